@@ -1,0 +1,137 @@
+package io.squall;
+
+import com.esotericsoftware.kryo.Serializer;
+import io.squall.config.ConfigKeys;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A topology's configuration: a map from key to value, with Storm's key constants and typed setters.
+ * Values are checked against {@link ConfigKeys} when the topology is submitted.
+ */
+public class Config extends HashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
+
+    public static final String TOPOLOGY_NAME = ConfigKeys.TOPOLOGY_NAME.name();
+    public static final String TOPOLOGY_WORKERS = ConfigKeys.TOPOLOGY_WORKERS.name();
+    public static final String TOPOLOGY_ACKER_EXECUTORS = ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name();
+    public static final String TOPOLOGY_MAX_SPOUT_PENDING = ConfigKeys.TOPOLOGY_MAX_SPOUT_PENDING.name();
+    public static final String TOPOLOGY_MESSAGE_TIMEOUT_SECS = ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.name();
+    public static final String TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS = ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS.name();
+    public static final String TOPOLOGY_DEBUG = ConfigKeys.TOPOLOGY_DEBUG.name();
+    public static final String TOPOLOGY_TICK_TUPLE_FREQ_SECS = ConfigKeys.TOPOLOGY_TICK_TUPLE_FREQ_SECS.name();
+    public static final String TOPOLOGY_MAX_TASK_PARALLELISM = ConfigKeys.TOPOLOGY_MAX_TASK_PARALLELISM.name();
+    public static final String TOPOLOGY_KRYO_REGISTER = ConfigKeys.TOPOLOGY_KRYO_REGISTER.name();
+    public static final String TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION =
+            ConfigKeys.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION.name();
+    public static final String TOPOLOGY_SERIALIZATION_CHECK = ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK.name();
+    public static final String TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE =
+            ConfigKeys.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE.name();
+    public static final String TOPOLOGY_PRODUCER_BATCH_SIZE = ConfigKeys.TOPOLOGY_PRODUCER_BATCH_SIZE.name();
+    public static final String TOPOLOGY_EXECUTOR_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_EXECUTOR_WAIT_STRATEGY.name();
+    public static final String TOPOLOGY_SPOUT_BATCH_SIZE = ConfigKeys.TOPOLOGY_SPOUT_BATCH_SIZE.name();
+    public static final String TOPOLOGY_BACKPRESSURE_HIGH_WATERMARK =
+            ConfigKeys.TOPOLOGY_BACKPRESSURE_HIGH_WATERMARK.name();
+    public static final String TOPOLOGY_BACKPRESSURE_LOW_WATERMARK =
+            ConfigKeys.TOPOLOGY_BACKPRESSURE_LOW_WATERMARK.name();
+    public static final String TOPOLOGY_WORKER_DIE_ON_ERROR = ConfigKeys.TOPOLOGY_DIE_ON_ERROR.name();
+
+    /** Sets the number of worker processes. */
+    public void setNumWorkers(int workers) {
+        setNumWorkers(this, workers);
+    }
+
+    /** Sets the number of worker processes in any configuration map. */
+    public static void setNumWorkers(Map<String, Object> conf, int workers) {
+        conf.put(TOPOLOGY_WORKERS, workers);
+    }
+
+    /** Sets the number of acker executors; 0 turns acking off. */
+    public void setNumAckers(int ackers) {
+        setNumAckers(this, ackers);
+    }
+
+    /** Sets the number of acker executors in any configuration map. */
+    public static void setNumAckers(Map<String, Object> conf, int ackers) {
+        conf.put(TOPOLOGY_ACKER_EXECUTORS, ackers);
+    }
+
+    /** Sets the most tuple trees a spout task may have pending. */
+    public void setMaxSpoutPending(int max) {
+        setMaxSpoutPending(this, max);
+    }
+
+    /** Sets the most pending tuple trees per spout task in any configuration map. */
+    public static void setMaxSpoutPending(Map<String, Object> conf, int max) {
+        conf.put(TOPOLOGY_MAX_SPOUT_PENDING, max);
+    }
+
+    /** Sets how long a tuple tree may take before its spout tuple fails. */
+    public void setMessageTimeoutSecs(int secs) {
+        setMessageTimeoutSecs(this, secs);
+    }
+
+    /** Sets the message timeout in any configuration map. */
+    public static void setMessageTimeoutSecs(Map<String, Object> conf, int secs) {
+        conf.put(TOPOLOGY_MESSAGE_TIMEOUT_SECS, secs);
+    }
+
+    /** Logs every emitted tuple when true. */
+    public void setDebug(boolean debug) {
+        setDebug(this, debug);
+    }
+
+    /** Sets debug logging in any configuration map. */
+    public static void setDebug(Map<String, Object> conf, boolean debug) {
+        conf.put(TOPOLOGY_DEBUG, debug);
+    }
+
+    /** Caps every component's parallelism. */
+    public void setMaxTaskParallelism(int max) {
+        put(TOPOLOGY_MAX_TASK_PARALLELISM, max);
+    }
+
+    /** Sends tick tuples to every bolt every {@code secs} seconds. */
+    public void setTickTupleFreqSecs(int secs) {
+        put(TOPOLOGY_TICK_TUPLE_FREQ_SECS, secs);
+    }
+
+    /** Lets unregistered Serializable classes travel with Java serialization. */
+    public void setFallBackOnJavaSerialization(boolean fallBack) {
+        put(TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION, fallBack);
+    }
+
+    /** Registers a class with Kryo, serialized by Kryo's default field serializer. */
+    public void registerSerialization(Class<?> klass) {
+        registerSerialization(this, klass);
+    }
+
+    /** Registers a class with Kryo in any configuration map. */
+    public static void registerSerialization(Map<String, Object> conf, Class<?> klass) {
+        registrations(conf).add(klass.getName());
+    }
+
+    /** Registers a class with Kryo with its own serializer. */
+    public void registerSerialization(Class<?> klass, Class<? extends Serializer<?>> serializerClass) {
+        registerSerialization(this, klass, serializerClass);
+    }
+
+    /** Registers a class and its serializer with Kryo in any configuration map. */
+    public static void registerSerialization(Map<String, Object> conf, Class<?> klass,
+                                             Class<? extends Serializer<?>> serializerClass) {
+        Map<String, String> entry = new HashMap<>();
+        entry.put(klass.getName(), serializerClass.getName());
+        registrations(conf).add(entry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> registrations(Map<String, Object> conf) {
+        Object existing = conf.get(TOPOLOGY_KRYO_REGISTER);
+        List<Object> list = existing == null ? new ArrayList<>() : new ArrayList<>((List<Object>) existing);
+        conf.put(TOPOLOGY_KRYO_REGISTER, list);
+        return list;
+    }
+}

@@ -1,0 +1,144 @@
+package io.squall.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validated, typed configuration of a topology or of one of its components. Built once from the raw
+ * map at submit ({@link #from}); immutable afterwards.
+ *
+ * @param maxSpoutPending   0 when unlimited
+ * @param tickFreqSecs      0 when there are no tick tuples
+ * @param ackers            resolved: one per worker when unset
+ * @param receiveBufferSize a power of two
+ */
+public record TopologySettings(
+        String name,
+        int workers,
+        int ackers,
+        int maxSpoutPending,
+        int messageTimeoutSecs,
+        boolean timeoutsEnabled,
+        boolean debug,
+        int tickFreqSecs,
+        List<Object> kryoRegistrations,
+        boolean fallBackOnJavaSerialization,
+        boolean serializationCheck,
+        int receiveBufferSize,
+        int producerBatchSize,
+        String waitStrategy,
+        int spoutBatchSize,
+        double backpressureHighWatermark,
+        double backpressureLowWatermark,
+        boolean dieOnError) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopologySettings.class);
+    private static final List<String> WAIT_STRATEGIES = List.of("progressive", "park", "yield", "busy-spin");
+
+    /**
+     * Validates a raw configuration map and turns it into settings.
+     *
+     * @throws InvalidConfigException naming every key whose value has the wrong type or range
+     */
+    public static TopologySettings from(Map<String, Object> conf) {
+        validate(conf);
+        int workers = intOf(conf, ConfigKeys.TOPOLOGY_WORKERS);
+        Integer ackers = (Integer) intOrNull(conf, ConfigKeys.TOPOLOGY_ACKER_EXECUTORS);
+        Integer pending = (Integer) intOrNull(conf, ConfigKeys.TOPOLOGY_MAX_SPOUT_PENDING);
+        Integer tick = (Integer) intOrNull(conf, ConfigKeys.TOPOLOGY_TICK_TUPLE_FREQ_SECS);
+        @SuppressWarnings("unchecked")
+        List<Object> kryo = (List<Object>) conf.get(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name());
+        double high = doubleOf(conf, ConfigKeys.TOPOLOGY_BACKPRESSURE_HIGH_WATERMARK);
+        double low = doubleOf(conf, ConfigKeys.TOPOLOGY_BACKPRESSURE_LOW_WATERMARK);
+        if (!(low < high && high <= 1.0)) {
+            throw new InvalidConfigException("Backpressure watermarks must satisfy 0 <= low < high <= 1, but got low="
+                    + low + ", high=" + high);
+        }
+        String wait = (String) valueOf(conf, ConfigKeys.TOPOLOGY_EXECUTOR_WAIT_STRATEGY);
+        if (!WAIT_STRATEGIES.contains(wait)) {
+            throw new InvalidConfigException("Config key '" + ConfigKeys.TOPOLOGY_EXECUTOR_WAIT_STRATEGY.name()
+                    + "' must be one of " + WAIT_STRATEGIES + ", but got \"" + wait + "\"");
+        }
+        return new TopologySettings(
+                (String) conf.get(ConfigKeys.TOPOLOGY_NAME.name()),
+                workers,
+                ackers == null ? workers : ackers,
+                pending == null ? 0 : pending,
+                intOf(conf, ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS),
+                boolOf(conf, ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS),
+                boolOf(conf, ConfigKeys.TOPOLOGY_DEBUG),
+                tick == null ? 0 : tick,
+                kryo == null ? List.of() : List.copyOf(kryo),
+                boolOf(conf, ConfigKeys.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION),
+                boolOf(conf, ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK),
+                nextPowerOfTwo(intOf(conf, ConfigKeys.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE)),
+                intOf(conf, ConfigKeys.TOPOLOGY_PRODUCER_BATCH_SIZE),
+                wait,
+                intOf(conf, ConfigKeys.TOPOLOGY_SPOUT_BATCH_SIZE),
+                high,
+                low,
+                boolOf(conf, ConfigKeys.TOPOLOGY_DIE_ON_ERROR));
+    }
+
+    /** Whether tuple trees are tracked at all. */
+    public boolean ackingEnabled() {
+        return ackers > 0;
+    }
+
+    /**
+     * Checks every known key's value; logs a warning for unknown {@code topology.*} keys (a typo, or a
+     * Storm key Squall does not use), which are otherwise ignored.
+     *
+     * @throws InvalidConfigException naming every bad key
+     */
+    public static void validate(Map<String, Object> conf) {
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, Object> e : conf.entrySet()) {
+            ConfigKey key = ConfigKeys.get(e.getKey());
+            if (key == null) {
+                if (e.getKey().startsWith("topology.")) {
+                    LOG.warn("Unknown config key '{}' is ignored (see conf/squall.yaml for the keys Squall knows)",
+                            e.getKey());
+                }
+                continue;
+            }
+            String error = key.check(e.getValue());
+            if (error != null) {
+                errors.add(error);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidConfigException(String.join("; ", errors));
+        }
+    }
+
+    private static Object valueOf(Map<String, Object> conf, ConfigKey key) {
+        Object v = conf.get(key.name());
+        return v != null ? v : key.defaultValue();
+    }
+
+    private static int intOf(Map<String, Object> conf, ConfigKey key) {
+        return ((Number) valueOf(conf, key)).intValue();
+    }
+
+    private static Object intOrNull(Map<String, Object> conf, ConfigKey key) {
+        Object v = valueOf(conf, key);
+        return v == null ? null : ((Number) v).intValue();
+    }
+
+    private static double doubleOf(Map<String, Object> conf, ConfigKey key) {
+        return ((Number) valueOf(conf, key)).doubleValue();
+    }
+
+    private static boolean boolOf(Map<String, Object> conf, ConfigKey key) {
+        return (Boolean) valueOf(conf, key);
+    }
+
+    private static int nextPowerOfTwo(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+}

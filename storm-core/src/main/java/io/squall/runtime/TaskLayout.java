@@ -1,0 +1,84 @@
+package io.squall.runtime;
+
+import io.squall.Constants;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.StormTopology;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The task ids of a topology and how they are grouped into executors. Task ids are assigned from 1 in
+ * component-id order (the acker included), so every worker and Nimbus compute the same layout.
+ * Immutable.
+ */
+public final class TaskLayout {
+    /** The tasks one executor runs. */
+    public record ExecutorTasks(String componentId, int[] tasks) {
+        /** The executor's name, e.g. {@code split[3-4]}. */
+        public String name() {
+            return tasks.length == 1 ? componentId + "[" + tasks[0] + "]"
+                    : componentId + "[" + tasks[0] + "-" + tasks[tasks.length - 1] + "]";
+        }
+    }
+
+    private final Map<Integer, String> taskToComponent;
+    private final List<ExecutorTasks> executors;
+    private final int maxTaskId;
+
+    /** Lays out a topology with {@code ackers} acker executors (one task each). */
+    public TaskLayout(StormTopology topology, int ackers) {
+        Map<String, int[]> parallelismAndTasks = new TreeMap<>();
+        for (ComponentSpec c : topology.getComponents().values()) {
+            parallelismAndTasks.put(c.getId(), new int[] {c.getParallelism(), c.getNumTasks()});
+        }
+        if (ackers > 0) {
+            parallelismAndTasks.put(Constants.ACKER_COMPONENT_ID, new int[] {ackers, ackers});
+        }
+        Map<Integer, String> t2c = new TreeMap<>();
+        List<ExecutorTasks> execs = new ArrayList<>();
+        int next = 1;
+        for (Map.Entry<String, int[]> e : parallelismAndTasks.entrySet()) {
+            int executors = e.getValue()[0];
+            int tasks = e.getValue()[1];
+            for (int x = 0; x < executors; x++) {
+                // Split the tasks into contiguous runs whose sizes differ by at most one.
+                int count = tasks / executors + (x < tasks % executors ? 1 : 0);
+                int[] ids = new int[count];
+                for (int i = 0; i < count; i++) {
+                    ids[i] = next;
+                    t2c.put(next, e.getKey());
+                    next++;
+                }
+                execs.add(new ExecutorTasks(e.getKey(), ids));
+            }
+        }
+        this.taskToComponent = Collections.unmodifiableMap(t2c);
+        this.executors = Collections.unmodifiableList(execs);
+        this.maxTaskId = next - 1;
+    }
+
+    /** Every task to its component. */
+    public Map<Integer, String> taskToComponent() {
+        return taskToComponent;
+    }
+
+    /** Every executor, in component order. */
+    public List<ExecutorTasks> executors() {
+        return executors;
+    }
+
+    /** The highest task id. */
+    public int maxTaskId() {
+        return maxTaskId;
+    }
+
+    /** The acker task ids, ascending. */
+    public int[] ackerTasks() {
+        return taskToComponent.entrySet().stream().filter(e -> e.getValue().equals(Constants.ACKER_COMPONENT_ID))
+                .mapToInt(Map.Entry::getKey).toArray();
+    }
+}

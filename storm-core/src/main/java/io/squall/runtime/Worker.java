@@ -1,0 +1,311 @@
+package io.squall.runtime;
+
+import io.squall.Config;
+import io.squall.Constants;
+import io.squall.config.InvalidConfigException;
+import io.squall.config.TopologySettings;
+import io.squall.runtime.executor.AckerExecutor;
+import io.squall.runtime.executor.BoltExecutor;
+import io.squall.runtime.executor.Executor;
+import io.squall.runtime.executor.SerializationCheck;
+import io.squall.runtime.executor.SpoutExecutor;
+import io.squall.runtime.queue.Backpressure;
+import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.serialization.KryoFactory;
+import io.squall.task.TopologyContext;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.StormTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The executors of one topology in one JVM, with what they share: the receive queue of every task, the
+ * backpressure state, the error log, the counters and the activation flag.
+ *
+ * <pre>
+ *   NEW --start--> RUNNING --shutdown--> STOPPED
+ *                     |
+ *                     +--fatal error--> FAILED (executors stopped)
+ * </pre>
+ *
+ * Constructing a worker validates everything that can be validated before a thread starts (configuration
+ * types, Kryo registrations, component deserialization), so a bad topology fails at submit.
+ * Lifecycle methods are for the control plane and are synchronized; executors read only volatile state.
+ */
+public final class Worker {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private static final long JOIN_TIMEOUT_SECS = 10;
+
+    /** The worker's lifecycle. */
+    public enum State { NEW, RUNNING, STOPPED, FAILED }
+
+    private final String topologyId;
+    private final StormTopology topology;
+    private final ClassLoader loader;
+    private final TopologySettings settings;
+    private final TaskLayout layout;
+    private final WorkerTopologyContext context;
+    private final Map<String, Map<String, Object>> componentConf = new HashMap<>();
+    private final ReceiveQueue[] queueByTask;
+    private final Backpressure backpressure = new Backpressure();
+    private final ErrorLog errors = new ErrorLog();
+    private final Map<String, ComponentStats> stats = new TreeMap<>();
+    private final List<Executor> executors = new ArrayList<>();
+    private final int[] ackerTasks;
+    private final boolean localMode;
+    private final LongSupplier nanoClock;
+    private final Consumer<Throwable> onFailure;
+    private volatile boolean active;
+    private volatile State state = State.NEW;
+    private volatile Throwable failure;
+
+    /**
+     * A worker running every task of a topology.
+     *
+     * @param conf      the topology's configuration (validated here)
+     * @param loader    the class loader of the topology's code
+     * @param localMode whether tuples never leave this JVM, which turns on the serialization check
+     * @param nanoClock the time source of every timer
+     * @param onFailure called once, from an executor thread, when a fatal error stops the worker
+     */
+    public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
+                  boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure) {
+        this.topologyId = topologyId;
+        this.topology = topology;
+        this.loader = loader;
+        this.settings = TopologySettings.from(conf);
+        this.localMode = localMode;
+        this.nanoClock = nanoClock;
+        this.onFailure = onFailure;
+        KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
+        this.layout = new TaskLayout(topology, settings.ackers());
+        this.ackerTasks = layout.ackerTasks();
+        List<Integer> allTasks = new ArrayList<>(layout.taskToComponent().keySet());
+        this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
+                layout.taskToComponent(), topologyId, 0, allTasks);
+        Map<String, TopologySettings> componentSettings = new HashMap<>();
+        for (ComponentSpec c : topology.getComponents().values()) {
+            Map<String, Object> merged = new HashMap<>(conf);
+            merged.putAll(c.getConfig());
+            try {
+                componentSettings.put(c.getId(), TopologySettings.from(merged));
+            } catch (RuntimeException e) {
+                throw new InvalidConfigException("Component '" + c.getId() + "': " + e.getMessage());
+            }
+            componentConf.put(c.getId(), merged);
+            stats.put(c.getId(), new ComponentStats(c.getId()));
+            c.newInstance(loader); // Fails now, naming the component, if the code is missing or incompatible.
+        }
+        componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
+        this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];
+        List<ReceiveQueue> queues = new ArrayList<>();
+        for (TaskLayout.ExecutorTasks et : layout.executors()) {
+            TopologySettings s = componentSettings.getOrDefault(et.componentId(), settings);
+            ReceiveQueue q = new ReceiveQueue(et.name(), s.receiveBufferSize(), s.backpressureHighWatermark(),
+                    s.backpressureLowWatermark(), backpressure);
+            queues.add(q);
+            for (int t : et.tasks()) {
+                queueByTask[t] = q;
+            }
+        }
+        for (int i = 0; i < layout.executors().size(); i++) {
+            TaskLayout.ExecutorTasks et = layout.executors().get(i);
+            ReceiveQueue q = queues.get(i);
+            if (et.componentId().equals(Constants.ACKER_COMPONENT_ID)) {
+                executors.add(new AckerExecutor(et.name(), et.componentId(), et.tasks(), this, settings, q));
+                continue;
+            }
+            ComponentSpec spec = topology.getComponent(et.componentId());
+            TopologySettings s = componentSettings.get(et.componentId());
+            ComponentStats st = stats.get(et.componentId());
+            executors.add(spec.getKind() == ComponentSpec.Kind.SPOUT
+                    ? new SpoutExecutor(et.name(), et.componentId(), et.tasks(), this, s, q, st)
+                    : new BoltExecutor(et.name(), et.componentId(), et.tasks(), this, s, q, st));
+        }
+    }
+
+    /** Starts every executor; spouts emit only once the worker is active. */
+    public synchronized void start(boolean activate) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("Worker of " + topologyId + " is " + state + ", not NEW");
+        }
+        active = activate;
+        state = State.RUNNING;
+        for (Executor e : executors) {
+            e.start();
+        }
+        LOG.info("Started topology {} with {} executors over {} tasks", topologyId, executors.size(),
+                layout.taskToComponent().size());
+    }
+
+    /** Lets spouts emit. */
+    public void activate() {
+        active = true;
+    }
+
+    /** Stops spouts from emitting; tuples in flight are still processed and acked. */
+    public void deactivate() {
+        active = false;
+    }
+
+    /** Whether spouts may emit. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Stops every executor and waits for their threads, which close their spouts and clean up their bolts. */
+    public synchronized void shutdown() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        active = false;
+        for (Executor e : executors) {
+            e.stop();
+        }
+        for (Executor e : executors) {
+            try {
+                if (!e.join(JOIN_TIMEOUT_SECS, TimeUnit.SECONDS)) {
+                    LOG.warn("Executor {} of {} did not stop within {}s", e.name(), topologyId, JOIN_TIMEOUT_SECS);
+                }
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (state != State.FAILED) {
+            state = State.STOPPED;
+        }
+        LOG.info("Stopped topology {}", topologyId);
+    }
+
+    /**
+     * An executor hit an error it cannot recover from: records it, stops the topology from another
+     * thread (an executor cannot join itself) and tells the owner. Executor thread.
+     */
+    public void fatal(String executorName, Throwable error) {
+        synchronized (this) {
+            if (failure != null || state != State.RUNNING) {
+                LOG.error("Executor {} of {} failed while stopping", executorName, topologyId, error);
+                return;
+            }
+            failure = error;
+            state = State.FAILED;
+        }
+        LOG.error("Executor {} of topology {} failed; stopping the topology", executorName, topologyId, error);
+        String component = executorName.contains("[") ? executorName.substring(0, executorName.indexOf('[')) : executorName;
+        errors.report(component, -1, error);
+        Thread stopper = new Thread(() -> {
+            shutdown();
+            onFailure.accept(error);
+        }, "stop-" + topologyId);
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** The error that stopped the worker, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The worker's state. */
+    public State state() {
+        return state;
+    }
+
+    /** The topology's id. */
+    public String topologyId() {
+        return topologyId;
+    }
+
+    /** The receive queue of every task id; executors index it directly. */
+    public ReceiveQueue[] queueByTask() {
+        return queueByTask;
+    }
+
+    /** The worker's congestion state. */
+    public Backpressure backpressure() {
+        return backpressure;
+    }
+
+    /** The errors reported by tasks. */
+    public ErrorLog errors() {
+        return errors;
+    }
+
+    /** The counters of each user component. */
+    public Map<String, ComponentStats> stats() {
+        return Collections.unmodifiableMap(stats);
+    }
+
+    /** The topology as this worker sees it. */
+    public WorkerTopologyContext context() {
+        return context;
+    }
+
+    /** The topology-level settings. */
+    public TopologySettings settings() {
+        return settings;
+    }
+
+    /** The task layout. */
+    public TaskLayout layout() {
+        return layout;
+    }
+
+    /** The executors, for tests and metrics. */
+    public List<Executor> executors() {
+        return Collections.unmodifiableList(executors);
+    }
+
+    /** Now, by the worker's clock. */
+    public long nanoTime() {
+        return nanoClock.getAsLong();
+    }
+
+    /** The acker task that tracks a tree. */
+    public int ackerTask(long root) {
+        return ackerTasks[(int) Long.remainderUnsigned(root, ackerTasks.length)];
+    }
+
+    /** A fresh copy of a component object for one task. */
+    public Object newComponentInstance(String componentId) {
+        return topology.getComponent(componentId).newInstance(loader);
+    }
+
+    /** The context of one task. */
+    public TopologyContext newTopologyContext(int taskId) {
+        return new TopologyContext(context, taskId);
+    }
+
+    /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */
+    public Map<String, Object> componentConf(String componentId) {
+        Map<String, Object> conf = new HashMap<>(componentConf.get(componentId));
+        conf.putIfAbsent(Config.TOPOLOGY_NAME, topologyId);
+        return conf;
+    }
+
+    /**
+     * A serialization check for one executor, or null when tuples really are serialized (cluster mode) or
+     * the check is off.
+     */
+    public SerializationCheck newSerializationCheck() {
+        if (!localMode || !settings.serializationCheck()) {
+            return null;
+        }
+        return new SerializationCheck(KryoFactory.create(settings.kryoRegistrations(),
+                settings.fallBackOnJavaSerialization(), loader, List.of()));
+    }
+}

@@ -1,0 +1,318 @@
+package io.squall.runtime.executor;
+
+import io.squall.Constants;
+import io.squall.config.TopologySettings;
+import io.squall.runtime.Worker;
+import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.routing.Route;
+import io.squall.runtime.routing.Router;
+import io.squall.runtime.routing.TaskSelector;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.task.IBolt;
+import io.squall.task.IOutputCollector;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.tuple.Fields;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.TupleImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the tasks of a bolt. Each round: drain the queue, calling {@code execute} for each tuple; send
+ * tick tuples when due; publish. A bolt that throws fails its input (so the spout can replay it) and the
+ * error is reported; with {@code topology.worker.die.on.error} the topology stops instead.
+ * Executor thread only.
+ */
+public final class BoltExecutor extends Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(BoltExecutor.class);
+    private static final Fields TICK_FIELDS = new Fields("rate_secs");
+
+    private final ComponentStats stats;
+    private final SplittableRandom random = new SplittableRandom();
+    private Task[] byTaskId;
+    private final List<Task> tasks = new ArrayList<>();
+    private final long tickNanos;
+    private long nextTickNanos;
+    private SerializationCheck serializationCheck;
+
+    public BoltExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+                        ReceiveQueue queue, ComponentStats stats) {
+        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(10));
+        this.stats = stats;
+        this.tickNanos = TimeUnit.SECONDS.toNanos(settings.tickFreqSecs());
+    }
+
+    @Override
+    protected void onStart() {
+        serializationCheck = worker.newSerializationCheck();
+        byTaskId = new Task[worker.queueByTask().length];
+        for (int taskId : taskIds) {
+            IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
+            Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
+            tasks.add(t);
+            byTaskId[taskId] = t;
+        }
+        for (Task t : tasks) {
+            t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
+        }
+        nextTickNanos = worker.nanoTime() + tickNanos;
+    }
+
+    @Override
+    protected int doWork() throws Exception {
+        int work = queue.drain(this::onMessage);
+        if (tickNanos > 0) {
+            long now = worker.nanoTime();
+            if (now - nextTickNanos >= 0) {
+                nextTickNanos += tickNanos;
+                if (now - nextTickNanos >= 0) {
+                    nextTickNanos = now + tickNanos; // Fell behind (a slow execute): skip, do not burst.
+                }
+                for (Task t : tasks) {
+                    t.execute(new TupleImpl(Constants.SYSTEM_COMPONENT_ID, Constants.SYSTEM_TICK_STREAM_ID, TICK_FIELDS,
+                            Constants.SYSTEM_TASK_ID, List.of(settings.tickFreqSecs()), MessageId.unanchored()));
+                }
+                work++;
+            }
+        }
+        work += transfer.flush();
+        return work;
+    }
+
+    private void onMessage(int taskId, Object message) {
+        if (message instanceof TupleImpl tuple) {
+            byTaskId[taskId].execute(tuple);
+        } else {
+            LOG.warn("Bolt executor {} ignores unexpected message {}", name, message);
+        }
+    }
+
+    @Override
+    protected void onClose() {
+        for (Task t : tasks) {
+            try {
+                t.bolt.cleanup();
+            } catch (RuntimeException e) {
+                LOG.warn("Error cleaning up bolt task {} of {}", t.taskId, componentId, e);
+            }
+        }
+    }
+
+    /** One bolt task and its collector. Executor thread only. */
+    private final class Task implements IOutputCollector {
+        final int taskId;
+        final IBolt bolt;
+        final TopologyContext context;
+        final Router router;
+
+        Task(int taskId, IBolt bolt, TopologyContext context) {
+            this.taskId = taskId;
+            this.bolt = bolt;
+            this.context = context;
+            this.router = new Router(context, taskId);
+        }
+
+        void execute(TupleImpl tuple) {
+            try {
+                bolt.execute(tuple);
+            } catch (UnserializableValueException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                reportError(e);
+                fail(tuple);
+            }
+            stats.executed.increment();
+        }
+
+        @Override
+        public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> values) {
+            Route route = router.route(streamId);
+            if (route.isDirect()) {
+                throw new IllegalArgumentException("Stream '" + streamId + "' of '" + componentId
+                        + "' is declared direct: use emitDirect");
+            }
+            return send(route, anchors, values, -1);
+        }
+
+        @Override
+        public void emitDirect(int targetTask, String streamId, Collection<Tuple> anchors, List<Object> values) {
+            Route route = router.route(streamId);
+            if (!route.isDirect() || !route.acceptsDirect(targetTask)) {
+                throw new IllegalArgumentException("Cannot emitDirect to task " + targetTask + " on stream '" + streamId
+                        + "' of '" + componentId + "': " + (route.isDirect()
+                        ? "that task does not subscribe to it with directGrouping" : "the stream is not declared direct"));
+            }
+            send(route, anchors, values, targetTask);
+        }
+
+        private List<Integer> send(Route route, Collection<Tuple> anchors, List<Object> values, int directTask) {
+            Emits.checkArity(route, values);
+            if (serializationCheck != null) {
+                serializationCheck.check(route, values);
+            }
+            if (settings.debug()) {
+                LOG.info("Emitting: {} {} {}", componentId, route.streamId(), values);
+            }
+            boolean anchored = settings.ackingEnabled() && hasTree(anchors);
+            List<Integer> targets = new ArrayList<>(1);
+            TupleImpl shared = null;
+            if (directTask >= 0) {
+                transfer.send(directTask, anchored ? anchoredTuple(route, anchors, values)
+                        : unanchoredTuple(route, values));
+                targets.add(directTask);
+            } else {
+                int[] out = route.scratch();
+                for (TaskSelector selector : route.selectors()) {
+                    int n = selector.select(values, out);
+                    for (int j = 0; j < n; j++) {
+                        TupleImpl tuple;
+                        if (anchored) {
+                            tuple = anchoredTuple(route, anchors, values);
+                        } else {
+                            if (shared == null) {
+                                shared = unanchoredTuple(route, values);
+                            }
+                            tuple = shared;
+                        }
+                        transfer.send(out[j], tuple);
+                        targets.add(out[j]);
+                    }
+                }
+            }
+            stats.emitted.increment();
+            stats.transferred.add(targets.size());
+            return targets;
+        }
+
+        private boolean hasTree(Collection<Tuple> anchors) {
+            if (anchors == null) {
+                return false;
+            }
+            for (Tuple a : anchors) {
+                if (!a.getMessageId().isUnanchored()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private TupleImpl unanchoredTuple(Route route, List<Object> values) {
+            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, MessageId.unanchored());
+        }
+
+        /**
+         * A child of the anchors for one target: one new edge id, XORed into each anchor's ack value and
+         * recorded under each root the anchors belong to.
+         */
+        private TupleImpl anchoredTuple(Route route, Collection<Tuple> anchors, List<Object> values) {
+            long edge = nonZero();
+            MessageId id;
+            if (anchors.size() == 1) {
+                TupleImpl a = (TupleImpl) anchors.iterator().next();
+                MessageId am = a.getMessageId();
+                a.xorAckVal(edge);
+                if (am.size() == 1) {
+                    id = MessageId.of(am.root(0), edge);
+                } else {
+                    long[] roots = new long[am.size()];
+                    long[] edges = new long[am.size()];
+                    for (int k = 0; k < am.size(); k++) {
+                        roots[k] = am.root(k);
+                        edges[k] = edge;
+                    }
+                    id = MessageId.of(roots, edges);
+                }
+            } else {
+                id = mergeAnchors(anchors, edge);
+            }
+            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, id);
+        }
+
+        private MessageId mergeAnchors(Collection<Tuple> anchors, long edge) {
+            List<Long> roots = new ArrayList<>();
+            List<Long> edges = new ArrayList<>();
+            for (Tuple t : anchors) {
+                TupleImpl a = (TupleImpl) t;
+                MessageId am = a.getMessageId();
+                if (am.isUnanchored()) {
+                    continue;
+                }
+                a.xorAckVal(edge);
+                for (int k = 0; k < am.size(); k++) {
+                    int at = roots.indexOf(am.root(k));
+                    if (at >= 0) {
+                        edges.set(at, edges.get(at) ^ edge);
+                    } else {
+                        roots.add(am.root(k));
+                        edges.add(edge);
+                    }
+                }
+            }
+            return MessageId.of(roots.stream().mapToLong(Long::longValue).toArray(),
+                    edges.stream().mapToLong(Long::longValue).toArray());
+        }
+
+        private long nonZero() {
+            long v;
+            do {
+                v = random.nextLong();
+            } while (v == 0);
+            return v;
+        }
+
+        @Override
+        public void ack(Tuple input) {
+            TupleImpl t = (TupleImpl) input;
+            MessageId id = t.getMessageId();
+            if (settings.ackingEnabled()) {
+                for (int k = 0; k < id.size(); k++) {
+                    long root = id.root(k);
+                    transfer.send(worker.ackerTask(root), new AckMessage.Update(root, id.edge(k) ^ t.ackVal()));
+                }
+            }
+            stats.acked.increment();
+        }
+
+        @Override
+        public void fail(Tuple input) {
+            MessageId id = input.getMessageId();
+            if (settings.ackingEnabled()) {
+                for (int k = 0; k < id.size(); k++) {
+                    long root = id.root(k);
+                    transfer.send(worker.ackerTask(root), new AckMessage.Fail(root, taskId));
+                }
+            }
+            stats.failed.increment();
+        }
+
+        @Override
+        public void resetTimeout(Tuple input) {
+            MessageId id = input.getMessageId();
+            if (settings.ackingEnabled()) {
+                for (int k = 0; k < id.size(); k++) {
+                    long root = id.root(k);
+                    transfer.send(worker.ackerTask(root), new AckMessage.ResetTimeout(root));
+                }
+            }
+        }
+
+        @Override
+        public void reportError(Throwable error) {
+            stats.errors.increment();
+            worker.errors().report(componentId, taskId, error);
+            if (settings.dieOnError()) {
+                throw new IllegalStateException("Bolt task " + taskId + " of '" + componentId + "' failed and "
+                        + "topology.worker.die.on.error is set", error);
+            }
+        }
+    }
+}

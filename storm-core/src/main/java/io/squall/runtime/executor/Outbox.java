@@ -1,0 +1,114 @@
+package io.squall.runtime.executor;
+
+import io.squall.runtime.queue.ReceiveQueue;
+
+import java.util.Arrays;
+
+/**
+ * The messages one executor has for one receive queue, published in batches. When the queue is full
+ * the messages stay here (the buffer grows) and the queue is told it has an overflowing producer, which
+ * raises backpressure so spouts stop; the executor keeps draining its own input, so a cycle of bolts
+ * never deadlocks. Owned by the producing executor's thread.
+ */
+final class Outbox {
+    private final ReceiveQueue queue;
+    private final int batchSize;
+    private int[] tasks;
+    private Object[] messages;
+    private int head;
+    private int tail;
+    private boolean overflowing;
+
+    Outbox(ReceiveQueue queue, int batchSize) {
+        this.queue = queue;
+        this.batchSize = batchSize;
+        this.tasks = new int[batchSize];
+        this.messages = new Object[batchSize];
+    }
+
+    /** Buffers a message, publishing the batch when it is full. */
+    void add(int task, Object message) {
+        if (tail == tasks.length) {
+            flush();
+            if (tail == tasks.length) {
+                makeRoom();
+            }
+        }
+        tasks[tail] = task;
+        messages[tail] = message;
+        tail++;
+        if (tail - head >= batchSize) {
+            flush();
+        }
+    }
+
+    /**
+     * Publishes what is buffered, as far as the queue has room.
+     *
+     * @return how many messages were published
+     */
+    int flush() {
+        int pending = tail - head;
+        if (pending == 0) {
+            return 0;
+        }
+        int published = 0;
+        while (published < pending) {
+            int n = queue.tryPublish(tasks, messages, head, Math.min(batchSize, pending - published));
+            if (n == 0) {
+                break;
+            }
+            Arrays.fill(messages, head, head + n, null);
+            head += n;
+            published += n;
+        }
+        if (head == tail) {
+            head = 0;
+            tail = 0;
+            if (overflowing) {
+                overflowing = false;
+                queue.producerRecovered();
+            }
+        } else if (!overflowing) {
+            overflowing = true;
+            queue.producerOverflowed();
+        }
+        return published;
+    }
+
+    private void makeRoom() {
+        int pending = tail - head;
+        if (head > tasks.length / 2) {
+            System.arraycopy(tasks, head, tasks, 0, pending);
+            System.arraycopy(messages, head, messages, 0, pending);
+            Arrays.fill(messages, pending, tail, null);
+        } else {
+            int[] t = new int[tasks.length * 2];
+            Object[] m = new Object[messages.length * 2];
+            System.arraycopy(tasks, head, t, 0, pending);
+            System.arraycopy(messages, head, m, 0, pending);
+            tasks = t;
+            messages = m;
+        }
+        head = 0;
+        tail = pending;
+    }
+
+    /** Whether messages are waiting for room in the queue. */
+    boolean isOverflowing() {
+        return overflowing;
+    }
+
+    /** Number of messages buffered. */
+    int size() {
+        return tail - head;
+    }
+
+    /** Gives back the backpressure token, if held; the executor is stopping. */
+    void close() {
+        if (overflowing) {
+            overflowing = false;
+            queue.producerRecovered();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.squall.runtime.executor;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Output;
+import io.squall.runtime.routing.Route;
+
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * In local mode tuples pass by reference and are never serialized, so a value that cannot cross workers
+ * would only fail on a cluster. This check serializes the first value of each class on each stream once
+ * and throws {@link UnserializableValueException} naming the component, stream and class if it fails.
+ * Owned by one executor thread; after the first tuples it costs one class comparison per value.
+ */
+public final class SerializationCheck {
+    private final Kryo kryo;
+    private final Output scratch = new Output(4096, -1);
+    private final Map<Route, Seen> byRoute = new IdentityHashMap<>();
+
+    /** The classes seen on one stream, and the classes of the last tuple as a fast path. */
+    private static final class Seen {
+        final Set<Class<?>> classes = new HashSet<>();
+        Class<?>[] last = new Class<?>[0];
+    }
+
+    /** A check that serializes with {@code kryo}, which it owns from now on. */
+    public SerializationCheck(Kryo kryo) {
+        this.kryo = kryo;
+    }
+
+    void check(Route route, List<Object> values) {
+        Seen seen = byRoute.get(route);
+        if (seen == null) {
+            seen = new Seen();
+            byRoute.put(route, seen);
+        }
+        int n = values.size();
+        if (seen.last.length != n) {
+            seen.last = new Class<?>[n];
+        }
+        for (int i = 0; i < n; i++) {
+            Object v = values.get(i);
+            if (v == null) {
+                continue;
+            }
+            Class<?> c = v.getClass();
+            if (seen.last[i] == c) {
+                continue;
+            }
+            if (!seen.classes.contains(c)) {
+                trySerialize(route, c, v);
+                seen.classes.add(c);
+            }
+            seen.last[i] = c;
+        }
+    }
+
+    private void trySerialize(Route route, Class<?> c, Object v) {
+        try {
+            scratch.reset();
+            kryo.writeClassAndObject(scratch, v);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new UnserializableValueException("Component '" + route.componentId() + "' emitted a value of class "
+                    + c.getName() + " on stream '" + route.streamId() + "' that cannot be serialized for another worker: "
+                    + e.getMessage() + ". Register it with Config.registerSerialization(" + c.getSimpleName()
+                    + ".class) or set topology.fall.back.on.java.serialization for Serializable classes.", e);
+        }
+    }
+}

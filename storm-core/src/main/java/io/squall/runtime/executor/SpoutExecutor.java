@@ -1,0 +1,323 @@
+package io.squall.runtime.executor;
+
+import io.squall.config.TopologySettings;
+import io.squall.runtime.Worker;
+import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.acker.RotatingMap;
+import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.routing.Route;
+import io.squall.runtime.routing.Router;
+import io.squall.runtime.routing.TaskSelector;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.spout.ISpout;
+import io.squall.spout.ISpoutOutputCollector;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.TupleImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs the tasks of a spout. Each round: drain acks and fails from the queue, expire timed-out trees,
+ * then (when active, not backpressured and under {@code max.spout.pending}) call {@code nextTuple} up to
+ * {@code topology.spout.batch.size} times, and publish. Pending trees live in a {@link RotatingMap}
+ * keyed by root id. Executor thread only.
+ */
+public final class SpoutExecutor extends Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(SpoutExecutor.class);
+    /** With 4 buckets rotated every timeout/3, a tree expires between 1 and 4/3 of the timeout. */
+    private static final int TIMEOUT_BUCKETS = 4;
+
+    private final ComponentStats stats;
+    private final SplittableRandom random = new SplittableRandom();
+    private final RotatingMap<Pending> pending = new RotatingMap<>(TIMEOUT_BUCKETS);
+    private final List<Task> tasks = new ArrayList<>();
+    private final HashMap<Integer, Task> byTaskId = new HashMap<>();
+    private final long rotateEveryNanos;
+    private long nextRotateNanos;
+    private boolean active;
+    private SerializationCheck serializationCheck;
+
+    /** A tree emitted by a task and not yet completed. */
+    private record Pending(Task task, Object msgId, long emitNanos) { }
+
+    public SpoutExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+                         ReceiveQueue queue, ComponentStats stats) {
+        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(1));
+        this.stats = stats;
+        this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
+    }
+
+    @Override
+    protected void onStart() {
+        serializationCheck = worker.newSerializationCheck();
+        for (int taskId : taskIds) {
+            ISpout spout = (ISpout) worker.newComponentInstance(componentId);
+            Task t = new Task(taskId, spout, worker.newTopologyContext(taskId));
+            tasks.add(t);
+            byTaskId.put(taskId, t);
+        }
+        for (Task t : tasks) {
+            t.spout.open(worker.componentConf(componentId), t.context, new SpoutOutputCollector(t));
+        }
+        nextRotateNanos = worker.nanoTime() + rotateEveryNanos;
+    }
+
+    @Override
+    protected int doWork() throws Exception {
+        int work = queue.drain(this::onMessage);
+        long now = worker.nanoTime();
+        if (now - nextRotateNanos >= 0) {
+            nextRotateNanos = now + rotateEveryNanos;
+            if (settings.timeoutsEnabled()) {
+                pending.rotate(this::onTimeout);
+            }
+        }
+        work += syncActivation();
+        if (active) {
+            work += emitRound();
+        }
+        work += transfer.flush();
+        return work;
+    }
+
+    private int syncActivation() {
+        boolean wanted = worker.isActive();
+        if (wanted == active) {
+            return 0;
+        }
+        active = wanted;
+        for (Task t : tasks) {
+            try {
+                if (wanted) {
+                    t.spout.activate();
+                } else {
+                    t.spout.deactivate();
+                }
+            } catch (RuntimeException e) {
+                t.reportError(e);
+            }
+        }
+        return 1;
+    }
+
+    private int emitRound() {
+        int emitted = 0;
+        int max = settings.maxSpoutPending();
+        for (Task t : tasks) {
+            for (int i = 0; i < settings.spoutBatchSize(); i++) {
+                if (worker.backpressure().isCongested() || (max > 0 && t.pendingCount >= max)) {
+                    break;
+                }
+                long before = t.emits;
+                try {
+                    t.spout.nextTuple();
+                } catch (UnserializableValueException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    t.reportError(e);
+                }
+                t.runDeferredAcks();
+                if (t.emits == before) {
+                    break;
+                }
+                emitted += (int) (t.emits - before);
+            }
+        }
+        return emitted;
+    }
+
+    private void onMessage(int taskId, Object message) {
+        if (message instanceof AckMessage.Result r) {
+            Pending p = pending.remove(r.root());
+            if (p == null) {
+                return; // Timed out already: the spout was told then.
+            }
+            p.task.pendingCount--;
+            if (r.failed()) {
+                stats.failed.increment();
+                String by = r.failingTask() >= 0 ? worker.context().getComponentId(r.failingTask()) : null;
+                stats.failedBy(by != null ? by : "unknown");
+                p.task.callFail(p.msgId);
+            } else {
+                stats.acked.increment();
+                stats.completeLatency(worker.nanoTime() - p.emitNanos);
+                p.task.callAck(p.msgId);
+            }
+        } else if (message instanceof AckMessage.ResetTimeout r) {
+            pending.touch(r.root());
+        } else {
+            LOG.warn("Spout executor {} ignores unexpected message {}", name, message);
+        }
+    }
+
+    private void onTimeout(Long root, Pending p) {
+        p.task.pendingCount--;
+        stats.timedOut.increment();
+        p.task.callFail(p.msgId);
+    }
+
+    @Override
+    protected void onClose() {
+        for (Task t : tasks) {
+            try {
+                t.spout.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Error closing spout task {} of {}", t.taskId, componentId, e);
+            }
+        }
+    }
+
+    /** One spout task and its collector. Executor thread only. */
+    private final class Task implements ISpoutOutputCollector {
+        final int taskId;
+        final ISpout spout;
+        final TopologyContext context;
+        final Router router;
+        int pendingCount;
+        long emits;
+        /** Message ids acked at emit (acking off, or no targets), called back after nextTuple returns. */
+        final List<Object> deferredAcks = new ArrayList<>();
+
+        Task(int taskId, ISpout spout, TopologyContext context) {
+            this.taskId = taskId;
+            this.spout = spout;
+            this.context = context;
+            this.router = new Router(context, taskId);
+        }
+
+        @Override
+        public List<Integer> emit(String streamId, List<Object> values, Object messageId) {
+            Route route = router.route(streamId);
+            if (route.isDirect()) {
+                throw new IllegalArgumentException("Stream '" + streamId + "' of '" + componentId
+                        + "' is declared direct: use emitDirect");
+            }
+            return send(route, values, messageId, -1);
+        }
+
+        @Override
+        public void emitDirect(int targetTask, String streamId, List<Object> values, Object messageId) {
+            Route route = router.route(streamId);
+            if (!route.isDirect() || !route.acceptsDirect(targetTask)) {
+                throw new IllegalArgumentException("Cannot emitDirect to task " + targetTask + " on stream '" + streamId
+                        + "' of '" + componentId + "': " + (route.isDirect()
+                        ? "that task does not subscribe to it with directGrouping" : "the stream is not declared direct"));
+            }
+            send(route, values, messageId, targetTask);
+        }
+
+        private List<Integer> send(Route route, List<Object> values, Object messageId, int directTask) {
+            Emits.checkArity(route, values);
+            if (serializationCheck != null) {
+                serializationCheck.check(route, values);
+            }
+            if (settings.debug()) {
+                LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
+            }
+            boolean tracked = messageId != null && settings.ackingEnabled();
+            long root = tracked ? nonZero() : 0;
+            long xor = 0;
+            List<Integer> targets = new ArrayList<>(1);
+            TupleImpl shared = null;
+            if (directTask >= 0) {
+                long edge = tracked ? nonZero() : 0;
+                xor ^= edge;
+                transfer.send(directTask, tuple(route, values, tracked, root, edge));
+                targets.add(directTask);
+            } else {
+                int[] out = route.scratch();
+                for (TaskSelector selector : route.selectors()) {
+                    int n = selector.select(values, out);
+                    for (int j = 0; j < n; j++) {
+                        TupleImpl tuple;
+                        if (tracked) {
+                            long edge = nonZero();
+                            xor ^= edge;
+                            tuple = tuple(route, values, true, root, edge);
+                        } else {
+                            if (shared == null) {
+                                shared = tuple(route, values, false, 0, 0);
+                            }
+                            tuple = shared;
+                        }
+                        transfer.send(out[j], tuple);
+                        targets.add(out[j]);
+                    }
+                }
+            }
+            emits++;
+            stats.emitted.increment();
+            stats.transferred.add(targets.size());
+            if (tracked && !targets.isEmpty()) {
+                pending.putNew(root, new Pending(this, messageId, worker.nanoTime()));
+                pendingCount++;
+                transfer.send(worker.ackerTask(root), new AckMessage.Init(root, xor, taskId));
+            } else if (messageId != null) {
+                deferredAcks.add(messageId);
+            }
+            return targets;
+        }
+
+        private TupleImpl tuple(Route route, List<Object> values, boolean tracked, long root, long edge) {
+            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values,
+                    tracked ? MessageId.of(root, edge) : MessageId.unanchored());
+        }
+
+        private long nonZero() {
+            long v;
+            do {
+                v = random.nextLong();
+            } while (v == 0);
+            return v;
+        }
+
+        void runDeferredAcks() {
+            if (deferredAcks.isEmpty()) {
+                return;
+            }
+            for (Object id : deferredAcks) {
+                stats.acked.increment();
+                callAck(id);
+            }
+            deferredAcks.clear();
+        }
+
+        void callAck(Object msgId) {
+            try {
+                spout.ack(msgId);
+            } catch (RuntimeException e) {
+                reportError(e);
+            }
+        }
+
+        void callFail(Object msgId) {
+            try {
+                spout.fail(msgId);
+            } catch (RuntimeException e) {
+                reportError(e);
+            }
+        }
+
+        @Override
+        public void reportError(Throwable error) {
+            stats.errors.increment();
+            worker.errors().report(componentId, taskId, error);
+            if (settings.dieOnError()) {
+                throw new IllegalStateException("Spout task " + taskId + " of '" + componentId + "' failed and "
+                        + "topology.worker.die.on.error is set", error);
+            }
+        }
+
+        @Override
+        public long getPendingCount() {
+            return pendingCount;
+        }
+    }
+}

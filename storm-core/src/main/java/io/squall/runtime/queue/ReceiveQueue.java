@@ -1,0 +1,241 @@
+package io.squall.runtime.queue;
+
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An executor's receive queue: a Disruptor ring buffer with many producers and one consumer, the
+ * executor's thread. Each slot carries a destination task id and a message (a tuple or a control message).
+ *
+ * <p>Producers publish in batches ({@link #tryPublish}) and never block: a full queue publishes what fits
+ * and the producer keeps the rest. The consumer drains everything available in one call ({@link #drain})
+ * and, when idle, parks until a producer wakes it ({@link #awaitMessages}).
+ *
+ * <p>Congestion: the queue is congested while it is fuller than the high watermark (decided by the consumer,
+ * with hysteresis down to the low watermark) or while any producer holds messages it could not publish.
+ * Each congested cause holds a token in the worker's {@link Backpressure}; spouts stop while any is held.
+ */
+public final class ReceiveQueue {
+    /** A slot of the ring; owned by the producer between claim and publish, by the consumer after. */
+    private static final class Slot {
+        int task;
+        Object message;
+    }
+
+    /** Receives drained messages on the consumer thread. */
+    @FunctionalInterface
+    public interface Consumer {
+        /** Handles one message addressed to {@code task}. */
+        void accept(int task, Object message) throws Exception;
+    }
+
+    private final String name;
+    private final RingBuffer<Slot> ring;
+    private final EventPoller<Slot> poller;
+    private final int capacity;
+    private final long highWatermark;
+    private final long lowWatermark;
+    private final Backpressure backpressure;
+    private final AtomicInteger overflowingProducers = new AtomicInteger();
+    private volatile Thread consumerThread;
+    private volatile boolean sleeping;
+    /** Consumer thread only. */
+    private boolean aboveHighWatermark;
+    private Consumer current;
+    private final EventPoller.Handler<Slot> handler = this::onSlot;
+
+    /**
+     * A queue of {@code capacity} slots (a power of two).
+     *
+     * @param name          for logs and metrics, usually the executor's name
+     * @param highWatermark fill ratio at which the queue becomes congested
+     * @param lowWatermark  fill ratio below which it is relieved
+     */
+    public ReceiveQueue(String name, int capacity, double highWatermark, double lowWatermark,
+                        Backpressure backpressure) {
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("Queue capacity must be a power of two, got " + capacity);
+        }
+        this.name = name;
+        this.capacity = capacity;
+        this.ring = RingBuffer.createMultiProducer(Slot::new, capacity, new BusySpinWaitStrategy());
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        this.highWatermark = Math.max(1, (long) (capacity * highWatermark));
+        this.lowWatermark = (long) (capacity * lowWatermark);
+        this.backpressure = backpressure;
+    }
+
+    /** The queue's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Number of slots. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Binds the consumer thread, which is woken by producers. Call once from that thread. */
+    public void bindConsumer() {
+        consumerThread = Thread.currentThread();
+    }
+
+    /**
+     * Publishes up to {@code count} messages from the given arrays, as one batch if they all fit.
+     * Any thread; never blocks.
+     *
+     * @return how many were published, from {@code offset} on
+     */
+    public int tryPublish(int[] tasks, Object[] messages, int offset, int count) {
+        int n = count;
+        long hi;
+        try {
+            hi = ring.tryNext(n);
+        } catch (InsufficientCapacityException full) {
+            n = (int) Math.min(n, ring.remainingCapacity());
+            if (n <= 0) {
+                return 0;
+            }
+            try {
+                hi = ring.tryNext(n);
+            } catch (InsufficientCapacityException raced) {
+                return 0;
+            }
+        }
+        long lo = hi - n + 1;
+        for (long seq = lo; seq <= hi; seq++) {
+            Slot slot = ring.get(seq);
+            int i = offset + (int) (seq - lo);
+            slot.task = tasks[i];
+            slot.message = messages[i];
+        }
+        ring.publish(lo, hi);
+        wakeConsumer();
+        return n;
+    }
+
+    /** Publishes one message if there is room. Any thread. */
+    public boolean tryPublish(int task, Object message) {
+        long seq;
+        try {
+            seq = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return false;
+        }
+        Slot slot = ring.get(seq);
+        slot.task = task;
+        slot.message = message;
+        ring.publish(seq);
+        wakeConsumer();
+        return true;
+    }
+
+    private void wakeConsumer() {
+        // The consumer sets 'sleeping' and then re-reads the cursor; we published and then read 'sleeping'.
+        // The fence keeps this read from passing our publish, so one of us always sees the other.
+        VarHandle.fullFence();
+        if (sleeping) {
+            LockSupport.unpark(consumerThread);
+        }
+    }
+
+    /**
+     * Hands every available message to {@code consumer}, then updates the congestion state.
+     * Consumer thread only.
+     *
+     * @return the number of messages drained
+     */
+    public int drain(Consumer consumer) throws Exception {
+        long before = poller.getSequence().get();
+        current = consumer;
+        try {
+            poller.poll(handler);
+        } finally {
+            current = null;
+        }
+        int drained = (int) (poller.getSequence().get() - before);
+        updateWatermark();
+        return drained;
+    }
+
+    private boolean onSlot(Slot slot, long sequence, boolean endOfBatch) throws Exception {
+        Object message = slot.message;
+        slot.message = null;
+        current.accept(slot.task, message);
+        return true;
+    }
+
+    private void updateWatermark() {
+        long population = population();
+        if (!aboveHighWatermark && population >= highWatermark) {
+            aboveHighWatermark = true;
+            backpressure.raise();
+        } else if (aboveHighWatermark && population <= lowWatermark) {
+            aboveHighWatermark = false;
+            backpressure.lower();
+        }
+    }
+
+    /** Messages published and not yet drained. Any thread; a snapshot. */
+    public long population() {
+        return Math.max(0, ring.getCursor() - poller.getSequence().get());
+    }
+
+    /** Whether the queue is congested now. Any thread; a snapshot. */
+    public boolean isCongested() {
+        return aboveHighWatermark || overflowingProducers.get() > 0;
+    }
+
+    /** A producer now holds messages for this queue that did not fit. Producer thread. */
+    public void producerOverflowed() {
+        overflowingProducers.incrementAndGet();
+        backpressure.raise();
+    }
+
+    /** A producer that had overflowed has published everything it held. Producer thread. */
+    public void producerRecovered() {
+        overflowingProducers.decrementAndGet();
+        backpressure.lower();
+    }
+
+    /**
+     * Parks the consumer for at most {@code maxNanos}, returning early when a producer publishes.
+     * Consumer thread only.
+     */
+    public void awaitMessages(long maxNanos) {
+        sleeping = true;
+        try {
+            if (population() == 0) {
+                LockSupport.parkNanos(this, maxNanos);
+            }
+        } finally {
+            sleeping = false;
+        }
+    }
+
+    /** Releases the backpressure tokens this queue holds; the consumer is gone. Consumer thread. */
+    public void close() {
+        if (aboveHighWatermark) {
+            aboveHighWatermark = false;
+            backpressure.lower();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReceiveQueue[" + name + ", " + population() + "/" + capacity + "]";
+    }
+
+    /** Converts milliseconds to nanoseconds, for callers of {@link #awaitMessages}. */
+    public static long millis(long ms) {
+        return TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+}

@@ -1,0 +1,78 @@
+package io.squall.runtime.routing;
+
+import io.squall.tuple.Fields;
+
+import java.util.Arrays;
+
+/**
+ * Where one output stream of one task goes: its schema, the selectors of its subscriptions, and the
+ * tasks that may receive it directly. Owned by the emitting task's executor thread.
+ */
+public final class Route {
+    private final String componentId;
+    private final String streamId;
+    private final Fields fields;
+    private final boolean direct;
+    private final TaskSelector[] selectors;
+    private final int[] directTargets;
+    private final int maxTargets;
+    /** Scratch for selectors; safe because one thread emits on this route. */
+    private final int[] scratch;
+
+    Route(String componentId, String streamId, Fields fields, boolean direct, TaskSelector[] selectors,
+          int[] directTargets) {
+        this.componentId = componentId;
+        this.streamId = streamId;
+        this.fields = fields;
+        this.direct = direct;
+        this.selectors = selectors;
+        this.directTargets = directTargets.clone();
+        Arrays.sort(this.directTargets);
+        int max = 0;
+        for (TaskSelector s : selectors) {
+            max = Math.max(max, s.maxTargets());
+        }
+        this.maxTargets = max;
+        this.scratch = new int[Math.max(1, max)];
+    }
+
+    /** The emitting component. */
+    public String componentId() {
+        return componentId;
+    }
+
+    /** The stream id. */
+    public String streamId() {
+        return streamId;
+    }
+
+    /** The stream's schema. */
+    public Fields fields() {
+        return fields;
+    }
+
+    /** Whether the stream is declared direct. */
+    public boolean isDirect() {
+        return direct;
+    }
+
+    /** The subscriptions' selectors. */
+    public TaskSelector[] selectors() {
+        return selectors;
+    }
+
+    /** A scratch array big enough for any selector's choice. */
+    public int[] scratch() {
+        return scratch;
+    }
+
+    /** The most tasks any one subscription chooses for a tuple. */
+    public int maxTargets() {
+        return maxTargets;
+    }
+
+    /** Whether {@code task} subscribes to this stream with a direct grouping. */
+    public boolean acceptsDirect(int task) {
+        return Arrays.binarySearch(directTargets, task) >= 0;
+    }
+}

@@ -1,0 +1,91 @@
+package io.squall.runtime.routing;
+
+import io.squall.grouping.CustomStreamGrouping;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.GlobalStreamId;
+import io.squall.topology.Grouping;
+import io.squall.topology.StreamSpec;
+import io.squall.utils.Utils;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The routes of every output stream of one task, built once when the task starts. Owned by the task's
+ * executor thread.
+ */
+public final class Router {
+    private final Map<String, Route> routes = new HashMap<>();
+    /** The last route looked up: most emits reuse the same stream id object, so this saves the hash lookup. */
+    private String lastStreamId;
+    private Route lastRoute;
+
+    /** Builds the routes of {@code taskId}'s streams in the given topology. */
+    public Router(WorkerTopologyContext context, int taskId) {
+        String componentId = context.getComponentId(taskId);
+        ComponentSpec self = context.getRawTopology().getComponent(componentId);
+        List<Integer> workerTasks = context.getThisWorkerTasks();
+        for (Map.Entry<String, StreamSpec> out : self.getOutputs().entrySet()) {
+            String streamId = out.getKey();
+            GlobalStreamId stream = new GlobalStreamId(componentId, streamId);
+            List<TaskSelector> selectors = new ArrayList<>();
+            List<Integer> direct = new ArrayList<>();
+            for (ComponentSpec consumer : context.getRawTopology().getComponents().values()) {
+                Grouping g = consumer.getInputs().get(stream);
+                if (g == null) {
+                    continue;
+                }
+                List<Integer> tasks = context.getComponentTasks(consumer.getId());
+                int[] targets = tasks.stream().mapToInt(Integer::intValue).toArray();
+                switch (g.getType()) {
+                    case SHUFFLE, NONE -> selectors.add(new ShuffleSelector(targets));
+                    case LOCAL_OR_SHUFFLE -> {
+                        int[] local = tasks.stream().filter(workerTasks::contains).mapToInt(Integer::intValue).toArray();
+                        selectors.add(new ShuffleSelector(local.length > 0 ? local : targets));
+                    }
+                    case FIELDS -> selectors.add(new FieldsSelector(targets, g.getFields().stream()
+                            .mapToInt(f -> out.getValue().fields().fieldIndex(f)).toArray()));
+                    case ALL -> selectors.add(new AllSelector(targets));
+                    case GLOBAL -> selectors.add(new GlobalSelector(targets));
+                    case DIRECT -> direct.addAll(tasks);
+                    case CUSTOM -> {
+                        // Each emitting task gets its own copy, so groupings may keep per-task state.
+                        CustomStreamGrouping grouping = Utils.copy(g.getCustom());
+                        grouping.prepare(context, stream, tasks);
+                        selectors.add(new CustomSelector(grouping, taskId, targets, stream, consumer.getId()));
+                    }
+                    default -> throw new IllegalStateException("Unknown grouping " + g);
+                }
+            }
+            routes.put(streamId, new Route(componentId, streamId, out.getValue().fields(), out.getValue().direct(),
+                    selectors.toArray(new TaskSelector[0]), direct.stream().mapToInt(Integer::intValue).toArray()));
+        }
+    }
+
+    /**
+     * The route of a stream.
+     *
+     * @throws IllegalArgumentException naming the stream if this component does not declare it
+     */
+    public Route route(String streamId) {
+        if (streamId == lastStreamId) {
+            return lastRoute;
+        }
+        Route r = routes.get(streamId);
+        if (r == null) {
+            throw new IllegalArgumentException("Stream '" + streamId + "' is not declared by this component; it declares "
+                    + routes.keySet() + ". Declare it in declareOutputFields.");
+        }
+        lastStreamId = streamId;
+        lastRoute = r;
+        return r;
+    }
+
+    /** Every route, for building per-stream state. */
+    public Map<String, Route> routes() {
+        return routes;
+    }
+}

@@ -1,0 +1,80 @@
+package io.squall.runtime.stats;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one component, summed over its tasks. Written by its executors' threads, read by any
+ * thread; each counter is a {@link LongAdder}, so writers do not contend.
+ */
+public final class ComponentStats {
+    private final String componentId;
+    /** Tuples handed to emit (one per emit call). */
+    public final LongAdder emitted = new LongAdder();
+    /** Tuples sent to tasks (one per target). */
+    public final LongAdder transferred = new LongAdder();
+    /** Tuples a bolt executed. */
+    public final LongAdder executed = new LongAdder();
+    /** Tuples acked: by a bolt, its inputs; by a spout, its completed trees. */
+    public final LongAdder acked = new LongAdder();
+    /** Tuples failed explicitly: by a bolt, its inputs; by a spout, trees a bolt failed. */
+    public final LongAdder failed = new LongAdder();
+    /** Spout trees that timed out. */
+    public final LongAdder timedOut = new LongAdder();
+    /** Errors reported or thrown by the component's tasks. */
+    public final LongAdder errors = new LongAdder();
+    /** Sum of spout complete latencies, in nanoseconds. */
+    public final LongAdder completeLatencyNanos = new LongAdder();
+    private final Map<String, LongAdder> failedBy = new ConcurrentHashMap<>();
+    private volatile long maxCompleteLatencyNanos;
+
+    /** Counters for a component. */
+    public ComponentStats(String componentId) {
+        this.componentId = componentId;
+    }
+
+    /** The component. */
+    public String componentId() {
+        return componentId;
+    }
+
+    /** Records that a tree of this spout was failed by {@code component}. */
+    public void failedBy(String component) {
+        failedBy.computeIfAbsent(component, k -> new LongAdder()).increment();
+    }
+
+    /** Spout trees failed, by the component that failed them. */
+    public Map<String, Long> failedByComponent() {
+        Map<String, Long> out = new TreeMap<>();
+        failedBy.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Records a spout tree's complete latency. Called from the spout's executor thread. */
+    public void completeLatency(long nanos) {
+        completeLatencyNanos.add(nanos);
+        if (nanos > maxCompleteLatencyNanos) {
+            // One writer per spout executor; a lost race between two executors only loses a maximum.
+            maxCompleteLatencyNanos = nanos;
+        }
+    }
+
+    /** Mean complete latency in milliseconds over every acked tree, or 0. */
+    public double meanCompleteLatencyMs() {
+        long n = acked.sum();
+        return n == 0 ? 0 : completeLatencyNanos.sum() / 1e6 / n;
+    }
+
+    /** The largest complete latency seen, in milliseconds. */
+    public double maxCompleteLatencyMs() {
+        return maxCompleteLatencyNanos / 1e6;
+    }
+
+    @Override
+    public String toString() {
+        return componentId + "{emitted=" + emitted + ", transferred=" + transferred + ", executed=" + executed
+                + ", acked=" + acked + ", failed=" + failed + ", timedOut=" + timedOut + ", errors=" + errors + "}";
+    }
+}

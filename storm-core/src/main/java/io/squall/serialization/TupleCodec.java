@@ -1,0 +1,83 @@
+package io.squall.serialization;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.squall.task.GeneralTopologyContext;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.TupleImpl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The wire format of a tuple: source task, stream id, tuple-tree ids and values. The receiver restores
+ * the source component and schema from its topology context, so they are not sent. Not thread-safe:
+ * one codec per thread, like its Kryo.
+ *
+ * <pre>
+ *   varint sourceTask+1 | string streamId | varint n | n x (long root, long edge) | varint size | size x value
+ * </pre>
+ */
+public final class TupleCodec {
+    private final Kryo kryo;
+    private final GeneralTopologyContext context;
+
+    /** A codec over a Kryo from {@link KryoFactory}, for tuples of the given topology. */
+    public TupleCodec(Kryo kryo, GeneralTopologyContext context) {
+        this.kryo = kryo;
+        this.context = context;
+    }
+
+    /** Writes a tuple. */
+    public void write(Output out, TupleImpl tuple) {
+        out.writeVarInt(tuple.getSourceTask() + 1, true);
+        out.writeString(tuple.getSourceStreamId());
+        MessageId id = tuple.getMessageId();
+        out.writeVarInt(id.size(), true);
+        for (int i = 0; i < id.size(); i++) {
+            out.writeLong(id.root(i));
+            out.writeLong(id.edge(i));
+        }
+        List<Object> values = tuple.getValues();
+        out.writeVarInt(values.size(), true);
+        for (Object v : values) {
+            kryo.writeClassAndObject(out, v);
+        }
+    }
+
+    /**
+     * Reads a tuple written by {@link #write}.
+     *
+     * @throws KryoException if the bytes are not a tuple of this topology
+     */
+    public TupleImpl read(Input in) {
+        int sourceTask = in.readVarInt(true) - 1;
+        String stream = in.readString();
+        String component = context.getComponentId(sourceTask);
+        if (component == null || stream == null) {
+            throw new KryoException("Tuple from unknown task " + sourceTask + " or without a stream");
+        }
+        int n = in.readVarInt(true);
+        if (n < 0 || n > 1 << 16) {
+            throw new KryoException("Tuple claims " + n + " tuple-tree ids");
+        }
+        long[] roots = new long[n];
+        long[] edges = new long[n];
+        for (int i = 0; i < n; i++) {
+            roots[i] = in.readLong();
+            edges[i] = in.readLong();
+        }
+        int size = in.readVarInt(true);
+        if (size < 0 || size > 1 << 16) {
+            throw new KryoException("Tuple claims " + size + " values");
+        }
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(kryo.readClassAndObject(in));
+        }
+        return new TupleImpl(component, stream, context.getComponentOutputFields(component, stream), sourceTask,
+                values, MessageId.of(roots, edges));
+    }
+}

@@ -1,0 +1,100 @@
+package io.squall.task;
+
+import io.squall.tuple.Tuple;
+import io.squall.utils.Utils;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Emits a bolt's tuples and acks or fails its inputs. Emits anchored to input tuples join those
+ * tuples' trees. Executor thread only, as in Storm 2.
+ */
+public class OutputCollector implements IOutputCollector {
+    private final IOutputCollector delegate;
+
+    /** Wraps the runtime's collector. */
+    public OutputCollector(IOutputCollector delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+        return delegate.emit(streamId, anchors, tuple);
+    }
+
+    /** Emits on a stream anchored to one input. */
+    public List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
+        return delegate.emit(streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+    }
+
+    /** Emits unanchored on a stream. */
+    public List<Integer> emit(String streamId, List<Object> tuple) {
+        return delegate.emit(streamId, List.of(), tuple);
+    }
+
+    /** Emits on the default stream anchored to several inputs. */
+    public List<Integer> emit(Collection<Tuple> anchors, List<Object> tuple) {
+        return delegate.emit(Utils.DEFAULT_STREAM_ID, anchors, tuple);
+    }
+
+    /** Emits on the default stream anchored to one input. */
+    public List<Integer> emit(Tuple anchor, List<Object> tuple) {
+        return emit(Utils.DEFAULT_STREAM_ID, anchor, tuple);
+    }
+
+    /** Emits unanchored on the default stream. */
+    public List<Integer> emit(List<Object> tuple) {
+        return delegate.emit(Utils.DEFAULT_STREAM_ID, List.of(), tuple);
+    }
+
+    @Override
+    public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+        delegate.emitDirect(taskId, streamId, anchors, tuple);
+    }
+
+    /** Emits to one task on a direct stream, anchored to one input. */
+    public void emitDirect(int taskId, String streamId, Tuple anchor, List<Object> tuple) {
+        delegate.emitDirect(taskId, streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+    }
+
+    /** Emits unanchored to one task on a direct stream. */
+    public void emitDirect(int taskId, String streamId, List<Object> tuple) {
+        delegate.emitDirect(taskId, streamId, List.of(), tuple);
+    }
+
+    /** Emits to one task on the default (direct) stream, anchored to several inputs. */
+    public void emitDirect(int taskId, Collection<Tuple> anchors, List<Object> tuple) {
+        delegate.emitDirect(taskId, Utils.DEFAULT_STREAM_ID, anchors, tuple);
+    }
+
+    /** Emits to one task on the default (direct) stream, anchored to one input. */
+    public void emitDirect(int taskId, Tuple anchor, List<Object> tuple) {
+        emitDirect(taskId, Utils.DEFAULT_STREAM_ID, anchor, tuple);
+    }
+
+    /** Emits unanchored to one task on the default (direct) stream. */
+    public void emitDirect(int taskId, List<Object> tuple) {
+        delegate.emitDirect(taskId, Utils.DEFAULT_STREAM_ID, List.of(), tuple);
+    }
+
+    @Override
+    public void ack(Tuple input) {
+        delegate.ack(input);
+    }
+
+    @Override
+    public void fail(Tuple input) {
+        delegate.fail(input);
+    }
+
+    @Override
+    public void resetTimeout(Tuple input) {
+        delegate.resetTimeout(input);
+    }
+
+    @Override
+    public void reportError(Throwable error) {
+        delegate.reportError(error);
+    }
+}

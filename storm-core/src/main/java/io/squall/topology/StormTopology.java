@@ -1,0 +1,68 @@
+package io.squall.topology;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A validated topology as built by {@link TopologyBuilder#createTopology()}: its spouts and bolts by id.
+ * Immutable and serializable, so it travels as is to Nimbus and the workers.
+ */
+public final class StormTopology implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, ComponentSpec> components;
+
+    /** A topology made of the given components, keyed by id. */
+    public StormTopology(Map<String, ComponentSpec> components) {
+        this.components = Collections.unmodifiableMap(new TreeMap<>(components));
+    }
+
+    /** Every component, by id, in id order. */
+    public Map<String, ComponentSpec> getComponents() {
+        return components;
+    }
+
+    /** A component by id, or null. */
+    public ComponentSpec getComponent(String id) {
+        return components.get(id);
+    }
+
+    /** The spouts, in id order. */
+    public List<ComponentSpec> getSpouts() {
+        return ofKind(ComponentSpec.Kind.SPOUT);
+    }
+
+    /** The bolts, in id order. */
+    public List<ComponentSpec> getBolts() {
+        return ofKind(ComponentSpec.Kind.BOLT);
+    }
+
+    private List<ComponentSpec> ofKind(ComponentSpec.Kind kind) {
+        List<ComponentSpec> out = new ArrayList<>();
+        for (ComponentSpec c : components.values()) {
+            if (c.getKind() == kind) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Storm's name for the number of spouts. */
+    public int get_spouts_size() {
+        return getSpouts().size();
+    }
+
+    /** Storm's name for the number of bolts. */
+    public int get_bolts_size() {
+        return getBolts().size();
+    }
+
+    @Override
+    public String toString() {
+        return "StormTopology" + components.keySet();
+    }
+}

@@ -1,0 +1,364 @@
+package io.squall.topology;
+
+import io.squall.Config;
+import io.squall.grouping.CustomStreamGrouping;
+import io.squall.tuple.Fields;
+import io.squall.utils.Utils;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wires spouts and bolts into a topology. {@link #createTopology()} checks the wiring (every subscribed
+ * component, stream and grouping field exists), serializes the components and returns an immutable
+ * {@link StormTopology}; each mistake is reported with the component and stream it concerns.
+ */
+public class TopologyBuilder {
+    private final Map<String, Declared> components = new LinkedHashMap<>();
+
+    /** Adds a spout with one executor. */
+    public SpoutDeclarer setSpout(String id, IRichSpout spout) {
+        return setSpout(id, spout, null);
+    }
+
+    /** Adds a spout with {@code parallelismHint} executors. */
+    public SpoutDeclarer setSpout(String id, IRichSpout spout, Number parallelismHint) {
+        return addSpout(id, spout, parallelismHint);
+    }
+
+    /** Adds a bolt with one executor. */
+    public BoltDeclarer setBolt(String id, IRichBolt bolt) {
+        return setBolt(id, bolt, null);
+    }
+
+    /** Adds a bolt with {@code parallelismHint} executors. */
+    public BoltDeclarer setBolt(String id, IRichBolt bolt, Number parallelismHint) {
+        return addBolt(id, bolt, parallelismHint);
+    }
+
+    /** Adds a basic bolt (auto-anchoring, auto-ack) with one executor. */
+    public BoltDeclarer setBolt(String id, IBasicBolt bolt) {
+        return setBolt(id, bolt, null);
+    }
+
+    /** Adds a basic bolt (auto-anchoring, auto-ack) with {@code parallelismHint} executors. */
+    public BoltDeclarer setBolt(String id, IBasicBolt bolt, Number parallelismHint) {
+        return addBolt(id, new BasicBoltExecutor(requireComponent(id, bolt)), parallelismHint);
+    }
+
+    private Declared add(String id, IComponent component, ComponentSpec.Kind kind, Number parallelismHint) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidTopologyException("A component id must be a non-empty string");
+        }
+        if (id.startsWith("__")) {
+            throw new InvalidTopologyException("Component id '" + id + "' is reserved: ids starting with '__' belong to "
+                    + "system components");
+        }
+        requireComponent(id, component);
+        if (components.containsKey(id)) {
+            throw new InvalidTopologyException("Component id '" + id + "' is used twice: every spout and bolt needs its "
+                    + "own id");
+        }
+        int parallelism = parallelismHint == null ? 1 : parallelismHint.intValue();
+        if (parallelismHint != null && parallelismHint.doubleValue() != parallelism || parallelism < 1) {
+            throw new InvalidTopologyException("Component '" + id + "' has parallelism hint " + parallelismHint
+                    + ": it must be a whole number of at least 1");
+        }
+        Declared d = new Declared(id, component, kind, parallelism);
+        components.put(id, d);
+        return d;
+    }
+
+    private SpoutDeclarer addSpout(String id, IRichSpout spout, Number parallelismHint) {
+        return new SpoutView(add(id, spout, ComponentSpec.Kind.SPOUT, parallelismHint));
+    }
+
+    private BoltDeclarer addBolt(String id, IRichBolt bolt, Number parallelismHint) {
+        return new BoltView(add(id, bolt, ComponentSpec.Kind.BOLT, parallelismHint));
+    }
+
+    private static <T> T requireComponent(String id, T component) {
+        if (component == null) {
+            throw new InvalidTopologyException("Component '" + id + "' is null");
+        }
+        return component;
+    }
+
+    /**
+     * Checks the wiring and builds the topology.
+     *
+     * @throws InvalidTopologyException naming the component, stream or field that is wrong
+     */
+    public StormTopology createTopology() {
+        Map<String, Map<String, StreamSpec>> outputs = new HashMap<>();
+        for (Declared d : components.values()) {
+            OutputFieldsGetter getter = new OutputFieldsGetter();
+            try {
+                d.component.declareOutputFields(getter);
+            } catch (InvalidTopologyException e) {
+                throw new InvalidTopologyException("Component '" + d.id + "': " + e.getMessage(), e);
+            }
+            outputs.put(d.id, getter.getFieldsDeclaration());
+        }
+        Map<String, ComponentSpec> specs = new LinkedHashMap<>();
+        for (Declared d : components.values()) {
+            checkInputs(d, outputs);
+            Map<String, Object> conf = new LinkedHashMap<>();
+            Map<String, Object> own = d.component.getComponentConfiguration();
+            if (own != null) {
+                conf.putAll(own);
+            }
+            conf.putAll(d.conf);
+            int parallelism = d.parallelism;
+            Object max = conf.get(Config.TOPOLOGY_MAX_TASK_PARALLELISM);
+            if (max instanceof Number n) {
+                parallelism = Math.min(parallelism, n.intValue());
+            }
+            int numTasks = d.numTasks == null ? parallelism : d.numTasks;
+            parallelism = Math.min(parallelism, numTasks);
+            byte[] bytes = ComponentSerializer.serialize(d.id, d.component);
+            String className = d.component instanceof BasicBoltExecutor b
+                    ? b.getBolt().getClass().getName() : d.component.getClass().getName();
+            specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, d.inputs,
+                    outputs.get(d.id), conf));
+        }
+        return new StormTopology(specs);
+    }
+
+    private void checkInputs(Declared d, Map<String, Map<String, StreamSpec>> outputs) {
+        for (Map.Entry<GlobalStreamId, Grouping> in : d.inputs.entrySet()) {
+            GlobalStreamId s = in.getKey();
+            Grouping g = in.getValue();
+            Map<String, StreamSpec> sourceStreams = outputs.get(s.getComponentId());
+            if (sourceStreams == null) {
+                throw new InvalidTopologyException("Component '" + d.id + "' subscribes to component '"
+                        + s.getComponentId() + "', which does not exist (components: " + components.keySet() + ")");
+            }
+            StreamSpec stream = sourceStreams.get(s.getStreamId());
+            if (stream == null) {
+                throw new InvalidTopologyException("Component '" + d.id + "' subscribes to stream '" + s.getStreamId()
+                        + "' of component '" + s.getComponentId() + "', which declares no such stream (it declares "
+                        + sourceStreams.keySet() + ")");
+            }
+            if (g.getType() == Grouping.Type.FIELDS) {
+                for (String f : g.getFields()) {
+                    if (!stream.fields().contains(f)) {
+                        throw new InvalidTopologyException("Component '" + d.id + "' groups stream " + s + " by field '"
+                                + f + "', which the stream does not declare (its fields are " + stream.fields() + ")");
+                    }
+                }
+            }
+            if (g.getType() == Grouping.Type.DIRECT && !stream.direct()) {
+                throw new InvalidTopologyException("Component '" + d.id + "' uses a direct grouping on stream " + s
+                        + ", which is not declared direct: declare it with declareStream(id, true, fields)");
+            }
+            if (g.getType() != Grouping.Type.DIRECT && stream.direct()) {
+                throw new InvalidTopologyException("Component '" + d.id + "' uses a " + g + " grouping on direct stream "
+                        + s + ": a direct stream needs directGrouping");
+            }
+        }
+    }
+
+    /** A component being declared: its inputs and configuration. */
+    private static final class Declared {
+        final String id;
+        final IComponent component;
+        final ComponentSpec.Kind kind;
+        final int parallelism;
+        final Map<GlobalStreamId, Grouping> inputs = new LinkedHashMap<>();
+        final Map<String, Object> conf = new LinkedHashMap<>();
+        Integer numTasks;
+
+        Declared(String id, IComponent component, ComponentSpec.Kind kind, int parallelism) {
+            this.id = id;
+            this.component = component;
+            this.kind = kind;
+            this.parallelism = parallelism;
+        }
+    }
+
+    /** The configuration methods both declarers share; {@code T} is the declarer type to chain. */
+    private abstract static class ConfigView<T extends ComponentConfigurationDeclarer<?>>
+            implements ComponentConfigurationDeclarer<T> {
+        final Declared d;
+
+        ConfigView(Declared d) {
+            this.d = d;
+        }
+
+        abstract T self();
+
+        @Override
+        public T addConfigurations(Map<String, Object> conf) {
+            if (conf != null) {
+                d.conf.putAll(conf);
+            }
+            return self();
+        }
+
+        @Override
+        public T addConfiguration(String key, Object value) {
+            d.conf.put(key, value);
+            return self();
+        }
+
+        @Override
+        public T setDebug(boolean debug) {
+            return addConfiguration(Config.TOPOLOGY_DEBUG, debug);
+        }
+
+        @Override
+        public T setMaxTaskParallelism(Number max) {
+            return addConfiguration(Config.TOPOLOGY_MAX_TASK_PARALLELISM, max == null ? null : max.intValue());
+        }
+
+        @Override
+        public T setMaxSpoutPending(Number max) {
+            return addConfiguration(Config.TOPOLOGY_MAX_SPOUT_PENDING, max == null ? null : max.intValue());
+        }
+
+        @Override
+        public T setNumTasks(Number tasks) {
+            if (tasks == null || tasks.intValue() < 1 || tasks.doubleValue() != tasks.intValue()) {
+                throw new InvalidTopologyException("Component '" + d.id + "' has " + tasks
+                        + " tasks: it must be a whole number of at least 1");
+            }
+            d.numTasks = tasks.intValue();
+            return self();
+        }
+    }
+
+    /** What {@link #setSpout} returns. */
+    private static final class SpoutView extends ConfigView<SpoutDeclarer> implements SpoutDeclarer {
+        SpoutView(Declared d) {
+            super(d);
+        }
+
+        @Override
+        SpoutDeclarer self() {
+            return this;
+        }
+    }
+
+    /** What {@link #setBolt} returns. */
+    private static final class BoltView extends ConfigView<BoltDeclarer> implements BoltDeclarer {
+        BoltView(Declared d) {
+            super(d);
+        }
+
+        @Override
+        BoltDeclarer self() {
+            return this;
+        }
+
+        @Override
+        public BoltDeclarer grouping(GlobalStreamId stream, Grouping grouping) {
+            if (d.inputs.containsKey(stream)) {
+                throw new InvalidTopologyException("Component '" + d.id + "' subscribes to stream " + stream + " twice");
+            }
+            d.inputs.put(stream, grouping);
+            return this;
+        }
+
+        private BoltDeclarer grouping(String componentId, String streamId, Grouping grouping) {
+            if (componentId == null) {
+                throw new InvalidTopologyException("Component '" + d.id + "' subscribes to a null component id");
+            }
+            return grouping(new GlobalStreamId(componentId, streamId), grouping);
+        }
+        @Override
+        public BoltDeclarer fieldsGrouping(String componentId, Fields fields) {
+            return fieldsGrouping(componentId, Utils.DEFAULT_STREAM_ID, fields);
+        }
+
+        @Override
+        public BoltDeclarer fieldsGrouping(String componentId, String streamId, Fields fields) {
+            if (fields == null || fields.size() == 0) {
+                throw new InvalidTopologyException("Component '" + d.id + "' has a fields grouping on " + componentId + ":"
+                        + streamId + " without fields");
+            }
+            return grouping(componentId, streamId, Grouping.fields(fields.toList()));
+        }
+
+        @Override
+        public BoltDeclarer globalGrouping(String componentId) {
+            return globalGrouping(componentId, Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public BoltDeclarer globalGrouping(String componentId, String streamId) {
+            return grouping(componentId, streamId, Grouping.of(Grouping.Type.GLOBAL));
+        }
+
+        @Override
+        public BoltDeclarer shuffleGrouping(String componentId) {
+            return shuffleGrouping(componentId, Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public BoltDeclarer shuffleGrouping(String componentId, String streamId) {
+            return grouping(componentId, streamId, Grouping.of(Grouping.Type.SHUFFLE));
+        }
+
+        @Override
+        public BoltDeclarer localOrShuffleGrouping(String componentId) {
+            return localOrShuffleGrouping(componentId, Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public BoltDeclarer localOrShuffleGrouping(String componentId, String streamId) {
+            return grouping(componentId, streamId, Grouping.of(Grouping.Type.LOCAL_OR_SHUFFLE));
+        }
+
+        @Override
+        public BoltDeclarer noneGrouping(String componentId) {
+            return noneGrouping(componentId, Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public BoltDeclarer noneGrouping(String componentId, String streamId) {
+            return grouping(componentId, streamId, Grouping.of(Grouping.Type.NONE));
+        }
+
+        @Override
+        public BoltDeclarer allGrouping(String componentId) {
+            return allGrouping(componentId, Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public BoltDeclarer allGrouping(String componentId, String streamId) {
+            return grouping(componentId, streamId, Grouping.of(Grouping.Type.ALL));
+        }
+
+        @Override
+        public BoltDeclarer directGrouping(String componentId) {
+            return directGrouping(componentId, Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public BoltDeclarer directGrouping(String componentId, String streamId) {
+            return grouping(componentId, streamId, Grouping.of(Grouping.Type.DIRECT));
+        }
+
+        @Override
+        public BoltDeclarer customGrouping(String componentId, CustomStreamGrouping grouping) {
+            return customGrouping(componentId, Utils.DEFAULT_STREAM_ID, grouping);
+        }
+
+        @Override
+        public BoltDeclarer customGrouping(String componentId, String streamId, CustomStreamGrouping grouping) {
+            if (grouping == null) {
+                throw new InvalidTopologyException("Component '" + d.id + "' has a null custom grouping");
+            }
+            return grouping(componentId, streamId, Grouping.custom(grouping));
+        }
+    }
+
+    /** The ids declared so far, in order. */
+    public List<String> componentIds() {
+        return new ArrayList<>(components.keySet());
+    }
+}

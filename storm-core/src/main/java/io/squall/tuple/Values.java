@@ -1,0 +1,20 @@
+package io.squall.tuple;
+
+import java.util.ArrayList;
+
+/** A convenience list for building the values of a tuple: {@code new Values("word", 3)}. */
+public class Values extends ArrayList<Object> {
+    private static final long serialVersionUID = 1L;
+
+    /** An empty list of values. */
+    public Values() {
+    }
+
+    /** The given values, in order. */
+    public Values(Object... values) {
+        super(values.length);
+        for (Object v : values) {
+            add(v);
+        }
+    }
+}
