@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Builds the Kryo instances that serialize tuples. Kryo is not thread-safe: each thread that serializes
@@ -34,7 +33,7 @@ public final class KryoFactory {
     private static final List<Class<?>> BUILT_IN = List.of(
             Values.class, ArrayList.class, LinkedList.class, HashMap.class, LinkedHashMap.class, TreeMap.class,
             HashSet.class, LinkedHashSet.class, TreeSet.class, BigInteger.class, BigDecimal.class, Date.class,
-            UUID.class, byte[].class, int[].class, long[].class, double[].class, float[].class, short[].class,
+            byte[].class, int[].class, long[].class, double[].class, float[].class, short[].class,
             char[].class, boolean[].class, String[].class, Object[].class);
 
     private KryoFactory() {
