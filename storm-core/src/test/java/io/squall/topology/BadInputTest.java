@@ -1,0 +1,193 @@
+package io.squall.topology;
+
+import io.squall.Await;
+import io.squall.Config;
+import io.squall.LocalCluster;
+import io.squall.config.InvalidConfigException;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.base.BaseRichBolt;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every mistake in building or submitting a topology gets an error that names it. */
+class BadInputTest {
+    static class Sink extends BaseRichBolt {
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+        }
+
+        @Override
+        public void execute(Tuple input) {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    static class HoldsAThread extends Sink {
+        private final Thread worker = new Thread(() -> { });
+    }
+
+    private static String message(Runnable r, Class<? extends Throwable> type) {
+        return assertThrows(type, r::run).getMessage();
+    }
+
+    @Test
+    void groupingOnAMissingComponentNamesIt() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("sink", new Sink()).shuffleGrouping("wrods");
+        String m = message(b::createTopology, InvalidTopologyException.class);
+        assertTrue(m.contains("'sink'") && m.contains("'wrods'") && m.contains("does not exist"), m);
+    }
+
+    @Test
+    void groupingOnAMissingStreamNamesIt() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("sink", new Sink()).shuffleGrouping("words", "nouns");
+        String m = message(b::createTopology, InvalidTopologyException.class);
+        assertTrue(m.contains("'nouns'") && m.contains("'words'") && m.contains("[default]"), m);
+    }
+
+    @Test
+    void fieldsGroupingOnAMissingFieldNamesIt() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("sink", new Sink()).fieldsGrouping("words", new Fields("wrod"));
+        String m = message(b::createTopology, InvalidTopologyException.class);
+        assertTrue(m.contains("'wrod'") && m.contains("[word]"), m);
+    }
+
+    @Test
+    void duplicateComponentIdIsRejected() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        String m = message(() -> b.setBolt("words", new Sink()), InvalidTopologyException.class);
+        assertTrue(m.contains("'words'") && m.contains("twice"), m);
+    }
+
+    @Test
+    void parallelismBelowOneIsRejected() {
+        TopologyBuilder b = new TopologyBuilder();
+        String m = message(() -> b.setBolt("sink", new Sink(), 0), InvalidTopologyException.class);
+        assertTrue(m.contains("'sink'") && m.contains("at least 1"), m);
+        String t = message(() -> b.setSpout("words", new TestWordSpout()).setNumTasks(0),
+                InvalidTopologyException.class);
+        assertTrue(t.contains("'words'"), t);
+    }
+
+    @Test
+    void nonSerializableBoltNamesClassAndField() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("threaded", new HoldsAThread()).shuffleGrouping("words");
+        String m = message(b::createTopology, InvalidTopologyException.class);
+        assertTrue(m.contains("'threaded'") && m.contains("HoldsAThread.worker") && m.contains("java.lang.Thread"), m);
+    }
+
+    @Test
+    void configValueOfTheWrongTypeNamesTheKey() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, "1000");
+        try (LocalCluster cluster = new LocalCluster()) {
+            String m = message(() -> cluster.submitTopology("bad-conf", conf, b.createTopology()),
+                    InvalidConfigException.class);
+            assertTrue(m.contains("topology.max.spout.pending") && m.contains("integer") && m.contains("\"1000\""), m);
+            assertFalse(cluster.isRunning("bad-conf"));
+        }
+    }
+
+    @Test
+    void aNameAlreadyRunningIsRejected() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("twice", new Config(), b.createTopology());
+            String m = message(() -> cluster.submitTopology("twice", new Config(), b.createTopology()),
+                    AlreadyAliveException.class);
+            assertTrue(m.contains("'twice'"), m);
+        }
+    }
+
+    @Test
+    void killingAnUnknownTopologyNamesIt() {
+        try (LocalCluster cluster = new LocalCluster()) {
+            String m = message(() -> cluster.killTopology("ghost"), NotAliveException.class);
+            assertTrue(m.contains("'ghost'"), m);
+        }
+    }
+
+    /** A value class nobody registered with Kryo. */
+    static final class Reading {
+        final double value = 1.5;
+    }
+
+    static class EmitsReadings extends BaseRichSpout {
+        private transient SpoutOutputCollector out;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            out = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            out.emit("readings", new Values(new Reading()));
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("readings", new Fields("reading"));
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void unregisteredValueClassStopsTheTopologyNamingComponentStreamAndClass() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("meter", new EmitsReadings());
+        b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("unregistered", new Config(), b.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("unregistered"), () -> "topology to stop");
+            String m = cluster.getTopologyFailure("unregistered").getMessage();
+            assertTrue(m.contains("'meter'") && m.contains("'readings'") && m.contains(Reading.class.getName()), m);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void registeredValueClassPassesTheCheck() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("meter", new EmitsReadings());
+        b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
+        Config conf = new Config();
+        conf.registerSerialization(Reading.class);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("registered", conf, b.createTopology());
+            Await.until(Duration.ofSeconds(20),
+                    () -> cluster.getComponentStats("registered").get("sink").executed.sum() > 1000,
+                    () -> "1000 readings through the sink");
+            assertEquals(null, cluster.getTopologyFailure("registered"));
+        }
+    }
+}
