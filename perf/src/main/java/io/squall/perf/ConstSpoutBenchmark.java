@@ -1,0 +1,133 @@
+package io.squall.perf;
+
+import io.squall.Config;
+import io.squall.LocalCluster;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseRichBolt;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Constant spout → no-op bolt in local mode, for a fixed time, without acking and with acking (one acker,
+ * max.spout.pending 1000). Prints tuples/s over the measured window and, with acking, complete latency
+ * percentiles measured by the spout (emit → ack callback).
+ *
+ * <pre>usage: ConstSpoutBenchmark [ack|noack|both] [warmupSecs] [measureSecs]</pre>
+ */
+public final class ConstSpoutBenchmark {
+    /** Complete latencies, recorded by the spout and read by the main thread. */
+    static final Recorder LATENCY = new Recorder(3);
+
+    private ConstSpoutBenchmark() {
+    }
+
+    /** Emits the same value forever, with a message id (its emit time) when tracked. */
+    public static class ConstSpout extends BaseRichSpout {
+        private final boolean tracked;
+        private transient SpoutOutputCollector out;
+        private transient Values value;
+
+        ConstSpout(boolean tracked) {
+            this.tracked = tracked;
+        }
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            out = collector;
+            value = new Values("some data");
+        }
+
+        @Override
+        public void nextTuple() {
+            if (tracked) {
+                out.emit(value, System.nanoTime());
+            } else {
+                out.emit(value);
+            }
+        }
+
+        @Override
+        public void ack(Object msgId) {
+            LATENCY.recordValue(Math.max(0, System.nanoTime() - (Long) msgId));
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("value"));
+        }
+    }
+
+    /** Acks and does nothing else. */
+    public static class NoOpBolt extends BaseRichBolt {
+        private transient OutputCollector out;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            out = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            out.ack(input);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "both";
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        if (mode.equals("noack") || mode.equals("both")) {
+            run(false, warmup, measure);
+        }
+        if (mode.equals("ack") || mode.equals("both")) {
+            run(true, warmup, measure);
+        }
+    }
+
+    static void run(boolean acking, int warmupSecs, int measureSecs) throws InterruptedException {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new ConstSpout(acking));
+        b.setBolt("bolt", new NoOpBolt()).localOrShuffleGrouping("spout");
+        Config conf = new Config();
+        conf.setNumAckers(acking ? 1 : 0);
+        if (acking) {
+            conf.setMaxSpoutPending(1000);
+        }
+        conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
+        String name = acking ? "const-ack" : "const-noack";
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology(name, conf, b.createTopology());
+            ComponentStats bolt = cluster.getComponentStats(name).get("bolt");
+            TimeUnit.SECONDS.sleep(warmupSecs);
+            LATENCY.getIntervalHistogram();
+            long start = System.nanoTime();
+            long before = bolt.executed.sum();
+            TimeUnit.SECONDS.sleep(measureSecs);
+            long after = bolt.executed.sum();
+            double secs = (System.nanoTime() - start) / 1e9;
+            Histogram h = LATENCY.getIntervalHistogram();
+            System.out.printf("%-12s %,14.0f tuples/s over %.0fs%n", name, (after - before) / secs, secs);
+            if (acking) {
+                System.out.printf("%-12s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
+                                + "(%,d acks)%n", name, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
+                        h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
+            }
+        }
+    }
+}
