@@ -214,4 +214,28 @@ class ReliabilityIT {
         assertTrue(MAX_SEEN_PENDING.get() <= 50, "pending reached " + MAX_SEEN_PENDING.get());
         assertTrue(MAX_SEEN_PENDING.get() >= 40, "the spout did fill its window: " + MAX_SEEN_PENDING.get());
     }
+
+    @Test
+    @Timeout(60)
+    void withZeroAckersTuplesAreAckedAtEmit() {
+        AckTracker tracker = AckTracker.named("noack");
+        List<List<Object>> input = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            input.add(new Values(i));
+        }
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("spout", new FixedTupleSpout(input, new Fields("n"), "noack"));
+        builder.setBolt("hole", new BlackHole()).shuffleGrouping("spout");
+        Config conf = new Config();
+        conf.setNumAckers(0);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("noack", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> tracker.distinctAcked() == 500,
+                    () -> tracker.distinctAcked() + " of 500 acked");
+            assertEquals(500, tracker.totalAcks(), "a bolt that never acks does not matter without ackers");
+            assertEquals(0, tracker.totalFails());
+        } finally {
+            AckTracker.remove("noack");
+        }
+    }
 }

@@ -135,22 +135,13 @@ public final class BoltExecutor extends Executor {
 
         @Override
         public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> values) {
-            Route route = router.route(streamId);
-            if (route.isDirect()) {
-                throw new IllegalArgumentException("Stream '" + streamId + "' of '" + componentId
-                        + "' is declared direct: use emitDirect");
-            }
+            Route route = Emits.plainRoute(router, componentId, streamId);
             return send(route, anchors, values, -1);
         }
 
         @Override
         public void emitDirect(int targetTask, String streamId, Collection<Tuple> anchors, List<Object> values) {
-            Route route = router.route(streamId);
-            if (!route.isDirect() || !route.acceptsDirect(targetTask)) {
-                throw new IllegalArgumentException("Cannot emitDirect to task " + targetTask + " on stream '" + streamId
-                        + "' of '" + componentId + "': " + (route.isDirect()
-                        ? "that task does not subscribe to it with directGrouping" : "the stream is not declared direct"));
-            }
+            Route route = Emits.directRoute(router, componentId, streamId, targetTask);
             send(route, anchors, values, targetTask);
         }
 
@@ -262,11 +253,7 @@ public final class BoltExecutor extends Executor {
         }
 
         private long nonZero() {
-            long v;
-            do {
-                v = random.nextLong();
-            } while (v == 0);
-            return v;
+            return Emits.nonZero(random);
         }
 
         @Override

@@ -1,0 +1,84 @@
+package io.squall.serialization;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.squall.task.GeneralTopologyContext;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.TupleImpl;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TupleCodecTest {
+    static final class Point {
+        int x;
+        int y;
+    }
+
+    private static GeneralTopologyContext context() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        StormTopology t = b.createTopology();
+        return new GeneralTopologyContext(t, Map.of(), Map.of(1, "words"), "codec-test");
+    }
+
+    @Test
+    void roundTripsValuesAndTreeIds() {
+        Kryo kryo = KryoFactory.create(List.of(Point.class.getName()), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        Point p = new Point();
+        p.x = 3;
+        p.y = -4;
+        TupleImpl in = new TupleImpl("words", "default", context().getComponentOutputFields("words", "default"), 1,
+                new Values(new Values("word", 7L, new byte[] {1, 2}, p)),
+                MessageId.of(new long[] {11L, 22L}, new long[] {33L, 44L}));
+        Output out = new Output(256, -1);
+        codec.write(out, in);
+        TupleImpl back = codec.read(new Input(out.toBytes()));
+        assertEquals("words", back.getSourceComponent());
+        assertEquals(1, back.getSourceTask());
+        assertEquals(in.getMessageId(), back.getMessageId());
+        List<?> inner = (List<?>) back.getValue(0);
+        assertEquals("word", inner.get(0));
+        assertEquals(7L, inner.get(1));
+        assertArrayEquals(new byte[] {1, 2}, (byte[]) inner.get(2));
+        Point q = (Point) inner.get(3);
+        assertEquals(3, q.x);
+        assertEquals(-4, q.y);
+        assertEquals("word", back.getValueByField("word") instanceof List<?> l ? l.get(0) : null);
+    }
+
+    @Test
+    void unregisteredClassFailsNamingIt() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        Output out = new Output(256, -1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kryo.writeClassAndObject(out, new Point()));
+        assertTrue(e.getMessage().contains(Point.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void truncatedBytesAreRejected() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        TupleImpl in = new TupleImpl("words", "default", context().getComponentOutputFields("words", "default"), 1,
+                new Values("hello"), MessageId.unanchored());
+        Output out = new Output(64, -1);
+        codec.write(out, in);
+        byte[] bytes = out.toBytes();
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+        assertThrows(KryoException.class, () -> codec.read(new Input(cut)));
+    }
+}
