@@ -1,0 +1,108 @@
+package io.squall.runtime.queue;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every wait strategy drains every message of several producers, in order per producer, and never loses one. */
+class ReceiveQueueContractTest {
+    private static final int PRODUCERS = 3;
+    private static final int PER_PRODUCER = 200_000;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"progressive", "park", "yield", "busy-spin"})
+    @Timeout(60)
+    void consumerWithEachStrategyReceivesEveryMessageInProducerOrder(String strategy) throws Exception {
+        Backpressure bp = new Backpressure();
+        ReceiveQueue q = new ReceiveQueue("contract", 1024, 0.9, 0.4, bp);
+        long[] lastSeen = new long[PRODUCERS];
+        java.util.Arrays.fill(lastSeen, -1);
+        AtomicLong received = new AtomicLong();
+        AtomicLong outOfOrder = new AtomicLong();
+        Thread consumer = new Thread(() -> {
+            q.bindConsumer();
+            IdleStrategy idle = IdleStrategy.of(strategy, q::awaitMessages, TimeUnit.MILLISECONDS.toNanos(10));
+            while (received.get() < (long) PRODUCERS * PER_PRODUCER) {
+                try {
+                    idle.idle(q.drain((task, msg) -> {
+                        long v = (Long) msg;
+                        if (v != lastSeen[task] + 1) {
+                            outOfOrder.incrementAndGet();
+                        }
+                        lastSeen[task] = v;
+                        received.incrementAndGet();
+                    }));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        consumer.start();
+        Thread[] producers = new Thread[PRODUCERS];
+        for (int p = 0; p < PRODUCERS; p++) {
+            int task = p;
+            producers[p] = new Thread(() -> {
+                int[] tasks = new int[16];
+                Object[] msgs = new Object[16];
+                java.util.Arrays.fill(tasks, task);
+                long next = 0;
+                while (next < PER_PRODUCER) {
+                    int n = (int) Math.min(16, PER_PRODUCER - next);
+                    for (int i = 0; i < n; i++) {
+                        msgs[i] = next + i;
+                    }
+                    int published = q.tryPublish(tasks, msgs, 0, n);
+                    next += published;
+                    if (published == 0) {
+                        Thread.onSpinWait();
+                    }
+                }
+            });
+            producers[p].start();
+        }
+        for (Thread t : producers) {
+            t.join();
+        }
+        consumer.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(!consumer.isAlive(), "consumer drained everything");
+        assertEquals((long) PRODUCERS * PER_PRODUCER, received.get());
+        assertEquals(0, outOfOrder.get(), "each producer's messages arrive in order");
+        assertEquals(0, q.population());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"progressive", "park"})
+    @Timeout(30)
+    void aParkedConsumerIsWokenByAPublishNotByItsTimer(String strategy) throws Exception {
+        ReceiveQueue q = new ReceiveQueue("wake", 64, 0.9, 0.4, new Backpressure());
+        AtomicLong wokeAt = new AtomicLong();
+        Thread consumer = new Thread(() -> {
+            q.bindConsumer();
+            IdleStrategy idle = IdleStrategy.of(strategy, q::awaitMessages, TimeUnit.SECONDS.toNanos(20));
+            while (wokeAt.get() == 0) {
+                try {
+                    idle.idle(q.drain((task, msg) -> wokeAt.set(System.nanoTime())));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        consumer.start();
+        // Let the consumer reach its park: its state is observable as WAITING/TIMED_WAITING.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (consumer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        long sent = System.nanoTime();
+        assertTrue(q.tryPublish(1, "hello"));
+        consumer.join(TimeUnit.SECONDS.toMillis(10));
+        assertTrue(wokeAt.get() > 0, "consumer received the message");
+        assertTrue(wokeAt.get() - sent < TimeUnit.SECONDS.toNanos(5), "woken by the publish, long before its 20s timer");
+    }
+}
