@@ -16,7 +16,6 @@ public final class Await {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("Timed out after " + timeout + " waiting for " + what.get());
             }
-            Thread.onSpinWait();
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
     }

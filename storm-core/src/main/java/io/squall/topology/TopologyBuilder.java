@@ -5,10 +5,8 @@ import io.squall.grouping.CustomStreamGrouping;
 import io.squall.tuple.Fields;
 import io.squall.utils.Utils;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -355,10 +353,5 @@ public class TopologyBuilder {
             }
             return grouping(componentId, streamId, Grouping.custom(grouping));
         }
-    }
-
-    /** The ids declared so far, in order. */
-    public List<String> componentIds() {
-        return new ArrayList<>(components.keySet());
     }
 }

@@ -100,9 +100,4 @@ public final class AckerExecutor extends Executor {
     @Override
     protected void onClose() {
     }
-
-    /** Trees being tracked, for tests and metrics. */
-    int trackedTrees() {
-        return trees.size();
-    }
 }

@@ -117,11 +117,6 @@ public abstract class Executor implements Runnable {
         return name;
     }
 
-    /** The executor's receive queue. */
-    public ReceiveQueue queue() {
-        return queue;
-    }
-
     @Override
     public String toString() {
         return "Executor[" + name + "]";

@@ -94,16 +94,6 @@ final class Outbox {
         tail = pending;
     }
 
-    /** Whether messages are waiting for room in the queue. */
-    boolean isOverflowing() {
-        return overflowing;
-    }
-
-    /** Number of messages buffered. */
-    int size() {
-        return tail - head;
-    }
-
     /** Gives back the backpressure token, if held; the executor is stopping. */
     void close() {
         if (overflowing) {

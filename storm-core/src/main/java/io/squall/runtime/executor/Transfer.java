@@ -53,25 +53,6 @@ final class Transfer {
         return n;
     }
 
-    /** Whether some message is waiting for room in a queue. */
-    boolean isOverflowing() {
-        for (Outbox o : outboxes) {
-            if (o.isOverflowing()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Number of messages buffered. */
-    int buffered() {
-        int n = 0;
-        for (Outbox o : outboxes) {
-            n += o.size();
-        }
-        return n;
-    }
-
     /** Returns every backpressure token held; the executor is stopping. */
     void close() {
         for (Outbox o : outboxes) {

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Backpressure {
     private final AtomicInteger tokens = new AtomicInteger();
-    private final AtomicInteger remote = new AtomicInteger();
 
     /** Takes a token: something is congested. */
     public void raise() {
@@ -21,18 +20,13 @@ public final class Backpressure {
         tokens.decrementAndGet();
     }
 
-    /** Whether anything in the worker, or a remote worker it sends to, is congested. */
+    /** Whether anything in the worker is congested. */
     public boolean isCongested() {
-        return tokens.get() > 0 || remote.get() > 0;
+        return tokens.get() > 0;
     }
 
     /** Number of tokens held, for metrics and tests. */
     public int tokens() {
         return tokens.get();
-    }
-
-    /** Sets how many remote workers this worker sends to report congestion. */
-    public void setRemoteCongested(int workers) {
-        remote.set(workers);
     }
 }
