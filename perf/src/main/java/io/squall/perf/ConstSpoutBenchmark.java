@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Constant spout → no-op bolt in local mode, for a fixed time, without acking and with acking (one acker,
  * max.spout.pending 1000). Prints tuples/s over the measured window and, with acking, complete latency
- * percentiles measured by the spout (emit → ack callback).
+ * percentiles measured by the spout (emit → ack callback). Each mode runs with
+ * {@code topology.metrics.enabled} off and then on (or only one of them), so one run shows what the
+ * metrics cost.
  *
- * <pre>usage: ConstSpoutBenchmark [ack|noack|both] [warmupSecs] [measureSecs]</pre>
+ * <pre>usage: ConstSpoutBenchmark [ack|noack|both] [warmupSecs] [measureSecs] [metrics: on|off|both]</pre>
  */
 public final class ConstSpoutBenchmark {
     /** Complete latencies, recorded by the spout and read by the main thread. */
@@ -92,15 +94,21 @@ public final class ConstSpoutBenchmark {
         String mode = args.length > 0 ? args[0] : "both";
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        if (mode.equals("noack") || mode.equals("both")) {
-            run(false, warmup, measure);
-        }
-        if (mode.equals("ack") || mode.equals("both")) {
-            run(true, warmup, measure);
+        String metrics = args.length > 3 ? args[3] : "both";
+        for (boolean acking : new boolean[] {false, true}) {
+            if (!mode.equals("both") && mode.equals("ack") != acking) {
+                continue;
+            }
+            if (!metrics.equals("on")) {
+                run(acking, false, warmup, measure);
+            }
+            if (!metrics.equals("off")) {
+                run(acking, true, warmup, measure);
+            }
         }
     }
 
-    static void run(boolean acking, int warmupSecs, int measureSecs) throws InterruptedException {
+    static void run(boolean acking, boolean metrics, int warmupSecs, int measureSecs) throws InterruptedException {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("spout", new ConstSpout(acking));
         b.setBolt("bolt", new NoOpBolt()).localOrShuffleGrouping("spout");
@@ -110,7 +118,8 @@ public final class ConstSpoutBenchmark {
             conf.setMaxSpoutPending(1000);
         }
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
-        String name = acking ? "const-ack" : "const-noack";
+        conf.put("topology.metrics.enabled", metrics);
+        String name = (acking ? "const-ack" : "const-noack") + (metrics ? "-metrics" : "");
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, b.createTopology());
             ComponentStats bolt = cluster.getComponentStats(name).get("bolt");
@@ -122,9 +131,9 @@ public final class ConstSpoutBenchmark {
             long after = bolt.executed.sum();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = LATENCY.getIntervalHistogram();
-            System.out.printf("%-12s %,14.0f tuples/s over %.0fs%n", name, (after - before) / secs, secs);
+            System.out.printf("%-20s %,14.0f tuples/s over %.0fs%n", name, (after - before) / secs, secs);
             if (acking) {
-                System.out.printf("%-12s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
+                System.out.printf("%-20s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                                 + "(%,d acks)%n", name, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
                         h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
             }

@@ -22,7 +22,7 @@ public final class LatencyHistogram {
 
     private final Recorder recorder = new Recorder(1, HIGHEST_US, DIGITS);
     private final LongAdder samples = new LongAdder();
-    private final LongAdder sumMicros = new LongAdder();
+    private final LongAdder sumNanos = new LongAdder();
     private final long periodNanos;
     /** Guarded by {@code this}. */
     private Histogram current = newHistogram();
@@ -41,10 +41,10 @@ public final class LatencyHistogram {
 
     /** Records one sampled latency. Any thread. */
     public void record(long nanos) {
-        long us = Math.min(HIGHEST_US, Math.max(0, nanos / 1000));
-        recorder.recordValue(us);
+        long n = Math.max(0, nanos);
+        recorder.recordValue(Math.min(HIGHEST_US, n / 1000));
         samples.increment();
-        sumMicros.add(us);
+        sumNanos.add(n);
     }
 
     /** Number of values recorded since the start. */
@@ -52,9 +52,9 @@ public final class LatencyHistogram {
         return samples.sum();
     }
 
-    /** Sum of the values recorded since the start, in microseconds. */
+    /** Sum of the values recorded since the start, in microseconds (summed in nanoseconds, then rounded). */
     public long sumMicros() {
-        return sumMicros.sum();
+        return sumNanos.sum() / 1000;
     }
 
     /** A copy of the values of the current and the previous period. Any thread. */
