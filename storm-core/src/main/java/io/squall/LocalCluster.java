@@ -228,6 +228,16 @@ public class LocalCluster implements AutoCloseable {
         return wm;
     }
 
+    /** The reporters a running topology's configuration switched on. */
+    public Reporters getReporters(String name) {
+        Reporters r = reporters.get(name);
+        if (r == null) {
+            throw new NotAliveException("No topology named '" + name + "' is running (running: "
+                    + new TreeSet<>(running.keySet()) + ")");
+        }
+        return r;
+    }
+
     /** The last errors a component's tasks reported. */
     public List<ErrorLog.Error> getErrors(String name, String componentId) {
         Worker w = running.get(name);
