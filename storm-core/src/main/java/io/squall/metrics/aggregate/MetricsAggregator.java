@@ -71,7 +71,9 @@ public final class MetricsAggregator {
                 prevComponents.clear(); // Same name, a new run: start over.
             }
         }
-        long elapsedMs = prev == null ? 0 : Math.max(0, s.timeMillis() - prev.timeMillis());
+        // A first snapshot's counters cover the worker's uptime.
+        long elapsedMs = prev == null || prevComponents.isEmpty() ? s.uptimeSecs() * 1000
+                : Math.max(0, s.timeMillis() - prev.timeMillis());
         long now = clockMillis.getAsLong();
         for (Snapshots.Component c : s.components()) {
             Snapshots.Component p = prevComponents.get(c.id());
@@ -80,7 +82,10 @@ public final class MetricsAggregator {
             Map<String, Long> failedBy = new TreeMap<>();
             c.failedBy().forEach((k, v) -> {
                 long before = p == null ? 0 : p.failedBy().getOrDefault(k, 0L);
-                failedBy.put(k, v >= before ? v - before : v);
+                long d = v >= before ? v - before : v;
+                if (d > 0) {
+                    failedBy.put(k, d);
+                }
             });
             EnumMap<Window, RollingSum> w = t.windows.computeIfAbsent(c.id(), k -> newWindows());
             for (RollingSum r : w.values()) {
