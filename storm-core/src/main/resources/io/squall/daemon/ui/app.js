@@ -76,6 +76,7 @@ function connect() {
   };
   ws.onmessage = ev => {
     const msg = JSON.parse(ev.data);
+    document.body.dataset.updates = (+document.body.dataset.updates || 0) + 1;
     if (msg.type === 'cluster' && !state.topology) renderCluster(msg.data);
     else if (msg.type === 'topology' && state.topology && msg.data.summary.name === state.topology) renderTopology(msg.data);
     else if (msg.type === 'error') notice(msg.error, false);
@@ -229,7 +230,8 @@ function record(m) {
 function sparkline(title, key, fmt) {
   const w = 240, h = 60, pts = state.history.map(p => p[key]);
   const max = Math.max(1e-9, ...pts);
-  const line = pts.map((v, i) => (i * w / (HISTORY - 1)).toFixed(1) + ',' + (h - 4 - v / max * (h - 8)).toFixed(1)).join(' ');
+  const step = w / Math.max(1, pts.length - 1);
+  const line = pts.map((v, i) => (i * step).toFixed(1) + ',' + (h - 4 - v / max * (h - 8)).toFixed(1)).join(' ');
   const last = pts.length ? pts[pts.length - 1] : 0;
   return '<div class="chart"><div class="label">' + title + ': <b>' + fmt(last) + '</b> <span class="muted">(max ' + fmt(max)
     + ')</span></div><svg width="' + w + '" height="' + h + '"><polyline points="' + line + '"/></svg></div>';
