@@ -60,7 +60,7 @@ public final class ConfigKeys {
             true, ANY, "sample latencies (complete, execute, process) and run the configured reporters; "
                     + "the plain counters (emitted, acked, ...) are kept either way");
     public static final ConfigKey TOPOLOGY_METRICS_SAMPLE_EVERY = key("topology.metrics.sample.every",
-            ConfigKey.Type.INT, 16, 1, "executors time one tuple in this many for the latency metrics");
+            ConfigKey.Type.INT, 64, 1, "executors time one tuple in this many for the latency metrics");
     public static final ConfigKey TOPOLOGY_METRICS_SNAPSHOT_INTERVAL_SECS = key(
             "topology.metrics.snapshot.interval.secs", ConfigKey.Type.INT, 1, 1,
             "seconds between snapshots of a worker's metrics, for the aggregated windows and the dashboard");
