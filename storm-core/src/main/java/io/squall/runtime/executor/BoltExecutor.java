@@ -10,9 +10,11 @@ import io.squall.runtime.routing.Router;
 import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.task.IBolt;
+import io.squall.task.ITimedBolt;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.topology.WindowedBoltExecutor;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
@@ -40,6 +42,7 @@ public final class BoltExecutor extends Executor {
     private final SplittableRandom random = new SplittableRandom();
     private Task[] byTaskId;
     private final List<Task> tasks = new ArrayList<>();
+    private final List<TimedTask> timedTasks = new ArrayList<>();
     private final long tickNanos;
     private long nextTickNanos;
     private SerializationCheck serializationCheck;
@@ -57,13 +60,20 @@ public final class BoltExecutor extends Executor {
         byTaskId = new Task[worker.queueByTask().length];
         for (int taskId : taskIds) {
             IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
+            if (bolt instanceof WindowedBoltExecutor w) {
+                w.countLateTuplesIn(stats.lateTuples);
+            }
             Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
+            if (bolt instanceof ITimedBolt timed) {
+                timedTasks.add(new TimedTask(timed, t));
+            }
         }
         for (Task t : tasks) {
             t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
         }
+
         nextTickNanos = worker.nanoTime() + tickNanos;
     }
 
@@ -84,8 +94,18 @@ public final class BoltExecutor extends Executor {
                 work++;
             }
         }
+        if (!timedTasks.isEmpty()) {
+            long nowMillis = System.currentTimeMillis();
+            for (TimedTask t : timedTasks) {
+                t.task().onTime(t.bolt(), nowMillis);
+            }
+        }
         work += transfer.flush();
         return work;
+    }
+
+    /** A task whose bolt also acts on time. */
+    private record TimedTask(ITimedBolt bolt, Task task) {
     }
 
     private void onMessage(int taskId, Object message) {
@@ -119,6 +139,16 @@ public final class BoltExecutor extends Executor {
             this.bolt = bolt;
             this.context = context;
             this.router = new Router(context, taskId);
+        }
+
+        void onTime(ITimedBolt timed, long nowMillis) {
+            try {
+                timed.onTime(nowMillis);
+            } catch (UnserializableValueException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                reportError(e);
+            }
         }
 
         void execute(TupleImpl tuple) {
