@@ -56,11 +56,13 @@ public record WindowSpec(int lengthCount, long lengthMs, int slideCount, long sl
     }
 
     /**
-     * The longest an event can stay in the window before it is acked, in milliseconds, or 0 when the
-     * window is by count (then it depends on how fast events arrive).
+     * About the longest an event stays in the window before it is acked, in milliseconds: the window's
+     * length if it is a duration (an event leaves with the last window that ends within a length of it),
+     * else the sliding interval if that is a duration; for event time, plus the lag and the watermark
+     * interval. 0 when both are counts: then it depends on how fast events arrive.
      */
     public long maxHoldMs() {
-        long hold = (lengthIsDuration() ? lengthMs : 0) + (slideIsDuration() ? slideMs : 0);
+        long hold = lengthIsDuration() ? lengthMs : slideMs;
         if (hold == 0) {
             return 0;
         }
@@ -127,18 +129,8 @@ public record WindowSpec(int lengthCount, long lengthMs, int slideCount, long sl
     }
 
     private String describeHold() {
-        StringBuilder b = new StringBuilder();
-        if (lengthIsDuration()) {
-            b.append("window ").append(lengthMs).append(" ms");
-        }
-        if (slideIsDuration()) {
-            b.append(b.isEmpty() ? "" : " + ").append("sliding interval ").append(slideMs).append(" ms");
-        }
-        if (eventTime) {
-            b.append(" + lag ").append(lagMs).append(" ms + watermark interval ").append(watermarkIntervalMs)
-                    .append(" ms");
-        }
-        return b.toString();
+        String b = lengthIsDuration() ? "window " + lengthMs + " ms" : "sliding interval " + slideMs + " ms";
+        return eventTime ? b + " + lag " + lagMs + " ms + watermark interval " + watermarkIntervalMs + " ms" : b;
     }
 
     private static long number(Map<String, Object> conf, ConfigKey key) {
