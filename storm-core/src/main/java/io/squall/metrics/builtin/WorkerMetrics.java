@@ -71,6 +71,7 @@ public final class WorkerMetrics {
         counter(c, "failed", st -> st.failed.sum());
         counter(c, "timed-out", st -> st.timedOut.sum());
         counter(c, "errors", st -> st.errors.sum());
+        counter(c, "late-tuples", st -> st.lateTuples.sum());
         if (isSpout(c)) {
             registry.register("component", "complete-latency-us", new LatencyMetric(s.completeLatency), "component", c);
         } else {
@@ -162,7 +163,7 @@ public final class WorkerMetrics {
                 spout ? latency(s.completeLatency) : Snapshots.Latency.NONE,
                 spout ? Snapshots.Latency.NONE : latency(s.executeLatency),
                 spout ? Snapshots.Latency.NONE : latency(s.processLatency),
-                s.executeLatency.sumMicros() * sampleEvery, 0, population, capacity, congested, tasks);
+                s.executeLatency.sumMicros() * sampleEvery, s.lateTuples.sum(), population, capacity, congested, tasks);
     }
 
     private static Snapshots.Latency latency(LatencyHistogram h) {

@@ -11,9 +11,11 @@ import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.TaskStats;
 import io.squall.task.IBolt;
+import io.squall.task.ITimedBolt;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.topology.WindowedBoltExecutor;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
@@ -43,6 +45,7 @@ public final class BoltExecutor extends Executor {
     private final SplittableRandom random = new SplittableRandom();
     private Task[] byTaskId;
     private final List<Task> tasks = new ArrayList<>();
+    private final List<TimedTask> timedTasks = new ArrayList<>();
     private final long tickNanos;
     private long nextTickNanos;
     private SerializationCheck serializationCheck;
@@ -65,13 +68,20 @@ public final class BoltExecutor extends Executor {
         byTaskId = new Task[worker.queueByTask().length];
         for (int taskId : taskIds) {
             IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
+            if (bolt instanceof WindowedBoltExecutor w) {
+                w.countLateTuplesIn(stats.lateTuples);
+            }
             Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
+            if (bolt instanceof ITimedBolt timed) {
+                timedTasks.add(new TimedTask(timed, t));
+            }
         }
         for (Task t : tasks) {
             t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
         }
+
         nextTickNanos = worker.nanoTime() + tickNanos;
     }
 
@@ -92,8 +102,18 @@ public final class BoltExecutor extends Executor {
                 work++;
             }
         }
+        if (!timedTasks.isEmpty()) {
+            long nowMillis = System.currentTimeMillis();
+            for (TimedTask t : timedTasks) {
+                t.task().onTime(t.bolt(), nowMillis);
+            }
+        }
         work += transfer.flush();
         return work;
+    }
+
+    /** A task whose bolt also acts on time. */
+    private record TimedTask(ITimedBolt bolt, Task task) {
     }
 
     private void onMessage(int taskId, Object message) {
@@ -132,6 +152,16 @@ public final class BoltExecutor extends Executor {
             this.context = context;
             this.router = new Router(context, taskId);
             this.counters = stats.task(taskId);
+        }
+
+        void onTime(ITimedBolt timed, long nowMillis) {
+            try {
+                timed.onTime(nowMillis);
+            } catch (UnserializableValueException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                reportError(e);
+            }
         }
 
         void execute(TupleImpl tuple) {
