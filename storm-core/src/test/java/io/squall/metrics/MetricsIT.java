@@ -1,6 +1,7 @@
 package io.squall.metrics;
 
 import com.codahale.metrics.Counter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
@@ -98,7 +99,7 @@ class MetricsIT {
 
     @Test
     @Timeout(60)
-    void metricValuesMatchWhatTheTopologySent() {
+    void metricValuesMatchWhatTheTopologySent() throws Exception {
         AckTracker.remove("metrics-exact");
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("spout", new FixedTupleSpout(sentences(), new Fields("sentence"), "metrics-exact"));
@@ -146,6 +147,10 @@ class MetricsIT {
                     .mapToDouble(Map.Entry::getValue).sum();
             assertEquals(split.executed(), (long) userSentences, "user counter registered through the context");
             assertTrue(w.jvm().heapUsedBytes() > 0 && w.jvm().heapMaxBytes() > 0);
+
+            ObjectMapper json = new ObjectMapper();
+            assertEquals(w, json.readValue(json.writeValueAsString(w), Snapshots.Worker.class),
+                    "a snapshot goes to JSON and back unchanged, as a cluster worker would report it");
 
             cluster.getMetricsCollector().collect(cluster.getWorkerMetrics("metrics-exact"));
             TopologyMetrics tm = cluster.getMetricsCollector().aggregator().view("metrics-exact", Window.TEN_MINUTES);

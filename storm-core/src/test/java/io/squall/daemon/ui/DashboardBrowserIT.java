@@ -229,7 +229,6 @@ class DashboardBrowserIT {
         browser.acceptAlert();
         Await.until(DEADLINE, () -> browser.script("return document.getElementById('notice').textContent;").asText()
                 .contains("not supported in local mode"), () -> "the local-mode rebalance message");
-        screenshot("dashboard-rebalance-local.png");
 
         browser.open(server.url() + "#/");
         Await.until(DEADLINE, () -> present("#topologies-table a"), () -> "the topology listed on the cluster page");

@@ -65,7 +65,7 @@ final class WebDriverClient implements AutoCloseable {
             options.put("binary", CHROMIUM.toString());
             options.putPOJO("args", List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + profileDir));
+                    "--disable-dev-shm-usage", "--window-size=1400,1500", "--user-data-dir=" + profileDir));
             ObjectNode caps = JSON.createObjectNode();
             caps.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
                     .set("goog:chromeOptions", options);
