@@ -165,6 +165,59 @@ class MetricsIT {
         }
     }
 
+    /** Takes a millisecond per tuple. */
+    static class Slow extends BaseRichBolt {
+        private transient OutputCollector out;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            out = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            out.ack(input);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aSlowBoltShowsAsTheQueueThatCongestedFirstWithHighCapacity() {
+        AckTracker.remove("metrics-slow");
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new FixedTupleSpout(sentences(), new Fields("sentence"), "metrics-slow"));
+        b.setBolt("slow", new Slow()).shuffleGrouping("spout");
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE, 64);
+        conf.put("topology.metrics.sample.every", 1);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("metrics-slow", conf, b.createTopology());
+            Await.until(Duration.ofSeconds(30), () -> {
+                Snapshots.Backpressure bp = cluster.getWorkerMetrics("metrics-slow").snapshot().backpressure();
+                return bp.episodes() > 0 && bp.congestedMs() > 0;
+            }, () -> "congestion recorded: " + cluster.getWorkerMetrics("metrics-slow").snapshot().backpressure());
+            Snapshots.Worker w = cluster.getWorkerMetrics("metrics-slow").snapshot();
+            assertTrue(w.backpressure().lastFirstQueue().startsWith("slow["), w.backpressure().toString());
+            Snapshots.Queue q = w.backpressure().queues().stream().filter(x -> x.component().equals("slow"))
+                    .findFirst().orElseThrow();
+            assertTrue(q.firstCount() > 0 && q.congestedMs() > 0, q.toString());
+            assertTrue(component(w, "slow").congestedMs() > 0);
+
+            cluster.getMetricsCollector().collect(cluster.getWorkerMetrics("metrics-slow"));
+            Await.until(Duration.ofSeconds(20), () -> {
+                cluster.getMetricsCollector().collect(cluster.getWorkerMetrics("metrics-slow"));
+                TopologyMetrics m = cluster.getMetricsCollector().aggregator().view("metrics-slow", Window.TEN_MINUTES);
+                return m.bolts().get(0).capacity() > 0.5;
+            }, () -> "capacity of the slow bolt near 1: " + cluster.getMetricsCollector().aggregator()
+                    .view("metrics-slow", Window.TEN_MINUTES).bolts().get(0).capacity());
+        }
+    }
+
     @Test
     @Timeout(60)
     void metricsOffKeepsCountersButSamplesNoLatency() {

@@ -71,9 +71,9 @@ public final class MetricsAggregator {
                 prevComponents.clear(); // Same name, a new run: start over.
             }
         }
-        // A first snapshot's counters cover the worker's uptime.
-        long elapsedMs = prev == null || prevComponents.isEmpty() ? s.uptimeSecs() * 1000
-                : Math.max(0, s.timeMillis() - prev.timeMillis());
+        // A first snapshot's counters count from the worker's start.
+        long elapsedMs = Math.max(0, s.timeMillis() - (prev == null || prevComponents.isEmpty() ? s.startMillis()
+                : prev.timeMillis()));
         long now = clockMillis.getAsLong();
         for (Snapshots.Component c : s.components()) {
             Snapshots.Component p = prevComponents.get(c.id());

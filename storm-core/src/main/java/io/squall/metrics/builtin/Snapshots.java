@@ -19,10 +19,12 @@ public final class Snapshots {
      * @param topologyId  the topology's id
      * @param worker      which worker (host:port, or {@code local})
      * @param timeMillis  when the snapshot was taken
+     * @param startMillis when the worker started, which the first snapshot's counters count from
      * @param uptimeSecs  how long the worker has run
      * @param active      whether its spouts may emit
      */
-    public record Worker(String topology, String topologyId, String worker, long timeMillis, long uptimeSecs,
+    public record Worker(String topology, String topologyId, String worker, long timeMillis, long startMillis,
+                         long uptimeSecs,
                          boolean active, List<Component> components, List<Edge> edges, Backpressure backpressure,
                          Jvm jvm, List<Error> errors, Map<String, Double> userMetrics) { }
 

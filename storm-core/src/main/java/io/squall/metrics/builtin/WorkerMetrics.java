@@ -133,7 +133,8 @@ public final class WorkerMetrics {
         }
         long now = System.currentTimeMillis();
         return new Snapshots.Worker(worker.settings().name() != null ? worker.settings().name() : worker.topologyId(),
-                worker.topologyId(), workerName, now, (now - worker.startMillis()) / 1000, worker.isActive(),
+                worker.topologyId(), workerName, now, worker.startMillis(), (now - worker.startMillis()) / 1000,
+                worker.isActive(),
                 components, edges(),
                 new Snapshots.Backpressure(bp.congested(), bp.episodes(), bp.congestedMs(), bp.lastFirstQueue(), queues),
                 jvm(), errors(), userMetrics());

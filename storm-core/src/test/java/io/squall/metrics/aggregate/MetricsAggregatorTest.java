@@ -24,7 +24,7 @@ class MetricsAggregatorTest {
         Snapshots.Component bolt = new Snapshots.Component("b", "bolt", 2, 2, 0, 0, acked + failed, acked, failed, 0, 0,
                 Map.of(), Snapshots.Latency.NONE, Snapshots.Latency.NONE, Snapshots.Latency.NONE,
                 TimeUnit.SECONDS.toMicros(1), 0, 0, 1024, 0, List.of());
-        return new Snapshots.Worker("t", id, "local", now.get(), 0, true, List.of(spout, bolt),
+        return new Snapshots.Worker("t", id, "local", now.get(), now.get(), 0, true, List.of(spout, bolt),
                 List.of(new Snapshots.Edge("s", "b", acked + failed)),
                 new Snapshots.Backpressure(false, 0, 0, null, List.of()), new Snapshots.Jvm(1, 2, 3, 4, 5, 6),
                 List.of(), Map.of());
@@ -67,7 +67,7 @@ class MetricsAggregatorTest {
         now.addAndGet(2000);
         Snapshots.Worker second = snapshot("t-1", 4000, 0, 0, 0);
         Snapshots.Worker shifted = new Snapshots.Worker(second.topology(), second.topologyId(), second.worker(),
-                second.timeMillis() + 2000, 2, true, second.components(), second.edges(), second.backpressure(),
+                second.timeMillis() + 2000, second.startMillis(), 2, true, second.components(), second.edges(), second.backpressure(),
                 second.jvm(), second.errors(), second.userMetrics());
         agg.record(shifted);
         TopologyMetrics m = agg.view("t", Window.TEN_MINUTES);
