@@ -44,6 +44,19 @@ public final class Backpressure {
         this.nanoClock = nanoClock;
     }
 
+    /** What tokens taken without a queue name are recorded under: congestion reported by other workers. */
+    public static final String REMOTE = "remote workers";
+
+    /** Takes a token for congestion outside this worker's queues (another worker says it is congested). */
+    public void raise() {
+        raise(REMOTE);
+    }
+
+    /** Returns a token taken by {@link #raise()}. */
+    public void lower() {
+        lower(REMOTE);
+    }
+
     /** Takes a token on behalf of queue {@code queue}: it is congested. */
     public synchronized void raise(String queue) {
         long now = nanoClock.getAsLong();

@@ -43,6 +43,15 @@ class BackpressureTest {
     }
 
     @Test
+    void congestionReportedByOtherWorkersIsRecordedApart() {
+        bp.raise();
+        advanceMs(3);
+        bp.lower();
+        assertEquals(Map.of(Backpressure.REMOTE, 3L), bp.report().congestedMsByQueue());
+        assertEquals(Backpressure.REMOTE, bp.report().lastFirstQueue());
+    }
+
+    @Test
     void aQueueCannotReturnATokenItDoesNotHold() {
         bp.raise("a");
         assertThrows(IllegalStateException.class, () -> bp.lower("b"));
