@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
+import io.squall.config.InvalidConfigException;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
@@ -29,6 +30,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricsIT {
@@ -215,6 +218,26 @@ class MetricsIT {
                 return m.bolts().get(0).capacity() > 0.5;
             }, () -> "capacity of the slow bolt near 1: " + cluster.getMetricsCollector().aggregator()
                     .view("metrics-slow", Window.TEN_MINUTES).bolts().get(0).capacity());
+        }
+    }
+
+    @Test
+    void badMetricsConfigurationIsRejectedAtSubmitNamingTheKey() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new FixedTupleSpout(sentences(), new Fields("sentence"), "metrics-bad"));
+        Config conf = new Config();
+        conf.put("topology.metrics.reporters", List.of("csv", "graphite"));
+        try (LocalCluster cluster = new LocalCluster()) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                    () -> cluster.submitTopology("metrics-bad", conf, b.createTopology()));
+            assertTrue(e.getMessage().contains("topology.metrics.reporters") && e.getMessage().contains("graphite"),
+                    e.getMessage());
+            conf.put("topology.metrics.reporters", List.of());
+            conf.put("topology.metrics.sample.every", 0);
+            e = assertThrows(InvalidConfigException.class,
+                    () -> cluster.submitTopology("metrics-bad", conf, b.createTopology()));
+            assertTrue(e.getMessage().contains("topology.metrics.sample.every"), e.getMessage());
+            assertFalse(cluster.isRunning("metrics-bad"));
         }
     }
 

@@ -71,7 +71,7 @@ public final class DashboardServer implements AutoCloseable {
             shutdownGroups();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the dashboard", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a failed bind's checked BindException unchecked.
             shutdownGroups();
             throw new IllegalStateException("Cannot start the dashboard on " + host + ":" + port + ": " + e, e);
         }

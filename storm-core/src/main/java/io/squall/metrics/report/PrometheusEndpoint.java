@@ -61,7 +61,7 @@ public final class PrometheusEndpoint {
             group.shutdownGracefully();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while binding the Prometheus endpoint", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a failed bind's checked BindException unchecked.
             group.shutdownGracefully();
             throw new IllegalStateException("Cannot serve Prometheus metrics on " + host + ":" + port + ": " + e, e);
         }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
@@ -117,6 +118,13 @@ class DashboardApiIT {
                 .contains("nosuch"));
         assertTrue(json(call("POST", "/api/v1/topologies/nosuch/rebalance"), 404).get("error").asText()
                 .contains("nosuch"));
+    }
+
+    @Test
+    void aPortInUseIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", server.port(), 200));
+        assertTrue(e.getMessage().contains("127.0.0.1:" + server.port()), e.getMessage());
     }
 
     @Test
