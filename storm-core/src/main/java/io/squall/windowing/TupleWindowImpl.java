@@ -4,7 +4,7 @@ import io.squall.tuple.Tuple;
 
 import java.util.List;
 
-/** A fired window of tuples; the lists are the caller's to keep. */
+/** A fired window of tuples; the lists are read-only and the caller's to keep. */
 public record TupleWindowImpl(List<Tuple> get, List<Tuple> getNew, List<Tuple> getExpired, Long getStartTimestamp,
                               long getEndTimestamp) implements TupleWindow {
 

@@ -1,6 +1,7 @@
 package io.squall.windowing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ import java.util.List;
 public final class WindowEngine<T> {
     /** What the engine tells its owner. */
     public interface Listener<T> {
-        /** A window fired; the lists are the listener's to keep. */
+        /** A window fired; the lists are the listener's to keep, and read-only. */
         void onWindow(List<T> events, List<T> newEvents, List<T> expired, Long startTs, long endTs);
 
         /** An event left the last window it could be in. */
@@ -41,7 +42,7 @@ public final class WindowEngine<T> {
     private final WatermarkTracker watermarks;
     /** Events in timestamp order from {@code head}; entries before {@code head} are gone. */
     private final ArrayList<Event<T>> events = new ArrayList<>();
-    private final List<T> expiredSinceFire = new ArrayList<>();
+    private List<T> expiredSinceFire = new ArrayList<>();
     private int head;
     /** Event time: events before this index have timestamps at or before the watermark the engine fired at. */
     private int released;
@@ -196,17 +197,26 @@ public final class WindowEngine<T> {
         }
         if (upTo > head) {
             List<T> all = new ArrayList<>(upTo - head);
-            List<T> added = new ArrayList<>();
+            List<T> added = null;
             for (int i = head; i < upTo; i++) {
                 Event<T> e = events.get(i);
                 all.add(e.value);
                 if (!e.seen) {
                     e.seen = true;
+                    if (added == null) {
+                        added = new ArrayList<>(upTo - i);
+                    }
                     added.add(e.value);
                 }
             }
-            List<T> expired = new ArrayList<>(expiredSinceFire);
-            expiredSinceFire.clear();
+            all = Collections.unmodifiableList(all);
+            if (added == null) {
+                added = List.of();
+            } else if (added.size() == all.size()) {
+                added = all; // Every event is new, as in every tumbling window: share the list.
+            }
+            List<T> expired = expiredSinceFire.isEmpty() ? List.of() : Collections.unmodifiableList(expiredSinceFire);
+            expiredSinceFire = new ArrayList<>();
             Long start = spec.lengthIsDuration() ? ref - spec.lengthMs() : events.get(head).ts;
             listener.onWindow(all, added, expired, start, ref);
         }

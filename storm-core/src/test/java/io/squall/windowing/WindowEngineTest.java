@@ -272,6 +272,19 @@ class WindowEngineTest {
     }
 
     @Test
+    void eventTimeDurationWindowSlidingByCountEndsAtEverySlideThEvent() {
+        Recorder r = new Recorder();
+        WindowEngine<Long> e = new WindowEngine<>(new WindowSpec(0, 100, 2, 0, true, 50, 10, null), 0, r);
+        for (long ts : new long[]{10, 40, 30, 120, 150, 400}) {
+            assertTrue(e.add(ts, ts, 1));
+        }
+        e.advance(10); // watermark 400 - 50 - 1 = 349 releases 10, 30, 40, 120, 150
+        assertEquals(List.of(new Fired(longs(10, 30), longs(10, 30), longs(), -70L, 30),
+                new Fired(longs(30, 40, 120), longs(40, 120), longs(10), 20L, 120)), r.windows);
+        assertEquals(5, e.size(), "30, 40, 120 may be in the next window; 150 waits for the slide, 400 for the watermark");
+    }
+
+    @Test
     void heldEventsAreBoundedByTheWindow() {
         Recorder r = new Recorder();
         WindowEngine<Long> e = new WindowEngine<>(count(1000, 100), 0, r);

@@ -11,8 +11,8 @@ import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.TaskStats;
 import io.squall.task.IBolt;
-import io.squall.task.ITimedBolt;
 import io.squall.task.IOutputCollector;
+import io.squall.task.ITimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.WindowedBoltExecutor;
@@ -45,7 +45,8 @@ public final class BoltExecutor extends Executor {
     private final SplittableRandom random = new SplittableRandom();
     private Task[] byTaskId;
     private final List<Task> tasks = new ArrayList<>();
-    private final List<TimedTask> timedTasks = new ArrayList<>();
+    /** The tasks whose bolts also act on time. */
+    private final List<Task> timedTasks = new ArrayList<>();
     private final long tickNanos;
     private long nextTickNanos;
     private SerializationCheck serializationCheck;
@@ -74,14 +75,13 @@ public final class BoltExecutor extends Executor {
             Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
-            if (bolt instanceof ITimedBolt timed) {
-                timedTasks.add(new TimedTask(timed, t));
+            if (bolt instanceof ITimedBolt) {
+                timedTasks.add(t);
             }
         }
         for (Task t : tasks) {
             t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
         }
-
         nextTickNanos = worker.nanoTime() + tickNanos;
     }
 
@@ -104,16 +104,12 @@ public final class BoltExecutor extends Executor {
         }
         if (!timedTasks.isEmpty()) {
             long nowMillis = System.currentTimeMillis();
-            for (TimedTask t : timedTasks) {
-                t.task().onTime(t.bolt(), nowMillis);
+            for (Task t : timedTasks) {
+                t.onTime(nowMillis);
             }
         }
         work += transfer.flush();
         return work;
-    }
-
-    /** A task whose bolt also acts on time. */
-    private record TimedTask(ITimedBolt bolt, Task task) {
     }
 
     private void onMessage(int taskId, Object message) {
@@ -154,9 +150,9 @@ public final class BoltExecutor extends Executor {
             this.counters = stats.task(taskId);
         }
 
-        void onTime(ITimedBolt timed, long nowMillis) {
+        void onTime(long nowMillis) {
             try {
-                timed.onTime(nowMillis);
+                ((ITimedBolt) bolt).onTime(nowMillis);
             } catch (UnserializableValueException e) {
                 throw e;
             } catch (RuntimeException e) {
