@@ -7,6 +7,7 @@ import io.squall.LocalCluster;
 import io.squall.metrics.PrometheusTextTest;
 import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
+import io.squall.topology.NotAliveException;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +119,29 @@ class DashboardApiIT {
                 .contains("nosuch"));
         assertTrue(json(call("POST", "/api/v1/topologies/nosuch/rebalance"), 404).get("error").asText()
                 .contains("nosuch"));
+    }
+
+    @Test
+    void killsATopologyAtOnceOrAfterAWaitWithItsSpoutsDeactivated() throws Exception {
+        for (String name : new String[] {"doomed", "doomed-later"}) {
+            TopologyBuilder b = new TopologyBuilder();
+            b.setSpout("words", new TestWordSpout());
+            cluster.submitTopology(name, null, b.createTopology());
+        }
+        json(call("POST", "/api/v1/topologies/doomed/kill"), 200);
+        assertFalse(cluster.isRunning("doomed"));
+        assertEquals(404, call("GET", "/api/v1/topologies/doomed").statusCode());
+
+        json(call("POST", "/api/v1/topologies/doomed-later/kill?wait=1"), 200);
+        boolean deactivatedOrGone;
+        try {
+            deactivatedOrGone = !cluster.isActive("doomed-later");
+        } catch (NotAliveException gone) {
+            deactivatedOrGone = true; // A slow machine may already be past the wait.
+        }
+        assertTrue(deactivatedOrGone, "deactivated during the wait");
+        Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("doomed-later"), () -> "killed after the wait");
+        assertEquals(404, call("GET", "/api/v1/topologies/doomed-later").statusCode());
     }
 
     @Test
