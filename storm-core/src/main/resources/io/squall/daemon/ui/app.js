@@ -177,9 +177,7 @@ function renderTopology(d) {
     'No bolt has reported yet.');
   renderFailures(m);
   renderBackpressure(m);
-  $('errors').innerHTML = table('errors-table', ['Component', 'Task', 'Time', 'Error'],
-    m.errors.map(e => '<tr><td>' + esc(e.component) + '</td><td>' + e.task + '</td><td>' + time(e.timeMillis)
-      + '</td><td class="error-msg">' + esc(e.message) + '</td></tr>'), 'No errors reported.');
+  renderErrors(m);
   $('jvms').innerHTML = table('jvm-table', ['Worker', 'Heap used', 'Heap max', 'Non-heap', 'GC count', 'GC time ms', 'Threads'],
     Object.entries(m.jvms).map(([w, j]) => '<tr><td>' + esc(w) + '</td><td>' + bytes(j.heapUsedBytes) + '</td><td>'
       + bytes(j.heapMaxBytes) + '</td><td>' + bytes(j.nonHeapUsedBytes) + '</td><td>' + num(j.gcCount) + '</td><td>'
@@ -187,6 +185,18 @@ function renderTopology(d) {
   $('user').innerHTML = table('user-table', ['Metric', 'Value'],
     Object.entries(m.userMetrics).map(([k, v]) => '<tr><td>' + esc(k) + '</td><td>' + (Math.abs(v) < 100 ? v.toFixed(2) : num(v))
       + '</td></tr>'), 'No user metrics registered.');
+}
+
+// The last errors of each component, newest first, grouped by component.
+function renderErrors(m) {
+  const byComponent = {};
+  m.errors.forEach(e => { (byComponent[e.component] = byComponent[e.component] || []).push(e); });
+  const rows = [];
+  Object.keys(byComponent).sort().forEach(c => {
+    byComponent[c].forEach((e, i) => rows.push('<tr><td>' + (i === 0 ? '<b>' + esc(c) + '</b>' : '') + '</td><td>' + e.task
+      + '</td><td>' + time(e.timeMillis) + '</td><td class="error-msg">' + esc(e.message) + '</td></tr>'));
+  });
+  $('errors').innerHTML = table('errors-table', ['Component', 'Task', 'Time', 'Error'], rows, 'No errors reported.');
 }
 
 function renderFailures(m) {
