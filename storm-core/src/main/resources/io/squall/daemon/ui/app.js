@@ -119,6 +119,7 @@ function topologySkeleton(name) {
     + '<div class="row"><section class="card"><h2>Why spout tuples failed</h2><div id="failures"></div></section>'
     + '<section class="card"><h2>Backpressure</h2><div id="backpressure"></div></section></div>'
     + '<section class="card"><h2>Recent errors</h2><div id="errors"></div></section>'
+    + '<section class="card"><h2>Tasks</h2><div id="tasks"></div></section>'
     + '<div class="row"><section class="card"><h2>Worker JVMs</h2><div id="jvms"></div></section>'
     + '<section class="card"><h2>User metrics</h2><div id="user"></div></section></div>';
   $('window').onchange = e => { state.window = e.target.value; state.sub.window = state.window; subscribe(); };
@@ -178,6 +179,10 @@ function renderTopology(d) {
   renderFailures(m);
   renderBackpressure(m);
   renderErrors(m);
+  $('tasks').innerHTML = table('tasks-table', ['Component', 'Task', 'Emitted', 'Executed', 'Acked', 'Failed'],
+    m.spouts.concat(m.bolts).flatMap(c => c.taskCounts.map(t => '<tr><td>' + esc(c.id) + '</td><td>' + t.task + '</td><td>'
+      + num(t.emitted) + '</td><td>' + num(t.executed) + '</td><td>' + num(t.acked) + '</td><td>' + num(t.failed) + '</td></tr>')),
+    'No tasks reported.');
   $('jvms').innerHTML = table('jvm-table', ['Worker', 'Heap used', 'Heap max', 'Non-heap', 'GC count', 'GC time ms', 'Threads'],
     Object.entries(m.jvms).map(([w, j]) => '<tr><td>' + esc(w) + '</td><td>' + bytes(j.heapUsedBytes) + '</td><td>'
       + bytes(j.heapMaxBytes) + '</td><td>' + bytes(j.nonHeapUsedBytes) + '</td><td>' + num(j.gcCount) + '</td><td>'

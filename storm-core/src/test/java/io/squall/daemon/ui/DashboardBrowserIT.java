@@ -191,6 +191,8 @@ class DashboardBrowserIT {
                 && browser.script("return document.querySelectorAll('#graph-svg g.edge').length;").asInt() == 2,
                 () -> "a graph of 3 components and 2 edges");
         assertTrue(present("#bolts-table td[data-component=\"split\"][data-field=\"executed\"]"));
+        assertEquals(5, browser.script("return document.querySelectorAll('#tasks-table tbody tr').length;").asInt(),
+                "one row per task: 1 spout task, 2 + 2 bolt tasks");
         assertTrue(present("#graph-svg g.edge[data-from=\"split\"][data-to=\"count\"] text"));
 
         long first = spoutEmitted();
