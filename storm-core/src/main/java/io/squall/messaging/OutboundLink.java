@@ -5,6 +5,8 @@ import io.squall.runtime.queue.ReceiveQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Consumer;
+
 /**
  * Carries the messages of one outbound queue to another worker: drains the queue on its own thread, encodes
  * what it drained into batches of at most {@code batchBytes} and sends each as a frame. While the connection
@@ -20,15 +22,18 @@ public final class OutboundLink implements Runnable {
     private final WireCodec codec;
     private final int batchBytes;
     private final Output out;
+    private final Consumer<Throwable> onFailure;
     private volatile boolean running = true;
     private Thread thread;
 
     /**
      * @param batchBytes    a batch is sent once it holds this many bytes (and at the end of each drain)
      * @param maxFrameBytes the most a frame may hold; a single larger message fails the link
+     * @param onFailure     told, from the link's thread, when a message cannot be encoded and the link stops
      */
     public OutboundLink(ReceiveQueue queue, MessagingClient client, WireCodec codec, int batchBytes,
-                        int maxFrameBytes) {
+                        int maxFrameBytes, Consumer<Throwable> onFailure) {
+        this.onFailure = onFailure;
         this.queue = queue;
         this.client = client;
         this.codec = codec;
@@ -58,7 +63,7 @@ public final class OutboundLink implements Runnable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.error("Link {} failed; its worker stops", queue.name(), e);
-            throw new IllegalStateException("Link " + queue.name() + " failed", e);
+            onFailure.accept(e);
         } finally {
             queue.close();
         }
