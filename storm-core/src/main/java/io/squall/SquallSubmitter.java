@@ -46,6 +46,12 @@ public final class SquallSubmitter {
             throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
         }
         Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
+        // As with Storm, "-c topology.x=y" on the command line overrides the topology's own setting.
+        DaemonConfig.parseOverrides(remote.conf().overrides()).forEach((k, v) -> {
+            if (k.startsWith("topology.")) {
+                topoConf.put(k, v);
+            }
+        });
         TopologySettings.from(topoConf);
         try {
             String id = NimbusClient.of(remote.conf()).submitTopology(name, remote.jar(), topoConf, topology);

@@ -125,8 +125,7 @@ public final class WorkerMain {
         for (OutboundLink l : links) {
             l.start();
         }
-        TopologyInfo info = state.topology(topologyId);
-        worker.start(info != null && info.status() == TopologyStatus.ACTIVE);
+        worker.start(false);
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), clients.size());
         long pid = ProcessHandle.current().pid();
@@ -161,7 +160,7 @@ public final class WorkerMain {
                 exit(0, "its assignment changed or was removed");
                 return;
             }
-            if (info.status() == TopologyStatus.ACTIVE) {
+            if (info.status() == TopologyStatus.ACTIVE && (worker.isActive() || allConnected())) {
                 worker.activate();
             } else {
                 worker.deactivate();
@@ -169,6 +168,19 @@ public final class WorkerMain {
         } catch (RuntimeException e) {
             LOG.warn("Heartbeat of {}:{} failed: {}", supervisorId, port, e.getMessage());
         }
+    }
+
+    /**
+     * Whether every peer is connected. Spouts first start only then, so that tuples do not wait for a peer
+     * that is still starting until they time out.
+     */
+    private boolean allConnected() {
+        for (MessagingClient c : clients) {
+            if (!c.isConnected()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void exit(int code, String why) {
