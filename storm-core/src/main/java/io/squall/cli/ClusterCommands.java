@@ -69,7 +69,8 @@ final class ClusterCommands {
                 if (a.equals("--help") || a.equals("-h")) {
                     help = true;
                 } else if (a.equals("-c") || optionsWithValue.contains(a)) {
-                    if (i + 1 >= args.length) {
+                    if (i + 1 >= args.length || args[i + 1].equals("-c") || args[i + 1].startsWith("--")
+                            || optionsWithValue.contains(args[i + 1])) {
                         throw new Main.UsageException(a + " needs a value");
                     }
                     String v = args[++i];
