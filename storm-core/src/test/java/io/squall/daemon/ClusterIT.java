@@ -262,6 +262,32 @@ class ClusterIT {
         assertEquals(2, ports.size(), "both of supervisor 1's slots now run the topology: " + ports);
     }
 
+    @Test
+    @Order(7)
+    void theCliDeactivatesActivatesRebalancesAndKills() throws Exception {
+        String id = topologyId("moving");
+        assertEquals(0, cli("deactivate", "deactivate", "moving").waitFor(), () -> log("deactivate"));
+        assertEquals("INACTIVE", client.getTopology("moving").get("status"));
+        assertEquals(0, cli("activate", "activate", "moving").waitFor(), () -> log("activate"));
+        assertEquals("ACTIVE", client.getTopology("moving").get("status"));
+        long version = state.assignment(id).version();
+        assertEquals(0, cli("rebalance", "rebalance", "moving", "-n", "1", "-e", "count=2").waitFor(),
+                () -> log("rebalance"));
+        Assignment a = state.assignment(id);
+        assertTrue(a.version() > version);
+        assertEquals(1, a.workers().size());
+        Await.until(LONG, () -> workerPids().size() == 1, () -> "one worker after the rebalance: " + workerPids());
+        Process badRebalance = cli("rebalance-bad", "rebalance", "moving", "-e", "count=9");
+        assertEquals(1, badRebalance.waitFor());
+        assertTrue(log("rebalance-bad").contains("can run on 1 to 4 executors, not 9"), log("rebalance-bad"));
+        assertEquals(0, cli("kill", "kill", "moving", "-w", "1").waitFor(), () -> log("kill"));
+        assertEquals("KILLED", client.getTopology("moving").get("status"));
+        Await.until(LONG, () -> state.assignments().isEmpty() && workerPids().isEmpty(), () -> "moving stopped");
+        Process unknown = cli("kill-unknown", "kill", "moving");
+        assertEquals(1, unknown.waitFor());
+        assertTrue(log("kill-unknown").contains("No topology named 'moving'"), log("kill-unknown"));
+    }
+
     // --- helpers ---
 
     private static int freePort() throws IOException {
