@@ -16,9 +16,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class NimbusClient {
 
     /** Storm's way to get a client: from {@code conf/squall.yaml} and the given overrides. */
     public static NimbusClient getConfiguredClient(Map<String, Object> conf) {
-        List<String> overrides = new java.util.ArrayList<>();
+        List<String> overrides = new ArrayList<>();
         conf.forEach((k, v) -> overrides.add(k + "=" + v));
         return of(DaemonConfig.load(overrides));
     }
@@ -169,9 +171,9 @@ public final class NimbusClient {
     private static String errorOf(byte[] body) {
         try {
             Object e = object(body).get("error");
-            return e == null ? new String(body, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(e);
+            return e == null ? new String(body, StandardCharsets.UTF_8) : String.valueOf(e);
         } catch (IOException e) {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 }

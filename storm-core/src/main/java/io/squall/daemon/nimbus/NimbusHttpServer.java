@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,8 +197,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                     if (!e.isObject()) {
                         throw new NimbusException(400, "'executors' must be an object of component: count");
                     }
-                    for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> f = it.next();
+                    for (Map.Entry<String, JsonNode> f : e.properties()) {
                         executors.put(f.getKey(), intOf(f.getValue(), "executors." + f.getKey()));
                     }
                 }

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,6 +117,31 @@ public final class Supervisor implements AutoCloseable {
             }
             if (running == null && a != null) {
                 launch(a, port);
+            }
+        }
+        Set<String> keep = new HashSet<>();
+        wanted.values().forEach(a -> keep.add(a.topologyId()));
+        workers.values().forEach(w -> keep.add(w.topologyId()));
+        deleteCodeExcept(keep);
+    }
+
+    /** Deletes the downloaded code of topologies this supervisor no longer runs. */
+    private void deleteCodeExcept(Set<String> keep) {
+        File[] dirs = codeRoot.toFile().listFiles(File::isDirectory);
+        if (dirs == null) {
+            return;
+        }
+        for (File dir : dirs) {
+            if (!keep.contains(dir.getName())) {
+                File[] files = dir.listFiles();
+                for (File f : files == null ? new File[0] : files) {
+                    if (!f.delete()) {
+                        LOG.warn("Cannot delete {}", f);
+                    }
+                }
+                if (dir.delete()) {
+                    LOG.info("Deleted the code of {}, which no longer runs here", dir.getName());
+                }
             }
         }
     }
