@@ -219,8 +219,9 @@ public final class ClusterWordCountBenchmark {
         System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, acking, max.spout.pending 1000)%n",
                 wordsPerSec);
         System.out.printf("cluster-word-count  complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
-                        + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
-                latency.getValueAtPercentile(99.9) / 1e6, latency.getMaxValue() / 1e6, latency.getTotalCount());
+                        + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
+                latency.getMaxValue() / 1e6, latency.getTotalCount());
     }
 
     private static List<Report> reports(Path dir) {

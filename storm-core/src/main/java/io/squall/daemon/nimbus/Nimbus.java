@@ -370,7 +370,8 @@ public final class Nimbus implements AutoCloseable {
                 Assignment next = EvenScheduler.schedule(t.id(), a == null ? 1 : a.version() + 1, t.workers(),
                         layoutOf(t), new ArrayList<>(alive.values()), usedSlots(t.id()), now);
                 state.setAssignment(next);
-                LOG.info("Reassigned {} (a supervisor or slot was lost) over {} workers", t.id(), next.workers().size());
+                LOG.info("Reassigned {} (a supervisor or slot was lost) over {} workers", t.id(),
+                        next.workers().size());
             } catch (NimbusException | IOException e) {
                 LOG.warn("Cannot reassign {} now: {}", t.id(), e.getMessage());
             }
