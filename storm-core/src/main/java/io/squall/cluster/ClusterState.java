@@ -13,7 +13,10 @@ import org.apache.zookeeper.KeeperException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  *   /topologies/&lt;topologyId&gt;                 {@link TopologyInfo}
  *   /assignments/&lt;topologyId&gt;                {@link Assignment}
  *   /workerbeats/&lt;topologyId&gt;/&lt;sup-port&gt;     {@link WorkerBeat}
+ *   /errors/&lt;topologyId&gt;/&lt;component&gt;        the last {@link TaskError}s of a component
  * </pre>
  *
  * Thread-safe (Curator is). Failures to reach ZooKeeper are {@link SquallException}s naming the path.
@@ -136,8 +140,42 @@ public final class ClusterState implements AutoCloseable {
         return read("/workerbeats/" + topologyId + "/" + supervisorId + "-" + port, WorkerBeat.class);
     }
 
-    /** Removes a topology, its assignment and its heartbeats. */
+    /**
+     * Adds errors of a component to the ones kept, keeping the {@code keep} newest. Workers of a topology
+     * may race here; the loser's errors may be dropped from the list, never the node corrupted.
+     */
+    public void reportErrors(String topologyId, String component, List<TaskError> newErrors, int keep) {
+        String relative = "/errors/" + topologyId + "/" + component;
+        TaskError[] old = read(relative, TaskError[].class);
+        List<TaskError> all = new ArrayList<>(old == null ? List.of() : List.of(old));
+        all.addAll(newErrors);
+        all.sort(Comparator.comparingLong(TaskError::timeMs));
+        write(relative, all.subList(Math.max(0, all.size() - keep), all.size()), CreateMode.PERSISTENT);
+    }
+
+    /** The errors kept for each component of a topology that reported any. */
+    public Map<String, List<TaskError>> errors(String topologyId) {
+        Map<String, List<TaskError>> out = new TreeMap<>();
+        List<String> components;
+        try {
+            components = curator.getChildren().forPath(path("/errors/" + topologyId));
+        } catch (KeeperException.NoNodeException e) {
+            return out;
+        } catch (Exception e) {
+            throw new SquallException("Cannot list " + path("/errors/" + topologyId) + " in ZooKeeper: " + e, e);
+        }
+        for (String c : components) {
+            TaskError[] errors = read("/errors/" + topologyId + "/" + c, TaskError[].class);
+            if (errors != null) {
+                out.put(c, List.of(errors));
+            }
+        }
+        return out;
+    }
+
+    /** Removes a topology, its assignment, its heartbeats and its errors. */
     public void removeTopology(String topologyId) {
+        delete("/errors/" + topologyId);
         delete("/assignments/" + topologyId);
         delete("/workerbeats/" + topologyId);
         delete("/topologies/" + topologyId);

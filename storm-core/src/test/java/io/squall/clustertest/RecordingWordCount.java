@@ -115,10 +115,21 @@ public final class RecordingWordCount {
         }
     }
 
-    /** Splits a sentence into words. */
+    /** Splits a sentence into words; with {@code failFirst}, each task throws on its first sentence. */
     public static class Split extends BaseBasicBolt {
+        private final boolean failFirst;
+        private transient boolean failed;
+
+        public Split(boolean failFirst) {
+            this.failFirst = failFirst;
+        }
+
         @Override
         public void execute(Tuple input, BasicOutputCollector collector) {
+            if (failFirst && !failed) {
+                failed = true;
+                throw new IllegalStateException("the first sentence fails on purpose");
+            }
             for (String w : input.getString(0).split(" ")) {
                 collector.emit(new Values(w));
             }
@@ -157,11 +168,11 @@ public final class RecordingWordCount {
         }
     }
 
-    /** The topology, recording into {@code dir}. */
-    public static StormTopology topology(String dir, int total, long gapMicros) {
+    /** The topology, recording into {@code dir}; with {@code failFirst} each split task fails once. */
+    public static StormTopology topology(String dir, int total, long gapMicros, boolean failFirst) {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new SentenceSpout(dir, total, gapMicros), 1);
-        b.setBolt("split", new Split(), 2).shuffleGrouping("sentences");
+        b.setBolt("split", new Split(failFirst), 2).shuffleGrouping("sentences");
         b.setBolt("count", new RecordingCounter(dir), 4).fieldsGrouping("split", new Fields("word"));
         return b.createTopology();
     }
@@ -178,6 +189,6 @@ public final class RecordingWordCount {
     /** {@code NAME DIR TOTAL WORKERS GAP_MICROS TIMEOUT_SECS}: submits the topology, as {@code bin/squall jar} runs it. */
     public static void main(String[] args) {
         SquallSubmitter.submitTopology(args[0], conf(Integer.parseInt(args[3]), Integer.parseInt(args[5])),
-                topology(args[1], Integer.parseInt(args[2]), Long.parseLong(args[4])));
+                topology(args[1], Integer.parseInt(args[2]), Long.parseLong(args[4]), false));
     }
 }

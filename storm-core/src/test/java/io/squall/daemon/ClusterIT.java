@@ -199,8 +199,10 @@ class ClusterIT {
         Path dir = Files.createDirectories(base.resolve("rel"));
         int total = 3000;
         client.submitTopology("rel", jar, RecordingWordCount.conf(2, 8),
-                RecordingWordCount.topology(dir.toString(), total, 2000));
+                RecordingWordCount.topology(dir.toString(), total, 2000, true));
         Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
+        Await.until(LONG, () -> splitErrors("rel").contains("the first sentence fails on purpose"),
+                () -> "split's error reported to Nimbus: " + splitErrors("rel"));
         Set<Long> before = workerPids();
         assertEquals(2, before.size());
         long victim = before.iterator().next();
@@ -243,7 +245,7 @@ class ClusterIT {
         Path dir = Files.createDirectories(base.resolve("moving"));
         int total = 3000;
         client.submitTopology("moving", jar, RecordingWordCount.conf(2, 8),
-                RecordingWordCount.topology(dir.toString(), total, 2000));
+                RecordingWordCount.topology(dir.toString(), total, 2000, false));
         Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
         String id = topologyId("moving");
         Set<Integer> onSup2 = new HashSet<>();
@@ -362,6 +364,15 @@ class ClusterIT {
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private String splitErrors(String topology) {
+        try {
+            Object errors = client.getTopology(topology).get("errors");
+            return String.valueOf(((Map<?, ?>) errors).get("split"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

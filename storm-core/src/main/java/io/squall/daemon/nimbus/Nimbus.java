@@ -188,10 +188,13 @@ public final class Nimbus implements AutoCloseable {
         return out;
     }
 
-    /** One topology's summary, by name. */
+    /** One topology's summary, by name, with the last errors of its components. */
     public synchronized Map<String, Object> status(String name) {
         requireLeader();
-        return summary(require(name));
+        TopologyInfo t = require(name);
+        Map<String, Object> m = summary(t);
+        m.put("errors", state.errors(t.id()));
+        return m;
     }
 
     private Map<String, Object> summary(TopologyInfo t) {

@@ -6,6 +6,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
+import io.squall.cluster.TaskError;
 import io.squall.cluster.TopologyInfo;
 import io.squall.cluster.TopologyStatus;
 import io.squall.cluster.WorkerBeat;
@@ -19,6 +20,7 @@ import io.squall.messaging.MessagingClient;
 import io.squall.messaging.MessagingServer;
 import io.squall.messaging.OutboundLink;
 import io.squall.messaging.WireCodec;
+import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
@@ -51,6 +53,8 @@ public final class WorkerMain {
     private static final long BACKPRESSURE_CHECK_MS = 5;
     /** The congestion state is resent this often even without change, for peers that reconnected. */
     private static final long BACKPRESSURE_RESEND_MS = 1000;
+    /** Errors kept per component in ZooKeeper. */
+    private static final int ERRORS_KEPT = 10;
 
     private final String supervisorId;
     private final int port;
@@ -58,12 +62,14 @@ public final class WorkerMain {
     private final ClusterState state;
     private final Worker worker;
     private final long assignmentVersion;
+    private final String workerName;
     private final int heartbeatMs;
     private final MessagingServer server;
     private final EventLoopGroup clientGroup;
     private final List<MessagingClient> clients = new ArrayList<>();
     private final List<OutboundLink> links = new ArrayList<>();
     private final AtomicLong droppedAtShutdown = new AtomicLong();
+    private final Map<String, Long> errorsReportedUpTo = new HashMap<>();
     private volatile boolean running = true;
 
     private WorkerMain(String supervisorId, int port, String topologyId, Path codeDir, DaemonConfig conf)
@@ -80,6 +86,7 @@ public final class WorkerMain {
             throw new IllegalStateException("Topology " + topologyId + " assigns nothing to " + supervisorId + ":" + port);
         }
         this.assignmentVersion = assignment.version();
+        this.workerName = me.name();
         @SuppressWarnings("unchecked")
         Map<String, Object> topoConf = new ObjectMapper().readValue(codeDir.resolve("conf.json").toFile(), Map.class);
         ClassLoader loader = new URLClassLoader(new URL[] {codeDir.resolve("topology.jar").toUri().toURL()},
@@ -160,6 +167,7 @@ public final class WorkerMain {
                 exit(0, "its assignment changed or was removed");
                 return;
             }
+            reportNewErrors();
             if (info.status() == TopologyStatus.ACTIVE && (worker.isActive() || allConnected())) {
                 worker.activate();
             } else {
@@ -167,6 +175,23 @@ public final class WorkerMain {
             }
         } catch (RuntimeException e) {
             LOG.warn("Heartbeat of {}:{} failed: {}", supervisorId, port, e.getMessage());
+        }
+    }
+
+    /** Writes the errors tasks reported since the last heartbeat to ZooKeeper, for Nimbus and the dashboard. */
+    private void reportNewErrors() {
+        for (String component : worker.stats().keySet()) {
+            long upTo = errorsReportedUpTo.getOrDefault(component, 0L);
+            List<TaskError> fresh = new ArrayList<>();
+            for (ErrorLog.Error e : worker.errors().errors(component)) {
+                if (e.timeMillis() > upTo) {
+                    fresh.add(new TaskError(e.taskId(), e.timeMillis(), e.message(), workerName));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                state.reportErrors(topologyId, component, fresh, ERRORS_KEPT);
+                errorsReportedUpTo.put(component, fresh.get(fresh.size() - 1).timeMs());
+            }
         }
     }
 
