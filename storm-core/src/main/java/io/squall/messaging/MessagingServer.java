@@ -97,7 +97,7 @@ public final class MessagingServer implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws InterruptedException {
-            if (ctx.channel().isActive() || ctx.channel().isOpen()) {
+            if (ctx.channel().isOpen()) { // Nothing reaches the listener once a bad frame closed the channel.
                 listener.onFrame((Frame) msg);
             }
         }

@@ -216,6 +216,19 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aWorkerThatStopsHeartbeatingIsReplaced() throws Exception {
+        Set<Long> before = workerPids();
+        long frozen = before.iterator().next();
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(frozen)).start().waitFor());
+        Await.until(LONG, () -> {
+            Set<Long> now = workerPids();
+            return now.size() == 2 && !now.contains(frozen);
+        }, () -> "a new worker in place of the frozen " + frozen + ": " + workerPids());
+        assertTrue(ProcessHandle.of(frozen).isEmpty() || !ProcessHandle.of(frozen).get().isAlive());
+    }
+
+    @Test
+    @Order(5)
     void aRestartedNimbusStillListsTheRunningTopology() throws Exception {
         Set<Long> workers = workerPids();
         nimbus.destroyForcibly().waitFor();
@@ -226,7 +239,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStandbyNimbusTakesOverWhenTheLeaderDies() throws Exception {
         standby = daemon("standby", "nimbus", "-c", "nimbus.port=" + standbyPort);
         NimbusClient standbyOnly = new NimbusClient(List.of("127.0.0.1:" + standbyPort));
@@ -240,7 +253,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theExecutorsOfADeadSupervisorMoveAndProcessingGoesOn() throws Exception {
         Path dir = Files.createDirectories(base.resolve("moving"));
         int total = 3000;
@@ -265,7 +278,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theCliDeactivatesActivatesRebalancesAndKills() throws Exception {
         String id = topologyId("moving");
         assertEquals(0, cli("deactivate", "deactivate", "moving").waitFor(), () -> log("deactivate"));

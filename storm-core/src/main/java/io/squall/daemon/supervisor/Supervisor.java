@@ -50,6 +50,8 @@ public final class Supervisor implements AutoCloseable {
     private final long workerTimeoutMs;
     private final long startTimeoutMs;
     private final Map<Integer, WorkerProcess> workers = new HashMap<>();
+    /** The last heartbeat seen from the worker now on each port. */
+    private final Map<Integer, Long> lastBeatMs = new HashMap<>();
     private final ScheduledExecutorService sync;
 
     /** Registers with ZooKeeper and starts syncing workers. */
@@ -112,6 +114,7 @@ public final class Supervisor implements AutoCloseable {
                     LOG.info("Stopping worker {} on port {}: {}", running.topologyId(), port, problem);
                     running.stop();
                     workers.remove(port);
+                    lastBeatMs.remove(port);
                     running = null;
                 }
             }
@@ -155,11 +158,17 @@ public final class Supervisor implements AutoCloseable {
             return "it died with exit code " + w.process().exitValue();
         }
         WorkerBeat beat = state.workerBeat(w.topologyId(), id, w.port());
-        if (beat == null || beat.timeMs() < w.launchedAtMs() || beat.pid() != w.process().pid()) {
+        if (beat != null && beat.timeMs() >= w.launchedAtMs() && beat.pid() == w.process().pid()) {
+            lastBeatMs.put(w.port(), beat.timeMs());
+        }
+        // The heartbeat node is ephemeral: a frozen worker's node vanishes with its session, so the last
+        // beat seen counts, and a worker never seen beating gets the start timeout.
+        Long last = lastBeatMs.get(w.port());
+        if (last == null) {
             return now - w.launchedAtMs() > startTimeoutMs ? "no heartbeat within " + startTimeoutMs + " ms of start"
                     : null;
         }
-        return now - beat.timeMs() > workerTimeoutMs ? "no heartbeat for " + (now - beat.timeMs()) + " ms" : null;
+        return now - last > workerTimeoutMs ? "no heartbeat for " + (now - last) + " ms" : null;
     }
 
     private void launch(Assignment a, int port) {
