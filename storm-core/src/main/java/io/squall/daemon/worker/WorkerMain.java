@@ -94,22 +94,12 @@ public final class WorkerMain {
         Thread.currentThread().setContextClassLoader(loader);
         StormTopology topology = TopologySerializer.deserialize(Files.readAllBytes(codeDir.resolve("topology.ser")),
                 loader);
-        Map<Integer, String> remote = new HashMap<>();
-        for (WorkerSlot w : assignment.workers()) {
-            if (w != me) {
-                for (int t : w.tasks()) {
-                    remote.put(t, w.name());
-                }
-            }
-        }
         this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
                 error -> exit(1, "the topology failed: " + error),
-                new Worker.Placement(port, remote, info.executorOverrides()));
-        TopologySettings settings = worker.settings();
+                new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
-                new WireCodec(KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(),
-                        loader, List.of()), worker.context()), () -> running, droppedAtShutdown));
+                newCodec(loader), () -> running, droppedAtShutdown));
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
         MessagingClient.Settings cs = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
                 conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS), conf.getInt(ConfigKeys.MESSAGING_WRITE_BUFFER_BYTES));
@@ -119,12 +109,30 @@ public final class WorkerMain {
             }
             MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, cs);
             clients.add(client);
-            links.add(new OutboundLink(worker.outboundQueues().get(w.name()), client,
-                    new WireCodec(KryoFactory.create(settings.kryoRegistrations(),
-                            settings.fallBackOnJavaSerialization(), loader, List.of()), worker.context()),
+            links.add(new OutboundLink(worker.outboundQueues().get(w.name()), client, newCodec(loader),
                     conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame,
                     error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error)));
         }
+    }
+
+    /** Every task of the other workers, to that worker's name. */
+    private static Map<Integer, String> remoteTasks(Assignment assignment, WorkerSlot me) {
+        Map<Integer, String> remote = new HashMap<>();
+        for (WorkerSlot w : assignment.workers()) {
+            if (w != me) {
+                for (int t : w.tasks()) {
+                    remote.put(t, w.name());
+                }
+            }
+        }
+        return remote;
+    }
+
+    /** A wire codec with its own Kryo, for one thread. */
+    private WireCodec newCodec(ClassLoader loader) {
+        TopologySettings s = worker.settings();
+        return new WireCodec(KryoFactory.create(s.kryoRegistrations(), s.fallBackOnJavaSerialization(), loader,
+                List.of()), worker.context());
     }
 
     private void run() throws InterruptedException {
