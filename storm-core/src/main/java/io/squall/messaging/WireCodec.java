@@ -113,6 +113,12 @@ public final class WireCodec {
             throw e;
         } catch (RuntimeException e) {
             throw new MalformedFrameException("Message " + count + " of a batch does not decode: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // Kryo allocates an array as long as the length a value declares before reading it, so a corrupt
+            // length asks for gigabytes. That allocation fails alone (nothing was allocated), so the frame is
+            // what is wrong, not the worker: reject it like any other malformed content.
+            throw new MalformedFrameException("Message " + count + " of a batch declares a value larger than "
+                    + "memory: " + e.getMessage(), e);
         }
         return count;
     }

@@ -69,6 +69,29 @@ class WireCodecTest {
     }
 
     @Test
+    void aValueDeclaringGigabytesIsRejectedNotFatal() {
+        TupleImpl t = new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"), 1,
+                new Values((Object) new byte[] {9, 9, 9}), MessageId.unanchored());
+        byte[] good = batch(2, t);
+        int at = -1;
+        for (int i = 0; i + 3 < good.length; i++) {
+            if (good[i] == 4 && good[i + 1] == 9 && good[i + 2] == 9 && good[i + 3] == 9) {
+                at = i; // Kryo writes a byte array's length + 1, then its bytes.
+            }
+        }
+        assertTrue(at > 0, "found the byte array's length");
+        byte[] huge = new byte[good.length + 4];
+        System.arraycopy(good, 0, huge, 0, at);
+        byte[] varint = {(byte) 0xf0, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07}; // 0x7ffffff0
+        System.arraycopy(varint, 0, huge, at, varint.length);
+        System.arraycopy(good, at + 1, huge, at + varint.length, good.length - at - 1);
+        MalformedFrameException e = assertThrows(MalformedFrameException.class,
+                () -> codec.read(huge, task -> task == 2, (task, m) -> { }));
+        assertTrue(e.getMessage().contains("Message 0 of a batch declares a value larger than memory"),
+                e.getMessage());
+    }
+
+    @Test
     void rejectsUnknownKindsTruncatedAndRandomBatches() {
         assertThrows(MalformedFrameException.class, () -> codec.read(new byte[] {2, 42}, t -> true, (t, m) -> { }));
         byte[] good = batch(2, new AckMessage.Update(3, 4));
