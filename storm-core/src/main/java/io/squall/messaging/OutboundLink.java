@@ -22,6 +22,7 @@ public final class OutboundLink implements Runnable {
     private final WireCodec codec;
     private final int batchBytes;
     private final Output out;
+    private final ReceiveQueue.Consumer encoder = this::encode;
     private final Consumer<Throwable> onFailure;
     private volatile boolean running = true;
     private Thread thread;
@@ -53,7 +54,7 @@ public final class OutboundLink implements Runnable {
         queue.bindConsumer();
         try {
             while (running) {
-                int n = queue.drain(this::encode);
+                int n = queue.drain(encoder);
                 sendBatch();
                 if (n == 0) {
                     queue.awaitMessages(IDLE_PARK_NANOS);
