@@ -141,12 +141,19 @@ public final class Nimbus implements AutoCloseable {
         }
         Map<String, Object> topoConf = new LinkedHashMap<>(conf == null ? Map.of() : conf);
         topoConf.put(Config.TOPOLOGY_NAME, name);
-        TaskLayout layout = validate(jar, topologyBytes, topoConf);
         long now = System.currentTimeMillis();
         String id = name + "-" + now;
-        TopologyInfo info = new TopologyInfo(id, name, TopologyStatus.ACTIVE, now,
-                TopologySettings.from(topoConf).workers(), Map.of(), 0, topoConf);
-        Assignment a = EvenScheduler.schedule(id, 1, info.workers(), layout, state.supervisors(), usedSlots(id), now);
+        TopologyInfo info;
+        Assignment a;
+        try {
+            TaskLayout layout = validate(jar, topologyBytes, topoConf);
+            info = new TopologyInfo(id, name, TopologyStatus.ACTIVE, now, TopologySettings.from(topoConf).workers(),
+                    Map.of(), 0, topoConf);
+            a = EvenScheduler.schedule(id, 1, info.workers(), layout, state.supervisors(), usedSlots(id), now);
+        } catch (NimbusException e) {
+            Files.deleteIfExists(jar); // An upload serves one submission; a refused one leaves nothing behind.
+            throw e;
+        }
         code.store(id, jar, topologyBytes, JSON.writeValueAsBytes(topoConf));
         state.setTopology(info);
         state.setAssignment(a);
