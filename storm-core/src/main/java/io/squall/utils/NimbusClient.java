@@ -12,6 +12,7 @@ import io.squall.topology.NotAliveException;
 import io.squall.topology.StormTopology;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -141,6 +142,9 @@ public final class NimbusClient {
             HttpResponse<byte[]> res;
             try {
                 res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (ConnectException e) {
+                lastProblem = seed + ": connection refused (is Nimbus running there?)";
+                continue;
             } catch (IOException e) {
                 lastProblem = seed + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 continue;
