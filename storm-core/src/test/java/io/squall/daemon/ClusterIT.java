@@ -254,10 +254,10 @@ class ClusterIT {
 
     @Test
     @Order(7)
-    void theExecutorsOfADeadSupervisorMoveAndProcessingGoesOn() throws Exception {
+    void theExecutorsOfADeadSupervisorMoveAndComeBackWhenSlotsDo() throws Exception {
         Path dir = Files.createDirectories(base.resolve("moving"));
         int total = 3000;
-        client.submitTopology("moving", jar, RecordingWordCount.conf(2, 8),
+        client.submitTopology("moving", jar, RecordingWordCount.conf(3, 8),
                 RecordingWordCount.topology(dir.toString(), total, 2000, false));
         Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
         String id = topologyId("moving");
@@ -265,16 +265,24 @@ class ClusterIT {
         for (int p : sup2Ports) {
             onSup2.add(p);
         }
+        assertEquals(3, state.assignment(id).workers().size());
         assertTrue(state.assignment(id).workers().stream().anyMatch(w -> onSup2.contains(w.port())));
         supervisor2.descendants().forEach(ProcessHandle::destroyForcibly);
-        supervisor2.destroyForcibly();
+        supervisor2.destroyForcibly().waitFor();
         Await.until(LONG, () -> {
             Assignment a = state.assignment(id);
-            return a != null && a.workers().stream().noneMatch(w -> onSup2.contains(w.port()));
-        }, () -> "moving reassigned away from the dead supervisor: " + state.assignment(id));
+            return a != null && a.workers().size() == 2
+                    && a.workers().stream().noneMatch(w -> onSup2.contains(w.port()));
+        }, () -> "moving reassigned to supervisor 1's two slots: " + state.assignment(id));
+        int ackedWhenMoved = ackedIds(dir).size();
+        Await.until(LONG, () -> ackedIds(dir).size() >= Math.min(total, ackedWhenMoved + 100),
+                () -> "acks go on on one supervisor: " + ackedIds(dir).size() + ", " + ackedWhenMoved + " when moved");
+
+        supervisor2 = daemon("supervisor2-again", "supervisor", "-c",
+                "supervisor.slots.ports=" + Arrays.toString(sup2Ports));
+        Await.until(LONG, () -> state.assignment(id).workers().size() == 3,
+                () -> "moving spread over three workers again: " + state.assignment(id));
         Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total + " acked");
-        List<Integer> ports = state.assignment(id).workers().stream().map(WorkerSlot::port).toList();
-        assertEquals(2, ports.size(), "both of supervisor 1's slots now run the topology: " + ports);
     }
 
     @Test
@@ -315,7 +323,8 @@ class ClusterIT {
         Path classes = Path.of("target", "test-classes");
         Path pkg = classes.resolve("io/squall/clustertest");
         Path out = base.resolve("topology.jar");
-        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(out)); Stream<Path> files = Files.list(pkg)) {
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(out));
+             Stream<Path> files = Files.list(pkg)) {
             for (Path f : files.toList()) {
                 j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
                 j.write(Files.readAllBytes(f));

@@ -55,6 +55,11 @@ public final class Nimbus implements AutoCloseable {
     private final NimbusHttpServer http;
     private final ScheduledExecutorService monitor;
     private final String address;
+    /** Task layouts by topology id, so the monitor does not reload code each round. Under this object's lock. */
+    private final Map<String, CachedLayout> layouts = new HashMap<>();
+
+    /** A topology's layout for the executor overrides it was computed with. */
+    private record CachedLayout(Map<String, Integer> overrides, TaskLayout layout) { }
 
     /** Connects to ZooKeeper, joins the leader election and starts serving. */
     public Nimbus(DaemonConfig conf) throws Exception {
@@ -315,6 +320,7 @@ public final class Nimbus implements AutoCloseable {
         return t;
     }
 
+    /** The slots ({@code supervisorId:port}) of every topology but {@code exceptTopology} (null for all). */
     private Set<String> usedSlots(String exceptTopology) {
         Set<String> used = new HashSet<>();
         for (Assignment a : state.assignments()) {
@@ -328,12 +334,19 @@ public final class Nimbus implements AutoCloseable {
     }
 
     private TaskLayout layoutOf(TopologyInfo t) throws IOException {
+        CachedLayout cached = layouts.get(t.id());
+        if (cached != null && cached.overrides().equals(t.executorOverrides())) {
+            return cached.layout();
+        }
         Path jar = code(t.id(), CodeStore.Part.JAR);
         byte[] bytes = Files.readAllBytes(code(t.id(), CodeStore.Part.TOPOLOGY));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 Nimbus.class.getClassLoader())) {
             StormTopology topology = TopologySerializer.deserialize(bytes, loader);
-            return new TaskLayout(topology, TopologySettings.from(t.conf()).ackers(), t.executorOverrides());
+            TaskLayout layout = new TaskLayout(topology, TopologySettings.from(t.conf()).ackers(),
+                    t.executorOverrides());
+            layouts.put(t.id(), new CachedLayout(t.executorOverrides(), layout));
+            return layout;
         }
     }
 
@@ -363,6 +376,7 @@ public final class Nimbus implements AutoCloseable {
             if (t.status() == TopologyStatus.KILLED) {
                 if (now >= t.killAtMs()) {
                     state.removeTopology(t.id());
+                    layouts.remove(t.id());
                     try {
                         code.delete(t.id());
                     } catch (IOException | RuntimeException e) {
@@ -373,19 +387,39 @@ public final class Nimbus implements AutoCloseable {
                 continue;
             }
             Assignment a = state.assignment(t.id());
-            if (a != null && healthy(a, alive)) {
-                continue;
-            }
             try {
-                Assignment next = EvenScheduler.schedule(t.id(), a == null ? 1 : a.version() + 1, t.workers(),
-                        layoutOf(t), new ArrayList<>(alive.values()), usedSlots(t.id()), now);
+                TaskLayout layout = layoutOf(t);
+                String why = a == null ? "it had no assignment"
+                        : !healthy(a, alive) ? "a supervisor or slot was lost"
+                        : canGrow(t, a, layout, alive) ? "slots it lacked are free again" : null;
+                if (why == null) {
+                    continue;
+                }
+                Assignment next = EvenScheduler.schedule(t.id(), a == null ? 1 : a.version() + 1, t.workers(), layout,
+                        new ArrayList<>(alive.values()), usedSlots(t.id()), now);
                 state.setAssignment(next);
-                LOG.info("Reassigned {} (a supervisor or slot was lost) over {} workers", t.id(),
-                        next.workers().size());
+                LOG.info("Reassigned {} over {} workers: {}", t.id(), next.workers().size(), why);
             } catch (NimbusException | IOException e) {
                 LOG.warn("Cannot reassign {} now: {}", t.id(), e.getMessage());
             }
         }
+    }
+
+    /** Whether a topology runs on fewer workers than it asks for and a slot is free for it. */
+    private boolean canGrow(TopologyInfo t, Assignment a, TaskLayout layout, Map<String, SupervisorInfo> alive) {
+        int wanted = Math.min(t.workers(), layout.executors().size());
+        if (a.workers().size() >= wanted) {
+            return false;
+        }
+        Set<String> taken = usedSlots(null);
+        for (SupervisorInfo s : alive.values()) {
+            for (int port : s.ports()) {
+                if (!taken.contains(s.id() + ":" + port)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean healthy(Assignment a, Map<String, SupervisorInfo> alive) {
