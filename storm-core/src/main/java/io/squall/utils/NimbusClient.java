@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.InvalidTopologyException;
@@ -120,6 +122,29 @@ public final class NimbusClient {
     /** A file of a topology's code: {@code jar}, {@code topology} or {@code conf}. */
     public byte[] downloadCode(String topologyId, String part) throws IOException {
         return call("GET", "code/" + topologyId + "/" + part, HttpRequest.BodyPublishers.noBody(), null, false);
+    }
+
+    /** Sends a worker's metrics snapshot to the leader Nimbus, which aggregates it with the topology's others. */
+    public void reportMetrics(Snapshots.Worker snapshot) throws IOException {
+        call("POST", "metrics", json(snapshot), "application/json", false);
+    }
+
+    /** A topology's aggregated metrics over a window ({@code 10m}, {@code 3h}, {@code 1d}, {@code all}), or null. */
+    public TopologyMetrics getTopologyMetrics(String name, String window) throws IOException {
+        return JSON.readValue(call("GET", "topologies/" + name + "/metrics?window=" + window,
+                HttpRequest.BodyPublishers.noBody(), null, false), TopologyMetrics.class);
+    }
+
+    /** The latest metrics snapshot of each of a topology's workers. */
+    public List<Snapshots.Worker> getSnapshots(String name) throws IOException {
+        return JSON.readValue(call("GET", "topologies/" + name + "/snapshots", HttpRequest.BodyPublishers.noBody(),
+                null, false), new TypeReference<>() { });
+    }
+
+    /** A topology's components: id, kind, parallelism, tasks and inputs (component, stream, grouping). */
+    public List<Map<String, Object>> getComponents(String name) throws IOException {
+        return JSON.readValue(call("GET", "topologies/" + name + "/components", HttpRequest.BodyPublishers.noBody(),
+                null, false), new TypeReference<>() { });
     }
 
     private static HttpRequest.BodyPublisher json(Object body) throws IOException {

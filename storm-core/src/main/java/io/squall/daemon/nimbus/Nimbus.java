@@ -11,6 +11,9 @@ import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.TopologySettings;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.aggregate.Window;
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.TaskLayout;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
@@ -27,10 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -57,9 +62,16 @@ public final class Nimbus implements AutoCloseable {
     private final String address;
     /** Task layouts by topology id, so the monitor does not reload code each round. Under this object's lock. */
     private final Map<String, CachedLayout> layouts = new HashMap<>();
+    /** The metrics workers report. */
+    private final NimbusMetrics metrics = new NimbusMetrics();
+    /** Component summaries by topology id, for the dashboard. Under this object's lock. */
+    private final Map<String, CachedComponents> components = new HashMap<>();
 
     /** A topology's layout for the executor overrides it was computed with. */
     private record CachedLayout(Map<String, Integer> overrides, TaskLayout layout) { }
+
+    /** A topology's component summaries for the executor overrides they were computed with. */
+    private record CachedComponents(Map<String, Integer> overrides, List<Map<String, Object>> components) { }
 
     /** Connects to ZooKeeper, joins the leader election and starts serving. */
     public Nimbus(DaemonConfig conf) throws Exception {
@@ -303,6 +315,76 @@ public final class Nimbus implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Takes a worker's metrics snapshot (JSON, as {@link io.squall.metrics.builtin.WorkerMetrics#snapshot()}
+     * makes it) into the topology's aggregates.
+     *
+     * @throws NimbusException 400 for a malformed snapshot, 404 if its topology is not running
+     */
+    public void reportMetrics(byte[] snapshotJson) {
+        requireLeader();
+        Snapshots.Worker s = NimbusMetrics.parse(snapshotJson);
+        metrics.record(s, w -> {
+            TopologyInfo t = state.topology(w.topologyId());
+            return t != null && t.name().equals(w.topology());
+        });
+    }
+
+    /** A running topology's metrics over {@code window}, or null if none of its workers has reported yet. */
+    public TopologyMetrics metrics(String name, Window window) {
+        requireLeader();
+        require(name);
+        return metrics.view(name, window);
+    }
+
+    /** The latest metrics snapshot of each of a running topology's workers. */
+    public List<Snapshots.Worker> snapshots(String name) {
+        requireLeader();
+        require(name);
+        return metrics.latest(name);
+    }
+
+    /**
+     * A running topology's components, spouts first: id, kind ({@code spout} or {@code bolt}), parallelism
+     * (executors, after rebalances), tasks, and inputs (component, stream, grouping).
+     */
+    public synchronized List<Map<String, Object>> components(String name) throws IOException {
+        requireLeader();
+        TopologyInfo t = require(name);
+        CachedComponents cached = components.get(t.id());
+        if (cached != null && cached.overrides().equals(t.executorOverrides())) {
+            return cached.components();
+        }
+        Map<String, Integer> executors = new HashMap<>();
+        for (TaskLayout.ExecutorTasks e : layoutOf(t).executors()) {
+            executors.merge(e.componentId(), 1, Integer::sum);
+        }
+        Path jar = code(t.id(), CodeStore.Part.JAR);
+        StormTopology topology;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                Nimbus.class.getClassLoader())) {
+            topology = TopologySerializer.deserialize(Files.readAllBytes(code(t.id(), CodeStore.Part.TOPOLOGY)),
+                    loader);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ComponentSpec c : topology.getComponents().values()) {
+            List<Map<String, Object>> inputs = new ArrayList<>();
+            c.getInputs().forEach((stream, grouping) -> inputs.add(Map.of("component", stream.get_componentId(),
+                    "stream", stream.get_streamId(), "grouping", grouping.getType().name().toLowerCase(Locale.ROOT))));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.getId());
+            m.put("kind", c.getKind() == ComponentSpec.Kind.SPOUT ? "spout" : "bolt");
+            m.put("parallelism", executors.getOrDefault(c.getId(), c.getParallelism()));
+            m.put("tasks", c.getNumTasks());
+            m.put("inputs", inputs);
+            out.add(m);
+        }
+        out.sort(Comparator.comparing((Map<String, Object> m) -> !"spout".equals(m.get("kind")))
+                .thenComparing(m -> (String) m.get("id")));
+        components.put(t.id(), new CachedComponents(t.executorOverrides(), out));
+        return out;
+    }
+
     private TopologyInfo find(String name) {
         for (TopologyInfo t : state.topologies()) {
             if (t.name().equals(name)) {
@@ -377,6 +459,8 @@ public final class Nimbus implements AutoCloseable {
                 if (now >= t.killAtMs()) {
                     state.removeTopology(t.id());
                     layouts.remove(t.id());
+                    components.remove(t.id());
+                    metrics.forget(t.name());
                     try {
                         code.delete(t.id());
                     } catch (IOException | RuntimeException e) {

@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.squall.metrics.aggregate.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   POST /api/v1/topologies/NAME/activate | deactivate
  *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}
  *   GET  /api/v1/code/TOPOLOGY_ID/jar | topology | conf
+ *   POST /api/v1/metrics                          body: a worker's metrics snapshot (JSON)
+ *   GET  /api/v1/topologies/NAME/metrics?window=10m|3h|1d|all   aggregated metrics (null before any report)
+ *   GET  /api/v1/topologies/NAME/snapshots        the latest snapshot of each worker
+ *   GET  /api/v1/topologies/NAME/components       components, parallelism and inputs
  * </pre>
  */
 public final class NimbusHttpServer implements AutoCloseable {
@@ -162,6 +167,11 @@ public final class NimbusHttpServer implements AutoCloseable {
             case "topologies" -> {
                 return topologies(req, q, parts, path);
             }
+            case "metrics" -> {
+                expect(m, HttpMethod.POST, path);
+                nimbus.reportMetrics(ByteBufUtil.getBytes(req.content()));
+                return Map.of("ok", true);
+            }
             default -> throw new NimbusException(404, "No API at " + path);
         }
     }
@@ -182,6 +192,20 @@ public final class NimbusHttpServer implements AutoCloseable {
         if (parts.length == 2) {
             expect(m, HttpMethod.GET, path);
             return nimbus.status(name);
+        }
+        if (m.equals(HttpMethod.GET) && parts.length == 3) {
+            switch (parts[2]) {
+                case "metrics" -> {
+                    return nimbus.metrics(name, window(q));
+                }
+                case "snapshots" -> {
+                    return nimbus.snapshots(name);
+                }
+                case "components" -> {
+                    return nimbus.components(name);
+                }
+                default -> { } // The actions below answer 405 to a GET.
+            }
         }
         expect(m, HttpMethod.POST, path);
         switch (parts[2]) {
@@ -207,6 +231,15 @@ public final class NimbusHttpServer implements AutoCloseable {
                     + "deactivate or rebalance");
         }
         return Map.of("ok", true);
+    }
+
+    private static Window window(QueryStringDecoder q) {
+        List<String> v = q.parameters().get("window");
+        try {
+            return v == null || v.isEmpty() ? Window.TEN_MINUTES : Window.ofLabel(v.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new NimbusException(400, e.getMessage());
+        }
     }
 
     private static void expect(HttpMethod actual, HttpMethod wanted, String path) {
