@@ -20,11 +20,13 @@ import io.squall.messaging.MessagingClient;
 import io.squall.messaging.MessagingServer;
 import io.squall.messaging.OutboundLink;
 import io.squall.messaging.WireCodec;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
+import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,8 @@ public final class WorkerMain {
     private final List<OutboundLink> links = new ArrayList<>();
     private final AtomicLong droppedAtShutdown = new AtomicLong();
     private final Map<String, Long> errorsReportedUpTo = new HashMap<>();
+    private final NimbusClient nimbus;
+    private volatile MetricsReporter metricsReporter;
     private volatile boolean running = true;
 
     private WorkerMain(String supervisorId, int port, String topologyId, Path codeDir, DaemonConfig conf)
@@ -100,6 +104,7 @@ public final class WorkerMain {
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
                 newCodec(loader), () -> running, droppedAtShutdown));
+        this.nimbus = NimbusClient.of(conf);
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
         MessagingClient.Settings cs = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
                 conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS), conf.getInt(ConfigKeys.MESSAGING_WRITE_BUFFER_BYTES));
@@ -141,6 +146,8 @@ public final class WorkerMain {
             l.start();
         }
         worker.start(false);
+        metricsReporter = new MetricsReporter(new WorkerMetrics(worker, workerName), nimbus,
+                worker.metricsSettings().snapshotIntervalSecs());
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), clients.size());
         long pid = ProcessHandle.current().pid();
@@ -225,6 +232,11 @@ public final class WorkerMain {
 
     private void stop() {
         running = false;
+        if (metricsReporter != null) {
+            metricsReporter.close();
+            LOG.info("Worker {}:{}: {} metrics reports to Nimbus failed", supervisorId, port,
+                    metricsReporter.failures());
+        }
         worker.shutdown();
         for (OutboundLink l : links) {
             l.stop();
