@@ -2,11 +2,14 @@ package io.squall.cli;
 
 import io.squall.SquallException;
 import io.squall.SquallSubmitter;
+import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.InvalidConfigException;
 import io.squall.daemon.DevZookeeper;
 import io.squall.daemon.nimbus.Nimbus;
 import io.squall.daemon.supervisor.Supervisor;
+import io.squall.daemon.ui.DashboardServer;
+import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.utils.NimbusClient;
 
 import java.io.File;
@@ -37,6 +40,8 @@ final class ClusterCommands {
                 + "        Runs a Nimbus on nimbus.host:nimbus.port (leader, or standby if another leads).");
         HELP.put("supervisor", "supervisor [-c key=value...]\n"
                 + "        Runs a supervisor with worker ports supervisor.slots.ports.");
+        HELP.put("ui", "ui [-c key=value...]\n"
+                + "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds on http://ui.host:ui.port/.");
         HELP.put("jar", "jar JAR CLASS [ARGS...] [-c key=value...]\n"
                 + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.");
         HELP.put("list", "list [-c key=value...]\n"
@@ -52,6 +57,7 @@ final class ClusterCommands {
     }
 
     private static final int DEFAULT_KILL_WAIT_SECS = 30;
+    private static final long UI_UPDATE_MILLIS = 1000;
 
     private ClusterCommands() {
     }
@@ -122,6 +128,14 @@ final class ClusterCommands {
                 case "supervisor" -> daemon(args, () -> {
                     Supervisor s = new Supervisor(conf);
                     Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+                    new CountDownLatch(1).await();
+                });
+                case "ui" -> daemon(args, () -> {
+                    DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
+                            conf.getString(ConfigKeys.UI_HOST), conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS);
+                    Runtime.getRuntime().addShutdownHook(new Thread(d::close));
+                    out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
+                            + ")");
                     new CountDownLatch(1).await();
                 });
                 case "jar" -> jar(args, conf, err);

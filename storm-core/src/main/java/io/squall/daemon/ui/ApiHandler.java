@@ -32,7 +32,8 @@ import java.util.Map;
 /**
  * The dashboard's HTTP side: its static files, the JSON API and the Prometheus text. Every error is
  * answered as JSON {@code {"error": "...", "status": N}}: 400 for a malformed request, 404 for an unknown
- * path or topology, 405 for a wrong method, 501 for what the cluster cannot do. Stateless; shared by
+ * path or topology, 405 for a wrong method, 501 for what the cluster cannot do, and a cluster's refusal
+ * ({@link ClusterView.RequestFailedException}) with its own status. Stateless; shared by
  * every connection.
  *
  * <pre>
@@ -84,6 +85,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             res = error(HttpResponseStatus.NOT_FOUND, e.getMessage());
         } catch (ClusterView.NotSupportedException e) {
             res = error(HttpResponseStatus.NOT_IMPLEMENTED, e.getMessage());
+        } catch (ClusterView.RequestFailedException e) {
+            res = error(HttpResponseStatus.valueOf(e.status()), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Dashboard request {} {} failed", req.method(), req.uri(), e);
             res = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e);
@@ -136,7 +139,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("summary", view.topology(name));
         page.put("components", view.components(name));
-        page.put("metrics", view.metrics().aggregator().view(name, window));
+        page.put("metrics", view.metrics(name, window));
         return page;
     }
 

@@ -1,7 +1,8 @@
 package io.squall.daemon.ui;
 
 import io.squall.metrics.TaggedRegistry;
-import io.squall.metrics.aggregate.MetricsCollector;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.aggregate.Window;
 
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,28 @@ public interface ClusterView {
      */
     void rebalance(String name, int workers, Map<String, Integer> executors);
 
-    /** The metrics collector whose snapshots and aggregates the dashboard shows. */
-    MetricsCollector metrics();
+    /** A topology's metrics over {@code window}, or null if none of its workers has reported yet. */
+    TopologyMetrics metrics(String name, Window window);
 
     /** The metric registries to expose in Prometheus format, by topology. */
     Map<String, TaggedRegistry> registries();
+
+    /** A request the cluster refused or could not serve, with the HTTP status that says which. */
+    final class RequestFailedException extends io.squall.SquallException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        /** A failed request: {@code status} 4xx if it was refused, 5xx if it could not be served. */
+        public RequestFailedException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status to answer. */
+        public int status() {
+            return status;
+        }
+    }
 
     /** An action this cluster cannot perform; the message says why and what to do instead. */
     final class NotSupportedException extends io.squall.SquallException {

@@ -20,11 +20,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.squall.metrics.aggregate.Window;
-import io.squall.topology.NotAliveException;
+import io.squall.SquallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,7 +116,8 @@ public final class DashboardServer implements AutoCloseable {
                 msg.put("type", "topology");
                 msg.put("data", ApiHandler.topologyPage(view, topology, w));
             }
-        } catch (NotAliveException | IllegalArgumentException e) {
+        } catch (SquallException | IllegalArgumentException | UncheckedIOException e) {
+            // An unknown topology, or a remote cluster that cannot answer now: the page shows why.
             msg.clear();
             msg.put("type", "error");
             msg.put("error", e.getMessage());

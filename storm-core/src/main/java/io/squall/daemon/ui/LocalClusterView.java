@@ -2,7 +2,8 @@ package io.squall.daemon.ui;
 
 import io.squall.LocalCluster;
 import io.squall.metrics.TaggedRegistry;
-import io.squall.metrics.aggregate.MetricsCollector;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
@@ -119,8 +120,8 @@ public final class LocalClusterView implements ClusterView {
     }
 
     @Override
-    public MetricsCollector metrics() {
-        return cluster.getMetricsCollector();
+    public TopologyMetrics metrics(String name, Window window) {
+        return cluster.getMetricsCollector().aggregator().view(name, window);
     }
 
     @Override
