@@ -1,11 +1,16 @@
 package io.squall.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squall.Await;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.WorkerSlot;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.topology.NotAliveException;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 class ClusterIT {
     private static final Duration LONG = Duration.ofSeconds(150);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path base;
     private Path jar;
@@ -156,6 +162,7 @@ class ClusterIT {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badWait.statusCode());
         assertThrows(NotAliveException.class, () -> client.killTopology("nope", 0));
+        metricsEndpointRefusesBadInput(http, api);
         assertTrue(isLeader(client), "Nimbus still serves after bad requests");
     }
 
@@ -188,6 +195,9 @@ class ClusterIT {
             countingProcesses.add(f.substring(f.lastIndexOf('-') + 1));
         }
         assertEquals(2, countingProcesses.size(), "words were counted in both workers");
+        nimbusAggregatesTheWorkersMetricsExactly("wc", total, expected.values().stream().mapToLong(Long::longValue)
+                .sum());
+        theUiServesTheClusterFromNimbus("wc", total);
 
         client.killTopology("wc", 0);
         Await.until(LONG, () -> state.assignments().isEmpty() && workerPids().isEmpty(), () -> "wc's workers stopped");
@@ -309,6 +319,154 @@ class ClusterIT {
         Process unknown = cli("kill-unknown", "kill", "moving");
         assertEquals(1, unknown.waitFor());
         assertTrue(log("kill-unknown").contains("No topology named 'moving'"), log("kill-unknown"));
+    }
+
+    // --- metrics reported to Nimbus, and the dashboard of a cluster ---
+
+    private void metricsEndpointRefusesBadInput(HttpClient http, String api) throws Exception {
+        HttpResponse<String> notJson = post(http, api + "metrics", "{not json");
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.body().contains("not a worker metrics snapshot"), notJson.body());
+        HttpResponse<String> unknownField = post(http, api + "metrics", "{\"topology\":\"x\",\"cpu\":1}");
+        assertEquals(400, unknownField.statusCode());
+        assertTrue(unknownField.body().contains("cpu"), unknownField.body());
+        HttpResponse<String> noTime = post(http, api + "metrics", "{\"topology\":\"x\"}");
+        assertEquals(400, noTime.statusCode());
+        assertTrue(noTime.body().contains("at 'snapshot.timeMillis'"), noTime.body());
+        Snapshots.Worker ofUnknown = new Snapshots.Worker("nope", "nope-1", "127.0.0.1:1", 1, 1, 0, true, List.of(),
+                List.of(), new Snapshots.Backpressure(false, 0, 0, null, List.of()),
+                new Snapshots.Jvm(0, 0, 0, 0, 0, 0), List.of(), Map.of());
+        ObjectNode noJvm = JSON.valueToTree(ofUnknown);
+        noJvm.remove("jvm");
+        HttpResponse<String> missing = post(http, api + "metrics", noJvm.toString());
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("has no 'snapshot.jvm'"), missing.body());
+        HttpResponse<String> unknownTopology = post(http, api + "metrics", JSON.writeValueAsString(ofUnknown));
+        assertEquals(404, unknownTopology.statusCode());
+        assertTrue(unknownTopology.body().contains("No topology 'nope'"), unknownTopology.body());
+        assertEquals(404, get(http, api + "topologies/nope/metrics").statusCode());
+        HttpResponse<String> badWindow = get(http, api + "topologies/nope/metrics?window=5m");
+        assertEquals(400, badWindow.statusCode());
+        assertTrue(badWindow.body().contains("Unknown window '5m'"), badWindow.body());
+    }
+
+    /** Every sentence acked once, none failed or replayed: the counters summed over both workers are exact. */
+    private void nimbusAggregatesTheWorkersMetricsExactly(String name, int sentences, long words) throws IOException {
+        Await.until(LONG, () -> {
+            TopologyMetrics m = metricsOrNull(name);
+            return m != null && component(m.spouts(), "sentences").acked() == sentences
+                    && component(m.bolts(), "count").acked() == words;
+        }, () -> "Nimbus's metrics of " + name + " to count " + sentences + " sentences and " + words + " words: "
+                + metricsOrNull(name));
+        TopologyMetrics all = client.getTopologyMetrics(name, "all");
+        assertEquals(2, all.workers());
+        TopologyMetrics.ComponentMetrics spout = component(all.spouts(), "sentences");
+        assertEquals(sentences, spout.emitted());
+        assertEquals(sentences, spout.acked());
+        assertEquals(0, spout.failed());
+        assertEquals(0, spout.timedOut());
+        TopologyMetrics.ComponentMetrics split = component(all.bolts(), "split");
+        assertEquals(sentences, split.executed());
+        assertEquals(words, split.emitted());
+        TopologyMetrics.ComponentMetrics count = component(all.bolts(), "count");
+        assertEquals(words, count.executed());
+        assertEquals(4, count.executors());
+        TopologyMetrics tenMinutes = client.getTopologyMetrics(name, "10m");
+        assertEquals(sentences, component(tenMinutes.spouts(), "sentences").acked());
+        assertEquals(words, component(tenMinutes.bolts(), "count").executed());
+
+        List<Snapshots.Worker> snapshots = client.getSnapshots(name);
+        assertEquals(2, snapshots.size());
+        long countedInWorkers = 0;
+        for (Snapshots.Worker w : snapshots) {
+            long counted = w.components().stream().filter(c -> c.id().equals("count"))
+                    .mapToLong(Snapshots.Component::executed).sum();
+            assertTrue(counted > 0, () -> w.worker() + " counted no words");
+            countedInWorkers += counted;
+        }
+        assertEquals(words, countedInWorkers, "the count bolt's executions summed over both workers");
+    }
+
+    private void theUiServesTheClusterFromNimbus(String name, int sentences) throws Exception {
+        int uiPort = freePort();
+        Process ui = daemon("ui", "ui", "-c", "ui.port=" + uiPort);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String api = "http://127.0.0.1:" + uiPort + "/api/v1/";
+            Await.until(LONG, () -> status(http, api + "cluster/summary") == 200, () -> "bin/squall ui to answer: "
+                    + log("ui"));
+            JsonNode summary = JSON.readTree(get(http, api + "cluster/summary").body());
+            assertEquals("cluster", summary.get("mode").asText());
+            assertEquals(2, summary.get("supervisors").asInt());
+            assertEquals(4, summary.get("slotsTotal").asInt());
+            assertEquals(2, summary.get("slotsUsed").asInt());
+            JsonNode topology = summary.get("topologies").get(0);
+            assertEquals(1, summary.get("topologies").size(), summary::toString);
+            assertEquals(name, topology.get("name").asText());
+            assertEquals("ACTIVE", topology.get("status").asText());
+            assertEquals(2, topology.get("workers").asInt());
+            assertEquals(1 + 2 + 4, topology.get("executors").asInt());
+
+            HttpResponse<String> page = get(http, api + "topologies/" + name + "?window=all");
+            assertEquals(200, page.statusCode(), page.body());
+            JsonNode p = JSON.readTree(page.body());
+            JsonNode components = p.get("components");
+            assertEquals(3, components.size(), components::toString);
+            assertEquals("sentences", components.get(0).get("id").asText());
+            assertEquals("spout", components.get(0).get("kind").asText());
+            JsonNode count = components.get(1);
+            assertEquals("count", count.get("id").asText());
+            assertEquals(4, count.get("parallelism").asInt());
+            assertEquals("split", count.get("inputs").get(0).get("component").asText());
+            assertEquals("fields", count.get("inputs").get(0).get("grouping").asText());
+            assertEquals(sentences, p.get("metrics").get("spouts").get(0).get("acked").asLong());
+
+            HttpResponse<String> unknown = get(http, api + "topologies/nope");
+            assertEquals(404, unknown.statusCode());
+            assertTrue(unknown.body().contains("No topology named 'nope'"), unknown.body());
+            HttpResponse<String> badRebalance = post(http, api + "topologies/" + name + "/rebalance?executors=count=9",
+                    "");
+            assertEquals(400, badRebalance.statusCode());
+            assertTrue(badRebalance.body().contains("1 to 4 executors"), badRebalance.body());
+        } finally {
+            ui.destroyForcibly().waitFor();
+        }
+    }
+
+    private TopologyMetrics metricsOrNull(String name) {
+        try {
+            return client.getTopologyMetrics(name, "all");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TopologyMetrics.ComponentMetrics component(List<TopologyMetrics.ComponentMetrics> list,
+                                                              String id) {
+        return list.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no component " + id + " in " + list));
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status of a GET, or -1 if nothing answers yet. */
+    private static int status(HttpClient http, String url) {
+        try {
+            return get(http, url).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     // --- helpers ---

@@ -1,6 +1,7 @@
 package io.squall.daemon.nimbus;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.metrics.aggregate.MetricsAggregator;
 import io.squall.metrics.aggregate.TopologyMetrics;
@@ -39,6 +40,13 @@ final class NimbusMetrics {
         Snapshots.Worker s;
         try {
             s = JSON.readValue(body, Snapshots.Worker.class);
+        } catch (JsonMappingException e) {
+            StringBuilder at = new StringBuilder("snapshot");
+            for (JsonMappingException.Reference r : e.getPath()) {
+                at.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+            }
+            throw new NimbusException(400, "The body is not a worker metrics snapshot: at '" + at + "': "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new NimbusException(400, "The body is not a worker metrics snapshot: " + e.getMessage()
                     .lines().findFirst().orElse(""));
