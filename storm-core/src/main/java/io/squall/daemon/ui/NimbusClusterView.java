@@ -147,7 +147,7 @@ public final class NimbusClusterView implements ClusterView {
         return ask(() -> nimbus.getTopologyMetrics(known(name), window.label()));
     }
 
-    /** None: the registries live in the worker processes; their {@code prometheus} reporter serves them. */
+    /** None: metric registries live in the worker processes, and Nimbus holds their snapshots, not registries. */
     @Override
     public Map<String, TaggedRegistry> registries() {
         return Map.of();
