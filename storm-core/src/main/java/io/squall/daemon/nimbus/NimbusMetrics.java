@@ -46,7 +46,7 @@ final class NimbusMetrics {
                 at.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
             }
             throw new NimbusException(400, "The body is not a worker metrics snapshot: at '" + at + "': "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    + e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst(" \\(set .*", ""));
         } catch (IOException e) {
             throw new NimbusException(400, "The body is not a worker metrics snapshot: " + e.getMessage()
                     .lines().findFirst().orElse(""));
