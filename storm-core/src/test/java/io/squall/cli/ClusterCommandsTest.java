@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,6 +75,16 @@ class ClusterCommandsTest {
         assertUsage(run("nimbus", "extra"), "takes no arguments");
         assertUsage(run("jar"), "needs a topology JAR");
         assertUsage(run("jar", "no-such.jar", "Main"), "does not exist");
+    }
+
+    @Test
+    void theUiRefusesArgumentsAndSaysWhenItsPortIsTaken() throws IOException {
+        assertUsage(run("ui", "extra"), "takes no arguments");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result r = runAgainstNoNimbus("ui", "-c", "ui.host=127.0.0.1", "-c", "ui.port=" + taken.getLocalPort());
+            assertEquals(Main.FAILED, r.code(), r.err());
+            assertTrue(r.err().contains("Cannot start the dashboard on 127.0.0.1:" + taken.getLocalPort()), r.err());
+        }
     }
 
     private static void assertUsage(Result r, String message) {
