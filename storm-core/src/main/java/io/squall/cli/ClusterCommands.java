@@ -41,7 +41,8 @@ final class ClusterCommands {
         HELP.put("supervisor", "supervisor [-c key=value...]\n"
                 + "        Runs a supervisor with worker ports supervisor.slots.ports.");
         HELP.put("ui", "ui [-c key=value...]\n"
-                + "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds on http://ui.host:ui.port/.");
+                + "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds\n"
+                + "        on http://ui.host:ui.port/.");
         HELP.put("jar", "jar JAR CLASS [ARGS...] [-c key=value...]\n"
                 + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.");
         HELP.put("list", "list [-c key=value...]\n"
