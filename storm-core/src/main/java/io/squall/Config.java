@@ -38,6 +38,8 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_BACKPRESSURE_LOW_WATERMARK =
             ConfigKeys.TOPOLOGY_BACKPRESSURE_LOW_WATERMARK.name();
     public static final String TOPOLOGY_WORKER_DIE_ON_ERROR = ConfigKeys.TOPOLOGY_DIE_ON_ERROR.name();
+    public static final String TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS =
+            ConfigKeys.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS.name();
 
     /** Sets the number of worker processes. */
     public void setNumWorkers(int workers) {

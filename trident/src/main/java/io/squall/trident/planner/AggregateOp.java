@@ -1,0 +1,106 @@
+package io.squall.trident.planner;
+
+import io.squall.trident.operation.Aggregator;
+import io.squall.trident.operation.CombinerAggregator;
+import io.squall.trident.operation.ReducerAggregator;
+import io.squall.trident.tuple.TridentTupleView;
+import io.squall.tuple.Fields;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code aggregate} and {@code partitionAggregate}, grouped or not: one aggregation per batch, or per group of
+ * equal {@code groupFields} values; emits the group's values followed by the aggregation's. An ungrouped
+ * combiner or reducer emits its value even for an empty batch (the combiner's zero, the reducer's init).
+ */
+record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fields outFields) implements ProcSpec {
+    @Override
+    public Processor create() {
+        return new AggregateProcessor(this);
+    }
+
+    private static final class AggregateProcessor extends Processor {
+        private final AggregateOp op;
+        private final UserCollector collector = new UserCollector(this);
+        private final Map<List<Object>, Object> groups = new LinkedHashMap<>();
+
+        AggregateProcessor(AggregateOp op) {
+            super(op.outFields);
+            this.op = op;
+        }
+
+        @Override
+        void prepare(ProcessorContext context) {
+            super.prepare(context);
+            if (op.aggregator instanceof Aggregator<?> a) {
+                a.prepare(context.conf, context.operationContext);
+            }
+        }
+
+        @Override
+        void startBatch() {
+            groups.clear();
+            if (op.groupFields == null) {
+                groups.put(List.of(), init(List.of()));
+            }
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void execute(int input, TridentTupleView tuple) {
+            List<Object> key = op.groupFields == null ? List.of() : tuple.select(op.groupFields);
+            Object state = groups.get(key);
+            if (state == null && !groups.containsKey(key)) {
+                state = init(key);
+            }
+            TridentTupleView args = project(tuple, op.inputFields);
+            if (op.aggregator instanceof Aggregator a) {
+                collector.prefix = key;
+                a.aggregate(state, args, collector);
+            } else if (op.aggregator instanceof CombinerAggregator c) {
+                state = c.combine(state, c.init(args));
+            } else {
+                state = ((ReducerAggregator) op.aggregator).reduce(state, args);
+            }
+            groups.put(key, state);
+        }
+
+        @SuppressWarnings("rawtypes")
+        private Object init(List<Object> key) {
+            if (op.aggregator instanceof Aggregator a) {
+                collector.prefix = key;
+                return a.init(ctx.tx, collector);
+            }
+            if (op.aggregator instanceof CombinerAggregator c) {
+                return c.zero();
+            }
+            return ((ReducerAggregator) op.aggregator).init();
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void finishBatch() {
+            for (Map.Entry<List<Object>, Object> e : groups.entrySet()) {
+                if (op.aggregator instanceof Aggregator a) {
+                    collector.prefix = e.getKey();
+                    a.complete(e.getValue(), collector);
+                } else {
+                    List<Object> out = new ArrayList<>(e.getKey());
+                    out.add(e.getValue());
+                    emit(out);
+                }
+            }
+            groups.clear();
+        }
+
+        @Override
+        void cleanup() {
+            if (op.aggregator instanceof Aggregator<?> a) {
+                a.cleanup();
+            }
+        }
+    }
+}

@@ -1,0 +1,488 @@
+package io.squall.trident.planner;
+
+import io.squall.topology.BoltDeclarer;
+import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.trident.coordinator.MasterBatchCoordinator;
+import io.squall.trident.operation.Consumer;
+import io.squall.trident.operation.Filter;
+import io.squall.trident.operation.FlatMapFunction;
+import io.squall.trident.operation.Function;
+import io.squall.trident.operation.MapFunction;
+import io.squall.trident.spout.IBatchSpout;
+import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
+import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.state.QueryFunction;
+import io.squall.trident.state.StateFactory;
+import io.squall.trident.state.StateType;
+import io.squall.trident.state.StateUpdater;
+import io.squall.tuple.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The graph of a Trident topology's operations, grouped into the parts that run together in one bolt (a new part
+ * starts at each repartitioning, merge and join), and its compilation into an ordinary topology. Built on one
+ * thread.
+ */
+public final class Graph {
+    private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
+    /** The component id of the batch coordinator spout. */
+    public static final String COORDINATOR_ID = "$mbc";
+
+    /** One operation; what a {@code Stream} points at. */
+    public static final class Node {
+        final Fields fields;
+        final Group group;
+        final ProcSpec spec;
+        final List<Node> parents;
+
+        private Node(Fields fields, Group group, ProcSpec spec, List<Node> parents) {
+            this.fields = fields;
+            this.group = group;
+            this.spec = spec;
+            this.parents = parents;
+            group.nodes.add(this);
+        }
+
+        /** The fields of the tuples this operation emits. */
+        public Fields fields() {
+            return fields;
+        }
+    }
+
+    static final class Group {
+        final int index;
+        int parallelism = 1;
+        String name;
+        Object spout;
+        String txId;
+        final List<Edge> inputs = new ArrayList<>();
+        final List<Node> nodes = new ArrayList<>();
+
+        Group(int index) {
+            this.index = index;
+        }
+    }
+
+    record Edge(int id, Node from, Node entry, int inputIndex, Partitioning partitioning, Fields partitionFields) {
+    }
+
+    private final List<Group> groups = new ArrayList<>();
+    private final Set<String> txIds = new HashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int edges;
+
+    /** A new stream from a spout, under transactional id {@code txId}. */
+    public Node spout(String txId, Object spout) {
+        if (txId == null || txId.isBlank()) {
+            throw new IllegalArgumentException("newStream needs a non-empty transactional id, got '" + txId + "'");
+        }
+        if (!txIds.add(txId)) {
+            throw new IllegalArgumentException("Transactional id '" + txId + "' is already used by another stream");
+        }
+        Fields fields;
+        if (spout instanceof IBatchSpout s) {
+            fields = s.getOutputFields();
+        } else if (spout instanceof IPartitionedTridentSpout<?> s) {
+            fields = s.getOutputFields();
+        } else if (spout instanceof IOpaquePartitionedTridentSpout<?> s) {
+            fields = s.getOutputFields();
+        } else {
+            throw new IllegalArgumentException("Stream '" + txId + "': a Trident spout must be an IBatchSpout, an "
+                    + "IPartitionedTridentSpout or an IOpaquePartitionedTridentSpout, got "
+                    + (spout == null ? "null" : spout.getClass().getName()));
+        }
+        if (fields == null || fields.size() == 0) {
+            throw new IllegalArgumentException("Spout of stream '" + txId + "' declares no output fields");
+        }
+        Group g = newGroup();
+        g.spout = spout;
+        g.txId = txId;
+        return new Node(fields, g, new IdentityOp(fields), List.of());
+    }
+
+    /** {@code each(inputFields, function, functionFields)}. */
+    public Node each(Node parent, Fields inputFields, Function function, Fields functionFields) {
+        check(parent, inputFields, "each");
+        Fields out = append(parent.fields, functionFields, "each");
+        return add(parent, new EachOp(inputFields, function, out), out);
+    }
+
+    /** {@code filter(inputFields, filter)}. */
+    public Node filter(Node parent, Fields inputFields, Filter filter) {
+        check(parent, inputFields, "filter");
+        return add(parent, new FilterOp(inputFields, filter, parent.fields), parent.fields);
+    }
+
+    /** {@code map(function, outputFields)}. */
+    public Node map(Node parent, MapFunction function, Fields outputFields) {
+        return add(parent, MapOp.map(function, outputFields), outputFields);
+    }
+
+    /** {@code flatMap(function, outputFields)}. */
+    public Node flatMap(Node parent, FlatMapFunction function, Fields outputFields) {
+        return add(parent, MapOp.flatMap(function, outputFields), outputFields);
+    }
+
+    /** {@code peek(consumer)}. */
+    public Node peek(Node parent, Consumer consumer) {
+        return add(parent, MapOp.peek(consumer, parent.fields), parent.fields);
+    }
+
+    /** {@code project(fields)}. */
+    public Node project(Node parent, Fields fields) {
+        check(parent, fields, "project");
+        return add(parent, MapOp.project(fields), fields);
+    }
+
+    /** A repartitioning: the stream continues in a new part. */
+    public Node partition(Node from, Partitioning partitioning, Fields partitionFields) {
+        if (partitioning == Partitioning.FIELDS) {
+            check(from, partitionFields, "partitionBy");
+        }
+        Group g = newGroup();
+        Node entry = new Node(from.fields, g, new IdentityOp(from.fields), List.of());
+        g.inputs.add(new Edge(edges++, from, entry, 0, partitioning, partitionFields));
+        return entry;
+    }
+
+    /**
+     * An aggregation in the current part: per batch, or per group of {@code groupFields} when not null.
+     *
+     * @param aggregator an {@code Aggregator}, {@code CombinerAggregator} or {@code ReducerAggregator}
+     */
+    public Node aggregate(Node parent, Fields groupFields, Fields inputFields, Object aggregator,
+                          Fields functionFields) {
+        check(parent, inputFields, "aggregate");
+        Fields out = groupFields == null ? functionFields : append(groupFields, functionFields, "aggregate");
+        if (!(aggregator instanceof io.squall.trident.operation.Aggregator<?>)) {
+            checkSingle(functionFields, "aggregate");
+        }
+        return add(parent, new AggregateOp(groupFields, inputFields, aggregator, out), out);
+    }
+
+    /** A persistent aggregation into a map state, keyed by {@code groupFields} (empty for one global value). */
+    public Node persistentAggregate(Node parent, StateFactory factory, Fields groupFields, Fields inputFields,
+                                    Object aggregator, Fields functionFields) {
+        check(parent, inputFields, "persistentAggregate");
+        checkSingle(functionFields, "persistentAggregate");
+        Fields out = append(groupFields, functionFields, "persistentAggregate");
+        return add(parent, new PersistentAggregateOp(factory, groupFields, inputFields, aggregator, out), out);
+    }
+
+    /** {@code partitionPersist(factory, inputFields, updater, functionFields)}. */
+    public Node partitionPersist(Node parent, StateFactory factory, Fields inputFields, StateUpdater<?> updater,
+                                 Fields functionFields) {
+        check(parent, inputFields, "partitionPersist");
+        return add(parent, new PartitionPersistOp(factory, inputFields, updater, functionFields), functionFields);
+    }
+
+    /** {@code stateQuery(state, inputFields, function, functionFields)}. */
+    public Node stateQuery(Node parent, StateFactory factory, Fields inputFields, QueryFunction<?, ?> function,
+                           Fields functionFields) {
+        check(parent, inputFields, "stateQuery");
+        Fields out = append(parent.fields, functionFields, "stateQuery");
+        return add(parent, new StateQueryOp(factory, inputFields, function, out), out);
+    }
+
+    /** The union of streams per batch, in a new part, under {@code fields} (positionally). */
+    public Node merge(List<Node> streams, Fields fields) {
+        if (streams.size() < 2) {
+            throw new IllegalArgumentException("merge needs at least two streams, got " + streams.size());
+        }
+        for (Node s : streams) {
+            if (s.fields.size() != fields.size()) {
+                throw new IllegalArgumentException("merge: a stream of fields " + s.fields + " has "
+                        + s.fields.size() + " fields, the merged stream " + fields + " has " + fields.size());
+            }
+        }
+        Group g = newGroup();
+        Node entry = new Node(fields, g, new IdentityOp(fields), List.of());
+        for (Node s : streams) {
+            g.inputs.add(new Edge(edges++, s, entry, 0, Partitioning.SHUFFLE, null));
+        }
+        return entry;
+    }
+
+    /** The inner join per batch of two streams on equal values of their join fields. */
+    public Node join(Node s1, Fields join1, Node s2, Fields join2, Fields outFields) {
+        check(s1, join1, "join");
+        check(s2, join2, "join");
+        if (join1.size() != join2.size()) {
+            throw new IllegalArgumentException("join: the streams join on " + join1 + " and " + join2
+                    + ", which differ in number");
+        }
+        Fields rest1 = rest(s1.fields, join1);
+        Fields rest2 = rest(s2.fields, join2);
+        int size = join1.size() + rest1.size() + rest2.size();
+        if (outFields.size() != size) {
+            throw new IllegalArgumentException("join: output fields " + outFields + " must name " + size
+                    + " values: the join fields " + join1 + ", then " + rest1 + ", then " + rest2);
+        }
+        Group g = newGroup();
+        Node entry = new Node(outFields, g, new JoinOp(join1, join2, rest1, rest2, outFields), List.of());
+        g.inputs.add(new Edge(edges++, s1, entry, 0, Partitioning.FIELDS, join1));
+        g.inputs.add(new Edge(edges++, s2, entry, 1, Partitioning.FIELDS, join2));
+        return entry;
+    }
+
+    /** Sets the parallelism of the part of the stream {@code node} is in. */
+    public void parallelism(Node node, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelismHint must be at least 1, got " + parallelism);
+        }
+        node.group.parallelism = parallelism;
+    }
+
+    /** Names the part of the stream {@code node} is in (it shows in the bolt's component id). */
+    public void name(Node node, String name) {
+        if (name == null || name.isBlank() || name.startsWith("__")) {
+            throw new IllegalArgumentException("A stream name must be non-empty and not start with '__', got '"
+                    + name + "'");
+        }
+        node.group.name = name;
+    }
+
+    /** What {@link #build} found weaker than the states promise, one message per state and spout. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Compiles the graph: the coordinator spout and one bolt per part.
+     *
+     * @throws InvalidTopologyException naming the problem if the graph cannot run
+     */
+    public StormTopology build() {
+        if (txIds.isEmpty()) {
+            throw new InvalidTopologyException("A Trident topology needs at least one stream (newStream)");
+        }
+        Map<Group, String> ids = new HashMap<>();
+        for (Group g : groups) {
+            if (g.spout instanceof IBatchSpout && g.parallelism > 1) {
+                throw new InvalidTopologyException("Stream '" + g.txId + "' comes from an IBatchSpout, which runs as "
+                        + "one task, so its part cannot have parallelism " + g.parallelism
+                        + "; call shuffle() or partitionBy() before parallelismHint to spread the work after it");
+            }
+            String id = g.spout != null ? "$spout-" + g.txId : "b-" + g.index;
+            ids.put(g, g.name == null ? id : id + "-" + g.name);
+        }
+        checkPhases();
+        warnings.clear();
+        checkGuarantees();
+        TopologyBuilder builder = new TopologyBuilder();
+        List<String> streamIds = new ArrayList<>();
+        for (Group g : groups) {
+            if (g.txId != null) {
+                streamIds.add(g.txId);
+            }
+        }
+        builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds), 1);
+        Map<Group, GroupPlan> plans = new HashMap<>();
+        for (Group g : groups) {
+            plans.put(g, new GroupPlan(ids.get(g), g.spout, g.txId, g.spout == null ? -1 : 0, isCommitter(g)));
+            for (Node n : g.nodes) {
+                plans.get(g).nodes.add(new GroupPlan.NodePlan(n.spec, new ArrayList<>()));
+            }
+        }
+        for (Group g : groups) {
+            GroupPlan plan = plans.get(g);
+            for (Node n : g.nodes) {
+                for (int i = 0; i < n.parents.size(); i++) {
+                    Node p = n.parents.get(i);
+                    plan.nodes.get(g.nodes.indexOf(p)).children().add(new GroupPlan.Link(g.nodes.indexOf(n), i));
+                }
+            }
+            for (Edge e : g.inputs) {
+                String stream = "e" + e.id();
+                Group from = e.from().group;
+                plans.get(from).outputs.add(new GroupPlan.OutEdge(stream, ids.get(g), from.nodes.indexOf(e.from()),
+                        e.partitioning(), e.partitionFields()));
+                plan.inputs.add(new GroupPlan.InEdge(ids.get(from), stream, g.nodes.indexOf(e.entry()),
+                        e.inputIndex(), e.from().fields));
+            }
+        }
+        for (Group g : groups) {
+            BoltDeclarer d = builder.setBolt(ids.get(g), new TridentBolt(plans.get(g)), g.parallelism);
+            if (g.spout != null) {
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.BATCH_STREAM);
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.SUCCESS_STREAM);
+                Map<String, Object> conf = spoutConf(g.spout);
+                if (conf != null) {
+                    d.addConfigurations(conf);
+                }
+            }
+            if (isCommitter(g)) {
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.COMMIT_STREAM);
+            }
+            for (GroupPlan.InEdge in : plans.get(g).inputs) {
+                d.directGrouping(in.sourceComponent(), in.streamId());
+            }
+        }
+        return builder.createTopology();
+    }
+
+    private static Map<String, Object> spoutConf(Object spout) {
+        if (spout instanceof IBatchSpout s) {
+            return s.getComponentConfiguration();
+        }
+        if (spout instanceof IPartitionedTridentSpout<?> s) {
+            return s.getComponentConfiguration();
+        }
+        return ((IOpaquePartitionedTridentSpout<?>) spout).getComponentConfiguration();
+    }
+
+    private static boolean isCommitter(Group g) {
+        for (Node n : g.nodes) {
+            if (n.spec.updatedState() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A part fed both by parts that emit when a batch is processed and by parts that emit when it commits would
+     *  wait for the commit while holding up the processing it needs: refuse it. */
+    private void checkPhases() {
+        Map<Group, Boolean> commitPhase = new HashMap<>();
+        for (Group g : groups) {
+            boolean late = isCommitter(g);
+            Set<Boolean> inputs = new HashSet<>();
+            for (Edge e : g.inputs) {
+                boolean in = commitPhase.get(e.from().group);
+                inputs.add(in);
+                late |= in;
+            }
+            if (inputs.size() > 1) {
+                throw new InvalidTopologyException("A merge or join combines a stream of a state's new values (which "
+                        + "flows when a batch commits) with a stream that flows while the batch is processed; "
+                        + "Trident cannot combine the two within a batch");
+            }
+            commitPhase.put(g, late);
+        }
+    }
+
+    private void checkGuarantees() {
+        for (Group g : groups) {
+            for (Node n : g.nodes) {
+                StateFactory f = n.spec.updatedState();
+                if (f == null) {
+                    continue;
+                }
+                StateType type = f.getStateType();
+                for (Group sg : spoutsUpstream(n)) {
+                    String problem = guaranteeProblem(sg, type);
+                    if (problem != null) {
+                        String msg = "State " + f.getClass().getName() + " (" + type + ") behind stream '" + sg.txId
+                                + "': " + problem;
+                        warnings.add(msg);
+                        LOG.warn(msg);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String guaranteeProblem(Group spoutGroup, StateType type) {
+        if (spoutGroup.spout instanceof IBatchSpout && type != StateType.NON_TRANSACTIONAL) {
+            return "its spout " + spoutGroup.spout.getClass().getName() + " is a non-transactional IBatchSpout, "
+                    + "so a replayed batch may hold other tuples and you get at-least-once at best, not "
+                    + "exactly-once; use a transactional spout with a transactional or opaque state, or an opaque "
+                    + "spout with an opaque state";
+        }
+        if (spoutGroup.spout instanceof IOpaquePartitionedTridentSpout<?> && type == StateType.TRANSACTIONAL) {
+            return "its spout " + spoutGroup.spout.getClass().getName() + " is opaque, so a replayed txid may hold "
+                    + "other tuples, which a transactional state skips: you get neither exactly-once nor "
+                    + "at-least-once (updates can be lost); use an opaque state";
+        }
+        return null;
+    }
+
+    private static Set<Group> spoutsUpstream(Node start) {
+        Set<Group> spouts = new LinkedHashSet<>();
+        Set<Node> seen = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            todo.addAll(n.parents);
+            if (n.group.spout != null && n.parents.isEmpty()) {
+                spouts.add(n.group);
+            }
+            for (Edge e : n.group.inputs) {
+                if (e.entry() == n) {
+                    todo.push(e.from());
+                }
+            }
+        }
+        return spouts;
+    }
+
+    private Group newGroup() {
+        Group g = new Group(groups.size());
+        groups.add(g);
+        return g;
+    }
+
+    private static Node add(Node parent, ProcSpec spec, Fields out) {
+        return new Node(out, parent.group, spec, List.of(parent));
+    }
+
+    private static void check(Node parent, Fields fields, String op) {
+        if (fields == null) {
+            throw new IllegalArgumentException(op + ": fields must not be null");
+        }
+        for (String f : fields) {
+            if (!parent.fields.contains(f)) {
+                throw new IllegalArgumentException(op + ": field '" + f + "' is not in the stream's fields "
+                        + parent.fields);
+            }
+        }
+    }
+
+    private static void checkSingle(Fields fields, String op) {
+        if (fields == null || fields.size() != 1) {
+            throw new IllegalArgumentException(op + " with a combiner or reducer emits one field, but was given "
+                    + fields);
+        }
+    }
+
+    private static Fields append(Fields base, Fields extra, String op) {
+        if (extra == null) {
+            throw new IllegalArgumentException(op + ": function fields must not be null");
+        }
+        List<String> all = new ArrayList<>(base.toList());
+        for (String f : extra) {
+            if (base.contains(f)) {
+                throw new IllegalArgumentException(op + ": output field '" + f + "' is already in the stream's "
+                        + "fields " + base + "; project or rename it first");
+            }
+            all.add(f);
+        }
+        return new Fields(all);
+    }
+
+    private static Fields rest(Fields all, Fields exclude) {
+        List<String> ret = new ArrayList<>();
+        for (String f : all) {
+            if (!exclude.contains(f)) {
+                ret.add(f);
+            }
+        }
+        return new Fields(ret);
+    }
+}

@@ -1,0 +1,63 @@
+package io.squall.trident.planner;
+
+import io.squall.trident.tuple.TridentTupleView;
+import io.squall.tuple.Fields;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One operation of a stream at run time, inside a task: per batch {@link #startBatch}, {@link #execute} for
+ * each input tuple, {@link #finishBatch}. Processors of a task run in creation order, which is a topological
+ * order, so a processor's parents have emitted everything before its {@code finishBatch}. Confined to the task
+ * thread.
+ */
+abstract class Processor {
+    final Fields outFields;
+    final List<Downstream> downstream = new ArrayList<>();
+    ProcessorContext ctx;
+
+    Processor(Fields outFields) {
+        this.outFields = outFields;
+    }
+
+    void prepare(ProcessorContext context) {
+        this.ctx = context;
+    }
+
+    void startBatch() {
+    }
+
+    /** One tuple from input {@code input} (0 unless the processor joins several). */
+    abstract void execute(int input, TridentTupleView tuple);
+
+    void finishBatch() {
+    }
+
+    void cleanup() {
+    }
+
+    /** Emits a tuple of this processor's output fields. */
+    final void emit(List<Object> values) {
+        forward(new TridentTupleView(outFields, values));
+    }
+
+    /** Passes on a tuple that already has this processor's output fields. */
+    final void forward(TridentTupleView tuple) {
+        for (Downstream d : downstream) {
+            d.accept(tuple);
+        }
+    }
+
+    static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> ret = new ArrayList<>(a.size() + b.size());
+        ret.addAll(a);
+        ret.addAll(b);
+        return ret;
+    }
+
+    /** The tuple's fields named by {@code selector}, or the tuple itself when it has exactly those. */
+    static TridentTupleView project(TridentTupleView tuple, Fields selector) {
+        return selector.equals(tuple.getFields()) ? tuple : tuple.project(selector);
+    }
+}
