@@ -8,12 +8,8 @@ import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
 import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.state.JavaSerialization;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,18 +108,18 @@ abstract class BatchSource {
             long txid = tx.getTransactionId();
             for (int p : owned) {
                 Map.Entry<Long, byte[]> last = store.metaBefore(p, txid);
-                Serializable lastMeta = last == null ? null : read(last.getValue());
+                Serializable lastMeta = last == null ? null : (Serializable) JavaSerialization.read(last.getValue());
                 if (transactional != null) {
                     byte[] fixed = store.meta(p, txid);
                     if (fixed != null) {
-                        txEmitter.emitPartitionBatch(tx, collector, p, read(fixed));
+                        txEmitter.emitPartitionBatch(tx, collector, p, (Serializable) JavaSerialization.read(fixed));
                         continue;
                     }
                     Serializable meta = txEmitter.emitPartitionBatchNew(tx, collector, p, lastMeta);
-                    store.putMeta(p, txid, write(meta));
+                    store.putMeta(p, txid, JavaSerialization.write(meta));
                     continue;
                 }
-                store.putMeta(p, txid, write(opaqueEmitter.emitPartitionBatch(tx, collector, p, lastMeta)));
+                store.putMeta(p, txid, JavaSerialization.write(opaqueEmitter.emitPartitionBatch(tx, collector, p, lastMeta)));
             }
         }
 
@@ -143,24 +139,6 @@ abstract class BatchSource {
                 opaqueEmitter.close();
             }
             store.close();
-        }
-
-        private static byte[] write(Serializable meta) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(meta);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot store spout metadata " + meta + ": " + e.getMessage(), e);
-            }
-            return bytes.toByteArray();
-        }
-
-        private static Serializable read(byte[] b) {
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
-                return (Serializable) in.readObject();
-            } catch (IOException | ClassNotFoundException e) {
-                throw new IllegalStateException("Cannot read stored spout metadata: " + e.getMessage(), e);
-            }
         }
     }
 }

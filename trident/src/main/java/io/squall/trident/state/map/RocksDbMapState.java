@@ -1,6 +1,7 @@
 package io.squall.trident.state.map;
 
 import io.squall.task.TopologyContext;
+import io.squall.trident.state.JavaSerialization;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
@@ -10,12 +11,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -118,13 +114,13 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
     public List<Object> multiGet(List<List<Object>> keys) {
         List<byte[]> raw = new ArrayList<>(keys.size());
         for (List<Object> k : keys) {
-            raw.add(serialize(new ArrayList<>(k)));
+            raw.add(JavaSerialization.write(new ArrayList<>(k)));
         }
         try {
             List<byte[]> vals = shared.db.multiGetAsList(raw);
             List<Object> ret = new ArrayList<>(vals.size());
             for (byte[] v : vals) {
-                ret.add(v == null ? null : deserialize(v));
+                ret.add(v == null ? null : JavaSerialization.read(v));
             }
             return ret;
         } catch (RocksDBException e) {
@@ -136,7 +132,7 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
     public void multiPut(List<List<Object>> keys, List<Object> vals) {
         try (WriteBatch batch = new WriteBatch(); WriteOptions options = new WriteOptions()) {
             for (int i = 0; i < keys.size(); i++) {
-                batch.put(serialize(new ArrayList<>(keys.get(i))), serialize(vals.get(i)));
+                batch.put(JavaSerialization.write(new ArrayList<>(keys.get(i))), JavaSerialization.write(vals.get(i)));
             }
             shared.db.write(options, batch);
         } catch (RocksDBException e) {
@@ -157,25 +153,6 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
                 shared.db.close();
                 shared.options.close();
             }
-        }
-    }
-
-    private static byte[] serialize(Object o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store " + o + " in RocksDB state: its class must be Serializable",
-                    e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] b) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
-            return in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot read a value of the RocksDB state: " + e.getMessage(), e);
         }
     }
 
