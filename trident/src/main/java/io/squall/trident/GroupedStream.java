@@ -3,6 +3,7 @@ package io.squall.trident;
 import io.squall.trident.operation.Aggregator;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.ReducerAggregator;
+import io.squall.trident.planner.Partitioning;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.tuple.Fields;
@@ -41,14 +42,15 @@ public class GroupedStream {
         return grouped(stream.getOutputFields(), aggregator, functionFields);
     }
 
-    /** Combines each group of a batch into one value. */
+    /** Combines each group of a batch into one value (each task combines its part first). */
     public Stream aggregate(Fields inputFields, CombinerAggregator<?> aggregator, Fields functionFields) {
-        return grouped(inputFields, aggregator, functionFields);
+        return new Stream(stream.topology, stream.topology.graph().combine(stream.node, groupFields, inputFields,
+                aggregator, functionFields, Partitioning.FIELDS));
     }
 
     /** Combines each group of a batch into one value, with every field as input. */
     public Stream aggregate(CombinerAggregator<?> aggregator, Fields functionFields) {
-        return grouped(stream.getOutputFields(), aggregator, functionFields);
+        return aggregate(stream.getOutputFields(), aggregator, functionFields);
     }
 
     /** Reduces each group of a batch into one value. */
@@ -68,16 +70,20 @@ public class GroupedStream {
                 aggregator, functionFields));
     }
 
-    /** Combines each group of every batch into its value in a map state; emits the group and its new value. */
+    /**
+     * Combines each group of every batch into its value in a map state (each task combines its part of the batch
+     * first); emits the group and its new value.
+     */
     public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
                                             CombinerAggregator<?> aggregator, Fields functionFields) {
-        return persist(factory, inputFields, aggregator, functionFields);
+        return new TridentState(stream.topology, stream.topology.graph().persistentCombine(stream.node, factory,
+                groupFields, inputFields, aggregator, functionFields, Partitioning.FIELDS), factory);
     }
 
     /** Combines, with every field as input, each group of every batch into its value in a map state. */
     public TridentState persistentAggregate(StateFactory factory, CombinerAggregator<?> aggregator,
                                             Fields functionFields) {
-        return persist(factory, stream.getOutputFields(), aggregator, functionFields);
+        return persistentAggregate(factory, stream.getOutputFields(), aggregator, functionFields);
     }
 
     /** Reduces each group of every batch into its value in a map state. */

@@ -145,9 +145,10 @@ public class Stream {
         return batchGlobal().partitionAggregate(inputFields, aggregator, functionFields);
     }
 
-    /** Combines each whole batch (in one task) into one value. */
+    /** Combines each whole batch into one value (each task combines its part first, then one task the parts). */
     public Stream aggregate(Fields inputFields, CombinerAggregator<?> aggregator, Fields functionFields) {
-        return batchGlobal().partitionAggregateAny(inputFields, aggregator, functionFields);
+        return to(topology.graph().combine(node, new Fields(), inputFields, aggregator, functionFields,
+                Partitioning.BATCH_GLOBAL));
     }
 
     /** Combines each whole batch (in one task) into one value, with every field as input. */
@@ -179,12 +180,14 @@ public class Stream {
         return to(topology.graph().aggregate(node, null, inputFields, aggregator, functionFields));
     }
 
-    /** Combines every batch into one value kept in a map state (under the empty key), in one task. */
+    /**
+     * Combines every batch into one value kept in a map state (under the empty key), in one task; each task
+     * combines its part of the batch first.
+     */
     public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
                                             CombinerAggregator<?> aggregator, Fields functionFields) {
-        Stream global = global();
-        return new TridentState(topology, topology.graph().persistentAggregate(global.node, factory, new Fields(),
-                inputFields, aggregator, functionFields), factory);
+        return new TridentState(topology, topology.graph().persistentCombine(node, factory, new Fields(),
+                inputFields, aggregator, functionFields, Partitioning.GLOBAL), factory);
     }
 
     /** Combines every batch, with every field as input, into one value kept in a map state. */

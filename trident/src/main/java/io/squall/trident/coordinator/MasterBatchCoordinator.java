@@ -20,15 +20,18 @@ import java.util.TreeMap;
  * {@code topology.max.spout.pending} in flight, default 1, and a new one at most every
  * {@code topology.trident.batch.emit.interval.millis}); each batch is a tuple tree tracked by the acker. When
  * the tree of the oldest uncommitted batch completes it sends that txid's commit tuple, and when the commit
- * tree completes it records the txid as committed in the {@link CoordinatorStore}s and tells the spouts. A
- * failed batch or commit is retried with the same txid and a higher attempt, and so is every later batch in
- * flight (an opaque spout's later batches start where the retried one ends). So state commits happen strictly
+ * tree completes it records the txid as committed in the {@link CoordinatorStore}s and tells the spouts and
+ * states. A failed batch is retried with the same txid and a higher attempt, and so is every later batch in
+ * flight (an opaque spout's later batches start where the retried one ends). A failed commit is first retried
+ * as a commit only (the states kept the batch, so it commits the same tuples again); after
+ * {@value #COMMIT_RETRIES} failed commits in a row the whole batch is replayed. So state commits happen strictly
  * in txid order. Confined to its spout thread; runs as one task.
  *
  * <pre>
  *   PROCESSING --ack--> PROCESSED --(oldest)--> COMMITTING --ack--> committed, removed
- *       ^                                          |
- *       +------------- fail (retry, attempt+1) ----+
+ *       ^   |                ^                     |
+ *       |   +-- fail --+     +-- commit fails -----+  (attempt+1, up to COMMIT_RETRIES times)
+ *       +-- RETRY <----+------ commit fails again -+  (attempt+1, this and later batches)
  * </pre>
  */
 public final class MasterBatchCoordinator extends BaseRichSpout {
@@ -44,10 +47,14 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
     /** Least milliseconds between the starts of two new batches. */
     public static final String BATCH_EMIT_INTERVAL_MILLIS = Config.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS;
 
+    /** Failed commits of a batch retried as commits only before the whole batch is replayed. */
+    static final int COMMIT_RETRIES = 10;
+
     private enum Phase { PROCESSING, PROCESSED, COMMITTING, RETRY }
 
     private static final class Status {
         int attempt;
+        int commitFailures;
         Phase phase = Phase.PROCESSING;
     }
 
@@ -146,8 +153,16 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         if (s == null || s.attempt != id.attempt()) {
             return;
         }
+        if (id.commit() && s.commitFailures < COMMIT_RETRIES) {
+            s.commitFailures++;
+            s.attempt++;
+            s.phase = Phase.PROCESSED;
+            LOG.debug("Commit of batch {} attempt {} failed; committing it again", id.txid(), id.attempt());
+            return;
+        }
         LOG.debug("Batch {} attempt {} failed{}; retrying it and every later batch in flight", id.txid(),
                 id.attempt(), id.commit() ? " in its commit" : "");
+        s.commitFailures = 0;
         for (Status later : active.tailMap(id.txid(), true).values()) {
             later.attempt++;
             later.phase = Phase.RETRY;

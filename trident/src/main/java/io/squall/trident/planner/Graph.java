@@ -5,6 +5,7 @@ import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.trident.coordinator.MasterBatchCoordinator;
+import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Consumer;
 import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.FlatMapFunction;
@@ -182,6 +183,39 @@ public final class Graph {
         return add(parent, new PersistentAggregateOp(factory, groupFields, inputFields, aggregator, out), out);
     }
 
+    /** The field that carries a combiner's partial result between two parts of a stream. */
+    private static final String PARTIAL = "__partial";
+
+    /**
+     * A combiner aggregation by {@code groupFields} (none for a global one) that combines what each task has first,
+     * then repartitions the partials ({@code FIELDS} by the group, or {@code partitioning} when ungrouped) and
+     * combines them again.
+     */
+    public Node combine(Node parent, Fields groupFields, Fields inputFields, CombinerAggregator<?> aggregator,
+                        Fields functionFields, Partitioning partitioning) {
+        Node partial = partialCombine(parent, groupFields, inputFields, aggregator, functionFields);
+        Node moved = partition(partial, groupFields.size() == 0 ? partitioning : Partitioning.FIELDS, groupFields);
+        return aggregate(moved, groupFields.size() == 0 ? null : groupFields, new Fields(PARTIAL),
+                new CombinedPartials(aggregator), functionFields);
+    }
+
+    /** {@link #persistentAggregate} of a combiner, combining what each task has before the tuples move. */
+    public Node persistentCombine(Node parent, StateFactory factory, Fields groupFields, Fields inputFields,
+                                  CombinerAggregator<?> aggregator, Fields functionFields, Partitioning partitioning) {
+        Node partial = partialCombine(parent, groupFields, inputFields, aggregator, functionFields);
+        Node moved = partition(partial, groupFields.size() == 0 ? partitioning : Partitioning.FIELDS, groupFields);
+        return persistentAggregate(moved, factory, groupFields, new Fields(PARTIAL), new CombinedPartials(aggregator),
+                functionFields);
+    }
+
+    private Node partialCombine(Node parent, Fields groupFields, Fields inputFields, CombinerAggregator<?> aggregator,
+                                Fields functionFields) {
+        check(parent, groupFields, "groupBy");
+        checkSingle(functionFields, "aggregate");
+        return aggregate(parent, groupFields.size() == 0 ? null : groupFields, inputFields, aggregator,
+                new Fields(PARTIAL));
+    }
+
     /** {@code partitionPersist(factory, inputFields, updater, functionFields)}. */
     public Node partitionPersist(Node parent, StateFactory factory, Fields inputFields, StateUpdater<?> updater,
                                  Fields functionFields) {
@@ -279,7 +313,7 @@ public final class Graph {
             String id = g.spout != null ? "$spout-" + g.txId : "b-" + g.index;
             ids.put(g, g.name == null ? id : id + "-" + g.name);
         }
-        checkPhases();
+        Map<Group, Boolean> commitPhase = checkPhases();
         warnings.clear();
         checkGuarantees();
         TopologyBuilder builder = new TopologyBuilder();
@@ -292,7 +326,12 @@ public final class Graph {
         builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds), 1);
         Map<Group, GroupPlan> plans = new HashMap<>();
         for (Group g : groups) {
-            plans.put(g, new GroupPlan(ids.get(g), g.spout, g.txId, g.spout == null ? -1 : 0, isCommitter(g)));
+            boolean lateInputs = false;
+            for (Edge e : g.inputs) {
+                lateInputs |= commitPhase.get(e.from().group);
+            }
+            plans.put(g, new GroupPlan(ids.get(g), g.spout, g.txId, g.spout == null ? -1 : 0, isCommitter(g),
+                    lateInputs));
             for (Node n : g.nodes) {
                 plans.get(g).nodes.add(new GroupPlan.NodePlan(n.spec, new ArrayList<>()));
             }
@@ -316,9 +355,11 @@ public final class Graph {
         }
         for (Group g : groups) {
             BoltDeclarer d = builder.setBolt(ids.get(g), new TridentBolt(plans.get(g)), g.parallelism);
+            if (g.spout != null || isCommitter(g)) {
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.SUCCESS_STREAM);
+            }
             if (g.spout != null) {
                 d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.BATCH_STREAM);
-                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.SUCCESS_STREAM);
                 Map<String, Object> conf = spoutConf(g.spout);
                 if (conf != null) {
                     d.addConfigurations(conf);
@@ -355,7 +396,7 @@ public final class Graph {
 
     /** A part fed both by parts that emit when a batch is processed and by parts that emit when it commits would
      *  wait for the commit while holding up the processing it needs: refuse it. */
-    private void checkPhases() {
+    private Map<Group, Boolean> checkPhases() {
         Map<Group, Boolean> commitPhase = new HashMap<>();
         for (Group g : groups) {
             boolean late = isCommitter(g);
@@ -372,6 +413,7 @@ public final class Graph {
             }
             commitPhase.put(g, late);
         }
+        return commitPhase;
     }
 
     private void checkGuarantees() {

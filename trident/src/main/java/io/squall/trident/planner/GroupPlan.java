@@ -36,15 +36,20 @@ final class GroupPlan implements Serializable {
     final String txStateId;
     final int spoutEntry;
     final boolean committer;
+    /** Whether the inputs arrive while a batch commits (downstream of a state): then every commit attempt brings
+     *  them anew, instead of the batch being kept from processing for as many commit attempts as it takes. */
+    final boolean lateInputs;
     final List<InEdge> inputs = new ArrayList<>();
     final List<NodePlan> nodes = new ArrayList<>();
     final List<OutEdge> outputs = new ArrayList<>();
 
-    GroupPlan(String componentId, Object spout, String txStateId, int spoutEntry, boolean committer) {
+    GroupPlan(String componentId, Object spout, String txStateId, int spoutEntry, boolean committer,
+              boolean lateInputs) {
         this.componentId = componentId;
         this.spout = spout;
         this.txStateId = txStateId;
         this.spoutEntry = spoutEntry;
         this.committer = committer;
+        this.lateInputs = lateInputs;
     }
 }

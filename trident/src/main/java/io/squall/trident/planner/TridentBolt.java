@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *
  * <p>A part that updates state (a committer) acks its inputs when the batch is complete but runs only when the
  * coordinator's commit tuple for that txid arrives, which it sends strictly in txid order; its output is anchored
- * to the commit tuple. An attempt newer than the one buffered replaces it; tuples of older attempts are acked and
+ * to the commit tuple and carries the commit's attempt. It keeps the batch until the txid succeeds, so a failed
+ * commit is retried over the same tuples. An attempt newer than the one buffered replaces it; tuples of older attempts are acked and
  * ignored. A failure in an operation fails the batch (the coordinator retries it with the same txid). Confined to
  * the task thread, like every bolt.
  */
@@ -98,11 +99,19 @@ public final class TridentBolt extends BaseRichBolt {
     public void execute(Tuple tuple) {
         String stream = tuple.getSourceStreamId();
         if (MasterBatchCoordinator.SUCCESS_STREAM.equals(stream)) {
-            source.success(tuple.getLong(0));
+            long txid = tuple.getLong(0);
+            if (source != null) {
+                source.success(txid);
+            }
+            batches.headMap(txid, true).clear();
             collector.ack(tuple);
             return;
         }
         TransactionAttempt tx = new TransactionAttempt(tuple.getLong(0), tuple.getInteger(1));
+        if (MasterBatchCoordinator.COMMIT_STREAM.equals(stream) && !plan.lateInputs) {
+            commitKept(tx, tuple);
+            return;
+        }
         PendingBatch batch = batchFor(tx);
         if (batch == null) {
             collector.ack(tuple);
@@ -111,7 +120,7 @@ public final class TridentBolt extends BaseRichBolt {
         if (MasterBatchCoordinator.COMMIT_STREAM.equals(stream)) {
             batch.commitTuple = tuple;
             if (batch.complete()) {
-                commit(batch);
+                commit(batch, tuple);
             }
             return;
         }
@@ -129,15 +138,31 @@ public final class TridentBolt extends BaseRichBolt {
         batch.received();
         if (batch.complete()) {
             if (!plan.committer) {
-                run(batch, batch.held);
+                run(batch, batch.tx, batch.held);
                 batches.remove(tx.getTransactionId());
             } else {
                 ackHeld(batch);
                 if (batch.commitTuple != null) {
-                    commit(batch);
+                    commit(batch, batch.commitTuple);
                 }
             }
         }
+    }
+
+    /**
+     * A commit for a part whose inputs arrived while the batch was processed: the batch is kept until its txid
+     * succeeds, so a commit that failed is retried (with a higher attempt) over exactly the same tuples, which is
+     * what keeps an opaque state exact when the spout would emit the txid differently. A task that does not have
+     * the batch (it restarted) fails the commit, and the coordinator then replays the whole batch.
+     */
+    private void commitKept(TransactionAttempt tx, Tuple tuple) {
+        PendingBatch batch = batches.get(tx.getTransactionId());
+        if (batch == null || !batch.complete() || batch.tx.getAttemptId() > tx.getAttemptId()) {
+            LOG.debug("'{}' has no complete batch for commit {}; failing it", plan.componentId, tx);
+            collector.fail(tuple);
+            return;
+        }
+        run(batch, tx, List.of(tuple));
     }
 
     /** The buffer for this attempt, replacing one of an older attempt; null if the tuple is of an older one. */
@@ -177,7 +202,7 @@ public final class TridentBolt extends BaseRichBolt {
             });
         } catch (RuntimeException e) {
             batch.held.add(tuple);
-            fail(batch, batch.held, e);
+            fail(batch.tx, batch.held, e);
             batches.remove(batch.tx.getTransactionId());
             return false;
         }
@@ -185,15 +210,18 @@ public final class TridentBolt extends BaseRichBolt {
         return true;
     }
 
-    private void commit(PendingBatch batch) {
+    private void commit(PendingBatch batch, Tuple commitTuple) {
         batches.remove(batch.tx.getTransactionId());
-        run(batch, List.of(batch.commitTuple));
+        run(batch, batch.tx, List.of(commitTuple));
     }
 
-    /** Runs the operations over the batch, emits to every downstream task anchored to {@code anchors}, acks them. */
-    private void run(PendingBatch batch, List<Tuple> anchors) {
-        ctx.tx = batch.tx;
-        long txid = batch.tx.getTransactionId();
+    /**
+     * Runs the operations over the batch as attempt {@code tx}, emits to every downstream task anchored to
+     * {@code anchors}, acks them; fails them if an operation throws.
+     */
+    private void run(PendingBatch batch, TransactionAttempt tx, List<Tuple> anchors) {
+        ctx.tx = tx;
+        long txid = tx.getTransactionId();
         try {
             for (OutEdgeBuffer out : outs) {
                 out.reset(txid);
@@ -211,13 +239,13 @@ public final class TridentBolt extends BaseRichBolt {
                 p.finishBatch();
             }
         } catch (RuntimeException e) {
-            fail(batch, anchors, e);
+            fail(tx, anchors, e);
             return;
         }
         for (OutEdgeBuffer out : outs) {
             for (int i = 0; i < out.targetTasks.size(); i++) {
                 collector.emitDirect(out.targetTasks.get(i), out.edge.streamId(), anchors,
-                        new Values(txid, batch.tx.getAttemptId(), out.rows(i)));
+                        new Values(txid, tx.getAttemptId(), out.rows(i)));
             }
         }
         for (Tuple t : anchors) {
@@ -225,9 +253,9 @@ public final class TridentBolt extends BaseRichBolt {
         }
     }
 
-    private void fail(PendingBatch batch, List<Tuple> anchors, RuntimeException e) {
+    private void fail(TransactionAttempt tx, List<Tuple> anchors, RuntimeException e) {
         if (!(e instanceof FailedException) || e instanceof ReportedFailedException) {
-            LOG.warn("Batch {} failed in '{}': {}", batch.tx, plan.componentId, e.toString());
+            LOG.warn("Batch {} failed in '{}': {}", tx, plan.componentId, e.toString());
             collector.reportError(e);
         }
         for (Tuple t : anchors) {
