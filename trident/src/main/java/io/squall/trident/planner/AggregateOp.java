@@ -26,10 +26,14 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         private final AggregateOp op;
         private final UserCollector collector = new UserCollector(this);
         private final Map<List<Object>, Object> groups = new LinkedHashMap<>();
+        private final Selector group;
+        private final Selector argFields;
 
         AggregateProcessor(AggregateOp op) {
             super(op.outFields);
             this.op = op;
+            this.group = op.groupFields == null ? null : new Selector(op.groupFields);
+            this.argFields = new Selector(op.inputFields);
         }
 
         @Override
@@ -51,17 +55,20 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         void execute(int input, TridentTupleView tuple) {
-            List<Object> key = op.groupFields == null ? List.of() : tuple.select(op.groupFields);
+            List<Object> key = group == null ? List.of() : group.values(tuple);
+            TridentTupleView args = argFields.project(tuple);
+            if (op.aggregator instanceof CombinerAggregator c) {
+                Object v = c.init(args);
+                groups.put(key, groups.containsKey(key) ? c.combine(groups.get(key), v) : c.combine(c.zero(), v));
+                return;
+            }
             Object state = groups.get(key);
             if (state == null && !groups.containsKey(key)) {
                 state = init(key);
             }
-            TridentTupleView args = project(tuple, op.inputFields);
             if (op.aggregator instanceof Aggregator a) {
                 collector.prefix = key;
                 a.aggregate(state, args, collector);
-            } else if (op.aggregator instanceof CombinerAggregator c) {
-                state = c.combine(state, c.init(args));
             } else {
                 state = ((ReducerAggregator) op.aggregator).reduce(state, args);
             }

@@ -10,6 +10,7 @@ record EachOp(Fields inputFields, Function function, Fields outFields) implement
     public Processor create() {
         return new Processor(outFields) {
             private final UserCollector collector = new UserCollector(this);
+            private final Selector argFields = new Selector(inputFields);
 
             @Override
             void prepare(ProcessorContext context) {
@@ -20,7 +21,7 @@ record EachOp(Fields inputFields, Function function, Fields outFields) implement
             @Override
             void execute(int input, TridentTupleView tuple) {
                 collector.prefix = tuple.getValues();
-                function.execute(project(tuple, inputFields), collector);
+                function.execute(argFields.project(tuple), collector);
             }
 
             @Override

@@ -9,6 +9,8 @@ record FilterOp(Fields inputFields, Filter filter, Fields outFields) implements 
     @Override
     public Processor create() {
         return new Processor(outFields) {
+            private final Selector argFields = new Selector(inputFields);
+
             @Override
             void prepare(ProcessorContext context) {
                 super.prepare(context);
@@ -17,7 +19,7 @@ record FilterOp(Fields inputFields, Filter filter, Fields outFields) implements 
 
             @Override
             void execute(int input, TridentTupleView tuple) {
-                if (filter.isKeep(project(tuple, inputFields))) {
+                if (filter.isKeep(argFields.project(tuple))) {
                     forward(tuple);
                 }
             }

@@ -20,6 +20,10 @@ record JoinOp(Fields joinFields0, Fields joinFields1, Fields rest0, Fields rest1
         return new Processor(outFields) {
             private final Map<List<Object>, List<TridentTupleView>> left = new HashMap<>();
             private final List<TridentTupleView> right = new ArrayList<>();
+            private final Selector key0 = new Selector(joinFields0);
+            private final Selector key1 = new Selector(joinFields1);
+            private final Selector other0 = new Selector(rest0);
+            private final Selector other1 = new Selector(rest1);
 
             @Override
             void startBatch() {
@@ -30,7 +34,7 @@ record JoinOp(Fields joinFields0, Fields joinFields1, Fields rest0, Fields rest1
             @Override
             void execute(int input, TridentTupleView tuple) {
                 if (input == 0) {
-                    left.computeIfAbsent(tuple.select(joinFields0), k -> new ArrayList<>()).add(tuple);
+                    left.computeIfAbsent(key0.values(tuple), k -> new ArrayList<>()).add(tuple);
                 } else {
                     right.add(tuple);
                 }
@@ -39,16 +43,16 @@ record JoinOp(Fields joinFields0, Fields joinFields1, Fields rest0, Fields rest1
             @Override
             void finishBatch() {
                 for (TridentTupleView r : right) {
-                    List<Object> key = r.select(joinFields1);
+                    List<Object> key = key1.values(r);
                     List<TridentTupleView> matches = left.get(key);
                     if (matches == null) {
                         continue;
                     }
-                    List<Object> rightRest = r.select(rest1);
+                    List<Object> rightRest = other1.values(r);
                     for (TridentTupleView l : matches) {
                         List<Object> out = new ArrayList<>(outFields.size());
                         out.addAll(key);
-                        out.addAll(l.select(rest0));
+                        out.addAll(other0.values(l));
                         out.addAll(rightRest);
                         emit(out);
                     }

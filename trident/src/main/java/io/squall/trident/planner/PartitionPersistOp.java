@@ -27,6 +27,7 @@ record PartitionPersistOp(StateFactory factory, Fields inputFields, StateUpdater
         return new Processor(outFields) {
             private final UserCollector collector = new UserCollector(this);
             private final List<TridentTuple> tuples = new ArrayList<>();
+            private final Selector argFields = new Selector(inputFields);
             private State state;
 
             @Override
@@ -43,7 +44,7 @@ record PartitionPersistOp(StateFactory factory, Fields inputFields, StateUpdater
 
             @Override
             void execute(int input, TridentTupleView tuple) {
-                tuples.add(project(tuple, inputFields));
+                tuples.add(argFields.project(tuple));
             }
 
             @Override

@@ -31,6 +31,8 @@ record PersistentAggregateOp(StateFactory factory, Fields groupFields, Fields in
     public Processor create() {
         return new Processor(outFields) {
             private final Map<List<Object>, Object> partial = new LinkedHashMap<>();
+            private final Selector group = new Selector(groupFields);
+            private final Selector argFields = new Selector(inputFields);
             private MapState<Object> state;
 
             @Override
@@ -54,11 +56,11 @@ record PersistentAggregateOp(StateFactory factory, Fields groupFields, Fields in
             @Override
             @SuppressWarnings({"unchecked", "rawtypes"})
             void execute(int input, TridentTupleView tuple) {
-                List<Object> key = tuple.select(groupFields);
-                TridentTupleView args = project(tuple, inputFields);
+                List<Object> key = group.values(tuple);
+                TridentTupleView args = argFields.project(tuple);
                 if (aggregator instanceof CombinerAggregator c) {
                     Object v = c.init(args);
-                    partial.merge(key, v, c::combine);
+                    partial.put(key, partial.containsKey(key) ? c.combine(partial.get(key), v) : v);
                 } else {
                     ((List<TridentTuple>) partial.computeIfAbsent(key, k -> new ArrayList<>())).add(args);
                 }

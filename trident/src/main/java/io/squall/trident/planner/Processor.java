@@ -39,7 +39,9 @@ abstract class Processor {
 
     /** Emits a tuple of this processor's output fields. */
     final void emit(List<Object> values) {
-        forward(new TridentTupleView(outFields, values));
+        if (!downstream.isEmpty()) {
+            forward(new TridentTupleView(outFields, values));
+        }
     }
 
     /** Passes on a tuple that already has this processor's output fields. */
@@ -54,10 +56,5 @@ abstract class Processor {
         ret.addAll(a);
         ret.addAll(b);
         return ret;
-    }
-
-    /** The tuple's fields named by {@code selector}, or the tuple itself when it has exactly those. */
-    static TridentTupleView project(TridentTupleView tuple, Fields selector) {
-        return selector.equals(tuple.getFields()) ? tuple : tuple.project(selector);
     }
 }

@@ -18,6 +18,7 @@ record StateQueryOp(StateFactory factory, Fields inputFields, QueryFunction<?, ?
         return new Processor(outFields) {
             private final UserCollector collector = new UserCollector(this);
             private final List<TridentTupleView> tuples = new ArrayList<>();
+            private final Selector argFields = new Selector(inputFields);
             private State state;
 
             @Override
@@ -45,7 +46,7 @@ record StateQueryOp(StateFactory factory, Fields inputFields, QueryFunction<?, ?
                 }
                 List<TridentTuple> args = new ArrayList<>(tuples.size());
                 for (TridentTupleView t : tuples) {
-                    args.add(project(t, inputFields));
+                    args.add(argFields.project(t));
                 }
                 QueryFunction f = function;
                 List<?> results = f.batchRetrieve(state, args);
