@@ -29,6 +29,7 @@ public class FixedBatchSpout implements IBatchSpout {
 
     /** A spout of {@code outputs}, each a list of values for {@code fields}. */
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public FixedBatchSpout(Fields fields, int maxBatchSize, List<Object>... outputs) {
         this(fields, maxBatchSize, Arrays.asList(outputs));
     }

@@ -88,9 +88,13 @@ abstract class AbstractMapState<T, S> implements MapState<T>, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (backing instanceof AutoCloseable c) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Closing " + c.getClass().getName() + " failed: " + e.getMessage(), e);
+            }
         }
     }
 }

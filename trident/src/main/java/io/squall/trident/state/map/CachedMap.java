@@ -62,9 +62,13 @@ public final class CachedMap<T> implements IBackingMap<T>, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (delegate instanceof AutoCloseable c) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Closing " + c.getClass().getName() + " failed: " + e.getMessage(), e);
+            }
         }
     }
 }
