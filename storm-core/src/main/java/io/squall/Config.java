@@ -38,6 +38,20 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_BACKPRESSURE_LOW_WATERMARK =
             ConfigKeys.TOPOLOGY_BACKPRESSURE_LOW_WATERMARK.name();
     public static final String TOPOLOGY_WORKER_DIE_ON_ERROR = ConfigKeys.TOPOLOGY_DIE_ON_ERROR.name();
+    public static final String TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT = ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT.name();
+    public static final String TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS =
+            ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name();
+    public static final String TOPOLOGY_BOLTS_SLIDING_INTERVAL_COUNT =
+            ConfigKeys.TOPOLOGY_BOLTS_SLIDING_INTERVAL_COUNT.name();
+    public static final String TOPOLOGY_BOLTS_SLIDING_INTERVAL_DURATION_MS =
+            ConfigKeys.TOPOLOGY_BOLTS_SLIDING_INTERVAL_DURATION_MS.name();
+    public static final String TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_FIELD_NAME =
+            ConfigKeys.TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_FIELD_NAME.name();
+    public static final String TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_MAX_LAG_MS =
+            ConfigKeys.TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_MAX_LAG_MS.name();
+    public static final String TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS =
+            ConfigKeys.TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS.name();
+    public static final String TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = ConfigKeys.TOPOLOGY_BOLTS_LATE_TUPLE_STREAM.name();
     public static final String TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS =
             ConfigKeys.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS.name();
 

@@ -39,7 +39,7 @@ public final class ConstSpoutBenchmark {
         private transient SpoutOutputCollector out;
         private transient Values value;
 
-        ConstSpout(boolean tracked) {
+        public ConstSpout(boolean tracked) {
             this.tracked = tracked;
         }
 

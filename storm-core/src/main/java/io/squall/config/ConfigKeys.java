@@ -58,6 +58,30 @@ public final class ConfigKeys {
             "topology.trident.batch.emit.interval.millis", ConfigKey.Type.INT, 50, 0,
             "Trident: least milliseconds between the starts of two new batches (0 starts one as soon as a slot is free)");
 
+    public static final ConfigKey TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT = key("topology.bolts.window.length.count",
+            ConfigKey.Type.INT, null, 1, "a windowed bolt's window length in tuples (set by BaseWindowedBolt)");
+    public static final ConfigKey TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS = key(
+            "topology.bolts.window.length.duration.ms", ConfigKey.Type.LONG, null, 1,
+            "a windowed bolt's window length in milliseconds (set by BaseWindowedBolt)");
+    public static final ConfigKey TOPOLOGY_BOLTS_SLIDING_INTERVAL_COUNT = key(
+            "topology.bolts.window.sliding.interval.count", ConfigKey.Type.INT, null, 1,
+            "a windowed bolt fires every this many tuples (set by BaseWindowedBolt)");
+    public static final ConfigKey TOPOLOGY_BOLTS_SLIDING_INTERVAL_DURATION_MS = key(
+            "topology.bolts.window.sliding.interval.duration.ms", ConfigKey.Type.LONG, null, 1,
+            "a windowed bolt fires every this many milliseconds (set by BaseWindowedBolt)");
+    public static final ConfigKey TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_FIELD_NAME = key(
+            "topology.bolts.tuple.timestamp.field.name", ConfigKey.Type.STRING, null, ANY,
+            "the field holding a tuple's event time, for windows by event time (set by BaseWindowedBolt)");
+    public static final ConfigKey TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_MAX_LAG_MS = key(
+            "topology.bolts.tuple.timestamp.max.lag.ms", ConfigKey.Type.LONG, 0L, 0,
+            "how far out of order, in milliseconds, event times may arrive before a tuple counts as late");
+    public static final ConfigKey TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS = key(
+            "topology.bolts.watermark.event.interval.ms", ConfigKey.Type.LONG, 1000L, 1,
+            "how often, in milliseconds, a windowed bolt by event time advances its watermark and fires windows");
+    public static final ConfigKey TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = key("topology.bolts.late.tuple.stream",
+            ConfigKey.Type.STRING, null, ANY,
+            "stream on which a windowed bolt emits late tuples; unset means they are logged, counted and dropped");
+
     private ConfigKeys() {
     }
 

@@ -17,6 +17,7 @@ import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
+import io.squall.topology.WindowedBoltExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,16 @@ public final class Worker {
             }
             componentConf.put(c.getId(), merged);
             stats.put(c.getId(), new ComponentStats(c.getId()));
-            c.newInstance(loader); // Fails now, naming the component, if the code is missing or incompatible.
+            Object instance = c.newInstance(loader); // Fails now, naming the component, if the code is missing.
+            if (instance instanceof WindowedBoltExecutor w) {
+                TopologySettings s = componentSettings.get(c.getId());
+                try {
+                    w.windowSpec(merged).checkFits(c.getId(), s.ackingEnabled(),
+                            s.timeoutsEnabled() ? s.messageTimeoutSecs() : 0, s.maxSpoutPending());
+                } catch (InvalidConfigException e) {
+                    throw new InvalidConfigException("Component '" + c.getId() + "': " + e.getMessage());
+                }
+            }
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];

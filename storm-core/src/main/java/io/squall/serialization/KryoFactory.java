@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.squall.config.InvalidConfigException;
 import io.squall.tuple.Values;
+import io.squall.windowing.LateTuple;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ public final class KryoFactory {
             Values.class, ArrayList.class, LinkedList.class, HashMap.class, LinkedHashMap.class, TreeMap.class,
             HashSet.class, LinkedHashSet.class, TreeSet.class, BigInteger.class, BigDecimal.class, Date.class,
             byte[].class, int[].class, long[].class, double[].class, float[].class, short[].class,
-            char[].class, boolean[].class, String[].class, Object[].class);
+            char[].class, boolean[].class, String[].class, Object[].class, LateTuple.class);
 
     private KryoFactory() {
     }

@@ -47,6 +47,19 @@ public class TopologyBuilder {
         return addBolt(id, new BasicBoltExecutor(requireComponent(id, bolt)), parallelismHint);
     }
 
+    /** Adds a windowed bolt with one executor. */
+    public BoltDeclarer setBolt(String id, IWindowedBolt bolt) {
+        return setBolt(id, bolt, null);
+    }
+
+    /**
+     * Adds a windowed bolt with {@code parallelismHint} executors. Its window must fit the topology's
+     * message timeout; that is checked at submit.
+     */
+    public BoltDeclarer setBolt(String id, IWindowedBolt bolt, Number parallelismHint) {
+        return addBolt(id, new WindowedBoltExecutor(requireComponent(id, bolt)), parallelismHint);
+    }
+
     private Declared add(String id, IComponent component, ComponentSpec.Kind kind, Number parallelismHint) {
         if (id == null || id.isBlank()) {
             throw new InvalidTopologyException("A component id must be a non-empty string");
@@ -118,8 +131,9 @@ public class TopologyBuilder {
             int numTasks = d.numTasks == null ? parallelism : d.numTasks;
             parallelism = Math.min(parallelism, numTasks);
             byte[] bytes = ComponentSerializer.serialize(d.id, d.component);
-            String className = d.component instanceof BasicBoltExecutor b
-                    ? b.getBolt().getClass().getName() : d.component.getClass().getName();
+            String className = d.component instanceof BasicBoltExecutor b ? b.getBolt().getClass().getName()
+                    : d.component instanceof WindowedBoltExecutor w ? w.getBolt().getClass().getName()
+                    : d.component.getClass().getName();
             specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, d.inputs,
                     outputs.get(d.id), conf));
         }

@@ -61,6 +61,8 @@ class StormPortIT {
             cluster.submitTopology("ported", new Config(), topology, loader);
             Await.until(Duration.ofSeconds(30), () -> acked.get() == 100, () -> acked.get() + " of 100 acked");
             assertEquals(100, exclaimed.get(), "every word went through both bolts");
+            assertEquals(10, ((AtomicInteger) k.getField("WINDOWS").get(null)).get(), "ten tumbling windows of ten");
+            assertEquals(100, ((AtomicInteger) k.getField("WINDOWED").get(null)).get(), "each word in one window");
         }
     }
 }

@@ -11,8 +11,10 @@ import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
+import io.squall.task.ITimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.topology.WindowedBoltExecutor;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
@@ -40,6 +42,8 @@ public final class BoltExecutor extends Executor {
     private final SplittableRandom random = new SplittableRandom();
     private Task[] byTaskId;
     private final List<Task> tasks = new ArrayList<>();
+    /** The tasks whose bolts also act on time. */
+    private final List<Task> timedTasks = new ArrayList<>();
     private final long tickNanos;
     private long nextTickNanos;
     private SerializationCheck serializationCheck;
@@ -57,9 +61,15 @@ public final class BoltExecutor extends Executor {
         byTaskId = new Task[worker.queueByTask().length];
         for (int taskId : taskIds) {
             IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
+            if (bolt instanceof WindowedBoltExecutor w) {
+                w.countLateTuplesIn(stats.lateTuples);
+            }
             Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
+            if (bolt instanceof ITimedBolt) {
+                timedTasks.add(t);
+            }
         }
         for (Task t : tasks) {
             t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
@@ -82,6 +92,12 @@ public final class BoltExecutor extends Executor {
                             Constants.SYSTEM_TASK_ID, List.of(settings.tickFreqSecs()), MessageId.unanchored()));
                 }
                 work++;
+            }
+        }
+        if (!timedTasks.isEmpty()) {
+            long nowMillis = System.currentTimeMillis();
+            for (Task t : timedTasks) {
+                t.onTime(nowMillis);
             }
         }
         work += transfer.flush();
@@ -119,6 +135,16 @@ public final class BoltExecutor extends Executor {
             this.bolt = bolt;
             this.context = context;
             this.router = new Router(context, taskId);
+        }
+
+        void onTime(long nowMillis) {
+            try {
+                ((ITimedBolt) bolt).onTime(nowMillis);
+            } catch (UnserializableValueException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                reportError(e);
+            }
         }
 
         void execute(TupleImpl tuple) {

@@ -25,6 +25,8 @@ public final class ComponentStats {
     public final LongAdder timedOut = new LongAdder();
     /** Errors reported or thrown by the component's tasks. */
     public final LongAdder errors = new LongAdder();
+    /** Tuples a windowed bolt received after the watermark had passed them (dropped or routed). */
+    public final LongAdder lateTuples = new LongAdder();
     /** Sum of spout complete latencies, in nanoseconds. */
     public final LongAdder completeLatencyNanos = new LongAdder();
     private final Map<String, LongAdder> failedBy = new ConcurrentHashMap<>();
@@ -75,6 +77,7 @@ public final class ComponentStats {
     @Override
     public String toString() {
         return componentId + "{emitted=" + emitted + ", transferred=" + transferred + ", executed=" + executed
-                + ", acked=" + acked + ", failed=" + failed + ", timedOut=" + timedOut + ", errors=" + errors + "}";
+                + ", acked=" + acked + ", failed=" + failed + ", timedOut=" + timedOut + ", errors=" + errors
+                + ", lateTuples=" + lateTuples + "}";
     }
 }

@@ -1,0 +1,31 @@
+package io.squall.windowing;
+
+import java.util.List;
+
+/**
+ * The events of one window when it fires.
+ *
+ * @param <T> the event type
+ */
+public interface Window<T> {
+    /** Every event in the window, oldest first. */
+    List<T> get();
+
+    /** The events that were in no earlier window. */
+    List<T> getNew();
+
+    /** The events that left the window since it last fired. */
+    List<T> getExpired();
+
+    /**
+     * Where the window ends: for a window by duration, its end time (inclusive); for a window by count, the
+     * time it fired (processing time) or the timestamp of its newest event (event time). In milliseconds.
+     */
+    long getEndTimestamp();
+
+    /**
+     * Where the window starts: for a window by duration, its end less its length (exclusive); for a
+     * window by count, the timestamp of its oldest event. In milliseconds.
+     */
+    Long getStartTimestamp();
+}

@@ -1,0 +1,286 @@
+package io.squall.windowing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Assigns events to windows and fires them: the logic shared by windowed bolts and Trident windows. It
+ * owns no thread and reads no clock; the caller passes the time to {@link #add} and {@link #advance}, so
+ * tests drive it on a simulated clock.
+ *
+ * <p>Events are kept in timestamp order (arrival order for processing time, where the timestamp is the
+ * arrival time). A window fires at a reference time {@code ref}: by duration it holds the events with
+ * timestamps in {@code (ref - length, ref]}, by count the last {@code length} events up to {@code ref}. A
+ * window with no event does not fire. Sliding every duration, processing-time windows fire every slide
+ * from the start, event-time windows end at multiples of the slide (epoch-aligned) and fire once the
+ * watermark reaches their end; sliding every count, a window fires at every {@code slide}-th event (for
+ * event time: in timestamp order, as the watermark passes the events).
+ *
+ * <p>An event leaves for good (and {@link Listener#onExpired} is called, where windowed bolts ack it) as
+ * soon as no later window can hold it, so memory is bounded by the window. For event time, an event at or
+ * before the watermark is late: {@link #add} refuses it and the caller decides what to do with it.
+ * Not thread-safe.
+ *
+ * @param <T> the event type
+ */
+public final class WindowEngine<T> {
+    /** What the engine tells its owner. */
+    public interface Listener<T> {
+        /** A window fired; the lists are the listener's to keep, and read-only. */
+        void onWindow(List<T> events, List<T> newEvents, List<T> expired, Long startTs, long endTs);
+
+        /** An event left the last window it could be in. */
+        void onExpired(T event);
+    }
+
+    private static final long UNSET = Long.MIN_VALUE;
+    private static final int COMPACT_AT = 1024;
+
+    private final WindowSpec spec;
+    private final Listener<T> listener;
+    private final WatermarkTracker watermarks;
+    /** Events in timestamp order from {@code head}; entries before {@code head} are gone. */
+    private final ArrayList<Event<T>> events = new ArrayList<>();
+    private List<T> expiredSinceFire = new ArrayList<>();
+    private int head;
+    /** Event time: events before this index have timestamps at or before the watermark the engine fired at. */
+    private int released;
+    private int countSinceFire;
+    /** Processing time: when the next window fires; event time: where the next window ends. */
+    private long nextFire = UNSET;
+    private long nextWatermarkAt;
+    private long firedWatermark = UNSET;
+
+    /**
+     * An engine for windows of shape {@code spec}, starting at {@code nowMs}.
+     */
+    public WindowEngine(WindowSpec spec, long nowMs, Listener<T> listener) {
+        this.spec = spec;
+        this.listener = listener;
+        this.watermarks = spec.eventTime() ? new WatermarkTracker(spec.lagMs()) : null;
+        if (!spec.eventTime() && spec.slideIsDuration()) {
+            nextFire = nowMs + spec.slideMs();
+        }
+        this.nextWatermarkAt = nowMs + spec.watermarkIntervalMs();
+    }
+
+    /** The shape of the windows. */
+    public WindowSpec spec() {
+        return spec;
+    }
+
+    /** Events held, in or waiting for a window. */
+    public int size() {
+        return events.size() - head;
+    }
+
+    /**
+     * Adds an event that arrived at {@code nowMs} (processing time); may fire a window.
+     *
+     * @throws IllegalStateException if the windows are by event time
+     */
+    public void add(T value, long nowMs) {
+        if (spec.eventTime()) {
+            throw new IllegalStateException("Windows by event time need the event's timestamp and source");
+        }
+        events.add(new Event<>(value, nowMs));
+        if (!spec.slideIsDuration() && ++countSinceFire == spec.slideCount()) {
+            countSinceFire = 0;
+            fire(nowMs, events.size());
+        }
+    }
+
+    /**
+     * Adds an event with timestamp {@code ts} sent by {@code source} (event time).
+     *
+     * @return false if the event is late (at or before the watermark): it was not added
+     * @throws IllegalStateException if the windows are by processing time
+     */
+    public boolean add(T value, long ts, int source) {
+        if (!spec.eventTime()) {
+            throw new IllegalStateException("Windows by processing time take the arrival time, not a timestamp");
+        }
+        if (watermarks.isLate(ts)) {
+            return false;
+        }
+        watermarks.observe(source, ts);
+        int at = events.size();
+        while (at > released && events.get(at - 1).ts > ts) {
+            at--; // Out of order: insert after every event at or before ts, so equal times keep arrival order.
+        }
+        Event<T> e = new Event<>(value, ts);
+        if (at == events.size()) {
+            events.add(e);
+        } else {
+            events.add(at, e);
+        }
+        return true;
+    }
+
+    /** The event-time watermark: every event up to it has arrived. {@code Long.MIN_VALUE} before any. */
+    public long watermark() {
+        return watermarks == null ? UNSET : watermarks.watermark();
+    }
+
+    /**
+     * Lets time pass to {@code nowMs}: fires the processing-time windows that are due, or advances the
+     * watermark if its interval has passed and fires the event-time windows it completes.
+     */
+    public void advance(long nowMs) {
+        if (spec.eventTime()) {
+            if (nowMs >= nextWatermarkAt) {
+                nextWatermarkAt = nowMs + spec.watermarkIntervalMs();
+                long w = watermarks.watermark();
+                if (w > firedWatermark) {
+                    firedWatermark = w;
+                    onWatermark(w);
+                }
+            }
+        } else if (spec.slideIsDuration()) {
+            while (nowMs >= nextFire) {
+                long ref = nextFire;
+                nextFire += spec.slideMs();
+                fire(ref, upperBound(ref));
+            }
+        }
+    }
+
+    /** The time at or after which {@link #advance} has work to do. */
+    public long nextDeadline() {
+        if (spec.eventTime()) {
+            return nextWatermarkAt;
+        }
+        return spec.slideIsDuration() ? nextFire : Long.MAX_VALUE;
+    }
+
+    private void onWatermark(long w) {
+        if (spec.slideIsDuration()) {
+            while (true) {
+                if (head == events.size()) {
+                    nextFire = UNSET; // Nothing held: the next window is found from the next event.
+                    break;
+                }
+                long earliest = alignUp(events.get(head).ts);
+                if (nextFire == UNSET || nextFire < earliest) {
+                    nextFire = earliest; // Skip windows that would be empty.
+                }
+                if (nextFire > w) {
+                    break;
+                }
+                long ref = nextFire;
+                nextFire += spec.slideMs();
+                fire(ref, upperBound(ref));
+            }
+            released = upperBound(w);
+        } else {
+            while (released < events.size() && events.get(released).ts <= w) {
+                released++;
+                if (++countSinceFire == spec.slideCount()) {
+                    countSinceFire = 0;
+                    fire(events.get(released - 1).ts, released);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fires the window at reference time {@code ref} over the events before index {@code upTo}: first drops
+     * the events that fell out of it, then calls the listener if it holds any event, then drops the events
+     * no later window can hold.
+     */
+    private void fire(long ref, int upTo) {
+        if (spec.lengthIsDuration()) {
+            expireWhile(upTo, ref - spec.lengthMs(), Integer.MAX_VALUE);
+        } else {
+            expireWhile(upTo, Long.MIN_VALUE, spec.lengthCount());
+        }
+        if (upTo > head) {
+            List<T> all = new ArrayList<>(upTo - head);
+            List<T> added = null;
+            for (int i = head; i < upTo; i++) {
+                Event<T> e = events.get(i);
+                all.add(e.value);
+                if (!e.seen) {
+                    e.seen = true;
+                    if (added == null) {
+                        added = new ArrayList<>(upTo - i);
+                    }
+                    added.add(e.value);
+                }
+            }
+            all = Collections.unmodifiableList(all);
+            if (added == null) {
+                added = List.of();
+            } else if (added.size() == all.size()) {
+                added = all; // Every event is new, as in every tumbling window: share the list.
+            }
+            List<T> expired = expiredSinceFire.isEmpty() ? List.of() : Collections.unmodifiableList(expiredSinceFire);
+            expiredSinceFire = new ArrayList<>();
+            Long start = spec.lengthIsDuration() ? ref - spec.lengthMs() : events.get(head).ts;
+            listener.onWindow(all, added, expired, start, ref);
+        }
+        if (spec.lengthIsDuration() && spec.slideIsDuration()) {
+            expireWhile(upTo, ref + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
+        } else if (!spec.lengthIsDuration() && !spec.slideIsDuration()) {
+            expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()));
+        }
+        compact();
+    }
+
+    /**
+     * Expires events from the head, before {@code upTo}, while their timestamp is at or before
+     * {@code tsLimit} or more than {@code keep} remain before {@code upTo}.
+     */
+    private void expireWhile(int upTo, long tsLimit, int keep) {
+        while (head < upTo && (events.get(head).ts <= tsLimit || upTo - head > keep)) {
+            Event<T> e = events.get(head);
+            events.set(head, null);
+            head++;
+            expiredSinceFire.add(e.value);
+            listener.onExpired(e.value);
+        }
+        if (released < head) {
+            released = head;
+        }
+    }
+
+    /** The index after the last event with a timestamp at or before {@code ts}. */
+    private int upperBound(long ts) {
+        int lo = head;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).ts <= ts) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private long alignUp(long ts) {
+        return Math.floorDiv(ts + spec.slideMs() - 1, spec.slideMs()) * spec.slideMs();
+    }
+
+    private void compact() {
+        if (head >= COMPACT_AT && head * 2 >= events.size()) {
+            events.subList(0, head).clear();
+            released -= head;
+            head = 0;
+        }
+    }
+
+    /** An event held by the engine. */
+    private static final class Event<T> {
+        final T value;
+        final long ts;
+        boolean seen;
+
+        Event(T value, long ts) {
+            this.value = value;
+            this.ts = ts;
+        }
+    }
+}
