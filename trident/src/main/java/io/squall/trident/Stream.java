@@ -13,6 +13,9 @@ import io.squall.trident.planner.Partitioning;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateUpdater;
+import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.trident.windowing.WindowConfig;
+import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
 
 /**
@@ -217,6 +220,59 @@ public class Stream {
     /** {@link #stateQuery(TridentState, Fields, QueryFunction, Fields)} with every field as input. */
     public Stream stateQuery(TridentState state, QueryFunction<?, ?> function, Fields functionFields) {
         return stateQuery(state, node.fields(), function, functionFields);
+    }
+
+    /** Aggregates tumbling windows of {@code windowCount} tuples of each partition. */
+    public Stream tumblingWindow(int windowCount, WindowsStoreFactory store, Fields inputFields,
+                                 Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.tumbling(BaseWindowedBolt.Count.of(windowCount)), store, inputFields, aggregator,
+                functionFields);
+    }
+
+    /** Aggregates the last {@code windowCount} tuples of each partition every {@code slideCount} tuples. */
+    public Stream slidingWindow(int windowCount, int slideCount, WindowsStoreFactory store, Fields inputFields,
+                                Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.sliding(BaseWindowedBolt.Count.of(windowCount),
+                BaseWindowedBolt.Count.of(slideCount)), store, inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates tumbling windows of {@code windowDuration} of each partition. */
+    public Stream tumblingWindow(BaseWindowedBolt.Duration windowDuration, WindowsStoreFactory store,
+                                 Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.tumbling(windowDuration), store, inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates the last {@code windowDuration} of each partition every {@code slideDuration}. */
+    public Stream slidingWindow(BaseWindowedBolt.Duration windowDuration, BaseWindowedBolt.Duration slideDuration,
+                                WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
+                                Fields functionFields) {
+        return window(WindowConfig.sliding(windowDuration, slideDuration), store, inputFields, aggregator,
+                functionFields);
+    }
+
+    /**
+     * Aggregates windows of {@code config} over each partition; the stream carries what each fired window
+     * emits, when the batch that fired it commits.
+     */
+    public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
+                         Fields functionFields) {
+        return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+    }
+
+    /** Combines the tuples of each window of {@code config} into one value. */
+    public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields,
+                         CombinerAggregator<?> aggregator, Fields functionFields) {
+        return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+    }
+
+    /**
+     * The late tuples of this window stream (one configured {@link WindowConfig#withLateTupleStream}), with the
+     * window's input fields.
+     *
+     * @throws IllegalArgumentException if this stream is not such a window
+     */
+    public Stream lateTupleStream() {
+        return to(topology.graph().lateTuples(node));
     }
 
     /** This stream (for code written against Storm's {@code IAggregatableStream}). */

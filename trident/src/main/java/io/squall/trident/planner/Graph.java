@@ -18,6 +18,8 @@ import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
 import io.squall.trident.state.StateUpdater;
+import io.squall.trident.windowing.WindowConfig;
+import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,8 @@ public final class Graph {
         final Group group;
         final ProcSpec spec;
         final List<Node> parents;
+        /** Whether this node takes its parent's late tuples rather than its output. */
+        boolean latePort;
 
         private Node(Fields fields, Group group, ProcSpec spec, List<Node> parents) {
             this.fields = fields;
@@ -84,6 +88,7 @@ public final class Graph {
     private final Set<String> txIds = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private int edges;
+    private int windows;
 
     /** A new stream from a spout, under transactional id {@code txId}. */
     public Node spout(String txId, Object spout) {
@@ -272,6 +277,39 @@ public final class Graph {
         return entry;
     }
 
+    /**
+     * A window over each partition of the stream, aggregated each time it fires.
+     *
+     * @param aggregator an {@code Aggregator}, {@code CombinerAggregator} or {@code ReducerAggregator}
+     */
+    public Node window(Node parent, WindowConfig config, WindowsStoreFactory store, Fields inputFields,
+                       Object aggregator, Fields functionFields) {
+        check(parent, inputFields, "window");
+        if (config.getTimestampField() != null) {
+            check(parent, new Fields(config.getTimestampField()), "window timestamp");
+        }
+        if (store == null) {
+            throw new IllegalArgumentException("A window needs a WindowsStoreFactory to keep its tuples");
+        }
+        if (!(aggregator instanceof io.squall.trident.operation.Aggregator<?>)) {
+            checkSingle(functionFields, "window");
+        }
+        String id = "window-" + windows++;
+        return add(parent, new WindowOp(config, store, id, parent.fields, inputFields, aggregator, functionFields),
+                functionFields);
+    }
+
+    /** The late tuples of a window that routes them ({@link WindowConfig#withLateTupleStream}). */
+    public Node lateTuples(Node window) {
+        if (!(window.spec instanceof WindowOp w) || !w.config().routesLateTuples()) {
+            throw new IllegalArgumentException("Only a window configured withLateTupleStream() has late tuples to "
+                    + "stream; this stream is not one");
+        }
+        Node late = add(window, new IdentityOp(w.tupleFields()), w.tupleFields());
+        late.latePort = true;
+        return late;
+    }
+
     /** Sets the parallelism of the part of the stream {@code node} is in. */
     public void parallelism(Node node, int parallelism) {
         if (parallelism < 1) {
@@ -341,7 +379,8 @@ public final class Graph {
             for (Node n : g.nodes) {
                 for (int i = 0; i < n.parents.size(); i++) {
                     Node p = n.parents.get(i);
-                    plan.nodes.get(g.nodes.indexOf(p)).children().add(new GroupPlan.Link(g.nodes.indexOf(n), i));
+                    plan.nodes.get(g.nodes.indexOf(p)).children().add(new GroupPlan.Link(g.nodes.indexOf(n),
+                            n.latePort ? GroupPlan.Link.LATE : i));
                 }
             }
             for (Edge e : g.inputs) {
@@ -387,7 +426,7 @@ public final class Graph {
 
     private static boolean isCommitter(Group g) {
         for (Node n : g.nodes) {
-            if (n.spec.updatedState() != null) {
+            if (n.spec.commits()) {
                 return true;
             }
         }

@@ -23,8 +23,12 @@ final class GroupPlan implements Serializable {
             implements Serializable {
     }
 
-    /** A link from one operation to another in the same bolt, as input {@code input} of node {@code node}. */
+    /**
+     * A link from one operation to another in the same bolt, as input {@code input} of node {@code node}, or from a
+     * window's late tuples when {@code input} is {@link #LATE}.
+     */
     record Link(int node, int input) implements Serializable {
+        static final int LATE = -1;
     }
 
     /** One operation and where its output goes inside the bolt. */

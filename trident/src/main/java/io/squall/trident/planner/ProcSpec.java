@@ -9,8 +9,13 @@ interface ProcSpec extends Serializable {
     /** A fresh processor for one task. */
     Processor create();
 
-    /** The state this operation updates (so it runs in the commit phase), or null. */
+    /** The state this operation updates, or null. */
     default StateFactory updatedState() {
         return null;
+    }
+
+    /** Whether the operation runs in the commit phase, once per batch in txid order (states and windows do). */
+    default boolean commits() {
+        return updatedState() != null;
     }
 }

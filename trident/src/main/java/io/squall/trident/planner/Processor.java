@@ -15,6 +15,8 @@ import java.util.List;
 abstract class Processor {
     final Fields outFields;
     final List<Downstream> downstream = new ArrayList<>();
+    /** Where a window sends its late tuples, when it routes them. */
+    final List<Downstream> lateDownstream = new ArrayList<>();
     ProcessorContext ctx;
 
     Processor(Fields outFields) {

@@ -6,6 +6,7 @@ import io.squall.trident.operation.TridentOperationContext;
 import io.squall.trident.spout.TransactionAttempt;
 
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /** What processors of one task share: config, context, the batch being run. Confined to the task thread. */
 final class ProcessorContext {
@@ -14,6 +15,8 @@ final class ProcessorContext {
     final TridentOperationContext operationContext;
     final OutputCollector collector;
     TransactionAttempt tx;
+    /** Where windows count late tuples: the component's statistics. */
+    LongAdder lateTuples = new LongAdder();
 
     ProcessorContext(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.conf = conf;

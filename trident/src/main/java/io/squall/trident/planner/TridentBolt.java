@@ -13,6 +13,7 @@ import io.squall.trident.tuple.TridentTupleView;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
+import io.squall.windowing.LateTupleCounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one part of a Trident stream (the operations between two repartitionings) for every batch.
@@ -37,7 +39,7 @@ import java.util.TreeMap;
  * ignored. A failure in an operation fails the batch (the coordinator retries it with the same txid). Confined to
  * the task thread, like every bolt.
  */
-public final class TridentBolt extends BaseRichBolt {
+public final class TridentBolt extends BaseRichBolt implements LateTupleCounting {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TridentBolt.class);
     static final Fields WIRE_FIELDS = new Fields("txid", "attempt", "tuples");
@@ -52,15 +54,24 @@ public final class TridentBolt extends BaseRichBolt {
     private transient BatchSource source;
     private transient ProcessorContext ctx;
     private transient int expected;
+    private transient LongAdder lateTuples;
 
     TridentBolt(GroupPlan plan) {
         this.plan = plan;
     }
 
     @Override
+    public void countLateTuplesIn(LongAdder counter) {
+        this.lateTuples = counter;
+    }
+
+    @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.ctx = new ProcessorContext(conf, context, collector);
+        if (lateTuples != null) {
+            ctx.lateTuples = lateTuples;
+        }
         this.batches = new TreeMap<>();
         this.inputsByStream = new HashMap<>();
         for (GroupPlan.InEdge in : plan.inputs) {
@@ -75,7 +86,11 @@ public final class TridentBolt extends BaseRichBolt {
             for (GroupPlan.Link link : plan.nodes.get(i).children()) {
                 Processor child = processors.get(link.node());
                 int input = link.input();
-                processors.get(i).downstream.add(t -> child.execute(input, t));
+                if (input == GroupPlan.Link.LATE) {
+                    processors.get(i).lateDownstream.add(t -> child.execute(0, t));
+                } else {
+                    processors.get(i).downstream.add(t -> child.execute(input, t));
+                }
             }
         }
         outs = new ArrayList<>();

@@ -140,6 +140,18 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
         }
     }
 
+    /** Removes the keys. */
+    public void delete(List<List<Object>> keys) {
+        try (WriteBatch batch = new WriteBatch(); WriteOptions options = new WriteOptions()) {
+            for (List<Object> k : keys) {
+                batch.delete(JavaSerialization.write(new ArrayList<>(k)));
+            }
+            shared.db.write(options, batch);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("RocksDB delete in " + shared.path + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Releases this handle; the database closes when its last handle does. */
     @Override
     public void close() {
