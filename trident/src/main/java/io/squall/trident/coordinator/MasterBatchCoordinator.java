@@ -89,7 +89,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
             committed = Math.max(committed, s.committedTxid());
         }
         nextTxid = committed + 1;
-        Object max = context.getTopologyConf().get(Config.TOPOLOGY_MAX_SPOUT_PENDING);
+        Object max = conf.get(Config.TOPOLOGY_MAX_SPOUT_PENDING);
         maxActive = max instanceof Number n ? Math.max(1, n.intValue()) : 1;
         Object interval = conf.get(BATCH_EMIT_INTERVAL_MILLIS);
         intervalNanos = interval instanceof Number n ? n.longValue() * 1_000_000L : 50_000_000L;
