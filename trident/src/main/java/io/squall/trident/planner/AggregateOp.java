@@ -25,7 +25,8 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
     private static final class AggregateProcessor extends Processor {
         private final AggregateOp op;
         private final UserCollector collector = new UserCollector(this);
-        private final Map<List<Object>, Object> groups = new LinkedHashMap<>();
+        /** Each group's state, in a one-element array so that updating it costs one lookup. */
+        private final Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
         private final Selector group;
         private final Selector argFields;
 
@@ -48,7 +49,7 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         void startBatch() {
             groups.clear();
             if (op.groupFields == null) {
-                groups.put(List.of(), init(List.of()));
+                groups.put(List.of(), new Object[] {init(List.of())});
             }
         }
 
@@ -57,22 +58,19 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         void execute(int input, TridentTupleView tuple) {
             List<Object> key = group == null ? List.of() : group.values(tuple);
             TridentTupleView args = argFields.project(tuple);
+            Object[] cell = groups.get(key);
+            if (cell == null) {
+                cell = new Object[] {init(key)};
+                groups.put(key, cell);
+            }
             if (op.aggregator instanceof CombinerAggregator c) {
-                Object v = c.init(args);
-                groups.put(key, groups.containsKey(key) ? c.combine(groups.get(key), v) : c.combine(c.zero(), v));
-                return;
-            }
-            Object state = groups.get(key);
-            if (state == null && !groups.containsKey(key)) {
-                state = init(key);
-            }
-            if (op.aggregator instanceof Aggregator a) {
+                cell[0] = c.combine(cell[0], c.init(args));
+            } else if (op.aggregator instanceof Aggregator a) {
                 collector.prefix = key;
-                a.aggregate(state, args, collector);
+                a.aggregate(cell[0], args, collector);
             } else {
-                state = ((ReducerAggregator) op.aggregator).reduce(state, args);
+                cell[0] = ((ReducerAggregator) op.aggregator).reduce(cell[0], args);
             }
-            groups.put(key, state);
         }
 
         @SuppressWarnings("rawtypes")
@@ -90,13 +88,14 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         void finishBatch() {
-            for (Map.Entry<List<Object>, Object> e : groups.entrySet()) {
+            for (Map.Entry<List<Object>, Object[]> e : groups.entrySet()) {
                 if (op.aggregator instanceof Aggregator a) {
                     collector.prefix = e.getKey();
-                    a.complete(e.getValue(), collector);
+                    a.complete(e.getValue()[0], collector);
                 } else {
-                    List<Object> out = new ArrayList<>(e.getKey());
-                    out.add(e.getValue());
+                    List<Object> out = new ArrayList<>(e.getKey().size() + 1);
+                    out.addAll(e.getKey());
+                    out.add(e.getValue()[0]);
                     emit(out);
                 }
             }

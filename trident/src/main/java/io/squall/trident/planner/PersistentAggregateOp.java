@@ -60,7 +60,12 @@ record PersistentAggregateOp(StateFactory factory, Fields groupFields, Fields in
                 TridentTupleView args = argFields.project(tuple);
                 if (aggregator instanceof CombinerAggregator c) {
                     Object v = c.init(args);
-                    partial.put(key, partial.containsKey(key) ? c.combine(partial.get(key), v) : v);
+                    Object[] cell = (Object[]) partial.get(key);
+                    if (cell == null) {
+                        partial.put(key, new Object[] {v});
+                    } else {
+                        cell[0] = c.combine(cell[0], v);
+                    }
                 } else {
                     ((List<TridentTuple>) partial.computeIfAbsent(key, k -> new ArrayList<>())).add(args);
                 }
@@ -76,7 +81,8 @@ record PersistentAggregateOp(StateFactory factory, Fields groupFields, Fields in
                 for (List<Object> key : keys) {
                     Object p = partial.get(key);
                     if (aggregator instanceof CombinerAggregator c) {
-                        updaters.add(stored -> stored == null ? p : c.combine(stored, p));
+                        Object v = ((Object[]) p)[0];
+                        updaters.add(stored -> stored == null ? v : c.combine(stored, v));
                     } else {
                         ReducerAggregator r = (ReducerAggregator) aggregator;
                         updaters.add(stored -> {
