@@ -108,6 +108,31 @@ class WindowsIT {
     }
 
     @Test
+    void theWatermarkWaitsForTheSlowestUpstreamTask() {
+        Fields ev = new Fields("id", "ts");
+        List<List<Object>> slow = List.of(row("s1", 1_000L), row("s2", 2_000L), row("s3", 3_000L),
+                row("s4", 200_000L));
+        List<List<Object>> fast = List.of(row("f1", 100_000L), row("f2", 101_000L));
+        TridentTopology t = new TridentTopology();
+        Sink windows = new Sink();
+        Sink late = new Sink();
+        Stream windowed = t.newStream("win-sources",
+                        new io.squall.trident.testing.FixedTransactionalSpout(ev, 1, List.of(slow, fast)))
+                .parallelismHint(2)
+                .global()
+                .window(WindowConfig.tumbling(BaseWindowedBolt.Duration.seconds(60)).withTimestampField("ts")
+                        .withLateTupleStream(), new InMemoryWindowsStoreFactory(), ev, new Count(), new Fields("n"));
+        windows.attach(windowed);
+        late.attach(windowed.lateTupleStream());
+        Run.run(t, () -> {
+            windows.awaitTxid(6);
+            late.awaitTxid(6);
+        });
+        assertEquals(List.of(), late.values(), "the fast task's times do not make the slow task's tuples late");
+        assertEquals(List.of(row(3L)), windows.values(), "[0,60s) fires once both tasks are past it");
+    }
+
+    @Test
     void lateTuplesAreDroppedAndCountedByDefault() {
         TridentTopology t = new TridentTopology();
         Fields ev = new Fields("id", "ts");

@@ -15,6 +15,8 @@ final class ProcessorContext {
     final TridentOperationContext operationContext;
     final OutputCollector collector;
     TransactionAttempt tx;
+    /** The task that sent the rows being executed (event-time windows keep a watermark per source). */
+    int sourceTask;
     /** Where windows count late tuples: the component's statistics. */
     LongAdder lateTuples = new LongAdder();
 

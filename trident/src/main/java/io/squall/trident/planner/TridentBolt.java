@@ -147,7 +147,8 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             GroupPlan.InEdge in = inputsByStream.get(stream);
             @SuppressWarnings("unchecked")
             List<List<Object>> rows = (List<List<Object>>) tuple.getValue(2);
-            batch.inputs.add(new PendingBatch.Input(in.entryNode(), in.inputIndex(), in.fields(), rows));
+            batch.inputs.add(new PendingBatch.Input(in.entryNode(), in.inputIndex(), in.fields(), rows,
+                    tuple.getSourceTask()));
         }
         batch.held.add(tuple);
         batch.received();
@@ -221,7 +222,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             batches.remove(batch.tx.getTransactionId());
             return false;
         }
-        batch.inputs.add(new PendingBatch.Input(plan.spoutEntry, 0, fields, rows));
+        batch.inputs.add(new PendingBatch.Input(plan.spoutEntry, 0, fields, rows, tuple.getSourceTask()));
         return true;
     }
 
@@ -246,6 +247,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             }
             for (PendingBatch.Input in : batch.inputs) {
                 Processor entry = processors.get(in.entryNode());
+                ctx.sourceTask = in.sourceTask();
                 for (List<Object> row : in.rows()) {
                     entry.execute(in.inputIndex(), new TridentTupleView(in.fields(), row));
                 }

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * fires is aggregated and emitted. Each batch is kept in a {@link WindowsStore} while any of its tuples can
  * still be in a window, with what it emitted: a task that restarts replays the kept batches (without emitting)
  * to rebuild its windows, and a commit that is retried emits the same output again. Late tuples (event time)
- * are counted and logged, and dropped or sent to the late-tuple stream.
+ * are counted and logged, and dropped or sent to the late-tuple stream. By event time the watermark is kept per
+ * upstream task, as for windowed bolts: the least of the tasks' latest timestamps, less the lag.
  */
 record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String windowId, Fields tupleFields,
                 Fields inputFields, Object aggregator, Fields outFields) implements ProcSpec {
@@ -49,6 +50,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         private final WindowOp op;
         private final WindowSpec spec;
         private final List<TridentTupleView> batch = new ArrayList<>();
+        private final List<Integer> sources = new ArrayList<>();
         private final List<List<Object>> fired = new ArrayList<>();
         private final TreeMap<Long, Integer> alive = new TreeMap<>();
         private final TreeMap<Long, Long> keptEventsBefore = new TreeMap<>();
@@ -91,7 +93,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                     }
                     List<TridentTupleView> tuples = new ArrayList<>();
                     b.tuples().forEach(values -> tuples.add(new TridentTupleView(op.tupleFields, values)));
-                    apply(e.getKey(), tuples, b.timestamps(), b.timeMs(), new ArrayList<>());
+                    apply(e.getKey(), tuples, b.timestamps(), b.sources(), b.timeMs(), new ArrayList<>());
                     keptEventsBefore.put(e.getKey(), b.eventsBefore());
                     lastApplied = e.getKey();
                     lastBatch = b;
@@ -104,11 +106,13 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         @Override
         void startBatch() {
             batch.clear();
+            sources.clear();
         }
 
         @Override
         void execute(int input, TridentTupleView tuple) {
             batch.add(tuple);
+            sources.add(ctx.sourceTask);
         }
 
         @Override
@@ -130,19 +134,24 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             for (TridentTupleView t : batch) {
                 times.add(timestamp == null ? now : timeOf(t));
             }
+            if (timestamp != null) {
+                sortByTime(times);
+            }
             List<List<Object>> late = new ArrayList<>();
             fired.clear();
-            boolean[] taken = apply(txid, batch, times, now, late);
+            boolean[] taken = apply(txid, batch, times, sources, now, late);
             List<List<Object>> tuples = new ArrayList<>();
             List<Long> acceptedTimes = new ArrayList<>();
+            List<Integer> acceptedSources = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (taken[i]) {
                     tuples.add(batch.get(i).toWire());
                     acceptedTimes.add(times.get(i));
+                    acceptedSources.add(sources.get(i));
                 }
             }
-            WindowBatch b = new WindowBatch(startMs, now, eventsAdded, acceptedTimes, tuples, new ArrayList<>(fired),
-                    late);
+            WindowBatch b = new WindowBatch(startMs, now, eventsAdded, acceptedTimes, acceptedSources, tuples,
+                    new ArrayList<>(fired), late);
             store.put(txid, b);
             keptEventsBefore.put(txid, eventsAdded);
             eventsAdded += tuples.size();
@@ -152,6 +161,28 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             b.results().forEach(this::emit);
             emitLate(late);
             batch.clear();
+            sources.clear();
+        }
+
+        /**
+         * Puts the batch in timestamp order (stable). A batch arrives whole, so its order is arbitrary; in time order
+         * no tuple of a batch makes an earlier one of the same batch late (a source's first, far-ahead tuple
+         * cannot overtake another source's tuples of the same batch).
+         */
+        private void sortByTime(List<Long> times) {
+            List<Integer> order = new ArrayList<>(times.size());
+            for (int i = 0; i < times.size(); i++) {
+                order.add(i);
+            }
+            order.sort((x, y) -> Long.compare(times.get(x), times.get(y)));
+            List<TridentTupleView> tuples = new ArrayList<>(batch);
+            List<Integer> from = new ArrayList<>(sources);
+            List<Long> at = new ArrayList<>(times);
+            for (int i = 0; i < order.size(); i++) {
+                batch.set(i, tuples.get(order.get(i)));
+                sources.set(i, from.get(order.get(i)));
+                times.set(i, at.get(order.get(i)));
+            }
         }
 
         private long timeOf(TridentTupleView t) {
@@ -165,14 +196,14 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         }
 
         /** Adds the tuples (returns which were taken; the rest are late) and lets time pass to {@code nowMs}. */
-        private boolean[] apply(long txid, List<TridentTupleView> tuples, List<Long> times, long nowMs,
-                                List<List<Object>> late) {
+        private boolean[] apply(long txid, List<TridentTupleView> tuples, List<Long> times, List<Integer> from,
+                                long nowMs, List<List<Object>> late) {
             boolean[] accepted = new boolean[tuples.size()];
             for (int i = 0; i < tuples.size(); i++) {
                 Item item = new Item(txid, tuples.get(i));
                 boolean taken = true;
                 if (spec.eventTime()) {
-                    taken = engine.add(item, times.get(i), 0);
+                    taken = engine.add(item, times.get(i), from.get(i));
                 } else {
                     engine.add(item, times.get(i));
                 }

@@ -12,11 +12,12 @@ import java.util.List;
  * @param timeMs       when this batch committed
  * @param eventsBefore how many tuples earlier batches added
  * @param timestamps   each added tuple's time
+ * @param sources      each added tuple's source task
  * @param tuples       the added tuples
  * @param results      what the windows fired by this batch emitted
  * @param late         the tuples that were late
  */
 public record WindowBatch(long startMs, long timeMs, long eventsBefore, List<Long> timestamps,
-                          List<List<Object>> tuples, List<List<Object>> results, List<List<Object>> late)
+                          List<Integer> sources, List<List<Object>> tuples, List<List<Object>> results, List<List<Object>> late)
         implements Serializable {
 }
