@@ -7,6 +7,7 @@ import io.squall.trident.tuple.TridentTupleView;
 import io.squall.tuple.Fields;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,12 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
     private static final class AggregateProcessor extends Processor {
         private final AggregateOp op;
         private final UserCollector collector = new UserCollector(this);
-        /** Each group's state, in a one-element array so that updating it costs one lookup. */
-        private final Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
+        /**
+         * Each group's state, in a one-element array so that updating it costs one lookup. Keyed by the group's
+         * value when it is one field (no list to build, hash and compare per tuple), else by the list of values.
+         */
+        private final Map<Object, Object[]> groups = new LinkedHashMap<>();
+        private final boolean singleField;
         private final Selector group;
         private final Selector argFields;
 
@@ -34,6 +39,7 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
             super(op.outFields);
             this.op = op;
             this.group = op.groupFields == null ? null : new Selector(op.groupFields);
+            this.singleField = op.groupFields != null && op.groupFields.size() == 1;
             this.argFields = new Selector(op.inputFields);
         }
 
@@ -56,21 +62,36 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         void execute(int input, TridentTupleView tuple) {
-            List<Object> key = group == null ? List.of() : group.values(tuple);
+            Object key = group == null ? List.of() : singleField ? wrapNull(group.first(tuple)) : group.values(tuple);
             TridentTupleView args = argFields.project(tuple);
             Object[] cell = groups.get(key);
             if (cell == null) {
-                cell = new Object[] {init(key)};
+                cell = new Object[] {init(keyValues(key))};
                 groups.put(key, cell);
             }
             if (op.aggregator instanceof CombinerAggregator c) {
                 cell[0] = c.combine(cell[0], c.init(args));
             } else if (op.aggregator instanceof Aggregator a) {
-                collector.prefix = key;
+                collector.prefix = keyValues(key);
                 a.aggregate(cell[0], args, collector);
             } else {
                 cell[0] = ((ReducerAggregator) op.aggregator).reduce(cell[0], args);
             }
+        }
+
+        private static final Object NULL = new Object();
+
+        private static Object wrapNull(Object v) {
+            return v == null ? NULL : v;
+        }
+
+        /** The group's values, from a map key. */
+        @SuppressWarnings("unchecked")
+        private List<Object> keyValues(Object key) {
+            if (!singleField) {
+                return (List<Object>) key;
+            }
+            return Collections.singletonList(key == NULL ? null : key);
         }
 
         @SuppressWarnings("rawtypes")
@@ -88,13 +109,14 @@ record AggregateOp(Fields groupFields, Fields inputFields, Object aggregator, Fi
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         void finishBatch() {
-            for (Map.Entry<List<Object>, Object[]> e : groups.entrySet()) {
+            for (Map.Entry<Object, Object[]> e : groups.entrySet()) {
+                List<Object> key = keyValues(e.getKey());
                 if (op.aggregator instanceof Aggregator a) {
-                    collector.prefix = e.getKey();
+                    collector.prefix = key;
                     a.complete(e.getValue()[0], collector);
                 } else {
-                    List<Object> out = new ArrayList<>(e.getKey().size() + 1);
-                    out.addAll(e.getKey());
+                    List<Object> out = new ArrayList<>(key.size() + 1);
+                    out.addAll(key);
                     out.add(e.getValue()[0]);
                     emit(out);
                 }

@@ -42,6 +42,12 @@ final class Selector {
         return ret;
     }
 
+    /** The value of the first selected field. */
+    Object first(TridentTupleView tuple) {
+        learn(tuple.getFields());
+        return tuple.get(indexes[0]);
+    }
+
     /** The selected fields as a tuple, or the tuple itself when it has exactly them. */
     TridentTupleView project(TridentTupleView tuple) {
         learn(tuple.getFields());
