@@ -111,7 +111,8 @@ public final class AdCampaignMetrics {
         conf.setMaxSpoutPending(3);
         conf.put(Config.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS, 100);
         TridentTopology topology = build(views(Long.MAX_VALUE), clicks(Long.MAX_VALUE),
-                new MemoryMapState.Factory(StateType.TRANSACTIONAL), new MemoryMapState.Factory(StateType.TRANSACTIONAL));
+                new MemoryMapState.Factory(StateType.TRANSACTIONAL),
+                new MemoryMapState.Factory(StateType.TRANSACTIONAL));
         SquallSubmitter.submitTopology(args.length > 0 ? args[0] : "ad-campaign-metrics", conf, topology.build());
     }
 }

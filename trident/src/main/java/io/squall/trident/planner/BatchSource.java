@@ -119,7 +119,8 @@ abstract class BatchSource {
                     store.putMeta(p, txid, JavaSerialization.write(meta));
                     continue;
                 }
-                store.putMeta(p, txid, JavaSerialization.write(opaqueEmitter.emitPartitionBatch(tx, collector, p, lastMeta)));
+                Serializable meta = opaqueEmitter.emitPartitionBatch(tx, collector, p, lastMeta);
+                store.putMeta(p, txid, JavaSerialization.write(meta));
             }
         }
 

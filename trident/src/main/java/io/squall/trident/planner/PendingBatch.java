@@ -9,7 +9,7 @@ import java.util.List;
 
 /** What a task has received of one batch attempt so far. Confined to the task thread. */
 final class PendingBatch {
-    /** Sub-batch rows from task {@code sourceTask} that entered at {@code entryNode} as its input {@code inputIndex}. */
+    /** Sub-batch rows from task {@code sourceTask}, entering at {@code entryNode} as its input {@code inputIndex}. */
     record Input(int entryNode, int inputIndex, Fields fields, List<List<Object>> rows, int sourceTask) {
     }
 

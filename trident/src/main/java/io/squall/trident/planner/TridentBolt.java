@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>A part that updates state (a committer) acks its inputs when the batch is complete but runs only when the
  * coordinator's commit tuple for that txid arrives, which it sends strictly in txid order; its output is anchored
  * to the commit tuple and carries the commit's attempt. It keeps the batch until the txid succeeds, so a failed
- * commit is retried over the same tuples. An attempt newer than the one buffered replaces it; tuples of older attempts are acked and
- * ignored. A failure in an operation fails the batch (the coordinator retries it with the same txid). Confined to
- * the task thread, like every bolt.
+ * commit is retried over the same tuples. An attempt newer than the one buffered replaces it; tuples of older
+ * attempts are acked and ignored. A failure in an operation fails the batch (the coordinator retries it with the
+ * same txid). Confined to the task thread, like every bolt.
  */
 public final class TridentBolt extends BaseRichBolt implements LateTupleCounting {
     private static final long serialVersionUID = 1L;

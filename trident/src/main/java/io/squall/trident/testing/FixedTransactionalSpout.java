@@ -27,7 +27,8 @@ public class FixedTransactionalSpout implements IPartitionedTridentSpout<OffsetR
      * @param batchSize  most tuples per partition per batch
      * @param partitions the tuples of each partition, in order
      */
-    public FixedTransactionalSpout(Fields fields, int batchSize, List<? extends List<? extends List<Object>>> partitions) {
+    public FixedTransactionalSpout(Fields fields, int batchSize,
+                                   List<? extends List<? extends List<Object>>> partitions) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
@@ -55,7 +56,8 @@ public class FixedTransactionalSpout implements IPartitionedTridentSpout<OffsetR
             public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector, int partition,
                                                      OffsetRange last) {
                 long start = last == null ? 0 : last.end();
-                OffsetRange range = new OffsetRange(start, Math.min(start + batchSize, partitions.get(partition).size()));
+                long end = Math.min(start + batchSize, partitions.get(partition).size());
+                OffsetRange range = new OffsetRange(start, end);
                 emitPartitionBatch(tx, collector, partition, range);
                 return range;
             }

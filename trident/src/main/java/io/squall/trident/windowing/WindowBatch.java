@@ -18,6 +18,7 @@ import java.util.List;
  * @param late         the tuples that were late
  */
 public record WindowBatch(long startMs, long timeMs, long eventsBefore, List<Long> timestamps,
-                          List<Integer> sources, List<List<Object>> tuples, List<List<Object>> results, List<List<Object>> late)
+                          List<Integer> sources, List<List<Object>> tuples, List<List<Object>> results,
+                          List<List<Object>> late)
         implements Serializable {
 }
