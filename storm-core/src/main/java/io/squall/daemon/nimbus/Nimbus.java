@@ -17,6 +17,7 @@ import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.TopologyCheck;
 import io.squall.serialization.TopologySerializer;
+import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.slf4j.Logger;
