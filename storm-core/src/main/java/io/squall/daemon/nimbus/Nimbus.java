@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The master daemon: accepts topologies over its HTTP/JSON API ({@link NimbusHttpServer}), stores their
@@ -468,6 +469,9 @@ public final class Nimbus implements AutoCloseable {
                 continue;
             }
             Assignment a = state.assignment(t.id());
+            if (a != null) {
+                metrics.retainWorkers(t.name(), a.workers().stream().map(WorkerSlot::name).collect(Collectors.toSet()));
+            }
             try {
                 TaskLayout layout = layoutOf(t);
                 String why = a == null ? "it had no assignment"

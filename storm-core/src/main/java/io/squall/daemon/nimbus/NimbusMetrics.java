@@ -100,6 +100,11 @@ final class NimbusMetrics {
         aggregator.forget(topology);
     }
 
+    /** Forgets the snapshots of a topology's workers that are no longer among {@code workers}. */
+    void retainWorkers(String topology, Set<String> workers) {
+        aggregator.retainWorkers(topology, workers);
+    }
+
     /** A topology's figures over {@code window}, or null if no worker of it has reported yet. */
     TopologyMetrics view(String topology, Window window) {
         return aggregator.view(topology, window);

@@ -139,6 +139,18 @@ public final class MetricsAggregator {
         topologies.remove(topology);
     }
 
+    /**
+     * Forgets the last snapshots of a topology's workers other than {@code workers} (they moved or stopped),
+     * so they no longer count in its live rates, workers and backpressure; the windows keep what they added.
+     */
+    public synchronized void retainWorkers(String topology, Set<String> workers) {
+        TopologyState t = topologies.get(topology);
+        if (t != null) {
+            t.last.keySet().retainAll(workers);
+            t.previous.keySet().retainAll(workers);
+        }
+    }
+
     /** The topologies with snapshots. */
     public synchronized Set<String> topologies() {
         return new TreeSet<>(topologies.keySet());

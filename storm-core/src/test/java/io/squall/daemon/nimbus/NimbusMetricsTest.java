@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,6 +82,11 @@ class NimbusMetricsTest {
         NimbusException gone = assertThrows(NimbusException.class, () -> m.record(snapshot("h:1", 20), s -> false));
         assertEquals(404, gone.status());
         assertEquals(15, m.view("t", Window.ALL_TIME).spouts().get(0).acked(), "a refused report adds nothing");
+
+        m.retainWorkers("t", Set.of("h:2"));
+        assertEquals(1, m.view("t", Window.ALL_TIME).workers(), "a worker that moved away no longer counts");
+        assertEquals(List.of("h:2"), m.latest("t").stream().map(Snapshots.Worker::worker).toList());
+        assertEquals(15, m.view("t", Window.ALL_TIME).spouts().get(0).acked(), "the windows keep what it added");
 
         m.forget("t");
         assertNull(m.view("t", Window.ALL_TIME));
