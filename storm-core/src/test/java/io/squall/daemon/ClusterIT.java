@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,6 +206,15 @@ class ClusterIT {
                 () -> "split's error reported to Nimbus: " + splitErrors("rel"));
         Set<Long> before = workerPids();
         assertEquals(2, before.size());
+        for (WorkerSlot w : state.assignment(topologyId("rel")).workers()) {
+            try (Socket s = new Socket("127.0.0.1", w.port())) {
+                s.getOutputStream().write(new byte[] {0x7f, 0x7f, 0x7f, 0x7f, 1, 2, 3});
+                s.setSoTimeout(10_000);
+                assertEquals(-1, s.getInputStream().read(), "the worker closes a connection sending garbage");
+            }
+        }
+        assertEquals(before, workerPids(), "the workers live through malformed frames");
+        assertTrue(workerLogs().contains("connections closed for bad input so far"));
         long victim = before.iterator().next();
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
         Await.until(LONG, () -> {
@@ -370,6 +380,18 @@ class ClusterIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String workerLogs() {
+        StringBuilder all = new StringBuilder();
+        for (String f : files(base.resolve("logs"), "worker-")) {
+            try {
+                all.append(Files.readString(base.resolve("logs").resolve(f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString();
     }
 
     private static boolean isLeader(NimbusClient c) {
