@@ -149,6 +149,30 @@ public final class ConfigKeys {
             ConfigKey.Type.STRING, null, ANY,
             "stream on which a windowed bolt emits late tuples; unset means they are logged, counted and dropped");
 
+    // Metrics and dashboard.
+    public static final ConfigKey TOPOLOGY_METRICS_ENABLED = key("topology.metrics.enabled", ConfigKey.Type.BOOLEAN,
+            true, ANY, "sample latencies (complete, execute, process) and run the configured reporters; "
+                    + "the plain counters (emitted, acked, ...) are kept either way");
+    public static final ConfigKey TOPOLOGY_METRICS_SAMPLE_EVERY = key("topology.metrics.sample.every",
+            ConfigKey.Type.INT, 64, 1, "executors time one tuple in this many for the latency metrics");
+    public static final ConfigKey TOPOLOGY_METRICS_SNAPSHOT_INTERVAL_SECS = key(
+            "topology.metrics.snapshot.interval.secs", ConfigKey.Type.INT, 1, 1,
+            "seconds between snapshots of a worker's metrics, for the aggregated windows and the dashboard");
+    public static final ConfigKey TOPOLOGY_METRICS_REPORTERS = key("topology.metrics.reporters", ConfigKey.Type.LIST,
+            null, ANY, "reporters to run: any of console, csv, jmx, prometheus; unset means none");
+    public static final ConfigKey TOPOLOGY_METRICS_REPORT_INTERVAL_SECS = key(
+            "topology.metrics.report.interval.secs", ConfigKey.Type.INT, 10, 1,
+            "seconds between reports of the console and csv reporters");
+    public static final ConfigKey TOPOLOGY_METRICS_CSV_DIR = key("topology.metrics.csv.dir", ConfigKey.Type.STRING,
+            "metrics", ANY, "directory the csv reporter writes to, one subdirectory per topology");
+    public static final ConfigKey TOPOLOGY_METRICS_PROMETHEUS_PORT = key("topology.metrics.prometheus.port",
+            ConfigKey.Type.INT, 9464, 0, "port of the Prometheus text endpoint (/metrics) when no dashboard serves "
+                    + "it; 0 picks a free port");
+    public static final ConfigKey UI_HOST = key("ui.host", ConfigKey.Type.STRING, "127.0.0.1", ANY,
+            "address the dashboard listens on");
+    public static final ConfigKey UI_PORT = key("ui.port", ConfigKey.Type.INT, 8080, 0,
+            "port of the dashboard and its JSON API; 0 picks a free port");
+
     private ConfigKeys() {
     }
 

@@ -4,6 +4,7 @@ import io.squall.Config;
 import io.squall.Constants;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
+import io.squall.metrics.TaggedRegistry;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
@@ -12,6 +13,7 @@ import io.squall.runtime.executor.SpoutExecutor;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.MetricsSettings;
 import io.squall.serialization.KryoFactory;
 import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
@@ -61,7 +63,10 @@ public final class Worker {
     private final WorkerTopologyContext context;
     private final Map<String, Map<String, Object>> componentConf = new HashMap<>();
     private final ReceiveQueue[] queueByTask;
-    private final Backpressure backpressure = new Backpressure();
+    private final Backpressure backpressure;
+    private final MetricsSettings metricsSettings;
+    private final TaggedRegistry metrics = new TaggedRegistry();
+    private final long startMillis = System.currentTimeMillis();
     private final ErrorLog errors = new ErrorLog();
     private final Map<String, ComponentStats> stats = new TreeMap<>();
     private final List<Executor> executors = new ArrayList<>();
@@ -113,6 +118,8 @@ public final class Worker {
         this.topology = topology;
         this.loader = loader;
         this.settings = TopologySettings.from(conf);
+        this.metricsSettings = MetricsSettings.from(conf);
+        this.backpressure = new Backpressure(nanoClock);
         this.localMode = localMode;
         this.nanoClock = nanoClock;
         this.onFailure = onFailure;
@@ -328,6 +335,26 @@ public final class Worker {
         return context;
     }
 
+    /** The metrics configuration. */
+    public MetricsSettings metricsSettings() {
+        return metricsSettings;
+    }
+
+    /** The worker's metric registry: the built-in metrics and those tasks register through their context. */
+    public TaggedRegistry metrics() {
+        return metrics;
+    }
+
+    /** When the worker was created, in epoch milliseconds. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** The topology the worker runs. */
+    public StormTopology topology() {
+        return topology;
+    }
+
     /** The topology-level settings. */
     public TopologySettings settings() {
         return settings;
@@ -360,7 +387,7 @@ public final class Worker {
 
     /** The context of one task. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId);
+        return new TopologyContext(context, taskId, metrics);
     }
 
     /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */
