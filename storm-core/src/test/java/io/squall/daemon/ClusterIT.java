@@ -199,8 +199,11 @@ class ClusterIT {
     void aWorkerKilledWithSigkillIsRestartedAndEveryMessageIsAcked() throws Exception {
         Path dir = Files.createDirectories(base.resolve("rel"));
         int total = 3000;
-        client.submitTopology("rel", jar, RecordingWordCount.conf(2, 8),
-                RecordingWordCount.topology(dir.toString(), total, 2000, true));
+        Map<String, Object> conf = new HashMap<>(RecordingWordCount.conf(2, 8));
+        conf.put("topology.metrics.reporters", List.of("csv"));
+        conf.put("topology.metrics.csv.dir", base.resolve("csv").toString());
+        conf.put("topology.metrics.report.interval.secs", 1);
+        client.submitTopology("rel", jar, conf, RecordingWordCount.topology(dir.toString(), total, 2000, true));
         Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
         Await.until(LONG, () -> splitErrors("rel").contains("the first sentence fails on purpose"),
                 () -> "split's error reported to Nimbus: " + splitErrors("rel"));
@@ -215,6 +218,11 @@ class ClusterIT {
         }
         assertEquals(before, workerPids(), "the workers live through malformed frames");
         assertTrue(workerLogs().contains("connections closed for bad input so far"));
+        for (WorkerSlot w : state.assignment(topologyId("rel")).workers()) {
+            Path csv = base.resolve("csv").resolve("rel-" + w.port());
+            Await.until(LONG, () -> Files.isDirectory(csv) && !files(csv, "").isEmpty(),
+                    () -> "the CSV metrics reporter of worker " + w.name() + " writes to " + csv);
+        }
         long victim = before.iterator().next();
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
         Await.until(LONG, () -> {
