@@ -21,6 +21,7 @@ import io.squall.messaging.MessagingServer;
 import io.squall.messaging.OutboundLink;
 import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.metrics.report.Reporters;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
@@ -74,6 +75,9 @@ public final class WorkerMain {
     private final Map<String, Long> errorsReportedUpTo = new HashMap<>();
     private final NimbusClient nimbus;
     private volatile MetricsReporter metricsReporter;
+    /** The built-in metrics, registered in the worker's registry for the reporters. */
+    private final WorkerMetrics workerMetrics;
+    private volatile Reporters reporters;
     private volatile boolean running = true;
 
     private WorkerMain(String supervisorId, int port, String topologyId, Path codeDir, DaemonConfig conf)
@@ -101,6 +105,7 @@ public final class WorkerMain {
         this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
                 error -> exit(1, "the topology failed: " + error),
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
+        this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
                 newCodec(loader), () -> running, droppedAtShutdown));
@@ -117,6 +122,20 @@ public final class WorkerMain {
             links.add(new OutboundLink(worker.outboundQueues().get(w.name()), client, newCodec(loader),
                     conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame,
                     error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error)));
+        }
+    }
+
+    /**
+     * Starts the topology's metric reporters (console, CSV, JMX, Prometheus) for this worker, named
+     * {@code <topology>-<port>} so that workers sharing a machine keep apart. A reporter that cannot start
+     * (a Prometheus port another worker of the topology holds) is logged; the worker runs without it.
+     */
+    private void startReporters() {
+        String name = worker.settings().name() + "-" + port;
+        try {
+            reporters = Reporters.start(name, worker.metrics(), worker.metricsSettings());
+        } catch (RuntimeException e) {
+            LOG.warn("Metric reporters of {} not started: {}", name, e.getMessage());
         }
     }
 
@@ -146,8 +165,8 @@ public final class WorkerMain {
             l.start();
         }
         worker.start(false);
-        metricsReporter = new MetricsReporter(new WorkerMetrics(worker, workerName), nimbus,
-                worker.metricsSettings().snapshotIntervalSecs());
+        startReporters();
+        metricsReporter = new MetricsReporter(workerMetrics, nimbus, worker.metricsSettings().snapshotIntervalSecs());
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), clients.size());
         long pid = ProcessHandle.current().pid();
@@ -238,6 +257,11 @@ public final class WorkerMain {
                     metricsReporter.failures());
         }
         worker.shutdown();
+        Reporters r = reporters;
+        if (r != null) {
+            r.close();
+        }
+        workerMetrics.close();
         for (OutboundLink l : links) {
             l.stop();
         }
