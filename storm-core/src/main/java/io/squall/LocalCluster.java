@@ -1,6 +1,10 @@
 package io.squall;
 
 import io.squall.config.InvalidConfigException;
+import io.squall.metrics.aggregate.MetricsAggregator;
+import io.squall.metrics.aggregate.MetricsCollector;
+import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.metrics.report.Reporters;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.runtime.stats.ComponentStats;
@@ -33,6 +37,9 @@ public class LocalCluster implements AutoCloseable {
 
     private final Map<String, Worker> running = new ConcurrentHashMap<>();
     private final Map<String, Worker> failed = new ConcurrentHashMap<>();
+    private final Map<String, WorkerMetrics> metrics = new ConcurrentHashMap<>();
+    private final Map<String, Reporters> reporters = new ConcurrentHashMap<>();
+    private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
     private volatile boolean closed;
 
     /** A running topology; closing it kills it. */
@@ -91,9 +98,16 @@ public class LocalCluster implements AutoCloseable {
             String id = name + "-" + IDS.incrementAndGet() + "-" + System.currentTimeMillis() / 1000;
             Worker worker = new Worker(id, topology, topoConf, loader == null ? getClass().getClassLoader() : loader,
                     true, System::nanoTime, error -> onFailure(name, error));
+            WorkerMetrics wm = new WorkerMetrics(worker, "local");
+            Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
+            if (old != null) {
+                old.close();
+            }
             running.put(name, worker);
             failed.remove(name);
+            stopMetrics(metrics.put(name, wm), name);
             worker.start(true);
+            collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
         }
         return new LocalTopology(name);
     }
@@ -107,6 +121,13 @@ public class LocalCluster implements AutoCloseable {
                 throw new InvalidTopologyException("Topology name '" + name + "' contains '" + c
                         + "', which is not allowed in names");
             }
+        }
+    }
+
+    private void stopMetrics(WorkerMetrics wm, String name) {
+        if (wm != null) {
+            collector.remove(wm);
+            wm.close();
         }
     }
 
@@ -125,6 +146,13 @@ public class LocalCluster implements AutoCloseable {
                     + new TreeSet<>(running.keySet()) + ")");
         }
         w.shutdown();
+        WorkerMetrics wm = metrics.remove(name);
+        stopMetrics(wm, name);
+        collector.aggregator().forget(name);
+        Reporters r = reporters.remove(name);
+        if (r != null) {
+            r.close();
+        }
     }
 
     /** Deactivates a topology's spouts for the wait in the options, then stops it. */
@@ -172,6 +200,44 @@ public class LocalCluster implements AutoCloseable {
         return worker(name).stats();
     }
 
+    /** The topology running under a name. */
+    public StormTopology getTopology(String name) {
+        return worker(name).topology();
+    }
+
+    /** Whether a running topology's spouts may emit. */
+    public boolean isActive(String name) {
+        return worker(name).isActive();
+    }
+
+    /**
+     * The metrics of the running topologies: snapshots of each worker, taken every
+     * {@code topology.metrics.snapshot.interval.secs}, aggregated per component over time windows.
+     */
+    public MetricsCollector getMetricsCollector() {
+        return collector;
+    }
+
+    /** The built-in metrics of a running topology's worker, for an immediate snapshot. */
+    public WorkerMetrics getWorkerMetrics(String name) {
+        WorkerMetrics wm = metrics.get(name);
+        if (wm == null) {
+            throw new NotAliveException("No topology named '" + name + "' is running (running: "
+                    + new TreeSet<>(running.keySet()) + ")");
+        }
+        return wm;
+    }
+
+    /** The reporters a running topology's configuration switched on. */
+    public Reporters getReporters(String name) {
+        Reporters r = reporters.get(name);
+        if (r == null) {
+            throw new NotAliveException("No topology named '" + name + "' is running (running: "
+                    + new TreeSet<>(running.keySet()) + ")");
+        }
+        return r;
+    }
+
     /** The last errors a component's tasks reported. */
     public List<ErrorLog.Error> getErrors(String name, String componentId) {
         Worker w = running.get(name);
@@ -204,6 +270,12 @@ public class LocalCluster implements AutoCloseable {
                 LOG.debug("Topology {} stopped on its own", name);
             }
         }
+        for (String name : new ArrayList<>(metrics.keySet())) {
+            stopMetrics(metrics.remove(name), name);
+        }
+        reporters.values().forEach(Reporters::close);
+        reporters.clear();
+        collector.close();
     }
 
     /** Storm's name for {@link #close()}. */

@@ -16,15 +16,21 @@ import io.squall.tuple.Values;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Constant spout → no-op bolt in local mode, for a fixed time, without acking and with acking (one acker,
  * max.spout.pending 1000). Prints tuples/s over the measured window and, with acking, complete latency
- * percentiles measured by the spout (emit → ack callback).
+ * percentiles measured by the spout (emit → ack callback). Each mode runs with
+ * {@code topology.metrics.enabled} off and then on (or only one of them), so one run shows what the
+ * metrics cost; with several rounds the off/on pairs alternate and the medians are printed at the end,
+ * which tells the metrics' cost from the noise of a shared machine.
  *
- * <pre>usage: ConstSpoutBenchmark [ack|noack|both] [warmupSecs] [measureSecs]</pre>
+ * <pre>usage: ConstSpoutBenchmark [ack|noack|both] [warmupSecs] [measureSecs] [metrics: on|off|both] [rounds]</pre>
  */
 public final class ConstSpoutBenchmark {
     /** Complete latencies, recorded by the spout and read by the main thread. */
@@ -92,15 +98,34 @@ public final class ConstSpoutBenchmark {
         String mode = args.length > 0 ? args[0] : "both";
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        if (mode.equals("noack") || mode.equals("both")) {
-            run(false, warmup, measure);
+        String metrics = args.length > 3 ? args[3] : "both";
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        Map<String, List<Double>> results = new TreeMap<>();
+        for (int r = 0; r < rounds; r++) {
+            for (boolean acking : new boolean[] {false, true}) {
+                if (!mode.equals("both") && mode.equals("ack") != acking) {
+                    continue;
+                }
+                for (boolean on : new boolean[] {false, true}) {
+                    if (metrics.equals(on ? "off" : "on")) {
+                        continue;
+                    }
+                    String name = (acking ? "const-ack" : "const-noack") + (on ? "-metrics" : "");
+                    results.computeIfAbsent(name, k -> new ArrayList<>()).add(run(name, acking, on, warmup, measure));
+                }
+            }
         }
-        if (mode.equals("ack") || mode.equals("both")) {
-            run(true, warmup, measure);
+        if (rounds > 1) {
+            results.forEach((name, rates) -> {
+                List<Double> sorted = rates.stream().sorted().toList();
+                System.out.printf("%-20s median %,14.0f tuples/s of %d rounds %s%n", name, sorted.get(sorted.size() / 2),
+                        rates.size(), rates.stream().map(x -> String.format("%,.0f", x)).toList());
+            });
         }
     }
 
-    static void run(boolean acking, int warmupSecs, int measureSecs) throws InterruptedException {
+    static double run(String name, boolean acking, boolean metrics, int warmupSecs, int measureSecs)
+            throws InterruptedException {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("spout", new ConstSpout(acking));
         b.setBolt("bolt", new NoOpBolt()).localOrShuffleGrouping("spout");
@@ -110,7 +135,7 @@ public final class ConstSpoutBenchmark {
             conf.setMaxSpoutPending(1000);
         }
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
-        String name = acking ? "const-ack" : "const-noack";
+        conf.put("topology.metrics.enabled", metrics);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, b.createTopology());
             ComponentStats bolt = cluster.getComponentStats(name).get("bolt");
@@ -122,12 +147,14 @@ public final class ConstSpoutBenchmark {
             long after = bolt.executed.sum();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = LATENCY.getIntervalHistogram();
-            System.out.printf("%-12s %,14.0f tuples/s over %.0fs%n", name, (after - before) / secs, secs);
+            double rate = (after - before) / secs;
+            System.out.printf("%-20s %,14.0f tuples/s over %.0fs%n", name, rate, secs);
             if (acking) {
-                System.out.printf("%-12s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
+                System.out.printf("%-20s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                                 + "(%,d acks)%n", name, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
                         h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
             }
+            return rate;
         }
     }
 }

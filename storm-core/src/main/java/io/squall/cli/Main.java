@@ -2,6 +2,9 @@ package io.squall.cli;
 
 import io.squall.LocalCluster;
 import io.squall.SquallSubmitter;
+import io.squall.config.ConfigKeys;
+import io.squall.daemon.ui.DashboardServer;
+import io.squall.daemon.ui.LocalClusterView;
 import io.squall.runtime.stats.ComponentStats;
 
 import java.io.File;
@@ -25,15 +28,26 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
     private static final int DEFAULT_TTL_SECS = 20;
+    private static final long UI_UPDATE_MILLIS = 1000;
 
     private static final String USAGE_TEXT = String.join("\n",
             "Usage: squall COMMAND [ARGS]",
             "",
             "Commands:",
-            "  local JAR CLASS [ARGS...] [--local-ttl SECS]",
+            "  local JAR CLASS [ARGS...] [--local-ttl SECS] [--ui [PORT]]",
             "        Runs CLASS's main from JAR in this JVM; its SquallSubmitter.submitTopology calls",
             "        start the topologies here. They run for SECS seconds (default " + DEFAULT_TTL_SECS + "), then stop.",
-            "  demo  Builds what is missing and runs the word-count example in local mode (bin/squall only).",
+            "        --ui serves the dashboard on http://127.0.0.1:PORT/ (default " + ConfigKeys.UI_PORT.defaultValue()
+                    + "; 0 picks a free port).",
+            "  demo  Builds what is missing and runs the word-count example in local mode with the dashboard",
+            "        on (bin/squall only; takes the options of local).",
+            "  dev-zookeeper | nimbus | supervisor [-c key=value...]",
+            "        Runs a development ZooKeeper, a Nimbus, or a supervisor (see 'squall COMMAND --help').",
+            "  jar JAR CLASS [ARGS...]",
+            "        Runs CLASS's main from JAR, which submits its topologies to the cluster's Nimbus.",
+            "  list | kill NAME [-w SECS] | activate NAME | deactivate NAME",
+            "  rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...]",
+            "        Manage the cluster's topologies. Every cluster command takes -c key=value overrides.",
             "  version",
             "        Prints the version.",
             "  help  Prints this text.");
@@ -61,6 +75,8 @@ public final class Main {
                     out.println("Squall " + version());
                     yield OK;
                 }
+                case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
+                     "rebalance" -> ClusterCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
@@ -79,6 +95,7 @@ public final class Main {
     private static int local(String[] args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
         int ttl = DEFAULT_TTL_SECS;
+        Integer uiPort = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
                 out.println(USAGE_TEXT);
@@ -96,6 +113,14 @@ public final class Main {
                 if (ttl < 1) {
                     throw new UsageException("--local-ttl must be at least 1 second, got " + ttl);
                 }
+            } else if (args[i].equals("--ui")) {
+                uiPort = (Integer) ConfigKeys.UI_PORT.defaultValue();
+                if (i + 1 < args.length && args[i + 1].matches("\\d+")) {
+                    uiPort = Integer.parseInt(args[++i]);
+                    if (uiPort > 65535) {
+                        throw new UsageException("--ui port must be between 0 and 65535, got " + uiPort);
+                    }
+                }
             } else {
                 positional.add(args[i]);
             }
@@ -109,8 +134,20 @@ public final class Main {
         }
         String className = positional.get(1);
         String[] userArgs = positional.subList(2, positional.size()).toArray(new String[0]);
+        DashboardServer dashboard = null;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, Main.class.getClassLoader());
              LocalCluster cluster = new LocalCluster()) {
+            if (uiPort != null) {
+                try {
+                    dashboard = new DashboardServer(new LocalClusterView(cluster),
+                            (String) ConfigKeys.UI_HOST.defaultValue(), uiPort, UI_UPDATE_MILLIS);
+                } catch (IllegalStateException e) {
+                    err.println("squall local: " + e.getMessage() + " (pick another port with --ui PORT)");
+                    return FAILED;
+                }
+                out.println("Dashboard: " + dashboard.url() + " (JSON API under " + dashboard.url() + "api/v1/, "
+                        + "Prometheus text at " + dashboard.url() + "metrics)");
+            }
             Method main = mainOf(loader, className, jar);
             Thread.currentThread().setContextClassLoader(loader);
             SquallSubmitter.setLocalOverride(cluster);
@@ -150,10 +187,13 @@ public final class Main {
             return FAILED;
         } finally {
             SquallSubmitter.setLocalOverride(null);
+            if (dashboard != null) {
+                dashboard.close();
+            }
         }
     }
 
-    private static Method mainOf(ClassLoader loader, String className, File jar) throws NoSuchMethodException {
+    static Method mainOf(ClassLoader loader, String className, File jar) throws NoSuchMethodException {
         Class<?> k;
         try {
             k = Class.forName(className, true, loader);

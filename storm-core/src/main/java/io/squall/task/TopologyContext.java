@@ -1,5 +1,12 @@
 package io.squall.task;
 
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.ExponentiallyDecayingReservoir;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.Timer;
+import io.squall.metrics.TaggedRegistry;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
@@ -16,12 +23,64 @@ import java.util.Set;
 public class TopologyContext extends WorkerTopologyContext {
     private final int taskId;
     private final Map<String, Object> taskData = new HashMap<>();
+    private final TaggedRegistry metrics;
 
-    /** A context for task {@code taskId}. */
+    /** A context for task {@code taskId} whose user metrics go to a registry of their own, unreported. */
     public TopologyContext(WorkerTopologyContext worker, int taskId) {
+        this(worker, taskId, new TaggedRegistry());
+    }
+
+    /** A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}. */
+    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics) {
         super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
                 worker.getThisWorkerPort(), worker.getThisWorkerTasks());
         this.taskId = taskId;
+        this.metrics = metrics;
+    }
+
+    /**
+     * A counter of this task, reported with the built-in metrics as {@code user.<component>.<task>.<name>}.
+     * Registering the same name twice returns the same counter.
+     *
+     * @throws IllegalArgumentException if this task already has a metric of another type by that name
+     */
+    public Counter registerCounter(String name) {
+        return metrics.register("user", checkName(name), new Counter(), userTags());
+    }
+
+    /** A meter (rates over 1, 5, 15 minutes) of this task; see {@link #registerCounter}. */
+    public Meter registerMeter(String name) {
+        return metrics.register("user", checkName(name), new Meter(), userTags());
+    }
+
+    /** A timer (rate and duration percentiles) of this task; see {@link #registerCounter}. */
+    public Timer registerTimer(String name) {
+        return metrics.register("user", checkName(name), new Timer(), userTags());
+    }
+
+    /** A histogram (percentiles of recent values) of this task; see {@link #registerCounter}. */
+    public Histogram registerHistogram(String name) {
+        return metrics.register("user", checkName(name), new Histogram(new ExponentiallyDecayingReservoir()), userTags());
+    }
+
+    /** Registers a gauge of this task, read when metrics are reported; see {@link #registerCounter}. */
+    public <T> Gauge<T> registerGauge(String name, Gauge<T> gauge) {
+        if (gauge == null) {
+            throw new IllegalArgumentException("Gauge '" + name + "' of task " + taskId + " is null");
+        }
+        return metrics.register("user", checkName(name), gauge, userTags());
+    }
+
+    private String[] userTags() {
+        return new String[] {"component", getThisComponentId(), "task", String.valueOf(taskId)};
+    }
+
+    private String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A metric name must be a non-empty string (task " + taskId + " of '"
+                    + getThisComponentId() + "')");
+        }
+        return name;
     }
 
     /** This task's id, unique in the topology. */

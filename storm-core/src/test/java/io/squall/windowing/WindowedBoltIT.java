@@ -285,6 +285,8 @@ class WindowedBoltIT {
                     eventTimeTopology("drop", readings, false).createTopology());
             assertAccounted("drop", readings, late, tracker);
             assertEquals(late.size(), cluster.getComponentStats("late-dropped").get("window").lateTuples.sum());
+            assertEquals(late.size(), cluster.getWorkerMetrics("late-dropped").snapshot().components().stream()
+                    .filter(c -> c.id().equals("window")).findFirst().orElseThrow().lateTuples(), "late tuples in metrics");
             assertTrue(LATE.isEmpty(), "nothing routed");
         }
     }

@@ -9,6 +9,7 @@ import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
 import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.TaskStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
 import io.squall.task.ITimedBolt;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 public final class BoltExecutor extends Executor {
     private static final Logger LOG = LoggerFactory.getLogger(BoltExecutor.class);
     private static final Fields TICK_FIELDS = new Fields("rate_secs");
+    /** A process-latency sample never acked (a bolt that holds tuples) is given up after this long. */
+    private static final long PROCESS_SAMPLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final ComponentStats stats;
     private final SplittableRandom random = new SplittableRandom();
@@ -47,12 +50,17 @@ public final class BoltExecutor extends Executor {
     private final long tickNanos;
     private long nextTickNanos;
     private SerializationCheck serializationCheck;
+    /** Execute latency is timed for one tuple in this many; 0 when metrics are off. */
+    private final int sampleEvery;
+    private int untilSample;
 
     public BoltExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
                         ReceiveQueue queue, ComponentStats stats) {
         super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(10));
         this.stats = stats;
         this.tickNanos = TimeUnit.SECONDS.toNanos(settings.tickFreqSecs());
+        this.sampleEvery = worker.metricsSettings().enabled() ? worker.metricsSettings().sampleEvery() : 0;
+        this.untilSample = sampleEvery;
     }
 
     @Override
@@ -129,12 +137,17 @@ public final class BoltExecutor extends Executor {
         final IBolt bolt;
         final TopologyContext context;
         final Router router;
+        final TaskStats counters;
+        /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
+        Tuple processSample;
+        long processSampleStart;
 
         Task(int taskId, IBolt bolt, TopologyContext context) {
             this.taskId = taskId;
             this.bolt = bolt;
             this.context = context;
             this.router = new Router(context, taskId);
+            this.counters = stats.task(taskId);
         }
 
         void onTime(long nowMillis) {
@@ -148,6 +161,27 @@ public final class BoltExecutor extends Executor {
         }
 
         void execute(TupleImpl tuple) {
+            if (sampleEvery > 0 && --untilSample == 0) {
+                untilSample = sampleEvery;
+                executeTimed(tuple);
+            } else {
+                executeUntimed(tuple);
+            }
+            stats.executed.increment();
+            counters.executed();
+        }
+
+        private void executeTimed(TupleImpl tuple) {
+            long start = worker.nanoTime();
+            if (processSample == null || start - processSampleStart > PROCESS_SAMPLE_MAX_NANOS) {
+                processSample = tuple;
+                processSampleStart = start;
+            }
+            executeUntimed(tuple);
+            stats.executeLatency.record(worker.nanoTime() - start);
+        }
+
+        private void executeUntimed(TupleImpl tuple) {
             try {
                 bolt.execute(tuple);
             } catch (UnserializableValueException e) {
@@ -156,7 +190,6 @@ public final class BoltExecutor extends Executor {
                 reportError(e);
                 fail(tuple);
             }
-            stats.executed.increment();
         }
 
         @Override
@@ -206,6 +239,7 @@ public final class BoltExecutor extends Executor {
                 }
             }
             stats.emitted.increment();
+            counters.emitted();
             stats.transferred.add(targets.size());
             return targets;
         }
@@ -293,6 +327,11 @@ public final class BoltExecutor extends Executor {
                 }
             }
             stats.acked.increment();
+            counters.acked();
+            if (input == processSample) {
+                stats.processLatency.record(worker.nanoTime() - processSampleStart);
+                processSample = null;
+            }
         }
 
         @Override
@@ -305,6 +344,10 @@ public final class BoltExecutor extends Executor {
                 }
             }
             stats.failed.increment();
+            counters.failed();
+            if (input == processSample) {
+                processSample = null;
+            }
         }
 
         @Override

@@ -112,6 +112,21 @@ public abstract class Executor implements Runnable {
         return !t.isAlive();
     }
 
+    /** Messages this executor has sent to {@code task}. Any thread; may lag slightly. */
+    public long sentTo(int task) {
+        return transfer.sentTo(task);
+    }
+
+    /** The executor's component. */
+    public String componentId() {
+        return componentId;
+    }
+
+    /** The executor's receive queue, for metrics. */
+    public ReceiveQueue queue() {
+        return queue;
+    }
+
     /** The executor's name, e.g. {@code split[3-4]}. */
     public String name() {
         return name;

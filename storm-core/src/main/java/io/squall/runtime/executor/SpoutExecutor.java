@@ -9,6 +9,7 @@ import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
 import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.TaskStats;
 import io.squall.spout.ISpout;
 import io.squall.spout.ISpoutOutputCollector;
 import io.squall.spout.SpoutOutputCollector;
@@ -40,6 +41,9 @@ public final class SpoutExecutor extends Executor {
     private final List<Task> tasks = new ArrayList<>();
     private final HashMap<Integer, Task> byTaskId = new HashMap<>();
     private final long rotateEveryNanos;
+    /** Complete latencies go to the histogram one ack in this many; 0 when metrics are off. */
+    private final int sampleEvery;
+    private int untilSample;
     private long nextRotateNanos;
     private boolean active;
     private SerializationCheck serializationCheck;
@@ -52,6 +56,8 @@ public final class SpoutExecutor extends Executor {
         super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(1));
         this.stats = stats;
         this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
+        this.sampleEvery = worker.metricsSettings().enabled() ? worker.metricsSettings().sampleEvery() : 0;
+        this.untilSample = sampleEvery;
     }
 
     @Override
@@ -142,12 +148,19 @@ public final class SpoutExecutor extends Executor {
             p.task.pendingCount--;
             if (r.failed()) {
                 stats.failed.increment();
+                p.task.counters.failed();
                 String by = r.failingTask() >= 0 ? worker.context().getComponentId(r.failingTask()) : null;
                 stats.failedBy(by != null ? by : "unknown");
                 p.task.callFail(p.msgId);
             } else {
                 stats.acked.increment();
-                stats.completeLatency(worker.nanoTime() - p.emitNanos);
+                p.task.counters.acked();
+                long latency = worker.nanoTime() - p.emitNanos;
+                stats.completeLatency(latency);
+                if (sampleEvery > 0 && --untilSample == 0) {
+                    untilSample = sampleEvery;
+                    stats.completeLatency.record(latency);
+                }
                 p.task.callAck(p.msgId);
             }
         } else if (message instanceof AckMessage.ResetTimeout r) {
@@ -160,6 +173,7 @@ public final class SpoutExecutor extends Executor {
     private void onTimeout(Long root, Pending p) {
         p.task.pendingCount--;
         stats.timedOut.increment();
+        p.task.counters.failed();
         p.task.callFail(p.msgId);
     }
 
@@ -180,6 +194,7 @@ public final class SpoutExecutor extends Executor {
         final ISpout spout;
         final TopologyContext context;
         final Router router;
+        final TaskStats counters;
         int pendingCount;
         long emits;
         /** Message ids acked at emit (acking off, or no targets), called back after nextTuple returns. */
@@ -190,6 +205,7 @@ public final class SpoutExecutor extends Executor {
             this.spout = spout;
             this.context = context;
             this.router = new Router(context, taskId);
+            this.counters = stats.task(taskId);
         }
 
         @Override
@@ -245,6 +261,7 @@ public final class SpoutExecutor extends Executor {
             }
             emits++;
             stats.emitted.increment();
+            counters.emitted();
             stats.transferred.add(targets.size());
             if (tracked && !targets.isEmpty()) {
                 pending.putNew(root, new Pending(this, messageId, worker.nanoTime()));
@@ -271,6 +288,7 @@ public final class SpoutExecutor extends Executor {
             }
             for (Object id : deferredAcks) {
                 stats.acked.increment();
+                counters.acked();
                 callAck(id);
             }
             deferredAcks.clear();

@@ -2,6 +2,8 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.queue.ReceiveQueue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,11 +11,15 @@ import java.util.Map;
 
 /**
  * An executor's outgoing side: one {@link Outbox} per destination queue, found by task id in an array.
- * Local targets get the message object itself. Owned by the executor's thread.
+ * Local targets get the message object itself. Owned by the executor's thread, except
+ * {@link #sentTo}, which any thread may call.
  */
 final class Transfer {
+    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
     private final Outbox[] byTask;
     private final Outbox[] outboxes;
+    /** Messages sent to each task id, for the rates on the topology graph; opaque writes, owner thread. */
+    private final long[] sentByTask;
 
     /**
      * @param queueByTask the receive queue of every task id (null for ids that do not exist)
@@ -21,6 +27,7 @@ final class Transfer {
     Transfer(ReceiveQueue[] queueByTask, int batchSize) {
         Map<ReceiveQueue, Outbox> byQueue = new IdentityHashMap<>();
         byTask = new Outbox[queueByTask.length];
+        sentByTask = new long[queueByTask.length];
         for (int t = 0; t < queueByTask.length; t++) {
             ReceiveQueue q = queueByTask[t];
             if (q != null) {
@@ -38,6 +45,12 @@ final class Transfer {
             throw new IllegalArgumentException("No task " + task + " in this topology");
         }
         o.add(task, message);
+        COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
+    }
+
+    /** Messages sent to {@code task} so far (tuples and acker messages). Any thread; may lag slightly. */
+    long sentTo(int task) {
+        return task >= 0 && task < sentByTask.length ? (long) COUNT.getOpaque(sentByTask, task) : 0;
     }
 
     /**

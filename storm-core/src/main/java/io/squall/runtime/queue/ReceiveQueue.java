@@ -177,10 +177,10 @@ public final class ReceiveQueue {
         long population = population();
         if (!aboveHighWatermark && population >= highWatermark) {
             aboveHighWatermark = true;
-            backpressure.raise();
+            backpressure.raise(name);
         } else if (aboveHighWatermark && population <= lowWatermark) {
             aboveHighWatermark = false;
-            backpressure.lower();
+            backpressure.lower(name);
         }
     }
 
@@ -197,13 +197,13 @@ public final class ReceiveQueue {
     /** A producer now holds messages for this queue that did not fit. Producer thread. */
     public void producerOverflowed() {
         overflowingProducers.incrementAndGet();
-        backpressure.raise();
+        backpressure.raise(name);
     }
 
     /** A producer that had overflowed has published everything it held. Producer thread. */
     public void producerRecovered() {
         overflowingProducers.decrementAndGet();
-        backpressure.lower();
+        backpressure.lower(name);
     }
 
     /**
@@ -225,7 +225,7 @@ public final class ReceiveQueue {
     public void close() {
         if (aboveHighWatermark) {
             aboveHighWatermark = false;
-            backpressure.lower();
+            backpressure.lower(name);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.squall.runtime.stats;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,7 +32,15 @@ public final class ComponentStats {
     public final LongAdder lateTuples = new LongAdder();
     /** Sum of spout complete latencies, in nanoseconds. */
     public final LongAdder completeLatencyNanos = new LongAdder();
+    /** A sample of spout complete latencies (emit to ack), when metrics are on. */
+    public final LatencyHistogram completeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS);
+    /** A sample of bolt execute latencies (time in {@code execute}), when metrics are on. */
+    public final LatencyHistogram executeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS);
+    /** A sample of bolt process latencies ({@code execute} start to ack), when metrics are on. */
+    public final LatencyHistogram processLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS);
+    private static final long LATENCY_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(30);
     private final Map<String, LongAdder> failedBy = new ConcurrentHashMap<>();
+    private final Map<Integer, TaskStats> tasks = new ConcurrentSkipListMap<>();
     private volatile long maxCompleteLatencyNanos;
 
     /** Counters for a component. */
@@ -40,6 +51,16 @@ public final class ComponentStats {
     /** The component. */
     public String componentId() {
         return componentId;
+    }
+
+    /** The counters of one of the component's tasks, created on first use. Any thread. */
+    public TaskStats task(int taskId) {
+        return tasks.computeIfAbsent(taskId, id -> new TaskStats(componentId, id));
+    }
+
+    /** The counters of the component's tasks, by task id. */
+    public Map<Integer, TaskStats> tasks() {
+        return Collections.unmodifiableMap(tasks);
     }
 
     /** Records that a tree of this spout was failed by {@code component}. */

@@ -1,0 +1,259 @@
+package io.squall.daemon.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.squall.metrics.aggregate.Window;
+import io.squall.metrics.report.PrometheusFormat;
+import io.squall.topology.NotAliveException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard's HTTP side: its static files, the JSON API and the Prometheus text. Every error is
+ * answered as JSON {@code {"error": "...", "status": N}}: 400 for a malformed request, 404 for an unknown
+ * path or topology, 405 for a wrong method, 501 for what the cluster cannot do. Stateless; shared by
+ * every connection.
+ *
+ * <pre>
+ * GET  /api/v1/cluster/summary
+ * GET  /api/v1/topologies/NAME[?window=10m|3h|1d|all]     summary, components and metrics
+ * POST /api/v1/topologies/NAME/activate | deactivate
+ * POST /api/v1/topologies/NAME/kill[?wait=SECS]
+ * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...]
+ * GET  /metrics                                            Prometheus text of every topology
+ * </pre>
+ */
+@ChannelHandler.Sharable
+final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String TOPOLOGIES = "/api/v1/topologies/";
+    private static final Map<String, String> STATIC = Map.of(
+            "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css");
+
+    private final ClusterView view;
+    private final ObjectMapper json;
+
+    ApiHandler(ClusterView view, ObjectMapper json) {
+        this.view = view;
+        this.json = json;
+    }
+
+    /** A bad request; the message says what is wrong. */
+    private static final class HttpError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final HttpResponseStatus status;
+
+        HttpError(HttpResponseStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        FullHttpResponse res;
+        try {
+            if (!req.decoderResult().isSuccess()) {
+                throw new HttpError(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request");
+            }
+            res = route(req);
+        } catch (HttpError e) {
+            res = error(e.status, e.getMessage());
+        } catch (NotAliveException e) {
+            res = error(HttpResponseStatus.NOT_FOUND, e.getMessage());
+        } catch (ClusterView.NotSupportedException e) {
+            res = error(HttpResponseStatus.NOT_IMPLEMENTED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard request {} {} failed", req.method(), req.uri(), e);
+            res = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e);
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        HttpUtil.setKeepAlive(res, keepAlive);
+        var f = ctx.writeAndFlush(res);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private FullHttpResponse route(FullHttpRequest req) {
+        QueryStringDecoder q = new QueryStringDecoder(req.uri());
+        String path = q.path();
+        if (STATIC.containsKey(path)) {
+            requireMethod(req, HttpMethod.GET);
+            return resource(STATIC.get(path));
+        }
+        if (path.equals("/metrics")) {
+            requireMethod(req, HttpMethod.GET);
+            return response(HttpResponseStatus.OK, PrometheusFormat.CONTENT_TYPE,
+                    PrometheusFormat.write(view.registries()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (path.equals("/api/v1/cluster/summary")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(view.summary());
+        }
+        if (path.startsWith(TOPOLOGIES)) {
+            String[] parts = path.substring(TOPOLOGIES.length()).split("/", -1);
+            String name = QueryStringDecoder.decodeComponent(parts[0]);
+            if (name.isEmpty()) {
+                throw new HttpError(HttpResponseStatus.NOT_FOUND, "No topology named in " + path);
+            }
+            if (parts.length == 1) {
+                requireMethod(req, HttpMethod.GET);
+                return ok(topologyPage(view, name, window(q)));
+            }
+            if (parts.length == 2) {
+                requireMethod(req, HttpMethod.POST);
+                return action(name, parts[1], q);
+            }
+        }
+        throw new HttpError(HttpResponseStatus.NOT_FOUND, "Not found: " + path
+                + " (the API is under /api/v1/cluster/summary and /api/v1/topologies/NAME)");
+    }
+
+    /** The topology page's data: summary, components and metrics over {@code window}. */
+    static Map<String, Object> topologyPage(ClusterView view, String name, Window window) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("summary", view.topology(name));
+        page.put("components", view.components(name));
+        page.put("metrics", view.metrics().aggregator().view(name, window));
+        return page;
+    }
+
+    static Window window(QueryStringDecoder q) {
+        String w = param(q, "window");
+        if (w == null) {
+            return Window.TEN_MINUTES;
+        }
+        try {
+            return Window.ofLabel(w);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private FullHttpResponse action(String name, String action, QueryStringDecoder q) {
+        switch (action) {
+            case "activate" -> view.activate(name);
+            case "deactivate" -> view.deactivate(name);
+            case "kill" -> view.kill(name, intParam(q, "wait", 0));
+            case "rebalance" -> {
+                int workers = intParam(q, "workers", 0);
+                view.rebalance(name, workers, executors(param(q, "executors")));
+            }
+            default -> throw new HttpError(HttpResponseStatus.NOT_FOUND, "Unknown action '" + action
+                    + "': use activate, deactivate, kill or rebalance");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topology", name);
+        body.put("action", action);
+        body.put("status", "ok");
+        return ok(body);
+    }
+
+    private static Map<String, Integer> executors(String spec) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (spec == null || spec.isEmpty()) {
+            return out;
+        }
+        for (String pair : spec.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new HttpError(HttpResponseStatus.BAD_REQUEST, "Parameter 'executors' must read "
+                        + "COMPONENT=N[,COMPONENT=N...], but got '" + spec + "'");
+            }
+            out.put(kv[0], positive("executors for " + kv[0], kv[1]));
+        }
+        return out;
+    }
+
+    private static String param(QueryStringDecoder q, String name) {
+        List<String> v = q.parameters().get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static int intParam(QueryStringDecoder q, String name, int dflt) {
+        String v = param(q, name);
+        return v == null ? dflt : positive("parameter '" + name + "'", v);
+    }
+
+    private static int positive(String what, String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 0) {
+                throw new HttpError(HttpResponseStatus.BAD_REQUEST, "The " + what + " must be 0 or more, got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new HttpError(HttpResponseStatus.BAD_REQUEST, "The " + what + " must be a whole number, got '"
+                    + v + "'");
+        }
+    }
+
+    private static void requireMethod(FullHttpRequest req, HttpMethod method) {
+        if (!req.method().equals(method)) {
+            throw new HttpError(HttpResponseStatus.METHOD_NOT_ALLOWED, "Use " + method + " for "
+                    + new QueryStringDecoder(req.uri()).path() + ", not " + req.method());
+        }
+    }
+
+    private FullHttpResponse resource(String file) {
+        try (InputStream in = ApiHandler.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new HttpError(HttpResponseStatus.NOT_FOUND, "Missing dashboard file " + file);
+            }
+            String type = file.endsWith(".js") ? "text/javascript; charset=utf-8"
+                    : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+            return response(HttpResponseStatus.OK, type, in.readAllBytes());
+        } catch (IOException e) {
+            throw new HttpError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Cannot read dashboard file " + file);
+        }
+    }
+
+    private FullHttpResponse ok(Object body) {
+        return jsonResponse(HttpResponseStatus.OK, body);
+    }
+
+    private FullHttpResponse error(HttpResponseStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("status", status.code());
+        return jsonResponse(status, body);
+    }
+
+    private FullHttpResponse jsonResponse(HttpResponseStatus status, Object body) {
+        try {
+            return response(status, "application/json; charset=utf-8", json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, String type, byte[] body) {
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        return res;
+    }
+}

@@ -1,0 +1,185 @@
+package io.squall.daemon.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.squall.metrics.aggregate.Window;
+import io.squall.topology.NotAliveException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The web dashboard: serves the page, the JSON API ({@link ApiHandler}) and the Prometheus text over
+ * HTTP, and pushes live updates over a WebSocket at {@code /ws}. A page sends
+ * {@code {"topology": NAME, "window": "10m"}} (or {@code {}} for the cluster summary) and then receives,
+ * every {@code updateMillis}, the same JSON the API serves for it, as {@code {"type": "topology"|"cluster"|
+ * "error", ...}}. Netty: one boss and one worker thread. Close to stop.
+ */
+public final class DashboardServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    private static final AttributeKey<Map<String, String>> SUBSCRIPTION = AttributeKey.valueOf("subscription");
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final ClusterView view;
+    private final ObjectMapper json = new ObjectMapper();
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(1);
+    private final ChannelGroup sockets = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Channel channel;
+
+    /**
+     * Starts serving {@code view} on {@code host:port} (port 0 picks a free one).
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming it
+     */
+    public DashboardServer(ClusterView view, String host, int port, long updateMillis) {
+        this.view = view;
+        ApiHandler api = new ApiHandler(view, json);
+        try {
+            channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                                    new WebSocketServerProtocolHandler("/ws"), new LiveHandler(), api);
+                        }
+                    }).bind(host, port).sync().channel();
+        } catch (InterruptedException e) {
+            shutdownGroups();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the dashboard", e);
+        } catch (Exception e) { // Netty rethrows a failed bind's checked BindException unchecked.
+            shutdownGroups();
+            throw new IllegalStateException("Cannot start the dashboard on " + host + ":" + port + ": " + e, e);
+        }
+        workers.scheduleWithFixedDelay(this::push, updateMillis, updateMillis, TimeUnit.MILLISECONDS);
+        LOG.info("Dashboard at {}", url());
+    }
+
+    /** The port the dashboard listens on. */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** The dashboard's address, e.g. {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        InetSocketAddress a = (InetSocketAddress) channel.localAddress();
+        return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/";
+    }
+
+    /** Sends every subscribed page its update; one computation per distinct subscription. Event loop. */
+    private void push() {
+        Map<Map<String, String>, String> cache = new HashMap<>();
+        for (Channel ch : sockets) {
+            Map<String, String> sub = ch.attr(SUBSCRIPTION).get();
+            if (sub == null) {
+                continue;
+            }
+            String text = cache.computeIfAbsent(sub, this::render);
+            ch.writeAndFlush(new TextWebSocketFrame(text));
+        }
+    }
+
+    private String render(Map<String, String> sub) {
+        Map<String, Object> msg = new LinkedHashMap<>();
+        try {
+            String topology = sub.get("topology");
+            if (topology == null) {
+                msg.put("type", "cluster");
+                msg.put("data", view.summary());
+            } else {
+                Window w = Window.ofLabel(sub.getOrDefault("window", Window.TEN_MINUTES.label()));
+                msg.put("type", "topology");
+                msg.put("data", ApiHandler.topologyPage(view, topology, w));
+            }
+        } catch (NotAliveException | IllegalArgumentException e) {
+            msg.clear();
+            msg.put("type", "error");
+            msg.put("error", e.getMessage());
+        }
+        try {
+            return json.writeValueAsString(msg);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    /** Takes subscriptions from pages; answers the first update at once. */
+    private final class LiveHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                sockets.add(ctx.channel());
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            Map<String, String> sub = new HashMap<>();
+            try {
+                JsonNode n = json.readTree(frame.text());
+                if (n == null || !n.isObject()) {
+                    throw new IllegalArgumentException("a subscription must be a JSON object");
+                }
+                if (n.hasNonNull("topology")) {
+                    sub.put("topology", n.get("topology").asText());
+                }
+                if (n.hasNonNull("window")) {
+                    Window.ofLabel(n.get("window").asText());
+                    sub.put("window", n.get("window").asText());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"error\",\"error\":"
+                        + quote("Bad subscription: " + e.getMessage()) + "}"));
+                return;
+            }
+            ctx.channel().attr(SUBSCRIPTION).set(sub);
+            ctx.writeAndFlush(new TextWebSocketFrame(render(sub)));
+        }
+
+        private String quote(String s) {
+            try {
+                return json.writeValueAsString(s);
+            } catch (IOException e) {
+                return "\"bad subscription\"";
+            }
+        }
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Stops serving and closes every connection. */
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        sockets.close().syncUninterruptibly();
+        shutdownGroups();
+    }
+}

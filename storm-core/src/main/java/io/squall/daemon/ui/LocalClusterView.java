@@ -1,0 +1,138 @@
+package io.squall.daemon.ui;
+
+import io.squall.LocalCluster;
+import io.squall.metrics.TaggedRegistry;
+import io.squall.metrics.aggregate.MetricsCollector;
+import io.squall.metrics.builtin.Snapshots;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.GlobalStreamId;
+import io.squall.topology.Grouping;
+import io.squall.topology.KillOptions;
+import io.squall.topology.NotAliveException;
+import io.squall.topology.StormTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The dashboard's view of a {@link LocalCluster}: one in-process worker per topology. */
+public final class LocalClusterView implements ClusterView {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalClusterView.class);
+
+    private final LocalCluster cluster;
+
+    /** A view of {@code cluster}. */
+    public LocalClusterView(LocalCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public ClusterSummary summary() {
+        List<TopologySummary> tops = new ArrayList<>();
+        for (String name : cluster.getTopologyNames()) {
+            try {
+                tops.add(topology(name));
+            } catch (NotAliveException gone) {
+                LOG.debug("Topology {} stopped while listing", name);
+            }
+        }
+        return new ClusterSummary("local", version(), 1, tops.size(), tops.size(), tops);
+    }
+
+    private static String version() {
+        String v = LocalCluster.class.getPackage().getImplementationVersion();
+        return v != null ? v : "development build";
+    }
+
+    @Override
+    public TopologySummary topology(String name) {
+        StormTopology t = cluster.getTopology(name);
+        Snapshots.Worker w = cluster.getMetricsCollector().aggregator().latest(name).stream().findFirst().orElse(null);
+        int executors = 0;
+        int tasks = 0;
+        for (ComponentSpec c : t.getComponents().values()) {
+            executors += c.getParallelism();
+            tasks += c.getNumTasks();
+        }
+        return new TopologySummary(name, w == null ? name : w.topologyId(),
+                cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, executors, tasks);
+    }
+
+    @Override
+    public List<ComponentInfo> components(String name) {
+        StormTopology t = cluster.getTopology(name);
+        List<ComponentInfo> out = new ArrayList<>();
+        for (ComponentSpec c : t.getComponents().values()) {
+            List<Input> inputs = new ArrayList<>();
+            for (Map.Entry<GlobalStreamId, Grouping> in : c.getInputs().entrySet()) {
+                inputs.add(new Input(in.getKey().get_componentId(), in.getKey().get_streamId(),
+                        in.getValue().getType().name().toLowerCase(Locale.ROOT)));
+            }
+            out.add(new ComponentInfo(c.getId(), c.getKind() == ComponentSpec.Kind.SPOUT ? "spout" : "bolt",
+                    c.getParallelism(), c.getNumTasks(), inputs));
+        }
+        out.sort(Comparator.comparing((ComponentInfo c) -> !c.kind().equals("spout")).thenComparing(ComponentInfo::id));
+        return out;
+    }
+
+    @Override
+    public void activate(String name) {
+        cluster.activate(name);
+    }
+
+    @Override
+    public void deactivate(String name) {
+        cluster.deactivate(name);
+    }
+
+    @Override
+    public void kill(String name, int waitSecs) {
+        if (waitSecs <= 0) {
+            cluster.killTopology(name);
+            return;
+        }
+        cluster.deactivate(name);
+        Thread t = new Thread(() -> {
+            try {
+                KillOptions o = new KillOptions();
+                o.set_wait_secs(waitSecs);
+                cluster.killTopologyWithOpts(name, o);
+            } catch (NotAliveException gone) {
+                LOG.info("Topology {} was gone before its kill wait ended", name);
+            }
+        }, "kill-" + name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void rebalance(String name, int workers, Map<String, Integer> executors) {
+        cluster.getTopology(name);
+        throw new NotSupportedException("Rebalance is not supported in local mode: a local topology runs in one "
+                + "in-process worker whose executors are fixed at submit; kill it and submit it again with other "
+                + "parallelism hints");
+    }
+
+    @Override
+    public MetricsCollector metrics() {
+        return cluster.getMetricsCollector();
+    }
+
+    @Override
+    public Map<String, TaggedRegistry> registries() {
+        Map<String, TaggedRegistry> out = new TreeMap<>();
+        for (String name : cluster.getTopologyNames()) {
+            try {
+                out.put(name, cluster.getWorkerMetrics(name).worker().metrics());
+            } catch (NotAliveException gone) {
+                LOG.debug("Topology {} stopped while listing", name);
+            }
+        }
+        return out;
+    }
+}
