@@ -202,9 +202,10 @@ class DashboardApiIT {
             ws.sendText("{\"topology\":\"nosuch\"}", true);
             // Updates of the earlier subscription may still arrive before the answer to this one.
             String type;
+            int seen = 0;
             do {
                 type = JSON.readTree(poll(messages)).get("type").asText();
-            } while (type.equals("topology"));
+            } while (type.equals("topology") && ++seen < 20);
             assertEquals("error", type);
         } finally {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
