@@ -2,6 +2,7 @@ package io.squall.daemon.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -16,7 +17,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.squall.SquallException;
 import io.squall.metrics.aggregate.Window;
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.report.PrometheusFormat;
 import io.squall.topology.NotAliveException;
 import org.slf4j.Logger;
@@ -32,7 +35,8 @@ import java.util.Map;
 /**
  * The dashboard's HTTP side: its static files, the JSON API and the Prometheus text. Every error is
  * answered as JSON {@code {"error": "...", "status": N}}: 400 for a malformed request, 404 for an unknown
- * path or topology, 405 for a wrong method, 501 for what the cluster cannot do. Stateless; shared by
+ * path or topology, 405 for a wrong method, 501 for what the cluster cannot do, 503 when the cluster
+ * does not answer. Stateless; shared by
  * every connection.
  *
  * <pre>
@@ -41,6 +45,7 @@ import java.util.Map;
  * POST /api/v1/topologies/NAME/activate | deactivate
  * POST /api/v1/topologies/NAME/kill[?wait=SECS]
  * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...]
+ * POST /api/v1/metrics                                     a worker's snapshot (JSON), for workers in other JVMs
  * GET  /metrics                                            Prometheus text of every topology
  * </pre>
  */
@@ -84,6 +89,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             res = error(HttpResponseStatus.NOT_FOUND, e.getMessage());
         } catch (ClusterView.NotSupportedException e) {
             res = error(HttpResponseStatus.NOT_IMPLEMENTED, e.getMessage());
+        } catch (SquallException e) {
+            res = error(HttpResponseStatus.SERVICE_UNAVAILABLE, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Dashboard request {} {} failed", req.method(), req.uri(), e);
             res = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e);
@@ -108,6 +115,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return response(HttpResponseStatus.OK, PrometheusFormat.CONTENT_TYPE,
                     PrometheusFormat.write(view.registries()).getBytes(StandardCharsets.UTF_8));
         }
+        if (path.equals("/api/v1/metrics")) {
+            requireMethod(req, HttpMethod.POST);
+            return acceptSnapshot(req);
+        }
         if (path.equals("/api/v1/cluster/summary")) {
             requireMethod(req, HttpMethod.GET);
             return ok(view.summary());
@@ -129,6 +140,31 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         throw new HttpError(HttpResponseStatus.NOT_FOUND, "Not found: " + path
                 + " (the API is under /api/v1/cluster/summary and /api/v1/topologies/NAME)");
+    }
+
+    private FullHttpResponse acceptSnapshot(FullHttpRequest req) {
+        Snapshots.Worker s;
+        try {
+            s = json.readValue((InputStream) new ByteBufInputStream(req.content()), Snapshots.Worker.class);
+        } catch (JsonProcessingException e) {
+            throw new HttpError(HttpResponseStatus.BAD_REQUEST, "The body must be a worker's metrics snapshot in "
+                    + "JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new HttpError(HttpResponseStatus.BAD_REQUEST, "Cannot read the body: " + e.getMessage());
+        }
+        if (s == null || s.topology() == null || s.topologyId() == null || s.worker() == null
+                || s.components() == null || s.edges() == null || s.backpressure() == null || s.jvm() == null
+                || s.errors() == null || s.userMetrics() == null) {
+            throw new HttpError(HttpResponseStatus.BAD_REQUEST, "A metrics snapshot needs topology, topologyId, "
+                    + "worker, components, edges, backpressure, jvm, errors and userMetrics");
+        }
+        view.topology(s.topology());
+        view.metrics().accept(s);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topology", s.topology());
+        body.put("worker", s.worker());
+        body.put("status", "ok");
+        return ok(body);
     }
 
     /** The topology page's data: summary, components and metrics over {@code window}. */

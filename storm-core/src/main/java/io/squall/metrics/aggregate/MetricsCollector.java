@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Takes a snapshot of each in-process worker at its configured interval and feeds it to a
- * {@link MetricsAggregator} and to listeners (the dashboard's live updates). One daemon thread, started
- * with the first worker. Thread-safe.
+ * Takes a snapshot of each in-process worker at its configured interval, and takes the snapshots other
+ * processes send ({@link #accept}), and feeds them to a {@link MetricsAggregator} and to listeners. One
+ * daemon thread, started with the first in-process worker. Thread-safe.
  */
 public final class MetricsCollector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsCollector.class);
@@ -82,13 +82,17 @@ public final class MetricsCollector implements AutoCloseable {
     /** Snapshots one worker now. */
     public void collect(WorkerMetrics worker) {
         try {
-            Snapshots.Worker s = worker.snapshot();
-            aggregator.record(s);
-            for (Consumer<Snapshots.Worker> l : listeners) {
-                l.accept(s);
-            }
+            accept(worker.snapshot());
         } catch (RuntimeException e) {
             LOG.warn("Could not take a metrics snapshot of {}", worker.worker().topologyId(), e);
+        }
+    }
+
+    /** Takes a snapshot another process sent (a worker in another JVM). Any thread. */
+    public void accept(Snapshots.Worker s) {
+        aggregator.record(s);
+        for (Consumer<Snapshots.Worker> l : listeners) {
+            l.accept(s);
         }
     }
 

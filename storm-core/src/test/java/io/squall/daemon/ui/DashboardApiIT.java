@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
 import io.squall.LocalCluster;
 import io.squall.metrics.PrometheusTextTest;
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
 import io.squall.topology.NotAliveException;
@@ -21,6 +22,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +145,32 @@ class DashboardApiIT {
         assertTrue(deactivatedOrGone, "deactivated during the wait");
         Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("doomed-later"), () -> "killed after the wait");
         assertEquals(404, call("GET", "/api/v1/topologies/doomed-later").statusCode());
+    }
+
+    @Test
+    void takesSnapshotsFromWorkersInOtherProcesses() throws Exception {
+        Snapshots.Worker local = cluster.getWorkerMetrics("api").snapshot();
+        Snapshots.Worker remote = new Snapshots.Worker(local.topology(), local.topologyId(), "10.0.0.2:6700",
+                local.timeMillis(), local.startMillis(), local.uptimeSecs(), local.active(), local.components(),
+                local.edges(), local.backpressure(), local.jvm(), local.errors(), local.userMetrics());
+        JsonNode ok = json(post("/api/v1/metrics", JSON.writeValueAsString(remote)), 200);
+        assertEquals("10.0.0.2:6700", ok.get("worker").asText());
+        JsonNode metrics = json(call("GET", "/api/v1/topologies/api"), 200).get("metrics");
+        assertEquals(2, metrics.get("workers").asInt());
+        assertTrue(metrics.get("jvms").has("10.0.0.2:6700"));
+
+        assertTrue(json(post("/api/v1/metrics", "not json"), 400).get("error").asText().contains("snapshot in JSON"));
+        assertTrue(json(post("/api/v1/metrics", "{}"), 400).get("error").asText().contains("needs topology"));
+        Snapshots.Worker ghost = new Snapshots.Worker("ghost", "ghost-1", "w", 0, 0, 0, true, List.of(), List.of(),
+                local.backpressure(), local.jvm(), List.of(), Map.of());
+        assertEquals(404, post("/api/v1/metrics", JSON.writeValueAsString(ghost)).statusCode());
+        assertEquals(405, call("GET", "/api/v1/metrics").statusCode());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
