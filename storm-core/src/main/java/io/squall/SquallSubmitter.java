@@ -1,7 +1,16 @@
 package io.squall;
 
+import io.squall.config.DaemonConfig;
+import io.squall.config.TopologySettings;
+import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
+import io.squall.utils.NimbusClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +18,9 @@ import java.util.Map;
  * JVM, in the {@link LocalCluster} the launcher installed; under {@code bin/squall jar} it goes to Nimbus.
  */
 public final class SquallSubmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(SquallSubmitter.class);
     private static volatile LocalCluster localOverride;
+    private static volatile Remote clusterOverride;
 
     private SquallSubmitter() {
     }
@@ -26,8 +37,36 @@ public final class SquallSubmitter {
             local.submitTopology(name, conf, topology, Thread.currentThread().getContextClassLoader());
             return;
         }
-        throw new SquallException("No cluster to submit topology '" + name + "' to: run it with "
-                + "'bin/squall local JAR CLASS' to run it in this JVM");
+        Remote remote = clusterOverride;
+        if (remote == null) {
+            throw new SquallException("No cluster to submit topology '" + name + "' to: submit it with "
+                    + "'bin/squall jar JAR CLASS' (cluster) or run it with 'bin/squall local JAR CLASS' (this JVM)");
+        }
+        if (topology == null) {
+            throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
+        }
+        Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
+        // As with Storm, "-c topology.x=y" on the command line overrides the topology's own setting.
+        DaemonConfig.parseOverrides(remote.conf().overrides()).forEach((k, v) -> {
+            if (k.startsWith("topology.")) {
+                topoConf.put(k, v);
+            }
+        });
+        TopologySettings.from(topoConf);
+        try {
+            String id = NimbusClient.of(remote.conf()).submitTopology(name, remote.jar(), topoConf, topology);
+            LOG.info("Submitted topology {} as {}", name, id);
+        } catch (IOException e) {
+            throw new SquallException("Cannot submit topology '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Where {@code bin/squall jar} sends submissions: the cluster's configuration and the topology JAR. */
+    public record Remote(DaemonConfig conf, Path jar) { }
+
+    /** Routes every submission of this JVM to a cluster (null to stop). Used by {@code bin/squall jar}. */
+    public static void setClusterOverride(Remote remote) {
+        clusterOverride = remote;
     }
 
     /** Storm's variant with a progress bar; the same as {@link #submitTopology}. */

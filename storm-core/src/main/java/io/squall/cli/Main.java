@@ -41,6 +41,13 @@ public final class Main {
                     + "; 0 picks a free port).",
             "  demo  Builds what is missing and runs the word-count example in local mode with the dashboard",
             "        on (bin/squall only; takes the options of local).",
+            "  dev-zookeeper | nimbus | supervisor [-c key=value...]",
+            "        Runs a development ZooKeeper, a Nimbus, or a supervisor (see 'squall COMMAND --help').",
+            "  jar JAR CLASS [ARGS...]",
+            "        Runs CLASS's main from JAR, which submits its topologies to the cluster's Nimbus.",
+            "  list | kill NAME [-w SECS] | activate NAME | deactivate NAME",
+            "  rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...]",
+            "        Manage the cluster's topologies. Every cluster command takes -c key=value overrides.",
             "  version",
             "        Prints the version.",
             "  help  Prints this text.");
@@ -68,6 +75,8 @@ public final class Main {
                     out.println("Squall " + version());
                     yield OK;
                 }
+                case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
+                     "rebalance" -> ClusterCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
@@ -184,7 +193,7 @@ public final class Main {
         }
     }
 
-    private static Method mainOf(ClassLoader loader, String className, File jar) throws NoSuchMethodException {
+    static Method mainOf(ClassLoader loader, String className, File jar) throws NoSuchMethodException {
         Class<?> k;
         try {
             k = Class.forName(className, true, loader);

@@ -2,6 +2,7 @@ package io.squall.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,75 @@ public final class ConfigKeys {
             ConfigKey.Type.DOUBLE, 0.4, 0, "queue fill ratio below which a congested queue is relieved");
     public static final ConfigKey TOPOLOGY_DIE_ON_ERROR = key("topology.worker.die.on.error", ConfigKey.Type.BOOLEAN,
             false, ANY, "stop the topology when a spout or bolt throws, instead of failing the tuple and going on");
+
+    // Cluster daemons and their transport.
+    public static final ConfigKey STORM_ZOOKEEPER_SERVERS = key(
+            "storm.zookeeper.servers", ConfigKey.Type.LIST, List.of("localhost"), ANY,
+            "hosts of the ZooKeeper ensemble");
+    public static final ConfigKey STORM_ZOOKEEPER_PORT = key("storm.zookeeper.port", ConfigKey.Type.INT, 2181, 1,
+            "port of the ZooKeeper servers (and of bin/squall dev-zookeeper)");
+    public static final ConfigKey STORM_ZOOKEEPER_ROOT = key(
+            "storm.zookeeper.root", ConfigKey.Type.STRING, "/squall", ANY,
+            "the ZooKeeper node under which all cluster state lives");
+    public static final ConfigKey STORM_ZOOKEEPER_SESSION_TIMEOUT = key(
+            "storm.zookeeper.session.timeout", ConfigKey.Type.INT, 20000, 1,
+            "ZooKeeper session timeout in ms: a daemon that is silent this long counts as dead");
+    public static final ConfigKey STORM_ZOOKEEPER_CONNECTION_TIMEOUT = key(
+            "storm.zookeeper.connection.timeout", ConfigKey.Type.INT, 15000, 1,
+            "milliseconds to wait for a ZooKeeper connection");
+    public static final ConfigKey STORM_LOCAL_DIR = key("storm.local.dir", ConfigKey.Type.STRING, "squall-local", ANY,
+            "directory for daemon state: Nimbus's code store, supervisors' downloaded topologies, dev ZooKeeper data");
+    public static final ConfigKey DEV_ZOOKEEPER_PATH = key("dev.zookeeper.path", ConfigKey.Type.STRING, null, ANY,
+            "data directory of bin/squall dev-zookeeper; unset means storm.local.dir/dev-zookeeper");
+    public static final ConfigKey NIMBUS_SEEDS = key(
+            "nimbus.seeds", ConfigKey.Type.LIST, List.of("localhost:6627"), ANY,
+            "host:port of every Nimbus; clients and supervisors ask each until the leader answers");
+    public static final ConfigKey NIMBUS_HOST = key("nimbus.host", ConfigKey.Type.STRING, "localhost", ANY,
+            "the address this Nimbus binds and advertises");
+    public static final ConfigKey NIMBUS_PORT = key("nimbus.port", ConfigKey.Type.INT, 6627, 0,
+            "the port of this Nimbus's HTTP/JSON API");
+    public static final ConfigKey NIMBUS_MONITOR_FREQ_MS = key("nimbus.monitor.freq.ms", ConfigKey.Type.INT, 2000, 1,
+            "how often Nimbus checks supervisors and reassigns lost workers, in ms");
+    public static final ConfigKey NIMBUS_MAX_UPLOAD_BYTES = key(
+            "nimbus.max.upload.bytes", ConfigKey.Type.INT, 268435456, 1,
+            "largest request Nimbus accepts (topology JAR upload)");
+    public static final ConfigKey SUPERVISOR_HOST = key("supervisor.host", ConfigKey.Type.STRING, "localhost", ANY,
+            "the address this supervisor's workers bind and advertise");
+    public static final ConfigKey SUPERVISOR_SLOTS_PORTS = key(
+            "supervisor.slots.ports", ConfigKey.Type.LIST, List.of(6700, 6701, 6702, 6703), ANY,
+            "worker ports of this supervisor, one worker per port");
+    public static final ConfigKey SUPERVISOR_MONITOR_FREQ_MS = key(
+            "supervisor.monitor.freq.ms", ConfigKey.Type.INT, 1000, 1,
+            "how often a supervisor syncs its workers with the assignments, in ms");
+    public static final ConfigKey SUPERVISOR_WORKER_TIMEOUT_SECS = key(
+            "supervisor.worker.timeout.secs", ConfigKey.Type.INT, 30, 1,
+            "a worker without a heartbeat for this long is restarted");
+    public static final ConfigKey SUPERVISOR_WORKER_START_TIMEOUT_SECS = key(
+            "supervisor.worker.start.timeout.secs", ConfigKey.Type.INT, 120, 1,
+            "time a new worker has for its first heartbeat");
+    public static final ConfigKey WORKER_HEAP_MEMORY_MB = key("worker.heap.memory.mb", ConfigKey.Type.INT, 768, 16,
+            "heap of each worker JVM (-Xmx)");
+    public static final ConfigKey WORKER_CHILDOPTS = key("worker.childopts", ConfigKey.Type.STRING, "", ANY,
+            "more JVM options for worker JVMs, split at spaces");
+    public static final ConfigKey WORKER_HEARTBEAT_FREQUENCY_MS = key(
+            "worker.heartbeat.frequency.ms", ConfigKey.Type.INT, 1000, 1,
+            "how often a worker writes its heartbeat and checks its assignment, in ms");
+    public static final ConfigKey WORKER_LOGS_DIR = key("squall.logs.dir", ConfigKey.Type.STRING, "logs", ANY,
+            "directory of the worker log files, one per worker");
+    public static final ConfigKey MESSAGING_MAX_FRAME_BYTES = key(
+            "messaging.max.frame.bytes", ConfigKey.Type.INT, 16777216, 16,
+            "largest frame a worker accepts; a bigger one closes the connection");
+    public static final ConfigKey MESSAGING_BATCH_BYTES = key("messaging.batch.bytes", ConfigKey.Type.INT, 65536, 1,
+            "a batch of tuples for another worker is sent once it holds this many bytes");
+    public static final ConfigKey MESSAGING_WRITE_BUFFER_BYTES = key(
+            "messaging.write.buffer.bytes", ConfigKey.Type.INT, 8388608, 1,
+            "bytes queued on a connection before senders wait (and backpressure builds)");
+    public static final ConfigKey MESSAGING_RECONNECT_MIN_MS = key(
+            "messaging.reconnect.min.ms", ConfigKey.Type.INT, 100, 1,
+            "first delay before reconnecting to a worker, doubled on each failure");
+    public static final ConfigKey MESSAGING_RECONNECT_MAX_MS = key(
+            "messaging.reconnect.max.ms", ConfigKey.Type.INT, 2000, 1,
+            "longest delay between reconnection attempts");
 
     public static final ConfigKey TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT = key("topology.bolts.window.length.count",
             ConfigKey.Type.INT, null, 1, "a windowed bolt's window length in tuples (set by BaseWindowedBolt)");

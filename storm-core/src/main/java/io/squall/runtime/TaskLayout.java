@@ -31,9 +31,30 @@ public final class TaskLayout {
 
     /** Lays out a topology with {@code ackers} acker executors (one task each). */
     public TaskLayout(StormTopology topology, int ackers) {
+        this(topology, ackers, Map.of());
+    }
+
+    /**
+     * Lays out a topology with {@code ackers} acker executors, overriding the number of executors of some
+     * components (a rebalance); the number of tasks never changes.
+     *
+     * @throws IllegalArgumentException if an override names no component or is not between 1 and its tasks
+     */
+    public TaskLayout(StormTopology topology, int ackers, Map<String, Integer> executorOverrides) {
         Map<String, int[]> parallelismAndTasks = new TreeMap<>();
         for (ComponentSpec c : topology.getComponents().values()) {
-            parallelismAndTasks.put(c.getId(), new int[] {c.getParallelism(), c.getNumTasks()});
+            int executors = executorOverrides.getOrDefault(c.getId(), c.getParallelism());
+            if (executors < 1 || executors > c.getNumTasks()) {
+                throw new IllegalArgumentException("Component '" + c.getId() + "' has " + c.getNumTasks()
+                        + " tasks, so it can run on 1 to " + c.getNumTasks() + " executors, not " + executors);
+            }
+            parallelismAndTasks.put(c.getId(), new int[] {executors, c.getNumTasks()});
+        }
+        for (String id : executorOverrides.keySet()) {
+            if (topology.getComponent(id) == null) {
+                throw new IllegalArgumentException("No component '" + id + "' in the topology; it has "
+                        + topology.getComponents().keySet());
+            }
         }
         if (ackers > 0) {
             parallelismAndTasks.put(Constants.ACKER_COMPONENT_ID, new int[] {ackers, ackers});

@@ -70,6 +70,9 @@ public final class Worker {
     private final ErrorLog errors = new ErrorLog();
     private final Map<String, ComponentStats> stats = new TreeMap<>();
     private final List<Executor> executors = new ArrayList<>();
+    private final List<ReceiveQueue> executorQueues = new ArrayList<>();
+    private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
+    private final boolean[] localTask;
     private final int[] ackerTasks;
     private final boolean localMode;
     private final LongSupplier nanoClock;
@@ -89,6 +92,28 @@ public final class Worker {
      */
     public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
                   boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure) {
+        this(topologyId, topology, conf, loader, localMode, nanoClock, onFailure, Placement.ALL_LOCAL);
+    }
+
+    /**
+     * Where a worker's tasks run when the topology is spread over several workers.
+     *
+     * @param port              the worker's port, 0 in local mode
+     * @param remoteTasks       every task another worker runs, to the name of that worker; the rest run here
+     * @param executorOverrides executors per component where a rebalance changed them
+     */
+    public record Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides) {
+        /** Every task in this worker. */
+        public static final Placement ALL_LOCAL = new Placement(0, Map.of(), Map.of());
+    }
+
+    /**
+     * A worker running the tasks of a topology that {@code placement} puts here. Messages for the other
+     * tasks are published to one outbound queue per destination worker ({@link #outboundQueues()}), which
+     * the transport drains.
+     */
+    public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
+                  boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure, Placement placement) {
         this.topologyId = topologyId;
         this.topology = topology;
         this.loader = loader;
@@ -99,11 +124,12 @@ public final class Worker {
         this.nanoClock = nanoClock;
         this.onFailure = onFailure;
         KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
-        this.layout = new TaskLayout(topology, settings.ackers());
+        this.layout = new TaskLayout(topology, settings.ackers(), placement.executorOverrides());
         this.ackerTasks = layout.ackerTasks();
-        List<Integer> allTasks = new ArrayList<>(layout.taskToComponent().keySet());
+        List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
+        localTasks.removeAll(placement.remoteTasks().keySet());
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
-                layout.taskToComponent(), topologyId, 0, allTasks);
+                layout.taskToComponent(), topologyId, placement.port(), localTasks);
         Map<String, TopologySettings> componentSettings = new HashMap<>();
         for (ComponentSpec c : topology.getComponents().values()) {
             Map<String, Object> merged = new HashMap<>(conf);
@@ -128,19 +154,30 @@ public final class Worker {
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];
-        List<ReceiveQueue> queues = new ArrayList<>();
+        this.localTask = new boolean[layout.maxTaskId() + 1];
+        List<TaskLayout.ExecutorTasks> localExecutors = new ArrayList<>();
         for (TaskLayout.ExecutorTasks et : layout.executors()) {
+            if (placement.remoteTasks().containsKey(et.tasks()[0])) {
+                continue;
+            }
             TopologySettings s = componentSettings.getOrDefault(et.componentId(), settings);
             ReceiveQueue q = new ReceiveQueue(et.name(), s.receiveBufferSize(), s.backpressureHighWatermark(),
                     s.backpressureLowWatermark(), backpressure);
-            queues.add(q);
+            localExecutors.add(et);
+            executorQueues.add(q);
             for (int t : et.tasks()) {
                 queueByTask[t] = q;
+                localTask[t] = true;
             }
         }
-        for (int i = 0; i < layout.executors().size(); i++) {
-            TaskLayout.ExecutorTasks et = layout.executors().get(i);
-            ReceiveQueue q = queues.get(i);
+        for (Map.Entry<Integer, String> remote : placement.remoteTasks().entrySet()) {
+            queueByTask[remote.getKey()] = outboundQueues.computeIfAbsent(remote.getValue(), name -> new ReceiveQueue(
+                    "to-" + name, settings.receiveBufferSize(), settings.backpressureHighWatermark(),
+                    settings.backpressureLowWatermark(), backpressure));
+        }
+        for (int i = 0; i < localExecutors.size(); i++) {
+            TaskLayout.ExecutorTasks et = localExecutors.get(i);
+            ReceiveQueue q = executorQueues.get(i);
             if (et.componentId().equals(Constants.ACKER_COMPONENT_ID)) {
                 executors.add(new AckerExecutor(et.name(), et.componentId(), et.tasks(), this, settings, q));
                 continue;
@@ -250,6 +287,32 @@ public final class Worker {
     /** The receive queue of every task id; executors index it directly. */
     public ReceiveQueue[] queueByTask() {
         return queueByTask;
+    }
+
+    /**
+     * The queue of messages for each other worker, by that worker's name; the transport is its consumer.
+     * Empty when every task is local.
+     */
+    public Map<String, ReceiveQueue> outboundQueues() {
+        return Collections.unmodifiableMap(outboundQueues);
+    }
+
+    /** Whether {@code task} runs in this worker. Any thread. */
+    public boolean isLocalTask(int task) {
+        return task >= 0 && task < localTask.length && localTask[task];
+    }
+
+    /**
+     * Whether a queue of this worker's own executors is congested (not counting congestion that other
+     * workers caused by being slow to take our messages). Any thread; a snapshot.
+     */
+    public boolean executorsCongested() {
+        for (ReceiveQueue q : executorQueues) {
+            if (q.isCongested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The worker's congestion state. */

@@ -1,0 +1,288 @@
+package io.squall.perf;
+
+import io.squall.Config;
+import io.squall.cluster.ClusterState;
+import io.squall.config.DaemonConfig;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.BasicOutputCollector;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseBasicBolt;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import io.squall.utils.NimbusClient;
+import org.HdrHistogram.Histogram;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+
+/**
+ * Word count on a real cluster on this machine: a development ZooKeeper, a Nimbus and a supervisor as
+ * processes, and the topology (sentence spout → split → count with fields grouping, acking on,
+ * max.spout.pending 1000) in two worker JVMs talking Netty over loopback. The spouts write their counts and
+ * complete-latency histograms every second; this program reads them after the warm-up and after the
+ * measurement and prints words/s (words of fully acked sentences) and latency percentiles.
+ *
+ * <pre>usage: ClusterWordCountBenchmark [warmupSecs] [measureSecs]</pre>
+ */
+public final class ClusterWordCountBenchmark {
+    private static final String[] SENTENCES = {"the cow jumped over the moon", "an apple a day keeps the doctor away",
+        "four score and seven years ago", "snow white and the seven dwarfs", "i am at two with nature"};
+
+    private ClusterWordCountBenchmark() {
+    }
+
+    /** The message id of a sentence: when it was emitted and how many words it has. */
+    private record Emitted(long nanos, int words) { }
+
+    /** Emits random sentences; records complete latency and acked words, and writes them to a file each second. */
+    public static class SentenceSpout extends BaseRichSpout {
+        private final String dir;
+        private transient SpoutOutputCollector collector;
+        private transient Histogram latency;
+        private transient long ackedWords;
+        private transient long nextReportNanos;
+        private transient Path report;
+
+        public SentenceSpout(String dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+            this.latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+            this.report = Path.of(dir, "spout-" + context.getThisTaskId() + ".txt");
+        }
+
+        @Override
+        public void nextTuple() {
+            String s = SENTENCES[ThreadLocalRandom.current().nextInt(SENTENCES.length)];
+            long now = System.nanoTime();
+            collector.emit(new Values(s), new Emitted(now, s.split(" ").length));
+            if (now - nextReportNanos >= 0) {
+                nextReportNanos = now + TimeUnit.SECONDS.toNanos(1);
+                writeReport();
+            }
+        }
+
+        @Override
+        public void ack(Object msgId) {
+            Emitted e = (Emitted) msgId;
+            latency.recordValue(Math.min(latency.getHighestTrackableValue(), System.nanoTime() - e.nanos()));
+            ackedWords += e.words();
+        }
+
+        private void writeReport() {
+            ByteBuffer buf = ByteBuffer.allocate(latency.getNeededByteBufferCapacity());
+            int n = latency.encodeIntoCompressedByteBuffer(buf);
+            String line = System.currentTimeMillis() + " " + ackedWords + " "
+                    + Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), n));
+            try {
+                Path tmp = report.resolveSibling(report.getFileName() + ".tmp");
+                Files.writeString(tmp, line);
+                Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("sentence"));
+        }
+    }
+
+    /** Splits a sentence into words. */
+    public static class Split extends BaseBasicBolt {
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            for (String w : input.getString(0).split(" ")) {
+                collector.emit(new Values(w));
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("word"));
+        }
+    }
+
+    /** Counts words. */
+    public static class Count extends BaseBasicBolt {
+        private transient Map<String, Long> counts;
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            if (counts == null) {
+                counts = new HashMap<>();
+            }
+            counts.merge(input.getString(0), 1L, Long::sum);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    /** One spout report: wall time, words acked so far, latency histogram so far. */
+    private record Report(long timeMs, long words, Histogram latency) {
+        static Report read(Path file) throws IOException, DataFormatException {
+            String[] parts = Files.readString(file).trim().split(" ");
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(parts[2])), 0);
+            return new Report(Long.parseLong(parts[0]), Long.parseLong(parts[1]), h);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int measure = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Path base = Files.createTempDirectory("squall-bench");
+        Path data = Files.createDirectories(base.resolve("reports"));
+        List<String> conf = List.of(
+                "storm.zookeeper.port=" + freePort(),
+                "storm.local.dir=" + base.resolve("local"),
+                "squall.logs.dir=" + base.resolve("logs"),
+                "nimbus.seeds=[\"127.0.0.1:" + freePort() + "\"]",
+                "supervisor.slots.ports=[" + freePort() + ", " + freePort() + "]",
+                "worker.heap.memory.mb=1024",
+                "worker.childopts=" + System.getProperty("bench.worker.opts", "-XX:+UseParallelGC"));
+        String nimbusPort = conf.get(3).replaceAll(".*:(\\d+).*", "$1");
+        List<Process> daemons = new ArrayList<>();
+        try {
+            daemons.add(daemon(base, "zookeeper", conf, "dev-zookeeper"));
+            DaemonConfig dc = DaemonConfig.load(null, conf);
+            try (ClusterState state = ClusterState.connect(dc)) {
+                daemons.add(daemon(base, "nimbus", conf, "nimbus", "-c", "nimbus.port=" + nimbusPort));
+                daemons.add(daemon(base, "supervisor", conf, "supervisor"));
+                NimbusClient nimbus = NimbusClient.of(dc);
+                waitFor(60, () -> state.supervisors().size() == 1 && leads(nimbus), "Nimbus and the supervisor");
+                TopologyBuilder b = new TopologyBuilder();
+                b.setSpout("spout", new SentenceSpout(data.toString()), 2);
+                b.setBolt("split", new Split(), 2).shuffleGrouping("spout");
+                b.setBolt("count", new Count(), 2).fieldsGrouping("split", new Fields("word"));
+                Config c = new Config();
+                c.setNumWorkers(2);
+                c.setMaxSpoutPending(1000);
+                Path jar = Path.of(ClusterWordCountBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
+                        .toURI());
+                nimbus.submitTopology("bench-word-count", jar, c, b.createTopology());
+                waitFor(120, () -> reports(data).size() == 2, "both spouts reporting");
+                TimeUnit.SECONDS.sleep(warmup);
+                List<Report> start = reports(data);
+                TimeUnit.SECONDS.sleep(measure);
+                List<Report> end = reports(data);
+                print(start, end);
+                nimbus.killTopology("bench-word-count", 0);
+            }
+        } finally {
+            for (int i = daemons.size() - 1; i >= 0; i--) {
+                daemons.get(i).descendants().forEach(ProcessHandle::destroy);
+                daemons.get(i).destroy();
+                daemons.get(i).waitFor(10, TimeUnit.SECONDS);
+            }
+            System.out.println("Logs in " + base);
+        }
+    }
+
+    private static void print(List<Report> start, List<Report> end) {
+        double wordsPerSec = 0;
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        for (int i = 0; i < start.size(); i++) {
+            Report a = start.get(i);
+            Report b = end.get(i);
+            wordsPerSec += (b.words() - a.words()) / ((b.timeMs() - a.timeMs()) / 1000.0);
+            Histogram h = b.latency().copy();
+            h.subtract(a.latency());
+            latency.add(h);
+        }
+        System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, acking, max.spout.pending 1000)%n",
+                wordsPerSec);
+        System.out.printf("cluster-word-count  complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
+                        + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
+                latency.getMaxValue() / 1e6, latency.getTotalCount());
+    }
+
+    private static List<Report> reports(Path dir) {
+        List<Report> out = new ArrayList<>();
+        File[] files = dir.toFile().listFiles((d, n) -> n.startsWith("spout-") && n.endsWith(".txt"));
+        if (files == null) {
+            return out;
+        }
+        Arrays.sort(files);
+        for (File f : files) {
+            try {
+                out.add(Report.read(f.toPath()));
+            } catch (IOException | DataFormatException | RuntimeException e) {
+                throw new IllegalStateException("Unreadable spout report " + f + ": " + e, e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean leads(NimbusClient nimbus) {
+        try {
+            return Boolean.TRUE.equals(nimbus.getClusterInfo().get("isLeader"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private interface Condition {
+        boolean holds();
+    }
+
+    private static void waitFor(int secs, Condition c, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
+        while (!c.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out after " + secs + "s waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Process daemon(Path base, String name, List<String> conf, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        String logback = System.getProperty("logback.configurationFile");
+        if (logback != null) {
+            cmd.add(1, "-Dlogback.configurationFile=" + new File(logback).getAbsolutePath());
+        }
+        cmd.add("io.squall.cli.Main");
+        cmd.addAll(List.of(args));
+        for (String c : conf) {
+            cmd.add("-c");
+            cmd.add(c);
+        }
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(base.resolve(name + ".log").toFile()).start();
+    }
+}

@@ -1,0 +1,264 @@
+package io.squall.cli;
+
+import io.squall.SquallException;
+import io.squall.SquallSubmitter;
+import io.squall.config.DaemonConfig;
+import io.squall.config.InvalidConfigException;
+import io.squall.daemon.DevZookeeper;
+import io.squall.daemon.nimbus.Nimbus;
+import io.squall.daemon.supervisor.Supervisor;
+import io.squall.utils.NimbusClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The cluster commands of {@code bin/squall}: the daemons, {@code jar} and the topology commands. Every
+ * command takes {@code -c key=value} overrides of {@code conf/squall.yaml} and {@code --help}. Exit codes as
+ * in {@link Main}: 0 success, 1 failure (Nimbus unreachable, unknown topology...), 2 bad arguments.
+ */
+final class ClusterCommands {
+    static final Map<String, String> HELP = new LinkedHashMap<>();
+
+    static {
+        HELP.put("dev-zookeeper", "dev-zookeeper [-c key=value...]\n"
+                + "        Runs a single-node ZooKeeper for development on storm.zookeeper.port.");
+        HELP.put("nimbus", "nimbus [-c key=value...]\n"
+                + "        Runs a Nimbus on nimbus.host:nimbus.port (leader, or standby if another leads).");
+        HELP.put("supervisor", "supervisor [-c key=value...]\n"
+                + "        Runs a supervisor with worker ports supervisor.slots.ports.");
+        HELP.put("jar", "jar JAR CLASS [ARGS...] [-c key=value...]\n"
+                + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.");
+        HELP.put("list", "list [-c key=value...]\n"
+                + "        Lists the topologies on the cluster.");
+        HELP.put("kill", "kill NAME [-w SECS] [-c key=value...]\n"
+                + "        Deactivates NAME's spouts, waits SECS (default 30) and stops its workers.");
+        HELP.put("activate", "activate NAME [-c key=value...]\n"
+                + "        Lets NAME's spouts emit.");
+        HELP.put("deactivate", "deactivate NAME [-c key=value...]\n"
+                + "        Stops NAME's spouts from emitting.");
+        HELP.put("rebalance", "rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...] [-c key=value...]\n"
+                + "        Spreads NAME over WORKERS workers and COMPONENT over EXECUTORS executors.");
+    }
+
+    private static final int DEFAULT_KILL_WAIT_SECS = 30;
+
+    private ClusterCommands() {
+    }
+
+    /** Parsed arguments: positional ones, {@code -x value} options, and config overrides. */
+    private record Args(List<String> positional, Map<String, List<String>> options, List<String> overrides,
+                        boolean help) {
+        static Args parse(String[] args, List<String> optionsWithValue) {
+            List<String> positional = new ArrayList<>();
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            List<String> overrides = new ArrayList<>();
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    help = true;
+                } else if (a.equals("-c") || optionsWithValue.contains(a)) {
+                    if (i + 1 >= args.length || args[i + 1].equals("-c") || args[i + 1].startsWith("--")
+                            || optionsWithValue.contains(args[i + 1])) {
+                        throw new Main.UsageException(a + " needs a value");
+                    }
+                    String v = args[++i];
+                    if (a.equals("-c")) {
+                        overrides.add(v);
+                    } else {
+                        options.computeIfAbsent(a, k -> new ArrayList<>()).add(v);
+                    }
+                } else if (a.startsWith("-") && positional.isEmpty()) {
+                    throw new Main.UsageException("unknown option '" + a + "'");
+                } else {
+                    positional.add(a);
+                }
+            }
+            return new Args(positional, options, overrides, help);
+        }
+
+        String option(String name) {
+            List<String> v = options.get(name);
+            return v == null ? null : v.get(v.size() - 1);
+        }
+    }
+
+    /** Runs a cluster command; returns the exit code. */
+    static int run(String command, String[] rest, PrintStream out, PrintStream err) {
+        Args args = Args.parse(rest, switch (command) {
+            case "kill" -> List.of("-w");
+            case "rebalance" -> List.of("-n", "-e");
+            default -> List.of();
+        });
+        if (args.help()) {
+            out.println("Usage: squall " + HELP.get(command));
+            return Main.OK;
+        }
+        DaemonConfig conf;
+        try {
+            conf = DaemonConfig.load(args.overrides());
+        } catch (InvalidConfigException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        try {
+            return switch (command) {
+                case "dev-zookeeper" -> daemon(args, () -> DevZookeeper.run(conf));
+                case "nimbus" -> daemon(args, () -> {
+                    Nimbus n = new Nimbus(conf);
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(n)));
+                    new CountDownLatch(1).await();
+                });
+                case "supervisor" -> daemon(args, () -> {
+                    Supervisor s = new Supervisor(conf);
+                    Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+                    new CountDownLatch(1).await();
+                });
+                case "jar" -> jar(args, conf, err);
+                default -> topologyCommand(command, args, NimbusClient.of(conf), out);
+            };
+        } catch (SquallException | IOException e) {
+            err.println("squall " + command + ": " + e.getMessage());
+            return Main.FAILED;
+        }
+    }
+
+    /** Starts a daemon; it runs until the process is stopped. */
+    private interface Daemon {
+        void run() throws Exception;
+    }
+
+    private static int daemon(Args args, Daemon d) {
+        if (!args.positional().isEmpty()) {
+            throw new Main.UsageException("takes no arguments but -c key=value, got " + args.positional());
+        }
+        try {
+            d.run();
+            return Main.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.OK;
+        } catch (Exception e) {
+            throw new SquallException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.err.println("Error while stopping: " + e);
+        }
+    }
+
+    private static int jar(Args args, DaemonConfig conf, PrintStream err) throws IOException {
+        if (args.positional().size() < 2) {
+            throw new Main.UsageException("needs a topology JAR and the class whose main submits the topology");
+        }
+        File jar = new File(args.positional().get(0));
+        if (!jar.isFile()) {
+            throw new Main.UsageException("topology JAR '" + jar + "' does not exist or is not a file");
+        }
+        String className = args.positional().get(1);
+        String[] userArgs = args.positional().subList(2, args.positional().size()).toArray(new String[0]);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()},
+                ClusterCommands.class.getClassLoader())) {
+            Method main = Main.mainOf(loader, className, jar);
+            Thread.currentThread().setContextClassLoader(loader);
+            SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(conf, jar.toPath()));
+            main.invoke(null, (Object) userArgs);
+            return Main.OK;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            err.println("squall jar: " + className + ".main failed: " + cause.getMessage());
+            return Main.FAILED;
+        } catch (ReflectiveOperationException e) {
+            err.println("squall jar: " + e);
+            return Main.FAILED;
+        } finally {
+            SquallSubmitter.setClusterOverride(null);
+        }
+    }
+
+    private static int topologyCommand(String command, Args args, NimbusClient nimbus, PrintStream out)
+            throws IOException {
+        if (command.equals("list")) {
+            if (!args.positional().isEmpty()) {
+                throw new Main.UsageException("takes no arguments, got " + args.positional());
+            }
+            List<Map<String, Object>> topologies = nimbus.listTopologies();
+            if (topologies.isEmpty()) {
+                out.println("No topologies running.");
+                return Main.OK;
+            }
+            out.printf("%-24s %-10s %8s %8s %12s%n", "name", "status", "workers", "tasks", "uptime secs");
+            for (Map<String, Object> t : topologies) {
+                out.printf("%-24s %-10s %8d %8s %12s%n", t.get("name"), t.get("status"),
+                        ((List<?>) t.get("workers")).size(), t.get("tasks"), t.get("uptimeSecs"));
+            }
+            return Main.OK;
+        }
+        if (args.positional().size() != 1) {
+            throw new Main.UsageException("needs exactly one topology name, got " + args.positional());
+        }
+        String name = args.positional().get(0);
+        switch (command) {
+            case "kill" -> {
+                int wait = intOption(args, "-w", DEFAULT_KILL_WAIT_SECS, 0);
+                nimbus.killTopology(name, wait);
+                out.println("Killed topology " + name + " (workers stop in " + wait + "s)");
+            }
+            case "activate" -> {
+                nimbus.activate(name);
+                out.println("Activated topology " + name);
+            }
+            case "deactivate" -> {
+                nimbus.deactivate(name);
+                out.println("Deactivated topology " + name);
+            }
+            case "rebalance" -> {
+                int workers = intOption(args, "-n", 0, 1);
+                Map<String, Integer> executors = new LinkedHashMap<>();
+                for (String e : args.options().getOrDefault("-e", List.of())) {
+                    int eq = e.indexOf('=');
+                    if (eq <= 0) {
+                        throw new Main.UsageException("-e needs COMPONENT=EXECUTORS, got '" + e + "'");
+                    }
+                    executors.put(e.substring(0, eq), parseInt("-e " + e.substring(0, eq), e.substring(eq + 1), 1));
+                }
+                nimbus.rebalance(name, workers, executors);
+                out.println("Rebalanced topology " + name);
+            }
+            default -> throw new IllegalStateException("not a topology command: " + command);
+        }
+        return Main.OK;
+    }
+
+    private static int intOption(Args args, String option, int dflt, int min) {
+        String v = args.option(option);
+        return v == null ? dflt : parseInt(option, v, min);
+    }
+
+    private static int parseInt(String what, String v, int min) {
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new Main.UsageException(what + " needs a whole number, got '" + v + "'");
+        }
+        if (n < min) {
+            throw new Main.UsageException(what + " must be at least " + min + ", got " + n);
+        }
+        return n;
+    }
+}

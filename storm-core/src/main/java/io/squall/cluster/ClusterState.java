@@ -1,0 +1,249 @@
+package io.squall.cluster;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.SquallException;
+import io.squall.config.ConfigKeys;
+import io.squall.config.DaemonConfig;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cluster's state in ZooKeeper, through Curator: JSON values under a root (default {@code /squall}).
+ *
+ * <pre>
+ *   /nimbus/leader                           leader latch of the Nimbus daemons
+ *   /supervisors/&lt;id&gt;                        ephemeral {@link SupervisorInfo}
+ *   /topologies/&lt;topologyId&gt;                 {@link TopologyInfo}
+ *   /assignments/&lt;topologyId&gt;                {@link Assignment}
+ *   /workerbeats/&lt;topologyId&gt;/&lt;sup-port&gt;     {@link WorkerBeat}
+ *   /errors/&lt;topologyId&gt;/&lt;component&gt;        the last {@link TaskError}s of a component
+ * </pre>
+ *
+ * Thread-safe (Curator is). Failures to reach ZooKeeper are {@link SquallException}s naming the path.
+ */
+public final class ClusterState implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final CuratorFramework curator;
+    private final String root;
+
+    private ClusterState(CuratorFramework curator, String root) {
+        this.curator = curator;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    /**
+     * Connects to the ZooKeeper ensemble of the configuration and waits for the connection.
+     *
+     * @throws SquallException if ZooKeeper cannot be reached within the connection timeout
+     */
+    public static ClusterState connect(DaemonConfig conf) {
+        StringBuilder servers = new StringBuilder();
+        int port = conf.getInt(ConfigKeys.STORM_ZOOKEEPER_PORT);
+        for (String host : conf.getStrings(ConfigKeys.STORM_ZOOKEEPER_SERVERS)) {
+            if (servers.length() > 0) {
+                servers.append(',');
+            }
+            servers.append(host.contains(":") ? host : host + ":" + port);
+        }
+        int connectMs = conf.getInt(ConfigKeys.STORM_ZOOKEEPER_CONNECTION_TIMEOUT);
+        CuratorFramework c = CuratorFrameworkFactory.builder().connectString(servers.toString())
+                .sessionTimeoutMs(conf.getInt(ConfigKeys.STORM_ZOOKEEPER_SESSION_TIMEOUT))
+                .connectionTimeoutMs(connectMs)
+                .retryPolicy(new ExponentialBackoffRetry(100, 10, 2000))
+                .build();
+        c.start();
+        try {
+            if (!c.blockUntilConnected(connectMs, TimeUnit.MILLISECONDS)) {
+                c.close();
+                throw new SquallException("Cannot reach ZooKeeper at " + servers + " within " + connectMs
+                        + " ms (storm.zookeeper.servers, storm.zookeeper.port); is it running?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+            throw new SquallException("Interrupted while connecting to ZooKeeper at " + servers);
+        }
+        return new ClusterState(c, conf.getString(ConfigKeys.STORM_ZOOKEEPER_ROOT));
+    }
+
+    /** The Curator client, for recipes (the leader latch). */
+    public CuratorFramework curator() {
+        return curator;
+    }
+
+    /** The full path of a node under the root. */
+    public String path(String relative) {
+        return root + relative;
+    }
+
+    /** Registers a supervisor; the node disappears when its session ends. */
+    public void registerSupervisor(SupervisorInfo info) {
+        write("/supervisors/" + info.id(), info, CreateMode.EPHEMERAL);
+    }
+
+    /** Every live supervisor. */
+    public List<SupervisorInfo> supervisors() {
+        return readAll("/supervisors", SupervisorInfo.class);
+    }
+
+    /** Writes a topology's state. */
+    public void setTopology(TopologyInfo info) {
+        write("/topologies/" + info.id(), info, CreateMode.PERSISTENT);
+    }
+
+    /** A topology by id, or null. */
+    public TopologyInfo topology(String id) {
+        return read("/topologies/" + id, TopologyInfo.class);
+    }
+
+    /** Every topology. */
+    public List<TopologyInfo> topologies() {
+        return readAll("/topologies", TopologyInfo.class);
+    }
+
+    /** Writes an assignment. */
+    public void setAssignment(Assignment a) {
+        write("/assignments/" + a.topologyId(), a, CreateMode.PERSISTENT);
+    }
+
+    /** A topology's assignment, or null. */
+    public Assignment assignment(String topologyId) {
+        return read("/assignments/" + topologyId, Assignment.class);
+    }
+
+    /** Every assignment. */
+    public List<Assignment> assignments() {
+        return readAll("/assignments", Assignment.class);
+    }
+
+    /** Writes a worker's heartbeat (ephemeral: it goes with the worker's session). */
+    public void workerBeat(String topologyId, String supervisorId, int port, WorkerBeat beat) {
+        write("/workerbeats/" + topologyId + "/" + supervisorId + "-" + port, beat, CreateMode.EPHEMERAL);
+    }
+
+    /** A worker's last heartbeat, or null. */
+    public WorkerBeat workerBeat(String topologyId, String supervisorId, int port) {
+        return read("/workerbeats/" + topologyId + "/" + supervisorId + "-" + port, WorkerBeat.class);
+    }
+
+    /**
+     * Adds errors of a component to the ones kept, keeping the {@code keep} newest. Workers of a topology
+     * may race here; the loser's errors may be dropped from the list, never the node corrupted.
+     */
+    public void reportErrors(String topologyId, String component, List<TaskError> newErrors, int keep) {
+        String relative = "/errors/" + topologyId + "/" + component;
+        TaskError[] old = read(relative, TaskError[].class);
+        List<TaskError> all = new ArrayList<>(old == null ? List.of() : List.of(old));
+        all.addAll(newErrors);
+        all.sort(Comparator.comparingLong(TaskError::timeMs));
+        write(relative, all.subList(Math.max(0, all.size() - keep), all.size()), CreateMode.PERSISTENT);
+    }
+
+    /** The errors kept for each component of a topology that reported any. */
+    public Map<String, List<TaskError>> errors(String topologyId) {
+        Map<String, List<TaskError>> out = new TreeMap<>();
+        List<String> components;
+        try {
+            components = curator.getChildren().forPath(path("/errors/" + topologyId));
+        } catch (KeeperException.NoNodeException e) {
+            return out;
+        } catch (Exception e) {
+            throw new SquallException("Cannot list " + path("/errors/" + topologyId) + " in ZooKeeper: " + e, e);
+        }
+        for (String c : components) {
+            TaskError[] errors = read("/errors/" + topologyId + "/" + c, TaskError[].class);
+            if (errors != null) {
+                out.put(c, List.of(errors));
+            }
+        }
+        return out;
+    }
+
+    /** Removes a topology, its assignment, its heartbeats and its errors. */
+    public void removeTopology(String topologyId) {
+        delete("/errors/" + topologyId);
+        delete("/assignments/" + topologyId);
+        delete("/workerbeats/" + topologyId);
+        delete("/topologies/" + topologyId);
+    }
+
+    private void write(String relative, Object value, CreateMode mode) {
+        String p = path(relative);
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(value);
+            try {
+                curator.setData().forPath(p, bytes);
+            } catch (KeeperException.NoNodeException e) {
+                try {
+                    curator.create().creatingParentContainersIfNeeded().withMode(mode).forPath(p, bytes);
+                } catch (KeeperException.NodeExistsException raced) {
+                    curator.setData().forPath(p, bytes);
+                }
+            }
+        } catch (Exception e) {
+            throw new SquallException("Cannot write " + p + " in ZooKeeper: " + e, e);
+        }
+    }
+
+    private <T> T read(String relative, Class<T> type) {
+        String p = path(relative);
+        try {
+            return JSON.readValue(curator.getData().forPath(p), type);
+        } catch (KeeperException.NoNodeException e) {
+            return null;
+        } catch (IOException e) {
+            throw new SquallException("Node " + p + " in ZooKeeper does not hold a valid " + type.getSimpleName()
+                    + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new SquallException("Cannot read " + p + " from ZooKeeper: " + e, e);
+        }
+    }
+
+    private <T> List<T> readAll(String relative, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        List<String> children;
+        try {
+            children = curator.getChildren().forPath(path(relative));
+        } catch (KeeperException.NoNodeException e) {
+            return out;
+        } catch (Exception e) {
+            throw new SquallException("Cannot list " + path(relative) + " in ZooKeeper: " + e, e);
+        }
+        for (String child : children) {
+            T v = read(relative + "/" + child, type);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private void delete(String relative) {
+        try {
+            curator.delete().guaranteed().deletingChildrenIfNeeded().forPath(path(relative));
+        } catch (KeeperException.NoNodeException e) {
+            // Already gone: nothing to do.
+        } catch (Exception e) {
+            throw new SquallException("Cannot delete " + path(relative) + " from ZooKeeper: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        curator.close();
+    }
+}

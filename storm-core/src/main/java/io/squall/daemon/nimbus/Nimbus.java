@@ -1,0 +1,442 @@
+package io.squall.daemon.nimbus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.Config;
+import io.squall.cluster.Assignment;
+import io.squall.cluster.ClusterState;
+import io.squall.cluster.SupervisorInfo;
+import io.squall.cluster.TopologyInfo;
+import io.squall.cluster.TopologyStatus;
+import io.squall.cluster.WorkerSlot;
+import io.squall.config.ConfigKeys;
+import io.squall.config.DaemonConfig;
+import io.squall.config.TopologySettings;
+import io.squall.runtime.TaskLayout;
+import io.squall.serialization.KryoFactory;
+import io.squall.serialization.TopologySerializer;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.StormTopology;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The master daemon: accepts topologies over its HTTP/JSON API ({@link NimbusHttpServer}), stores their
+ * code, assigns their executors to supervisors' slots ({@link EvenScheduler}) in ZooKeeper, and reassigns
+ * when supervisors die. Several may run; a Curator leader latch makes one the leader and the others
+ * standbys that refuse changes (503) until they take over. All state is in ZooKeeper and the code store, so
+ * a restarted Nimbus picks up where it was. Requests are serialized on this object's lock; the monitor
+ * runs on its own thread under the same lock.
+ */
+public final class Nimbus implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Nimbus.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClusterState state;
+    private final CodeStore code;
+    private final LeaderLatch latch;
+    private final NimbusHttpServer http;
+    private final ScheduledExecutorService monitor;
+    private final String address;
+    /** Task layouts by topology id, so the monitor does not reload code each round. Under this object's lock. */
+    private final Map<String, CachedLayout> layouts = new HashMap<>();
+
+    /** A topology's layout for the executor overrides it was computed with. */
+    private record CachedLayout(Map<String, Integer> overrides, TaskLayout layout) { }
+
+    /** Connects to ZooKeeper, joins the leader election and starts serving. */
+    public Nimbus(DaemonConfig conf) throws Exception {
+        this.state = ClusterState.connect(conf);
+        Path dir = Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "nimbus");
+        this.code = new CodeStore(dir);
+        this.http = new NimbusHttpServer(this, conf.getString(ConfigKeys.NIMBUS_HOST),
+                conf.getInt(ConfigKeys.NIMBUS_PORT), conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES));
+        this.address = conf.getString(ConfigKeys.NIMBUS_HOST) + ":" + http.port();
+        this.latch = new LeaderLatch(state.curator(), state.path("/nimbus/leader"), address);
+        latch.start();
+        this.monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nimbus-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = conf.getInt(ConfigKeys.NIMBUS_MONITOR_FREQ_MS);
+        monitor.scheduleWithFixedDelay(this::monitorSafely, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("Nimbus serving on {} (code store {})", address, dir.toAbsolutePath());
+    }
+
+    /** This Nimbus's {@code host:port}. */
+    public String address() {
+        return address;
+    }
+
+    /** Whether this Nimbus is the leader now. */
+    public boolean isLeader() {
+        return latch.hasLeadership();
+    }
+
+    /** The leader's {@code host:port}, or null if there is none now. */
+    public String leader() {
+        try {
+            String id = latch.getLeader().getId();
+            return id.isEmpty() ? null : id;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void requireLeader() {
+        if (!isLeader()) {
+            throw new NimbusException(503, "This Nimbus (" + address + ") is a standby; the leader is "
+                    + (leader() == null ? "not elected yet" : leader()));
+        }
+    }
+
+    /** Stores an uploaded topology JAR; returns its upload id. */
+    public synchronized String upload(byte[] jar) throws IOException {
+        requireLeader();
+        if (jar.length < 4 || jar[0] != 'P' || jar[1] != 'K') {
+            throw new NimbusException(400, "The upload is not a JAR (zip) file");
+        }
+        return code.upload(jar);
+    }
+
+    /**
+     * Validates and starts a topology.
+     *
+     * @param topologyBase64 the Java-serialized topology, base64
+     * @return the topology id
+     */
+    public synchronized String submit(String name, String uploadId, String topologyBase64, Map<String, Object> conf)
+            throws IOException {
+        requireLeader();
+        validateName(name);
+        if (find(name) != null) {
+            throw new NimbusException(409, "Topology '" + name + "' is already running; kill it first or pick "
+                    + "another name");
+        }
+        Path jar = code.uploaded(uploadId);
+        if (jar == null) {
+            throw new NimbusException(400, "No uploaded JAR with id '" + uploadId + "': upload the JAR first");
+        }
+        if (topologyBase64 == null) {
+            throw new NimbusException(400, "The submission has no 'topology'");
+        }
+        byte[] topologyBytes;
+        try {
+            topologyBytes = Base64.getDecoder().decode(topologyBase64);
+        } catch (IllegalArgumentException e) {
+            throw new NimbusException(400, "'topology' is not base64: " + e.getMessage());
+        }
+        Map<String, Object> topoConf = new LinkedHashMap<>(conf == null ? Map.of() : conf);
+        topoConf.put(Config.TOPOLOGY_NAME, name);
+        long now = System.currentTimeMillis();
+        String id = name + "-" + now;
+        TopologyInfo info;
+        Assignment a;
+        try {
+            TaskLayout layout = validate(jar, topologyBytes, topoConf);
+            info = new TopologyInfo(id, name, TopologyStatus.ACTIVE, now, TopologySettings.from(topoConf).workers(),
+                    Map.of(), 0, topoConf);
+            a = EvenScheduler.schedule(id, 1, info.workers(), layout, state.supervisors(), usedSlots(id), now);
+        } catch (NimbusException e) {
+            Files.deleteIfExists(jar); // An upload serves one submission; a refused one leaves nothing behind.
+            throw e;
+        }
+        code.store(id, jar, topologyBytes, JSON.writeValueAsBytes(topoConf));
+        state.setTopology(info);
+        state.setAssignment(a);
+        LOG.info("Submitted topology {} as {} on {} workers", name, id, a.workers().size());
+        return id;
+    }
+
+    private static TaskLayout validate(Path jar, byte[] topologyBytes, Map<String, Object> conf) throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                Nimbus.class.getClassLoader())) {
+            TopologySettings settings = TopologySettings.from(conf);
+            StormTopology topology = TopologySerializer.deserialize(topologyBytes, loader);
+            for (ComponentSpec c : topology.getComponents().values()) {
+                c.newInstance(loader);
+            }
+            KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
+            return new TaskLayout(topology, settings.ackers());
+        } catch (NimbusException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NimbusException(400, e.getMessage());
+        }
+    }
+
+    private static void validateName(String name) {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new NimbusException(400, "Topology name '" + name + "' must be non-empty and made of letters, "
+                    + "digits, '-' and '_'");
+        }
+    }
+
+    /** Every topology, with its status and workers. */
+    public synchronized List<Map<String, Object>> list() {
+        requireLeader();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TopologyInfo t : state.topologies()) {
+            out.add(summary(t));
+        }
+        return out;
+    }
+
+    /** One topology's summary, by name, with the last errors of its components. */
+    public synchronized Map<String, Object> status(String name) {
+        requireLeader();
+        TopologyInfo t = require(name);
+        Map<String, Object> m = summary(t);
+        m.put("errors", state.errors(t.id()));
+        return m;
+    }
+
+    private Map<String, Object> summary(TopologyInfo t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("id", t.id());
+        m.put("status", t.status().name());
+        m.put("uptimeSecs", (System.currentTimeMillis() - t.launchTimeMs()) / 1000);
+        Assignment a = state.assignment(t.id());
+        List<String> workers = new ArrayList<>();
+        if (a != null) {
+            for (WorkerSlot w : a.workers()) {
+                workers.add(w.name());
+            }
+        }
+        m.put("workers", workers);
+        m.put("tasks", a == null ? 0 : a.workers().stream().mapToInt(w -> w.tasks().size()).sum());
+        return m;
+    }
+
+    /** Deactivates a topology's spouts now and stops its workers after {@code waitSecs}. */
+    public synchronized void kill(String name, int waitSecs) {
+        requireLeader();
+        if (waitSecs < 0) {
+            throw new NimbusException(400, "The kill wait must be at least 0 seconds, got " + waitSecs);
+        }
+        TopologyInfo t = require(name);
+        state.setTopology(t.killedAt(System.currentTimeMillis() + waitSecs * 1000L));
+        LOG.info("Killing topology {} in {}s", t.id(), waitSecs);
+        if (waitSecs == 0) {
+            monitorOnce();
+        }
+    }
+
+    /** Lets a topology's spouts emit. */
+    public synchronized void activate(String name) {
+        setStatus(name, TopologyStatus.ACTIVE);
+    }
+
+    /** Stops a topology's spouts from emitting. */
+    public synchronized void deactivate(String name) {
+        setStatus(name, TopologyStatus.INACTIVE);
+    }
+
+    private void setStatus(String name, TopologyStatus status) {
+        requireLeader();
+        TopologyInfo t = require(name);
+        state.setTopology(t.withStatus(status));
+    }
+
+    /**
+     * Reassigns a topology over {@code workers} workers (0 keeps the count) with the given executors per
+     * component; its workers restart with the new assignment.
+     */
+    public synchronized void rebalance(String name, int workers, Map<String, Integer> executors) throws IOException {
+        requireLeader();
+        if (workers < 0) {
+            throw new NimbusException(400, "The number of workers must be at least 1, got " + workers);
+        }
+        TopologyInfo t = require(name);
+        Map<String, Integer> overrides = new HashMap<>(t.executorOverrides());
+        overrides.putAll(executors);
+        TopologyInfo updated = t.rebalanced(workers == 0 ? t.workers() : workers, overrides);
+        TaskLayout layout;
+        try {
+            layout = layoutOf(updated);
+        } catch (IllegalArgumentException e) {
+            throw new NimbusException(400, e.getMessage());
+        }
+        Assignment old = state.assignment(t.id());
+        Assignment a = EvenScheduler.schedule(t.id(), old == null ? 1 : old.version() + 1, updated.workers(), layout,
+                state.supervisors(), usedSlots(t.id()), System.currentTimeMillis());
+        state.setTopology(updated);
+        state.setAssignment(a);
+        LOG.info("Rebalanced {} over {} workers", t.id(), a.workers().size());
+    }
+
+    /** A file of a topology's code; any Nimbus that shares the code store serves it. */
+    public Path code(String topologyId, CodeStore.Part part) {
+        Path p = code.file(topologyId, part);
+        if (p == null) {
+            throw new NimbusException(404, "No " + part.name().toLowerCase() + " for topology id '" + topologyId + "'");
+        }
+        return p;
+    }
+
+    /** Live supervisors and this Nimbus's role. */
+    public Map<String, Object> cluster() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nimbus", address);
+        m.put("leader", leader());
+        m.put("isLeader", isLeader());
+        m.put("supervisors", state.supervisors());
+        return m;
+    }
+
+    private TopologyInfo find(String name) {
+        for (TopologyInfo t : state.topologies()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private TopologyInfo require(String name) {
+        TopologyInfo t = find(name);
+        if (t == null) {
+            throw new NimbusException(404, "No topology named '" + name + "' is running");
+        }
+        return t;
+    }
+
+    /** The slots ({@code supervisorId:port}) of every topology but {@code exceptTopology} (null for all). */
+    private Set<String> usedSlots(String exceptTopology) {
+        Set<String> used = new HashSet<>();
+        for (Assignment a : state.assignments()) {
+            if (!a.topologyId().equals(exceptTopology)) {
+                for (WorkerSlot w : a.workers()) {
+                    used.add(w.supervisorId() + ":" + w.port());
+                }
+            }
+        }
+        return used;
+    }
+
+    private TaskLayout layoutOf(TopologyInfo t) throws IOException {
+        CachedLayout cached = layouts.get(t.id());
+        if (cached != null && cached.overrides().equals(t.executorOverrides())) {
+            return cached.layout();
+        }
+        Path jar = code(t.id(), CodeStore.Part.JAR);
+        byte[] bytes = Files.readAllBytes(code(t.id(), CodeStore.Part.TOPOLOGY));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                Nimbus.class.getClassLoader())) {
+            StormTopology topology = TopologySerializer.deserialize(bytes, loader);
+            TaskLayout layout = new TaskLayout(topology, TopologySettings.from(t.conf()).ackers(),
+                    t.executorOverrides());
+            layouts.put(t.id(), new CachedLayout(t.executorOverrides(), layout));
+            return layout;
+        }
+    }
+
+    private void monitorSafely() {
+        try {
+            synchronized (this) {
+                if (isLeader()) {
+                    monitorOnce();
+                }
+            }
+        } catch (Throwable t) {
+            LOG.error("Nimbus monitor round failed; retrying next round", t);
+            if (t instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    /** Removes killed topologies whose wait is over and reassigns topologies that lost a supervisor or slot. */
+    private void monitorOnce() {
+        long now = System.currentTimeMillis();
+        Map<String, SupervisorInfo> alive = new HashMap<>();
+        for (SupervisorInfo s : state.supervisors()) {
+            alive.put(s.id(), s);
+        }
+        for (TopologyInfo t : state.topologies()) {
+            if (t.status() == TopologyStatus.KILLED) {
+                if (now >= t.killAtMs()) {
+                    state.removeTopology(t.id());
+                    layouts.remove(t.id());
+                    try {
+                        code.delete(t.id());
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("Could not delete the code of {}: {}", t.id(), e.toString());
+                    }
+                    LOG.info("Removed killed topology {}", t.id());
+                }
+                continue;
+            }
+            Assignment a = state.assignment(t.id());
+            try {
+                TaskLayout layout = layoutOf(t);
+                String why = a == null ? "it had no assignment"
+                        : !healthy(a, alive) ? "a supervisor or slot was lost"
+                        : canGrow(t, a, layout, alive) ? "slots it lacked are free again" : null;
+                if (why == null) {
+                    continue;
+                }
+                Assignment next = EvenScheduler.schedule(t.id(), a == null ? 1 : a.version() + 1, t.workers(), layout,
+                        new ArrayList<>(alive.values()), usedSlots(t.id()), now);
+                state.setAssignment(next);
+                LOG.info("Reassigned {} over {} workers: {}", t.id(), next.workers().size(), why);
+            } catch (NimbusException | IOException e) {
+                LOG.warn("Cannot reassign {} now: {}", t.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Whether a topology runs on fewer workers than it asks for and a slot is free for it. */
+    private boolean canGrow(TopologyInfo t, Assignment a, TaskLayout layout, Map<String, SupervisorInfo> alive) {
+        int wanted = Math.min(t.workers(), layout.executors().size());
+        if (a.workers().size() >= wanted) {
+            return false;
+        }
+        Set<String> taken = usedSlots(null);
+        for (SupervisorInfo s : alive.values()) {
+            for (int port : s.ports()) {
+                if (!taken.contains(s.id() + ":" + port)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean healthy(Assignment a, Map<String, SupervisorInfo> alive) {
+        for (WorkerSlot w : a.workers()) {
+            SupervisorInfo s = alive.get(w.supervisorId());
+            if (s == null || !s.ports().contains(w.port())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        monitor.shutdownNow();
+        http.close();
+        latch.close();
+        state.close();
+    }
+}

@@ -1,0 +1,297 @@
+package io.squall.daemon.nimbus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Nimbus's HTTP/JSON API on Netty. Requests run on a small pool, off the event loop, since they talk to
+ * ZooKeeper. Every error is a JSON {@code {"error": "..."}} with a 4xx/5xx status naming what is wrong;
+ * bad requests are logged and counted, and never stop the daemon.
+ *
+ * <pre>
+ *   GET  /api/v1/cluster                          this Nimbus, the leader, live supervisors
+ *   POST /api/v1/jars                             body: a topology JAR; answers {"jar": uploadId}
+ *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"}; answers {"id"}
+ *   GET  /api/v1/topologies                       every topology
+ *   GET  /api/v1/topologies/NAME                  one topology
+ *   POST /api/v1/topologies/NAME/kill?wait=SECS
+ *   POST /api/v1/topologies/NAME/activate | deactivate
+ *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}
+ *   GET  /api/v1/code/TOPOLOGY_ID/jar | topology | conf
+ * </pre>
+ */
+public final class NimbusHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NimbusHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "/api/v1/";
+
+    private final Nimbus nimbus;
+    private final EventLoopGroup group;
+    private final ExecutorService pool;
+    private final Channel channel;
+    private final AtomicLong badRequests = new AtomicLong();
+
+    NimbusHttpServer(Nimbus nimbus, String host, int port, int maxUploadBytes) throws InterruptedException {
+        this.nimbus = nimbus;
+        this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("nimbus-http", true));
+        this.pool = Executors.newFixedThreadPool(4, new DefaultThreadFactory("nimbus-api", true));
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxUploadBytes),
+                                new Handler());
+                    }
+                });
+        try {
+            this.channel = b.bind(host, port).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully();
+            pool.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The bound port. */
+    int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully();
+        pool.shutdownNow();
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            if (!req.decoderResult().isSuccess()) {
+                respond(ctx, req, 400, error("Malformed HTTP request: " + req.decoderResult().cause()));
+                return;
+            }
+            req.retain();
+            pool.execute(() -> {
+                try {
+                    respond(ctx, req, 200, route(req));
+                } catch (NimbusException e) {
+                    if (e.status() < 500) {
+                        LOG.info("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
+                                badRequests.incrementAndGet());
+                    }
+                    respond(ctx, req, e.status(), error(e.getMessage()));
+                } catch (RuntimeException | IOException e) {
+                    LOG.error("Request {} {} failed", req.method(), req.uri(), e);
+                    respond(ctx, req, 500, error("Nimbus failed: " + e));
+                } finally {
+                    req.release();
+                }
+            });
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.info("Closing API connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+
+    private Object route(FullHttpRequest req) throws IOException {
+        QueryStringDecoder q = new QueryStringDecoder(req.uri());
+        String path = q.path();
+        if (!path.startsWith(PREFIX)) {
+            throw new NimbusException(404, "No API at " + path + "; the API is under " + PREFIX);
+        }
+        String[] parts = path.substring(PREFIX.length()).split("/");
+        HttpMethod m = req.method();
+        switch (parts[0]) {
+            case "cluster" -> {
+                expect(m, HttpMethod.GET, path);
+                return nimbus.cluster();
+            }
+            case "jars" -> {
+                expect(m, HttpMethod.POST, path);
+                return Map.of("jar", nimbus.upload(ByteBufUtil.getBytes(req.content())));
+            }
+            case "code" -> {
+                expect(m, HttpMethod.GET, path);
+                CodeStore.Part part = parts.length == 3 ? CodeStore.Part.named(parts[2]) : null;
+                if (part == null) {
+                    throw new NimbusException(404, "Code paths are /api/v1/code/TOPOLOGY_ID/{jar,topology,conf}");
+                }
+                return Files.readAllBytes(nimbus.code(parts[1], part));
+            }
+            case "topologies" -> {
+                return topologies(req, q, parts, path);
+            }
+            default -> throw new NimbusException(404, "No API at " + path);
+        }
+    }
+
+    private Object topologies(FullHttpRequest req, QueryStringDecoder q, String[] parts, String path)
+            throws IOException {
+        HttpMethod m = req.method();
+        if (parts.length == 1) {
+            if (m.equals(HttpMethod.GET)) {
+                return nimbus.list();
+            }
+            expect(m, HttpMethod.POST, path);
+            JsonNode body = json(req);
+            Map<String, Object> conf = body.has("conf") ? toMap(body.get("conf"), "conf") : Map.of();
+            return Map.of("id", nimbus.submit(text(body, "name"), text(body, "jar"), text(body, "topology"), conf));
+        }
+        String name = parts[1];
+        if (parts.length == 2) {
+            expect(m, HttpMethod.GET, path);
+            return nimbus.status(name);
+        }
+        expect(m, HttpMethod.POST, path);
+        switch (parts[2]) {
+            case "kill" -> nimbus.kill(name, intParam(q, "wait", 0));
+            case "activate" -> nimbus.activate(name);
+            case "deactivate" -> nimbus.deactivate(name);
+            case "rebalance" -> {
+                JsonNode body = json(req);
+                int workers = body.has("workers") ? intOf(body.get("workers"), "workers") : 0;
+                Map<String, Integer> executors = new LinkedHashMap<>();
+                if (body.has("executors")) {
+                    JsonNode e = body.get("executors");
+                    if (!e.isObject()) {
+                        throw new NimbusException(400, "'executors' must be an object of component: count");
+                    }
+                    for (Map.Entry<String, JsonNode> f : e.properties()) {
+                        executors.put(f.getKey(), intOf(f.getValue(), "executors." + f.getKey()));
+                    }
+                }
+                nimbus.rebalance(name, workers, executors);
+            }
+            default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, "
+                    + "deactivate or rebalance");
+        }
+        return Map.of("ok", true);
+    }
+
+    private static void expect(HttpMethod actual, HttpMethod wanted, String path) {
+        if (!actual.equals(wanted)) {
+            throw new NimbusException(405, path + " takes " + wanted + ", not " + actual);
+        }
+    }
+
+    private static JsonNode json(FullHttpRequest req) {
+        String body = req.content().toString(StandardCharsets.UTF_8);
+        JsonNode node;
+        try {
+            node = JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            throw new NimbusException(400, "Request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new NimbusException(400, "Request body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new NimbusException(400, "Field '" + field + "' must be a string");
+        }
+        return n.asText();
+    }
+
+    private static int intOf(JsonNode n, String field) {
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            throw new NimbusException(400, "Field '" + field + "' must be an integer, got " + n);
+        }
+        return n.asInt();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(JsonNode n, String field) {
+        if (!n.isObject()) {
+            throw new NimbusException(400, "Field '" + field + "' must be a JSON object");
+        }
+        return JSON.convertValue(n, Map.class);
+    }
+
+    private static int intParam(QueryStringDecoder q, String name, int dflt) {
+        List<String> v = q.parameters().get(name);
+        if (v == null || v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.get(0));
+        } catch (NumberFormatException e) {
+            throw new NimbusException(400, "Parameter '" + name + "' must be an integer, got '" + v.get(0) + "'");
+        }
+    }
+
+    private static Map<String, Object> error(String message) {
+        return Map.of("error", message == null ? "unknown error" : message);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, int status, Object body) {
+        byte[] bytes;
+        String type;
+        if (body instanceof byte[] b) {
+            bytes = b;
+            type = "application/octet-stream";
+        } else {
+            try {
+                bytes = JSON.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                bytes = ("{\"error\":\"cannot encode the answer\"}").getBytes(StandardCharsets.UTF_8);
+                status = 500;
+            }
+            type = "application/json";
+        }
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(bytes));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        HttpUtil.setContentLength(res, bytes.length);
+        boolean keepAlive = HttpUtil.isKeepAlive(req) && status < 400;
+        HttpUtil.setKeepAlive(res, keepAlive);
+        var f = ctx.writeAndFlush(res);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

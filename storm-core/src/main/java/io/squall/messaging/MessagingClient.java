@@ -1,0 +1,187 @@
+package io.squall.messaging;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A connection to another worker's {@link MessagingServer} that reconnects with exponential backoff. Writers
+ * call {@link #send}, which waits while the connection is down or its write buffer is above the high-water
+ * mark: the caller's own queue then fills, which raises backpressure, so nothing is buffered without bound
+ * and nothing is dropped here. Frames already handed to a connection that then breaks are lost; they are
+ * counted ({@link #lostFrames()}) and logged, and the tuples in them are replayed by their spouts after the
+ * message timeout. Thread-safe; the channel is managed on its event loop.
+ */
+public final class MessagingClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MessagingClient.class);
+
+    /** Reconnect backoff and write-buffer limits. */
+    public record Settings(long minBackoffMs, long maxBackoffMs, int writeBufferHighBytes) { }
+
+    private final String name;
+    private final String host;
+    private final int port;
+    private final Settings settings;
+    private final Bootstrap bootstrap;
+    private final Object lock = new Object();
+    private final AtomicLong lostFrames = new AtomicLong();
+    private volatile Channel channel;
+    private volatile boolean closed;
+    private long backoffMs;
+
+    /** Starts connecting to {@code host:port} on {@code group}. */
+    public MessagingClient(String name, String host, int port, EventLoopGroup group, Settings settings) {
+        this.name = name;
+        this.host = host;
+        this.port = port;
+        this.settings = settings;
+        this.backoffMs = settings.minBackoffMs();
+        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(settings.writeBufferHighBytes() / 2, settings.writeBufferHighBytes()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new FrameEncoder(), new StateHandler());
+                    }
+                });
+        connect();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        bootstrap.connect(host, port).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                synchronized (lock) {
+                    backoffMs = settings.minBackoffMs();
+                    channel = f.channel();
+                    lock.notifyAll();
+                }
+                LOG.info("Connected to worker {} at {}:{}", name, host, port);
+            } else {
+                scheduleReconnect(f.channel().eventLoop());
+            }
+        });
+    }
+
+    private void scheduleReconnect(EventLoopGroup loop) {
+        if (closed) {
+            return;
+        }
+        long delay;
+        synchronized (lock) {
+            delay = backoffMs;
+            backoffMs = Math.min(settings.maxBackoffMs(), backoffMs * 2);
+        }
+        LOG.debug("Reconnecting to worker {} at {}:{} in {} ms", name, host, port, delay);
+        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Writes a frame, waiting while the connection is down or congested.
+     *
+     * @return false if the client was closed first (the frame is not sent)
+     */
+    public boolean send(Frame frame) throws InterruptedException {
+        while (true) {
+            Channel ch = channel;
+            if (closed) {
+                return false;
+            }
+            if (ch != null && ch.isActive() && ch.isWritable()) {
+                ch.writeAndFlush(frame).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        long n = lostFrames.incrementAndGet();
+                        LOG.warn("A frame to worker {} was lost when the connection broke ({} lost so far); its "
+                                + "tuples will time out and be replayed", name, n);
+                    }
+                });
+                return true;
+            }
+            synchronized (lock) {
+                if (!closed && channel == ch) {
+                    lock.wait(10);
+                }
+            }
+        }
+    }
+
+    /** Writes a frame now if connected and not congested; otherwise drops it. For state that is resent anyway. */
+    public boolean trySend(Frame frame) {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(frame);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the connection is up now. */
+    public boolean isConnected() {
+        Channel ch = channel;
+        return ch != null && ch.isActive();
+    }
+
+    /** Frames lost because a connection broke after they were written to it. */
+    public long lostFrames() {
+        return lostFrames.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Follows the channel's life: reconnects when it breaks, wakes writers when it drains. */
+    private final class StateHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            synchronized (lock) {
+                if (channel == ctx.channel()) {
+                    channel = null;
+                }
+                lock.notifyAll();
+            }
+            if (!closed) {
+                LOG.info("Connection to worker {} at {}:{} closed; reconnecting", name, host, port);
+                scheduleReconnect(ctx.channel().eventLoop());
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.info("Connection to worker {} failed: {}", name, cause.toString());
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.squall.messaging;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.squall.runtime.acker.AckMessage;
+import io.squall.serialization.TupleCodec;
+import io.squall.task.GeneralTopologyContext;
+import io.squall.tuple.TupleImpl;
+
+import java.util.function.IntPredicate;
+
+/**
+ * The payload of a {@link Frame#MESSAGES} frame: messages for tasks of the receiving worker, each a tuple
+ * ({@link TupleCodec}) or an acker message. Not thread-safe: one codec per thread, like its Kryo.
+ *
+ * <pre>
+ *   repeated until the end: varint task | byte kind | body
+ *   kind 0 tuple, 1 Init(root, xor, varint spoutTask), 2 Update(root, xor), 3 Fail(root, varint task+1),
+ *   4 ResetTimeout(root), 5 Result(root, bool failed, varint task+1)
+ * </pre>
+ */
+public final class WireCodec {
+    private static final byte TUPLE = 0;
+    private static final byte INIT = 1;
+    private static final byte UPDATE = 2;
+    private static final byte FAIL = 3;
+    private static final byte RESET = 4;
+    private static final byte RESULT = 5;
+
+    /** Receives each decoded message. */
+    @FunctionalInterface
+    public interface Sink {
+        /** One message for {@code task}. */
+        void accept(int task, Object message);
+    }
+
+    private final TupleCodec tuples;
+
+    /** A codec for the tuples of a topology, with a Kryo built for it. */
+    public WireCodec(Kryo kryo, GeneralTopologyContext context) {
+        this.tuples = new TupleCodec(kryo, context);
+    }
+
+    /**
+     * Appends one message to a batch.
+     *
+     * @throws IllegalArgumentException for a message that is neither a tuple nor an acker message
+     */
+    public void write(Output out, int task, Object message) {
+        out.writeVarInt(task, true);
+        if (message instanceof TupleImpl t) {
+            out.writeByte(TUPLE);
+            tuples.write(out, t);
+        } else if (message instanceof AckMessage.Init m) {
+            out.writeByte(INIT);
+            out.writeLong(m.root());
+            out.writeLong(m.xor());
+            out.writeVarInt(m.spoutTask(), true);
+        } else if (message instanceof AckMessage.Update m) {
+            out.writeByte(UPDATE);
+            out.writeLong(m.root());
+            out.writeLong(m.xor());
+        } else if (message instanceof AckMessage.Fail m) {
+            out.writeByte(FAIL);
+            out.writeLong(m.root());
+            out.writeVarInt(m.failingTask() + 1, true);
+        } else if (message instanceof AckMessage.ResetTimeout m) {
+            out.writeByte(RESET);
+            out.writeLong(m.root());
+        } else if (message instanceof AckMessage.Result m) {
+            out.writeByte(RESULT);
+            out.writeLong(m.root());
+            out.writeBoolean(m.failed());
+            out.writeVarInt(m.failingTask() + 1, true);
+        } else {
+            throw new IllegalArgumentException("Cannot send " + message + " to another worker");
+        }
+    }
+
+    /**
+     * Decodes a whole batch, handing each message to {@code sink}.
+     *
+     * @param isLocalTask which tasks the receiving worker runs; a message for any other is malformed
+     * @return the number of messages
+     * @throws MalformedFrameException naming what is wrong, if the bytes are not a valid batch
+     */
+    public int read(byte[] payload, IntPredicate isLocalTask, Sink sink) {
+        Input in = new Input(payload);
+        int count = 0;
+        try {
+            while (in.position() < payload.length) {
+                int task = in.readVarInt(true);
+                if (!isLocalTask.test(task)) {
+                    throw new MalformedFrameException("Message " + count + " of a batch is for task " + task
+                            + ", which does not run in this worker");
+                }
+                byte kind = in.readByte();
+                Object message = switch (kind) {
+                    case TUPLE -> tuples.read(in);
+                    case INIT -> new AckMessage.Init(in.readLong(), in.readLong(), in.readVarInt(true));
+                    case UPDATE -> new AckMessage.Update(in.readLong(), in.readLong());
+                    case FAIL -> new AckMessage.Fail(in.readLong(), in.readVarInt(true) - 1);
+                    case RESET -> new AckMessage.ResetTimeout(in.readLong());
+                    case RESULT -> new AckMessage.Result(in.readLong(), in.readBoolean(), in.readVarInt(true) - 1);
+                    default -> throw new MalformedFrameException("Message " + count + " of a batch has unknown kind "
+                            + kind);
+                };
+                sink.accept(task, message);
+                count++;
+            }
+        } catch (MalformedFrameException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedFrameException("Message " + count + " of a batch does not decode: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // Kryo allocates an array as long as the length a value declares before reading it, so a corrupt
+            // length asks for gigabytes. That allocation fails alone (nothing was allocated), so the frame is
+            // what is wrong, not the worker: reject it like any other malformed content.
+            throw new MalformedFrameException("Message " + count + " of a batch declares a value larger than "
+                    + "memory: " + e.getMessage(), e);
+        }
+        return count;
+    }
+}

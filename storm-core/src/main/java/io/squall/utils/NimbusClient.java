@@ -1,0 +1,183 @@
+package io.squall.utils;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.SquallException;
+import io.squall.config.ConfigKeys;
+import io.squall.config.DaemonConfig;
+import io.squall.serialization.TopologySerializer;
+import io.squall.topology.AlreadyAliveException;
+import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.NotAliveException;
+import io.squall.topology.StormTopology;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client of Nimbus's HTTP/JSON API, for submitting and managing topologies and reading cluster
+ * information. It asks each of {@code nimbus.seeds} in turn until the leader answers. Errors are exceptions
+ * naming what is wrong: {@link NotAliveException} for an unknown topology, {@link AlreadyAliveException} for
+ * a name in use, {@link InvalidTopologyException} for a topology Nimbus refuses, and {@link SquallException}
+ * when no leader can be reached. Thread-safe.
+ */
+public final class NimbusClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> seeds;
+    private final HttpClient http;
+
+    /** A client of the Nimbus daemons at {@code host:port} seeds. */
+    public NimbusClient(List<String> seeds) {
+        if (seeds.isEmpty()) {
+            throw new SquallException("nimbus.seeds is empty: list the host:port of each Nimbus");
+        }
+        this.seeds = List.copyOf(seeds);
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client of the Nimbus daemons of a configuration ({@code nimbus.seeds}). */
+    public static NimbusClient of(DaemonConfig conf) {
+        return new NimbusClient(conf.getStrings(ConfigKeys.NIMBUS_SEEDS));
+    }
+
+    /** Storm's way to get a client: from {@code conf/squall.yaml} and the given overrides. */
+    public static NimbusClient getConfiguredClient(Map<String, Object> conf) {
+        List<String> overrides = new ArrayList<>();
+        conf.forEach((k, v) -> overrides.add(k + "=" + v));
+        return of(DaemonConfig.load(overrides));
+    }
+
+    /** Uploads a topology JAR; returns its upload id. */
+    public String uploadJar(Path jar) throws IOException {
+        byte[] bytes = Files.readAllBytes(jar);
+        return (String) object(call("POST", "jars", HttpRequest.BodyPublishers.ofByteArray(bytes),
+                "application/java-archive", false)).get("jar");
+    }
+
+    /** Uploads {@code jar} and submits a topology from it; returns the topology id. */
+    public String submitTopology(String name, Path jar, Map<String, Object> conf, StormTopology topology)
+            throws IOException {
+        String uploadId = uploadJar(jar);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("jar", uploadId);
+        body.put("topology", Base64.getEncoder().encodeToString(TopologySerializer.serialize(topology)));
+        body.put("conf", conf);
+        return (String) object(call("POST", "topologies", json(body), "application/json", true)).get("id");
+    }
+
+    /** Every topology: name, id, status, uptimeSecs, workers, tasks. */
+    public List<Map<String, Object>> listTopologies() throws IOException {
+        return JSON.readValue(call("GET", "topologies", HttpRequest.BodyPublishers.noBody(), null, false),
+                new TypeReference<>() { });
+    }
+
+    /** One topology's summary. */
+    public Map<String, Object> getTopology(String name) throws IOException {
+        return object(call("GET", "topologies/" + name, HttpRequest.BodyPublishers.noBody(), null, false));
+    }
+
+    /** Kills a topology: spouts deactivated now, workers stopped after {@code waitSecs}. */
+    public void killTopology(String name, int waitSecs) throws IOException {
+        call("POST", "topologies/" + name + "/kill?wait=" + waitSecs, HttpRequest.BodyPublishers.noBody(), null, false);
+    }
+
+    /** Lets a topology's spouts emit. */
+    public void activate(String name) throws IOException {
+        call("POST", "topologies/" + name + "/activate", HttpRequest.BodyPublishers.noBody(), null, false);
+    }
+
+    /** Stops a topology's spouts. */
+    public void deactivate(String name) throws IOException {
+        call("POST", "topologies/" + name + "/deactivate", HttpRequest.BodyPublishers.noBody(), null, false);
+    }
+
+    /** Reassigns a topology over {@code workers} workers (0 keeps the count) and these executors per component. */
+    public void rebalance(String name, int workers, Map<String, Integer> executors) throws IOException {
+        call("POST", "topologies/" + name + "/rebalance", json(Map.of("workers", workers, "executors", executors)),
+                "application/json", true);
+    }
+
+    /** The cluster: this Nimbus, the leader, live supervisors. */
+    public Map<String, Object> getClusterInfo() throws IOException {
+        return object(call("GET", "cluster", HttpRequest.BodyPublishers.noBody(), null, false));
+    }
+
+    /** A file of a topology's code: {@code jar}, {@code topology} or {@code conf}. */
+    public byte[] downloadCode(String topologyId, String part) throws IOException {
+        return call("GET", "code/" + topologyId + "/" + part, HttpRequest.BodyPublishers.noBody(), null, false);
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) throws IOException {
+        return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+    }
+
+    private static Map<String, Object> object(byte[] body) throws IOException {
+        return JSON.readValue(body, new TypeReference<>() { });
+    }
+
+    private byte[] call(String method, String path, HttpRequest.BodyPublisher body, String type, boolean submit)
+            throws IOException {
+        String lastProblem = "no seed tried";
+        for (String seed : seeds) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + seed + "/api/v1/" + path))
+                    .timeout(Duration.ofSeconds(60)).method(method, body);
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            HttpResponse<byte[]> res;
+            try {
+                res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (ConnectException e) {
+                lastProblem = seed + ": connection refused (is Nimbus running there?)";
+                continue;
+            } catch (IOException e) {
+                lastProblem = seed + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SquallException("Interrupted while calling Nimbus at " + seed);
+            }
+            int status = res.statusCode();
+            if (status == 200) {
+                return res.body();
+            }
+            String message = errorOf(res.body());
+            if (status == 503) {
+                lastProblem = seed + ": " + message;
+                continue;
+            }
+            throw switch (status) {
+                case 404 -> new NotAliveException(message);
+                case 409 -> new AlreadyAliveException(message);
+                case 400 -> submit ? new InvalidTopologyException(message) : new SquallException(message);
+                default -> new SquallException("Nimbus at " + seed + " answered " + status + ": " + message);
+            };
+        }
+        throw new SquallException("No leader Nimbus reachable at " + seeds + " (nimbus.seeds); last problem: "
+                + lastProblem);
+    }
+
+    private static String errorOf(byte[] body) {
+        try {
+            Object e = object(body).get("error");
+            return e == null ? new String(body, StandardCharsets.UTF_8) : String.valueOf(e);
+        } catch (IOException e) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.squall.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClusterCommandsTest {
+    /** The exit code and what a command printed. */
+    private record Result(int code, String out, String err) { }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A command aimed at a Nimbus that is not there: a port nothing listens on. */
+    private static Result runAgainstNoNimbus(String... args) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(List.of("-c", "nimbus.seeds=[\"127.0.0.1:" + port + "\"]"));
+        return run(all.toArray(new String[0]));
+    }
+
+    @Test
+    void everyClusterCommandHasHelp() {
+        for (String command : ClusterCommands.HELP.keySet()) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().startsWith("Usage: squall " + command), command + ": " + r.out());
+        }
+    }
+
+    @Test
+    void anUnreachableNimbusIsAFailureThatNamesTheSeeds() throws IOException {
+        for (String[] cmd : new String[][] {{"list"}, {"kill", "wc"}, {"activate", "wc"}, {"deactivate", "wc"},
+            {"rebalance", "wc", "-n", "2"}}) {
+            Result r = runAgainstNoNimbus(cmd);
+            assertEquals(Main.FAILED, r.code(), Arrays.toString(cmd));
+            assertTrue(r.err().contains("No leader Nimbus reachable at [127.0.0.1:"), r.err());
+            assertTrue(r.err().contains("nimbus.seeds"), r.err());
+        }
+    }
+
+    @Test
+    void badArgumentsAreUsageErrorsThatSayWhatIsWrong() throws IOException {
+        assertUsage(runAgainstNoNimbus("kill"), "needs exactly one topology name");
+        assertUsage(runAgainstNoNimbus("kill", "a", "b"), "needs exactly one topology name");
+        assertUsage(runAgainstNoNimbus("kill", "wc", "-w"), "-w needs a value");
+        assertUsage(runAgainstNoNimbus("kill", "wc", "-w", "soon"), "-w needs a whole number, got 'soon'");
+        assertUsage(runAgainstNoNimbus("kill", "wc", "-w", "-3"), "-w must be at least 0");
+        assertUsage(runAgainstNoNimbus("rebalance", "wc", "-n", "0"), "-n must be at least 1");
+        assertUsage(runAgainstNoNimbus("rebalance", "wc", "-e", "count"), "-e needs COMPONENT=EXECUTORS");
+        assertUsage(runAgainstNoNimbus("rebalance", "wc", "-e", "count=x"), "needs a whole number, got 'x'");
+        assertUsage(runAgainstNoNimbus("list", "extra"), "takes no arguments");
+        assertUsage(runAgainstNoNimbus("list", "--bogus"), "unknown option '--bogus'");
+        assertUsage(run("list", "-c", "novalue"), "must be key=value");
+        assertUsage(run("list", "-c", "nimbus.port=abc"), "nimbus.port");
+        assertUsage(run("nimbus", "extra"), "takes no arguments");
+        assertUsage(run("jar"), "needs a topology JAR");
+        assertUsage(run("jar", "no-such.jar", "Main"), "does not exist");
+    }
+
+    private static void assertUsage(Result r, String message) {
+        assertEquals(Main.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains(message), "expected '" + message + "' in: " + r.err());
+    }
+}

@@ -1,0 +1,164 @@
+package io.squall.messaging;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.squall.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class MessagingServerTest {
+    private static final int MAX_FRAME = 1024;
+
+    private final List<Frame> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closed = new AtomicInteger();
+    private MessagingServer server;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        server = new MessagingServer("127.0.0.1", 0, MAX_FRAME, () -> new FrameListener() {
+            @Override
+            public void onFrame(Frame frame) {
+                if (frame.payload().length > 0 && frame.payload()[0] == 'X') {
+                    throw new MalformedFrameException("content starting with X is invalid");
+                }
+                received.add(frame);
+            }
+
+            @Override
+            public void onClose() {
+                closed.incrementAndGet();
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static byte[] frame(int length, byte type, byte[] payload) {
+        return ByteBuffer.allocate(4 + 1 + payload.length).putInt(length).put(type).put(payload).array();
+    }
+
+    @Test
+    void deliversWellFormedFramesSplitAcrossReads() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        server.initPipeline(ch);
+        byte[] bytes = frame(4, Frame.MESSAGES, new byte[] {1, 2, 3});
+        ch.writeInbound(Unpooled.wrappedBuffer(bytes, 0, 2));
+        ch.writeInbound(Unpooled.wrappedBuffer(bytes, 2, bytes.length - 2));
+        assertEquals(1, received.size());
+        assertArrayEquals(new byte[] {1, 2, 3}, received.get(0).payload());
+        assertTrue(ch.isOpen());
+    }
+
+    @Test
+    void closesTheConnectionOnOversizedUnknownOrInvalidFrames() {
+        byte[][] bad = {
+            frame(MAX_FRAME + 1, Frame.MESSAGES, new byte[0]),
+            frame(-5, Frame.MESSAGES, new byte[0]),
+            frame(0, Frame.MESSAGES, new byte[0]),
+            frame(2, (byte) 99, new byte[] {0}),
+            frame(2, Frame.MESSAGES, new byte[] {'X'}),
+        };
+        for (byte[] b : bad) {
+            EmbeddedChannel ch = new EmbeddedChannel();
+            server.initPipeline(ch);
+            ch.writeInbound(Unpooled.wrappedBuffer(b));
+            assertFalse(ch.isOpen(), "connection left open after " + Arrays.toString(b));
+        }
+        assertEquals(bad.length, server.malformedFrames());
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void randomAndTruncatedBytesNeverEscapeAsExceptions() {
+        Random random = new Random(42);
+        for (int i = 0; i < 500; i++) {
+            EmbeddedChannel ch = new EmbeddedChannel();
+            server.initPipeline(ch);
+            byte[] junk = new byte[random.nextInt(64)];
+            random.nextBytes(junk);
+            ch.writeInbound(Unpooled.wrappedBuffer(junk));
+            ch.finish();
+            assertFalse(ch.isOpen());
+        }
+        byte[] truncated = frame(10, Frame.MESSAGES, new byte[] {1, 2});
+        EmbeddedChannel ch = new EmbeddedChannel();
+        server.initPipeline(ch);
+        ch.writeInbound(Unpooled.wrappedBuffer(truncated));
+        assertTrue(ch.isOpen(), "a partial frame waits for the rest");
+        ch.close();
+        assertTrue(server.malformedFrames() > 0);
+    }
+
+    @Test
+    void aSocketSendingGarbageIsClosedAndTheServerKeepsServingOthers() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(new byte[] {0x7f, 0x7f, 0x7f, 0x7f, 1, 2, 3});
+            out.flush();
+            Await.until(Duration.ofSeconds(10), () -> server.malformedFrames() == 1, () -> "garbage counted");
+            s.setSoTimeout(10_000);
+            assertEquals(-1, s.getInputStream().read(), "the server closes the connection");
+        }
+        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        MessagingClient client = new MessagingClient("test", "127.0.0.1", server.port(), group,
+                new MessagingClient.Settings(10, 100, 1 << 20));
+        try {
+            assertTrue(client.send(new Frame(Frame.MESSAGES, new byte[] {7})));
+            Await.until(Duration.ofSeconds(10), () -> received.size() == 1, () -> "frame from a good client");
+            assertEquals(1, server.malformedFrames());
+        } finally {
+            client.close();
+            group.shutdownGracefully();
+        }
+    }
+
+    @Test
+    void theClientReconnectsAfterTheServerComesBack() throws Exception {
+        int port = server.port();
+        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        MessagingClient client = new MessagingClient("test", "127.0.0.1", port, group,
+                new MessagingClient.Settings(10, 100, 1 << 20));
+        try {
+            Await.until(Duration.ofSeconds(10), client::isConnected, () -> "first connection");
+            server.close();
+            Await.until(Duration.ofSeconds(10), () -> !client.isConnected(), () -> "connection lost");
+            server = new MessagingServer("127.0.0.1", port, MAX_FRAME, () -> new FrameListener() {
+                @Override
+                public void onFrame(Frame frame) {
+                    received.add(frame);
+                }
+
+                @Override
+                public void onClose() {
+                }
+            });
+            assertTrue(client.send(new Frame(Frame.MESSAGES, new byte[] {9})));
+            Await.until(Duration.ofSeconds(10), () -> received.size() == 1, () -> "frame after reconnecting");
+        } finally {
+            client.close();
+            group.shutdownGracefully();
+        }
+    }
+}
