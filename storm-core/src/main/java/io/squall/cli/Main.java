@@ -48,6 +48,7 @@ public final class Main {
             "  list | kill NAME [-w SECS] | activate NAME | deactivate NAME",
             "  rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...]",
             "        Manage the cluster's topologies. Every cluster command takes -c key=value overrides.",
+            "  " + UiCommand.HELP,
             "  version",
             "        Prints the version.",
             "  help  Prints this text.");
@@ -71,6 +72,7 @@ public final class Main {
         try {
             return switch (command) {
                 case "local" -> local(rest, out, err);
+                case "ui" -> UiCommand.run(rest, out);
                 case "version" -> {
                     out.println("Squall " + version());
                     yield OK;
