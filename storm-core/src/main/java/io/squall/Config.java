@@ -52,6 +52,8 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS =
             ConfigKeys.TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS.name();
     public static final String TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = ConfigKeys.TOPOLOGY_BOLTS_LATE_TUPLE_STREAM.name();
+    public static final String TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS =
+            ConfigKeys.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS.name();
 
     /** Sets the number of worker processes. */
     public void setNumWorkers(int workers) {

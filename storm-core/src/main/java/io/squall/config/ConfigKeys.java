@@ -55,6 +55,9 @@ public final class ConfigKeys {
             ConfigKey.Type.DOUBLE, 0.4, 0, "queue fill ratio below which a congested queue is relieved");
     public static final ConfigKey TOPOLOGY_DIE_ON_ERROR = key("topology.worker.die.on.error", ConfigKey.Type.BOOLEAN,
             false, ANY, "stop the topology when a spout or bolt throws, instead of failing the tuple and going on");
+    public static final ConfigKey TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS = key(
+            "topology.trident.batch.emit.interval.millis", ConfigKey.Type.INT, 50, 0,
+            "Trident: least milliseconds between the starts of two new batches (0 starts one as soon as a slot is free)");
 
     // Cluster daemons and their transport.
     public static final ConfigKey STORM_ZOOKEEPER_SERVERS = key(

@@ -9,6 +9,7 @@ import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
 import io.squall.utils.TupleUtils;
 import io.squall.windowing.LateTuple;
+import io.squall.windowing.LateTupleCounting;
 import io.squall.windowing.TimestampExtractor;
 import io.squall.windowing.TupleFieldTimestampExtractor;
 import io.squall.windowing.TupleWindowImpl;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  * and dropped; either way it is acked and counted. If {@code execute} throws, the window's tuples are
  * failed so their spouts can replay them. Executor thread only.
  */
-public final class WindowedBoltExecutor implements IRichBolt, ITimedBolt {
+public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt, ITimedBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WindowedBoltExecutor.class);
     /** The field of the late-tuple stream. */
@@ -61,6 +62,7 @@ public final class WindowedBoltExecutor implements IRichBolt, ITimedBolt {
     }
 
     /** Where late tuples are counted; the runtime passes its per-component counter before {@code prepare}. */
+    @Override
     public void countLateTuplesIn(LongAdder counter) {
         this.lateTuples = counter;
     }

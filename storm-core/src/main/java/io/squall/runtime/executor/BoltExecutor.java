@@ -15,11 +15,11 @@ import io.squall.task.IOutputCollector;
 import io.squall.task.ITimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.topology.WindowedBoltExecutor;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.TupleImpl;
+import io.squall.windowing.LateTupleCounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +69,7 @@ public final class BoltExecutor extends Executor {
         byTaskId = new Task[worker.queueByTask().length];
         for (int taskId : taskIds) {
             IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
-            if (bolt instanceof WindowedBoltExecutor w) {
+            if (bolt instanceof LateTupleCounting w) {
                 w.countLateTuplesIn(stats.lateTuples);
             }
             Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));

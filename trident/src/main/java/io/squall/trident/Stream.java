@@ -1,0 +1,282 @@
+package io.squall.trident;
+
+import io.squall.trident.operation.Aggregator;
+import io.squall.trident.operation.CombinerAggregator;
+import io.squall.trident.operation.Consumer;
+import io.squall.trident.operation.Filter;
+import io.squall.trident.operation.FlatMapFunction;
+import io.squall.trident.operation.Function;
+import io.squall.trident.operation.MapFunction;
+import io.squall.trident.operation.ReducerAggregator;
+import io.squall.trident.planner.Graph;
+import io.squall.trident.planner.Partitioning;
+import io.squall.trident.state.QueryFunction;
+import io.squall.trident.state.StateFactory;
+import io.squall.trident.state.StateUpdater;
+import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.trident.windowing.WindowConfig;
+import io.squall.trident.windowing.WindowsStoreFactory;
+import io.squall.tuple.Fields;
+
+/**
+ * A stream of batches. Operations return new streams; operations between two repartitionings run together in
+ * the same tasks. Every operation sees whole batches: an aggregation covers one batch, a join pairs tuples of the
+ * same batch.
+ */
+public class Stream {
+    final TridentTopology topology;
+    final Graph.Node node;
+
+    Stream(TridentTopology topology, Graph.Node node) {
+        this.topology = topology;
+        this.node = node;
+    }
+
+    private Stream to(Graph.Node n) {
+        return new Stream(topology, n);
+    }
+
+    /** The fields of this stream's tuples. */
+    public Fields getOutputFields() {
+        return node.fields();
+    }
+
+    /** Names this part of the stream (its bolt's component id ends with the name). */
+    public Stream name(String name) {
+        topology.graph().name(node, name);
+        return this;
+    }
+
+    /** Runs this part of the stream (the operations since the last repartitioning) in {@code parallelism} tasks. */
+    public Stream parallelismHint(int parallelism) {
+        topology.graph().parallelism(node, parallelism);
+        return this;
+    }
+
+    /** Appends the function's output fields to each tuple, once per tuple the function emits. */
+    public Stream each(Fields inputFields, Function function, Fields functionFields) {
+        return to(topology.graph().each(node, inputFields, function, functionFields));
+    }
+
+    /** {@link #each(Fields, Function, Fields)} with every field as input. */
+    public Stream each(Function function, Fields functionFields) {
+        return each(node.fields(), function, functionFields);
+    }
+
+    /** Keeps the tuples the filter keeps, looking at {@code inputFields}. */
+    public Stream each(Fields inputFields, Filter filter) {
+        return filter(inputFields, filter);
+    }
+
+    /** Keeps the tuples the filter keeps. */
+    public Stream filter(Filter filter) {
+        return filter(node.fields(), filter);
+    }
+
+    /** Keeps the tuples the filter keeps, looking at {@code inputFields}. */
+    public Stream filter(Fields inputFields, Filter filter) {
+        return to(topology.graph().filter(node, inputFields, filter));
+    }
+
+    /** Replaces each tuple by the function's result, with the same fields. */
+    public Stream map(MapFunction function) {
+        return map(function, node.fields());
+    }
+
+    /** Replaces each tuple by the function's result, of {@code outputFields}. */
+    public Stream map(MapFunction function, Fields outputFields) {
+        return to(topology.graph().map(node, function, outputFields));
+    }
+
+    /** Replaces each tuple by the function's results, with the same fields. */
+    public Stream flatMap(FlatMapFunction function) {
+        return flatMap(function, node.fields());
+    }
+
+    /** Replaces each tuple by the function's results, of {@code outputFields}. */
+    public Stream flatMap(FlatMapFunction function, Fields outputFields) {
+        return to(topology.graph().flatMap(node, function, outputFields));
+    }
+
+    /** Calls the consumer for each tuple and passes the tuple on. */
+    public Stream peek(Consumer consumer) {
+        return to(topology.graph().peek(node, consumer));
+    }
+
+    /** Keeps only the given fields, in that order. */
+    public Stream project(Fields fields) {
+        return to(topology.graph().project(node, fields));
+    }
+
+    /** Sends tuples with equal values of {@code fields} to the same task of the next part. */
+    public Stream partitionBy(Fields fields) {
+        return to(topology.graph().partition(node, Partitioning.FIELDS, fields));
+    }
+
+    /** Spreads tuples round-robin over the tasks of the next part. */
+    public Stream shuffle() {
+        return to(topology.graph().partition(node, Partitioning.SHUFFLE, null));
+    }
+
+    /** Sends every tuple to every task of the next part. */
+    public Stream broadcast() {
+        return to(topology.graph().partition(node, Partitioning.BROADCAST, null));
+    }
+
+    /** Sends every tuple to one task of the next part, the same for every batch. */
+    public Stream global() {
+        return to(topology.graph().partition(node, Partitioning.GLOBAL, null));
+    }
+
+    /** Sends every tuple of a batch to one task of the next part, chosen per batch. */
+    public Stream batchGlobal() {
+        return to(topology.graph().partition(node, Partitioning.BATCH_GLOBAL, null));
+    }
+
+    /** Groups the stream by {@code fields} for a following aggregation or state operation. */
+    public GroupedStream groupBy(Fields fields) {
+        return new GroupedStream(this, fields);
+    }
+
+    /** Aggregates each whole batch (in one task) with every field as input. */
+    public Stream aggregate(Aggregator<?> aggregator, Fields functionFields) {
+        return aggregate(node.fields(), aggregator, functionFields);
+    }
+
+    /** Aggregates each whole batch (in one task). */
+    public Stream aggregate(Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return batchGlobal().partitionAggregate(inputFields, aggregator, functionFields);
+    }
+
+    /** Combines each whole batch into one value (each task combines its part first, then one task the parts). */
+    public Stream aggregate(Fields inputFields, CombinerAggregator<?> aggregator, Fields functionFields) {
+        return to(topology.graph().combine(node, new Fields(), inputFields, aggregator, functionFields,
+                Partitioning.BATCH_GLOBAL));
+    }
+
+    /** Combines each whole batch (in one task) into one value, with every field as input. */
+    public Stream aggregate(CombinerAggregator<?> aggregator, Fields functionFields) {
+        return aggregate(node.fields(), aggregator, functionFields);
+    }
+
+    /** Reduces each whole batch (in one task) into one value. */
+    public Stream aggregate(Fields inputFields, ReducerAggregator<?> aggregator, Fields functionFields) {
+        return batchGlobal().partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates what each task has of a batch, without moving tuples. */
+    public Stream partitionAggregate(Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Combines what each task has of a batch, without moving tuples. */
+    public Stream partitionAggregate(Fields inputFields, CombinerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Reduces what each task has of a batch, without moving tuples. */
+    public Stream partitionAggregate(Fields inputFields, ReducerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    Stream partitionAggregateAny(Fields inputFields, Object aggregator, Fields functionFields) {
+        return to(topology.graph().aggregate(node, null, inputFields, aggregator, functionFields));
+    }
+
+    /**
+     * Combines every batch into one value kept in a map state (under the empty key), in one task; each task
+     * combines its part of the batch first.
+     */
+    public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
+                                            CombinerAggregator<?> aggregator, Fields functionFields) {
+        return new TridentState(topology, topology.graph().persistentCombine(node, factory, new Fields(),
+                inputFields, aggregator, functionFields, Partitioning.GLOBAL), factory);
+    }
+
+    /** Combines every batch, with every field as input, into one value kept in a map state. */
+    public TridentState persistentAggregate(StateFactory factory, CombinerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return persistentAggregate(factory, node.fields(), aggregator, functionFields);
+    }
+
+    /** Writes each task's part of a batch into a state through {@code updater}, in the commit phase. */
+    public TridentState partitionPersist(StateFactory factory, Fields inputFields, StateUpdater<?> updater,
+                                         Fields functionFields) {
+        return new TridentState(topology, topology.graph().partitionPersist(node, factory, inputFields, updater,
+                functionFields), factory);
+    }
+
+    /** Writes each task's part of a batch into a state through {@code updater}; the updater emits nothing. */
+    public TridentState partitionPersist(StateFactory factory, Fields inputFields, StateUpdater<?> updater) {
+        return partitionPersist(factory, inputFields, updater, new Fields());
+    }
+
+    /** Queries a state for each tuple's {@code inputFields}; appends the answer's fields. */
+    public Stream stateQuery(TridentState state, Fields inputFields, QueryFunction<?, ?> function,
+                             Fields functionFields) {
+        return to(topology.graph().stateQuery(node, state.factory, inputFields, function, functionFields));
+    }
+
+    /** {@link #stateQuery(TridentState, Fields, QueryFunction, Fields)} with every field as input. */
+    public Stream stateQuery(TridentState state, QueryFunction<?, ?> function, Fields functionFields) {
+        return stateQuery(state, node.fields(), function, functionFields);
+    }
+
+    /** Aggregates tumbling windows of {@code windowCount} tuples of each partition. */
+    public Stream tumblingWindow(int windowCount, WindowsStoreFactory store, Fields inputFields,
+                                 Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.tumbling(BaseWindowedBolt.Count.of(windowCount)), store, inputFields, aggregator,
+                functionFields);
+    }
+
+    /** Aggregates the last {@code windowCount} tuples of each partition every {@code slideCount} tuples. */
+    public Stream slidingWindow(int windowCount, int slideCount, WindowsStoreFactory store, Fields inputFields,
+                                Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.sliding(BaseWindowedBolt.Count.of(windowCount),
+                BaseWindowedBolt.Count.of(slideCount)), store, inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates tumbling windows of {@code windowDuration} of each partition. */
+    public Stream tumblingWindow(BaseWindowedBolt.Duration windowDuration, WindowsStoreFactory store,
+                                 Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.tumbling(windowDuration), store, inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates the last {@code windowDuration} of each partition every {@code slideDuration}. */
+    public Stream slidingWindow(BaseWindowedBolt.Duration windowDuration, BaseWindowedBolt.Duration slideDuration,
+                                WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
+                                Fields functionFields) {
+        return window(WindowConfig.sliding(windowDuration, slideDuration), store, inputFields, aggregator,
+                functionFields);
+    }
+
+    /**
+     * Aggregates windows of {@code config} over each partition; the stream carries what each fired window
+     * emits, when the batch that fired it commits.
+     */
+    public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
+                         Fields functionFields) {
+        return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+    }
+
+    /** Combines the tuples of each window of {@code config} into one value. */
+    public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields,
+                         CombinerAggregator<?> aggregator, Fields functionFields) {
+        return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+    }
+
+    /**
+     * The late tuples of this window stream (one configured {@link WindowConfig#withLateTupleStream}), with the
+     * window's input fields.
+     *
+     * @throws IllegalArgumentException if this stream is not such a window
+     */
+    public Stream lateTupleStream() {
+        return to(topology.graph().lateTuples(node));
+    }
+
+    /** This stream (for code written against Storm's {@code IAggregatableStream}). */
+    public Stream toStream() {
+        return this;
+    }
+}

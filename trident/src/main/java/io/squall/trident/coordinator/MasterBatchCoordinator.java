@@ -1,0 +1,185 @@
+package io.squall.trident.coordinator;
+
+import io.squall.Config;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The spout that drives a Trident topology. It starts batches with increasing txids (at most
+ * {@code topology.max.spout.pending} in flight, default 1, and a new one at most every
+ * {@code topology.trident.batch.emit.interval.millis}); each batch is a tuple tree tracked by the acker. When
+ * the tree of the oldest uncommitted batch completes it sends that txid's commit tuple, and when the commit
+ * tree completes it records the txid as committed in the {@link CoordinatorStore}s and tells the spouts and
+ * states. A failed batch is retried with the same txid and a higher attempt, and so is every later batch in
+ * flight (an opaque spout's later batches start where the retried one ends). A failed commit is first retried
+ * as a commit only (the states kept the batch, so it commits the same tuples again); after
+ * {@value #COMMIT_RETRIES} failed commits in a row the whole batch is replayed. So state commits happen strictly
+ * in txid order. Confined to its spout thread; runs as one task.
+ *
+ * <pre>
+ *   PROCESSING --ack--> PROCESSED --(oldest)--> COMMITTING --ack--> committed, removed
+ *       ^   |                ^                     |
+ *       |   +-- fail --+     +-- commit fails -----+  (attempt+1, up to COMMIT_RETRIES times)
+ *       +-- RETRY <----+------ commit fails again -+  (attempt+1, this and later batches)
+ * </pre>
+ */
+public final class MasterBatchCoordinator extends BaseRichSpout {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MasterBatchCoordinator.class);
+
+    /** The stream of batch starts: {@code [txid, attempt]}. */
+    public static final String BATCH_STREAM = "$batch";
+    /** The stream of commits: {@code [txid, attempt]}. */
+    public static final String COMMIT_STREAM = "$commit";
+    /** The stream that tells spouts a txid is committed: {@code [txid]}. */
+    public static final String SUCCESS_STREAM = "$success";
+    /** Least milliseconds between the starts of two new batches. */
+    public static final String BATCH_EMIT_INTERVAL_MILLIS = Config.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS;
+
+    /** Failed commits of a batch retried as commits only before the whole batch is replayed. */
+    static final int COMMIT_RETRIES = 10;
+
+    private enum Phase { PROCESSING, PROCESSED, COMMITTING, RETRY }
+
+    private static final class Status {
+        int attempt;
+        int commitFailures;
+        Phase phase = Phase.PROCESSING;
+    }
+
+    /** The message id of a batch or commit tree. */
+    private record TreeId(long txid, int attempt, boolean commit) {
+    }
+
+    private final List<String> txStateIds;
+
+    private transient SpoutOutputCollector collector;
+    private transient List<CoordinatorStore> stores;
+    private transient TreeMap<Long, Status> active;
+    private transient long committed;
+    private transient long nextTxid;
+    private transient int maxActive;
+    private transient long intervalNanos;
+    private transient long lastStartNanos;
+
+    /** A coordinator for the streams with these transactional ids. */
+    public MasterBatchCoordinator(List<String> txStateIds) {
+        this.txStateIds = new ArrayList<>(txStateIds);
+    }
+
+    @Override
+    public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        this.collector = collector;
+        this.active = new TreeMap<>();
+        this.stores = new ArrayList<>();
+        for (String id : txStateIds) {
+            CoordinatorStore s = CoordinatorStores.open(conf, id);
+            stores.add(s);
+            committed = Math.max(committed, s.committedTxid());
+        }
+        nextTxid = committed + 1;
+        Object max = conf.get(Config.TOPOLOGY_MAX_SPOUT_PENDING);
+        maxActive = max instanceof Number n ? Math.max(1, n.intValue()) : 1;
+        Object interval = conf.get(BATCH_EMIT_INTERVAL_MILLIS);
+        intervalNanos = interval instanceof Number n ? n.longValue() * 1_000_000L : 50_000_000L;
+        lastStartNanos = System.nanoTime() - intervalNanos;
+        LOG.info("Trident coordinator for {} resumes after txid {}, {} batches in flight at most", txStateIds,
+                committed, maxActive);
+    }
+
+    @Override
+    public void nextTuple() {
+        Map.Entry<Long, Status> first = active.firstEntry();
+        if (first != null && first.getValue().phase == Phase.PROCESSED && first.getKey() == committed + 1) {
+            first.getValue().phase = Phase.COMMITTING;
+            emit(COMMIT_STREAM, first.getKey(), first.getValue().attempt, true);
+            return;
+        }
+        for (Map.Entry<Long, Status> e : active.entrySet()) {
+            if (e.getValue().phase == Phase.RETRY) {
+                e.getValue().phase = Phase.PROCESSING;
+                emit(BATCH_STREAM, e.getKey(), e.getValue().attempt, false);
+            }
+        }
+        long now = System.nanoTime();
+        if (active.size() < maxActive && now - lastStartNanos >= intervalNanos) {
+            lastStartNanos = now;
+            long txid = nextTxid++;
+            active.put(txid, new Status());
+            emit(BATCH_STREAM, txid, 0, false);
+        }
+    }
+
+    private void emit(String stream, long txid, int attempt, boolean commit) {
+        collector.emit(stream, new Values(txid, attempt), new TreeId(txid, attempt, commit));
+    }
+
+    @Override
+    public void ack(Object msgId) {
+        TreeId id = (TreeId) msgId;
+        Status s = active.get(id.txid());
+        if (s == null || s.attempt != id.attempt()) {
+            return;
+        }
+        if (!id.commit()) {
+            if (s.phase == Phase.PROCESSING) {
+                s.phase = Phase.PROCESSED;
+            }
+            return;
+        }
+        committed = id.txid();
+        for (CoordinatorStore store : stores) {
+            store.setCommittedTxid(committed);
+        }
+        active.remove(id.txid());
+        collector.emit(SUCCESS_STREAM, new Values(committed));
+    }
+
+    @Override
+    public void fail(Object msgId) {
+        TreeId id = (TreeId) msgId;
+        Status s = active.get(id.txid());
+        if (s == null || s.attempt != id.attempt()) {
+            return;
+        }
+        if (id.commit() && s.commitFailures < COMMIT_RETRIES) {
+            s.commitFailures++;
+            s.attempt++;
+            s.phase = Phase.PROCESSED;
+            LOG.debug("Commit of batch {} attempt {} failed; committing it again", id.txid(), id.attempt());
+            return;
+        }
+        LOG.debug("Batch {} attempt {} failed{}; retrying it and every later batch in flight", id.txid(),
+                id.attempt(), id.commit() ? " in its commit" : "");
+        s.commitFailures = 0;
+        for (Status later : active.tailMap(id.txid(), true).values()) {
+            later.attempt++;
+            later.phase = Phase.RETRY;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (CoordinatorStore s : stores) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declareStream(BATCH_STREAM, new Fields("txid", "attempt"));
+        declarer.declareStream(COMMIT_STREAM, new Fields("txid", "attempt"));
+        declarer.declareStream(SUCCESS_STREAM, new Fields("txid"));
+    }
+}

@@ -1,0 +1,227 @@
+package io.squall.trident.planner;
+
+import io.squall.topology.BoltDeclarer;
+import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.trident.coordinator.MasterBatchCoordinator;
+import io.squall.trident.planner.Graph.Edge;
+import io.squall.trident.planner.Graph.Group;
+import io.squall.trident.planner.Graph.Node;
+import io.squall.trident.spout.IBatchSpout;
+import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
+import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.state.StateFactory;
+import io.squall.trident.state.StateType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.squall.trident.planner.Graph.COORDINATOR_ID;
+
+/**
+ * Turns a {@link Graph}'s parts into an ordinary topology: checks that it can run (and which spouts cannot give
+ * their states exactly-once), then declares the coordinator spout and one {@link TridentBolt} per part, wired by
+ * direct streams. Used once, on the building thread.
+ */
+final class Compiler {
+    private static final Logger LOG = LoggerFactory.getLogger(Compiler.class);
+
+    private final List<Group> groups;
+    private final List<String> warnings = new ArrayList<>();
+
+    Compiler(List<Group> groups) {
+        this.groups = groups;
+    }
+
+    /** The guarantee mismatches {@link #compile} found. */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The topology: the coordinator spout and one bolt per part.
+     *
+     * @throws InvalidTopologyException naming the problem if the graph cannot run
+     */
+    StormTopology compile() {
+        Map<Group, String> ids = new HashMap<>();
+        for (Group g : groups) {
+            if (g.spout instanceof IBatchSpout && g.parallelism > 1) {
+                throw new InvalidTopologyException("Stream '" + g.txId + "' comes from an IBatchSpout, which runs as "
+                        + "one task, so its part cannot have parallelism " + g.parallelism
+                        + "; call shuffle() or partitionBy() before parallelismHint to spread the work after it");
+            }
+            String id = g.spout != null ? "$spout-" + g.txId : "b-" + g.index;
+            ids.put(g, g.name == null ? id : id + "-" + g.name);
+        }
+        Map<Group, Boolean> commitPhase = checkPhases();
+        checkGuarantees();
+        TopologyBuilder builder = new TopologyBuilder();
+        List<String> streamIds = new ArrayList<>();
+        for (Group g : groups) {
+            if (g.txId != null) {
+                streamIds.add(g.txId);
+            }
+        }
+        builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds), 1);
+        Map<Group, GroupPlan> plans = new HashMap<>();
+        for (Group g : groups) {
+            boolean lateInputs = false;
+            for (Edge e : g.inputs) {
+                lateInputs |= commitPhase.get(e.from().group);
+            }
+            plans.put(g, new GroupPlan(ids.get(g), g.spout, g.txId, g.spout == null ? -1 : 0, isCommitter(g),
+                    lateInputs));
+            for (Node n : g.nodes) {
+                plans.get(g).nodes.add(new GroupPlan.NodePlan(n.spec, new ArrayList<>()));
+            }
+        }
+        for (Group g : groups) {
+            GroupPlan plan = plans.get(g);
+            for (Node n : g.nodes) {
+                for (int i = 0; i < n.parents.size(); i++) {
+                    Node p = n.parents.get(i);
+                    plan.nodes.get(g.nodes.indexOf(p)).children().add(new GroupPlan.Link(g.nodes.indexOf(n),
+                            n.latePort ? GroupPlan.Link.LATE : i));
+                }
+            }
+            for (Edge e : g.inputs) {
+                String stream = "e" + e.id();
+                Group from = e.from().group;
+                plans.get(from).outputs.add(new GroupPlan.OutEdge(stream, ids.get(g), from.nodes.indexOf(e.from()),
+                        e.partitioning(), e.partitionFields()));
+                plan.inputs.add(new GroupPlan.InEdge(ids.get(from), stream, g.nodes.indexOf(e.entry()),
+                        e.inputIndex(), e.from().fields));
+            }
+        }
+        for (Group g : groups) {
+            BoltDeclarer d = builder.setBolt(ids.get(g), new TridentBolt(plans.get(g)), g.parallelism);
+            if (g.spout != null || isCommitter(g)) {
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.SUCCESS_STREAM);
+            }
+            if (g.spout != null) {
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.BATCH_STREAM);
+                Map<String, Object> conf = spoutConf(g.spout);
+                if (conf != null) {
+                    d.addConfigurations(conf);
+                }
+            }
+            if (isCommitter(g)) {
+                d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.COMMIT_STREAM);
+            }
+            for (GroupPlan.InEdge in : plans.get(g).inputs) {
+                d.directGrouping(in.sourceComponent(), in.streamId());
+            }
+        }
+        return builder.createTopology();
+    }
+
+    private static Map<String, Object> spoutConf(Object spout) {
+        if (spout instanceof IBatchSpout s) {
+            return s.getComponentConfiguration();
+        }
+        if (spout instanceof IPartitionedTridentSpout<?> s) {
+            return s.getComponentConfiguration();
+        }
+        return ((IOpaquePartitionedTridentSpout<?>) spout).getComponentConfiguration();
+    }
+
+    private static boolean isCommitter(Group g) {
+        for (Node n : g.nodes) {
+            if (n.spec.commits()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A part fed both by parts that emit when a batch is processed and by parts that emit when it commits would
+     *  wait for the commit while holding up the processing it needs: refuse it. */
+    private Map<Group, Boolean> checkPhases() {
+        Map<Group, Boolean> commitPhase = new HashMap<>();
+        for (Group g : groups) {
+            boolean late = isCommitter(g);
+            Set<Boolean> inputs = new HashSet<>();
+            for (Edge e : g.inputs) {
+                boolean in = commitPhase.get(e.from().group);
+                inputs.add(in);
+                late |= in;
+            }
+            if (inputs.size() > 1) {
+                throw new InvalidTopologyException("A merge or join combines a stream of a state's new values (which "
+                        + "flows when a batch commits) with a stream that flows while the batch is processed; "
+                        + "Trident cannot combine the two within a batch");
+            }
+            commitPhase.put(g, late);
+        }
+        return commitPhase;
+    }
+
+    private void checkGuarantees() {
+        for (Group g : groups) {
+            for (Node n : g.nodes) {
+                StateFactory f = n.spec.updatedState();
+                if (f == null) {
+                    continue;
+                }
+                StateType type = f.getStateType();
+                for (Group sg : spoutsUpstream(n)) {
+                    String problem = guaranteeProblem(sg, type);
+                    if (problem != null) {
+                        String msg = "State " + f.getClass().getName() + " (" + type + ") behind stream '" + sg.txId
+                                + "': " + problem;
+                        warnings.add(msg);
+                        LOG.warn(msg);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String guaranteeProblem(Group spoutGroup, StateType type) {
+        if (spoutGroup.spout instanceof IBatchSpout && type != StateType.NON_TRANSACTIONAL) {
+            return "its spout " + spoutGroup.spout.getClass().getName() + " is a non-transactional IBatchSpout, "
+                    + "so a replayed batch may hold other tuples and you get at-least-once at best, not "
+                    + "exactly-once; use a transactional spout with a transactional or opaque state, or an opaque "
+                    + "spout with an opaque state";
+        }
+        if (spoutGroup.spout instanceof IOpaquePartitionedTridentSpout<?> && type == StateType.TRANSACTIONAL) {
+            return "its spout " + spoutGroup.spout.getClass().getName() + " is opaque, so a replayed txid may hold "
+                    + "other tuples, which a transactional state skips: you get neither exactly-once nor "
+                    + "at-least-once (updates can be lost); use an opaque state";
+        }
+        return null;
+    }
+
+    private static Set<Group> spoutsUpstream(Node start) {
+        Set<Group> spouts = new LinkedHashSet<>();
+        Set<Node> seen = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            todo.addAll(n.parents);
+            if (n.group.spout != null && n.parents.isEmpty()) {
+                spouts.add(n.group);
+            }
+            for (Edge e : n.group.inputs) {
+                if (e.entry() == n) {
+                    todo.push(e.from());
+                }
+            }
+        }
+        return spouts;
+    }
+}

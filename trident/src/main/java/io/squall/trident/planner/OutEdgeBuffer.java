@@ -1,0 +1,73 @@
+package io.squall.trident.planner;
+
+import io.squall.trident.tuple.TridentTupleView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Collects a batch's tuples for one outgoing edge, split per target task by the edge's partitioning. Confined
+ * to the task thread.
+ */
+final class OutEdgeBuffer implements Downstream {
+    final GroupPlan.OutEdge edge;
+    final List<Integer> targetTasks;
+    private final int[] fieldIndexes;
+    private final List<ArrayList<List<Object>>> perTask = new ArrayList<>();
+    private int next = ThreadLocalRandom.current().nextInt(1 << 16);
+    private int batchTarget;
+
+    OutEdgeBuffer(GroupPlan.OutEdge edge, List<Integer> targetTasks, io.squall.tuple.Fields sourceFields) {
+        this.edge = edge;
+        this.targetTasks = targetTasks;
+        if (edge.partitionFields() == null) {
+            fieldIndexes = new int[0];
+        } else {
+            fieldIndexes = new int[edge.partitionFields().size()];
+            for (int i = 0; i < fieldIndexes.length; i++) {
+                fieldIndexes[i] = sourceFields.fieldIndex(edge.partitionFields().get(i));
+            }
+        }
+        reset(0);
+    }
+
+    /** Empties the buffers for a new batch. */
+    void reset(long txid) {
+        perTask.clear();
+        for (int i = 0; i < targetTasks.size(); i++) {
+            perTask.add(new ArrayList<>());
+        }
+        batchTarget = (int) Math.floorMod(txid, (long) targetTasks.size());
+    }
+
+    @Override
+    public void accept(TridentTupleView tuple) {
+        int n = targetTasks.size();
+        switch (edge.partitioning()) {
+            case SHUFFLE -> perTask.get(Math.floorMod(next++, n)).add(tuple.toWire());
+            case FIELDS -> perTask.get(Math.floorMod(hash(tuple), n)).add(tuple.toWire());
+            case GLOBAL -> perTask.get(0).add(tuple.toWire());
+            case BATCH_GLOBAL -> perTask.get(batchTarget).add(tuple.toWire());
+            case BROADCAST -> {
+                for (ArrayList<List<Object>> rows : perTask) {
+                    rows.add(tuple.toWire());
+                }
+            }
+        }
+    }
+
+    /** The rows for the target task at {@code index} in {@link #targetTasks}. */
+    ArrayList<List<Object>> rows(int index) {
+        return perTask.get(index);
+    }
+
+    private int hash(TridentTupleView tuple) {
+        int h = 1;
+        for (int i : fieldIndexes) {
+            Object v = tuple.get(i);
+            h = 31 * h + (v == null ? 0 : v.hashCode());
+        }
+        return h;
+    }
+}

@@ -1,0 +1,15 @@
+package io.squall.trident.planner;
+
+/** How tuples leave one part of a stream for the tasks of the next. */
+public enum Partitioning {
+    /** Round-robin over the tasks. */
+    SHUFFLE,
+    /** By the hash of some fields: equal values go to the same task. */
+    FIELDS,
+    /** Every tuple to every task. */
+    BROADCAST,
+    /** Everything to one task, the same one for every batch. */
+    GLOBAL,
+    /** Everything of a batch to one task, chosen per batch. */
+    BATCH_GLOBAL
+}

@@ -1,0 +1,67 @@
+package io.squall.trident.planner;
+
+import io.squall.trident.tuple.TridentTupleView;
+import io.squall.tuple.Fields;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One operation of a stream at run time, inside a task: per batch {@link #startBatch}, {@link #execute} for
+ * each input tuple, {@link #finishBatch}. Processors of a task run in creation order, which is a topological
+ * order, so a processor's parents have emitted everything before its {@code finishBatch}. Confined to the task
+ * thread.
+ */
+abstract class Processor {
+    final Fields outFields;
+    final List<Downstream> downstream = new ArrayList<>();
+    /** Where a window sends its late tuples, when it routes them. */
+    final List<Downstream> lateDownstream = new ArrayList<>();
+    ProcessorContext ctx;
+
+    Processor(Fields outFields) {
+        this.outFields = outFields;
+    }
+
+    void prepare(ProcessorContext context) {
+        this.ctx = context;
+    }
+
+    void startBatch() {
+    }
+
+    /** One tuple from input {@code input} (0 unless the processor joins several). */
+    abstract void execute(int input, TridentTupleView tuple);
+
+    void finishBatch() {
+    }
+
+    void cleanup() {
+    }
+
+    /** Emits a tuple of this processor's output fields. */
+    final void emit(List<Object> values) {
+        if (!downstream.isEmpty()) {
+            forward(new TridentTupleView(outFields, values));
+        }
+    }
+
+    /** Passes on a tuple that already has this processor's output fields. */
+    final void forward(TridentTupleView tuple) {
+        for (int i = 0; i < downstream.size(); i++) { // Indexed: this runs for every tuple.
+            downstream.get(i).accept(tuple);
+        }
+    }
+
+    /** {@code a} followed by {@code b}, in a new list (added one by one: addAll would copy each list first). */
+    static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> ret = new ArrayList<>(a.size() + b.size());
+        for (int i = 0; i < a.size(); i++) {
+            ret.add(a.get(i));
+        }
+        for (int i = 0; i < b.size(); i++) {
+            ret.add(b.get(i));
+        }
+        return ret;
+    }
+}

@@ -1,0 +1,306 @@
+package io.squall.trident.planner;
+
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.FailedException;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.ReportedFailedException;
+import io.squall.topology.base.BaseRichBolt;
+import io.squall.trident.coordinator.MasterBatchCoordinator;
+import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.tuple.TridentTupleView;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import io.squall.windowing.LateTupleCounting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs one part of a Trident stream (the operations between two repartitionings) for every batch.
+ *
+ * <p>Every task of an upstream part sends each task of this part exactly one sub-batch per batch attempt on
+ * each edge, even an empty one; a part that starts at a spout gets one batch tuple from the coordinator. So a
+ * task knows a batch is complete when it has {@code expected} tuples for it; it then runs the operations over the
+ * whole batch and sends one sub-batch to each downstream task, anchored to what it received, and acks.
+ *
+ * <p>A part that updates state (a committer) acks its inputs when the batch is complete but runs only when the
+ * coordinator's commit tuple for that txid arrives, which it sends strictly in txid order; its output is anchored
+ * to the commit tuple and carries the commit's attempt. It keeps the batch until the txid succeeds, so a failed
+ * commit is retried over the same tuples. An attempt newer than the one buffered replaces it; tuples of older
+ * attempts are acked and ignored. A failure in an operation fails the batch (the coordinator retries it with the
+ * same txid). Confined to the task thread, like every bolt.
+ */
+public final class TridentBolt extends BaseRichBolt implements LateTupleCounting {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TridentBolt.class);
+    static final Fields WIRE_FIELDS = new Fields("txid", "attempt", "tuples");
+
+    private final GroupPlan plan;
+
+    private transient OutputCollector collector;
+    private transient List<Processor> processors;
+    private transient List<OutEdgeBuffer> outs;
+    private transient Map<String, GroupPlan.InEdge> inputsByStream;
+    private transient TreeMap<Long, PendingBatch> batches;
+    private transient BatchSource source;
+    private transient ProcessorContext ctx;
+    private transient int expected;
+    private transient LongAdder lateTuples;
+
+    TridentBolt(GroupPlan plan) {
+        this.plan = plan;
+    }
+
+    @Override
+    public void countLateTuplesIn(LongAdder counter) {
+        this.lateTuples = counter;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+        this.collector = collector;
+        this.ctx = new ProcessorContext(conf, context, collector);
+        if (lateTuples != null) {
+            ctx.lateTuples = lateTuples;
+        }
+        this.batches = new TreeMap<>();
+        this.inputsByStream = new HashMap<>();
+        for (GroupPlan.InEdge in : plan.inputs) {
+            inputsByStream.put(in.streamId(), in);
+            expected += context.getComponentTasks(in.sourceComponent()).size();
+        }
+        processors = new ArrayList<>();
+        for (GroupPlan.NodePlan n : plan.nodes) {
+            processors.add(n.spec().create());
+        }
+        for (int i = 0; i < plan.nodes.size(); i++) {
+            for (GroupPlan.Link link : plan.nodes.get(i).children()) {
+                Processor child = processors.get(link.node());
+                int input = link.input();
+                if (input == GroupPlan.Link.LATE) {
+                    processors.get(i).lateDownstream.add(t -> child.execute(0, t));
+                } else {
+                    processors.get(i).downstream.add(t -> child.execute(input, t));
+                }
+            }
+        }
+        outs = new ArrayList<>();
+        for (GroupPlan.OutEdge e : plan.outputs) {
+            OutEdgeBuffer buffer = new OutEdgeBuffer(e, context.getComponentTasks(e.target()),
+                    processors.get(e.fromNode()).outFields);
+            outs.add(buffer);
+            processors.get(e.fromNode()).downstream.add(buffer);
+        }
+        for (Processor p : processors) {
+            p.prepare(ctx);
+        }
+        if (plan.spout != null) {
+            expected += 1;
+            source = BatchSource.of(plan.spout, plan.txStateId);
+            source.open(conf, context);
+        }
+    }
+
+    @Override
+    public void execute(Tuple tuple) {
+        String stream = tuple.getSourceStreamId();
+        if (MasterBatchCoordinator.SUCCESS_STREAM.equals(stream)) {
+            long txid = tuple.getLong(0);
+            if (source != null) {
+                source.success(txid);
+            }
+            batches.headMap(txid, true).clear();
+            collector.ack(tuple);
+            return;
+        }
+        TransactionAttempt tx = new TransactionAttempt(tuple.getLong(0), tuple.getInteger(1));
+        if (MasterBatchCoordinator.COMMIT_STREAM.equals(stream) && !plan.lateInputs) {
+            commitKept(tx, tuple);
+            return;
+        }
+        PendingBatch batch = batchFor(tx);
+        if (batch == null) {
+            collector.ack(tuple);
+            return;
+        }
+        if (MasterBatchCoordinator.COMMIT_STREAM.equals(stream)) {
+            batch.commitTuple = tuple;
+            if (batch.complete()) {
+                commit(batch, tuple);
+            }
+            return;
+        }
+        if (MasterBatchCoordinator.BATCH_STREAM.equals(stream)) {
+            if (!emitFromSpout(batch, tuple)) {
+                return;
+            }
+        } else {
+            GroupPlan.InEdge in = inputsByStream.get(stream);
+            @SuppressWarnings("unchecked")
+            List<List<Object>> rows = (List<List<Object>>) tuple.getValue(2);
+            batch.inputs.add(new PendingBatch.Input(in.entryNode(), in.inputIndex(), in.fields(), rows,
+                    tuple.getSourceTask()));
+        }
+        batch.held.add(tuple);
+        batch.received();
+        if (batch.complete()) {
+            if (!plan.committer) {
+                run(batch, batch.tx, batch.held);
+                batches.remove(tx.getTransactionId());
+            } else {
+                ackHeld(batch);
+                if (batch.commitTuple != null) {
+                    commit(batch, batch.commitTuple);
+                }
+            }
+        }
+    }
+
+    /**
+     * A commit for a part whose inputs arrived while the batch was processed: the batch is kept until its txid
+     * succeeds, so a commit that failed is retried (with a higher attempt) over exactly the same tuples, which is
+     * what keeps an opaque state exact when the spout would emit the txid differently. A task that does not have
+     * the batch (it restarted) fails the commit, and the coordinator then replays the whole batch.
+     */
+    private void commitKept(TransactionAttempt tx, Tuple tuple) {
+        PendingBatch batch = batches.get(tx.getTransactionId());
+        if (batch == null || !batch.complete() || batch.tx.getAttemptId() > tx.getAttemptId()) {
+            LOG.debug("'{}' has no complete batch for commit {}; failing it", plan.componentId, tx);
+            collector.fail(tuple);
+            return;
+        }
+        run(batch, tx, List.of(tuple));
+    }
+
+    /** The buffer for this attempt, replacing one of an older attempt; null if the tuple is of an older one. */
+    private PendingBatch batchFor(TransactionAttempt tx) {
+        PendingBatch b = batches.get(tx.getTransactionId());
+        if (b != null && b.tx.getAttemptId() > tx.getAttemptId()) {
+            return null;
+        }
+        if (b == null || b.tx.getAttemptId() < tx.getAttemptId()) {
+            if (b != null) {
+                ackHeld(b);
+            }
+            b = new PendingBatch(tx, expected);
+            batches.put(tx.getTransactionId(), b);
+        }
+        return b;
+    }
+
+    private boolean emitFromSpout(PendingBatch batch, Tuple tuple) {
+        List<List<Object>> rows = new ArrayList<>();
+        Fields fields = processors.get(plan.spoutEntry).outFields;
+        try {
+            source.emitBatch(batch.tx, new TridentCollector() {
+                @Override
+                public void emit(List<Object> values) {
+                    if (values.size() != fields.size()) {
+                        throw new IllegalArgumentException("Spout of stream '" + plan.txStateId + "' emitted "
+                                + values + " for fields " + fields);
+                    }
+                    rows.add(new ArrayList<>(values));
+                }
+
+                @Override
+                public void reportError(Throwable t) {
+                    collector.reportError(t);
+                }
+            });
+        } catch (RuntimeException e) {
+            batch.held.add(tuple);
+            fail(batch.tx, batch.held, e);
+            batches.remove(batch.tx.getTransactionId());
+            return false;
+        }
+        batch.inputs.add(new PendingBatch.Input(plan.spoutEntry, 0, fields, rows, tuple.getSourceTask()));
+        return true;
+    }
+
+    private void commit(PendingBatch batch, Tuple commitTuple) {
+        batches.remove(batch.tx.getTransactionId());
+        run(batch, batch.tx, List.of(commitTuple));
+    }
+
+    /**
+     * Runs the operations over the batch as attempt {@code tx}, emits to every downstream task anchored to
+     * {@code anchors}, acks them; fails them if an operation throws.
+     */
+    private void run(PendingBatch batch, TransactionAttempt tx, List<Tuple> anchors) {
+        ctx.tx = tx;
+        long txid = tx.getTransactionId();
+        try {
+            for (OutEdgeBuffer out : outs) {
+                out.reset(txid);
+            }
+            for (Processor p : processors) {
+                p.startBatch();
+            }
+            for (PendingBatch.Input in : batch.inputs) {
+                Processor entry = processors.get(in.entryNode());
+                ctx.sourceTask = in.sourceTask();
+                for (List<Object> row : in.rows()) {
+                    entry.execute(in.inputIndex(), new TridentTupleView(in.fields(), row));
+                }
+            }
+            for (Processor p : processors) {
+                p.finishBatch();
+            }
+        } catch (RuntimeException e) {
+            fail(tx, anchors, e);
+            return;
+        }
+        for (OutEdgeBuffer out : outs) {
+            for (int i = 0; i < out.targetTasks.size(); i++) {
+                collector.emitDirect(out.targetTasks.get(i), out.edge.streamId(), anchors,
+                        new Values(txid, tx.getAttemptId(), out.rows(i)));
+            }
+        }
+        for (Tuple t : anchors) {
+            collector.ack(t);
+        }
+    }
+
+    private void fail(TransactionAttempt tx, List<Tuple> anchors, RuntimeException e) {
+        if (!(e instanceof FailedException) || e instanceof ReportedFailedException) {
+            LOG.warn("Batch {} failed in '{}': {}", tx, plan.componentId, e.toString());
+            collector.reportError(e);
+        }
+        for (Tuple t : anchors) {
+            collector.fail(t);
+        }
+    }
+
+    private void ackHeld(PendingBatch batch) {
+        for (Tuple t : batch.held) {
+            collector.ack(t);
+        }
+        batch.held.clear();
+    }
+
+    @Override
+    public void cleanup() {
+        for (Processor p : processors) {
+            p.cleanup();
+        }
+        if (source != null) {
+            source.close();
+        }
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        for (GroupPlan.OutEdge e : plan.outputs) {
+            declarer.declareStream(e.streamId(), true, WIRE_FIELDS);
+        }
+    }
+}

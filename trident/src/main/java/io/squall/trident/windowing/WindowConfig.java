@@ -1,0 +1,106 @@
+package io.squall.trident.windowing;
+
+import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.windowing.WindowSpec;
+
+import java.io.Serializable;
+
+/**
+ * The shape of a Trident window: tumbling or sliding, by count or by duration, by processing time (the time a
+ * batch commits) or by event time (a tuple field in epoch milliseconds, with a lag and a watermark that advances
+ * as batches commit). Late tuples are counted and dropped unless {@link #withLateTupleStream} routes them to
+ * the window's late-tuple stream. Immutable.
+ */
+public final class WindowConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int lengthCount;
+    private final long lengthMs;
+    private final int slideCount;
+    private final long slideMs;
+    private final String timestampField;
+    private final long lagMs;
+    private final long watermarkIntervalMs;
+    private final boolean lateTupleStream;
+
+    private WindowConfig(int lengthCount, long lengthMs, int slideCount, long slideMs, String timestampField,
+                         long lagMs, long watermarkIntervalMs, boolean lateTupleStream) {
+        this.lengthCount = lengthCount;
+        this.lengthMs = lengthMs;
+        this.slideCount = slideCount;
+        this.slideMs = slideMs;
+        this.timestampField = timestampField;
+        this.lagMs = lagMs;
+        this.watermarkIntervalMs = watermarkIntervalMs;
+        this.lateTupleStream = lateTupleStream;
+        spec();
+    }
+
+    /** Windows of {@code count} tuples, one after the other. */
+    public static WindowConfig tumbling(BaseWindowedBolt.Count count) {
+        return new WindowConfig(count.value, 0, count.value, 0, null, 0, 1, false);
+    }
+
+    /** Windows of the last {@code length} tuples, every {@code slide} tuples. */
+    public static WindowConfig sliding(BaseWindowedBolt.Count length, BaseWindowedBolt.Count slide) {
+        return new WindowConfig(length.value, 0, slide.value, 0, null, 0, 1, false);
+    }
+
+    /** Windows of {@code length}, one after the other. */
+    public static WindowConfig tumbling(BaseWindowedBolt.Duration length) {
+        return new WindowConfig(0, length.value, 0, length.value, null, 0, 1, false);
+    }
+
+    /** Windows of the last {@code length}, every {@code slide}. */
+    public static WindowConfig sliding(BaseWindowedBolt.Duration length, BaseWindowedBolt.Duration slide) {
+        return new WindowConfig(0, length.value, 0, slide.value, null, 0, 1, false);
+    }
+
+    /** Places tuples by the epoch milliseconds in {@code field} (a Long) instead of by when their batch commits. */
+    public WindowConfig withTimestampField(String field) {
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("The timestamp field must be named, got '" + field + "'");
+        }
+        return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, field, lagMs, watermarkIntervalMs,
+                lateTupleStream);
+    }
+
+    /** Event time: how far out of order tuples may arrive before they count as late. */
+    public WindowConfig withLag(BaseWindowedBolt.Duration lag) {
+        return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, timestampField, lag.value,
+                watermarkIntervalMs, lateTupleStream);
+    }
+
+    /** Event time: advance the watermark at most this often (default: at every batch). */
+    public WindowConfig withWatermarkInterval(BaseWindowedBolt.Duration interval) {
+        return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, timestampField, lagMs, interval.value,
+                lateTupleStream);
+    }
+
+    /** Event time: send late tuples to the window's late-tuple stream instead of dropping them. */
+    public WindowConfig withLateTupleStream() {
+        return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, timestampField, lagMs,
+                watermarkIntervalMs, true);
+    }
+
+    /** The timestamp field, or null for processing time. */
+    public String getTimestampField() {
+        return timestampField;
+    }
+
+    /** Whether late tuples go to the late-tuple stream. */
+    public boolean routesLateTuples() {
+        return lateTupleStream;
+    }
+
+    /** The engine's view of this shape. */
+    public WindowSpec spec() {
+        return new WindowSpec(lengthCount, lengthMs, slideCount, slideMs, timestampField != null, lagMs,
+                watermarkIntervalMs, lateTupleStream ? "late" : null);
+    }
+
+    @Override
+    public String toString() {
+        return spec().toString() + (timestampField == null ? "" : " by " + timestampField);
+    }
+}

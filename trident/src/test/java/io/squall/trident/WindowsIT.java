@@ -1,0 +1,223 @@
+package io.squall.trident;
+
+import io.squall.LocalCluster;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.trident.coordinator.InMemoryCoordinatorStore;
+import io.squall.trident.operation.BaseAggregator;
+import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.operation.builtin.Count;
+import io.squall.trident.operation.builtin.Sum;
+import io.squall.trident.state.StateType;
+import io.squall.trident.testing.MemoryMapState;
+import io.squall.trident.tuple.TridentTuple;
+import io.squall.trident.windowing.InMemoryWindowsStoreFactory;
+import io.squall.trident.windowing.RocksDbWindowsStoreFactory;
+import io.squall.trident.windowing.WindowConfig;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.squall.trident.Ops.row;
+import static io.squall.trident.Ops.spout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(90)
+class WindowsIT {
+    private static final Fields N = new Fields("n");
+
+    private static List<?>[] numbers(int n) {
+        List<?>[] rows = new List<?>[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = row(i);
+        }
+        return rows;
+    }
+
+    private static long sum(List<List<Object>> rows) {
+        return rows.stream().mapToLong(r -> ((Number) r.get(0)).longValue()).sum();
+    }
+
+    @Test
+    void countWindowsTumbleAndSlideOverTheStreamInOrder() {
+        TridentTopology t = new TridentTopology();
+        Stream numbers = t.newStream("win-count", spout(N, 3, numbers(20)));
+        Sink tumbling = new Sink();
+        Sink sliding = new Sink();
+        tumbling.attach(numbers.window(WindowConfig.tumbling(BaseWindowedBolt.Count.of(5)),
+                new InMemoryWindowsStoreFactory(), N, new Sum(), new Fields("sum")));
+        sliding.attach(numbers.slidingWindow(4, 2, new InMemoryWindowsStoreFactory(), N, new FirstAndSum(),
+                new Fields("first", "sum")));
+        Run.run(t, () -> {
+            tumbling.awaitTxid(9);
+            sliding.awaitTxid(9);
+        });
+        assertEquals(List.of(row(10L), row(35L), row(60L), row(85L)), tumbling.values());
+        List<List<Object>> s = sliding.values();
+        assertEquals(row(0, 1L), s.get(0));
+        assertEquals(row(0, 6L), s.get(1));
+        assertEquals(row(2, 14L), s.get(2));
+        assertEquals(row(16, 70L), s.get(s.size() - 1));
+        assertEquals(10, s.size());
+    }
+
+    @Test
+    void processingTimeWindowsHoldEveryTupleOnce() {
+        TridentTopology t = new TridentTopology();
+        Sink counts = new Sink();
+        counts.attach(t.newStream("win-time", spout(N, 4, numbers(40)))
+                .window(WindowConfig.tumbling(BaseWindowedBolt.Duration.of(30)), new InMemoryWindowsStoreFactory(), N,
+                        new Count(), new Fields("count")));
+        Run.run(t, () -> Await.until(Duration.ofSeconds(30), () -> sum(counts.values()) >= 40,
+                () -> "40 tuples in windows, got " + counts.values()));
+        assertEquals(40, sum(counts.values()));
+    }
+
+    @Test
+    void eventTimeWindowsFireOnTheWatermarkAndRouteLateTuples() {
+        TridentTopology t = new TridentTopology();
+        Fields ev = new Fields("id", "ts");
+        Stream events = t.newStream("win-event", spout(ev, 2,
+                row("a", 1_000L), row("b", 59_000L),
+                row("c", 61_000L), row("late", 30_000L),
+                row("d", 130_000L)));
+        Sink windows = new Sink();
+        Sink late = new Sink();
+        Stream windowed = events.window(WindowConfig.tumbling(BaseWindowedBolt.Duration.seconds(60))
+                        .withTimestampField("ts").withLateTupleStream(),
+                new InMemoryWindowsStoreFactory(), ev, new Count(), new Fields("count"));
+        windows.attach(windowed);
+        late.attach(windowed.lateTupleStream());
+        Run.run(t, () -> {
+            windows.awaitTxid(4);
+            late.awaitTxid(4);
+        });
+        assertEquals(List.of(row(2L), row(1L)), windows.values(), "[0,60s) holds a and b, [60s,120s) holds c");
+        assertEquals(List.of(row("late", 30_000L)), late.values());
+    }
+
+    @Test
+    void theWatermarkWaitsForTheSlowestUpstreamTask() {
+        Fields ev = new Fields("id", "ts");
+        List<List<Object>> slow = List.of(row("s1", 1_000L), row("s2", 2_000L), row("s3", 3_000L),
+                row("s4", 200_000L));
+        List<List<Object>> fast = List.of(row("f1", 100_000L), row("f2", 101_000L));
+        TridentTopology t = new TridentTopology();
+        Sink windows = new Sink();
+        Sink late = new Sink();
+        Stream windowed = t.newStream("win-sources",
+                        new io.squall.trident.testing.FixedTransactionalSpout(ev, 1, List.of(slow, fast)))
+                .parallelismHint(2)
+                .global()
+                .window(WindowConfig.tumbling(BaseWindowedBolt.Duration.seconds(60)).withTimestampField("ts")
+                        .withLateTupleStream(), new InMemoryWindowsStoreFactory(), ev, new Count(), new Fields("n"));
+        windows.attach(windowed);
+        late.attach(windowed.lateTupleStream());
+        Run.run(t, () -> {
+            windows.awaitTxid(6);
+            late.awaitTxid(6);
+        });
+        assertEquals(List.of(), late.values(), "the fast task's times do not make the slow task's tuples late");
+        assertEquals(List.of(row(3L)), windows.values(), "[0,60s) fires once both tasks are past it");
+    }
+
+    @Test
+    void lateTuplesAreDroppedAndCountedByDefault() {
+        TridentTopology t = new TridentTopology();
+        Fields ev = new Fields("id", "ts");
+        Sink windows = new Sink();
+        windows.attach(t.newStream("win-drop", spout(ev, 2,
+                        row("a", 1_000L), row("b", 70_000L), row("late", 2_000L), row("late2", 3_000L)))
+                .window(WindowConfig.tumbling(BaseWindowedBolt.Duration.seconds(60)).withTimestampField("ts"),
+                        new InMemoryWindowsStoreFactory(), ev, new Count(), new Fields("count"))
+                .name("windows"));
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("drop", Run.conf(), t.build());
+            windows.awaitTxid(3);
+            Map<String, ComponentStats> stats = cluster.getComponentStats("drop");
+            ComponentStats s = stats.get("$spout-win-drop-windows");
+            assertEquals(2, s.lateTuples.sum(), stats.keySet().toString());
+        }
+        assertEquals(List.of(row(1L)), windows.values());
+    }
+
+    @Test
+    void windowsSurviveARestartWithADurableStoreAndFireEachWindowOnce(@TempDir Path dir) {
+        String txId = "win-restart-" + UUID.randomUUID();
+        RocksDbWindowsStoreFactory store = new RocksDbWindowsStoreFactory(dir.resolve("windows").toString());
+        MemoryMapState.Factory totals = new MemoryMapState.Factory(StateType.TRANSACTIONAL);
+        for (String run : List.of("first", "second")) {
+            TridentTopology t = new TridentTopology();
+            t.newStream(txId, spout(N, 3, numbers(60)))
+                    .tumblingWindow(10, store, N, new FirstAndSum(), new Fields("first", "sum"))
+                    .groupBy(new Fields("first"))
+                    .persistentAggregate(totals, new Fields("sum"), new Sum(), new Fields("total"));
+            try (LocalCluster cluster = new LocalCluster()) {
+                cluster.submitTopology(run, Run.conf(), t.build());
+                if (run.equals("first")) {
+                    Await.until(Duration.ofSeconds(30), () -> committed(txId) >= 6, () -> "six batches committed");
+                } else {
+                    Await.until(Duration.ofSeconds(30), () -> totals.snapshot().size() == 6,
+                            () -> "six windows, got " + totals.snapshot());
+                    long now = committed(txId);
+                    Await.until(Duration.ofSeconds(30), () -> committed(txId) >= now + 3, () -> "three more");
+                }
+            }
+        }
+        Map<List<Object>, Object> expected = new HashMap<>();
+        for (int w = 0; w < 6; w++) {
+            expected.put(row(w * 10), (long) (w * 100 + 45));
+        }
+        assertEquals(expected, totals.snapshot());
+        assertTrue(committed(txId) > 20, "ran past the data");
+    }
+
+    @Test
+    void onlyAWindowThatRoutesLateTuplesHasALateStream() {
+        Stream s = new TridentTopology().newStream("x", spout(N, 1));
+        assertThrows(IllegalArgumentException.class, s::lateTupleStream);
+        Stream w = s.tumblingWindow(2, new InMemoryWindowsStoreFactory(), N, new FirstAndSum(),
+                new Fields("first", "sum"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, w::lateTupleStream);
+        assertTrue(e.getMessage().contains("withLateTupleStream"), e.getMessage());
+    }
+
+    private static long committed(String txId) {
+        try (InMemoryCoordinatorStore s = new InMemoryCoordinatorStore(txId)) {
+            return s.committedTxid();
+        }
+    }
+
+    /** Emits the first value of a window and the sum of its values. */
+    static final class FirstAndSum extends BaseAggregator<long[]> {
+        @Override
+        public long[] init(Object batchId, TridentCollector collector) {
+            return new long[] {Long.MIN_VALUE, 0};
+        }
+
+        @Override
+        public void aggregate(long[] state, TridentTuple tuple, TridentCollector collector) {
+            int n = tuple.getInteger(0);
+            if (state[0] == Long.MIN_VALUE) {
+                state[0] = n;
+            }
+            state[1] += n;
+        }
+
+        @Override
+        public void complete(long[] state, TridentCollector collector) {
+            collector.emit(new Values((int) state[0], state[1]));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.squall.trident.coordinator;
+
+import io.squall.Config;
+import io.squall.spout.ISpoutOutputCollector;
+import io.squall.spout.SpoutOutputCollector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The coordinator's state machine, driven by hand: what it emits for each ack and fail. */
+class MasterBatchCoordinatorTest {
+    private record Emit(String stream, long txid, Object msgId) {
+    }
+
+    private final List<Emit> emits = new ArrayList<>();
+    private MasterBatchCoordinator mbc;
+    private String txId;
+
+    @BeforeEach
+    void open() {
+        txId = "mbc-" + UUID.randomUUID();
+        mbc = new MasterBatchCoordinator(List.of(txId));
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, 2);
+        conf.put(MasterBatchCoordinator.BATCH_EMIT_INTERVAL_MILLIS, 0);
+        mbc.open(conf, null, new SpoutOutputCollector(new ISpoutOutputCollector() {
+            @Override
+            public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
+                emits.add(new Emit(streamId, ((Number) tuple.get(0)).longValue(), messageId));
+                return List.of();
+            }
+
+            @Override
+            public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
+                throw new AssertionError("no direct emits");
+            }
+
+            @Override
+            public void reportError(Throwable error) {
+                throw new AssertionError(error);
+            }
+
+            @Override
+            public long getPendingCount() {
+                return 0;
+            }
+        }));
+    }
+
+    private List<Emit> step() {
+        int before = emits.size();
+        mbc.nextTuple();
+        return new ArrayList<>(emits.subList(before, emits.size()));
+    }
+
+    private Emit only(List<Emit> e, String stream, long txid) {
+        assertEquals(1, e.size(), e.toString());
+        assertEquals(stream, e.get(0).stream());
+        assertEquals(txid, e.get(0).txid());
+        return e.get(0);
+    }
+
+    @Test
+    void startsAtMostMaxPendingBatchesAndCommitsTheOldestFirst() {
+        Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        Emit b2 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        assertTrue(step().isEmpty(), "two in flight at most");
+        mbc.ack(b2.msgId());
+        assertTrue(step().isEmpty(), "batch 2 waits for batch 1");
+        mbc.ack(b1.msgId());
+        Emit c1 = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        assertTrue(step().isEmpty(), "one commit at a time, and no slot yet");
+        mbc.ack(c1.msgId());
+        assertEquals(MasterBatchCoordinator.SUCCESS_STREAM, emits.get(emits.size() - 1).stream());
+        try (InMemoryCoordinatorStore store = new InMemoryCoordinatorStore(txId)) {
+            assertEquals(1, store.committedTxid());
+        }
+        only(step(), MasterBatchCoordinator.COMMIT_STREAM, 2);
+    }
+
+    @Test
+    void aFailedBatchIsRetriedWithItsTxidAndSoIsEveryLaterOne() {
+        Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        Emit b2 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        mbc.fail(b1.msgId());
+        List<Emit> retried = step();
+        assertEquals(List.of(1L, 2L), retried.stream().map(Emit::txid).toList());
+        mbc.ack(b2.msgId());
+        mbc.ack(b1.msgId());
+        assertTrue(step().isEmpty(), "acks of the failed attempts are ignored");
+        mbc.ack(retried.get(0).msgId());
+        only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+    }
+
+    @Test
+    void aFailedCommitIsRetriedAsACommitThenAsAWholeBatch() {
+        Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        mbc.ack(b1.msgId());
+        Emit c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        for (int i = 0; i < MasterBatchCoordinator.COMMIT_RETRIES; i++) {
+            mbc.fail(c.msgId());
+            c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        }
+        mbc.fail(c.msgId());
+        List<Emit> replayed = step();
+        assertEquals(List.of(1L, 2L), replayed.stream().map(Emit::txid).toList());
+        assertTrue(replayed.stream().allMatch(e -> e.stream().equals(MasterBatchCoordinator.BATCH_STREAM)));
+    }
+}
