@@ -2,7 +2,6 @@ package io.squall.runtime;
 
 import io.squall.Config;
 import io.squall.Constants;
-import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.runtime.executor.AckerExecutor;
@@ -19,7 +18,6 @@ import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
-import io.squall.topology.WindowedBoltExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,40 +115,23 @@ public final class Worker {
         this.topologyId = topologyId;
         this.topology = topology;
         this.loader = loader;
-        this.settings = TopologySettings.from(conf);
-        this.metricsSettings = MetricsSettings.from(conf);
+        TopologyCheck.Checked checked = TopologyCheck.check(topology, conf, loader);
+        this.settings = checked.settings();
+        this.metricsSettings = checked.metricsSettings();
         this.backpressure = new Backpressure(nanoClock);
         this.localMode = localMode;
         this.nanoClock = nanoClock;
         this.onFailure = onFailure;
-        KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
         this.layout = new TaskLayout(topology, settings.ackers(), placement.executorOverrides());
         this.ackerTasks = layout.ackerTasks();
         List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
         localTasks.removeAll(placement.remoteTasks().keySet());
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
                 layout.taskToComponent(), topologyId, placement.port(), localTasks);
-        Map<String, TopologySettings> componentSettings = new HashMap<>();
+        Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
-            Map<String, Object> merged = new HashMap<>(conf);
-            merged.putAll(c.getConfig());
-            try {
-                componentSettings.put(c.getId(), TopologySettings.from(merged));
-            } catch (RuntimeException e) {
-                throw new InvalidConfigException("Component '" + c.getId() + "': " + e.getMessage());
-            }
-            componentConf.put(c.getId(), merged);
+            componentConf.put(c.getId(), checked.componentConf().get(c.getId()));
             stats.put(c.getId(), new ComponentStats(c.getId()));
-            Object instance = c.newInstance(loader); // Fails now, naming the component, if the code is missing.
-            if (instance instanceof WindowedBoltExecutor w) {
-                TopologySettings s = componentSettings.get(c.getId());
-                try {
-                    w.windowSpec(merged).checkFits(c.getId(), s.ackingEnabled(),
-                            s.timeoutsEnabled() ? s.messageTimeoutSecs() : 0, s.maxSpoutPending());
-                } catch (InvalidConfigException e) {
-                    throw new InvalidConfigException("Component '" + c.getId() + "': " + e.getMessage());
-                }
-            }
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];

@@ -12,9 +12,8 @@ import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.TaskLayout;
-import io.squall.serialization.KryoFactory;
+import io.squall.runtime.TopologyCheck;
 import io.squall.serialization.TopologySerializer;
-import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.slf4j.Logger;
@@ -169,13 +168,10 @@ public final class Nimbus implements AutoCloseable {
     private static TaskLayout validate(Path jar, byte[] topologyBytes, Map<String, Object> conf) throws IOException {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 Nimbus.class.getClassLoader())) {
-            TopologySettings settings = TopologySettings.from(conf);
+            TopologySettings.from(conf);
             StormTopology topology = TopologySerializer.deserialize(topologyBytes, loader);
-            for (ComponentSpec c : topology.getComponents().values()) {
-                c.newInstance(loader);
-            }
-            KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
-            return new TaskLayout(topology, settings.ackers());
+            TopologyCheck.Checked checked = TopologyCheck.check(topology, conf, loader);
+            return new TaskLayout(topology, checked.settings().ackers());
         } catch (NimbusException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,0 +1,66 @@
+package io.squall.runtime;
+
+import io.squall.config.InvalidConfigException;
+import io.squall.config.TopologySettings;
+import io.squall.runtime.stats.MetricsSettings;
+import io.squall.serialization.KryoFactory;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.StormTopology;
+import io.squall.topology.WindowedBoltExecutor;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything about a topology that can be checked before a thread starts: the configuration and each
+ * component's own, that every component's code loads, the Kryo registrations, and that windowed bolts fit
+ * the message timeout and max.spout.pending. Nimbus runs it at submit, so a bad topology is refused with
+ * the message instead of failing in its workers; a worker runs it again when it starts.
+ */
+public final class TopologyCheck {
+    private TopologyCheck() {
+    }
+
+    /**
+     * A checked topology.
+     *
+     * @param componentConf     each component's configuration: the topology's, overridden by its own
+     * @param componentSettings each component's settings, read from its configuration
+     */
+    public record Checked(TopologySettings settings, MetricsSettings metricsSettings,
+                          Map<String, Map<String, Object>> componentConf,
+                          Map<String, TopologySettings> componentSettings) {
+    }
+
+    /**
+     * Checks {@code topology} with configuration {@code conf}, loading its code through {@code loader}.
+     *
+     * @throws InvalidConfigException naming the key or component that is wrong
+     * @throws io.squall.topology.InvalidTopologyException if a component's code cannot be loaded
+     */
+    public static Checked check(StormTopology topology, Map<String, Object> conf, ClassLoader loader) {
+        TopologySettings settings = TopologySettings.from(conf);
+        MetricsSettings metrics = MetricsSettings.from(conf);
+        KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
+        Map<String, Map<String, Object>> componentConf = new HashMap<>();
+        Map<String, TopologySettings> componentSettings = new HashMap<>();
+        for (ComponentSpec c : topology.getComponents().values()) {
+            Map<String, Object> merged = new HashMap<>(conf);
+            merged.putAll(c.getConfig());
+            try {
+                TopologySettings s = TopologySettings.from(merged);
+                Object instance = c.newInstance(loader);
+                if (instance instanceof WindowedBoltExecutor w) {
+                    w.windowSpec(merged).checkFits(c.getId(), s.ackingEnabled(),
+                            s.timeoutsEnabled() ? s.messageTimeoutSecs() : 0, s.maxSpoutPending());
+                }
+                componentSettings.put(c.getId(), s);
+            } catch (InvalidConfigException e) {
+                throw new InvalidConfigException("Component '" + c.getId() + "': " + e.getMessage());
+            }
+            componentConf.put(c.getId(), merged);
+        }
+        return new Checked(settings, metrics, componentConf, componentSettings);
+    }
+}
