@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -198,13 +199,30 @@ class ClusterIT {
     void aWorkerKilledWithSigkillIsRestartedAndEveryMessageIsAcked() throws Exception {
         Path dir = Files.createDirectories(base.resolve("rel"));
         int total = 3000;
-        client.submitTopology("rel", jar, RecordingWordCount.conf(2, 8),
-                RecordingWordCount.topology(dir.toString(), total, 2000, true));
+        Map<String, Object> conf = new HashMap<>(RecordingWordCount.conf(2, 8));
+        conf.put("topology.metrics.reporters", List.of("csv"));
+        conf.put("topology.metrics.csv.dir", base.resolve("csv").toString());
+        conf.put("topology.metrics.report.interval.secs", 1);
+        client.submitTopology("rel", jar, conf, RecordingWordCount.topology(dir.toString(), total, 2000, true));
         Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
         Await.until(LONG, () -> splitErrors("rel").contains("the first sentence fails on purpose"),
                 () -> "split's error reported to Nimbus: " + splitErrors("rel"));
         Set<Long> before = workerPids();
         assertEquals(2, before.size());
+        for (WorkerSlot w : state.assignment(topologyId("rel")).workers()) {
+            try (Socket s = new Socket("127.0.0.1", w.port())) {
+                s.getOutputStream().write(new byte[] {0x7f, 0x7f, 0x7f, 0x7f, 1, 2, 3});
+                s.setSoTimeout(10_000);
+                assertEquals(-1, s.getInputStream().read(), "the worker closes a connection sending garbage");
+            }
+        }
+        assertEquals(before, workerPids(), "the workers live through malformed frames");
+        assertTrue(workerLogs().contains("connections closed for bad input so far"));
+        for (WorkerSlot w : state.assignment(topologyId("rel")).workers()) {
+            Path csv = base.resolve("csv").resolve("rel-" + w.port());
+            Await.until(LONG, () -> Files.isDirectory(csv) && !files(csv, "").isEmpty(),
+                    () -> "the CSV metrics reporter of worker " + w.name() + " writes to " + csv);
+        }
         long victim = before.iterator().next();
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
         Await.until(LONG, () -> {
@@ -370,6 +388,18 @@ class ClusterIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String workerLogs() {
+        StringBuilder all = new StringBuilder();
+        for (String f : files(base.resolve("logs"), "worker-")) {
+            try {
+                all.append(Files.readString(base.resolve("logs").resolve(f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString();
     }
 
     private static boolean isLeader(NimbusClient c) {

@@ -20,6 +20,8 @@ import io.squall.messaging.MessagingClient;
 import io.squall.messaging.MessagingServer;
 import io.squall.messaging.OutboundLink;
 import io.squall.messaging.WireCodec;
+import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.metrics.report.Reporters;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
@@ -70,6 +72,9 @@ public final class WorkerMain {
     private final List<OutboundLink> links = new ArrayList<>();
     private final AtomicLong droppedAtShutdown = new AtomicLong();
     private final Map<String, Long> errorsReportedUpTo = new HashMap<>();
+    /** The built-in metrics, registered in the worker's registry for the reporters. */
+    private final WorkerMetrics workerMetrics;
+    private volatile Reporters reporters;
     private volatile boolean running = true;
 
     private WorkerMain(String supervisorId, int port, String topologyId, Path codeDir, DaemonConfig conf)
@@ -97,6 +102,7 @@ public final class WorkerMain {
         this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
                 error -> exit(1, "the topology failed: " + error),
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
+        this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
                 newCodec(loader), () -> running, droppedAtShutdown));
@@ -112,6 +118,20 @@ public final class WorkerMain {
             links.add(new OutboundLink(worker.outboundQueues().get(w.name()), client, newCodec(loader),
                     conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame,
                     error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error)));
+        }
+    }
+
+    /**
+     * Starts the topology's metric reporters (console, CSV, JMX, Prometheus) for this worker, named
+     * {@code <topology>-<port>} so that workers sharing a machine keep apart. A reporter that cannot start
+     * (a Prometheus port another worker of the topology holds) is logged; the worker runs without it.
+     */
+    private void startReporters() {
+        String name = worker.settings().name() + "-" + port;
+        try {
+            reporters = Reporters.start(name, worker.metrics(), worker.metricsSettings());
+        } catch (RuntimeException e) {
+            LOG.warn("Metric reporters of {} not started: {}", name, e.getMessage());
         }
     }
 
@@ -141,6 +161,7 @@ public final class WorkerMain {
             l.start();
         }
         worker.start(false);
+        startReporters();
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), clients.size());
         long pid = ProcessHandle.current().pid();
@@ -226,6 +247,11 @@ public final class WorkerMain {
     private void stop() {
         running = false;
         worker.shutdown();
+        Reporters r = reporters;
+        if (r != null) {
+            r.close();
+        }
+        workerMetrics.close();
         for (OutboundLink l : links) {
             l.stop();
         }
