@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A connection to another worker's {@link MessagingServer} that reconnects with exponential backoff. Writers
@@ -37,6 +38,7 @@ public final class MessagingClient implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final Object lock = new Object();
     private final AtomicLong lostFrames = new AtomicLong();
+    private final LongAdder bytesOut = new LongAdder();
     private volatile Channel channel;
     private volatile boolean closed;
     private long backoffMs;
@@ -55,7 +57,7 @@ public final class MessagingClient implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new FrameEncoder(), new StateHandler());
+                        ch.pipeline().addLast(new ByteCounter(null, bytesOut), new FrameEncoder(), new StateHandler());
                     }
                 });
         connect();
@@ -135,6 +137,11 @@ public final class MessagingClient implements AutoCloseable {
     public boolean isConnected() {
         Channel ch = channel;
         return ch != null && ch.isActive();
+    }
+
+    /** Bytes written to this client's connections so far. */
+    public long bytesOut() {
+        return bytesOut.sum();
     }
 
     /** Frames lost because a connection broke after they were written to it. */

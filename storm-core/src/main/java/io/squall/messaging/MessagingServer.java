@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,8 @@ public final class MessagingServer implements AutoCloseable {
     private final int maxFrameBytes;
     private final Supplier<FrameListener> listeners;
     private final AtomicLong malformedFrames = new AtomicLong();
+    private final LongAdder bytesIn = new LongAdder();
+    private final ByteCounter byteCounter = new ByteCounter(bytesIn, null);
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
@@ -67,12 +70,17 @@ public final class MessagingServer implements AutoCloseable {
 
     /** Sets up the pipeline of an accepted channel; public so tests can drive it in memory. */
     public void initPipeline(Channel ch) {
-        ch.pipeline().addLast(new FrameDecoder(maxFrameBytes), new ConnectionHandler(listeners.get()));
+        ch.pipeline().addLast(byteCounter, new FrameDecoder(maxFrameBytes), new ConnectionHandler(listeners.get()));
     }
 
     /** The port bound. */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Bytes received on every connection so far. */
+    public long bytesIn() {
+        return bytesIn.sum();
     }
 
     /** How many connections were closed for malformed input. */

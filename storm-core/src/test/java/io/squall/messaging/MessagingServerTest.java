@@ -125,9 +125,13 @@ class MessagingServerTest {
         MessagingClient client = new MessagingClient("test", "127.0.0.1", server.port(), group,
                 new MessagingClient.Settings(10, 100, 1 << 20));
         try {
+            long garbage = server.bytesIn();
+            assertTrue(garbage >= 4, "at least the bad length header was counted in: " + garbage);
             assertTrue(client.send(new Frame(Frame.MESSAGES, new byte[] {7})));
             Await.until(Duration.ofSeconds(10), () -> received.size() == 1, () -> "frame from a good client");
             assertEquals(1, server.malformedFrames());
+            assertTrue(client.bytesOut() > 1, "a frame is more than its one-byte payload: " + client.bytesOut());
+            assertEquals(client.bytesOut(), server.bytesIn() - garbage, "bytes out of the client = bytes into the server");
         } finally {
             client.close();
             group.shutdownGracefully();

@@ -1,5 +1,6 @@
 package io.squall.daemon.worker;
 
+import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -123,6 +124,9 @@ public final class WorkerMain {
                     conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame,
                     error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error)));
         }
+        worker.metrics().register("worker", "netty.bytes-in", (Gauge<Long>) server::bytesIn);
+        worker.metrics().register("worker", "netty.bytes-out", (Gauge<Long>) () ->
+                clients.stream().mapToLong(MessagingClient::bytesOut).sum());
     }
 
     /**
