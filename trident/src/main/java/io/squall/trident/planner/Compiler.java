@@ -206,19 +206,19 @@ final class Compiler {
     private static Set<Group> spoutsUpstream(Node start) {
         Set<Group> spouts = new LinkedHashSet<>();
         Set<Node> seen = new HashSet<>();
-        Deque<Node> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
+        Deque<Node> toVisit = new ArrayDeque<>(List.of(start));
+        while (!toVisit.isEmpty()) {
+            Node n = toVisit.pop();
             if (!seen.add(n)) {
                 continue;
             }
-            todo.addAll(n.parents);
+            toVisit.addAll(n.parents);
             if (n.group.spout != null && n.parents.isEmpty()) {
                 spouts.add(n.group);
             }
             for (Edge e : n.group.inputs) {
                 if (e.entry() == n) {
-                    todo.push(e.from());
+                    toVisit.push(e.from());
                 }
             }
         }
