@@ -8,6 +8,9 @@ import io.squall.daemon.ui.LocalClusterView;
 import io.squall.runtime.stats.ComponentStats;
 
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -195,7 +198,21 @@ public final class Main {
         }
     }
 
+    /** Whether {@code file} starts as a zip file does. */
+    static boolean isJar(File file) {
+        try (InputStream in = new FileInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static Method mainOf(ClassLoader loader, String className, File jar) throws NoSuchMethodException {
+        if (!isJar(jar)) {
+            throw new UsageException("'" + jar + "' is not a JAR: give the topology JAR (a zip file, as mvn package "
+                    + "builds it)");
+        }
         Class<?> k;
         try {
             k = Class.forName(className, true, loader);
