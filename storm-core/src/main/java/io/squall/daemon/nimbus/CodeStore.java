@@ -5,6 +5,7 @@ import io.squall.SquallException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Nimbus's code on disk: uploaded JARs waiting for their submission, and per topology its JAR, serialized
  * topology and configuration. Files are written to a temporary name and moved into place, so a reader
- * never sees half a file. Thread-safe (each file is written once).
+ * never sees half a file. Uploads that no submission claims are deleted after a timeout
+ * ({@link #deleteUploadsOlderThan}). Thread-safe (each file is written once).
  *
  * <pre>
  *   dir/uploads/&lt;uploadId&gt;.jar
@@ -70,6 +72,32 @@ public final class CodeStore {
         }
         Path p = dir.resolve("uploads").resolve(uploadId + ".jar");
         return Files.isRegularFile(p) ? p : null;
+    }
+
+    /**
+     * Deletes the uploads (and half-written files) last written before {@code cutoffMs}: JARs uploaded for a
+     * submission that never came, or that failed before it moved its JAR.
+     *
+     * @return the bytes deleted
+     */
+    public long deleteUploadsOlderThan(long cutoffMs) throws IOException {
+        long bytes = 0;
+        try (Stream<Path> files = Files.list(dir.resolve("uploads"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                long size;
+                try {
+                    if (!Files.isRegularFile(p) || Files.getLastModifiedTime(p).toMillis() >= cutoffMs) {
+                        continue;
+                    }
+                    size = Files.size(p);
+                    Files.delete(p);
+                } catch (NoSuchFileException e) {
+                    continue; // A submission moved it meanwhile.
+                }
+                bytes += size;
+            }
+        }
+        return bytes;
     }
 
     /** Stores a topology's code, moving its uploaded JAR into place. */
