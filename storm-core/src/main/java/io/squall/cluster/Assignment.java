@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Where a topology's executors run, in {@code /assignments/<topologyId>}. Every change gets a higher
- * {@code version}; a worker whose assignment changed restarts with the new one.
+ * {@code version}. A worker whose own task groups are unchanged keeps running across versions (it redirects
+ * the tuples of groups that moved); one whose groups changed restarts with the new ones.
  *
  * @param version     increases with each reassignment
  * @param workers     the workers and their tasks
@@ -14,7 +15,7 @@ public record Assignment(String topologyId, long version, List<WorkerSlot> worke
     /** The worker on {@code supervisorId}'s {@code port}, or null. */
     public WorkerSlot slot(String supervisorId, int port) {
         for (WorkerSlot w : workers) {
-            if (w.supervisorId().equals(supervisorId) && w.port() == port) {
+            if (w.isOn(supervisorId, port)) {
                 return w;
             }
         }

@@ -7,9 +7,12 @@ import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe (Curator is). Failures to reach ZooKeeper are {@link SquallException}s naming the path.
  */
 public final class ClusterState implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -90,9 +94,44 @@ public final class ClusterState implements AutoCloseable {
         return root + relative;
     }
 
-    /** Registers a supervisor; the node disappears when its session ends. */
-    public void registerSupervisor(SupervisorInfo info) {
-        write("/supervisors/" + info.id(), info, CreateMode.EPHEMERAL);
+    /**
+     * Registers a supervisor for as long as the returned registration is open. The node is ephemeral, so it
+     * vanishes when the session ends (the supervisor died or was cut off from ZooKeeper for longer than the
+     * session timeout); Curator's persistent node recipe creates it again in the next session, so a
+     * supervisor that lost its session is listed again as soon as it reconnects.
+     */
+    public Registration registerSupervisor(SupervisorInfo info) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(info);
+        } catch (IOException e) {
+            throw new SquallException("Cannot encode supervisor " + info.id() + ": " + e.getMessage(), e);
+        }
+        PersistentNode node = new PersistentNode(curator, CreateMode.EPHEMERAL, false,
+                path("/supervisors/" + info.id()), bytes);
+        node.start();
+        try {
+            if (!node.waitForInitialCreate(curator.getZookeeperClient().getConnectionTimeoutMs(),
+                    TimeUnit.MILLISECONDS)) {
+                LOG.warn("Supervisor {} not registered in ZooKeeper yet; it will be once ZooKeeper answers", info.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return () -> {
+            try {
+                node.close();
+            } catch (IOException e) {
+                LOG.warn("Cannot remove supervisor {} from ZooKeeper: {}; it goes with the session", info.id(),
+                        e.toString());
+            }
+        };
+    }
+
+    /** A registration that lasts until closed. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Every live supervisor. */
@@ -130,7 +169,10 @@ public final class ClusterState implements AutoCloseable {
         return readAll("/assignments", Assignment.class);
     }
 
-    /** Writes a worker's heartbeat (ephemeral: it goes with the worker's session). */
+    /**
+     * Writes a worker's heartbeat (ephemeral: it goes with the worker's session). Each beat creates the node
+     * again if a lost session took it, so heartbeats survive a session loss.
+     */
     public void workerBeat(String topologyId, String supervisorId, int port, WorkerBeat beat) {
         write("/workerbeats/" + topologyId + "/" + supervisorId + "-" + port, beat, CreateMode.EPHEMERAL);
     }

@@ -78,6 +78,8 @@ public final class ConfigKeys {
             "directory for daemon state: Nimbus's code store, supervisors' downloaded topologies, dev ZooKeeper data");
     public static final ConfigKey DEV_ZOOKEEPER_PATH = key("dev.zookeeper.path", ConfigKey.Type.STRING, null, ANY,
             "data directory of bin/squall dev-zookeeper; unset means storm.local.dir/dev-zookeeper");
+    public static final ConfigKey DEV_ZOOKEEPER_HOST = key("dev.zookeeper.host", ConfigKey.Type.STRING, "127.0.0.1",
+            ANY, "the address bin/squall dev-zookeeper binds: loopback by default; 0.0.0.0 serves every interface");
     public static final ConfigKey NIMBUS_SEEDS = key(
             "nimbus.seeds", ConfigKey.Type.LIST, List.of("localhost:6627"), ANY,
             "host:port of every Nimbus; clients and supervisors ask each until the leader answers");
@@ -90,6 +92,13 @@ public final class ConfigKeys {
     public static final ConfigKey NIMBUS_MAX_UPLOAD_BYTES = key(
             "nimbus.max.upload.bytes", ConfigKey.Type.INT, 268435456, 1,
             "largest request Nimbus accepts (topology JAR upload)");
+    public static final ConfigKey NIMBUS_SUPERVISOR_TIMEOUT_SECS = key(
+            "nimbus.supervisor.timeout.secs", ConfigKey.Type.INT, 10, 0,
+            "a supervisor missing from ZooKeeper this long counts as lost and its workers move elsewhere; "
+                    + "one that comes back sooner (a ZooKeeper session loss) keeps its workers");
+    public static final ConfigKey NIMBUS_UPLOAD_TIMEOUT_SECS = key(
+            "nimbus.upload.timeout.secs", ConfigKey.Type.INT, 600, 1,
+            "an uploaded topology JAR not submitted within this time is deleted (also at Nimbus start-up)");
     public static final ConfigKey SUPERVISOR_HOST = key("supervisor.host", ConfigKey.Type.STRING, "localhost", ANY,
             "the address this supervisor's workers bind and advertise");
     public static final ConfigKey SUPERVISOR_SLOTS_PORTS = key(

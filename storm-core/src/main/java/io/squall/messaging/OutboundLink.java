@@ -95,4 +95,22 @@ public final class OutboundLink implements Runnable {
             thread.interrupt();
         }
     }
+
+    /**
+     * Waits for the link's thread to end after {@link #stop}, so that another link may take over its queue
+     * (a queue has one consumer at a time).
+     *
+     * @return whether it ended within {@code timeoutMs}
+     */
+    public boolean awaitStopped(long timeoutMs) {
+        if (thread == null) {
+            return true;
+        }
+        try {
+            thread.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
 }

@@ -188,13 +188,23 @@ public final class NimbusClient {
             }
             throw switch (status) {
                 case 404 -> new NotAliveException(message);
-                case 409 -> new AlreadyAliveException(message);
+                case 409 -> isNoFreeSlot(res.body()) ? new SquallException(message)
+                        : new AlreadyAliveException(message);
                 case 400 -> submit ? new InvalidTopologyException(message) : new SquallException(message);
                 default -> new SquallException("Nimbus at " + seed + " answered " + status + ": " + message);
             };
         }
         throw new SquallException("No leader Nimbus reachable at " + seeds + " (nimbus.seeds); last problem: "
                 + lastProblem);
+    }
+
+    /** Whether an answer says no worker slot is free (rather than that the name is taken). */
+    private static boolean isNoFreeSlot(byte[] body) {
+        try {
+            return "no-free-slot".equals(object(body).get("reason"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String errorOf(byte[] body) {

@@ -101,6 +101,7 @@ class ClusterIT {
                 "nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]",
                 "nimbus.host=127.0.0.1",
                 "nimbus.monitor.freq.ms=500",
+                "nimbus.supervisor.timeout.secs=3",
                 "supervisor.host=127.0.0.1",
                 "supervisor.monitor.freq.ms=500",
                 "supervisor.worker.timeout.secs=10",

@@ -65,6 +65,17 @@ public final class Nimbus implements AutoCloseable {
     private final Map<String, CachedLayout> layouts = new HashMap<>();
     /** The metrics workers report. */
     private final NimbusMetrics metrics = new NimbusMetrics();
+    /** How long a supervisor may be missing from ZooKeeper before its workers move. */
+    private final long supervisorTimeoutMs;
+    /** How long an upload waits for its submission. */
+    private final long uploadTimeoutMs;
+    /**
+     * When each supervisor that an assignment uses was first seen missing, since this Nimbus last became the
+     * leader. Under this object's lock.
+     */
+    private final Map<String, Long> missingSinceMs = new HashMap<>();
+    /** Whether the last monitor round ran as the leader. Under this object's lock. */
+    private boolean ledLastRound;
     /** Component summaries by topology id, for the dashboard. Under this object's lock. */
     private final Map<String, CachedComponents> components = new HashMap<>();
 
@@ -79,6 +90,9 @@ public final class Nimbus implements AutoCloseable {
         this.state = ClusterState.connect(conf);
         Path dir = Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "nimbus");
         this.code = new CodeStore(dir);
+        this.supervisorTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_SUPERVISOR_TIMEOUT_SECS) * 1000L;
+        this.uploadTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_UPLOAD_TIMEOUT_SECS) * 1000L;
+        deleteStaleUploads();
         this.http = new NimbusHttpServer(this, conf.getString(ConfigKeys.NIMBUS_HOST),
                 conf.getInt(ConfigKeys.NIMBUS_PORT), conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES));
         this.address = conf.getString(ConfigKeys.NIMBUS_HOST) + ":" + http.port();
@@ -224,6 +238,7 @@ public final class Nimbus implements AutoCloseable {
         m.put("name", t.name());
         m.put("id", t.id());
         m.put("status", t.status().name());
+        m.put("workersAsked", t.workers());
         m.put("uptimeSecs", (System.currentTimeMillis() - t.launchTimeMs()) / 1000);
         Assignment a = state.assignment(t.id());
         List<String> workers = new ArrayList<>();
@@ -287,6 +302,7 @@ public final class Nimbus implements AutoCloseable {
             throw new NimbusException(400, e.getMessage());
         }
         Assignment old = state.assignment(t.id());
+        // A rebalance deals the executors afresh: the groups change, so every worker restarts.
         Assignment a = EvenScheduler.schedule(t.id(), old == null ? 1 : old.version() + 1, updated.workers(), layout,
                 state.supervisors(), usedSlots(t.id()), System.currentTimeMillis());
         state.setTopology(updated);
@@ -432,8 +448,16 @@ public final class Nimbus implements AutoCloseable {
 
     private void monitorSafely() {
         try {
+            deleteStaleUploads();
             synchronized (this) {
-                if (isLeader()) {
+                boolean leads = isLeader();
+                if (leads && !ledLastRound) {
+                    // A new term: supervisors may still be registering again after a ZooKeeper outage, so
+                    // their absence is timed from now.
+                    missingSinceMs.clear();
+                }
+                ledLastRound = leads;
+                if (leads) {
                     monitorOnce();
                 }
             }
@@ -445,13 +469,31 @@ public final class Nimbus implements AutoCloseable {
         }
     }
 
-    /** Removes killed topologies whose wait is over and reassigns topologies that lost a supervisor or slot. */
+    /** Deletes the uploads older than the upload timeout; a failure is logged and retried next round. */
+    private void deleteStaleUploads() {
+        try {
+            long bytes = code.deleteUploadsOlderThan(System.currentTimeMillis() - uploadTimeoutMs);
+            if (bytes > 0) {
+                LOG.info("Deleted {} bytes of uploaded JARs that were not submitted within {} s", bytes,
+                        uploadTimeoutMs / 1000);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot delete stale uploads now: {}", e.toString());
+        }
+    }
+
+    /**
+     * Removes killed topologies whose wait is over and moves the workers of supervisors missing for longer
+     * than the supervisor timeout, and spreads topologies that run on fewer workers than they asked for over
+     * slots that became free. Only what must move moves (see {@link EvenScheduler#reschedule}).
+     */
     private void monitorOnce() {
         long now = System.currentTimeMillis();
         Map<String, SupervisorInfo> alive = new HashMap<>();
         for (SupervisorInfo s : state.supervisors()) {
             alive.put(s.id(), s);
         }
+        Set<String> missingButKept = missingSupervisorsWithinTimeout(alive.keySet(), now);
         for (TopologyInfo t : state.topologies()) {
             if (t.status() == TopologyStatus.KILLED) {
                 if (now >= t.killAtMs()) {
@@ -473,48 +515,59 @@ public final class Nimbus implements AutoCloseable {
                 metrics.retainWorkers(t.name(), a.workers().stream().map(WorkerSlot::name).collect(Collectors.toSet()));
             }
             try {
-                TaskLayout layout = layoutOf(t);
-                String why = a == null ? "it had no assignment"
-                        : !healthy(a, alive) ? "a supervisor or slot was lost"
-                        : canGrow(t, a, layout, alive) ? "slots it lacked are free again" : null;
-                if (why == null) {
-                    continue;
+                Assignment next = a == null
+                        ? EvenScheduler.schedule(t.id(), 1, t.workers(), layoutOf(t), new ArrayList<>(alive.values()),
+                                usedSlots(t.id()), now)
+                        : EvenScheduler.reschedule(a, t.workers(), new ArrayList<>(alive.values()), missingButKept,
+                                usedSlots(t.id()), now);
+                if (next != a) {
+                    state.setAssignment(next);
+                    LOG.info("Reassigned {} over {} workers (version {}): {}", t.id(), next.workers().size(),
+                            next.version(), a == null ? "it had no assignment" : movedGroups(a, next));
                 }
-                Assignment next = EvenScheduler.schedule(t.id(), a == null ? 1 : a.version() + 1, t.workers(), layout,
-                        new ArrayList<>(alive.values()), usedSlots(t.id()), now);
-                state.setAssignment(next);
-                LOG.info("Reassigned {} over {} workers: {}", t.id(), next.workers().size(), why);
             } catch (NimbusException | IOException e) {
                 LOG.warn("Cannot reassign {} now: {}", t.id(), e.getMessage());
             }
         }
     }
 
-    /** Whether a topology runs on fewer workers than it asks for and a slot is free for it. */
-    private boolean canGrow(TopologyInfo t, Assignment a, TaskLayout layout, Map<String, SupervisorInfo> alive) {
-        int wanted = Math.min(t.workers(), layout.executors().size());
-        if (a.workers().size() >= wanted) {
-            return false;
+    /**
+     * The supervisors that assignments use, missing from ZooKeeper now but for less than the supervisor
+     * timeout; forgets the ones that came back.
+     */
+    private Set<String> missingSupervisorsWithinTimeout(Set<String> alive, long now) {
+        Set<String> referenced = new HashSet<>();
+        for (Assignment a : state.assignments()) {
+            for (WorkerSlot w : a.workers()) {
+                referenced.add(w.supervisorId());
+            }
         }
-        Set<String> taken = usedSlots(null);
-        for (SupervisorInfo s : alive.values()) {
-            for (int port : s.ports()) {
-                if (!taken.contains(s.id() + ":" + port)) {
-                    return true;
+        missingSinceMs.keySet().retainAll(referenced);
+        missingSinceMs.keySet().removeAll(alive);
+        Set<String> kept = new HashSet<>();
+        for (String id : referenced) {
+            if (!alive.contains(id)) {
+                long since = missingSinceMs.computeIfAbsent(id, k -> now);
+                if (now - since < supervisorTimeoutMs) {
+                    kept.add(id);
                 }
             }
         }
-        return false;
+        return kept;
     }
 
-    private static boolean healthy(Assignment a, Map<String, SupervisorInfo> alive) {
-        for (WorkerSlot w : a.workers()) {
-            SupervisorInfo s = alive.get(w.supervisorId());
-            if (s == null || !s.ports().contains(w.port())) {
-                return false;
+    /** Which groups moved where, for the log. */
+    private static String movedGroups(Assignment before, Assignment after) {
+        List<String> moves = new ArrayList<>();
+        for (WorkerSlot w : after.workers()) {
+            WorkerSlot old = before.slot(w.supervisorId(), w.port());
+            for (WorkerSlot.TaskGroup g : w.groups()) {
+                if (old == null || !old.groups().contains(g)) {
+                    moves.add("group " + g.id() + " to " + w.name());
+                }
             }
         }
-        return true;
+        return moves.isEmpty() ? "workers merged" : String.join(", ", moves);
     }
 
     @Override

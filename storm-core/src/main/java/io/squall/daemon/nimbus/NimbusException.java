@@ -3,7 +3,7 @@ package io.squall.daemon.nimbus;
 import io.squall.SquallException;
 
 /** A request Nimbus refuses, with the HTTP status to answer and a message naming what is wrong. */
-public final class NimbusException extends SquallException {
+public class NimbusException extends SquallException {
     private static final long serialVersionUID = 1L;
 
     private final int status;

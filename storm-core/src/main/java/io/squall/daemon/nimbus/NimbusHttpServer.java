@@ -122,7 +122,8 @@ public final class NimbusHttpServer implements AutoCloseable {
                         LOG.info("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
                                 badRequests.incrementAndGet());
                     }
-                    respond(ctx, req, e.status(), error(e.getMessage()));
+                    respond(ctx, req, e.status(), e instanceof NoFreeSlotException n ? n.body()
+                            : error(e.getMessage()));
                 } catch (RuntimeException | IOException e) {
                     LOG.error("Request {} {} failed", req.method(), req.uri(), e);
                     respond(ctx, req, 500, error("Nimbus failed: " + e));

@@ -1,5 +1,6 @@
 package io.squall.daemon.supervisor;
 
+import io.squall.SquallException;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,13 +33,19 @@ import java.util.concurrent.TimeUnit;
  * The daemon of one machine: registers its worker ports in ZooKeeper, and every
  * {@code supervisor.monitor.freq.ms} makes its worker JVMs match the assignments: downloads the code of
  * newly assigned topologies from Nimbus, launches a worker per assigned port, restarts workers that died or
- * stopped heartbeating, and stops workers whose assignment changed or went away. Each worker logs to its own
- * file under {@code squall.logs.dir}. All worker state is owned by the single sync thread.
+ * stopped heartbeating, and stops workers whose task groups changed or went away; a worker whose groups stay
+ * the same keeps running across reassignments. Each worker logs to its own file under {@code squall.logs.dir}.
+ *
+ * <p>The supervisor's id is kept in {@code storm.local.dir/supervisor-<first port>/supervisor.id}, so a
+ * restarted supervisor is the same one to Nimbus, and it adopts its workers that are still heartbeating.
+ * Its registration in ZooKeeper is made again after a session loss. All worker state is owned by the single
+ * sync thread.
  */
 public final class Supervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final String[] CODE_PARTS = {"jar", "topology", "conf"};
     private static final String[] CODE_FILES = {"topology.jar", "topology.ser", "conf.json"};
+    private static final String WORKER_MAIN = "io.squall.daemon.worker.WorkerMain";
 
     private final DaemonConfig conf;
     private final String id;
@@ -53,22 +61,32 @@ public final class Supervisor implements AutoCloseable {
     /** The last heartbeat seen from the worker now on each port. */
     private final Map<Integer, Long> lastBeatMs = new HashMap<>();
     private final ScheduledExecutorService sync;
+    private final ClusterState.Registration registration;
+    /** Whether a sync round could not read ZooKeeper since the last one that could. */
+    private boolean heartbeatsMissed;
+    /** Whether the workers of a previous run were looked for. */
+    private boolean adopted;
 
     /** Registers with ZooKeeper and starts syncing workers. */
     public Supervisor(DaemonConfig conf) throws IOException {
         this.conf = conf;
-        this.id = UUID.randomUUID().toString();
         this.host = conf.getString(ConfigKeys.SUPERVISOR_HOST);
         this.ports = conf.getInts(ConfigKeys.SUPERVISOR_SLOTS_PORTS);
+        if (ports.isEmpty()) {
+            throw new SquallException("supervisor.slots.ports is empty: give the supervisor at least one worker port");
+        }
+        Path home = Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "supervisor-" + ports.get(0));
+        Files.createDirectories(home);
+        this.id = loadOrCreateId(home.resolve("supervisor.id"));
         this.workerTimeoutMs = conf.getInt(ConfigKeys.SUPERVISOR_WORKER_TIMEOUT_SECS) * 1000L;
         this.startTimeoutMs = conf.getInt(ConfigKeys.SUPERVISOR_WORKER_START_TIMEOUT_SECS) * 1000L;
-        this.codeRoot = Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "supervisor-" + id, "stormdist");
+        this.codeRoot = home.resolve("stormdist");
         this.logsDir = Path.of(conf.getString(ConfigKeys.WORKER_LOGS_DIR));
         Files.createDirectories(codeRoot);
         Files.createDirectories(logsDir);
         this.nimbus = NimbusClient.of(conf);
         this.state = ClusterState.connect(conf);
-        state.registerSupervisor(new SupervisorInfo(id, host, ports, System.currentTimeMillis()));
+        this.registration = state.registerSupervisor(new SupervisorInfo(id, host, ports, System.currentTimeMillis()));
         this.sync = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "supervisor-sync");
             t.setDaemon(true);
@@ -79,6 +97,22 @@ public final class Supervisor implements AutoCloseable {
         LOG.info("Supervisor {} on {} with ports {}; worker logs in {}", id, host, ports, logsDir.toAbsolutePath());
     }
 
+    /** The id in {@code file}, or a new one written there. */
+    private static String loadOrCreateId(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (id.matches("[0-9a-f-]{36}")) {
+                return id;
+            }
+            LOG.warn("{} does not hold a supervisor id; making a new one", file);
+        }
+        String id = UUID.randomUUID().toString();
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return id;
+    }
+
     /** The supervisor's id in ZooKeeper. */
     public String id() {
         return id;
@@ -87,6 +121,10 @@ public final class Supervisor implements AutoCloseable {
     private void syncSafely() {
         try {
             syncWorkers();
+        } catch (SquallException e) {
+            // ZooKeeper is out of reach: heartbeats cannot be read, and no worker is to blame for that.
+            heartbeatsMissed = true;
+            LOG.warn("Supervisor sync round failed; retrying next round: {}", e.getMessage());
         } catch (Throwable t) {
             LOG.error("Supervisor sync round failed; retrying next round", t);
             if (t instanceof Error e) {
@@ -95,18 +133,31 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** A slot of this supervisor in an assignment. */
+    private record Wanted(String topologyId, long version, List<Integer> groupIds) { }
+
     private void syncWorkers() {
-        Map<Integer, Assignment> wanted = new HashMap<>();
+        Map<Integer, Wanted> wanted = new HashMap<>();
         for (Assignment a : state.assignments()) {
             for (WorkerSlot w : a.workers()) {
                 if (w.supervisorId().equals(id)) {
-                    wanted.put(w.port(), a);
+                    wanted.put(w.port(), new Wanted(a.topologyId(), a.version(),
+                            w.groups().stream().map(WorkerSlot.TaskGroup::id).sorted().toList()));
                 }
             }
         }
         long now = System.currentTimeMillis();
+        if (heartbeatsMissed) {
+            // ZooKeeper answers again: each worker gets a full timeout to write its next heartbeat.
+            workers.keySet().forEach(port -> lastBeatMs.put(port, now));
+            heartbeatsMissed = false;
+        }
+        if (!adopted) {
+            adoptRunningWorkers(wanted, now);
+            adopted = true;
+        }
         for (int port : ports) {
-            Assignment a = wanted.get(port);
+            Wanted a = wanted.get(port);
             WorkerProcess running = workers.get(port);
             if (running != null) {
                 String problem = problem(running, a, now);
@@ -149,16 +200,40 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes over the workers a previous run of this supervisor launched that still heartbeat for a slot
+     * assigned here, so that a supervisor restart does not restart its workers.
+     */
+    private void adoptRunningWorkers(Map<Integer, Wanted> wanted, long now) {
+        for (Map.Entry<Integer, Wanted> e : wanted.entrySet()) {
+            int port = e.getKey();
+            Wanted a = e.getValue();
+            WorkerBeat beat = state.workerBeat(a.topologyId(), id, port);
+            if (beat == null || now - beat.timeMs() > workerTimeoutMs) {
+                continue;
+            }
+            ProcessHandle handle = ProcessHandle.of(beat.pid()).filter(ProcessHandle::isAlive).orElse(null);
+            boolean isWorker = handle != null && handle.info().commandLine()
+                    .map(c -> c.contains(WORKER_MAIN)).orElse(false);
+            if (isWorker) {
+                workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, null, handle, now));
+                LOG.info("Adopted worker {} on port {}, pid {}, still running from before this supervisor restarted",
+                        a.topologyId(), port, handle.pid());
+            }
+        }
+    }
+
     /** Why a running worker must stop, or null if it is fine. */
-    private String problem(WorkerProcess w, Assignment a, long now) {
-        if (a == null || !w.runs(a.topologyId(), a.version())) {
+    private String problem(WorkerProcess w, Wanted a, long now) {
+        if (a == null || !w.runs(a.topologyId(), a.groupIds())) {
             return "it is no longer assigned here";
         }
-        if (!w.process().isAlive()) {
-            return "it died with exit code " + w.process().exitValue();
+        String death = w.deathCause();
+        if (death != null) {
+            return death;
         }
         WorkerBeat beat = state.workerBeat(w.topologyId(), id, w.port());
-        if (beat != null && beat.timeMs() >= w.launchedAtMs() && beat.pid() == w.process().pid()) {
+        if (beat != null && beat.timeMs() >= w.launchedAtMs() && beat.pid() == w.handle().pid()) {
             lastBeatMs.put(w.port(), beat.timeMs());
         }
         // The heartbeat node is ephemeral: a frozen worker's node vanishes with its session, so the last
@@ -171,7 +246,7 @@ public final class Supervisor implements AutoCloseable {
         return now - last > workerTimeoutMs ? "no heartbeat for " + (now - last) + " ms" : null;
     }
 
-    private void launch(Assignment a, int port) {
+    private void launch(Wanted a, int port) {
         try {
             Path code = download(a.topologyId());
             List<String> cmd = new ArrayList<>();
@@ -189,7 +264,7 @@ public final class Supervisor implements AutoCloseable {
             }
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add("io.squall.daemon.worker.WorkerMain");
+            cmd.add(WORKER_MAIN);
             cmd.add(id);
             cmd.add(String.valueOf(port));
             cmd.add(a.topologyId());
@@ -198,7 +273,8 @@ public final class Supervisor implements AutoCloseable {
             File log = logsDir.resolve("worker-" + a.topologyId() + "-" + port + ".log").toFile();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-            workers.put(port, new WorkerProcess(a.topologyId(), a.version(), port, p, System.currentTimeMillis()));
+            workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, p, p.toHandle(),
+                    System.currentTimeMillis()));
             LOG.info("Launched worker {} (assignment {}) on port {}, pid {}, log {}", a.topologyId(), a.version(), port,
                     p.pid(), log);
         } catch (IOException | RuntimeException e) {
@@ -236,6 +312,7 @@ public final class Supervisor implements AutoCloseable {
             w.stop();
         }
         workers.clear();
+        registration.close();
         state.close();
         LOG.info("Supervisor {} stopped", id);
     }

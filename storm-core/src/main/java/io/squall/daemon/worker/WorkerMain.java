@@ -41,13 +41,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker process a supervisor launches for one slot: reads its assignment from ZooKeeper, runs the
  * executors placed on it, serves its port for tuples from the topology's other workers, connects to them,
- * tells them when its own queues are congested, and heartbeats. It exits when its assignment changes or
- * goes away (the supervisor starts the new one) and when the topology fails.
+ * tells them when its own queues are congested, and heartbeats. Tuples for each task group of the other
+ * workers go through that group's own outbound queue and link, so when a reassignment moves a group, the
+ * worker points that link at the group's new worker and keeps running. It exits when its own groups change or
+ * go away (the supervisor starts the new one) and when the topology fails.
  *
  * <p>Usage: {@code WorkerMain SUPERVISOR_ID PORT TOPOLOGY_ID CODE_DIR [key=value...]}.
  */
@@ -59,20 +62,30 @@ public final class WorkerMain {
     private static final long BACKPRESSURE_RESEND_MS = 1000;
     /** Errors kept per component in ZooKeeper. */
     private static final int ERRORS_KEPT = 10;
+    /** How long a replaced link may take to finish its batch. */
+    private static final long LINK_STOP_MS = 5000;
 
     private final String supervisorId;
     private final int port;
     private final String topologyId;
     private final ClusterState state;
     private final Worker worker;
-    private final long assignmentVersion;
+    private volatile long assignmentVersion;
+    /** The ids of the groups this worker runs, sorted. */
+    private final List<Integer> myGroups;
+    private final ClassLoader loader;
+    private final DaemonConfig conf;
+    private final MessagingClient.Settings clientSettings;
     private final String workerName;
     private final int heartbeatMs;
     private final MessagingServer server;
     private final EventLoopGroup clientGroup;
-    private final List<MessagingClient> clients = new ArrayList<>();
-    private final List<OutboundLink> links = new ArrayList<>();
+    /** The link of each other worker's task group, by group id; replaced when the group moves. */
+    private final Map<Integer, Peer> peers = new ConcurrentHashMap<>();
     private final AtomicLong droppedAtShutdown = new AtomicLong();
+    /** Bytes sent and frames lost by the clients of links replaced after a group moved. */
+    private final AtomicLong bytesOutClosed = new AtomicLong();
+    private final AtomicLong framesLostClosed = new AtomicLong();
     private final Map<String, Long> errorsReportedUpTo = new HashMap<>();
     private final NimbusClient nimbus;
     private volatile MetricsReporter metricsReporter;
@@ -87,18 +100,22 @@ public final class WorkerMain {
         this.port = port;
         this.topologyId = topologyId;
         this.heartbeatMs = conf.getInt(ConfigKeys.WORKER_HEARTBEAT_FREQUENCY_MS);
+        this.conf = conf;
         this.state = ClusterState.connect(conf);
         Assignment assignment = state.assignment(topologyId);
         TopologyInfo info = state.topology(topologyId);
         WorkerSlot me = assignment == null ? null : assignment.slot(supervisorId, port);
         if (me == null || info == null) {
-            throw new IllegalStateException("Topology " + topologyId + " assigns nothing to " + supervisorId + ":" + port);
+            state.close();
+            throw new Superseded("topology " + topologyId + " no longer assigns anything to " + supervisorId + ":"
+                    + port);
         }
         this.assignmentVersion = assignment.version();
+        this.myGroups = groupIds(me);
         this.workerName = me.name();
         @SuppressWarnings("unchecked")
         Map<String, Object> topoConf = new ObjectMapper().readValue(codeDir.resolve("conf.json").toFile(), Map.class);
-        ClassLoader loader = new URLClassLoader(new URL[] {codeDir.resolve("topology.jar").toUri().toURL()},
+        this.loader = new URLClassLoader(new URL[] {codeDir.resolve("topology.jar").toUri().toURL()},
                 WorkerMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         StormTopology topology = TopologySerializer.deserialize(Files.readAllBytes(codeDir.resolve("topology.ser")),
@@ -112,21 +129,42 @@ public final class WorkerMain {
                 newCodec(loader), () -> running, droppedAtShutdown));
         this.nimbus = NimbusClient.of(conf);
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
-        MessagingClient.Settings cs = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
+        this.clientSettings = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
                 conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS), conf.getInt(ConfigKeys.MESSAGING_WRITE_BUFFER_BYTES));
         for (WorkerSlot w : assignment.workers()) {
-            if (w == me) {
-                continue;
+            if (w != me) {
+                for (WorkerSlot.TaskGroup g : w.groups()) {
+                    peers.put(g.id(), newPeer(g, w));
+                }
             }
-            MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, cs);
-            clients.add(client);
-            links.add(new OutboundLink(worker.outboundQueues().get(w.name()), client, newCodec(loader),
-                    conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame,
-                    error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error)));
         }
         worker.metrics().register("worker", "netty.bytes-in", (Gauge<Long>) server::bytesIn);
-        worker.metrics().register("worker", "netty.bytes-out", (Gauge<Long>) () ->
-                clients.stream().mapToLong(MessagingClient::bytesOut).sum());
+        worker.metrics().register("worker", "netty.bytes-out", (Gauge<Long>) () -> bytesOutClosed.get()
+                + peers.values().stream().mapToLong(p -> p.client().bytesOut()).sum());
+    }
+
+    /** The worker has nothing to run: its assignment moved on before it started. Not an error. */
+    private static final class Superseded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Superseded(String message) {
+            super(message);
+        }
+    }
+
+    /** The client and link that carry one task group's tuples to the worker that runs it. */
+    private record Peer(String workerName, MessagingClient client, OutboundLink link) { }
+
+    private Peer newPeer(WorkerSlot.TaskGroup g, WorkerSlot w) {
+        MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, clientSettings);
+        OutboundLink link = new OutboundLink(worker.outboundQueues().get(g.queueName()), client, newCodec(loader),
+                conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES),
+                error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error));
+        return new Peer(w.name(), client, link);
+    }
+
+    private static List<Integer> groupIds(WorkerSlot w) {
+        return w.groups().stream().map(WorkerSlot.TaskGroup::id).sorted().toList();
     }
 
     /**
@@ -143,13 +181,15 @@ public final class WorkerMain {
         }
     }
 
-    /** Every task of the other workers, to that worker's name. */
+    /** Every task of the other workers, to the outbound queue of its group. */
     private static Map<Integer, String> remoteTasks(Assignment assignment, WorkerSlot me) {
         Map<Integer, String> remote = new HashMap<>();
         for (WorkerSlot w : assignment.workers()) {
             if (w != me) {
-                for (int t : w.tasks()) {
-                    remote.put(t, w.name());
+                for (WorkerSlot.TaskGroup g : w.groups()) {
+                    for (int t : g.tasks()) {
+                        remote.put(t, g.queueName());
+                    }
                 }
             }
         }
@@ -165,14 +205,14 @@ public final class WorkerMain {
 
     private void run() throws InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "worker-shutdown"));
-        for (OutboundLink l : links) {
-            l.start();
+        for (Peer p : peers.values()) {
+            p.link().start();
         }
         worker.start(false);
         startReporters();
         metricsReporter = new MetricsReporter(workerMetrics, nimbus, worker.metricsSettings().snapshotIntervalSecs());
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
-                worker.executors().size(), clients.size());
+                worker.executors().size(), peers.size());
         long pid = ProcessHandle.current().pid();
         boolean toldCongested = false;
         long lastTold = 0;
@@ -181,8 +221,8 @@ public final class WorkerMain {
             long now = System.currentTimeMillis();
             boolean congested = worker.executorsCongested();
             if (congested != toldCongested || now - lastTold >= BACKPRESSURE_RESEND_MS) {
-                for (MessagingClient c : clients) {
-                    c.trySend(Frame.backpressure(congested));
+                for (Peer p : peers.values()) {
+                    p.client().trySend(Frame.backpressure(congested));
                 }
                 toldCongested = congested;
                 lastTold = now;
@@ -201,9 +241,13 @@ public final class WorkerMain {
                     assignmentVersion, pid));
             TopologyInfo info = state.topology(topologyId);
             Assignment a = state.assignment(topologyId);
-            if (info == null || a == null || a.version() != assignmentVersion || a.slot(supervisorId, port) == null) {
-                exit(0, "its assignment changed or was removed");
+            WorkerSlot me = a == null ? null : a.slot(supervisorId, port);
+            if (info == null || me == null || !groupIds(me).equals(myGroups)) {
+                exit(0, "its task groups changed or were removed");
                 return;
+            }
+            if (a.version() != assignmentVersion) {
+                followMovedGroups(a, me);
             }
             reportNewErrors();
             if (info.status() == TopologyStatus.ACTIVE && (worker.isActive() || allConnected())) {
@@ -214,6 +258,37 @@ public final class WorkerMain {
         } catch (RuntimeException e) {
             LOG.warn("Heartbeat of {}:{} failed: {}", supervisorId, port, e.getMessage());
         }
+    }
+
+    /**
+     * Points the link of every group that moved to another worker at that worker. The old link's last batch,
+     * if any, went to a worker that is gone: its tuples time out and are replayed by their spouts.
+     */
+    private void followMovedGroups(Assignment a, WorkerSlot me) {
+        for (WorkerSlot w : a.workers()) {
+            if (w == me) {
+                continue;
+            }
+            for (WorkerSlot.TaskGroup g : w.groups()) {
+                Peer old = peers.get(g.id());
+                if (old != null && !old.workerName().equals(w.name())) {
+                    old.client().close();
+                    old.link().stop();
+                    if (!old.link().awaitStopped(LINK_STOP_MS)) {
+                        exit(0, "the link of group " + g.id() + " did not stop; restarting to reconnect");
+                        return;
+                    }
+                    bytesOutClosed.addAndGet(old.client().bytesOut());
+                    framesLostClosed.addAndGet(old.client().lostFrames());
+                    Peer moved = newPeer(g, w);
+                    peers.put(g.id(), moved);
+                    moved.link().start();
+                    LOG.info("Task group {} moved from {} to {}; sending its tuples there", g.id(),
+                            old.workerName(), w.name());
+                }
+            }
+        }
+        assignmentVersion = a.version();
     }
 
     /** Writes the errors tasks reported since the last heartbeat to ZooKeeper, for Nimbus and the dashboard. */
@@ -238,8 +313,8 @@ public final class WorkerMain {
      * that is still starting until they time out.
      */
     private boolean allConnected() {
-        for (MessagingClient c : clients) {
-            if (!c.isConnected()) {
+        for (Peer p : peers.values()) {
+            if (!p.client().isConnected()) {
                 return false;
             }
         }
@@ -266,18 +341,16 @@ public final class WorkerMain {
             r.close();
         }
         workerMetrics.close();
-        for (OutboundLink l : links) {
-            l.stop();
-        }
-        for (MessagingClient c : clients) {
-            c.close();
+        for (Peer p : peers.values()) {
+            p.link().stop();
+            p.client().close();
         }
         server.close();
         clientGroup.shutdownGracefully();
         state.close();
         LOG.info("Worker {}:{} stopped; {} malformed connections, {} frames lost, {} incoming dropped at shutdown",
-                supervisorId, port, server.malformedFrames(), clients.stream().mapToLong(MessagingClient::lostFrames)
-                        .sum(), droppedAtShutdown.get());
+                supervisorId, port, server.malformedFrames(), framesLostClosed.get()
+                        + peers.values().stream().mapToLong(p -> p.client().lostFrames()).sum(), droppedAtShutdown.get());
     }
 
     /** Starts a worker; see the class comment for the arguments. */
@@ -289,6 +362,9 @@ public final class WorkerMain {
         try {
             DaemonConfig conf = DaemonConfig.load(Arrays.asList(args).subList(4, args.length));
             new WorkerMain(args[0], Integer.parseInt(args[1]), args[2], Path.of(args[3]), conf).run();
+        } catch (Superseded e) {
+            LOG.info("Worker {}:{} of {} not started: {}", args[0], args[1], args[2], e.getMessage());
+            System.exit(0);
         } catch (Throwable t) {
             LOG.error("Worker {}:{} of {} failed", args[0], args[1], args[2], t);
             System.exit(1);
