@@ -24,7 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The topology of the cluster tests, shipped to the cluster in a JAR the test builds: a reliable spout of
@@ -59,7 +63,13 @@ public final class RecordingWordCount {
         }
     }
 
-    /** Emits sentences 0..total-1 with their number as message id, at most one per {@code gapMicros}; replays fails. */
+    /**
+     * Emits sentences 0..total-1 with their number as message id, at most one per {@code gapMicros}; replays
+     * fails. It records each id before its first emit. A spout restarted in a new worker resumes as one over a
+     * durable source would: it reads the records at open, skips the ids already acked and replays the ones
+     * emitted but not acked. Once a file {@code stop} holding a number N is in the directory, it emits no new
+     * id from N on (replays go on), so that a test can wait for every emitted id to be acked.
+     */
     public static class SentenceSpout extends BaseRichSpout {
         private final String dir;
         private final int total;
@@ -67,6 +77,11 @@ public final class RecordingWordCount {
         private transient SpoutOutputCollector collector;
         private transient BufferedWriter acked;
         private transient ArrayDeque<Integer> replay;
+        /** Ids a previous run of this spout acked or emitted: not new ids for this one. */
+        private transient Set<Integer> seenBefore;
+        private transient BufferedWriter emitted;
+        private transient int limit;
+        private transient long nextStopCheckNanos;
         private transient int next;
         private transient long nextEmitNanos;
 
@@ -80,7 +95,45 @@ public final class RecordingWordCount {
         public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
             this.collector = collector;
             this.acked = openRecord(dir, "acked", context.getThisTaskId());
-            this.replay = new ArrayDeque<>();
+            this.emitted = openRecord(dir, "emitted", context.getThisTaskId());
+            Set<Integer> ackedBefore = readRecords(dir, "acked-");
+            Set<Integer> unacked = readRecords(dir, "emitted-");
+            unacked.removeAll(ackedBefore);
+            this.replay = new ArrayDeque<>(new TreeSet<>(unacked));
+            this.seenBefore = new HashSet<>(ackedBefore);
+            seenBefore.addAll(unacked);
+            this.limit = total;
+        }
+
+        private static Set<Integer> readRecords(String dir, String prefix) {
+            Set<Integer> ids = new HashSet<>();
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                        if (!line.isBlank()) {
+                            ids.add(Integer.parseInt(line.trim()));
+                        }
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalStateException("Cannot read the " + prefix + " records in " + dir, e);
+            }
+            return ids;
+        }
+
+        private void checkStop(long now) {
+            if (now - nextStopCheckNanos < 0) {
+                return;
+            }
+            nextStopCheckNanos = now + 500_000_000L;
+            Path stop = Path.of(dir, "stop");
+            if (Files.exists(stop)) {
+                try {
+                    limit = Math.min(total, Integer.parseInt(Files.readString(stop).trim()));
+                } catch (IOException | NumberFormatException e) {
+                    // Half written: read it next time.
+                }
+            }
         }
 
         @Override
@@ -89,9 +142,14 @@ public final class RecordingWordCount {
             if (now - nextEmitNanos < 0) {
                 return;
             }
+            checkStop(now);
             Integer id = replay.poll();
-            if (id == null && next < total) {
-                id = next++;
+            while (id == null && next < limit) {
+                if (!seenBefore.contains(next)) {
+                    id = next;
+                    writeLine(emitted, String.valueOf(id));
+                }
+                next++;
             }
             if (id != null) {
                 nextEmitNanos = now + gapMicros * 1000;

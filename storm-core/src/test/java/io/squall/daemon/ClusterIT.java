@@ -6,27 +6,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squall.Await;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
+import io.squall.cluster.SupervisorInfo;
+import io.squall.cluster.TopologyInfo;
+import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.testsupport.ClusterLauncher;
+import io.squall.testsupport.Daemon;
+import io.squall.testsupport.TopologyJar;
 import io.squall.topology.NotAliveException;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,16 +38,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,92 +52,82 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ZooKeeper, Nimbus (and later a standby Nimbus) and two supervisors as separate processes on loopback,
- * shared by the tests of this class, which run in order: the later ones kill daemons and workers.
+ * ZooKeeper, two Nimbus daemons (leader and standby) and two supervisors as separate processes on loopback,
+ * shared by the tests of this class. The tests run in any order: each submits its own topology, and after
+ * each one every topology is killed and every daemon a test killed or froze is running again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(180)
 class ClusterIT {
     private static final Duration LONG = Duration.ofSeconds(150);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private ClusterLauncher cluster;
     private Path base;
     private Path jar;
-    private String classpath;
-    private final List<String> common = new ArrayList<>();
     private int nimbusPort;
     private int standbyPort;
-    private int[] sup1Ports;
+    private Daemon zookeeper;
+    private Daemon nimbus;
+    private Daemon standby;
+    private Daemon supervisor1;
+    private Daemon supervisor2;
     private int[] sup2Ports;
-    private Process zookeeper;
-    private Process nimbus;
-    private Process standby;
-    private Process supervisor1;
-    private Process supervisor2;
     private ClusterState state;
     private NimbusClient client;
 
     @BeforeAll
     void startCluster() throws Exception {
-        base = Files.createTempDirectory(Path.of("target"), "cluster-it").toAbsolutePath();
-        jar = buildTopologyJar();
-        classpath = daemonClasspath();
-        int zkPort = freePort();
-        nimbusPort = freePort();
-        standbyPort = freePort();
-        sup1Ports = new int[] {freePort(), freePort()};
-        sup2Ports = new int[] {freePort(), freePort()};
-        common.addAll(List.of(
-                "storm.zookeeper.port=" + zkPort,
-                "storm.zookeeper.session.timeout=4000",
-                "storm.zookeeper.connection.timeout=20000",
-                "storm.local.dir=" + base.resolve("local"),
-                "dev.zookeeper.path=" + base.resolve("zookeeper"),
-                "squall.logs.dir=" + base.resolve("logs"),
-                "nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]",
-                "nimbus.host=127.0.0.1",
-                "nimbus.monitor.freq.ms=500",
-                "nimbus.supervisor.timeout.secs=3",
-                "supervisor.host=127.0.0.1",
-                "supervisor.monitor.freq.ms=500",
-                "supervisor.worker.timeout.secs=10",
-                "supervisor.worker.start.timeout.secs=90",
-                "worker.heartbeat.frequency.ms=500",
-                "worker.heap.memory.mb=192",
-                "worker.childopts=-XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                "messaging.reconnect.max.ms=300"));
-        zookeeper = daemon("zookeeper", "dev-zookeeper");
-        state = ClusterState.connect(DaemonConfig.load(null, common));
-        nimbus = daemon("nimbus", "nimbus", "-c", "nimbus.port=" + nimbusPort);
-        supervisor1 = daemon("supervisor1", "supervisor", "-c", "supervisor.slots.ports=" + Arrays.toString(sup1Ports));
-        supervisor2 = daemon("supervisor2", "supervisor", "-c", "supervisor.slots.ports=" + Arrays.toString(sup2Ports));
-        client = NimbusClient.of(DaemonConfig.load(null, common));
+        cluster = ClusterLauncher.create("cluster-it");
+        base = cluster.base();
+        jar = TopologyJar.ofPackage(Path.of("target", "test-classes"), RecordingWordCount.class.getPackageName(),
+                base.resolve("topology.jar"));
+        nimbusPort = ClusterLauncher.freePort();
+        standbyPort = ClusterLauncher.freePort();
+        int[] sup1Ports = {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
+        sup2Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
+        cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]")
+                .conf("nimbus.supervisor.timeout.secs=8");
+        zookeeper = cluster.startZookeeper();
+        state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
+        nimbus = cluster.startNimbus("nimbus", nimbusPort);
+        supervisor1 = cluster.startSupervisor("supervisor1", sup1Ports);
+        supervisor2 = cluster.startSupervisor("supervisor2", sup2Ports);
+        client = NimbusClient.of(DaemonConfig.load(null, cluster.conf()));
         Await.until(LONG, () -> state.supervisors().size() == 2 && isLeader(client), () -> "two supervisors and a "
                 + "leader Nimbus");
     }
 
-    @AfterAll
-    void stopCluster() throws IOException {
-        for (Process p : new Process[] {supervisor1, supervisor2, standby, nimbus}) {
-            if (p != null) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+    /** Kills every topology and brings back every daemon, so that the next test starts on a whole cluster. */
+    @AfterEach
+    void restoreCluster() throws Exception {
+        for (Daemon d : new Daemon[] {zookeeper, nimbus, supervisor1, supervisor2}) {
+            if (!d.isAlive()) {
+                d.restart();
             }
         }
+        Await.until(LONG, () -> isLeader(client) && state.supervisors().size() == 2,
+                () -> "a leader Nimbus and two supervisors again");
+        for (Map<String, Object> t : client.listTopologies()) {
+            if (!"KILLED".equals(t.get("status"))) {
+                client.killTopology((String) t.get("name"), 0);
+            }
+        }
+        Await.until(LONG, () -> state.assignments().isEmpty() && cluster.workerPids().isEmpty(),
+                () -> "every topology gone: " + state.assignments() + ", workers " + cluster.workerPids());
+    }
+
+    @AfterAll
+    void stopCluster() {
         if (state != null) {
             state.close();
         }
-        if (zookeeper != null) {
-            zookeeper.destroyForcibly();
-        }
-        try (Stream<Path> files = Files.walk(base)) {
-            files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
-    @Order(1)
     void theHttpApiAnswersBadInputWithClearClientErrors() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String api = "http://127.0.0.1:" + nimbusPort + "/api/v1/";
@@ -169,14 +156,13 @@ class ClusterIT {
     }
 
     @Test
-    @Order(2)
     void countsWordsExactlyAcrossTwoWorkersSubmittedWithTheJarCommand() throws Exception {
         Path dir = Files.createDirectories(base.resolve("wc"));
         int total = 2000;
-        Process submit = cli("submit", "jar", jar.toString(), RecordingWordCount.class.getName(), "wc", dir.toString(),
-                String.valueOf(total), "2", "0", "60");
+        Process submit = cluster.cli("submit", "jar", jar.toString(), RecordingWordCount.class.getName(), "wc",
+                dir.toString(), String.valueOf(total), "2", "0", "60");
         assertEquals(0, submit.waitFor(), () -> "bin/squall jar failed: " + log("submit"));
-        Process list = cli("list", "list");
+        Process list = cluster.cli("list", "list");
         assertEquals(0, list.waitFor());
         assertTrue(log("list").contains("wc "), log("list"));
         Assignment a = state.assignment(topologyId("wc"));
@@ -200,13 +186,9 @@ class ClusterIT {
         nimbusAggregatesTheWorkersMetricsExactly("wc", total, expected.values().stream().mapToLong(Long::longValue)
                 .sum());
         theUiServesTheClusterFromNimbus("wc", total);
-
-        client.killTopology("wc", 0);
-        Await.until(LONG, () -> state.assignments().isEmpty() && workerPids().isEmpty(), () -> "wc's workers stopped");
     }
 
     @Test
-    @Order(3)
     void aWorkerKilledWithSigkillIsRestartedAndEveryMessageIsAcked() throws Exception {
         Path dir = Files.createDirectories(base.resolve("rel"));
         int total = 3000;
@@ -218,7 +200,7 @@ class ClusterIT {
         Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
         Await.until(LONG, () -> splitErrors("rel").contains("the first sentence fails on purpose"),
                 () -> "split's error reported to Nimbus: " + splitErrors("rel"));
-        Set<Long> before = workerPids();
+        Set<Long> before = cluster.workerPids();
         assertEquals(2, before.size());
         for (WorkerSlot w : state.assignment(topologyId("rel")).workers()) {
             try (Socket s = new Socket("127.0.0.1", w.port())) {
@@ -227,8 +209,8 @@ class ClusterIT {
                 assertEquals(-1, s.getInputStream().read(), "the worker closes a connection sending garbage");
             }
         }
-        assertEquals(before, workerPids(), "the workers live through malformed frames");
-        assertTrue(workerLogs().contains("connections closed for bad input so far"));
+        assertEquals(before, cluster.workerPids(), "the workers live through malformed frames");
+        assertTrue(cluster.workerLogs().contains("connections closed for bad input so far"));
         for (WorkerSlot w : state.assignment(topologyId("rel")).workers()) {
             Path csv = base.resolve("csv").resolve("rel-" + w.port());
             Await.until(LONG, () -> Files.isDirectory(csv) && !files(csv, "").isEmpty(),
@@ -237,107 +219,215 @@ class ClusterIT {
         long victim = before.iterator().next();
         ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
         Await.until(LONG, () -> {
-            Set<Long> now = workerPids();
+            Set<Long> now = cluster.workerPids();
             return now.size() == 2 && !now.contains(victim);
-        }, () -> "a new worker in place of " + victim + ": " + workerPids());
+        }, () -> "a new worker in place of " + victim + ": " + cluster.workerPids());
         Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total + " acked");
     }
 
     @Test
-    @Order(4)
     void aWorkerThatStopsHeartbeatingIsReplaced() throws Exception {
-        Set<Long> before = workerPids();
+        submitMoving("frozen", 2, 1000);
+        Set<Long> before = cluster.workerPids();
         long frozen = before.iterator().next();
-        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(frozen)).start().waitFor());
+        ClusterLauncher.signal("STOP", frozen);
         Await.until(LONG, () -> {
-            Set<Long> now = workerPids();
+            Set<Long> now = cluster.workerPids();
             return now.size() == 2 && !now.contains(frozen);
-        }, () -> "a new worker in place of the frozen " + frozen + ": " + workerPids());
+        }, () -> "a new worker in place of the frozen " + frozen + ": " + cluster.workerPids());
         assertTrue(ProcessHandle.of(frozen).isEmpty() || !ProcessHandle.of(frozen).get().isAlive());
     }
 
     @Test
-    @Order(5)
     void aRestartedNimbusStillListsTheRunningTopology() throws Exception {
-        Set<Long> workers = workerPids();
-        nimbus.destroyForcibly().waitFor();
-        nimbus = daemon("nimbus-restarted", "nimbus", "-c", "nimbus.port=" + nimbusPort);
+        submitMoving("survivor", 2, 1000);
+        Set<Long> workers = cluster.workerPids();
+        nimbus.restart();
         Await.until(LONG, () -> isLeader(client), () -> "the restarted Nimbus leads");
-        assertEquals(List.of("rel"), client.listTopologies().stream().map(t -> t.get("name")).toList());
-        assertEquals(workers, workerPids(), "the workers kept running");
+        assertTrue(client.listTopologies().stream().anyMatch(t -> t.get("name").equals("survivor")));
+        assertEquals(workers, cluster.workerPids(), "the workers kept running");
     }
 
     @Test
-    @Order(6)
     void aStandbyNimbusTakesOverWhenTheLeaderDies() throws Exception {
-        standby = daemon("standby", "nimbus", "-c", "nimbus.port=" + standbyPort);
-        NimbusClient standbyOnly = new NimbusClient(List.of("127.0.0.1:" + standbyPort));
-        Await.until(LONG, () -> isUp(standbyOnly), () -> "the standby answers");
-        assertEquals(false, standbyOnly.getClusterInfo().get("isLeader"));
-        nimbus.destroyForcibly().waitFor();
-        Await.until(LONG, () -> isLeader(standbyOnly), () -> "the standby leads");
-        assertEquals(List.of("rel"), client.listTopologies().stream().map(t -> t.get("name")).toList());
-        client.killTopology("rel", 0);
-        Await.until(LONG, () -> state.assignments().isEmpty() && workerPids().isEmpty(), () -> "rel's workers stopped");
+        submitMoving("handover", 2, 1000);
+        standby = cluster.startNimbus("standby", standbyPort);
+        try {
+            NimbusClient standbyOnly = new NimbusClient(List.of("127.0.0.1:" + standbyPort));
+            Await.until(LONG, () -> isUp(standbyOnly), () -> "the standby answers");
+            assertEquals(false, standbyOnly.getClusterInfo().get("isLeader"));
+            nimbus.kill9();
+            Await.until(LONG, () -> isLeader(standbyOnly), () -> "the standby leads");
+            assertTrue(client.listTopologies().stream().anyMatch(t -> t.get("name").equals("handover")));
+            nimbus.restart();
+        } finally {
+            standby.kill9();
+        }
     }
 
     @Test
-    @Order(7)
-    void theExecutorsOfADeadSupervisorMoveAndComeBackWhenSlotsDo() throws Exception {
-        Path dir = Files.createDirectories(base.resolve("moving"));
+    void aZooKeeperOutageLongerThanTheSessionTimeoutMovesNothingAndRestartsNoWorker() throws Exception {
+        String id = submitMoving("outage", 2, 3000);
+        Assignment before = state.assignment(id);
+        Set<Long> workers = cluster.workerPids();
+        Set<String> supervisors = supervisorIds();
+        zookeeper.kill9();
+        Await.until(LONG, () -> Stream.of(supervisor1, supervisor2, nimbus).allMatch(d -> d.log().contains(
+                "ZooKeeper session lost")), () -> "the daemons' ZooKeeper sessions lost");
+        zookeeper.restart();
+        Await.until(LONG, () -> supervisorIdsOrEmpty().equals(supervisors) && isLeader(client),
+                () -> "both supervisors registered again and a leader: " + supervisorIdsOrEmpty());
+        Path dir = base.resolve("outage");
+        int acked = ackedIds(dir).size();
+        Await.until(LONG, () -> ackedIds(dir).size() >= Math.min(3000, acked + 100), () -> "acks go on");
+        assertEquals(before, state.assignment(id), "the assignment did not change");
+        assertEquals(workers, cluster.workerPids(), "no worker restarted");
+        Await.until(LONG, () -> ackedIds(dir).size() == 3000, () -> ackedIds(dir).size() + " of 3000 acked");
+    }
+
+    @Test
+    void aRestartedSupervisorKeepsItsIdAndAdoptsItsRunningWorkers() throws Exception {
+        String id = submitMoving("adopted", 2, 3000);
+        Set<String> supervisors = supervisorIds();
+        Set<Long> workers = cluster.workerPids();
+        Assignment before = state.assignment(id);
+        supervisor1.kill9();
+        supervisor1.restart();
+        Await.until(LONG, () -> supervisor1.log().contains("Adopted worker"), () -> "the restarted supervisor adopts "
+                + "its worker: " + supervisor1.log());
+        assertEquals(supervisors, supervisorIds(), "the restarted supervisor has its old id");
+        assertEquals(before, state.assignment(id));
+        assertEquals(workers, cluster.workerPids());
+        Path dir = base.resolve("adopted");
+        Await.until(LONG, () -> ackedIds(dir).size() == 3000, () -> ackedIds(dir).size() + " of 3000 acked");
+    }
+
+    @Test
+    void theExecutorsOfADeadSupervisorMoveAloneAndComeBackWhenItDoes() throws Exception {
         int total = 3000;
-        client.submitTopology("moving", jar, RecordingWordCount.conf(3, 8),
-                RecordingWordCount.topology(dir.toString(), total, 2000, false));
-        Await.until(LONG, () -> ackedIds(dir).size() >= 200, () -> "the first acks");
-        String id = topologyId("moving");
+        String id = submitMoving("moving", 3, total);
+        Path dir = base.resolve("moving");
         Set<Integer> onSup2 = new HashSet<>();
         for (int p : sup2Ports) {
             onSup2.add(p);
         }
-        assertEquals(3, state.assignment(id).workers().size());
-        assertTrue(state.assignment(id).workers().stream().anyMatch(w -> onSup2.contains(w.port())));
-        supervisor2.descendants().forEach(ProcessHandle::destroyForcibly);
-        supervisor2.destroyForcibly().waitFor();
+        Assignment before = state.assignment(id);
+        assertEquals(3, before.workers().size());
+        assertTrue(before.workers().stream().anyMatch(w -> onSup2.contains(w.port())));
+        Map<String, Long> pidsBefore = workerPidsBySlot(before);
+        supervisor2.kill9WithChildren();
         Await.until(LONG, () -> {
             Assignment a = state.assignment(id);
-            return a != null && a.workers().size() == 2
+            return a != null && a.version() > before.version()
                     && a.workers().stream().noneMatch(w -> onSup2.contains(w.port()));
         }, () -> "moving reassigned to supervisor 1's two slots: " + state.assignment(id));
+        Assignment moved = state.assignment(id);
+        assertEquals(2, moved.workers().size());
+        untouchedWorkersKeptRunning(before, moved, pidsBefore);
         int ackedWhenMoved = ackedIds(dir).size();
         Await.until(LONG, () -> ackedIds(dir).size() >= Math.min(total, ackedWhenMoved + 100),
                 () -> "acks go on on one supervisor: " + ackedIds(dir).size() + ", " + ackedWhenMoved + " when moved");
 
-        supervisor2 = daemon("supervisor2-again", "supervisor", "-c",
-                "supervisor.slots.ports=" + Arrays.toString(sup2Ports));
+        Map<String, Long> pidsMoved = workerPidsBySlot(moved);
+        supervisor2.restart();
         Await.until(LONG, () -> state.assignment(id).workers().size() == 3,
                 () -> "moving spread over three workers again: " + state.assignment(id));
+        untouchedWorkersKeptRunning(moved, state.assignment(id), pidsMoved);
         Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total + " acked");
     }
 
     @Test
-    @Order(8)
     void theCliDeactivatesActivatesRebalancesAndKills() throws Exception {
-        String id = topologyId("moving");
-        assertEquals(0, cli("deactivate", "deactivate", "moving").waitFor(), () -> log("deactivate"));
-        assertEquals("INACTIVE", client.getTopology("moving").get("status"));
-        assertEquals(0, cli("activate", "activate", "moving").waitFor(), () -> log("activate"));
-        assertEquals("ACTIVE", client.getTopology("moving").get("status"));
+        String id = submitMoving("cli", 3, 1000);
+        assertEquals(0, cluster.cli("deactivate", "deactivate", "cli").waitFor(), () -> log("deactivate"));
+        assertEquals("INACTIVE", client.getTopology("cli").get("status"));
+        assertEquals(0, cluster.cli("activate", "activate", "cli").waitFor(), () -> log("activate"));
+        assertEquals("ACTIVE", client.getTopology("cli").get("status"));
         long version = state.assignment(id).version();
-        assertEquals(0, cli("rebalance", "rebalance", "moving", "-n", "1", "-e", "count=2").waitFor(),
+        assertEquals(0, cluster.cli("rebalance", "rebalance", "cli", "-n", "1", "-e", "count=2").waitFor(),
                 () -> log("rebalance"));
         Assignment a = state.assignment(id);
         assertTrue(a.version() > version);
         assertEquals(1, a.workers().size());
-        Await.until(LONG, () -> workerPids().size() == 1, () -> "one worker after the rebalance: " + workerPids());
-        Process badRebalance = cli("rebalance-bad", "rebalance", "moving", "-e", "count=9");
+        Await.until(LONG, () -> cluster.workerPids().size() == 1, () -> "one worker after the rebalance: "
+                + cluster.workerPids());
+        Process badRebalance = cluster.cli("rebalance-bad", "rebalance", "cli", "-e", "count=9");
         assertEquals(1, badRebalance.waitFor());
         assertTrue(log("rebalance-bad").contains("can run on 1 to 4 executors, not 9"), log("rebalance-bad"));
-        assertEquals(0, cli("kill", "kill", "moving", "-w", "1").waitFor(), () -> log("kill"));
-        assertEquals("KILLED", client.getTopology("moving").get("status"));
-        Await.until(LONG, () -> state.assignments().isEmpty() && workerPids().isEmpty(), () -> "moving stopped");
-        Process unknown = cli("kill-unknown", "kill", "moving");
+        assertEquals(0, cluster.cli("kill", "kill", "cli", "-w", "1").waitFor(), () -> log("kill"));
+        assertEquals("KILLED", client.getTopology("cli").get("status"));
+        Await.until(LONG, () -> state.assignments().isEmpty() && cluster.workerPids().isEmpty(), () -> "cli stopped");
+        Process unknown = cluster.cli("kill-unknown", "kill", "cli");
         assertEquals(1, unknown.waitFor());
-        assertTrue(log("kill-unknown").contains("No topology named 'moving'"), log("kill-unknown"));
+        assertTrue(log("kill-unknown").contains("No topology named 'cli'"), log("kill-unknown"));
+    }
+
+    @Test
+    void noFreeSlotIsItsOwnAnswerSayingHowManySlotsWereAskedAndAreFree() throws Exception {
+        String id = submitMoving("greedy", 4, 1000);
+        assertEquals(4, state.assignment(id).workers().size(), "every slot taken");
+        Map<String, Object> status = client.getTopology("greedy");
+        assertEquals(4, ((Number) status.get("workersAsked")).intValue());
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> client.submitTopology("more", jar,
+                RecordingWordCount.conf(2, 8), RecordingWordCount.topology(base.resolve("more").toString(), 10, 1000,
+                        false)));
+        assertTrue(refused.getMessage().contains("asks for 2 slots, 0 are free"), refused.getMessage());
+        assertTrue(!refused.getMessage().contains("No leader Nimbus"), refused.getMessage());
+    }
+
+    /** Submits a reliable word count over {@code workers} workers and waits for its first acks; its id. */
+    private String submitMoving(String name, int workers, int total) throws Exception {
+        Path dir = Files.createDirectories(base.resolve(name));
+        client.submitTopology(name, jar, RecordingWordCount.conf(workers, 8),
+                RecordingWordCount.topology(dir.toString(), total, 2000, false));
+        Await.until(LONG, () -> ackedIds(dir).size() >= Math.min(total, 200), () -> "the first acks of " + name);
+        String id = topologyId(name);
+        Await.until(LONG, () -> cluster.workerPids().size() == state.assignment(id).workers().size(),
+                () -> "a process per worker of " + name);
+        return id;
+    }
+
+    /** The pid of each worker of an assignment, by its name, from the workers' heartbeats. */
+    private Map<String, Long> workerPidsBySlot(Assignment a) {
+        Map<String, Long> pids = new HashMap<>();
+        for (WorkerSlot w : a.workers()) {
+            WorkerBeat beat = state.workerBeat(a.topologyId(), w.supervisorId(), w.port());
+            if (beat != null) {
+                pids.put(w.name(), beat.pid());
+            }
+        }
+        return pids;
+    }
+
+    /** Every worker with the same groups on the same slot in both assignments still runs the same process. */
+    private void untouchedWorkersKeptRunning(Assignment before, Assignment after, Map<String, Long> pidsBefore) {
+        int untouched = 0;
+        for (WorkerSlot w : after.workers()) {
+            WorkerSlot old = before.slot(w.supervisorId(), w.port());
+            if (old != null && old.groups().equals(w.groups())) {
+                untouched++;
+                Long pid = pidsBefore.get(w.name());
+                assertTrue(pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                        "the untouched worker " + w.name() + " (pid " + pid + ") still runs");
+            }
+        }
+        assertTrue(untouched > 0, "some worker kept its groups: " + before + " -> " + after);
+    }
+
+    private Set<String> supervisorIds() {
+        Set<String> ids = new HashSet<>();
+        for (SupervisorInfo s : state.supervisors()) {
+            ids.add(s.id());
+        }
+        return ids;
+    }
+
+    private Set<String> supervisorIdsOrEmpty() {
+        try {
+            return supervisorIds();
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     // --- metrics reported to Nimbus, and the dashboard of a cluster ---
@@ -492,75 +582,16 @@ class ClusterIT {
 
     // --- helpers ---
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return ClusterLauncher.freePort();
     }
 
-    private Path buildTopologyJar() throws IOException {
-        Path classes = Path.of("target", "test-classes");
-        Path pkg = classes.resolve("io/squall/clustertest");
-        Path out = base.resolve("topology.jar");
-        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(out));
-             Stream<Path> files = Files.list(pkg)) {
-            for (Path f : files.toList()) {
-                j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                j.write(Files.readAllBytes(f));
-                j.closeEntry();
-            }
-        }
-        return out;
-    }
-
-    /** The test class path without the test classes, so the topology's classes come only from its JAR. */
-    private static String daemonClasspath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private Process daemon(String name, String... args) throws IOException {
-        return start(name, args);
-    }
-
-    private Process cli(String name, String... args) throws IOException {
-        return start(name, args);
-    }
-
-    private Process start(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=" + Path.of("..", "conf", "logback.xml").toAbsolutePath(),
-                "-cp", classpath, "io.squall.cli.Main"));
-        cmd.addAll(Arrays.asList(args));
-        for (String c : common) {
-            cmd.add("-c");
-            cmd.add(c);
-        }
-        Files.createDirectories(base.resolve("daemons"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(base.resolve("daemons").resolve(name + ".log").toFile()).start();
+    private Process daemon(String name, String... args) {
+        return cluster.cli(name, args);
     }
 
     private String log(String name) {
-        try {
-            return Files.readString(base.resolve("daemons").resolve(name + ".log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String workerLogs() {
-        StringBuilder all = new StringBuilder();
-        for (String f : files(base.resolve("logs"), "worker-")) {
-            try {
-                all.append(Files.readString(base.resolve("logs").resolve(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return all.toString();
+        return cluster.log(name);
     }
 
     private static boolean isLeader(NimbusClient c) {
@@ -590,18 +621,8 @@ class ClusterIT {
     }
 
     private String topologyId(String name) {
-        return state.topologies().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().id();
-    }
-
-    /** The worker processes of both supervisors. */
-    private Set<Long> workerPids() {
-        Set<Long> pids = new HashSet<>();
-        for (Process s : new Process[] {supervisor1, supervisor2}) {
-            if (s.isAlive()) {
-                s.children().filter(ProcessHandle::isAlive).forEach(p -> pids.add(p.pid()));
-            }
-        }
-        return pids;
+        return state.topologies().stream().filter(t -> t.name().equals(name)).findFirst().map(TopologyInfo::id)
+                .orElseThrow(() -> new AssertionError("no topology " + name));
     }
 
     private static List<String> files(Path dir, String prefix) {

@@ -1,5 +1,6 @@
 package io.squall.trident;
 
+import io.squall.Await;
 import io.squall.LocalCluster;
 import io.squall.trident.coordinator.InMemoryCoordinatorStore;
 import io.squall.trident.operation.builtin.Count;

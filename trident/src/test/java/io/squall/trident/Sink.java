@@ -1,5 +1,6 @@
 package io.squall.trident;
 
+import io.squall.Await;
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.state.BaseStateUpdater;

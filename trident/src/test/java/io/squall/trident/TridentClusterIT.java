@@ -1,7 +1,11 @@
 package io.squall.trident;
 
+import io.squall.Await;
 import io.squall.cluster.ClusterState;
 import io.squall.config.DaemonConfig;
+import io.squall.testsupport.ClusterLauncher;
+import io.squall.testsupport.Daemon;
+import io.squall.testsupport.TopologyJar;
 import io.squall.trident.clustertest.ClusterWordCount;
 import io.squall.trident.coordinator.ZkCoordinatorStore;
 import io.squall.trident.state.StateType;
@@ -14,25 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,58 +41,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TridentClusterIT {
     private static final Duration LONG = Duration.ofSeconds(180);
 
+    private ClusterLauncher cluster;
     private Path base;
-    private String classpath;
-    private final List<String> common = new ArrayList<>();
     private int zkPort;
-    private final List<Process> daemons = new ArrayList<>();
-    private Process supervisor;
     private ClusterState state;
 
     @BeforeAll
-    void startCluster() throws Exception {
-        base = Files.createTempDirectory(Path.of("target"), "trident-cluster-it").toAbsolutePath();
-        classpath = daemonClasspath();
-        zkPort = freePort();
-        int nimbusPort = freePort();
-        common.addAll(List.of(
-                "storm.zookeeper.port=" + zkPort,
-                "storm.zookeeper.session.timeout=4000",
-                "storm.zookeeper.connection.timeout=20000",
-                "storm.local.dir=" + base.resolve("local"),
-                "dev.zookeeper.path=" + base.resolve("zookeeper"),
-                "squall.logs.dir=" + base.resolve("logs"),
-                "nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\"]",
-                "nimbus.host=127.0.0.1",
-                "nimbus.port=" + nimbusPort,
-                "nimbus.monitor.freq.ms=500",
-                "supervisor.host=127.0.0.1",
-                "supervisor.monitor.freq.ms=500",
-                "supervisor.slots.ports=[" + freePort() + "]",
-                "supervisor.worker.timeout.secs=10",
-                "supervisor.worker.start.timeout.secs=90",
-                "worker.heartbeat.frequency.ms=500",
-                "worker.heap.memory.mb=256",
-                "worker.childopts=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
-        daemons.add(start("zookeeper", "dev-zookeeper"));
-        state = ClusterState.connect(DaemonConfig.load(null, common));
-        daemons.add(start("nimbus", "nimbus"));
-        supervisor = start("supervisor", "supervisor");
-        daemons.add(supervisor);
-        Await.until(LONG, () -> state.supervisors().size() == 1, () -> "a supervisor");
+    void startCluster() {
+        cluster = ClusterLauncher.create("trident-cluster-it");
+        base = cluster.base();
+        zkPort = cluster.zookeeperPort();
+        int nimbusPort = ClusterLauncher.freePort();
+        cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\"]").conf("worker.heap.memory.mb=256");
+        cluster.startZookeeper();
+        state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
+        cluster.startNimbus("nimbus", nimbusPort);
+        Daemon supervisor = cluster.startSupervisor("supervisor", ClusterLauncher.freePort());
+        Await.until(LONG, () -> state.supervisors().size() == 1, () -> "a supervisor: " + supervisor.log());
     }
 
     @AfterAll
-    void stopCluster() throws IOException {
-        for (int i = daemons.size() - 1; i >= 0; i--) {
-            daemons.get(i).descendants().forEach(ProcessHandle::destroyForcibly);
-            daemons.get(i).destroyForcibly();
-        }
+    void stopCluster() {
         if (state != null) {
             state.close();
         }
-        try (Stream<Path> files = Files.walk(base)) {
-            files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -119,26 +87,28 @@ class TridentClusterIT {
         Path log = base.resolve("words.log");
         Files.writeString(log, text.toString(), StandardCharsets.UTF_8);
         Path db = base.resolve("counts");
-        Process submit = start("submit", "jar", buildTopologyJar().toString(), ClusterWordCount.class.getName(),
+        Path jar = TopologyJar.ofPackage(Path.of("target", "test-classes"), ClusterWordCount.class.getPackageName(),
+                base.resolve("topology.jar"));
+        Process submit = cluster.cli("submit", "jar", jar.toString(), ClusterWordCount.class.getName(),
                 "trident-wc", log.toString(), db.toString(), String.valueOf(zkPort), String.valueOf(perBatch));
-        assertEquals(0, submit.waitFor(), () -> "submit failed: " + log("submit"));
+        assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit"));
         long batches = lines / perBatch;
         try (ZkCoordinatorStore coordinator = new ZkCoordinatorStore("127.0.0.1:" + zkPort, "/squall/trident",
                 "cluster-wc", 20_000)) {
             Await.until(LONG, () -> coordinator.committedTxid() >= batches / 4,
                     () -> "a quarter of the batches committed, at " + coordinator.committedTxid());
-            Set<Long> killed = workerPids();
+            Set<Long> killed = cluster.workerPids();
             assertEquals(1, killed.size(), "one worker: " + killed);
             killed.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             long atKill = coordinator.committedTxid();
             assertTrue(atKill < batches, "killed mid-run, at txid " + atKill + " of " + batches);
-            Await.until(LONG, () -> !workerPids().isEmpty() && !workerPids().equals(killed),
+            Await.until(LONG, () -> !cluster.workerPids().isEmpty() && !cluster.workerPids().equals(killed),
                     () -> "the supervisor restarts the worker");
             Await.until(LONG, () -> coordinator.committedTxid() >= batches + 2,
                     () -> "every batch committed, at " + coordinator.committedTxid());
         }
-        NimbusClient.of(DaemonConfig.load(null, common)).killTopology("trident-wc", 0);
-        Await.until(LONG, () -> workerPids().isEmpty(), () -> "the worker stopped");
+        NimbusClient.of(DaemonConfig.load(null, cluster.conf())).killTopology("trident-wc", 0);
+        Await.until(LONG, () -> cluster.workerPids().isEmpty(), () -> "the worker stopped");
         Map<List<Object>, Object> counted = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         try (RocksDbMapState s = RocksDbMapState.open(db)) {
             List<List<Object>> keys = new ArrayList<>(expected.keySet());
@@ -148,66 +118,5 @@ class TridentClusterIT {
             }
         }
         assertEquals(expected, counted);
-    }
-
-    // --- helpers ---
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** A topology JAR with the classes of the clustertest package. */
-    private Path buildTopologyJar() throws IOException {
-        Path classes = Path.of("target", "test-classes");
-        Path pkg = classes.resolve("io/squall/trident/clustertest");
-        Path out = base.resolve("topology.jar");
-        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(out));
-             Stream<Path> files = Files.list(pkg)) {
-            for (Path f : files.toList()) {
-                j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                j.write(Files.readAllBytes(f));
-                j.closeEntry();
-            }
-        }
-        return out;
-    }
-
-    /** The test class path without the test classes: the topology's classes come only from its JAR. */
-    private static String daemonClasspath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private Process start(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=" + Path.of("..", "conf", "logback.xml").toAbsolutePath(),
-                "-cp", classpath, "io.squall.cli.Main"));
-        cmd.addAll(Arrays.asList(args));
-        for (String c : common) {
-            cmd.add("-c");
-            cmd.add(c);
-        }
-        Files.createDirectories(base.resolve("daemons"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(base.resolve("daemons").resolve(name + ".log").toFile()).start();
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(base.resolve("daemons").resolve(name + ".log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The supervisor's worker processes. */
-    private Set<Long> workerPids() {
-        Set<Long> pids = new HashSet<>();
-        supervisor.children().filter(ProcessHandle::isAlive).forEach(p -> pids.add(p.pid()));
-        return pids;
     }
 }

@@ -1,5 +1,6 @@
 package io.squall.trident;
 
+import io.squall.Await;
 import io.squall.LocalCluster;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.topology.base.BaseWindowedBolt;

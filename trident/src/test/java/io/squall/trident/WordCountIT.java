@@ -1,5 +1,6 @@
 package io.squall.trident;
 
+import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.trident.operation.BaseFunction;

@@ -1,23 +1,25 @@
-package io.squall.trident;
+package io.squall;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits for a condition with a deadline, for tests of running topologies. */
+/**
+ * Waits for a condition with a deadline, for tests of concurrent code and of running topologies: polls every
+ * 5 ms, never sleeps a fixed time. Shared by every module's tests (the squall-test-support module).
+ */
 public final class Await {
     private Await() {
     }
 
-    /** Polls {@code condition} until it holds, failing with {@code what} at the deadline. */
+    /** Polls {@code condition} until it holds, failing with {@code what} (and its current state) at the deadline. */
     public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("Timed out after " + timeout + " waiting for " + what.get());
             }
-            LockSupport.parkNanos(5_000_000);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
     }
 }
