@@ -69,6 +69,16 @@ public final class ClusterState implements AutoCloseable {
                 .connectionTimeoutMs(connectMs)
                 .retryPolicy(new ExponentialBackoffRetry(100, 10, 2000))
                 .build();
+        c.getConnectionStateListenable().addListener((client, change) -> {
+            switch (change) {
+                case SUSPENDED -> LOG.warn("ZooKeeper connection to {} suspended; retrying", client
+                        .getZookeeperClient().getCurrentConnectionString());
+                case LOST -> LOG.warn("ZooKeeper session lost; ephemeral registrations and heartbeats are made "
+                        + "again once a new session starts");
+                case RECONNECTED -> LOG.info("ZooKeeper connection back");
+                default -> LOG.debug("ZooKeeper connection {}", change);
+            }
+        });
         c.start();
         try {
             if (!c.blockUntilConnected(connectMs, TimeUnit.MILLISECONDS)) {

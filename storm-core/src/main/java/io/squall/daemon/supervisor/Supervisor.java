@@ -213,14 +213,29 @@ public final class Supervisor implements AutoCloseable {
                 continue;
             }
             ProcessHandle handle = ProcessHandle.of(beat.pid()).filter(ProcessHandle::isAlive).orElse(null);
-            boolean isWorker = handle != null && handle.info().commandLine()
-                    .map(c -> c.contains(WORKER_MAIN)).orElse(false);
+            boolean isWorker = handle != null && commandLine(handle).contains(WORKER_MAIN);
             if (isWorker) {
                 workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, null, handle, now));
                 LOG.info("Adopted worker {} on port {}, pid {}, still running from before this supervisor restarted",
                         a.topologyId(), port, handle.pid());
             }
         }
+    }
+
+    /**
+     * A process's whole command line. {@code ProcessHandle.Info} may cut long ones (a worker's class path), so on
+     * Linux it is read from {@code /proc}.
+     */
+    private static String commandLine(ProcessHandle p) {
+        Path proc = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException e) {
+            return ""; // It ended meanwhile.
+        }
+        return p.info().commandLine().orElse("");
     }
 
     /** Why a running worker must stop, or null if it is fine. */
