@@ -130,7 +130,8 @@ public final class WorkerMain {
         this.nimbus = NimbusClient.of(conf);
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
         this.clientSettings = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
-                conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS), conf.getInt(ConfigKeys.MESSAGING_WRITE_BUFFER_BYTES));
+                conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS),
+                conf.getInt(ConfigKeys.MESSAGING_WRITE_BUFFER_BYTES));
         for (WorkerSlot w : assignment.workers()) {
             if (w != me) {
                 for (WorkerSlot.TaskGroup g : w.groups()) {
@@ -350,7 +351,8 @@ public final class WorkerMain {
         state.close();
         LOG.info("Worker {}:{} stopped; {} malformed connections, {} frames lost, {} incoming dropped at shutdown",
                 supervisorId, port, server.malformedFrames(), framesLostClosed.get()
-                        + peers.values().stream().mapToLong(p -> p.client().lostFrames()).sum(), droppedAtShutdown.get());
+                        + peers.values().stream().mapToLong(p -> p.client().lostFrames()).sum(),
+                droppedAtShutdown.get());
     }
 
     /** Starts a worker; see the class comment for the arguments. */
