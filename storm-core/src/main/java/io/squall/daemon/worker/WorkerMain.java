@@ -14,17 +14,20 @@ import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
-import io.squall.messaging.Frame;
+import io.squall.messaging.CongestionSignaller;
 import io.squall.messaging.InboundDispatcher;
 import io.squall.messaging.MessagingClient;
 import io.squall.messaging.MessagingServer;
 import io.squall.messaging.OutboundLink;
+import io.squall.messaging.OversizedTuples;
 import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
+import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
@@ -55,8 +58,6 @@ public final class WorkerMain {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
     /** How often the worker compares its own congestion with what it last told the others. */
     private static final long BACKPRESSURE_CHECK_MS = 5;
-    /** The congestion state is resent this often even without change, for peers that reconnected. */
-    private static final long BACKPRESSURE_RESEND_MS = 1000;
     /** Errors kept per component in ZooKeeper. */
     private static final int ERRORS_KEPT = 10;
 
@@ -72,7 +73,9 @@ public final class WorkerMain {
     private final EventLoopGroup clientGroup;
     private final List<MessagingClient> clients = new ArrayList<>();
     private final List<OutboundLink> links = new ArrayList<>();
-    private final AtomicLong droppedAtShutdown = new AtomicLong();
+    private final InboundDispatcher.Counters inbound = new InboundDispatcher.Counters();
+    private final AtomicLong oversizedTuples = new AtomicLong();
+    private final CongestionSignaller congestionSignaller;
     private final Map<String, Long> errorsReportedUpTo = new HashMap<>();
     private final NimbusClient nimbus;
     private volatile MetricsReporter metricsReporter;
@@ -108,8 +111,17 @@ public final class WorkerMain {
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
-        this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
-                newCodec(loader), () -> running, droppedAtShutdown));
+        int refreshMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_REFRESH_MS);
+        int expiryMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_EXPIRY_MS);
+        if (expiryMs <= refreshMs) {
+            throw new InvalidConfigException("messaging.backpressure.expiry.ms (" + expiryMs + ") must be more than "
+                    + "messaging.backpressure.refresh.ms (" + refreshMs + "), or congestion expires between refreshes");
+        }
+        MessagingServer.Settings ss = new MessagingServer.Settings(maxFrame,
+                conf.getInt(ConfigKeys.MESSAGING_INBOUND_CONNECTION_MAX_BYTES),
+                conf.getInt(ConfigKeys.MESSAGING_INBOUND_MAX_BYTES), Math.max(1, expiryMs / 10));
+        this.server = new MessagingServer(me.host(), port, ss, () -> new InboundDispatcher(worker,
+                newCodec(loader), () -> running, inbound, expiryMs));
         this.nimbus = NimbusClient.of(conf);
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
         MessagingClient.Settings cs = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
@@ -120,13 +132,20 @@ public final class WorkerMain {
             }
             MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, cs);
             clients.add(client);
-            links.add(new OutboundLink(worker.outboundQueues().get(w.name()), client, newCodec(loader),
-                    conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame,
+            ReceiveQueue out = worker.outboundQueues().get(w.name());
+            links.add(new OutboundLink(out, client, newCodec(loader),
+                    new OutboundLink.Limits(conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame),
+                    new OversizedTuples(worker, out, maxFrame, oversizedTuples),
                     error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error)));
         }
+        this.congestionSignaller = new CongestionSignaller(worker::executorsCongested, clients, refreshMs,
+                System::nanoTime);
         worker.metrics().register("worker", "netty.bytes-in", (Gauge<Long>) server::bytesIn);
         worker.metrics().register("worker", "netty.bytes-out", (Gauge<Long>) () ->
                 clients.stream().mapToLong(MessagingClient::bytesOut).sum());
+        worker.metrics().register("worker", "netty.frames-refused", (Gauge<Long>) server::refusedFrames);
+        worker.metrics().register("worker", "netty.tuples-oversized", (Gauge<Long>) oversizedTuples::get);
+        worker.metrics().register("worker", "netty.congestion-expired", (Gauge<Long>) inbound::expiredCongestion);
     }
 
     /**
@@ -174,24 +193,11 @@ public final class WorkerMain {
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), clients.size());
         long pid = ProcessHandle.current().pid();
-        boolean toldCongested = false;
-        long lastTold = 0;
-        long nextBeat = 0;
+        // Backpressure goes out on the transport's thread, so a slow ZooKeeper in heartbeat() cannot delay it.
+        congestionSignaller.start(clientGroup, BACKPRESSURE_CHECK_MS);
         while (running) {
-            long now = System.currentTimeMillis();
-            boolean congested = worker.executorsCongested();
-            if (congested != toldCongested || now - lastTold >= BACKPRESSURE_RESEND_MS) {
-                for (MessagingClient c : clients) {
-                    c.trySend(Frame.backpressure(congested));
-                }
-                toldCongested = congested;
-                lastTold = now;
-            }
-            if (now >= nextBeat) {
-                nextBeat = now + heartbeatMs;
-                heartbeat(pid);
-            }
-            Thread.sleep(BACKPRESSURE_CHECK_MS);
+            heartbeat(pid);
+            Thread.sleep(heartbeatMs);
         }
     }
 
@@ -266,6 +272,7 @@ public final class WorkerMain {
             r.close();
         }
         workerMetrics.close();
+        congestionSignaller.close();
         for (OutboundLink l : links) {
             l.stop();
         }
@@ -275,9 +282,10 @@ public final class WorkerMain {
         server.close();
         clientGroup.shutdownGracefully();
         state.close();
-        LOG.info("Worker {}:{} stopped; {} malformed connections, {} frames lost, {} incoming dropped at shutdown",
-                supervisorId, port, server.malformedFrames(), clients.stream().mapToLong(MessagingClient::lostFrames)
-                        .sum(), droppedAtShutdown.get());
+        LOG.info("Worker {}:{} stopped; {} malformed connections, {} refused frames, {} frames lost, {} incoming "
+                + "not delivered, {} oversized tuples failed", supervisorId, port, server.malformedFrames(),
+                server.refusedFrames(), clients.stream().mapToLong(MessagingClient::lostFrames).sum(),
+                inbound.droppedMessages(), oversizedTuples.get());
     }
 
     /** Starts a worker; see the class comment for the arguments. */
