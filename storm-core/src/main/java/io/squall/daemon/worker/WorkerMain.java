@@ -283,9 +283,10 @@ public final class WorkerMain {
         clientGroup.shutdownGracefully();
         state.close();
         LOG.info("Worker {}:{} stopped; {} malformed connections, {} refused frames, {} frames lost, {} incoming "
-                + "not delivered, {} oversized tuples failed", supervisorId, port, server.malformedFrames(),
-                server.refusedFrames(), clients.stream().mapToLong(MessagingClient::lostFrames).sum(),
-                inbound.droppedMessages(), oversizedTuples.get());
+                + "not delivered, {} oversized tuples failed, {} inbound pauses for full queues", supervisorId, port,
+                server.malformedFrames(), server.refusedFrames(),
+                clients.stream().mapToLong(MessagingClient::lostFrames).sum(), inbound.droppedMessages(),
+                oversizedTuples.get(), server.pauses());
     }
 
     /** Starts a worker; see the class comment for the arguments. */
