@@ -104,7 +104,7 @@ public final class InboundDispatcher implements FrameListener {
             batches.computeIfAbsent(queues[task], q -> new Batch()).add(task, message);
             count[0]++;
         });
-        held = count[0];
+        held += count[0];
         return retry();
     }
 

@@ -14,7 +14,6 @@ import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
-import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.messaging.CongestionSignaller;
 import io.squall.messaging.InboundDispatcher;
@@ -112,11 +111,7 @@ public final class WorkerMain {
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         int refreshMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_REFRESH_MS);
-        int expiryMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_EXPIRY_MS);
-        if (expiryMs <= refreshMs) {
-            throw new InvalidConfigException("messaging.backpressure.expiry.ms (" + expiryMs + ") must be more than "
-                    + "messaging.backpressure.refresh.ms (" + refreshMs + "), or congestion expires between refreshes");
-        }
+        int expiryMs = backpressureExpiryMs(conf, refreshMs);
         MessagingServer.Settings ss = new MessagingServer.Settings(maxFrame,
                 conf.getInt(ConfigKeys.MESSAGING_INBOUND_CONNECTION_MAX_BYTES),
                 conf.getInt(ConfigKeys.MESSAGING_INBOUND_MAX_BYTES), Math.max(1, expiryMs / 10));
@@ -160,6 +155,20 @@ public final class WorkerMain {
         } catch (RuntimeException e) {
             LOG.warn("Metric reporters of {} not started: {}", name, e.getMessage());
         }
+    }
+
+    /**
+     * {@code messaging.backpressure.expiry.ms}, or three refresh intervals if it is not longer than one: a peer's
+     * congestion would otherwise expire between two of its refreshes.
+     */
+    private static int backpressureExpiryMs(DaemonConfig conf, int refreshMs) {
+        int expiryMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_EXPIRY_MS);
+        if (expiryMs > refreshMs) {
+            return expiryMs;
+        }
+        LOG.warn("messaging.backpressure.expiry.ms ({}) must be more than messaging.backpressure.refresh.ms ({}); "
+                + "using {} ms. Fix conf/squall.yaml or the -c options.", expiryMs, refreshMs, 3 * refreshMs);
+        return 3 * refreshMs;
     }
 
     /** Every task of the other workers, to that worker's name. */
