@@ -136,6 +136,20 @@ public final class ConfigKeys {
     public static final ConfigKey MESSAGING_RECONNECT_MAX_MS = key(
             "messaging.reconnect.max.ms", ConfigKey.Type.INT, 2000, 1,
             "longest delay between reconnection attempts");
+    public static final ConfigKey MESSAGING_INBOUND_CONNECTION_MAX_BYTES = key(
+            "messaging.inbound.connection.max.bytes", ConfigKey.Type.INT, 16777216, 16,
+            "most bytes one incoming connection may hold of a frame still arriving; a longer frame closes it");
+    public static final ConfigKey MESSAGING_INBOUND_MAX_BYTES = key(
+            "messaging.inbound.max.bytes", ConfigKey.Type.INT, 134217728, 16,
+            "most bytes all incoming connections together may hold of frames still arriving; a connection whose "
+                    + "frame does not fit is closed and counted");
+    public static final ConfigKey MESSAGING_BACKPRESSURE_REFRESH_MS = key(
+            "messaging.backpressure.refresh.ms", ConfigKey.Type.INT, 1000, 1,
+            "a worker re-sends its congestion state to the others this often, in ms");
+    public static final ConfigKey MESSAGING_BACKPRESSURE_EXPIRY_MS = key(
+            "messaging.backpressure.expiry.ms", ConfigKey.Type.INT, 5000, 1,
+            "congestion another worker reported and did not refresh for this long is ignored, in ms; must be "
+                    + "more than messaging.backpressure.refresh.ms");
 
     public static final ConfigKey TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT = key("topology.bolts.window.length.count",
             ConfigKey.Type.INT, null, 1, "a windowed bolt's window length in tuples (set by BaseWindowedBolt)");

@@ -7,17 +7,35 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Cuts the byte stream of a connection into {@link Frame}s, checking the length prefix against the maximum
- * frame size and the type against the known types. Once it has seen one bad frame it discards everything
- * that follows (the handler after it closes the connection). One instance per channel, event-loop thread.
+ * Cuts the byte stream of a connection into {@link Frame}s. Every check happens on the 4-byte length prefix,
+ * before anything is allocated for the frame: the length must be within the maximum frame size and within
+ * what one connection may hold, and a frame that does not arrive at once must fit in the server's
+ * {@link InboundBudget} while it is incomplete. Once it has seen one bad or refused frame it discards
+ * everything that follows (the handler after it closes the connection). One instance per channel,
+ * event-loop thread.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     private final int maxFrameBytes;
+    private final long maxConnectionBytes;
+    private final InboundBudget budget;
+    /** Bytes reserved in the budget for the frame now arriving, 0 if none. */
+    private long reserved;
     private boolean failed;
 
-    /** A decoder accepting frames of at most {@code maxFrameBytes} after the length prefix. */
+    /** A decoder accepting frames of at most {@code maxFrameBytes} after the length prefix, without a budget. */
     public FrameDecoder(int maxFrameBytes) {
+        this(maxFrameBytes, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * @param maxFrameBytes      the largest length prefix accepted ({@code messaging.max.frame.bytes})
+     * @param maxConnectionBytes the longest frame (after its prefix) this connection may hold while it arrives
+     * @param budget             what all connections may hold of frames still arriving; null for no limit
+     */
+    public FrameDecoder(int maxFrameBytes, long maxConnectionBytes, InboundBudget budget) {
         this.maxFrameBytes = maxFrameBytes;
+        this.maxConnectionBytes = maxConnectionBytes;
+        this.budget = budget;
     }
 
     @Override
@@ -31,23 +49,75 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
         int length = in.getInt(in.readerIndex());
         if (length < 1 || length > maxFrameBytes) {
-            failed = true;
-            in.skipBytes(in.readableBytes());
+            fail(in);
             throw new MalformedFrameException("Frame length " + length + " is outside 1.." + maxFrameBytes
                     + " (messaging.max.frame.bytes)");
         }
-        if (in.readableBytes() < Frame.HEADER_BYTES + length) {
+        long frameBytes = Frame.HEADER_BYTES + (long) length;
+        if (in.readableBytes() < frameBytes) {
+            reserve(in, length, frameBytes);
             return;
         }
         in.skipBytes(Frame.HEADER_BYTES);
         byte type = in.readByte();
         if (!Frame.isKnownType(type)) {
-            failed = true;
-            in.skipBytes(in.readableBytes());
+            fail(in);
             throw new MalformedFrameException("Unknown frame type " + type);
         }
         byte[] payload = new byte[length - 1];
         in.readBytes(payload);
+        releaseReserved();
         out.add(new Frame(type, payload));
+    }
+
+    /** Reserves room for an incomplete frame, once per frame, or refuses it. */
+    private void reserve(ByteBuf in, int length, long frameBytes) {
+        if (reserved != 0) {
+            return;
+        }
+        if (length > maxConnectionBytes) {
+            fail(in);
+            throw new FrameRefusedException("A frame of " + length + " bytes is more than one connection may "
+                    + "hold (" + maxConnectionBytes + ", messaging.inbound.connection.max.bytes)");
+        }
+        if (budget != null) {
+            if (!budget.tryReserve(frameBytes)) {
+                fail(in);
+                throw new FrameRefusedException("A frame of " + frameBytes + " bytes does not fit in the memory "
+                        + "left for frames still arriving (" + budget.usedBytes() + " of " + budget.limitBytes()
+                        + " bytes in use, messaging.inbound.max.bytes)");
+            }
+            reserved = frameBytes;
+        }
+    }
+
+    private void fail(ByteBuf in) {
+        failed = true;
+        in.skipBytes(in.readableBytes());
+        releaseReserved();
+    }
+
+    private void releaseReserved() {
+        if (reserved != 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
+    }
+
+    /** The connection ended: a frame still arriving never will, so its bytes and reservation go. */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        in.skipBytes(in.readableBytes());
+        releaseReserved();
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        releaseReserved();
+    }
+
+    /** Bytes this connection holds reserved in the budget now; for tests. */
+    long reservedBytes() {
+        return reserved;
     }
 }

@@ -8,32 +8,58 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
  * The listener of one incoming connection: decodes message batches and publishes them into the receive
- * queues of the tasks they are for, and follows the sender's backpressure state (holding one token in
- * this worker's backpressure while the sender is congested). When a queue is full it retries, so the
- * connection stops being read and TCP slows the sender down. Event-loop thread only.
+ * queues of the tasks they are for, and follows the sender's backpressure state (holding one token in this
+ * worker's backpressure while the sender is congested).
+ *
+ * <p>When a queue is full the dispatcher keeps the rest of the frame and returns false, so the connection
+ * stops reading (see {@link FrameListener}); it never blocks the event loop. A sender's congestion expires
+ * unless the sender refreshes it within {@code congestionExpiryMs} (senders re-send their state every
+ * {@code messaging.backpressure.refresh.ms}), so a peer that reports congestion and falls silent does not
+ * hold this worker's spouts paused; time while this side is not reading does not count. The token is also
+ * returned when the connection closes. Event-loop thread only.
  */
 public final class InboundDispatcher implements FrameListener {
     private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
-    private static final long RETRY_PARK_NANOS = 50_000;
+
+    /** Counters shared by the dispatchers of one worker. */
+    public static final class Counters {
+        private final AtomicLong droppedMessages = new AtomicLong();
+        private final AtomicLong expiredCongestion = new AtomicLong();
+
+        /** Messages received and not delivered (the worker stopping, a connection closing while paused). */
+        public long droppedMessages() {
+            return droppedMessages.get();
+        }
+
+        /** How many times a peer's congestion expired because the peer did not refresh it. */
+        public long expiredCongestion() {
+            return expiredCongestion.get();
+        }
+    }
 
     private final Worker worker;
     private final WireCodec codec;
     private final BooleanSupplier running;
-    private final AtomicLong droppedAtShutdown;
+    private final Counters counters;
+    private final long expiryNanos;
     private final Map<ReceiveQueue, Batch> batches = new IdentityHashMap<>();
+    /** Messages decoded and not yet published; while positive, the connection is paused. */
+    private int held;
     private boolean senderCongested;
+    private long congestionRefreshedNanos;
 
-    /** Messages of one frame for one queue. */
+    /** Messages of one frame for one queue; {@code done} of them are published. */
     private static final class Batch {
         int[] tasks = new int[64];
         Object[] messages = new Object[64];
         int size;
+        int done;
 
         void add(int task, Object message) {
             if (size == tasks.length) {
@@ -44,50 +70,82 @@ public final class InboundDispatcher implements FrameListener {
             messages[size] = message;
             size++;
         }
+
+        void clear() {
+            Arrays.fill(messages, 0, size, null);
+            size = 0;
+            done = 0;
+        }
     }
 
     /**
-     * @param running           false once the worker stops, when messages that do not fit are dropped
-     * @param droppedAtShutdown counts those (their trees time out and are replayed)
+     * @param running            false once the worker stops, when messages that do not fit are dropped
+     * @param counters           where dropped messages and expired congestion are counted
+     * @param congestionExpiryMs how long a sender's congestion holds without being refreshed
      */
-    public InboundDispatcher(Worker worker, WireCodec codec, BooleanSupplier running, AtomicLong droppedAtShutdown) {
+    public InboundDispatcher(Worker worker, WireCodec codec, BooleanSupplier running, Counters counters,
+                             long congestionExpiryMs) {
         this.worker = worker;
         this.codec = codec;
         this.running = running;
-        this.droppedAtShutdown = droppedAtShutdown;
+        this.counters = counters;
+        this.expiryNanos = TimeUnit.MILLISECONDS.toNanos(congestionExpiryMs);
     }
 
     @Override
-    public void onFrame(Frame frame) {
+    public boolean onFrame(Frame frame) {
         if (frame.type() == Frame.BACKPRESSURE) {
             onBackpressure(frame.payload());
-            return;
+            return true;
         }
         ReceiveQueue[] queues = worker.queueByTask();
-        codec.read(frame.payload(), worker::isLocalTask, (task, message) ->
-                batches.computeIfAbsent(queues[task], q -> new Batch()).add(task, message));
-        for (Map.Entry<ReceiveQueue, Batch> e : batches.entrySet()) {
-            publish(e.getKey(), e.getValue());
-        }
+        int[] count = {0};
+        codec.read(frame.payload(), worker::isLocalTask, (task, message) -> {
+            batches.computeIfAbsent(queues[task], q -> new Batch()).add(task, message);
+            count[0]++;
+        });
+        held += count[0];
+        return retry();
     }
 
-    private void publish(ReceiveQueue queue, Batch b) {
-        int done = 0;
-        while (done < b.size) {
-            int n = queue.tryPublish(b.tasks, b.messages, done, b.size - done);
-            done += n;
-            if (n == 0) {
-                if (!running.getAsBoolean()) {
-                    long dropped = droppedAtShutdown.addAndGet(b.size - done);
-                    LOG.warn("Dropped {} incoming messages for {} while stopping ({} so far); they will be replayed",
-                            b.size - done, queue.name(), dropped);
-                    break;
-                }
-                LockSupport.parkNanos(RETRY_PARK_NANOS);
+    @Override
+    public boolean retry() {
+        for (Map.Entry<ReceiveQueue, Batch> e : batches.entrySet()) {
+            Batch b = e.getValue();
+            if (b.done < b.size) {
+                held -= publish(e.getKey(), b);
             }
         }
-        Arrays.fill(b.messages, 0, b.size, null);
-        b.size = 0;
+        if (held > 0 && !running.getAsBoolean()) {
+            long n = counters.droppedMessages.addAndGet(held);
+            LOG.warn("Dropped {} incoming messages while stopping ({} so far); they will be replayed", held, n);
+            clearAll();
+        }
+        return held == 0;
+    }
+
+    /** Publishes what fits of a batch; clears it once all is published. Returns how many were published. */
+    private static int publish(ReceiveQueue queue, Batch b) {
+        int before = b.done;
+        while (b.done < b.size) {
+            int n = queue.tryPublish(b.tasks, b.messages, b.done, b.size - b.done);
+            if (n == 0) {
+                break;
+            }
+            b.done += n;
+        }
+        int published = b.done - before;
+        if (b.done == b.size) {
+            b.clear();
+        }
+        return published;
+    }
+
+    private void clearAll() {
+        for (Batch b : batches.values()) {
+            b.clear();
+        }
+        held = 0;
     }
 
     private void onBackpressure(byte[] payload) {
@@ -95,6 +153,9 @@ public final class InboundDispatcher implements FrameListener {
             throw new MalformedFrameException("A backpressure frame must hold one byte, 0 or 1");
         }
         boolean congested = payload[0] == 1;
+        if (congested) {
+            congestionRefreshedNanos = worker.nanoTime();
+        }
         if (congested != senderCongested) {
             senderCongested = congested;
             if (congested) {
@@ -106,7 +167,35 @@ public final class InboundDispatcher implements FrameListener {
     }
 
     @Override
+    public void onTick() {
+        if (!senderCongested) {
+            return;
+        }
+        long now = worker.nanoTime();
+        if (held > 0) {
+            congestionRefreshedNanos = now; // Not reading: the sender's refreshes wait in the socket.
+        } else if (now - congestionRefreshedNanos > expiryNanos) {
+            senderCongested = false;
+            worker.backpressure().lower();
+            long n = counters.expiredCongestion.incrementAndGet();
+            LOG.warn("A peer reported congestion and did not refresh it for {} ms; ignoring it ({} times so far)",
+                    TimeUnit.NANOSECONDS.toMillis(expiryNanos), n);
+        }
+    }
+
+    /** Whether this connection's sender holds a backpressure token now. */
+    boolean senderCongested() {
+        return senderCongested;
+    }
+
+    @Override
     public void onClose() {
+        if (held > 0) {
+            long n = counters.droppedMessages.addAndGet(held);
+            LOG.warn("Connection closed with {} messages not yet delivered ({} so far); they will be replayed",
+                    held, n);
+            clearAll();
+        }
         if (senderCongested) {
             senderCongested = false;
             worker.backpressure().lower();

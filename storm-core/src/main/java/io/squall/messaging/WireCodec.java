@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.serialization.BoundedInput;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.TupleImpl;
@@ -83,10 +84,12 @@ public final class WireCodec {
      *
      * @param isLocalTask which tasks the receiving worker runs; a message for any other is malformed
      * @return the number of messages
-     * @throws MalformedFrameException naming what is wrong, if the bytes are not a valid batch
+     * @throws MalformedFrameException naming what is wrong, if the bytes are not a valid batch (a value declaring
+     *                                 more elements than the batch has bytes left among them)
      */
     public int read(byte[] payload, IntPredicate isLocalTask, Sink sink) {
-        Input in = new Input(payload);
+        // Checks every declared length against the bytes left before Kryo allocates by it.
+        Input in = new BoundedInput(payload);
         int count = 0;
         try {
             while (in.position() < payload.length) {
@@ -113,12 +116,6 @@ public final class WireCodec {
             throw e;
         } catch (RuntimeException e) {
             throw new MalformedFrameException("Message " + count + " of a batch does not decode: " + e.getMessage(), e);
-        } catch (OutOfMemoryError e) {
-            // Kryo allocates an array as long as the length a value declares before reading it, so a corrupt
-            // length asks for gigabytes. That allocation fails alone (nothing was allocated), so the frame is
-            // what is wrong, not the worker: reject it like any other malformed content.
-            throw new MalformedFrameException("Message " + count + " of a batch declares a value larger than "
-                    + "memory: " + e.getMessage(), e);
         }
         return count;
     }

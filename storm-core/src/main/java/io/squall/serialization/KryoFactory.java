@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,8 +55,14 @@ public final class KryoFactory {
         kryo.setClassLoader(loader);
         kryo.setRegistrationRequired(!fallBackOnJava);
         kryo.setReferences(false);
+        // Same formats as Kryo's defaults; they check declared sizes against the bytes received first.
+        kryo.addDefaultSerializer(Collection.class, BoundedSerializers.Collections.class);
         for (Class<?> c : BUILT_IN) {
-            kryo.register(c);
+            if (c.isArray() && !c.getComponentType().isPrimitive()) {
+                kryo.register(c, new BoundedSerializers.ObjectArrays(kryo, c));
+            } else {
+                kryo.register(c);
+            }
         }
         for (Class<?> c : systemClasses) {
             kryo.register(c);

@@ -34,13 +34,15 @@ class MessagingServerTest {
 
     @BeforeEach
     void start() throws InterruptedException {
-        server = new MessagingServer("127.0.0.1", 0, MAX_FRAME, () -> new FrameListener() {
+        server = new MessagingServer("127.0.0.1", 0, MessagingServer.Settings.ofMaxFrame(MAX_FRAME),
+                () -> new FrameListener() {
             @Override
-            public void onFrame(Frame frame) {
+            public boolean onFrame(Frame frame) {
                 if (frame.payload().length > 0 && frame.payload()[0] == 'X') {
                     throw new MalformedFrameException("content starting with X is invalid");
                 }
                 received.add(frame);
+                return true;
             }
 
             @Override
@@ -148,10 +150,12 @@ class MessagingServerTest {
             Await.until(Duration.ofSeconds(10), client::isConnected, () -> "first connection");
             server.close();
             Await.until(Duration.ofSeconds(10), () -> !client.isConnected(), () -> "connection lost");
-            server = new MessagingServer("127.0.0.1", port, MAX_FRAME, () -> new FrameListener() {
+            server = new MessagingServer("127.0.0.1", port, MessagingServer.Settings.ofMaxFrame(MAX_FRAME),
+                    () -> new FrameListener() {
                 @Override
-                public void onFrame(Frame frame) {
+                public boolean onFrame(Frame frame) {
                     received.add(frame);
+                    return true;
                 }
 
                 @Override

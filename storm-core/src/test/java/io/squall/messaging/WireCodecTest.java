@@ -1,5 +1,6 @@
 package io.squall.messaging;
 
+import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.serialization.KryoFactory;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WireCodecTest {
     private final GeneralTopologyContext context;
     private final WireCodec codec;
+    private final Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
 
     WireCodecTest() {
         TopologyBuilder b = new TopologyBuilder();
@@ -68,27 +70,77 @@ class WireCodecTest {
         assertTrue(e.getMessage().contains("task 1"), e.getMessage());
     }
 
+    /** A batch of one tuple for task 2 whose single value is written by {@code value}, then a few more bytes. */
+    private byte[] tupleWithRawValue(java.util.function.Consumer<Output> value) {
+        return tupleWithRawValue(value, new byte[] {9, 9, 9});
+    }
+
+    private byte[] tupleWithRawValue(java.util.function.Consumer<Output> value, byte[] after) {
+        Output out = new Output(256, -1);
+        out.writeVarInt(2, true);
+        out.writeByte(0); // A tuple.
+        out.writeVarInt(1 + 1, true); // From task 1 ("words").
+        out.writeString("default");
+        out.writeVarInt(0, true); // No tree ids.
+        out.writeVarInt(1, true); // One value.
+        value.accept(out);
+        out.writeBytes(after);
+        return out.toBytes();
+    }
+
+    private MalformedFrameException rejected(byte[] batch) {
+        return assertThrows(MalformedFrameException.class, () -> codec.read(batch, task -> task == 2, (t, m) -> { }));
+    }
+
     @Test
-    void aValueDeclaringGigabytesIsRejectedNotFatal() {
-        TupleImpl t = new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"), 1,
-                new Values((Object) new byte[] {9, 9, 9}), MessageId.unanchored());
-        byte[] good = batch(2, t);
-        int at = -1;
-        for (int i = 0; i + 3 < good.length; i++) {
-            if (good[i] == 4 && good[i + 1] == 9 && good[i + 2] == 9 && good[i + 3] == 9) {
-                at = i; // Kryo writes a byte array's length + 1, then its bytes.
-            }
+    void aCraftedRawValueDecodesLikeAWrittenOne() {
+        List<Object> got = new ArrayList<>();
+        codec.read(tupleWithRawValue(out -> kryo.writeClassAndObject(out, "ok"), new byte[0]), task -> task == 2,
+                (task, m) -> got.add(m));
+        assertEquals("ok", ((TupleImpl) got.get(0)).getString(0), "the crafted layout is the real one");
+    }
+
+    @Test
+    void valuesDeclaringGigabytesAreRejectedBeforeAnythingIsAllocated() {
+        int huge = 0x7ffffff0;
+        Map<String, java.util.function.Consumer<Output>> lies = new java.util.LinkedHashMap<>();
+        lies.put("A byte array", out -> {
+            kryo.writeClass(out, byte[].class);
+            out.writeVarInt(huge, true);
+        });
+        lies.put("An int array", out -> {
+            kryo.writeClass(out, int[].class);
+            out.writeVarInt(huge, true);
+        });
+        lies.put("A long array", out -> {
+            kryo.writeClass(out, long[].class);
+            out.writeVarInt(huge, true);
+        });
+        lies.put("A string", out -> {
+            kryo.writeClass(out, String.class);
+            out.writeVarIntFlag(true, huge, true); // A UTF-8 string of huge - 1 chars.
+        });
+        lies.put("A ArrayList", out -> {
+            kryo.writeClass(out, ArrayList.class);
+            out.writeVarInt(huge, true);
+        });
+        lies.put("A Values", out -> {
+            kryo.writeClass(out, Values.class);
+            out.writeVarInt(huge, true);
+        });
+        lies.put("A Object[]", out -> {
+            kryo.writeClass(out, Object[].class);
+            out.writeVarInt(huge, true);
+        });
+        lies.put("A String[]", out -> {
+            kryo.writeClass(out, String[].class);
+            out.writeVarInt(huge, true);
+        });
+        for (Map.Entry<String, java.util.function.Consumer<Output>> lie : lies.entrySet()) {
+            MalformedFrameException e = rejected(tupleWithRawValue(lie.getValue()));
+            assertTrue(e.getMessage().contains(lie.getKey() + " declares"), lie.getKey() + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("bytes are left"), e.getMessage());
         }
-        assertTrue(at > 0, "found the byte array's length");
-        byte[] huge = new byte[good.length + 4];
-        System.arraycopy(good, 0, huge, 0, at);
-        byte[] varint = {(byte) 0xf0, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07}; // 0x7ffffff0
-        System.arraycopy(varint, 0, huge, at, varint.length);
-        System.arraycopy(good, at + 1, huge, at + varint.length, good.length - at - 1);
-        MalformedFrameException e = assertThrows(MalformedFrameException.class,
-                () -> codec.read(huge, task -> task == 2, (task, m) -> { }));
-        assertTrue(e.getMessage().contains("Message 0 of a batch declares a value larger than memory"),
-                e.getMessage());
     }
 
     @Test

@@ -15,16 +15,18 @@ import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.TopologySettings;
-import io.squall.messaging.Frame;
+import io.squall.messaging.CongestionSignaller;
 import io.squall.messaging.InboundDispatcher;
 import io.squall.messaging.MessagingClient;
 import io.squall.messaging.MessagingServer;
 import io.squall.messaging.OutboundLink;
+import io.squall.messaging.OversizedTuples;
 import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
+import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
@@ -58,8 +60,6 @@ public final class WorkerMain {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
     /** How often the worker compares its own congestion with what it last told the others. */
     private static final long BACKPRESSURE_CHECK_MS = 5;
-    /** The congestion state is resent this often even without change, for peers that reconnected. */
-    private static final long BACKPRESSURE_RESEND_MS = 1000;
     /** Errors kept per component in ZooKeeper. */
     private static final int ERRORS_KEPT = 10;
     /** How long a replaced link may take to finish its batch. */
@@ -82,7 +82,9 @@ public final class WorkerMain {
     private final EventLoopGroup clientGroup;
     /** The link of each other worker's task group, by group id; replaced when the group moves. */
     private final Map<Integer, Peer> peers = new ConcurrentHashMap<>();
-    private final AtomicLong droppedAtShutdown = new AtomicLong();
+    private final InboundDispatcher.Counters inbound = new InboundDispatcher.Counters();
+    private final AtomicLong oversizedTuples = new AtomicLong();
+    private final CongestionSignaller congestionSignaller;
     /** Bytes sent and frames lost by the clients of links replaced after a group moved. */
     private final AtomicLong bytesOutClosed = new AtomicLong();
     private final AtomicLong framesLostClosed = new AtomicLong();
@@ -125,8 +127,13 @@ public final class WorkerMain {
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
-        this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
-                newCodec(loader), () -> running, droppedAtShutdown));
+        int refreshMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_REFRESH_MS);
+        int expiryMs = backpressureExpiryMs(conf, refreshMs);
+        MessagingServer.Settings ss = new MessagingServer.Settings(maxFrame,
+                conf.getInt(ConfigKeys.MESSAGING_INBOUND_CONNECTION_MAX_BYTES),
+                conf.getInt(ConfigKeys.MESSAGING_INBOUND_MAX_BYTES), Math.max(1, expiryMs / 10));
+        this.server = new MessagingServer(me.host(), port, ss, () -> new InboundDispatcher(worker,
+                newCodec(loader), () -> running, inbound, expiryMs));
         this.nimbus = NimbusClient.of(conf);
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
         this.clientSettings = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
@@ -140,8 +147,13 @@ public final class WorkerMain {
             }
         }
         worker.metrics().register("worker", "netty.bytes-in", (Gauge<Long>) server::bytesIn);
+        this.congestionSignaller = new CongestionSignaller(worker::executorsCongested,
+                () -> peers.values().stream().map(Peer::client).toList(), refreshMs, System::nanoTime);
         worker.metrics().register("worker", "netty.bytes-out", (Gauge<Long>) () -> bytesOutClosed.get()
                 + peers.values().stream().mapToLong(p -> p.client().bytesOut()).sum());
+        worker.metrics().register("worker", "netty.frames-refused", (Gauge<Long>) server::refusedFrames);
+        worker.metrics().register("worker", "netty.tuples-oversized", (Gauge<Long>) oversizedTuples::get);
+        worker.metrics().register("worker", "netty.congestion-expired", (Gauge<Long>) inbound::expiredCongestion);
     }
 
     /** The worker has nothing to run: its assignment moved on before it started. Not an error. */
@@ -158,8 +170,11 @@ public final class WorkerMain {
 
     private Peer newPeer(WorkerSlot.TaskGroup g, WorkerSlot w) {
         MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, clientSettings);
-        OutboundLink link = new OutboundLink(worker.outboundQueues().get(g.queueName()), client, newCodec(loader),
-                conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES),
+        int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
+        ReceiveQueue out = worker.outboundQueues().get(g.queueName());
+        OutboundLink link = new OutboundLink(out, client, newCodec(loader),
+                new OutboundLink.Limits(conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES), maxFrame),
+                new OversizedTuples(worker, out, maxFrame, oversizedTuples),
                 error -> exit(1, "tuples for " + w.name() + " cannot be sent: " + error));
         return new Peer(w.name(), client, link);
     }
@@ -180,6 +195,20 @@ public final class WorkerMain {
         } catch (RuntimeException e) {
             LOG.warn("Metric reporters of {} not started: {}", name, e.getMessage());
         }
+    }
+
+    /**
+     * {@code messaging.backpressure.expiry.ms}, or three refresh intervals if it is not longer than one: a peer's
+     * congestion would otherwise expire between two of its refreshes.
+     */
+    private static int backpressureExpiryMs(DaemonConfig conf, int refreshMs) {
+        int expiryMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_EXPIRY_MS);
+        if (expiryMs > refreshMs) {
+            return expiryMs;
+        }
+        LOG.warn("messaging.backpressure.expiry.ms ({}) must be more than messaging.backpressure.refresh.ms ({}); "
+                + "using {} ms. Fix conf/squall.yaml or the -c options.", expiryMs, refreshMs, 3 * refreshMs);
+        return 3 * refreshMs;
     }
 
     /** Every task of the other workers, to the outbound queue of its group. */
@@ -215,24 +244,11 @@ public final class WorkerMain {
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), peers.size());
         long pid = ProcessHandle.current().pid();
-        boolean toldCongested = false;
-        long lastTold = 0;
-        long nextBeat = 0;
+        // Backpressure goes out on the transport's thread, so a slow ZooKeeper in heartbeat() cannot delay it.
+        congestionSignaller.start(clientGroup, BACKPRESSURE_CHECK_MS);
         while (running) {
-            long now = System.currentTimeMillis();
-            boolean congested = worker.executorsCongested();
-            if (congested != toldCongested || now - lastTold >= BACKPRESSURE_RESEND_MS) {
-                for (Peer p : peers.values()) {
-                    p.client().trySend(Frame.backpressure(congested));
-                }
-                toldCongested = congested;
-                lastTold = now;
-            }
-            if (now >= nextBeat) {
-                nextBeat = now + heartbeatMs;
-                heartbeat(pid);
-            }
-            Thread.sleep(BACKPRESSURE_CHECK_MS);
+            heartbeat(pid);
+            Thread.sleep(heartbeatMs);
         }
     }
 
@@ -342,6 +358,7 @@ public final class WorkerMain {
             r.close();
         }
         workerMetrics.close();
+        congestionSignaller.close();
         for (Peer p : peers.values()) {
             p.link().stop();
             p.client().close();
@@ -349,10 +366,11 @@ public final class WorkerMain {
         server.close();
         clientGroup.shutdownGracefully();
         state.close();
-        LOG.info("Worker {}:{} stopped; {} malformed connections, {} frames lost, {} incoming dropped at shutdown",
-                supervisorId, port, server.malformedFrames(), framesLostClosed.get()
+        LOG.info("Worker {}:{} stopped; {} malformed connections, {} refused frames, {} frames lost, {} incoming "
+                + "not delivered, {} oversized tuples failed, {} inbound pauses for full queues", supervisorId, port,
+                server.malformedFrames(), server.refusedFrames(), framesLostClosed.get()
                         + peers.values().stream().mapToLong(p -> p.client().lostFrames()).sum(),
-                droppedAtShutdown.get());
+                inbound.droppedMessages(), oversizedTuples.get(), server.pauses());
     }
 
     /** Starts a worker; see the class comment for the arguments. */

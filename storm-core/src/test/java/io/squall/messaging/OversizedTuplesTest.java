@@ -1,0 +1,82 @@
+package io.squall.messaging;
+
+import io.squall.runtime.ErrorLog;
+import io.squall.runtime.Worker;
+import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.testing.TestWordCounter;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.TupleImpl;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OversizedTuplesTest {
+    /** Tasks: __acker 1, count 2-3, words 4. */
+    private static Worker worker(Map<Integer, String> remote) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("count", new TestWordCounter(), 2).fieldsGrouping("words", new Fields("word"));
+        Map<String, Object> conf = new HashMap<>();
+        conf.put("topology.acker.executors", 1);
+        return new Worker("oversized-test", b.createTopology(), conf, OversizedTuplesTest.class.getClassLoader(),
+                false, System::nanoTime, e -> { }, new Worker.Placement(1234, remote, Map.of()));
+    }
+
+    private static TupleImpl tuple(Worker w, MessageId id) {
+        return new TupleImpl("words", "default", w.context().getComponentOutputFields("words", "default"), 4,
+                new Values("big"), id);
+    }
+
+    @Test
+    void reportsComponentStreamAndSizeAndFailsTheTreeAtItsLocalAcker() throws Exception {
+        Worker w = worker(Map.of(3, "other:1"));
+        ReceiveQueue link = w.outboundQueues().get("other:1");
+        AtomicLong count = new AtomicLong();
+        new OversizedTuples(w, link, 1000, count).reject(3, tuple(w, MessageId.of(77L, 5L)), 20_971_520,
+                (task, m) -> { throw new AssertionError("the acker is local"); });
+        assertEquals(1, count.get());
+        List<ErrorLog.Error> errors = w.errors().errors("words");
+        assertEquals(1, errors.size());
+        String msg = errors.get(0).message();
+        for (String part : List.of("words", "stream default", "20971520 bytes", "messaging.max.frame.bytes = 1000")) {
+            assertTrue(msg.contains(part), "names " + part + ": " + msg);
+        }
+        ReceiveQueue acker = w.queueByTask()[w.ackerTask(77L)];
+        acker.bindConsumer();
+        List<Object> got = new ArrayList<>();
+        acker.drain((task, m) -> got.add(m));
+        assertEquals(List.of(new AckMessage.Fail(77L, 4)), got);
+    }
+
+    @Test
+    void failsTheTreeInTheSameBatchWhenTheAckerIsOnTheDestinationWorker() {
+        Worker w = worker(Map.of(1, "other:1", 3, "other:1"));
+        ReceiveQueue link = w.outboundQueues().get("other:1");
+        List<Object> sameLink = new ArrayList<>();
+        new OversizedTuples(w, link, 1000, new AtomicLong()).reject(3, tuple(w, MessageId.of(9L, 5L)), 5000,
+                (task, m) -> sameLink.add(task + ":" + m));
+        assertEquals(List.of("1:" + new AckMessage.Fail(9L, 4)), sameLink);
+        assertEquals(0, link.population(), "not published into the queue its own link drains");
+    }
+
+    @Test
+    void anUnanchoredTupleIsOnlyReported() {
+        Worker w = worker(Map.of(3, "other:1"));
+        new OversizedTuples(w, w.outboundQueues().get("other:1"), 1000, new AtomicLong()).reject(3,
+                tuple(w, MessageId.unanchored()), 5000, (task, m) -> { throw new AssertionError(); });
+        assertEquals(1, w.errors().errors("words").size());
+        assertEquals(0, w.queueByTask()[1].population());
+    }
+}
