@@ -143,6 +143,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Waits until the broker's process ends; returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        return p == null ? 0 : p.waitFor();
+    }
+
     /** Stops the broker (SIGTERM, then SIGKILL after 30 s); its data stays for a later {@link #start}. */
     public synchronized void stop() {
         stop(false);
