@@ -92,7 +92,8 @@ public final class SharedKafka {
         conf.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         conf.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         conf.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        conf.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        conf.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        conf.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         conf.putAll(extra);
         return new KafkaProducer<>(conf);
     }
