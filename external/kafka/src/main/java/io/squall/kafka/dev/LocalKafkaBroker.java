@@ -119,27 +119,44 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private void awaitReady(Path log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
+        // A plain connect first: an admin client retrying against a closed port fills the log.
+        while (!accepts()) {
+            checkAlive(log, deadline);
+            Thread.sleep(200);
+        }
         Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         try (Admin admin = Admin.create(conf)) {
             while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with code " + process.exitValue() + " while "
-                            + "starting on port " + port + ":\n" + tail(log));
-                }
+                checkAlive(log, deadline);
                 try {
-                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
                         return;
                     }
                 } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                     // not up yet
                 }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("Kafka did not answer on port " + port + " within "
-                            + START_TIMEOUT_MS / 1000 + " s:\n" + tail(log));
-                }
-                Thread.sleep(200);
             }
+        }
+    }
+
+    private boolean accepts() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void checkAlive(Path log, long deadline) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Kafka exited with code " + process.exitValue() + " while starting on "
+                    + "port " + port + ":\n" + tail(log));
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new IllegalStateException("Kafka did not answer on port " + port + " within "
+                    + START_TIMEOUT_MS / 1000 + " s:\n" + tail(log));
         }
     }
 
