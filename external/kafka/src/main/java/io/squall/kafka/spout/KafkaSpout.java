@@ -26,7 +26,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -530,15 +529,5 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
     /** The configuration this spout reads with. */
     public KafkaSpoutConfig<K, V> getKafkaSpoutConfig() {
         return config;
-    }
-
-    /** Records fetched and not yet done, per partition, for tests and diagnostics. Executor thread. */
-    Map<TopicPartition, Integer> outstanding() {
-        Map<TopicPartition, Integer> out = new HashMap<>();
-        for (Iterator<OffsetManager> it = partitions.values().iterator(); it.hasNext(); ) {
-            OffsetManager m = it.next();
-            out.put(m.topicPartition(), m.outstandingCount());
-        }
-        return out;
     }
 }
