@@ -46,6 +46,9 @@ public final class Main {
             "        on (bin/squall only; takes the options of local).",
             "  dev-zookeeper | nimbus | supervisor [-c key=value...]",
             "        Runs a development ZooKeeper, a Nimbus, or a supervisor (see 'squall COMMAND --help').",
+            "  dev-kafka [--port PORT] [--dir DIR]",
+            "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka",
+            "        (bin/squall only; builds the Kafka module if needed).",
             "  ui [-c key=value...]",
             "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds on http://ui.host:ui.port/.",
             "  jar JAR CLASS [ARGS...]",
@@ -80,6 +83,7 @@ public final class Main {
                     out.println("Squall " + version());
                     yield OK;
                 }
+                case "dev-kafka" -> devKafka(rest, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
                      "rebalance", "ui" -> ClusterCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
@@ -94,6 +98,31 @@ public final class Main {
         } catch (UsageException e) {
             err.println("squall " + command + ": " + e.getMessage());
             return USAGE;
+        }
+    }
+
+    /** Runs the Kafka module's development broker, which bin/squall puts on the classpath for this command. */
+    private static int devKafka(String[] args, PrintStream err) {
+        Class<?> devKafka;
+        try {
+            devKafka = Class.forName("io.squall.kafka.dev.DevKafka");
+        } catch (ClassNotFoundException e) {
+            err.println("squall dev-kafka: the Kafka module is not on the classpath: run it as 'bin/squall dev-kafka', "
+                    + "which builds it (mvn -pl external/kafka -am -DskipTests package)");
+            return USAGE;
+        }
+        String localDir = io.squall.config.DaemonConfig.load(List.of()).getString(ConfigKeys.STORM_LOCAL_DIR);
+        List<String> all = new ArrayList<>(List.of("--local-dir", localDir));
+        all.addAll(Arrays.asList(args));
+        try {
+            devKafka.getMethod("main", String[].class).invoke(null, (Object) all.toArray(new String[0]));
+            return OK;
+        } catch (InvocationTargetException e) {
+            err.println("squall dev-kafka: " + e.getCause());
+            return FAILED;
+        } catch (ReflectiveOperationException e) {
+            err.println("squall dev-kafka: " + e);
+            return FAILED;
         }
     }
 

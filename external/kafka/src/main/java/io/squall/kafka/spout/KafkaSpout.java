@@ -1,0 +1,533 @@
+package io.squall.kafka.spout;
+
+import com.codahale.metrics.Counter;
+import io.squall.kafka.spout.KafkaSpoutConfig.ProcessingGuarantee;
+import io.squall.kafka.spout.internal.OffsetManager;
+import io.squall.kafka.spout.internal.PartitionLister;
+import io.squall.kafka.spout.internal.PartitionMetrics;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.base.BaseRichSpout;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads Kafka topics and emits a tuple per record, as Storm's storm-kafka-client {@code KafkaSpout} does.
+ *
+ * <p>Partitions are dealt out to the spout's tasks round-robin and refreshed every partition refresh period, so a
+ * partition added while the topology runs is picked up. With {@code AT_LEAST_ONCE} (the default) every tuple is
+ * tracked; a partition's offset is committed only up to its first record whose tuple has not completed, so a
+ * restart or a move of the partition to another task starts there and emits again only what had not completed.
+ * A failed tuple is emitted again when the retry service says so; one it gives up on is counted
+ * ({@code kafka.maxRetriesReached}), logged and committed past.
+ *
+ * <p>Nothing here stops the worker: an unreachable broker, a missing topic, a consumer that cannot be created, or a
+ * translator that throws are reported as errors of the component naming the spout and what to fix, and the spout
+ * keeps trying. Every method runs on the spout's executor thread, which alone owns the consumer.
+ *
+ * @param <K> the record key type
+ * @param <V> the record value type
+ */
+public class KafkaSpout<K, V> extends BaseRichSpout {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSpout.class);
+    /** How long a listing of partitions may wait for the brokers before the spout reports them unreachable. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    /** The same problem is reported again at most this often. */
+    private static final long REPORT_INTERVAL_MS = 60_000;
+    private static final long METRICS_INTERVAL_MS = 1_000;
+
+    private final KafkaSpoutConfig<K, V> config;
+    private final Func<Map<String, Object>, Consumer<K, V>> consumerFactory;
+
+    private transient SpoutOutputCollector collector;
+    private transient TopologyContext context;
+    private transient String name;
+    private transient Consumer<K, V> consumer;
+    private transient PartitionLister lister;
+    private transient Map<TopicPartition, OffsetManager> partitions;
+    private transient ArrayDeque<ConsumerRecord<K, V>> waiting;
+    /** Tracked tuples not yet acked: what to emit again if they fail. */
+    private transient Map<KafkaSpoutMessageId, Emission> inFlight;
+    private transient KafkaSpoutRetryService retry;
+    private transient KafkaTupleListener listener;
+    private transient PartitionMetrics metrics;
+    private transient Counter emitted;
+    private transient Counter acked;
+    private transient Counter failed;
+    private transient Counter retried;
+    private transient Counter maxRetriesReached;
+    private transient Counter translatorErrors;
+    private transient Counter deserializationErrors;
+    private transient Map<String, Long> lastReported;
+    private transient long nextRefreshMs;
+    private transient long nextCommitMs;
+    private transient long nextMetricsMs;
+    private transient String commitMetadata;
+
+    private record Emission(String stream, List<Object> values, KafkaSpoutMessageId msgId) { }
+
+    /** A spout reading as {@code config} says. */
+    public KafkaSpout(KafkaSpoutConfig<K, V> config) {
+        this(config, KafkaConsumer::new);
+    }
+
+    /** A spout whose consumer comes from {@code consumerFactory} (given the consumer properties), for tests. */
+    KafkaSpout(KafkaSpoutConfig<K, V> config, Func<Map<String, Object>, Consumer<K, V>> consumerFactory) {
+        if (config == null) {
+            throw new IllegalArgumentException("KafkaSpout needs a KafkaSpoutConfig (KafkaSpoutConfig.builder(...)"
+                    + ".build())");
+        }
+        this.config = config;
+        this.consumerFactory = consumerFactory;
+    }
+
+    @Override
+    public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        this.collector = collector;
+        this.context = context;
+        this.name = "KafkaSpout '" + context.getThisComponentId() + "' (task " + context.getThisTaskId() + ")";
+        this.lister = new PartitionLister(config.getTopics(), config.getTopicPattern());
+        this.partitions = new LinkedHashMap<>();
+        this.waiting = new ArrayDeque<>();
+        this.inFlight = new HashMap<>();
+        this.retry = config.getRetryService();
+        this.listener = config.getTupleListener();
+        this.lastReported = new HashMap<>();
+        this.metrics = new PartitionMetrics(context);
+        this.emitted = context.registerCounter("kafka.emitted");
+        this.acked = context.registerCounter("kafka.acked");
+        this.failed = context.registerCounter("kafka.failed");
+        this.retried = context.registerCounter("kafka.retried");
+        this.maxRetriesReached = context.registerCounter("kafka.maxRetriesReached");
+        this.translatorErrors = context.registerCounter("kafka.translatorErrors");
+        this.deserializationErrors = context.registerCounter("kafka.deserializationErrors");
+        this.commitMetadata = "{\"topologyId\":\"" + context.getStormId() + "\",\"task\":" + context.getThisTaskId()
+                + "}";
+        listener.open(conf, context);
+        createConsumer();
+    }
+
+    private void createConsumer() {
+        Map<String, Object> props = new HashMap<>(config.getKafkaProps());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                config.getFirstPollOffsetStrategy().fromBeginning() ? "earliest" : "latest");
+        if (config.getMaxUncommittedOffsets() < 500) {
+            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getMaxUncommittedOffsets());
+        }
+        try {
+            consumer = consumerFactory.apply(props);
+            nextRefreshMs = 0;
+        } catch (KafkaException e) {
+            consumer = null;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            report("consumer", name + " cannot create its Kafka consumer: " + cause
+                    + ". Check key.deserializer and value.deserializer (Deserializer classes on the topology's "
+                    + "classpath) and the other consumer properties given to KafkaSpoutConfig.setProp; "
+                    + "the spout retries every " + config.getPartitionRefreshPeriodMs() + " ms", e);
+            nextRefreshMs = System.currentTimeMillis() + config.getPartitionRefreshPeriodMs();
+        }
+    }
+
+    @Override
+    public void nextTuple() {
+        long now = System.currentTimeMillis();
+        if (consumer == null) {
+            if (now >= nextRefreshMs) {
+                createConsumer();
+            }
+            return;
+        }
+        if (now >= nextRefreshMs) {
+            refreshPartitions();
+            nextRefreshMs = now + config.getPartitionRefreshPeriodMs();
+        }
+        if (now >= nextCommitMs && config.getProcessingGuarantee() != ProcessingGuarantee.AT_MOST_ONCE) {
+            commit();
+            nextCommitMs = now + config.getOffsetsCommitPeriodMs();
+        }
+        if (now >= nextMetricsMs) {
+            updateMetrics();
+            nextMetricsMs = now + METRICS_INTERVAL_MS;
+        }
+        if (emitRetry() || emitWaiting()) {
+            return;
+        }
+        if (!partitions.isEmpty()) {
+            poll();
+            emitWaiting();
+        }
+    }
+
+    // ---- partitions ----
+
+    private void refreshPartitions() {
+        PartitionLister.Listing listing;
+        try {
+            listing = lister.list(consumer, METADATA_TIMEOUT);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            report("unreachable", name + " cannot reach Kafka at bootstrap.servers=" + config.getBootstrapServers()
+                    + " (no answer within " + METADATA_TIMEOUT.toSeconds() + " s): check the address in "
+                    + "KafkaSpoutConfig.builder and that the brokers are running and reachable; the spout keeps "
+                    + "trying", e);
+            return;
+        } catch (KafkaException e) {
+            report("metadata", name + " cannot list the partitions of " + config.getTopicsDescription() + ": " + e
+                    + "; the spout keeps trying", e);
+            return;
+        }
+        if (!listing.missingTopics().isEmpty()) {
+            report("missing:" + listing.missingTopics(), name + ": topic(s) " + listing.missingTopics()
+                    + " do not exist at bootstrap.servers=" + config.getBootstrapServers() + ": create them "
+                    + "(kafka-topics.sh --create) or fix the topic names given to KafkaSpoutConfig.builder; the spout "
+                    + "picks them up once they exist", null);
+        }
+        List<TopicPartition> mine = PartitionLister.share(listing.partitions(), context.getThisTaskIndex(),
+                context.getThisComponentTasks().size());
+        if (!new HashSet<>(mine).equals(partitions.keySet())) {
+            try {
+                reassign(mine);
+            } catch (KafkaException e) {
+                report("assign", name + " could not start reading partitions " + mine + ": " + e
+                        + "; it tries again in " + config.getPartitionRefreshPeriodMs() + " ms", e);
+            }
+        }
+    }
+
+    private void reassign(List<TopicPartition> mine) {
+        Set<TopicPartition> keep = new HashSet<>(mine);
+        List<TopicPartition> removed = new ArrayList<>();
+        for (TopicPartition tp : partitions.keySet()) {
+            if (!keep.contains(tp)) {
+                removed.add(tp);
+            }
+        }
+        if (!removed.isEmpty()) {
+            commit();
+            for (TopicPartition tp : removed) {
+                partitions.remove(tp);
+                metrics.remove(tp);
+            }
+            waiting.removeIf(r -> !keep.contains(new TopicPartition(r.topic(), r.partition())));
+            inFlight.keySet().removeIf(id -> !keep.contains(id.getTopicPartition()));
+            retry.retainAll(keep);
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (TopicPartition tp : mine) {
+            if (!partitions.containsKey(tp)) {
+                added.add(tp);
+            }
+        }
+        consumer.assign(mine);
+        if (!added.isEmpty()) {
+            startReading(added);
+        }
+        LOG.info("{} reads partitions {} (added {}, removed {})", name, mine, added, removed);
+        listener.onPartitionsReassigned(List.copyOf(mine));
+    }
+
+    /** Seeks the new partitions to where the first poll offset strategy and the committed offsets say. */
+    private void startReading(List<TopicPartition> added) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(added), COMMIT_TIMEOUT);
+        FirstPollOffsetStrategy strategy = config.getFirstPollOffsetStrategy();
+        List<TopicPartition> toBeginning = new ArrayList<>();
+        List<TopicPartition> toEnd = new ArrayList<>();
+        for (TopicPartition tp : added) {
+            OffsetAndMetadata c = committed.get(tp);
+            boolean useCommit = c != null && (strategy.honoursAnyCommit()
+                    || (c.metadata() != null && c.metadata().contains("\"" + context.getStormId() + "\"")));
+            if (useCommit) {
+                consumer.seek(tp, c.offset());
+            } else if (strategy.fromBeginning()) {
+                toBeginning.add(tp);
+            } else {
+                toEnd.add(tp);
+            }
+        }
+        if (!toBeginning.isEmpty()) {
+            consumer.seekToBeginning(toBeginning);
+        }
+        if (!toEnd.isEmpty()) {
+            consumer.seekToEnd(toEnd);
+        }
+        for (TopicPartition tp : added) {
+            OffsetAndMetadata c = committed.get(tp);
+            long start = consumer.position(tp, COMMIT_TIMEOUT);
+            partitions.put(tp, new OffsetManager(tp, start, c != null ? c.offset() : -1));
+            metrics.records(tp);
+        }
+    }
+
+    // ---- reading and emitting ----
+
+    private void poll() {
+        List<TopicPartition> paused = new ArrayList<>();
+        List<TopicPartition> active = new ArrayList<>();
+        for (OffsetManager m : partitions.values()) {
+            boolean full = config.getProcessingGuarantee() == ProcessingGuarantee.AT_LEAST_ONCE
+                    && m.outstandingCount() >= config.getMaxUncommittedOffsets();
+            (full ? paused : active).add(m.topicPartition());
+        }
+        if (active.isEmpty()) {
+            return;
+        }
+        consumer.pause(paused);
+        consumer.resume(active);
+        ConsumerRecords<K, V> records;
+        try {
+            records = consumer.poll(Duration.ofMillis(config.getPollTimeoutMs()));
+        } catch (RecordDeserializationException e) {
+            skipUndeserializable(e);
+            return;
+        } catch (KafkaException e) {
+            report("poll", name + " could not fetch records: " + e + "; it keeps trying", e);
+            return;
+        }
+        for (ConsumerRecord<K, V> r : records) {
+            OffsetManager m = partitions.get(new TopicPartition(r.topic(), r.partition()));
+            if (m != null) {
+                m.fetched(r.offset());
+                waiting.add(r);
+            }
+        }
+        if (config.getProcessingGuarantee() == ProcessingGuarantee.AT_MOST_ONCE && !records.isEmpty()) {
+            // Committed before anything is emitted: a crash from here on loses these records, never repeats them.
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (TopicPartition tp : records.partitions()) {
+                offsets.put(tp, new OffsetAndMetadata(partitions.get(tp).fetchedEnd(), commitMetadata));
+            }
+            try {
+                consumer.commitSync(offsets, COMMIT_TIMEOUT);
+                offsets.forEach((tp, o) -> partitions.get(tp).committed(o.offset()));
+            } catch (KafkaException e) {
+                // Not committed, so not emitted either: read the batch again rather than risk emitting it twice.
+                report("commit", name + " could not commit offsets " + offsets + " before emitting (at-most-once): "
+                        + e + "; it fetches them again", e);
+                waiting.clear();
+                for (TopicPartition tp : records.partitions()) {
+                    long first = records.records(tp).get(0).offset();
+                    consumer.seek(tp, first);
+                    partitions.put(tp, new OffsetManager(tp, first, partitions.get(tp).lastCommitted()));
+                }
+            }
+        }
+    }
+
+    private void skipUndeserializable(RecordDeserializationException e) {
+        TopicPartition tp = e.topicPartition();
+        deserializationErrors.inc();
+        report("deserialize", name + " skips the record at offset " + e.offset() + " of " + tp + ", which "
+                + "its deserializer cannot read: " + e.getCause() + ". Fix the producer or the deserializer "
+                + "(counted in kafka.deserializationErrors)", e);
+        consumer.seek(tp, e.offset() + 1);
+        OffsetManager m = partitions.get(tp);
+        if (m != null) {
+            m.skippedTo(e.offset() + 1);
+        }
+    }
+
+    /** Emits the next waiting record that makes a tuple; returns whether one was emitted. */
+    private boolean emitWaiting() {
+        ConsumerRecord<K, V> r;
+        while ((r = waiting.poll()) != null) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            OffsetManager m = partitions.get(tp);
+            if (m != null && emitRecord(r, tp, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean emitRecord(ConsumerRecord<K, V> r, TopicPartition tp, OffsetManager m) {
+        List<Object> values;
+        try {
+            values = config.getTranslator().apply(r);
+        } catch (RuntimeException e) {
+            translatorErrors.inc();
+            report("translator", name + ": record translator " + config.getTranslator().getClass().getName()
+                    + " threw on the record at offset " + r.offset() + " of " + tp + ": " + e + ". The record is "
+                    + "skipped and counted in kafka.translatorErrors; make the translator handle such records "
+                    + "(return null to drop one)", e);
+            m.done(r.offset());
+            return false;
+        }
+        boolean isNull = values == null;
+        if (isNull && !config.isEmitNullTuples()) {
+            m.done(r.offset());
+            return false;
+        }
+        List<Object> tuple = isNull ? new KafkaTuple() : values;
+        String stream = tuple instanceof KafkaTuple kt && kt.getStream() != null
+                ? kt.getStream() : config.getTranslator().streams().get(0);
+        KafkaSpoutMessageId msgId = new KafkaSpoutMessageId(tp, r.offset(), isNull);
+        if (config.getProcessingGuarantee() == ProcessingGuarantee.AT_LEAST_ONCE) {
+            inFlight.put(msgId, new Emission(stream, tuple, msgId));
+            collector.emit(stream, tuple, msgId);
+        } else {
+            m.done(r.offset());
+            collector.emit(stream, tuple, null);
+        }
+        emitted.inc();
+        metrics.records(tp).mark();
+        listener.onEmit(tuple, msgId);
+        return true;
+    }
+
+    /** Emits one failed tuple whose retry is due; returns whether one was emitted. */
+    private boolean emitRetry() {
+        if (inFlight.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<TopicPartition, Long> due : retry.earliestRetriableOffsets().entrySet()) {
+            KafkaSpoutMessageId probe = new KafkaSpoutMessageId(due.getKey(), due.getValue());
+            Emission e = inFlight.get(probe);
+            retry.remove(probe);
+            if (e != null) {
+                collector.emit(e.stream(), e.values(), e.msgId());
+                retried.inc();
+                listener.onRetry(e.msgId());
+                listener.onEmit(e.values(), e.msgId());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- acks, fails, commits ----
+
+    @Override
+    public void ack(Object msgId) {
+        if (!(msgId instanceof KafkaSpoutMessageId id) || inFlight.remove(id) == null) {
+            return;
+        }
+        OffsetManager m = partitions.get(id.getTopicPartition());
+        if (m != null) {
+            m.done(id.offset());
+        }
+        acked.inc();
+        listener.onAck(id);
+    }
+
+    @Override
+    public void fail(Object msgId) {
+        if (!(msgId instanceof KafkaSpoutMessageId id)) {
+            return;
+        }
+        Emission e = inFlight.get(id);
+        if (e == null) {
+            return;
+        }
+        failed.inc();
+        e.msgId().incrementNumFails();
+        if (!retry.schedule(e.msgId())) {
+            maxRetriesReached.inc();
+            LOG.warn("{} gives up on the record at offset {} of {} after {} failures ({}): it is committed past and "
+                    + "counted in kafka.maxRetriesReached", name, id.offset(), id.getTopicPartition(),
+                    e.msgId().numFails(), retry);
+            inFlight.remove(id);
+            OffsetManager m = partitions.get(id.getTopicPartition());
+            if (m != null) {
+                m.done(id.offset());
+            }
+            listener.onMaxRetryReached(e.msgId());
+        }
+    }
+
+    /** Commits every partition up to its first record that is not done. */
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (OffsetManager m : partitions.values()) {
+            long next = m.nextCommit();
+            if (next >= 0) {
+                offsets.put(m.topicPartition(), new OffsetAndMetadata(next, commitMetadata));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, COMMIT_TIMEOUT);
+            offsets.forEach((tp, o) -> partitions.get(tp).committed(o.offset()));
+            LOG.debug("{} committed {}", name, offsets);
+        } catch (KafkaException e) {
+            report("commit", name + " could not commit offsets " + offsets + ": " + e + "; it tries again in "
+                    + config.getOffsetsCommitPeriodMs() + " ms (nothing is lost: uncommitted records are read again "
+                    + "after a restart)", e);
+        }
+    }
+
+    private void updateMetrics() {
+        for (OffsetManager m : partitions.values()) {
+            TopicPartition tp = m.topicPartition();
+            OptionalLong lag = consumer.currentLag(tp);
+            long latest = lag.isPresent() ? m.fetchedEnd() + lag.getAsLong() : -1;
+            metrics.update(tp, latest, m.lastCommitted());
+        }
+    }
+
+    /** Reports a problem to the component's errors and the log, each kind at most once a minute. */
+    private void report(String kind, String message, Throwable cause) {
+        long now = System.currentTimeMillis();
+        Long last = lastReported.get(kind);
+        if (last != null && now - last < REPORT_INTERVAL_MS) {
+            LOG.debug(message);
+            return;
+        }
+        lastReported.put(kind, now);
+        LOG.warn(message);
+        collector.reportError(new KafkaSpoutException(message, cause));
+    }
+
+    @Override
+    public void deactivate() {
+        if (consumer != null) {
+            commit();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (consumer != null) {
+            commit();
+            consumer.close(Duration.ofSeconds(5));
+            consumer = null;
+        }
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        RecordTranslator<K, V> t = config.getTranslator();
+        for (String stream : t.streams()) {
+            declarer.declareStream(stream, t.getFieldsFor(stream));
+        }
+    }
+
+    /** The configuration this spout reads with. */
+    public KafkaSpoutConfig<K, V> getKafkaSpoutConfig() {
+        return config;
+    }
+}

@@ -1,0 +1,64 @@
+package io.squall.kafka.trident;
+
+import io.squall.kafka.spout.KafkaSpoutConfig;
+import io.squall.task.TopologyContext;
+import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.TransactionAttempt;
+import io.squall.tuple.Fields;
+
+import java.util.Map;
+
+/**
+ * A transactional Trident spout over Kafka: a replayed batch is read again from exactly the offsets it first
+ * covered, so any state (even one that only skips committed txids) sees the same tuples. A batch can only be
+ * replayed while Kafka still holds its records.
+ */
+public class KafkaTridentSpoutTransactional<K, V> implements IPartitionedTridentSpout<KafkaTridentSpoutBatchMetadata> {
+    private static final long serialVersionUID = 1L;
+
+    private final KafkaSpoutConfig<K, V> config;
+
+    /** Reads as {@code config} says: topics, consumer properties, translator, first poll offset strategy. */
+    public KafkaTridentSpoutTransactional(KafkaSpoutConfig<K, V> config) {
+        this.config = config;
+    }
+
+    @Override
+    public Emitter<KafkaTridentSpoutBatchMetadata> getEmitter(Map<String, Object> conf, TopologyContext context) {
+        KafkaTridentEmitter<K, V> emitter = new KafkaTridentEmitter<>(config);
+        return new Emitter<>() {
+            @Override
+            public int numPartitions() {
+                return emitter.numPartitions();
+            }
+
+            @Override
+            public KafkaTridentSpoutBatchMetadata emitPartitionBatchNew(TransactionAttempt tx,
+                    TridentCollector collector, int partition, KafkaTridentSpoutBatchMetadata lastPartitionMeta) {
+                return emitter.emitNew(tx, collector, partition, lastPartitionMeta);
+            }
+
+            @Override
+            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
+                                           KafkaTridentSpoutBatchMetadata partitionMeta) {
+                emitter.emitExactly(collector, partition, partitionMeta);
+            }
+
+            @Override
+            public void close() {
+                emitter.close();
+            }
+        };
+    }
+
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        return null;
+    }
+
+    @Override
+    public Fields getOutputFields() {
+        return config.getTranslator().getFieldsFor(config.getTranslator().streams().get(0));
+    }
+}

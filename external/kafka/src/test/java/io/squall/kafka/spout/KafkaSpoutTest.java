@@ -1,0 +1,177 @@
+package io.squall.kafka.spout;
+
+import io.squall.kafka.spout.KafkaSpoutRetryExponentialBackoff.TimeInterval;
+import io.squall.metrics.TaggedRegistry;
+import io.squall.spout.ISpoutOutputCollector;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.topology.TopologyBuilder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import io.squall.kafka.Await;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The spout's bookkeeping against Kafka's MockConsumer: what it emits, retries and commits. */
+class KafkaSpoutTest {
+    private static final String TOPIC = "t";
+    private static final TopicPartition TP = new TopicPartition(TOPIC, 0);
+
+    private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+    private final List<Object[]> emits = new ArrayList<>();
+    private final TaggedRegistry registry = new TaggedRegistry();
+
+    private KafkaSpout<String, String> open(KafkaSpoutConfig.Builder<String, String> builder) {
+        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0])));
+        consumer.updateBeginningOffsets(Map.of(TP, 0L));
+        KafkaSpoutConfig<String, String> config = builder.setOffsetCommitPeriodMs(1).build();
+        KafkaSpout<String, String> spout = new KafkaSpout<>(config, props -> consumer);
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("kafka", new KafkaSpout<>(config));
+        WorkerTopologyContext worker = new WorkerTopologyContext(b.createTopology(), Map.of(), Map.of(1, "kafka"),
+                "topo-1", 0, List.of(1));
+        spout.open(Map.of(), new TopologyContext(worker, 1, registry), new SpoutOutputCollector(new Recording()));
+        spout.nextTuple();
+        return spout;
+    }
+
+    private final class Recording implements ISpoutOutputCollector {
+        @Override
+        public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
+            emits.add(new Object[] {streamId, tuple, messageId});
+            return List.of();
+        }
+
+        @Override
+        public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
+            throw new AssertionError("no direct emits");
+        }
+
+        @Override
+        public void reportError(Throwable error) {
+            throw new AssertionError("unexpected error", error);
+        }
+
+        @Override
+        public long getPendingCount() {
+            return 0;
+        }
+    }
+
+    private void produce(int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, i, "k" + i, "v" + i));
+        }
+    }
+
+    private void run(KafkaSpout<String, String> spout, int calls) {
+        for (int i = 0; i < calls; i++) {
+            spout.nextTuple();
+        }
+    }
+
+    private Long committed() {
+        OffsetAndMetadata o = consumer.committed(Set.of(TP)).get(TP);
+        return o == null ? null : o.offset();
+    }
+
+    /**
+     * Calls nextTuple until the spout has committed {@code expected} (the commit period is 1 ms), then for a while
+     * longer to show that it commits no further.
+     */
+    private void assertCommits(KafkaSpout<String, String> spout, long expected, String why) {
+        Await.until(Duration.ofSeconds(10), () -> {
+            spout.nextTuple();
+            return Long.valueOf(expected).equals(committed());
+        }, () -> "a commit of " + expected + " (" + why + "), committed " + committed());
+        long until = System.nanoTime() + 20_000_000;
+        for (int calls = 0; calls < 3 || System.nanoTime() < until; calls++) {
+            spout.nextTuple();
+        }
+        assertEquals(expected, committed(), why);
+    }
+
+    private long counter(String name) {
+        return registry.registry().getCounters((n, m) -> n.endsWith("." + name)).values().stream()
+                .mapToLong(c -> c.getCount()).sum();
+    }
+
+    private KafkaSpoutMessageId id(int emit) {
+        return (KafkaSpoutMessageId) emits.get(emit)[2];
+    }
+
+    @Test
+    void commitsOnlyUpToTheFirstTupleThatHasNotCompleted() {
+        KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC));
+        produce(0, 5);
+        run(spout, 5);
+        assertEquals(5, emits.size());
+        for (int i : new int[] {0, 1, 3, 4}) {
+            spout.ack(id(i));
+        }
+        assertCommits(spout, 2, "offset 2 has not completed");
+        spout.ack(id(2));
+        assertCommits(spout, 5, "all completed");
+        assertEquals(5, emits.size(), "nothing emitted twice");
+    }
+
+    @Test
+    void aFailedTupleIsEmittedAgainAndItsOffsetHeldUntilItCompletes() {
+        KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC).setRetry(
+                new KafkaSpoutRetryExponentialBackoff(TimeInterval.seconds(0), TimeInterval.seconds(0), 5,
+                        TimeInterval.seconds(0))));
+        produce(0, 3);
+        run(spout, 3);
+        spout.ack(id(0));
+        spout.fail(id(1));
+        spout.ack(id(2));
+        assertCommits(spout, 1, "offset 1 failed");
+        assertEquals(4, emits.size(), "offset 1 emitted again");
+        assertEquals(1L, id(3).offset());
+        assertEquals(1, id(3).numFails());
+        spout.ack(id(3));
+        assertCommits(spout, 3, "the retry completed");
+        assertEquals(1L, counter("kafka.retried"));
+        assertEquals(1L, counter("kafka.failed"));
+    }
+
+    @Test
+    void aRecordThatFailsMoreThanMaxRetriesIsCountedAndCommittedPast() {
+        KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC).setRetry(
+                new KafkaSpoutRetryExponentialBackoff(TimeInterval.seconds(0), TimeInterval.seconds(0), 1,
+                        TimeInterval.seconds(0))));
+        produce(0, 1);
+        run(spout, 1);
+        spout.fail(id(0));
+        run(spout, 1);
+        assertEquals(2, emits.size(), "one retry");
+        spout.fail(id(1));
+        assertCommits(spout, 1, "given up, so committed past");
+        assertEquals(2, emits.size(), "no second retry");
+        assertEquals(1L, counter("kafka.maxRetriesReached"));
+    }
+
+    @Test
+    void atMostOnceCommitsBeforeEmittingAndDoesNotTrack() {
+        KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC)
+                .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.AT_MOST_ONCE));
+        produce(0, 3);
+        spout.nextTuple();
+        assertEquals(3L, committed(), "the whole poll is committed before its first tuple is emitted");
+        assertEquals(1, emits.size());
+        assertNull(emits.get(0)[2], "untracked");
+    }
+}
