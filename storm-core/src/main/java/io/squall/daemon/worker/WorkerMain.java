@@ -23,6 +23,7 @@ import io.squall.messaging.OutboundLink;
 import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
+import io.squall.multilang.TopologyResources;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
@@ -105,7 +106,8 @@ public final class WorkerMain {
                 loader);
         this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
                 error -> exit(1, "the topology failed: " + error),
-                new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
+                new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides(),
+                        TopologyResources.extract(loader, codeDir.resolve("worker-" + port).resolve("resources"))));
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         this.server = new MessagingServer(me.host(), port, maxFrame, () -> new InboundDispatcher(worker,
