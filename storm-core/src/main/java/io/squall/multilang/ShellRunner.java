@@ -25,6 +25,11 @@ public final class ShellRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ShellRunner.class);
     private static final long MIN_RESTART_DELAY_MS = 100;
     private static final long MAX_RESTART_DELAY_MS = 10_000;
+    /**
+     * Least time a subprocess has for its handshake: starting an interpreter on a loaded machine takes seconds,
+     * which must not count as a hang even with a short {@code topology.subprocess.timeout.secs}.
+     */
+    private static final long MIN_HANDSHAKE_SECS = 30;
     /** A subprocess that ran this long before failing is restarted at once. */
     private static final long HEALTHY_RUN_MS = 30_000;
 
@@ -116,7 +121,8 @@ public final class ShellRunner {
                     + e.getMessage(), e);
             return false;
         }
-        long deadline = System.nanoTime() + timeoutNanos;
+        long handshakeSecs = Math.max(MIN_HANDSHAKE_SECS, timeoutSecs(conf));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(handshakeSecs);
         try {
             while (true) {
                 ShellProcess.Event e = p.poll(Math.max(1, deadline - System.nanoTime()));
@@ -130,7 +136,7 @@ public final class ShellRunner {
                     return false;
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    fault(p, "the subprocess did not answer the handshake within " + timeoutSecs(conf) + " s", null);
+                    fault(p, "the subprocess did not answer the handshake within " + handshakeSecs + " s", null);
                     return false;
                 }
             }
