@@ -43,4 +43,11 @@ public interface ISerializer extends Serializable {
 
     /** Answers an emit with the task ids the tuple went to. */
     void writeTaskIds(List<Integer> taskIds) throws IOException;
+
+    /**
+     * Pushes buffered writes to the subprocess; called whenever nothing more is queued for it, so a serializer
+     * may leave its writes buffered until then. A serializer that flushes every write need not override it.
+     */
+    default void flush() throws IOException {
+    }
 }

@@ -22,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * Storm's multilang encoding: every message is one JSON value followed by a line {@code end}. The default
- * {@code topology.multilang.serializer}. Reads on one thread, writes on another (each side is confined).
+ * {@code topology.multilang.serializer}. Reads on one thread, writes on another (each side is confined); writes
+ * are buffered until {@link #flush}.
  */
 public class JsonSerializer implements ISerializer {
     private static final long serialVersionUID = 1L;
@@ -48,6 +49,7 @@ public class JsonSerializer implements ISerializer {
         setup.put("pidDir", context.getPIDDir());
         setup.put("context", contextInfo(context));
         write(setup);
+        flush();
         Object answer = readValue();
         if (answer instanceof Map<?, ?> m && m.get("pid") instanceof Number pid) {
             return pid;
@@ -101,6 +103,10 @@ public class JsonSerializer implements ISerializer {
         }
         processIn.write(json);
         processIn.write(END);
+    }
+
+    @Override
+    public void flush() throws IOException {
         processIn.flush();
     }
 

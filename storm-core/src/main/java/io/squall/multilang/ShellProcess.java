@@ -15,8 +15,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +53,13 @@ public final class ShellProcess {
     private final ISerializer serializer;
     private final BlockingQueue<Event> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final BlockingQueue<Object> writes;
+    /**
+     * Answers to emits, sent before any queued tuple: the subprocess waits for them, and behind a full queue of
+     * tuples each emit would cost a trip through the whole queue (Storm gives them the same priority).
+     */
+    private final Queue<List<Integer>> taskIds = new ConcurrentLinkedQueue<>();
+    /** One permit per message in {@link #writes} or {@link #taskIds}, for the writer to wait on. */
+    private final Semaphore queued = new Semaphore(0);
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Path pidDir;
     private final Thread reader;
@@ -132,15 +142,20 @@ public final class ShellProcess {
     private void writeLoop() {
         try {
             while (!closed) {
-                Object msg = writes.take();
+                if (!queued.tryAcquire()) {
+                    serializer.flush();
+                    queued.acquire();
+                }
+                List<Integer> ids = taskIds.poll();
+                if (ids != null) {
+                    serializer.writeTaskIds(ids);
+                    continue;
+                }
+                Object msg = writes.poll();
                 if (msg instanceof BoltMsg b) {
                     serializer.writeBoltMsg(b);
                 } else if (msg instanceof SpoutMsg s) {
                     serializer.writeSpoutMsg(s);
-                } else {
-                    @SuppressWarnings("unchecked")
-                    List<Integer> taskIds = (List<Integer>) msg;
-                    serializer.writeTaskIds(taskIds);
                 }
             }
         } catch (InterruptedException e) {
@@ -228,9 +243,19 @@ public final class ShellProcess {
         return timeoutNanos <= 0 ? inbox.poll() : inbox.poll(timeoutNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Queues a message ({@link BoltMsg}, {@link SpoutMsg} or a list of task ids); false if the queue is full. */
+    /** Queues a {@link BoltMsg} or {@link SpoutMsg}; false if the queue is full. */
     public boolean offer(Object msg) {
-        return writes.offer(msg);
+        if (writes.offer(msg)) {
+            queued.release();
+            return true;
+        }
+        return false;
+    }
+
+    /** Queues the task ids that answer an emit, ahead of every queued tuple. Never refuses. */
+    public void sendTaskIds(List<Integer> ids) {
+        taskIds.add(ids);
+        queued.release();
     }
 
     /**

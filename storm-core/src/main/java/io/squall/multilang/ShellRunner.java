@@ -199,6 +199,13 @@ public final class ShellRunner {
         return false;
     }
 
+    /** Queues the task ids answering an emit, ahead of queued tuples; dropped if no subprocess runs. */
+    public void sendTaskIds(List<Integer> taskIds) {
+        if (process != null) {
+            process.sendTaskIds(taskIds);
+        }
+    }
+
     /** Queues a message for the subprocess; false if the queue is full or no subprocess runs. */
     public boolean offer(Object msg) {
         return process != null && process.offer(msg);

@@ -214,7 +214,7 @@ public class ShellSpout implements IShellSpout {
             return;
         }
         if (msg.areTaskIdsNeeded()) {
-            send(taskIds, askedAt);
+            runner.sendTaskIds(taskIds);
         }
     }
 }

@@ -267,7 +267,7 @@ public class ShellBolt implements IShellBolt, ITimedBolt {
             return;
         }
         if (msg.areTaskIdsNeeded()) {
-            send(taskIds);
+            runner.sendTaskIds(taskIds);
         }
     }
 
