@@ -247,18 +247,23 @@ public final class ShellRunner {
             reportError.accept(new MultilangException(label + " sent metric '" + name + "' with params " + params
                     + ": a shell metric is a counter, its params a number to add (or absent to add 1)"));
         } else {
-            context.registerCounter(name).inc(params == null ? 1 : ((Number) params).longValue());
+            try {
+                context.registerCounter(name).inc(params == null ? 1 : ((Number) params).longValue());
+            } catch (IllegalArgumentException e) {
+                reportError.accept(new MultilangException(label + " sent metric '" + name + "': " + e.getMessage()));
+            }
         }
     }
 
     /**
-     * Reports a fault of the subprocess for the component, kills it and schedules its restart. {@code p} is the
-     * subprocess at fault (null when none started).
+     * Reports a fault of the subprocess for the component ({@code what} says what it did), kills it, schedules
+     * its restart and tells the component.
      */
     public void fault(String what, Throwable cause) {
         fault(process, what, cause);
     }
 
+    /** The fault of subprocess {@code p}, or of starting one when {@code p} is null. */
     private void fault(ShellProcess p, String what, Throwable cause) {
         if (p != null) {
             p.close();

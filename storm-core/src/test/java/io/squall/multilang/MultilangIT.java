@@ -95,9 +95,13 @@ class MultilangIT {
         private final String tracker;
 
         public Numbers(String tracker, int count) {
+            this(tracker, Map.of("SPOUT_COUNT", String.valueOf(count)));
+        }
+
+        public Numbers(String tracker, Map<String, String> env) {
             super("python3", "numbers_spout.py");
             this.tracker = tracker;
-            setEnv(Map.of("SPOUT_COUNT", String.valueOf(count)));
+            setEnv(env);
         }
 
         @Override
@@ -257,6 +261,29 @@ class MultilangIT {
                 assertEquals(i % 3 == 0 ? 2 : 1, SEEN.get(key + ":" + i).get(), "deliveries of " + i);
             }
             assertEquals(count / 3, FAILS.get(key).get());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aShellSpoutThatDiesIsReportedAndRestartedAndEachIdIsAckedOnce() {
+        String key = "spout-dies";
+        int count = 60;
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("numbers", new Numbers(key, Map.of("SPOUT_COUNT", String.valueOf(count), "DIE_AT", "25")), 1);
+        builder.setBolt("check", new FailMultiplesOfThreeOnce(key), 1).shuffleGrouping("numbers");
+        Config conf = new Config();
+        conf.setMaxSpoutPending(10);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("ml-spout-dies", conf, builder.createTopology());
+            Await.until(WAIT, () -> ackedIds(key, count) == count, () -> ackedIds(key, count) + " of " + count
+                    + " acked, errors " + cluster.getErrors("ml-spout-dies", "numbers"));
+            for (int i = 0; i < count; i++) {
+                assertEquals(1, ACKS.get(key + ":" + i).get(), "acks of id " + i);
+            }
+            List<ErrorLog.Error> errors = cluster.getErrors("ml-spout-dies", "numbers");
+            assertTrue(errors.stream().map(ErrorLog.Error::message).anyMatch(m -> m.contains("ShellSpout 'numbers'")
+                    && m.contains("python3 numbers_spout.py") && m.contains("exit code 4")), errors.toString());
         }
     }
 
