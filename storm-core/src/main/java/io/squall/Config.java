@@ -54,6 +54,9 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = ConfigKeys.TOPOLOGY_BOLTS_LATE_TUPLE_STREAM.name();
     public static final String TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS =
             ConfigKeys.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS.name();
+    public static final String TOPOLOGY_MULTILANG_SERIALIZER = ConfigKeys.TOPOLOGY_MULTILANG_SERIALIZER.name();
+    public static final String TOPOLOGY_SUBPROCESS_TIMEOUT_SECS = ConfigKeys.TOPOLOGY_SUBPROCESS_TIMEOUT_SECS.name();
+    public static final String TOPOLOGY_SHELLBOLT_MAX_PENDING = ConfigKeys.TOPOLOGY_SHELLBOLT_MAX_PENDING.name();
 
     /** Sets the number of worker processes. */
     public void setNumWorkers(int workers) {

@@ -5,6 +5,7 @@ import io.squall.metrics.aggregate.MetricsAggregator;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
+import io.squall.multilang.TopologyResources;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.runtime.stats.ComponentStats;
@@ -16,6 +17,9 @@ import io.squall.topology.StormTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +43,8 @@ public class LocalCluster implements AutoCloseable {
     private final Map<String, Worker> failed = new ConcurrentHashMap<>();
     private final Map<String, WorkerMetrics> metrics = new ConcurrentHashMap<>();
     private final Map<String, Reporters> reporters = new ConcurrentHashMap<>();
+    /** The directory of each topology's extracted resources/ (and the pid files of its shell components). */
+    private final Map<String, Path> codeDirs = new ConcurrentHashMap<>();
     private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
     private volatile boolean closed;
 
@@ -96,8 +102,10 @@ public class LocalCluster implements AutoCloseable {
                         + "another name");
             }
             String id = name + "-" + IDS.incrementAndGet() + "-" + System.currentTimeMillis() / 1000;
-            Worker worker = new Worker(id, topology, topoConf, loader == null ? getClass().getClassLoader() : loader,
-                    true, System::nanoTime, error -> onFailure(name, error));
+            ClassLoader codeLoader = loader == null ? getClass().getClassLoader() : loader;
+            Worker worker = new Worker(id, topology, topoConf, codeLoader, true, System::nanoTime,
+                    error -> onFailure(name, error), new Worker.Placement(0, Map.of(), Map.of(),
+                            extractResources(name, codeLoader)));
             WorkerMetrics wm = new WorkerMetrics(worker, "local");
             Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
             if (old != null) {
@@ -110,6 +118,32 @@ public class LocalCluster implements AutoCloseable {
             collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
         }
         return new LocalTopology(name);
+    }
+
+    /**
+     * Extracts the {@code resources/} folders on the topology's class path (shell components' scripts) into a
+     * directory of its own, deleted when it is killed; null, with a warning, if that fails.
+     */
+    private Path extractResources(String name, ClassLoader loader) {
+        try {
+            Path root = Files.createTempDirectory("squall-" + name + "-");
+            deleteCodeDir(codeDirs.put(name, root));
+            return TopologyResources.extract(loader, root.resolve("resources"));
+        } catch (IOException e) {
+            LOG.warn("Cannot extract the resources/ of topology {}; shell components run in this directory: {}",
+                    name, e.toString());
+            return null;
+        }
+    }
+
+    private static void deleteCodeDir(Path root) {
+        if (root != null) {
+            try {
+                TopologyResources.delete(root);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete {}: {}", root, e.toString());
+            }
+        }
     }
 
     private static void validateName(String name) {
@@ -146,6 +180,7 @@ public class LocalCluster implements AutoCloseable {
                     + new TreeSet<>(running.keySet()) + ")");
         }
         w.shutdown();
+        deleteCodeDir(codeDirs.remove(name));
         WorkerMetrics wm = metrics.remove(name);
         stopMetrics(wm, name);
         collector.aggregator().forget(name);

@@ -175,6 +175,16 @@ public final class ConfigKeys {
             ConfigKey.Type.STRING, null, ANY,
             "stream on which a windowed bolt emits late tuples; unset means they are logged, counted and dropped");
 
+    // Multi-language components (ShellBolt, ShellSpout).
+    public static final ConfigKey TOPOLOGY_MULTILANG_SERIALIZER = key("topology.multilang.serializer",
+            ConfigKey.Type.STRING, "io.squall.multilang.JsonSerializer", ANY,
+            "class (an io.squall.multilang.ISerializer) that encodes the multilang protocol to shell components");
+    public static final ConfigKey TOPOLOGY_SUBPROCESS_TIMEOUT_SECS = key("topology.subprocess.timeout.secs",
+            ConfigKey.Type.INT, null, 1, "a shell component's subprocess that answers no heartbeat for this long is "
+                    + "killed and restarted; unset means supervisor.worker.timeout.secs");
+    public static final ConfigKey TOPOLOGY_SHELLBOLT_MAX_PENDING = key("topology.shellbolt.max.pending",
+            ConfigKey.Type.INT, 100, 1, "most tuples a ShellBolt task queues for its subprocess before execute waits");
+
     // Metrics and dashboard.
     public static final ConfigKey TOPOLOGY_METRICS_ENABLED = key("topology.metrics.enabled", ConfigKey.Type.BOOLEAN,
             true, ANY, "sample latencies (complete, execute, process) and run the configured reporters; "

@@ -21,6 +21,7 @@ import io.squall.topology.StormTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -99,10 +100,18 @@ public final class Worker {
      * @param port              the worker's port, 0 in local mode
      * @param remoteTasks       every task another worker runs, to the name of that worker; the rest run here
      * @param executorOverrides executors per component where a rebalance changed them
+     * @param codeDir           where the topology's {@code resources/} were extracted (shell components' working
+     *                          directory), or null; their pid files go to its sibling {@code pids}
      */
-    public record Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides) {
+    public record Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides,
+                            Path codeDir) {
         /** Every task in this worker. */
         public static final Placement ALL_LOCAL = new Placement(0, Map.of(), Map.of());
+
+        /** A placement without a code directory. */
+        public Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides) {
+            this(port, remoteTasks, executorOverrides, null);
+        }
     }
 
     /**
@@ -127,7 +136,9 @@ public final class Worker {
         List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
         localTasks.removeAll(placement.remoteTasks().keySet());
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
-                layout.taskToComponent(), topologyId, placement.port(), localTasks);
+                layout.taskToComponent(), topologyId, placement.port(), localTasks,
+                placement.codeDir() == null ? null : placement.codeDir().toString(),
+                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
             componentConf.put(c.getId(), checked.componentConf().get(c.getId()));

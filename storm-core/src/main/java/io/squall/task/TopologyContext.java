@@ -33,7 +33,7 @@ public class TopologyContext extends WorkerTopologyContext {
     /** A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}. */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics) {
         super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
-                worker.getThisWorkerPort(), worker.getThisWorkerTasks());
+                worker.getThisWorkerPort(), worker.getThisWorkerTasks(), worker.getCodeDir(), worker.getPIDDir());
         this.taskId = taskId;
         this.metrics = metrics;
     }

@@ -8,6 +8,7 @@ import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.multilang.TopologyResources;
 import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,14 +188,12 @@ public final class Supervisor implements AutoCloseable {
         }
         for (File dir : dirs) {
             if (!keep.contains(dir.getName())) {
-                File[] files = dir.listFiles();
-                for (File f : files == null ? new File[0] : files) {
-                    if (!f.delete()) {
-                        LOG.warn("Cannot delete {}", f);
-                    }
-                }
-                if (dir.delete()) {
+                try {
+                    // Recursive: workers extract the topology's resources/ into subdirectories.
+                    TopologyResources.delete(dir.toPath());
                     LOG.info("Deleted the code of {}, which no longer runs here", dir.getName());
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete {}: {}", dir, e.toString());
                 }
             }
         }

@@ -24,6 +24,7 @@ import io.squall.messaging.OversizedTuples;
 import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
+import io.squall.multilang.TopologyResources;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.runtime.queue.ReceiveQueue;
@@ -124,7 +125,8 @@ public final class WorkerMain {
                 loader);
         this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
                 error -> exit(1, "the topology failed: " + error),
-                new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
+                new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides(),
+                        TopologyResources.extract(loader, codeDir.resolve("worker-" + port).resolve("resources"))));
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         int refreshMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_REFRESH_MS);
