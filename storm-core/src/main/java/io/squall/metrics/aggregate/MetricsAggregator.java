@@ -246,10 +246,22 @@ public final class MetricsAggregator {
         return null;
     }
 
+    private static Snapshots.Task addTask(Snapshots.Task a, Snapshots.Task b) {
+        return new Snapshots.Task(a.task(), a.emitted() + b.emitted(), a.executed() + b.executed(),
+                a.acked() + b.acked(), a.failed() + b.failed());
+    }
+
     /** Two workers' figures of one component: the live parts added up (latency percentiles: the worse). */
     private static Snapshots.Component mergeLatest(Snapshots.Component a, Snapshots.Component b) {
-        List<Snapshots.Task> tasks = new ArrayList<>(a.taskCounts());
-        tasks.addAll(b.taskCounts());
+        // Each task appears once: a worker may list tasks it does not run (at zero), so counts add up per task.
+        Map<Integer, Snapshots.Task> byTask = new TreeMap<>();
+        for (Snapshots.Task t : a.taskCounts()) {
+            byTask.merge(t.task(), t, MetricsAggregator::addTask);
+        }
+        for (Snapshots.Task t : b.taskCounts()) {
+            byTask.merge(t.task(), t, MetricsAggregator::addTask);
+        }
+        List<Snapshots.Task> tasks = new ArrayList<>(byTask.values());
         Snapshots.Latency cl = a.completeLatency().p99Ms() >= b.completeLatency().p99Ms()
                 ? a.completeLatency() : b.completeLatency();
         Snapshots.Latency el = a.executeLatency().p99Ms() >= b.executeLatency().p99Ms()
