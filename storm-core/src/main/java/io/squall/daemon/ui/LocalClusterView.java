@@ -5,6 +5,7 @@ import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.runtime.TaskLayout;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
@@ -20,12 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /** The dashboard's view of a {@link LocalCluster}: one in-process worker per topology. */
 public final class LocalClusterView implements ClusterView {
     private static final Logger LOG = LoggerFactory.getLogger(LocalClusterView.class);
 
     private final LocalCluster cluster;
+    private final long startNanos = System.nanoTime();
 
     /** A view of {@code cluster}. */
     public LocalClusterView(LocalCluster cluster) {
@@ -42,7 +45,10 @@ public final class LocalClusterView implements ClusterView {
                 LOG.debug("Topology {} stopped while listing", name);
             }
         }
-        return new ClusterSummary("local", version(), 1, tops.size(), tops.size(), tops);
+        // Local mode runs each topology in one in-process worker: one "supervisor" whose slots are those workers.
+        SupervisorSummary here = new SupervisorSummary("local", "localhost", tops.size(), 0,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos));
+        return new ClusterSummary("local", version(), 1, tops.size(), tops.size(), tops, List.of(here));
     }
 
     private static String version() {
@@ -52,16 +58,11 @@ public final class LocalClusterView implements ClusterView {
 
     @Override
     public TopologySummary topology(String name) {
-        StormTopology t = cluster.getTopology(name);
         Snapshots.Worker w = cluster.getMetricsCollector().aggregator().latest(name).stream().findFirst().orElse(null);
-        int executors = 0;
-        int tasks = 0;
-        for (ComponentSpec c : t.getComponents().values()) {
-            executors += c.getParallelism();
-            tasks += c.getNumTasks();
-        }
+        TaskLayout layout = cluster.getWorkerMetrics(name).worker().layout();
         return new TopologySummary(name, w == null ? name : w.topologyId(),
-                cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, executors, tasks);
+                cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, 1,
+                layout.componentExecutors(), layout.componentTasks());
     }
 
     @Override
@@ -112,7 +113,7 @@ public final class LocalClusterView implements ClusterView {
     }
 
     @Override
-    public void rebalance(String name, int workers, Map<String, Integer> executors) {
+    public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
         cluster.getTopology(name);
         throw new NotSupportedException("Rebalance is not supported in local mode: a local topology runs in one "
                 + "in-process worker whose executors are fixed at submit; kill it and submit it again with other "
