@@ -149,6 +149,13 @@ public final class Main {
         if (line.help()) {
             return help("demo", out);
         }
+        String ui = line.option("--ui");
+        if (ui != null && !ui.isEmpty()) {
+            uiPort(ui);
+        }
+        if (line.option("--local-ttl") != null) {
+            ClusterCommands.parseInt("--local-ttl", line.option("--local-ttl"), 1);
+        }
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null) {
             throw new UsageException("demo runs from bin/squall, which builds the example topologies first");

@@ -54,6 +54,7 @@ public final class DashboardServer implements AutoCloseable {
     private static final AttributeKey<Map<String, String>> SUBSCRIPTION = AttributeKey.valueOf("subscription");
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
     private static final int CALL_THREADS = 2;
+    private static final int CLOSE_WAIT_SECS = 5;
 
     private final ClusterView view;
     private final ObjectMapper json = new ObjectMapper();
@@ -207,10 +208,22 @@ public final class DashboardServer implements AutoCloseable {
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    /** Stops serving and closes every connection. */
+    /**
+     * Stops serving and closes every connection. Requests being answered get a few seconds to finish, so the
+     * answer to the kill that ended a local run still reaches its page.
+     */
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        pusher.shutdownNow();
+        calls.shutdown();
+        try {
+            if (!calls.awaitTermination(CLOSE_WAIT_SECS, TimeUnit.SECONDS)) {
+                LOG.warn("Dashboard requests still running after {}s; closing their connections", CLOSE_WAIT_SECS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sockets.close().syncUninterruptibly();
         shutdownGroups();
     }

@@ -172,7 +172,7 @@ public final class MetricsAggregator {
         Map<String, Snapshots.Component> latest = new LinkedHashMap<>();
         Map<String, double[]> rates = new HashMap<>();
         Map<String, double[]> edgeRates = new TreeMap<>();
-        List<Snapshots.Backpressure> bps = new ArrayList<>();
+        Map<String, Snapshots.Backpressure> bps = new TreeMap<>();
         List<Snapshots.Error> errors = new ArrayList<>();
         Map<String, Snapshots.Jvm> jvms = new TreeMap<>();
         Map<String, Double> user = new TreeMap<>();
@@ -181,7 +181,7 @@ public final class MetricsAggregator {
         for (Snapshots.Worker w : t.last.values()) {
             active |= w.active();
             uptime = Math.max(uptime, w.uptimeSecs());
-            bps.add(w.backpressure());
+            bps.put(w.worker(), w.backpressure());
             errors.addAll(w.errors());
             jvms.put(w.worker(), w.jvm());
             user.putAll(w.userMetrics());

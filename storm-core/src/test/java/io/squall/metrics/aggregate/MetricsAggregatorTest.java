@@ -116,4 +116,11 @@ class MetricsAggregatorTest {
         assertEquals(2, b.executors());
         assertEquals(2, b.tasks());
     }
+
+    @Test
+    void backpressureIsReportedPerWorker() {
+        agg.record(workerListingAllTasks("h:6700", List.of()));
+        agg.record(workerListingAllTasks("h:6701", List.of()));
+        assertEquals(List.of("h:6700", "h:6701"), List.copyOf(agg.view("t", Window.ALL_TIME).backpressure().keySet()));
+    }
 }
