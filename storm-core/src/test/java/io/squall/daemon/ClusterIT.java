@@ -321,9 +321,19 @@ class ClusterIT {
         assertEquals("INACTIVE", client.getTopology("moving").get("status"));
         assertEquals(0, cli("activate", "activate", "moving").waitFor(), () -> log("activate"));
         assertEquals("ACTIVE", client.getTopology("moving").get("status"));
+        // More workers than the cluster has slots: the answer, list and the dashboard say how many it got.
+        assertEquals(0, cli("rebalance-many", "rebalance", "moving", "-n", "10").waitFor(),
+                () -> log("rebalance-many"));
+        int got = state.assignment(id).workers().size();
+        assertTrue(log("rebalance-many").contains("it runs on " + got + " of the 10 workers asked for"),
+                log("rebalance-many"));
+        assertEquals(10, ((Number) client.getTopology("moving").get("workersRequested")).intValue());
+        assertEquals(0, cli("list-short", "list").waitFor(), () -> log("list-short"));
+        assertTrue(log("list-short").contains(got + "/10"), log("list-short"));
         long version = state.assignment(id).version();
         assertEquals(0, cli("rebalance", "rebalance", "moving", "-n", "1", "-e", "count=2").waitFor(),
                 () -> log("rebalance"));
+        assertTrue(log("rebalance").contains("Rebalanced topology moving over 1 workers"), log("rebalance"));
         Assignment a = state.assignment(id);
         assertTrue(a.version() > version);
         assertEquals(1, a.workers().size());

@@ -194,6 +194,12 @@ class DashboardBrowserIT {
         assertEquals(5, browser.script("return document.querySelectorAll('#tasks-table tbody tr').length;").asInt(),
                 "one row per task: 1 spout task, 2 + 2 bolt tasks");
         assertTrue(present("#graph-svg g.edge[data-from=\"split\"][data-to=\"count\"] text"));
+        assertEquals(0, browser.script("var boxes = Array.from(document.querySelectorAll('#graph-svg g.node rect'))"
+                + ".map(function (r) { return r.getBBox(); }); var overlaps = 0;"
+                + "document.querySelectorAll('#graph-svg g.edge text').forEach(function (t) { var b = t.getBBox();"
+                + " boxes.forEach(function (r) { if (b.x < r.x + r.width && r.x < b.x + b.width && b.y < r.y + r.height"
+                + " && r.y < b.y + b.height) { overlaps++; } }); }); return overlaps;").asInt(),
+                "edge labels overlapping node boxes");
 
         long first = spoutEmitted();
         Await.until(DEADLINE, () -> spoutEmitted() > first && spoutEmitted() > 0, () -> "emitted to grow past " + first);
@@ -239,7 +245,13 @@ class DashboardBrowserIT {
 
         browser.open(server.url() + "#/");
         Await.until(DEADLINE, () -> present("#topologies-table a"), () -> "the topology listed on the cluster page");
+        assertTrue(present("#supervisors-table"), "the supervisors are listed");
         screenshot("dashboard-cluster.png");
+
+        // With the live connection closed, a page shows "Loading…" and then its first data from the HTTP API.
+        assertEquals("Loading…", browser.script("state.ws.onclose = null; state.ws.close(); route();"
+                + " return document.getElementById('topologies').textContent;").asText());
+        Await.until(DEADLINE, () -> present("#topologies-table a"), () -> "the cluster page filled from the HTTP API");
     }
 
     /** Waits for {@code n} more live updates to reach the page; true once they have. */
