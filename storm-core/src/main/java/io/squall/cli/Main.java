@@ -35,6 +35,8 @@ public final class Main {
     static final int USAGE = 2;
     private static final int DEFAULT_TTL_SECS = 20;
     private static final long UI_UPDATE_MILLIS = 1000;
+    /** How long a kill from the dashboard may take to stop the executors, beyond their 10 s join timeout. */
+    private static final long KILL_WAIT_MILLIS = 15_000;
 
     /** The system property {@code bin/squall} sets to Squall's directory, where {@code demo} finds its JAR. */
     static final String HOME_PROPERTY = "squall.home";
@@ -191,11 +193,13 @@ public final class Main {
         String className = positional.get(1);
         String[] userArgs = positional.subList(2, positional.size()).toArray(new String[0]);
         DashboardServer dashboard = null;
+        LocalClusterView view = null;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, Main.class.getClassLoader());
              LocalCluster cluster = new LocalCluster()) {
             if (uiPort != null) {
                 try {
-                    dashboard = new DashboardServer(new LocalClusterView(cluster),
+                    view = new LocalClusterView(cluster);
+                    dashboard = new DashboardServer(view,
                             (String) ConfigKeys.UI_HOST.defaultValue(), uiPort, UI_UPDATE_MILLIS);
                 } catch (IllegalStateException e) {
                     err.println("squall local: " + e.getMessage() + " (pick another port with --ui PORT)");
@@ -224,6 +228,9 @@ public final class Main {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ttl);
             while (System.nanoTime() < deadline && !cluster.getTopologyNames().isEmpty()) {
                 TimeUnit.MILLISECONDS.sleep(100);
+            }
+            if (view != null) {
+                view.awaitKills(KILL_WAIT_MILLIS); // A kill from the dashboard: let the executors close first.
             }
             return report(cluster, names, out, err);
         } catch (InterruptedException e) {

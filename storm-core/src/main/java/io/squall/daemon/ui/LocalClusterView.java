@@ -20,7 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** The dashboard's view of a {@link LocalCluster}: one in-process worker per topology. */
@@ -29,6 +31,7 @@ public final class LocalClusterView implements ClusterView {
 
     private final LocalCluster cluster;
     private final long startNanos = System.nanoTime();
+    private final Set<Thread> kills = ConcurrentHashMap.newKeySet();
 
     /** A view of {@code cluster}. */
     public LocalClusterView(LocalCluster cluster) {
@@ -92,24 +95,49 @@ public final class LocalClusterView implements ClusterView {
         cluster.deactivate(name);
     }
 
+    /**
+     * Kills on a thread of its own and returns at once, so the answer reaches the page before the topology's
+     * executors have stopped (which can take seconds) and before {@code bin/squall local} ends because its
+     * last topology is gone.
+     */
     @Override
     public void kill(String name, int waitSecs) {
-        if (waitSecs <= 0) {
-            cluster.killTopology(name);
-            return;
+        cluster.getTopology(name); // An unknown name fails here, as the caller's 404.
+        if (waitSecs > 0) {
+            cluster.deactivate(name);
         }
-        cluster.deactivate(name);
         Thread t = new Thread(() -> {
             try {
-                KillOptions o = new KillOptions();
-                o.set_wait_secs(waitSecs);
-                cluster.killTopologyWithOpts(name, o);
+                if (waitSecs > 0) {
+                    KillOptions o = new KillOptions();
+                    o.set_wait_secs(waitSecs);
+                    cluster.killTopologyWithOpts(name, o);
+                } else {
+                    cluster.killTopology(name);
+                }
             } catch (NotAliveException gone) {
-                LOG.info("Topology {} was gone before its kill wait ended", name);
+                LOG.info("Topology {} was gone before it was killed", name);
+            } finally {
+                kills.remove(Thread.currentThread());
             }
         }, "kill-" + name);
         t.setDaemon(true);
+        kills.add(t);
         t.start();
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for the kills started from the dashboard to finish, so that a process
+     * that ends once its topologies are gone lets their executors close first.
+     */
+    public void awaitKills(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (Thread t : List.copyOf(kills)) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left > 0) {
+                t.join(left);
+            }
+        }
     }
 
     @Override
