@@ -342,6 +342,7 @@ function renderGraph(components, m) {
   let svg = '<svg id="graph-svg" viewBox="0 0 ' + (40 + (maxDepth + 1) * (W + GX)) + ' ' + (40 + maxRows * (H + GY))
     + '"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
     + '<path d="M0,0 L10,5 L0,10 z" fill="#7b8899"/></marker></defs>';
+  const labelsAt = {};
   for (const c of components) {
     for (const i of c.inputs) {
       const a = pos[i.component], b = pos[c.id];
@@ -350,7 +351,12 @@ function renderGraph(components, m) {
       const mx = (x1 + x2) / 2;
       const r = edgeRate[i.component + '>' + c.id];
       // The label sits on the curve in the gap just before the target, between two columns of boxes.
-      const lx = x2 > x1 ? x2 - GX / 2 : mx, ly = curveY(x1, y1, mx, x2, y2, lx);
+      // Labels sharing a gap are stacked so that they do not cover one another either.
+      const lx = x2 > x1 ? x2 - GX / 2 : mx;
+      let ly = curveY(x1, y1, mx, x2, y2, lx);
+      const taken = labelsAt[lx] = labelsAt[lx] || [];
+      while (taken.some(y => Math.abs(y - ly) < 26)) ly += 26;
+      taken.push(ly);
       svg += '<g class="edge" data-from="' + esc(i.component) + '" data-to="' + esc(c.id) + '"><path marker-end="url(#arrow)" d="M' + x1
         + ',' + y1 + ' C' + mx + ',' + y1 + ' ' + mx + ',' + y2 + ' ' + x2 + ',' + y2 + '"/><text x="' + lx + '" y="'
         + (ly - 16) + '"><tspan x="' + lx + '">' + rate(r || 0) + '</tspan><tspan x="' + lx + '" dy="12">'
