@@ -1,5 +1,6 @@
 package io.squall;
 
+import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.TopologySettings;
 import io.squall.topology.InvalidTopologyException;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,7 @@ public final class SquallSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(SquallSubmitter.class);
     private static volatile LocalCluster localOverride;
     private static volatile Remote clusterOverride;
+    private static volatile List<String> commandLineOverrides = List.of();
 
     private SquallSubmitter() {
     }
@@ -32,9 +35,17 @@ public final class SquallSubmitter {
      * @throws io.squall.topology.InvalidTopologyException if it cannot run, naming why
      */
     public static void submitTopology(String name, Map<String, Object> conf, StormTopology topology) {
+        Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
+        // As with Storm, "-c key=value" on the command line overrides the topology's own setting. Keys that
+        // configure Squall's daemons and commands (nimbus.seeds...) stay with the command.
+        DaemonConfig.parseOverrides(commandLineOverrides).forEach((k, v) -> {
+            if (k.startsWith("topology.") || ConfigKeys.get(k) == null) {
+                topoConf.put(k, v);
+            }
+        });
         LocalCluster local = localOverride;
         if (local != null) {
-            local.submitTopology(name, conf, topology, Thread.currentThread().getContextClassLoader());
+            local.submitTopology(name, topoConf, topology, Thread.currentThread().getContextClassLoader());
             return;
         }
         Remote remote = clusterOverride;
@@ -45,17 +56,15 @@ public final class SquallSubmitter {
         if (topology == null) {
             throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
         }
-        Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
-        // As with Storm, "-c topology.x=y" on the command line overrides the topology's own setting.
-        DaemonConfig.parseOverrides(remote.conf().overrides()).forEach((k, v) -> {
-            if (k.startsWith("topology.")) {
-                topoConf.put(k, v);
-            }
-        });
         TopologySettings.from(topoConf);
         try {
-            String id = NimbusClient.of(remote.conf()).submitTopology(name, remote.jar(), topoConf, topology);
-            LOG.info("Submitted topology {} as {}", name, id);
+            Map<String, Object> answer = NimbusClient.of(remote.conf()).submit(name, remote.jar(), topoConf, topology);
+            LOG.info("Submitted topology {} as {}", name, answer.get("id"));
+            if (answer.get("workers") instanceof Number got && answer.get("workersRequested") instanceof Number asked
+                    && got.intValue() < asked.intValue()) {
+                LOG.warn("Topology {} runs on {} of the {} workers it asked for (not enough free slots, or fewer "
+                        + "executors than workers); Nimbus adds workers as slots free up", name, got, asked);
+            }
         } catch (IOException e) {
             throw new SquallException("Cannot submit topology '" + name + "': " + e.getMessage(), e);
         }
@@ -72,6 +81,14 @@ public final class SquallSubmitter {
     /** Storm's variant with a progress bar; the same as {@link #submitTopology}. */
     public static void submitTopologyWithProgressBar(String name, Map<String, Object> conf, StormTopology topology) {
         submitTopology(name, conf, topology);
+    }
+
+    /**
+     * The {@code key=value} options of {@code bin/squall local} or {@code jar}'s {@code -c}, applied over the
+     * config of every topology this JVM submits ({@code topology.*} keys and keys Squall does not know).
+     */
+    public static void setCommandLineOverrides(List<String> overrides) {
+        commandLineOverrides = List.copyOf(overrides);
     }
 
     /** Routes every submission of this JVM to {@code cluster} (null to stop). Used by {@code bin/squall local}. */

@@ -4,10 +4,10 @@ import io.squall.SquallException;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
-import io.squall.config.InvalidConfigException;
 import io.squall.daemon.DevZookeeper;
 import io.squall.daemon.nimbus.Nimbus;
 import io.squall.daemon.supervisor.Supervisor;
+import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.utils.NimbusClient;
@@ -19,10 +19,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -63,61 +63,18 @@ final class ClusterCommands {
     private ClusterCommands() {
     }
 
-    /** Parsed arguments: positional ones, {@code -x value} options, and config overrides. */
-    private record Args(List<String> positional, Map<String, List<String>> options, List<String> overrides,
-                        boolean help) {
-        static Args parse(String[] args, List<String> optionsWithValue) {
-            List<String> positional = new ArrayList<>();
-            Map<String, List<String>> options = new LinkedHashMap<>();
-            List<String> overrides = new ArrayList<>();
-            boolean help = false;
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--help") || a.equals("-h")) {
-                    help = true;
-                } else if (a.equals("-c") || optionsWithValue.contains(a)) {
-                    if (i + 1 >= args.length || args[i + 1].equals("-c") || args[i + 1].startsWith("--")
-                            || optionsWithValue.contains(args[i + 1])) {
-                        throw new Main.UsageException(a + " needs a value");
-                    }
-                    String v = args[++i];
-                    if (a.equals("-c")) {
-                        overrides.add(v);
-                    } else {
-                        options.computeIfAbsent(a, k -> new ArrayList<>()).add(v);
-                    }
-                } else if (a.startsWith("-") && positional.isEmpty()) {
-                    throw new Main.UsageException("unknown option '" + a + "'");
-                } else {
-                    positional.add(a);
-                }
-            }
-            return new Args(positional, options, overrides, help);
-        }
-
-        String option(String name) {
-            List<String> v = options.get(name);
-            return v == null ? null : v.get(v.size() - 1);
-        }
-    }
-
     /** Runs a cluster command; returns the exit code. */
     static int run(String command, String[] rest, PrintStream out, PrintStream err) {
-        Args args = Args.parse(rest, switch (command) {
-            case "kill" -> List.of("-w");
-            case "rebalance" -> List.of("-n", "-e");
-            default -> List.of();
+        CommandLine args = CommandLine.parse(rest, switch (command) {
+            case "kill" -> CommandLine.Spec.of("-w");
+            case "rebalance" -> CommandLine.Spec.of("-n", "-e");
+            case "jar" -> new CommandLine.Spec(Set.of(), Set.of(), 2);
+            default -> CommandLine.Spec.of();
         });
         if (args.help()) {
-            out.println("Usage: squall " + HELP.get(command));
-            return Main.OK;
+            return Main.help(command, out);
         }
-        DaemonConfig conf;
-        try {
-            conf = DaemonConfig.load(args.overrides());
-        } catch (InvalidConfigException e) {
-            throw new Main.UsageException(e.getMessage());
-        }
+        DaemonConfig conf = Main.config(args.overrides(), err);
         try {
             return switch (command) {
                 case "dev-zookeeper" -> daemon(args, () -> DevZookeeper.run(conf));
@@ -153,7 +110,7 @@ final class ClusterCommands {
         void run() throws Exception;
     }
 
-    private static int daemon(Args args, Daemon d) {
+    private static int daemon(CommandLine args, Daemon d) {
         if (!args.positional().isEmpty()) {
             throw new Main.UsageException("takes no arguments but -c key=value, got " + args.positional());
         }
@@ -176,7 +133,7 @@ final class ClusterCommands {
         }
     }
 
-    private static int jar(Args args, DaemonConfig conf, PrintStream err) throws IOException {
+    private static int jar(CommandLine args, DaemonConfig conf, PrintStream err) throws IOException {
         if (args.positional().size() < 2) {
             throw new Main.UsageException("needs a topology JAR and the class whose main submits the topology");
         }
@@ -191,6 +148,7 @@ final class ClusterCommands {
             Method main = Main.mainOf(loader, className, jar);
             Thread.currentThread().setContextClassLoader(loader);
             SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(conf, jar.toPath()));
+            SquallSubmitter.setCommandLineOverrides(args.overrides());
             main.invoke(null, (Object) userArgs);
             return Main.OK;
         } catch (InvocationTargetException e) {
@@ -202,10 +160,11 @@ final class ClusterCommands {
             return Main.FAILED;
         } finally {
             SquallSubmitter.setClusterOverride(null);
+            SquallSubmitter.setCommandLineOverrides(List.of());
         }
     }
 
-    private static int topologyCommand(String command, Args args, NimbusClient nimbus, PrintStream out)
+    private static int topologyCommand(String command, CommandLine args, NimbusClient nimbus, PrintStream out)
             throws IOException {
         if (command.equals("list")) {
             if (!args.positional().isEmpty()) {
@@ -216,10 +175,21 @@ final class ClusterCommands {
                 out.println("No topologies running.");
                 return Main.OK;
             }
-            out.printf("%-24s %-10s %8s %8s %12s%n", "name", "status", "workers", "tasks", "uptime secs");
+            out.printf("%-24s %-10s %8s %10s %8s %12s%n", "name", "status", "workers", "executors", "tasks",
+                    "uptime secs");
+            boolean anyShort = false;
             for (Map<String, Object> t : topologies) {
-                out.printf("%-24s %-10s %8d %8s %12s%n", t.get("name"), t.get("status"),
-                        ((List<?>) t.get("workers")).size(), t.get("tasks"), t.get("uptimeSecs"));
+                int workers = ((List<?>) t.get("workers")).size();
+                Object requested = t.get("workersRequested");
+                boolean fewer = requested instanceof Number n && n.intValue() > workers;
+                anyShort |= fewer;
+                out.printf("%-24s %-10s %8s %10s %8s %12s%n", t.get("name"), t.get("status"),
+                        fewer ? workers + "/" + requested : String.valueOf(workers), t.get("executors"),
+                        t.get("tasks"), t.get("uptimeSecs"));
+            }
+            if (anyShort) {
+                out.println("workers A/B: the topology runs on A of the B workers it asked for (not enough free slots, "
+                        + "or fewer executors than workers); Nimbus adds workers as slots free up.");
             }
             return Main.OK;
         }
@@ -251,20 +221,19 @@ final class ClusterCommands {
                     }
                     executors.put(e.substring(0, eq), parseInt("-e " + e.substring(0, eq), e.substring(eq + 1), 1));
                 }
-                nimbus.rebalance(name, workers, executors);
-                out.println("Rebalanced topology " + name);
+                out.println(ClusterView.Placement.of(nimbus.rebalance(name, workers, executors)).describe(name));
             }
             default -> throw new IllegalStateException("not a topology command: " + command);
         }
         return Main.OK;
     }
 
-    private static int intOption(Args args, String option, int dflt, int min) {
+    private static int intOption(CommandLine args, String option, int dflt, int min) {
         String v = args.option(option);
         return v == null ? dflt : parseInt(option, v, min);
     }
 
-    private static int parseInt(String what, String v, int min) {
+    static int parseInt(String what, String v, int min) {
         int n;
         try {
             n = Integer.parseInt(v);

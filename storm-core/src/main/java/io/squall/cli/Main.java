@@ -3,9 +3,12 @@ package io.squall.cli;
 import io.squall.LocalCluster;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
+import io.squall.config.DaemonConfig;
+import io.squall.config.InvalidConfigException;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.LocalClusterView;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.topology.NotAliveException;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -19,9 +22,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * What {@code bin/squall} runs. Exit codes: 0 success, 1 the topology failed, 2 bad arguments.
@@ -32,33 +38,42 @@ public final class Main {
     static final int USAGE = 2;
     private static final int DEFAULT_TTL_SECS = 20;
     private static final long UI_UPDATE_MILLIS = 1000;
+    /** How long a kill from the dashboard may take to stop the executors, beyond their 10 s join timeout. */
+    private static final long KILL_WAIT_MILLIS = 15_000;
 
-    private static final String USAGE_TEXT = String.join("\n",
-            "Usage: squall COMMAND [ARGS]",
-            "",
-            "Commands:",
-            "  local JAR CLASS [ARGS...] [--local-ttl SECS] [--ui [PORT]]",
-            "        Runs CLASS's main from JAR in this JVM; its SquallSubmitter.submitTopology calls",
-            "        start the topologies here. They run for SECS seconds (default " + DEFAULT_TTL_SECS + "), then stop.",
-            "        --ui serves the dashboard on http://127.0.0.1:PORT/ (default " + ConfigKeys.UI_PORT.defaultValue()
-                    + "; 0 picks a free port).",
-            "  demo  Builds what is missing and runs the word-count example in local mode with the dashboard",
-            "        on (bin/squall only; takes the options of local).",
-            "  dev-zookeeper | nimbus | supervisor [-c key=value...]",
-            "        Runs a development ZooKeeper, a Nimbus, or a supervisor (see 'squall COMMAND --help').",
-            "  dev-kafka [--port PORT] [--dir DIR]",
-            "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka",
-            "        (bin/squall only; builds the Kafka module if needed).",
-            "  ui [-c key=value...]",
-            "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds on http://ui.host:ui.port/.",
-            "  jar JAR CLASS [ARGS...]",
-            "        Runs CLASS's main from JAR, which submits its topologies to the cluster's Nimbus.",
-            "  list | kill NAME [-w SECS] | activate NAME | deactivate NAME",
-            "  rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...]",
-            "        Manage the cluster's topologies. Every cluster command takes -c key=value overrides.",
-            "  version",
-            "        Prints the version.",
-            "  help  Prints this text.");
+    /** The system property {@code bin/squall} sets to Squall's directory, where {@code demo} finds its JAR. */
+    static final String HOME_PROPERTY = "squall.home";
+    static final String DEMO_JAR = "topologies/target/squall-topologies.jar";
+    static final String DEMO_CLASS = "io.squall.topologies.WordCountTopology";
+    private static final int DEMO_TTL_SECS = 120;
+    private static final CommandLine.Spec LOCAL_SPEC = new CommandLine.Spec(Set.of("--local-ttl"), Set.of("--ui"), 2);
+    private static final CommandLine.Spec DEMO_SPEC = new CommandLine.Spec(Set.of("--local-ttl"), Set.of("--ui"), 0);
+
+    /** Each command's own help, after "Usage: squall ". */
+    static final Map<String, String> HELP = new LinkedHashMap<>();
+
+    static {
+        HELP.put("local", "local JAR CLASS [ARGS...] [--local-ttl SECS] [--ui [PORT]] [-c key=value...] [-- ARGS...]\n"
+                + "        Runs CLASS's main from JAR in this JVM; its SquallSubmitter.submitTopology calls start the\n"
+                + "        topologies here. They run for SECS seconds (default " + DEFAULT_TTL_SECS + "), then stop.\n"
+                + "        --ui serves the dashboard on http://127.0.0.1:PORT/ (default "
+                + ConfigKeys.UI_PORT.defaultValue() + "; 0 picks a free port).\n"
+                + "        -c key=value sets a key of every submitted topology's config (over what main sets).\n"
+                + "        ARGS go to main; options of local are taken anywhere, except after --.");
+        HELP.put("demo", "demo [--local-ttl SECS] [--ui [PORT]] [-c key=value...] [ARGS...]\n"
+                + "        Builds what is missing and runs the word-count example in local mode with the dashboard on\n"
+                + "        (port " + ConfigKeys.UI_PORT.defaultValue() + ") for " + DEMO_TTL_SECS
+                + " seconds; the options are those of local.");
+        HELP.putAll(ClusterCommands.HELP);
+        HELP.put("dev-kafka", "dev-kafka [--port PORT] [--dir DIR]\n"
+                + "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka\n"
+                + "        (bin/squall only; builds the Kafka module if needed).");
+        HELP.put("version", "version\n        Prints the version.");
+    }
+
+    private static final String USAGE_TEXT = "Usage: squall COMMAND [ARGS]\n\nCommands:\n"
+            + HELP.values().stream().map(h -> "  " + h).collect(Collectors.joining("\n"))
+            + "\n  help\n        Prints this text.\n\n'squall COMMAND --help' prints the help of one command.";
 
     private Main() {
     }
@@ -78,8 +93,16 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (command) {
-                case "local" -> local(rest, out, err);
+                case "local" -> local(CommandLine.parse(rest, LOCAL_SPEC), out, err);
+                case "demo" -> demo(CommandLine.parse(rest, DEMO_SPEC), out, err);
                 case "version" -> {
+                    CommandLine line = CommandLine.parse(rest, CommandLine.Spec.of());
+                    if (line.help()) {
+                        yield help(command, out);
+                    }
+                    if (!line.positional().isEmpty()) {
+                        throw new UsageException("takes no arguments, got " + line.positional());
+                    }
                     out.println("Squall " + version());
                     yield OK;
                 }
@@ -96,9 +119,179 @@ public final class Main {
                 }
             };
         } catch (UsageException e) {
-            err.println("squall " + command + ": " + e.getMessage());
+            err.println("squall " + command + ": " + e.getMessage() + " (see 'squall " + command + " --help')");
             return USAGE;
         }
+    }
+
+    /** Prints a command's help. */
+    static int help(String command, PrintStream out) {
+        out.println("Usage: squall " + HELP.get(command));
+        return OK;
+    }
+
+    /**
+     * Loads the configuration with a command's {@code -c} overrides, warning on {@code err} about each key that
+     * is not a Squall key (a typo, or a key only a topology reads), with the known key it probably meant.
+     *
+     * @throws UsageException if an override is malformed or has a wrong value
+     */
+    static DaemonConfig config(List<String> overrides, PrintStream err) {
+        DaemonConfig conf;
+        try {
+            conf = DaemonConfig.load(overrides);
+        } catch (InvalidConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+        for (String key : DaemonConfig.parseOverrides(overrides).keySet()) {
+            if (ConfigKeys.get(key) == null) {
+                String near = ConfigKeys.closest(key);
+                err.println("squall: warning: '" + key + "' is not a Squall config key"
+                        + (near != null ? " (did you mean '" + near + "'?)" : "")
+                        + "; it only reaches the config of the topologies submitted");
+            }
+        }
+        return conf;
+    }
+
+    private static int demo(CommandLine line, PrintStream out, PrintStream err) {
+        if (line.help()) {
+            return help("demo", out);
+        }
+        String ui = line.option("--ui");
+        if (ui != null && !ui.isEmpty()) {
+            uiPort(ui);
+        }
+        if (line.option("--local-ttl") != null) {
+            ClusterCommands.parseInt("--local-ttl", line.option("--local-ttl"), 1);
+        }
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null) {
+            throw new UsageException("demo runs from bin/squall, which builds the example topologies first");
+        }
+        List<String> positional = new ArrayList<>(List.of(new File(home, DEMO_JAR).getPath(), DEMO_CLASS));
+        positional.addAll(line.positional());
+        Map<String, List<String>> options = new LinkedHashMap<>(line.options());
+        options.putIfAbsent("--ui", List.of(""));
+        options.putIfAbsent("--local-ttl", List.of(String.valueOf(DEMO_TTL_SECS)));
+        return local(new CommandLine(positional, options, line.overrides(), false), out, err);
+    }
+
+    private static int local(CommandLine line, PrintStream out, PrintStream err) {
+        if (line.help()) {
+            return help("local", out);
+        }
+        int ttl = line.option("--local-ttl") == null ? DEFAULT_TTL_SECS
+                : ClusterCommands.parseInt("--local-ttl", line.option("--local-ttl"), 1);
+        Integer uiPort = null;
+        String ui = line.option("--ui");
+        if (ui != null) {
+            uiPort = ui.isEmpty() ? (Integer) ConfigKeys.UI_PORT.defaultValue() : uiPort(ui);
+        }
+        List<String> positional = line.positional();
+        if (positional.size() < 2) {
+            throw new UsageException("needs a topology JAR and the class whose main submits the topology");
+        }
+        File jar = new File(positional.get(0));
+        if (!jar.isFile()) {
+            throw new UsageException("topology JAR '" + jar + "' does not exist or is not a file");
+        }
+        config(line.overrides(), err);
+        String className = positional.get(1);
+        String[] userArgs = positional.subList(2, positional.size()).toArray(new String[0]);
+        DashboardServer dashboard = null;
+        LocalClusterView view = null;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, Main.class.getClassLoader());
+             LocalCluster cluster = new LocalCluster()) {
+            if (uiPort != null) {
+                try {
+                    view = new LocalClusterView(cluster);
+                    dashboard = new DashboardServer(view,
+                            (String) ConfigKeys.UI_HOST.defaultValue(), uiPort, UI_UPDATE_MILLIS);
+                } catch (IllegalStateException e) {
+                    err.println("squall local: " + e.getMessage() + " (pick another port with --ui PORT)");
+                    return FAILED;
+                }
+                out.println("Dashboard: " + dashboard.url() + " (JSON API under " + dashboard.url() + "api/v1/, "
+                        + "Prometheus text at " + dashboard.url() + "metrics)");
+            }
+            Method main = mainOf(loader, className, jar);
+            Thread.currentThread().setContextClassLoader(loader);
+            SquallSubmitter.setLocalOverride(cluster);
+            SquallSubmitter.setCommandLineOverrides(line.overrides());
+            try {
+                main.invoke(null, (Object) userArgs);
+            } catch (InvocationTargetException e) {
+                err.println("squall local: " + className + ".main failed: " + e.getCause());
+                e.getCause().printStackTrace(err);
+                return FAILED;
+            }
+            List<String> names = cluster.getTopologyNames();
+            if (names.isEmpty()) {
+                err.println("squall local: " + className + ".main submitted no topology");
+                return FAILED;
+            }
+            out.println("Running " + names + " in local mode for " + ttl + "s");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ttl);
+            while (System.nanoTime() < deadline && !cluster.getTopologyNames().isEmpty()) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            if (view != null) {
+                view.awaitKills(KILL_WAIT_MILLIS); // A kill from the dashboard: let the executors close first.
+            }
+            return report(cluster, names, out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (java.io.IOException | ReflectiveOperationException e) {
+            err.println("squall local: " + e);
+            return FAILED;
+        } finally {
+            SquallSubmitter.setLocalOverride(null);
+            SquallSubmitter.setCommandLineOverrides(List.of());
+            if (dashboard != null) {
+                dashboard.close();
+            }
+        }
+    }
+
+    private static int uiPort(String value) {
+        int port;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--ui takes a port number, got '" + value
+                    + "' (a program argument goes before --ui, or after --)");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--ui port must be between 0 and 65535, got " + port);
+        }
+        return port;
+    }
+
+    /**
+     * Prints each topology's end: its failure, that it was killed before its time (from the dashboard), or its
+     * counts. Exit code 1 if one failed.
+     */
+    static int report(LocalCluster cluster, List<String> names, PrintStream out, PrintStream err) {
+        int code = OK;
+        for (String name : names) {
+            Throwable failure = cluster.getTopologyFailure(name);
+            if (failure != null) {
+                err.println("Topology " + name + " failed: " + failure.getMessage());
+                code = FAILED;
+                continue;
+            }
+            Map<String, ComponentStats> stats;
+            try {
+                stats = cluster.getComponentStats(name);
+            } catch (NotAliveException killed) {
+                out.println("Topology " + name + " was killed (from the dashboard) before its time ran out");
+                continue;
+            }
+            printStats(out, name, stats);
+        }
+        return code;
     }
 
     /** Runs the Kafka module's development broker, which bin/squall puts on the classpath for this command. */
@@ -123,107 +316,6 @@ public final class Main {
         } catch (ReflectiveOperationException e) {
             err.println("squall dev-kafka: " + e);
             return FAILED;
-        }
-    }
-
-    private static int local(String[] args, PrintStream out, PrintStream err) {
-        List<String> positional = new ArrayList<>();
-        int ttl = DEFAULT_TTL_SECS;
-        Integer uiPort = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                out.println(USAGE_TEXT);
-                return OK;
-            }
-            if (args[i].equals("--local-ttl")) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException("--local-ttl needs a number of seconds");
-                }
-                try {
-                    ttl = Integer.parseInt(args[++i]);
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--local-ttl needs a whole number of seconds, got '" + args[i] + "'");
-                }
-                if (ttl < 1) {
-                    throw new UsageException("--local-ttl must be at least 1 second, got " + ttl);
-                }
-            } else if (args[i].equals("--ui")) {
-                uiPort = (Integer) ConfigKeys.UI_PORT.defaultValue();
-                if (i + 1 < args.length && args[i + 1].matches("\\d+")) {
-                    uiPort = Integer.parseInt(args[++i]);
-                    if (uiPort > 65535) {
-                        throw new UsageException("--ui port must be between 0 and 65535, got " + uiPort);
-                    }
-                }
-            } else {
-                positional.add(args[i]);
-            }
-        }
-        if (positional.size() < 2) {
-            throw new UsageException("needs a topology JAR and the class whose main submits the topology");
-        }
-        File jar = new File(positional.get(0));
-        if (!jar.isFile()) {
-            throw new UsageException("topology JAR '" + jar + "' does not exist or is not a file");
-        }
-        String className = positional.get(1);
-        String[] userArgs = positional.subList(2, positional.size()).toArray(new String[0]);
-        DashboardServer dashboard = null;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, Main.class.getClassLoader());
-             LocalCluster cluster = new LocalCluster()) {
-            if (uiPort != null) {
-                try {
-                    dashboard = new DashboardServer(new LocalClusterView(cluster),
-                            (String) ConfigKeys.UI_HOST.defaultValue(), uiPort, UI_UPDATE_MILLIS);
-                } catch (IllegalStateException e) {
-                    err.println("squall local: " + e.getMessage() + " (pick another port with --ui PORT)");
-                    return FAILED;
-                }
-                out.println("Dashboard: " + dashboard.url() + " (JSON API under " + dashboard.url() + "api/v1/, "
-                        + "Prometheus text at " + dashboard.url() + "metrics)");
-            }
-            Method main = mainOf(loader, className, jar);
-            Thread.currentThread().setContextClassLoader(loader);
-            SquallSubmitter.setLocalOverride(cluster);
-            try {
-                main.invoke(null, (Object) userArgs);
-            } catch (InvocationTargetException e) {
-                err.println("squall local: " + className + ".main failed: " + e.getCause());
-                e.getCause().printStackTrace(err);
-                return FAILED;
-            }
-            List<String> names = cluster.getTopologyNames();
-            if (names.isEmpty()) {
-                err.println("squall local: " + className + ".main submitted no topology");
-                return FAILED;
-            }
-            out.println("Running " + names + " in local mode for " + ttl + "s");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ttl);
-            while (System.nanoTime() < deadline && !cluster.getTopologyNames().isEmpty()) {
-                TimeUnit.MILLISECONDS.sleep(100);
-            }
-            int code = OK;
-            for (String name : names) {
-                Throwable failure = cluster.getTopologyFailure(name);
-                if (failure != null) {
-                    err.println("Topology " + name + " failed: " + failure.getMessage());
-                    code = FAILED;
-                } else {
-                    printStats(out, name, cluster.getComponentStats(name));
-                }
-            }
-            return code;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FAILED;
-        } catch (java.io.IOException | ReflectiveOperationException e) {
-            err.println("squall local: " + e);
-            return FAILED;
-        } finally {
-            SquallSubmitter.setLocalOverride(null);
-            if (dashboard != null) {
-                dashboard.close();
-            }
         }
     }
 

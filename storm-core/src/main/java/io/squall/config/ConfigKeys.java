@@ -227,4 +227,42 @@ public final class ConfigKeys {
     public static ConfigKey get(String name) {
         return KEYS.get(name);
     }
+
+    /**
+     * The known key closest to {@code name} by edit distance, if it is close enough to be a typo of it (at most
+     * 2 edits, 3 for names of 16 characters or more), else null.
+     */
+    public static String closest(String name) {
+        int limit = name.length() >= 16 ? 3 : 2;
+        String best = null;
+        int bestDistance = limit + 1;
+        for (String known : KEYS.keySet()) {
+            int d = editDistance(name, known);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(substitute, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

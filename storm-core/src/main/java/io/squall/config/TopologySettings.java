@@ -101,8 +101,9 @@ public record TopologySettings(
             ConfigKey key = ConfigKeys.get(e.getKey());
             if (key == null) {
                 if (e.getKey().startsWith("topology.")) {
-                    LOG.warn("Unknown config key '{}' is ignored (see conf/squall.yaml for the keys Squall knows)",
-                            e.getKey());
+                    String near = ConfigKeys.closest(e.getKey());
+                    LOG.warn("Unknown config key '{}' is ignored{} (see conf/squall.yaml for the keys Squall knows)",
+                            e.getKey(), near == null ? "" : "; did you mean '" + near + "'?");
                 }
                 continue;
             }

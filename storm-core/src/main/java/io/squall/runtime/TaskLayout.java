@@ -97,6 +97,19 @@ public final class TaskLayout {
         return maxTaskId;
     }
 
+    /**
+     * The executors of the topology's own components, ackers not counted: the figure that the worker log, local
+     * mode, {@code bin/squall list} and the dashboard show (the sum of the components' parallelism).
+     */
+    public int componentExecutors() {
+        return (int) executors.stream().filter(e -> !e.componentId().equals(Constants.ACKER_COMPONENT_ID)).count();
+    }
+
+    /** The tasks of the topology's own components, ackers not counted, as {@link #componentExecutors()}. */
+    public int componentTasks() {
+        return taskToComponent.size() - ackerTasks().length;
+    }
+
     /** The acker task ids, ascending. */
     public int[] ackerTasks() {
         return taskToComponent.entrySet().stream().filter(e -> e.getValue().equals(Constants.ACKER_COMPONENT_ID))

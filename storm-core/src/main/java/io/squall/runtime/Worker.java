@@ -193,8 +193,9 @@ public final class Worker {
         for (Executor e : executors) {
             e.start();
         }
-        LOG.info("Started topology {} with {} executors over {} tasks", topologyId, executors.size(),
-                layout.taskToComponent().size());
+        long here = executors.stream().filter(e -> !e.componentId().equals(Constants.ACKER_COMPONENT_ID)).count();
+        LOG.info("Started topology {}: {} of its {} executors ({} tasks) in this worker, ackers not counted",
+                topologyId, here, layout.componentExecutors(), layout.componentTasks());
     }
 
     /** Lets spouts emit. */

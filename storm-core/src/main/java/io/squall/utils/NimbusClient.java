@@ -73,16 +73,28 @@ public final class NimbusClient {
     /** Uploads {@code jar} and submits a topology from it; returns the topology id. */
     public String submitTopology(String name, Path jar, Map<String, Object> conf, StormTopology topology)
             throws IOException {
+        return (String) submit(name, jar, conf, topology).get("id");
+    }
+
+    /**
+     * Uploads {@code jar} and submits a topology from it; returns Nimbus's answer: {@code id}, {@code workers}
+     * (how many it got) and {@code workersRequested}.
+     */
+    public Map<String, Object> submit(String name, Path jar, Map<String, Object> conf, StormTopology topology)
+            throws IOException {
         String uploadId = uploadJar(jar);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("jar", uploadId);
         body.put("topology", Base64.getEncoder().encodeToString(TopologySerializer.serialize(topology)));
         body.put("conf", conf);
-        return (String) object(call("POST", "topologies", json(body), "application/json", true)).get("id");
+        return object(call("POST", "topologies", json(body), "application/json", true));
     }
 
-    /** Every topology: name, id, status, uptimeSecs, workers, tasks. */
+    /**
+     * Every topology: name, id, status, uptimeSecs, workers, workersRequested, executors and tasks (ackers not
+     * counted).
+     */
     public List<Map<String, Object>> listTopologies() throws IOException {
         return JSON.readValue(call("GET", "topologies", HttpRequest.BodyPublishers.noBody(), null, false),
                 new TypeReference<>() { });
@@ -108,10 +120,15 @@ public final class NimbusClient {
         call("POST", "topologies/" + name + "/deactivate", HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
-    /** Reassigns a topology over {@code workers} workers (0 keeps the count) and these executors per component. */
-    public void rebalance(String name, int workers, Map<String, Integer> executors) throws IOException {
-        call("POST", "topologies/" + name + "/rebalance", json(Map.of("workers", workers, "executors", executors)),
-                "application/json", true);
+    /**
+     * Reassigns a topology over {@code workers} workers (0 keeps the count) and these executors per component.
+     * Returns Nimbus's answer: {@code workers} (how many it got), {@code workersRequested} and {@code executors};
+     * it gets fewer workers than asked when there are not enough free slots or executors.
+     */
+    public Map<String, Object> rebalance(String name, int workers, Map<String, Integer> executors)
+            throws IOException {
+        return object(call("POST", "topologies/" + name + "/rebalance",
+                json(Map.of("workers", workers, "executors", executors)), "application/json", true));
     }
 
     /** The cluster: this Nimbus, the leader, live supervisors. */

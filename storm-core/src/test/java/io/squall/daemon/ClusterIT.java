@@ -343,9 +343,19 @@ class ClusterIT {
         assertEquals("INACTIVE", client.getTopology("cli").get("status"));
         assertEquals(0, cluster.cli("activate", "activate", "cli").waitFor(), () -> log("activate"));
         assertEquals("ACTIVE", client.getTopology("cli").get("status"));
+        // More workers than the cluster has slots: the answer, list and the dashboard say how many it got.
+        assertEquals(0, cluster.cli("rebalance-many", "rebalance", "cli", "-n", "10").waitFor(),
+                () -> log("rebalance-many"));
+        int got = state.assignment(id).workers().size();
+        assertTrue(log("rebalance-many").contains("it runs on " + got + " of the 10 workers asked for"),
+                log("rebalance-many"));
+        assertEquals(10, ((Number) client.getTopology("cli").get("workersRequested")).intValue());
+        assertEquals(0, cluster.cli("list-short", "list").waitFor(), () -> log("list-short"));
+        assertTrue(log("list-short").contains(got + "/10"), log("list-short"));
         long version = state.assignment(id).version();
         assertEquals(0, cluster.cli("rebalance", "rebalance", "cli", "-n", "1", "-e", "count=2").waitFor(),
                 () -> log("rebalance"));
+        assertTrue(log("rebalance").contains("Rebalanced topology cli over 1 workers"), log("rebalance"));
         Assignment a = state.assignment(id);
         assertTrue(a.version() > version);
         assertEquals(1, a.workers().size());
@@ -367,7 +377,7 @@ class ClusterIT {
         String id = submitMoving("greedy", 4, 1000);
         assertEquals(4, state.assignment(id).workers().size(), "every slot taken");
         Map<String, Object> status = client.getTopology("greedy");
-        assertEquals(4, ((Number) status.get("workersAsked")).intValue());
+        assertEquals(4, ((Number) status.get("workersRequested")).intValue());
         RuntimeException refused = assertThrows(RuntimeException.class, () -> client.submitTopology("more", jar,
                 RecordingWordCount.conf(2, 8), RecordingWordCount.topology(base.resolve("more").toString(), 10, 1000,
                         false)));

@@ -78,7 +78,7 @@ class ReportersIT {
             assertEquals(200, res.statusCode());
             assertTrue(res.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"));
             PrometheusTextTest.assertParses(res.body());
-            assertTrue(res.body().contains("squall_component_emitted{topology=\"reported\",component=\"words\"}"),
+            assertTrue(res.body().contains("squall_component_emitted_total{topology=\"reported\",component=\"words\"}"),
                     res.body());
 
             cluster.killTopology("reported");

@@ -148,10 +148,10 @@ public final class Nimbus implements AutoCloseable {
      * Validates and starts a topology.
      *
      * @param topologyBase64 the Java-serialized topology, base64
-     * @return the topology id
+     * @return {@code id}, and {@code workers} it got of the {@code workersRequested}
      */
-    public synchronized String submit(String name, String uploadId, String topologyBase64, Map<String, Object> conf)
-            throws IOException {
+    public synchronized Map<String, Object> submit(String name, String uploadId, String topologyBase64,
+                                                   Map<String, Object> conf) throws IOException {
         requireLeader();
         validateName(name);
         if (find(name) != null) {
@@ -177,8 +177,9 @@ public final class Nimbus implements AutoCloseable {
         String id = name + "-" + now;
         TopologyInfo info;
         Assignment a;
+        TaskLayout layout;
         try {
-            TaskLayout layout = validate(jar, topologyBytes, topoConf);
+            layout = validate(jar, topologyBytes, topoConf);
             info = new TopologyInfo(id, name, TopologyStatus.ACTIVE, now, TopologySettings.from(topoConf).workers(),
                     Map.of(), 0, topoConf);
             a = EvenScheduler.schedule(id, 1, info.workers(), layout, state.supervisors(), usedSlots(id), now);
@@ -190,7 +191,10 @@ public final class Nimbus implements AutoCloseable {
         state.setTopology(info);
         state.setAssignment(a);
         LOG.info("Submitted topology {} as {} on {} workers", name, id, a.workers().size());
-        return id;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.putAll(placement(a, info.workers(), layout.executors().size()));
+        return answer;
     }
 
     private static TaskLayout validate(Path jar, byte[] topologyBytes, Map<String, Object> conf) throws IOException {
@@ -238,7 +242,6 @@ public final class Nimbus implements AutoCloseable {
         m.put("name", t.name());
         m.put("id", t.id());
         m.put("status", t.status().name());
-        m.put("workersAsked", t.workers());
         m.put("uptimeSecs", (System.currentTimeMillis() - t.launchTimeMs()) / 1000);
         Assignment a = state.assignment(t.id());
         List<String> workers = new ArrayList<>();
@@ -248,7 +251,17 @@ public final class Nimbus implements AutoCloseable {
             }
         }
         m.put("workers", workers);
-        m.put("tasks", a == null ? 0 : a.workers().stream().mapToInt(w -> w.tasks().size()).sum());
+        m.put("workersRequested", t.workers());
+        // The components' executors and tasks, ackers not counted, as the worker log and local mode count them.
+        try {
+            TaskLayout layout = layoutOf(t);
+            m.put("executors", layout.componentExecutors());
+            m.put("tasks", layout.componentTasks());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read the code of {} to count its executors: {}", t.id(), e.toString());
+            m.put("executors", null);
+            m.put("tasks", null);
+        }
         return m;
     }
 
@@ -286,7 +299,8 @@ public final class Nimbus implements AutoCloseable {
      * Reassigns a topology over {@code workers} workers (0 keeps the count) with the given executors per
      * component; its workers restart with the new assignment.
      */
-    public synchronized void rebalance(String name, int workers, Map<String, Integer> executors) throws IOException {
+    public synchronized Map<String, Object> rebalance(String name, int workers, Map<String, Integer> executors)
+            throws IOException {
         requireLeader();
         if (workers < 0) {
             throw new NimbusException(400, "The number of workers must be at least 1, got " + workers);
@@ -308,6 +322,19 @@ public final class Nimbus implements AutoCloseable {
         state.setTopology(updated);
         state.setAssignment(a);
         LOG.info("Rebalanced {} over {} workers", t.id(), a.workers().size());
+        return placement(a, updated.workers(), layout.executors().size());
+    }
+
+    /**
+     * How many workers an assignment got of those asked for, so a client can say when it is fewer (not enough
+     * free slots, or fewer executors than workers).
+     */
+    private static Map<String, Object> placement(Assignment a, int workersRequested, int executors) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workers", a.workers().size());
+        m.put("workersRequested", workersRequested);
+        m.put("executors", executors);
+        return m;
     }
 
     /** A file of a topology's code; any Nimbus that shares the code store serves it. */

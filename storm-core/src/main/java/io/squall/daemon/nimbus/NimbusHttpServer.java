@@ -49,12 +49,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   GET  /api/v1/cluster                          this Nimbus, the leader, live supervisors
  *   POST /api/v1/jars                             body: a topology JAR; answers {"jar": uploadId}
- *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"}; answers {"id"}
+ *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"}; answers {"id",
+ *                                                 "workers", "workersRequested", "executors"}
  *   GET  /api/v1/topologies                       every topology
  *   GET  /api/v1/topologies/NAME                  one topology
  *   POST /api/v1/topologies/NAME/kill?wait=SECS
  *   POST /api/v1/topologies/NAME/activate | deactivate
- *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}
+ *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}; answers
+ *                                                 {"workers" (got), "workersRequested", "executors"}
  *   GET  /api/v1/code/TOPOLOGY_ID/jar | topology | conf
  *   POST /api/v1/metrics                          body: a worker's metrics snapshot (JSON)
  *   GET  /api/v1/topologies/NAME/metrics?window=10m|3h|1d|all   aggregated metrics (null before any report)
@@ -187,7 +189,7 @@ public final class NimbusHttpServer implements AutoCloseable {
             expect(m, HttpMethod.POST, path);
             JsonNode body = json(req);
             Map<String, Object> conf = body.has("conf") ? toMap(body.get("conf"), "conf") : Map.of();
-            return Map.of("id", nimbus.submit(text(body, "name"), text(body, "jar"), text(body, "topology"), conf));
+            return nimbus.submit(text(body, "name"), text(body, "jar"), text(body, "topology"), conf);
         }
         String name = parts[1];
         if (parts.length == 2) {
@@ -226,7 +228,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                         executors.put(f.getKey(), intOf(f.getValue(), "executors." + f.getKey()));
                     }
                 }
-                nimbus.rebalance(name, workers, executors);
+                return nimbus.rebalance(name, workers, executors);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, "
                     + "deactivate or rebalance");

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.report.PrometheusFormat;
 import io.squall.topology.NotAliveException;
@@ -28,17 +29,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The dashboard's HTTP side: its static files, the JSON API and the Prometheus text. Every error is
  * answered as JSON {@code {"error": "...", "status": N}}: 400 for a malformed request, 404 for an unknown
  * path or topology, 405 for a wrong method, 501 for what the cluster cannot do, and a cluster's refusal
- * ({@link ClusterView.RequestFailedException}) with its own status. Stateless; shared by
- * every connection.
+ * ({@link ClusterView.RequestFailedException}) with its own status. Shared by every connection.
+ *
+ * <p>Threads: the event loop never waits on the {@link ClusterView}, which may call a remote Nimbus. Each
+ * request is answered on {@code calls}, and the response is written from there when it is ready; a
+ * connection's requests are answered one after the other, in the order they came.
  *
  * <pre>
  * GET  /api/v1/cluster/summary
  * GET  /api/v1/topologies/NAME[?window=10m|3h|1d|all]     summary, components and metrics
+ * GET  /api/v1/topologies/NAME/metrics[?window=...]       metrics alone (null before the first report)
  * POST /api/v1/topologies/NAME/activate | deactivate
  * POST /api/v1/topologies/NAME/kill[?wait=SECS]
  * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...]
@@ -52,12 +60,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css");
 
+    /** The answer of a connection's last request, which its next request's answer waits for. */
+    private static final AttributeKey<CompletableFuture<?>> LAST_ANSWER = AttributeKey.valueOf("lastAnswer");
+
     private final ClusterView view;
     private final ObjectMapper json;
+    private final Executor calls;
 
-    ApiHandler(ClusterView view, ObjectMapper json) {
+    /** Answers requests about {@code view} on {@code calls}, a pool whose threads may block. */
+    ApiHandler(ClusterView view, ObjectMapper json, Executor calls) {
         this.view = view;
         this.json = json;
+        this.calls = calls;
     }
 
     /** A bad request; the message says what is wrong. */
@@ -71,8 +85,34 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    /** Event loop: queues the request's answer behind the connection's previous one, on {@code calls}. */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        req.retain();
+        CompletableFuture<?> previous = ctx.channel().attr(LAST_ANSWER).get();
+        CompletableFuture<Void> next = (previous == null ? CompletableFuture.completedFuture(null)
+                : previous.handle((done, failed) -> null))
+                .thenRunAsync(() -> {
+                    try {
+                        answer(ctx, req);
+                    } finally {
+                        req.release();
+                    }
+                }, calls);
+        next.exceptionally(failed -> {
+            if (failed.getCause() instanceof RejectedExecutionException) {
+                req.release(); // The dashboard is stopping; the request never ran.
+            } else {
+                LOG.error("Dashboard request {} failed", req.uri(), failed);
+            }
+            ctx.close();
+            return null;
+        });
+        ctx.channel().attr(LAST_ANSWER).set(next);
+    }
+
+    /** One of {@code calls}: computes the answer to a request and writes it. */
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest req) {
         FullHttpResponse res;
         try {
             if (!req.decoderResult().isSuccess()) {
@@ -125,6 +165,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 requireMethod(req, HttpMethod.GET);
                 return ok(topologyPage(view, name, window(q)));
             }
+            if (parts.length == 2 && parts[1].equals("metrics")) {
+                requireMethod(req, HttpMethod.GET);
+                return ok(view.metrics(name, window(q)));
+            }
             if (parts.length == 2) {
                 requireMethod(req, HttpMethod.POST);
                 return action(name, parts[1], q);
@@ -156,21 +200,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private FullHttpResponse action(String name, String action, QueryStringDecoder q) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topology", name);
+        body.put("action", action);
+        body.put("status", "ok");
         switch (action) {
             case "activate" -> view.activate(name);
             case "deactivate" -> view.deactivate(name);
             case "kill" -> view.kill(name, intParam(q, "wait", 0));
             case "rebalance" -> {
                 int workers = intParam(q, "workers", 0);
-                view.rebalance(name, workers, executors(param(q, "executors")));
+                ClusterView.Placement p = view.rebalance(name, workers, executors(param(q, "executors")));
+                body.put("workers", p.workers());
+                body.put("workersRequested", p.workersRequested());
+                body.put("message", p.describe(name));
             }
             default -> throw new HttpError(HttpResponseStatus.NOT_FOUND, "Unknown action '" + action
-                    + "': use activate, deactivate, kill or rebalance");
+                    + "': POST activate, deactivate, kill or rebalance; GET metrics");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("topology", name);
-        body.put("action", action);
-        body.put("status", "ok");
         return ok(body);
     }
 

@@ -18,18 +18,26 @@ public interface ClusterView {
      * The cluster at a glance.
      *
      * @param mode           {@code local} or {@code cluster}
+     * @param supervisors    how many supervisors are alive
      * @param slotsUsed      worker slots in use
+     * @param supervisorList each supervisor, by host
      */
     record ClusterSummary(String mode, String version, int supervisors, int slotsTotal, int slotsUsed,
-                          List<TopologySummary> topologies) { }
+                          List<TopologySummary> topologies, List<SupervisorSummary> supervisorList) { }
+
+    /** One supervisor: where it runs, its worker slots in use and free, and how long it has run. */
+    record SupervisorSummary(String id, String host, int slotsUsed, int slotsFree, long uptimeSecs) { }
 
     /**
-     * One topology.
+     * One topology. Executors and tasks are those of its components, ackers not counted, as everywhere.
      *
-     * @param status {@code ACTIVE} or {@code INACTIVE}
+     * @param status           {@code ACTIVE} or {@code INACTIVE}
+     * @param workers          the workers it runs on
+     * @param workersRequested the workers it asked for; more than {@code workers} when the cluster lacked free
+     *                         slots (or the topology has fewer executors than that)
      */
-    record TopologySummary(String name, String id, String status, long uptimeSecs, int workers, int executors,
-                           int tasks) { }
+    record TopologySummary(String name, String id, String status, long uptimeSecs, int workers, int workersRequested,
+                           int executors, int tasks) { }
 
     /** One component of a topology's graph and what it subscribes to. */
     record ComponentInfo(String id, String kind, int parallelism, int tasks, List<Input> inputs) { }
@@ -56,11 +64,39 @@ public interface ClusterView {
     void kill(String name, int waitSecs);
 
     /**
-     * Redistributes a topology over {@code workers} workers and the given executor counts.
+     * Redistributes a topology over {@code workers} workers and the given executor counts; returns how many
+     * workers it got.
      *
      * @throws NotSupportedException where the cluster cannot do it
      */
-    void rebalance(String name, int workers, Map<String, Integer> executors);
+    Placement rebalance(String name, int workers, Map<String, Integer> executors);
+
+    /**
+     * How many workers a topology got of those it asked for, from Nimbus's answer to a submit or rebalance.
+     *
+     * @param executors its executors, ackers included: it cannot use more workers than that
+     */
+    record Placement(int workers, int workersRequested, int executors) {
+        /** Reads Nimbus's answer ({@code workers}, {@code workersRequested}, {@code executors}). */
+        public static Placement of(Map<String, Object> answer) {
+            int workers = answer.get("workers") instanceof Number n ? n.intValue() : 0;
+            int requested = answer.get("workersRequested") instanceof Number n ? n.intValue() : workers;
+            int executors = answer.get("executors") instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
+            return new Placement(workers, requested, executors);
+        }
+
+        /** Says what a rebalance of {@code topology} did, and why it got fewer workers than asked if it did. */
+        public String describe(String topology) {
+            if (workers >= workersRequested) {
+                return "Rebalanced topology " + topology + " over " + workers + " workers";
+            }
+            String why = executors < workersRequested
+                    ? "it has only " + executors + " executors, at most one worker each"
+                    : "the cluster has no more free slots; Nimbus adds workers as slots free up";
+            return "Rebalanced topology " + topology + ": it runs on " + workers + " of the " + workersRequested
+                    + " workers asked for (" + why + ")";
+        }
+    }
 
     /** A topology's metrics over {@code window}, or null if none of its workers has reported yet. */
     TopologyMetrics metrics(String name, Window window);

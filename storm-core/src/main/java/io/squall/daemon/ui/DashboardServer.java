@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.squall.metrics.aggregate.Window;
 import io.squall.SquallException;
@@ -30,6 +31,10 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,18 +42,29 @@ import java.util.concurrent.TimeUnit;
  * HTTP, and pushes live updates over a WebSocket at {@code /ws}. A page sends
  * {@code {"topology": NAME, "window": "10m"}} (or {@code {}} for the cluster summary) and then receives,
  * every {@code updateMillis}, the same JSON the API serves for it, as {@code {"type": "topology"|"cluster"|
- * "error", ...}}. Netty: one boss and one worker thread. Close to stop.
+ * "error", ...}}. Close to stop.
+ *
+ * <p>Threads: Netty's one boss and one worker thread only move bytes; they never wait on the
+ * {@link ClusterView}, whose calls may go to a remote Nimbus. HTTP answers and first updates are computed on a
+ * small pool of two threads, the periodic updates on their own thread, and each is written
+ * to its channel when ready.
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final AttributeKey<Map<String, String>> SUBSCRIPTION = AttributeKey.valueOf("subscription");
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final int CALL_THREADS = 2;
+    private static final int CLOSE_WAIT_SECS = 5;
 
     private final ClusterView view;
     private final ObjectMapper json = new ObjectMapper();
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(1);
     private final ChannelGroup sockets = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ExecutorService calls = Executors.newFixedThreadPool(CALL_THREADS,
+            new DefaultThreadFactory("dashboard-call", true));
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("dashboard-push", true));
     private final Channel channel;
 
     /**
@@ -58,7 +74,7 @@ public final class DashboardServer implements AutoCloseable {
      */
     public DashboardServer(ClusterView view, String host, int port, long updateMillis) {
         this.view = view;
-        ApiHandler api = new ApiHandler(view, json);
+        ApiHandler api = new ApiHandler(view, json, calls);
         try {
             channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -76,7 +92,7 @@ public final class DashboardServer implements AutoCloseable {
             shutdownGroups();
             throw new IllegalStateException("Cannot start the dashboard on " + host + ":" + port + ": " + e, e);
         }
-        workers.scheduleWithFixedDelay(this::push, updateMillis, updateMillis, TimeUnit.MILLISECONDS);
+        pusher.scheduleWithFixedDelay(this::pushSafely, updateMillis, updateMillis, TimeUnit.MILLISECONDS);
         LOG.info("Dashboard at {}", url());
     }
 
@@ -91,7 +107,16 @@ public final class DashboardServer implements AutoCloseable {
         return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/";
     }
 
-    /** Sends every subscribed page its update; one computation per distinct subscription. Event loop. */
+    /** The push thread: a failed round is logged, and the next one runs as usual. */
+    private void pushSafely() {
+        try {
+            push();
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard update failed; retrying next round", e);
+        }
+    }
+
+    /** Sends every subscribed page its update; one computation per distinct subscription. Push thread. */
     private void push() {
         Map<Map<String, String>, String> cache = new HashMap<>();
         for (Channel ch : sockets) {
@@ -160,7 +185,11 @@ public final class DashboardServer implements AutoCloseable {
                 return;
             }
             ctx.channel().attr(SUBSCRIPTION).set(sub);
-            ctx.writeAndFlush(new TextWebSocketFrame(render(sub)));
+            try {
+                calls.execute(() -> ctx.writeAndFlush(new TextWebSocketFrame(render(sub))));
+            } catch (RejectedExecutionException stopping) {
+                ctx.close();
+            }
         }
 
         private String quote(String s) {
@@ -173,14 +202,28 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        pusher.shutdownNow();
+        calls.shutdownNow();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    /** Stops serving and closes every connection. */
+    /**
+     * Stops serving and closes every connection. Requests being answered get a few seconds to finish, so the
+     * answer to the kill that ended a local run still reaches its page.
+     */
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        pusher.shutdownNow();
+        calls.shutdown();
+        try {
+            if (!calls.awaitTermination(CLOSE_WAIT_SECS, TimeUnit.SECONDS)) {
+                LOG.warn("Dashboard requests still running after {}s; closing their connections", CLOSE_WAIT_SECS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sockets.close().syncUninterruptibly();
         shutdownGroups();
     }

@@ -5,6 +5,7 @@ import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.runtime.TaskLayout;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
@@ -19,13 +20,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** The dashboard's view of a {@link LocalCluster}: one in-process worker per topology. */
 public final class LocalClusterView implements ClusterView {
     private static final Logger LOG = LoggerFactory.getLogger(LocalClusterView.class);
 
     private final LocalCluster cluster;
+    private final long startNanos = System.nanoTime();
+    private final Set<Thread> kills = ConcurrentHashMap.newKeySet();
 
     /** A view of {@code cluster}. */
     public LocalClusterView(LocalCluster cluster) {
@@ -42,7 +48,10 @@ public final class LocalClusterView implements ClusterView {
                 LOG.debug("Topology {} stopped while listing", name);
             }
         }
-        return new ClusterSummary("local", version(), 1, tops.size(), tops.size(), tops);
+        // Local mode runs each topology in one in-process worker: one "supervisor" whose slots are those workers.
+        SupervisorSummary here = new SupervisorSummary("local", "localhost", tops.size(), 0,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos));
+        return new ClusterSummary("local", version(), 1, tops.size(), tops.size(), tops, List.of(here));
     }
 
     private static String version() {
@@ -52,16 +61,11 @@ public final class LocalClusterView implements ClusterView {
 
     @Override
     public TopologySummary topology(String name) {
-        StormTopology t = cluster.getTopology(name);
         Snapshots.Worker w = cluster.getMetricsCollector().aggregator().latest(name).stream().findFirst().orElse(null);
-        int executors = 0;
-        int tasks = 0;
-        for (ComponentSpec c : t.getComponents().values()) {
-            executors += c.getParallelism();
-            tasks += c.getNumTasks();
-        }
+        TaskLayout layout = cluster.getWorkerMetrics(name).worker().layout();
         return new TopologySummary(name, w == null ? name : w.topologyId(),
-                cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, executors, tasks);
+                cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, 1,
+                layout.componentExecutors(), layout.componentTasks());
     }
 
     @Override
@@ -91,28 +95,53 @@ public final class LocalClusterView implements ClusterView {
         cluster.deactivate(name);
     }
 
+    /**
+     * Kills on a thread of its own and returns at once, so the answer reaches the page before the topology's
+     * executors have stopped (which can take seconds) and before {@code bin/squall local} ends because its
+     * last topology is gone.
+     */
     @Override
     public void kill(String name, int waitSecs) {
-        if (waitSecs <= 0) {
-            cluster.killTopology(name);
-            return;
+        cluster.getTopology(name); // An unknown name fails here, as the caller's 404.
+        if (waitSecs > 0) {
+            cluster.deactivate(name);
         }
-        cluster.deactivate(name);
         Thread t = new Thread(() -> {
             try {
-                KillOptions o = new KillOptions();
-                o.set_wait_secs(waitSecs);
-                cluster.killTopologyWithOpts(name, o);
+                if (waitSecs > 0) {
+                    KillOptions o = new KillOptions();
+                    o.set_wait_secs(waitSecs);
+                    cluster.killTopologyWithOpts(name, o);
+                } else {
+                    cluster.killTopology(name);
+                }
             } catch (NotAliveException gone) {
-                LOG.info("Topology {} was gone before its kill wait ended", name);
+                LOG.info("Topology {} was gone before it was killed", name);
+            } finally {
+                kills.remove(Thread.currentThread());
             }
         }, "kill-" + name);
         t.setDaemon(true);
+        kills.add(t);
         t.start();
     }
 
+    /**
+     * Waits up to {@code timeoutMillis} for the kills started from the dashboard to finish, so that a process
+     * that ends once its topologies are gone lets their executors close first.
+     */
+    public void awaitKills(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (Thread t : List.copyOf(kills)) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left > 0) {
+                t.join(left);
+            }
+        }
+    }
+
     @Override
-    public void rebalance(String name, int workers, Map<String, Integer> executors) {
+    public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
         cluster.getTopology(name);
         throw new NotSupportedException("Rebalance is not supported in local mode: a local topology runs in one "
                 + "in-process worker whose executors are fixed at submit; kill it and submit it again with other "

@@ -13,8 +13,11 @@ import io.squall.utils.NimbusClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dashboard's view of a cluster: everything is read from, and every action done through, the leader
@@ -62,25 +65,45 @@ public final class NimbusClusterView implements ClusterView {
     @Override
     public ClusterSummary summary() {
         Map<String, Object> cluster = ask(nimbus::getClusterInfo);
-        int supervisors = 0;
-        int slotsTotal = 0;
-        for (Object s : (List<?>) cluster.get("supervisors")) {
-            supervisors++;
-            slotsTotal += ((List<?>) ((Map<?, ?>) s).get("ports")).size();
-        }
-        int slotsUsed = 0;
         List<TopologySummary> topologies = new ArrayList<>();
+        Set<String> usedWorkers = new HashSet<>();
         for (Map<String, Object> t : ask(nimbus::listTopologies)) {
-            TopologySummary summary;
-            try {
-                summary = summaryOf(t);
-            } catch (NotAliveException gone) {
-                continue; // Killed while listing.
+            topologies.add(summaryOf(t));
+            for (Object w : (List<?>) t.get("workers")) {
+                usedWorkers.add(String.valueOf(w));
             }
-            slotsUsed += summary.workers();
-            topologies.add(summary);
         }
-        return new ClusterSummary("cluster", version(), supervisors, slotsTotal, slotsUsed, topologies);
+        return clusterSummary(cluster, topologies, usedWorkers, System.currentTimeMillis());
+    }
+
+    /**
+     * The cluster summary from Nimbus's answers: each live supervisor (from {@code GET /api/v1/cluster}) with its
+     * slots used by the topologies' workers ({@code host:port}) and free, and its uptime at {@code nowMs}.
+     */
+    static ClusterSummary clusterSummary(Map<String, Object> cluster, List<TopologySummary> topologies,
+                                         Set<String> usedWorkers, long nowMs) {
+        List<SupervisorSummary> supervisors = new ArrayList<>();
+        int slotsTotal = 0;
+        int slotsUsed = 0;
+        for (Object o : (List<?>) cluster.get("supervisors")) {
+            Map<?, ?> s = (Map<?, ?>) o;
+            String host = String.valueOf(s.get("host"));
+            List<?> ports = (List<?>) s.get("ports");
+            int used = 0;
+            for (Object port : ports) {
+                if (usedWorkers.contains(host + ":" + port)) {
+                    used++;
+                }
+            }
+            long started = ((Number) s.get("startTimeMs")).longValue();
+            supervisors.add(new SupervisorSummary(String.valueOf(s.get("id")), host, used, ports.size() - used,
+                    Math.max(0, (nowMs - started) / 1000)));
+            slotsTotal += ports.size();
+            slotsUsed += used;
+        }
+        supervisors.sort(Comparator.comparing(SupervisorSummary::host).thenComparing(SupervisorSummary::id));
+        return new ClusterSummary("cluster", version(), supervisors.size(), slotsTotal, slotsUsed, topologies,
+                supervisors);
     }
 
     private static String version() {
@@ -88,15 +111,16 @@ public final class NimbusClusterView implements ClusterView {
         return v != null ? v : "development build";
     }
 
-    private TopologySummary summaryOf(Map<String, Object> t) {
-        String name = (String) t.get("name");
-        int executors = 0;
-        for (ComponentInfo c : components(name)) {
-            executors += c.parallelism();
-        }
-        return new TopologySummary(name, (String) t.get("id"), (String) t.get("status"),
-                ((Number) t.get("uptimeSecs")).longValue(), ((List<?>) t.get("workers")).size(), executors,
-                ((Number) t.get("tasks")).intValue());
+    /** A topology's summary from Nimbus's: executors and tasks of its components, ackers not counted. */
+    static TopologySummary summaryOf(Map<String, Object> t) {
+        int workers = ((List<?>) t.get("workers")).size();
+        return new TopologySummary((String) t.get("name"), (String) t.get("id"), (String) t.get("status"),
+                ((Number) t.get("uptimeSecs")).longValue(), workers, intOr(t.get("workersRequested"), workers),
+                intOr(t.get("executors"), 0), intOr(t.get("tasks"), 0));
+    }
+
+    private static int intOr(Object value, int dflt) {
+        return value instanceof Number n ? n.intValue() : dflt;
     }
 
     @Override
@@ -135,11 +159,8 @@ public final class NimbusClusterView implements ClusterView {
     }
 
     @Override
-    public void rebalance(String name, int workers, Map<String, Integer> executors) {
-        ask(() -> {
-            nimbus.rebalance(known(name), workers, executors);
-            return null;
-        });
+    public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
+        return Placement.of(ask(() -> nimbus.rebalance(known(name), workers, executors)));
     }
 
     @Override

@@ -172,7 +172,7 @@ public final class MetricsAggregator {
         Map<String, Snapshots.Component> latest = new LinkedHashMap<>();
         Map<String, double[]> rates = new HashMap<>();
         Map<String, double[]> edgeRates = new TreeMap<>();
-        List<Snapshots.Backpressure> bps = new ArrayList<>();
+        Map<String, Snapshots.Backpressure> bps = new TreeMap<>();
         List<Snapshots.Error> errors = new ArrayList<>();
         Map<String, Snapshots.Jvm> jvms = new TreeMap<>();
         Map<String, Double> user = new TreeMap<>();
@@ -181,7 +181,7 @@ public final class MetricsAggregator {
         for (Snapshots.Worker w : t.last.values()) {
             active |= w.active();
             uptime = Math.max(uptime, w.uptimeSecs());
-            bps.add(w.backpressure());
+            bps.put(w.worker(), w.backpressure());
             errors.addAll(w.errors());
             jvms.put(w.worker(), w.jvm());
             user.putAll(w.userMetrics());
@@ -246,10 +246,22 @@ public final class MetricsAggregator {
         return null;
     }
 
+    private static Snapshots.Task addTask(Snapshots.Task a, Snapshots.Task b) {
+        return new Snapshots.Task(a.task(), a.emitted() + b.emitted(), a.executed() + b.executed(),
+                a.acked() + b.acked(), a.failed() + b.failed());
+    }
+
     /** Two workers' figures of one component: the live parts added up (latency percentiles: the worse). */
     private static Snapshots.Component mergeLatest(Snapshots.Component a, Snapshots.Component b) {
-        List<Snapshots.Task> tasks = new ArrayList<>(a.taskCounts());
-        tasks.addAll(b.taskCounts());
+        // Each task appears once: a worker may list tasks it does not run (at zero), so counts add up per task.
+        Map<Integer, Snapshots.Task> byTask = new TreeMap<>();
+        for (Snapshots.Task t : a.taskCounts()) {
+            byTask.merge(t.task(), t, MetricsAggregator::addTask);
+        }
+        for (Snapshots.Task t : b.taskCounts()) {
+            byTask.merge(t.task(), t, MetricsAggregator::addTask);
+        }
+        List<Snapshots.Task> tasks = new ArrayList<>(byTask.values());
         Snapshots.Latency cl = a.completeLatency().p99Ms() >= b.completeLatency().p99Ms()
                 ? a.completeLatency() : b.completeLatency();
         Snapshots.Latency el = a.executeLatency().p99Ms() >= b.executeLatency().p99Ms()

@@ -10,10 +10,13 @@ import java.util.Map;
  * latencies over a {@link Window}, the live rates (from the last two snapshots) and the recent latency
  * percentiles; the rates on the graph's edges; backpressure, errors, JVMs and user metrics as last
  * reported. Plain values.
+ *
+ * @param backpressure each worker's backpressure, by worker ({@code host:port}, or {@code local})
+ * @param jvms         each worker's JVM, by worker
  */
 public record TopologyMetrics(String topology, String window, long timeMillis, long uptimeSecs, boolean active,
                               int workers, List<ComponentMetrics> spouts, List<ComponentMetrics> bolts,
-                              List<EdgeRate> edges, List<Snapshots.Backpressure> backpressure,
+                              List<EdgeRate> edges, Map<String, Snapshots.Backpressure> backpressure,
                               List<Snapshots.Error> errors, Map<String, Snapshots.Jvm> jvms,
                               Map<String, Double> userMetrics) {
 

@@ -10,6 +10,7 @@ import com.codahale.metrics.jvm.GarbageCollectorMetricSet;
 import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
 import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import io.squall.Constants;
+import io.squall.metrics.CumulativeCount;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
@@ -81,16 +82,16 @@ public final class WorkerMetrics {
         for (int task : worker.context().getComponentTasks(c)) {
             TaskStats t = s.task(task);
             String id = String.valueOf(task);
-            registry.register("task", "emitted", (Gauge<Long>) t::emittedCount, "component", c, "task", id);
-            registry.register("task", "executed", (Gauge<Long>) t::executedCount, "component", c, "task", id);
-            registry.register("task", "acked", (Gauge<Long>) t::ackedCount, "component", c, "task", id);
-            registry.register("task", "failed", (Gauge<Long>) t::failedCount, "component", c, "task", id);
+            registry.register("task", "emitted", new CumulativeCount(t::emittedCount), "component", c, "task", id);
+            registry.register("task", "executed", new CumulativeCount(t::executedCount), "component", c, "task", id);
+            registry.register("task", "acked", new CumulativeCount(t::ackedCount), "component", c, "task", id);
+            registry.register("task", "failed", new CumulativeCount(t::failedCount), "component", c, "task", id);
         }
     }
 
     private void counter(String component, String name, ToLongFunction<ComponentStats> read) {
         ComponentStats s = worker.stats().get(component);
-        registry.register("component", name, (Gauge<Long>) () -> read.applyAsLong(s), "component", component);
+        registry.register("component", name, new CumulativeCount(() -> read.applyAsLong(s)), "component", component);
     }
 
     private void registerExecutor(Executor e) {
@@ -98,15 +99,15 @@ public final class WorkerMetrics {
         String[] tags = {"executor", e.name()};
         registry.register("executor", "receive-queue.population", (Gauge<Long>) q::population, tags);
         registry.register("executor", "receive-queue.capacity", (Gauge<Integer>) q::capacity, tags);
-        registry.register("executor", "backpressure.congested-ms", (Gauge<Long>) () ->
-                worker.backpressure().report().congestedMsByQueue().getOrDefault(q.name(), 0L), tags);
+        registry.register("executor", "backpressure.congested-ms", new CumulativeCount(() ->
+                worker.backpressure().report().congestedMsByQueue().getOrDefault(q.name(), 0L)), tags);
     }
 
     private void registerWorker() {
         Backpressure bp = worker.backpressure();
         registry.register("worker", "backpressure.congested", (Gauge<Integer>) () -> bp.isCongested() ? 1 : 0);
-        registry.register("worker", "backpressure.congested-ms", (Gauge<Long>) () -> bp.report().congestedMs());
-        registry.register("worker", "backpressure.episodes", (Gauge<Long>) () -> bp.report().episodes());
+        registry.register("worker", "backpressure.congested-ms", new CumulativeCount(() -> bp.report().congestedMs()));
+        registry.register("worker", "backpressure.episodes", new CumulativeCount(() -> bp.report().episodes()));
         registry.registry().register("jvm.memory", new MemoryUsageGaugeSet());
         registry.registry().register("jvm.gc", new GarbageCollectorMetricSet());
         registry.registry().register("jvm.threads", new ThreadStatesGaugeSet());

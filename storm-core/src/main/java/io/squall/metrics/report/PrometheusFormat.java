@@ -15,8 +15,10 @@ import java.util.TreeMap;
 
 /**
  * Writes registries in the Prometheus text exposition format (version 0.0.4). Tagged metrics become
- * labels ({@code squall_component_emitted{topology="wc",component="split"}}); other names are sanitised.
- * Counters and gauges give one sample; meters their count and one-minute rate; histograms and timers a
+ * labels ({@code squall_component_emitted_total{topology="wc",component="split"}}); other names are sanitised.
+ * Cumulative counts (the built-in {@link io.squall.metrics.CumulativeCount}s and Dropwizard counters) are
+ * typed {@code counter} and named with {@code _total}, as the format expects, so {@code rate()} applies;
+ * gauges give one sample; meters their count ({@code _total}) and one-minute rate; histograms and timers a
  * summary (quantiles 0.5, 0.99, 0.999, with {@code _count}; timers in seconds). Non-numeric gauges are
  * left out.
  */
@@ -57,7 +59,9 @@ public final class PrometheusFormat {
 
     private static void write(Map<String, StringBuilder> families, Map<String, String> types, String name,
                               Map<String, String> labels, Metric m) {
-        if (m instanceof Gauge<?> g) {
+        if (m instanceof Gauge<?> && m instanceof Counting c) {
+            sample(families, types, name + "_total", "counter", name + "_total", labels, c.getCount());
+        } else if (m instanceof Gauge<?> g) {
             Object v = g.getValue();
             if (v instanceof Number n) {
                 sample(families, types, name, "gauge", name, labels, n.doubleValue());
@@ -78,7 +82,7 @@ public final class PrometheusFormat {
             sample(families, types, name + "_total", "counter", name + "_total", labels, mt.getCount());
             sample(families, types, name + "_m1_rate", "gauge", name + "_m1_rate", labels, mt.getOneMinuteRate());
         } else if (m instanceof Counting c) {
-            sample(families, types, name, "gauge", name, labels, c.getCount());
+            sample(families, types, name + "_total", "counter", name + "_total", labels, c.getCount());
         }
     }
 

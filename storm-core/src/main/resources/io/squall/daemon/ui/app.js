@@ -1,5 +1,6 @@
-// The Squall dashboard: one page, two views (#/ for the cluster, #/topology/NAME for a topology),
-// fed by a WebSocket that pushes the same JSON as the API every second.
+// The Squall dashboard: one page, two views (#/ for the cluster, #/topology/NAME for a topology).
+// Each view shows "Loading…" until its first data, read at once from the JSON API; then a WebSocket
+// pushes the same JSON every second.
 'use strict';
 
 const HISTORY = 120;
@@ -38,6 +39,8 @@ function table(id, head, rows, empty) {
     + rows.join('') + '</tbody></table>';
 }
 
+const LOADING = '<p class="muted loading">Loading…</p>';
+
 function notice(text, ok) {
   const n = $('notice');
   if (!n) return;
@@ -60,6 +63,24 @@ function route() {
     state.sub = {};
   }
   subscribe();
+  loadNow();
+}
+
+// The first snapshot, from the HTTP API, so the page does not wait for the WebSocket's first push.
+async function loadNow() {
+  const topology = state.topology;
+  const url = topology === null ? '/api/v1/cluster/summary'
+    : '/api/v1/topologies/' + encodeURIComponent(topology) + '?window=' + encodeURIComponent(state.window);
+  try {
+    const res = await fetch(url);
+    const body = await res.json();
+    if (state.topology !== topology) return;               // The page moved on meanwhile.
+    if (!res.ok) notice(body.error, false);
+    else if (topology === null) renderCluster(body);
+    else if (!document.body.dataset.updates) renderTopology(body);
+  } catch (e) {
+    notice('Cannot reach the dashboard: ' + e, false);
+  }
 }
 
 function subscribe() {
@@ -87,8 +108,17 @@ function connect() {
 
 function clusterSkeleton() {
   $('crumb').textContent = 'Cluster';
-  $('app').innerHTML = '<div id="notice"></div><section class="card"><h2>Cluster summary</h2><div id="cluster"></div></section>'
-    + '<section class="card"><h2>Topologies</h2><div id="topologies"></div></section>';
+  $('app').innerHTML = '<div id="notice"></div><section class="card"><h2>Cluster summary</h2><div id="cluster">' + LOADING
+    + '</div></section><section class="card"><h2>Supervisors</h2><div id="supervisors">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>Topologies</h2><div id="topologies">' + LOADING + '</div></section>';
+}
+
+// "4 of 10" when a topology runs on fewer workers than it asked for.
+function workers(t) {
+  return t.workersRequested > t.workers
+    ? '<span class="warn-text" title="Not enough free slots (or executors) for the workers asked for">' + t.workers
+      + ' of ' + t.workersRequested + '</span>'
+    : String(t.workers);
 }
 
 function renderCluster(c) {
@@ -98,7 +128,10 @@ function renderCluster(c) {
   $('topologies').innerHTML = table('topologies-table', ['Name', 'Status', 'Uptime', 'Workers', 'Executors', 'Tasks'],
     c.topologies.map(t => '<tr><td><a href="#/topology/' + encodeURIComponent(t.name) + '">' + esc(t.name) + '</a></td>'
       + '<td><span class="badge ' + t.status + '">' + t.status + '</span></td><td>' + dur(t.uptimeSecs) + '</td><td>'
-      + t.workers + '</td><td>' + t.executors + '</td><td>' + t.tasks + '</td></tr>'), 'No topology is running.');
+      + workers(t) + '</td><td>' + t.executors + '</td><td>' + t.tasks + '</td></tr>'), 'No topology is running.');
+  $('supervisors').innerHTML = table('supervisors-table', ['Host', 'Id', 'Slots used', 'Slots free', 'Uptime'],
+    (c.supervisorList || []).map(s => '<tr><td>' + esc(s.host) + '</td><td>' + esc(s.id) + '</td><td>' + s.slotsUsed
+      + '</td><td>' + s.slotsFree + '</td><td>' + dur(s.uptimeSecs) + '</td></tr>'), 'No supervisor is alive.');
 }
 
 // ---- topology view
@@ -112,16 +145,16 @@ function topologySkeleton(name) {
       + '>' + w + '</option>').join('') + '</select></label>'
     + '<button id="btn-activate">Activate</button><button id="btn-deactivate">Deactivate</button>'
     + '<button id="btn-rebalance">Rebalance</button><button id="btn-kill" class="danger">Kill</button></div>'
-    + '<div class="row"><section class="card"><h2>Topology graph</h2><div id="graph"></div></section>'
-    + '<section class="card"><h2>Live</h2><div id="charts"></div></section></div>'
-    + '<section class="card"><h2>Spouts</h2><div id="spouts"></div></section>'
-    + '<section class="card"><h2>Bolts</h2><div id="bolts"></div></section>'
-    + '<div class="row"><section class="card"><h2>Why spout tuples failed</h2><div id="failures"></div></section>'
-    + '<section class="card"><h2>Backpressure</h2><div id="backpressure"></div></section></div>'
-    + '<section class="card"><h2>Recent errors</h2><div id="errors"></div></section>'
-    + '<section class="card"><h2>Tasks</h2><div id="tasks"></div></section>'
-    + '<div class="row"><section class="card"><h2>Worker JVMs</h2><div id="jvms"></div></section>'
-    + '<section class="card"><h2>User metrics</h2><div id="user"></div></section></div>';
+    + '<div class="row"><section class="card"><h2>Topology graph</h2><div id="graph">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>Live</h2><div id="charts">' + LOADING + '</div></section></div>'
+    + '<section class="card"><h2>Spouts</h2><div id="spouts">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>Bolts</h2><div id="bolts">' + LOADING + '</div></section>'
+    + '<div class="row"><section class="card"><h2>Why spout tuples failed</h2><div id="failures">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>Backpressure</h2><div id="backpressure">' + LOADING + '</div></section></div>'
+    + '<section class="card"><h2>Recent errors</h2><div id="errors">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>Tasks</h2><div id="tasks">' + LOADING + '</div></section>'
+    + '<div class="row"><section class="card"><h2>Worker JVMs</h2><div id="jvms">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>User metrics</h2><div id="user">' + LOADING + '</div></section></div>';
   $('window').onchange = e => { state.window = e.target.value; state.sub.window = state.window; subscribe(); };
   $('btn-activate').onclick = () => act(name, 'activate', confirm('Activate topology ' + name + '?'));
   $('btn-deactivate').onclick = () => act(name, 'deactivate', confirm('Deactivate topology ' + name + '? Its spouts stop emitting.'));
@@ -140,7 +173,7 @@ async function act(name, action, confirmed) {
   try {
     const res = await fetch('/api/v1/topologies/' + encodeURIComponent(name) + '/' + action, { method: 'POST' });
     const body = await res.json();
-    if (res.ok) notice(body.action + ': done', true); else notice(body.error, false);
+    if (res.ok) notice(body.message || body.action + ': done', true); else notice(body.error, false);
   } catch (e) {
     notice('Request failed: ' + e, false);
   }
@@ -150,8 +183,15 @@ function renderTopology(d) {
   const s = d.summary, m = d.metrics;
   $('status').textContent = s.status;
   $('status').className = 'badge ' + s.status;
-  $('uptime').textContent = 'up ' + dur(s.uptimeSecs) + ' · ' + s.workers + ' worker(s) · ' + s.executors + ' executors · ' + s.tasks + ' tasks';
-  if (!m) return;
+  $('uptime').textContent = 'up ' + dur(s.uptimeSecs) + ' · '
+    + (s.workersRequested > s.workers ? s.workers + ' of the ' + s.workersRequested + ' workers asked for'
+      : s.workers + ' worker(s)') + ' · ' + s.executors + ' executors · ' + s.tasks + ' tasks (ackers not counted)';
+  if (!m) {
+    const waiting = '<p class="muted">Waiting for the first metrics report from the workers…</p>';
+    ['graph', 'charts', 'spouts', 'bolts', 'failures', 'backpressure', 'errors', 'tasks', 'jvms', 'user']
+      .forEach(id => { $(id).innerHTML = waiting; });
+    return;
+  }
   record(m);
   renderGraph(d.components, m);
   renderCharts();
@@ -217,14 +257,17 @@ function renderFailures(m) {
 }
 
 function renderBackpressure(m) {
-  let html = '';
-  for (const b of m.backpressure) {
+  let html = '', first = true;
+  for (const [worker, b] of Object.entries(m.backpressure)) {
+    html += '<h3 class="worker">Worker ' + esc(worker) + '</h3>';
     html += '<p>' + (b.congested ? '<b style="color:#b91c1c">Congested now</b>' : 'Not congested') + ' · congested '
       + num(b.congestedMs) + ' ms in ' + num(b.episodes) + ' episode(s)'
-      + (b.lastFirstQueue ? ' · congested first last time: <b id="first-congested">' + esc(b.lastFirstQueue) + '</b>' : '') + '</p>';
-    html += table('queues-table', ['Executor', 'Queue', 'Congested ms', 'Congested first (times)'],
+      + (b.lastFirstQueue ? ' · congested first last time: <b' + (first ? ' id="first-congested"' : '') + '>'
+        + esc(b.lastFirstQueue) + '</b>' : '') + '</p>';
+    html += table(first ? 'queues-table' : '', ['Executor', 'Queue', 'Congested ms', 'Congested first (times)'],
       b.queues.map(q => '<tr><td>' + esc(q.executor) + '</td><td>' + num(q.population) + ' / ' + num(q.capacity) + '</td><td>'
         + num(q.congestedMs) + '</td><td>' + num(q.firstCount) + '</td></tr>'), '');
+    first = false;
   }
   $('backpressure').innerHTML = html;
 }
@@ -259,6 +302,17 @@ function renderCharts() {
 
 // ---- topology graph: components in layers by their distance from the spouts, edges with live rates
 
+// The y of the edge curve (a cubic from (x1,y1) to (x2,y2), control points at mx) where it crosses x.
+function curveY(x1, y1, mx, x2, y2, x) {
+  const at = (t, a, b, c, d) => (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * d;
+  let lo = 0, hi = 1;
+  for (let k = 0; k < 30; k++) {
+    const t = (lo + hi) / 2;
+    if ((at(t, x1, mx, mx, x2) < x) === (x2 > x1)) lo = t; else hi = t;
+  }
+  return at((lo + hi) / 2, y1, y1, y2, y2);
+}
+
 function renderGraph(components, m) {
   const depth = {};
   components.forEach(c => { depth[c.id] = c.kind === 'spout' ? 0 : 1; });
@@ -273,7 +327,8 @@ function renderGraph(components, m) {
   }
   const layers = {};
   components.forEach(c => { (layers[depth[c.id]] = layers[depth[c.id]] || []).push(c); });
-  const W = 150, H = 54, GX = 90, GY = 34, pos = {};
+  // GX leaves room between layers for an edge's two-line label (rate, grouping), so it never covers a box.
+  const W = 150, H = 54, GX = 130, GY = 40, pos = {};
   let maxRows = 1, maxDepth = 0;
   Object.entries(layers).forEach(([d, list]) => {
     maxRows = Math.max(maxRows, list.length);
@@ -287,6 +342,7 @@ function renderGraph(components, m) {
   let svg = '<svg id="graph-svg" viewBox="0 0 ' + (40 + (maxDepth + 1) * (W + GX)) + ' ' + (40 + maxRows * (H + GY))
     + '"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">'
     + '<path d="M0,0 L10,5 L0,10 z" fill="#7b8899"/></marker></defs>';
+  const labelsAt = {};
   for (const c of components) {
     for (const i of c.inputs) {
       const a = pos[i.component], b = pos[c.id];
@@ -294,9 +350,17 @@ function renderGraph(components, m) {
       const x1 = a.x + W, y1 = a.y + H / 2, x2 = b.x, y2 = b.y + H / 2;
       const mx = (x1 + x2) / 2;
       const r = edgeRate[i.component + '>' + c.id];
+      // The label sits on the curve in the gap just before the target, between two columns of boxes.
+      // Labels sharing a gap are stacked so that they do not cover one another either.
+      const lx = x2 > x1 ? x2 - GX / 2 : mx;
+      let ly = curveY(x1, y1, mx, x2, y2, lx);
+      const taken = labelsAt[lx] = labelsAt[lx] || [];
+      while (taken.some(y => Math.abs(y - ly) < 26)) ly += 26;
+      taken.push(ly);
       svg += '<g class="edge" data-from="' + esc(i.component) + '" data-to="' + esc(c.id) + '"><path marker-end="url(#arrow)" d="M' + x1
-        + ',' + y1 + ' C' + mx + ',' + y1 + ' ' + mx + ',' + y2 + ' ' + x2 + ',' + y2 + '"/><text x="' + mx + '" y="'
-        + ((y1 + y2) / 2 - 6) + '">' + rate(r || 0) + ' · ' + esc(i.grouping) + '</text></g>';
+        + ',' + y1 + ' C' + mx + ',' + y1 + ' ' + mx + ',' + y2 + ' ' + x2 + ',' + y2 + '"/><text x="' + lx + '" y="'
+        + (ly - 16) + '"><tspan x="' + lx + '">' + rate(r || 0) + '</tspan><tspan x="' + lx + '" dy="12">'
+        + esc(i.grouping) + '</tspan></text></g>';
     }
   }
   for (const c of components) {

@@ -194,6 +194,12 @@ class DashboardBrowserIT {
         assertEquals(5, browser.script("return document.querySelectorAll('#tasks-table tbody tr').length;").asInt(),
                 "one row per task: 1 spout task, 2 + 2 bolt tasks");
         assertTrue(present("#graph-svg g.edge[data-from=\"split\"][data-to=\"count\"] text"));
+        assertEquals(0, browser.script("var boxes = Array.from(document.querySelectorAll('#graph-svg g.node rect'))"
+                + ".map(function (r) { return r.getBBox(); }); var overlaps = 0;"
+                + "document.querySelectorAll('#graph-svg g.edge text').forEach(function (t) { var b = t.getBBox();"
+                + " boxes.forEach(function (r) { if (b.x < r.x + r.width && r.x < b.x + b.width && b.y < r.y + r.height"
+                + " && r.y < b.y + b.height) { overlaps++; } }); }); return overlaps;").asInt(),
+                "edge labels overlapping node boxes");
 
         long first = spoutEmitted();
         Await.until(DEADLINE, () -> spoutEmitted() > first && spoutEmitted() > 0, () -> "emitted to grow past " + first);
@@ -239,7 +245,33 @@ class DashboardBrowserIT {
 
         browser.open(server.url() + "#/");
         Await.until(DEADLINE, () -> present("#topologies-table a"), () -> "the topology listed on the cluster page");
+        assertTrue(present("#supervisors-table"), "the supervisors are listed");
         screenshot("dashboard-cluster.png");
+
+        // With the live connection closed, a page shows "Loading…" and then its first data from the HTTP API.
+        assertEquals("Loading…", browser.script("state.ws.onclose = null; state.ws.close(); route();"
+                + " return document.getElementById('topologies').textContent;").asText());
+        Await.until(DEADLINE, () -> present("#topologies-table a"), () -> "the cluster page filled from the HTTP API");
+
+        // A graph with long labels, a skipped layer and two edges into one box: no label covers a box or a label.
+        assertEquals(0, browser.script("var g = document.createElement('div'); g.id = 'graph';"
+                + " document.body.appendChild(g);"
+                + " renderGraph([{id: 's', kind: 'spout', parallelism: 1, inputs: []},"
+                + "  {id: 'a', kind: 'bolt', parallelism: 2, inputs: [{component: 's', grouping: 'local_or_shuffle'}]},"
+                + "  {id: 'b', kind: 'bolt', parallelism: 2, inputs: [{component: 'a', grouping: 'fields'}]},"
+                + "  {id: 'c', kind: 'bolt', parallelism: 1, inputs: [{component: 's', grouping: 'shuffle'},"
+                + "   {component: 'b', grouping: 'global'}]}],"
+                + " {spouts: [{id: 's', emitRate: 72300}], bolts: [{id: 'a', executeRate: 72300, capacity: 0.5},"
+                + "  {id: 'b', executeRate: 460000, capacity: 0.5}, {id: 'c', executeRate: 100, capacity: 0.1}],"
+                + "  edges: [{from: 's', to: 'a', ratePerSec: 72300}, {from: 'a', to: 'b', ratePerSec: 460000},"
+                + "   {from: 's', to: 'c', ratePerSec: 72300}, {from: 'b', to: 'c', ratePerSec: 460000}]});"
+                + " var boxes = Array.from(g.querySelectorAll('g.node rect')).map(function (r) { return r.getBBox(); });"
+                + " var labels = Array.from(g.querySelectorAll('g.edge text')).map(function (t) { return t.getBBox(); });"
+                + " function hit(p, q) { return p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height"
+                + "  && q.y < p.y + p.height; }"
+                + " var n = 0; labels.forEach(function (l, i) { boxes.forEach(function (r) { if (hit(l, r)) { n++; } });"
+                + "  labels.slice(i + 1).forEach(function (o) { if (hit(l, o)) { n++; } }); });"
+                + " g.remove(); return n;").asInt(), "edge labels covering boxes or each other");
     }
 
     /** Waits for {@code n} more live updates to reach the page; true once they have. */

@@ -95,4 +95,32 @@ class MetricsAggregatorTest {
         assertThrows(IllegalArgumentException.class, () -> Window.ofLabel("2h"));
         assertEquals(Window.THREE_HOURS, Window.ofLabel("3h"));
     }
+
+    /** One worker of a two-worker run of bolt "b" (tasks 1 and 2) whose snapshot lists both tasks. */
+    private Snapshots.Worker workerListingAllTasks(String worker, List<Snapshots.Task> tasks) {
+        Snapshots.Component bolt = new Snapshots.Component("b", "bolt", 1, 2, 0, 0, 10, 10, 0, 0, 0, Map.of(),
+                Snapshots.Latency.NONE, Snapshots.Latency.NONE, Snapshots.Latency.NONE, 0, 0, 0, 1024, 0, tasks);
+        return new Snapshots.Worker("t", "t-1", worker, now.get(), now.get(), 0, true, List.of(bolt), List.of(),
+                new Snapshots.Backpressure(false, 0, 0, null, List.of()), new Snapshots.Jvm(1, 2, 3, 4, 5, 6),
+                List.of(), Map.of());
+    }
+
+    @Test
+    void eachTaskAppearsOnceWhenEveryWorkerListsEveryTask() {
+        agg.record(workerListingAllTasks("h:6700", List.of(new Snapshots.Task(1, 0, 10, 10, 0),
+                new Snapshots.Task(2, 0, 0, 0, 0))));
+        agg.record(workerListingAllTasks("h:6701", List.of(new Snapshots.Task(1, 0, 0, 0, 0),
+                new Snapshots.Task(2, 0, 7, 6, 1))));
+        TopologyMetrics.ComponentMetrics b = agg.view("t", Window.TEN_MINUTES).bolts().get(0);
+        assertEquals(List.of(new Snapshots.Task(1, 0, 10, 10, 0), new Snapshots.Task(2, 0, 7, 6, 1)), b.taskCounts());
+        assertEquals(2, b.executors());
+        assertEquals(2, b.tasks());
+    }
+
+    @Test
+    void backpressureIsReportedPerWorker() {
+        agg.record(workerListingAllTasks("h:6700", List.of()));
+        agg.record(workerListingAllTasks("h:6701", List.of()));
+        assertEquals(List.of("h:6700", "h:6701"), List.copyOf(agg.view("t", Window.ALL_TIME).backpressure().keySet()));
+    }
 }

@@ -1,0 +1,163 @@
+package io.squall.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.Await;
+import io.squall.SquallSubmitter;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.BasicOutputCollector;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseBasicBolt;
+import io.squall.tuple.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bin/squall local} end to end in this JVM: its {@code -c} options reach the topology's config, the
+ * dashboard counts what the topology runs, and killing the topology from the dashboard ends the command cleanly.
+ * The topology's class comes from the test classpath (the JAR given is empty).
+ */
+@Timeout(60)
+class LocalCommandIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The config the spout was opened with, and the name main was given. */
+    static final Map<String, Object> SEEN = new HashMap<>();
+    static volatile String submittedAs;
+
+    /** A spout that records the topology config it is opened with. */
+    public static class RecordingSpout extends TestWordSpout {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            synchronized (SEEN) {
+                SEEN.putAll(conf);
+            }
+            super.open(conf, context, collector);
+        }
+    }
+
+    /** A bolt that takes every word. */
+    public static class Sink extends BaseBasicBolt {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    /** The topology's main, as a user writes it: the name is its first argument. */
+    public static final class App {
+        private App() {
+        }
+
+        public static void main(String[] args) {
+            TopologyBuilder b = new TopologyBuilder();
+            b.setSpout("words", new RecordingSpout(), 1);
+            b.setBolt("sink", new Sink(), 2).setNumTasks(3).shuffleGrouping("words");
+            submittedAs = args.length > 0 ? args[0] : "local-app";
+            SquallSubmitter.submitTopology(submittedAs, Map.of("topology.message.timeout.secs", 40),
+                    b.createTopology());
+        }
+    }
+
+    /** Collects what the command prints, readable from another thread. */
+    private static final class Output extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public synchronized String toString() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void optionsReachTheTopologyAndAKillFromTheDashboardEndsTheCommandCleanly(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar))) {
+            j.flush();
+        }
+        Output out = new Output();
+        Output err = new Output();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread command = new Thread(() -> code.set(Main.run(new String[] {"local", jar.toString(),
+            App.class.getName(), "-c", "topology.message.timeout.secs=7", "wc", "--ui", "0", "--local-ttl", "50",
+            "-c", "wordcount.min=3"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))), "squall-local");
+        command.start();
+        Await.until(Duration.ofSeconds(30), () -> out.toString().contains("Running [wc]"),
+                () -> "the topology to run: " + out + err);
+        assertEquals("wc", submittedAs, "main got its own argument, not -c");
+        Await.until(Duration.ofSeconds(10), () -> {
+            synchronized (SEEN) {
+                return SEEN.containsKey("wordcount.min");
+            }
+        }, () -> "the spout to open");
+        synchronized (SEEN) {
+            assertEquals(7, SEEN.get("topology.message.timeout.secs"), "-c overrides what main set");
+            assertEquals(3, SEEN.get("wordcount.min"), "a key only the topology knows reaches it too");
+        }
+        assertTrue(err.toString().contains("'wordcount.min' is not a Squall config key"), err.toString());
+
+        Matcher m = Pattern.compile("Dashboard: (http://[0-9.]+:[0-9]+/)").matcher(out.toString());
+        assertTrue(m.find(), out.toString());
+        String api = m.group(1) + "api/v1/";
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode summary = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "cluster/summary")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode wc = summary.get("topologies").get(0);
+        assertEquals(1 + 2, wc.get("executors").asInt(), "the components' executors, as the worker logs them");
+        assertEquals(1 + 3, wc.get("tasks").asInt());
+        assertEquals(1, summary.get("supervisorList").size(), summary::toString);
+
+        HttpResponse<String> kill = http.send(HttpRequest.newBuilder(URI.create(api + "topologies/wc/kill"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, kill.statusCode(), kill.body());
+        command.join(Duration.ofSeconds(20).toMillis());
+        assertFalse(command.isAlive(), "squall local still runs after the kill");
+        assertEquals(Main.OK, code.get(), err.toString());
+        assertTrue(out.toString().contains("Topology wc was killed (from the dashboard) before its time ran out"),
+                out.toString());
+        assertFalse(err.toString().contains("NotAliveException"), err.toString());
+    }
+}

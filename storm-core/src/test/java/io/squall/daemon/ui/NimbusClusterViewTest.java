@@ -1,0 +1,37 @@
+package io.squall.daemon.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** How the dashboard reads Nimbus's answers, without a Nimbus. */
+class NimbusClusterViewTest {
+    private static final long NOW = 1_000_000_000L;
+
+    @Test
+    void listsEachSupervisorWithItsSlotsUsedAndFreeAndItsUptime() {
+        Map<String, Object> cluster = Map.of("nimbus", "n:6627", "supervisors", List.of(
+                Map.of("id", "s2", "host", "hostB", "ports", List.of(6700, 6701), "startTimeMs", NOW - 90_000),
+                Map.of("id", "s1", "host", "hostA", "ports", List.of(6700, 6701, 6702), "startTimeMs", NOW - 5_000)));
+        ClusterView.ClusterSummary s = NimbusClusterView.clusterSummary(cluster, List.of(),
+                Set.of("hostA:6700", "hostA:6702", "hostB:6701", "gone:6700"), NOW);
+        assertEquals(List.of(new ClusterView.SupervisorSummary("s1", "hostA", 2, 1, 5),
+                new ClusterView.SupervisorSummary("s2", "hostB", 1, 1, 90)), s.supervisorList());
+        assertEquals(2, s.supervisors());
+        assertEquals(5, s.slotsTotal());
+        assertEquals(3, s.slotsUsed());
+    }
+
+    @Test
+    void aTopologyOnFewerWorkersThanItAskedForShowsBoth() {
+        Map<String, Object> answer = Map.of("name", "wc", "id", "wc-1", "status", "ACTIVE", "uptimeSecs", 12,
+                "workers", List.of("h:6700", "h:6701", "h:6702", "h:6703"), "workersRequested", 10, "executors", 7,
+                "tasks", 9);
+        assertEquals(new ClusterView.TopologySummary("wc", "wc-1", "ACTIVE", 12, 4, 10, 7, 9),
+                NimbusClusterView.summaryOf(answer));
+    }
+}
