@@ -5,6 +5,8 @@ import io.squall.trident.planner.Graph;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.ITridentDataSource;
+import io.squall.trident.spout.ITridentSpout;
 import io.squall.tuple.Fields;
 
 import java.util.ArrayList;
@@ -39,13 +41,26 @@ public class TridentTopology {
     }
 
     /** A stream of batches from a transactional spout: a txid always replays the same batch. */
-    public Stream newStream(String txId, IPartitionedTridentSpout<?> spout) {
+    public Stream newStream(String txId, IPartitionedTridentSpout<?, ?, ?> spout) {
         return new Stream(this, graph.spout(txId, spout));
     }
 
     /** A stream of batches from an opaque transactional spout. */
-    public Stream newStream(String txId, IOpaquePartitionedTridentSpout<?> spout) {
+    public Stream newStream(String txId, IOpaquePartitionedTridentSpout<?, ?, ?> spout) {
         return new Stream(this, graph.spout(txId, spout));
+    }
+
+    /** A stream of batches from a spout with its own batch coordinator. */
+    public Stream newStream(String txId, ITridentSpout<?> spout) {
+        return new Stream(this, graph.spout(txId, spout));
+    }
+
+    /**
+     * A stream of batches from any Trident data source ({@link IBatchSpout}, {@link ITridentSpout},
+     * {@link IPartitionedTridentSpout} or {@link IOpaquePartitionedTridentSpout}).
+     */
+    public Stream newStream(String txId, ITridentDataSource dataSource) {
+        return new Stream(this, graph.spout(txId, dataSource));
     }
 
     /** The union of the streams, batch by batch, under the first stream's field names. */

@@ -11,6 +11,7 @@ import io.squall.trident.operation.MapFunction;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.ITridentSpout;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateUpdater;
@@ -89,13 +90,15 @@ public final class Graph {
         Fields fields;
         if (spout instanceof IBatchSpout s) {
             fields = s.getOutputFields();
-        } else if (spout instanceof IPartitionedTridentSpout<?> s) {
+        } else if (spout instanceof ITridentSpout<?> s) {
             fields = s.getOutputFields();
-        } else if (spout instanceof IOpaquePartitionedTridentSpout<?> s) {
+        } else if (spout instanceof IPartitionedTridentSpout<?, ?, ?> s) {
+            fields = s.getOutputFields();
+        } else if (spout instanceof IOpaquePartitionedTridentSpout<?, ?, ?> s) {
             fields = s.getOutputFields();
         } else {
             throw new IllegalArgumentException("Stream '" + txId + "': a Trident spout must be an IBatchSpout, an "
-                    + "IPartitionedTridentSpout or an IOpaquePartitionedTridentSpout, got "
+                    + "ITridentSpout, an IPartitionedTridentSpout or an IOpaquePartitionedTridentSpout, got "
                     + (spout == null ? "null" : spout.getClass().getName()));
         }
         if (fields == null || fields.size() == 0) {
