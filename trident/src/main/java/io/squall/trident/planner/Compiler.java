@@ -103,7 +103,7 @@ final class Compiler {
                 String stream = "e" + e.id();
                 Group from = e.from().group;
                 plans.get(from).outputs.add(new GroupPlan.OutEdge(stream, ids.get(g), from.nodes.indexOf(e.from()),
-                        e.partitioning(), e.partitionFields()));
+                        e.partitioning(), e.partitionFields(), e.custom()));
                 plan.inputs.add(new GroupPlan.InEdge(ids.get(from), stream, g.nodes.indexOf(e.entry()),
                         e.inputIndex(), e.from().fields));
             }

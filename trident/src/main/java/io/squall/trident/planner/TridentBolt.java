@@ -95,7 +95,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         }
         outs = new ArrayList<>();
         for (GroupPlan.OutEdge e : plan.outputs) {
-            OutEdgeBuffer buffer = new OutEdgeBuffer(e, context.getComponentTasks(e.target()),
+            OutEdgeBuffer buffer = new OutEdgeBuffer(e, context, context.getComponentTasks(e.target()),
                     processors.get(e.fromNode()).outFields);
             outs.add(buffer);
             processors.get(e.fromNode()).downstream.add(buffer);

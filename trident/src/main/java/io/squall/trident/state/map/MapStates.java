@@ -21,8 +21,8 @@ public final class MapStates {
         IBackingMap b = cacheSize > 0 ? new CachedMap<>(backing, cacheSize) : backing;
         MapState<T> map = switch (type) {
             case NON_TRANSACTIONAL -> NonTransactionalMap.build((IBackingMap<T>) b);
-            case TRANSACTIONAL -> TransactionalMap.build((IBackingMap<TransactionalValue<T>>) b);
-            case OPAQUE -> OpaqueMap.build((IBackingMap<OpaqueValue<T>>) b);
+            case TRANSACTIONAL -> TransactionalMap.build((IBackingMap<TransactionalValue>) b);
+            case OPAQUE -> OpaqueMap.build((IBackingMap<OpaqueValue>) b);
         };
         return new SnapshottableMap<>(map, List.of());
     }
