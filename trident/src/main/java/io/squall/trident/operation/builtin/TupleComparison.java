@@ -50,7 +50,7 @@ abstract class TupleComparison<T> extends BaseAggregator<TupleComparison.State> 
         }
         if (state.kept == null || replaces(comparator.compare((T) value, (T) state.keptValue))) {
             state.kept = tuple;
-            state.keptValue = inputFieldName == null ? new ArrayList<>(tuple) : value;
+            state.keptValue = value;
         }
     }
 

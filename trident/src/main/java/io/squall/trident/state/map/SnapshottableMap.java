@@ -66,9 +66,13 @@ public class SnapshottableMap<T> implements MapState<T>, Snapshottable<T>, AutoC
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (delegate instanceof AutoCloseable c) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Closing " + c.getClass().getName() + " failed: " + e.getMessage(), e);
+            }
         }
     }
 }
