@@ -21,10 +21,13 @@ public final class SpoutCoordinator {
 
     private final ITridentSpout.BatchCoordinator<Object> coordinator;
     private final CoordinatorStore store;
+    private final ClassLoader loader;
 
-    private SpoutCoordinator(ITridentSpout.BatchCoordinator<Object> coordinator, CoordinatorStore store) {
+    private SpoutCoordinator(ITridentSpout.BatchCoordinator<Object> coordinator, CoordinatorStore store,
+                             ClassLoader loader) {
         this.coordinator = coordinator;
         this.store = store;
+        this.loader = loader;
     }
 
     /** The coordinator of a spout that has one (not an {@code IBatchSpout}), or null. */
@@ -57,7 +60,7 @@ public final class SpoutCoordinator {
             throw new IllegalStateException("Spout " + spout.getClass().getName() + " of stream '" + txStateId
                     + "' returned no coordinator");
         }
-        return new SpoutCoordinator(c, store);
+        return new SpoutCoordinator(c, store, spout.getClass().getClassLoader());
     }
 
     boolean isReady(long txid) {
@@ -68,8 +71,9 @@ public final class SpoutCoordinator {
     byte[] initialize(long txid) {
         Map.Entry<Long, byte[]> prev = store.metaBefore(KEY, txid);
         byte[] curr = store.meta(KEY, txid);
-        Object meta = coordinator.initializeTransaction(txid, prev == null ? null : JavaSerialization.read(
-                prev.getValue()), curr == null ? null : JavaSerialization.read(curr));
+        Object meta = coordinator.initializeTransaction(txid,
+                prev == null ? null : JavaSerialization.read(prev.getValue(), loader),
+                curr == null ? null : JavaSerialization.read(curr, loader));
         byte[] bytes = JavaSerialization.write(meta);
         store.putMeta(KEY, txid, bytes);
         return bytes;

@@ -48,11 +48,11 @@ abstract class BatchSource {
         return new Partitioned(txStateId, null, (IOpaquePartitionedTridentSpout<?, ?, ?>) spout);
     }
 
-    private static Object meta(byte[] coordinatorMeta, TransactionAttempt tx) {
+    private static Object meta(byte[] coordinatorMeta, TransactionAttempt tx, Object spout) {
         if (coordinatorMeta == null) {
             throw new IllegalStateException("Batch " + tx + " came without its spout coordinator's metadata");
         }
-        return JavaSerialization.read(coordinatorMeta);
+        return JavaSerialization.read(coordinatorMeta, spout.getClass().getClassLoader());
     }
 
     private static final class Batch extends BatchSource {
@@ -103,7 +103,7 @@ abstract class BatchSource {
         @Override
         void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector) {
             attempts.put(tx.getTransactionId(), tx.getAttemptId());
-            emitter.emitBatch(tx, meta(coordinatorMeta, tx), collector);
+            emitter.emitBatch(tx, meta(coordinatorMeta, tx, spout), collector);
         }
 
         @Override
@@ -172,18 +172,26 @@ abstract class BatchSource {
             refreshed = true;
         }
 
+        private Object spout() {
+            return transactional != null ? transactional : opaque;
+        }
+
+        private ClassLoader loader() {
+            return spout().getClass().getClassLoader();
+        }
+
         @Override
         void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector) {
-            refresh(meta(coordinatorMeta, tx));
+            refresh(meta(coordinatorMeta, tx, spout()));
             long txid = tx.getTransactionId();
             for (ISpoutPartition p : owned) {
                 String key = "p:" + p.getId();
                 Map.Entry<Long, byte[]> last = store.metaBefore(key, txid);
-                Object lastMeta = last == null ? null : JavaSerialization.read(last.getValue());
+                Object lastMeta = last == null ? null : JavaSerialization.read(last.getValue(), loader());
                 if (transactional != null) {
                     byte[] fixed = store.meta(key, txid);
                     if (fixed != null) {
-                        txEmitter.emitPartitionBatch(tx, collector, p, JavaSerialization.read(fixed));
+                        txEmitter.emitPartitionBatch(tx, collector, p, JavaSerialization.read(fixed, loader()));
                         continue;
                     }
                     Object meta = txEmitter.emitPartitionBatchNew(tx, collector, p, lastMeta);
