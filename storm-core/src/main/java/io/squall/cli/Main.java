@@ -43,6 +43,8 @@ public final class Main {
             "        on (bin/squall only; takes the options of local).",
             "  dev-zookeeper | nimbus | supervisor [-c key=value...]",
             "        Runs a development ZooKeeper, a Nimbus, or a supervisor (see 'squall COMMAND --help').",
+            "  drpc [-c key=value...]",
+            "        Runs a DRPC server (HTTP) on drpc.http.port (default 3774).",
             "  ui [-c key=value...]",
             "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds on http://ui.host:ui.port/.",
             "  jar JAR CLASS [ARGS...]",
@@ -78,7 +80,7 @@ public final class Main {
                     yield OK;
                 }
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
-                     "rebalance", "ui" -> ClusterCommands.run(command, rest, out, err);
+                     "rebalance", "ui", "drpc" -> ClusterCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
