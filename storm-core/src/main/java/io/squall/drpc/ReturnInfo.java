@@ -11,19 +11,26 @@ import java.util.Map;
 
 /**
  * Where a request's result goes, as the JSON text a {@link DRPCSpout} emits with each request:
- * {@code {"id": ..., "host": ..., "port": ...}}; for a {@link LocalDRPC} the host is its service id and the port 0.
+ * {@code {"id": ..., "host": ..., "port": ...}}.
+ *
+ * @param id   the request's id on its server
+ * @param host the server's host, or a {@link LocalDRPC}'s service id
+ * @param port the server's HTTP port, or 0 for a {@link LocalDRPC}
  */
-record ReturnInfo(String id, String host, int port) {
+public record ReturnInfo(String id, String host, int port) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String toJson() {
+    /** The JSON text. */
+    public String toJson() {
         return JSON.createObjectNode().put("id", id).put("host", host).put("port", port).toString();
     }
 
     /**
+     * The return info in {@code json}.
+     *
      * @throws IllegalArgumentException if the text is not a return info
      */
-    static ReturnInfo parse(String json) {
+    public static ReturnInfo parse(String json) {
         try {
             JsonNode n = JSON.readTree(json);
             if (n == null || !n.hasNonNull("id") || !n.hasNonNull("host") || !n.has("port")) {
@@ -35,8 +42,8 @@ record ReturnInfo(String id, String host, int port) {
         }
     }
 
-    /** The invocations of the server this info names: the local one, or a client to a remote one. */
-    static DRPCInvocations connect(String host, int port, Map<String, Object> conf) {
+    /** The invocations of the server at {@code host:port}: a local one (port 0), or a client to a remote one. */
+    public static DRPCInvocations connect(String host, int port, Map<String, Object> conf) {
         ILocalDRPC local = port == 0 ? LocalDRPC.find(host) : null;
         if (local != null) {
             return local(local);

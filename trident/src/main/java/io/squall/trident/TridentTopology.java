@@ -1,7 +1,10 @@
 package io.squall.trident;
 
+import io.squall.ILocalDRPC;
+import io.squall.drpc.DRPCSpout;
 import io.squall.topology.IRichSpout;
 import io.squall.topology.StormTopology;
+import io.squall.trident.drpc.ReturnResultsReducer;
 import io.squall.trident.operation.GroupedMultiReducer;
 import io.squall.trident.operation.MultiReducer;
 import io.squall.trident.planner.Graph;
@@ -36,6 +39,8 @@ import java.util.List;
  */
 public class TridentTopology {
     private final Graph graph = new Graph();
+    private final List<Stream> drpcStreams = new ArrayList<>();
+    private boolean drpcCompleted;
 
     /**
      * A stream of batches from a non-transactional spout.
@@ -74,6 +79,47 @@ public class TridentTopology {
      *  batch; see {@link RichSpoutBatchSpout}. */
     public Stream newStream(String txId, IRichSpout spout) {
         return new Stream(this, graph.spout(txId, new RichSpoutBatchSpout(spout)));
+    }
+
+    /**
+     * A stream of the requests of DRPC function {@code function} on the cluster's DRPC servers
+     * ({@code drpc.servers}): see {@link #newDRPCStream(String, ILocalDRPC)}.
+     */
+    public Stream newDRPCStream(String function) {
+        return newDRPCStream(new DRPCSpout(function));
+    }
+
+    /**
+     * A stream of the requests of DRPC function {@code function} on a local DRPC server: each batch is one request,
+     * one tuple {@code [args]}. What reaches the ends of the stream (the operations nothing follows) in that batch is
+     * the request's result, as a JSON array of the tuples' values ({@code [["cat", 3], ["dog", 1]]}). A failed
+     * batch fails its request ({@code DRPCExecutionException} for the client).
+     */
+    public Stream newDRPCStream(String function, ILocalDRPC server) {
+        return newDRPCStream(new DRPCSpout(function, server));
+    }
+
+    private Stream newDRPCStream(DRPCSpout spout) {
+        String txId = "drpc-" + spout.getFunction() + "-" + drpcStreams.size();
+        Stream s = new Stream(this, graph.spout(txId, new RichSpoutBatchSpout(spout, 1)));
+        drpcStreams.add(s);
+        return s.project(new Fields("args"));
+    }
+
+    /** Ends each DRPC stream with the reducer that returns its results; once, before the first build. */
+    private void completeDRPC() {
+        if (drpcCompleted) {
+            return;
+        }
+        drpcCompleted = true;
+        for (Stream s : drpcStreams) {
+            List<Stream> inputs = new ArrayList<>();
+            for (Graph.Node leaf : graph.leavesFrom(s.node)) {
+                inputs.add(new Stream(this, leaf));
+            }
+            inputs.add(0, s.project(new Fields("return-info")));
+            multiReduce(inputs, new ReturnResultsReducer(), new Fields());
+        }
     }
 
     /**
@@ -285,6 +331,7 @@ public class TridentTopology {
      * @throws io.squall.topology.InvalidTopologyException naming what cannot run
      */
     public StormTopology build() {
+        completeDRPC();
         return graph.build();
     }
 

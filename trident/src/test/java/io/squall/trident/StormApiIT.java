@@ -1,9 +1,13 @@
 package io.squall.trident;
 
+import io.squall.LocalDRPC;
+import io.squall.daemon.drpc.DRPC;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.task.IMetricsContext;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.topology.GlobalStreamId;
+import io.squall.topology.DRPCExceptionType;
+import io.squall.topology.DRPCExecutionException;
 import io.squall.topology.Grouping;
 import io.squall.trident.operation.GroupedMultiReducer;
 import io.squall.trident.operation.MultiReducer;
@@ -14,6 +18,7 @@ import io.squall.trident.operation.builtin.Count;
 import io.squall.trident.operation.builtin.Debug;
 import io.squall.trident.operation.builtin.Equals;
 import io.squall.trident.operation.builtin.FilterNull;
+import io.squall.trident.operation.builtin.MapGet;
 import io.squall.trident.operation.builtin.Negate;
 import io.squall.trident.operation.builtin.SnapshotGet;
 import io.squall.trident.operation.builtin.Sum;
@@ -38,11 +43,15 @@ import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.squall.trident.Ops.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -237,6 +246,66 @@ class StormApiIT {
         assertTrue(first == null || first.equals(4L), "the query sees the count before or after batch 1 commits: "
                 + first);
         assertEquals(5L, ((Number) LRUMemoryMapStateTotal.of(count)).longValue());
+    }
+
+    @Test
+    void drpcStreamAnswersConcurrentQueriesOverAStateAndFailsAFailedOne() throws Exception {
+        TridentTopology t = new TridentTopology();
+        MemoryMapState.Factory counts = new MemoryMapState.Factory();
+        TridentState wordCounts = t.newStream("drpc-words", Ops.spout(new Fields("sentence"), 2,
+                        row("the cat"), row("the dog"), row("a cat"), row("the end")))
+                .each(new Fields("sentence"), new Split(), new Fields("word"))
+                .groupBy(new Fields("word"))
+                .persistentAggregate(counts, new Count(), new Fields("count"));
+        try (LocalDRPC drpc = new LocalDRPC(Map.of(DRPC.REQUEST_TIMEOUT_SECS, 30))) {
+            t.newDRPCStream("words", drpc)
+                    .each(new Fields("args"), new Split(), new Fields("word"))
+                    .each(new Fields("word"), new Negate(new Boom()))
+                    .groupBy(new Fields("word"))
+                    .stateQuery(wordCounts, new Fields("word"), new MapGet(), new Fields("count"))
+                    .each(new Fields("count"), new FilterNull())
+                    .aggregate(new Fields("count"), new Sum(), new Fields("sum"));
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            try {
+                Run.run(t, () -> {
+                    Await.until(Duration.ofSeconds(30), () -> Long.valueOf(1).equals(counts.get(List.of("end"))),
+                            () -> "the word counts");
+                    List<Future<String>> answers = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        answers.add(clients.submit(() -> drpc.execute("words", "cat the nope")));
+                    }
+                    for (Future<String> a : answers) {
+                        assertEquals("[[5]]", get(a), "cat 2 + the 3");
+                    }
+                    assertEquals("[[0]]", drpc.execute("words", "nope"));
+                    DRPCExecutionException e = assertThrows(DRPCExecutionException.class,
+                            () -> drpc.execute("words", "cat boom"));
+                    assertEquals(DRPCExceptionType.FAILED_REQUEST, e.getType(), e.getMessage());
+                    assertEquals("[[2]]", drpc.execute("words", "cat"), "the stream goes on after a failure");
+                });
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+    }
+
+    private static String get(Future<String> f) {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Throws for the word "boom", failing its batch. */
+    static final class Boom extends io.squall.trident.operation.BaseFilter {
+        @Override
+        public boolean isKeep(TridentTuple tuple) {
+            if (tuple.getString(0).equals("boom")) {
+                throw new IllegalStateException("boom");
+            }
+            return false;
+        }
     }
 
     @Test

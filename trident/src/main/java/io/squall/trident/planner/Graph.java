@@ -149,6 +149,47 @@ public final class Graph {
         return add(parent, MapOp.project(fields), fields);
     }
 
+    /** The nodes downstream of {@code start} (or itself) that nothing follows, in creation order. */
+    public List<Node> leavesFrom(Node start) {
+        Set<Node> reach = new java.util.LinkedHashSet<>();
+        reach.add(start);
+        Set<Node> hasChildren = new HashSet<>();
+        boolean grew = true;
+        List<Node> all = new ArrayList<>();
+        for (Group g : groups) {
+            all.addAll(g.nodes);
+        }
+        while (grew) {
+            grew = false;
+            for (Node n : all) {
+                for (Node p : parentsOf(n)) {
+                    if (reach.contains(p)) {
+                        hasChildren.add(p);
+                        grew |= reach.add(n);
+                    }
+                }
+            }
+        }
+        List<Node> leaves = new ArrayList<>();
+        for (Node n : all) {
+            if (reach.contains(n) && !hasChildren.contains(n)) {
+                leaves.add(n);
+            }
+        }
+        return leaves;
+    }
+
+    /** A node's inputs: its parents in its part, or the nodes that feed its part's edges into it. */
+    private List<Node> parentsOf(Node n) {
+        List<Node> ret = new ArrayList<>(n.parents);
+        for (Edge e : n.group.inputs) {
+            if (e.entry() == n) {
+                ret.add(e.from());
+            }
+        }
+        return ret;
+    }
+
     /** A repartitioning: the stream continues in a new part. */
     public Node partition(Node from, Partitioning partitioning, Fields partitionFields) {
         if (partitioning == Partitioning.FIELDS) {

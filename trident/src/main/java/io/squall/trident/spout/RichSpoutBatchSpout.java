@@ -35,6 +35,7 @@ public final class RichSpoutBatchSpout implements IBatchSpout {
 
     private final IRichSpout spout;
     private final Fields fields;
+    private final Integer fixedMaxBatchSize;
     private transient Map<Long, List<Object>> pending;
     private transient List<List<Object>> batch;
     private transient List<Object> batchIds;
@@ -44,7 +45,17 @@ public final class RichSpoutBatchSpout implements IBatchSpout {
      * @throws IllegalArgumentException if the spout declares no default stream
      */
     public RichSpoutBatchSpout(IRichSpout spout) {
+        this(spout, null);
+    }
+
+    /**
+     * A batch spout taking at most {@code maxBatchSize} tuples a batch (null: as configured).
+     *
+     * @throws IllegalArgumentException if the spout declares no default stream
+     */
+    public RichSpoutBatchSpout(IRichSpout spout, Integer maxBatchSize) {
         this.spout = spout;
+        this.fixedMaxBatchSize = maxBatchSize;
         OutputFieldsGetter getter = new OutputFieldsGetter();
         spout.declareOutputFields(getter);
         StreamSpec spec = getter.getFieldsDeclaration().get(Utils.DEFAULT_STREAM_ID);
@@ -62,7 +73,8 @@ public final class RichSpoutBatchSpout implements IBatchSpout {
         if (max != null && !(max instanceof Number n && n.intValue() > 0)) {
             throw new IllegalArgumentException(MAX_BATCH_SIZE_CONF + " must be a positive number, got " + max);
         }
-        maxBatchSize = max == null ? DEFAULT_MAX_BATCH_SIZE : ((Number) max).intValue();
+        maxBatchSize = fixedMaxBatchSize != null ? fixedMaxBatchSize
+                : max == null ? DEFAULT_MAX_BATCH_SIZE : ((Number) max).intValue();
         spout.open(conf, context, new SpoutOutputCollector(new ISpoutOutputCollector() {
             @Override
             public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
