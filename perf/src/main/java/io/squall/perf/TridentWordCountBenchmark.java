@@ -8,9 +8,11 @@ import io.squall.trident.coordinator.InMemoryCoordinatorStore;
 import io.squall.trident.operation.BaseFunction;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.operation.builtin.Count;
+import io.squall.trident.spout.FixedPartitionsCoordinator;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.NumberedPartition;
 import io.squall.trident.spout.OffsetRange;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.trident.state.StateType;
 import io.squall.trident.testing.MemoryMapState;
 import io.squall.trident.tuple.TridentTuple;
@@ -42,7 +44,7 @@ public final class TridentWordCountBenchmark {
     }
 
     /** Sentences drawn from a pool of 4096, 8 words of a 2000-word vocabulary each; offset ranges replay. */
-    public static class SentenceSpout implements IPartitionedTridentSpout<OffsetRange> {
+    public static class SentenceSpout implements IPartitionedTridentSpout<Integer, NumberedPartition, OffsetRange> {
         private static final long serialVersionUID = 1L;
 
         private final int partitions;
@@ -52,7 +54,13 @@ public final class TridentWordCountBenchmark {
         }
 
         @Override
-        public Emitter<OffsetRange> getEmitter(Map<String, Object> conf, TopologyContext context) {
+        public Coordinator<Integer> getCoordinator(Map<String, Object> conf, TopologyContext context) {
+            return new FixedPartitionsCoordinator(partitions);
+        }
+
+        @Override
+        public Emitter<Integer, NumberedPartition, OffsetRange> getEmitter(Map<String, Object> conf,
+                                                                           TopologyContext context) {
             Random random = new Random(42);
             List<Values> pool = new ArrayList<>();
             for (int i = 0; i < 4096; i++) {
@@ -64,13 +72,17 @@ public final class TridentWordCountBenchmark {
             }
             return new Emitter<>() {
                 @Override
-                public int numPartitions() {
-                    return partitions;
+                public List<NumberedPartition> getOrderedPartitions(Integer count) {
+                    return NumberedPartition.of(count);
+                }
+
+                @Override
+                public void refreshPartitions(List<NumberedPartition> partitionResponsibilities) {
                 }
 
                 @Override
                 public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector,
-                                                         int partition, OffsetRange last) {
+                                                         NumberedPartition partition, OffsetRange last) {
                     long start = last == null ? 0 : last.end();
                     OffsetRange range = new OffsetRange(start, start + BATCH_SENTENCES / partitions);
                     emitPartitionBatch(tx, collector, partition, range);
@@ -78,10 +90,10 @@ public final class TridentWordCountBenchmark {
                 }
 
                 @Override
-                public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
-                                               OffsetRange range) {
+                public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
+                                               NumberedPartition partition, OffsetRange range) {
                     for (long i = range.start(); i < range.end(); i++) {
-                        collector.emit(pool.get((int) ((i * partitions + partition) & 4095)));
+                        collector.emit(pool.get((int) ((i * partitions + partition.index()) & 4095)));
                     }
                 }
 

@@ -5,6 +5,7 @@ import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.DevZookeeper;
+import io.squall.daemon.drpc.DrpcServer;
 import io.squall.daemon.nimbus.Nimbus;
 import io.squall.daemon.supervisor.Supervisor;
 import io.squall.daemon.ui.ClusterView;
@@ -43,6 +44,9 @@ final class ClusterCommands {
         HELP.put("ui", "ui [-c key=value...]\n"
                 + "        Serves the dashboard of the cluster whose Nimbus is in nimbus.seeds\n"
                 + "        on http://ui.host:ui.port/.");
+        HELP.put("drpc", "drpc [-c key=value...]\n"
+                + "        Runs a DRPC server on drpc.http.host:drpc.http.port (HTTP; requests time out after\n"
+                + "        drpc.request.timeout.secs).");
         HELP.put("jar", "jar JAR CLASS [ARGS...] [-c key=value...]\n"
                 + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.");
         HELP.put("list", "list [-c key=value...]\n"
@@ -94,6 +98,12 @@ final class ClusterCommands {
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
                             + ")");
+                    new CountDownLatch(1).await();
+                });
+                case "drpc" -> daemon(args, () -> {
+                    DrpcServer d = DrpcServer.start(conf.asMap());
+                    Runtime.getRuntime().addShutdownHook(new Thread(d::close));
+                    out.println("DRPC server on port " + d.port());
                     new CountDownLatch(1).await();
                 });
                 case "jar" -> jar(args, conf, err);

@@ -108,7 +108,7 @@ public final class Main {
                 }
                 case "dev-kafka" -> devKafka(rest, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
-                     "rebalance", "ui" -> ClusterCommands.run(command, rest, out, err);
+                     "rebalance", "ui", "drpc" -> ClusterCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;

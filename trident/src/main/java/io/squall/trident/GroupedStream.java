@@ -1,11 +1,15 @@
 package io.squall.trident;
 
+import io.squall.trident.fluent.ChainedAggregatorDeclarer;
 import io.squall.trident.operation.Aggregator;
 import io.squall.trident.operation.CombinerAggregator;
+import io.squall.trident.operation.Filter;
+import io.squall.trident.operation.Function;
 import io.squall.trident.operation.ReducerAggregator;
 import io.squall.trident.planner.Partitioning;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
+import io.squall.trident.state.StateSpec;
 import io.squall.tuple.Fields;
 
 /**
@@ -30,6 +34,41 @@ public class GroupedStream {
     /** The grouping fields. */
     public Fields getGroupFields() {
         return groupFields;
+    }
+
+    /** The fields of the stream's tuples. */
+    public Fields getOutputFields() {
+        return stream.getOutputFields();
+    }
+
+    /** Names this part of the stream; still grouped. */
+    public GroupedStream name(String name) {
+        stream.name(name);
+        return this;
+    }
+
+    /** {@link Stream#each(Fields, Function, Fields)}, still grouped by the same fields. */
+    public GroupedStream each(Fields inputFields, Function function, Fields functionFields) {
+        return new GroupedStream(stream.each(inputFields, function, functionFields), groupFields);
+    }
+
+    /** {@link Stream#each(Function, Fields)}, still grouped by the same fields. */
+    public GroupedStream each(Function function, Fields functionFields) {
+        return new GroupedStream(stream.each(function, functionFields), groupFields);
+    }
+
+    /** {@link Stream#each(Fields, Filter)}, still grouped by the same fields. */
+    public GroupedStream each(Fields inputFields, Filter filter) {
+        return new GroupedStream(stream.each(inputFields, filter), groupFields);
+    }
+
+    /**
+     * Several aggregations of each group at once, declared on the returned declarer and ended by
+     * {@code chainEnd()}; the output is the group fields then each aggregation's fields.
+     */
+    public ChainedAggregatorDeclarer chainedAgg() {
+        return new ChainedAggregatorDeclarer(stream.getOutputFields(), (in, agg, out, perPartition) -> perPartition
+                ? partitionAggregate(in, agg, out) : aggregate(in, agg, out));
     }
 
     /** Aggregates each group of a batch; emits the group fields followed by the aggregator's. */
@@ -58,8 +97,42 @@ public class GroupedStream {
         return grouped(inputFields, aggregator, functionFields);
     }
 
+    /** Reduces each group of a batch into one value, with every field as input. */
+    public Stream aggregate(ReducerAggregator<?> aggregator, Fields functionFields) {
+        return grouped(stream.getOutputFields(), aggregator, functionFields);
+    }
+
     /** Aggregates each group of what a task has of a batch, without moving tuples. */
     public Stream partitionAggregate(Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates each group of what a task has of a batch, with every field as input. */
+    public Stream partitionAggregate(Aggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(stream.getOutputFields(), aggregator, functionFields);
+    }
+
+    /** Combines each group of what a task has of a batch. */
+    public Stream partitionAggregate(Fields inputFields, CombinerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Combines each group of what a task has of a batch, with every field as input. */
+    public Stream partitionAggregate(CombinerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(stream.getOutputFields(), aggregator, functionFields);
+    }
+
+    /** Reduces each group of what a task has of a batch. */
+    public Stream partitionAggregate(Fields inputFields, ReducerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Reduces each group of what a task has of a batch, with every field as input. */
+    public Stream partitionAggregate(ReducerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregateAny(stream.getOutputFields(), aggregator, functionFields);
+    }
+
+    private Stream partitionAggregateAny(Fields inputFields, Object aggregator, Fields functionFields) {
         return new Stream(stream.topology, stream.topology.graph().aggregate(stream.node, groupFields, inputFields,
                 aggregator, functionFields));
     }
@@ -92,6 +165,36 @@ public class GroupedStream {
         return persist(factory, inputFields, aggregator, functionFields);
     }
 
+    /** Reduces, with every field as input, each group of every batch into its value in a map state. */
+    public TridentState persistentAggregate(StateFactory factory, ReducerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return persist(factory, stream.getOutputFields(), aggregator, functionFields);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, Fields, CombinerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, Fields inputFields, CombinerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return TridentState.applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
+                functionFields), spec);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, CombinerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, CombinerAggregator<?> aggregator, Fields functionFields) {
+        return persistentAggregate(spec, stream.getOutputFields(), aggregator, functionFields);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, Fields, ReducerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, Fields inputFields, ReducerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return TridentState.applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
+                functionFields), spec);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, ReducerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, ReducerAggregator<?> aggregator, Fields functionFields) {
+        return persistentAggregate(spec, stream.getOutputFields(), aggregator, functionFields);
+    }
+
     private TridentState persist(StateFactory factory, Fields inputFields, Object aggregator, Fields functionFields) {
         Stream parted = stream.partitionBy(groupFields);
         return new TridentState(stream.topology, stream.topology.graph().persistentAggregate(parted.node, factory,
@@ -102,6 +205,11 @@ public class GroupedStream {
     public Stream stateQuery(TridentState state, Fields inputFields, QueryFunction<?, ?> function,
                              Fields functionFields) {
         return stream.partitionBy(groupFields).stateQuery(state, inputFields, function, functionFields);
+    }
+
+    /** Queries a state per tuple with every field as input, tuples of equal group values in the same task. */
+    public Stream stateQuery(TridentState state, QueryFunction<?, ?> function, Fields functionFields) {
+        return stateQuery(state, stream.getOutputFields(), function, functionFields);
     }
 
     /** The stream, ungrouped. */

@@ -1,6 +1,11 @@
 package io.squall.trident;
 
+import io.squall.grouping.CustomStreamGrouping;
+import io.squall.topology.Grouping;
+import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.trident.fluent.ChainedAggregatorDeclarer;
 import io.squall.trident.operation.Aggregator;
+import io.squall.trident.operation.Assembly;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Consumer;
 import io.squall.trident.operation.Filter;
@@ -8,15 +13,21 @@ import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.Function;
 import io.squall.trident.operation.MapFunction;
 import io.squall.trident.operation.ReducerAggregator;
+import io.squall.trident.operation.builtin.MaxWithComparator;
+import io.squall.trident.operation.builtin.MinWithComparator;
 import io.squall.trident.planner.Graph;
 import io.squall.trident.planner.Partitioning;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
+import io.squall.trident.state.StateSpec;
 import io.squall.trident.state.StateUpdater;
-import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.trident.tuple.TridentTuple;
+import io.squall.trident.windowing.InMemoryWindowsStoreFactory;
 import io.squall.trident.windowing.WindowConfig;
 import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
+
+import java.util.Comparator;
 
 /**
  * A stream of batches. Operations return new streams; operations between two repartitionings run together in
@@ -133,6 +144,66 @@ public class Stream {
         return to(topology.graph().partition(node, Partitioning.BATCH_GLOBAL, null));
     }
 
+    /**
+     * Spreads tuples round-robin over the tasks of the next part that run in this task's worker, or over all of them
+     * if none does.
+     */
+    public Stream localOrShuffle() {
+        return to(topology.graph().partition(node, Partitioning.LOCAL_OR_SHUFFLE, null));
+    }
+
+    /** Sends the tuples of task {@code i} to task {@code i} of the next part (modulo its number of tasks). */
+    public Stream identityPartition() {
+        return to(topology.graph().partition(node, Partitioning.IDENTITY, null));
+    }
+
+    /** Sends tuples to the tasks of the next part that {@code partitioner} chooses for their values. */
+    public Stream partition(CustomStreamGrouping partitioner) {
+        return to(topology.graph().partition(node, partitioner));
+    }
+
+    /**
+     * Repartitions as a topology grouping says: shuffle, fields, all (broadcast), global, local-or-shuffle, none
+     * (shuffle) or custom.
+     *
+     * @throws IllegalArgumentException for a direct grouping, which a Trident stream cannot use
+     */
+    public Stream partition(Grouping grouping) {
+        return switch (grouping.getType()) {
+            case SHUFFLE, NONE -> shuffle();
+            case FIELDS -> partitionBy(new Fields(grouping.getFields()));
+            case ALL -> broadcast();
+            case GLOBAL -> global();
+            case LOCAL_OR_SHUFFLE -> localOrShuffle();
+            case CUSTOM -> partition(grouping.getCustom());
+            case DIRECT -> throw new IllegalArgumentException("A Trident stream cannot be partitioned by a direct "
+                    + "grouping: its operations do not choose tasks; use partition(CustomStreamGrouping)");
+        };
+    }
+
+    /** The stream {@code assembly} makes of this one. */
+    public Stream applyAssembly(Assembly assembly) {
+        return assembly.apply(this);
+    }
+
+    /**
+     * Accepted for code written against Storm's resource-aware scheduler; Squall's scheduler does not use it, so it
+     * changes nothing.
+     */
+    public Stream setCPULoad(Number load) {
+        return this;
+    }
+
+    /** Accepted like {@link #setCPULoad}; changes nothing. */
+    public Stream setMemoryLoad(Number onHeap) {
+        return this;
+    }
+
+    /** Accepted like {@link #setCPULoad}; changes nothing. */
+    public Stream setMemoryLoad(Number onHeap, Number offHeap) {
+        return this;
+    }
+
     /** Groups the stream by {@code fields} for a following aggregation or state operation. */
     public GroupedStream groupBy(Fields fields) {
         return new GroupedStream(this, fields);
@@ -162,6 +233,80 @@ public class Stream {
     /** Reduces each whole batch (in one task) into one value. */
     public Stream aggregate(Fields inputFields, ReducerAggregator<?> aggregator, Fields functionFields) {
         return batchGlobal().partitionAggregateAny(inputFields, aggregator, functionFields);
+    }
+
+    /** Reduces each whole batch (in one task) into one value, with every field as input. */
+    public Stream aggregate(ReducerAggregator<?> aggregator, Fields functionFields) {
+        return aggregate(node.fields(), aggregator, functionFields);
+    }
+
+    /** Aggregates what each task has of a batch, with every field as input. */
+    public Stream partitionAggregate(Aggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregate(node.fields(), aggregator, functionFields);
+    }
+
+    /** Combines what each task has of a batch, with every field as input. */
+    public Stream partitionAggregate(CombinerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregate(node.fields(), aggregator, functionFields);
+    }
+
+    /** Reduces what each task has of a batch, with every field as input. */
+    public Stream partitionAggregate(ReducerAggregator<?> aggregator, Fields functionFields) {
+        return partitionAggregate(node.fields(), aggregator, functionFields);
+    }
+
+    /**
+     * Several aggregations over the same tuples, declared on the returned declarer and ended by
+     * {@code chainEnd()}: {@code chainedAgg().partitionAggregate(...).aggregate(...)} is not allowed (all per
+     * partition, or all per batch).
+     */
+    public ChainedAggregatorDeclarer chainedAgg() {
+        return new ChainedAggregatorDeclarer(node.fields(), (in, agg, out, perPartition) -> perPartition
+                ? partitionAggregate(in, agg, out) : aggregate(in, agg, out));
+    }
+
+    /**
+     * The tuple with the least value of {@code inputFieldName} (a {@code Comparable}) in what each task has of a
+     * batch; all of its fields. Call {@link #global()} or {@link #batchGlobal()} first for one per batch when this
+     * part runs in several tasks.
+     */
+    public Stream minBy(String inputFieldName) {
+        return comparison(inputFieldName, new MinWithComparator<Comparable<Object>>(inputFieldName,
+                Comparator.naturalOrder()));
+    }
+
+    /** {@link #minBy(String)} with a comparator of the field's values. */
+    public <T> Stream minBy(String inputFieldName, Comparator<T> comparator) {
+        return comparison(inputFieldName, new MinWithComparator<>(inputFieldName, comparator));
+    }
+
+    /** The least tuple by {@code comparator} in what each task has of a batch (see {@link #minBy(String)}). */
+    public Stream min(Comparator<TridentTuple> comparator) {
+        return comparison(null, new MinWithComparator<>(comparator));
+    }
+
+    /** The tuple with the greatest value of {@code inputFieldName} (see {@link #minBy(String)}). */
+    public Stream maxBy(String inputFieldName) {
+        return comparison(inputFieldName, new MaxWithComparator<Comparable<Object>>(inputFieldName,
+                Comparator.naturalOrder()));
+    }
+
+    /** {@link #maxBy(String)} with a comparator of the field's values. */
+    public <T> Stream maxBy(String inputFieldName, Comparator<T> comparator) {
+        return comparison(inputFieldName, new MaxWithComparator<>(inputFieldName, comparator));
+    }
+
+    /** The greatest tuple by {@code comparator} in what each task has of a batch (see {@link #minBy(String)}). */
+    public Stream max(Comparator<TridentTuple> comparator) {
+        return comparison(null, new MaxWithComparator<>(comparator));
+    }
+
+    private Stream comparison(String inputFieldName, Aggregator<?> aggregator) {
+        if (inputFieldName != null && !node.fields().contains(inputFieldName)) {
+            throw new IllegalArgumentException("Field '" + inputFieldName + "' is not in the stream's fields "
+                    + node.fields());
+        }
+        return partitionAggregate(node.fields(), aggregator, node.fields());
     }
 
     /** Aggregates what each task has of a batch, without moving tuples. */
@@ -197,6 +342,76 @@ public class Stream {
     public TridentState persistentAggregate(StateFactory factory, CombinerAggregator<?> aggregator,
                                             Fields functionFields) {
         return persistentAggregate(factory, node.fields(), aggregator, functionFields);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, CombinerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, CombinerAggregator<?> aggregator, Fields functionFields) {
+        return persistentAggregate(spec, node.fields(), aggregator, functionFields);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, Fields, CombinerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, Fields inputFields, CombinerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return TridentState.applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
+                functionFields), spec);
+    }
+
+    /** Reduces every batch, in one task, into one value kept in a map state (under the empty key). */
+    public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
+                                            ReducerAggregator<?> aggregator, Fields functionFields) {
+        Stream one = global();
+        return new TridentState(topology, topology.graph().persistentAggregate(one.node, factory, new Fields(),
+                inputFields, aggregator, functionFields), factory);
+    }
+
+    /** Reduces every batch, with every field as input, into one value kept in a map state. */
+    public TridentState persistentAggregate(StateFactory factory, ReducerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return persistentAggregate(factory, node.fields(), aggregator, functionFields);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, Fields, ReducerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, Fields inputFields, ReducerAggregator<?> aggregator,
+                                            Fields functionFields) {
+        return TridentState.applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
+                functionFields), spec);
+    }
+
+    /** {@link #persistentAggregate(StateFactory, ReducerAggregator, Fields)} into the spec's state. */
+    public TridentState persistentAggregate(StateSpec spec, ReducerAggregator<?> aggregator, Fields functionFields) {
+        return persistentAggregate(spec, node.fields(), aggregator, functionFields);
+    }
+
+    /** {@link #partitionPersist(StateFactory, Fields, StateUpdater, Fields)} into the spec's state. */
+    public TridentState partitionPersist(StateSpec spec, Fields inputFields, StateUpdater<?> updater,
+                                         Fields functionFields) {
+        return TridentState.applySpec(partitionPersist(spec.stateFactory, inputFields, updater, functionFields),
+                spec);
+    }
+
+    /** {@link #partitionPersist(StateFactory, Fields, StateUpdater)} into the spec's state. */
+    public TridentState partitionPersist(StateSpec spec, Fields inputFields, StateUpdater<?> updater) {
+        return partitionPersist(spec, inputFields, updater, new Fields());
+    }
+
+    /** Writes every field of each task's part of a batch into a state; the updater emits {@code functionFields}. */
+    public TridentState partitionPersist(StateFactory factory, StateUpdater<?> updater, Fields functionFields) {
+        return partitionPersist(factory, node.fields(), updater, functionFields);
+    }
+
+    /** Writes every field of each task's part of a batch into a state; the updater emits nothing. */
+    public TridentState partitionPersist(StateFactory factory, StateUpdater<?> updater) {
+        return partitionPersist(factory, node.fields(), updater, new Fields());
+    }
+
+    /** {@link #partitionPersist(StateFactory, StateUpdater, Fields)} into the spec's state. */
+    public TridentState partitionPersist(StateSpec spec, StateUpdater<?> updater, Fields functionFields) {
+        return partitionPersist(spec, node.fields(), updater, functionFields);
+    }
+
+    /** {@link #partitionPersist(StateFactory, StateUpdater)} into the spec's state. */
+    public TridentState partitionPersist(StateSpec spec, StateUpdater<?> updater) {
+        return partitionPersist(spec, node.fields(), updater, new Fields());
     }
 
     /** Writes each task's part of a batch into a state through {@code updater}, in the commit phase. */
@@ -263,6 +478,25 @@ public class Stream {
     public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields,
                          CombinerAggregator<?> aggregator, Fields functionFields) {
         return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+    }
+
+    /** Aggregates windows of Storm's {@code config} classes over each partition, keeping tuples in {@code store}. */
+    public Stream window(io.squall.trident.windowing.config.WindowConfig config, WindowsStoreFactory store,
+                         Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.of(config), store, inputFields, aggregator, functionFields);
+    }
+
+    /** {@link #window(io.squall.trident.windowing.config.WindowConfig, WindowsStoreFactory, Fields, Aggregator,
+     *  Fields)} keeping the tuples in memory. */
+    public Stream window(io.squall.trident.windowing.config.WindowConfig config, Fields inputFields,
+                         Aggregator<?> aggregator, Fields functionFields) {
+        return window(WindowConfig.of(config), new InMemoryWindowsStoreFactory(), inputFields, aggregator,
+                functionFields);
+    }
+
+    /** Aggregates windows of {@code config} over each partition, keeping the tuples in memory. */
+    public Stream window(WindowConfig config, Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return window(config, new InMemoryWindowsStoreFactory(), inputFields, aggregator, functionFields);
     }
 
     /**

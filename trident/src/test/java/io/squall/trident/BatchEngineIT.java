@@ -3,12 +3,12 @@ package io.squall.trident;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.task.TopologyContext;
+import io.squall.task.IMetricsContext;
 import io.squall.trident.coordinator.CoordinatorStore;
 import io.squall.trident.coordinator.CoordinatorStores;
 import io.squall.trident.coordinator.ZkCoordinatorStore;
 import io.squall.trident.operation.TridentCollector;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.trident.state.BaseStateUpdater;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
@@ -78,9 +78,9 @@ class BatchEngineIT {
                 .partitionAggregate(new Fields("n"), new Failer(name, 0.0, Set.of(2L, 4L)), new Fields("n")));
         Run.run(t, () -> sink.awaitTxid(6));
         Set<TransactionAttempt> seen = Failer.seen(name);
-        assertTrue(seen.contains(new TransactionAttempt(2, 0)) && seen.contains(new TransactionAttempt(2, 1)), seen
+        assertTrue(seen.contains(new TransactionAttempt(2L, 0)) && seen.contains(new TransactionAttempt(2L, 1)), seen
                 .toString());
-        assertTrue(seen.contains(new TransactionAttempt(4, 1)), seen.toString());
+        assertTrue(seen.contains(new TransactionAttempt(4L, 1)), seen.toString());
         assertEquals(List.of(row(0), row(1)), sink.byTxid().get(1L));
         assertEquals(List.of(row(2), row(3)), sink.byTxid().get(2L), "txid 2 replays the same batch");
         assertEquals(10, sink.values().size(), "each tuple committed once: " + sink.values());
@@ -157,7 +157,7 @@ class BatchEngineIT {
         }
 
         @Override
-        public State makeState(Map<String, Object> conf, TopologyContext context, int partitionIndex,
+        public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                                int numPartitions) {
             return new State() {
                 @Override

@@ -3,7 +3,7 @@ package io.squall.trident;
 import io.squall.topology.FailedException;
 import io.squall.trident.operation.BaseAggregator;
 import io.squall.trident.operation.TridentCollector;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.trident.tuple.TridentTuple;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.squall.trident;
 
 import io.squall.Await;
-import io.squall.task.TopologyContext;
+import io.squall.task.IMetricsContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.state.BaseStateUpdater;
 import io.squall.trident.state.State;
@@ -71,7 +71,7 @@ final class Sink implements StateFactory {
     }
 
     @Override
-    public State makeState(Map<String, Object> conf, TopologyContext context, int partitionIndex,
+    public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                            int numPartitions) {
         return new SinkState(id);
     }

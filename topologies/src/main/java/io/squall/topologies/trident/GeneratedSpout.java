@@ -2,9 +2,11 @@ package io.squall.topologies.trident;
 
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.spout.FixedPartitionsCoordinator;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.NumberedPartition;
 import io.squall.trident.spout.OffsetRange;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 
 import java.io.Serializable;
@@ -15,7 +17,7 @@ import java.util.Map;
  * A transactional spout whose tuple at each offset of each partition is a pure function of the two, so any batch
  * (an offset range) can be emitted again exactly: the stand-in for a replayable source such as a log.
  */
-public class GeneratedSpout implements IPartitionedTridentSpout<OffsetRange> {
+public class GeneratedSpout implements IPartitionedTridentSpout<Integer, NumberedPartition, OffsetRange> {
     private static final long serialVersionUID = 1L;
 
     /** Makes the tuple at an offset of a partition. */
@@ -43,16 +45,26 @@ public class GeneratedSpout implements IPartitionedTridentSpout<OffsetRange> {
     }
 
     @Override
-    public Emitter<OffsetRange> getEmitter(Map<String, Object> conf, TopologyContext context) {
+    public Coordinator<Integer> getCoordinator(Map<String, Object> conf, TopologyContext context) {
+        return new FixedPartitionsCoordinator(partitions);
+    }
+
+    @Override
+    public Emitter<Integer, NumberedPartition, OffsetRange> getEmitter(Map<String, Object> conf,
+                                                                       TopologyContext context) {
         return new Emitter<>() {
             @Override
-            public int numPartitions() {
-                return partitions;
+            public List<NumberedPartition> getOrderedPartitions(Integer count) {
+                return NumberedPartition.of(count);
             }
 
             @Override
-            public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector, int partition,
-                                                     OffsetRange last) {
+            public void refreshPartitions(List<NumberedPartition> partitionResponsibilities) {
+            }
+
+            @Override
+            public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector,
+                                                     NumberedPartition partition, OffsetRange last) {
                 long start = last == null ? 0 : last.end();
                 OffsetRange range = new OffsetRange(start, Math.min(limit, start + batchSize));
                 emitPartitionBatch(tx, collector, partition, range);
@@ -60,10 +72,10 @@ public class GeneratedSpout implements IPartitionedTridentSpout<OffsetRange> {
             }
 
             @Override
-            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
-                                           OffsetRange range) {
+            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
+                                           NumberedPartition partition, OffsetRange range) {
                 for (long i = range.start(); i < range.end(); i++) {
-                    collector.emit(generator.at(partition, i));
+                    collector.emit(generator.at(partition.index(), i));
                 }
             }
 

@@ -15,16 +15,16 @@ public interface CoordinatorStore extends AutoCloseable {
     void setCommittedTxid(long txid);
 
     /** The metadata stored for {@code txid} in a partition, or null. */
-    byte[] meta(int partition, long txid);
+    byte[] meta(String partition, long txid);
 
     /** The latest metadata stored for a txid below {@code txid} in a partition, or null. */
-    Map.Entry<Long, byte[]> metaBefore(int partition, long txid);
+    Map.Entry<Long, byte[]> metaBefore(String partition, long txid);
 
     /** Stores (or replaces) the metadata of {@code txid} in a partition. */
-    void putMeta(int partition, long txid, byte[] meta);
+    void putMeta(String partition, long txid, byte[] meta);
 
     /** Drops the metadata of txids below {@code txid} in a partition. */
-    void pruneMetaBefore(int partition, long txid);
+    void pruneMetaBefore(String partition, long txid);
 
     /** Releases connections; the stored data stays. */
     @Override

@@ -32,22 +32,22 @@ public final class InMemoryCoordinatorStore implements CoordinatorStore {
     }
 
     @Override
-    public byte[] meta(int partition, long txid) {
+    public byte[] meta(String partition, long txid) {
         return partition(partition).get(txid);
     }
 
     @Override
-    public Map.Entry<Long, byte[]> metaBefore(int partition, long txid) {
+    public Map.Entry<Long, byte[]> metaBefore(String partition, long txid) {
         return partition(partition).lowerEntry(txid);
     }
 
     @Override
-    public void putMeta(int partition, long txid, byte[] meta) {
+    public void putMeta(String partition, long txid, byte[] meta) {
         partition(partition).put(txid, meta);
     }
 
     @Override
-    public void pruneMetaBefore(int partition, long txid) {
+    public void pruneMetaBefore(String partition, long txid) {
         partition(partition).headMap(txid, false).clear();
     }
 
@@ -55,12 +55,12 @@ public final class InMemoryCoordinatorStore implements CoordinatorStore {
     public void close() {
     }
 
-    private NavigableMap<Long, byte[]> partition(int partition) {
+    private NavigableMap<Long, byte[]> partition(String partition) {
         return data.metas.computeIfAbsent(partition, k -> new ConcurrentSkipListMap<>());
     }
 
     private static final class Data {
         final AtomicLong committed = new AtomicLong();
-        final Map<Integer, NavigableMap<Long, byte[]>> metas = new ConcurrentHashMap<>();
+        final Map<String, NavigableMap<Long, byte[]>> metas = new ConcurrentHashMap<>();
     }
 }

@@ -5,12 +5,15 @@ import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseRichSpout;
+import io.squall.trident.spout.ITridentDataSource;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +41,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MasterBatchCoordinator.class);
 
-    /** The stream of batch starts: {@code [txid, attempt]}. */
+    /** The stream of batch starts: {@code [txid, attempt, metas]}, metas the spout coordinators' batch metadata. */
     public static final String BATCH_STREAM = "$batch";
     /** The stream of commits: {@code [txid, attempt]}. */
     public static final String COMMIT_STREAM = "$commit";
@@ -63,9 +66,11 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
     }
 
     private final List<String> txStateIds;
+    private final Map<String, ITridentDataSource> spouts;
 
     private transient SpoutOutputCollector collector;
     private transient List<CoordinatorStore> stores;
+    private transient Map<String, SpoutCoordinator> coordinators;
     private transient TreeMap<Long, Status> active;
     private transient long committed;
     private transient long nextTxid;
@@ -73,9 +78,18 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
     private transient long intervalNanos;
     private transient long lastStartNanos;
 
-    /** A coordinator for the streams with these transactional ids. */
+    /** A coordinator for the streams with these transactional ids, none with a spout coordinator. */
     public MasterBatchCoordinator(List<String> txStateIds) {
+        this(txStateIds, Map.of());
+    }
+
+    /**
+     * A coordinator for the streams with these transactional ids; {@code spouts} holds the spouts of the streams,
+     * whose own coordinators (decide each batch's metadata, may hold a batch back) it runs.
+     */
+    public MasterBatchCoordinator(List<String> txStateIds, Map<String, ITridentDataSource> spouts) {
         this.txStateIds = new ArrayList<>(txStateIds);
+        this.spouts = new LinkedHashMap<>(spouts);
     }
 
     @Override
@@ -83,10 +97,16 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         this.collector = collector;
         this.active = new TreeMap<>();
         this.stores = new ArrayList<>();
+        this.coordinators = new LinkedHashMap<>();
         for (String id : txStateIds) {
             CoordinatorStore s = CoordinatorStores.open(conf, id);
             stores.add(s);
             committed = Math.max(committed, s.committedTxid());
+            ITridentDataSource spout = spouts.get(id);
+            SpoutCoordinator c = spout == null ? null : SpoutCoordinator.of(id, spout, conf, context, s);
+            if (c != null) {
+                coordinators.put(id, c);
+            }
         }
         nextTxid = committed + 1;
         Object max = conf.get(Config.TOPOLOGY_MAX_SPOUT_PENDING);
@@ -113,7 +133,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
             }
         }
         long now = System.nanoTime();
-        if (active.size() < maxActive && now - lastStartNanos >= intervalNanos) {
+        if (active.size() < maxActive && now - lastStartNanos >= intervalNanos && ready(nextTxid)) {
             lastStartNanos = now;
             long txid = nextTxid++;
             active.put(txid, new Status());
@@ -121,8 +141,25 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         }
     }
 
+    private boolean ready(long txid) {
+        for (SpoutCoordinator c : coordinators.values()) {
+            if (!c.isReady(txid)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void emit(String stream, long txid, int attempt, boolean commit) {
-        collector.emit(stream, new Values(txid, attempt), new TreeId(txid, attempt, commit));
+        if (!BATCH_STREAM.equals(stream)) {
+            collector.emit(stream, new Values(txid, attempt), new TreeId(txid, attempt, commit));
+            return;
+        }
+        Map<String, byte[]> metas = new HashMap<>();
+        for (Map.Entry<String, SpoutCoordinator> c : coordinators.entrySet()) {
+            metas.put(c.getKey(), c.getValue().initialize(txid));
+        }
+        collector.emit(stream, new Values(txid, attempt, metas), new TreeId(txid, attempt, commit));
     }
 
     @Override
@@ -143,6 +180,9 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
             store.setCommittedTxid(committed);
         }
         active.remove(id.txid());
+        for (SpoutCoordinator c : coordinators.values()) {
+            c.success(committed);
+        }
         collector.emit(SUCCESS_STREAM, new Values(committed));
     }
 
@@ -171,6 +211,9 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
 
     @Override
     public void close() {
+        for (SpoutCoordinator c : coordinators.values()) {
+            c.close();
+        }
         for (CoordinatorStore s : stores) {
             s.close();
         }
@@ -178,7 +221,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declareStream(BATCH_STREAM, new Fields("txid", "attempt"));
+        declarer.declareStream(BATCH_STREAM, new Fields("txid", "attempt", "metas"));
         declarer.declareStream(COMMIT_STREAM, new Fields("txid", "attempt"));
         declarer.declareStream(SUCCESS_STREAM, new Fields("txid"));
     }

@@ -5,6 +5,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A coordinator store in ZooKeeper, through Curator: {@code <root>/<txStateId>/committed} holds the last
- * committed txid as decimal text, {@code <root>/<txStateId>/meta/<partition>/<txid>} each batch's metadata
+ * committed txid as decimal text, {@code <root>/<txStateId>/meta/<partition key, URL-encoded>/<txid>} each batch's metadata
  * (txids zero-padded so they sort). Thread-safe (Curator is).
  */
 public final class ZkCoordinatorStore implements CoordinatorStore {
@@ -58,12 +59,12 @@ public final class ZkCoordinatorStore implements CoordinatorStore {
     }
 
     @Override
-    public byte[] meta(int partition, long txid) {
+    public byte[] meta(String partition, long txid) {
         return read(metaPath(partition, txid));
     }
 
     @Override
-    public Map.Entry<Long, byte[]> metaBefore(int partition, long txid) {
+    public Map.Entry<Long, byte[]> metaBefore(String partition, long txid) {
         long best = -1;
         for (String child : children(partition)) {
             long t = Long.parseLong(child);
@@ -79,12 +80,12 @@ public final class ZkCoordinatorStore implements CoordinatorStore {
     }
 
     @Override
-    public void putMeta(int partition, long txid, byte[] meta) {
+    public void putMeta(String partition, long txid, byte[] meta) {
         write(metaPath(partition, txid), meta);
     }
 
     @Override
-    public void pruneMetaBefore(int partition, long txid) {
+    public void pruneMetaBefore(String partition, long txid) {
         for (String child : children(partition)) {
             if (Long.parseLong(child) < txid) {
                 try {
@@ -101,15 +102,15 @@ public final class ZkCoordinatorStore implements CoordinatorStore {
         client.close();
     }
 
-    private String partitionPath(int partition) {
-        return base + "/meta/" + partition;
+    private String partitionPath(String partition) {
+        return base + "/meta/" + URLEncoder.encode(partition, StandardCharsets.UTF_8);
     }
 
-    private String metaPath(int partition, long txid) {
+    private String metaPath(String partition, long txid) {
         return partitionPath(partition) + "/" + String.format("%020d", txid);
     }
 
-    private List<String> children(int partition) {
+    private List<String> children(String partition) {
         try {
             return client.getChildren().forPath(partitionPath(partition));
         } catch (KeeperException.NoNodeException e) {

@@ -7,6 +7,13 @@ public interface TridentCollector {
     /** Emits one tuple of the operation's output fields. */
     void emit(List<Object> values);
 
+    /**
+     * Sends what was emitted so far. Trident sends an operation's output with its batch, so there is nothing to
+     * push early and this does nothing; it is here for code written against Storm's interface.
+     */
+    default void flush() {
+    }
+
     /** Reports an error to the topology's error log without failing the batch. */
     void reportError(Throwable t);
 }

@@ -1,9 +1,18 @@
 package io.squall.trident.operation;
 
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.Timer;
+import io.squall.task.IMetricsContext;
 import io.squall.task.TopologyContext;
 
-/** What an operation knows about where it runs: its partition among the tasks of its part of the stream. */
-public final class TridentOperationContext {
+/**
+ * What an operation knows about where it runs: its partition among the tasks of its part of the stream; its
+ * metrics are the task's.
+ */
+public final class TridentOperationContext implements IMetricsContext {
     private final TopologyContext context;
 
     /** Wraps the context of the task that runs the operation. */
@@ -24,5 +33,30 @@ public final class TridentOperationContext {
     /** The task's topology context. */
     public TopologyContext getTopologyContext() {
         return context;
+    }
+
+    @Override
+    public Counter registerCounter(String name) {
+        return context.registerCounter(name);
+    }
+
+    @Override
+    public Meter registerMeter(String name) {
+        return context.registerMeter(name);
+    }
+
+    @Override
+    public Timer registerTimer(String name) {
+        return context.registerTimer(name);
+    }
+
+    @Override
+    public Histogram registerHistogram(String name) {
+        return context.registerHistogram(name);
+    }
+
+    @Override
+    public <T> Gauge<T> registerGauge(String name, Gauge<T> gauge) {
+        return context.registerGauge(name, gauge);
     }
 }

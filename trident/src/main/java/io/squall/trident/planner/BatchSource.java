@@ -7,24 +7,29 @@ import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.spout.ISpoutPartition;
+import io.squall.trident.spout.ITridentSpout;
 import io.squall.trident.state.JavaSerialization;
+import io.squall.trident.topology.TransactionAttempt;
 
-import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Runs a user's spout inside a task: emits the batch of a transaction attempt, and learns when a txid is
- * committed. For partitioned spouts, each task owns the partitions {@code p} with {@code p % tasks == index},
- * and the metadata of every batch goes to the {@link CoordinatorStore} before the batch is emitted. Confined to
+ * Runs a user's spout inside a task: emits its part of the batch of a transaction attempt, given the batch
+ * metadata the spout's coordinator decided, and learns when a txid is committed. For partitioned spouts the
+ * emitter picks the task's partitions from the coordinator's list, and the metadata of every partition's batch
+ * goes to the {@link CoordinatorStore} (under {@code p:<partition id>}) before the batch is emitted. Confined to
  * the task thread.
  */
 abstract class BatchSource {
     abstract void open(Map<String, Object> conf, TopologyContext context);
 
-    abstract void emitBatch(TransactionAttempt tx, TridentCollector collector);
+    /** Emits the batch; {@code coordinatorMeta} is the serialized batch metadata, or null for a batch spout. */
+    abstract void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector);
 
     abstract void success(long txid);
 
@@ -34,10 +39,20 @@ abstract class BatchSource {
         if (spout instanceof IBatchSpout s) {
             return new Batch(s);
         }
-        if (spout instanceof IPartitionedTridentSpout<?> s) {
+        if (spout instanceof ITridentSpout<?> s) {
+            return new General(txStateId, s);
+        }
+        if (spout instanceof IPartitionedTridentSpout<?, ?, ?> s) {
             return new Partitioned(txStateId, s, null);
         }
-        return new Partitioned(txStateId, null, (IOpaquePartitionedTridentSpout<?>) spout);
+        return new Partitioned(txStateId, null, (IOpaquePartitionedTridentSpout<?, ?, ?>) spout);
+    }
+
+    private static Object meta(byte[] coordinatorMeta, TransactionAttempt tx, Object spout) {
+        if (coordinatorMeta == null) {
+            throw new IllegalStateException("Batch " + tx + " came without its spout coordinator's metadata");
+        }
+        return JavaSerialization.read(coordinatorMeta, spout.getClass().getClassLoader());
     }
 
     private static final class Batch extends BatchSource {
@@ -53,7 +68,7 @@ abstract class BatchSource {
         }
 
         @Override
-        void emitBatch(TransactionAttempt tx, TridentCollector collector) {
+        void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector) {
             spout.emitBatch(tx.getTransactionId(), collector);
         }
 
@@ -68,66 +83,130 @@ abstract class BatchSource {
         }
     }
 
+    private static final class General extends BatchSource {
+        private final String txStateId;
+        private final ITridentSpout<?> spout;
+        private ITridentSpout.Emitter<Object> emitter;
+        private final Map<Long, Integer> attempts = new HashMap<>();
+
+        General(String txStateId, ITridentSpout<?> spout) {
+            this.txStateId = txStateId;
+            this.spout = spout;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void open(Map<String, Object> conf, TopologyContext context) {
+            emitter = (ITridentSpout.Emitter<Object>) spout.getEmitter(txStateId, conf, context);
+        }
+
+        @Override
+        void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector) {
+            attempts.put(tx.getTransactionId(), tx.getAttemptId());
+            emitter.emitBatch(tx, meta(coordinatorMeta, tx, spout), collector);
+        }
+
+        @Override
+        void success(long txid) {
+            Integer attempt = attempts.remove(txid);
+            attempts.keySet().removeIf(t -> t < txid);
+            emitter.success(new TransactionAttempt(txid, attempt == null ? 0 : attempt));
+        }
+
+        @Override
+        void close() {
+            emitter.close();
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static final class Partitioned extends BatchSource {
         private final String txStateId;
-        private final IPartitionedTridentSpout<?> transactional;
-        private final IOpaquePartitionedTridentSpout<?> opaque;
-        private IPartitionedTridentSpout.Emitter<Serializable> txEmitter;
-        private IOpaquePartitionedTridentSpout.Emitter<Serializable> opaqueEmitter;
+        private final IPartitionedTridentSpout transactional;
+        private final IOpaquePartitionedTridentSpout opaque;
+        private IPartitionedTridentSpout.Emitter txEmitter;
+        private IOpaquePartitionedTridentSpout.Emitter opaqueEmitter;
         private CoordinatorStore store;
-        private final List<Integer> owned = new ArrayList<>();
+        private int taskIndex;
+        private int tasks;
+        private Object partitionsSeen;
+        private boolean refreshed;
+        private List<ISpoutPartition> owned = new ArrayList<>();
 
-        Partitioned(String txStateId, IPartitionedTridentSpout<?> transactional,
-                    IOpaquePartitionedTridentSpout<?> opaque) {
+        Partitioned(String txStateId, IPartitionedTridentSpout<?, ?, ?> transactional,
+                    IOpaquePartitionedTridentSpout<?, ?, ?> opaque) {
             this.txStateId = txStateId;
             this.transactional = transactional;
             this.opaque = opaque;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         void open(Map<String, Object> conf, TopologyContext context) {
             store = CoordinatorStores.open(conf, txStateId);
-            int partitions;
             if (transactional != null) {
-                txEmitter = (IPartitionedTridentSpout.Emitter<Serializable>) transactional.getEmitter(conf, context);
-                partitions = txEmitter.numPartitions();
+                txEmitter = transactional.getEmitter(conf, context);
             } else {
-                opaqueEmitter = (IOpaquePartitionedTridentSpout.Emitter<Serializable>) opaque.getEmitter(conf,
-                        context);
-                partitions = opaqueEmitter.numPartitions();
+                opaqueEmitter = opaque.getEmitter(conf, context);
             }
-            int tasks = context.getThisComponentTasks().size();
-            for (int p = context.getThisTaskIndex(); p < partitions; p += tasks) {
-                owned.add(p);
+            taskIndex = context.getThisTaskIndex();
+            tasks = context.getThisComponentTasks().size();
+        }
+
+        /** Asks the emitter for this task's partitions whenever the coordinator's description changes. */
+        private void refresh(Object partitions) {
+            if (refreshed && Objects.equals(partitions, partitionsSeen)) {
+                return;
             }
+            List<ISpoutPartition> ordered = transactional != null ? txEmitter.getOrderedPartitions(partitions)
+                    : opaqueEmitter.getOrderedPartitions(partitions);
+            List<ISpoutPartition> mine = transactional != null
+                    ? txEmitter.getPartitionsForTask(taskIndex, tasks, ordered)
+                    : opaqueEmitter.getPartitionsForTask(taskIndex, tasks, ordered);
+            if (transactional != null) {
+                txEmitter.refreshPartitions(mine);
+            } else {
+                opaqueEmitter.refreshPartitions(mine);
+            }
+            owned = new ArrayList<>(mine);
+            partitionsSeen = partitions;
+            refreshed = true;
+        }
+
+        private Object spout() {
+            return transactional != null ? transactional : opaque;
+        }
+
+        private ClassLoader loader() {
+            return spout().getClass().getClassLoader();
         }
 
         @Override
-        void emitBatch(TransactionAttempt tx, TridentCollector collector) {
+        void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector) {
+            refresh(meta(coordinatorMeta, tx, spout()));
             long txid = tx.getTransactionId();
-            for (int p : owned) {
-                Map.Entry<Long, byte[]> last = store.metaBefore(p, txid);
-                Serializable lastMeta = last == null ? null : (Serializable) JavaSerialization.read(last.getValue());
+            for (ISpoutPartition p : owned) {
+                String key = "p:" + p.getId();
+                Map.Entry<Long, byte[]> last = store.metaBefore(key, txid);
+                Object lastMeta = last == null ? null : JavaSerialization.read(last.getValue(), loader());
                 if (transactional != null) {
-                    byte[] fixed = store.meta(p, txid);
+                    byte[] fixed = store.meta(key, txid);
                     if (fixed != null) {
-                        txEmitter.emitPartitionBatch(tx, collector, p, (Serializable) JavaSerialization.read(fixed));
+                        txEmitter.emitPartitionBatch(tx, collector, p, JavaSerialization.read(fixed, loader()));
                         continue;
                     }
-                    Serializable meta = txEmitter.emitPartitionBatchNew(tx, collector, p, lastMeta);
-                    store.putMeta(p, txid, JavaSerialization.write(meta));
+                    Object meta = txEmitter.emitPartitionBatchNew(tx, collector, p, lastMeta);
+                    store.putMeta(key, txid, JavaSerialization.write(meta));
                     continue;
                 }
-                Serializable meta = opaqueEmitter.emitPartitionBatch(tx, collector, p, lastMeta);
-                store.putMeta(p, txid, JavaSerialization.write(meta));
+                Object meta = opaqueEmitter.emitPartitionBatch(tx, collector, p, lastMeta);
+                store.putMeta(key, txid, JavaSerialization.write(meta));
             }
         }
 
         @Override
         void success(long txid) {
-            for (int p : owned) {
-                store.pruneMetaBefore(p, txid);
+            for (ISpoutPartition p : owned) {
+                store.pruneMetaBefore("p:" + p.getId(), txid);
             }
         }
 

@@ -11,6 +11,8 @@ import io.squall.trident.planner.Graph.Node;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.ITridentDataSource;
+import io.squall.trident.spout.ITridentSpout;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
 import org.slf4j.Logger;
@@ -68,12 +70,14 @@ final class Compiler {
         checkGuarantees();
         TopologyBuilder builder = new TopologyBuilder();
         List<String> streamIds = new ArrayList<>();
+        Map<String, ITridentDataSource> spouts = new HashMap<>();
         for (Group g : groups) {
             if (g.txId != null) {
                 streamIds.add(g.txId);
+                spouts.put(g.txId, (ITridentDataSource) g.spout);
             }
         }
-        builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds), 1);
+        builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds, spouts), 1);
         Map<Group, GroupPlan> plans = new HashMap<>();
         for (Group g : groups) {
             boolean lateInputs = false;
@@ -99,7 +103,7 @@ final class Compiler {
                 String stream = "e" + e.id();
                 Group from = e.from().group;
                 plans.get(from).outputs.add(new GroupPlan.OutEdge(stream, ids.get(g), from.nodes.indexOf(e.from()),
-                        e.partitioning(), e.partitionFields()));
+                        e.partitioning(), e.partitionFields(), e.custom()));
                 plan.inputs.add(new GroupPlan.InEdge(ids.get(from), stream, g.nodes.indexOf(e.entry()),
                         e.inputIndex(), e.from().fields));
             }
@@ -130,10 +134,13 @@ final class Compiler {
         if (spout instanceof IBatchSpout s) {
             return s.getComponentConfiguration();
         }
-        if (spout instanceof IPartitionedTridentSpout<?> s) {
+        if (spout instanceof ITridentSpout<?> s) {
             return s.getComponentConfiguration();
         }
-        return ((IOpaquePartitionedTridentSpout<?>) spout).getComponentConfiguration();
+        if (spout instanceof IPartitionedTridentSpout<?, ?, ?> s) {
+            return s.getComponentConfiguration();
+        }
+        return ((IOpaquePartitionedTridentSpout<?, ?, ?>) spout).getComponentConfiguration();
     }
 
     private static boolean isCommitter(Group g) {
@@ -195,7 +202,7 @@ final class Compiler {
                     + "exactly-once; use a transactional spout with a transactional or opaque state, or an opaque "
                     + "spout with an opaque state";
         }
-        if (spoutGroup.spout instanceof IOpaquePartitionedTridentSpout<?> && type == StateType.TRANSACTIONAL) {
+        if (spoutGroup.spout instanceof IOpaquePartitionedTridentSpout<?, ?, ?> && type == StateType.TRANSACTIONAL) {
             return "its spout " + spoutGroup.spout.getClass().getName() + " is opaque, so a replayed txid may hold "
                     + "other tuples, which a transactional state skips: you get neither exactly-once nor "
                     + "at-least-once (updates can be lost); use an opaque state";

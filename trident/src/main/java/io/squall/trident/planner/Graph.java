@@ -1,5 +1,6 @@
 package io.squall.trident.planner;
 
+import io.squall.grouping.CustomStreamGrouping;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
 import io.squall.trident.operation.CombinerAggregator;
@@ -11,6 +12,7 @@ import io.squall.trident.operation.MapFunction;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.ITridentSpout;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateUpdater;
@@ -69,7 +71,11 @@ public final class Graph {
         }
     }
 
-    record Edge(int id, Node from, Node entry, int inputIndex, Partitioning partitioning, Fields partitionFields) {
+    record Edge(int id, Node from, Node entry, int inputIndex, Partitioning partitioning, Fields partitionFields,
+                CustomStreamGrouping custom) {
+        Edge(int id, Node from, Node entry, int inputIndex, Partitioning partitioning, Fields partitionFields) {
+            this(id, from, entry, inputIndex, partitioning, partitionFields, null);
+        }
     }
 
     private final List<Group> groups = new ArrayList<>();
@@ -89,13 +95,15 @@ public final class Graph {
         Fields fields;
         if (spout instanceof IBatchSpout s) {
             fields = s.getOutputFields();
-        } else if (spout instanceof IPartitionedTridentSpout<?> s) {
+        } else if (spout instanceof ITridentSpout<?> s) {
             fields = s.getOutputFields();
-        } else if (spout instanceof IOpaquePartitionedTridentSpout<?> s) {
+        } else if (spout instanceof IPartitionedTridentSpout<?, ?, ?> s) {
+            fields = s.getOutputFields();
+        } else if (spout instanceof IOpaquePartitionedTridentSpout<?, ?, ?> s) {
             fields = s.getOutputFields();
         } else {
             throw new IllegalArgumentException("Stream '" + txId + "': a Trident spout must be an IBatchSpout, an "
-                    + "IPartitionedTridentSpout or an IOpaquePartitionedTridentSpout, got "
+                    + "ITridentSpout, an IPartitionedTridentSpout or an IOpaquePartitionedTridentSpout, got "
                     + (spout == null ? "null" : spout.getClass().getName()));
         }
         if (fields == null || fields.size() == 0) {
@@ -141,14 +149,70 @@ public final class Graph {
         return add(parent, MapOp.project(fields), fields);
     }
 
+    /** The nodes downstream of {@code start} (or itself) that nothing follows, in creation order. */
+    public List<Node> leavesFrom(Node start) {
+        Set<Node> reach = new java.util.LinkedHashSet<>();
+        reach.add(start);
+        Set<Node> hasChildren = new HashSet<>();
+        boolean grew = true;
+        List<Node> all = new ArrayList<>();
+        for (Group g : groups) {
+            all.addAll(g.nodes);
+        }
+        while (grew) {
+            grew = false;
+            for (Node n : all) {
+                for (Node p : parentsOf(n)) {
+                    if (reach.contains(p)) {
+                        hasChildren.add(p);
+                        grew |= reach.add(n);
+                    }
+                }
+            }
+        }
+        List<Node> leaves = new ArrayList<>();
+        for (Node n : all) {
+            if (reach.contains(n) && !hasChildren.contains(n)) {
+                leaves.add(n);
+            }
+        }
+        return leaves;
+    }
+
+    /** A node's inputs: its parents in its part, or the nodes that feed its part's edges into it. */
+    private List<Node> parentsOf(Node n) {
+        List<Node> ret = new ArrayList<>(n.parents);
+        for (Edge e : n.group.inputs) {
+            if (e.entry() == n) {
+                ret.add(e.from());
+            }
+        }
+        return ret;
+    }
+
     /** A repartitioning: the stream continues in a new part. */
     public Node partition(Node from, Partitioning partitioning, Fields partitionFields) {
         if (partitioning == Partitioning.FIELDS) {
             check(from, partitionFields, "partitionBy");
         }
+        if (partitioning == Partitioning.CUSTOM) {
+            throw new IllegalArgumentException("A custom partitioning needs its grouping: use partition(Node, "
+                    + "CustomStreamGrouping)");
+        }
         Group g = newGroup();
         Node entry = new Node(from.fields, g, new IdentityOp(from.fields), List.of());
         g.inputs.add(new Edge(edges++, from, entry, 0, partitioning, partitionFields));
+        return entry;
+    }
+
+    /** A repartitioning by a user's grouping, called with each tuple's values. */
+    public Node partition(Node from, CustomStreamGrouping grouping) {
+        if (grouping == null) {
+            throw new IllegalArgumentException("partition: the CustomStreamGrouping is null");
+        }
+        Group g = newGroup();
+        Node entry = new Node(from.fields, g, new IdentityOp(from.fields), List.of());
+        g.inputs.add(new Edge(edges++, from, entry, 0, Partitioning.CUSTOM, null, grouping));
         return entry;
     }
 
@@ -243,25 +307,85 @@ public final class Graph {
         return entry;
     }
 
-    /** The inner join per batch of two streams on equal values of their join fields. */
-    public Node join(Node s1, Fields join1, Node s2, Fields join2, Fields outFields) {
-        check(s1, join1, "join");
-        check(s2, join2, "join");
-        if (join1.size() != join2.size()) {
-            throw new IllegalArgumentException("join: the streams join on " + join1 + " and " + join2
-                    + ", which differ in number");
+    /**
+     * The join per batch of streams on equal values of their join fields; {@code outer} says per stream whether it
+     * may be missing (nulls stand in), {@code compact} whether the output has the join fields once then each
+     * stream's other fields, or each stream's whole tuple.
+     */
+    public Node join(List<Node> streams, List<Fields> joinFields, Fields outFields, List<Boolean> outer,
+                     boolean compact) {
+        if (streams.size() < 2) {
+            throw new IllegalArgumentException("join needs at least two streams, got " + streams.size());
         }
-        Fields rest1 = rest(s1.fields, join1);
-        Fields rest2 = rest(s2.fields, join2);
-        int size = join1.size() + rest1.size() + rest2.size();
+        if (joinFields.size() != streams.size() || outer.size() != streams.size()) {
+            throw new IllegalArgumentException("join: " + streams.size() + " streams need as many join field lists "
+                    + "and join types, got " + joinFields.size() + " and " + outer.size());
+        }
+        List<Fields> rest = new ArrayList<>();
+        List<Fields> all = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        if (compact) {
+            expected.add(joinFields.get(0).toList().toString());
+        }
+        int size = compact ? joinFields.get(0).size() : 0;
+        for (int i = 0; i < streams.size(); i++) {
+            check(streams.get(i), joinFields.get(i), "join");
+            if (joinFields.get(i).size() != joinFields.get(0).size()) {
+                throw new IllegalArgumentException("join: the streams join on " + joinFields
+                        + ", which differ in number");
+            }
+            rest.add(rest(streams.get(i).fields, joinFields.get(i)));
+            all.add(streams.get(i).fields);
+            Fields part = compact ? rest.get(i) : all.get(i);
+            size += part.size();
+            expected.add(part.toList().toString());
+        }
         if (outFields.size() != size) {
             throw new IllegalArgumentException("join: output fields " + outFields + " must name " + size
-                    + " values: the join fields " + join1 + ", then " + rest1 + ", then " + rest2);
+                    + " values: " + String.join(", then ", expected));
         }
         Group g = newGroup();
-        Node entry = new Node(outFields, g, new JoinOp(join1, join2, rest1, rest2, outFields), List.of());
-        g.inputs.add(new Edge(edges++, s1, entry, 0, Partitioning.FIELDS, join1));
-        g.inputs.add(new Edge(edges++, s2, entry, 1, Partitioning.FIELDS, join2));
+        Node entry = new Node(outFields, g, new JoinOp(List.copyOf(joinFields), rest, all, List.copyOf(outer),
+                compact, outFields), List.of());
+        for (int i = 0; i < streams.size(); i++) {
+            g.inputs.add(new Edge(edges++, streams.get(i), entry, i, Partitioning.FIELDS, joinFields.get(i)));
+        }
+        return entry;
+    }
+
+    /**
+     * {@code multiReduce} of streams: ungrouped ({@code groupFields} null) every input goes to one task per batch;
+     * grouped, each input is partitioned by its group fields and the output starts with the group, named as the
+     * first stream's group fields.
+     */
+    public Node multiReduce(List<Node> streams, List<Fields> inputFields, List<Fields> groupFields, Object reducer,
+                            Fields outputFields) {
+        if (streams.isEmpty() || inputFields.size() != streams.size()
+                || (groupFields != null && groupFields.size() != streams.size())) {
+            throw new IllegalArgumentException("multiReduce needs one input field list per stream (and group field "
+                    + "list, when grouped): got " + streams.size() + " streams and " + inputFields.size()
+                    + " input field lists");
+        }
+        for (int i = 0; i < streams.size(); i++) {
+            check(streams.get(i), inputFields.get(i), "multiReduce");
+            if (groupFields != null) {
+                check(streams.get(i), groupFields.get(i), "multiReduce group");
+                if (groupFields.get(i).size() != groupFields.get(0).size()) {
+                    throw new IllegalArgumentException("multiReduce: the streams are grouped by " + groupFields
+                            + ", which differ in number");
+                }
+            }
+        }
+        Fields groupNames = groupFields == null ? null : groupFields.get(0);
+        Fields out = groupNames == null ? outputFields : append(groupNames, outputFields, "multiReduce");
+        Group g = newGroup();
+        Node entry = new Node(out, g, new MultiReduceOp(List.copyOf(inputFields),
+                groupFields == null ? null : List.copyOf(groupFields), groupNames, reducer, out), List.of());
+        for (int i = 0; i < streams.size(); i++) {
+            g.inputs.add(groupFields == null
+                    ? new Edge(edges++, streams.get(i), entry, i, Partitioning.BATCH_GLOBAL, null)
+                    : new Edge(edges++, streams.get(i), entry, i, Partitioning.FIELDS, groupFields.get(i)));
+        }
         return entry;
     }
 

@@ -1,5 +1,6 @@
 package io.squall.trident.planner;
 
+import io.squall.grouping.CustomStreamGrouping;
 import io.squall.tuple.Fields;
 
 import java.io.Serializable;
@@ -19,8 +20,8 @@ final class GroupPlan implements Serializable {
     }
 
     /** An edge out of this bolt, from {@code fromNode} to the tasks of {@code target}. */
-    record OutEdge(String streamId, String target, int fromNode, Partitioning partitioning, Fields partitionFields)
-            implements Serializable {
+    record OutEdge(String streamId, String target, int fromNode, Partitioning partitioning, Fields partitionFields,
+                   CustomStreamGrouping custom) implements Serializable {
     }
 
     /**

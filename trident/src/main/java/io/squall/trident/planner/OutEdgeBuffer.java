@@ -1,5 +1,9 @@
 package io.squall.trident.planner;
 
+import io.squall.grouping.CustomStreamGrouping;
+import io.squall.task.TopologyContext;
+import io.squall.topology.GlobalStreamId;
+import io.squall.trident.state.JavaSerialization;
 import io.squall.trident.tuple.TridentTupleView;
 
 import java.util.ArrayList;
@@ -17,10 +21,39 @@ final class OutEdgeBuffer implements Downstream {
     private final List<ArrayList<List<Object>>> perTask = new ArrayList<>();
     private int next = ThreadLocalRandom.current().nextInt(1 << 16);
     private int batchTarget;
+    /** For LOCAL_OR_SHUFFLE: the indexes of the target tasks to choose from (this worker's, or all). */
+    private final int[] localTargets;
+    /** For IDENTITY: the target index of this task. */
+    private final int identityTarget;
+    private final CustomStreamGrouping custom;
+    private final int taskId;
 
-    OutEdgeBuffer(GroupPlan.OutEdge edge, List<Integer> targetTasks, io.squall.tuple.Fields sourceFields) {
+    OutEdgeBuffer(GroupPlan.OutEdge edge, TopologyContext context, List<Integer> targetTasks,
+                  io.squall.tuple.Fields sourceFields) {
         this.edge = edge;
         this.targetTasks = targetTasks;
+        this.taskId = context.getThisTaskId();
+        List<Integer> local = new ArrayList<>();
+        for (int i = 0; i < targetTasks.size(); i++) {
+            if (context.getThisWorkerTasks().contains(targetTasks.get(i))) {
+                local.add(i);
+            }
+        }
+        if (local.isEmpty()) {
+            for (int i = 0; i < targetTasks.size(); i++) {
+                local.add(i);
+            }
+        }
+        this.localTargets = local.stream().mapToInt(Integer::intValue).toArray();
+        this.identityTarget = Math.floorMod(context.getThisTaskIndex(), targetTasks.size());
+        if (edge.custom() != null) {
+            // A private copy: a grouping may keep per-task state, and the plan is shared by the component's tasks.
+            custom = (CustomStreamGrouping) JavaSerialization.read(JavaSerialization.write(edge.custom()));
+            custom.prepare(context, new GlobalStreamId(context.getThisComponentId(), edge.streamId()),
+                    targetTasks);
+        } else {
+            custom = null;
+        }
         if (edge.partitionFields() == null) {
             fieldIndexes = new int[0];
         } else {
@@ -49,6 +82,19 @@ final class OutEdgeBuffer implements Downstream {
             case FIELDS -> perTask.get(Math.floorMod(hash(tuple), n)).add(tuple.toWire());
             case GLOBAL -> perTask.get(0).add(tuple.toWire());
             case BATCH_GLOBAL -> perTask.get(batchTarget).add(tuple.toWire());
+            case LOCAL_OR_SHUFFLE -> perTask.get(localTargets[Math.floorMod(next++, localTargets.length)])
+                    .add(tuple.toWire());
+            case IDENTITY -> perTask.get(identityTarget).add(tuple.toWire());
+            case CUSTOM -> {
+                for (int task : custom.chooseTasks(taskId, tuple.getValues())) {
+                    int index = targetTasks.indexOf(task);
+                    if (index < 0) {
+                        throw new IllegalStateException("Grouping " + custom.getClass().getName() + " chose task "
+                                + task + ", which is not one of the target tasks " + targetTasks);
+                    }
+                    perTask.get(index).add(tuple.toWire());
+                }
+            }
             case BROADCAST -> {
                 for (ArrayList<List<Object>> rows : perTask) {
                     rows.add(tuple.toWire());

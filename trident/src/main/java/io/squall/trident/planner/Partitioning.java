@@ -11,5 +11,11 @@ public enum Partitioning {
     /** Everything to one task, the same one for every batch. */
     GLOBAL,
     /** Everything of a batch to one task, chosen per batch. */
-    BATCH_GLOBAL
+    BATCH_GLOBAL,
+    /** Round-robin over the tasks in the sender's worker, or over all tasks if none is local. */
+    LOCAL_OR_SHUFFLE,
+    /** Task {@code i} of the sending part to task {@code i} (modulo their number) of the next part. */
+    IDENTITY,
+    /** Where a user's {@code CustomStreamGrouping} says. */
+    CUSTOM
 }

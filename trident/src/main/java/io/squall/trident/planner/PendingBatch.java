@@ -1,6 +1,6 @@
 package io.squall.trident.planner;
 
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 

@@ -77,7 +77,7 @@ record PersistentAggregateOp(StateFactory factory, Fields groupFields, Fields in
                 Long txid = ctx.tx.getTransactionId();
                 state.beginCommit(txid);
                 List<List<Object>> keys = new ArrayList<>(partial.keySet());
-                List<ValueUpdater<Object>> updaters = new ArrayList<>(keys.size());
+                List<ValueUpdater> updaters = new ArrayList<>(keys.size());
                 for (List<Object> key : keys) {
                     Object p = partial.get(key);
                     if (aggregator instanceof CombinerAggregator c) {

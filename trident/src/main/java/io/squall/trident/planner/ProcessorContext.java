@@ -3,7 +3,7 @@ package io.squall.trident.planner;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentOperationContext;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

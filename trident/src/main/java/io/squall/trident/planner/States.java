@@ -9,7 +9,7 @@ final class States {
     }
 
     static State make(StateFactory factory, ProcessorContext ctx) {
-        State s = factory.makeState(ctx.conf, ctx.context, ctx.operationContext.getPartitionIndex(),
+        State s = factory.makeState(ctx.conf, ctx.operationContext, ctx.operationContext.getPartitionIndex(),
                 ctx.operationContext.numPartitions());
         if (s == null) {
             throw new IllegalStateException("State factory " + factory.getClass().getName() + " made no state");

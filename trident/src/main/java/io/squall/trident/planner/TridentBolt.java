@@ -8,7 +8,7 @@ import io.squall.topology.ReportedFailedException;
 import io.squall.topology.base.BaseRichBolt;
 import io.squall.trident.coordinator.MasterBatchCoordinator;
 import io.squall.trident.operation.TridentCollector;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.trident.tuple.TridentTupleView;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
@@ -95,7 +95,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         }
         outs = new ArrayList<>();
         for (GroupPlan.OutEdge e : plan.outputs) {
-            OutEdgeBuffer buffer = new OutEdgeBuffer(e, context.getComponentTasks(e.target()),
+            OutEdgeBuffer buffer = new OutEdgeBuffer(e, context, context.getComponentTasks(e.target()),
                     processors.get(e.fromNode()).outFields);
             outs.add(buffer);
             processors.get(e.fromNode()).downstream.add(buffer);
@@ -201,7 +201,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         List<List<Object>> rows = new ArrayList<>();
         Fields fields = processors.get(plan.spoutEntry).outFields;
         try {
-            source.emitBatch(batch.tx, new TridentCollector() {
+            source.emitBatch(batch.tx, coordinatorMeta(tuple), new TridentCollector() {
                 @Override
                 public void emit(List<Object> values) {
                     if (values.size() != fields.size()) {
@@ -224,6 +224,13 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         }
         batch.inputs.add(new PendingBatch.Input(plan.spoutEntry, 0, fields, rows, tuple.getSourceTask()));
         return true;
+    }
+
+    /** This stream's metadata from its spout's coordinator, carried by the batch tuple; null if it has none. */
+    private byte[] coordinatorMeta(Tuple batchTuple) {
+        @SuppressWarnings("unchecked")
+        Map<String, byte[]> metas = (Map<String, byte[]>) batchTuple.getValue(2);
+        return metas.get(plan.txStateId);
     }
 
     private void commit(PendingBatch batch, Tuple commitTuple) {

@@ -4,7 +4,6 @@ import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.tuple.Fields;
 
-import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Map;
  * for again (a replay) it should emit the same tuples, but nothing enforces that, so states behind it keep at
  * most at-least-once semantics. Runs as a single task.
  */
-public interface IBatchSpout extends Serializable {
+public interface IBatchSpout extends ITridentDataSource {
     /** Called once on the task thread before the first batch. */
     void open(Map<String, Object> conf, TopologyContext context);
 

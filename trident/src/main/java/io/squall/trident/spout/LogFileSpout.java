@@ -2,6 +2,7 @@ package io.squall.trident.spout;
 
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
 
@@ -17,17 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A transactional spout over append-only log files on local disk, one partition per file: each batch takes up
+ * A transactional spout over append-only log files on local disk, one partition per file (its id is the path): each batch takes up
  * to {@code batchSize} complete lines (ending in a newline) of each file, one tuple {@code [line]} per line, and
  * remembers their byte range with the txid, so a replay emits exactly the same lines. Lines appended later show up
  * in later batches; a last line without its newline waits until it is complete. A missing file is an empty
  * partition until it appears. UTF-8.
  */
-public class LogFileSpout implements IPartitionedTridentSpout<OffsetRange> {
+public class LogFileSpout implements IPartitionedTridentSpout<Integer, NumberedPartition, OffsetRange> {
     private static final long serialVersionUID = 1L;
 
     private final List<String> files;
@@ -53,27 +55,41 @@ public class LogFileSpout implements IPartitionedTridentSpout<OffsetRange> {
     }
 
     @Override
-    public Emitter<OffsetRange> getEmitter(Map<String, Object> conf, TopologyContext context) {
+    public Coordinator<Integer> getCoordinator(Map<String, Object> conf, TopologyContext context) {
+        return new FixedPartitionsCoordinator(files.size());
+    }
+
+    @Override
+    public Emitter<Integer, NumberedPartition, OffsetRange> getEmitter(Map<String, Object> conf,
+                                                                       TopologyContext context) {
         return new Emitter<>() {
             @Override
-            public int numPartitions() {
-                return files.size();
+            public List<NumberedPartition> getOrderedPartitions(Integer count) {
+                List<NumberedPartition> all = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    all.add(new NumberedPartition(i, files.get(i)));
+                }
+                return all;
             }
 
             @Override
-            public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector, int partition,
-                                                     OffsetRange last) {
+            public void refreshPartitions(List<NumberedPartition> partitionResponsibilities) {
+            }
+
+            @Override
+            public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector,
+                                                     NumberedPartition partition, OffsetRange last) {
                 long start = last == null ? 0 : last.end();
-                long end = read(partition, start, Long.MAX_VALUE, batchSize, collector);
+                long end = read(partition.index(), start, Long.MAX_VALUE, batchSize, collector);
                 return new OffsetRange(start, end);
             }
 
             @Override
-            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
-                                           OffsetRange range) {
-                long end = read(partition, range.start(), range.end(), Integer.MAX_VALUE, collector);
+            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
+                                           NumberedPartition partition, OffsetRange range) {
+                long end = read(partition.index(), range.start(), range.end(), Integer.MAX_VALUE, collector);
                 if (end != range.end()) {
-                    throw new IllegalStateException("Log file " + files.get(partition) + " lost bytes "
+                    throw new IllegalStateException("Log file " + files.get(partition.index()) + " lost bytes "
                             + range.start() + ".." + range.end() + " of batch " + tx + ": log files must only grow");
                 }
             }

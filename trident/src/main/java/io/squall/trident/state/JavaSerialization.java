@@ -39,7 +39,17 @@ public final class JavaSerialization {
      * @throws IllegalStateException if the bytes are not a readable object
      */
     public static Object read(byte[] bytes) {
-        try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
+        return read(bytes, null);
+    }
+
+    /**
+     * The object in {@code bytes}, its classes looked up first in {@code loader} (the loader of the user code that
+     * wrote it), then as {@link #read(byte[])} does.
+     *
+     * @throws IllegalStateException if the bytes are not a readable object
+     */
+    public static Object read(byte[] bytes, ClassLoader loader) {
+        try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("Cannot read a stored Trident value: " + e.getMessage(), e);
@@ -47,12 +57,22 @@ public final class JavaSerialization {
     }
 
     private static final class ContextObjectInputStream extends ObjectInputStream {
-        ContextObjectInputStream(InputStream in) throws IOException {
+        private final ClassLoader first;
+
+        ContextObjectInputStream(InputStream in, ClassLoader first) throws IOException {
             super(in);
+            this.first = first;
         }
 
         @Override
         protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            if (first != null) {
+                try {
+                    return Class.forName(desc.getName(), false, first);
+                } catch (ClassNotFoundException e) {
+                    // fall back to the context loader and the default below
+                }
+            }
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader != null) {
                 try {

@@ -2,8 +2,10 @@ package io.squall.trident.testing;
 
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.spout.FixedPartitionsCoordinator;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.spout.NumberedPartition;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * batch of a txid changes between attempts, as with a real opaque source. Every tuple still lands in exactly one
  * committed batch.
  */
-public class FixedOpaqueSpout implements IOpaquePartitionedTridentSpout<Long> {
+public class FixedOpaqueSpout implements IOpaquePartitionedTridentSpout<Integer, NumberedPartition, Long> {
     private static final long serialVersionUID = 1L;
 
     private final Fields fields;
@@ -46,17 +48,26 @@ public class FixedOpaqueSpout implements IOpaquePartitionedTridentSpout<Long> {
     }
 
     @Override
-    public Emitter<Long> getEmitter(Map<String, Object> conf, TopologyContext context) {
+    public Coordinator<Integer> getCoordinator(Map<String, Object> conf, TopologyContext context) {
+        return new FixedPartitionsCoordinator(partitions.size());
+    }
+
+    @Override
+    public Emitter<Integer, NumberedPartition, Long> getEmitter(Map<String, Object> conf, TopologyContext context) {
         return new Emitter<>() {
             @Override
-            public int numPartitions() {
-                return partitions.size();
+            public List<NumberedPartition> getOrderedPartitions(Integer count) {
+                return NumberedPartition.of(count);
             }
 
             @Override
-            public Long emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
-                                           Long last) {
-                List<List<Object>> tuples = partitions.get(partition);
+            public void refreshPartitions(List<NumberedPartition> partitionResponsibilities) {
+            }
+
+            @Override
+            public Long emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
+                                           NumberedPartition partition, Long last) {
+                List<List<Object>> tuples = partitions.get(partition.index());
                 long start = last == null ? 0 : last;
                 int size = tx.getAttemptId() == 0 ? batchSize : 1 + ThreadLocalRandom.current().nextInt(2 * batchSize);
                 long end = Math.min(start + size, tuples.size());

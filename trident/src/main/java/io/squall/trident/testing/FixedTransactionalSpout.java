@@ -2,9 +2,11 @@ package io.squall.trident.testing;
 
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
+import io.squall.trident.spout.FixedPartitionsCoordinator;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import io.squall.trident.spout.NumberedPartition;
 import io.squall.trident.spout.OffsetRange;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.Map;
  * A transactional test spout over fixed partitions of tuples: each batch takes up to {@code batchSize} tuples of
  * every partition, and a replayed txid emits exactly the same tuples (its offset range is stored with the txid).
  */
-public class FixedTransactionalSpout implements IPartitionedTridentSpout<OffsetRange> {
+public class FixedTransactionalSpout implements IPartitionedTridentSpout<Integer, NumberedPartition, OffsetRange> {
     private static final long serialVersionUID = 1L;
 
     private final Fields fields;
@@ -45,27 +47,37 @@ public class FixedTransactionalSpout implements IPartitionedTridentSpout<OffsetR
     }
 
     @Override
-    public Emitter<OffsetRange> getEmitter(Map<String, Object> conf, TopologyContext context) {
+    public Coordinator<Integer> getCoordinator(Map<String, Object> conf, TopologyContext context) {
+        return new FixedPartitionsCoordinator(partitions.size());
+    }
+
+    @Override
+    public Emitter<Integer, NumberedPartition, OffsetRange> getEmitter(Map<String, Object> conf,
+                                                                       TopologyContext context) {
         return new Emitter<>() {
             @Override
-            public int numPartitions() {
-                return partitions.size();
+            public List<NumberedPartition> getOrderedPartitions(Integer count) {
+                return NumberedPartition.of(count);
             }
 
             @Override
-            public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector, int partition,
-                                                     OffsetRange last) {
+            public void refreshPartitions(List<NumberedPartition> partitionResponsibilities) {
+            }
+
+            @Override
+            public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector,
+                                                     NumberedPartition partition, OffsetRange last) {
                 long start = last == null ? 0 : last.end();
-                long end = Math.min(start + batchSize, partitions.get(partition).size());
+                long end = Math.min(start + batchSize, partitions.get(partition.index()).size());
                 OffsetRange range = new OffsetRange(start, end);
                 emitPartitionBatch(tx, collector, partition, range);
                 return range;
             }
 
             @Override
-            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
-                                           OffsetRange range) {
-                List<List<Object>> tuples = partitions.get(partition);
+            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
+                                           NumberedPartition partition, OffsetRange range) {
+                List<List<Object>> tuples = partitions.get(partition.index());
                 for (long i = range.start(); i < range.end(); i++) {
                     collector.emit(tuples.get((int) i));
                 }

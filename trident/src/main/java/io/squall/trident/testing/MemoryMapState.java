@@ -1,6 +1,6 @@
 package io.squall.trident.testing;
 
-import io.squall.task.TopologyContext;
+import io.squall.task.IMetricsContext;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
@@ -46,7 +46,7 @@ public final class MemoryMapState implements IBackingMap<Object> {
         }
 
         @Override
-        public State makeState(Map<String, Object> conf, TopologyContext context, int partitionIndex,
+        public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                                int numPartitions) {
             return MapStates.build(type, new MemoryMapState(map(id)), 0);
         }

@@ -4,6 +4,7 @@ import io.squall.topology.base.BaseWindowedBolt;
 import io.squall.windowing.WindowSpec;
 
 import java.io.Serializable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shape of a Trident window: tumbling or sliding, by count or by duration, by processing time (the time a
@@ -54,6 +55,19 @@ public final class WindowConfig implements Serializable {
     /** Windows of the last {@code length}, every {@code slide}. */
     public static WindowConfig sliding(BaseWindowedBolt.Duration length, BaseWindowedBolt.Duration slide) {
         return new WindowConfig(0, length.value, 0, slide.value, null, 0, 1, false);
+    }
+
+    /** The same windows as one of Storm's window config classes ({@code TumblingCountWindow.of(100)}, ...). */
+    public static WindowConfig of(io.squall.trident.windowing.config.WindowConfig config) {
+        int length = config.getWindowLength();
+        int slide = config.getSlidingLength();
+        return switch (config.getWindowType()) {
+            case TUMBLING_COUNT -> tumbling(BaseWindowedBolt.Count.of(length));
+            case SLIDING_COUNT -> sliding(BaseWindowedBolt.Count.of(length), BaseWindowedBolt.Count.of(slide));
+            case TUMBLING_DURATION -> tumbling(new BaseWindowedBolt.Duration(length, TimeUnit.MILLISECONDS));
+            case SLIDING_DURATION -> sliding(new BaseWindowedBolt.Duration(length, TimeUnit.MILLISECONDS),
+                    new BaseWindowedBolt.Duration(slide, TimeUnit.MILLISECONDS));
+        };
     }
 
     /** Places tuples by the epoch milliseconds in {@code field} (a Long) instead of by when their batch commits. */

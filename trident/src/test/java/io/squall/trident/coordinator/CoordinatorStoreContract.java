@@ -23,8 +23,8 @@ abstract class CoordinatorStoreContract {
     void startsWithNothingCommitted() {
         try (CoordinatorStore s = open(UUID.randomUUID().toString())) {
             assertEquals(0, s.committedTxid());
-            assertNull(s.meta(0, 1));
-            assertNull(s.metaBefore(0, 5));
+            assertNull(s.meta("p0", 1));
+            assertNull(s.metaBefore("p0", 5));
         }
     }
 
@@ -43,26 +43,26 @@ abstract class CoordinatorStoreContract {
     @Test
     void findsExactAndEarlierMetadataPerPartition() {
         try (CoordinatorStore s = open(UUID.randomUUID().toString())) {
-            s.putMeta(0, 3, bytes("p0-3"));
-            s.putMeta(0, 10, bytes("p0-10"));
-            s.putMeta(1, 7, bytes("p1-7"));
-            assertArrayEquals(bytes("p0-3"), s.meta(0, 3));
-            assertNull(s.meta(0, 4));
-            Map.Entry<Long, byte[]> before = s.metaBefore(0, 10);
+            s.putMeta("p0", 3, bytes("p0-3"));
+            s.putMeta("p0", 10, bytes("p0-10"));
+            s.putMeta("kafka/topic-1", 7, bytes("p1-7"));
+            assertArrayEquals(bytes("p0-3"), s.meta("p0", 3));
+            assertNull(s.meta("p0", 4));
+            Map.Entry<Long, byte[]> before = s.metaBefore("p0", 10);
             assertEquals(3L, before.getKey());
             assertArrayEquals(bytes("p0-3"), before.getValue());
-            assertEquals(10L, s.metaBefore(0, 11).getKey());
-            assertNull(s.metaBefore(0, 3));
-            assertEquals(7L, s.metaBefore(1, 100).getKey());
+            assertEquals(10L, s.metaBefore("p0", 11).getKey());
+            assertNull(s.metaBefore("p0", 3));
+            assertEquals(7L, s.metaBefore("kafka/topic-1", 100).getKey());
         }
     }
 
     @Test
     void replacesMetadataOfTheSameTxid() {
         try (CoordinatorStore s = open(UUID.randomUUID().toString())) {
-            s.putMeta(0, 5, bytes("first"));
-            s.putMeta(0, 5, bytes("second"));
-            assertArrayEquals(bytes("second"), s.meta(0, 5));
+            s.putMeta("p0", 5, bytes("first"));
+            s.putMeta("p0", 5, bytes("second"));
+            assertArrayEquals(bytes("second"), s.meta("p0", 5));
         }
     }
 
@@ -70,13 +70,13 @@ abstract class CoordinatorStoreContract {
     void prunesOnlyMetadataBelowTheTxid() {
         try (CoordinatorStore s = open(UUID.randomUUID().toString())) {
             for (long t = 1; t <= 5; t++) {
-                s.putMeta(2, t, bytes("m" + t));
+                s.putMeta("p2", t, bytes("m" + t));
             }
-            s.pruneMetaBefore(2, 4);
-            assertNull(s.meta(2, 3));
-            assertArrayEquals(bytes("m4"), s.meta(2, 4));
-            assertEquals(4L, s.metaBefore(2, 5).getKey());
-            assertNull(s.metaBefore(2, 4));
+            s.pruneMetaBefore("p2", 4);
+            assertNull(s.meta("p2", 3));
+            assertArrayEquals(bytes("m4"), s.meta("p2", 4));
+            assertEquals(4L, s.metaBefore("p2", 5).getKey());
+            assertNull(s.metaBefore("p2", 4));
         }
     }
 }

@@ -55,7 +55,8 @@ abstract class AbstractMapState<T, S> implements MapState<T>, AutoCloseable {
     }
 
     @Override
-    public List<T> multiUpdate(List<List<Object>> keys, List<ValueUpdater<T>> updaters) {
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List<T> multiUpdate(List<List<Object>> keys, List<ValueUpdater> updaters) {
         List<S> stored = backing.multiGet(keys);
         List<T> ret = new ArrayList<>(keys.size());
         List<List<Object>> changedKeys = new ArrayList<>(keys.size());
@@ -66,7 +67,7 @@ abstract class AbstractMapState<T, S> implements MapState<T>, AutoCloseable {
                 ret.add(unwrap(s));
                 continue;
             }
-            T newVal = updaters.get(i).update(s == null ? null : base(s));
+            T newVal = (T) updaters.get(i).update(s == null ? null : base(s));
             ret.add(newVal);
             changedKeys.add(keys.get(i));
             changed.add(wrap(s, newVal));

@@ -7,7 +7,8 @@ import java.util.List;
 /** A map state that a batch updates key by key. */
 public interface MapState<T> extends ReadOnlyMapState<T> {
     /** Applies each key's updater to its current value; returns the new values. */
-    List<T> multiUpdate(List<List<Object>> keys, List<ValueUpdater<T>> updaters);
+    @SuppressWarnings("rawtypes")
+    List<T> multiUpdate(List<List<Object>> keys, List<ValueUpdater> updaters);
 
     /** Sets the keys' values. */
     void multiPut(List<List<Object>> keys, List<T> vals);

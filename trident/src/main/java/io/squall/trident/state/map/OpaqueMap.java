@@ -8,8 +8,9 @@ import io.squall.trident.state.OpaqueValue;
  */
 public final class OpaqueMap<T> extends AbstractMapState<T, OpaqueValue<T>> {
     /** An opaque state over {@code backing}. */
-    public static <T> MapState<T> build(IBackingMap<OpaqueValue<T>> backing) {
-        return new OpaqueMap<>(backing);
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static <T> MapState<T> build(IBackingMap<OpaqueValue> backing) {
+        return new OpaqueMap<>((IBackingMap) backing);
     }
 
     private OpaqueMap(IBackingMap<OpaqueValue<T>> backing) {

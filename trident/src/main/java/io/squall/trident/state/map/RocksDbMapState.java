@@ -1,6 +1,6 @@
 package io.squall.trident.state.map;
 
-import io.squall.task.TopologyContext;
+import io.squall.task.IMetricsContext;
 import io.squall.trident.state.JavaSerialization;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
@@ -78,7 +78,7 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
         }
 
         @Override
-        public State makeState(Map<String, Object> conf, TopologyContext context, int partitionIndex,
+        public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                                int numPartitions) {
             return MapStates.build(type, open(Paths.get(directory)), cacheSize);
         }

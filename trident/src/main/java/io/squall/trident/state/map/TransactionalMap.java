@@ -8,8 +8,9 @@ import io.squall.trident.state.TransactionalValue;
  */
 public final class TransactionalMap<T> extends AbstractMapState<T, TransactionalValue<T>> {
     /** A transactional state over {@code backing}. */
-    public static <T> MapState<T> build(IBackingMap<TransactionalValue<T>> backing) {
-        return new TransactionalMap<>(backing);
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static <T> MapState<T> build(IBackingMap<TransactionalValue> backing) {
+        return new TransactionalMap<>((IBackingMap) backing);
     }
 
     private TransactionalMap(IBackingMap<TransactionalValue<T>> backing) {

@@ -16,8 +16,10 @@ abstract class MapStateContract {
 
     static final List<Object> KEY = List.of("k");
 
-    private static List<ValueUpdater<Long>> add(long n) {
-        return List.of(stored -> stored == null ? n : stored + n);
+    @SuppressWarnings("rawtypes")
+    private static List<ValueUpdater> add(long n) {
+        ValueUpdater<Long> u = stored -> stored == null ? n : stored + n;
+        return List.of(u);
     }
 
     private static Long apply(MapState<Long> state, long txid, long n) {

@@ -1,0 +1,92 @@
+package io.squall.utils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.topology.DRPCExceptionType;
+import io.squall.topology.DRPCExecutionException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs DRPC functions on a DRPC server ({@code bin/squall drpc}): {@code POST /drpc/<function>} with the arguments
+ * as the body, the result as the answer. Thread-safe; one client serves many concurrent requests.
+ *
+ * <pre>{@code
+ * try (DRPCClient client = new DRPCClient(conf, "drpc1", 3774)) {
+ *     String reach = client.execute("reach", "http://example.com/post");
+ * }
+ * }</pre>
+ */
+public class DRPCClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    /** A client of the server at {@code host:port}, waiting as long as the server's request timeout. */
+    public DRPCClient(Map<String, Object> conf, String host, int port) {
+        this(conf, host, port, null);
+    }
+
+    /**
+     * A client of the server at {@code host:port}.
+     *
+     * @param timeoutMs how long to wait for an answer, or null for the server's request timeout plus a margin
+     */
+    public DRPCClient(Map<String, Object> conf, String host, int port, Integer timeoutMs) {
+        this.base = "http://" + host + ":" + port;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.timeout = timeoutMs == null ? Duration.ofDays(1) : Duration.ofMillis(timeoutMs);
+    }
+
+    /**
+     * The result of {@code func} on {@code args}.
+     *
+     * @throws DRPCExecutionException if the request times out, its topology fails it, or the server cannot be
+     *                                reached
+     */
+    public String execute(String func, String args) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/drpc/" + URLEncoder.encode(func,
+                StandardCharsets.UTF_8))).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(args, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> r;
+        try {
+            r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new DRPCExecutionException("Timed out waiting for the result of " + func + " from " + base,
+                    DRPCExceptionType.SERVER_TIMEOUT);
+        } catch (IOException e) {
+            throw new DRPCExecutionException("Cannot reach DRPC server " + base + ": " + e.getMessage(),
+                    DRPCExceptionType.INTERNAL_ERROR);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DRPCExecutionException("Interrupted waiting for " + func, DRPCExceptionType.INTERNAL_ERROR);
+        }
+        if (r.statusCode() == 200) {
+            return r.body();
+        }
+        DRPCExceptionType type = DRPCExceptionType.INTERNAL_ERROR;
+        String msg = r.body();
+        try {
+            JsonNode n = JSON.readTree(r.body());
+            msg = n.path("error").asText(msg);
+            type = DRPCExceptionType.valueOf(n.path("type").asText("INTERNAL_ERROR"));
+        } catch (IOException | IllegalArgumentException e) {
+            // not a JSON error: keep the body as the message
+        }
+        throw new DRPCExecutionException(msg, type);
+    }
+
+    @Override
+    public void close() {
+    }
+}
