@@ -308,6 +308,9 @@ public class LocalCluster implements AutoCloseable {
         for (String name : new ArrayList<>(metrics.keySet())) {
             stopMetrics(metrics.remove(name), name);
         }
+        for (String name : new ArrayList<>(codeDirs.keySet())) {
+            deleteCodeDir(codeDirs.remove(name));       // topologies that failed on their own
+        }
         reporters.values().forEach(Reporters::close);
         reporters.clear();
         collector.close();
