@@ -11,6 +11,7 @@ import io.squall.daemon.supervisor.Supervisor;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.utils.NimbusClient;
+import io.squall.utils.Utils;
 
 import java.io.File;
 import java.io.IOException;
@@ -191,6 +192,8 @@ final class ClusterCommands {
             Method main = Main.mainOf(loader, className, jar);
             Thread.currentThread().setContextClassLoader(loader);
             SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(conf, jar.toPath()));
+            // Storm programs read their -c options back with Utils.readCommandLineOpts().
+            System.setProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY, String.join("\n", conf.overrides()));
             main.invoke(null, (Object) userArgs);
             return Main.OK;
         } catch (InvocationTargetException e) {
@@ -202,6 +205,7 @@ final class ClusterCommands {
             return Main.FAILED;
         } finally {
             SquallSubmitter.setClusterOverride(null);
+            System.clearProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY);
         }
     }
 
