@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tasks by reference, and the serialization check (on by default) catches values that could not cross
  * workers. Thread-safe. Close it to stop every topology.
  */
-public class LocalCluster implements AutoCloseable {
+public class LocalCluster implements ILocalCluster {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -43,7 +43,7 @@ public class LocalCluster implements AutoCloseable {
     private volatile boolean closed;
 
     /** A running topology; closing it kills it. */
-    public final class LocalTopology implements AutoCloseable {
+    public final class LocalTopology implements ILocalTopology {
         private final String name;
 
         private LocalTopology(String name) {
@@ -63,8 +63,17 @@ public class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** What every topology's configuration starts from (Storm's daemon configuration of a local cluster). */
+    private final Map<String, Object> baseConf;
+
     /** A cluster with no topologies. */
     public LocalCluster() {
+        this(Map.of());
+    }
+
+    /** A cluster whose topologies' configurations start from {@code daemonConf}. */
+    LocalCluster(Map<String, Object> daemonConf) {
+        this.baseConf = Map.copyOf(daemonConf == null ? Map.of() : daemonConf);
     }
 
     /**
@@ -88,7 +97,8 @@ public class LocalCluster implements AutoCloseable {
         if (topology == null) {
             throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
         }
-        Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
+        Map<String, Object> topoConf = new HashMap<>(baseConf);
+        topoConf.putAll(conf == null ? Map.of() : conf);
         topoConf.put(Config.TOPOLOGY_NAME, name);
         synchronized (this) {
             if (running.containsKey(name)) {
@@ -248,6 +258,21 @@ public class LocalCluster implements AutoCloseable {
             throw new NotAliveException("No topology named '" + name + "'");
         }
         return w.errors().errors(componentId);
+    }
+
+    /** The worker running exactly this topology object, or null; for {@link Testing}'s tracked topologies. */
+    Worker workerOf(StormTopology topology) {
+        for (Worker w : running.values()) {
+            if (w.topology() == topology) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The worker running a topology; for {@link Testing}. */
+    Worker runningWorker(String name) {
+        return worker(name);
     }
 
     private Worker worker(String name) {
