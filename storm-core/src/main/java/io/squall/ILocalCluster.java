@@ -1,7 +1,11 @@
 package io.squall;
 
+import io.squall.topology.ClusterSummary;
 import io.squall.topology.KillOptions;
+import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
+import io.squall.topology.SubmitOptions;
+import io.squall.topology.TopologyInfo;
 
 import java.util.Map;
 
@@ -15,6 +19,19 @@ public interface ILocalCluster extends AutoCloseable {
 
     /** Validates and starts a topology, active. */
     ILocalTopology submitTopology(String topologyName, Map<String, Object> conf, StormTopology topology);
+
+    /** Like {@link #submitTopology}, with Storm's submit options (initial status). */
+    ILocalTopology submitTopologyWithOpts(String topologyName, Map<String, Object> conf, StormTopology topology,
+                                          SubmitOptions options);
+
+    /** Restarts a topology with new executor counts. */
+    void rebalance(String name, RebalanceOptions options);
+
+    /** The cluster's supervisors and topologies. */
+    ClusterSummary getClusterInfo();
+
+    /** A running topology's executors and their counts, by id or name. */
+    TopologyInfo getTopologyInfo(String id);
 
     /** Stops a topology now. */
     void killTopology(String topologyName);

@@ -8,11 +8,20 @@ import io.squall.metrics.report.Reporters;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.topology.AlreadyAliveException;
+import io.squall.topology.ClusterSummary;
+import io.squall.topology.ComponentSpec;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
+import io.squall.topology.SubmitOptions;
+import io.squall.topology.SupervisorSummary;
+import io.squall.topology.TopologyInfo;
+import io.squall.topology.TopologyInitialStatus;
+import io.squall.topology.TopologySummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +48,9 @@ public class LocalCluster implements ILocalCluster {
     private final Map<String, Worker> failed = new ConcurrentHashMap<>();
     private final Map<String, WorkerMetrics> metrics = new ConcurrentHashMap<>();
     private final Map<String, Reporters> reporters = new ConcurrentHashMap<>();
+    private final Map<String, Launch> launches = new ConcurrentHashMap<>();
     private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
+    private final long createdMillis = System.currentTimeMillis();
     private volatile boolean closed;
 
     /** A running topology; closing it kills it. */
@@ -90,6 +101,19 @@ public class LocalCluster implements ILocalCluster {
     /** Like {@link #submitTopology(String, Map, StormTopology)}, loading the topology's classes from {@code loader}. */
     public LocalTopology submitTopology(String name, Map<String, Object> conf, StormTopology topology,
                                         ClassLoader loader) {
+        return submit(name, conf, topology, loader, true);
+    }
+
+    /** Like {@link #submitTopology(String, Map, StormTopology)}; {@code INACTIVE} starts it deactivated. */
+    @Override
+    public LocalTopology submitTopologyWithOpts(String name, Map<String, Object> conf, StormTopology topology,
+                                                SubmitOptions options) {
+        boolean active = options == null || options.get_initial_status() != TopologyInitialStatus.INACTIVE;
+        return submit(name, conf, topology, Thread.currentThread().getContextClassLoader(), active);
+    }
+
+    private LocalTopology submit(String name, Map<String, Object> conf, StormTopology topology, ClassLoader loader,
+                                 boolean active) {
         if (closed) {
             throw new IllegalStateException("This LocalCluster is closed");
         }
@@ -106,20 +130,31 @@ public class LocalCluster implements ILocalCluster {
                         + "another name");
             }
             String id = name + "-" + IDS.incrementAndGet() + "-" + System.currentTimeMillis() / 1000;
-            Worker worker = new Worker(id, topology, topoConf, loader == null ? getClass().getClassLoader() : loader,
-                    true, System::nanoTime, error -> onFailure(name, error));
-            WorkerMetrics wm = new WorkerMetrics(worker, "local");
-            Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
-            if (old != null) {
-                old.close();
-            }
-            running.put(name, worker);
-            failed.remove(name);
-            stopMetrics(metrics.put(name, wm), name);
-            worker.start(true);
-            collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
+            start(name, new Launch(id, topology, topoConf, loader == null ? getClass().getClassLoader() : loader,
+                    Map.of()), active);
         }
         return new LocalTopology(name);
+    }
+
+    /** What a topology was started with, so a rebalance can restart it. */
+    private record Launch(String id, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
+                          Map<String, Integer> executorOverrides) { }
+
+    private void start(String name, Launch launch, boolean active) {
+        Worker worker = new Worker(launch.id(), launch.topology(), launch.conf(), launch.loader(), true,
+                System::nanoTime, error -> onFailure(name, error),
+                new Worker.Placement(0, Map.of(), launch.executorOverrides()));
+        WorkerMetrics wm = new WorkerMetrics(worker, "local");
+        Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
+        if (old != null) {
+            old.close();
+        }
+        running.put(name, worker);
+        launches.put(name, launch);
+        failed.remove(name);
+        stopMetrics(metrics.put(name, wm), name);
+        worker.start(active);
+        collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
     }
 
     private static void validateName(String name) {
@@ -156,6 +191,7 @@ public class LocalCluster implements ILocalCluster {
                     + new TreeSet<>(running.keySet()) + ")");
         }
         w.shutdown();
+        launches.remove(name);
         WorkerMetrics wm = metrics.remove(name);
         stopMetrics(wm, name);
         collector.aggregator().forget(name);
@@ -163,6 +199,92 @@ public class LocalCluster implements ILocalCluster {
         if (r != null) {
             r.close();
         }
+    }
+
+    /**
+     * Restarts a topology with new executor counts, as a cluster's rebalance does: its spouts are
+     * deactivated for the options' wait (default {@code topology.message.timeout.secs}) so tuples in flight
+     * finish, then its executors stop and start again with the new counts (each at most the component's
+     * task count), active if it was. State kept in task objects is lost, as with a rebalance on a cluster;
+     * tuples not yet acked are replayed by their spouts. A local topology always runs in one worker, so the
+     * worker count is ignored. Returns once the topology runs again.
+     *
+     * @throws NotAliveException        if no topology of that name runs
+     * @throws InvalidTopologyException if an executor count does not fit the component
+     */
+    @Override
+    public void rebalance(String name, RebalanceOptions options) {
+        RebalanceOptions o = options == null ? new RebalanceOptions() : options;
+        synchronized (this) {
+            Worker w = worker(name);
+            Launch launch = launches.get(name);
+            Map<String, Integer> overrides = new HashMap<>(launch.executorOverrides());
+            overrides.putAll(o.get_num_executors());
+            // Checked before anything stops, so a bad count leaves the topology running.
+            new io.squall.runtime.TaskLayout(launch.topology(), w.settings().ackers(), overrides);
+            boolean active = w.isActive();
+            w.deactivate();
+            int waitSecs = o.is_set_wait_secs() ? o.get_wait_secs() : w.settings().messageTimeoutSecs();
+            pause(waitSecs);
+            killTopology(name);
+            start(name, new Launch(launch.id(), launch.topology(), launch.conf(), launch.loader(), Map.copyOf(overrides)),
+                    active);
+        }
+    }
+
+    private static void pause(int secs) {
+        try {
+            TimeUnit.SECONDS.sleep(secs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The cluster in Storm's terms: one local supervisor, and every running topology. */
+    @Override
+    public ClusterSummary getClusterInfo() {
+        List<TopologySummary> topologies = new ArrayList<>();
+        for (String name : getTopologyNames()) {
+            Worker w = running.get(name);
+            if (w == null) {
+                continue;
+            }
+            topologies.add(new TopologySummary(w.topologyId(), name, w.layout().taskToComponent().size(),
+                    w.layout().executors().size(), 1, uptimeSecs(w), w.isActive() ? "ACTIVE" : "INACTIVE"));
+        }
+        int uptime = (int) ((System.currentTimeMillis() - createdMillis) / 1000);
+        return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),
+                topologies.size(), "local")), uptime, topologies);
+    }
+
+    /**
+     * A running topology's executors and counts in Storm's terms, by topology id or name: one executor
+     * summary per component, counts since it started ({@code :all-time}), and its components' last errors.
+     */
+    @Override
+    public TopologyInfo getTopologyInfo(String idOrName) {
+        String name = nameOf(idOrName);
+        Worker w = worker(name);
+        return StormSummaries.fromStats(w.topologyId(), name, w.isActive() ? "ACTIVE" : "INACTIVE", uptimeSecs(w),
+                w.stats(), c -> w.topology().getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
+                c -> w.context().getComponentTasks(c), c -> w.errors().errors(c));
+    }
+
+    private String nameOf(String idOrName) {
+        if (running.containsKey(idOrName)) {
+            return idOrName;
+        }
+        for (Map.Entry<String, Worker> e : running.entrySet()) {
+            if (e.getValue().topologyId().equals(idOrName)) {
+                return e.getKey();
+            }
+        }
+        throw new NotAliveException("No topology with id or name '" + idOrName + "' is running (running: "
+                + new TreeSet<>(running.keySet()) + ")");
+    }
+
+    private static int uptimeSecs(Worker w) {
+        return (int) ((System.currentTimeMillis() - w.startMillis()) / 1000);
     }
 
     /** Deactivates a topology's spouts for the wait in the options, then stops it. */
@@ -210,9 +332,10 @@ public class LocalCluster implements ILocalCluster {
         return worker(name).stats();
     }
 
-    /** The topology running under a name. */
-    public StormTopology getTopology(String name) {
-        return worker(name).topology();
+    /** The topology running under a name or id. */
+    @Override
+    public StormTopology getTopology(String nameOrId) {
+        return worker(nameOf(nameOrId)).topology();
     }
 
     /** Whether a running topology's spouts may emit. */
