@@ -4,6 +4,7 @@ import io.squall.Config;
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
 import io.squall.metrics.TaggedRegistry;
+import io.squall.metrics.V1Metrics;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
@@ -72,6 +73,8 @@ public final class Worker {
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
     private final boolean[] localTask;
     private final int[] ackerTasks;
+    /** Storm v1 metrics of the tasks and the metrics consumers; read on their own thread. */
+    private final V1Metrics v1Metrics;
     private final boolean localMode;
     private final LongSupplier nanoClock;
     private final Consumer<Throwable> onFailure;
@@ -128,6 +131,7 @@ public final class Worker {
         localTasks.removeAll(placement.remoteTasks().keySet());
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
                 layout.taskToComponent(), topologyId, placement.port(), localTasks);
+        this.v1Metrics = new V1Metrics(context, conf, loader);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
             componentConf.put(c.getId(), checked.componentConf().get(c.getId()));
@@ -179,6 +183,7 @@ public final class Worker {
         }
         active = activate;
         state = State.RUNNING;
+        v1Metrics.start();
         for (Executor e : executors) {
             e.start();
         }
@@ -220,6 +225,7 @@ public final class Worker {
                 break;
             }
         }
+        v1Metrics.close();
         if (state != State.FAILED) {
             state = State.STOPPED;
         }
@@ -368,7 +374,7 @@ public final class Worker {
 
     /** The context of one task. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics);
+        return new TopologyContext(context, taskId, metrics, v1Metrics);
     }
 
     /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */
