@@ -179,7 +179,7 @@ public final class Testing {
         }
         components.put(captureId, new ComponentSpec(captureId, ComponentSpec.Kind.BOLT, Utils.javaSerialize(capturer),
                 TupleCaptureBolt.class.getName(), 1, 1, captureInputs, Map.of(), Map.of()));
-        StormTopology run = new StormTopology(components);
+        StormTopology run = topology.withComponents(components);
 
         String name = p.getTopologyName() != null ? p.getTopologyName() : "topologytest-" + UUID.randomUUID();
         int timeoutMs = p.getTimeoutMs() != null ? p.getTimeoutMs() : TEST_TIMEOUT_MS;

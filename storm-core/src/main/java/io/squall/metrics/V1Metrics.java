@@ -91,6 +91,11 @@ public final class V1Metrics implements AutoCloseable {
         return null;
     }
 
+    /** The class loader of the topology's code. */
+    public ClassLoader loader() {
+        return loader;
+    }
+
     /** The value a task's metric had at the end of its last bucket, or null. */
     public Object lastValue(int taskId, String name) {
         return lastValues.get(taskId + "/" + name);

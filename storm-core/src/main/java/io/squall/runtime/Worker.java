@@ -3,6 +3,7 @@ package io.squall.runtime;
 import io.squall.Config;
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
+import io.squall.hooks.WorkerHooks;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.V1Metrics;
 import io.squall.runtime.executor.AckerExecutor;
@@ -75,6 +76,8 @@ public final class Worker {
     private final int[] ackerTasks;
     /** Storm v1 metrics of the tasks and the metrics consumers; read on their own thread. */
     private final V1Metrics v1Metrics;
+    /** The topology's worker hooks, started with the executors. */
+    private WorkerHooks workerHooks;
     private final boolean localMode;
     private final LongSupplier nanoClock;
     private final Consumer<Throwable> onFailure;
@@ -184,6 +187,7 @@ public final class Worker {
         active = activate;
         state = State.RUNNING;
         v1Metrics.start();
+        workerHooks = WorkerHooks.start(context, loader);
         for (Executor e : executors) {
             e.start();
         }
@@ -226,6 +230,9 @@ public final class Worker {
             }
         }
         v1Metrics.close();
+        if (workerHooks != null) {
+            workerHooks.shutdown();
+        }
         if (state != State.FAILED) {
             state = State.STOPPED;
         }

@@ -6,6 +6,9 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.Timer;
+import io.squall.config.ConfigKeys;
+import io.squall.hooks.ITaskHook;
+import io.squall.hooks.TaskHooks;
 import io.squall.metric.api.CombinedMetric;
 import io.squall.metric.api.ICombiner;
 import io.squall.metric.api.IMetric;
@@ -17,6 +20,7 @@ import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ public class TopologyContext extends WorkerTopologyContext {
     private final Map<String, Object> taskData = new HashMap<>();
     private final TaggedRegistry metrics;
     private final V1Metrics v1Metrics;
+    private final TaskHooks taskHooks;
 
     /** A context for task {@code taskId} whose user metrics go to a registry of their own, unreported. */
     public TopologyContext(WorkerTopologyContext worker, int taskId) {
@@ -52,6 +57,47 @@ public class TopologyContext extends WorkerTopologyContext {
         this.taskId = taskId;
         this.metrics = metrics;
         this.v1Metrics = v1Metrics;
+        this.taskHooks = new TaskHooks(taskId);
+        addAutoTaskHooks(v1Metrics.loader());
+    }
+
+    /** Adds one hook of each class in {@code topology.auto.task.hooks}. */
+    private void addAutoTaskHooks(ClassLoader loader) {
+        Object auto = getTopologyConf().get(ConfigKeys.TOPOLOGY_AUTO_TASK_HOOKS.name());
+        if (!(auto instanceof List<?> classes)) {
+            return;
+        }
+        for (Object className : classes) {
+            ITaskHook hook;
+            try {
+                hook = (ITaskHook) Class.forName(String.valueOf(className), true, loader).getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new IllegalArgumentException("Task hook '" + className + "' in "
+                        + ConfigKeys.TOPOLOGY_AUTO_TASK_HOOKS.name() + " cannot be created: it must implement ITaskHook, "
+                        + "be on the topology's class path and have a public no-argument constructor (" + e + ")", e);
+            }
+            addTaskHook(hook);
+        }
+    }
+
+    /** Adds a hook told of this task's emits, acks, fails and executions; calls its {@code prepare} now. */
+    public void addTaskHook(ITaskHook hook) {
+        if (hook == null) {
+            throw new IllegalArgumentException("Task hook of task " + taskId + " is null");
+        }
+        hook.prepare(getTopologyConf(), this);
+        taskHooks.add(hook);
+    }
+
+    /** This task's hooks. */
+    public Collection<ITaskHook> getHooks() {
+        return taskHooks.all();
+    }
+
+    /** The runtime's handle on this task's hooks. */
+    public TaskHooks taskHooks() {
+        return taskHooks;
     }
 
     /**

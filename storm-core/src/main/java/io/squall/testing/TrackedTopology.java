@@ -20,7 +20,7 @@ public class TrackedTopology {
             throw new IllegalArgumentException("A tracked topology needs a topology and a cluster");
         }
         // A copy of its own: the cluster finds the tracked worker by this object's identity.
-        this.topology = new StormTopology(origTopo.getComponents());
+        this.topology = origTopo.withComponents(origTopo.getComponents());
         this.cluster = cluster;
     }
 

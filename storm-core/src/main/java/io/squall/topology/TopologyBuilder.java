@@ -3,6 +3,7 @@ package io.squall.topology;
 import io.squall.Config;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.grouping.PartialKeyGrouping;
+import io.squall.hooks.IWorkerHook;
 import io.squall.lambda.LambdaBiConsumerBolt;
 import io.squall.lambda.LambdaConsumerBolt;
 import io.squall.lambda.LambdaSpout;
@@ -13,6 +14,7 @@ import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.utils.Utils;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,19 @@ import java.util.Map;
  */
 public class TopologyBuilder {
     private final Map<String, Declared> components = new LinkedHashMap<>();
+    private final List<byte[]> workerHooks = new ArrayList<>();
+
+    /**
+     * Adds a hook that every worker of the topology starts before its tasks and shuts down after them.
+     *
+     * @throws InvalidTopologyException if the hook is null or cannot be serialized
+     */
+    public void addWorkerHook(IWorkerHook workerHook) {
+        if (workerHook == null) {
+            throw new InvalidTopologyException("A worker hook is null");
+        }
+        workerHooks.add(ComponentSerializer.serialize("worker hook " + workerHook.getClass().getName(), workerHook));
+    }
 
     /** Adds a spout with one executor. */
     public SpoutDeclarer setSpout(String id, IRichSpout spout) {
@@ -184,7 +199,7 @@ public class TopologyBuilder {
             specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, d.inputs,
                     outputs.get(d.id), conf));
         }
-        return new StormTopology(specs);
+        return new StormTopology(specs, workerHooks);
     }
 
     private void checkInputs(Declared d, Map<String, Map<String, StreamSpec>> outputs) {
