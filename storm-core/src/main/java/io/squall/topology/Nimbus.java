@@ -19,6 +19,11 @@ public final class Nimbus {
         /** A running topology's executors and counts. */
         TopologyInfo getTopologyInfo(String id);
 
+        /** A running topology's executors and counts, by name. */
+        default TopologyInfo getTopologyInfoByName(String name) {
+            return getTopologyInfo(name);
+        }
+
         /** A running topology's structure. */
         StormTopology getTopology(String id);
 

@@ -3,6 +3,7 @@ package io.squall.utils;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
+import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.metrics.aggregate.StormSummaries;
@@ -224,6 +225,30 @@ public final class NimbusClient {
                 }
             }
             throw new NotAliveException("No topology with id or name '" + idOrName + "'");
+        }
+    }
+
+    /** Storm's check: whether topologies submitted now run in this JVM ({@code bin/squall local}). */
+    public static boolean isLocalOverride() {
+        return SquallSubmitter.isLocalOverride();
+    }
+
+    /** Storm 2's way to make a client: {@code NimbusClient.Builder.withConf(conf).build()}. */
+    public static final class Builder {
+        private final Map<String, Object> conf;
+
+        private Builder(Map<String, Object> conf) {
+            this.conf = conf == null ? Map.of() : conf;
+        }
+
+        /** A builder of a client for {@code conf/squall.yaml} overridden by {@code conf}. */
+        public static Builder withConf(Map<String, Object> conf) {
+            return new Builder(conf);
+        }
+
+        /** The client. */
+        public NimbusClient build() {
+            return getConfiguredClient(conf);
         }
     }
 

@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * Call {@link #cleanup()} to stop the thread.
  */
 public class TimeCacheMap<K, V> {
+    /** Storm's name for the expiry callback of a {@code TimeCacheMap}. */
+    public interface ExpiredCallback<K, V> extends RotatingMap.ExpiredCallback<K, V> {
+    }
+
     private static final int DEFAULT_NUM_BUCKETS = 3;
 
     private final RotatingMap<K, V> map;
