@@ -22,6 +22,45 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_MESSAGE_TIMEOUT_SECS = ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.name();
     public static final String TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS = ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS.name();
     public static final String TOPOLOGY_DEBUG = ConfigKeys.TOPOLOGY_DEBUG.name();
+    public static final String TOPOLOGY_METRICS_CONSUMER_REGISTER = ConfigKeys.TOPOLOGY_METRICS_CONSUMER_REGISTER.name();
+    public static final String TOPOLOGY_AUTO_TASK_HOOKS = ConfigKeys.TOPOLOGY_AUTO_TASK_HOOKS.name();
+    public static final String TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE =
+            ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE.name();
+    public static final String TOPOLOGY_DISABLE_LOADAWARE_MESSAGING =
+            ConfigKeys.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name();
+    public static final String TOPOLOGY_WORKER_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_CHILDOPTS.name();
+    public static final String TOPOLOGY_WORKER_GC_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_GC_CHILDOPTS.name();
+    public static final String TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name();
+    public static final String TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB = ConfigKeys.TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name();
+    public static final String TOPOLOGY_KRYO_DECORATORS = ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name();
+    public static final String TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS =
+            ConfigKeys.TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name();
+    public static final String TOPOLOGY_STATS_SAMPLE_RATE = ConfigKeys.TOPOLOGY_STATS_SAMPLE_RATE.name();
+    public static final String TOPOLOGY_EVENTLOGGER_EXECUTORS = ConfigKeys.TOPOLOGY_EVENTLOGGER_EXECUTORS.name();
+    public static final String TOPOLOGY_SPOUT_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_SPOUT_WAIT_STRATEGY.name();
+    public static final String TOPOLOGY_BOLT_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_BOLT_WAIT_STRATEGY.name();
+    public static final String TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS =
+            ConfigKeys.TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS.name();
+    public static final String TOPOLOGY_BACKPRESSURE_ENABLE = ConfigKeys.TOPOLOGY_BACKPRESSURE_ENABLE.name();
+    public static final String TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY.name();
+    public static final String TOPOLOGY_BACKPRESSURE_CHECK_MILLIS = ConfigKeys.TOPOLOGY_BACKPRESSURE_CHECK_MILLIS.name();
+    public static final String TOPOLOGY_TRANSFER_BUFFER_SIZE = ConfigKeys.TOPOLOGY_TRANSFER_BUFFER_SIZE.name();
+    public static final String TOPOLOGY_TRANSFER_BATCH_SIZE = ConfigKeys.TOPOLOGY_TRANSFER_BATCH_SIZE.name();
+    public static final String TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS = ConfigKeys.TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS.name();
+    public static final String TOPOLOGY_ENVIRONMENT = ConfigKeys.TOPOLOGY_ENVIRONMENT.name();
+    public static final String TOPOLOGY_CLASSPATH = ConfigKeys.TOPOLOGY_CLASSPATH.name();
+    public static final String TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL =
+            ConfigKeys.TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name();
+    public static final String TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS = ConfigKeys.TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS.name();
+    public static final String TOPOLOGY_PRIORITY = ConfigKeys.TOPOLOGY_PRIORITY.name();
+    public static final String TOPOLOGY_SCHEDULER_STRATEGY = ConfigKeys.TOPOLOGY_SCHEDULER_STRATEGY.name();
+    public static final String TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB =
+            ConfigKeys.TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB.name();
+    public static final String TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB =
+            ConfigKeys.TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name();
+    public static final String TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT = ConfigKeys.TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name();
+    public static final String TOPOLOGY_USERS = ConfigKeys.TOPOLOGY_USERS.name();
+    public static final String TOPOLOGY_GROUPS = ConfigKeys.TOPOLOGY_GROUPS.name();
     public static final String TOPOLOGY_TICK_TUPLE_FREQ_SECS = ConfigKeys.TOPOLOGY_TICK_TUPLE_FREQ_SECS.name();
     public static final String TOPOLOGY_MAX_TASK_PARALLELISM = ConfigKeys.TOPOLOGY_MAX_TASK_PARALLELISM.name();
     public static final String TOPOLOGY_KRYO_REGISTER = ConfigKeys.TOPOLOGY_KRYO_REGISTER.name();
@@ -152,5 +191,34 @@ public class Config extends HashMap<String, Object> {
         List<Object> list = existing == null ? new ArrayList<>() : new ArrayList<>((List<Object>) existing);
         conf.put(TOPOLOGY_KRYO_REGISTER, list);
         return list;
+    }
+
+    /**
+     * Registers a Storm v1 metrics consumer: each worker creates one and hands it its tasks' metrics
+     * ({@code TopologyContext.registerMetric}). The parallelism hint is kept for Storm compatibility; Squall
+     * runs one instance per worker.
+     */
+    @SuppressWarnings("unchecked")
+    public void registerMetricsConsumer(Class<?> klass, Object argument, long parallelismHint) {
+        if (klass == null) {
+            throw new IllegalArgumentException("registerMetricsConsumer needs a consumer class");
+        }
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("class", klass.getName());
+        entry.put("parallelism.hint", parallelismHint);
+        entry.put("argument", argument);
+        List<Object> list = (List<Object>) computeIfAbsent(TOPOLOGY_METRICS_CONSUMER_REGISTER,
+                k -> new ArrayList<>());
+        list.add(entry);
+    }
+
+    /** {@link #registerMetricsConsumer(Class, Object, long)} without argument. */
+    public void registerMetricsConsumer(Class<?> klass, long parallelismHint) {
+        registerMetricsConsumer(klass, null, parallelismHint);
+    }
+
+    /** {@link #registerMetricsConsumer(Class, Object, long)} without argument, parallelism hint 1. */
+    public void registerMetricsConsumer(Class<?> klass) {
+        registerMetricsConsumer(klass, null, 1L);
     }
 }

@@ -9,11 +9,20 @@ import io.squall.multilang.TopologyResources;
 import io.squall.runtime.ErrorLog;
 import io.squall.runtime.Worker;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.topology.AlreadyAliveException;
+import io.squall.topology.ClusterSummary;
+import io.squall.topology.ComponentSpec;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
+import io.squall.topology.SubmitOptions;
+import io.squall.topology.SupervisorSummary;
+import io.squall.topology.TopologyInfo;
+import io.squall.topology.TopologyInitialStatus;
+import io.squall.topology.TopologySummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tasks by reference, and the serialization check (on by default) catches values that could not cross
  * workers. Thread-safe. Close it to stop every topology.
  */
-public class LocalCluster implements AutoCloseable {
+public class LocalCluster implements ILocalCluster {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -45,11 +54,13 @@ public class LocalCluster implements AutoCloseable {
     private final Map<String, Reporters> reporters = new ConcurrentHashMap<>();
     /** The directory of each topology's extracted resources/ (and the pid files of its shell components). */
     private final Map<String, Path> codeDirs = new ConcurrentHashMap<>();
+    private final Map<String, Launch> launches = new ConcurrentHashMap<>();
     private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
+    private final long createdMillis = System.currentTimeMillis();
     private volatile boolean closed;
 
     /** A running topology; closing it kills it. */
-    public final class LocalTopology implements AutoCloseable {
+    public final class LocalTopology implements ILocalTopology {
         private final String name;
 
         private LocalTopology(String name) {
@@ -69,8 +80,17 @@ public class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** What every topology's configuration starts from (Storm's daemon configuration of a local cluster). */
+    private final Map<String, Object> baseConf;
+
     /** A cluster with no topologies. */
     public LocalCluster() {
+        this(Map.of());
+    }
+
+    /** A cluster whose topologies' configurations start from {@code daemonConf}. */
+    LocalCluster(Map<String, Object> daemonConf) {
+        this.baseConf = Map.copyOf(daemonConf == null ? Map.of() : daemonConf);
     }
 
     /**
@@ -87,6 +107,19 @@ public class LocalCluster implements AutoCloseable {
     /** Like {@link #submitTopology(String, Map, StormTopology)}, loading the topology's classes from {@code loader}. */
     public LocalTopology submitTopology(String name, Map<String, Object> conf, StormTopology topology,
                                         ClassLoader loader) {
+        return submit(name, conf, topology, loader, true);
+    }
+
+    /** Like {@link #submitTopology(String, Map, StormTopology)}; {@code INACTIVE} starts it deactivated. */
+    @Override
+    public LocalTopology submitTopologyWithOpts(String name, Map<String, Object> conf, StormTopology topology,
+                                                SubmitOptions options) {
+        boolean active = options == null || options.get_initial_status() != TopologyInitialStatus.INACTIVE;
+        return submit(name, conf, topology, Thread.currentThread().getContextClassLoader(), active);
+    }
+
+    private LocalTopology submit(String name, Map<String, Object> conf, StormTopology topology, ClassLoader loader,
+                                 boolean active) {
         if (closed) {
             throw new IllegalStateException("This LocalCluster is closed");
         }
@@ -94,7 +127,8 @@ public class LocalCluster implements AutoCloseable {
         if (topology == null) {
             throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
         }
-        Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
+        Map<String, Object> topoConf = new HashMap<>(baseConf);
+        topoConf.putAll(conf == null ? Map.of() : conf);
         topoConf.put(Config.TOPOLOGY_NAME, name);
         synchronized (this) {
             if (running.containsKey(name)) {
@@ -103,19 +137,8 @@ public class LocalCluster implements AutoCloseable {
             }
             String id = name + "-" + IDS.incrementAndGet() + "-" + System.currentTimeMillis() / 1000;
             ClassLoader codeLoader = loader == null ? getClass().getClassLoader() : loader;
-            Worker worker = new Worker(id, topology, topoConf, codeLoader, true, System::nanoTime,
-                    error -> onFailure(name, error), new Worker.Placement(0, Map.of(), Map.of(),
-                            extractResources(name, codeLoader)));
-            WorkerMetrics wm = new WorkerMetrics(worker, "local");
-            Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
-            if (old != null) {
-                old.close();
-            }
-            running.put(name, worker);
-            failed.remove(name);
-            stopMetrics(metrics.put(name, wm), name);
-            worker.start(true);
-            collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
+            start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), extractResources(name, codeLoader)),
+                    active);
         }
         return new LocalTopology(name);
     }
@@ -144,6 +167,27 @@ public class LocalCluster implements AutoCloseable {
                 LOG.warn("Cannot delete {}: {}", root, e.toString());
             }
         }
+    }
+
+    /** What a topology was started with, so a rebalance can restart it. */
+    private record Launch(String id, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
+                          Map<String, Integer> executorOverrides, Path codeDir) { }
+
+    private void start(String name, Launch launch, boolean active) {
+        Worker worker = new Worker(launch.id(), launch.topology(), launch.conf(), launch.loader(), true,
+                System::nanoTime, error -> onFailure(name, error),
+                new Worker.Placement(0, Map.of(), launch.executorOverrides(), launch.codeDir()));
+        WorkerMetrics wm = new WorkerMetrics(worker, "local");
+        Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
+        if (old != null) {
+            old.close();
+        }
+        running.put(name, worker);
+        launches.put(name, launch);
+        failed.remove(name);
+        stopMetrics(metrics.put(name, wm), name);
+        worker.start(active);
+        collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
     }
 
     private static void validateName(String name) {
@@ -181,6 +225,7 @@ public class LocalCluster implements AutoCloseable {
         }
         w.shutdown();
         deleteCodeDir(codeDirs.remove(name));
+        launches.remove(name);
         WorkerMetrics wm = metrics.remove(name);
         stopMetrics(wm, name);
         collector.aggregator().forget(name);
@@ -188,6 +233,92 @@ public class LocalCluster implements AutoCloseable {
         if (r != null) {
             r.close();
         }
+    }
+
+    /**
+     * Restarts a topology with new executor counts, as a cluster's rebalance does: its spouts are
+     * deactivated for the options' wait (default {@code topology.message.timeout.secs}) so tuples in flight
+     * finish, then its executors stop and start again with the new counts (each at most the component's
+     * task count), active if it was. State kept in task objects is lost, as with a rebalance on a cluster;
+     * tuples not yet acked are replayed by their spouts. A local topology always runs in one worker, so the
+     * worker count is ignored. Returns once the topology runs again.
+     *
+     * @throws NotAliveException        if no topology of that name runs
+     * @throws InvalidTopologyException if an executor count does not fit the component
+     */
+    @Override
+    public void rebalance(String name, RebalanceOptions options) {
+        RebalanceOptions o = options == null ? new RebalanceOptions() : options;
+        synchronized (this) {
+            Worker w = worker(name);
+            Launch launch = launches.get(name);
+            Map<String, Integer> overrides = new HashMap<>(launch.executorOverrides());
+            overrides.putAll(o.get_num_executors());
+            // Checked before anything stops, so a bad count leaves the topology running.
+            new io.squall.runtime.TaskLayout(launch.topology(), w.settings().ackers(), overrides);
+            boolean active = w.isActive();
+            w.deactivate();
+            int waitSecs = o.is_set_wait_secs() ? o.get_wait_secs() : w.settings().messageTimeoutSecs();
+            pause(waitSecs);
+            killTopology(name);
+            start(name, new Launch(launch.id(), launch.topology(), launch.conf(), launch.loader(), Map.copyOf(overrides),
+                    extractResources(name, launch.loader())), active);
+        }
+    }
+
+    private static void pause(int secs) {
+        try {
+            TimeUnit.SECONDS.sleep(secs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The cluster in Storm's terms: one local supervisor, and every running topology. */
+    @Override
+    public ClusterSummary getClusterInfo() {
+        List<TopologySummary> topologies = new ArrayList<>();
+        for (String name : getTopologyNames()) {
+            Worker w = running.get(name);
+            if (w == null) {
+                continue;
+            }
+            topologies.add(new TopologySummary(w.topologyId(), name, w.layout().taskToComponent().size(),
+                    w.layout().executors().size(), 1, uptimeSecs(w), w.isActive() ? "ACTIVE" : "INACTIVE"));
+        }
+        int uptime = (int) ((System.currentTimeMillis() - createdMillis) / 1000);
+        return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),
+                topologies.size(), "local")), uptime, topologies);
+    }
+
+    /**
+     * A running topology's executors and counts in Storm's terms, by topology id or name: one executor
+     * summary per component, counts since it started ({@code :all-time}), and its components' last errors.
+     */
+    @Override
+    public TopologyInfo getTopologyInfo(String idOrName) {
+        String name = nameOf(idOrName);
+        Worker w = worker(name);
+        return StormSummaries.fromStats(w.topologyId(), name, w.isActive() ? "ACTIVE" : "INACTIVE", uptimeSecs(w),
+                w.stats(), c -> w.topology().getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
+                c -> w.context().getComponentTasks(c), c -> w.errors().errors(c));
+    }
+
+    private String nameOf(String idOrName) {
+        if (running.containsKey(idOrName)) {
+            return idOrName;
+        }
+        for (Map.Entry<String, Worker> e : running.entrySet()) {
+            if (e.getValue().topologyId().equals(idOrName)) {
+                return e.getKey();
+            }
+        }
+        throw new NotAliveException("No topology with id or name '" + idOrName + "' is running (running: "
+                + new TreeSet<>(running.keySet()) + ")");
+    }
+
+    private static int uptimeSecs(Worker w) {
+        return (int) ((System.currentTimeMillis() - w.startMillis()) / 1000);
     }
 
     /** Deactivates a topology's spouts for the wait in the options, then stops it. */
@@ -235,9 +366,10 @@ public class LocalCluster implements AutoCloseable {
         return worker(name).stats();
     }
 
-    /** The topology running under a name. */
-    public StormTopology getTopology(String name) {
-        return worker(name).topology();
+    /** The topology running under a name or id. */
+    @Override
+    public StormTopology getTopology(String nameOrId) {
+        return worker(nameOf(nameOrId)).topology();
     }
 
     /** Whether a running topology's spouts may emit. */
@@ -283,6 +415,21 @@ public class LocalCluster implements AutoCloseable {
             throw new NotAliveException("No topology named '" + name + "'");
         }
         return w.errors().errors(componentId);
+    }
+
+    /** The worker running exactly this topology object, or null; for {@link Testing}'s tracked topologies. */
+    Worker workerOf(StormTopology topology) {
+        for (Worker w : running.values()) {
+            if (w.topology() == topology) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The worker running a topology; for {@link Testing}. */
+    Worker runningWorker(String name) {
+        return worker(name);
     }
 
     private Worker worker(String name) {

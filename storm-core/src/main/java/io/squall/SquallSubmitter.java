@@ -92,6 +92,11 @@ public final class SquallSubmitter {
     }
 
     /** Routes every submission of this JVM to {@code cluster} (null to stop). Used by {@code bin/squall local}. */
+    /** Whether submissions go to an in-process cluster ({@code bin/squall local}). */
+    public static boolean isLocalOverride() {
+        return localOverride != null;
+    }
+
     public static void setLocalOverride(LocalCluster cluster) {
         localOverride = cluster;
     }

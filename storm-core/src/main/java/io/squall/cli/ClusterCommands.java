@@ -12,6 +12,7 @@ import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.utils.NimbusClient;
+import io.squall.utils.Utils;
 
 import java.io.File;
 import java.io.IOException;
@@ -159,6 +160,8 @@ final class ClusterCommands {
             Thread.currentThread().setContextClassLoader(loader);
             SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(conf, jar.toPath()));
             SquallSubmitter.setCommandLineOverrides(args.overrides());
+            // Storm programs read their -c options back with Utils.readCommandLineOpts().
+            System.setProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY, String.join("\n", conf.overrides()));
             main.invoke(null, (Object) userArgs);
             return Main.OK;
         } catch (InvocationTargetException e) {
@@ -171,6 +174,7 @@ final class ClusterCommands {
         } finally {
             SquallSubmitter.setClusterOverride(null);
             SquallSubmitter.setCommandLineOverrides(List.of());
+            System.clearProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY);
         }
     }
 

@@ -17,7 +17,9 @@ public record ConfigKey(String name, Type type, Object defaultValue, double min,
 
     /** The types a configuration value can have. */
     public enum Type {
-        INT, LONG, DOUBLE, BOOLEAN, STRING, LIST, MAP;
+        INT, LONG, DOUBLE, BOOLEAN, STRING, LIST, MAP,
+        /** A string or a list of strings, as Storm's option lists (childopts). */
+        STRING_OR_LIST;
 
         /** Whether {@code value} is of this type (integers are accepted for doubles and longs). */
         boolean accepts(Object value) {
@@ -29,6 +31,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, double min,
                 case STRING -> value instanceof String;
                 case LIST -> value instanceof List<?>;
                 case MAP -> value instanceof Map<?, ?>;
+                case STRING_OR_LIST -> value instanceof String || value instanceof List<?>;
             };
         }
 
@@ -65,6 +68,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, double min,
             case STRING -> "a string";
             case LIST -> "a list";
             case MAP -> "a map";
+            case STRING_OR_LIST -> "a string or a list of strings";
         };
     }
 

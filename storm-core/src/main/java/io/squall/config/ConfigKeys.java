@@ -209,6 +209,105 @@ public final class ConfigKeys {
     public static final ConfigKey UI_PORT = key("ui.port", ConfigKey.Type.INT, 8080, 0,
             "port of the dashboard and its JSON API; 0 picks a free port");
 
+    // Storm's keys. The first are honoured; those in NO_EFFECT are accepted and documented, and logged once
+    // when a topology sets them, since Squall has nothing they could change.
+    public static final ConfigKey TOPOLOGY_METRICS_CONSUMER_REGISTER = key("topology.metrics.consumer.register",
+            ConfigKey.Type.LIST, null, ANY, "Storm v1 metrics consumers: a list of {class, argument, parallelism.hint} "
+                    + "maps (Config.registerMetricsConsumer); each worker runs one of each");
+    public static final ConfigKey TOPOLOGY_AUTO_TASK_HOOKS = key("topology.auto.task.hooks", ConfigKey.Type.LIST,
+            null, ANY, "ITaskHook class names; every task creates one of each and adds it as if by addTaskHook");
+    public static final ConfigKey TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE = key(
+            "topology.testing.always.try.serialize", ConfigKey.Type.BOOLEAN, false, ANY,
+            "Storm's local-mode serialization test; true turns on topology.serialization.check, which Squall runs "
+                    + "by default (on the first value of each class on each stream)");
+    public static final ConfigKey TOPOLOGY_DISABLE_LOADAWARE_MESSAGING = key("topology.disable.loadaware.messaging",
+            ConfigKey.Type.BOOLEAN, null, ANY,
+            "no effect in Squall yet: shuffle groupings are round-robin from a random start (Storm's default is "
+                    + "load-aware); use partialKeyGrouping to spread hot keys");
+    public static final ConfigKey TOPOLOGY_WORKER_CHILDOPTS = key("topology.worker.childopts",
+            ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: cluster workers take the supervisor's "
+                    + "worker.childopts");
+    public static final ConfigKey TOPOLOGY_WORKER_GC_CHILDOPTS = key("topology.worker.gc.childopts",
+            ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: set GC options in worker.childopts");
+    public static final ConfigKey TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS = key("topology.worker.logwriter.childopts",
+            ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: workers write their own logs");
+    public static final ConfigKey TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB = key("topology.worker.max.heap.size.mb",
+            ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: it has no resource-aware scheduler; the heap is "
+                    + "set by worker.childopts");
+    public static final ConfigKey TOPOLOGY_KRYO_DECORATORS = key("topology.kryo.decorators", ConfigKey.Type.LIST,
+            null, ANY, "no effect in Squall: register classes and serializers with topology.kryo.register");
+    public static final ConfigKey TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS = key(
+            "topology.skip.missing.kryo.registrations", ConfigKey.Type.BOOLEAN, null, ANY,
+            "no effect in Squall: a registered class that is missing is an error at submit");
+    public static final ConfigKey TOPOLOGY_STATS_SAMPLE_RATE = key("topology.stats.sample.rate",
+            ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: counters are exact, and latencies are sampled one "
+                    + "tuple in topology.metrics.sample.every");
+    public static final ConfigKey TOPOLOGY_EVENTLOGGER_EXECUTORS = key("topology.eventlogger.executors",
+            ConfigKey.Type.INT, null, 0, "no effect in Squall: it has no event logger; topology.debug logs emits");
+    public static final ConfigKey TOPOLOGY_SPOUT_WAIT_STRATEGY = key("topology.spout.wait.strategy",
+            ConfigKey.Type.STRING, null, ANY, "no effect in Squall: idle executors wait by "
+                    + "topology.executor.wait.strategy");
+    public static final ConfigKey TOPOLOGY_BOLT_WAIT_STRATEGY = key("topology.bolt.wait.strategy",
+            ConfigKey.Type.STRING, null, ANY, "no effect in Squall: idle executors wait by "
+                    + "topology.executor.wait.strategy");
+    public static final ConfigKey TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS = key(
+            "topology.sleep.spout.wait.strategy.time.ms", ConfigKey.Type.INT, null, 0,
+            "no effect in Squall: see topology.executor.wait.strategy");
+    public static final ConfigKey TOPOLOGY_BACKPRESSURE_ENABLE = key("topology.backpressure.enable",
+            ConfigKey.Type.BOOLEAN, null, ANY, "no effect in Squall: backpressure is always on (see "
+                    + "topology.backpressure.high.watermark)");
+    public static final ConfigKey TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY = key("topology.backpressure.wait.strategy",
+            ConfigKey.Type.STRING, null, ANY, "no effect in Squall: a congested producer keeps draining its own queue");
+    public static final ConfigKey TOPOLOGY_BACKPRESSURE_CHECK_MILLIS = key("topology.backpressure.check.millis",
+            ConfigKey.Type.LONG, null, 0, "no effect in Squall: congestion is signalled when it happens");
+    public static final ConfigKey TOPOLOGY_TRANSFER_BUFFER_SIZE = key("topology.transfer.buffer.size",
+            ConfigKey.Type.INT, null, 0, "no effect in Squall: see topology.executor.receive.buffer.size and "
+                    + "topology.producer.batch.size");
+    public static final ConfigKey TOPOLOGY_TRANSFER_BATCH_SIZE = key("topology.transfer.batch.size",
+            ConfigKey.Type.INT, null, 0, "no effect in Squall: see topology.producer.batch.size");
+    public static final ConfigKey TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS = key("topology.batch.flush.interval.millis",
+            ConfigKey.Type.LONG, null, 0, "no effect in Squall: executors publish at the end of every round");
+    public static final ConfigKey TOPOLOGY_ENVIRONMENT = key("topology.environment", ConfigKey.Type.MAP, null, ANY,
+            "no effect in Squall: workers inherit the supervisor's environment");
+    public static final ConfigKey TOPOLOGY_CLASSPATH = key("topology.classpath", ConfigKey.Type.STRING_OR_LIST, null,
+            ANY, "no effect in Squall: put dependencies in the topology JAR");
+    public static final ConfigKey TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL = key(
+            "topology.max.error.report.per.interval", ConfigKey.Type.INT, null, 0,
+            "no effect in Squall: each component keeps its last errors");
+    public static final ConfigKey TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS = key("topology.error.throttle.interval.secs",
+            ConfigKey.Type.INT, null, 0, "no effect in Squall: each component keeps its last errors");
+    public static final ConfigKey TOPOLOGY_PRIORITY = key("topology.priority", ConfigKey.Type.INT, null, ANY,
+            "no effect in Squall: it has no resource-aware scheduler");
+    public static final ConfigKey TOPOLOGY_SCHEDULER_STRATEGY = key("topology.scheduler.strategy",
+            ConfigKey.Type.STRING, null, ANY, "no effect in Squall: Nimbus spreads executors evenly");
+    public static final ConfigKey TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB = key(
+            "topology.component.resources.onheap.memory.mb", ConfigKey.Type.DOUBLE, null, 0,
+            "no effect in Squall: it has no resource-aware scheduler");
+    public static final ConfigKey TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB = key(
+            "topology.component.resources.offheap.memory.mb", ConfigKey.Type.DOUBLE, null, 0,
+            "no effect in Squall: it has no resource-aware scheduler");
+    public static final ConfigKey TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT = key("topology.component.cpu.pcore.percent",
+            ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: it has no resource-aware scheduler");
+    public static final ConfigKey TOPOLOGY_USERS = key("topology.users", ConfigKey.Type.LIST, null, ANY,
+            "no effect in Squall: see the security settings for who may act on a topology");
+    public static final ConfigKey TOPOLOGY_GROUPS = key("topology.groups", ConfigKey.Type.LIST, null, ANY,
+            "no effect in Squall: see the security settings for who may act on a topology");
+
+    /** Storm keys that Squall accepts and documents but that change nothing here. */
+    public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(TOPOLOGY_WORKER_CHILDOPTS.name(),
+            TOPOLOGY_WORKER_GC_CHILDOPTS.name(), TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name(),
+            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_KRYO_DECORATORS.name(),
+            TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(), TOPOLOGY_STATS_SAMPLE_RATE.name(),
+            TOPOLOGY_EVENTLOGGER_EXECUTORS.name(), TOPOLOGY_SPOUT_WAIT_STRATEGY.name(), TOPOLOGY_BOLT_WAIT_STRATEGY.name(),
+            TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS.name(), TOPOLOGY_BACKPRESSURE_ENABLE.name(),
+            TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY.name(), TOPOLOGY_BACKPRESSURE_CHECK_MILLIS.name(),
+            TOPOLOGY_TRANSFER_BUFFER_SIZE.name(), TOPOLOGY_TRANSFER_BATCH_SIZE.name(),
+            TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS.name(), TOPOLOGY_ENVIRONMENT.name(), TOPOLOGY_CLASSPATH.name(),
+            TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name(), TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS.name(),
+            TOPOLOGY_PRIORITY.name(), TOPOLOGY_SCHEDULER_STRATEGY.name(),
+            TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB.name(), TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name(),
+            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_USERS.name(), TOPOLOGY_GROUPS.name(), TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name());
+
     private ConfigKeys() {
     }
 

@@ -37,6 +37,8 @@ public record TopologySettings(
         boolean dieOnError) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopologySettings.class);
+    /** The Storm keys without effect already logged in this JVM: each is logged once. */
+    private static final java.util.Set<String> NO_EFFECT_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final List<String> WAIT_STRATEGIES = List.of("progressive", "park", "yield", "busy-spin");
 
     /**
@@ -74,7 +76,8 @@ public record TopologySettings(
                 tick == null ? 0 : tick,
                 kryo == null ? List.of() : List.copyOf(kryo),
                 boolOf(conf, ConfigKeys.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION),
-                boolOf(conf, ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK),
+                boolOf(conf, ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK)
+                        || boolOf(conf, ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE),
                 nextPowerOfTwo(intOf(conf, ConfigKeys.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE)),
                 intOf(conf, ConfigKeys.TOPOLOGY_PRODUCER_BATCH_SIZE),
                 wait,
@@ -106,6 +109,10 @@ public record TopologySettings(
                             e.getKey(), near == null ? "" : "; did you mean '" + near + "'?");
                 }
                 continue;
+            }
+            if (ConfigKeys.NO_EFFECT.contains(e.getKey()) && e.getValue() != null
+                    && NO_EFFECT_LOGGED.add(e.getKey())) {
+                LOG.info("Config key '{}' is accepted but has no effect in Squall ({})", e.getKey(), key.doc());
             }
             String error = key.check(e.getValue());
             if (error != null) {

@@ -3,7 +3,9 @@ package io.squall.runtime;
 import io.squall.Config;
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
+import io.squall.hooks.WorkerHooks;
 import io.squall.metrics.TaggedRegistry;
+import io.squall.metrics.V1Metrics;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
@@ -73,6 +75,10 @@ public final class Worker {
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
     private final boolean[] localTask;
     private final int[] ackerTasks;
+    /** Storm v1 metrics of the tasks and the metrics consumers; read on their own thread. */
+    private final V1Metrics v1Metrics;
+    /** The topology's worker hooks, started with the executors. */
+    private WorkerHooks workerHooks;
     private final boolean localMode;
     private final LongSupplier nanoClock;
     private final Consumer<Throwable> onFailure;
@@ -139,6 +145,7 @@ public final class Worker {
                 layout.taskToComponent(), topologyId, placement.port(), localTasks,
                 placement.codeDir() == null ? null : placement.codeDir().toString(),
                 placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
+        this.v1Metrics = new V1Metrics(context, conf, loader);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
             componentConf.put(c.getId(), checked.componentConf().get(c.getId()));
@@ -190,6 +197,8 @@ public final class Worker {
         }
         active = activate;
         state = State.RUNNING;
+        v1Metrics.start();
+        workerHooks = WorkerHooks.start(context, loader);
         for (Executor e : executors) {
             e.start();
         }
@@ -231,6 +240,10 @@ public final class Worker {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        v1Metrics.close();
+        if (workerHooks != null) {
+            workerHooks.shutdown();
         }
         if (state != State.FAILED) {
             state = State.STOPPED;
@@ -380,7 +393,7 @@ public final class Worker {
 
     /** The context of one task. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics);
+        return new TopologyContext(context, taskId, metrics, v1Metrics);
     }
 
     /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */

@@ -6,11 +6,21 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.Timer;
+import io.squall.config.ConfigKeys;
+import io.squall.hooks.ITaskHook;
+import io.squall.hooks.TaskHooks;
+import io.squall.metric.api.CombinedMetric;
+import io.squall.metric.api.ICombiner;
+import io.squall.metric.api.IMetric;
+import io.squall.metric.api.IReducer;
+import io.squall.metric.api.ReducedMetric;
 import io.squall.metrics.TaggedRegistry;
+import io.squall.metrics.V1Metrics;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +34,8 @@ public class TopologyContext extends WorkerTopologyContext {
     private final int taskId;
     private final Map<String, Object> taskData = new HashMap<>();
     private final TaggedRegistry metrics;
+    private final V1Metrics v1Metrics;
+    private final TaskHooks taskHooks;
 
     /** A context for task {@code taskId} whose user metrics go to a registry of their own, unreported. */
     public TopologyContext(WorkerTopologyContext worker, int taskId) {
@@ -32,10 +44,92 @@ public class TopologyContext extends WorkerTopologyContext {
 
     /** A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}. */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics) {
+        this(worker, taskId, metrics, new V1Metrics(worker, worker.getTopologyConf(), TopologyContext.class.getClassLoader()));
+    }
+
+    /**
+     * A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}, and its Storm v1
+     * metrics to the worker's {@code v1Metrics}.
+     */
+    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, V1Metrics v1Metrics) {
         super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
                 worker.getThisWorkerPort(), worker.getThisWorkerTasks(), worker.getCodeDir(), worker.getPIDDir());
         this.taskId = taskId;
         this.metrics = metrics;
+        this.v1Metrics = v1Metrics;
+        this.taskHooks = new TaskHooks(taskId);
+        addAutoTaskHooks(v1Metrics.loader());
+    }
+
+    /** Adds one hook of each class in {@code topology.auto.task.hooks}. */
+    private void addAutoTaskHooks(ClassLoader loader) {
+        Object auto = getTopologyConf().get(ConfigKeys.TOPOLOGY_AUTO_TASK_HOOKS.name());
+        if (!(auto instanceof List<?> classes)) {
+            return;
+        }
+        for (Object className : classes) {
+            ITaskHook hook;
+            try {
+                hook = (ITaskHook) Class.forName(String.valueOf(className), true, loader).getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new IllegalArgumentException("Task hook '" + className + "' in "
+                        + ConfigKeys.TOPOLOGY_AUTO_TASK_HOOKS.name() + " cannot be created: it must implement ITaskHook, "
+                        + "be on the topology's class path and have a public no-argument constructor (" + e + ")", e);
+            }
+            addTaskHook(hook);
+        }
+    }
+
+    /** Adds a hook told of this task's emits, acks, fails and executions; calls its {@code prepare} now. */
+    public void addTaskHook(ITaskHook hook) {
+        if (hook == null) {
+            throw new IllegalArgumentException("Task hook of task " + taskId + " is null");
+        }
+        hook.prepare(getTopologyConf(), this);
+        taskHooks.add(hook);
+    }
+
+    /** This task's hooks. */
+    public Collection<ITaskHook> getHooks() {
+        return taskHooks.all();
+    }
+
+    /** The runtime's handle on this task's hooks. */
+    public TaskHooks taskHooks() {
+        return taskHooks;
+    }
+
+    /**
+     * Registers a Storm v1 metric of this task: every {@code timeBucketSizeInSecs} the worker reads it
+     * ({@code getValueAndReset}) and sends the value to the topology's metrics consumers
+     * ({@code Config.registerMetricsConsumer}); a numeric value also shows on the dashboard as
+     * {@code user.<component>.<task>.<name>}. Returns {@code metric}.
+     *
+     * @throws IllegalArgumentException if this task already has a metric of that name, or the bucket is below 1 s
+     */
+    public <T extends IMetric> T registerMetric(String name, T metric, int timeBucketSizeInSecs) {
+        v1Metrics.register(taskId, getThisComponentId(), checkName(name), metric, timeBucketSizeInSecs);
+        metrics.register("user", name, (Gauge<Object>) () -> {
+            Object v = v1Metrics.lastValue(taskId, name);
+            return v instanceof Number ? v : null;
+        }, userTags());
+        return metric;
+    }
+
+    /** Registers a {@link ReducedMetric} over {@code reducer}; see {@link #registerMetric(String, IMetric, int)}. */
+    public ReducedMetric registerMetric(String name, IReducer<?> reducer, int timeBucketSizeInSecs) {
+        return registerMetric(name, new ReducedMetric(reducer), timeBucketSizeInSecs);
+    }
+
+    /** Registers a {@link CombinedMetric} over {@code combiner}; see {@link #registerMetric(String, IMetric, int)}. */
+    public CombinedMetric registerMetric(String name, ICombiner<?> combiner, int timeBucketSizeInSecs) {
+        return registerMetric(name, new CombinedMetric(combiner), timeBucketSizeInSecs);
+    }
+
+    /** This task's v1 metric registered under {@code name}, or null. */
+    public IMetric getRegisteredMetricByName(String name) {
+        return v1Metrics.get(taskId, name);
     }
 
     /**

@@ -33,6 +33,15 @@ public interface InputDeclarer<T extends InputDeclarer<?>> {
 
     T directGrouping(String componentId, String streamId);
 
+    /**
+     * Storm's partial key grouping: each value of {@code fields} goes to one of two tasks, the one this
+     * emitter has sent less to ({@link io.squall.grouping.PartialKeyGrouping}); spreads hot keys.
+     */
+    T partialKeyGrouping(String componentId, Fields fields);
+
+    /** {@link #partialKeyGrouping(String, Fields)} on a named stream. */
+    T partialKeyGrouping(String componentId, String streamId, Fields fields);
+
     T customGrouping(String componentId, CustomStreamGrouping grouping);
 
     T customGrouping(String componentId, String streamId, CustomStreamGrouping grouping);

@@ -15,10 +15,28 @@ public final class StormTopology implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, ComponentSpec> components;
+    /** Java-serialized {@code IWorkerHook}s, in the order added. */
+    private final List<byte[]> workerHooks;
 
     /** A topology made of the given components, keyed by id. */
     public StormTopology(Map<String, ComponentSpec> components) {
+        this(components, List.of());
+    }
+
+    /** A topology made of the given components and serialized worker hooks. */
+    public StormTopology(Map<String, ComponentSpec> components, List<byte[]> workerHooks) {
         this.components = Collections.unmodifiableMap(new TreeMap<>(components));
+        this.workerHooks = List.copyOf(workerHooks);
+    }
+
+    /** A new topology with other components and the same worker hooks. */
+    public StormTopology withComponents(Map<String, ComponentSpec> newComponents) {
+        return new StormTopology(newComponents, workerHooks);
+    }
+
+    /** The serialized worker hooks ({@code TopologyBuilder.addWorkerHook}). */
+    public List<byte[]> getWorkerHooks() {
+        return workerHooks == null ? List.of() : workerHooks;
     }
 
     /** Every component, by id, in id order. */

@@ -2,11 +2,22 @@ package io.squall.topology;
 
 import io.squall.Config;
 import io.squall.grouping.CustomStreamGrouping;
+import io.squall.grouping.PartialKeyGrouping;
+import io.squall.hooks.IWorkerHook;
+import io.squall.lambda.LambdaBiConsumerBolt;
+import io.squall.lambda.LambdaConsumerBolt;
+import io.squall.lambda.LambdaSpout;
+import io.squall.lambda.SerializableBiConsumer;
+import io.squall.lambda.SerializableConsumer;
+import io.squall.lambda.SerializableSupplier;
 import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
 import io.squall.utils.Utils;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +27,19 @@ import java.util.Map;
  */
 public class TopologyBuilder {
     private final Map<String, Declared> components = new LinkedHashMap<>();
+    private final List<byte[]> workerHooks = new ArrayList<>();
+
+    /**
+     * Adds a hook that every worker of the topology starts before its tasks and shuts down after them.
+     *
+     * @throws InvalidTopologyException if the hook is null or cannot be serialized
+     */
+    public void addWorkerHook(IWorkerHook workerHook) {
+        if (workerHook == null) {
+            throw new InvalidTopologyException("A worker hook is null");
+        }
+        workerHooks.add(ComponentSerializer.serialize("worker hook " + workerHook.getClass().getName(), workerHook));
+    }
 
     /** Adds a spout with one executor. */
     public SpoutDeclarer setSpout(String id, IRichSpout spout) {
@@ -58,6 +82,44 @@ public class TopologyBuilder {
      */
     public BoltDeclarer setBolt(String id, IWindowedBolt bolt, Number parallelismHint) {
         return addBolt(id, new WindowedBoltExecutor(requireComponent(id, bolt)), parallelismHint);
+    }
+
+    /**
+     * Adds a spout that emits each value {@code supplier} returns, in field {@code lambda} of the default
+     * stream, unanchored (Storm 2's lambda spout).
+     */
+    public SpoutDeclarer setSpout(String id, SerializableSupplier<?> supplier) {
+        return setSpout(id, supplier, null);
+    }
+
+    /** {@link #setSpout(String, SerializableSupplier)} with {@code parallelismHint} executors. */
+    public SpoutDeclarer setSpout(String id, SerializableSupplier<?> supplier, Number parallelismHint) {
+        return setSpout(id, new LambdaSpout(requireComponent(id, supplier)), parallelismHint);
+    }
+
+    /** Adds a bolt that hands each tuple to {@code consumer} and emits nothing. */
+    public BoltDeclarer setBolt(String id, SerializableConsumer<Tuple> consumer) {
+        return setBolt(id, consumer, null);
+    }
+
+    /** {@link #setBolt(String, SerializableConsumer)} with {@code parallelismHint} executors. */
+    public BoltDeclarer setBolt(String id, SerializableConsumer<Tuple> consumer, Number parallelismHint) {
+        return setBolt(id, new LambdaConsumerBolt(requireComponent(id, consumer)), parallelismHint);
+    }
+
+    /**
+     * Adds a basic bolt whose {@code execute(tuple, collector)} is {@code biConsumer}, emitting tuples of
+     * {@code fields} on the default stream (no fields: it declares no stream).
+     */
+    public BoltDeclarer setBolt(String id, SerializableBiConsumer<Tuple, BasicOutputCollector> biConsumer,
+                                String... fields) {
+        return setBolt(id, biConsumer, null, fields);
+    }
+
+    /** {@link #setBolt(String, SerializableBiConsumer, String...)} with {@code parallelismHint} executors. */
+    public BoltDeclarer setBolt(String id, SerializableBiConsumer<Tuple, BasicOutputCollector> biConsumer,
+                                Number parallelismHint, String... fields) {
+        return setBolt(id, new LambdaBiConsumerBolt(requireComponent(id, biConsumer), fields), parallelismHint);
     }
 
     private Declared add(String id, IComponent component, ComponentSpec.Kind kind, Number parallelismHint) {
@@ -137,7 +199,7 @@ public class TopologyBuilder {
             specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, d.inputs,
                     outputs.get(d.id), conf));
         }
-        return new StormTopology(specs);
+        return new StormTopology(specs, workerHooks);
     }
 
     private void checkInputs(Declared d, Map<String, Map<String, StreamSpec>> outputs) {
@@ -155,12 +217,13 @@ public class TopologyBuilder {
                         + "' of component '" + s.getComponentId() + "', which declares no such stream (it declares "
                         + sourceStreams.keySet() + ")");
             }
-            if (g.getType() == Grouping.Type.FIELDS) {
-                for (String f : g.getFields()) {
-                    if (!stream.fields().contains(f)) {
-                        throw new InvalidTopologyException("Component '" + d.id + "' groups stream " + s + " by field '"
-                                + f + "', which the stream does not declare (its fields are " + stream.fields() + ")");
-                    }
+            List<String> groupingFields = g.getType() == Grouping.Type.FIELDS ? g.getFields()
+                    : g.getCustom() instanceof PartialKeyGrouping pk && pk.getFields() != null ? pk.getFields().toList()
+                    : List.of();
+            for (String f : groupingFields) {
+                if (!stream.fields().contains(f)) {
+                    throw new InvalidTopologyException("Component '" + d.id + "' groups stream " + s + " by field '"
+                            + f + "', which the stream does not declare (its fields are " + stream.fields() + ")");
                 }
             }
             if (g.getType() == Grouping.Type.DIRECT && !stream.direct()) {
@@ -353,6 +416,20 @@ public class TopologyBuilder {
         @Override
         public BoltDeclarer directGrouping(String componentId, String streamId) {
             return grouping(componentId, streamId, Grouping.of(Grouping.Type.DIRECT));
+        }
+
+        @Override
+        public BoltDeclarer partialKeyGrouping(String componentId, Fields fields) {
+            return partialKeyGrouping(componentId, Utils.DEFAULT_STREAM_ID, fields);
+        }
+
+        @Override
+        public BoltDeclarer partialKeyGrouping(String componentId, String streamId, Fields fields) {
+            if (fields == null || fields.size() == 0) {
+                throw new InvalidTopologyException("Component '" + d.id + "' has a partial key grouping on "
+                        + componentId + ":" + streamId + " without fields");
+            }
+            return customGrouping(componentId, streamId, new PartialKeyGrouping(fields));
         }
 
         @Override

@@ -38,7 +38,7 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WindowedBoltExecutor.class);
     /** The field of the late-tuple stream. */
-    public static final String LATE_TUPLE_FIELD = "tuple";
+    public static final String LATE_TUPLE_FIELD = "late_tuple";
     private static final long LATE_LOG_INTERVAL_MS = TimeUnit.SECONDS.toMillis(10);
 
     private final IWindowedBolt bolt;

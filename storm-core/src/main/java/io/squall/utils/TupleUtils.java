@@ -1,7 +1,11 @@
 package io.squall.utils;
 
+import io.squall.Config;
 import io.squall.Constants;
 import io.squall.tuple.Tuple;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** Tuple helpers. */
 public final class TupleUtils {
@@ -13,5 +17,17 @@ public final class TupleUtils {
         return tuple != null
                 && Constants.SYSTEM_COMPONENT_ID.equals(tuple.getSourceComponent())
                 && Constants.SYSTEM_TICK_STREAM_ID.equals(tuple.getSourceStreamId());
+    }
+
+    /**
+     * A component configuration with tick tuples every {@code tickFreqSecs} added to {@code conf} (a new map
+     * if null), for {@code getComponentConfiguration}.
+     */
+    public static Map<String, Object> putTickFrequencyIntoComponentConfig(Map<String, Object> conf, int tickFreqSecs) {
+        Map<String, Object> out = conf == null ? new HashMap<>() : conf;
+        if (tickFreqSecs > 0) {
+            out.put(Config.TOPOLOGY_TICK_TUPLE_FREQ_SECS, tickFreqSecs);
+        }
+        return out;
     }
 }

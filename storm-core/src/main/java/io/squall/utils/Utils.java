@@ -1,14 +1,29 @@
 package io.squall.utils;
 
+import io.squall.config.DaemonConfig;
+import io.squall.config.InvalidConfigException;
+import io.squall.topology.GlobalStreamId;
 import io.squall.tuple.Values;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The few helpers that Storm topologies reach for. */
@@ -98,5 +113,155 @@ public final class Utils {
     @SuppressWarnings("unchecked")
     public static <T extends Serializable> T copy(T o) {
         return (T) javaDeserialize(javaSerialize(o), Object.class);
+    }
+
+    /** Java-serializes an object (Storm's {@code Utils.serialize}). */
+    public static byte[] serialize(Object o) {
+        return javaSerialize(o);
+    }
+
+    /** Java-deserializes an object of the expected class (Storm's {@code Utils.deserialize}). */
+    public static <T> T deserialize(byte[] bytes, Class<T> type) {
+        return javaDeserialize(bytes, type);
+    }
+
+    /**
+     * The configuration a program on this machine sees: every key's default, overridden by the file named by
+     * the {@code squall.conf.file} system property (which {@code bin/squall} sets to {@code conf/squall.yaml}),
+     * overridden by the {@code -c key=value} options {@code bin/squall} passes on. A new mutable map.
+     */
+    public static Map<String, Object> readStormConfig() {
+        Map<String, Object> conf = new HashMap<>(DaemonConfig.load(List.of()).asMap());
+        conf.putAll(readCommandLineOpts());
+        return conf;
+    }
+
+    /** Every key's default value (Storm's {@code defaults.yaml}). A new mutable map. */
+    public static Map<String, Object> readDefaultConfig() {
+        return new HashMap<>(DaemonConfig.load(null, List.of()).asMap());
+    }
+
+    /**
+     * The {@code -c key=value} options given to {@code bin/squall jar} or {@code local}, passed to the
+     * program in the {@code squall.options} system property (one option a line); empty without it.
+     */
+    public static Map<String, Object> readCommandLineOpts() {
+        String options = System.getProperty(COMMAND_LINE_OPTIONS_PROPERTY);
+        if (options == null || options.isBlank()) {
+            return new HashMap<>();
+        }
+        return new HashMap<>(DaemonConfig.parseOverrides(List.of(options.split("\n"))));
+    }
+
+    /** The system property through which {@code bin/squall} passes {@code -c} options to programs. */
+    public static final String COMMAND_LINE_OPTIONS_PROPERTY = "squall.options";
+
+    /**
+     * Reads a YAML map from a file path or, failing that, from a class path resource of that name.
+     *
+     * @throws InvalidConfigException if neither exists or it is not a YAML map
+     */
+    public static Map<String, Object> findAndReadConfigFile(String name, boolean mustExist) {
+        Object doc = null;
+        boolean found = false;
+        try {
+            Path path = Path.of(name);
+            if (Files.isRegularFile(path)) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    doc = new Yaml().load(in);
+                    found = true;
+                }
+            } else {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                try (InputStream in = (loader == null ? Utils.class.getClassLoader() : loader).getResourceAsStream(name)) {
+                    if (in != null) {
+                        doc = new Yaml().load(in);
+                        found = true;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigException("Cannot read config file '" + name + "': " + e.getMessage());
+        }
+        if (!found) {
+            if (mustExist) {
+                throw new InvalidConfigException("Config file '" + name + "' is neither a file nor on the class path");
+            }
+            return new HashMap<>();
+        }
+        if (doc == null) {
+            return new HashMap<>();
+        }
+        if (!(doc instanceof Map<?, ?> m)) {
+            throw new InvalidConfigException("Config file '" + name + "' must be a YAML map of key: value");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** {@link #findAndReadConfigFile(String, boolean)} that must exist. */
+    public static Map<String, Object> findAndReadConfigFile(String name) {
+        return findAndReadConfigFile(name, true);
+    }
+
+    /** {@code map.get(key)}, or {@code dflt} if absent or null. */
+    public static <K, V> V get(Map<K, V> map, K key, V dflt) {
+        V v = map.get(key);
+        return v == null ? dflt : v;
+    }
+
+    /** The items' strings joined by {@code sep}. */
+    public static <T> String join(Iterable<T> items, String sep) {
+        StringBuilder b = new StringBuilder();
+        for (T item : items) {
+            if (b.length() > 0) {
+                b.append(sep);
+            }
+            b.append(item);
+        }
+        return b.toString();
+    }
+
+    /** Whether an id (component or stream) belongs to the system: Storm's and Squall's start with {@code __}. */
+    public static boolean isSystemId(String id) {
+        return id != null && id.startsWith("__");
+    }
+
+    /** This machine's host name. */
+    public static String localHostname() throws UnknownHostException {
+        return InetAddress.getLocalHost().getCanonicalHostName();
+    }
+
+    /** A stream id of a component. */
+    public static GlobalStreamId getGlobalStreamId(String componentId, String streamId) {
+        return new GlobalStreamId(componentId, streamId == null ? DEFAULT_STREAM_ID : streamId);
+    }
+
+    /** 0 for NaN or an infinity, else the value. */
+    public static double zeroIfNaNOrInf(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) ? 0 : x;
+    }
+
+    /** A new instance of a class by name, through its public no-argument constructor. */
+    public static <T> T newInstance(String className) {
+        try {
+            @SuppressWarnings("unchecked")
+            Class<T> k = (Class<T>) Class.forName(className, true, loader());
+            return k.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalArgumentException("Cannot create an instance of '" + className + "': it needs to be on "
+                    + "the class path with a public no-argument constructor (" + e + ")", e);
+        }
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l == null ? Utils.class.getClassLoader() : l;
+    }
+
+    /** Whether a collection is null or empty. */
+    public static boolean isNullOrEmpty(Collection<?> c) {
+        return c == null || c.isEmpty();
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A copy of a tuple that arrived too late for its window, as a windowed bolt emits it on its late-tuple
- * stream (field {@code "tuple"}). It is a plain value, serializable by Kryo and Java, so the late stream
+ * stream (field {@code "late_tuple"}, as in Storm). It is a plain value, serializable by Kryo and Java, so the late stream
  * crosses workers like any other; it reads like the original tuple (source, stream, fields, values) and
  * carries its event time.
  */

@@ -100,7 +100,7 @@ class WindowedBoltIT {
         @Override
         public void execute(Tuple input) {
             if (input.getSourceStreamId().equals("late")) {
-                LATE.computeIfAbsent(test, k -> new CopyOnWriteArrayList<>()).add((LateTuple) input.getValueByField("tuple"));
+                LATE.computeIfAbsent(test, k -> new CopyOnWriteArrayList<>()).add((LateTuple) input.getValueByField("late_tuple"));
             }
             out.ack(input);
         }

@@ -224,7 +224,7 @@ public final class SmartMeterTopology {
 
         @Override
         public void execute(Tuple input, BasicOutputCollector collector) {
-            LateTuple late = (LateTuple) input.getValueByField("tuple");
+            LateTuple late = (LateTuple) input.getValueByField("late_tuple");
             LOG.info("late reading: {} measured {} kWh at {}, too late for its quarter hour",
                     late.getStringByField("meter"), late.getDoubleByField("kwh"), Instant.ofEpochMilli(late.getTimestamp()));
         }

@@ -40,7 +40,7 @@ class SmartMeterTopologyTest {
         @Override
         public void execute(Tuple input) {
             if (input.getSourceStreamId().equals(SmartMeterTopology.LATE_STREAM)) {
-                LATE.add((LateTuple) input.getValueByField("tuple"));
+                LATE.add((LateTuple) input.getValueByField("late_tuple"));
             } else {
                 String key = input.getStringByField("meter") + "@" + input.getLongByField("end");
                 if (USAGE.put(key, new double[]{input.getIntegerByField("readings"), input.getDoubleByField("kwh")}) != null) {

@@ -125,6 +125,7 @@ public final class BoltExecutor extends Executor {
         for (Task t : tasks) {
             try {
                 t.bolt.cleanup();
+                t.context.taskHooks().cleanup();
             } catch (RuntimeException e) {
                 LOG.warn("Error cleaning up bolt task {} of {}", t.taskId, componentId, e);
             }
@@ -169,6 +170,7 @@ public final class BoltExecutor extends Executor {
             }
             stats.executed.increment();
             counters.executed();
+            context.taskHooks().boltExecute(tuple);
         }
 
         private void executeTimed(TupleImpl tuple) {
@@ -241,6 +243,7 @@ public final class BoltExecutor extends Executor {
             stats.emitted.increment();
             counters.emitted();
             stats.transferred.add(targets.size());
+            context.taskHooks().emit(values, route.streamId(), targets);
             return targets;
         }
 
@@ -328,6 +331,7 @@ public final class BoltExecutor extends Executor {
             }
             stats.acked.increment();
             counters.acked();
+            context.taskHooks().boltAck(input);
             if (input == processSample) {
                 stats.processLatency.record(worker.nanoTime() - processSampleStart);
                 processSample = null;
@@ -345,6 +349,7 @@ public final class BoltExecutor extends Executor {
             }
             stats.failed.increment();
             counters.failed();
+            context.taskHooks().boltFail(input);
             if (input == processSample) {
                 processSample = null;
             }

@@ -162,6 +162,7 @@ public final class SpoutExecutor extends Executor {
                     stats.completeLatency.record(latency);
                 }
                 p.task.callAck(p.msgId);
+                p.task.context.taskHooks().spoutAck(p.msgId, latency);
             }
         } else if (message instanceof AckMessage.ResetTimeout r) {
             pending.touch(r.root());
@@ -182,6 +183,7 @@ public final class SpoutExecutor extends Executor {
         for (Task t : tasks) {
             try {
                 t.spout.close();
+                t.context.taskHooks().cleanup();
             } catch (RuntimeException e) {
                 LOG.warn("Error closing spout task {} of {}", t.taskId, componentId, e);
             }
@@ -263,6 +265,7 @@ public final class SpoutExecutor extends Executor {
             stats.emitted.increment();
             counters.emitted();
             stats.transferred.add(targets.size());
+            context.taskHooks().emit(values, route.streamId(), targets);
             if (tracked && !targets.isEmpty()) {
                 pending.putNew(root, new Pending(this, messageId, worker.nanoTime()));
                 pendingCount++;
@@ -290,6 +293,7 @@ public final class SpoutExecutor extends Executor {
                 stats.acked.increment();
                 counters.acked();
                 callAck(id);
+                context.taskHooks().spoutAck(id, 0);
             }
             deferredAcks.clear();
         }
@@ -308,6 +312,7 @@ public final class SpoutExecutor extends Executor {
             } catch (RuntimeException e) {
                 reportError(e);
             }
+            context.taskHooks().spoutFail(msgId);
         }
 
         @Override

@@ -195,7 +195,7 @@ public abstract class BaseWindowedBolt implements IWindowedBolt {
 
     /**
      * Emits tuples that arrive too late for their window on stream {@code streamId} (one field,
-     * {@code "tuple"}, holding a {@link io.squall.windowing.LateTuple}) instead of logging and dropping
+     * {@code "late_tuple"}, holding a {@link io.squall.windowing.LateTuple}) instead of logging and dropping
      * them. Needs event time.
      */
     public BaseWindowedBolt withLateTupleStream(String streamId) {

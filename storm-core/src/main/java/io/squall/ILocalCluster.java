@@ -1,0 +1,56 @@
+package io.squall;
+
+import io.squall.topology.ClusterSummary;
+import io.squall.topology.KillOptions;
+import io.squall.topology.RebalanceOptions;
+import io.squall.topology.StormTopology;
+import io.squall.topology.SubmitOptions;
+import io.squall.topology.TopologyInfo;
+
+import java.util.Map;
+
+/** What Storm's tests call on a local cluster; {@link LocalCluster} implements it. */
+public interface ILocalCluster extends AutoCloseable {
+    /** A running topology; closing it kills it. */
+    interface ILocalTopology extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Validates and starts a topology, active. */
+    ILocalTopology submitTopology(String topologyName, Map<String, Object> conf, StormTopology topology);
+
+    /** Like {@link #submitTopology}, with Storm's submit options (initial status). */
+    ILocalTopology submitTopologyWithOpts(String topologyName, Map<String, Object> conf, StormTopology topology,
+                                          SubmitOptions options);
+
+    /** Restarts a topology with new executor counts. */
+    void rebalance(String name, RebalanceOptions options);
+
+    /** The cluster's supervisors and topologies. */
+    ClusterSummary getClusterInfo();
+
+    /** A running topology's executors and their counts, by id or name. */
+    TopologyInfo getTopologyInfo(String id);
+
+    /** Stops a topology now. */
+    void killTopology(String topologyName);
+
+    /** Deactivates a topology's spouts for the wait in the options, then stops it. */
+    void killTopologyWithOpts(String name, KillOptions options);
+
+    /** Lets a topology's spouts emit again. */
+    void activate(String topologyName);
+
+    /** Stops a topology's spouts from emitting. */
+    void deactivate(String topologyName);
+
+    /** The topology running under a name. */
+    StormTopology getTopology(String topologyName);
+
+    /** Stops every topology. */
+    void shutdown();
+
+    @Override
+    void close();
+}

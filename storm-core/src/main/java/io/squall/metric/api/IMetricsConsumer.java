@@ -1,0 +1,72 @@
+package io.squall.metric.api;
+
+import io.squall.task.IErrorReporter;
+import io.squall.task.TopologyContext;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Receives the v1 metrics of a topology's tasks, registered with {@code Config.registerMetricsConsumer}.
+ * In Squall each worker runs its own instance of each registered consumer, on the worker's metrics thread,
+ * and hands it the data points of that worker's tasks.
+ */
+public interface IMetricsConsumer {
+    /** Called once before the first data points. */
+    void prepare(Map<String, Object> topoConf, Object registrationArgument, TopologyContext context,
+                 IErrorReporter errorReporter);
+
+    /** The values one task's metrics had in one bucket. */
+    void handleDataPoints(TaskInfo taskInfo, Collection<DataPoint> dataPoints);
+
+    /** Called when the worker stops. */
+    void cleanup();
+
+    /** Where and when data points were taken. */
+    class TaskInfo {
+        public String srcWorkerHost;
+        public int srcWorkerPort;
+        public String srcComponentId;
+        public int srcTaskId;
+        public long timestamp;
+        public int updateIntervalSecs;
+
+        public TaskInfo() {
+        }
+
+        public TaskInfo(String srcWorkerHost, int srcWorkerPort, String srcComponentId, int srcTaskId, long timestamp,
+                        int updateIntervalSecs) {
+            this.srcWorkerHost = srcWorkerHost;
+            this.srcWorkerPort = srcWorkerPort;
+            this.srcComponentId = srcComponentId;
+            this.srcTaskId = srcTaskId;
+            this.timestamp = timestamp;
+            this.updateIntervalSecs = updateIntervalSecs;
+        }
+
+        @Override
+        public String toString() {
+            return "TASK_INFO: { host: " + srcWorkerHost + ":" + srcWorkerPort + " comp: " + srcComponentId
+                    + "[" + srcTaskId + "]}";
+        }
+    }
+
+    /** One metric's value. */
+    class DataPoint {
+        public String name;
+        public Object value;
+
+        public DataPoint() {
+        }
+
+        public DataPoint(String name, Object value) {
+            this.name = name;
+            this.value = value;
+        }
+
+        @Override
+        public String toString() {
+            return "[" + name + " = " + value + "]";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.squall.topology;
+
+import java.util.Map;
+
+/**
+ * Storm's Nimbus client interface, as {@code NimbusClient.getConfiguredClient(conf).getClient()} returns it.
+ * Plain Java: results are Squall's versions of Storm's result types, failures are unchecked
+ * ({@link NotAliveException} for an unknown topology).
+ */
+public final class Nimbus {
+    private Nimbus() {
+    }
+
+    /** What a Nimbus client can do. Topologies are named by name or by id. */
+    public interface Iface {
+        /** The supervisors and topologies. */
+        ClusterSummary getClusterInfo();
+
+        /** A running topology's executors and counts. */
+        TopologyInfo getTopologyInfo(String id);
+
+        /** A running topology's executors and counts, by name. */
+        default TopologyInfo getTopologyInfoByName(String name) {
+            return getTopologyInfo(name);
+        }
+
+        /** A running topology's structure. */
+        StormTopology getTopology(String id);
+
+        /** The topology as the user built it; the same as {@link #getTopology} in Squall. */
+        StormTopology getUserTopology(String id);
+
+        /** A running topology's configuration. */
+        Map<String, Object> getTopologyConf(String id);
+
+        /** Kills a topology, with the default wait. */
+        void killTopology(String name);
+
+        /** Kills a topology: spouts deactivated for the options' wait, then its workers stop. */
+        void killTopologyWithOpts(String name, KillOptions options);
+
+        /** Lets a topology's spouts emit. */
+        void activate(String name);
+
+        /** Stops a topology's spouts. */
+        void deactivate(String name);
+
+        /** Reassigns a topology's workers and executors. */
+        void rebalance(String name, RebalanceOptions options);
+    }
+
+    /** The client class Storm code names; {@code getClient()} returns one. */
+    public abstract static class Client implements Iface {
+    }
+}

@@ -1,0 +1,125 @@
+package io.squall.metric;
+
+import io.squall.Config;
+import io.squall.metric.api.AssignableMetric;
+import io.squall.metric.api.CombinedMetric;
+import io.squall.metric.api.CountMetric;
+import io.squall.metric.api.ICombiner;
+import io.squall.metric.api.IMetricsConsumer;
+import io.squall.metric.api.MeanReducer;
+import io.squall.metric.api.MultiCountMetric;
+import io.squall.metric.api.ReducedMetric;
+import io.squall.metrics.V1Metrics;
+import io.squall.task.IErrorReporter;
+import io.squall.task.TopologyContext;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class V1MetricsTest {
+    static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+
+    /** Records "task:name=value" of every data point, and the registration argument. */
+    public static class RecordingConsumer implements IMetricsConsumer {
+        @Override
+        public void prepare(Map<String, Object> topoConf, Object registrationArgument, TopologyContext context,
+                            IErrorReporter errorReporter) {
+            RECEIVED.add("arg=" + registrationArgument);
+        }
+
+        @Override
+        public void handleDataPoints(TaskInfo taskInfo, Collection<DataPoint> dataPoints) {
+            for (DataPoint p : dataPoints) {
+                RECEIVED.add(taskInfo.srcComponentId + "/" + taskInfo.srcTaskId + ":" + p.name + "=" + p.value);
+            }
+        }
+
+        @Override
+        public void cleanup() {
+            RECEIVED.add("cleanup");
+        }
+    }
+
+    @Test
+    void metricsReportAndResetPerBucket() {
+        CountMetric count = new CountMetric();
+        count.incr();
+        count.incrBy(4);
+        assertEquals(5L, count.getValueAndReset());
+        assertEquals(0L, count.getValueAndReset());
+        MultiCountMetric multi = new MultiCountMetric();
+        multi.scope("a").incr();
+        multi.scope("b").incrBy(2);
+        assertEquals(Map.of("a", 1L, "b", 2L), multi.getValueAndReset());
+        ReducedMetric mean = new ReducedMetric(new MeanReducer());
+        assertNull(mean.getValueAndReset());
+        mean.update(1);
+        mean.update(2.0);
+        assertEquals(1.5, mean.getValueAndReset());
+        CombinedMetric max = new CombinedMetric(new ICombiner<Long>() {
+            @Override
+            public Long identity() {
+                return 0L;
+            }
+
+            @Override
+            public Long combine(Long a, Long b) {
+                return Math.max(a, b);
+            }
+        });
+        max.update(3L);
+        max.update(2L);
+        assertEquals(3L, max.getValueAndReset());
+        assertEquals(0L, max.getValueAndReset());
+        AssignableMetric assigned = new AssignableMetric("x");
+        assertEquals("x", assigned.getValueAndReset());
+        assertEquals("x", assigned.getValueAndReset());
+    }
+
+    @Test
+    void theWorkerReadsEachBucketAndFeedsTheRegisteredConsumers() {
+        RECEIVED.clear();
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        StormTopology t = b.createTopology();
+        Config conf = new Config();
+        conf.registerMetricsConsumer(RecordingConsumer.class, "arg1", 1);
+        WorkerTopologyContext worker = new WorkerTopologyContext(t, conf, Map.of(1, "words"), "t-1", 0, List.of(1));
+        V1Metrics v1 = new V1Metrics(worker, conf, getClass().getClassLoader());
+        TopologyContext context = new TopologyContext(worker, 1, new io.squall.metrics.TaggedRegistry(), v1);
+        CountMetric every2s = context.registerMetric("count", new CountMetric(), 2);
+        ReducedMetric mean = context.registerMetric("mean", new MeanReducer(), 1);
+        assertSame(every2s, context.getRegisteredMetricByName("count"));
+        assertThrows(IllegalArgumentException.class, () -> context.registerMetric("count", new CountMetric(), 1));
+        assertThrows(IllegalArgumentException.class, () -> context.registerMetric("zero", new CountMetric(), 0));
+
+        v1.start();
+        try {
+            long t0 = 1_000_000L;
+            v1.tick(t0);                 // first tick: buckets start now
+            every2s.incrBy(3);
+            mean.update(10);
+            v1.tick(t0 + 1000);          // the 1 s bucket ends
+            v1.tick(t0 + 2000);          // both end; the mean had nothing new
+            assertEquals(List.of("arg=arg1", "words/1:mean=10.0", "words/1:count=3"), new ArrayList<>(RECEIVED));
+            assertEquals(3L, v1.lastValue(1, "count"));
+        } finally {
+            v1.close();
+        }
+        assertTrue(RECEIVED.contains("cleanup"));
+    }
+}

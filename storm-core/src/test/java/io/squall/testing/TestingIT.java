@@ -1,0 +1,94 @@
+package io.squall.testing;
+
+import io.squall.Config;
+import io.squall.Testing;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Storm's testing helpers on a real local cluster, written the way Storm users write them. */
+class TestingIT {
+    @Test
+    @Timeout(60)
+    void completeTopologyRunsMockedInputToTheEndAndCapturesEveryComponent() {
+        MkClusterParam mkClusterParam = new MkClusterParam();
+        mkClusterParam.setSupervisors(4);
+        Config daemonConf = new Config();
+        daemonConf.put(Config.TOPOLOGY_ACKER_EXECUTORS, 1);
+        mkClusterParam.setDaemonConf(daemonConf);
+        Testing.withLocalCluster(mkClusterParam, cluster -> {
+            TopologyBuilder builder = new TopologyBuilder();
+            builder.setSpout("1", new TestWordSpout(true), 3);
+            builder.setBolt("2", new TestWordCounter(), 4).fieldsGrouping("1", new Fields("word"));
+            builder.setBolt("3", new TestGlobalCount()).globalGrouping("1");
+            builder.setBolt("4", new TestAggregatesCounter()).globalGrouping("2");
+
+            MockedSources mockedSources = new MockedSources();
+            mockedSources.addMockData("1", new Values("nathan"), new Values("bob"), new Values("joey"),
+                    new Values("nathan"));
+            Config conf = new Config();
+            conf.setNumWorkers(2);
+            CompleteTopologyParam completeTopologyParam = new CompleteTopologyParam();
+            completeTopologyParam.setMockedSources(mockedSources);
+            completeTopologyParam.setStormConf(conf);
+
+            Map<String, List<FixedTuple>> result = Testing.completeTopology(cluster, builder.createTopology(),
+                    completeTopologyParam);
+
+            assertTrue(Testing.multiseteq(List.of(List.of("nathan"), List.of("bob"), List.of("joey"),
+                    List.of("nathan")), Testing.readTuples(result, "1")));
+            assertTrue(Testing.multiseteq(List.of(List.of("nathan", 1), List.of("nathan", 2), List.of("bob", 1),
+                    List.of("joey", 1)), Testing.readTuples(result, "2")));
+            assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(4)), Testing.readTuples(result, "3"));
+            assertEquals(4, Testing.readTuples(result, "4").size());
+            assertEquals(4, ((Number) Testing.readTuples(result, "4").get(3).get(0)).intValue(),
+                    "the last sum holds every word's latest count");
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void trackedWaitReturnsOnceFedTuplesAreProcessed() {
+        Testing.withTrackedCluster(cluster -> {
+            FeederSpout feeder = new FeederSpout(new Fields("num"));
+            AckFailMapTracker tracker = new AckFailMapTracker();
+            feeder.setAckFailDelegate(tracker);
+            TopologyBuilder builder = new TopologyBuilder();
+            builder.setSpout("feeder", feeder);
+            builder.setBolt("count", new TestGlobalCount()).shuffleGrouping("feeder");
+            builder.setBolt("identity", new IdentityBolt(new Fields("n")), 2).customGrouping("count", new NGrouping(2));
+            TrackedTopology tracked = Testing.mkTrackedTopology(cluster, builder.createTopology());
+            cluster.submitTopology("tracked", new Config(), tracked.getTopology());
+            feeder.waitForReader();
+            feeder.feed(new Values(1), "a");
+            feeder.feed(new Values(2), "b");
+            Testing.trackedWait(tracked, 2);
+            assertEquals(2, tracked.globalAmt("spout-emitted"));
+            assertEquals(2 + 2 * 2, tracked.globalAmt("transferred"), "2 to count, each passed on to both identities");
+            assertEquals(6, tracked.globalAmt("processed"));
+            feeder.feed(new Values(3), "c");
+            Testing.trackedWait(tracked, 1);
+            assertEquals(3, tracked.globalAmt("spout-emitted"));
+        });
+    }
+
+    @Test
+    void aSpoutThatCannotCompleteIsRejectedWithAHint() {
+        Testing.withLocalCluster(cluster -> {
+            TopologyBuilder builder = new TopologyBuilder();
+            builder.setSpout("words", new TestWordSpout());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Testing.completeTopology(cluster, builder.createTopology()));
+            assertTrue(e.getMessage().contains("MockedSources"), e.getMessage());
+        });
+    }
+}
