@@ -59,6 +59,7 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB =
             ConfigKeys.TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name();
     public static final String TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT = ConfigKeys.TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name();
+    public static final String TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER = ConfigKeys.TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER.name();
     public static final String TOPOLOGY_USERS = ConfigKeys.TOPOLOGY_USERS.name();
     public static final String TOPOLOGY_GROUPS = ConfigKeys.TOPOLOGY_GROUPS.name();
     public static final String TOPOLOGY_TICK_TUPLE_FREQ_SECS = ConfigKeys.TOPOLOGY_TICK_TUPLE_FREQ_SECS.name();
@@ -220,5 +221,10 @@ public class Config extends HashMap<String, Object> {
     /** {@link #registerMetricsConsumer(Class, Object, long)} without argument, parallelism hint 1. */
     public void registerMetricsConsumer(Class<?> klass) {
         registerMetricsConsumer(klass, null, 1L);
+    }
+
+    /** Sets {@code topology.worker.max.heap.size.mb}, which Squall accepts but does not use (no resource-aware scheduler). */
+    public void setTopologyWorkerMaxHeapSize(Number size) {
+        put(TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB, size == null ? null : size.doubleValue());
     }
 }

@@ -313,7 +313,7 @@ public class LocalCluster implements ILocalCluster {
                 return e.getKey();
             }
         }
-        throw new NotAliveException("No topology with id or name '" + idOrName + "' is running (running: "
+        throw new NotAliveException("No topology named '" + idOrName + "' (nor with that id) is running (running: "
                 + new TreeSet<>(running.keySet()) + ")");
     }
 

@@ -288,6 +288,8 @@ public final class ConfigKeys {
             "no effect in Squall: it has no resource-aware scheduler");
     public static final ConfigKey TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT = key("topology.component.cpu.pcore.percent",
             ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: it has no resource-aware scheduler");
+    public static final ConfigKey TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER = key("topology.ras.one.executor.per.worker",
+            ConfigKey.Type.BOOLEAN, null, ANY, "no effect in Squall: it has no resource-aware scheduler");
     public static final ConfigKey TOPOLOGY_USERS = key("topology.users", ConfigKey.Type.LIST, null, ANY,
             "no effect in Squall: see the security settings for who may act on a topology");
     public static final ConfigKey TOPOLOGY_GROUPS = key("topology.groups", ConfigKey.Type.LIST, null, ANY,
@@ -306,7 +308,8 @@ public final class ConfigKeys {
             TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name(), TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS.name(),
             TOPOLOGY_PRIORITY.name(), TOPOLOGY_SCHEDULER_STRATEGY.name(),
             TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB.name(), TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name(),
-            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_USERS.name(), TOPOLOGY_GROUPS.name(), TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name());
+            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_USERS.name(), TOPOLOGY_GROUPS.name(), TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name(),
+            TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER.name());
 
     private ConfigKeys() {
     }

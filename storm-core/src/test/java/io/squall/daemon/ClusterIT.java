@@ -521,6 +521,15 @@ class ClusterIT {
             assertEquals(2, summary.get("supervisors").asInt());
             assertEquals(4, summary.get("slotsTotal").asInt());
             assertEquals(2, summary.get("slotsUsed").asInt());
+            JsonNode supervisors = summary.get("supervisorList");
+            assertEquals(2, supervisors.size(), summary::toString);
+            int used = 0;
+            for (JsonNode s : supervisors) {
+                assertEquals(2, s.get("slotsUsed").asInt() + s.get("slotsFree").asInt(), s::toString);
+                assertTrue(s.get("uptimeSecs").asLong() >= 0, s::toString);
+                used += s.get("slotsUsed").asInt();
+            }
+            assertEquals(2, used, "each of the topology's two workers holds a slot");
             JsonNode topology = summary.get("topologies").get(0);
             assertEquals(1, summary.get("topologies").size(), summary::toString);
             assertEquals(name, topology.get("name").asText());
