@@ -106,7 +106,7 @@ public final class Main {
                     out.println("Squall " + version());
                     yield OK;
                 }
-                case "dev-kafka" -> devKafka(rest, err);
+                case "dev-kafka" -> devKafka(rest, out, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
                      "rebalance", "ui", "drpc" -> ClusterCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
@@ -295,7 +295,14 @@ public final class Main {
     }
 
     /** Runs the Kafka module's development broker, which bin/squall puts on the classpath for this command. */
-    private static int devKafka(String[] args, PrintStream err) {
+    private static int devKafka(String[] args, PrintStream out, PrintStream err) {
+        CommandLine line = CommandLine.parse(args, CommandLine.Spec.of("--port", "--dir"));
+        if (line.help()) {
+            return help("dev-kafka", out);
+        }
+        if (!line.positional().isEmpty() || !line.overrides().isEmpty()) {
+            throw new UsageException("takes only --port PORT and --dir DIR, got " + Arrays.asList(args));
+        }
         Class<?> devKafka;
         try {
             devKafka = Class.forName("io.squall.kafka.dev.DevKafka");
