@@ -92,10 +92,10 @@ class StormApiIT {
     @Test
     void joinsInnerOuterMixedPreservedAndMultiReduced() {
         TridentTopology t = new TridentTopology();
-        Stream a = t.newStream("join-a", feeder(KA,
+        Stream a = t.newStream("api-join-a", feeder(KA,
                 List.of(row(1, "a1"), row(2, "a2"), row(2, "a2'")),
                 List.of()));
-        Stream b = t.newStream("join-b", feeder(KB,
+        Stream b = t.newStream("api-join-b", feeder(KB,
                 List.of(row(2, "b2"), row(3, "b3")),
                 List.of(row(4, "b4"))));
         Fields out = new Fields("k", "a", "b");
@@ -135,7 +135,7 @@ class StormApiIT {
     void aggregationsChainsComparisonsAndPersistentReducers() {
         TridentTopology t = new TridentTopology();
         Fields wn = new Fields("w", "n");
-        Stream s = t.newStream("aggs", feeder(wn,
+        Stream s = t.newStream("api-aggs", feeder(wn,
                 List.of(row("a", 3), row("b", 1), row("a", 5), row("c", 2)),
                 List.of(row("b", 7))));
         Sink minBy = new Sink();
@@ -188,7 +188,7 @@ class StormApiIT {
     void partitioningsStaticStatesQueriesAndBuiltins() {
         TridentTopology t = new TridentTopology();
         Fields ws = new Fields("w", "s");
-        Stream s = t.newStream("parts", feeder(ws,
+        Stream s = t.newStream("api-parts", feeder(ws,
                 List.of(row("a", "x y"), row("b", null), row("c", "c"), row("d", "zz")),
                 List.of(row("a", "a"))));
         Sink last = new Sink();
@@ -253,7 +253,7 @@ class StormApiIT {
     void drpcStreamAnswersConcurrentQueriesOverAStateAndFailsAFailedOne() throws Exception {
         TridentTopology t = new TridentTopology();
         MemoryMapState.Factory counts = new MemoryMapState.Factory();
-        TridentState wordCounts = t.newStream("drpc-words", Ops.spout(new Fields("sentence"), 2,
+        TridentState wordCounts = t.newStream("api-drpc-words", Ops.spout(new Fields("sentence"), 2,
                         row("the cat"), row("the dog"), row("a cat"), row("the end")))
                 .each(new Fields("sentence"), new Split(), new Fields("word"))
                 .groupBy(new Fields("word"))
@@ -312,8 +312,8 @@ class StormApiIT {
     @Test
     void badCallsAreRefusedWithTheReason() {
         TridentTopology t = new TridentTopology();
-        Stream a = t.newStream("bad-a", feeder(KA));
-        Stream b = t.newStream("bad-b", feeder(KB));
+        Stream a = t.newStream("api-bad-a", feeder(KA));
+        Stream b = t.newStream("api-bad-b", feeder(KB));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> t.join(a, new Fields("k"), b, new Fields("k"), new Fields("k", "a")));
         assertTrue(e.getMessage().contains("must name 3 values"), e.getMessage());

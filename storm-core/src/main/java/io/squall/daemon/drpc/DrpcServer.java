@@ -89,10 +89,14 @@ public final class DrpcServer implements AutoCloseable {
                 });
         try {
             this.channel = b.bind(host, port).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
             group.shutdownGracefully();
             pool.shutdownNow();
-            throw e;
+            if (e instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw new IllegalStateException("Cannot listen on " + host + ":" + port + " for DRPC (" + e
+                    + "); set " + PORT + " to a free port", e);
         }
         LOG.info("DRPC server on http://{}:{}/ (requests time out after {} ms)", host, port(), timeoutMs);
     }
