@@ -13,6 +13,7 @@ import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.StormTopology;
+import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public class LocalCluster implements AutoCloseable {
     private final Map<String, WorkerMetrics> metrics = new ConcurrentHashMap<>();
     private final Map<String, Reporters> reporters = new ConcurrentHashMap<>();
     private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
+    private final Clock clock;
     private volatile boolean closed;
 
     /** A running topology; closing it kills it. */
@@ -63,8 +65,20 @@ public class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** A cluster with no topologies. */
+    /** A cluster with no topologies, on the system clock. */
     public LocalCluster() {
+        this(Clock.SYSTEM);
+    }
+
+    /**
+     * A cluster with no topologies whose runtime reads time from {@code clock}: message timeouts, ticks,
+     * windows and latencies. Pass a {@link io.squall.utils.ManualClock} to run topologies on simulated time.
+     */
+    public LocalCluster(Clock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("LocalCluster needs a clock: pass Clock.SYSTEM for the real one");
+        }
+        this.clock = clock;
     }
 
     /**
@@ -95,9 +109,9 @@ public class LocalCluster implements AutoCloseable {
                 throw new AlreadyAliveException("Topology '" + name + "' is already running; kill it first or pick "
                         + "another name");
             }
-            String id = name + "-" + IDS.incrementAndGet() + "-" + System.currentTimeMillis() / 1000;
+            String id = name + "-" + IDS.incrementAndGet() + "-" + clock.currentTimeMillis() / 1000;
             Worker worker = new Worker(id, topology, topoConf, loader == null ? getClass().getClassLoader() : loader,
-                    true, System::nanoTime, error -> onFailure(name, error));
+                    true, clock, error -> onFailure(name, error));
             WorkerMetrics wm = new WorkerMetrics(worker, "local");
             Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
             if (old != null) {

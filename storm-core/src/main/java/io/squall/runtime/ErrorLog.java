@@ -1,5 +1,6 @@
 package io.squall.runtime;
 
+import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,23 @@ public final class ErrorLog {
     public record Error(String componentId, int taskId, long timeMillis, String message, String stackTrace) { }
 
     private final Map<String, Deque<Error>> byComponent = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    /** A log that stamps errors with the system clock. */
+    public ErrorLog() {
+        this(Clock.SYSTEM);
+    }
+
+    /** A log that stamps errors with {@code clock}. */
+    public ErrorLog(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Records and logs an error of a task. */
     public void report(String componentId, int taskId, Throwable error) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        Error e = new Error(componentId, taskId, System.currentTimeMillis(), String.valueOf(error), trace.toString());
+        Error e = new Error(componentId, taskId, clock.currentTimeMillis(), String.valueOf(error), trace.toString());
         Deque<Error> q = byComponent.computeIfAbsent(componentId, k -> new ArrayDeque<>());
         synchronized (q) {
             q.addLast(e);

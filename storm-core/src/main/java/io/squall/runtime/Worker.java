@@ -7,15 +7,20 @@ import io.squall.metrics.TaggedRegistry;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
+import io.squall.runtime.executor.ExecutorContext;
 import io.squall.runtime.executor.SerializationCheck;
 import io.squall.runtime.executor.SpoutExecutor;
+import io.squall.runtime.agent.AgentRunner;
+import io.squall.runtime.agent.DeterministicDriver;
 import io.squall.runtime.queue.Backpressure;
+import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.serialization.KryoFactory;
 import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
+import io.squall.utils.Clock;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
 import org.slf4j.Logger;
@@ -30,7 +35,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The executors of one topology in one JVM, with what they share: the receive queue of every task, the
@@ -64,16 +68,19 @@ public final class Worker {
     private final Backpressure backpressure;
     private final MetricsSettings metricsSettings;
     private final TaggedRegistry metrics = new TaggedRegistry();
-    private final long startMillis = System.currentTimeMillis();
-    private final ErrorLog errors = new ErrorLog();
+    private final long startMillis;
+    private final ErrorLog errors;
     private final Map<String, ComponentStats> stats = new TreeMap<>();
     private final List<Executor> executors = new ArrayList<>();
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private final ExecutorContext executorContext = new Context();
+    private DeterministicDriver driver;
     private final List<ReceiveQueue> executorQueues = new ArrayList<>();
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
     private final boolean[] localTask;
     private final int[] ackerTasks;
     private final boolean localMode;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     private final Consumer<Throwable> onFailure;
     private volatile boolean active;
     private volatile State state = State.NEW;
@@ -85,12 +92,12 @@ public final class Worker {
      * @param conf      the topology's configuration (validated here)
      * @param loader    the class loader of the topology's code
      * @param localMode whether tuples never leave this JVM, which turns on the serialization check
-     * @param nanoClock the time source of every timer
+     * @param clock     the time source of every timer, timeout, tick, window and latency
      * @param onFailure called once, from an executor thread, when a fatal error stops the worker
      */
     public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
-                  boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure) {
-        this(topologyId, topology, conf, loader, localMode, nanoClock, onFailure, Placement.ALL_LOCAL);
+                  boolean localMode, Clock clock, Consumer<Throwable> onFailure) {
+        this(topologyId, topology, conf, loader, localMode, clock, onFailure, Placement.ALL_LOCAL);
     }
 
     /**
@@ -111,16 +118,18 @@ public final class Worker {
      * the transport drains.
      */
     public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
-                  boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure, Placement placement) {
+                  boolean localMode, Clock clock, Consumer<Throwable> onFailure, Placement placement) {
         this.topologyId = topologyId;
         this.topology = topology;
         this.loader = loader;
         TopologyCheck.Checked checked = TopologyCheck.check(topology, conf, loader);
         this.settings = checked.settings();
         this.metricsSettings = checked.metricsSettings();
-        this.backpressure = new Backpressure(nanoClock);
+        this.backpressure = new Backpressure(clock::nanoTime);
         this.localMode = localMode;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
+        this.startMillis = clock.currentTimeMillis();
+        this.errors = new ErrorLog(clock);
         this.onFailure = onFailure;
         this.layout = new TaskLayout(topology, settings.ackers(), placement.executorOverrides());
         this.ackerTasks = layout.ackerTasks();
@@ -131,7 +140,7 @@ public final class Worker {
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
             componentConf.put(c.getId(), checked.componentConf().get(c.getId()));
-            stats.put(c.getId(), new ComponentStats(c.getId()));
+            stats.put(c.getId(), new ComponentStats(c.getId(), clock));
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];
@@ -160,30 +169,57 @@ public final class Worker {
             TaskLayout.ExecutorTasks et = localExecutors.get(i);
             ReceiveQueue q = executorQueues.get(i);
             if (et.componentId().equals(Constants.ACKER_COMPONENT_ID)) {
-                executors.add(new AckerExecutor(et.name(), et.componentId(), et.tasks(), this, settings, q));
+                executors.add(new AckerExecutor(et.name(), et.componentId(), et.tasks(), executorContext, settings, q));
                 continue;
             }
             ComponentSpec spec = topology.getComponent(et.componentId());
             TopologySettings s = componentSettings.get(et.componentId());
             ComponentStats st = stats.get(et.componentId());
             executors.add(spec.getKind() == ComponentSpec.Kind.SPOUT
-                    ? new SpoutExecutor(et.name(), et.componentId(), et.tasks(), this, s, q, st)
-                    : new BoltExecutor(et.name(), et.componentId(), et.tasks(), this, s, q, st));
+                    ? new SpoutExecutor(et.name(), et.componentId(), et.tasks(), executorContext, s, q, st)
+                    : new BoltExecutor(et.name(), et.componentId(), et.tasks(), executorContext, s, q, st));
         }
     }
 
-    /** Starts every executor; spouts emit only once the worker is active. */
+    /** Starts every executor on its own thread; spouts emit only once the worker is active. */
     public synchronized void start(boolean activate) {
-        if (state != State.NEW) {
-            throw new IllegalStateException("Worker of " + topologyId + " is " + state + ", not NEW");
-        }
+        checkNew();
         active = activate;
         state = State.RUNNING;
         for (Executor e : executors) {
-            e.start();
+            AgentRunner r = new AgentRunner(e, e.idleStrategy(), this::fatal);
+            runners.add(r);
+            r.start("executor-");
         }
         LOG.info("Started topology {} with {} executors over {} tasks", topologyId, executors.size(),
                 layout.taskToComponent().size());
+    }
+
+    /**
+     * Starts every executor under a deterministic driver instead of threads: they run only when the driver
+     * steps them, on the calling thread. The worker must have been built on the driver's clock. An executor's
+     * fatal error propagates out of the driver's step instead of stopping the worker from another thread.
+     */
+    public synchronized void start(boolean activate, DeterministicDriver driver) throws Exception {
+        checkNew();
+        if (driver.clock() != clock) {
+            throw new IllegalArgumentException("Worker of " + topologyId + " runs on " + clock
+                    + ", not on the driver's clock " + driver.clock());
+        }
+        this.driver = driver;
+        active = activate;
+        state = State.RUNNING;
+        for (Executor e : executors) {
+            driver.add(e);
+        }
+        LOG.info("Started topology {} with {} executors over {} tasks", topologyId, executors.size(),
+                layout.taskToComponent().size());
+    }
+
+    private void checkNew() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("Worker of " + topologyId + " is " + state + ", not NEW");
+        }
     }
 
     /** Lets spouts emit. */
@@ -207,13 +243,17 @@ public final class Worker {
             return;
         }
         active = false;
-        for (Executor e : executors) {
-            e.stop();
+        if (driver != null) {
+            driver.remove(executors);
         }
-        for (Executor e : executors) {
+        for (AgentRunner r : runners) {
+            r.stop();
+        }
+        for (AgentRunner r : runners) {
             try {
-                if (!e.join(JOIN_TIMEOUT_SECS, TimeUnit.SECONDS)) {
-                    LOG.warn("Executor {} of {} did not stop within {}s", e.name(), topologyId, JOIN_TIMEOUT_SECS);
+                if (!r.join(JOIN_TIMEOUT_SECS, TimeUnit.SECONDS)) {
+                    LOG.warn("Executor {} of {} did not stop within {}s", r.agent().name(), topologyId,
+                            JOIN_TIMEOUT_SECS);
                 }
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
@@ -242,6 +282,10 @@ public final class Worker {
         LOG.error("Executor {} of topology {} failed; stopping the topology", executorName, topologyId, error);
         String component = executorName.contains("[") ? executorName.substring(0, executorName.indexOf('[')) : executorName;
         errors.report(component, -1, error);
+        if (driver != null) {
+            onFailure.accept(error); // Driven: the error propagates out of the driver's step; no thread to stop.
+            return;
+        }
         Thread stopper = new Thread(() -> {
             shutdown();
             onFailure.accept(error);
@@ -353,7 +397,12 @@ public final class Worker {
 
     /** Now, by the worker's clock. */
     public long nanoTime() {
-        return nanoClock.getAsLong();
+        return clock.nanoTime();
+    }
+
+    /** The worker's clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The acker task that tracks a tree. */
@@ -368,7 +417,7 @@ public final class Worker {
 
     /** The context of one task. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics);
+        return new TopologyContext(context, taskId, metrics, clock);
     }
 
     /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */
@@ -388,5 +437,78 @@ public final class Worker {
         }
         return new SerializationCheck(KryoFactory.create(settings.kryoRegistrations(),
                 settings.fallBackOnJavaSerialization(), loader, List.of()));
+    }
+
+    /** The executors' view of this worker. */
+    public ExecutorContext executorContext() {
+        return executorContext;
+    }
+
+    /** What executors may use of the worker: nothing else of it reaches them. */
+    private final class Context implements ExecutorContext {
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public ReceiveQueue[] queueByTask() {
+            return queueByTask;
+        }
+
+        @Override
+        public int ackerTask(long root) {
+            return Worker.this.ackerTask(root);
+        }
+
+        @Override
+        public CongestionView congestion() {
+            return backpressure;
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        @Override
+        public String componentOf(int taskId) {
+            return context.getComponentId(taskId);
+        }
+
+        @Override
+        public void reportError(String componentId, int taskId, Throwable error) {
+            errors.report(componentId, taskId, error);
+        }
+
+        @Override
+        public void fatal(String executorName, Throwable error) {
+            Worker.this.fatal(executorName, error);
+        }
+
+        @Override
+        public Object newComponentInstance(String componentId) {
+            return Worker.this.newComponentInstance(componentId);
+        }
+
+        @Override
+        public Map<String, Object> componentConf(String componentId) {
+            return Worker.this.componentConf(componentId);
+        }
+
+        @Override
+        public TopologyContext newTopologyContext(int taskId) {
+            return Worker.this.newTopologyContext(taskId);
+        }
+
+        @Override
+        public SerializationCheck newSerializationCheck() {
+            return Worker.this.newSerializationCheck();
+        }
+
+        @Override
+        public MetricsSettings metricsSettings() {
+            return metricsSettings;
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.squall.metrics.TaggedRegistry;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
+import io.squall.utils.Clock;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public class TopologyContext extends WorkerTopologyContext {
     private final int taskId;
     private final Map<String, Object> taskData = new HashMap<>();
     private final TaggedRegistry metrics;
+    private final Clock clock;
 
     /** A context for task {@code taskId} whose user metrics go to a registry of their own, unreported. */
     public TopologyContext(WorkerTopologyContext worker, int taskId) {
@@ -32,10 +34,27 @@ public class TopologyContext extends WorkerTopologyContext {
 
     /** A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}. */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics) {
+        this(worker, taskId, metrics, Clock.SYSTEM);
+    }
+
+    /**
+     * A context for task {@code taskId} whose user metrics go to the worker's {@code metrics} and whose time
+     * comes from {@code clock}.
+     */
+    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, Clock clock) {
         super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
                 worker.getThisWorkerPort(), worker.getThisWorkerTasks());
         this.taskId = taskId;
         this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * The topology's clock. Components that act on time (windows, timers, batch intervals) read it instead of
+     * {@code System}'s clocks, so the topology also runs on simulated time in tests.
+     */
+    public Clock getClock() {
+        return clock;
     }
 
     /**

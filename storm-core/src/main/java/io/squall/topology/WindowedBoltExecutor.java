@@ -7,6 +7,7 @@ import io.squall.task.TopologyContext;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
+import io.squall.utils.Clock;
 import io.squall.utils.TupleUtils;
 import io.squall.windowing.LateTuple;
 import io.squall.windowing.LateTupleCounting;
@@ -44,6 +45,7 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
     private final IWindowedBolt bolt;
     private transient WindowEngine<Tuple> engine;
     private transient OutputCollector collector;
+    private transient Clock clock;
     private transient TimestampExtractor extractor;
     private transient String componentId;
     private transient Set<Tuple> failed;
@@ -71,12 +73,13 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.clock = context.getClock();
         this.failed = Collections.newSetFromMap(new IdentityHashMap<>());
         if (lateTuples == null) {
             lateTuples = new LongAdder();
         }
         extractor = extractor(topoConf);
-        engine = new WindowEngine<>(windowSpec(topoConf), System.currentTimeMillis(), new Listener());
+        engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis(), new Listener());
         bolt.prepare(topoConf, context, collector);
     }
 
@@ -103,7 +106,7 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
             return; // Windows keep their own time; tick tuples are not tracked, so nothing to ack.
         }
         if (extractor == null) {
-            engine.add(input, System.currentTimeMillis());
+            engine.add(input, clock.currentTimeMillis());
             return;
         }
         long ts;
@@ -128,7 +131,7 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
             collector.emit(stream, input, new Values(new LateTuple(input, ts)));
         } else {
             lateSinceLog++;
-            long now = System.currentTimeMillis();
+            long now = clock.currentTimeMillis();
             if (now - lastLateLogMs >= LATE_LOG_INTERVAL_MS) {
                 LOG.warn("Windowed bolt '{}' dropped {} late tuple(s) since the last report (latest: event time {} "
                                 + "at or before watermark {}, from {}); {} dropped in all. Set a lag with withLag or "

@@ -33,7 +33,7 @@ class InboundDispatcherTest {
         Map<String, Object> conf = new HashMap<>();
         conf.put("topology.acker.executors", 1);
         worker = new Worker("inbound-test", b.createTopology(), conf, getClass().getClassLoader(), false,
-                System::nanoTime, e -> { }, new Worker.Placement(1234, Map.of(3, "other:1", 4, "other:1"), Map.of()));
+                io.squall.utils.Clock.SYSTEM, e -> { }, new Worker.Placement(1234, Map.of(3, "other:1", 4, "other:1"), Map.of()));
         codec = new WireCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()),
                 worker.context());
         dispatcher = new InboundDispatcher(worker, codec, () -> true, new AtomicLong());

@@ -28,6 +28,7 @@ import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
+import io.squall.utils.Clock;
 import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,7 @@ public final class WorkerMain {
         Thread.currentThread().setContextClassLoader(loader);
         StormTopology topology = TopologySerializer.deserialize(Files.readAllBytes(codeDir.resolve("topology.ser")),
                 loader);
-        this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
+        this.worker = new Worker(topologyId, topology, topoConf, loader, false, Clock.SYSTEM,
                 error -> exit(1, "the topology failed: " + error),
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides()));
         this.workerMetrics = new WorkerMetrics(worker, workerName);

@@ -98,6 +98,7 @@ public final class WorkerMetrics {
         String[] tags = {"executor", e.name()};
         registry.register("executor", "receive-queue.population", (Gauge<Long>) q::population, tags);
         registry.register("executor", "receive-queue.capacity", (Gauge<Integer>) q::capacity, tags);
+        registry.register("executor", "outbox.depth", (Gauge<Long>) e::outboxDepth, tags);
         registry.register("executor", "backpressure.congested-ms", (Gauge<Long>) () ->
                 worker.backpressure().report().congestedMsByQueue().getOrDefault(q.name(), 0L), tags);
     }
@@ -131,7 +132,7 @@ public final class WorkerMetrics {
                     bp.congestedMsByQueue().getOrDefault(q.name(), 0L),
                     bp.firstCountByQueue().getOrDefault(q.name(), 0L)));
         }
-        long now = System.currentTimeMillis();
+        long now = worker.clock().currentTimeMillis();
         return new Snapshots.Worker(worker.settings().name() != null ? worker.settings().name() : worker.topologyId(),
                 worker.topologyId(), workerName, now, worker.startMillis(), (now - worker.startMillis()) / 1000,
                 worker.isActive(),

@@ -2,7 +2,6 @@ package io.squall.runtime.executor;
 
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
-import io.squall.runtime.Worker;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
@@ -54,25 +53,25 @@ public final class BoltExecutor extends Executor {
     private final int sampleEvery;
     private int untilSample;
 
-    public BoltExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+    public BoltExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                         ReceiveQueue queue, ComponentStats stats) {
-        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(10));
+        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(10));
         this.stats = stats;
         this.tickNanos = TimeUnit.SECONDS.toNanos(settings.tickFreqSecs());
-        this.sampleEvery = worker.metricsSettings().enabled() ? worker.metricsSettings().sampleEvery() : 0;
+        this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
     }
 
     @Override
-    protected void onStart() {
-        serializationCheck = worker.newSerializationCheck();
-        byTaskId = new Task[worker.queueByTask().length];
+    protected void openTasks() {
+        serializationCheck = context.newSerializationCheck();
+        byTaskId = new Task[context.queueByTask().length];
         for (int taskId : taskIds) {
-            IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
+            IBolt bolt = (IBolt) context.newComponentInstance(componentId);
             if (bolt instanceof LateTupleCounting w) {
                 w.countLateTuplesIn(stats.lateTuples);
             }
-            Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
+            Task t = new Task(taskId, bolt, context.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
             if (bolt instanceof ITimedBolt) {
@@ -80,16 +79,16 @@ public final class BoltExecutor extends Executor {
             }
         }
         for (Task t : tasks) {
-            t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
+            t.bolt.prepare(context.componentConf(componentId), t.taskContext, new OutputCollector(t));
         }
-        nextTickNanos = worker.nanoTime() + tickNanos;
+        nextTickNanos = clock.nanoTime() + tickNanos;
     }
 
     @Override
-    protected int doWork() throws Exception {
+    public int doWork() throws Exception {
         int work = queue.drain(this::onMessage);
         if (tickNanos > 0) {
-            long now = worker.nanoTime();
+            long now = clock.nanoTime();
             if (now - nextTickNanos >= 0) {
                 nextTickNanos += tickNanos;
                 if (now - nextTickNanos >= 0) {
@@ -103,7 +102,7 @@ public final class BoltExecutor extends Executor {
             }
         }
         if (!timedTasks.isEmpty()) {
-            long nowMillis = System.currentTimeMillis();
+            long nowMillis = clock.currentTimeMillis();
             for (Task t : timedTasks) {
                 t.onTime(nowMillis);
             }
@@ -121,7 +120,7 @@ public final class BoltExecutor extends Executor {
     }
 
     @Override
-    protected void onClose() {
+    protected void closeTasks() {
         for (Task t : tasks) {
             try {
                 t.bolt.cleanup();
@@ -135,18 +134,18 @@ public final class BoltExecutor extends Executor {
     private final class Task implements IOutputCollector {
         final int taskId;
         final IBolt bolt;
-        final TopologyContext context;
+        final TopologyContext taskContext;
         final Router router;
         final TaskStats counters;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
         Tuple processSample;
         long processSampleStart;
 
-        Task(int taskId, IBolt bolt, TopologyContext context) {
+        Task(int taskId, IBolt bolt, TopologyContext taskContext) {
             this.taskId = taskId;
             this.bolt = bolt;
-            this.context = context;
-            this.router = new Router(context, taskId);
+            this.taskContext = taskContext;
+            this.router = new Router(taskContext, taskId);
             this.counters = stats.task(taskId);
         }
 
@@ -172,13 +171,13 @@ public final class BoltExecutor extends Executor {
         }
 
         private void executeTimed(TupleImpl tuple) {
-            long start = worker.nanoTime();
+            long start = clock.nanoTime();
             if (processSample == null || start - processSampleStart > PROCESS_SAMPLE_MAX_NANOS) {
                 processSample = tuple;
                 processSampleStart = start;
             }
             executeUntimed(tuple);
-            stats.executeLatency.record(worker.nanoTime() - start);
+            stats.executeLatency.record(clock.nanoTime() - start);
         }
 
         private void executeUntimed(TupleImpl tuple) {
@@ -323,13 +322,13 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(worker.ackerTask(root), new AckMessage.Update(root, id.edge(k) ^ t.ackVal()));
+                    transfer.send(context.ackerTask(root), new AckMessage.Update(root, id.edge(k) ^ t.ackVal()));
                 }
             }
             stats.acked.increment();
             counters.acked();
             if (input == processSample) {
-                stats.processLatency.record(worker.nanoTime() - processSampleStart);
+                stats.processLatency.record(clock.nanoTime() - processSampleStart);
                 processSample = null;
             }
         }
@@ -340,7 +339,7 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(worker.ackerTask(root), new AckMessage.Fail(root, taskId));
+                    transfer.send(context.ackerTask(root), new AckMessage.Fail(root, taskId));
                 }
             }
             stats.failed.increment();
@@ -356,7 +355,7 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(worker.ackerTask(root), new AckMessage.ResetTimeout(root));
+                    transfer.send(context.ackerTask(root), new AckMessage.ResetTimeout(root));
                 }
             }
         }
@@ -364,7 +363,7 @@ public final class BoltExecutor extends Executor {
         @Override
         public void reportError(Throwable error) {
             stats.errors.increment();
-            worker.errors().report(componentId, taskId, error);
+            context.reportError(componentId, taskId, error);
             if (settings.dieOnError()) {
                 throw new IllegalStateException("Bolt task " + taskId + " of '" + componentId + "' failed and "
                         + "topology.worker.die.on.error is set", error);

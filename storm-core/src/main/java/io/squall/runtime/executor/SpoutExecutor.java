@@ -1,9 +1,9 @@
 package io.squall.runtime.executor;
 
 import io.squall.config.TopologySettings;
-import io.squall.runtime.Worker;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.acker.RotatingMap;
+import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
@@ -47,38 +47,40 @@ public final class SpoutExecutor extends Executor {
     private long nextRotateNanos;
     private boolean active;
     private SerializationCheck serializationCheck;
+    private final CongestionView congestion;
 
     /** A tree emitted by a task and not yet completed. */
     private record Pending(Task task, Object msgId, long emitNanos) { }
 
-    public SpoutExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+    public SpoutExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue, ComponentStats stats) {
-        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(1));
+        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(1));
         this.stats = stats;
         this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
-        this.sampleEvery = worker.metricsSettings().enabled() ? worker.metricsSettings().sampleEvery() : 0;
+        this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
+        this.congestion = context.congestion();
     }
 
     @Override
-    protected void onStart() {
-        serializationCheck = worker.newSerializationCheck();
+    protected void openTasks() {
+        serializationCheck = context.newSerializationCheck();
         for (int taskId : taskIds) {
-            ISpout spout = (ISpout) worker.newComponentInstance(componentId);
-            Task t = new Task(taskId, spout, worker.newTopologyContext(taskId));
+            ISpout spout = (ISpout) context.newComponentInstance(componentId);
+            Task t = new Task(taskId, spout, context.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId.put(taskId, t);
         }
         for (Task t : tasks) {
-            t.spout.open(worker.componentConf(componentId), t.context, new SpoutOutputCollector(t));
+            t.spout.open(context.componentConf(componentId), t.taskContext, new SpoutOutputCollector(t));
         }
-        nextRotateNanos = worker.nanoTime() + rotateEveryNanos;
+        nextRotateNanos = clock.nanoTime() + rotateEveryNanos;
     }
 
     @Override
-    protected int doWork() throws Exception {
+    public int doWork() throws Exception {
         int work = queue.drain(this::onMessage);
-        long now = worker.nanoTime();
+        long now = clock.nanoTime();
         if (now - nextRotateNanos >= 0) {
             nextRotateNanos = now + rotateEveryNanos;
             if (settings.timeoutsEnabled()) {
@@ -94,7 +96,7 @@ public final class SpoutExecutor extends Executor {
     }
 
     private int syncActivation() {
-        boolean wanted = worker.isActive();
+        boolean wanted = context.isActive();
         if (wanted == active) {
             return 0;
         }
@@ -118,7 +120,7 @@ public final class SpoutExecutor extends Executor {
         int max = settings.maxSpoutPending();
         for (Task t : tasks) {
             for (int i = 0; i < settings.spoutBatchSize(); i++) {
-                if (worker.backpressure().isCongested() || (max > 0 && t.pendingCount >= max)) {
+                if (congestion.isCongested() || (max > 0 && t.pendingCount >= max)) {
                     break;
                 }
                 long before = t.emits;
@@ -149,13 +151,13 @@ public final class SpoutExecutor extends Executor {
             if (r.failed()) {
                 stats.failed.increment();
                 p.task.counters.failed();
-                String by = r.failingTask() >= 0 ? worker.context().getComponentId(r.failingTask()) : null;
+                String by = r.failingTask() >= 0 ? context.componentOf(r.failingTask()) : null;
                 stats.failedBy(by != null ? by : "unknown");
                 p.task.callFail(p.msgId);
             } else {
                 stats.acked.increment();
                 p.task.counters.acked();
-                long latency = worker.nanoTime() - p.emitNanos;
+                long latency = clock.nanoTime() - p.emitNanos;
                 stats.completeLatency(latency);
                 if (sampleEvery > 0 && --untilSample == 0) {
                     untilSample = sampleEvery;
@@ -178,7 +180,7 @@ public final class SpoutExecutor extends Executor {
     }
 
     @Override
-    protected void onClose() {
+    protected void closeTasks() {
         for (Task t : tasks) {
             try {
                 t.spout.close();
@@ -192,7 +194,7 @@ public final class SpoutExecutor extends Executor {
     private final class Task implements ISpoutOutputCollector {
         final int taskId;
         final ISpout spout;
-        final TopologyContext context;
+        final TopologyContext taskContext;
         final Router router;
         final TaskStats counters;
         int pendingCount;
@@ -200,11 +202,11 @@ public final class SpoutExecutor extends Executor {
         /** Message ids acked at emit (acking off, or no targets), called back after nextTuple returns. */
         final List<Object> deferredAcks = new ArrayList<>();
 
-        Task(int taskId, ISpout spout, TopologyContext context) {
+        Task(int taskId, ISpout spout, TopologyContext taskContext) {
             this.taskId = taskId;
             this.spout = spout;
-            this.context = context;
-            this.router = new Router(context, taskId);
+            this.taskContext = taskContext;
+            this.router = new Router(taskContext, taskId);
             this.counters = stats.task(taskId);
         }
 
@@ -264,9 +266,9 @@ public final class SpoutExecutor extends Executor {
             counters.emitted();
             stats.transferred.add(targets.size());
             if (tracked && !targets.isEmpty()) {
-                pending.putNew(root, new Pending(this, messageId, worker.nanoTime()));
+                pending.putNew(root, new Pending(this, messageId, clock.nanoTime()));
                 pendingCount++;
-                transfer.send(worker.ackerTask(root), new AckMessage.Init(root, xor, taskId));
+                transfer.send(context.ackerTask(root), new AckMessage.Init(root, xor, taskId));
             } else if (messageId != null) {
                 deferredAcks.add(messageId);
             }
@@ -313,7 +315,7 @@ public final class SpoutExecutor extends Executor {
         @Override
         public void reportError(Throwable error) {
             stats.errors.increment();
-            worker.errors().report(componentId, taskId, error);
+            context.reportError(componentId, taskId, error);
             if (settings.dieOnError()) {
                 throw new IllegalStateException("Spout task " + taskId + " of '" + componentId + "' failed and "
                         + "topology.worker.die.on.error is set", error);
