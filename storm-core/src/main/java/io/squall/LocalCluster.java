@@ -5,7 +5,7 @@ import io.squall.metrics.aggregate.MetricsAggregator;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.topology.AlreadyAliveException;
@@ -253,7 +253,7 @@ public class LocalCluster implements AutoCloseable {
     }
 
     /** The last errors a component's tasks reported. */
-    public List<ErrorLog.Error> getErrors(String name, String componentId) {
+    public List<ReportedError> getErrors(String name, String componentId) {
         Worker w = running.get(name);
         if (w == null) {
             w = failed.get(name);

@@ -1,5 +1,6 @@
 package io.squall.runtime;
 
+import io.squall.runtime.api.ReportedError;
 import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,7 @@ public final class ErrorLog {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorLog.class);
     private static final int KEEP = 10;
 
-    /** One reported error. */
-    public record Error(String componentId, int taskId, long timeMillis, String message, String stackTrace) { }
-
-    private final Map<String, Deque<Error>> byComponent = new ConcurrentHashMap<>();
+    private final Map<String, Deque<ReportedError>> byComponent = new ConcurrentHashMap<>();
     private final Clock clock;
 
     /** A log that stamps errors with the system clock. */
@@ -40,8 +38,8 @@ public final class ErrorLog {
     public void report(String componentId, int taskId, Throwable error) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        Error e = new Error(componentId, taskId, clock.currentTimeMillis(), String.valueOf(error), trace.toString());
-        Deque<Error> q = byComponent.computeIfAbsent(componentId, k -> new ArrayDeque<>());
+        ReportedError e = new ReportedError(componentId, taskId, clock.currentTimeMillis(), String.valueOf(error), trace.toString());
+        Deque<ReportedError> q = byComponent.computeIfAbsent(componentId, k -> new ArrayDeque<>());
         synchronized (q) {
             q.addLast(e);
             if (q.size() > KEEP) {
@@ -52,8 +50,8 @@ public final class ErrorLog {
     }
 
     /** The last errors of a component, oldest first. */
-    public List<Error> errors(String componentId) {
-        Deque<Error> q = byComponent.get(componentId);
+    public List<ReportedError> errors(String componentId) {
+        Deque<ReportedError> q = byComponent.get(componentId);
         if (q == null) {
             return List.of();
         }

@@ -11,6 +11,9 @@ import io.squall.runtime.executor.ExecutorContext;
 import io.squall.runtime.executor.SerializationCheck;
 import io.squall.runtime.executor.SpoutExecutor;
 import io.squall.runtime.agent.AgentRunner;
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.api.ReportedError;
+import io.squall.runtime.api.TopologyRuntime;
 import io.squall.runtime.agent.DeterministicDriver;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.CongestionView;
@@ -50,7 +53,7 @@ import java.util.function.Consumer;
  * types, Kryo registrations, component deserialization), so a bad topology fails at submit.
  * Lifecycle methods are for the control plane and are synchronized; executors read only volatile state.
  */
-public final class Worker {
+public final class Worker implements TopologyRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final long JOIN_TIMEOUT_SECS = 10;
 
@@ -223,21 +226,25 @@ public final class Worker {
     }
 
     /** Lets spouts emit. */
+    @Override
     public void activate() {
         active = true;
     }
 
     /** Stops spouts from emitting; tuples in flight are still processed and acked. */
+    @Override
     public void deactivate() {
         active = false;
     }
 
     /** Whether spouts may emit. */
+    @Override
     public boolean isActive() {
         return active;
     }
 
     /** Stops every executor and waits for their threads, which close their spouts and clean up their bolts. */
+    @Override
     public synchronized void shutdown() {
         if (state == State.STOPPED) {
             return;
@@ -295,6 +302,7 @@ public final class Worker {
     }
 
     /** The error that stopped the worker, or null. */
+    @Override
     public Throwable failure() {
         return failure;
     }
@@ -305,6 +313,7 @@ public final class Worker {
     }
 
     /** The topology's id. */
+    @Override
     public String topologyId() {
         return topologyId;
     }
@@ -350,6 +359,18 @@ public final class Worker {
         return errors;
     }
 
+    @Override
+    public Map<String, ComponentCounts> componentCounts() {
+        Map<String, ComponentCounts> out = new TreeMap<>();
+        stats.forEach((id, s) -> out.put(id, s.snapshot()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public List<ReportedError> errors(String componentId) {
+        return errors.errors(componentId);
+    }
+
     /** The counters of each user component. */
     public Map<String, ComponentStats> stats() {
         return Collections.unmodifiableMap(stats);
@@ -376,6 +397,7 @@ public final class Worker {
     }
 
     /** The topology the worker runs. */
+    @Override
     public StormTopology topology() {
         return topology;
     }

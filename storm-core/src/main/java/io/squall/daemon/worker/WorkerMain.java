@@ -23,7 +23,7 @@ import io.squall.messaging.OutboundLink;
 import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
@@ -222,7 +222,7 @@ public final class WorkerMain {
         for (String component : worker.stats().keySet()) {
             long upTo = errorsReportedUpTo.getOrDefault(component, 0L);
             List<TaskError> fresh = new ArrayList<>();
-            for (ErrorLog.Error e : worker.errors().errors(component)) {
+            for (ReportedError e : worker.errors().errors(component)) {
                 if (e.timeMillis() > upTo) {
                     fresh.add(new TaskError(e.taskId(), e.timeMillis(), e.message(), workerName));
                 }

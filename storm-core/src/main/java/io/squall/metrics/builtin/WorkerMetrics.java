@@ -11,7 +11,7 @@ import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
 import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import io.squall.Constants;
 import io.squall.metrics.TaggedRegistry;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.runtime.executor.Executor;
 import io.squall.runtime.queue.Backpressure;
@@ -221,11 +221,11 @@ public final class WorkerMetrics {
     private List<Snapshots.Error> errors() {
         List<Snapshots.Error> out = new ArrayList<>();
         for (String c : worker.stats().keySet()) {
-            for (ErrorLog.Error e : worker.errors().errors(c)) {
+            for (ReportedError e : worker.errors().errors(c)) {
                 out.add(new Snapshots.Error(e.componentId(), e.taskId(), e.timeMillis(), e.message()));
             }
         }
-        for (ErrorLog.Error e : worker.errors().errors(Constants.ACKER_COMPONENT_ID)) {
+        for (ReportedError e : worker.errors().errors(Constants.ACKER_COMPONENT_ID)) {
             out.add(new Snapshots.Error(e.componentId(), e.taskId(), e.timeMillis(), e.message()));
         }
         out.sort(Comparator.comparingLong(Snapshots.Error::timeMillis).reversed());

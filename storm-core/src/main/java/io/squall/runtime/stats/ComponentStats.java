@@ -1,5 +1,6 @@
 package io.squall.runtime.stats;
 
+import io.squall.runtime.api.ComponentCounts;
 import io.squall.utils.Clock;
 
 import java.util.Collections;
@@ -56,6 +57,13 @@ public final class ComponentStats {
         this.completeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS, clock);
         this.executeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS, clock);
         this.processLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS, clock);
+    }
+
+    /** An immutable copy of the component's counts now. Any thread. */
+    public ComponentCounts snapshot() {
+        return new ComponentCounts(componentId, emitted.sum(), transferred.sum(), executed.sum(), acked.sum(),
+                failed.sum(), timedOut.sum(), errors.sum(), lateTuples.sum(), meanCompleteLatencyMs(),
+                failedByComponent());
     }
 
     /** The component. */
