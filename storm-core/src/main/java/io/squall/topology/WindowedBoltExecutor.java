@@ -79,7 +79,9 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
             lateTuples = new LongAdder();
         }
         extractor = extractor(topoConf);
-        engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis(), new Listener());
+        // Windows hold (end - length, end]: start 1 ms back so a tuple arriving in the millisecond of prepare
+        // falls inside the first window instead of before it.
+        engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis() - 1, new Listener());
         bolt.prepare(topoConf, context, collector);
     }
 

@@ -103,6 +103,7 @@ final class Fixtures {
         public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
             this.collector = collector;
             this.task = context.getThisTaskId();
+            LOGS.putIfAbsent(log + "-tasks", new ArrayList<Object>(context.getThisComponentTasks()));
         }
 
         @Override
