@@ -17,6 +17,7 @@ import io.squall.runtime.api.TopologyRuntime;
 import io.squall.runtime.agent.DeterministicDriver;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.CongestionView;
+import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.MetricsSettings;
@@ -26,6 +27,7 @@ import io.squall.task.WorkerTopologyContext;
 import io.squall.utils.Clock;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
+import io.squall.topology.WindowedBoltExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -432,9 +434,13 @@ public final class Worker implements TopologyRuntime {
         return ackerTasks[(int) Long.remainderUnsigned(root, ackerTasks.length)];
     }
 
-    /** A fresh copy of a component object for one task. */
+    /**
+     * A fresh copy of a component object for one task. A windowed bolt comes back as the kernel's runner of its
+     * windows, which the executor drives by time as well as by tuples.
+     */
     public Object newComponentInstance(String componentId) {
-        return topology.getComponent(componentId).newInstance(loader);
+        Object instance = topology.getComponent(componentId).newInstance(loader);
+        return instance instanceof WindowedBoltExecutor w ? new WindowedBoltRunner(w.getBolt()) : instance;
     }
 
     /** The context of one task. */

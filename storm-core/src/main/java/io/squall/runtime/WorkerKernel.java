@@ -3,6 +3,9 @@ package io.squall.runtime;
 import io.squall.runtime.api.Kernel;
 import io.squall.runtime.api.SimulatedTopology;
 import io.squall.runtime.api.TopologyRuntime;
+import io.squall.runtime.windowing.WindowedBoltRunner;
+import io.squall.topology.IRichBolt;
+import io.squall.topology.IWindowedBolt;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
 import io.squall.utils.ManualClock;
@@ -18,6 +21,11 @@ public final class WorkerKernel implements Kernel {
         Worker w = new Worker(topologyId, topology, conf, loader, true, clock, onFailure);
         w.start(activate);
         return w;
+    }
+
+    @Override
+    public IRichBolt windowedBolt(IWindowedBolt bolt) {
+        return new WindowedBoltRunner(bolt);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.squall.runtime.api;
 
+import io.squall.topology.IRichBolt;
+import io.squall.topology.IWindowedBolt;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
 import io.squall.utils.ManualClock;
@@ -31,6 +33,9 @@ public interface Kernel {
      */
     SimulatedTopology simulate(String topologyId, StormTopology topology, Map<String, Object> conf,
                                ClassLoader loader, ManualClock clock) throws Exception;
+
+    /** A bolt that runs {@code bolt}'s windows (what {@code WindowedBoltExecutor} delegates to). */
+    IRichBolt windowedBolt(IWindowedBolt bolt);
 
     /** The kernel on the class path. */
     static Kernel get() {

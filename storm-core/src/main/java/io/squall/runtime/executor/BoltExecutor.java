@@ -11,14 +11,12 @@ import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.TaskStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
-import io.squall.task.ITimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.TupleImpl;
-import io.squall.windowing.LateTupleCounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +72,7 @@ public final class BoltExecutor extends Executor {
             Task t = new Task(taskId, bolt, context.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
-            if (bolt instanceof ITimedBolt) {
+            if (bolt instanceof TimedBolt) {
                 timedTasks.add(t);
             }
         }
@@ -151,7 +149,7 @@ public final class BoltExecutor extends Executor {
 
         void onTime(long nowMillis) {
             try {
-                ((ITimedBolt) bolt).onTime(nowMillis);
+                ((TimedBolt) bolt).onTime(nowMillis);
             } catch (UnserializableValueException e) {
                 throw e;
             } catch (RuntimeException e) {

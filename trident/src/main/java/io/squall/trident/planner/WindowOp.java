@@ -6,8 +6,8 @@ import io.squall.trident.windowing.WindowConfig;
 import io.squall.trident.windowing.WindowsStore;
 import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
-import io.squall.windowing.WindowEngine;
-import io.squall.windowing.WindowSpec;
+import io.squall.runtime.windowing.WindowEngine;
+import io.squall.runtime.windowing.WindowSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
