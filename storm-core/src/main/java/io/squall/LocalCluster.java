@@ -5,9 +5,9 @@ import io.squall.metrics.aggregate.MetricsAggregator;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
+import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
-import io.squall.runtime.stats.ComponentStats;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
@@ -209,9 +209,9 @@ public class LocalCluster implements AutoCloseable {
         return w == null ? null : w.failure();
     }
 
-    /** The counters of a topology's components. */
-    public Map<String, ComponentStats> getComponentStats(String name) {
-        return worker(name).stats();
+    /** A snapshot of the counts of a topology's components, by component id; immutable. */
+    public Map<String, ComponentCounts> getComponentStats(String name) {
+        return worker(name).componentCounts();
     }
 
     /** The topology running under a name. */
