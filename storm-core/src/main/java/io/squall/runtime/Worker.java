@@ -290,7 +290,7 @@ public final class Worker implements TopologyRuntime {
         }
         LOG.error("Executor {} of topology {} failed; stopping the topology", executorName, topologyId, error);
         String component = executorName.contains("[") ? executorName.substring(0, executorName.indexOf('[')) : executorName;
-        errors.report(component, -1, error);
+        errors.reportAlways(component, -1, error);
         if (driver != null) {
             onFailure.accept(error); // Driven: the error propagates out of the driver's step; no thread to stop.
             return;
