@@ -6,9 +6,7 @@ import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
-import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
-import io.squall.runtime.stats.TaskStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
@@ -129,22 +127,20 @@ public final class BoltExecutor extends Executor {
     }
 
     /** One bolt task and its collector. Executor thread only. */
-    private final class Task implements IOutputCollector {
-        final int taskId;
+    private final class Task extends TaskOutput implements IOutputCollector {
         final IBolt bolt;
         final TopologyContext taskContext;
-        final Router router;
-        final TaskStats counters;
+        /** The anchors of the anchored emit in progress. */
+        private Collection<Tuple> emitAnchors;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
         Tuple processSample;
         long processSampleStart;
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
-            this.taskId = taskId;
+            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId), stats, transfer,
+                    serializationCheck, settings.debug());
             this.bolt = bolt;
             this.taskContext = taskContext;
-            this.router = new Router(taskContext, taskId);
-            this.counters = stats.task(taskId);
         }
 
         void onTime(long nowMillis) {
@@ -202,43 +198,18 @@ public final class BoltExecutor extends Executor {
         }
 
         private List<Integer> send(Route route, Collection<Tuple> anchors, List<Object> values, int directTask) {
-            Emits.checkArity(route, values);
-            if (serializationCheck != null) {
-                serializationCheck.check(route, values);
-            }
-            if (settings.debug()) {
-                LOG.info("Emitting: {} {} {}", componentId, route.streamId(), values);
-            }
             boolean anchored = settings.ackingEnabled() && hasTree(anchors);
-            List<Integer> targets = new ArrayList<>(1);
-            TupleImpl shared = null;
-            if (directTask >= 0) {
-                transfer.send(directTask, anchored ? anchoredTuple(route, anchors, values)
-                        : unanchoredTuple(route, values));
-                targets.add(directTask);
-            } else {
-                int[] out = route.scratch();
-                for (TaskSelector selector : route.selectors()) {
-                    int n = selector.select(values, out);
-                    for (int j = 0; j < n; j++) {
-                        TupleImpl tuple;
-                        if (anchored) {
-                            tuple = anchoredTuple(route, anchors, values);
-                        } else {
-                            if (shared == null) {
-                                shared = unanchoredTuple(route, values);
-                            }
-                            tuple = shared;
-                        }
-                        transfer.send(out[j], tuple);
-                        targets.add(out[j]);
-                    }
-                }
+            emitAnchors = anchored ? anchors : null;
+            try {
+                return send(route, values, directTask, anchored, null);
+            } finally {
+                emitAnchors = null;
             }
-            stats.emitted.increment();
-            counters.emitted();
-            stats.transferred.add(targets.size());
-            return targets;
+        }
+
+        @Override
+        TupleImpl newTuple(Route route, List<Object> values) {
+            return anchoredTuple(route, emitAnchors, values);
         }
 
         private boolean hasTree(Collection<Tuple> anchors) {
@@ -251,10 +222,6 @@ public final class BoltExecutor extends Executor {
                 }
             }
             return false;
-        }
-
-        private TupleImpl unanchoredTuple(Route route, List<Object> values) {
-            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, MessageId.unanchored());
         }
 
         /**

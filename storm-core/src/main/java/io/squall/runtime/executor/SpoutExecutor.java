@@ -7,9 +7,7 @@ import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
-import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
-import io.squall.runtime.stats.TaskStats;
 import io.squall.spout.ISpout;
 import io.squall.spout.ISpoutOutputCollector;
 import io.squall.spout.SpoutOutputCollector;
@@ -191,23 +189,23 @@ public final class SpoutExecutor extends Executor {
     }
 
     /** One spout task and its collector. Executor thread only. */
-    private final class Task implements ISpoutOutputCollector {
-        final int taskId;
+    private final class Task extends TaskOutput implements ISpoutOutputCollector {
         final ISpout spout;
         final TopologyContext taskContext;
-        final Router router;
-        final TaskStats counters;
         int pendingCount;
         long emits;
         /** Message ids acked at emit (acking off, or no targets), called back after nextTuple returns. */
         final List<Object> deferredAcks = new ArrayList<>();
 
+        /** The root and the XOR of the edges of the tracked emit in progress. */
+        private long emitRoot;
+        private long emitXor;
+
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
-            this.taskId = taskId;
+            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId), stats, transfer,
+                    serializationCheck, settings.debug());
             this.spout = spout;
             this.taskContext = taskContext;
-            this.router = new Router(taskContext, taskId);
-            this.counters = stats.task(taskId);
         }
 
         @Override
@@ -223,61 +221,27 @@ public final class SpoutExecutor extends Executor {
         }
 
         private List<Integer> send(Route route, List<Object> values, Object messageId, int directTask) {
-            Emits.checkArity(route, values);
-            if (serializationCheck != null) {
-                serializationCheck.check(route, values);
-            }
-            if (settings.debug()) {
-                LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
-            }
             boolean tracked = messageId != null && settings.ackingEnabled();
-            long root = tracked ? nonZero() : 0;
-            long xor = 0;
-            List<Integer> targets = new ArrayList<>(1);
-            TupleImpl shared = null;
-            if (directTask >= 0) {
-                long edge = tracked ? nonZero() : 0;
-                xor ^= edge;
-                transfer.send(directTask, tuple(route, values, tracked, root, edge));
-                targets.add(directTask);
-            } else {
-                int[] out = route.scratch();
-                for (TaskSelector selector : route.selectors()) {
-                    int n = selector.select(values, out);
-                    for (int j = 0; j < n; j++) {
-                        TupleImpl tuple;
-                        if (tracked) {
-                            long edge = nonZero();
-                            xor ^= edge;
-                            tuple = tuple(route, values, true, root, edge);
-                        } else {
-                            if (shared == null) {
-                                shared = tuple(route, values, false, 0, 0);
-                            }
-                            tuple = shared;
-                        }
-                        transfer.send(out[j], tuple);
-                        targets.add(out[j]);
-                    }
-                }
-            }
+            emitRoot = tracked ? nonZero() : 0;
+            emitXor = 0;
+            List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
-            stats.emitted.increment();
-            counters.emitted();
-            stats.transferred.add(targets.size());
             if (tracked && !targets.isEmpty()) {
-                pending.putNew(root, new Pending(this, messageId, clock.nanoTime()));
+                pending.putNew(emitRoot, new Pending(this, messageId, clock.nanoTime()));
                 pendingCount++;
-                transfer.send(context.ackerTask(root), new AckMessage.Init(root, xor, taskId));
+                transfer.send(context.ackerTask(emitRoot), new AckMessage.Init(emitRoot, emitXor, taskId));
             } else if (messageId != null) {
                 deferredAcks.add(messageId);
             }
             return targets;
         }
 
-        private TupleImpl tuple(Route route, List<Object> values, boolean tracked, long root, long edge) {
+        @Override
+        TupleImpl newTuple(Route route, List<Object> values) {
+            long edge = nonZero();
+            emitXor ^= edge;
             return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values,
-                    tracked ? MessageId.of(root, edge) : MessageId.unanchored());
+                    MessageId.of(emitRoot, edge));
         }
 
         private long nonZero() {
