@@ -6,8 +6,10 @@ import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
 import io.squall.multilang.TopologyResources;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
+import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.topology.AlreadyAliveException;
@@ -23,6 +25,7 @@ import io.squall.topology.SupervisorSummary;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologySummary;
+import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +33,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +62,8 @@ public class LocalCluster implements ILocalCluster {
     private final Map<String, Path> codeDirs = new ConcurrentHashMap<>();
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
     private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
-    private final long createdMillis = System.currentTimeMillis();
+    private final Clock clock;
+    private final long createdMillis;
     private volatile boolean closed;
 
     /** A running topology; closing it kills it. */
@@ -83,13 +90,30 @@ public class LocalCluster implements ILocalCluster {
     /** What every topology's configuration starts from (Storm's daemon configuration of a local cluster). */
     private final Map<String, Object> baseConf;
 
-    /** A cluster with no topologies. */
+    /** A cluster with no topologies, on the system clock. */
     public LocalCluster() {
-        this(Map.of());
+        this(Clock.SYSTEM);
+    }
+
+    /**
+     * A cluster with no topologies whose runtime reads time from {@code clock}: message timeouts, ticks,
+     * windows and latencies. Pass a {@link io.squall.utils.ManualClock} to run topologies on simulated time.
+     */
+    public LocalCluster(Clock clock) {
+        this(Map.of(), clock);
     }
 
     /** A cluster whose topologies' configurations start from {@code daemonConf}. */
     LocalCluster(Map<String, Object> daemonConf) {
+        this(daemonConf, Clock.SYSTEM);
+    }
+
+    private LocalCluster(Map<String, Object> daemonConf, Clock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("LocalCluster needs a clock: pass Clock.SYSTEM for the real one");
+        }
+        this.clock = clock;
+        this.createdMillis = clock.currentTimeMillis();
         this.baseConf = Map.copyOf(daemonConf == null ? Map.of() : daemonConf);
     }
 
@@ -135,7 +159,7 @@ public class LocalCluster implements ILocalCluster {
                 throw new AlreadyAliveException("Topology '" + name + "' is already running; kill it first or pick "
                         + "another name");
             }
-            String id = name + "-" + IDS.incrementAndGet() + "-" + System.currentTimeMillis() / 1000;
+            String id = name + "-" + IDS.incrementAndGet() + "-" + clock.currentTimeMillis() / 1000;
             ClassLoader codeLoader = loader == null ? getClass().getClassLoader() : loader;
             start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), extractResources(name, codeLoader)),
                     active);
@@ -175,7 +199,7 @@ public class LocalCluster implements ILocalCluster {
 
     private void start(String name, Launch launch, boolean active) {
         Worker worker = new Worker(launch.id(), launch.topology(), launch.conf(), launch.loader(), true,
-                System::nanoTime, error -> onFailure(name, error),
+                clock, error -> onFailure(name, error),
                 new Worker.Placement(0, Map.of(), launch.executorOverrides(), launch.codeDir()));
         WorkerMetrics wm = new WorkerMetrics(worker, "local");
         Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
@@ -286,7 +310,7 @@ public class LocalCluster implements ILocalCluster {
             topologies.add(new TopologySummary(w.topologyId(), name, w.layout().taskToComponent().size(),
                     w.layout().executors().size(), 1, uptimeSecs(w), w.isActive() ? "ACTIVE" : "INACTIVE"));
         }
-        int uptime = (int) ((System.currentTimeMillis() - createdMillis) / 1000);
+        int uptime = (int) ((clock.currentTimeMillis() - createdMillis) / 1000);
         return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),
                 topologies.size(), "local")), uptime, topologies);
     }
@@ -300,7 +324,7 @@ public class LocalCluster implements ILocalCluster {
         String name = nameOf(idOrName);
         Worker w = worker(name);
         return StormSummaries.fromStats(w.topologyId(), name, w.isActive() ? "ACTIVE" : "INACTIVE", uptimeSecs(w),
-                w.stats(), c -> w.topology().getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
+                w.componentCounts(), c -> w.topology().getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
                 c -> w.context().getComponentTasks(c), c -> w.errors().errors(c));
     }
 
@@ -317,8 +341,8 @@ public class LocalCluster implements ILocalCluster {
                 + new TreeSet<>(running.keySet()) + ")");
     }
 
-    private static int uptimeSecs(Worker w) {
-        return (int) ((System.currentTimeMillis() - w.startMillis()) / 1000);
+    private int uptimeSecs(Worker w) {
+        return (int) ((clock.currentTimeMillis() - w.startMillis()) / 1000);
     }
 
     /** Deactivates a topology's spouts for the wait in the options, then stops it. */
@@ -361,9 +385,9 @@ public class LocalCluster implements ILocalCluster {
         return w == null ? null : w.failure();
     }
 
-    /** The counters of a topology's components. */
-    public Map<String, ComponentStats> getComponentStats(String name) {
-        return worker(name).stats();
+    /** A snapshot of the counts of a topology's components, by component id; immutable. */
+    public Map<String, ComponentCounts> getComponentStats(String name) {
+        return worker(name).componentCounts();
     }
 
     /** The topology running under a name or id. */
@@ -406,7 +430,7 @@ public class LocalCluster implements ILocalCluster {
     }
 
     /** The last errors a component's tasks reported. */
-    public List<ErrorLog.Error> getErrors(String name, String componentId) {
+    public List<ReportedError> getErrors(String name, String componentId) {
         Worker w = running.get(name);
         if (w == null) {
             w = failed.get(name);
@@ -417,14 +441,42 @@ public class LocalCluster implements ILocalCluster {
         return w.errors().errors(componentId);
     }
 
-    /** The worker running exactly this topology object, or null; for {@link Testing}'s tracked topologies. */
-    Worker workerOf(StormTopology topology) {
-        for (Worker w : running.values()) {
-            if (w.topology() == topology) {
-                return w;
+    /**
+     * The counts of the running topology that is exactly this object, or null; for {@link Testing}'s tracked
+     * topologies. Executed counts are read before sent ones: a tuple is counted as sent before its receiver
+     * counts it executed, so this never shows more executed than sent while tuples are in flight.
+     */
+    Testing.Progress progressOf(StormTopology topology) {
+        Worker w = null;
+        for (Worker candidate : running.values()) {
+            if (candidate.topology() == topology) {
+                w = candidate;
             }
         }
-        return null;
+        if (w == null) {
+            return null;
+        }
+        long executed = 0;
+        for (ComponentStats s : w.stats().values()) {
+            executed += s.executed.sum();
+        }
+        long spoutEmitted = 0;
+        long transferred = 0;
+        for (Map.Entry<String, ComponentStats> e : w.stats().entrySet()) {
+            ComponentSpec spec = topology.getComponent(e.getKey());
+            transferred += e.getValue().transferred.sum();
+            if (spec != null && spec.getKind() == ComponentSpec.Kind.SPOUT) {
+                spoutEmitted += e.getValue().emitted.sum();
+            }
+        }
+        long queued = 0;
+        Set<ReceiveQueue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ReceiveQueue q : w.queueByTask()) {
+            if (q != null && seen.add(q)) {
+                queued += q.population();
+            }
+        }
+        return new Testing.Progress(spoutEmitted, transferred, executed, queued);
     }
 
     /** The worker running a topology; for {@link Testing}. */

@@ -1,6 +1,6 @@
 package io.squall;
 
-import io.squall.daemon.drpc.DRPC;
+import io.squall.drpc.DRPC;
 import io.squall.topology.DRPCRequest;
 
 import java.util.Map;

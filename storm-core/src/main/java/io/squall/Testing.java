@@ -1,8 +1,5 @@
 package io.squall;
 
-import io.squall.runtime.Worker;
-import io.squall.runtime.queue.ReceiveQueue;
-import io.squall.runtime.stats.ComponentStats;
 import io.squall.testing.CompletableSpout;
 import io.squall.testing.CompleteTopologyParam;
 import io.squall.testing.FixedTuple;
@@ -330,37 +327,11 @@ public final class Testing {
     }
 
     private static Progress progress(LocalCluster local, StormTopology topology) {
-        Worker w = local.workerOf(topology);
-        if (w == null) {
-            return null;
-        }
-        long spoutEmitted = 0;
-        long transferred = 0;
-        long executed = 0;
-        // Executed before sent: a tuple is counted as sent before its receiver counts it executed, so reading
-        // every executed count first never shows more executed than sent while tuples are in flight.
-        for (ComponentStats s : w.stats().values()) {
-            executed += s.executed.sum();
-        }
-        for (Map.Entry<String, ComponentStats> e : w.stats().entrySet()) {
-            ComponentSpec spec = topology.getComponent(e.getKey());
-            transferred += e.getValue().transferred.sum();
-            if (spec != null && spec.getKind() == ComponentSpec.Kind.SPOUT) {
-                spoutEmitted += e.getValue().emitted.sum();
-            }
-        }
-        long queued = 0;
-        Set<ReceiveQueue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ReceiveQueue q : w.queueByTask()) {
-            if (q != null && seen.add(q)) {
-                queued += q.population();
-            }
-        }
-        return new Progress(spoutEmitted, transferred, executed, queued);
+        return local.progressOf(topology);
     }
 
     /** A snapshot of a running topology's counts. Tick tuples count as executed but not as sent. */
-    private record Progress(long spoutEmitted, long transferred, long executed, long queued) {
+    record Progress(long spoutEmitted, long transferred, long executed, long queued) {
         boolean idle() {
             return queued == 0 && executed >= transferred;
         }

@@ -2,7 +2,6 @@ package io.squall.perf;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.runtime.stats.ComponentStats;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -138,13 +137,12 @@ public final class ConstSpoutBenchmark {
         conf.put("topology.metrics.enabled", metrics);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, b.createTopology());
-            ComponentStats bolt = cluster.getComponentStats(name).get("bolt");
             TimeUnit.SECONDS.sleep(warmupSecs);
             LATENCY.getIntervalHistogram();
             long start = System.nanoTime();
-            long before = bolt.executed.sum();
+            long before = cluster.getComponentStats(name).get("bolt").executed();
             TimeUnit.SECONDS.sleep(measureSecs);
-            long after = bolt.executed.sum();
+            long after = cluster.getComponentStats(name).get("bolt").executed();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = LATENCY.getIntervalHistogram();
             double rate = (after - before) / secs;

@@ -2,7 +2,6 @@ package io.squall.perf;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.runtime.stats.ComponentStats;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.TopologyBuilder;
@@ -78,13 +77,12 @@ public final class WindowBenchmark {
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, b.createTopology());
-            ComponentStats window = cluster.getComponentStats(name).get("window");
             TimeUnit.SECONDS.sleep(warmupSecs);
             ConstSpoutBenchmark.LATENCY.getIntervalHistogram();
             long start = System.nanoTime();
-            long before = window.executed.sum();
+            long before = cluster.getComponentStats(name).get("window").executed();
             TimeUnit.SECONDS.sleep(measureSecs);
-            long after = window.executed.sum();
+            long after = cluster.getComponentStats(name).get("window").executed();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = ConstSpoutBenchmark.LATENCY.getIntervalHistogram();
             System.out.printf("%-18s %,14.0f tuples/s over %.0fs%n", name, (after - before) / secs, secs);

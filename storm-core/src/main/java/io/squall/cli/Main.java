@@ -7,7 +7,7 @@ import io.squall.config.DaemonConfig;
 import io.squall.config.InvalidConfigException;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.LocalClusterView;
-import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.api.ComponentCounts;
 import io.squall.topology.NotAliveException;
 
 import java.io.File;
@@ -282,7 +282,7 @@ public final class Main {
                 code = FAILED;
                 continue;
             }
-            Map<String, ComponentStats> stats;
+            Map<String, ComponentCounts> stats;
             try {
                 stats = cluster.getComponentStats(name);
             } catch (NotAliveException killed) {
@@ -359,13 +359,13 @@ public final class Main {
         return m;
     }
 
-    private static void printStats(PrintStream out, String name, Map<String, ComponentStats> stats) {
+    private static void printStats(PrintStream out, String name, Map<String, ComponentCounts> stats) {
         out.println("Topology " + name + ":");
         out.printf("  %-16s %12s %12s %12s %10s %10s %14s%n", "component", "emitted", "executed", "acked", "failed",
                 "timed out", "latency ms");
-        for (ComponentStats s : stats.values()) {
-            out.printf("  %-16s %12d %12d %12d %10d %10d %14.2f%n", s.componentId(), s.emitted.sum(), s.executed.sum(),
-                    s.acked.sum(), s.failed.sum(), s.timedOut.sum(), s.meanCompleteLatencyMs());
+        for (ComponentCounts s : stats.values()) {
+            out.printf("  %-16s %12d %12d %12d %10d %10d %14.2f%n", s.componentId(), s.emitted(), s.executed(),
+                    s.acked(), s.failed(), s.timedOut(), s.meanCompleteLatencyMs());
         }
     }
 

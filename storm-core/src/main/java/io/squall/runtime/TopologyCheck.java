@@ -6,6 +6,7 @@ import io.squall.runtime.stats.MetricsSettings;
 import io.squall.serialization.KryoFactory;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
+import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.topology.WindowedBoltExecutor;
 
 import java.util.HashMap;
@@ -52,7 +53,7 @@ public final class TopologyCheck {
                 TopologySettings s = TopologySettings.from(merged);
                 Object instance = c.newInstance(loader);
                 if (instance instanceof WindowedBoltExecutor w) {
-                    w.windowSpec(merged).checkFits(c.getId(), s.ackingEnabled(),
+                    WindowedBoltRunner.windowSpec(w.getBolt(), merged).checkFits(c.getId(), s.ackingEnabled(),
                             s.timeoutsEnabled() ? s.messageTimeoutSecs() : 0, s.maxSpoutPending());
                 }
                 componentSettings.put(c.getId(), s);

@@ -5,21 +5,31 @@ import io.squall.Constants;
 import io.squall.config.TopologySettings;
 import io.squall.hooks.WorkerHooks;
 import io.squall.metrics.TaggedRegistry;
-import io.squall.metrics.V1Metrics;
+import io.squall.metric.V1Metrics;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
+import io.squall.runtime.executor.ExecutorContext;
 import io.squall.runtime.executor.SerializationCheck;
 import io.squall.runtime.executor.SpoutExecutor;
+import io.squall.runtime.agent.AgentRunner;
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.api.ReportedError;
+import io.squall.runtime.api.TopologyRuntime;
+import io.squall.runtime.agent.DeterministicDriver;
 import io.squall.runtime.queue.Backpressure;
+import io.squall.runtime.queue.CongestionView;
+import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.serialization.KryoFactory;
 import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
+import io.squall.utils.Clock;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
+import io.squall.topology.WindowedBoltExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +43,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The executors of one topology in one JVM, with what they share: the receive queue of every task, the
@@ -49,7 +58,7 @@ import java.util.function.LongSupplier;
  * types, Kryo registrations, component deserialization), so a bad topology fails at submit.
  * Lifecycle methods are for the control plane and are synchronized; executors read only volatile state.
  */
-public final class Worker {
+public final class Worker implements TopologyRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final long JOIN_TIMEOUT_SECS = 10;
 
@@ -67,10 +76,13 @@ public final class Worker {
     private final Backpressure backpressure;
     private final MetricsSettings metricsSettings;
     private final TaggedRegistry metrics = new TaggedRegistry();
-    private final long startMillis = System.currentTimeMillis();
-    private final ErrorLog errors = new ErrorLog();
+    private final long startMillis;
+    private final ErrorLog errors;
     private final Map<String, ComponentStats> stats = new TreeMap<>();
     private final List<Executor> executors = new ArrayList<>();
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private final ExecutorContext executorContext = new Context();
+    private DeterministicDriver driver;
     private final List<ReceiveQueue> executorQueues = new ArrayList<>();
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
     private final boolean[] localTask;
@@ -80,7 +92,7 @@ public final class Worker {
     /** The topology's worker hooks, started with the executors. */
     private WorkerHooks workerHooks;
     private final boolean localMode;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     private final Consumer<Throwable> onFailure;
     private volatile boolean active;
     private volatile State state = State.NEW;
@@ -92,12 +104,12 @@ public final class Worker {
      * @param conf      the topology's configuration (validated here)
      * @param loader    the class loader of the topology's code
      * @param localMode whether tuples never leave this JVM, which turns on the serialization check
-     * @param nanoClock the time source of every timer
+     * @param clock     the time source of every timer, timeout, tick, window and latency
      * @param onFailure called once, from an executor thread, when a fatal error stops the worker
      */
     public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
-                  boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure) {
-        this(topologyId, topology, conf, loader, localMode, nanoClock, onFailure, Placement.ALL_LOCAL);
+                  boolean localMode, Clock clock, Consumer<Throwable> onFailure) {
+        this(topologyId, topology, conf, loader, localMode, clock, onFailure, Placement.ALL_LOCAL);
     }
 
     /**
@@ -126,16 +138,18 @@ public final class Worker {
      * the transport drains.
      */
     public Worker(String topologyId, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
-                  boolean localMode, LongSupplier nanoClock, Consumer<Throwable> onFailure, Placement placement) {
+                  boolean localMode, Clock clock, Consumer<Throwable> onFailure, Placement placement) {
         this.topologyId = topologyId;
         this.topology = topology;
         this.loader = loader;
         TopologyCheck.Checked checked = TopologyCheck.check(topology, conf, loader);
         this.settings = checked.settings();
         this.metricsSettings = checked.metricsSettings();
-        this.backpressure = new Backpressure(nanoClock);
+        this.backpressure = new Backpressure(clock::nanoTime);
         this.localMode = localMode;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
+        this.startMillis = clock.currentTimeMillis();
+        this.errors = new ErrorLog(clock);
         this.onFailure = onFailure;
         this.layout = new TaskLayout(topology, settings.ackers(), placement.executorOverrides());
         this.ackerTasks = layout.ackerTasks();
@@ -149,7 +163,7 @@ public final class Worker {
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
             componentConf.put(c.getId(), checked.componentConf().get(c.getId()));
-            stats.put(c.getId(), new ComponentStats(c.getId()));
+            stats.put(c.getId(), new ComponentStats(c.getId(), clock));
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];
@@ -178,63 +192,98 @@ public final class Worker {
             TaskLayout.ExecutorTasks et = localExecutors.get(i);
             ReceiveQueue q = executorQueues.get(i);
             if (et.componentId().equals(Constants.ACKER_COMPONENT_ID)) {
-                executors.add(new AckerExecutor(et.name(), et.componentId(), et.tasks(), this, settings, q));
+                executors.add(new AckerExecutor(et.name(), et.componentId(), et.tasks(), executorContext, settings, q));
                 continue;
             }
             ComponentSpec spec = topology.getComponent(et.componentId());
             TopologySettings s = componentSettings.get(et.componentId());
             ComponentStats st = stats.get(et.componentId());
             executors.add(spec.getKind() == ComponentSpec.Kind.SPOUT
-                    ? new SpoutExecutor(et.name(), et.componentId(), et.tasks(), this, s, q, st)
-                    : new BoltExecutor(et.name(), et.componentId(), et.tasks(), this, s, q, st));
+                    ? new SpoutExecutor(et.name(), et.componentId(), et.tasks(), executorContext, s, q, st)
+                    : new BoltExecutor(et.name(), et.componentId(), et.tasks(), executorContext, s, q, st));
         }
     }
 
-    /** Starts every executor; spouts emit only once the worker is active. */
+    /** Starts every executor on its own thread; spouts emit only once the worker is active. */
     public synchronized void start(boolean activate) {
-        if (state != State.NEW) {
-            throw new IllegalStateException("Worker of " + topologyId + " is " + state + ", not NEW");
-        }
+        checkNew();
         active = activate;
         state = State.RUNNING;
         v1Metrics.start();
         workerHooks = WorkerHooks.start(context, loader);
         for (Executor e : executors) {
-            e.start();
+            AgentRunner r = new AgentRunner(e, e.idleStrategy(), this::fatal);
+            runners.add(r);
+            r.start("executor-");
         }
         long here = executors.stream().filter(e -> !e.componentId().equals(Constants.ACKER_COMPONENT_ID)).count();
         LOG.info("Started topology {}: {} of its {} executors ({} tasks) in this worker, ackers not counted",
                 topologyId, here, layout.componentExecutors(), layout.componentTasks());
     }
 
+    /**
+     * Starts every executor under a deterministic driver instead of threads: they run only when the driver
+     * steps them, on the calling thread. The worker must have been built on the driver's clock. An executor's
+     * fatal error propagates out of the driver's step instead of stopping the worker from another thread.
+     */
+    public synchronized void start(boolean activate, DeterministicDriver driver) throws Exception {
+        checkNew();
+        if (driver.clock() != clock) {
+            throw new IllegalArgumentException("Worker of " + topologyId + " runs on " + clock
+                    + ", not on the driver's clock " + driver.clock());
+        }
+        this.driver = driver;
+        active = activate;
+        state = State.RUNNING;
+        for (Executor e : executors) {
+            driver.add(e);
+        }
+        LOG.info("Started topology {} with {} executors over {} tasks", topologyId, executors.size(),
+                layout.taskToComponent().size());
+    }
+
+    private void checkNew() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("Worker of " + topologyId + " is " + state + ", not NEW");
+        }
+    }
+
     /** Lets spouts emit. */
+    @Override
     public void activate() {
         active = true;
     }
 
     /** Stops spouts from emitting; tuples in flight are still processed and acked. */
+    @Override
     public void deactivate() {
         active = false;
     }
 
     /** Whether spouts may emit. */
+    @Override
     public boolean isActive() {
         return active;
     }
 
     /** Stops every executor and waits for their threads, which close their spouts and clean up their bolts. */
+    @Override
     public synchronized void shutdown() {
         if (state == State.STOPPED) {
             return;
         }
         active = false;
-        for (Executor e : executors) {
-            e.stop();
+        if (driver != null) {
+            driver.remove(executors);
         }
-        for (Executor e : executors) {
+        for (AgentRunner r : runners) {
+            r.stop();
+        }
+        for (AgentRunner r : runners) {
             try {
-                if (!e.join(JOIN_TIMEOUT_SECS, TimeUnit.SECONDS)) {
-                    LOG.warn("Executor {} of {} did not stop within {}s", e.name(), topologyId, JOIN_TIMEOUT_SECS);
+                if (!r.join(JOIN_TIMEOUT_SECS, TimeUnit.SECONDS)) {
+                    LOG.warn("Executor {} of {} did not stop within {}s", r.agent().name(), topologyId,
+                            JOIN_TIMEOUT_SECS);
                 }
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
@@ -266,7 +315,11 @@ public final class Worker {
         }
         LOG.error("Executor {} of topology {} failed; stopping the topology", executorName, topologyId, error);
         String component = executorName.contains("[") ? executorName.substring(0, executorName.indexOf('[')) : executorName;
-        errors.report(component, -1, error);
+        errors.reportAlways(component, -1, error);
+        if (driver != null) {
+            onFailure.accept(error); // Driven: the error propagates out of the driver's step; no thread to stop.
+            return;
+        }
         Thread stopper = new Thread(() -> {
             shutdown();
             onFailure.accept(error);
@@ -276,6 +329,7 @@ public final class Worker {
     }
 
     /** The error that stopped the worker, or null. */
+    @Override
     public Throwable failure() {
         return failure;
     }
@@ -286,6 +340,7 @@ public final class Worker {
     }
 
     /** The topology's id. */
+    @Override
     public String topologyId() {
         return topologyId;
     }
@@ -331,6 +386,18 @@ public final class Worker {
         return errors;
     }
 
+    @Override
+    public Map<String, ComponentCounts> componentCounts() {
+        Map<String, ComponentCounts> out = new TreeMap<>();
+        stats.forEach((id, s) -> out.put(id, s.snapshot()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public List<ReportedError> errors(String componentId) {
+        return errors.errors(componentId);
+    }
+
     /** The counters of each user component. */
     public Map<String, ComponentStats> stats() {
         return Collections.unmodifiableMap(stats);
@@ -357,6 +424,7 @@ public final class Worker {
     }
 
     /** The topology the worker runs. */
+    @Override
     public StormTopology topology() {
         return topology;
     }
@@ -378,7 +446,12 @@ public final class Worker {
 
     /** Now, by the worker's clock. */
     public long nanoTime() {
-        return nanoClock.getAsLong();
+        return clock.nanoTime();
+    }
+
+    /** The worker's clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The acker task that tracks a tree. */
@@ -386,14 +459,18 @@ public final class Worker {
         return ackerTasks[(int) Long.remainderUnsigned(root, ackerTasks.length)];
     }
 
-    /** A fresh copy of a component object for one task. */
+    /**
+     * A fresh copy of a component object for one task. A windowed bolt comes back as the kernel's runner of its
+     * windows, which the executor drives by time as well as by tuples.
+     */
     public Object newComponentInstance(String componentId) {
-        return topology.getComponent(componentId).newInstance(loader);
+        Object instance = topology.getComponent(componentId).newInstance(loader);
+        return instance instanceof WindowedBoltExecutor w ? new WindowedBoltRunner(w.getBolt()) : instance;
     }
 
     /** The context of one task. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics, v1Metrics);
+        return new TopologyContext(context, taskId, metrics, v1Metrics, clock);
     }
 
     /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */
@@ -413,5 +490,78 @@ public final class Worker {
         }
         return new SerializationCheck(KryoFactory.create(settings.kryoRegistrations(),
                 settings.fallBackOnJavaSerialization(), loader, List.of()));
+    }
+
+    /** The executors' view of this worker. */
+    public ExecutorContext executorContext() {
+        return executorContext;
+    }
+
+    /** What executors may use of the worker: nothing else of it reaches them. */
+    private final class Context implements ExecutorContext {
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public ReceiveQueue[] queueByTask() {
+            return queueByTask;
+        }
+
+        @Override
+        public int ackerTask(long root) {
+            return Worker.this.ackerTask(root);
+        }
+
+        @Override
+        public CongestionView congestion() {
+            return backpressure;
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        @Override
+        public String componentOf(int taskId) {
+            return context.getComponentId(taskId);
+        }
+
+        @Override
+        public void reportError(String componentId, int taskId, Throwable error) {
+            errors.report(componentId, taskId, error);
+        }
+
+        @Override
+        public void fatal(String executorName, Throwable error) {
+            Worker.this.fatal(executorName, error);
+        }
+
+        @Override
+        public Object newComponentInstance(String componentId) {
+            return Worker.this.newComponentInstance(componentId);
+        }
+
+        @Override
+        public Map<String, Object> componentConf(String componentId) {
+            return Worker.this.componentConf(componentId);
+        }
+
+        @Override
+        public TopologyContext newTopologyContext(int taskId) {
+            return Worker.this.newTopologyContext(taskId);
+        }
+
+        @Override
+        public SerializationCheck newSerializationCheck() {
+            return Worker.this.newSerializationCheck();
+        }
+
+        @Override
+        public MetricsSettings metricsSettings() {
+            return metricsSettings;
+        }
     }
 }

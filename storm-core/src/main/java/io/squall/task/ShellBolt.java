@@ -4,6 +4,7 @@ import io.squall.config.ConfigKeys;
 import io.squall.multilang.BoltMsg;
 import io.squall.multilang.ShellMsg;
 import io.squall.multilang.ShellRunner;
+import io.squall.runtime.api.TimedBolt;
 import io.squall.topology.ShellComponent;
 import io.squall.tuple.Tuple;
 import io.squall.utils.Utils;
@@ -37,9 +38,9 @@ import java.util.concurrent.TimeUnit;
  * spouts replay them) and it is restarted. Tuples that arrive while it restarts are failed as well.
  *
  * <p>All methods run on the bolt's executor thread; the subprocess's output is read by a thread of its own and
- * handled here, between tuples and on the executor's timer ({@link ITimedBolt}).
+ * handled here, between tuples and on the executor's timer ({@link TimedBolt}).
  */
-public class ShellBolt implements IShellBolt, ITimedBolt {
+public class ShellBolt implements IShellBolt, TimedBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ShellBolt.class);
     /** The stream of the heartbeat tuples sent to the subprocess, which answers each with {@code sync}. */

@@ -15,10 +15,11 @@ import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IReducer;
 import io.squall.metric.api.ReducedMetric;
 import io.squall.metrics.TaggedRegistry;
-import io.squall.metrics.V1Metrics;
+import io.squall.metric.V1Metrics;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
+import io.squall.utils.Clock;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public class TopologyContext extends WorkerTopologyContext {
     private final TaggedRegistry metrics;
     private final V1Metrics v1Metrics;
     private final TaskHooks taskHooks;
+    private final Clock clock;
 
     /** A context for task {@code taskId} whose user metrics go to a registry of their own, unreported. */
     public TopologyContext(WorkerTopologyContext worker, int taskId) {
@@ -44,21 +46,41 @@ public class TopologyContext extends WorkerTopologyContext {
 
     /** A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}. */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics) {
-        this(worker, taskId, metrics, new V1Metrics(worker, worker.getTopologyConf(), TopologyContext.class.getClassLoader()));
+        this(worker, taskId, metrics, new V1Metrics(worker, worker.getTopologyConf(), TopologyContext.class.getClassLoader()),
+                Clock.SYSTEM);
     }
 
     /**
-     * A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}, and its Storm v1
-     * metrics to the worker's {@code v1Metrics}.
+     * A context for task {@code taskId} whose user metrics go to the worker's {@code metrics} and whose time
+     * comes from {@code clock}.
      */
-    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, V1Metrics v1Metrics) {
+    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, Clock clock) {
+        this(worker, taskId, metrics, new V1Metrics(worker, worker.getTopologyConf(), TopologyContext.class.getClassLoader()),
+                clock);
+    }
+
+    /**
+     * A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}, its Storm v1
+     * metrics to the worker's {@code v1Metrics}, and whose time comes from {@code clock}.
+     */
+    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, V1Metrics v1Metrics,
+                           Clock clock) {
         super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
                 worker.getThisWorkerPort(), worker.getThisWorkerTasks(), worker.getCodeDir(), worker.getPIDDir());
         this.taskId = taskId;
         this.metrics = metrics;
+        this.clock = clock;
         this.v1Metrics = v1Metrics;
         this.taskHooks = new TaskHooks(taskId);
         addAutoTaskHooks(v1Metrics.loader());
+    }
+
+    /**
+     * The topology's clock. Components that act on time (windows, timers, batch intervals) read it instead of
+     * {@code System}'s clocks, so the topology also runs on simulated time in tests.
+     */
+    public Clock getClock() {
+        return clock;
     }
 
     /** Adds one hook of each class in {@code topology.auto.task.hooks}. */

@@ -1,55 +1,28 @@
 package io.squall.topology;
 
 import io.squall.config.ConfigKeys;
-import io.squall.task.ITimedBolt;
+import io.squall.runtime.api.Kernel;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
-import io.squall.tuple.Values;
-import io.squall.utils.TupleUtils;
-import io.squall.windowing.LateTuple;
-import io.squall.windowing.LateTupleCounting;
-import io.squall.windowing.TimestampExtractor;
-import io.squall.windowing.TupleFieldTimestampExtractor;
-import io.squall.windowing.TupleWindowImpl;
-import io.squall.windowing.WindowEngine;
-import io.squall.windowing.WindowSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs an {@link IWindowedBolt} as an ordinary bolt: keeps its tuples in a {@link WindowEngine}, calls
- * {@code execute(TupleWindow)} when a window fires and acks each tuple when it leaves its last window.
- * For windows by event time, a late tuple is emitted on the late-tuple stream (anchored, as a
- * {@link LateTuple}) when one is configured, else logged (at most every ten seconds, with the count since)
- * and dropped; either way it is acked and counted. If {@code execute} throws, the window's tuples are
- * failed so their spouts can replay them. Executor thread only.
+ * Runs an {@link IWindowedBolt} as an ordinary bolt, as {@code TopologyBuilder.setBolt} does for windowed
+ * bolts: keeps its tuples in windows, calls {@code execute(TupleWindow)} when a window fires and acks each
+ * tuple when no later window can hold it. Late tuples (event time) go to the late-tuple stream when one is
+ * configured, else they are logged (rate-limited), counted and acked. The windowing itself is the kernel's:
+ * this class holds the bolt and hands it to the runtime. Executor thread only.
  */
-public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt, ITimedBolt {
+public final class WindowedBoltExecutor implements IRichBolt {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(WindowedBoltExecutor.class);
     /** The field of the late-tuple stream. */
     public static final String LATE_TUPLE_FIELD = "late_tuple";
-    private static final long LATE_LOG_INTERVAL_MS = TimeUnit.SECONDS.toMillis(10);
 
     private final IWindowedBolt bolt;
-    private transient WindowEngine<Tuple> engine;
-    private transient OutputCollector collector;
-    private transient TimestampExtractor extractor;
-    private transient String componentId;
-    private transient Set<Tuple> failed;
-    private transient LongAdder lateTuples;
-    private transient long lateSinceLog;
-    private transient long lastLateLogMs;
+    private transient IRichBolt runner;
 
     /** Wraps {@code bolt}. */
     public WindowedBoltExecutor(IWindowedBolt bolt) {
@@ -61,96 +34,25 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
         return bolt;
     }
 
-    /** Where late tuples are counted; the runtime passes its per-component counter before {@code prepare}. */
-    @Override
-    public void countLateTuplesIn(LongAdder counter) {
-        this.lateTuples = counter;
-    }
-
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
-        this.collector = collector;
-        this.componentId = context.getThisComponentId();
-        this.failed = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (lateTuples == null) {
-            lateTuples = new LongAdder();
-        }
-        extractor = extractor(topoConf);
-        engine = new WindowEngine<>(windowSpec(topoConf), System.currentTimeMillis(), new Listener());
-        bolt.prepare(topoConf, context, collector);
-    }
-
-    /**
-     * The bolt's window, from the component's configuration {@code conf}.
-     *
-     * @throws io.squall.config.InvalidConfigException naming what is wrong with it
-     */
-    public WindowSpec windowSpec(Map<String, Object> conf) {
-        return WindowSpec.from(conf, extractor(conf) != null);
-    }
-
-    private TimestampExtractor extractor(Map<String, Object> conf) {
-        Object field = conf.get(ConfigKeys.TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_FIELD_NAME.name());
-        if (bolt.getTimestampExtractor() == null && field != null) {
-            return TupleFieldTimestampExtractor.of((String) field);
-        }
-        return bolt.getTimestampExtractor();
+        runner = Kernel.get().windowedBolt(bolt);
+        runner.prepare(topoConf, context, collector);
     }
 
     @Override
     public void execute(Tuple input) {
-        if (TupleUtils.isTick(input)) {
-            return; // Windows keep their own time; tick tuples are not tracked, so nothing to ack.
+        if (runner == null) {
+            throw new IllegalStateException("Windowed bolt " + bolt + " executed before prepare");
         }
-        if (extractor == null) {
-            engine.add(input, System.currentTimeMillis());
-            return;
-        }
-        long ts;
-        try {
-            ts = extractor.extractTimestamp(input);
-        } catch (RuntimeException e) {
-            collector.reportError(new IllegalArgumentException("Windowed bolt '" + componentId
-                    + "' cannot read the event time of a tuple from " + input.getSourceGlobalStreamId() + " with "
-                    + extractor + ": " + e.getMessage(), e));
-            collector.fail(input);
-            return;
-        }
-        if (!engine.add(input, ts, input.getSourceTask())) {
-            onLate(input, ts);
-        }
-    }
-
-    private void onLate(Tuple input, long ts) {
-        lateTuples.increment();
-        String stream = engine.spec().lateTupleStream();
-        if (stream != null) {
-            collector.emit(stream, input, new Values(new LateTuple(input, ts)));
-        } else {
-            lateSinceLog++;
-            long now = System.currentTimeMillis();
-            if (now - lastLateLogMs >= LATE_LOG_INTERVAL_MS) {
-                LOG.warn("Windowed bolt '{}' dropped {} late tuple(s) since the last report (latest: event time {} "
-                                + "at or before watermark {}, from {}); {} dropped in all. Set a lag with withLag or "
-                                + "route them with withLateTupleStream", componentId, lateSinceLog, ts,
-                        engine.watermark(), input.getSourceGlobalStreamId(), lateTuples.sum());
-                lateSinceLog = 0;
-                lastLateLogMs = now;
-            }
-        }
-        collector.ack(input);
-    }
-
-    @Override
-    public void onTime(long nowMillis) {
-        if (nowMillis >= engine.nextDeadline()) {
-            engine.advance(nowMillis);
-        }
+        runner.execute(input);
     }
 
     @Override
     public void cleanup() {
-        bolt.cleanup();
+        if (runner != null) {
+            runner.cleanup();
+        }
     }
 
     @Override
@@ -166,29 +68,5 @@ public final class WindowedBoltExecutor implements LateTupleCounting, IRichBolt,
     @Override
     public Map<String, Object> getComponentConfiguration() {
         return bolt.getComponentConfiguration();
-    }
-
-    /** Hands fired windows to the bolt and acks what expires. */
-    private final class Listener implements WindowEngine.Listener<Tuple> {
-        @Override
-        public void onWindow(List<Tuple> events, List<Tuple> newEvents, List<Tuple> expired, Long startTs, long endTs) {
-            try {
-                bolt.execute(new TupleWindowImpl(events, newEvents, expired, startTs, endTs));
-            } catch (RuntimeException e) {
-                for (Tuple t : events) {
-                    if (failed.add(t)) {
-                        collector.fail(t);
-                    }
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void onExpired(Tuple event) {
-            if (!failed.remove(event)) {
-                collector.ack(event);
-            }
-        }
     }
 }

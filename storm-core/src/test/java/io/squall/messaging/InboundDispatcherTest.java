@@ -9,6 +9,7 @@ import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
+import io.squall.utils.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -31,7 +32,7 @@ class InboundDispatcherTest {
     private final Worker worker;
     private final InboundDispatcher dispatcher;
     private final WireCodec codec;
-    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+    private final ManualClock clock = new ManualClock();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final InboundDispatcher.Counters counters = new InboundDispatcher.Counters();
 
@@ -43,7 +44,7 @@ class InboundDispatcherTest {
         conf.put("topology.acker.executors", 1);
         conf.put("topology.executor.receive.buffer.size", QUEUE_SIZE);
         worker = new Worker("inbound-test", b.createTopology(), conf, getClass().getClassLoader(), false,
-                clock::get, e -> { }, new Worker.Placement(1234, Map.of(3, "other:1", 4, "other:1"), Map.of()));
+                clock, e -> { }, new Worker.Placement(1234, Map.of(3, "other:1", 4, "other:1"), Map.of()));
         codec = new WireCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()),
                 worker.context());
         dispatcher = new InboundDispatcher(worker, codec, running::get, counters, EXPIRY_MS);
@@ -58,7 +59,7 @@ class InboundDispatcherTest {
     }
 
     private void advanceMs(long ms) {
-        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(ms));
+        clock.advanceNanos(TimeUnit.MILLISECONDS.toNanos(ms));
     }
 
     @Test

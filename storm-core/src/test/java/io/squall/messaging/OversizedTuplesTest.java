@@ -1,6 +1,6 @@
 package io.squall.messaging;
 
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.queue.ReceiveQueue;
@@ -31,7 +31,7 @@ class OversizedTuplesTest {
         Map<String, Object> conf = new HashMap<>();
         conf.put("topology.acker.executors", 1);
         return new Worker("oversized-test", b.createTopology(), conf, OversizedTuplesTest.class.getClassLoader(),
-                false, System::nanoTime, e -> { }, new Worker.Placement(1234, remote, Map.of()));
+                false, io.squall.utils.Clock.SYSTEM, e -> { }, new Worker.Placement(1234, remote, Map.of()));
     }
 
     private static TupleImpl tuple(Worker w, MessageId id) {
@@ -47,7 +47,7 @@ class OversizedTuplesTest {
         new OversizedTuples(w, link, 1000, count).reject(3, tuple(w, MessageId.of(77L, 5L)), 20_971_520,
                 (task, m) -> { throw new AssertionError("the acker is local"); });
         assertEquals(1, count.get());
-        List<ErrorLog.Error> errors = w.errors().errors("words");
+        List<ReportedError> errors = w.errors().errors("words");
         assertEquals(1, errors.size());
         String msg = errors.get(0).message();
         for (String part : List.of("words", "stream default", "20971520 bytes", "messaging.max.frame.bytes = 1000")) {

@@ -2,7 +2,7 @@ package io.squall.messaging;
 
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.squall.Await;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
 import io.squall.spout.SpoutOutputCollector;
@@ -116,7 +116,7 @@ class TwoWorkersIT {
         conf.put("topology.message.timeout.secs", 300); // A fail must come from the link, not a timeout.
 
         Map<Integer, String> tasks = new Worker("probe", topology, conf, getClass().getClassLoader(), false,
-                System::nanoTime, e -> { }).layout().taskToComponent();
+                io.squall.utils.Clock.SYSTEM, e -> { }).layout().taskToComponent();
         AtomicReference<Worker> first = new AtomicReference<>();
         AtomicReference<Worker> second = new AtomicReference<>();
         MessagingServer serverA = server(first);
@@ -132,9 +132,9 @@ class TwoWorkersIT {
                 remoteOfB.put(task, nameA);
             }
         });
-        Worker a = new Worker("two", topology, conf, getClass().getClassLoader(), false, System::nanoTime,
+        Worker a = new Worker("two", topology, conf, getClass().getClassLoader(), false, io.squall.utils.Clock.SYSTEM,
                 e -> { }, new Worker.Placement(serverA.port(), remoteOfA, Map.of()));
-        Worker w2 = new Worker("two", topology, conf, getClass().getClassLoader(), false, System::nanoTime,
+        Worker w2 = new Worker("two", topology, conf, getClass().getClassLoader(), false, io.squall.utils.Clock.SYSTEM,
                 e -> { }, new Worker.Placement(serverB.port(), remoteOfB, Map.of()));
         first.set(a);
         second.set(w2);
@@ -153,7 +153,7 @@ class TwoWorkersIT {
         assertEquals(1, oversized.get());
         assertNull(linkFailure.get(), "the link did not stop");
         assertEquals(Worker.State.RUNNING, a.state());
-        List<ErrorLog.Error> errors = a.errors().errors("mixed");
+        List<ReportedError> errors = a.errors().errors("mixed");
         assertEquals(1, errors.size());
         String msg = errors.get(0).message();
         assertTrue(msg.contains("mixed") && msg.contains("stream default") && msg.contains("bytes serialized"), msg);

@@ -3,7 +3,7 @@ package io.squall.multilang;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.spout.ShellSpout;
 import io.squall.task.OutputCollector;
 import io.squall.task.ShellBolt;
@@ -281,8 +281,8 @@ class MultilangIT {
             for (int i = 0; i < count; i++) {
                 assertEquals(1, ACKS.get(key + ":" + i).get(), "acks of id " + i);
             }
-            List<ErrorLog.Error> errors = cluster.getErrors("ml-spout-dies", "numbers");
-            assertTrue(errors.stream().map(ErrorLog.Error::message).anyMatch(m -> m.contains("ShellSpout 'numbers'")
+            List<ReportedError> errors = cluster.getErrors("ml-spout-dies", "numbers");
+            assertTrue(errors.stream().map(ReportedError::message).anyMatch(m -> m.contains("ShellSpout 'numbers'")
                     && m.contains("python3 numbers_spout.py") && m.contains("exit code 4")), errors.toString());
         }
     }
@@ -324,7 +324,7 @@ class MultilangIT {
                 assertEquals(1, acks.acks(i), "acks of " + i);
             }
             assertTrue(acks.totalFails() >= 1, "the tuple at the fault failed and was replayed");
-            List<ErrorLog.Error> errors = cluster.getErrors(name, "faulty");
+            List<ReportedError> errors = cluster.getErrors(name, "faulty");
             assertTrue(!errors.isEmpty(), "an error is reported for the component");
             String expected = switch (fault) {
                 case "die" -> "dying on purpose";
@@ -333,7 +333,7 @@ class MultilangIT {
                 case "undeclared" -> "nowhere";
                 default -> "cannot handle 50";
             };
-            assertTrue(errors.stream().map(ErrorLog.Error::message).anyMatch(m -> m.contains(expected)
+            assertTrue(errors.stream().map(ReportedError::message).anyMatch(m -> m.contains(expected)
                     && m.contains("'faulty'") && m.contains("python3 faulty.py")), errors.toString());
         }
     }

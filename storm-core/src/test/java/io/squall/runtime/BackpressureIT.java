@@ -3,7 +3,7 @@ package io.squall.runtime;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.api.ComponentCounts;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -133,21 +133,22 @@ class BackpressureIT {
         conf.put(Config.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE, 1024);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("slow", conf, slowTopology().createTopology());
-            Map<String, ComponentStats> stats = cluster.getComponentStats("slow");
             long maxBacklog = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < end) {
-                long backlog = stats.get("spout").transferred.sum() - stats.get("slow").executed.sum();
+                Map<String, ComponentCounts> stats = cluster.getComponentStats("slow");
+                long backlog = stats.get("spout").transferred() - stats.get("slow").executed();
                 maxBacklog = Math.max(maxBacklog, backlog);
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             // The queue holds 1024 and the spout can have one batch of 64 beyond the high watermark.
             assertTrue(maxBacklog <= 1024 + 2 * 64, "backlog stays within the queue: " + maxBacklog);
-            assertTrue(stats.get("slow").executed.sum() > 1_000, "the bolt made progress");
+            assertTrue(cluster.getComponentStats("slow").get("slow").executed() > 1_000, "the bolt made progress");
             cluster.deactivate("slow");
-            Await.until(Duration.ofSeconds(20),
-                    () -> stats.get("spout").transferred.sum() == stats.get("slow").executed.sum(),
-                    () -> "every emitted tuple to be executed: " + stats);
+            Await.until(Duration.ofSeconds(20), () -> {
+                Map<String, ComponentCounts> stats = cluster.getComponentStats("slow");
+                return stats.get("spout").transferred() == stats.get("slow").executed();
+            }, () -> "every emitted tuple to be executed: " + cluster.getComponentStats("slow"));
         }
     }
 
@@ -158,11 +159,11 @@ class BackpressureIT {
             cluster.submitTopology("soak", new Config(), slowTopology().createTopology());
             TimeUnit.SECONDS.sleep(secs);
             cluster.deactivate("soak");
-            Map<String, ComponentStats> stats = cluster.getComponentStats("soak");
-            Await.until(Duration.ofSeconds(30),
-                    () -> stats.get("spout").transferred.sum() == stats.get("slow").executed.sum(),
-                    () -> "every emitted tuple to be executed: " + stats);
-            System.out.println("soak ok: " + stats.get("slow").executed.sum() + " tuples, heap used "
+            Await.until(Duration.ofSeconds(30), () -> {
+                Map<String, ComponentCounts> stats = cluster.getComponentStats("soak");
+                return stats.get("spout").transferred() == stats.get("slow").executed();
+            }, () -> "every emitted tuple to be executed: " + cluster.getComponentStats("soak"));
+            System.out.println("soak ok: " + cluster.getComponentStats("soak").get("slow").executed() + " tuples, heap used "
                     + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MiB");
         }
         System.exit(0);

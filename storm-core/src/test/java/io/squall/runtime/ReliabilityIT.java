@@ -3,7 +3,7 @@ package io.squall.runtime;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.api.ComponentCounts;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -96,16 +96,16 @@ class ReliabilityIT {
             cluster.submitTopology("reliability", conf, builder.createTopology());
             Await.until(Duration.ofSeconds(100), () -> tracker.distinctAcked() == n,
                     () -> tracker.distinctAcked() + " of " + n + " acked, " + tracker.totalFails() + " fails");
-            ComponentStats spout = cluster.getComponentStats("reliability").get("spout");
+            ComponentCounts spout = cluster.getComponentStats("reliability").get("spout");
             assertEquals(n, tracker.totalAcks(), "every id acked exactly once");
             for (int i = 0; i < n; i++) {
                 assertEquals(1, tracker.acks(i), "acks of id " + i);
             }
             // Each fail was replayed (FixedTupleSpout re-emits failed ids), and replays were acked.
             assertTrue(tracker.totalFails() > n / 20, "about 11% of attempts fail: " + tracker.totalFails());
-            assertEquals(tracker.totalFails(), spout.failed.sum() + spout.timedOut.sum());
-            assertEquals(0, spout.timedOut.sum(), "no tree should time out");
-            Map<String, Long> by = spout.failedByComponent();
+            assertEquals(tracker.totalFails(), spout.failed() + spout.timedOut());
+            assertEquals(0, spout.timedOut(), "no tree should time out");
+            Map<String, Long> by = spout.failedBy();
             assertTrue(by.get("failer") > 0 && by.get("thrower") > 0, "failing components recorded: " + by);
             assertTrue(cluster.getErrors("reliability", "thrower").size() > 0, "thrown errors are reported");
         } finally {
@@ -144,9 +144,9 @@ class ReliabilityIT {
             Await.until(Duration.ofSeconds(20), () -> tracker.totalFails() >= 3, () -> tracker.totalFails() + " fails");
             double secs = (System.nanoTime() - start) / 1e9;
             assertTrue(secs >= 1.0, "failed after the timeout, not before: " + secs + "s");
-            ComponentStats spout = cluster.getComponentStats("timeout").get("spout");
-            assertTrue(spout.timedOut.sum() >= 3);
-            assertEquals(0, spout.failed.sum(), "timeouts are not counted as explicit fails");
+            ComponentCounts spout = cluster.getComponentStats("timeout").get("spout");
+            assertTrue(spout.timedOut() >= 3);
+            assertEquals(0, spout.failed(), "timeouts are not counted as explicit fails");
             assertEquals(0, tracker.totalAcks());
         } finally {
             AckTracker.remove("timeout");
@@ -208,7 +208,7 @@ class ReliabilityIT {
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("pending", conf, builder.createTopology());
             Await.until(Duration.ofSeconds(30),
-                    () -> cluster.getComponentStats("pending").get("spout").acked.sum() > 2_000,
+                    () -> cluster.getComponentStats("pending").get("spout").acked() > 2_000,
                     () -> "2000 acks");
         }
         assertTrue(MAX_SEEN_PENDING.get() <= 50, "pending reached " + MAX_SEEN_PENDING.get());

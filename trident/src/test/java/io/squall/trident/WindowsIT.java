@@ -2,7 +2,7 @@ package io.squall.trident;
 
 import io.squall.Await;
 import io.squall.LocalCluster;
-import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.api.ComponentCounts;
 import io.squall.topology.base.BaseWindowedBolt;
 import io.squall.trident.coordinator.InMemoryCoordinatorStore;
 import io.squall.trident.operation.BaseAggregator;
@@ -146,9 +146,9 @@ class WindowsIT {
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("drop", Run.conf(), t.build());
             windows.awaitTxid(3);
-            Map<String, ComponentStats> stats = cluster.getComponentStats("drop");
-            ComponentStats s = stats.get("$spout-win-drop-windows");
-            assertEquals(2, s.lateTuples.sum(), stats.keySet().toString());
+            Map<String, ComponentCounts> stats = cluster.getComponentStats("drop");
+            ComponentCounts s = stats.get("$spout-win-drop-windows");
+            assertEquals(2, s.lateTuples(), stats.keySet().toString());
         }
         assertEquals(List.of(row(1L)), windows.values());
     }

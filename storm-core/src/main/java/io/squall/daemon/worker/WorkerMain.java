@@ -25,12 +25,13 @@ import io.squall.messaging.WireCodec;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
 import io.squall.multilang.TopologyResources;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
+import io.squall.utils.Clock;
 import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +124,7 @@ public final class WorkerMain {
         Thread.currentThread().setContextClassLoader(loader);
         StormTopology topology = TopologySerializer.deserialize(Files.readAllBytes(codeDir.resolve("topology.ser")),
                 loader);
-        this.worker = new Worker(topologyId, topology, topoConf, loader, false, System::nanoTime,
+        this.worker = new Worker(topologyId, topology, topoConf, loader, false, Clock.SYSTEM,
                 error -> exit(1, "the topology failed: " + error),
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides(),
                         TopologyResources.extract(loader, codeDir.resolve("worker-" + port).resolve("resources"))));
@@ -315,7 +316,7 @@ public final class WorkerMain {
         for (String component : worker.stats().keySet()) {
             long upTo = errorsReportedUpTo.getOrDefault(component, 0L);
             List<TaskError> fresh = new ArrayList<>();
-            for (ErrorLog.Error e : worker.errors().errors(component)) {
+            for (ReportedError e : worker.errors().errors(component)) {
                 if (e.timeMillis() > upTo) {
                     fresh.add(new TaskError(e.taskId(), e.timeMillis(), e.message(), workerName));
                 }

@@ -22,7 +22,9 @@ final class RollingSum {
         sums = new long[n][fields];
         bucketIndex = new long[n];
         Arrays.fill(bucketIndex, -1);
-        failedBy = new Map[n];
+        @SuppressWarnings("unchecked") // A generic array: every element is set to a Map<String, Long> below.
+        Map<String, Long>[] maps = (Map<String, Long>[]) new Map<?, ?>[n];
+        failedBy = maps;
         for (int i = 0; i < n; i++) {
             failedBy[i] = new TreeMap<>();
         }

@@ -1,7 +1,7 @@
 package io.squall.metrics.aggregate;
 
-import io.squall.runtime.ErrorLog;
-import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.api.ReportedError;
 import io.squall.topology.BoltStats;
 import io.squall.topology.ErrorInfo;
 import io.squall.topology.ExecutorInfo;
@@ -77,19 +77,19 @@ public final class StormSummaries {
 
     /** From a local worker's live counters (since start: {@code :all-time} only). */
     public static TopologyInfo fromStats(String id, String name, String status, int uptimeSecs,
-                                         Map<String, ComponentStats> stats, Function<String, Boolean> isSpout,
+                                         Map<String, ComponentCounts> stats, Function<String, Boolean> isSpout,
                                          Function<String, List<Integer>> tasksOf,
-                                         Function<String, List<ErrorLog.Error>> errorsOf) {
+                                         Function<String, List<ReportedError>> errorsOf) {
         List<ExecutorSummary> executors = new ArrayList<>();
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
-        for (Map.Entry<String, ComponentStats> e : stats.entrySet()) {
-            ComponentStats s = e.getValue();
+        for (Map.Entry<String, ComponentCounts> e : stats.entrySet()) {
+            ComponentCounts s = e.getValue();
             boolean spout = isSpout.apply(e.getKey());
-            Counts counts = new Counts(s.emitted.sum(), s.transferred.sum(), s.executed.sum(), s.acked.sum(),
-                    s.failed.sum() + s.timedOut.sum(), s.meanCompleteLatencyMs(), 0, 0);
+            Counts counts = new Counts(s.emitted(), s.transferred(), s.executed(), s.acked(),
+                    s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0);
             executors.add(summary(e.getKey(), spout, tasksOf.apply(e.getKey()), uptimeSecs,
                     Map.of(ExecutorStats.ALL_TIME, counts)));
-            List<ErrorLog.Error> reported = errorsOf.apply(e.getKey());
+            List<ReportedError> reported = errorsOf.apply(e.getKey());
             if (!reported.isEmpty()) {
                 errors.put(e.getKey(), reported.stream()
                         .map(r -> new ErrorInfo(r.message(), (int) (r.timeMillis() / 1000), "localhost", 0)).toList());

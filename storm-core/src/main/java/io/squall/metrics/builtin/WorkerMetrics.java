@@ -12,7 +12,7 @@ import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import io.squall.Constants;
 import io.squall.metrics.CumulativeCount;
 import io.squall.metrics.TaggedRegistry;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.runtime.executor.Executor;
 import io.squall.runtime.queue.Backpressure;
@@ -99,6 +99,7 @@ public final class WorkerMetrics {
         String[] tags = {"executor", e.name()};
         registry.register("executor", "receive-queue.population", (Gauge<Long>) q::population, tags);
         registry.register("executor", "receive-queue.capacity", (Gauge<Integer>) q::capacity, tags);
+        registry.register("executor", "outbox.depth", (Gauge<Long>) e::outboxDepth, tags);
         registry.register("executor", "backpressure.congested-ms", new CumulativeCount(() ->
                 worker.backpressure().report().congestedMsByQueue().getOrDefault(q.name(), 0L)), tags);
     }
@@ -132,7 +133,7 @@ public final class WorkerMetrics {
                     bp.congestedMsByQueue().getOrDefault(q.name(), 0L),
                     bp.firstCountByQueue().getOrDefault(q.name(), 0L)));
         }
-        long now = System.currentTimeMillis();
+        long now = worker.clock().currentTimeMillis();
         return new Snapshots.Worker(worker.settings().name() != null ? worker.settings().name() : worker.topologyId(),
                 worker.topologyId(), workerName, now, worker.startMillis(), (now - worker.startMillis()) / 1000,
                 worker.isActive(),
@@ -221,11 +222,11 @@ public final class WorkerMetrics {
     private List<Snapshots.Error> errors() {
         List<Snapshots.Error> out = new ArrayList<>();
         for (String c : worker.stats().keySet()) {
-            for (ErrorLog.Error e : worker.errors().errors(c)) {
+            for (ReportedError e : worker.errors().errors(c)) {
                 out.add(new Snapshots.Error(e.componentId(), e.taskId(), e.timeMillis(), e.message()));
             }
         }
-        for (ErrorLog.Error e : worker.errors().errors(Constants.ACKER_COMPONENT_ID)) {
+        for (ReportedError e : worker.errors().errors(Constants.ACKER_COMPONENT_ID)) {
             out.add(new Snapshots.Error(e.componentId(), e.taskId(), e.timeMillis(), e.message()));
         }
         out.sort(Comparator.comparingLong(Snapshots.Error::timeMillis).reversed());

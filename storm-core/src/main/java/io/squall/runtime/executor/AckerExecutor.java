@@ -1,7 +1,6 @@
 package io.squall.runtime.executor;
 
 import io.squall.config.TopologySettings;
-import io.squall.runtime.Worker;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.acker.RotatingMap;
 import io.squall.runtime.queue.ReceiveQueue;
@@ -30,21 +29,21 @@ public final class AckerExecutor extends Executor {
         int failingTask = -1;
     }
 
-    public AckerExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+    public AckerExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue) {
-        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(10));
+        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(10));
         this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
     }
 
     @Override
-    protected void onStart() {
-        nextRotateNanos = worker.nanoTime() + rotateEveryNanos;
+    protected void openTasks() {
+        nextRotateNanos = clock.nanoTime() + rotateEveryNanos;
     }
 
     @Override
-    protected int doWork() throws Exception {
+    public int doWork() throws Exception {
         int work = queue.drain(this::onMessage);
-        long now = worker.nanoTime();
+        long now = clock.nanoTime();
         if (now - nextRotateNanos >= 0) {
             nextRotateNanos = now + rotateEveryNanos;
             if (settings.timeoutsEnabled()) {
@@ -98,6 +97,6 @@ public final class AckerExecutor extends Executor {
     }
 
     @Override
-    protected void onClose() {
+    protected void closeTasks() {
     }
 }

@@ -2,24 +2,20 @@ package io.squall.runtime.executor;
 
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
-import io.squall.runtime.Worker;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
-import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
-import io.squall.runtime.stats.TaskStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
-import io.squall.task.ITimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.TupleImpl;
-import io.squall.windowing.LateTupleCounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,42 +50,42 @@ public final class BoltExecutor extends Executor {
     private final int sampleEvery;
     private int untilSample;
 
-    public BoltExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+    public BoltExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                         ReceiveQueue queue, ComponentStats stats) {
-        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(10));
+        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(10));
         this.stats = stats;
         this.tickNanos = TimeUnit.SECONDS.toNanos(settings.tickFreqSecs());
-        this.sampleEvery = worker.metricsSettings().enabled() ? worker.metricsSettings().sampleEvery() : 0;
+        this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
     }
 
     @Override
-    protected void onStart() {
-        serializationCheck = worker.newSerializationCheck();
-        byTaskId = new Task[worker.queueByTask().length];
+    protected void openTasks() {
+        serializationCheck = context.newSerializationCheck();
+        byTaskId = new Task[context.queueByTask().length];
         for (int taskId : taskIds) {
-            IBolt bolt = (IBolt) worker.newComponentInstance(componentId);
+            IBolt bolt = (IBolt) context.newComponentInstance(componentId);
             if (bolt instanceof LateTupleCounting w) {
                 w.countLateTuplesIn(stats.lateTuples);
             }
-            Task t = new Task(taskId, bolt, worker.newTopologyContext(taskId));
+            Task t = new Task(taskId, bolt, context.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId[taskId] = t;
-            if (bolt instanceof ITimedBolt) {
+            if (bolt instanceof TimedBolt) {
                 timedTasks.add(t);
             }
         }
         for (Task t : tasks) {
-            t.bolt.prepare(worker.componentConf(componentId), t.context, new OutputCollector(t));
+            t.bolt.prepare(context.componentConf(componentId), t.taskContext, new OutputCollector(t));
         }
-        nextTickNanos = worker.nanoTime() + tickNanos;
+        nextTickNanos = clock.nanoTime() + tickNanos;
     }
 
     @Override
-    protected int doWork() throws Exception {
+    public int doWork() throws Exception {
         int work = queue.drain(this::onMessage);
         if (tickNanos > 0) {
-            long now = worker.nanoTime();
+            long now = clock.nanoTime();
             if (now - nextTickNanos >= 0) {
                 nextTickNanos += tickNanos;
                 if (now - nextTickNanos >= 0) {
@@ -103,7 +99,7 @@ public final class BoltExecutor extends Executor {
             }
         }
         if (!timedTasks.isEmpty()) {
-            long nowMillis = System.currentTimeMillis();
+            long nowMillis = clock.currentTimeMillis();
             for (Task t : timedTasks) {
                 t.onTime(nowMillis);
             }
@@ -121,11 +117,11 @@ public final class BoltExecutor extends Executor {
     }
 
     @Override
-    protected void onClose() {
+    protected void closeTasks() {
         for (Task t : tasks) {
             try {
                 t.bolt.cleanup();
-                t.context.taskHooks().cleanup();
+                t.taskContext.taskHooks().cleanup();
             } catch (RuntimeException e) {
                 LOG.warn("Error cleaning up bolt task {} of {}", t.taskId, componentId, e);
             }
@@ -133,27 +129,25 @@ public final class BoltExecutor extends Executor {
     }
 
     /** One bolt task and its collector. Executor thread only. */
-    private final class Task implements IOutputCollector {
-        final int taskId;
+    private final class Task extends TaskOutput implements IOutputCollector {
         final IBolt bolt;
-        final TopologyContext context;
-        final Router router;
-        final TaskStats counters;
+        final TopologyContext taskContext;
+        /** The anchors of the anchored emit in progress. */
+        private Collection<Tuple> emitAnchors;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
         Tuple processSample;
         long processSampleStart;
 
-        Task(int taskId, IBolt bolt, TopologyContext context) {
-            this.taskId = taskId;
+        Task(int taskId, IBolt bolt, TopologyContext taskContext) {
+            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
+                    transfer, serializationCheck, settings.debug());
             this.bolt = bolt;
-            this.context = context;
-            this.router = new Router(context, taskId);
-            this.counters = stats.task(taskId);
+            this.taskContext = taskContext;
         }
 
         void onTime(long nowMillis) {
             try {
-                ((ITimedBolt) bolt).onTime(nowMillis);
+                ((TimedBolt) bolt).onTime(nowMillis);
             } catch (UnserializableValueException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -170,17 +164,17 @@ public final class BoltExecutor extends Executor {
             }
             stats.executed.increment();
             counters.executed();
-            context.taskHooks().boltExecute(tuple);
+            taskContext.taskHooks().boltExecute(tuple);
         }
 
         private void executeTimed(TupleImpl tuple) {
-            long start = worker.nanoTime();
+            long start = clock.nanoTime();
             if (processSample == null || start - processSampleStart > PROCESS_SAMPLE_MAX_NANOS) {
                 processSample = tuple;
                 processSampleStart = start;
             }
             executeUntimed(tuple);
-            stats.executeLatency.record(worker.nanoTime() - start);
+            stats.executeLatency.record(clock.nanoTime() - start);
         }
 
         private void executeUntimed(TupleImpl tuple) {
@@ -207,44 +201,18 @@ public final class BoltExecutor extends Executor {
         }
 
         private List<Integer> send(Route route, Collection<Tuple> anchors, List<Object> values, int directTask) {
-            Emits.checkArity(route, values);
-            if (serializationCheck != null) {
-                serializationCheck.check(route, values);
-            }
-            if (settings.debug()) {
-                LOG.info("Emitting: {} {} {}", componentId, route.streamId(), values);
-            }
             boolean anchored = settings.ackingEnabled() && hasTree(anchors);
-            List<Integer> targets = new ArrayList<>(1);
-            TupleImpl shared = null;
-            if (directTask >= 0) {
-                transfer.send(directTask, anchored ? anchoredTuple(route, anchors, values)
-                        : unanchoredTuple(route, values));
-                targets.add(directTask);
-            } else {
-                int[] out = route.scratch();
-                for (TaskSelector selector : route.selectors()) {
-                    int n = selector.select(values, out);
-                    for (int j = 0; j < n; j++) {
-                        TupleImpl tuple;
-                        if (anchored) {
-                            tuple = anchoredTuple(route, anchors, values);
-                        } else {
-                            if (shared == null) {
-                                shared = unanchoredTuple(route, values);
-                            }
-                            tuple = shared;
-                        }
-                        transfer.send(out[j], tuple);
-                        targets.add(out[j]);
-                    }
-                }
+            emitAnchors = anchored ? anchors : null;
+            try {
+                return send(route, values, directTask, anchored, null);
+            } finally {
+                emitAnchors = null;
             }
-            stats.emitted.increment();
-            counters.emitted();
-            stats.transferred.add(targets.size());
-            context.taskHooks().emit(values, route.streamId(), targets);
-            return targets;
+        }
+
+        @Override
+        TupleImpl newTuple(Route route, List<Object> values) {
+            return anchoredTuple(route, emitAnchors, values);
         }
 
         private boolean hasTree(Collection<Tuple> anchors) {
@@ -257,10 +225,6 @@ public final class BoltExecutor extends Executor {
                 }
             }
             return false;
-        }
-
-        private TupleImpl unanchoredTuple(Route route, List<Object> values) {
-            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, MessageId.unanchored());
         }
 
         /**
@@ -326,14 +290,14 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(worker.ackerTask(root), new AckMessage.Update(root, id.edge(k) ^ t.ackVal()));
+                    transfer.send(context.ackerTask(root), new AckMessage.Update(root, id.edge(k) ^ t.ackVal()));
                 }
             }
             stats.acked.increment();
             counters.acked();
-            context.taskHooks().boltAck(input);
+            taskContext.taskHooks().boltAck(input);
             if (input == processSample) {
-                stats.processLatency.record(worker.nanoTime() - processSampleStart);
+                stats.processLatency.record(clock.nanoTime() - processSampleStart);
                 processSample = null;
             }
         }
@@ -344,12 +308,12 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(worker.ackerTask(root), new AckMessage.Fail(root, taskId));
+                    transfer.send(context.ackerTask(root), new AckMessage.Fail(root, taskId));
                 }
             }
             stats.failed.increment();
             counters.failed();
-            context.taskHooks().boltFail(input);
+            taskContext.taskHooks().boltFail(input);
             if (input == processSample) {
                 processSample = null;
             }
@@ -361,7 +325,7 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(worker.ackerTask(root), new AckMessage.ResetTimeout(root));
+                    transfer.send(context.ackerTask(root), new AckMessage.ResetTimeout(root));
                 }
             }
         }
@@ -369,7 +333,7 @@ public final class BoltExecutor extends Executor {
         @Override
         public void reportError(Throwable error) {
             stats.errors.increment();
-            worker.errors().report(componentId, taskId, error);
+            context.reportError(componentId, taskId, error);
             if (settings.dieOnError()) {
                 throw new IllegalStateException("Bolt task " + taskId + " of '" + componentId + "' failed and "
                         + "topology.worker.die.on.error is set", error);

@@ -1,116 +1,80 @@
 package io.squall.runtime.executor;
 
 import io.squall.config.TopologySettings;
-import io.squall.runtime.Worker;
+import io.squall.runtime.agent.Agent;
 import io.squall.runtime.queue.IdleStrategy;
 import io.squall.runtime.queue.ReceiveQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import io.squall.utils.Clock;
 
 /**
- * An agent that runs the tasks of one component on its own thread: {@link #onStart}, then
- * {@code idle.idle(doWork())} until stopped, then {@link #onClose}. All task state is confined to that
- * thread; other threads reach it only through its {@link ReceiveQueue} and the worker's volatile flags.
- * A {@code Throwable} escaping a round is fatal for the topology: it is reported to the worker, which
- * stops it (user exceptions are caught closer to the user code and do not get here).
+ * An agent that runs the tasks of one component: {@link #onStart}, then {@link #doWork()} until stopped,
+ * then {@link #onClose}, all on the thread that drives it (an {@link io.squall.runtime.agent.AgentRunner}
+ * in production, a {@link io.squall.runtime.agent.DeterministicDriver} in tests). All task state is
+ * confined to that thread; other threads reach it only through its {@link ReceiveQueue}. It sees the
+ * worker only through its {@link ExecutorContext}. A {@code Throwable} escaping a round is fatal for the
+ * topology (user exceptions are caught closer to the user code and do not get here).
  */
-public abstract class Executor implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
-
+public abstract class Executor implements Agent {
     protected final String name;
     protected final String componentId;
     protected final int[] taskIds;
-    protected final Worker worker;
+    protected final ExecutorContext context;
+    protected final Clock clock;
     protected final TopologySettings settings;
     protected final ReceiveQueue queue;
     final Transfer transfer;
-    private final IdleStrategy idle;
-    private volatile boolean running = true;
-    private volatile Thread thread;
+    private final long maxParkNanos;
 
     /**
      * @param maxParkNanos the longest the executor may sleep when idle, which bounds how late its timers fire
      */
-    protected Executor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
-                       ReceiveQueue queue, long maxParkNanos) {
+    protected Executor(String name, String componentId, int[] taskIds, ExecutorContext context,
+                       TopologySettings settings, ReceiveQueue queue, long maxParkNanos) {
         this.name = name;
         this.componentId = componentId;
         this.taskIds = taskIds;
-        this.worker = worker;
+        this.context = context;
+        this.clock = context.clock();
         this.settings = settings;
         this.queue = queue;
-        this.transfer = new Transfer(worker.queueByTask(), settings.producerBatchSize());
-        this.idle = IdleStrategy.of(settings.waitStrategy(), queue::awaitMessages, maxParkNanos);
+        this.transfer = new Transfer(context.queueByTask(), settings.producerBatchSize());
+        this.maxParkNanos = maxParkNanos;
     }
 
-    /** Starts the executor's thread. */
-    public void start() {
-        Thread t = new Thread(this, "executor-" + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    /** How a thread running this executor waits when idle: the configured strategy, woken by its queue. */
+    public IdleStrategy idleStrategy() {
+        return IdleStrategy.of(settings.waitStrategy(), queue::awaitMessages, maxParkNanos);
     }
 
     @Override
-    public final void run() {
+    public final void onStart() throws Exception {
         queue.bindConsumer();
-        try {
-            onStart();
-            while (running) {
-                idle.idle(doWork());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            worker.fatal(name, t);
-            if (t instanceof Error) {
-                throw (Error) t;
-            }
-        } finally {
-            try {
-                onClose();
-            } catch (Throwable t) {
-                LOG.warn("Error closing executor {}", name, t);
-            }
-            transfer.close();
-            queue.close();
-        }
+        openTasks();
     }
 
     /** Opens or prepares the tasks. Executor thread. */
-    protected abstract void onStart() throws Exception;
+    protected abstract void openTasks() throws Exception;
 
     /**
      * One round: drain the queue, run timers, emit, publish.
      *
      * @return how much work the round did; zero lets the idle strategy wait
      */
-    protected abstract int doWork() throws Exception;
+    @Override
+    public abstract int doWork() throws Exception;
+
+    @Override
+    public final void onClose() {
+        try {
+            closeTasks();
+        } finally {
+            transfer.close();
+            queue.close();
+        }
+    }
 
     /** Closes or cleans up the tasks. Executor thread. */
-    protected abstract void onClose();
-
-    /** Asks the executor to stop after its current round. Any thread. */
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
-    }
-
-    /** Waits for the executor's thread to end; returns whether it did. Any thread but the executor's. */
-    public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
-        Thread t = thread;
-        if (t == null) {
-            return true;
-        }
-        t.join(unit.toMillis(timeout));
-        return !t.isAlive();
-    }
+    protected abstract void closeTasks();
 
     /** Messages this executor has sent to {@code task}. Any thread; may lag slightly. */
     public long sentTo(int task) {
@@ -127,7 +91,12 @@ public abstract class Executor implements Runnable {
         return queue;
     }
 
-    /** The executor's name, e.g. {@code split[3-4]}. */
+    /** Messages buffered in this executor's outboxes that its destination queues had no room for yet. */
+    public long outboxDepth() {
+        return transfer.depth();
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -2,15 +2,27 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.queue.ReceiveQueue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
  * The messages one executor has for one receive queue, published in batches. When the queue is full
  * the messages stay here (the buffer grows) and the queue is told it has an overflowing producer, which
  * raises backpressure so spouts stop; the executor keeps draining its own input, so a cycle of bolts
- * never deadlocks. Owned by the producing executor's thread.
+ * never deadlocks. Owned by the producing executor's thread, except {@link #depth()}.
  */
 final class Outbox {
+    private static final VarHandle DEPTH;
+
+    static {
+        try {
+            DEPTH = MethodHandles.lookup().findVarHandle(Outbox.class, "depth", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ReceiveQueue queue;
     private final int batchSize;
     private int[] tasks;
@@ -18,6 +30,8 @@ final class Outbox {
     private int head;
     private int tail;
     private boolean overflowing;
+    /** Messages left after the last flush; written (opaque) by the owner after each flush, read by metrics. */
+    private int depth;
 
     Outbox(ReceiveQueue queue, int batchSize) {
         this.queue = queue;
@@ -52,6 +66,12 @@ final class Outbox {
         if (pending == 0) {
             return 0;
         }
+        int published = publish(pending);
+        DEPTH.setOpaque(this, tail - head);
+        return published;
+    }
+
+    private int publish(int pending) {
         int published = 0;
         while (published < pending) {
             int n = queue.tryPublish(tasks, messages, head, Math.min(batchSize, pending - published));
@@ -92,6 +112,16 @@ final class Outbox {
         }
         head = 0;
         tail = pending;
+    }
+
+    /** Messages still held after the last flush. Any thread; may lag by one flush. */
+    int depth() {
+        return (int) DEPTH.getOpaque(this);
+    }
+
+    /** Whether the outbox holds messages the queue had no room for. Owner thread. */
+    boolean isOverflowing() {
+        return overflowing;
     }
 
     /** Gives back the backpressure token, if held; the executor is stopping. */

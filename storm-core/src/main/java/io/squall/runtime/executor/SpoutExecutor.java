@@ -1,15 +1,13 @@
 package io.squall.runtime.executor;
 
 import io.squall.config.TopologySettings;
-import io.squall.runtime.Worker;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.acker.RotatingMap;
+import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
-import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
-import io.squall.runtime.stats.TaskStats;
 import io.squall.spout.ISpout;
 import io.squall.spout.ISpoutOutputCollector;
 import io.squall.spout.SpoutOutputCollector;
@@ -47,38 +45,40 @@ public final class SpoutExecutor extends Executor {
     private long nextRotateNanos;
     private boolean active;
     private SerializationCheck serializationCheck;
+    private final CongestionView congestion;
 
     /** A tree emitted by a task and not yet completed. */
     private record Pending(Task task, Object msgId, long emitNanos) { }
 
-    public SpoutExecutor(String name, String componentId, int[] taskIds, Worker worker, TopologySettings settings,
+    public SpoutExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue, ComponentStats stats) {
-        super(name, componentId, taskIds, worker, settings, queue, ReceiveQueue.millis(1));
+        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(1));
         this.stats = stats;
         this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
-        this.sampleEvery = worker.metricsSettings().enabled() ? worker.metricsSettings().sampleEvery() : 0;
+        this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
+        this.congestion = context.congestion();
     }
 
     @Override
-    protected void onStart() {
-        serializationCheck = worker.newSerializationCheck();
+    protected void openTasks() {
+        serializationCheck = context.newSerializationCheck();
         for (int taskId : taskIds) {
-            ISpout spout = (ISpout) worker.newComponentInstance(componentId);
-            Task t = new Task(taskId, spout, worker.newTopologyContext(taskId));
+            ISpout spout = (ISpout) context.newComponentInstance(componentId);
+            Task t = new Task(taskId, spout, context.newTopologyContext(taskId));
             tasks.add(t);
             byTaskId.put(taskId, t);
         }
         for (Task t : tasks) {
-            t.spout.open(worker.componentConf(componentId), t.context, new SpoutOutputCollector(t));
+            t.spout.open(context.componentConf(componentId), t.taskContext, new SpoutOutputCollector(t));
         }
-        nextRotateNanos = worker.nanoTime() + rotateEveryNanos;
+        nextRotateNanos = clock.nanoTime() + rotateEveryNanos;
     }
 
     @Override
-    protected int doWork() throws Exception {
+    public int doWork() throws Exception {
         int work = queue.drain(this::onMessage);
-        long now = worker.nanoTime();
+        long now = clock.nanoTime();
         if (now - nextRotateNanos >= 0) {
             nextRotateNanos = now + rotateEveryNanos;
             if (settings.timeoutsEnabled()) {
@@ -94,7 +94,7 @@ public final class SpoutExecutor extends Executor {
     }
 
     private int syncActivation() {
-        boolean wanted = worker.isActive();
+        boolean wanted = context.isActive();
         if (wanted == active) {
             return 0;
         }
@@ -118,7 +118,7 @@ public final class SpoutExecutor extends Executor {
         int max = settings.maxSpoutPending();
         for (Task t : tasks) {
             for (int i = 0; i < settings.spoutBatchSize(); i++) {
-                if (worker.backpressure().isCongested() || (max > 0 && t.pendingCount >= max)) {
+                if (congestion.isCongested() || (max > 0 && t.pendingCount >= max)) {
                     break;
                 }
                 long before = t.emits;
@@ -149,20 +149,20 @@ public final class SpoutExecutor extends Executor {
             if (r.failed()) {
                 stats.failed.increment();
                 p.task.counters.failed();
-                String by = r.failingTask() >= 0 ? worker.context().getComponentId(r.failingTask()) : null;
+                String by = r.failingTask() >= 0 ? context.componentOf(r.failingTask()) : null;
                 stats.failedBy(by != null ? by : "unknown");
                 p.task.callFail(p.msgId);
             } else {
                 stats.acked.increment();
                 p.task.counters.acked();
-                long latency = worker.nanoTime() - p.emitNanos;
+                long latency = clock.nanoTime() - p.emitNanos;
                 stats.completeLatency(latency);
                 if (sampleEvery > 0 && --untilSample == 0) {
                     untilSample = sampleEvery;
                     stats.completeLatency.record(latency);
                 }
                 p.task.callAck(p.msgId);
-                p.task.context.taskHooks().spoutAck(p.msgId, latency);
+                p.task.taskContext.taskHooks().spoutAck(p.msgId, latency);
             }
         } else if (message instanceof AckMessage.ResetTimeout r) {
             pending.touch(r.root());
@@ -179,11 +179,11 @@ public final class SpoutExecutor extends Executor {
     }
 
     @Override
-    protected void onClose() {
+    protected void closeTasks() {
         for (Task t : tasks) {
             try {
                 t.spout.close();
-                t.context.taskHooks().cleanup();
+                t.taskContext.taskHooks().cleanup();
             } catch (RuntimeException e) {
                 LOG.warn("Error closing spout task {} of {}", t.taskId, componentId, e);
             }
@@ -191,23 +191,23 @@ public final class SpoutExecutor extends Executor {
     }
 
     /** One spout task and its collector. Executor thread only. */
-    private final class Task implements ISpoutOutputCollector {
-        final int taskId;
+    private final class Task extends TaskOutput implements ISpoutOutputCollector {
         final ISpout spout;
-        final TopologyContext context;
-        final Router router;
-        final TaskStats counters;
+        final TopologyContext taskContext;
         int pendingCount;
         long emits;
         /** Message ids acked at emit (acking off, or no targets), called back after nextTuple returns. */
         final List<Object> deferredAcks = new ArrayList<>();
 
-        Task(int taskId, ISpout spout, TopologyContext context) {
-            this.taskId = taskId;
+        /** The root and the XOR of the edges of the tracked emit in progress. */
+        private long emitRoot;
+        private long emitXor;
+
+        Task(int taskId, ISpout spout, TopologyContext taskContext) {
+            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
+                    transfer, serializationCheck, settings.debug());
             this.spout = spout;
-            this.context = context;
-            this.router = new Router(context, taskId);
-            this.counters = stats.task(taskId);
+            this.taskContext = taskContext;
         }
 
         @Override
@@ -223,62 +223,27 @@ public final class SpoutExecutor extends Executor {
         }
 
         private List<Integer> send(Route route, List<Object> values, Object messageId, int directTask) {
-            Emits.checkArity(route, values);
-            if (serializationCheck != null) {
-                serializationCheck.check(route, values);
-            }
-            if (settings.debug()) {
-                LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
-            }
             boolean tracked = messageId != null && settings.ackingEnabled();
-            long root = tracked ? nonZero() : 0;
-            long xor = 0;
-            List<Integer> targets = new ArrayList<>(1);
-            TupleImpl shared = null;
-            if (directTask >= 0) {
-                long edge = tracked ? nonZero() : 0;
-                xor ^= edge;
-                transfer.send(directTask, tuple(route, values, tracked, root, edge));
-                targets.add(directTask);
-            } else {
-                int[] out = route.scratch();
-                for (TaskSelector selector : route.selectors()) {
-                    int n = selector.select(values, out);
-                    for (int j = 0; j < n; j++) {
-                        TupleImpl tuple;
-                        if (tracked) {
-                            long edge = nonZero();
-                            xor ^= edge;
-                            tuple = tuple(route, values, true, root, edge);
-                        } else {
-                            if (shared == null) {
-                                shared = tuple(route, values, false, 0, 0);
-                            }
-                            tuple = shared;
-                        }
-                        transfer.send(out[j], tuple);
-                        targets.add(out[j]);
-                    }
-                }
-            }
+            emitRoot = tracked ? nonZero() : 0;
+            emitXor = 0;
+            List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
-            stats.emitted.increment();
-            counters.emitted();
-            stats.transferred.add(targets.size());
-            context.taskHooks().emit(values, route.streamId(), targets);
             if (tracked && !targets.isEmpty()) {
-                pending.putNew(root, new Pending(this, messageId, worker.nanoTime()));
+                pending.putNew(emitRoot, new Pending(this, messageId, clock.nanoTime()));
                 pendingCount++;
-                transfer.send(worker.ackerTask(root), new AckMessage.Init(root, xor, taskId));
+                transfer.send(context.ackerTask(emitRoot), new AckMessage.Init(emitRoot, emitXor, taskId));
             } else if (messageId != null) {
                 deferredAcks.add(messageId);
             }
             return targets;
         }
 
-        private TupleImpl tuple(Route route, List<Object> values, boolean tracked, long root, long edge) {
+        @Override
+        TupleImpl newTuple(Route route, List<Object> values) {
+            long edge = nonZero();
+            emitXor ^= edge;
             return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values,
-                    tracked ? MessageId.of(root, edge) : MessageId.unanchored());
+                    MessageId.of(emitRoot, edge));
         }
 
         private long nonZero() {
@@ -293,7 +258,7 @@ public final class SpoutExecutor extends Executor {
                 stats.acked.increment();
                 counters.acked();
                 callAck(id);
-                context.taskHooks().spoutAck(id, 0);
+                taskContext.taskHooks().spoutAck(id, 0);
             }
             deferredAcks.clear();
         }
@@ -312,13 +277,13 @@ public final class SpoutExecutor extends Executor {
             } catch (RuntimeException e) {
                 reportError(e);
             }
-            context.taskHooks().spoutFail(msgId);
+            taskContext.taskHooks().spoutFail(msgId);
         }
 
         @Override
         public void reportError(Throwable error) {
             stats.errors.increment();
-            worker.errors().report(componentId, taskId, error);
+            context.reportError(componentId, taskId, error);
             if (settings.dieOnError()) {
                 throw new IllegalStateException("Spout task " + taskId + " of '" + componentId + "' failed and "
                         + "topology.worker.die.on.error is set", error);

@@ -66,6 +66,15 @@ final class Transfer {
         return n;
     }
 
+    /** Messages held in the outboxes because their queues were full. Any thread; may lag slightly. */
+    long depth() {
+        long n = 0;
+        for (Outbox o : outboxes) {
+            n += o.depth();
+        }
+        return n;
+    }
+
     /** Returns every backpressure token held; the executor is stopping. */
     void close() {
         for (Outbox o : outboxes) {

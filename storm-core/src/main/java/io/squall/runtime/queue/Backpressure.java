@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * queue congested first in each episode. That bookkeeping is under a lock, taken only when a token
  * changes hands (a congestion edge), never on the tuple path. Thread-safe.
  */
-public final class Backpressure {
+public final class Backpressure implements CongestionView {
     private final AtomicInteger tokens = new AtomicInteger();
     private final LongSupplier nanoClock;
     /** Guarded by {@code this}. */
@@ -88,6 +88,7 @@ public final class Backpressure {
     }
 
     /** Whether anything in the worker is congested. */
+    @Override
     public boolean isCongested() {
         return tokens.get() > 0;
     }

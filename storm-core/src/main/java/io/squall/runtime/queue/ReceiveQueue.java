@@ -5,6 +5,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,10 +47,25 @@ public final class ReceiveQueue {
     private final AtomicInteger overflowingProducers = new AtomicInteger();
     private volatile Thread consumerThread;
     private volatile boolean sleeping;
-    /** Consumer thread only. */
+    /**
+     * Whether the consumer last saw the queue above its high watermark. Written by the consumer only, with
+     * release semantics, and read by other threads (metrics, the worker's congestion checks) with acquire, so
+     * a reader that sees the flag also sees the backpressure token it stands for. Accessed through
+     * {@link #ABOVE_HIGH_WATERMARK}.
+     */
     private boolean aboveHighWatermark;
     private Consumer current;
     private final EventPoller.Handler<Slot> handler = this::onSlot;
+    private static final VarHandle ABOVE_HIGH_WATERMARK;
+
+    static {
+        try {
+            ABOVE_HIGH_WATERMARK = MethodHandles.lookup().findVarHandle(ReceiveQueue.class, "aboveHighWatermark",
+                    boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * A queue of {@code capacity} slots (a power of two).
@@ -175,11 +191,12 @@ public final class ReceiveQueue {
 
     private void updateWatermark() {
         long population = population();
-        if (!aboveHighWatermark && population >= highWatermark) {
-            aboveHighWatermark = true;
+        boolean above = (boolean) ABOVE_HIGH_WATERMARK.get(this); // Plain read: this thread is the only writer.
+        if (!above && population >= highWatermark) {
             backpressure.raise(name);
-        } else if (aboveHighWatermark && population <= lowWatermark) {
-            aboveHighWatermark = false;
+            ABOVE_HIGH_WATERMARK.setRelease(this, true);
+        } else if (above && population <= lowWatermark) {
+            ABOVE_HIGH_WATERMARK.setRelease(this, false);
             backpressure.lower(name);
         }
     }
@@ -191,7 +208,7 @@ public final class ReceiveQueue {
 
     /** Whether the queue is congested now. Any thread; a snapshot. */
     public boolean isCongested() {
-        return aboveHighWatermark || overflowingProducers.get() > 0;
+        return (boolean) ABOVE_HIGH_WATERMARK.getAcquire(this) || overflowingProducers.get() > 0;
     }
 
     /** A producer now holds messages for this queue that did not fit. Producer thread. */
@@ -223,8 +240,8 @@ public final class ReceiveQueue {
 
     /** Releases the backpressure tokens this queue holds; the consumer is gone. Consumer thread. */
     public void close() {
-        if (aboveHighWatermark) {
-            aboveHighWatermark = false;
+        if ((boolean) ABOVE_HIGH_WATERMARK.get(this)) {
+            ABOVE_HIGH_WATERMARK.setRelease(this, false);
             backpressure.lower(name);
         }
     }

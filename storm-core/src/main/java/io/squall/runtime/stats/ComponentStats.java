@@ -1,5 +1,8 @@
 package io.squall.runtime.stats;
 
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.utils.Clock;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,19 +36,34 @@ public final class ComponentStats {
     /** Sum of spout complete latencies, in nanoseconds. */
     public final LongAdder completeLatencyNanos = new LongAdder();
     /** A sample of spout complete latencies (emit to ack), when metrics are on. */
-    public final LatencyHistogram completeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS);
+    public final LatencyHistogram completeLatency;
     /** A sample of bolt execute latencies (time in {@code execute}), when metrics are on. */
-    public final LatencyHistogram executeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS);
+    public final LatencyHistogram executeLatency;
     /** A sample of bolt process latencies ({@code execute} start to ack), when metrics are on. */
-    public final LatencyHistogram processLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS);
+    public final LatencyHistogram processLatency;
     private static final long LATENCY_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(30);
     private final Map<String, LongAdder> failedBy = new ConcurrentHashMap<>();
     private final Map<Integer, TaskStats> tasks = new ConcurrentSkipListMap<>();
     private volatile long maxCompleteLatencyNanos;
 
-    /** Counters for a component. */
+    /** Counters for a component, latency periods timed by the system clock. */
     public ComponentStats(String componentId) {
+        this(componentId, Clock.SYSTEM);
+    }
+
+    /** Counters for a component, latency periods timed by {@code clock}. */
+    public ComponentStats(String componentId, Clock clock) {
         this.componentId = componentId;
+        this.completeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS, clock);
+        this.executeLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS, clock);
+        this.processLatency = new LatencyHistogram(LATENCY_PERIOD_NANOS, clock);
+    }
+
+    /** An immutable copy of the component's counts now. Any thread. */
+    public ComponentCounts snapshot() {
+        return new ComponentCounts(componentId, emitted.sum(), transferred.sum(), executed.sum(), acked.sum(),
+                failed.sum(), timedOut.sum(), errors.sum(), lateTuples.sum(), meanCompleteLatencyMs(),
+                failedByComponent());
     }
 
     /** The component. */

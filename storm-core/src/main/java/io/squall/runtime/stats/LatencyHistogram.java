@@ -1,5 +1,6 @@
 package io.squall.runtime.stats;
 
+import io.squall.utils.Clock;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -28,11 +29,19 @@ public final class LatencyHistogram {
     private Histogram current = newHistogram();
     private Histogram previous = newHistogram();
     private Histogram scratch;
-    private long periodStartNanos = System.nanoTime();
+    private final Clock clock;
+    private long periodStartNanos;
 
-    /** A histogram whose {@link #recent()} view spans one to two periods of {@code periodNanos}. */
+    /** A histogram whose {@link #recent()} view spans one to two periods of {@code periodNanos} of the system clock. */
     public LatencyHistogram(long periodNanos) {
+        this(periodNanos, Clock.SYSTEM);
+    }
+
+    /** A histogram whose {@link #recent()} view spans one to two periods of {@code periodNanos} of {@code clock}. */
+    public LatencyHistogram(long periodNanos, Clock clock) {
         this.periodNanos = periodNanos;
+        this.clock = clock;
+        this.periodStartNanos = clock.nanoTime();
     }
 
     private static Histogram newHistogram() {
@@ -61,7 +70,7 @@ public final class LatencyHistogram {
     public synchronized Histogram recent() {
         scratch = recorder.getIntervalHistogram(scratch);
         current.add(scratch);
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (now - periodStartNanos >= periodNanos) {
             Histogram old = previous;
             previous = current;

@@ -8,6 +8,7 @@ import io.squall.topology.base.BaseRichSpout;
 import io.squall.trident.spout.ITridentDataSource;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
+import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
     private transient int maxActive;
     private transient long intervalNanos;
     private transient long lastStartNanos;
+    private transient Clock clock;
 
     /** A coordinator for the streams with these transactional ids, none with a spout coordinator. */
     public MasterBatchCoordinator(List<String> txStateIds) {
@@ -113,7 +115,8 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         maxActive = max instanceof Number n ? Math.max(1, n.intValue()) : 1;
         Object interval = conf.get(BATCH_EMIT_INTERVAL_MILLIS);
         intervalNanos = interval instanceof Number n ? n.longValue() * 1_000_000L : 50_000_000L;
-        lastStartNanos = System.nanoTime() - intervalNanos;
+        clock = context != null ? context.getClock() : Clock.SYSTEM; // Unit tests open it without a context.
+        lastStartNanos = clock.nanoTime() - intervalNanos;
         LOG.info("Trident coordinator for {} resumes after txid {}, {} batches in flight at most", txStateIds,
                 committed, maxActive);
     }
@@ -132,7 +135,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
                 emit(BATCH_STREAM, e.getKey(), e.getValue().attempt, false);
             }
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (active.size() < maxActive && now - lastStartNanos >= intervalNanos && ready(nextTxid)) {
             lastStartNanos = now;
             long txid = nextTxid++;

@@ -13,7 +13,7 @@ import io.squall.trident.tuple.TridentTupleView;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
-import io.squall.windowing.LateTupleCounting;
+import io.squall.runtime.executor.LateTupleCounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

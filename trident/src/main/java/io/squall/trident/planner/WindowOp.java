@@ -6,8 +6,8 @@ import io.squall.trident.windowing.WindowConfig;
 import io.squall.trident.windowing.WindowsStore;
 import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
-import io.squall.windowing.WindowEngine;
-import io.squall.windowing.WindowSpec;
+import io.squall.runtime.windowing.WindowEngine;
+import io.squall.runtime.windowing.WindowSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +125,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                 }
                 return;
             }
-            long now = System.currentTimeMillis();
+            long now = ctx.context.getClock().currentTimeMillis();
             if (engine == null) {
                 startMs = now - 1; // Windows hold (end - length, end]: tuples added now must fall inside the first.
                 engine = new WindowEngine<>(spec, startMs, this);
@@ -225,7 +225,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             }
             ctx.lateTuples.increment();
             lateSinceLog++;
-            long now = System.nanoTime();
+            long now = ctx.context.getClock().nanoTime();
             if (now - lastLateLogNs > LATE_LOG_INTERVAL_NS) {
                 LOG.warn("Window '{}' in '{}': {} late tuple(s) {} (watermark {})", op.windowId,
                         ctx.context.getThisComponentId(), lateSinceLog,

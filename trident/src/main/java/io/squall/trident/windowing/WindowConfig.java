@@ -1,7 +1,7 @@
 package io.squall.trident.windowing;
 
 import io.squall.topology.base.BaseWindowedBolt;
-import io.squall.windowing.WindowSpec;
+import io.squall.runtime.windowing.WindowSpec;
 
 import java.io.Serializable;
 import java.util.concurrent.TimeUnit;

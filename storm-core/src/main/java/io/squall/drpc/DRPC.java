@@ -1,4 +1,4 @@
-package io.squall.daemon.drpc;
+package io.squall.drpc;
 
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;

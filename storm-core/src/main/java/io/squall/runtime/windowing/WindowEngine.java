@@ -1,4 +1,4 @@
-package io.squall.windowing;
+package io.squall.runtime.windowing;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.squall.metrics;
+package io.squall.metric;
 
 import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IMetricsConsumer;

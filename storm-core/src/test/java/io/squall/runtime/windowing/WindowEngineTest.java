@@ -1,4 +1,4 @@
-package io.squall.windowing;
+package io.squall.runtime.windowing;
 
 import org.junit.jupiter.api.Test;
 

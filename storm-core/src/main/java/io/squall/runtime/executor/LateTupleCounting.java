@@ -1,4 +1,4 @@
-package io.squall.windowing;
+package io.squall.runtime.executor;
 
 import java.util.concurrent.atomic.LongAdder;
 

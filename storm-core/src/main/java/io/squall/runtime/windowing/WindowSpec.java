@@ -1,4 +1,4 @@
-package io.squall.windowing;
+package io.squall.runtime.windowing;
 
 import io.squall.config.ConfigKey;
 import io.squall.config.ConfigKeys;

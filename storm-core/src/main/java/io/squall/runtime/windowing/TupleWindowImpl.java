@@ -1,6 +1,7 @@
-package io.squall.windowing;
+package io.squall.runtime.windowing;
 
 import io.squall.tuple.Tuple;
+import io.squall.windowing.TupleWindow;
 
 import java.util.List;
 

@@ -1,0 +1,104 @@
+package io.squall.runtime.executor;
+
+import io.squall.hooks.TaskHooks;
+import io.squall.runtime.routing.Route;
+import io.squall.runtime.routing.Router;
+import io.squall.runtime.routing.TaskSelector;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.TaskStats;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.TupleImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emit loop of one task, shared by spouts and bolts: check the values, resolve the targets through the
+ * stream's groupings (or take the direct target), give each target its tuple and hand it to the transfer,
+ * then count. Whether each target needs its own tuple (new edge ids: a tracked spout tuple, an anchored bolt
+ * tuple) is the caller's call; otherwise one unanchored tuple object is shared by every target.
+ * Executor thread only.
+ */
+abstract class TaskOutput {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskOutput.class);
+
+    final int taskId;
+    final String componentId;
+    final Router router;
+    final TaskStats counters;
+    private final TaskHooks hooks;
+    private final ComponentStats stats;
+    private final Transfer transfer;
+    private final SerializationCheck serializationCheck;
+    private final boolean debug;
+
+    TaskOutput(int taskId, String componentId, Router router, TaskHooks hooks, ComponentStats stats, Transfer transfer,
+               SerializationCheck serializationCheck, boolean debug) {
+        this.taskId = taskId;
+        this.componentId = componentId;
+        this.router = router;
+        this.hooks = hooks;
+        this.stats = stats;
+        this.counters = stats.task(taskId);
+        this.transfer = transfer;
+        this.serializationCheck = serializationCheck;
+        this.debug = debug;
+    }
+
+    /**
+     * Sends {@code values} on {@code route}: to {@code directTask} if it is not negative, else to the targets
+     * the groupings choose.
+     *
+     * @param perTarget whether each target gets its own tuple from {@link #newTuple}
+     * @param messageId what the debug log shows as the message id (spouts), or null
+     * @return the target task ids, one entry per tuple sent
+     */
+    final List<Integer> send(Route route, List<Object> values, int directTask, boolean perTarget, Object messageId) {
+        Emits.checkArity(route, values);
+        if (serializationCheck != null) {
+            serializationCheck.check(route, values);
+        }
+        if (debug) {
+            LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
+        }
+        List<Integer> targets = new ArrayList<>(1);
+        if (directTask >= 0) {
+            transfer.send(directTask, perTarget ? newTuple(route, values) : unanchored(route, values));
+            targets.add(directTask);
+        } else {
+            TupleImpl shared = null;
+            int[] out = route.scratch();
+            for (TaskSelector selector : route.selectors()) {
+                int n = selector.select(values, out);
+                for (int j = 0; j < n; j++) {
+                    TupleImpl tuple;
+                    if (perTarget) {
+                        tuple = newTuple(route, values);
+                    } else {
+                        if (shared == null) {
+                            shared = unanchored(route, values);
+                        }
+                        tuple = shared;
+                    }
+                    transfer.send(out[j], tuple);
+                    targets.add(out[j]);
+                }
+            }
+        }
+        stats.emitted.increment();
+        counters.emitted();
+        stats.transferred.add(targets.size());
+        hooks.emit(values, route.streamId(), targets);
+        return targets;
+    }
+
+    /** A tuple for one target with ids of its own, for the emit in progress. */
+    abstract TupleImpl newTuple(Route route, List<Object> values);
+
+    /** A tuple that belongs to no tree. */
+    final TupleImpl unanchored(Route route, List<Object> values) {
+        return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, MessageId.unanchored());
+    }
+}

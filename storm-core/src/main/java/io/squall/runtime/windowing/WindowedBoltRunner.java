@@ -1,0 +1,206 @@
+package io.squall.runtime.windowing;
+
+import io.squall.config.ConfigKeys;
+import io.squall.runtime.executor.LateTupleCounting;
+import io.squall.runtime.api.TimedBolt;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.IRichBolt;
+import io.squall.topology.IWindowedBolt;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.WindowedBoltExecutor;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import io.squall.utils.Clock;
+import io.squall.utils.TupleUtils;
+import io.squall.windowing.LateTuple;
+import io.squall.windowing.TimestampExtractor;
+import io.squall.windowing.TupleFieldTimestampExtractor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs an {@link IWindowedBolt} as an ordinary bolt: keeps its tuples in a {@link WindowEngine}, calls
+ * {@code execute(TupleWindow)} when a window fires and acks each tuple when it leaves its last window.
+ * For windows by event time, a late tuple is emitted on the late-tuple stream (anchored, as a
+ * {@link LateTuple}) when one is configured, else logged (at most every ten seconds, with the count since)
+ * and dropped; either way it is acked and counted. If {@code execute} throws, the window's tuples are
+ * failed so their spouts can replay them. Executor thread only.
+ */
+public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, TimedBolt {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WindowedBoltRunner.class);
+    private static final long LATE_LOG_INTERVAL_MS = TimeUnit.SECONDS.toMillis(10);
+
+    private final IWindowedBolt bolt;
+    private transient WindowEngine<Tuple> engine;
+    private transient OutputCollector collector;
+    private transient Clock clock;
+    private transient TimestampExtractor extractor;
+    private transient String componentId;
+    private transient Set<Tuple> failed;
+    private transient LongAdder lateTuples;
+    private transient long lateSinceLog;
+    private transient long lastLateLogMs;
+
+    /** Runs {@code bolt}. */
+    public WindowedBoltRunner(IWindowedBolt bolt) {
+        this.bolt = bolt;
+    }
+
+    /** The wrapped bolt. */
+    public IWindowedBolt getBolt() {
+        return bolt;
+    }
+
+    /** Where late tuples are counted; the runtime passes its per-component counter before {@code prepare}. */
+    @Override
+    public void countLateTuplesIn(LongAdder counter) {
+        this.lateTuples = counter;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        this.collector = collector;
+        this.componentId = context.getThisComponentId();
+        this.clock = context.getClock();
+        this.failed = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (lateTuples == null) {
+            lateTuples = new LongAdder();
+        }
+        extractor = extractor(topoConf);
+        // Windows hold (end - length, end]: start 1 ms back so a tuple arriving in the millisecond of prepare
+        // falls inside the first window instead of before it.
+        engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis() - 1, new Listener());
+        bolt.prepare(topoConf, context, collector);
+    }
+
+    /**
+     * The bolt's window, from the component's configuration {@code conf}.
+     *
+     * @throws io.squall.config.InvalidConfigException naming what is wrong with it
+     */
+    public WindowSpec windowSpec(Map<String, Object> conf) {
+        return windowSpec(bolt, conf);
+    }
+
+    /**
+     * The window of {@code bolt}, from the component's configuration {@code conf}.
+     *
+     * @throws io.squall.config.InvalidConfigException naming what is wrong with it
+     */
+    public static WindowSpec windowSpec(IWindowedBolt bolt, Map<String, Object> conf) {
+        return WindowSpec.from(conf, extractor(bolt, conf) != null);
+    }
+
+    private TimestampExtractor extractor(Map<String, Object> conf) {
+        return extractor(bolt, conf);
+    }
+
+    private static TimestampExtractor extractor(IWindowedBolt bolt, Map<String, Object> conf) {
+        Object field = conf.get(ConfigKeys.TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_FIELD_NAME.name());
+        if (bolt.getTimestampExtractor() == null && field != null) {
+            return TupleFieldTimestampExtractor.of((String) field);
+        }
+        return bolt.getTimestampExtractor();
+    }
+
+    @Override
+    public void execute(Tuple input) {
+        if (TupleUtils.isTick(input)) {
+            return; // Windows keep their own time; tick tuples are not tracked, so nothing to ack.
+        }
+        if (extractor == null) {
+            engine.add(input, clock.currentTimeMillis());
+            return;
+        }
+        long ts;
+        try {
+            ts = extractor.extractTimestamp(input);
+        } catch (RuntimeException e) {
+            collector.reportError(new IllegalArgumentException("Windowed bolt '" + componentId
+                    + "' cannot read the event time of a tuple from " + input.getSourceGlobalStreamId() + " with "
+                    + extractor + ": " + e.getMessage(), e));
+            collector.fail(input);
+            return;
+        }
+        if (!engine.add(input, ts, input.getSourceTask())) {
+            onLate(input, ts);
+        }
+    }
+
+    private void onLate(Tuple input, long ts) {
+        lateTuples.increment();
+        String stream = engine.spec().lateTupleStream();
+        if (stream != null) {
+            collector.emit(stream, input, new Values(new LateTuple(input, ts)));
+        } else {
+            lateSinceLog++;
+            long now = clock.currentTimeMillis();
+            if (now - lastLateLogMs >= LATE_LOG_INTERVAL_MS) {
+                LOG.warn("Windowed bolt '{}' dropped {} late tuple(s) since the last report (latest: event time {} "
+                                + "at or before watermark {}, from {}); {} dropped in all. Set a lag with withLag or "
+                                + "route them with withLateTupleStream", componentId, lateSinceLog, ts,
+                        engine.watermark(), input.getSourceGlobalStreamId(), lateTuples.sum());
+                lateSinceLog = 0;
+                lastLateLogMs = now;
+            }
+        }
+        collector.ack(input);
+    }
+
+    @Override
+    public void onTime(long nowMillis) {
+        if (nowMillis >= engine.nextDeadline()) {
+            engine.advance(nowMillis);
+        }
+    }
+
+    @Override
+    public void cleanup() {
+        bolt.cleanup();
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        new WindowedBoltExecutor(bolt).declareOutputFields(declarer);
+    }
+
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        return bolt.getComponentConfiguration();
+    }
+
+    /** Hands fired windows to the bolt and acks what expires. */
+    private final class Listener implements WindowEngine.Listener<Tuple> {
+        @Override
+        public void onWindow(List<Tuple> events, List<Tuple> newEvents, List<Tuple> expired, Long startTs, long endTs) {
+            try {
+                bolt.execute(new TupleWindowImpl(events, newEvents, expired, startTs, endTs));
+            } catch (RuntimeException e) {
+                for (Tuple t : events) {
+                    if (failed.add(t)) {
+                        collector.fail(t);
+                    }
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void onExpired(Tuple event) {
+            if (!failed.remove(event)) {
+                collector.ack(event);
+            }
+        }
+    }
+}

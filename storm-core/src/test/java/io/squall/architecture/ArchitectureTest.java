@@ -1,0 +1,138 @@
+package io.squall.architecture;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The package rules of the README's code map, checked on storm-core's compiled classes: the public API reaches
+ * the kernel only through {@code io.squall.runtime.api}, the kernel never reaches up into the daemons,
+ * transport or reporting, and no package cycle exists outside the public API (whose packages mirror Storm's
+ * and refer to each other, as Storm's do).
+ */
+class ArchitectureTest {
+    /**
+     * Storm's user-facing packages (org.apache.storm.X as io.squall.X) and the kernel's API; a trailing ".."
+     * includes subpackages.
+     */
+    static final List<String> PUBLIC = List.of("io.squall", "io.squall.topology..", "io.squall.tuple..",
+            "io.squall.spout..", "io.squall.task..", "io.squall.grouping..", "io.squall.windowing..",
+            "io.squall.utils..", "io.squall.testing..", "io.squall.config..", "io.squall.bolt..",
+            "io.squall.coordination..", "io.squall.drpc..", "io.squall.hooks..", "io.squall.lambda..",
+            "io.squall.metric..", "io.squall.multilang..", "io.squall.runtime.api..");
+    /** The kernel: executors as agents, queues, acker, routing, windowing engine. */
+    static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
+            "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
+            "io.squall.runtime.routing..", "io.squall.runtime.stats..", "io.squall.runtime.windowing..");
+    /** What sits above the kernel: transport, cluster state, daemons, CLI, reporting. */
+    static final List<String> ABOVE_KERNEL = List.of("io.squall.messaging..", "io.squall.cluster..",
+            "io.squall.daemon..", "io.squall.cli..", "io.squall.metrics.aggregate..", "io.squall.metrics.report..",
+            "io.squall.metrics.builtin..");
+    /**
+     * The two public classes that still assemble internals themselves: LocalCluster (starts workers with their
+     * metrics and reporters) and NimbusClient (speaks the wire format of Nimbus's API). Moving them behind
+     * {@code io.squall.runtime.api} is left for later (issue 10); no other public class may join them.
+     */
+    static final Set<String> ASSEMBLERS = Set.of("io.squall.LocalCluster", "io.squall.utils.NimbusClient");
+
+    private static Map<String, Set<String>> deps;
+
+    @BeforeAll
+    static void readClasses() throws IOException {
+        deps = ClassDependencies.of(Path.of("target", "classes"));
+        assertTrue(deps.size() > 150, "storm-core's classes are compiled: " + deps.size());
+    }
+
+    static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    static boolean in(String className, List<String> patterns) {
+        String pkg = packageOf(className);
+        for (String p : patterns) {
+            if (p.endsWith("..") ? pkg.equals(p.substring(0, p.length() - 2))
+                    || pkg.startsWith(p.substring(0, p.length() - 1)) : pkg.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> violations(List<String> from, List<String> to, Set<String> except) {
+        List<String> out = new ArrayList<>();
+        deps.forEach((c, targets) -> {
+            if (in(c, from) && !except.contains(c)) {
+                targets.stream().filter(t -> in(t, to)).forEach(t -> out.add(c + " -> " + t));
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void publicPackagesReachTheKernelOnlyThroughItsApi() {
+        assertEquals(List.of(), violations(PUBLIC, KERNEL, ASSEMBLERS));
+    }
+
+    @Test
+    void publicPackagesDoNotReachAboveTheKernel() {
+        assertEquals(List.of(), violations(PUBLIC, ABOVE_KERNEL, ASSEMBLERS));
+    }
+
+    @Test
+    void theKernelApiDependsOnPublicTypesOnly() {
+        List<String> api = List.of("io.squall.runtime.api..");
+        assertEquals(List.of(), violations(api, KERNEL, Set.of()));
+        assertEquals(List.of(), violations(api, ABOVE_KERNEL, Set.of()));
+    }
+
+    @Test
+    void theKernelDoesNotReachUpIntoTransportDaemonsOrReporting() {
+        assertEquals(List.of(), violations(KERNEL, ABOVE_KERNEL, Set.of()));
+    }
+
+    @Test
+    void noPackageCyclesOutsideThePublicApi() {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        deps.forEach((c, targets) -> {
+            if (ASSEMBLERS.contains(c)) {
+                return;
+            }
+            String from = node(c);
+            for (String t : targets) {
+                if (!node(t).equals(from)) {
+                    edges.computeIfAbsent(from, k -> new TreeSet<>()).add(node(t));
+                }
+            }
+        });
+        List<List<String>> cycles = PackageCycles.of(edges);
+        assertTrue(cycles.isEmpty(), () -> "package cycles: " + cycles);
+    }
+
+    /** The public packages count as one node; every other package is a node of its own. */
+    private static String node(String className) {
+        return in(className, PUBLIC) ? "public API" : packageOf(className);
+    }
+
+    @Test
+    void findsACycleAndAWrongWayImportWhenThereIsOne() {
+        assertEquals(List.of(List.of("a", "b", "c")),
+                PackageCycles.of(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"))));
+        assertTrue(in("io.squall.runtime.Worker", KERNEL) && !in("io.squall.runtime.api.Kernel", KERNEL));
+        assertTrue(deps.get("io.squall.runtime.Worker").contains("io.squall.runtime.executor.Executor"),
+                "the reader sees class references");
+        assertTrue(deps.get("io.squall.runtime.executor.Executor").contains("io.squall.runtime.executor.ExecutorContext"),
+                "and types in descriptors");
+    }
+}

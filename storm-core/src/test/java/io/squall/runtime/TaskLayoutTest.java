@@ -1,0 +1,55 @@
+package io.squall.runtime;
+
+import io.squall.Constants;
+import io.squall.testing.TestWordCounter;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TaskLayoutTest {
+    private static StormTopology topology() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout(), 2);
+        b.setBolt("count", new TestWordCounter(), 2).setNumTasks(5).fieldsGrouping("words", new Fields("word"));
+        return b.createTopology();
+    }
+
+    @Test
+    void numbersTasksFromOneInComponentIdOrder() {
+        TaskLayout l = new TaskLayout(topology(), 2);
+        assertEquals(Map.of(1, Constants.ACKER_COMPONENT_ID, 2, Constants.ACKER_COMPONENT_ID, 3, "count", 4, "count",
+                5, "count", 6, "count", 7, "count", 8, "words", 9, "words"), l.taskToComponent());
+        assertEquals(9, l.maxTaskId());
+        assertArrayEquals(new int[] {1, 2}, l.ackerTasks());
+    }
+
+    @Test
+    void splitsTasksIntoContiguousRunsDifferingByAtMostOne() {
+        TaskLayout l = new TaskLayout(topology(), 0);
+        List<String> names = l.executors().stream().map(TaskLayout.ExecutorTasks::name).toList();
+        assertEquals(List.of("count[1-3]", "count[4-5]", "words[6]", "words[7]"), names);
+        assertArrayEquals(new int[0], l.ackerTasks());
+    }
+
+    @Test
+    void aRebalanceChangesExecutorsButNotTasks() {
+        TaskLayout l = new TaskLayout(topology(), 0, Map.of("count", 5));
+        assertEquals(7, l.executors().size());
+        assertEquals(7, l.maxTaskId());
+        assertEquals("count[5]", l.executors().get(4).name());
+        assertThrows(IllegalArgumentException.class, () -> new TaskLayout(topology(), 0, Map.of("count", 6)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TaskLayout(topology(), 0, Map.of("nope", 1)));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+}

@@ -1,0 +1,149 @@
+package io.squall.runtime.driver;
+
+import io.squall.Config;
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.driver.Fixtures.CountingSpout;
+import io.squall.runtime.driver.Fixtures.PairBolt;
+import io.squall.runtime.driver.Fixtures.RecordingBolt;
+import io.squall.runtime.driver.Fixtures.SplitBolt;
+import io.squall.runtime.driver.Fixtures.Then;
+import io.squall.testing.TopologyTestDriver;
+import io.squall.topology.TopologyBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The acker, spout pending and timeouts, on the deterministic driver and simulated time. */
+@Timeout(value = 5, unit = TimeUnit.SECONDS)
+class AckingDriverTest {
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    @AfterEach
+    void clearLogs() {
+        Fixtures.LOGS.clear();
+    }
+
+    private static Config conf() {
+        Config conf = new Config();
+        conf.setNumAckers(1);
+        conf.setMessageTimeoutSecs(30);
+        return conf;
+    }
+
+    private static List<String> sorted(String log) {
+        return Fixtures.log(log).stream().map(String::valueOf).sorted().collect(Collectors.toList());
+    }
+
+    private static List<String> expected(String verb, int n) {
+        return IntStream.range(0, n).mapToObj(i -> verb + " " + i).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void completesTreesWhoseChildrenAreAnchoredToSeveralRoots() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountingSpout("multi", 10, 1));
+        b.setBolt("split", new SplitBolt()).shuffleGrouping("spout");
+        b.setBolt("pair", new PairBolt()).globalGrouping("split");
+        b.setBolt("sink", new RecordingBolt("multi-sink", Then.ACK)).shuffleGrouping("pair");
+        // Children of one tree pair up with children of the next: the pairs join trees 0+0, 1+1 ... or
+        // (when split's order interleaves them) two trees; either way every tree completes exactly once.
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf())) {
+            d.runUntilIdle();
+            assertEquals(expected("ack", 10), sorted("multi"));
+            assertEquals(10, Fixtures.log("multi-sink").size(), "20 split tuples make 10 pairs");
+            ComponentCounts spout = d.counts("spout");
+            assertEquals(10, spout.acked());
+            assertEquals(0, spout.failed() + spout.timedOut());
+        }
+    }
+
+    @Test
+    void keepsATreeOpenWhileAChildOfSeveralRootsIsPending() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountingSpout("partner", 3, 1));
+        b.setBolt("pair", new PairBolt()).globalGrouping("spout");
+        b.setBolt("sink", new RecordingBolt("partner-sink", Then.ACK)).shuffleGrouping("pair");
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf())) {
+            d.runUntilIdle();
+            // Tuples 0 and 1 make one child of both trees, acked; tuple 2 waits for a partner that never comes.
+            assertEquals(expected("ack", 2), sorted("partner"));
+            d.advance(Duration.ofSeconds(40), SECOND);
+            assertEquals(List.of("ack 0", "ack 1", "fail 2"), sorted("partner"));
+        }
+    }
+
+    @Test
+    void failsEveryTreeAFailedChildBelongsTo() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountingSpout("multi-fail", 4, 1));
+        b.setBolt("pair", new PairBolt()).globalGrouping("spout");
+        b.setBolt("sink", new RecordingBolt("multi-fail-sink", Then.FAIL)).shuffleGrouping("pair");
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf())) {
+            d.runUntilIdle();
+            // Two children, each anchored to two trees, both failed: all four trees fail.
+            assertEquals(expected("fail", 4), sorted("multi-fail"));
+            ComponentCounts spout = d.counts("spout");
+            assertEquals(4, spout.failed());
+            assertEquals(4L, spout.failedBy().get("sink"));
+        }
+    }
+
+    @Test
+    void timesOutTreesAfterTheMessageTimeoutByRotatingBuckets() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountingSpout("timeout", 5, 1));
+        b.setBolt("hold", new RecordingBolt("timeout-hold", Then.HOLD)).shuffleGrouping("spout");
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf())) {
+            d.runUntilIdle();
+            assertEquals(5, Fixtures.log("timeout-hold").size());
+            d.advance(Duration.ofSeconds(29), SECOND);
+            assertEquals(List.of(), sorted("timeout"), "nothing expires before the timeout");
+            // Buckets rotate every 10 s (timeout / 3): a tree expires between 30 and 40 s after its emit.
+            d.advance(Duration.ofSeconds(11), SECOND);
+            assertEquals(expected("fail", 5), sorted("timeout"));
+            assertEquals(5, d.counts("spout").timedOut());
+            assertEquals(0, d.counts("spout").failed());
+        }
+    }
+
+    @Test
+    void stopsCallingNextTupleAtMaxSpoutPending() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountingSpout("pending", -1, 1));
+        b.setBolt("hold", new RecordingBolt("pending-hold", Then.HOLD)).shuffleGrouping("spout");
+        Config conf = conf();
+        conf.setMaxSpoutPending(7);
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf)) {
+            d.runUntilIdle();
+            assertEquals(7, d.counts("spout").emitted());
+            assertEquals(7, Fixtures.log("pending-hold").size());
+            d.advance(Duration.ofSeconds(40), SECOND);
+            // The 7 time out, which frees the spout for 7 more.
+            assertEquals(7, d.counts("spout").timedOut());
+            assertEquals(14, d.counts("spout").emitted());
+        }
+    }
+
+    @Test
+    void acksAtEmitWithoutAckers() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountingSpout("no-ackers", 6, 1));
+        b.setBolt("hold", new RecordingBolt("no-ackers-hold", Then.HOLD)).shuffleGrouping("spout");
+        Config conf = conf();
+        conf.setNumAckers(0);
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf)) {
+            d.runUntilIdle();
+            assertEquals(expected("ack", 6), sorted("no-ackers"));
+            assertTrue(d.errors("spout").isEmpty());
+        }
+    }
+}
