@@ -5,38 +5,35 @@ import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.KafkaTuple;
 import io.squall.kafka.spout.RecordTranslator;
 import io.squall.trident.operation.TridentCollector;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads Trident batches from Kafka for both Kafka Trident spouts: partition {@code i} of the spout is the i-th of
- * the topics' partitions sorted by topic and number; a batch takes up to {@code max.poll.records} records of it.
- * A batch is read again exactly from its metadata; an opaque replay of a txid this emitter already read (same
- * start) is read again exactly too, so that a state that skips committed txids loses nothing. Owned by the spout
- * task's thread.
+ * Reads Trident batches from Kafka for both Kafka Trident spouts: a batch takes up to {@code max.poll.records}
+ * records of one partition. A batch is read again exactly from its metadata; an opaque replay of a txid this
+ * emitter already read (same start) is read again exactly too, so that a state that skips committed txids loses
+ * nothing. Owned by the spout task's thread.
  */
 final class KafkaTridentEmitter<K, V> {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaSpoutConfig<K, V> config;
     private final KafkaConsumer<K, V> consumer;
-    private final List<TopicPartition> partitions;
     /** Per partition, the batches read by txid, for exact opaque replays; pruned as txids move on. */
-    private final Map<Integer, LinkedHashMap<Long, KafkaTridentSpoutBatchMetadata>> recent = new HashMap<>();
+    private final Map<TopicPartition, LinkedHashMap<Long, KafkaTridentSpoutBatchMetadata>> recent = new HashMap<>();
 
     KafkaTridentEmitter(KafkaSpoutConfig<K, V> config) {
         this.config = config;
@@ -44,41 +41,27 @@ final class KafkaTridentEmitter<K, V> {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         this.consumer = new KafkaConsumer<>(props);
-        this.partitions = listPartitions();
     }
 
-    private List<TopicPartition> listPartitions() {
-        List<TopicPartition> all = new ArrayList<>();
-        if (config.getTopicPattern() != null) {
-            for (Map.Entry<String, List<PartitionInfo>> e : consumer.listTopics(TIMEOUT).entrySet()) {
-                if (config.getTopicPattern().matcher(e.getKey()).matches()) {
-                    e.getValue().forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
-                }
-            }
-        } else {
-            for (String topic : config.getTopics()) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
-                if (infos == null || infos.isEmpty()) {
-                    throw new IllegalStateException("Kafka Trident spout: topic '" + topic + "' does not exist at "
-                            + config.getBootstrapServers() + ": create it before submitting the topology");
-                }
-                infos.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
-            }
-        }
-        all.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-        return all;
+    /** The partitions of the coordinator's description, in its (sorted) order. */
+    List<KafkaTridentSpoutTopicPartition> orderedPartitions(List<KafkaTridentSpoutTopicPartition> all) {
+        return new ArrayList<>(all);
     }
 
-    int numPartitions() {
-        return partitions.size();
+    /** Forgets the replay records of partitions this task no longer owns. */
+    void refreshPartitions(List<KafkaTridentSpoutTopicPartition> owned) {
+        Set<TopicPartition> mine = new HashSet<>();
+        owned.forEach(p -> mine.add(p.getTopicPartition()));
+        recent.keySet().retainAll(mine);
     }
 
     /** Reads and emits the batch after {@code last} (null: where the first poll offset strategy says). */
-    KafkaTridentSpoutBatchMetadata emitNew(TransactionAttempt tx, TridentCollector collector, int partition,
+    KafkaTridentSpoutBatchMetadata emitNew(TransactionAttempt tx, TridentCollector collector,
+                                           KafkaTridentSpoutTopicPartition partition,
                                            KafkaTridentSpoutBatchMetadata last) {
-        TopicPartition tp = partitions.get(partition);
+        TopicPartition tp = partition.getTopicPartition();
         long start = last != null ? last.nextOffset() : firstOffset(tp);
-        LinkedHashMap<Long, KafkaTridentSpoutBatchMetadata> seen = recent.computeIfAbsent(partition,
+        LinkedHashMap<Long, KafkaTridentSpoutBatchMetadata> seen = recent.computeIfAbsent(tp,
                 p -> new LinkedHashMap<>());
         KafkaTridentSpoutBatchMetadata before = seen.get(tx.getTransactionId());
         if (before != null && before.firstOffset() == start) {
@@ -100,11 +83,12 @@ final class KafkaTridentEmitter<K, V> {
     }
 
     /** Emits exactly the records {@code meta} describes. */
-    void emitExactly(TridentCollector collector, int partition, KafkaTridentSpoutBatchMetadata meta) {
+    void emitExactly(TridentCollector collector, KafkaTridentSpoutTopicPartition partition,
+                     KafkaTridentSpoutBatchMetadata meta) {
         if (meta.isEmpty()) {
             return;
         }
-        TopicPartition tp = partitions.get(partition);
+        TopicPartition tp = partition.getTopicPartition();
         consumer.assign(List.of(tp));
         consumer.seek(tp, meta.firstOffset());
         long deadline = System.nanoTime() + TIMEOUT.toNanos();

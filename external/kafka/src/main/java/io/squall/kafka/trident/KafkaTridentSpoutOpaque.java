@@ -4,17 +4,19 @@ import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * An opaque Trident spout over Kafka: each Kafka partition is a spout partition, each batch takes the records after
  * the previous batch's. Use with an opaque (or transactional) state for exactly-once counts. The topics must exist
- * when the topology starts; their partitions are counted then.
+ * when the topology starts; their partitions are listed again every partition refresh period of the config.
  */
-public class KafkaTridentSpoutOpaque<K, V> implements IOpaquePartitionedTridentSpout<KafkaTridentSpoutBatchMetadata> {
+public class KafkaTridentSpoutOpaque<K, V> implements IOpaquePartitionedTridentSpout<
+        List<KafkaTridentSpoutTopicPartition>, KafkaTridentSpoutTopicPartition, KafkaTridentSpoutBatchMetadata> {
     private static final long serialVersionUID = 1L;
 
     private final KafkaSpoutConfig<K, V> config;
@@ -25,17 +27,30 @@ public class KafkaTridentSpoutOpaque<K, V> implements IOpaquePartitionedTridentS
     }
 
     @Override
-    public Emitter<KafkaTridentSpoutBatchMetadata> getEmitter(Map<String, Object> conf, TopologyContext context) {
+    public Coordinator<List<KafkaTridentSpoutTopicPartition>> getCoordinator(Map<String, Object> conf,
+                                                                             TopologyContext context) {
+        return new KafkaTridentSpoutCoordinator<>(config);
+    }
+
+    @Override
+    public Emitter<List<KafkaTridentSpoutTopicPartition>, KafkaTridentSpoutTopicPartition,
+            KafkaTridentSpoutBatchMetadata> getEmitter(Map<String, Object> conf, TopologyContext context) {
         KafkaTridentEmitter<K, V> emitter = new KafkaTridentEmitter<>(config);
         return new Emitter<>() {
             @Override
-            public int numPartitions() {
-                return emitter.numPartitions();
+            public List<KafkaTridentSpoutTopicPartition> getOrderedPartitions(
+                    List<KafkaTridentSpoutTopicPartition> allPartitionInfo) {
+                return emitter.orderedPartitions(allPartitionInfo);
+            }
+
+            @Override
+            public void refreshPartitions(List<KafkaTridentSpoutTopicPartition> partitionResponsibilities) {
+                emitter.refreshPartitions(partitionResponsibilities);
             }
 
             @Override
             public KafkaTridentSpoutBatchMetadata emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
-                    int partition, KafkaTridentSpoutBatchMetadata lastPartitionMeta) {
+                    KafkaTridentSpoutTopicPartition partition, KafkaTridentSpoutBatchMetadata lastPartitionMeta) {
                 return emitter.emitNew(tx, collector, partition, lastPartitionMeta);
             }
 

@@ -4,17 +4,19 @@ import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.spout.IPartitionedTridentSpout;
-import io.squall.trident.spout.TransactionAttempt;
+import io.squall.trident.topology.TransactionAttempt;
 import io.squall.tuple.Fields;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * A transactional Trident spout over Kafka: a replayed batch is read again from exactly the offsets it first
  * covered, so any state (even one that only skips committed txids) sees the same tuples. A batch can only be
- * replayed while Kafka still holds its records.
+ * replayed while Kafka still holds its records. The topics must exist when the topology starts.
  */
-public class KafkaTridentSpoutTransactional<K, V> implements IPartitionedTridentSpout<KafkaTridentSpoutBatchMetadata> {
+public class KafkaTridentSpoutTransactional<K, V> implements IPartitionedTridentSpout<
+        List<KafkaTridentSpoutTopicPartition>, KafkaTridentSpoutTopicPartition, KafkaTridentSpoutBatchMetadata> {
     private static final long serialVersionUID = 1L;
 
     private final KafkaSpoutConfig<K, V> config;
@@ -25,22 +27,37 @@ public class KafkaTridentSpoutTransactional<K, V> implements IPartitionedTrident
     }
 
     @Override
-    public Emitter<KafkaTridentSpoutBatchMetadata> getEmitter(Map<String, Object> conf, TopologyContext context) {
+    public Coordinator<List<KafkaTridentSpoutTopicPartition>> getCoordinator(Map<String, Object> conf,
+                                                                             TopologyContext context) {
+        return new KafkaTridentSpoutCoordinator<>(config);
+    }
+
+    @Override
+    public Emitter<List<KafkaTridentSpoutTopicPartition>, KafkaTridentSpoutTopicPartition,
+            KafkaTridentSpoutBatchMetadata> getEmitter(Map<String, Object> conf, TopologyContext context) {
         KafkaTridentEmitter<K, V> emitter = new KafkaTridentEmitter<>(config);
         return new Emitter<>() {
             @Override
-            public int numPartitions() {
-                return emitter.numPartitions();
+            public List<KafkaTridentSpoutTopicPartition> getOrderedPartitions(
+                    List<KafkaTridentSpoutTopicPartition> allPartitionInfo) {
+                return emitter.orderedPartitions(allPartitionInfo);
             }
 
             @Override
             public KafkaTridentSpoutBatchMetadata emitPartitionBatchNew(TransactionAttempt tx,
-                    TridentCollector collector, int partition, KafkaTridentSpoutBatchMetadata lastPartitionMeta) {
+                    TridentCollector collector, KafkaTridentSpoutTopicPartition partition,
+                    KafkaTridentSpoutBatchMetadata lastPartitionMeta) {
                 return emitter.emitNew(tx, collector, partition, lastPartitionMeta);
             }
 
             @Override
-            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector, int partition,
+            public void refreshPartitions(List<KafkaTridentSpoutTopicPartition> partitionResponsibilities) {
+                emitter.refreshPartitions(partitionResponsibilities);
+            }
+
+            @Override
+            public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
+                                           KafkaTridentSpoutTopicPartition partition,
                                            KafkaTridentSpoutBatchMetadata partitionMeta) {
                 emitter.emitExactly(collector, partition, partitionMeta);
             }

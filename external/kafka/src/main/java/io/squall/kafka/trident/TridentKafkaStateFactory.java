@@ -2,7 +2,7 @@ package io.squall.kafka.trident;
 
 import io.squall.kafka.trident.mapper.TridentTupleToKafkaMapper;
 import io.squall.kafka.trident.selector.KafkaTopicSelector;
-import io.squall.task.TopologyContext;
+import io.squall.task.IMetricsContext;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
@@ -42,7 +42,7 @@ public class TridentKafkaStateFactory<K, V> implements StateFactory {
     }
 
     @Override
-    public State makeState(Map<String, Object> conf, TopologyContext context, int partitionIndex, int numPartitions) {
+    public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex, int numPartitions) {
         if (mapper == null || topicSelector == null) {
             throw new IllegalStateException("TridentKafkaStateFactory needs withTridentTupleToKafkaMapper(...) and "
                     + "withKafkaTopicSelector(...)");

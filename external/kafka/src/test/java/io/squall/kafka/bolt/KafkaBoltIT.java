@@ -2,7 +2,7 @@ package io.squall.kafka.bolt;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.kafka.Await;
+import io.squall.Await;
 import io.squall.kafka.SharedKafka;
 import io.squall.kafka.bolt.mapper.FieldNameBasedTupleToKafkaMapper;
 import io.squall.testing.AckTracker;

@@ -2,7 +2,7 @@ package io.squall.kafka.spout;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.kafka.Await;
+import io.squall.Await;
 import io.squall.kafka.SharedKafka;
 import io.squall.runtime.ErrorLog;
 import io.squall.tuple.Fields;

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import io.squall.kafka.Await;
+import io.squall.Await;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
