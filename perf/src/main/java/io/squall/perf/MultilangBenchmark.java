@@ -2,7 +2,6 @@ package io.squall.perf;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.runtime.stats.ComponentStats;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.ShellBolt;
@@ -112,18 +111,17 @@ public final class MultilangBenchmark {
         String name = script.replace(".py", "").replace('_', '-');
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, b.createTopology());
-            ComponentStats spout = cluster.getComponentStats(name).get("sentences");
-            ComponentStats words = cluster.getComponentStats(name).get("ack");
             TimeUnit.SECONDS.sleep(warmupSecs);
             long start = System.nanoTime();
-            long acked0 = spout.acked.sum();
-            long words0 = words.executed.sum();
+            long acked0 = cluster.getComponentStats(name).get("sentences").acked();
+            long words0 = cluster.getComponentStats(name).get("ack").executed();
             TimeUnit.SECONDS.sleep(measureSecs);
             double secs = (System.nanoTime() - start) / 1e9;
-            double sentences = (spout.acked.sum() - acked0) / secs;
-            double wordRate = (words.executed.sum() - words0) / secs;
+            var spout = cluster.getComponentStats(name).get("sentences");
+            double sentences = (spout.acked() - acked0) / secs;
+            double wordRate = (cluster.getComponentStats(name).get("ack").executed() - words0) / secs;
             System.out.printf("%-22s %,10.0f sentences/s acked  %,10.0f words/s  failed %d%n", script, sentences,
-                    wordRate, spout.failed.sum());
+                    wordRate, spout.failed());
         }
     }
 }

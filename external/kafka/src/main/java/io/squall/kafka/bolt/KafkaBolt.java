@@ -5,7 +5,7 @@ import io.squall.kafka.bolt.mapper.FieldNameBasedTupleToKafkaMapper;
 import io.squall.kafka.bolt.mapper.TupleToKafkaMapper;
 import io.squall.kafka.bolt.selector.DefaultTopicSelector;
 import io.squall.kafka.bolt.selector.KafkaTopicSelector;
-import io.squall.task.ITimedBolt;
+import io.squall.runtime.api.TimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.IRichBolt;
@@ -43,7 +43,7 @@ import java.util.function.Function;
  * @param <K> the record key type
  * @param <V> the record value type
  */
-public class KafkaBolt<K, V> implements IRichBolt, ITimedBolt {
+public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBolt.class);
     private static final long RETRY_PRODUCER_MS = 5_000;

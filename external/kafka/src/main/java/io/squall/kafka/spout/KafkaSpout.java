@@ -9,6 +9,7 @@ import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseRichSpout;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -513,7 +514,7 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
     public void close() {
         if (consumer != null) {
             commit();
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             consumer = null;
         }
     }

@@ -6,6 +6,7 @@ import io.squall.kafka.spout.KafkaTuple;
 import io.squall.kafka.spout.RecordTranslator;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.topology.TransactionAttempt;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -136,6 +137,6 @@ final class KafkaTridentEmitter<K, V> {
     }
 
     void close() {
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 }

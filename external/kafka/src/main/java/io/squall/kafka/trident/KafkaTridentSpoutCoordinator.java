@@ -4,6 +4,7 @@ import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.internal.PartitionLister;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -55,7 +56,7 @@ public final class KafkaTridentSpoutCoordinator<K, V>
             }
             partitions = wrap(first);
         } catch (RuntimeException e) {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             throw e;
         }
         listedAt = System.nanoTime();
@@ -95,6 +96,6 @@ public final class KafkaTridentSpoutCoordinator<K, V>
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 }

@@ -4,7 +4,7 @@ import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.Await;
 import io.squall.kafka.SharedKafka;
-import io.squall.runtime.ErrorLog;
+import io.squall.runtime.api.ReportedError;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KafkaSpoutErrorsIT {
 
     private static boolean reported(LocalCluster cluster, String topology, String... parts) {
-        for (ErrorLog.Error e : cluster.getErrors(topology, "kafka")) {
+        for (ReportedError e : cluster.getErrors(topology, "kafka")) {
             boolean all = true;
             for (String p : parts) {
                 all &= e.message().contains(p);
@@ -35,7 +35,7 @@ class KafkaSpoutErrorsIT {
     }
 
     private static String errors(LocalCluster cluster, String topology) {
-        return cluster.getErrors(topology, "kafka").stream().map(ErrorLog.Error::message).toList().toString();
+        return cluster.getErrors(topology, "kafka").stream().map(ReportedError::message).toList().toString();
     }
 
     private static void assertStillRunning(LocalCluster cluster, String topology) {
