@@ -326,11 +326,12 @@ public final class Main {
         }
     }
 
-    /** Whether {@code file} starts as a zip file does. */
+    /** Whether {@code file} starts as a zip file does: with an entry, or with the end record of an empty one. */
     static boolean isJar(File file) {
         try (InputStream in = new FileInputStream(file)) {
             byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
+                    && (magic[2] == 3 && magic[3] == 4 || magic[2] == 5 && magic[3] == 6);
         } catch (IOException e) {
             return false;
         }

@@ -42,5 +42,10 @@ class JarCheckTest {
         assertTrue(Main.isJar(zip.toFile()));
         assertFalse(Main.isJar(dir.resolve("missing.jar").toFile()));
         assertEquals(false, Main.isJar(Files.writeString(dir.resolve("e.jar"), "").toFile()));
+        Path empty = dir.resolve("empty.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(empty))) {
+            out.flush();
+        }
+        assertTrue(Main.isJar(empty.toFile()), "a JAR with no entries is still a JAR");
     }
 }
