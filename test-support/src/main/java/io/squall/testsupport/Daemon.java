@@ -1,6 +1,5 @@
 package io.squall.testsupport;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +94,7 @@ public final class Daemon {
         try {
             return cluster.log(logName());
         } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("No log of " + logName(), (IOException) e.getCause());
+            throw new UncheckedIOException("No log of " + logName(), e.getCause());
         }
     }
 }
