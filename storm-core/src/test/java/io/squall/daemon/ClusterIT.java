@@ -374,8 +374,11 @@ class ClusterIT {
 
     @Test
     void noFreeSlotIsItsOwnAnswerSayingHowManySlotsWereAskedAndAreFree() throws Exception {
-        String id = submitMoving("greedy", 4, 1000);
-        assertEquals(4, state.assignment(id).workers().size(), "every slot taken");
+        // The assignment is written at submit: no need to wait for the four workers to start.
+        client.submitTopology("greedy", jar, RecordingWordCount.conf(4, 8),
+                RecordingWordCount.topology(Files.createDirectories(base.resolve("greedy")).toString(), 1000, 2000,
+                        false));
+        assertEquals(4, state.assignment(topologyId("greedy")).workers().size(), "every slot taken");
         Map<String, Object> status = client.getTopology("greedy");
         assertEquals(4, ((Number) status.get("workersRequested")).intValue());
         RuntimeException refused = assertThrows(RuntimeException.class, () -> client.submitTopology("more", jar,

@@ -102,12 +102,16 @@ public final class EvenScheduler {
                     supervisors.size());
         }
         boolean changed = !orphans.isEmpty();
+        List<Placed> running = List.copyOf(kept);
         for (TaskGroup g : orphans) {
             if (!free.isEmpty()) {
                 Slot s = takeSpreading(free, kept);
                 kept.add(new Placed(s.supervisor.id(), s.supervisor.host(), s.port, new ArrayList<>(List.of(g))));
             } else {
-                fewestGroups(kept).groups.add(g);
+                // Among the workers with the fewest groups, a new one takes it: a running one would restart.
+                Placed target = kept.stream().min(Comparator.comparingInt((Placed p) -> p.groups.size())
+                        .thenComparing(p -> running.contains(p))).orElseThrow();
+                target.groups.add(g);
             }
         }
         int wanted = Math.min(workers, totalGroups);

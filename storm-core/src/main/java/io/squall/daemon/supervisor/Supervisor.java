@@ -10,6 +10,7 @@ import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.multilang.TopologyResources;
 import io.squall.utils.NimbusClient;
+import org.apache.curator.framework.state.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,11 @@ public final class Supervisor implements AutoCloseable {
     private final Map<Integer, Long> lastBeatMs = new HashMap<>();
     private final ScheduledExecutorService sync;
     private final ClusterState.Registration registration;
-    /** Whether a sync round could not read ZooKeeper since the last one that could. */
-    private boolean heartbeatsMissed;
+    /**
+     * Whether heartbeats could not be read for a while (a sync round failed, or the ZooKeeper connection was
+     * suspended or lost) since the last round that could. Set by the sync thread and Curator's event thread.
+     */
+    private volatile boolean heartbeatsMissed;
     /** Whether the workers of a previous run were looked for. */
     private boolean adopted;
 
@@ -87,6 +91,11 @@ public final class Supervisor implements AutoCloseable {
         Files.createDirectories(logsDir);
         this.nimbus = NimbusClient.of(conf);
         this.state = ClusterState.connect(conf);
+        state.curator().getConnectionStateListenable().addListener((client, change) -> {
+            if (!change.isConnected() || change == ConnectionState.RECONNECTED) {
+                heartbeatsMissed = true;
+            }
+        });
         this.registration = state.registerSupervisor(new SupervisorInfo(id, host, ports, System.currentTimeMillis()));
         this.sync = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "supervisor-sync");

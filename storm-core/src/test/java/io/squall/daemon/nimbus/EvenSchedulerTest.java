@@ -108,6 +108,21 @@ class EvenSchedulerTest {
     }
 
     @Test
+    void withOneFreeSlotForTwoLostGroupsTheNewWorkerTakesBothAndTheRunningOneIsLeftAlone() {
+        SupervisorInfo twoSlots = new SupervisorInfo("a", "host-a", List.of(1, 2), 0);
+        SupervisorInfo oneSlotB = new SupervisorInfo("b", "host-b", List.of(1), 0);
+        SupervisorInfo oneSlotC = new SupervisorInfo("c", "host-c", List.of(1), 0);
+        Assignment before = EvenScheduler.schedule("t", 1, 3, layout(), List.of(twoSlots, oneSlotB, oneSlotC),
+                Set.of(), 0);
+        WorkerSlot onA = before.workers().stream().filter(w -> w.supervisorId().equals("a")).findFirst()
+                .orElseThrow();
+        Assignment after = EvenScheduler.reschedule(before, 3, List.of(twoSlots), Set.of(), Set.of(), 1);
+        assertEquals(2, after.workers().size());
+        assertEquals(onA, after.slot("a", onA.port()), "the running worker keeps its one group");
+        assertEquals(allTasks(before), allTasks(after));
+    }
+
+    @Test
     void nothingChangesWhenEverySlotIsThere() {
         Assignment a = threeWorkers();
         assertSame(a, EvenScheduler.reschedule(a, 3, List.of(A, B, C, NEW), Set.of(), Set.of(), 1));
