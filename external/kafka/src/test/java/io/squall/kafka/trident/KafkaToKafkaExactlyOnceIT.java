@@ -133,7 +133,9 @@ class KafkaToKafkaExactlyOnceIT {
         times.forEach((v, n) -> assertEquals(1, n, v + " read " + n + " times"));
         assertEquals(RECORDS, committed.size());
         assertTrue(CRASHED.get(spoutKind).containsAll(Set.of(3L, 6L)), "batches 3 and 6 crashed mid-way");
-        assertTrue(SharedKafka.readAll(out, "read_uncommitted").size() > RECORDS,
-                "the crashed halves are in the log, aborted: a read_uncommitted consumer sees them");
+        // The halves of the crashed batches reach the log only if the producer sent them before the crash; whether
+        // it did is up to its batching, so a read_uncommitted consumer sees at least every committed result.
+        assertTrue(SharedKafka.readAll(out, "read_uncommitted").size() >= RECORDS,
+                "a read_uncommitted consumer sees every committed result, and any aborted half that reached the log");
     }
 }
