@@ -30,7 +30,7 @@ class ArchitectureTest {
             "io.squall.spout..", "io.squall.task..", "io.squall.grouping..", "io.squall.windowing..",
             "io.squall.utils..", "io.squall.testing..", "io.squall.config..", "io.squall.bolt..",
             "io.squall.coordination..", "io.squall.drpc..", "io.squall.hooks..", "io.squall.lambda..",
-            "io.squall.metric..", "io.squall.multilang..", "io.squall.runtime.api..");
+            "io.squall.metric..", "io.squall.multilang..", "io.squall.state..", "io.squall.runtime.api..");
     /** The kernel: executors as agents, queues, acker, routing, windowing engine. */
     static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
             "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
