@@ -19,17 +19,7 @@ public final class RedisClients {
      * @throws RedisUnavailableException naming the server and what to do when it does not answer
      */
     public static RedisClient connect(JedisPoolConfig config, String configuredBy) {
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .timeoutMillis(config.getTimeout())
-                .database(config.getDatabase())
-                .clientName("squall");
-        if (config.getPassword() != null) {
-            client.password(config.getPassword());
-        }
-        RedisClient redis = RedisClient.builder()
-                .hostAndPort(config.getHost(), config.getPort())
-                .clientConfig(client.build())
-                .build();
+        RedisClient redis = open(config);
         try {
             redis.ping();
             return redis;
@@ -39,6 +29,21 @@ public final class RedisClients {
                     + "): " + rootMessage(e) + ". Start Redis there, or correct the host, port, database or "
                     + "password in " + configuredBy + ".", e);
         }
+    }
+
+    /** A client of the server {@code config} names; it connects at its first command. */
+    public static RedisClient open(JedisPoolConfig config) {
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .timeoutMillis(config.getTimeout())
+                .database(config.getDatabase())
+                .clientName("squall");
+        if (config.getPassword() != null) {
+            client.password(config.getPassword());
+        }
+        return RedisClient.builder()
+                .hostAndPort(config.getHost(), config.getPort())
+                .clientConfig(client.build())
+                .build();
     }
 
     /** The message of the innermost cause, which says what actually failed (such as "Connection refused"). */
