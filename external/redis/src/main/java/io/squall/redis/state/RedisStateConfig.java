@@ -127,8 +127,8 @@ public record RedisStateConfig(JedisPoolConfig jedisPoolConfig, Serializer<Objec
     }
 
     private static int integer(Object v, String where) {
-        if (v instanceof Integer i) {
-            return i;
+        if (v instanceof Number n && n.doubleValue() == n.intValue()) {
+            return n.intValue();
         }
         if (v instanceof String s) {
             try {

@@ -41,6 +41,9 @@ class RedisStateConfigTest {
     void acceptsAMapAsYamlGivesIt() {
         RedisStateConfig c = RedisStateConfig.parse(Map.of("jedisPoolConfig", Map.of("port", 7000)));
         assertEquals("localhost:7000", c.jedisPoolConfig().address());
+        c = RedisStateConfig.parse(Map.of("jedisPoolConfig", Map.of("port", 7001L, "timeout", "100")));
+        assertEquals("localhost:7001", c.jedisPoolConfig().address());
+        assertEquals(100, c.jedisPoolConfig().getTimeout());
     }
 
     @Test
@@ -83,6 +86,7 @@ class RedisStateConfigTest {
         assertTrue(error("{\"jedisPoolConfig\": {\"port\": \"sixty\"}}").contains("jedisPoolConfig.port is sixty"));
         assertTrue(error("{\"jedisPoolConfig\": {\"port\": 70000}}").contains("70000 is out of range"));
         assertTrue(error("{\"jedisPoolConfig\": {\"host\": 5}}").contains("jedisPoolConfig.host is 5"));
+        assertTrue(error("{\"jedisPoolConfig\": {\"timeout\": 1.5}}").contains("give a whole number"));
         assertTrue(error(42).contains("java.lang.Integer"));
     }
 }
