@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
@@ -371,8 +372,22 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
         T run();
     }
 
-    /** Runs one Redis round trip, turning a connection failure into a retryable exception naming the server. */
+    /**
+     * Runs one Redis round trip, turning a connection failure into a retryable exception naming the server. A
+     * call that fails on its connection is tried once more on a new one: a pooled connection dies with a
+     * restarted server, and every call made here is idempotent (a write sets what it sets again, the commit script
+     * checks the committed txid).
+     */
     private <T> T call(String operation, RedisCall<T> call) {
+        try {
+            return call.run();
+        } catch (JedisConnectionException stale) {
+            LOG.debug("State {}: {} failed on its connection, trying a new one", namespace, operation, stale);
+            return callOnce(operation, call);
+        }
+    }
+
+    private <T> T callOnce(String operation, RedisCall<T> call) {
         try {
             return call.run();
         } catch (JedisDataException e) {

@@ -129,6 +129,21 @@ class RedisKeyValueStateIT extends KeyValueStateContract {
     }
 
     @Test
+    void aRedisRestartBetweenCheckpointsGoesUnnoticed() {
+        KeyValueState<String, Object> s = state();
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        s.commit(1);
+        redis.kill();
+        redis.restart();
+        assertEquals(1L, s.get("a"), "read on a new connection, from the append-only file");
+        s.put("b", 2L);
+        s.prepareCommit(2);
+        s.commit(2);
+        assertEquals(Map.of("a", 1L, "b", 2L), contents(state()));
+    }
+
+    @Test
     void aPrepareThatFailsWhileRedisIsDownKeepsTheChangesForTheRetry() {
         KeyValueState<String, Object> s = state();
         s.put("a", 1L);
