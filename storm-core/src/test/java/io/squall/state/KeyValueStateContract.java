@@ -123,7 +123,7 @@ public abstract class KeyValueStateContract {
     }
 
     @Test
-    void iteratingSeesEveryKeyOfALargeCommittedState() {
+    void aLargeStateIsCommittedAndIteratedWhole() {
         KeyValueState<String, Object> s = state();
         Map<String, Object> expected = new HashMap<>();
         for (long i = 0; i < 2500; i++) {
@@ -136,6 +136,13 @@ public abstract class KeyValueStateContract {
         expected.put("k0", -1L);
         assertEquals(expected, contents(s));
         expected.put("k0", 0L);
+        assertEquals(expected, contents(state()));
+        for (long i = 0; i < 1500; i++) {
+            s.delete("k" + i);
+            expected.remove("k" + i);
+        }
+        s.prepareCommit(2);
+        s.commit(2);
         assertEquals(expected, contents(state()));
     }
 

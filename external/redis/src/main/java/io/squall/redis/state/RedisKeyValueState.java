@@ -58,6 +58,8 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
     private static final byte[] COMMITTED_FIELD = bytes("committed");
     private static final byte[] STAGED_FIELD = bytes("staged");
     private static final int SCAN_COUNT = 1000;
+    /** Fields per HSET: one command per thousand changes rather than one per change. */
+    private static final int BATCH = 1000;
 
     /**
      * KEYS: committed hash, staged hash, txid hash; ARGV: txid. Returns 1 when it applied the staging, 0 when
@@ -71,14 +73,26 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
               return redis.error_reply('NOTSTAGED ' .. (staged or 'none'))
             end
             local changes = redis.call('HGETALL', KEYS[2])
+            local puts, dels = {}, {}
             for i = 1, #changes, 2 do
               local v = changes[i + 1]
               if string.byte(v, 1) == 0 then
-                redis.call('HDEL', KEYS[1], changes[i])
+                dels[#dels + 1] = changes[i]
               else
-                redis.call('HSET', KEYS[1], changes[i], string.sub(v, 2))
+                puts[#puts + 1] = changes[i]
+                puts[#puts + 1] = string.sub(v, 2)
+              end
+              if #puts >= 1000 then
+                redis.call('HSET', KEYS[1], unpack(puts))
+                puts = {}
+              end
+              if #dels >= 1000 then
+                redis.call('HDEL', KEYS[1], unpack(dels))
+                dels = {}
               end
             end
+            if #puts > 0 then redis.call('HSET', KEYS[1], unpack(puts)) end
+            if #dels > 0 then redis.call('HDEL', KEYS[1], unpack(dels)) end
             redis.call('DEL', KEYS[2])
             redis.call('HSET', KEYS[3], 'committed', txid)
             redis.call('HDEL', KEYS[3], 'staged')
@@ -224,8 +238,16 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
                 if (replaceForeign) {
                     tx.del(stagedKey); // a staging by a previous owner of the namespace is replaced, not merged
                 }
+                Map<byte[], byte[]> batch = new HashMap<>();
                 for (Change<V> c : pending.values()) {
-                    tx.hset(stagedKey, c.key(), c.tagged());
+                    batch.put(c.key(), c.tagged());
+                    if (batch.size() == BATCH) {
+                        tx.hset(stagedKey, batch);
+                        batch = new HashMap<>();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    tx.hset(stagedKey, batch);
                 }
                 tx.hset(txidKey, STAGED_FIELD, bytes(Long.toString(txid)));
                 tx.exec();
