@@ -58,6 +58,8 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
     private static final byte[] COMMITTED_FIELD = bytes("committed");
     private static final byte[] STAGED_FIELD = bytes("staged");
     private static final int SCAN_COUNT = 1000;
+    /** The commit script's error when the txid is not staged. */
+    private static final String NOT_STAGED = "SQUALL_NOT_STAGED";
     /** Fields per HSET: one command per thousand changes rather than one per change. */
     private static final int BATCH = 1000;
 
@@ -70,7 +72,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             if redis.call('HGET', KEYS[3], 'committed') == txid then return 0 end
             local staged = redis.call('HGET', KEYS[3], 'staged')
             if staged ~= txid then
-              return redis.error_reply('NOTSTAGED ' .. (staged or 'none'))
+              return redis.error_reply('SQUALL_NOT_STAGED ' .. (staged or 'none'))
             end
             local changes = redis.call('HGETALL', KEYS[2])
             local puts, dels = {}, {}
@@ -250,7 +252,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
                     tx.hset(stagedKey, batch);
                 }
                 tx.hset(txidKey, STAGED_FIELD, bytes(Long.toString(txid)));
-                tx.exec();
+                exec(tx);
             }
             return null;
         });
@@ -280,8 +282,9 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             call("commit(" + txid + ")", () -> redis.eval(COMMIT_SCRIPT,
                     List.of(committedKey, stagedKey, txidKey), List.of(id)));
         } catch (JedisDataException e) {
-            if (String.valueOf(e.getMessage()).contains("NOTSTAGED")) {
-                String stagedNow = e.getMessage().substring(e.getMessage().indexOf("NOTSTAGED") + 10).trim();
+            if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
+                String stagedNow = e.getMessage().substring(e.getMessage().indexOf(NOT_STAGED)
+                        + NOT_STAGED.length()).trim();
                 throw new IllegalStateException("commit(" + txid + ") of state " + namespace + ", but Redis at "
                         + address + " has " + ("none".equals(stagedNow) ? "nothing" : "txid " + stagedNow)
                         + " staged: call prepareCommit(" + txid + ") first", e);
@@ -319,7 +322,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
                 }
                 tx.del(stagedKey);
                 tx.hdel(txidKey, STAGED_FIELD);
-                tx.exec();
+                exec(tx);
             }
             return null;
         });
@@ -340,7 +343,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             try (AbstractTransaction tx = redis.multi()) {
                 tx.del(stagedKey);
                 tx.hdel(txidKey, STAGED_FIELD);
-                tx.exec();
+                exec(tx);
             }
             return null;
         });
@@ -402,23 +405,41 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
      */
     private <T> T call(String operation, RedisCall<T> call) {
         try {
-            return call.run();
-        } catch (JedisConnectionException stale) {
-            LOG.debug("State {}: {} failed on its connection, trying a new one", namespace, operation, stale);
-            return callOnce(operation, call);
+            try {
+                return call.run();
+            } catch (JedisConnectionException stale) {
+                LOG.debug("State {}: {} failed on its connection, trying a new one", namespace, operation, stale);
+                return call.run();
+            }
+        } catch (JedisDataException e) {
+            // Redis answered with an error: not a connection problem
+            if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
+                throw e;
+            }
+            throw refused(e);
+        } catch (JedisException e) {
+            throw new RedisUnavailableException("Redis at " + address + " failed during " + operation + " of state "
+                    + namespace + ": " + RedisClients.rootMessage(e) + ". The state keeps its staged and pending "
+                    + "changes: call it again once Redis is back.", e);
         }
     }
 
-    private <T> T callOnce(String operation, RedisCall<T> call) {
-        try {
-            return call.run();
-        } catch (JedisDataException e) {
-            throw e; // Redis answered with an error: not a connection problem
-        } catch (JedisException e) {
-            throw new RedisUnavailableException("Redis at " + address + " failed during " + operation + " of state "
-                    + namespace + ": " + RedisClients.rootMessage(e) + ". Nothing was changed; it can be retried "
-                    + "once Redis is back.", e);
+    /**
+     * Runs a transaction, throwing if Redis refused one of its commands (EXEC reports such errors in its
+     * reply instead of failing): a key of this namespace holding another data type.
+     */
+    private void exec(AbstractTransaction tx) {
+        for (Object reply : tx.exec()) {
+            if (reply instanceof JedisDataException refused) {
+                throw refused(refused);
+            }
         }
+    }
+
+    private IllegalStateException refused(JedisDataException e) {
+        return new IllegalStateException("Redis at " + address + " refused a command on state " + namespace + ": "
+                + e.getMessage() + ". The Redis keys " + namespace + ", " + namespace + "$staged and " + namespace
+                + "$txid must be hashes or absent: delete what else is there or use another namespace", e);
     }
 
     private static long txid(byte[] value) {

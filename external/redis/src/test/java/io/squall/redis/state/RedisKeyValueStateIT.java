@@ -198,6 +198,20 @@ class RedisKeyValueStateIT extends KeyValueStateContract {
     }
 
     @Test
+    void aNamespaceWhoseKeyHoldsAnotherTypeIsRefusedNamingIt() {
+        KeyValueState<String, Object> s = state();
+        String namespace = ((RedisKeyValueState<?, ?>) s).namespace();
+        assertEquals("+OK", redis.command("SET", namespace, "not a hash"));
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.commit(1));
+        assertTrue(e.getMessage().contains("WRONGTYPE") && e.getMessage().contains(namespace + "$staged"),
+                e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> s.get("b"));
+        assertTrue(e.getMessage().contains("WRONGTYPE"), e.getMessage());
+    }
+
+    @Test
     void anUnknownSerializerClassIsNamed() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> openWith("x",
                 providerConfig(redis.port(), ", \"valueSerializerClass\": \"com.example.NoSuchSerializer\"")));
