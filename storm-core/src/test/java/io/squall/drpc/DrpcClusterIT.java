@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * processes on loopback, the reach and picky linear DRPC topologies submitted from a topology JAR. Many concurrent
  * reach requests are answered correctly over two workers; a request the topology fails gets a
  * {@link DRPCExecutionException} of type FAILED_REQUEST, one it never answers times out (SERVER_TIMEOUT) after the
- * server's request timeout; bad requests are refused and the server goes on; the dashboard lists the server with
- * its counts per function.
+ * server's request timeout, and so does one sent after its topology was killed; bad requests are refused and the
+ * server goes on; the dashboard lists the server with its counts per function.
  */
 @Timeout(240)
 class DrpcClusterIT {
@@ -122,6 +122,14 @@ class DrpcClusterIT {
             assertEquals("5", client.execute("reach", "u3"), "the server still answers after bad requests");
             assertEquals("still here!", client.execute("picky", "still here"), "the topology goes on");
 
+            // A topology that is gone answers nothing: its requests time out as documented.
+            NimbusClient.of(DaemonConfig.load(null, cluster.conf())).killTopology("picky", 0);
+            Await.until(LONG, () -> cluster.workerPids().size() == 2, () -> "picky's worker gone: "
+                    + cluster.workerPids());
+            DRPCExecutionException orphan = assertThrows(DRPCExecutionException.class,
+                    () -> client.execute("picky", "anyone?"));
+            assertEquals(DRPCExceptionType.SERVER_TIMEOUT, orphan.getType(), orphan.getMessage());
+
             JsonNode servers = dashboardDrpc(http, uiPort, ui);
             assertEquals(1, servers.size(), servers.toString());
             JsonNode server = servers.get(0);
@@ -131,7 +139,7 @@ class DrpcClusterIT {
             assertTrue(reach.path("served").asLong() >= 302, reach.toString());
             JsonNode picky = server.path("functions").path("picky");
             assertEquals(1, picky.path("failed").asLong(), picky.toString());
-            assertTrue(picky.path("timedOut").asLong() >= 1, picky.toString());
+            assertTrue(picky.path("timedOut").asLong() >= 2, picky.toString());
             assertTrue(picky.path("served").asLong() >= 2, picky.toString());
             assertTrue(server.path("badRequests").asLong() >= 3, server.toString());
         } finally {
