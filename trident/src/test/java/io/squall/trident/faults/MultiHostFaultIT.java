@@ -70,6 +70,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MultiHostFaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RECOVERY = Duration.ofSeconds(60);
+    /**
+     * How long the cluster may take to start and the topologies to run: nine JVMs and four workers start at once,
+     * which takes minutes on a 2-core machine busy with other builds.
+     */
+    private static final Duration STARTUP = Duration.ofSeconds(300);
     private static final String TOPOLOGY = "faults";
     private static final int WORKERS = 3;
     private static final String TRIDENT = "faults-trident";
@@ -148,7 +153,7 @@ class MultiHostFaultIT {
         List<String> probeArgs = new ArrayList<>(List.of(probeFile.toString()));
         probeArgs.addAll(cluster.conf());
         cluster.startJava("probe", lab.on("ctl"), ClusterProbe.class.getName(), probeArgs.toArray(new String[0]));
-        Await.until(Duration.ofSeconds(180), () -> probe().path("supervisors").size() == SUPERVISORS.size()
+        Await.until(STARTUP, () -> probe().path("supervisors").size() == SUPERVISORS.size()
                 && !probe().path("leader").isNull(), () -> "three supervisors and a leader: " + probe());
     }
 
@@ -180,7 +185,7 @@ class MultiHostFaultIT {
                 "5000", "10");
         assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit"));
         submitTridentWordCount();
-        Await.until(Duration.ofSeconds(180), () -> isWhole() && acked().size() >= 200 && tridentCounted() > 0,
+        Await.until(STARTUP, () -> isWhole() && acked().size() >= 200 && tridentCounted() > 0,
                 () -> "both topologies whole, acking and counting: " + probe() + ", " + acked().size() + " acked, "
                         + tridentCounted() + " words counted");
 
