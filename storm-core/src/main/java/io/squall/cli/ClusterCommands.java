@@ -10,6 +10,7 @@ import io.squall.daemon.nimbus.Nimbus;
 import io.squall.daemon.supervisor.Supervisor;
 import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
+import io.squall.daemon.ui.DrpcServers;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.utils.NimbusClient;
 import io.squall.utils.Utils;
@@ -95,7 +96,8 @@ final class ClusterCommands {
                 });
                 case "ui" -> daemon(args, () -> {
                     DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
-                            conf.getString(ConfigKeys.UI_HOST), conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS);
+                            DrpcServers.fromConfig(conf.asMap()), conf.getString(ConfigKeys.UI_HOST),
+                            conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS);
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
                             + ")");

@@ -208,6 +208,14 @@ public final class ConfigKeys {
             "address the dashboard listens on");
     public static final ConfigKey UI_PORT = key("ui.port", ConfigKey.Type.INT, 8080, 0,
             "port of the dashboard and its JSON API; 0 picks a free port");
+    public static final ConfigKey DRPC_SERVERS = key("drpc.servers", ConfigKey.Type.LIST, null, ANY,
+            "host names of the DRPC servers: DRPC spouts take their requests from them, the dashboard lists them");
+    public static final ConfigKey DRPC_HTTP_PORT = key("drpc.http.port", ConfigKey.Type.INT, 3774, 0,
+            "port of a DRPC server's HTTP API (clients, DRPC spouts and result bolts, the dashboard)");
+    public static final ConfigKey DRPC_HTTP_HOST = key("drpc.http.host", ConfigKey.Type.STRING, "0.0.0.0", ANY,
+            "address bin/squall drpc listens on");
+    public static final ConfigKey DRPC_REQUEST_TIMEOUT_SECS = key("drpc.request.timeout.secs", ConfigKey.Type.INT,
+            600, 1, "seconds a DRPC request waits for its result before it fails with SERVER_TIMEOUT");
 
     // Storm's keys. The first are honoured; those in NO_EFFECT are accepted and documented, and logged once
     // when a topology sets them, since Squall has nothing they could change.

@@ -6,6 +6,7 @@ import io.squall.topology.DRPCRequest;
 
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,6 +48,27 @@ public final class DRPC implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
     private final LongAdder lateResults = new LongAdder();
+    private final Map<String, FunctionCounts> perFunction = new ConcurrentHashMap<>();
+    /**
+     * Functions counted by name at most; requests of further names (clients calling made-up functions) are counted
+     * under {@value #OTHER_FUNCTIONS}, so bad requests cannot grow the counts without bound.
+     */
+    private static final int MAX_COUNTED_FUNCTIONS = 1000;
+    /** The name the requests of functions beyond {@link #MAX_COUNTED_FUNCTIONS} are counted under. */
+    public static final String OTHER_FUNCTIONS = "(other)";
+
+    /** What became of one function's requests. */
+    private static final class FunctionCounts {
+        final LongAdder requests = new LongAdder();
+        final LongAdder served = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder timedOut = new LongAdder();
+
+        Map<String, Long> snapshot() {
+            return Map.of("requests", requests.sum(), "served", served.sum(), "failed", failed.sum(),
+                    "timedOut", timedOut.sum());
+        }
+    }
     private volatile boolean closed;
 
     /** A DRPC whose requests wait at most {@code timeoutMs} for their results. */
@@ -87,6 +109,8 @@ public final class DRPC implements AutoCloseable {
             throw new DRPCExecutionException("The DRPC server is shutting down", DRPCExceptionType.SERVER_SHUTDOWN);
         }
         requests.increment();
+        FunctionCounts fc = countsOf(function);
+        fc.requests.increment();
         String id = Long.toString(ids.incrementAndGet());
         Pending p = new Pending(id, args);
         pending.put(id, p);
@@ -94,13 +118,16 @@ public final class DRPC implements AutoCloseable {
         try {
             String r = p.result.get(timeoutMs, TimeUnit.MILLISECONDS);
             completed.increment();
+            fc.served.increment();
             return r;
         } catch (TimeoutException e) {
             timedOut.increment();
+            fc.timedOut.increment();
             throw new DRPCExecutionException("Timed out waiting for the result of " + function + "(" + args + ") after "
                     + timeoutMs + " ms", DRPCExceptionType.SERVER_TIMEOUT);
         } catch (ExecutionException e) {
             failed.increment();
+            fc.failed.increment();
             if (e.getCause() instanceof DRPCExecutionException d) {
                 throw new DRPCExecutionException(d.getMessage(), d.getType());
             }
@@ -108,6 +135,7 @@ public final class DRPC implements AutoCloseable {
                     DRPCExceptionType.INTERNAL_ERROR);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            fc.failed.increment();
             throw new DRPCExecutionException("Interrupted waiting for " + function, DRPCExceptionType.INTERNAL_ERROR);
         } finally {
             pending.remove(id);
@@ -150,6 +178,26 @@ public final class DRPC implements AutoCloseable {
     public Map<String, Long> counts() {
         return Map.of("requests", requests.sum(), "completed", completed.sum(), "failed", failed.sum(),
                 "timedOut", timedOut.sum(), "lateResults", lateResults.sum(), "waiting", (long) pending.size());
+    }
+
+    private FunctionCounts countsOf(String function) {
+        FunctionCounts c = perFunction.get(function);
+        if (c != null) {
+            return c;
+        }
+        // Benign race: a few names past the limit may still get their own counts.
+        String key = perFunction.size() < MAX_COUNTED_FUNCTIONS ? function : OTHER_FUNCTIONS;
+        return perFunction.computeIfAbsent(key, f -> new FunctionCounts());
+    }
+
+    /**
+     * Request counts per function name (sorted): requests, served (answered with a result), failed (failed by the
+     * topology, or the server closed) and timedOut.
+     */
+    public Map<String, Map<String, Long>> functionCounts() {
+        Map<String, Map<String, Long>> ret = new TreeMap<>();
+        perFunction.forEach((f, c) -> ret.put(f, c.snapshot()));
+        return ret;
     }
 
     /** Fails every waiting request with {@link DRPCExceptionType#SERVER_SHUTDOWN} and refuses new ones. */

@@ -266,10 +266,14 @@ public final class ClusterLauncher implements AutoCloseable {
         }
     }
 
-    /** The test class path without test classes, so the topology's classes come only from its JAR. */
+    /**
+     * The test class path without test classes (of this module or another's test JAR), so the topology's classes
+     * come only from its JAR.
+     */
     private static String daemonClasspath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes") && !e.endsWith("-tests.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /invocations/FUNCTION/fetch    for DRPC spouts: {"id": ..., "args": ...}, id "" when none waits
  *   POST /invocations/result/ID         body: the result of request ID
  *   POST /invocations/fail/ID           fails request ID
- *   GET  /api/v1/drpc                   request counts
+ *   GET  /api/v1/drpc                   request counts: in all, and per function under "functions"
  * </pre>
  *
  * Errors are JSON {@code {"error": ..., "type": ...}}: 504 for a timed-out request (SERVER_TIMEOUT), 500 for a
@@ -122,6 +122,11 @@ public final class DrpcServer implements AutoCloseable {
         Map<String, Long> ret = new LinkedHashMap<>(drpc.counts());
         ret.put("badRequests", badRequests.get());
         return ret;
+    }
+
+    /** Request counts per function: requests, served, failed, timedOut. */
+    public Map<String, Map<String, Long>> functionCounts() {
+        return drpc.functionCounts();
     }
 
     /** Fails the waiting requests and stops serving. */
@@ -236,7 +241,9 @@ public final class DrpcServer implements AutoCloseable {
             }
         }
         if (q.path().equals("/api/v1/drpc") && m.equals(HttpMethod.GET)) {
-            return Answer.json(200, counts());
+            Map<String, Object> stats = new LinkedHashMap<>(counts());
+            stats.put("functions", functionCounts());
+            return Answer.json(200, stats);
         }
         return bad(req, 404, "No DRPC API at " + q.path() + "; run a function with POST /drpc/FUNCTION");
     }

@@ -50,6 +50,7 @@ import java.util.concurrent.RejectedExecutionException;
  * POST /api/v1/topologies/NAME/activate | deactivate
  * POST /api/v1/topologies/NAME/kill[?wait=SECS]
  * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...]
+ * GET  /api/v1/drpc                                        the DRPC servers and their request counts
  * GET  /metrics                                            Prometheus text of every topology
  * </pre>
  */
@@ -64,12 +65,19 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final AttributeKey<CompletableFuture<?>> LAST_ANSWER = AttributeKey.valueOf("lastAnswer");
 
     private final ClusterView view;
+    private final DrpcServers drpc;
     private final ObjectMapper json;
     private final Executor calls;
 
-    /** Answers requests about {@code view} on {@code calls}, a pool whose threads may block. */
+    /** Answers requests about {@code view} on {@code calls}, a pool whose threads may block; no DRPC servers. */
     ApiHandler(ClusterView view, ObjectMapper json, Executor calls) {
+        this(view, DrpcServers.none(), json, calls);
+    }
+
+    /** Answers requests about {@code view} and {@code drpc} on {@code calls}, a pool whose threads may block. */
+    ApiHandler(ClusterView view, DrpcServers drpc, ObjectMapper json, Executor calls) {
         this.view = view;
+        this.drpc = drpc;
         this.json = json;
         this.calls = calls;
     }
@@ -151,6 +159,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return response(HttpResponseStatus.OK, PrometheusFormat.CONTENT_TYPE,
                     PrometheusFormat.write(view.registries()).getBytes(StandardCharsets.UTF_8));
         }
+        if (path.equals("/api/v1/drpc")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(Map.of("servers", drpc.status()));
+        }
         if (path.equals("/api/v1/cluster/summary")) {
             requireMethod(req, HttpMethod.GET);
             return ok(view.summary());
@@ -175,7 +187,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
         }
         throw new HttpError(HttpResponseStatus.NOT_FOUND, "Not found: " + path
-                + " (the API is under /api/v1/cluster/summary and /api/v1/topologies/NAME)");
+                + " (the API is under /api/v1/cluster/summary, /api/v1/topologies/NAME and /api/v1/drpc)");
     }
 
     /** The topology page's data: summary, components and metrics over {@code window}. */

@@ -73,8 +73,18 @@ public final class DashboardServer implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound, naming it
      */
     public DashboardServer(ClusterView view, String host, int port, long updateMillis) {
+        this(view, DrpcServers.none(), host, port, updateMillis);
+    }
+
+    /**
+     * Starts serving {@code view} and the request counts of {@code drpc}'s servers on {@code host:port} (port 0 picks
+     * a free one).
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming it
+     */
+    public DashboardServer(ClusterView view, DrpcServers drpc, String host, int port, long updateMillis) {
         this.view = view;
-        ApiHandler api = new ApiHandler(view, json, calls);
+        ApiHandler api = new ApiHandler(view, drpc, json, calls);
         try {
             channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -110,7 +110,9 @@ function clusterSkeleton() {
   $('crumb').textContent = 'Cluster';
   $('app').innerHTML = '<div id="notice"></div><section class="card"><h2>Cluster summary</h2><div id="cluster">' + LOADING
     + '</div></section><section class="card"><h2>Supervisors</h2><div id="supervisors">' + LOADING + '</div></section>'
-    + '<section class="card"><h2>Topologies</h2><div id="topologies">' + LOADING + '</div></section>';
+    + '<section class="card"><h2>Topologies</h2><div id="topologies">' + LOADING + '</div></section>'
+    + '<section class="card"><h2>DRPC servers</h2><div id="drpc">' + LOADING + '</div></section>';
+  loadDrpc();
 }
 
 // "4 of 10" when a topology runs on fewer workers than it asked for.
@@ -375,6 +377,47 @@ function renderGraph(components, m) {
   $('graph').innerHTML = svg + '</svg>';
 }
 
+// ---- DRPC servers (cluster view): the dashboard asks the servers of drpc.servers for their request counts.
+
+const DRPC_EVERY_MS = 5000;
+
+async function loadDrpc() {
+  if (!$('drpc')) return;
+  try {
+    const res = await fetch('/api/v1/drpc');
+    const body = await res.json();
+    if (!$('drpc')) return;
+    if (!res.ok) { $('drpc').innerHTML = '<p class="muted">' + esc(body.error) + '</p>'; return; }
+    renderDrpc(body.servers);
+  } catch (e) {
+    $('drpc').innerHTML = '<p class="muted">Cannot read the DRPC servers: ' + esc(e) + '</p>';
+  }
+}
+
+function renderDrpc(servers) {
+  const rows = [];
+  for (const s of servers) {
+    if (!s.up) {
+      rows.push('<tr><td>' + esc(s.server) + '</td><td class="warn-text" colspan="5">down: ' + esc(s.error)
+        + '</td></tr>');
+      continue;
+    }
+    const fns = Object.entries(s.functions || {});
+    if (!fns.length) {
+      rows.push('<tr><td>' + esc(s.server) + '</td><td class="muted" colspan="5">no requests yet</td></tr>');
+    }
+    for (const [f, c] of fns) {
+      rows.push('<tr data-server="' + esc(s.server) + '" data-function="' + esc(f) + '"><td>' + esc(s.server)
+        + '</td><td>' + esc(f) + '</td><td data-field="requests">' + num(c.requests) + '</td><td data-field="served">'
+        + num(c.served) + '</td><td data-field="failed">' + num(c.failed) + '</td><td data-field="timedOut">'
+        + num(c.timedOut) + '</td></tr>');
+    }
+  }
+  $('drpc').innerHTML = table('drpc-table', ['Server', 'Function', 'Requests', 'Served', 'Failed', 'Timed out'], rows,
+    'No DRPC servers configured (drpc.servers).');
+}
+
 window.addEventListener('hashchange', route);
 route();
 connect();
+setInterval(loadDrpc, DRPC_EVERY_MS);

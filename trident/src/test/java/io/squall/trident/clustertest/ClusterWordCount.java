@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Trident word count submitted to a cluster: a log file, split, counts per word in a transactional RocksDB state,
- * coordinator state in ZooKeeper. Arguments: name, log file, database directory, ZooKeeper port, lines per batch.
+ * coordinator state in ZooKeeper. Arguments: name, log file, database directory, ZooKeeper port, lines per batch,
+ * and optionally the ZooKeeper hosts, comma-separated (127.0.0.1 when left out).
  */
 public final class ClusterWordCount {
     private ClusterWordCount() {
@@ -46,7 +47,7 @@ public final class ClusterWordCount {
         conf.setNumWorkers(1);
         conf.setMaxSpoutPending(2);
         conf.put(Config.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS, 20);
-        conf.put(CoordinatorStores.ZK_SERVERS, List.of("127.0.0.1"));
+        conf.put(CoordinatorStores.ZK_SERVERS, List.of((args.length > 5 ? args[5] : "127.0.0.1").split(",")));
         conf.put(CoordinatorStores.ZK_PORT, Integer.parseInt(args[3]));
         SquallSubmitter.submitTopology(args[0], conf, t.build());
     }

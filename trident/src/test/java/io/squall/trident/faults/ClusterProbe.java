@@ -1,4 +1,4 @@
-package io.squall.daemon.faults;
+package io.squall.trident.faults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.cluster.Assignment;

@@ -1,4 +1,4 @@
-package io.squall.daemon.faults;
+package io.squall.trident.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,18 +8,26 @@ import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.NetworkLab;
 import io.squall.testsupport.TopologyJar;
+import io.squall.trident.clustertest.ClusterWordCount;
+import io.squall.trident.state.JavaSerialization;
+import io.squall.trident.state.StateType;
+import io.squall.trident.state.map.MapStates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +37,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,12 +50,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A cluster on several hosts made of network namespaces: a three-node ZooKeeper ensemble, two Nimbus daemons and
- * three supervisors, each on its own host, and a probe on a ninth. A reliable topology over three workers runs
- * while a seeded, reproducible schedule of faults hits the cluster one after the other: kill -9 of a worker, a
- * supervisor, the leader Nimbus and a ZooKeeper node, SIGSTOP of a worker, a supervisor host cut off from the
- * network, and the leader Nimbus cut off from ZooKeeper. After each fault heals, the cluster must be back to
- * its full assignment (three workers on live slots, all heartbeating) with acks flowing within 60 s; at the end
- * every message id the spout emitted is acked. The report lists each fault with its recovery time.
+ * three supervisors, each on its own host, and a probe on a ninth. Two topologies run while a seeded, reproducible
+ * schedule of faults hits the cluster one after the other (kill -9 of a worker, a supervisor, the leader Nimbus
+ * and a ZooKeeper node, SIGSTOP of a worker, a supervisor host cut off from the network, and the leader Nimbus cut
+ * off from ZooKeeper): a reliable topology over three workers, and a Trident word count (transactional spout over
+ * a log file the test keeps appending to, counts in a transactional RocksDB state, coordinator in the ZooKeeper
+ * ensemble) in a fourth worker. The state's directory is shared by the hosts, as a shared volume would be, so the
+ * word count's worker can move to any host. After each fault heals, the cluster must be back to its full
+ * assignment (four workers on live slots, all heartbeating) with acks flowing and Trident batches committing
+ * within 60 s; at the end every message id the spout emitted is acked and every word count equals the count of
+ * the lines appended. The report lists each fault with its recovery time.
  *
  * <p>By default one fault of each kind, in an order drawn from the seed (about two minutes). The five-minute
  * version is {@code perf/run-faults}: {@code -Dsquall.faults.secs=300} draws faults until that time has passed;
@@ -53,8 +70,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MultiHostFaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RECOVERY = Duration.ofSeconds(60);
+    /**
+     * How long the cluster may take to start and the topologies to run: nine JVMs and four workers start at once,
+     * which takes minutes on a 2-core machine busy with other builds.
+     */
+    private static final Duration STARTUP = Duration.ofSeconds(300);
     private static final String TOPOLOGY = "faults";
     private static final int WORKERS = 3;
+    private static final String TRIDENT = "faults-trident";
+    private static final String[] VOCABULARY = {"alpha", "beta", "gamma", "delta", "epsilon"};
+    /** Lines appended to the Trident spout's log every {@link #APPEND_EVERY_MS}: 200 lines/s. */
+    private static final int LINES_PER_APPEND = 10;
+    private static final long APPEND_EVERY_MS = 50;
+    /**
+     * Most lines in one Trident batch: large enough that a batch or two per second keeps up with the appender on a
+     * loaded machine, so the word count has no backlog to work off when the faults end.
+     */
+    private static final int LINES_PER_BATCH = 500;
+    private static final Path REPORT = Path.of("target", "multi-host-faults-report.txt");
     private static final List<String> ZOOKEEPERS = List.of("zk1", "zk2", "zk3");
     private static final List<String> NIMBUSES = List.of("nimbus1", "nimbus2");
     private static final List<String> SUPERVISORS = List.of("sup1", "sup2", "sup3");
@@ -75,6 +108,10 @@ class MultiHostFaultIT {
     private Path records;
     private final Map<String, Daemon> daemons = new LinkedHashMap<>();
     private final Set<Long> frozen = new HashSet<>();
+    private Path tridentLog;
+    private Path tridentDb;
+    private final AtomicInteger linesAppended = new AtomicInteger();
+    private ScheduledExecutorService appender;
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -116,12 +153,15 @@ class MultiHostFaultIT {
         List<String> probeArgs = new ArrayList<>(List.of(probeFile.toString()));
         probeArgs.addAll(cluster.conf());
         cluster.startJava("probe", lab.on("ctl"), ClusterProbe.class.getName(), probeArgs.toArray(new String[0]));
-        Await.until(Duration.ofSeconds(180), () -> probe().path("supervisors").size() == SUPERVISORS.size()
+        Await.until(STARTUP, () -> probe().path("supervisors").size() == SUPERVISORS.size()
                 && !probe().path("leader").isNull(), () -> "three supervisors and a leader: " + probe());
     }
 
     @AfterAll
     void stopCluster() {
+        if (appender != null) {
+            appender.shutdownNow();
+        }
         for (long pid : frozen) {
             ProcessHandle.of(pid).ifPresent(p -> ClusterLauncher.signal("CONT", pid));
         }
@@ -139,14 +179,15 @@ class MultiHostFaultIT {
         int secs = Integer.getInteger("squall.faults.secs", 0);
         Random random = new Random(seed);
         records = Files.createDirectories(base.resolve("records"));
-        Path jar = TopologyJar.ofPackage(Path.of("target", "test-classes"),
-                RecordingWordCount.class.getPackageName(), base.resolve("topology.jar"));
+        Path jar = TopologyJar.ofPackageOf(RecordingWordCount.class, base.resolve("topology.jar"));
         Process submit = cluster.cliIn(lab.on("ctl"), "submit", "jar", jar.toString(),
                 RecordingWordCount.class.getName(), TOPOLOGY, records.toString(), "100000000", String.valueOf(WORKERS),
                 "5000", "10");
         assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit"));
-        Await.until(Duration.ofSeconds(180), () -> isWhole() && acked().size() >= 200,
-                () -> "the topology whole and acking: " + probe() + ", " + acked().size() + " acked");
+        submitTridentWordCount();
+        Await.until(STARTUP, () -> isWhole() && acked().size() >= 200 && tridentCounted() > 0,
+                () -> "both topologies whole, acking and counting: " + probe() + ", " + acked().size() + " acked, "
+                        + tridentCounted() + " words counted");
 
         List<Fault> schedule = new ArrayList<>(List.of(Fault.values()));
         Collections.shuffle(schedule, random);
@@ -157,6 +198,25 @@ class MultiHostFaultIT {
             outcomes.add(inflict(n, f, random));
         }
 
+        // The fault table first, so that it is kept even if a final check fails.
+        Files.writeString(REPORT, faultTable(seed, outcomes));
+        try {
+            checkEverythingDelivered(seed, outcomes);
+        } catch (AssertionError | RuntimeException e) {
+            Files.writeString(REPORT, "FAILED: " + e.getMessage() + "\n", StandardOpenOption.APPEND);
+            throw e;
+        }
+    }
+
+    /**
+     * Stops the sources and checks, within 60 s, that every message id emitted was acked and that every Trident word
+     * count equals the count of the lines appended; appends the outcome to the report.
+     */
+    private void checkEverythingDelivered(long seed, List<Outcome> outcomes) throws Exception {
+        appender.shutdown();
+        assertTrue(appender.awaitTermination(30, TimeUnit.SECONDS), "the appender stopped");
+        Map<String, Long> expectedCounts = countWords(Files.readAllLines(tridentLog, StandardCharsets.UTF_8));
+        long expectedWords = expectedCounts.values().stream().mapToLong(Long::longValue).sum();
         int ackedAtEnd = acked().size();
         int limit = acked().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         Files.writeString(records.resolve("stop"), String.valueOf(limit));
@@ -164,9 +224,13 @@ class MultiHostFaultIT {
         Await.until(RECOVERY, () -> isWhole() && acked().containsAll(emitted()) && emitted().size() >= limit,
                 () -> "every emitted id acked: " + missing() + " missing of " + emitted().size() + "; " + probe());
         long settleMs = (System.nanoTime() - lastFaultHealed) / 1_000_000;
-        String report = report(seed, outcomes, emitted().size(), settleMs);
-        System.out.println(report);
-        Files.writeString(Path.of("target", "multi-host-faults-report.txt"), report);
+        Await.until(RECOVERY, () -> tridentCounted() >= expectedWords,
+                () -> "Trident counted every word appended: " + tridentCounted() + " of " + expectedWords);
+        assertEquals(expectedCounts, tridentCounts(), "Trident word counts after the faults");
+        String done = String.format("%d message ids, all acked, the last %.1f s after the last fault healed; Trident "
+                + "word count over %d lines exact%n", emitted().size(), settleMs / 1000.0, linesAppended.get());
+        System.out.print(faultTable(seed, outcomes) + done);
+        Files.writeString(REPORT, done, StandardOpenOption.APPEND);
         assertTrue(ackedAtEnd > 0);
         // The spout reads the stop file every half second, so a few new ids may still be emitted (and acked) after
         // the wait above. Acked is read before emitted: an id is recorded as emitted before it is sent, so once the
@@ -245,13 +309,16 @@ class MultiHostFaultIT {
         long healed = System.nanoTime();
         long healedMs = System.currentTimeMillis();
         int ackedAtHeal = acked().size();
+        long countedAtHeal = tridentCounted();
         Set<Long> gone = new HashSet<>(frozen);
         Await.until(RECOVERY, () -> {
             JsonNode p = probe();
             return p.path("timeMs").asLong() >= healedMs + ClusterProbe.FRESH_MS && isWhole(p)
-                    && cluster.workerPids().stream().noneMatch(gone::contains) && acked().size() > ackedAtHeal;
+                    && cluster.workerPids().stream().noneMatch(gone::contains) && acked().size() > ackedAtHeal
+                    && tridentCounted() > countedAtHeal;
         }, () -> "recovery from " + fault + " of " + target + ": " + probe() + ", " + acked().size() + " acked, "
-                + ackedAtHeal + " when healed");
+                + ackedAtHeal + " when healed; " + tridentCounted() + " words counted, " + countedAtHeal
+                + " when healed");
         Outcome o = new Outcome(n, fault, target, holdMs, (System.nanoTime() - healed) / 1_000_000);
         System.out.println("Fault " + o);
         return o;
@@ -279,12 +346,88 @@ class MultiHostFaultIT {
     }
 
     private static boolean isWhole(JsonNode p) {
+        return isWhole(p, TOPOLOGY, WORKERS) && isWhole(p, TRIDENT, 1);
+    }
+
+    private static boolean isWhole(JsonNode p, String topology, int workers) {
         for (JsonNode t : p.path("topologies")) {
-            if (TOPOLOGY.equals(t.path("name").asText())) {
-                return t.path("full").asBoolean() && t.path("workers").size() == WORKERS;
+            if (topology.equals(t.path("name").asText())) {
+                return t.path("full").asBoolean() && t.path("workers").size() == workers;
             }
         }
         return false;
+    }
+
+    /**
+     * Submits the Trident word count (one worker, {@value #LINES_PER_BATCH} lines per batch at most) and starts appending lines to its log: the
+     * spout's source grows throughout the fault schedule, so faults hit batches in flight.
+     */
+    private void submitTridentWordCount() throws Exception {
+        tridentLog = base.resolve("trident-words.log");
+        tridentDb = base.resolve("trident-counts");
+        Files.writeString(tridentLog, "");
+        Path jar = TopologyJar.ofPackage(Path.of("target", "test-classes"), ClusterWordCount.class.getPackageName(),
+                base.resolve("trident-topology.jar"));
+        String zookeepers = String.join(",", ZOOKEEPERS.stream().map(lab::address).toList());
+        Process submit = cluster.cliIn(lab.on("ctl"), "submit-trident", "jar", jar.toString(),
+                ClusterWordCount.class.getName(), TRIDENT, tridentLog.toString(), tridentDb.toString(), "2181", String.valueOf(LINES_PER_BATCH),
+                zookeepers);
+        assertEquals(0, submit.waitFor(), () -> "Trident submit failed: " + cluster.log("submit-trident"));
+        appender = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "trident-log-appender"));
+        appender.scheduleAtFixedRate(this::appendLines, 0, APPEND_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Appends whole lines (each ends in a newline, so the spout never reads half a line). */
+    private void appendLines() {
+        StringBuilder lines = new StringBuilder();
+        for (int k = 0; k < LINES_PER_APPEND; k++) {
+            int i = linesAppended.getAndIncrement();
+            lines.append(VOCABULARY[i % 5]).append(' ').append(VOCABULARY[(i / 5) % 5]).append(' ')
+                    .append(VOCABULARY[(i * 7 + 3) % 5]).append('\n');
+        }
+        try {
+            Files.writeString(tridentLog, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Long> countWords(List<String> lines) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String line : lines) {
+            for (String w : line.split(" ")) {
+                counts.merge(w, 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** How many words the Trident state holds in all. */
+    private long tridentCounted() {
+        return tridentCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The word counts committed to the Trident state, read from its RocksDB directory with a read-only opener
+     * (which takes no lock, so the topology's worker keeps writing); empty while there is no database yet.
+     */
+    private Map<String, Long> tridentCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        if (!Files.exists(tridentDb.resolve("CURRENT"))) {
+            return counts;
+        }
+        try (Options options = new Options(); RocksDB db = RocksDB.openReadOnly(options, tridentDb.toString())) {
+            for (String w : VOCABULARY) {
+                byte[] v = db.get(JavaSerialization.write(new ArrayList<>(List.of(w))));
+                if (v != null) {
+                    Object count = MapStates.unwrap(StateType.TRANSACTIONAL, JavaSerialization.read(v));
+                    counts.put(w, ((Number) count).longValue());
+                }
+            }
+        } catch (RocksDBException e) {
+            return counts; // Files compacted away while opening: read again next time.
+        }
+        return counts;
     }
 
     private JsonNode probe() {
@@ -350,16 +493,15 @@ class MultiHostFaultIT {
         return ids;
     }
 
-    private static String report(long seed, List<Outcome> outcomes, int ids, long settleMs) {
+    private static String faultTable(long seed, List<Outcome> outcomes) {
         StringBuilder r = new StringBuilder();
         r.append("Multi-host fault schedule, seed ").append(seed).append(": ").append(outcomes.size())
-                .append(" faults, ").append(ids).append(" message ids, all acked\n");
+                .append(" faults\n");
         r.append(String.format("%3s  %-26s %-16s %8s %12s%n", "#", "fault", "target", "held s", "recovered s"));
         for (Outcome o : outcomes) {
             r.append(String.format("%3d  %-26s %-16s %8.1f %12.1f%n", o.n(), o.fault(), o.target(),
                     o.heldMs() / 1000.0, o.recoveryMs() / 1000.0));
         }
-        r.append(String.format("Every emitted id acked %.1f s after the last fault healed%n", settleMs / 1000.0));
         return r.toString();
     }
 }
