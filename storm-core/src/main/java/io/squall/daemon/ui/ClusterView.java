@@ -107,8 +107,8 @@ public interface ClusterView {
 
     /**
      * Opens a tap on a stream of a running topology, or keeps the one open, and reads the tuples it sampled after
-     * number {@code after} (0 for all it still has). A tap that nobody reads for {@link #TAP_LEASE_MILLIS} closes
-     * by itself.
+     * number {@code after} (0 for all it still has). A tap that nobody reads for {@link TapFeed#LEASE_MILLIS}
+     * closes by itself.
      *
      * @param maxPerSec the most tuples a second the workers sample, 1 to 1000
      * @throws IllegalArgumentException naming an unknown component or stream, or a bad rate
@@ -121,9 +121,6 @@ public interface ClusterView {
     /** Closes a tap: the workers stop sampling the stream. Nothing happens if none is open. */
     default void closeTap(String topology, TapKey stream) {
     }
-
-    /** How long a tap stays open without a reader. */
-    long TAP_LEASE_MILLIS = 15_000;
 
     /** A topology's metrics over {@code window}, or null if none of its workers has reported yet. */
     TopologyMetrics metrics(String name, Window window);

@@ -109,7 +109,7 @@ public final class LocalClusterView implements ClusterView {
     /** Closes the taps no page has read for the lease, in case a page went away without closing its tap. */
     private void expireIdleTaps(long now) {
         feeds.forEach((k, f) -> {
-            if (now - f.idleSince() > TimeUnit.MILLISECONDS.toNanos(TAP_LEASE_MILLIS)) {
+            if (now - f.idleSince() > TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS)) {
                 closeTap((String) k.get(0), (TapKey) k.get(1));
             }
         });

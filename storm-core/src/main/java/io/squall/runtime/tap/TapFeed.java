@@ -23,6 +23,8 @@ import java.util.Map;
 public final class TapFeed {
     /** How many tuples a feed keeps for readers that fall behind. */
     public static final int KEPT = 200;
+    /** How long a tap stays open after its last read, so a page that went away stops the sampling. */
+    public static final long LEASE_MILLIS = 15_000;
     /** The longest text shown of one value. */
     public static final int MAX_TEXT = 200;
 
