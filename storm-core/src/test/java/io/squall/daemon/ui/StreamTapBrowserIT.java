@@ -99,7 +99,9 @@ class StreamTapBrowserIT {
         browser.open(server.url() + "#/topology/" + TOPOLOGY);
         Await.until(DEADLINE, () -> browser.script("return document.querySelectorAll("
                 + "'#bolts-table td[data-field=\"id\"] a').length;").asInt() == 2, () -> "links to the bolts' pages");
-        browser.click("#bolts-table td[data-component=\"split\"][data-field=\"id\"] a");
+        // One script finds and clicks the link: the table is redrawn every update, so a found element may go stale.
+        browser.script("document.querySelector('#bolts-table td[data-component=\"split\"][data-field=\"id\"] a')"
+                + ".click();");
         Await.until(DEADLINE, () -> browser.script("var s = document.getElementById('tap-stream');"
                 + " return s ? s.options.length : 0;").asInt() == 1, () -> "the component's one stream to pick");
         assertEquals("", taps().open().toString().replace("{}", ""), "no tap before one is opened");
