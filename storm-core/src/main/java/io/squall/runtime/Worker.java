@@ -10,6 +10,7 @@ import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
 import io.squall.runtime.executor.ExecutorContext;
+import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.executor.SerializationCheck;
 import io.squall.runtime.executor.SpoutExecutor;
 import io.squall.runtime.agent.AgentRunner;
@@ -40,7 +41,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -82,6 +85,8 @@ public final class Worker implements TopologyRuntime {
     private final List<Executor> executors = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final ExecutorContext executorContext = new Context();
+    /** The dashboard's taps on this worker's streams. */
+    private final StreamTaps taps;
     private DeterministicDriver driver;
     private final List<ReceiveQueue> executorQueues = new ArrayList<>();
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
@@ -166,6 +171,7 @@ public final class Worker implements TopologyRuntime {
             stats.put(c.getId(), new ComponentStats(c.getId(), clock));
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
+        this.taps = new StreamTaps(clock, declaredStreams(topology));
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];
         this.localTask = new boolean[layout.maxTaskId() + 1];
         List<TaskLayout.ExecutorTasks> localExecutors = new ArrayList<>();
@@ -408,6 +414,18 @@ public final class Worker implements TopologyRuntime {
         return context;
     }
 
+    /** The output streams of each user component, as a tap may name them. */
+    public static Map<String, Set<String>> declaredStreams(StormTopology topology) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        topology.getComponents().values().forEach(c -> out.put(c.getId(), new TreeSet<>(c.getOutputs().keySet())));
+        return out;
+    }
+
+    /** The taps on this worker's streams, opened and closed by the dashboard or the metrics reporter. */
+    public StreamTaps taps() {
+        return taps;
+    }
+
     /** The metrics configuration. */
     public MetricsSettings metricsSettings() {
         return metricsSettings;
@@ -562,6 +580,11 @@ public final class Worker implements TopologyRuntime {
         @Override
         public MetricsSettings metricsSettings() {
             return metricsSettings;
+        }
+
+        @Override
+        public StreamTaps taps() {
+            return taps;
         }
     }
 }

@@ -11,6 +11,8 @@ import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.TaskLayout;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
@@ -27,6 +29,7 @@ import io.squall.topology.StormTopology;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -330,9 +333,46 @@ public final class NimbusClient {
         return call("GET", "code/" + topologyId + "/" + part, HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
-    /** Sends a worker's metrics snapshot to the leader Nimbus, which aggregates it with the topology's others. */
-    public void reportMetrics(Snapshots.Worker snapshot) throws IOException {
-        call("POST", "metrics", json(snapshot), "application/json", false);
+    /**
+     * Sends a worker's metrics snapshot to the leader Nimbus, which aggregates it with the topology's others, and
+     * returns the stream taps the worker must keep open: {@code component}, {@code stream}, {@code maxPerSec} each.
+     */
+    public List<Map<String, Object>> reportMetrics(Snapshots.Worker snapshot) throws IOException {
+        Map<String, Object> answer = object(call("POST", "metrics", json(snapshot), "application/json", false));
+        Object taps = answer.get("taps");
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (taps instanceof List<?> list) {
+            for (Object t : list) {
+                if (t instanceof Map<?, ?> m) {
+                    Map<String, Object> tap = new LinkedHashMap<>();
+                    m.forEach((k, v) -> tap.put(String.valueOf(k), v));
+                    out.add(tap);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sends a worker's tap samples (see the README's "Stream taps") to the leader Nimbus. */
+    public void reportTaps(Map<String, Object> report) throws IOException {
+        call("POST", "taps", json(report), "application/json", false);
+    }
+
+    /** Opens or renews a tap on a stream and reads what the workers sampled after number {@code after}. */
+    public TapFeed.Read readTap(String name, TapKey stream, int maxPerSec, long after) throws IOException {
+        return JSON.readValue(call("GET", "topologies/" + name + "/tap?" + tapQuery(stream) + "&maxPerSec="
+                + maxPerSec + "&after=" + after, HttpRequest.BodyPublishers.noBody(), null, false), TapFeed.Read.class);
+    }
+
+    /** Closes a tap on a stream. */
+    public void closeTap(String name, TapKey stream) throws IOException {
+        call("POST", "topologies/" + name + "/untap?" + tapQuery(stream), HttpRequest.BodyPublishers.noBody(), null,
+                false);
+    }
+
+    private static String tapQuery(TapKey stream) {
+        return "component=" + URLEncoder.encode(stream.component(), StandardCharsets.UTF_8) + "&stream="
+                + URLEncoder.encode(stream.stream(), StandardCharsets.UTF_8);
     }
 
     /** A topology's aggregated metrics over a window ({@code 10m}, {@code 3h}, {@code 1d}, {@code all}), or null. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squall.Await;
+import io.squall.SquallException;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
@@ -12,8 +13,11 @@ import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
@@ -334,6 +338,41 @@ class ClusterIT {
                 () -> "moving spread over three workers again: " + state.assignment(id));
         untouchedWorkersKeptRunning(moved, state.assignment(id), pidsMoved);
         Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total + " acked");
+    }
+
+    @Test
+    void aDashboardTapSamplesAStreamOfEveryWorkerThroughNimbus() throws Exception {
+        submitMoving("tapped", 2, 200_000);
+        NimbusClusterView view = new NimbusClusterView(client);
+        TapKey split = new TapKey("split", "default");
+        List<TapFeed.Row> rows = new ArrayList<>();
+        long[] last = {0};
+        Set<Integer> tasks = new HashSet<>();
+        Await.until(LONG, () -> {
+            TapFeed.Read r = view.readTap("tapped", split, 5, last[0]);
+            last[0] = r.last();
+            rows.addAll(r.rows());
+            r.rows().forEach(row -> tasks.add(row.task()));
+            return tasks.size() == 2 && rows.size() >= 10;
+        }, () -> "samples of both split tasks, one in each worker: " + rows);
+        Set<String> words = new HashSet<>();
+        for (String sentence : RecordingWordCount.SENTENCES) {
+            words.addAll(List.of(sentence.split(" ")));
+        }
+        for (TapFeed.Row row : rows) {
+            assertEquals(1, row.values().size(), row::toString);
+            assertTrue(words.contains((String) row.values().get(0)), row::toString);
+        }
+        TapFeed.Read r = view.readTap("tapped", split, 5, last[0]);
+        assertTrue(r.seen() > r.sampled() && r.sampled() >= rows.size(), r::toString);
+
+        SquallException bad = assertThrows(SquallException.class,
+                () -> view.readTap("tapped", new TapKey("split", "words"), 5, 0));
+        assertTrue(bad.getMessage().contains("declares no stream 'words'"), bad.getMessage());
+        view.closeTap("tapped", split);
+        TapFeed.Read reopened = view.readTap("tapped", split, 5, 0);
+        assertEquals(0, reopened.last(), "closing dropped the feed; reading opens a new one");
+        view.closeTap("tapped", split);
     }
 
     @Test

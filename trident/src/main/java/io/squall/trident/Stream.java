@@ -13,7 +13,9 @@ import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.Function;
 import io.squall.trident.operation.MapFunction;
 import io.squall.trident.operation.ReducerAggregator;
+import io.squall.trident.operation.builtin.Max;
 import io.squall.trident.operation.builtin.MaxWithComparator;
+import io.squall.trident.operation.builtin.Min;
 import io.squall.trident.operation.builtin.MinWithComparator;
 import io.squall.trident.planner.Graph;
 import io.squall.trident.planner.Partitioning;
@@ -271,8 +273,7 @@ public class Stream {
      * part runs in several tasks.
      */
     public Stream minBy(String inputFieldName) {
-        return comparison(inputFieldName, new MinWithComparator<Comparable<Object>>(inputFieldName,
-                Comparator.naturalOrder()));
+        return comparison(inputFieldName, new Min(inputFieldName));
     }
 
     /** {@link #minBy(String)} with a comparator of the field's values. */
@@ -287,8 +288,7 @@ public class Stream {
 
     /** The tuple with the greatest value of {@code inputFieldName} (see {@link #minBy(String)}). */
     public Stream maxBy(String inputFieldName) {
-        return comparison(inputFieldName, new MaxWithComparator<Comparable<Object>>(inputFieldName,
-                Comparator.naturalOrder()));
+        return comparison(inputFieldName, new Max(inputFieldName));
     }
 
     /** {@link #maxBy(String)} with a comparator of the field's values. */

@@ -126,7 +126,7 @@ class OperationsIT {
         Sink partitioned = new Sink();
         grouped.attach(s.groupBy(new Fields("k")).aggregate(new Count(), new Fields("n")).parallelismHint(2));
         sum.attach(s.aggregate(new Fields("v"), new Sum(), new Fields("sum")));
-        stats.attach(s.aggregate(new Fields("v"), new Min(), new Fields("min"))
+        stats.attach(s.aggregate(new Fields("v"), new Min("v"), new Fields("min"))
                 .each(new Fields(), new ConstantOne(), new Fields("one")));
         stats.attach(s.aggregate(new Fields("v"), new Max("v"), new Fields("max"))
                 .each(new Fields(), new ConstantOne(), new Fields("one")));

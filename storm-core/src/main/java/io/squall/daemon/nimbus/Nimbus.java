@@ -1,5 +1,6 @@
 package io.squall.daemon.nimbus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Config;
 import io.squall.cluster.Assignment;
@@ -16,6 +17,8 @@ import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.TopologyCheck;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
@@ -65,6 +68,8 @@ public final class Nimbus implements AutoCloseable {
     private final Map<String, CachedLayout> layouts = new HashMap<>();
     /** The metrics workers report. */
     private final NimbusMetrics metrics = new NimbusMetrics();
+    /** The dashboards' stream taps, which the workers learn in the answers to their metrics reports. */
+    private final NimbusTaps taps = new NimbusTaps(TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS));
     /** How long a supervisor may be missing from ZooKeeper before its workers move. */
     private final long supervisorTimeoutMs;
     /** How long an upload waits for its submission. */
@@ -362,13 +367,49 @@ public final class Nimbus implements AutoCloseable {
      *
      * @throws NimbusException 400 for a malformed snapshot, 404 if its topology is not running
      */
-    public void reportMetrics(byte[] snapshotJson) {
+    public Map<String, Object> reportMetrics(byte[] snapshotJson) {
         requireLeader();
         Snapshots.Worker s = NimbusMetrics.parse(snapshotJson);
         metrics.record(s, w -> {
             TopologyInfo t = state.topology(w.topologyId());
             return t != null && t.name().equals(w.topology());
         });
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ok", true);
+        answer.put("taps", taps.wanted(s.topology(), System.nanoTime()));
+        return answer;
+    }
+
+    /**
+     * Opens (or keeps open) a dashboard's tap on a stream of a running topology and returns what its workers sampled
+     * after number {@code after}. The workers start sampling at their next metrics report.
+     */
+    public TapFeed.Read readTap(String name, TapKey stream, int maxPerSec, long after) throws IOException {
+        requireLeader();
+        Map<String, Set<String>> streams = new HashMap<>();
+        for (Map<String, Object> c : components(name)) {
+            List<?> ids = (List<?>) c.get("streams");
+            Set<String> set = new HashSet<>();
+            ids.forEach(id -> set.add(String.valueOf(id)));
+            streams.put((String) c.get("id"), set);
+        }
+        return taps.read(name, streams, stream, maxPerSec, after, System.nanoTime());
+    }
+
+    /** Closes a tap: its workers stop sampling at their next metrics report. */
+    public void closeTap(String name, TapKey stream) {
+        requireLeader();
+        taps.close(name, stream);
+    }
+
+    /** Takes a worker's tap samples (see {@link NimbusTaps#report}). */
+    public void reportTaps(byte[] body) throws IOException {
+        requireLeader();
+        try {
+            taps.report(JSON.readTree(body));
+        } catch (JsonProcessingException e) {
+            throw new NimbusException(400, "A tap report must be JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** A running topology's metrics over {@code window}, or null if none of its workers has reported yet. */
@@ -418,6 +459,7 @@ public final class Nimbus implements AutoCloseable {
             m.put("parallelism", executors.getOrDefault(c.getId(), c.getParallelism()));
             m.put("tasks", c.getNumTasks());
             m.put("inputs", inputs);
+            m.put("streams", new ArrayList<>(c.getOutputs().keySet()));
             out.add(m);
         }
         out.sort(Comparator.comparing((Map<String, Object> m) -> !"spout".equals(m.get("kind")))

@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.squall.metrics.aggregate.Window;
+import io.squall.runtime.tap.TapKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,7 +173,11 @@ public final class NimbusHttpServer implements AutoCloseable {
             }
             case "metrics" -> {
                 expect(m, HttpMethod.POST, path);
-                nimbus.reportMetrics(ByteBufUtil.getBytes(req.content()));
+                return nimbus.reportMetrics(ByteBufUtil.getBytes(req.content()));
+            }
+            case "taps" -> {
+                expect(m, HttpMethod.POST, path);
+                nimbus.reportTaps(ByteBufUtil.getBytes(req.content()));
                 return Map.of("ok", true);
             }
             default -> throw new NimbusException(404, "No API at " + path);
@@ -207,6 +212,9 @@ public final class NimbusHttpServer implements AutoCloseable {
                 case "components" -> {
                     return nimbus.components(name);
                 }
+                case "tap" -> {
+                    return nimbus.readTap(name, tapKey(q), intParam(q, "maxPerSec", 10), longParam(q, "after"));
+                }
                 default -> { } // The actions below answer 405 to a GET.
             }
         }
@@ -215,6 +223,7 @@ public final class NimbusHttpServer implements AutoCloseable {
             case "kill" -> nimbus.kill(name, intParam(q, "wait", 0));
             case "activate" -> nimbus.activate(name);
             case "deactivate" -> nimbus.deactivate(name);
+            case "untap" -> nimbus.closeTap(name, tapKey(q));
             case "rebalance" -> {
                 JsonNode body = json(req);
                 int workers = body.has("workers") ? intOf(body.get("workers"), "workers") : 0;
@@ -230,10 +239,29 @@ public final class NimbusHttpServer implements AutoCloseable {
                 }
                 return nimbus.rebalance(name, workers, executors);
             }
-            default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, "
+            default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
                     + "deactivate or rebalance");
         }
         return Map.of("ok", true);
+    }
+
+    /** The stream a tap request names: {@code component} and {@code stream} (default {@code default}). */
+    private static TapKey tapKey(QueryStringDecoder q) {
+        List<String> c = q.parameters().get("component");
+        if (c == null || c.isEmpty() || c.get(0).isEmpty()) {
+            throw new NimbusException(400, "A tap needs ?component=ID (and &stream=ID, default 'default')");
+        }
+        List<String> s = q.parameters().get("stream");
+        return new TapKey(c.get(0), s == null || s.isEmpty() ? "default" : s.get(0));
+    }
+
+    private static long longParam(QueryStringDecoder q, String name) {
+        List<String> v = q.parameters().get(name);
+        try {
+            return v == null || v.isEmpty() ? 0 : Long.parseLong(v.get(0));
+        } catch (NumberFormatException e) {
+            throw new NimbusException(400, "'" + name + "' must be a whole number, got '" + v.get(0) + "'");
+        }
     }
 
     private static Window window(QueryStringDecoder q) {

@@ -59,7 +59,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String TOPOLOGIES = "/api/v1/topologies/";
     private static final Map<String, String> STATIC = Map.of(
-            "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css");
+            "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css",
+            "/tap.js", "tap.js", "/examples/clickstream", "clickstream.html", "/clickstream.js", "clickstream.js");
 
     /** The answer of a connection's last request, which its next request's answer waits for. */
     private static final AttributeKey<CompletableFuture<?>> LAST_ANSWER = AttributeKey.valueOf("lastAnswer");

@@ -3,6 +3,8 @@ package io.squall.daemon.ui;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,13 @@ public interface ClusterView {
     record TopologySummary(String name, String id, String status, long uptimeSecs, int workers, int workersRequested,
                            int executors, int tasks) { }
 
-    /** One component of a topology's graph and what it subscribes to. */
-    record ComponentInfo(String id, String kind, int parallelism, int tasks, List<Input> inputs) { }
+    /** One component of a topology's graph, what it subscribes to and the streams it declares. */
+    record ComponentInfo(String id, String kind, int parallelism, int tasks, List<Input> inputs, List<String> streams) {
+        /** No streams listed (a Nimbus that does not list them) is an empty list. */
+        public ComponentInfo {
+            streams = streams == null ? List.of() : List.copyOf(streams);
+        }
+    }
 
     /** A subscription: a stream of another component and its grouping. */
     record Input(String component, String stream, String grouping) { }
@@ -96,6 +103,23 @@ public interface ClusterView {
             return "Rebalanced topology " + topology + ": it runs on " + workers + " of the " + workersRequested
                     + " workers asked for (" + why + ")";
         }
+    }
+
+    /**
+     * Opens a tap on a stream of a running topology, or keeps the one open, and reads the tuples it sampled after
+     * number {@code after} (0 for all it still has). A tap that nobody reads for {@link TapFeed#LEASE_MILLIS}
+     * closes by itself.
+     *
+     * @param maxPerSec the most tuples a second the workers sample, 1 to 1000
+     * @throws IllegalArgumentException naming an unknown component or stream, or a bad rate
+     * @throws NotSupportedException    where the cluster cannot tap streams
+     */
+    default TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {
+        throw new NotSupportedException("This cluster cannot tap streams");
+    }
+
+    /** Closes a tap: the workers stop sampling the stream. Nothing happens if none is open. */
+    default void closeTap(String topology, TapKey stream) {
     }
 
     /** A topology's metrics over {@code window}, or null if none of its workers has reported yet. */

@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * HTTP, and pushes live updates over a WebSocket at {@code /ws}. A page sends
  * {@code {"topology": NAME, "window": "10m"}} (or {@code {}} for the cluster summary) and then receives,
  * every {@code updateMillis}, the same JSON the API serves for it, as {@code {"type": "topology"|"cluster"|
- * "error", ...}}. Close to stop.
+ * "error", ...}}. A page may also tap a stream ({@link TapSessions}). Close to stop.
  *
  * <p>Threads: Netty's one boss and one worker thread only move bytes; they never wait on the
  * {@link ClusterView}, whose calls may go to a remote Nimbus. HTTP answers and first updates are computed on a
@@ -66,6 +66,7 @@ public final class DashboardServer implements AutoCloseable {
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("dashboard-push", true));
     private final Channel channel;
+    private final TapSessions taps;
 
     /**
      * Starts serving {@code view} on {@code host:port} (port 0 picks a free one).
@@ -85,6 +86,7 @@ public final class DashboardServer implements AutoCloseable {
     public DashboardServer(ClusterView view, DrpcServers drpc, String host, int port, long updateMillis) {
         this.view = view;
         ApiHandler api = new ApiHandler(view, drpc, json, calls);
+        this.taps = new TapSessions(view, json);
         try {
             channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -182,6 +184,10 @@ public final class DashboardServer implements AutoCloseable {
                 if (n == null || !n.isObject()) {
                     throw new IllegalArgumentException("a subscription must be a JSON object");
                 }
+                if (TapSessions.isTapMessage(n)) {
+                    taps.onMessage(ctx.channel(), n);
+                    return;
+                }
                 if (n.hasNonNull("topology")) {
                     sub.put("topology", n.get("topology").asText());
                 }
@@ -212,6 +218,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        taps.close();
         pusher.shutdownNow();
         calls.shutdownNow();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);

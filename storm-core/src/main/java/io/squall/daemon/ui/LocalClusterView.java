@@ -6,6 +6,10 @@ import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.TaskLayout;
+import io.squall.runtime.tap.StreamTap;
+import io.squall.runtime.tap.StreamTaps;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
@@ -32,6 +36,8 @@ public final class LocalClusterView implements ClusterView {
     private final LocalCluster cluster;
     private final long startNanos = System.nanoTime();
     private final Set<Thread> kills = ConcurrentHashMap.newKeySet();
+    /** What the dashboard's pages read of each open tap, by topology and stream. */
+    private final Map<List<Object>, TapFeed> feeds = new ConcurrentHashMap<>();
 
     /** A view of {@code cluster}. */
     public LocalClusterView(LocalCluster cluster) {
@@ -79,10 +85,44 @@ public final class LocalClusterView implements ClusterView {
                         in.getValue().getType().name().toLowerCase(Locale.ROOT)));
             }
             out.add(new ComponentInfo(c.getId(), c.getKind() == ComponentSpec.Kind.SPOUT ? "spout" : "bolt",
-                    c.getParallelism(), c.getNumTasks(), inputs));
+                    c.getParallelism(), c.getNumTasks(), inputs, new ArrayList<>(c.getOutputs().keySet())));
         }
         out.sort(Comparator.comparing((ComponentInfo c) -> !c.kind().equals("spout")).thenComparing(ComponentInfo::id));
         return out;
+    }
+
+    /** Drains the worker's tap into the feed pages read; one page at a time per feed. */
+    @Override
+    public TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {
+        StreamTaps taps = cluster.getWorkerMetrics(topology).worker().taps();
+        StreamTap tap = taps.open(stream, maxPerSec);
+        long now = System.nanoTime();
+        TapFeed feed = feeds.compute(List.of(topology, stream), (k, f) -> f == null || f.maxPerSec() != maxPerSec
+                ? new TapFeed(maxPerSec, now) : f);
+        synchronized (feed) {
+            feed.add("local", tap.drain(), tap.seen(), tap.sampled(), tap.dropped());
+            expireIdleTaps(now);
+            return feed.read(after, now);
+        }
+    }
+
+    /** Closes the taps no page has read for the lease, in case a page went away without closing its tap. */
+    private void expireIdleTaps(long now) {
+        feeds.forEach((k, f) -> {
+            if (now - f.idleSince() > TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS)) {
+                closeTap((String) k.get(0), (TapKey) k.get(1));
+            }
+        });
+    }
+
+    @Override
+    public void closeTap(String topology, TapKey stream) {
+        feeds.remove(List.of(topology, stream));
+        try {
+            cluster.getWorkerMetrics(topology).worker().taps().close(stream);
+        } catch (NotAliveException gone) {
+            LOG.debug("Topology {} stopped before its tap on {} was closed", topology, stream);
+        }
     }
 
     @Override

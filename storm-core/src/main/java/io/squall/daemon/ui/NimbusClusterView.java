@@ -6,6 +6,8 @@ import io.squall.SquallException;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.NotAliveException;
 import io.squall.utils.NimbusClient;
@@ -166,6 +168,20 @@ public final class NimbusClusterView implements ClusterView {
     @Override
     public TopologyMetrics metrics(String name, Window window) {
         return ask(() -> nimbus.getTopologyMetrics(known(name), window.label()));
+    }
+
+    /** Through Nimbus, which the workers send their samples to after each metrics report (see NimbusTaps). */
+    @Override
+    public TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {
+        return ask(() -> nimbus.readTap(known(topology), stream, maxPerSec, after));
+    }
+
+    @Override
+    public void closeTap(String topology, TapKey stream) {
+        ask(() -> {
+            nimbus.closeTap(known(topology), stream);
+            return null;
+        });
     }
 
     /** None: metric registries live in the worker processes, and Nimbus holds their snapshots, not registries. */

@@ -1,11 +1,21 @@
 package io.squall.daemon.worker;
 
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.runtime.tap.StreamTap;
+import io.squall.runtime.tap.StreamTaps;
+import io.squall.runtime.tap.TapFeed;
+import io.squall.runtime.tap.TapKey;
 import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends a worker's metrics snapshot to the leader Nimbus every {@code topology.metrics.snapshot.interval.secs}
  * ({@link NimbusClient} asks each seed until the leader answers, so a new leader is found by itself).
  * A report that fails is counted and logged, at most once a minute, and never stops the worker: the next
- * snapshot carries the cumulative counters, so Nimbus's aggregates catch up. One daemon thread.
+ * snapshot carries the cumulative counters, so Nimbus's aggregates catch up.
+ *
+ * <p>Nimbus answers each report with the stream taps dashboards have open on this worker's topology; the reporter
+ * opens those (and closes the others) in the worker's {@link StreamTaps} and then sends what the open taps sampled
+ * since the last report. Samples whose sending fails are counted as dropped by the next report's counters, not
+ * retried: a tap shows a live sample, not a complete copy. One daemon thread.
  */
 final class MetricsReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsReporter.class);
@@ -23,15 +38,19 @@ final class MetricsReporter implements AutoCloseable {
 
     private final WorkerMetrics metrics;
     private final NimbusClient nimbus;
+    private final StreamTaps taps;
+    /** Samples of each tap lost because their report failed; the timer thread's own. */
+    private final Map<TapKey, Long> lostSamples = new HashMap<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong failures = new AtomicLong();
     /** When a failure was last logged; the timer thread's own. */
     private long lastLoggedMs;
 
     /** Reports {@code metrics} to {@code nimbus} every {@code intervalSecs}, starting now. */
-    MetricsReporter(WorkerMetrics metrics, NimbusClient nimbus, int intervalSecs) {
+    MetricsReporter(WorkerMetrics metrics, NimbusClient nimbus, StreamTaps taps, int intervalSecs) {
         this.metrics = metrics;
         this.nimbus = nimbus;
+        this.taps = taps;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "metrics-reporter");
             t.setDaemon(true);
@@ -42,7 +61,17 @@ final class MetricsReporter implements AutoCloseable {
 
     private void report() {
         try {
-            nimbus.reportMetrics(metrics.snapshot());
+            Snapshots.Worker snapshot = metrics.snapshot();
+            List<Map<String, Object>> wanted = nimbus.reportMetrics(snapshot);
+            Map<TapKey, Integer> open = new HashMap<>();
+            for (Map<String, Object> t : wanted) {
+                if (t.get("maxPerSec") instanceof Number rate) {
+                    open.put(new TapKey(String.valueOf(t.get("component")), String.valueOf(t.get("stream"))),
+                            rate.intValue());
+                }
+            }
+            taps.retain(open);
+            sendTaps(snapshot);
         } catch (IOException | RuntimeException e) {
             long n = failures.incrementAndGet();
             long now = System.currentTimeMillis();
@@ -51,6 +80,46 @@ final class MetricsReporter implements AutoCloseable {
                 LOG.warn("Could not report metrics to Nimbus ({} failed reports so far; logged at most once a "
                         + "minute): {}", n, e.getMessage());
             }
+        }
+    }
+
+    /** Sends what the open taps sampled since the last report, if any tap is open. */
+    private void sendTaps(Snapshots.Worker snapshot) throws IOException {
+        Map<TapKey, StreamTap> open = taps.open();
+        if (open.isEmpty()) {
+            lostSamples.clear();
+            return;
+        }
+        List<Map<String, Object>> reports = new ArrayList<>();
+        Map<TapKey, Integer> sending = new HashMap<>();
+        open.forEach((key, tap) -> {
+            List<Map<String, Object>> samples = new ArrayList<>();
+            for (StreamTap.Sample s : tap.drain()) {
+                Map<String, Object> sample = new LinkedHashMap<>();
+                sample.put("timeMillis", s.timeMillis());
+                sample.put("task", s.task());
+                sample.put("values", TapFeed.display(s.values()));
+                samples.add(sample);
+            }
+            sending.put(key, samples.size());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("component", key.component());
+            r.put("stream", key.stream());
+            r.put("seen", tap.seen());
+            r.put("sampled", tap.sampled());
+            r.put("dropped", tap.dropped() + lostSamples.getOrDefault(key, 0L));
+            r.put("samples", samples);
+            reports.add(r);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topology", snapshot.topology());
+        body.put("worker", snapshot.worker());
+        body.put("taps", reports);
+        try {
+            nimbus.reportTaps(body);
+        } catch (IOException | RuntimeException e) {
+            sending.forEach((key, n) -> lostSamples.merge(key, (long) n, Long::sum));
+            throw e;
         }
     }
 

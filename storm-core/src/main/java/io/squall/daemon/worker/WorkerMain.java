@@ -243,7 +243,8 @@ public final class WorkerMain {
         }
         worker.start(false);
         startReporters();
-        metricsReporter = new MetricsReporter(workerMetrics, nimbus, worker.metricsSettings().snapshotIntervalSecs());
+        metricsReporter = new MetricsReporter(workerMetrics, nimbus, worker.taps(),
+                worker.metricsSettings().snapshotIntervalSecs());
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), peers.size());
         long pid = ProcessHandle.current().pid();

@@ -140,7 +140,7 @@ public final class BoltExecutor extends Executor {
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
             super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
-                    transfer, serializationCheck, settings.debug());
+                    transfer, serializationCheck, settings.debug(), context.taps());
             this.bolt = bolt;
             this.taskContext = taskContext;
         }

@@ -3,6 +3,7 @@ package io.squall.runtime.executor;
 import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.MetricsSettings;
+import io.squall.runtime.tap.StreamTaps;
 import io.squall.task.TopologyContext;
 import io.squall.utils.Clock;
 
@@ -55,4 +56,7 @@ public interface ExecutorContext {
 
     /** The metrics configuration. */
     MetricsSettings metricsSettings();
+
+    /** The worker's stream taps, which each task connects its routes to when it is made. */
+    StreamTaps taps();
 }

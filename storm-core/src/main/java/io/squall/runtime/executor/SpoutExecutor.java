@@ -205,7 +205,7 @@ public final class SpoutExecutor extends Executor {
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
             super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
-                    transfer, serializationCheck, settings.debug());
+                    transfer, serializationCheck, settings.debug(), context.taps());
             this.spout = spout;
             this.taskContext = taskContext;
         }

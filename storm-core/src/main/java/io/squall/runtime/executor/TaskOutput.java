@@ -6,6 +6,8 @@ import io.squall.runtime.routing.Router;
 import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.TaskStats;
+import io.squall.runtime.tap.StreamTap;
+import io.squall.runtime.tap.StreamTaps;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ abstract class TaskOutput {
     private final boolean debug;
 
     TaskOutput(int taskId, String componentId, Router router, TaskHooks hooks, ComponentStats stats, Transfer transfer,
-               SerializationCheck serializationCheck, boolean debug) {
+               SerializationCheck serializationCheck, boolean debug, StreamTaps taps) {
         this.taskId = taskId;
         this.componentId = componentId;
         this.router = router;
@@ -45,6 +47,9 @@ abstract class TaskOutput {
         this.transfer = transfer;
         this.serializationCheck = serializationCheck;
         this.debug = debug;
+        for (Route r : router.routes().values()) {
+            r.tapAt(taps.point(componentId, r.streamId()));
+        }
     }
 
     /**
@@ -62,6 +67,10 @@ abstract class TaskOutput {
         }
         if (debug) {
             LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
+        }
+        StreamTap tap = route.tap().tap();
+        if (tap != null) {
+            tap.offer(taskId, values);
         }
         List<Integer> targets = new ArrayList<>(1);
         if (directTask >= 0) {

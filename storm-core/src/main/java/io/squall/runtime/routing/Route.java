@@ -1,5 +1,6 @@
 package io.squall.runtime.routing;
 
+import io.squall.runtime.tap.TapPoint;
 import io.squall.tuple.Fields;
 
 import java.util.Arrays;
@@ -18,6 +19,8 @@ public final class Route {
     private final int maxTargets;
     /** Scratch for selectors; safe because one thread emits on this route. */
     private final int[] scratch;
+    /** Where a dashboard tap on this stream shows up; set once when the task is made. */
+    private TapPoint tap = new TapPoint();
 
     Route(String componentId, String streamId, Fields fields, boolean direct, TaskSelector[] selectors,
           int[] directTargets) {
@@ -69,6 +72,16 @@ public final class Route {
     /** The most tasks any one subscription chooses for a tuple. */
     public int maxTargets() {
         return maxTargets;
+    }
+
+    /** Where the executor looks for an open tap on this stream. */
+    public TapPoint tap() {
+        return tap;
+    }
+
+    /** Connects this route to its worker's tap point of the stream; before the task emits. */
+    public void tapAt(TapPoint point) {
+        this.tap = point;
     }
 
     /** Whether {@code task} subscribes to this stream with a direct grouping. */

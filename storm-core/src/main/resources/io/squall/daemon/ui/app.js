@@ -4,7 +4,7 @@
 'use strict';
 
 const HISTORY = 120;
-const state = { ws: null, sub: null, window: '10m', history: [], topology: null };
+const state = { ws: null, sub: null, window: '10m', history: [], topology: null, component: null, tap: null };
 
 function $(id) { return document.getElementById(id); }
 
@@ -51,6 +51,7 @@ function notice(text, ok) {
 // ---- routing and the live connection
 
 function route() {
+  if (componentRoute()) return;                            // A component page (tap.js).
   const m = location.hash.match(/^#\/topology\/(.+)$/);
   state.history = [];
   if (m) {
@@ -84,7 +85,9 @@ async function loadNow() {
 }
 
 function subscribe() {
-  if (state.ws && state.ws.readyState === WebSocket.OPEN) state.ws.send(JSON.stringify(state.sub));
+  if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+  state.ws.send(JSON.stringify(state.sub));
+  if (state.tap) state.ws.send(JSON.stringify({ tap: state.tap }));
 }
 
 function connect() {
@@ -98,6 +101,7 @@ function connect() {
   ws.onmessage = ev => {
     const msg = JSON.parse(ev.data);
     document.body.dataset.updates = (+document.body.dataset.updates || 0) + 1;
+    if (state.component && onComponentMessage(msg)) return;
     if (msg.type === 'cluster' && !state.topology) renderCluster(msg.data);
     else if (msg.type === 'topology' && state.topology && msg.data.summary.name === state.topology) renderTopology(msg.data);
     else if (msg.type === 'error') notice(msg.error, false);
@@ -181,6 +185,11 @@ async function act(name, action, confirmed) {
   }
 }
 
+function componentLink(id) {
+  return '<a href="#/topology/' + encodeURIComponent(state.topology) + '/component/' + encodeURIComponent(id) + '">'
+    + esc(id) + '</a>';
+}
+
 function renderTopology(d) {
   const s = d.summary, m = d.metrics;
   $('status').textContent = s.status;
@@ -200,7 +209,7 @@ function renderTopology(d) {
   $('spouts').innerHTML = table('spouts-table',
     ['Spout', 'Executors', 'Emitted', 'Transferred', 'Acked', 'Failed', 'Timed out', 'Complete latency ms (mean)',
       'p50 / p99 / max ms (recent)', 'Emit rate', 'Errors'],
-    m.spouts.map(c => '<tr>' + cell(c.id, 'id', esc(c.id)) + cell(c.id, 'executors', c.executors) + cell(c.id, 'emitted', num(c.emitted))
+    m.spouts.map(c => '<tr>' + cell(c.id, 'id', componentLink(c.id)) + cell(c.id, 'executors', c.executors) + cell(c.id, 'emitted', num(c.emitted))
       + cell(c.id, 'transferred', num(c.transferred)) + cell(c.id, 'acked', num(c.acked))
       + cell(c.id, 'failed', num(c.failed), c.failed ? 'bad' : '') + cell(c.id, 'timedOut', num(c.timedOut), c.timedOut ? 'bad' : '')
       + cell(c.id, 'completeLatency', ms(c.completeLatencyMs))
@@ -210,7 +219,7 @@ function renderTopology(d) {
   $('bolts').innerHTML = table('bolts-table',
     ['Bolt', 'Executors', 'Executed', 'Emitted', 'Transferred', 'Acked', 'Failed', 'Execute latency ms', 'Process latency ms',
       'Capacity', 'Execute rate', 'Queue', 'Late tuples', 'Errors'],
-    m.bolts.map(c => '<tr>' + cell(c.id, 'id', esc(c.id)) + cell(c.id, 'executors', c.executors) + cell(c.id, 'executed', num(c.executed))
+    m.bolts.map(c => '<tr>' + cell(c.id, 'id', componentLink(c.id)) + cell(c.id, 'executors', c.executors) + cell(c.id, 'executed', num(c.executed))
       + cell(c.id, 'emitted', num(c.emitted)) + cell(c.id, 'transferred', num(c.transferred)) + cell(c.id, 'acked', num(c.acked))
       + cell(c.id, 'failed', num(c.failed), c.failed ? 'bad' : '') + cell(c.id, 'executeLatency', ms(c.executeLatencyMs))
       + cell(c.id, 'processLatency', ms(c.processLatencyMs)) + cell(c.id, 'capacity', pct(c.capacity), c.capacity > 0.8 ? 'warn' : '')

@@ -6,6 +6,7 @@ import io.squall.LocalCluster;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
 import io.squall.topology.base.BaseRichBolt;

@@ -1,21 +1,32 @@
 package io.squall.trident.operation.builtin;
 
-/** The greatest value of a field (null for an empty batch or group). */
-public class Max extends ComparisonAggregator {
+/**
+ * Emits the tuple with the greatest value of a field, a {@code Comparable}: all of its input fields, as Storm's
+ * {@code Max} does (for the value alone, project the field first: {@code aggregate(new Fields("v"), new
+ * Max("v"), new Fields("v"))}). Tuples whose value is null are skipped; of equal values the last tuple seen is kept.
+ */
+public class Max extends ComparisonAggregator<Object> {
     private static final long serialVersionUID = 1L;
 
-    /** The greatest value of the first input field. */
-    public Max() {
-        super(null);
+    /**
+     * @param inputFieldName the field compared; its values must be {@code Comparable}
+     * @throws IllegalArgumentException if the name is null
+     */
+    public Max(String inputFieldName) {
+        super(requireField(inputFieldName));
     }
 
-    /** The greatest value of the named field. */
-    public Max(String field) {
-        super(field);
+    private static String requireField(String inputFieldName) {
+        if (inputFieldName == null) {
+            throw new IllegalArgumentException("Max needs the name of the field to compare; use MaxWithComparator "
+                    + "to compare whole tuples");
+        }
+        return inputFieldName;
     }
 
     @Override
-    boolean keepFirst(int comparison) {
-        return comparison >= 0;
+    protected Object compare(Object value1, Object value2) {
+        Comparable<Object> kept = comparable("Max", inputFieldName(), value1);
+        return kept.compareTo(comparable("Max", inputFieldName(), value2)) > 0 ? value1 : value2;
     }
 }

@@ -1,21 +1,32 @@
 package io.squall.trident.operation.builtin;
 
-/** The least value of a field (null for an empty batch or group). */
-public class Min extends ComparisonAggregator {
+/**
+ * Emits the tuple with the least value of a field, a {@code Comparable}: all of its input fields, as Storm's
+ * {@code Min} does (for the value alone, project the field first: {@code aggregate(new Fields("v"), new
+ * Min("v"), new Fields("v"))}). Tuples whose value is null are skipped; of equal values the last tuple seen is kept.
+ */
+public class Min extends ComparisonAggregator<Object> {
     private static final long serialVersionUID = 1L;
 
-    /** The least value of the first input field. */
-    public Min() {
-        super(null);
+    /**
+     * @param inputFieldName the field compared; its values must be {@code Comparable}
+     * @throws IllegalArgumentException if the name is null
+     */
+    public Min(String inputFieldName) {
+        super(requireField(inputFieldName));
     }
 
-    /** The least value of the named field. */
-    public Min(String field) {
-        super(field);
+    private static String requireField(String inputFieldName) {
+        if (inputFieldName == null) {
+            throw new IllegalArgumentException("Min needs the name of the field to compare; use MinWithComparator "
+                    + "to compare whole tuples");
+        }
+        return inputFieldName;
     }
 
     @Override
-    boolean keepFirst(int comparison) {
-        return comparison <= 0;
+    protected Object compare(Object value1, Object value2) {
+        Comparable<Object> kept = comparable("Min", inputFieldName(), value1);
+        return kept.compareTo(comparable("Min", inputFieldName(), value2)) < 0 ? value1 : value2;
     }
 }

@@ -3,13 +3,15 @@ package io.squall.trident.operation.builtin;
 import java.util.Comparator;
 
 /**
- * Emits the tuple with the least value of a field by a comparator (or the least tuple, compared whole); the
- * output fields are the input's.
+ * Emits the tuple with the least value of a field by a comparator, or the least tuple when no field is named:
+ * all of its input fields, as Storm's {@code MinWithComparator} does. Of equal values the last tuple seen is kept.
  *
  * @param <T> the compared values
  */
-public class MinWithComparator<T> extends TupleComparison<T> {
+public class MinWithComparator<T> extends ComparisonAggregator<T> {
     private static final long serialVersionUID = 1L;
+
+    private final Comparator<T> comparator;
 
     /** The least tuple, the comparator comparing whole tuples. */
     public MinWithComparator(Comparator<T> comparator) {
@@ -18,11 +20,15 @@ public class MinWithComparator<T> extends TupleComparison<T> {
 
     /** The tuple with the least value of {@code inputFieldName}. */
     public MinWithComparator(String inputFieldName, Comparator<T> comparator) {
-        super(inputFieldName, comparator);
+        super(inputFieldName);
+        if (comparator == null) {
+            throw new IllegalArgumentException("MinWithComparator needs a comparator");
+        }
+        this.comparator = comparator;
     }
 
     @Override
-    boolean replaces(int comparison) {
-        return comparison < 0;
+    protected T compare(T value1, T value2) {
+        return comparator.compare(value1, value2) < 0 ? value1 : value2;
     }
 }

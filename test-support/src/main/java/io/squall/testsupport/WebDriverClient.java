@@ -1,4 +1,4 @@
-package io.squall.daemon.ui;
+package io.squall.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives headless Chromium through ChromeDriver with the W3C WebDriver HTTP protocol: the few commands the
- * dashboard's browser test needs. Starts its own ChromeDriver on a free port; close to quit both.
+ * dashboard's browser tests need. Starts its own ChromeDriver on a free port; close to quit both.
  */
-final class WebDriverClient implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+public final class WebDriverClient implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ final class WebDriverClient implements AutoCloseable {
     private final String session;
 
     /** A WebDriver error answered by ChromeDriver. */
-    static final class WebDriverException extends RuntimeException {
+    public static final class WebDriverException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String error;
 
@@ -46,7 +46,7 @@ final class WebDriverClient implements AutoCloseable {
         }
     }
 
-    WebDriverClient(Path profileDir) throws IOException {
+    public WebDriverClient(Path profileDir) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -116,39 +116,39 @@ final class WebDriverClient implements AutoCloseable {
         return "/session/" + session + path;
     }
 
-    void open(String url) {
+    public void open(String url) {
         call("POST", s("/url"), Map.of("url", url));
     }
 
     /** Runs a script in the page and returns its result. */
-    JsonNode script(String js, Object... args) {
+    public JsonNode script(String js, Object... args) {
         return call("POST", s("/execute/sync"), Map.of("script", js, "args", List.of(args)));
     }
 
     /** Clicks the element matching a CSS selector. */
-    void click(String css) {
+    public void click(String css) {
         String id = call("POST", s("/element"), Map.of("using", "css selector", "value", css))
                 .get(ELEMENT).asText();
         call("POST", s("/element/" + id + "/click"), Map.of());
     }
 
     /** The text of the open alert, confirm or prompt dialog. */
-    String alertText() {
+    public String alertText() {
         return call("GET", s("/alert/text"), null).asText();
     }
 
     /** Types into the open prompt. */
-    void alertType(String text) {
+    public void alertType(String text) {
         call("POST", s("/alert/text"), Map.of("text", text));
     }
 
     /** Accepts the open dialog. */
-    void acceptAlert() {
+    public void acceptAlert() {
         call("POST", s("/alert/accept"), Map.of());
     }
 
     /** Whether a dialog is open. */
-    boolean alertOpen() {
+    public boolean alertOpen() {
         try {
             alertText();
             return true;
@@ -161,7 +161,7 @@ final class WebDriverClient implements AutoCloseable {
     }
 
     /** Saves a PNG screenshot of the window. */
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(call("GET", s("/screenshot"), null).asText()));
     }
