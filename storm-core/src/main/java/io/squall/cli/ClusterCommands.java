@@ -11,6 +11,7 @@ import io.squall.daemon.supervisor.Supervisor;
 import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.NimbusClusterView;
+import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;
 import io.squall.utils.Utils;
 
@@ -82,7 +83,12 @@ final class ClusterCommands {
         DaemonConfig conf = Main.config(args.overrides(), err);
         try {
             return switch (command) {
-                case "dev-zookeeper" -> daemon(args, () -> DevZookeeper.run(conf));
+                case "dev-zookeeper" -> daemon(args, () -> {
+                    SecuritySettings s = SecuritySettings.of(conf);
+                    s.checkBind("The development ZooKeeper", conf.getString(ConfigKeys.DEV_ZOOKEEPER_HOST),
+                            s.secret() != null, "squall.cluster.secret.file");
+                    DevZookeeper.run(conf);
+                });
                 case "nimbus" -> daemon(args, () -> {
                     Nimbus n = new Nimbus(conf);
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(n)));
@@ -94,6 +100,9 @@ final class ClusterCommands {
                     new CountDownLatch(1).await();
                 });
                 case "ui" -> daemon(args, () -> {
+                    SecuritySettings s = SecuritySettings.of(conf);
+                    s.checkBind("The dashboard", conf.getString(ConfigKeys.UI_HOST), s.authenticates(),
+                            "squall.auth.users.file and squall.cluster.secret.file");
                     DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
                             conf.getString(ConfigKeys.UI_HOST), conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS);
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
@@ -102,6 +111,10 @@ final class ClusterCommands {
                     new CountDownLatch(1).await();
                 });
                 case "drpc" -> daemon(args, () -> {
+                    // The DRPC server does not authenticate its clients: only loopback, unless insecure on purpose.
+                    SecuritySettings.of(conf).checkBind("The DRPC server", String.valueOf(conf.asMap().getOrDefault(
+                            DrpcServer.HOST, DrpcServer.DEFAULT_HOST)), false, "nothing yet (DRPC has no "
+                            + "authentication; keep it on loopback)");
                     DrpcServer d = DrpcServer.start(conf.asMap());
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("DRPC server on port " + d.port());

@@ -44,16 +44,23 @@ public record SecuritySettings(ClusterSecret secret, Path usersFile, TlsFiles tl
     public static SecuritySettings of(Map<String, Object> conf) {
         String secretFile = string(conf, ConfigKeys.SQUALL_CLUSTER_SECRET_FILE.name());
         String users = string(conf, ConfigKeys.SQUALL_AUTH_USERS_FILE.name());
-        String cert = string(conf, ConfigKeys.SQUALL_TLS_CERT.name());
-        String key = string(conf, ConfigKeys.SQUALL_TLS_KEY.name());
-        String ca = string(conf, ConfigKeys.SQUALL_TLS_CA.name());
-        TlsFiles tls = cert == null && key == null && ca == null ? null
-                : new TlsFiles(path(cert), path(key), path(ca));
+        TlsFiles tls = tlsFiles(conf);
         Object admins = conf.get(ConfigKeys.NIMBUS_ADMINS.name());
         return new SecuritySettings(secretFile == null ? null : ClusterSecret.read(path(secretFile)),
                 path(users), tls,
                 admins instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
                 Boolean.TRUE.equals(conf.get(ConfigKeys.SQUALL_INSECURE.name())));
+    }
+
+    /**
+     * The TLS files of a configuration, or null when TLS is off; reads no secret, so clients without access to
+     * the cluster secret can call it.
+     */
+    public static TlsFiles tlsFiles(Map<String, Object> conf) {
+        String cert = string(conf, ConfigKeys.SQUALL_TLS_CERT.name());
+        String key = string(conf, ConfigKeys.SQUALL_TLS_KEY.name());
+        String ca = string(conf, ConfigKeys.SQUALL_TLS_CA.name());
+        return cert == null && key == null && ca == null ? null : new TlsFiles(path(cert), path(key), path(ca));
     }
 
     private static String string(Map<String, Object> conf, String key) {
