@@ -103,8 +103,11 @@ final class ClusterCommands {
                     SecuritySettings s = SecuritySettings.of(conf);
                     s.checkBind("The dashboard", conf.getString(ConfigKeys.UI_HOST), s.authenticates(),
                             "squall.auth.users.file and squall.cluster.secret.file");
+                    // With authentication, every request carries the user's token and the dashboard asks Nimbus
+                    // with it, so it shows and does what that user may.
                     DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
-                            conf.getString(ConfigKeys.UI_HOST), conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS);
+                            conf.getString(ConfigKeys.UI_HOST), conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS,
+                            s.authenticates(), s.tls());
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
                             + ")");

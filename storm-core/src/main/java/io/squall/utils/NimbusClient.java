@@ -471,7 +471,8 @@ public final class NimbusClient {
             }
             throw switch (status) {
                 case 404 -> new NotAliveException(message);
-                case 401, 403 -> new SquallException("Nimbus at " + seed + " refused: " + message);
+                case 401, 403 -> new io.squall.topology.AuthorizationException("Nimbus at " + seed + " refused: "
+                        + message);
                 case 409 -> isNoFreeSlot(res.body()) ? new SquallException(message)
                         : new AlreadyAliveException(message);
                 case 400 -> submit ? new InvalidTopologyException(message) : new SquallException(message);
