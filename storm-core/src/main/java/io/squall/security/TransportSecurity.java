@@ -89,7 +89,7 @@ public final class TransportSecurity {
         }
         if (serverTls != null) {
             ch.pipeline().addFirst("squall-tls", serverTls.newHandler(ch.alloc()));
-            ch.pipeline().addAfter("squall-tls", "squall-tls-errors", new TlsErrors());
+            ch.pipeline().addAfter("squall-tls", "squall-tls-guard", new TlsGuard("worker", refused));
         }
     }
 
@@ -108,21 +108,6 @@ public final class TransportSecurity {
         System.arraycopy(LABEL, 0, data, 0, LABEL.length);
         System.arraycopy(challenge, 0, data, LABEL.length, challenge.length);
         return ClusterSecret.hmac(topologySecret, data);
-    }
-
-    /** Counts and closes connections whose TLS handshake failed (a plain-text or untrusted peer). */
-    private final class TlsErrors extends ChannelInboundHandlerAdapter {
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent e && !e.isSuccess()) {
-                long n = refused.incrementAndGet();
-                LOG.warn("Refused a worker connection from {}: TLS handshake failed ({}); {} refused so far",
-                        ctx.channel().remoteAddress(), e.cause().getMessage(), n);
-                ctx.close();
-                return;
-            }
-            ctx.fireUserEventTriggered(evt);
-        }
     }
 
     /** Sends the challenge and checks the answer; then steps aside. Event loop of the channel. */

@@ -7,6 +7,7 @@ import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ public final class ZookeeperAcls {
     public static final String USER = "squall";
 
     /** All rights to the authenticated creator, as ZooKeeper's {@code CREATOR_ALL_ACL}. */
-    private static final List<ACL> CREATOR_ALL = List.of(new ACL(ZooDefs.Perms.ALL, new Id("auth", "")));
+    private static final List<ACL> CREATOR_ALL = Collections.singletonList(new ACL(ZooDefs.Perms.ALL,
+            new Id("auth", ""))); // Not List.of: ZooKeeper asks the list whether it contains null.
 
     private ZookeeperAcls() {
     }

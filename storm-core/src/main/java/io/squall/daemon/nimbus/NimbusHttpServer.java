@@ -30,6 +30,7 @@ import io.netty.handler.ssl.SslContext;
 import io.squall.metrics.aggregate.Window;
 import io.squall.security.ClusterSecret;
 import io.squall.security.SecuritySettings;
+import io.squall.security.TlsGuard;
 import io.squall.security.TokenStore;
 import io.squall.security.WorkerSignature;
 import org.slf4j.Logger;
@@ -108,7 +109,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         if (tls != null) {
-                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new TlsGuard("Nimbus API", tlsRefused));
                         }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxUploadBytes),
                                 new Handler());
@@ -187,14 +188,7 @@ public final class NimbusHttpServer implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof io.netty.handler.codec.DecoderException d
-                    && d.getCause() instanceof javax.net.ssl.SSLException
-                    || cause instanceof javax.net.ssl.SSLException) {
-                LOG.warn("Refused an API connection from {}: not TLS or a failed TLS handshake ({}); {} refused so far",
-                        ctx.channel().remoteAddress(), cause.getMessage(), tlsRefused.incrementAndGet());
-            } else {
-                LOG.info("Closing API connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
-            }
+            LOG.info("Closing API connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         }
     }

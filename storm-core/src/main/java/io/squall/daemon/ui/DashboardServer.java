@@ -23,6 +23,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.squall.metrics.aggregate.Window;
 import io.squall.SquallException;
 import io.squall.security.TlsFiles;
+import io.squall.security.TlsGuard;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -89,6 +90,7 @@ public final class DashboardServer implements AutoCloseable {
     private final Channel channel;
     private final String scheme;
     private final AtomicLong unauthenticated = new AtomicLong();
+    private final AtomicLong tlsRefused = new AtomicLong();
 
     /** The {@code WWW-Authenticate} challenge of a 401, so browsers ask for the user's name and token. */
     static final String CHALLENGE = "Basic realm=\"Squall dashboard (password: your token)\", charset=\"UTF-8\"";
@@ -120,7 +122,7 @@ public final class DashboardServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             if (ssl != null) {
-                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new TlsGuard("dashboard", tlsRefused));
                             }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
                                     new CredentialGate(requireCredential),
@@ -148,6 +150,11 @@ public final class DashboardServer implements AutoCloseable {
     public String url() {
         InetSocketAddress a = (InetSocketAddress) channel.localAddress();
         return scheme + "://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/";
+    }
+
+    /** Connections refused for not speaking TLS, or failing its handshake. */
+    public long tlsRefused() {
+        return tlsRefused.get();
     }
 
     /** Requests refused for want of a credential. */
