@@ -3,6 +3,8 @@ package io.squall.security;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.channel.Channel;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -47,6 +49,19 @@ public record TlsFiles(Path cert, Path key, Path ca) {
         if (!Files.isReadable(p)) {
             throw new SecurityConfigException("Cannot read " + p + " (" + keyName + ")");
         }
+    }
+
+    /**
+     * How long a TLS handshake may take before the server closes the connection. Netty's default (10 s) is too short
+     * for a client JVM just started on a busy machine, whose first handshake loads and warms the TLS classes.
+     */
+    public static final long HANDSHAKE_TIMEOUT_MS = 30_000;
+
+    /** A server-side TLS handler of {@code ctx} for {@code ch}, with {@link #HANDSHAKE_TIMEOUT_MS}. */
+    public static SslHandler serverHandler(SslContext ctx, Channel ch) {
+        SslHandler h = ctx.newHandler(ch.alloc());
+        h.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MS);
+        return h;
     }
 
     /** A Netty server context presenting this certificate; {@code mutual} also requires and checks the client's. */

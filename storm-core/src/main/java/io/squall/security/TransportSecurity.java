@@ -88,7 +88,7 @@ public final class TransportSecurity {
             ch.pipeline().addFirst("squall-auth", new ServerHandshake());
         }
         if (serverTls != null) {
-            ch.pipeline().addFirst("squall-tls", serverTls.newHandler(ch.alloc()));
+            ch.pipeline().addFirst("squall-tls", TlsFiles.serverHandler(serverTls, ch));
             ch.pipeline().addAfter("squall-tls", "squall-tls-guard", new TlsGuard("worker", refused));
         }
     }
@@ -99,7 +99,9 @@ public final class TransportSecurity {
             ch.pipeline().addFirst("squall-auth", new ClientHandshake());
         }
         if (clientTls != null) {
-            ch.pipeline().addFirst("squall-tls", clientTls.newHandler(ch.alloc(), host, port));
+            io.netty.handler.ssl.SslHandler tls = clientTls.newHandler(ch.alloc(), host, port);
+            tls.setHandshakeTimeoutMillis(TlsFiles.HANDSHAKE_TIMEOUT_MS);
+            ch.pipeline().addFirst("squall-tls", tls);
         }
     }
 

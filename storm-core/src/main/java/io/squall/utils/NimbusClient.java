@@ -88,7 +88,9 @@ public final class NimbusClient {
     }
 
     private static HttpClient httpClient(TlsFiles tls) {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        // The connect timeout covers the TLS handshake too, which in a JVM just started (a CLI command) on a busy
+        // machine takes seconds: HTTPS gets longer to connect.
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(tls == null ? 5 : 20));
         if (tls != null) {
             b.sslContext(tls.jdkClient());
         }

@@ -119,7 +119,7 @@ class SecureClusterIT {
         cluster.startSupervisor("supervisor", ClusterLauncher.freePort(), ClusterLauncher.freePort());
         cluster.startDaemon("ui", List.of(), List.of(), "ui");
         client = NimbusClient.of(DaemonConfig.load(null, cluster.conf()));
-        https = HttpClient.newBuilder().sslContext(tls.jdkClient()).connectTimeout(Duration.ofSeconds(5)).build();
+        https = HttpClient.newBuilder().sslContext(tls.jdkClient()).connectTimeout(Duration.ofSeconds(20)).build();
         Await.until(LONG, () -> supervisors() == 1, () -> "Nimbus answering alice over HTTPS with one supervisor");
     }
 
@@ -145,7 +145,7 @@ class SecureClusterIT {
     void theOwnerSubmitsListsAndKillsReadersOnlyViewStrangersSeeNothingAndEveryMessageIsAckedThroughAWorkerKill()
             throws Exception {
         Path dir = Files.createDirectories(base.resolve("rel"));
-        int total = 3000;
+        int total = 2000;
         Process submit = cluster.cli("submit", "jar", jar.toString(), RecordingWordCount.class.getName(), "rel",
                 dir.toString(), String.valueOf(total), "2", "2000", "8", "-c", "topology.readers=[\"carol\"]");
         assertEquals(0, submit.waitFor(), () -> cluster.log("submit"));

@@ -30,6 +30,7 @@ import io.netty.handler.ssl.SslContext;
 import io.squall.metrics.aggregate.Window;
 import io.squall.security.ClusterSecret;
 import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
 import io.squall.security.TlsGuard;
 import io.squall.security.TokenStore;
 import io.squall.security.WorkerSignature;
@@ -109,7 +110,8 @@ public final class NimbusHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         if (tls != null) {
-                            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new TlsGuard("Nimbus API", tlsRefused));
+                            ch.pipeline().addLast(TlsFiles.serverHandler(tls, ch), new TlsGuard("Nimbus API",
+                                    tlsRefused));
                         }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxUploadBytes),
                                 new Handler());

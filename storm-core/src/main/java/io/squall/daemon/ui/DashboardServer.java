@@ -122,7 +122,8 @@ public final class DashboardServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             if (ssl != null) {
-                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new TlsGuard("dashboard", tlsRefused));
+                                ch.pipeline().addLast(TlsFiles.serverHandler(ssl, ch), new TlsGuard("dashboard",
+                                        tlsRefused));
                             }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
                                     new CredentialGate(requireCredential),
