@@ -184,7 +184,7 @@ public final class ClusterWordCountBenchmark {
                 daemons.add(daemon(base, "nimbus", conf, "nimbus", "-c", "nimbus.port=" + nimbusPort));
                 daemons.add(daemon(base, "supervisor", conf, "supervisor"));
                 NimbusClient nimbus = NimbusClient.of(dc);
-                waitFor(60, () -> state.supervisors().size() == 1 && leads(nimbus), "Nimbus and the supervisor");
+                waitFor(180, () -> state.supervisors().size() == 1 && leads(nimbus), "Nimbus and the supervisor");
                 TopologyBuilder b = new TopologyBuilder();
                 b.setSpout("spout", new SentenceSpout(data.toString()), 2);
                 b.setBolt("split", new Split(), 2).shuffleGrouping("spout");
