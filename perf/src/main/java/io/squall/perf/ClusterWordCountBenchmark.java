@@ -42,6 +42,10 @@ import java.util.zip.DataFormatException;
  * complete-latency histograms every second; this program reads them after the warm-up and after the
  * measurement and prints words/s (words of fully acked sentences) and latency percentiles.
  *
+ * <p>With {@code -Dbench.secure=true} the cluster runs with security on: TLS for the API and mutual TLS between
+ * the workers, the workers' topology handshake, tokens and ZooKeeper ACLs ({@code perf/run-security} compares the
+ * two in one run).
+ *
  * <pre>usage: ClusterWordCountBenchmark [warmupSecs] [measureSecs]</pre>
  */
 public final class ClusterWordCountBenchmark {
@@ -159,14 +163,18 @@ public final class ClusterWordCountBenchmark {
         int measure = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path base = Files.createTempDirectory("squall-bench");
         Path data = Files.createDirectories(base.resolve("reports"));
-        List<String> conf = List.of(
+        List<String> conf = new ArrayList<>(List.of(
                 "storm.zookeeper.port=" + freePort(),
                 "storm.local.dir=" + base.resolve("local"),
                 "squall.logs.dir=" + base.resolve("logs"),
                 "nimbus.seeds=[\"127.0.0.1:" + freePort() + "\"]",
                 "supervisor.slots.ports=[" + freePort() + ", " + freePort() + "]",
                 "worker.heap.memory.mb=1024",
-                "worker.childopts=" + System.getProperty("bench.worker.opts", "-XX:+UseParallelGC"));
+                "worker.childopts=" + System.getProperty("bench.worker.opts", "-XX:+UseParallelGC")));
+        boolean secure = Boolean.getBoolean("bench.secure");
+        if (secure) {
+            conf.addAll(secureConf(base));
+        }
         String nimbusPort = conf.get(3).replaceAll(".*:(\\d+).*", "$1");
         List<Process> daemons = new ArrayList<>();
         try {
@@ -176,7 +184,7 @@ public final class ClusterWordCountBenchmark {
                 daemons.add(daemon(base, "nimbus", conf, "nimbus", "-c", "nimbus.port=" + nimbusPort));
                 daemons.add(daemon(base, "supervisor", conf, "supervisor"));
                 NimbusClient nimbus = NimbusClient.of(dc);
-                waitFor(60, () -> state.supervisors().size() == 1 && leads(nimbus), "Nimbus and the supervisor");
+                waitFor(180, () -> state.supervisors().size() == 1 && leads(nimbus), "Nimbus and the supervisor");
                 TopologyBuilder b = new TopologyBuilder();
                 b.setSpout("spout", new SentenceSpout(data.toString()), 2);
                 b.setBolt("split", new Split(), 2).shuffleGrouping("spout");
@@ -216,12 +224,28 @@ public final class ClusterWordCountBenchmark {
             h.subtract(a.latency());
             latency.add(h);
         }
-        System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, acking, max.spout.pending 1000)%n",
-                wordsPerSec);
+        System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, acking, max.spout.pending 1000, security %s)%n",
+                wordsPerSec, Boolean.getBoolean("bench.secure") ? "on: TLS, mutual TLS between workers, tokens"
+                        : "off");
         System.out.printf("cluster-word-count  complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                         + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
                 latency.getMaxValue() / 1e6, latency.getTotalCount());
+    }
+
+    /** Development certificates, a cluster secret, a user and its credentials file, and the keys naming them. */
+    private static List<String> secureConf(Path base) throws IOException {
+        Path tls = base.resolve("tls");
+        io.squall.security.DevCerts.write(tls, List.of());
+        String token = io.squall.security.TokenStore.newToken("bench");
+        Path users = Files.writeString(base.resolve("users"), io.squall.security.TokenStore.line(token) + "\n");
+        Path credentials = Files.writeString(base.resolve("credentials"), token + "\n");
+        return List.of("squall.auth.users.file=" + users,
+                "squall.cluster.secret.file=" + tls.resolve(io.squall.security.DevCerts.SECRET),
+                "squall.credentials.file=" + credentials,
+                "squall.tls.cert=" + tls.resolve(io.squall.security.DevCerts.CERT),
+                "squall.tls.key=" + tls.resolve(io.squall.security.DevCerts.KEY),
+                "squall.tls.ca=" + tls.resolve(io.squall.security.DevCerts.CA));
     }
 
     private static List<Report> reports(Path dir) {

@@ -12,6 +12,7 @@ import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.DrpcServers;
 import io.squall.daemon.ui.NimbusClusterView;
+import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;
 import io.squall.utils.Utils;
 
@@ -83,7 +84,12 @@ final class ClusterCommands {
         DaemonConfig conf = Main.config(args.overrides(), err);
         try {
             return switch (command) {
-                case "dev-zookeeper" -> daemon(args, () -> DevZookeeper.run(conf));
+                case "dev-zookeeper" -> daemon(args, () -> {
+                    SecuritySettings s = SecuritySettings.of(conf);
+                    s.checkBind("The development ZooKeeper", conf.getString(ConfigKeys.DEV_ZOOKEEPER_HOST),
+                            s.secret() != null, "squall.cluster.secret.file");
+                    DevZookeeper.run(conf);
+                });
                 case "nimbus" -> daemon(args, () -> {
                     Nimbus n = new Nimbus(conf);
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(n)));
@@ -95,15 +101,24 @@ final class ClusterCommands {
                     new CountDownLatch(1).await();
                 });
                 case "ui" -> daemon(args, () -> {
+                    SecuritySettings s = SecuritySettings.of(conf);
+                    s.checkBind("The dashboard", conf.getString(ConfigKeys.UI_HOST), s.authenticates(),
+                            "squall.auth.users.file and squall.cluster.secret.file");
+                    // With authentication, every request carries the user's token and the dashboard asks Nimbus
+                    // with it, so it shows and does what that user may.
                     DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
                             DrpcServers.fromConfig(conf.asMap()), conf.getString(ConfigKeys.UI_HOST),
-                            conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS);
+                            conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS, s.authenticates(), s.tls());
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
                             + ")");
                     new CountDownLatch(1).await();
                 });
                 case "drpc" -> daemon(args, () -> {
+                    // The DRPC server does not authenticate its clients: only loopback, unless insecure on purpose.
+                    SecuritySettings.of(conf).checkBind("The DRPC server", String.valueOf(conf.asMap().getOrDefault(
+                            DrpcServer.HOST, DrpcServer.DEFAULT_HOST)), false, "nothing yet (DRPC has no "
+                            + "authentication; keep it on loopback)");
                     DrpcServer d = DrpcServer.start(conf.asMap());
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("DRPC server on port " + d.port());

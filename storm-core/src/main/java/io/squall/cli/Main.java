@@ -65,6 +65,7 @@ public final class Main {
                 + "        (port " + ConfigKeys.UI_PORT.defaultValue() + ") for " + DEMO_TTL_SECS
                 + " seconds; the options are those of local.");
         HELP.putAll(ClusterCommands.HELP);
+        HELP.putAll(SecurityCommands.HELP);
         HELP.put("dev-kafka", "dev-kafka [--port PORT] [--dir DIR]\n"
                 + "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka\n"
                 + "        (bin/squall only; builds the Kafka module if needed).");
@@ -109,6 +110,7 @@ public final class Main {
                 case "dev-kafka" -> devKafka(rest, out, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
                      "rebalance", "ui", "drpc" -> ClusterCommands.run(command, rest, out, err);
+                case "add-user", "dev-certs" -> SecurityCommands.run(command, rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.security.SecuritySettings;
+import io.squall.security.ZookeeperAcls;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
@@ -34,7 +36,10 @@ import java.util.concurrent.TimeUnit;
  *   /errors/&lt;topologyId&gt;/&lt;component&gt;        the last {@link TaskError}s of a component
  * </pre>
  *
- * Thread-safe (Curator is). Failures to reach ZooKeeper are {@link SquallException}s naming the path.
+ * With a cluster secret ({@code squall.cluster.secret.file}) the client authenticates with ZooKeeper's digest
+ * scheme and creates every znode readable and writable by that digest only ({@link ZookeeperAcls}).
+ *
+ * <p>Thread-safe (Curator is). Failures to reach ZooKeeper are {@link SquallException}s naming the path.
  */
 public final class ClusterState implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
@@ -64,11 +69,11 @@ public final class ClusterState implements AutoCloseable {
             servers.append(host.contains(":") ? host : host + ":" + port);
         }
         int connectMs = conf.getInt(ConfigKeys.STORM_ZOOKEEPER_CONNECTION_TIMEOUT);
-        CuratorFramework c = CuratorFrameworkFactory.builder().connectString(servers.toString())
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder().connectString(servers.toString())
                 .sessionTimeoutMs(conf.getInt(ConfigKeys.STORM_ZOOKEEPER_SESSION_TIMEOUT))
                 .connectionTimeoutMs(connectMs)
-                .retryPolicy(new ExponentialBackoffRetry(100, 10, 2000))
-                .build();
+                .retryPolicy(new ExponentialBackoffRetry(100, 10, 2000));
+        CuratorFramework c = ZookeeperAcls.apply(builder, SecuritySettings.of(conf).secret()).build();
         c.getConnectionStateListenable().addListener((client, change) -> {
             switch (change) {
                 case SUSPENDED -> LOG.warn("ZooKeeper connection to {} suspended; retrying", client

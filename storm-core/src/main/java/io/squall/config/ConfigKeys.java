@@ -217,6 +217,33 @@ public final class ConfigKeys {
     public static final ConfigKey DRPC_REQUEST_TIMEOUT_SECS = key("drpc.request.timeout.secs", ConfigKey.Type.INT,
             600, 1, "seconds a DRPC request waits for its result before it fails with SERVER_TIMEOUT");
 
+    // Security (see the README's Security section).
+    public static final ConfigKey SQUALL_INSECURE = key("squall.insecure", ConfigKey.Type.BOOLEAN, false, ANY,
+            "let a daemon bind a non-loopback address without authentication (squall.auth.users.file and "
+                    + "squall.cluster.secret.file); false makes such a daemon refuse to start");
+    public static final ConfigKey SQUALL_AUTH_USERS_FILE = key("squall.auth.users.file", ConfigKey.Type.STRING, null,
+            ANY, "file of users and their hashed tokens (bin/squall add-user writes it); set, Nimbus and DRPC "
+                    + "require a token on every request");
+    public static final ConfigKey SQUALL_CLUSTER_SECRET_FILE = key("squall.cluster.secret.file",
+            ConfigKey.Type.STRING, null, ANY, "file holding the secret the daemons share: ZooKeeper digest ACLs, the "
+                    + "daemons' credential at Nimbus and the per-topology secrets of workers derive from it");
+    public static final ConfigKey SQUALL_CREDENTIALS_FILE = key("squall.credentials.file", ConfigKey.Type.STRING,
+            "~/.squall/credentials", ANY, "where bin/squall and NimbusClient read their token when SQUALL_TOKEN is "
+                    + "not set");
+    public static final ConfigKey SQUALL_TLS_CERT = key("squall.tls.cert", ConfigKey.Type.STRING, null, ANY,
+            "PEM certificate chain the daemons and workers present; set, the Nimbus API, dashboard, DRPC and the "
+                    + "transport between workers (mutual TLS) use TLS");
+    public static final ConfigKey SQUALL_TLS_KEY = key("squall.tls.key", ConfigKey.Type.STRING, null, ANY,
+            "PKCS#8 PEM private key of squall.tls.cert");
+    public static final ConfigKey SQUALL_TLS_CA = key("squall.tls.ca", ConfigKey.Type.STRING, null, ANY,
+            "PEM certificate of the authority that signed every Squall certificate; clients trust it");
+    public static final ConfigKey NIMBUS_ADMINS = key("nimbus.admins", ConfigKey.Type.LIST, null, ANY,
+            "users who may kill, rebalance, activate and deactivate every topology");
+    public static final ConfigKey TOPOLOGY_READERS = key("topology.readers", ConfigKey.Type.LIST, null, ANY,
+            "users who may view this topology (status, metrics, code) but not act on it");
+    public static final ConfigKey TOPOLOGY_SUBMITTER_USER = key("topology.submitter.user", ConfigKey.Type.STRING,
+            null, ANY, "the topology's owner: set by Nimbus to the user who submitted it");
+
     // Storm's keys. The first are honoured; those in NO_EFFECT are accepted and documented, and logged once
     // when a topology sets them, since Squall has nothing they could change.
     public static final ConfigKey TOPOLOGY_METRICS_CONSUMER_REGISTER = key("topology.metrics.consumer.register",
@@ -299,9 +326,9 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER = key("topology.ras.one.executor.per.worker",
             ConfigKey.Type.BOOLEAN, null, ANY, "no effect in Squall: it has no resource-aware scheduler");
     public static final ConfigKey TOPOLOGY_USERS = key("topology.users", ConfigKey.Type.LIST, null, ANY,
-            "no effect in Squall: see the security settings for who may act on a topology");
+            "users besides its owner who may kill, rebalance, activate and deactivate this topology");
     public static final ConfigKey TOPOLOGY_GROUPS = key("topology.groups", ConfigKey.Type.LIST, null, ANY,
-            "no effect in Squall: see the security settings for who may act on a topology");
+            "no effect in Squall: it has no user groups; list users in topology.users and topology.readers");
 
     /** Storm keys that Squall accepts and documents but that change nothing here. */
     public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(TOPOLOGY_WORKER_CHILDOPTS.name(),
@@ -316,7 +343,7 @@ public final class ConfigKeys {
             TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name(), TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS.name(),
             TOPOLOGY_PRIORITY.name(), TOPOLOGY_SCHEDULER_STRATEGY.name(),
             TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB.name(), TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name(),
-            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_USERS.name(), TOPOLOGY_GROUPS.name(), TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name(),
+            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_GROUPS.name(), TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name(),
             TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER.name());
 
     private ConfigKeys() {

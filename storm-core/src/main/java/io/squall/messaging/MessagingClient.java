@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.squall.security.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +42,23 @@ public final class MessagingClient implements AutoCloseable {
     private final LongAdder bytesOut = new LongAdder();
     private volatile Channel channel;
     private volatile boolean closed;
+    /** Whether a connection is usable only after the topology handshake ({@link TransportSecurity#AUTHENTICATED}). */
+    private final boolean handshakes;
     private long backoffMs;
 
     /** Starts connecting to {@code host:port} on {@code group}. */
     public MessagingClient(String name, String host, int port, EventLoopGroup group, Settings settings) {
+        this(name, host, port, group, settings, TransportSecurity.NONE);
+    }
+
+    /**
+     * Starts connecting to {@code host:port} on {@code group} with TLS and the topology handshake of
+     * {@code security}; writers see the connection only once its handshake answer is on its way.
+     */
+    public MessagingClient(String name, String host, int port, EventLoopGroup group, Settings settings,
+                           TransportSecurity security) {
         this.name = name;
+        this.handshakes = security.handshakes();
         this.host = host;
         this.port = port;
         this.settings = settings;
@@ -58,6 +71,7 @@ public final class MessagingClient implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new ByteCounter(null, bytesOut), new FrameEncoder(), new StateHandler());
+                        security.secureClient(ch, host, port);
                     }
                 });
         connect();
@@ -69,16 +83,23 @@ public final class MessagingClient implements AutoCloseable {
         }
         bootstrap.connect(host, port).addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
-                synchronized (lock) {
-                    backoffMs = settings.minBackoffMs();
-                    channel = f.channel();
-                    lock.notifyAll();
+                if (!handshakes) {
+                    publish(f.channel());
                 }
-                LOG.info("Connected to worker {} at {}:{}", name, host, port);
             } else {
                 scheduleReconnect(f.channel().eventLoop());
             }
         });
+    }
+
+    /** Lets writers use a connected (and, with a handshake, authenticated) channel. */
+    private void publish(Channel ch) {
+        synchronized (lock) {
+            backoffMs = settings.minBackoffMs();
+            channel = ch;
+            lock.notifyAll();
+        }
+        LOG.info("Connected to worker {} at {}:{}", name, host, port);
     }
 
     private void scheduleReconnect(EventLoopGroup loop) {
@@ -175,6 +196,15 @@ public final class MessagingClient implements AutoCloseable {
                 LOG.info("Connection to worker {} at {}:{} closed; reconnecting", name, host, port);
                 scheduleReconnect(ctx.channel().eventLoop());
             }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt == TransportSecurity.AUTHENTICATED) {
+                publish(ctx.channel());
+                return;
+            }
+            ctx.fireUserEventTriggered(evt);
         }
 
         @Override

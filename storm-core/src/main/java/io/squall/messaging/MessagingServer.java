@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.squall.security.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class MessagingServer implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final TransportSecurity security;
     private final Supplier<FrameListener> listeners;
     private final InboundBudget budget;
     private final AtomicLong malformedFrames = new AtomicLong();
@@ -76,7 +78,17 @@ public final class MessagingServer implements AutoCloseable {
      */
     public MessagingServer(String host, int port, Settings settings, Supplier<FrameListener> listeners)
             throws InterruptedException {
+        this(host, port, settings, TransportSecurity.NONE, listeners);
+    }
+
+    /**
+     * Binds and starts serving connections protected by {@code security} (TLS and the topology handshake run
+     * before the first frame; nothing of it runs per frame).
+     */
+    public MessagingServer(String host, int port, Settings settings, TransportSecurity security,
+                           Supplier<FrameListener> listeners) throws InterruptedException {
         this.settings = settings;
+        this.security = security;
         this.listeners = listeners;
         this.budget = new InboundBudget(settings.maxInboundBytes());
         this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-accept", true));
@@ -103,6 +115,12 @@ public final class MessagingServer implements AutoCloseable {
         ch.pipeline().addLast(byteCounter,
                 new FrameDecoder(settings.maxFrameBytes(), settings.maxConnectionBytes(), budget),
                 new ConnectionHandler(listeners.get()));
+        security.secureServer(ch);
+    }
+
+    /** Connections refused by TLS or the topology handshake (another topology's secret, a plain-text peer). */
+    public long refusedConnections() {
+        return security.refusedConnections();
     }
 
     /** The port bound. */

@@ -13,6 +13,11 @@ import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
+import io.squall.security.ClientCredentials;
+import io.squall.security.ClusterSecret;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
+import io.squall.security.WorkerSignature;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
@@ -56,19 +61,76 @@ public final class NimbusClient {
 
     private final List<String> seeds;
     private final HttpClient http;
+    private final String scheme;
+    /** The bearer token sent with every request, or null. Never logged. */
+    private final String token;
+    /** The secret a worker signs its metrics reports with, and its topology id; null for other clients. */
+    private final byte[] topologySecret;
+    private final String topologyId;
 
-    /** A client of the Nimbus daemons at {@code host:port} seeds. */
+    /** A client of the Nimbus daemons at {@code host:port} seeds, without credentials or TLS. */
     public NimbusClient(List<String> seeds) {
+        this(seeds, null, null, null, null);
+    }
+
+    private NimbusClient(List<String> seeds, TlsFiles tls, String token, byte[] topologySecret, String topologyId) {
+        this(seeds, httpClient(tls), tls == null ? "http://" : "https://", token, topologySecret, topologyId);
+    }
+
+    private NimbusClient(List<String> seeds, HttpClient http, String scheme, String token, byte[] topologySecret,
+                         String topologyId) {
         if (seeds.isEmpty()) {
             throw new SquallException("nimbus.seeds is empty: list the host:port of each Nimbus");
         }
         this.seeds = List.copyOf(seeds);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = http;
+        this.scheme = scheme;
+        this.token = token;
+        this.topologySecret = topologySecret;
+        this.topologyId = topologyId;
     }
 
-    /** A client of the Nimbus daemons of a configuration ({@code nimbus.seeds}). */
+    private static HttpClient httpClient(TlsFiles tls) {
+        // The connect timeout covers the TLS handshake too, which in a JVM just started (a CLI command) on a busy
+        // machine takes seconds: HTTPS gets longer to connect.
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(tls == null ? 5 : 20));
+        if (tls != null) {
+            b.sslContext(tls.jdkClient());
+        }
+        return b.build();
+    }
+
+    /**
+     * A client of the Nimbus daemons of a configuration ({@code nimbus.seeds}), over HTTPS when {@code squall.tls.*}
+     * is set, with the user's token from {@code SQUALL_TOKEN} or {@code squall.credentials.file} if there is one.
+     */
     public static NimbusClient of(DaemonConfig conf) {
-        return new NimbusClient(conf.getStrings(ConfigKeys.NIMBUS_SEEDS));
+        return new NimbusClient(conf.getStrings(ConfigKeys.NIMBUS_SEEDS), SecuritySettings.tlsFiles(conf.asMap()),
+                ClientCredentials.token(conf.getString(ConfigKeys.SQUALL_CREDENTIALS_FILE), System.getenv()), null,
+                null);
+    }
+
+    /** A client for the cluster's own daemons: the daemons' token, derived from the cluster secret if set. */
+    public static NimbusClient forDaemon(DaemonConfig conf) {
+        SecuritySettings s = SecuritySettings.of(conf);
+        return new NimbusClient(conf.getStrings(ConfigKeys.NIMBUS_SEEDS), s.tls(),
+                s.secret() == null ? null : s.secret().daemonToken(), null, null);
+    }
+
+    /** A client for a worker of {@code topologyId}: it signs metrics reports with the topology's secret, if any. */
+    public static NimbusClient forWorker(DaemonConfig conf, String topologyId) {
+        SecuritySettings s = SecuritySettings.of(conf);
+        ClusterSecret secret = s.secret();
+        return new NimbusClient(conf.getStrings(ConfigKeys.NIMBUS_SEEDS), s.tls(), null,
+                secret == null ? null : secret.topologySecret(topologyId), topologyId);
+    }
+
+    /**
+     * A copy of this client, sharing its connections, that sends {@code userToken} ({@code USER.SECRET}) as its
+     * credential: the dashboard acts for the user whose request it serves.
+     */
+    public NimbusClient withToken(String userToken) {
+        return new NimbusClient(seeds, http, scheme, userToken, topologySecret, topologyId);
     }
 
     /** Storm's way to get a client: from {@code conf/squall.yaml} and the given overrides. */
@@ -338,7 +400,7 @@ public final class NimbusClient {
      * returns the stream taps the worker must keep open: {@code component}, {@code stream}, {@code maxPerSec} each.
      */
     public List<Map<String, Object>> reportMetrics(Snapshots.Worker snapshot) throws IOException {
-        Map<String, Object> answer = object(call("POST", "metrics", json(snapshot), "application/json", false));
+        Map<String, Object> answer = object(postSigned("metrics", JSON.writeValueAsBytes(snapshot)));
         Object taps = answer.get("taps");
         List<Map<String, Object>> out = new ArrayList<>();
         if (taps instanceof List<?> list) {
@@ -355,7 +417,7 @@ public final class NimbusClient {
 
     /** Sends a worker's tap samples (see the README's "Stream taps") to the leader Nimbus. */
     public void reportTaps(Map<String, Object> report) throws IOException {
-        call("POST", "taps", json(report), "application/json", false);
+        postSigned("taps", JSON.writeValueAsBytes(report));
     }
 
     /** Opens or renews a tap on a stream and reads what the workers sampled after number {@code after}. */
@@ -373,6 +435,18 @@ public final class NimbusClient {
     private static String tapQuery(TapKey stream) {
         return "component=" + URLEncoder.encode(stream.component(), StandardCharsets.UTF_8) + "&stream="
                 + URLEncoder.encode(stream.stream(), StandardCharsets.UTF_8);
+    }
+
+    /** Posts a worker's report, signed with its topology's secret when the cluster has one. */
+    private byte[] postSigned(String path, byte[] body) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (topologySecret != null) {
+            long now = System.currentTimeMillis();
+            headers.put(WorkerSignature.TOPOLOGY_HEADER, topologyId);
+            headers.put(WorkerSignature.TIME_HEADER, String.valueOf(now));
+            headers.put(WorkerSignature.SIGNATURE_HEADER, WorkerSignature.sign(topologySecret, now, body));
+        }
+        return call("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), "application/json", false, headers);
     }
 
     /** A topology's aggregated metrics over a window ({@code 10m}, {@code 3h}, {@code 1d}, {@code all}), or null. */
@@ -403,13 +477,22 @@ public final class NimbusClient {
 
     private byte[] call(String method, String path, HttpRequest.BodyPublisher body, String type, boolean submit)
             throws IOException {
+        return call(method, path, body, type, submit, Map.of());
+    }
+
+    private byte[] call(String method, String path, HttpRequest.BodyPublisher body, String type, boolean submit,
+                        Map<String, String> headers) throws IOException {
         String lastProblem = "no seed tried";
         for (String seed : seeds) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + seed + "/api/v1/" + path))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(scheme + seed + "/api/v1/" + path))
                     .timeout(Duration.ofSeconds(60)).method(method, body);
             if (type != null) {
                 b.header("Content-Type", type);
             }
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            headers.forEach(b::header);
             HttpResponse<byte[]> res;
             try {
                 res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -434,6 +517,8 @@ public final class NimbusClient {
             }
             throw switch (status) {
                 case 404 -> new NotAliveException(message);
+                case 401, 403 -> new io.squall.topology.AuthorizationException("Nimbus at " + seed + " refused: "
+                        + message);
                 case 409 -> isNoFreeSlot(res.body()) ? new SquallException(message)
                         : new AlreadyAliveException(message);
                 case 400 -> submit ? new InvalidTopologyException(message) : new SquallException(message);

@@ -64,6 +64,8 @@ public final class DrpcServer implements AutoCloseable {
     public static final String PORT = "drpc.http.port";
     /** The interface to listen on. */
     public static final String HOST = "drpc.http.host";
+    /** The default interface: loopback, since the server does not authenticate its clients. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
 
     private final DRPC drpc;
     private final EventLoopGroup group;
@@ -102,9 +104,9 @@ public final class DrpcServer implements AutoCloseable {
         LOG.info("DRPC server on http://{}:{}/ (requests time out after {} ms)", host, port(), timeoutMs);
     }
 
-    /** Starts a server from a config: {@value #HOST} (default 0.0.0.0), {@value #PORT} (3774), the timeout. */
+    /** Starts a server from a config: {@value #HOST} (default 127.0.0.1), {@value #PORT} (3774), the timeout. */
     public static DrpcServer start(Map<String, Object> conf) throws InterruptedException {
-        Object host = conf.getOrDefault(HOST, "0.0.0.0");
+        Object host = conf.getOrDefault(HOST, DEFAULT_HOST);
         Object port = conf.getOrDefault(PORT, 3774);
         if (!(port instanceof Number n) || n.intValue() < 0 || n.intValue() > 65535) {
             throw new IllegalArgumentException(PORT + " must be a port number, got " + port);

@@ -1,6 +1,7 @@
 package io.squall.daemon.nimbus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Config;
 import io.squall.cluster.Assignment;
@@ -15,6 +16,8 @@ import io.squall.config.TopologySettings;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.security.Authorizer;
+import io.squall.security.SecuritySettings;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.TopologyCheck;
 import io.squall.runtime.tap.TapFeed;
@@ -81,6 +84,8 @@ public final class Nimbus implements AutoCloseable {
     private final Map<String, Long> missingSinceMs = new HashMap<>();
     /** Whether the last monitor round ran as the leader. Under this object's lock. */
     private boolean ledLastRound;
+    /** Who may do what; open when authentication is off. */
+    private final Authorizer authorizer;
     /** Component summaries by topology id, for the dashboard. Under this object's lock. */
     private final Map<String, CachedComponents> components = new HashMap<>();
 
@@ -98,8 +103,12 @@ public final class Nimbus implements AutoCloseable {
         this.supervisorTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_SUPERVISOR_TIMEOUT_SECS) * 1000L;
         this.uploadTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_UPLOAD_TIMEOUT_SECS) * 1000L;
         deleteStaleUploads();
+        SecuritySettings security = SecuritySettings.of(conf);
+        security.checkBind("Nimbus", conf.getString(ConfigKeys.NIMBUS_HOST), security.authenticates(),
+                "squall.auth.users.file and squall.cluster.secret.file");
+        this.authorizer = security.authorizer();
         this.http = new NimbusHttpServer(this, conf.getString(ConfigKeys.NIMBUS_HOST),
-                conf.getInt(ConfigKeys.NIMBUS_PORT), conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES));
+                conf.getInt(ConfigKeys.NIMBUS_PORT), conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES), security);
         this.address = conf.getString(ConfigKeys.NIMBUS_HOST) + ":" + http.port();
         this.latch = new LeaderLatch(state.curator(), state.path("/nimbus/leader"), address);
         latch.start();
@@ -155,7 +164,7 @@ public final class Nimbus implements AutoCloseable {
      * @param topologyBase64 the Java-serialized topology, base64
      * @return {@code id}, and {@code workers} it got of the {@code workersRequested}
      */
-    public synchronized Map<String, Object> submit(String name, String uploadId, String topologyBase64,
+    public synchronized Map<String, Object> submit(String user, String name, String uploadId, String topologyBase64,
                                                    Map<String, Object> conf) throws IOException {
         requireLeader();
         validateName(name);
@@ -178,6 +187,11 @@ public final class Nimbus implements AutoCloseable {
         }
         Map<String, Object> topoConf = new LinkedHashMap<>(conf == null ? Map.of() : conf);
         topoConf.put(Config.TOPOLOGY_NAME, name);
+        if (user != null) {
+            topoConf.put(Authorizer.OWNER_KEY, user);
+        } else {
+            topoConf.remove(Authorizer.OWNER_KEY);
+        }
         long now = System.currentTimeMillis();
         String id = name + "-" + now;
         TopologyInfo info;
@@ -223,28 +237,33 @@ public final class Nimbus implements AutoCloseable {
         }
     }
 
-    /** Every topology, with its status and workers. */
-    public synchronized List<Map<String, Object>> list() {
+    /** Every topology {@code user} may view, with its status, workers and the actions the user may take. */
+    public synchronized List<Map<String, Object>> list(String user) {
         requireLeader();
         List<Map<String, Object>> out = new ArrayList<>();
         for (TopologyInfo t : state.topologies()) {
-            out.add(summary(t));
+            if (authorizer.permits(user, Authorizer.Action.VIEW, t.conf())) {
+                out.add(summary(t, user));
+            }
         }
         return out;
     }
 
     /** One topology's summary, by name, with the last errors of its components. */
-    public synchronized Map<String, Object> status(String name) {
+    public synchronized Map<String, Object> status(String user, String name) {
         requireLeader();
-        TopologyInfo t = require(name);
-        Map<String, Object> m = summary(t);
+        TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "view");
+        Map<String, Object> m = summary(t, user);
         m.put("errors", state.errors(t.id()));
         return m;
     }
 
-    private Map<String, Object> summary(TopologyInfo t) {
+    private Map<String, Object> summary(TopologyInfo t, String user) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
+        m.put("owner", t.conf().get(Authorizer.OWNER_KEY));
+        m.put("actions", authorizer.permits(user, Authorizer.Action.OPERATE, t.conf())
+                ? List.of("kill", "activate", "deactivate", "rebalance") : List.of());
         m.put("id", t.id());
         m.put("status", t.status().name());
         m.put("uptimeSecs", (System.currentTimeMillis() - t.launchTimeMs()) / 1000);
@@ -271,12 +290,12 @@ public final class Nimbus implements AutoCloseable {
     }
 
     /** Deactivates a topology's spouts now and stops its workers after {@code waitSecs}. */
-    public synchronized void kill(String name, int waitSecs) {
+    public synchronized void kill(String user, String name, int waitSecs) {
         requireLeader();
         if (waitSecs < 0) {
             throw new NimbusException(400, "The kill wait must be at least 0 seconds, got " + waitSecs);
         }
-        TopologyInfo t = require(name);
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "kill");
         state.setTopology(t.killedAt(System.currentTimeMillis() + waitSecs * 1000L));
         LOG.info("Killing topology {} in {}s", t.id(), waitSecs);
         if (waitSecs == 0) {
@@ -285,18 +304,18 @@ public final class Nimbus implements AutoCloseable {
     }
 
     /** Lets a topology's spouts emit. */
-    public synchronized void activate(String name) {
-        setStatus(name, TopologyStatus.ACTIVE);
+    public synchronized void activate(String user, String name) {
+        setStatus(user, name, TopologyStatus.ACTIVE, "activate");
     }
 
     /** Stops a topology's spouts from emitting. */
-    public synchronized void deactivate(String name) {
-        setStatus(name, TopologyStatus.INACTIVE);
+    public synchronized void deactivate(String user, String name) {
+        setStatus(user, name, TopologyStatus.INACTIVE, "deactivate");
     }
 
-    private void setStatus(String name, TopologyStatus status) {
+    private void setStatus(String user, String name, TopologyStatus status, String action) {
         requireLeader();
-        TopologyInfo t = require(name);
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, action);
         state.setTopology(t.withStatus(status));
     }
 
@@ -304,13 +323,13 @@ public final class Nimbus implements AutoCloseable {
      * Reassigns a topology over {@code workers} workers (0 keeps the count) with the given executors per
      * component; its workers restart with the new assignment.
      */
-    public synchronized Map<String, Object> rebalance(String name, int workers, Map<String, Integer> executors)
-            throws IOException {
+    public synchronized Map<String, Object> rebalance(String user, String name, int workers,
+                                                      Map<String, Integer> executors) throws IOException {
         requireLeader();
         if (workers < 0) {
             throw new NimbusException(400, "The number of workers must be at least 1, got " + workers);
         }
-        TopologyInfo t = require(name);
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "rebalance");
         Map<String, Integer> overrides = new HashMap<>(t.executorOverrides());
         overrides.putAll(executors);
         TopologyInfo updated = t.rebalanced(workers == 0 ? t.workers() : workers, overrides);
@@ -342,8 +361,19 @@ public final class Nimbus implements AutoCloseable {
         return m;
     }
 
-    /** A file of a topology's code; any Nimbus that shares the code store serves it. */
-    public Path code(String topologyId, CodeStore.Part part) {
+    /** A file of a topology's code, for a user who may view it; any Nimbus that shares the code store serves it. */
+    public Path code(String user, String topologyId, CodeStore.Part part) {
+        if (authorizer != null && !authorizer.isAdmin(user)) {
+            TopologyInfo t = state.topology(topologyId);
+            if (t == null || !authorizer.permits(user, Authorizer.Action.VIEW, t.conf())) {
+                throw new NimbusException(t == null ? 404 : 403, t == null ? "No topology with id '" + topologyId
+                        + "'" : denied(user, "download the code of", t));
+            }
+        }
+        return code(topologyId, part);
+    }
+
+    private Path code(String topologyId, CodeStore.Part part) {
         Path p = code.file(topologyId, part);
         if (p == null) {
             throw new NimbusException(404, "No " + part.name().toLowerCase() + " for topology id '" + topologyId + "'");
@@ -365,11 +395,17 @@ public final class Nimbus implements AutoCloseable {
      * Takes a worker's metrics snapshot (JSON, as {@link io.squall.metrics.builtin.WorkerMetrics#snapshot()}
      * makes it) into the topology's aggregates.
      *
-     * @throws NimbusException 400 for a malformed snapshot, 404 if its topology is not running
+     * @param signedBy the topology whose secret signed the report, or null when reports are not signed
+     * @throws NimbusException 400 for a malformed snapshot, 401 if it is about another topology than the one that
+     *                         signed it, 404 if its topology is not running
      */
-    public Map<String, Object> reportMetrics(byte[] snapshotJson) {
+    public Map<String, Object> reportMetrics(byte[] snapshotJson, String signedBy) {
         requireLeader();
         Snapshots.Worker s = NimbusMetrics.parse(snapshotJson);
+        if (signedBy != null && !signedBy.equals(s.topologyId())) {
+            throw new NimbusException(401, "Metrics report refused: signed by topology " + signedBy
+                    + " but about topology " + s.topologyId());
+        }
         metrics.record(s, w -> {
             TopologyInfo t = state.topology(w.topologyId());
             return t != null && t.name().equals(w.topology());
@@ -384,10 +420,11 @@ public final class Nimbus implements AutoCloseable {
      * Opens (or keeps open) a dashboard's tap on a stream of a running topology and returns what its workers sampled
      * after number {@code after}. The workers start sampling at their next metrics report.
      */
-    public TapFeed.Read readTap(String name, TapKey stream, int maxPerSec, long after) throws IOException {
+    public TapFeed.Read readTap(String user, String name, TapKey stream, int maxPerSec, long after)
+            throws IOException {
         requireLeader();
         Map<String, Set<String>> streams = new HashMap<>();
-        for (Map<String, Object> c : components(name)) {
+        for (Map<String, Object> c : components(user, name)) {
             List<?> ids = (List<?>) c.get("streams");
             Set<String> set = new HashSet<>();
             ids.forEach(id -> set.add(String.valueOf(id)));
@@ -397,32 +434,48 @@ public final class Nimbus implements AutoCloseable {
     }
 
     /** Closes a tap: its workers stop sampling at their next metrics report. */
-    public void closeTap(String name, TapKey stream) {
+    public void closeTap(String user, String name, TapKey stream) {
         requireLeader();
+        require(user, name, Authorizer.Action.VIEW, "view");
         taps.close(name, stream);
     }
 
-    /** Takes a worker's tap samples (see {@link NimbusTaps#report}). */
-    public void reportTaps(byte[] body) throws IOException {
+    /**
+     * Takes a worker's tap samples (see {@link NimbusTaps#report}).
+     *
+     * @param signedBy the topology whose secret signed the report, or null when reports are not signed
+     * @throws NimbusException 400 for a malformed report, 401 if it is about another topology than the one that
+     *                         signed it
+     */
+    public void reportTaps(byte[] body, String signedBy) throws IOException {
         requireLeader();
+        JsonNode report;
         try {
-            taps.report(JSON.readTree(body));
+            report = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new NimbusException(400, "A tap report must be JSON: " + e.getOriginalMessage());
         }
+        if (signedBy != null) {
+            TopologyInfo t = state.topology(signedBy);
+            if (t == null || !t.name().equals(report.path("topology").asText())) {
+                throw new NimbusException(401, "Tap report refused: signed by topology " + signedBy
+                        + " but about topology " + report.path("topology").asText());
+            }
+        }
+        taps.report(report);
     }
 
     /** A running topology's metrics over {@code window}, or null if none of its workers has reported yet. */
-    public TopologyMetrics metrics(String name, Window window) {
+    public TopologyMetrics metrics(String user, String name, Window window) {
         requireLeader();
-        require(name);
+        require(user, name, Authorizer.Action.VIEW, "view");
         return metrics.view(name, window);
     }
 
     /** The latest metrics snapshot of each of a running topology's workers. */
-    public List<Snapshots.Worker> snapshots(String name) {
+    public List<Snapshots.Worker> snapshots(String user, String name) {
         requireLeader();
-        require(name);
+        require(user, name, Authorizer.Action.VIEW, "view");
         return metrics.latest(name);
     }
 
@@ -430,9 +483,9 @@ public final class Nimbus implements AutoCloseable {
      * A running topology's components, spouts first: id, kind ({@code spout} or {@code bolt}), parallelism
      * (executors, after rebalances), tasks, and inputs (component, stream, grouping).
      */
-    public synchronized List<Map<String, Object>> components(String name) throws IOException {
+    public synchronized List<Map<String, Object>> components(String user, String name) throws IOException {
         requireLeader();
-        TopologyInfo t = require(name);
+        TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "view");
         CachedComponents cached = components.get(t.id());
         if (cached != null && cached.overrides().equals(t.executorOverrides())) {
             return cached.components();
@@ -483,6 +536,27 @@ public final class Nimbus implements AutoCloseable {
             throw new NimbusException(404, "No topology named '" + name + "' is running");
         }
         return t;
+    }
+
+    /**
+     * A topology by name that {@code user} may act on as asked; a user who may not even view it is told it does
+     * not exist, so names do not leak.
+     */
+    private TopologyInfo require(String user, String name, Authorizer.Action action, String what) {
+        TopologyInfo t = require(name);
+        if (!authorizer.permits(user, Authorizer.Action.VIEW, t.conf())) {
+            throw new NimbusException(404, "No topology named '" + name + "' is running");
+        }
+        if (!authorizer.permits(user, action, t.conf())) {
+            throw new NimbusException(403, denied(user, what, t));
+        }
+        return t;
+    }
+
+    private static String denied(String user, String what, TopologyInfo t) {
+        return "User '" + user + "' may not " + what + " topology '" + t.name() + "': its owner is '"
+                + t.conf().get(Authorizer.OWNER_KEY) + "'; ask the owner to list you in topology.users, or an admin "
+                + "(nimbus.admins)";
     }
 
     /** The slots ({@code supervisorId:port}) of every topology but {@code exceptTopology} (null for all). */

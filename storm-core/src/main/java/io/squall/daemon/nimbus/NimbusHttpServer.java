@@ -26,8 +26,15 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.handler.ssl.SslContext;
 import io.squall.metrics.aggregate.Window;
 import io.squall.runtime.tap.TapKey;
+import io.squall.security.ClusterSecret;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
+import io.squall.security.TlsGuard;
+import io.squall.security.TokenStore;
+import io.squall.security.WorkerSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +71,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/topologies/NAME/snapshots        the latest snapshot of each worker
  *   GET  /api/v1/topologies/NAME/components       components, parallelism and inputs
  * </pre>
+ *
+ * <p>With authentication on, every request but a metrics report carries {@code Authorization: Bearer TOKEN}
+ * (a user's, or the daemons'); one without a valid token gets 401, is logged without the token and counted
+ * ({@code security.unauthenticated} in {@code GET cluster}). A metrics report is signed with its topology's secret
+ * instead ({@link WorkerSignature}); a forged one gets 401 and is counted ({@code security.forgedReports}). A user
+ * who may not take an action on a topology gets 403 ({@code security.forbidden}). With TLS on, the API is HTTPS
+ * only; a plain-text client's connection is closed ({@code security.tlsRefused}).
  */
 public final class NimbusHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NimbusHttpServer.class);
@@ -75,15 +89,31 @@ public final class NimbusHttpServer implements AutoCloseable {
     private final ExecutorService pool;
     private final Channel channel;
     private final AtomicLong badRequests = new AtomicLong();
+    private final AtomicLong unauthenticated = new AtomicLong();
+    private final AtomicLong forgedReports = new AtomicLong();
+    private final AtomicLong forbidden = new AtomicLong();
+    private final AtomicLong tlsRefused = new AtomicLong();
+    /** The users' tokens, or null when authentication is off. */
+    private final TokenStore tokens;
+    /** The cluster secret that workers' topology secrets derive from, or null. */
+    private final ClusterSecret secret;
 
-    NimbusHttpServer(Nimbus nimbus, String host, int port, int maxUploadBytes) throws InterruptedException {
+    NimbusHttpServer(Nimbus nimbus, String host, int port, int maxUploadBytes, SecuritySettings security)
+            throws InterruptedException {
         this.nimbus = nimbus;
+        this.tokens = security.authenticates() ? security.tokenStore() : null;
+        this.secret = security.secret();
+        SslContext tls = security.tls() == null ? null : security.tls().nettyServer(false);
         this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("nimbus-http", true));
         this.pool = Executors.newFixedThreadPool(4, new DefaultThreadFactory("nimbus-api", true));
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(TlsFiles.serverHandler(tls, ch), new TlsGuard("Nimbus API",
+                                    tlsRefused));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxUploadBytes),
                                 new Handler());
                     }
@@ -102,6 +132,16 @@ public final class NimbusHttpServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** The security counters, for {@code GET cluster}. */
+    Map<String, Long> securityCounters() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("unauthenticated", unauthenticated.get());
+        m.put("forgedReports", forgedReports.get());
+        m.put("forbidden", forbidden.get());
+        m.put("tlsRefused", tlsRefused.get());
+        return m;
+    }
+
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
@@ -116,12 +156,25 @@ public final class NimbusHttpServer implements AutoCloseable {
                 respond(ctx, req, 400, error("Malformed HTTP request: " + req.decoderResult().cause()));
                 return;
             }
+            String user;
+            try {
+                user = authenticate(req);
+            } catch (NimbusException e) {
+                respond(ctx, req, e.status(), error(e.getMessage()));
+                return;
+            }
             req.retain();
             pool.execute(() -> {
                 try {
-                    respond(ctx, req, 200, route(req));
+                    respond(ctx, req, 200, route(req, user));
                 } catch (NimbusException e) {
-                    if (e.status() < 500) {
+                    if (e.status() == 401) {
+                        LOG.warn("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
+                                forgedReports.incrementAndGet());
+                    } else if (e.status() == 403) {
+                        LOG.warn("Forbidden {} {}: {} ({} forbidden so far)", req.method(), new QueryStringDecoder(
+                                req.uri()).path(), e.getMessage(), forbidden.incrementAndGet());
+                    } else if (e.status() < 500) {
                         LOG.info("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
                                 badRequests.incrementAndGet());
                     }
@@ -143,7 +196,52 @@ public final class NimbusHttpServer implements AutoCloseable {
         }
     }
 
-    private Object route(FullHttpRequest req) throws IOException {
+    /**
+     * The user a request comes from: null when authentication is off or for a worker's signed metrics or tap report.
+     *
+     * @throws NimbusException 401 naming what is missing or wrong, never the credential itself
+     */
+    private String authenticate(FullHttpRequest req) {
+        String path = new QueryStringDecoder(req.uri()).path();
+        if (secret != null && (path.equals(PREFIX + "metrics") || path.equals(PREFIX + "taps"))) {
+            String topologyId = req.headers().get(WorkerSignature.TOPOLOGY_HEADER);
+            String why = topologyId == null ? "it names no topology (" + WorkerSignature.TOPOLOGY_HEADER + ")"
+                    : WorkerSignature.check(secret.topologySecret(topologyId), req.headers().get(
+                            WorkerSignature.TIME_HEADER), req.headers().get(WorkerSignature.SIGNATURE_HEADER),
+                            ByteBufUtil.getBytes(req.content()), System.currentTimeMillis());
+            if (why != null) {
+                long n = forgedReports.incrementAndGet();
+                LOG.warn("Refused a worker report from {} for topology {}: {} ({} refused so far)",
+                        remote(req), topologyId, why, n);
+                throw new NimbusException(401, "Worker report refused: " + why);
+            }
+            req.headers().set(VERIFIED_TOPOLOGY, topologyId);
+            return null;
+        }
+        if (tokens == null) {
+            return null;
+        }
+        String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
+        var user = tokens.authenticate(token);
+        if (user.isEmpty()) {
+            long n = unauthenticated.incrementAndGet();
+            String why = token == null ? "no bearer token" : "a token that is not valid";
+            LOG.warn("Unauthenticated {} {}: {} ({} so far)", req.method(), path, why, n);
+            throw new NimbusException(401, "Authentication required: the request has " + why + ". Put your token in "
+                    + "~/.squall/credentials or SQUALL_TOKEN (bin/squall add-user makes one)");
+        }
+        return user.get();
+    }
+
+    /** A header Nimbus sets on a report whose signature it checked, naming the signing topology. */
+    private static final String VERIFIED_TOPOLOGY = "X-Squall-Verified-Topology";
+
+    private static String remote(FullHttpRequest req) {
+        return req.headers().get(HttpHeaderNames.HOST, "?");
+    }
+
+    private Object route(FullHttpRequest req, String user) throws IOException {
         QueryStringDecoder q = new QueryStringDecoder(req.uri());
         String path = q.path();
         if (!path.startsWith(PREFIX)) {
@@ -154,7 +252,9 @@ public final class NimbusHttpServer implements AutoCloseable {
         switch (parts[0]) {
             case "cluster" -> {
                 expect(m, HttpMethod.GET, path);
-                return nimbus.cluster();
+                Map<String, Object> cluster = new LinkedHashMap<>(nimbus.cluster());
+                cluster.put("security", securityCounters());
+                return cluster;
             }
             case "jars" -> {
                 expect(m, HttpMethod.POST, path);
@@ -166,64 +266,66 @@ public final class NimbusHttpServer implements AutoCloseable {
                 if (part == null) {
                     throw new NimbusException(404, "Code paths are /api/v1/code/TOPOLOGY_ID/{jar,topology,conf}");
                 }
-                return Files.readAllBytes(nimbus.code(parts[1], part));
+                return Files.readAllBytes(nimbus.code(user, parts[1], part));
             }
             case "topologies" -> {
-                return topologies(req, q, parts, path);
+                return topologies(req, q, parts, path, user);
             }
             case "metrics" -> {
                 expect(m, HttpMethod.POST, path);
-                return nimbus.reportMetrics(ByteBufUtil.getBytes(req.content()));
+                return nimbus.reportMetrics(ByteBufUtil.getBytes(req.content()), secret == null ? null
+                        : req.headers().get(VERIFIED_TOPOLOGY));
             }
             case "taps" -> {
                 expect(m, HttpMethod.POST, path);
-                nimbus.reportTaps(ByteBufUtil.getBytes(req.content()));
+                nimbus.reportTaps(ByteBufUtil.getBytes(req.content()), secret == null ? null
+                        : req.headers().get(VERIFIED_TOPOLOGY));
                 return Map.of("ok", true);
             }
             default -> throw new NimbusException(404, "No API at " + path);
         }
     }
 
-    private Object topologies(FullHttpRequest req, QueryStringDecoder q, String[] parts, String path)
+    private Object topologies(FullHttpRequest req, QueryStringDecoder q, String[] parts, String path, String user)
             throws IOException {
         HttpMethod m = req.method();
         if (parts.length == 1) {
             if (m.equals(HttpMethod.GET)) {
-                return nimbus.list();
+                return nimbus.list(user);
             }
             expect(m, HttpMethod.POST, path);
             JsonNode body = json(req);
             Map<String, Object> conf = body.has("conf") ? toMap(body.get("conf"), "conf") : Map.of();
-            return nimbus.submit(text(body, "name"), text(body, "jar"), text(body, "topology"), conf);
+            return nimbus.submit(user, text(body, "name"), text(body, "jar"), text(body, "topology"), conf);
         }
         String name = parts[1];
         if (parts.length == 2) {
             expect(m, HttpMethod.GET, path);
-            return nimbus.status(name);
+            return nimbus.status(user, name);
         }
         if (m.equals(HttpMethod.GET) && parts.length == 3) {
             switch (parts[2]) {
                 case "metrics" -> {
-                    return nimbus.metrics(name, window(q));
+                    return nimbus.metrics(user, name, window(q));
                 }
                 case "snapshots" -> {
-                    return nimbus.snapshots(name);
+                    return nimbus.snapshots(user, name);
                 }
                 case "components" -> {
-                    return nimbus.components(name);
+                    return nimbus.components(user, name);
                 }
                 case "tap" -> {
-                    return nimbus.readTap(name, tapKey(q), intParam(q, "maxPerSec", 10), longParam(q, "after"));
+                    return nimbus.readTap(user, name, tapKey(q), intParam(q, "maxPerSec", 10), longParam(q, "after"));
                 }
                 default -> { } // The actions below answer 405 to a GET.
             }
         }
         expect(m, HttpMethod.POST, path);
         switch (parts[2]) {
-            case "kill" -> nimbus.kill(name, intParam(q, "wait", 0));
-            case "activate" -> nimbus.activate(name);
-            case "deactivate" -> nimbus.deactivate(name);
-            case "untap" -> nimbus.closeTap(name, tapKey(q));
+            case "kill" -> nimbus.kill(user, name, intParam(q, "wait", 0));
+            case "activate" -> nimbus.activate(user, name);
+            case "deactivate" -> nimbus.deactivate(user, name);
+            case "untap" -> nimbus.closeTap(user, name, tapKey(q));
             case "rebalance" -> {
                 JsonNode body = json(req);
                 int workers = body.has("workers") ? intOf(body.get("workers"), "workers") : 0;
@@ -237,7 +339,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                         executors.put(f.getKey(), intOf(f.getValue(), "executors." + f.getKey()));
                     }
                 }
-                return nimbus.rebalance(name, workers, executors);
+                return nimbus.rebalance(user, name, workers, executors);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
                     + "deactivate or rebalance");

@@ -9,6 +9,7 @@ import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.multilang.TopologyResources;
+import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;
 import org.apache.curator.framework.state.ConnectionState;
 import org.slf4j.Logger;
@@ -89,7 +90,9 @@ public final class Supervisor implements AutoCloseable {
         this.logsDir = Path.of(conf.getString(ConfigKeys.WORKER_LOGS_DIR));
         Files.createDirectories(codeRoot);
         Files.createDirectories(logsDir);
-        this.nimbus = NimbusClient.of(conf);
+        SecuritySettings security = SecuritySettings.of(conf);
+        security.checkBind("The supervisor's workers", host, security.secret() != null, "squall.cluster.secret.file");
+        this.nimbus = NimbusClient.forDaemon(conf);
         this.state = ClusterState.connect(conf);
         state.curator().getConnectionStateListenable().addListener((client, change) -> {
             if (!change.isConnected() || change == ConnectionState.RECONNECTED) {

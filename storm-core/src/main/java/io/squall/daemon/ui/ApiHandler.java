@@ -65,6 +65,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** The answer of a connection's last request, which its next request's answer waits for. */
     private static final AttributeKey<CompletableFuture<?>> LAST_ANSWER = AttributeKey.valueOf("lastAnswer");
 
+    /** The bearer token of the user a connection's requests come from, when the dashboard requires one. */
+    static final AttributeKey<String> CREDENTIAL = AttributeKey.valueOf("credential");
+
     private final ClusterView view;
     private final DrpcServers drpc;
     private final ObjectMapper json;
@@ -127,7 +130,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (!req.decoderResult().isSuccess()) {
                 throw new HttpError(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request");
             }
-            res = route(req);
+            res = route(req, viewOf(view, ctx.channel().attr(CREDENTIAL).get()));
         } catch (HttpError e) {
             res = error(e.status, e.getMessage());
         } catch (NotAliveException e) {
@@ -136,6 +139,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             res = error(HttpResponseStatus.NOT_IMPLEMENTED, e.getMessage());
         } catch (ClusterView.RequestFailedException e) {
             res = error(HttpResponseStatus.valueOf(e.status()), e.getMessage());
+            if (e.status() == 401) {
+                res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, DashboardServer.CHALLENGE);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Dashboard request {} {} failed", req.method(), req.uri(), e);
             res = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e);
@@ -148,7 +154,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private FullHttpResponse route(FullHttpRequest req) {
+    /** The view as the user of {@code token}, or the view itself when there is no token. */
+    static ClusterView viewOf(ClusterView view, String token) {
+        return token == null ? view : view.forUser(token);
+    }
+
+    private FullHttpResponse route(FullHttpRequest req, ClusterView view) {
         QueryStringDecoder q = new QueryStringDecoder(req.uri());
         String path = q.path();
         if (STATIC.containsKey(path)) {
@@ -184,7 +195,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             if (parts.length == 2) {
                 requireMethod(req, HttpMethod.POST);
-                return action(name, parts[1], q);
+                return action(view, name, parts[1], q);
             }
         }
         throw new HttpError(HttpResponseStatus.NOT_FOUND, "Not found: " + path
@@ -212,7 +223,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private FullHttpResponse action(String name, String action, QueryStringDecoder q) {
+    private FullHttpResponse action(ClusterView view, String name, String action, QueryStringDecoder q) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("topology", name);
         body.put("action", action);

@@ -39,7 +39,16 @@ public interface ClusterView {
      *                         slots (or the topology has fewer executors than that)
      */
     record TopologySummary(String name, String id, String status, long uptimeSecs, int workers, int workersRequested,
-                           int executors, int tasks) { }
+                           int executors, int tasks, List<String> actions) {
+        /** Every action: what a user may do on a cluster without authorization. */
+        public static final List<String> ALL_ACTIONS = List.of("kill", "activate", "deactivate", "rebalance");
+
+        /** A summary whose user may take every action. */
+        public TopologySummary(String name, String id, String status, long uptimeSecs, int workers,
+                               int workersRequested, int executors, int tasks) {
+            this(name, id, status, uptimeSecs, workers, workersRequested, executors, tasks, ALL_ACTIONS);
+        }
+    }
 
     /** One component of a topology's graph, what it subscribes to and the streams it declares. */
     record ComponentInfo(String id, String kind, int parallelism, int tasks, List<Input> inputs, List<String> streams) {
@@ -54,6 +63,14 @@ public interface ClusterView {
 
     /** The cluster summary. */
     ClusterSummary summary();
+
+    /**
+     * This view acting as the user whose bearer token is {@code token}: what it shows and does is what that user
+     * may see and do. A view without users answers itself.
+     */
+    default ClusterView forUser(String token) {
+        return this;
+    }
 
     /** A topology's summary. */
     TopologySummary topology(String name);

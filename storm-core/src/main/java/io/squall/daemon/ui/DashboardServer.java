@@ -22,6 +22,21 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.squall.metrics.aggregate.Window;
 import io.squall.SquallException;
+import io.squall.security.TlsFiles;
+import io.squall.security.TlsGuard;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +63,13 @@ import java.util.concurrent.TimeUnit;
  * {@link ClusterView}, whose calls may go to a remote Nimbus. HTTP answers and first updates are computed on a
  * small pool of two threads, the periodic updates on their own thread, and each is written
  * to its channel when ready.
+ *
+ * <p>With {@code requireCredential}, every request (the page, the API, the WebSocket) must carry the user's token,
+ * as {@code Authorization: Bearer TOKEN} or as the password of HTTP Basic (the browser asks for it once); one
+ * without gets 401 and is counted ({@link #unauthenticated()}). The dashboard then asks Nimbus as that user, so it
+ * shows only the topologies the user may view and only the actions the user may take, and Nimbus's 401 or 403
+ * comes back as the dashboard's. The token is kept in the connection's memory only. With TLS files it serves
+ * HTTPS only.
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
@@ -67,6 +89,12 @@ public final class DashboardServer implements AutoCloseable {
             new DefaultThreadFactory("dashboard-push", true));
     private final Channel channel;
     private final TapSessions taps;
+    private final String scheme;
+    private final AtomicLong unauthenticated = new AtomicLong();
+    private final AtomicLong tlsRefused = new AtomicLong();
+
+    /** The {@code WWW-Authenticate} challenge of a 401, so browsers ask for the user's name and token. */
+    static final String CHALLENGE = "Basic realm=\"Squall dashboard (password: your token)\", charset=\"UTF-8\"";
 
     /**
      * Starts serving {@code view} on {@code host:port} (port 0 picks a free one).
@@ -74,7 +102,7 @@ public final class DashboardServer implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound, naming it
      */
     public DashboardServer(ClusterView view, String host, int port, long updateMillis) {
-        this(view, DrpcServers.none(), host, port, updateMillis);
+        this(view, DrpcServers.none(), host, port, updateMillis, false, null);
     }
 
     /**
@@ -84,7 +112,31 @@ public final class DashboardServer implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound, naming it
      */
     public DashboardServer(ClusterView view, DrpcServers drpc, String host, int port, long updateMillis) {
+        this(view, drpc, host, port, updateMillis, false, null);
+    }
+
+    /**
+     * Starts serving {@code view} on {@code host:port}, requiring each request to carry a user's token if
+     * {@code requireCredential}, over HTTPS if {@code tls} is not null.
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming it
+     */
+    public DashboardServer(ClusterView view, String host, int port, long updateMillis, boolean requireCredential,
+                           TlsFiles tls) {
+        this(view, DrpcServers.none(), host, port, updateMillis, requireCredential, tls);
+    }
+
+    /**
+     * Starts serving {@code view} and the request counts of {@code drpc}'s servers on {@code host:port}, requiring
+     * each request to carry a user's token if {@code requireCredential}, over HTTPS if {@code tls} is not null.
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming it
+     */
+    public DashboardServer(ClusterView view, DrpcServers drpc, String host, int port, long updateMillis,
+                           boolean requireCredential, TlsFiles tls) {
         this.view = view;
+        this.scheme = tls == null ? "http" : "https";
+        SslContext ssl = tls == null ? null : tls.nettyServer(false);
         ApiHandler api = new ApiHandler(view, drpc, json, calls);
         this.taps = new TapSessions(view, json);
         try {
@@ -92,7 +144,12 @@ public final class DashboardServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (ssl != null) {
+                                ch.pipeline().addLast(TlsFiles.serverHandler(ssl, ch), new TlsGuard("dashboard",
+                                        tlsRefused));
+                            }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                                    new CredentialGate(requireCredential),
                                     new WebSocketServerProtocolHandler("/ws"), new LiveHandler(), api);
                         }
                     }).bind(host, port).sync().channel();
@@ -116,7 +173,17 @@ public final class DashboardServer implements AutoCloseable {
     /** The dashboard's address, e.g. {@code http://127.0.0.1:8080/}. */
     public String url() {
         InetSocketAddress a = (InetSocketAddress) channel.localAddress();
-        return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/";
+        return scheme + "://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/";
+    }
+
+    /** Connections refused for not speaking TLS, or failing its handshake. */
+    public long tlsRefused() {
+        return tlsRefused.get();
+    }
+
+    /** Requests refused for want of a credential. */
+    public long unauthenticated() {
+        return unauthenticated.get();
     }
 
     /** The push thread: a failed round is logged, and the next one runs as usual. */
@@ -130,19 +197,21 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Sends every subscribed page its update; one computation per distinct subscription. Push thread. */
     private void push() {
-        Map<Map<String, String>, String> cache = new HashMap<>();
+        Map<List<Object>, String> cache = new HashMap<>();
         for (Channel ch : sockets) {
             Map<String, String> sub = ch.attr(SUBSCRIPTION).get();
             if (sub == null) {
                 continue;
             }
-            String text = cache.computeIfAbsent(sub, this::render);
+            String token = ch.attr(ApiHandler.CREDENTIAL).get();
+            String text = cache.computeIfAbsent(java.util.Arrays.asList(sub, token), k -> render(sub, token));
             ch.writeAndFlush(new TextWebSocketFrame(text));
         }
     }
 
-    private String render(Map<String, String> sub) {
+    private String render(Map<String, String> sub, String token) {
         Map<String, Object> msg = new LinkedHashMap<>();
+        ClusterView view = ApiHandler.viewOf(this.view, token);
         try {
             String topology = sub.get("topology");
             if (topology == null) {
@@ -202,7 +271,8 @@ public final class DashboardServer implements AutoCloseable {
             }
             ctx.channel().attr(SUBSCRIPTION).set(sub);
             try {
-                calls.execute(() -> ctx.writeAndFlush(new TextWebSocketFrame(render(sub))));
+                String token = ctx.channel().attr(ApiHandler.CREDENTIAL).get();
+                calls.execute(() -> ctx.writeAndFlush(new TextWebSocketFrame(render(sub, token))));
             } catch (RejectedExecutionException stopping) {
                 ctx.close();
             }
@@ -215,6 +285,69 @@ public final class DashboardServer implements AutoCloseable {
                 return "\"bad subscription\"";
             }
         }
+    }
+
+    /**
+     * Takes the user's token from each request into the connection, or answers 401 when one is required and
+     * missing. Event loop of the connection.
+     */
+    private final class CredentialGate extends ChannelInboundHandlerAdapter {
+        private final boolean required;
+
+        CredentialGate(boolean required) {
+            this.required = required;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest req)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            String token = tokenOf(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+            if (token == null && required) {
+                long n = unauthenticated.incrementAndGet();
+                LOG.warn("Unauthenticated dashboard request {} {} ({} so far)", req.method(),
+                        new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).path(), n);
+                req.release();
+                byte[] body = ("{\"error\":\"Authentication required: sign in with your user name and your token as "
+                        + "the password\",\"status\":401}").getBytes(StandardCharsets.UTF_8);
+                DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.UNAUTHORIZED, Unpooled.wrappedBuffer(body));
+                res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+                res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE);
+                res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            if (token != null) {
+                ctx.channel().attr(ApiHandler.CREDENTIAL).set(token);
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** The token of an {@code Authorization} header: Bearer, or the password of Basic; null if none. */
+    static String tokenOf(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String t = authorization.substring(7).strip();
+            return t.isEmpty() ? null : t;
+        }
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                String t = colon < 0 ? "" : pair.substring(colon + 1).strip();
+                return t.isEmpty() ? null : t;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private void shutdownGroups() {

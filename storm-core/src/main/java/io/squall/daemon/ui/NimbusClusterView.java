@@ -49,6 +49,9 @@ public final class NimbusClusterView implements ClusterView {
             throw e;
         } catch (InvalidTopologyException e) {
             throw new RequestFailedException(400, e.getMessage());
+        } catch (io.squall.topology.AuthorizationException e) {
+            throw new RequestFailedException(e.getMessage().contains("Authentication required") ? 401 : 403,
+                    e.getMessage());
         } catch (SquallException e) {
             throw new RequestFailedException(503, e.getMessage());
         } catch (IOException e) {
@@ -62,6 +65,11 @@ public final class NimbusClusterView implements ClusterView {
             throw new NotAliveException("No topology named '" + name + "' is running");
         }
         return name;
+    }
+
+    @Override
+    public ClusterView forUser(String token) {
+        return new NimbusClusterView(nimbus.withToken(token));
     }
 
     @Override
@@ -118,7 +126,13 @@ public final class NimbusClusterView implements ClusterView {
         int workers = ((List<?>) t.get("workers")).size();
         return new TopologySummary((String) t.get("name"), (String) t.get("id"), (String) t.get("status"),
                 ((Number) t.get("uptimeSecs")).longValue(), workers, intOr(t.get("workersRequested"), workers),
-                intOr(t.get("executors"), 0), intOr(t.get("tasks"), 0));
+                intOr(t.get("executors"), 0), intOr(t.get("tasks"), 0), actionsOf(t.get("actions")));
+    }
+
+    /** The actions Nimbus says the user may take; all of them from a Nimbus that does not say. */
+    private static List<String> actionsOf(Object actions) {
+        return actions instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : TopologySummary.ALL_ACTIONS;
     }
 
     private static int intOr(Object value, int dflt) {

@@ -43,6 +43,8 @@ final class TapSessions implements AutoCloseable {
         final String topology;
         final TapKey key;
         final int maxPerSec;
+        /** The cluster as the page's user sees it (their token, when the dashboard authenticates). */
+        ClusterView view;
         long after;
         long lastSeen = -1;
         long lastDropped = -1;
@@ -84,6 +86,7 @@ final class TapSessions implements AutoCloseable {
             ch.writeAndFlush(new TextWebSocketFrame(error("Bad tap request: " + e.getMessage())));
             return;
         }
+        s.view = ApiHandler.viewOf(view, ch.attr(ApiHandler.CREDENTIAL).get());
         ch.closeFuture().addListener(f -> run(() -> stop(ch)));
         run(() -> start(ch, s));
     }
@@ -133,7 +136,7 @@ final class TapSessions implements AutoCloseable {
         boolean stillRead = sessions.values().stream().anyMatch(o -> o.topology.equals(s.topology) && o.key.equals(s.key));
         if (!stillRead) {
             try {
-                view.closeTap(s.topology, s.key);
+                s.view.closeTap(s.topology, s.key);
             } catch (SquallException | UncheckedIOException e) {
                 LOG.debug("Could not close the tap on {} of {}: {}", s.key, s.topology, e.getMessage());
             }
@@ -156,7 +159,7 @@ final class TapSessions implements AutoCloseable {
     private boolean send(Channel ch, Session s, boolean first) {
         TapFeed.Read r;
         try {
-            r = view.readTap(s.topology, s.key, s.maxPerSec, s.after);
+            r = s.view.readTap(s.topology, s.key, s.maxPerSec, s.after);
         } catch (SquallException | IllegalArgumentException | UncheckedIOException e) {
             ch.writeAndFlush(new TextWebSocketFrame(error(e.getMessage())));
             return false;

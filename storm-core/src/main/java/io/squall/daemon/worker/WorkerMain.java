@@ -28,6 +28,8 @@ import io.squall.multilang.TopologyResources;
 import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.Worker;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TransportSecurity;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
@@ -81,6 +83,8 @@ public final class WorkerMain {
     private final String workerName;
     private final int heartbeatMs;
     private final MessagingServer server;
+    /** TLS and the topology handshake of this worker's connections (both ways). */
+    private final TransportSecurity transportSecurity;
     private final EventLoopGroup clientGroup;
     /** The link of each other worker's task group, by group id; replaced when the group moves. */
     private final Map<Integer, Peer> peers = new ConcurrentHashMap<>();
@@ -135,9 +139,12 @@ public final class WorkerMain {
         MessagingServer.Settings ss = new MessagingServer.Settings(maxFrame,
                 conf.getInt(ConfigKeys.MESSAGING_INBOUND_CONNECTION_MAX_BYTES),
                 conf.getInt(ConfigKeys.MESSAGING_INBOUND_MAX_BYTES), Math.max(1, expiryMs / 10));
-        this.server = new MessagingServer(me.host(), port, ss, () -> new InboundDispatcher(worker,
+        SecuritySettings security = SecuritySettings.of(conf);
+        this.transportSecurity = TransportSecurity.of(security.tls(), security.secret() == null ? null
+                : security.secret().topologySecret(topologyId));
+        this.server = new MessagingServer(me.host(), port, ss, transportSecurity, () -> new InboundDispatcher(worker,
                 newCodec(loader), () -> running, inbound, expiryMs));
-        this.nimbus = NimbusClient.of(conf);
+        this.nimbus = NimbusClient.forWorker(conf, topologyId);
         this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
         this.clientSettings = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
                 conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS),
@@ -155,6 +162,7 @@ public final class WorkerMain {
         worker.metrics().register("worker", "netty.bytes-out", (Gauge<Long>) () -> bytesOutClosed.get()
                 + peers.values().stream().mapToLong(p -> p.client().bytesOut()).sum());
         worker.metrics().register("worker", "netty.frames-refused", (Gauge<Long>) server::refusedFrames);
+        worker.metrics().register("worker", "netty.connections-refused", (Gauge<Long>) server::refusedConnections);
         worker.metrics().register("worker", "netty.tuples-oversized", (Gauge<Long>) oversizedTuples::get);
         worker.metrics().register("worker", "netty.congestion-expired", (Gauge<Long>) inbound::expiredCongestion);
     }
@@ -172,7 +180,8 @@ public final class WorkerMain {
     private record Peer(String workerName, MessagingClient client, OutboundLink link) { }
 
     private Peer newPeer(WorkerSlot.TaskGroup g, WorkerSlot w) {
-        MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, clientSettings);
+        MessagingClient client = new MessagingClient(w.name(), w.host(), w.port(), clientGroup, clientSettings,
+                transportSecurity);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         ReceiveQueue out = worker.outboundQueues().get(g.queueName());
         OutboundLink link = new OutboundLink(out, client, newCodec(loader),
@@ -370,9 +379,9 @@ public final class WorkerMain {
         server.close();
         clientGroup.shutdownGracefully();
         state.close();
-        LOG.info("Worker {}:{} stopped; {} malformed connections, {} refused frames, {} frames lost, {} incoming "
-                + "not delivered, {} oversized tuples failed, {} inbound pauses for full queues", supervisorId, port,
-                server.malformedFrames(), server.refusedFrames(), framesLostClosed.get()
+        LOG.info("Worker {}:{} stopped; {} malformed connections, {} refused connections, {} refused frames, {} "
+                + "frames lost, {} incoming not delivered, {} oversized tuples failed, {} inbound pauses for full queues",
+                supervisorId, port, server.malformedFrames(), server.refusedConnections(), server.refusedFrames(), framesLostClosed.get()
                         + peers.values().stream().mapToLong(p -> p.client().lostFrames()).sum(),
                 inbound.droppedMessages(), oversizedTuples.get(), server.pauses());
     }

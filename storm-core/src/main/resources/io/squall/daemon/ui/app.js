@@ -194,6 +194,9 @@ function renderTopology(d) {
   const s = d.summary, m = d.metrics;
   $('status').textContent = s.status;
   $('status').className = 'badge ' + s.status;
+  // Only the actions this user may take on the topology are shown (its owner, topology.users, nimbus.admins).
+  const allowed = s.actions || [];
+  ['activate', 'deactivate', 'rebalance', 'kill'].forEach(a => { $('btn-' + a).hidden = !allowed.includes(a); });
   $('uptime').textContent = 'up ' + dur(s.uptimeSecs) + ' · '
     + (s.workersRequested > s.workers ? s.workers + ' of the ' + s.workersRequested + ' workers asked for'
       : s.workers + ' worker(s)') + ' · ' + s.executors + ' executors · ' + s.tasks + ' tasks (ackers not counted)';
