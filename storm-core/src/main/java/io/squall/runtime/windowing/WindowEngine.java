@@ -51,6 +51,8 @@ public final class WindowEngine<T> {
     private long nextFire = UNSET;
     private long nextWatermarkAt;
     private long firedWatermark = UNSET;
+    /** Event time: whether the owner sets the watermark ({@link #advanceWatermark}) instead of the engine's tracker. */
+    private boolean externalWatermarks;
 
     /**
      * An engine for windows of shape {@code spec}, starting at {@code nowMs}.
@@ -63,6 +65,56 @@ public final class WindowEngine<T> {
             nextFire = nowMs + spec.slideMs();
         }
         this.nextWatermarkAt = nowMs + spec.watermarkIntervalMs();
+    }
+
+    /**
+     * From now on the owner moves the watermark with {@link #advanceWatermark}; the engine no longer derives
+     * it from the events it is given.
+     */
+    public void useExternalWatermarks() {
+        externalWatermarks = true;
+    }
+
+    /**
+     * Event time: every event up to {@code w} has arrived. Fires the windows that end at or before it.
+     *
+     * @return whether the watermark advanced
+     */
+    public boolean advanceWatermark(long w) {
+        if (w <= firedWatermark) {
+            return false;
+        }
+        firedWatermark = w;
+        onWatermark(w);
+        return true;
+    }
+
+    /** The watermark the engine last fired windows at; {@code Long.MIN_VALUE} before the first. */
+    public long firedWatermark() {
+        return firedWatermark;
+    }
+
+    /**
+     * Event time: whether an event at {@code ts} is late: every window that could hold it has fired. An event
+     * at or before the watermark whose last window is still open is not late.
+     */
+    public boolean isLate(long ts) {
+        long w = externalWatermarks ? firedWatermark : watermarks.watermark();
+        if (ts > w) {
+            return false;
+        }
+        if (!spec.slideIsDuration() || !spec.lengthIsDuration()) {
+            return true;
+        }
+        long lastEnd = Math.floorDiv(ts + spec.lengthMs() - 1, spec.slideMs()) * spec.slideMs();
+        return lastEnd <= firedWatermark;
+    }
+
+    /** Calls {@code action} with every event held, oldest first. */
+    public void forEachHeld(java.util.function.Consumer<T> action) {
+        for (int i = head; i < events.size(); i++) {
+            action.accept(events.get(i).value);
+        }
     }
 
     /** The shape of the windows. */
@@ -101,25 +153,40 @@ public final class WindowEngine<T> {
         if (!spec.eventTime()) {
             throw new IllegalStateException("Windows by processing time take the arrival time, not a timestamp");
         }
-        if (watermarks.isLate(ts)) {
+        if (isLate(ts)) {
             return false;
         }
-        watermarks.observe(source, ts);
+        if (!externalWatermarks) {
+            watermarks.observe(source, ts);
+        }
         int at = events.size();
-        while (at > released && events.get(at - 1).ts > ts) {
+        while (at > head && events.get(at - 1).ts > ts) {
             at--; // Out of order: insert after every event at or before ts, so equal times keep arrival order.
+        }
+        if (spec.slideIsDuration() && nextFire != UNSET) {
+            // The next window to fire may have been set past this event's windows while they were empty.
+            long first = Math.max(alignUp(ts), firedWatermark == UNSET ? Long.MIN_VALUE : alignUp(firedWatermark + 1));
+            if (first < nextFire) {
+                nextFire = first;
+            }
         }
         Event<T> e = new Event<>(value, ts);
         if (at == events.size()) {
             events.add(e);
         } else {
             events.add(at, e);
+            if (at < released) {
+                released++; // Behind the watermark, but a window that holds it is still open.
+            }
         }
         return true;
     }
 
     /** The event-time watermark: every event up to it has arrived. {@code Long.MIN_VALUE} before any. */
     public long watermark() {
+        if (externalWatermarks) {
+            return firedWatermark;
+        }
         return watermarks == null ? UNSET : watermarks.watermark();
     }
 
@@ -129,7 +196,7 @@ public final class WindowEngine<T> {
      */
     public void advance(long nowMs) {
         if (spec.eventTime()) {
-            if (nowMs >= nextWatermarkAt) {
+            if (!externalWatermarks && nowMs >= nextWatermarkAt) {
                 nextWatermarkAt = nowMs + spec.watermarkIntervalMs();
                 long w = watermarks.watermark();
                 if (w > firedWatermark) {

@@ -188,6 +188,17 @@ public abstract class BaseWindowedBolt implements IWindowedBolt {
         return this;
     }
 
+    /**
+     * An input task (an upstream task) that sent no tuple and no new watermark for {@code timeout} of processing
+     * time stops holding this bolt's watermark back, until it sends again. Without it, the watermark waits for
+     * every input task the topology declares.
+     */
+    public BaseWindowedBolt withIdleTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "idle timeout");
+        windowConfiguration.put(ConfigKeys.TOPOLOGY_WATERMARK_IDLE_TIMEOUT_MS.name(), (long) timeout.value);
+        return this;
+    }
+
     @Override
     public TimestampExtractor getTimestampExtractor() {
         return timestampExtractor;
