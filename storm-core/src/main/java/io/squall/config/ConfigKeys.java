@@ -176,6 +176,11 @@ public final class ConfigKeys {
             "stream on which a windowed bolt emits late tuples; unset means they are logged, counted and dropped");
     public static final ConfigKey TOPOLOGY_BOLTS_EVENT_TIME = key("topology.bolts.event.time", ConfigKey.Type.BOOLEAN,
             null, ANY, "whether a windowed bolt places tuples by event time (set by BaseWindowedBolt and TopologyBuilder)");
+    public static final ConfigKey TOPOLOGY_BOLTS_SESSION_GAP_MS = key("topology.bolts.window.session.gap.ms",
+            ConfigKey.Type.LONG, null, 1, "a windowed bolt's session gap in ms: a key's session closes after this "
+                    + "much event time without a tuple (set by BaseWindowedBolt.withSessionWindow)");
+    public static final ConfigKey TOPOLOGY_BOLTS_SESSION_KEY_FIELDS = key("topology.bolts.window.session.key.fields",
+            ConfigKey.Type.LIST, null, ANY, "the fields whose values make a session's key; unset means one key");
     public static final ConfigKey TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS = key("topology.bolts.allowed.lateness.ms",
             ConfigKey.Type.LONG, 0L, 0, "how long, in ms of event time, after a window fired a tuple for it still "
                     + "updates it (the window fires again) instead of counting as late");

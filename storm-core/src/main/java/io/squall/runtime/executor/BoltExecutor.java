@@ -232,6 +232,10 @@ public final class BoltExecutor extends Executor {
             stats.executed.increment();
             counters.executed();
             taskContext.taskHooks().boltExecute(tuple);
+            if (watermarks != null && !watermarks.inputsSendWatermarks()) {
+                // The bolt derives its inputs' watermarks from their tuples: act on them before the next tuple.
+                watermarks.onTime(clock.currentTimeMillis(), this::onWatermark, this::outputWatermark);
+            }
         }
 
         private void executeTimed(TupleImpl tuple) {

@@ -11,11 +11,11 @@ import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.spout.IFiniteSpout;
 import io.squall.spout.ISpout;
 import io.squall.spout.ISpoutOutputCollector;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.testing.CompletableSpout;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
 import org.slf4j.Logger;
@@ -118,14 +118,14 @@ public final class SpoutExecutor extends Executor {
     }
 
     /**
-     * Sends the watermarks that are due; a task whose spout is a {@link CompletableSpout} that is exhausted sends
+     * Sends the watermarks that are due; a task whose spout is an {@link IFiniteSpout} that has finished sends
      * the final one. It does not wait for its pending tuples: windows hold them until the final watermark.
      */
     private int watermarkRound() {
         long nowMillis = clock.currentTimeMillis();
         int work = 0;
         for (Task t : eventTimeTasks) {
-            boolean finished = t.spout instanceof CompletableSpout c && c.isExhausted();
+            boolean finished = t.spout instanceof IFiniteSpout f && f.isFinished();
             if (t.watermarks.onTime(nowMillis, finished)) {
                 work++;
             }

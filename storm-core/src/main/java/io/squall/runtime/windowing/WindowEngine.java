@@ -53,6 +53,8 @@ public final class WindowEngine<T> {
     private long firedWatermark = UNSET;
     /** Event time: whether the owner sets the watermark ({@link #advanceWatermark}) instead of the engine's tracker. */
     private boolean externalWatermarks;
+    /** Event time, windows by duration: how long after a window fired a tuple for it fires it again. */
+    private long latenessMs;
 
     /**
      * An engine for windows of shape {@code spec}, starting at {@code nowMs}.
@@ -73,6 +75,21 @@ public final class WindowEngine<T> {
      */
     public void useExternalWatermarks() {
         externalWatermarks = true;
+    }
+
+    /**
+     * Event time, windows by duration: an event that arrives after its window fired, but less than
+     * {@code ms} of event time after the window's end (by the watermark), is added and the window fires again
+     * with it ({@code newEvents} holds just it); only later is it late. Events stay held that much longer.
+     *
+     * @throws IllegalArgumentException for a negative duration, or windows by count or processing time
+     */
+    public void allowLateness(long ms) {
+        if (ms < 0 || ms > 0 && !(spec.eventTime() && spec.lengthIsDuration() && spec.slideIsDuration())) {
+            throw new IllegalArgumentException("Allowed lateness (" + ms + " ms) needs windows by event time whose "
+                    + "length and sliding interval are durations (" + spec + ")");
+        }
+        latenessMs = ms;
     }
 
     /**
@@ -106,8 +123,12 @@ public final class WindowEngine<T> {
         if (!spec.slideIsDuration() || !spec.lengthIsDuration()) {
             return true;
         }
-        long lastEnd = Math.floorDiv(ts + spec.lengthMs() - 1, spec.slideMs()) * spec.slideMs();
-        return lastEnd <= firedWatermark;
+        return lastEnd(ts) + latenessMs <= firedWatermark;
+    }
+
+    /** The end of the last window (by duration) that holds an event at {@code ts}. */
+    private long lastEnd(long ts) {
+        return Math.floorDiv(ts + spec.lengthMs() - 1, spec.slideMs()) * spec.slideMs();
     }
 
     /** Calls {@code action} with every event held, oldest first. */
@@ -178,6 +199,9 @@ public final class WindowEngine<T> {
             if (at < released) {
                 released++; // Behind the watermark, but a window that holds it is still open.
             }
+        }
+        if (latenessMs > 0 && firedWatermark != UNSET && alignUp(ts) <= firedWatermark) {
+            refire(e);
         }
         return true;
     }
@@ -257,15 +281,20 @@ public final class WindowEngine<T> {
      * no later window can hold.
      */
     private void fire(long ref, int upTo) {
+        int from;
         if (spec.lengthIsDuration()) {
-            expireWhile(upTo, ref - spec.lengthMs(), Integer.MAX_VALUE);
+            if (latenessMs == 0) {
+                expireWhile(upTo, ref - spec.lengthMs(), Integer.MAX_VALUE);
+            }
+            from = upperBound(ref - spec.lengthMs()); // Held for allowed lateness, events before it stay.
         } else {
             expireWhile(upTo, Long.MIN_VALUE, spec.lengthCount());
+            from = head;
         }
-        if (upTo > head) {
-            List<T> all = new ArrayList<>(upTo - head);
+        if (upTo > from) {
+            List<T> all = new ArrayList<>(upTo - from);
             List<T> added = null;
-            for (int i = head; i < upTo; i++) {
+            for (int i = from; i < upTo; i++) {
                 Event<T> e = events.get(i);
                 all.add(e.value);
                 if (!e.seen) {
@@ -288,7 +317,9 @@ public final class WindowEngine<T> {
             listener.onWindow(all, added, expired, start, ref);
         }
         if (spec.lengthIsDuration() && spec.slideIsDuration()) {
-            expireWhile(upTo, ref + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
+            // Keeps what a window that may still fire again (allowed lateness) holds.
+            long keepFrom = latenessMs == 0 ? ref : Math.floorDiv(ref - latenessMs, spec.slideMs()) * spec.slideMs();
+            expireWhile(upTo, keepFrom + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
         } else if (!spec.lengthIsDuration() && !spec.slideIsDuration()) {
             expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()));
         }
@@ -309,6 +340,28 @@ public final class WindowEngine<T> {
         }
         if (released < head) {
             released = head;
+        }
+    }
+
+    /**
+     * Fires again, with {@code late} added, every window that holds it, fired already and is still within the
+     * allowed lateness.
+     */
+    private void refire(Event<T> late) {
+        long last = lastEnd(late.ts);
+        late.seen = last <= firedWatermark;
+        for (long end = alignUp(late.ts); end <= last && end <= firedWatermark; end += spec.slideMs()) {
+            if (end + latenessMs <= firedWatermark) {
+                continue;
+            }
+            int from = upperBound(end - spec.lengthMs());
+            int upTo = upperBound(end);
+            List<T> all = new ArrayList<>(upTo - from);
+            for (int i = from; i < upTo; i++) {
+                all.add(events.get(i).value);
+            }
+            listener.onWindow(Collections.unmodifiableList(all), List.of(late.value), List.of(),
+                    end - spec.lengthMs(), end);
         }
     }
 

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>By event time the runtime drives the windows with watermarks ({@link EventTimeBolt}): those its inputs
  * send, less the bolt's lag, fire windows at once; when its inputs send none, the runner derives each input
  * task's watermark from its tuples (newest event time less the lag) and the runtime combines them over every
- * declared input task; the windows then fire every watermark interval. The runner's own watermark (the one
+ * declared input task after every tuple, so what is late depends only on the order tuples arrive in. The runner's own watermark (the one
  * it fired at) goes downstream after the windows it fired. Tuples held by a window by event time have their
  * timeouts reset every third of the message timeout, so a window long in event time needs no long timeout.
  * Executor thread only.
@@ -52,6 +52,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
 
     private final IWindowedBolt bolt;
     private transient WindowEngine<Tuple> engine;
+    /** Session windows instead of the engine's, or null. */
+    private transient SessionWindows<Tuple> sessions;
+    private transient Fields sessionKey;
     private transient OutputCollector collector;
     private transient Clock clock;
     private transient TimestampExtractor extractor;
@@ -65,10 +68,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     /** Where derived watermarks go, or null when the inputs send watermarks (or by processing time). */
     private transient EventTimeBolt.InputWatermarks derived;
     private transient long lagMs;
-    /** Derived watermarks: the input watermark not yet acted on and when to act on it next. */
-    private transient long pendingWatermark;
     private transient long inputWatermark;
-    private transient long nextWatermarkAt;
     private transient long resetTimeoutsEveryMs;
     private transient long nextResetAt;
 
@@ -102,7 +102,16 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         // falls inside the first window instead of before it.
         engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis() - 1, new Listener());
         lagMs = engine.spec().lagMs();
-        pendingWatermark = Long.MIN_VALUE;
+        long gap = WindowSpec.sessionGapMs(topoConf);
+        if (gap > 0) {
+            sessions = new SessionWindows<>(gap, new Listener());
+            Object key = topoConf.get(ConfigKeys.TOPOLOGY_BOLTS_SESSION_KEY_FIELDS.name());
+            sessionKey = key instanceof List<?> l ? new Fields(l.stream().map(String::valueOf).toList()) : null;
+        }
+        Object lateness = topoConf.get(ConfigKeys.TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS.name());
+        if (lateness instanceof Number n && n.longValue() > 0) {
+            engine.allowLateness(n.longValue());
+        }
         inputWatermark = Long.MIN_VALUE;
         resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
         nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
@@ -124,7 +133,15 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
      * @throws io.squall.config.InvalidConfigException naming what is wrong with it
      */
     public static WindowSpec windowSpec(IWindowedBolt bolt, Map<String, Object> conf) {
-        return WindowSpec.from(conf, extractor(bolt, conf) != null);
+        WindowSpec spec = WindowSpec.from(conf, extractor(bolt, conf) != null);
+        Object lateness = conf.get(ConfigKeys.TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS.name());
+        if (lateness instanceof Number n && n.longValue() > 0
+                && !(spec.eventTime() && spec.lengthIsDuration() && spec.slideIsDuration())) {
+            throw new io.squall.config.InvalidConfigException("An allowed lateness (" + n + " ms) needs a window by "
+                    + "event time whose length and sliding interval are durations, not a " + spec
+                    + ": set a timestamp field or extractor and durations, or remove withAllowedLateness");
+        }
+        return spec;
     }
 
     /** A third of the message timeout, or 0 when held tuples cannot time out. */
@@ -148,7 +165,6 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         runtimeWatermarks = true;
         derived = deriveInto;
         engine.useExternalWatermarks();
-        nextWatermarkAt = clock.currentTimeMillis() + engine.spec().watermarkIntervalMs();
     }
 
     @Override
@@ -157,22 +173,23 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (!runtimeWatermarks) {
             return;
         }
-        if (derived != null) {
-            pendingWatermark = watermark; // Lag taken off already; fires at the next watermark interval.
-            if (watermark == Long.MAX_VALUE) {
-                engine.advanceWatermark(watermark);
-            }
-            return;
-        }
-        long w = watermark == Long.MAX_VALUE ? watermark
+        // Derived from the tuples, the watermark has the lag taken off already.
+        long w = derived != null || watermark == Long.MAX_VALUE ? watermark
                 : watermark < Long.MIN_VALUE + lagMs ? Long.MIN_VALUE : watermark - lagMs;
-        engine.advanceWatermark(w);
+        if (sessions != null) {
+            sessions.advanceWatermark(w);
+        } else {
+            engine.advanceWatermark(w);
+        }
     }
 
     @Override
     public long outputWatermark() {
         // By processing time the windows have no event time of their own: what came in goes on.
-        return runtimeWatermarks ? engine.firedWatermark() : inputWatermark;
+        if (!runtimeWatermarks) {
+            return inputWatermark;
+        }
+        return sessions != null ? sessions.watermark() : engine.firedWatermark();
     }
 
     private TimestampExtractor extractor(Map<String, Object> conf) {
@@ -209,9 +226,15 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (derived != null) {
             derived.observe(input.getSourceTask(), ts - lagMs - 1);
         }
-        if (!engine.add(input, ts, input.getSourceTask())) {
+        boolean added = sessions != null ? sessions.add(sessionKey(input), input, ts)
+                : engine.add(input, ts, input.getSourceTask());
+        if (!added) {
             onLate(input, ts);
         }
+    }
+
+    private Object sessionKey(Tuple input) {
+        return sessionKey == null ? "" : input.select(sessionKey);
     }
 
     private void onLate(Tuple input, long ts) {
@@ -236,17 +259,16 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
 
     @Override
     public void onTime(long nowMillis) {
-        if (derived != null) {
-            if (nowMillis >= nextWatermarkAt) {
-                nextWatermarkAt = nowMillis + engine.spec().watermarkIntervalMs();
-                engine.advanceWatermark(pendingWatermark);
-            }
-        } else if (!runtimeWatermarks && nowMillis >= engine.nextDeadline()) {
+        if (!runtimeWatermarks && nowMillis >= engine.nextDeadline()) {
             engine.advance(nowMillis);
         }
         if (extractor != null && resetTimeoutsEveryMs > 0 && nowMillis >= nextResetAt) {
             nextResetAt = nowMillis + resetTimeoutsEveryMs;
-            engine.forEachHeld(collector::resetTimeout);
+            if (sessions != null) {
+                sessions.forEachHeld(collector::resetTimeout);
+            } else {
+                engine.forEachHeld(collector::resetTimeout);
+            }
         }
     }
 

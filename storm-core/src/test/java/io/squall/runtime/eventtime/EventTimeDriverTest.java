@@ -205,4 +205,31 @@ class EventTimeDriverTest {
             assertEquals(List.of(), log("replay-failed"));
         }
     }
+
+    @Test
+    void sessionWindowsPerKeyCloseAfterTheGapAndLateTuplesGoToTheLateStream() {
+        List<Event> events = List.of(
+                new Event(1000, "a", 1000, 1), new Event(2000, "b", 2000, 2), new Event(3000, "a", 3000, 3),
+                new Event(7600, "a", 7500, 4), new Event(9000, "b", 9000, 5), new Event(9600, "b", 9500, 6),
+                new Event(20_000, "a", 20_000, 7), new Event(21_000, "a", 21_000, 8),
+                new Event(22_000, "a", 2000, 9)); // Its session closed at 12.5 s: late.
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("clicks", new ScheduledSpout("clicks", events)).withEventTime("ts", Duration.ZERO);
+        b.setBolt("sessions", new SumWindow("sessions", true, "value")
+                        .withSessionWindow(BaseWindowedBolt.Duration.seconds(5), "key")
+                        .withTimestampField("ts")
+                        .withLateTupleStream("late"), 2)
+                .fieldsGrouping("clicks", new Fields("key"));
+        b.setBolt("late", new LateLog("late")).shuffleGrouping("sessions", "late");
+        Config conf = new Config();
+        conf.setNumAckers(1);
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf)) {
+            d.advance(Duration.ofSeconds(24), Duration.ofMillis(100));
+            assertEquals(List.of(new Result(7000, "b", 1, 2), new Result(12_500, "a", 3, 8),
+                    new Result(14_500, "b", 2, 11), new Result(26_000, "a", 2, 15)), sorted(log("sessions")),
+                    "every session; the last closes with the spout's final watermark, no event reaching 26 s");
+            assertEquals(List.of(List.of("a", 2000L, 9L)), log("late"));
+            assertEquals(events.size(), d.counts("clicks").acked());
+        }
+    }
 }

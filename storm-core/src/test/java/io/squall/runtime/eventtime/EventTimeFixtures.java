@@ -3,7 +3,7 @@ package io.squall.runtime.eventtime;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.testing.CompletableSpout;
+import io.squall.spout.IFiniteSpout;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseBasicBolt;
@@ -50,7 +50,7 @@ final class EventTimeFixtures {
      * Emits its events (fields key, ts, value) when the topology's clock reaches their emit times, with the
      * event as message id; replays what fails. Finished once all are emitted.
      */
-    static final class ScheduledSpout extends BaseRichSpout implements CompletableSpout {
+    static final class ScheduledSpout extends BaseRichSpout implements IFiniteSpout {
         private static final long serialVersionUID = 1L;
         private final String log;
         private final List<Event> events;
@@ -94,7 +94,7 @@ final class EventTimeFixtures {
         }
 
         @Override
-        public boolean isExhausted() {
+        public boolean isFinished() {
             return next >= events.size() && replays.isEmpty();
         }
 
