@@ -2,10 +2,10 @@ package io.squall.topologies;
 
 import io.squall.Config;
 import io.squall.SquallSubmitter;
+import io.squall.spout.IFiniteSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.testing.CompletableSpout;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
@@ -97,7 +97,7 @@ public final class AdMetricsTopology {
      * Sends one log's lines when their time comes ({@code speedUp} times faster than they were written, 0 for
      * as fast as possible), replays failed lines, and finishes after the last line.
      */
-    public static class LogSpout extends BaseRichSpout implements CompletableSpout {
+    public static class LogSpout extends BaseRichSpout implements IFiniteSpout {
         private final List<LogLine> lines;
         private final double speedUp;
         private transient SpoutOutputCollector out;
@@ -141,7 +141,7 @@ public final class AdMetricsTopology {
         }
 
         @Override
-        public boolean isExhausted() {
+        public boolean isFinished() {
             return lines != null && replays != null && next >= lines.size() && replays.isEmpty();
         }
 

@@ -2,10 +2,10 @@ package io.squall.topologies;
 
 import io.squall.Config;
 import io.squall.SquallSubmitter;
+import io.squall.spout.IFiniteSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.testing.CompletableSpout;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
@@ -88,10 +88,10 @@ public final class SmartMeterTopology {
 
     /**
      * Sends meter readings, one minute of event time per round. With a finite number of rounds it finishes
-     * (a {@link CompletableSpout}) once all are sent and none waits to be sent again; failed readings are sent
+     * (an {@link IFiniteSpout}) once all are sent and none waits to be sent again; failed readings are sent
      * again.
      */
-    public static class MeterReadingSpout extends BaseRichSpout implements CompletableSpout {
+    public static class MeterReadingSpout extends BaseRichSpout implements IFiniteSpout {
         private final int meters;
         private final int rounds;
         private final long roundMillis;
@@ -151,7 +151,7 @@ public final class SmartMeterTopology {
         }
 
         @Override
-        public boolean isExhausted() {
+        public boolean isFinished() {
             return rounds > 0 && scheduled != null && next >= scheduled.size() && replays.isEmpty();
         }
 
