@@ -125,8 +125,7 @@ public final class SpoutExecutor extends Executor {
         long nowMillis = clock.currentTimeMillis();
         int work = 0;
         for (Task t : eventTimeTasks) {
-            boolean finished = t.spout instanceof IFiniteSpout f && f.isFinished();
-            if (t.watermarks.onTime(nowMillis, finished)) {
+            if (t.watermarks.onTime(nowMillis, t.isFinished())) {
                 work++;
             }
         }
@@ -296,6 +295,19 @@ public final class SpoutExecutor extends Executor {
 
         private long nonZero() {
             return Emits.nonZero(random);
+        }
+
+        /** Whether the spout is finite and says it has finished; one that throws has not. */
+        boolean isFinished() {
+            if (!(spout instanceof IFiniteSpout f)) {
+                return false;
+            }
+            try {
+                return f.isFinished();
+            } catch (RuntimeException e) {
+                reportError(e);
+                return false;
+            }
         }
 
         void runDeferredAcks() {

@@ -232,4 +232,31 @@ class EventTimeDriverTest {
             assertEquals(events.size(), d.counts("clicks").acked());
         }
     }
+
+    @Test
+    void aBoltsIdleTimeoutLetsItGoOnWithoutAnUpstreamTaskThatNeverSends() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            events.add(new Event(i * SEC, "k", i * SEC, i));
+        }
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("talks", new ScheduledSpout("talks", events)).withEventTime("ts", Duration.ZERO);
+        b.setBolt("waits", new SumWindow("waits", false, "value")
+                .withTumblingWindow(BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts"))
+                .shuffleGrouping("talks").shuffleGrouping("never-finishes");
+        b.setSpout("never-finishes", new ScheduledSpout("never", List.of(new Event(3_600_000, "k", 1, 0))))
+                .withEventTime("ts", Duration.ZERO);
+        b.setBolt("goes-on", new SumWindow("goes-on", false, "value")
+                .withTumblingWindow(BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts")
+                .withIdleTimeout(BaseWindowedBolt.Duration.seconds(5)))
+                .shuffleGrouping("talks").shuffleGrouping("never-finishes");
+        Config conf = new Config();
+        conf.setNumAckers(1);
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf)) {
+            d.advance(Duration.ofSeconds(25), Duration.ofMillis(100));
+            assertEquals(List.of(), log("waits"), "an upstream task that has sent nothing holds the watermark");
+            assertEquals(List.of(new Result(10 * SEC, "*", 10, 55), new Result(20 * SEC, "*", 10, 155)),
+                    sorted(log("goes-on")), "silent for 5 s, it no longer does");
+        }
+    }
 }
