@@ -112,12 +112,16 @@ public final class WindowEngine<T> {
     }
 
     /**
-     * Event time: whether an event at {@code ts} is late: every window that could hold it has fired. An event
-     * at or before the watermark whose last window is still open is not late.
+     * Event time: whether an event at {@code ts} is late. With external watermarks, late means every window
+     * that could hold it has fired (and its allowed lateness has passed): an event behind the watermark whose
+     * last window is still open is not late. With the engine's own watermark (Trident windows), late means at
+     * or before that watermark.
      */
     public boolean isLate(long ts) {
-        long w = externalWatermarks ? firedWatermark : watermarks.watermark();
-        if (ts > w) {
+        if (!externalWatermarks) {
+            return ts <= watermarks.watermark();
+        }
+        if (ts > firedWatermark) {
             return false;
         }
         if (!spec.slideIsDuration() || !spec.lengthIsDuration()) {
