@@ -2,11 +2,16 @@ package io.squall.perf;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
+import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseRichSpout;
 import io.squall.topology.base.BaseWindowedBolt;
+import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
 import io.squall.windowing.TupleWindow;
 import org.HdrHistogram.Histogram;
 
@@ -19,11 +24,17 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code sliding}: constant spout → sliding count window of 1000 tuples every 100, no acking; the
  *   bolt reads every tuple of every window;</li>
  *   <li>{@code tumbling}: constant spout with message ids → tumbling 1-second window, acking on (each
- *   tuple acked when its window is done), max.spout.pending 2,000,000.</li>
+ *   tuple acked when its window is done), max.spout.pending 2,000,000;</li>
+ *   <li>{@code eventtime}: the same, by event time: a spout declared with event time (the wall clock at emit,
+ *   100 ms out of order) sends watermarks every 200 ms; a tumbling 1-second window by event time fires on
+ *   them and its per-window counts go, with its watermark, to a second tumbling 1-second window by event
+ *   time. Tuples/s into the first window.</li>
  * </ul>
+ * {@code ab} runs {@code tumbling} and {@code eventtime} alternately, twice each (A B A B), to compare them
+ * on a noisy machine.
  * Prints tuples/s into the window and, with acking, complete latency percentiles.
  *
- * <pre>usage: WindowBenchmark [sliding|tumbling|both] [warmupSecs] [measureSecs]</pre>
+ * <pre>usage: WindowBenchmark [sliding|tumbling|eventtime|both|ab] [warmupSecs] [measureSecs]</pre>
  */
 public final class WindowBenchmark {
     private WindowBenchmark() {
@@ -50,6 +61,69 @@ public final class WindowBenchmark {
         }
     }
 
+    /** Emits the same value with the wall clock as its event time, with a message id (its emit time). */
+    public static class TimestampedSpout extends BaseRichSpout {
+        private transient SpoutOutputCollector out;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            out = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            out.emit(new Values("some data", System.currentTimeMillis()), System.nanoTime());
+        }
+
+        @Override
+        public void ack(Object msgId) {
+            ConstSpoutBenchmark.LATENCY.recordValue(Math.max(0, System.nanoTime() - (Long) msgId));
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("value", "ts"));
+        }
+    }
+
+    /**
+     * Counts each window's tuples and emits the count stamped with the window's end. Unanchored: a result
+     * anchored to a whole window of a second's tuples would carry every one of their tree ids.
+     */
+    public static class CountingWindowBolt extends BaseWindowedBolt {
+        private transient OutputCollector out;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            out = collector;
+        }
+
+        @Override
+        public void execute(TupleWindow window) {
+            long checksum = 0;
+            for (Tuple t : window.get()) {
+                checksum += t.getString(0).length();
+            }
+            out.emit(new Values(checksum, window.getEndTimestamp()));
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("value", "ts"));
+        }
+    }
+
+    /** Sums the counts of the first stage. */
+    public static class SummingWindowBolt extends BaseWindowedBolt {
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+        }
+
+        @Override
+        public void execute(TupleWindow window) {
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "both";
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -58,10 +132,33 @@ public final class WindowBenchmark {
             run("sliding-count", false, new ReadingWindowBolt().withWindow(BaseWindowedBolt.Count.of(1000),
                     BaseWindowedBolt.Count.of(100)), warmup, measure);
         }
-        if (mode.equals("tumbling") || mode.equals("both")) {
-            run("tumbling-1s-acked", true, new ReadingWindowBolt().withTumblingWindow(BaseWindowedBolt.Duration.seconds(1)),
-                    warmup, measure);
+        int rounds = mode.equals("ab") ? 2 : 1;
+        for (int i = 0; i < rounds; i++) {
+            if (mode.equals("tumbling") || mode.equals("both") || mode.equals("ab")) {
+                run("tumbling-1s-acked", true, tumbling(), warmup, measure);
+            }
+            if (mode.equals("eventtime") || mode.equals("both") || mode.equals("ab")) {
+                run("eventtime-2-stages", true, eventTime(), warmup, measure);
+            }
         }
+    }
+
+    private static TopologyBuilder tumbling() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new ConstSpoutBenchmark.ConstSpout(true));
+        b.setBolt("window", new ReadingWindowBolt().withTumblingWindow(BaseWindowedBolt.Duration.seconds(1)))
+                .localOrShuffleGrouping("spout");
+        return b;
+    }
+
+    private static TopologyBuilder eventTime() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new TimestampedSpout()).withEventTime("ts", java.time.Duration.ofMillis(100));
+        b.setBolt("window", new CountingWindowBolt().withTumblingWindow(BaseWindowedBolt.Duration.seconds(1))
+                .withTimestampField("ts")).localOrShuffleGrouping("spout");
+        b.setBolt("second", new SummingWindowBolt().withTumblingWindow(BaseWindowedBolt.Duration.seconds(1))
+                .withTimestampField("ts")).localOrShuffleGrouping("window");
+        return b;
     }
 
     static void run(String name, boolean acking, BaseWindowedBolt bolt, int warmupSecs, int measureSecs)
@@ -69,6 +166,11 @@ public final class WindowBenchmark {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("spout", new ConstSpoutBenchmark.ConstSpout(acking));
         b.setBolt("window", bolt).localOrShuffleGrouping("spout");
+        run(name, acking, b, warmupSecs, measureSecs);
+    }
+
+    static void run(String name, boolean acking, TopologyBuilder b, int warmupSecs, int measureSecs)
+            throws InterruptedException {
         Config conf = new Config();
         conf.setNumAckers(acking ? 1 : 0);
         if (acking) {

@@ -174,6 +174,30 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = key("topology.bolts.late.tuple.stream",
             ConfigKey.Type.STRING, null, ANY,
             "stream on which a windowed bolt emits late tuples; unset means they are logged, counted and dropped");
+    public static final ConfigKey TOPOLOGY_BOLTS_EVENT_TIME = key("topology.bolts.event.time", ConfigKey.Type.BOOLEAN,
+            null, ANY, "whether a windowed bolt places tuples by event time (set by BaseWindowedBolt and TopologyBuilder)");
+    public static final ConfigKey TOPOLOGY_BOLTS_SESSION_GAP_MS = key("topology.bolts.window.session.gap.ms",
+            ConfigKey.Type.LONG, null, 1, "a windowed bolt's session gap in ms: a key's session closes after this "
+                    + "much event time without a tuple (set by BaseWindowedBolt.withSessionWindow)");
+    public static final ConfigKey TOPOLOGY_BOLTS_SESSION_KEY_FIELDS = key("topology.bolts.window.session.key.fields",
+            ConfigKey.Type.LIST, null, ANY, "the fields whose values make a session's key; unset means one key");
+    public static final ConfigKey TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS = key("topology.bolts.allowed.lateness.ms",
+            ConfigKey.Type.LONG, 0L, 0, "how long, in ms of event time, after a window fired a tuple for it still "
+                    + "updates it (the window fires again) instead of counting as late");
+
+    // Event time at the source (set by SpoutDeclarer.withEventTime) and watermarks.
+    public static final ConfigKey TOPOLOGY_SPOUT_EVENT_TIME_FIELD = key("topology.spout.event.time.field",
+            ConfigKey.Type.STRING, null, ANY, "the field of a spout's tuples holding their event time in ms; unset "
+                    + "with a max out-of-orderness means the spout implements IEventTimeSpout");
+    public static final ConfigKey TOPOLOGY_SPOUT_MAX_OUT_OF_ORDER_MS = key(
+            "topology.spout.event.time.max.out.of.order.ms", ConfigKey.Type.LONG, null, 0,
+            "how far out of order, in ms, a spout emits event times; set, the spout's tasks emit watermarks");
+    public static final ConfigKey TOPOLOGY_SPOUT_WATERMARK_INTERVAL_MS = key("topology.spout.watermark.interval.ms",
+            ConfigKey.Type.LONG, 200L, 0, "how often, in ms, a spout task with event time sends its watermark; 0 "
+                    + "after every emit that advances it");
+    public static final ConfigKey TOPOLOGY_WATERMARK_IDLE_TIMEOUT_MS = key("topology.watermark.idle.timeout.ms",
+            ConfigKey.Type.LONG, 0L, 0, "a spout task that emitted nothing for this long, in ms, goes idle; a bolt "
+                    + "input silent this long stops holding the bolt's watermark back; 0 never");
 
     // Multi-language components (ShellBolt, ShellSpout).
     public static final ConfigKey TOPOLOGY_MULTILANG_SERIALIZER = key("topology.multilang.serializer",

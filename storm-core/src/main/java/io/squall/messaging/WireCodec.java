@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.eventtime.Watermark;
 import io.squall.serialization.BoundedInput;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
@@ -13,12 +14,13 @@ import java.util.function.IntPredicate;
 
 /**
  * The payload of a {@link Frame#MESSAGES} frame: messages for tasks of the receiving worker, each a tuple
- * ({@link TupleCodec}) or an acker message. Not thread-safe: one codec per thread, like its Kryo.
+ * ({@link TupleCodec}), an acker message or a {@link Watermark}. Not thread-safe: one codec per thread, like its Kryo.
  *
  * <pre>
  *   repeated until the end: varint task | byte kind | body
  *   kind 0 tuple, 1 Init(root, xor, varint spoutTask), 2 Update(root, xor), 3 Fail(root, varint task+1),
- *   4 ResetTimeout(root), 5 Result(root, bool failed, varint task+1)
+ *   4 ResetTimeout(root), 5 Result(root, bool failed, varint task+1),
+ *   6 Watermark(varint sourceTask, long time, bool idle)
  * </pre>
  */
 public final class WireCodec {
@@ -28,6 +30,7 @@ public final class WireCodec {
     private static final byte FAIL = 3;
     private static final byte RESET = 4;
     private static final byte RESULT = 5;
+    private static final byte WATERMARK = 6;
 
     /** Receives each decoded message. */
     @FunctionalInterface
@@ -74,6 +77,11 @@ public final class WireCodec {
             out.writeLong(m.root());
             out.writeBoolean(m.failed());
             out.writeVarInt(m.failingTask() + 1, true);
+        } else if (message instanceof Watermark w) {
+            out.writeByte(WATERMARK);
+            out.writeVarInt(w.sourceTask(), true);
+            out.writeLong(w.time());
+            out.writeBoolean(w.idle());
         } else {
             throw new IllegalArgumentException("Cannot send " + message + " to another worker");
         }
@@ -106,6 +114,7 @@ public final class WireCodec {
                     case FAIL -> new AckMessage.Fail(in.readLong(), in.readVarInt(true) - 1);
                     case RESET -> new AckMessage.ResetTimeout(in.readLong());
                     case RESULT -> new AckMessage.Result(in.readLong(), in.readBoolean(), in.readVarInt(true) - 1);
+                    case WATERMARK -> new Watermark(in.readVarInt(true), in.readLong(), in.readBoolean());
                     default -> throw new MalformedFrameException("Message " + count + " of a batch has unknown kind "
                             + kind);
                 };

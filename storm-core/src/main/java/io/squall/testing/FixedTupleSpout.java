@@ -1,5 +1,6 @@
 package io.squall.testing;
 
+import io.squall.spout.IFiniteSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   replays what fails; acks and fails are counted in the {@link AckTracker} of that name.</li>
  * </ul>
  */
-public class FixedTupleSpout extends BaseRichSpout implements CompletableSpout {
+public class FixedTupleSpout extends BaseRichSpout implements CompletableSpout, IFiniteSpout {
     private static final long serialVersionUID = 1L;
     /** Acked and failed counts of Storm-style spouts, by spout id, shared by the tasks' copies. */
     private static final Map<String, AtomicInteger> ACKED = new ConcurrentHashMap<>();
@@ -122,6 +123,12 @@ public class FixedTupleSpout extends BaseRichSpout implements CompletableSpout {
     @Override
     public boolean isExhausted() {
         return getCompleted() >= tuples.size();
+    }
+
+    /** Every tuple this task serves was emitted and none waits to be emitted again. */
+    @Override
+    public boolean isFinished() {
+        return toServe != null && next >= toServe.size() && replays.isEmpty();
     }
 
     @Override

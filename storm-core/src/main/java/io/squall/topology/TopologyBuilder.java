@@ -1,6 +1,7 @@
 package io.squall.topology;
 
 import io.squall.Config;
+import io.squall.config.ConfigKeys;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.grouping.PartialKeyGrouping;
 import io.squall.hooks.IWorkerHook;
@@ -10,6 +11,7 @@ import io.squall.lambda.LambdaSpout;
 import io.squall.lambda.SerializableBiConsumer;
 import io.squall.lambda.SerializableConsumer;
 import io.squall.lambda.SerializableSupplier;
+import io.squall.spout.IEventTimeSpout;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.utils.Utils;
@@ -81,7 +83,11 @@ public class TopologyBuilder {
      * message timeout; that is checked at submit.
      */
     public BoltDeclarer setBolt(String id, IWindowedBolt bolt, Number parallelismHint) {
-        return addBolt(id, new WindowedBoltExecutor(requireComponent(id, bolt)), parallelismHint);
+        BoltDeclarer d = addBolt(id, new WindowedBoltExecutor(requireComponent(id, bolt)), parallelismHint);
+        if (bolt.getTimestampExtractor() != null) {
+            d.addConfiguration(ConfigKeys.TOPOLOGY_BOLTS_EVENT_TIME.name(), true); // Marks it for the watermarks.
+        }
+        return d;
     }
 
     /**
@@ -310,6 +316,49 @@ public class TopologyBuilder {
     private static final class SpoutView extends ConfigView<SpoutDeclarer> implements SpoutDeclarer {
         SpoutView(Declared d) {
             super(d);
+        }
+
+        @Override
+        public SpoutDeclarer withEventTime(String timestampField, java.time.Duration maxOutOfOrder) {
+            if (timestampField == null || timestampField.isEmpty()) {
+                throw new IllegalArgumentException("Spout '" + d.id + "': withEventTime needs the name of the field "
+                        + "holding the event time");
+            }
+            d.conf.put(ConfigKeys.TOPOLOGY_SPOUT_EVENT_TIME_FIELD.name(), timestampField);
+            d.conf.put(ConfigKeys.TOPOLOGY_SPOUT_MAX_OUT_OF_ORDER_MS.name(), millis("max out-of-orderness", maxOutOfOrder, 0));
+            return this;
+        }
+
+        @Override
+        public SpoutDeclarer withEventTime(java.time.Duration maxOutOfOrder) {
+            if (!(d.component instanceof IEventTimeSpout)) {
+                throw new IllegalArgumentException("Spout '" + d.id + "' (" + d.component.getClass().getName()
+                        + ") does not implement IEventTimeSpout: name the field holding the event time with "
+                        + "withEventTime(field, maxOutOfOrder), or implement IEventTimeSpout.getEventTime");
+            }
+            d.conf.remove(ConfigKeys.TOPOLOGY_SPOUT_EVENT_TIME_FIELD.name());
+            d.conf.put(ConfigKeys.TOPOLOGY_SPOUT_MAX_OUT_OF_ORDER_MS.name(), millis("max out-of-orderness", maxOutOfOrder, 0));
+            return this;
+        }
+
+        @Override
+        public SpoutDeclarer withWatermarkInterval(java.time.Duration interval) {
+            d.conf.put(ConfigKeys.TOPOLOGY_SPOUT_WATERMARK_INTERVAL_MS.name(), millis("watermark interval", interval, 0));
+            return this;
+        }
+
+        @Override
+        public SpoutDeclarer withIdleTimeout(java.time.Duration timeout) {
+            d.conf.put(ConfigKeys.TOPOLOGY_WATERMARK_IDLE_TIMEOUT_MS.name(), millis("idle timeout", timeout, 1));
+            return this;
+        }
+
+        private long millis(String what, java.time.Duration d, long min) {
+            if (d == null || d.toMillis() < min) {
+                throw new IllegalArgumentException("Spout '" + this.d.id + "': the " + what + " must be at least "
+                        + min + " ms, but got " + d);
+            }
+            return d.toMillis();
         }
 
         @Override

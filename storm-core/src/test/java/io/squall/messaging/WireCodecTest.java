@@ -3,6 +3,7 @@ package io.squall.messaging;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.eventtime.Watermark;
 import io.squall.serialization.KryoFactory;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.testing.TestWordSpout;
@@ -43,11 +44,12 @@ class WireCodecTest {
     }
 
     @Test
-    void roundTripsTuplesAndEveryAckerMessage() {
+    void roundTripsTuplesEveryAckerMessageAndWatermarks() {
         TupleImpl t = new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"), 1,
                 new Values("hello"), MessageId.of(5L, 6L));
         List<Object> sent = List.of(t, new AckMessage.Init(1, 2, 1), new AckMessage.Update(3, 4),
-                new AckMessage.Fail(5, -1), new AckMessage.ResetTimeout(6), new AckMessage.Result(7, true, 1));
+                new AckMessage.Fail(5, -1), new AckMessage.ResetTimeout(6), new AckMessage.Result(7, true, 1),
+                Watermark.of(3, 1_767_225_600_000L), Watermark.idle(4), Watermark.of(1, Watermark.END));
         List<Object> args = new ArrayList<>();
         for (Object m : sent) {
             args.add(2);

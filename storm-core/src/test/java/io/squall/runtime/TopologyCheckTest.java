@@ -51,6 +51,15 @@ class TopologyCheckTest {
     }
 
     @Test
+    void acceptsAWindowByEventTimeLongerThanTheMessageTimeout() {
+        Config conf = new Config();
+        conf.setMessageTimeoutSecs(10);
+        // A quarter hour of event time may pass in seconds (a replay); the window resets its tuples' timeouts.
+        TopologyCheck.check(builder(new Windowed().withTumblingWindow(BaseWindowedBolt.Duration.minutes(15))
+                .withTimestampField("ts")).createTopology(), conf, getClass().getClassLoader());
+    }
+
+    @Test
     void refusesAComponentConfigurationOfTheWrongType() {
         TopologyBuilder b = builder(new Windowed().withTumblingWindow(BaseWindowedBolt.Count.of(10)));
         b.setBolt("other", new Windowed().withTumblingWindow(BaseWindowedBolt.Count.of(2))).shuffleGrouping("words")

@@ -322,11 +322,6 @@ class WindowedBoltIT {
                 new Config());
         assertTrue(m.contains("'window'") && m.contains("40000 ms") && m.contains("topology.message.timeout.secs = 30")
                 && m.contains("at least 40"), m);
-        Config shortTimeout = new Config();
-        shortTimeout.setMessageTimeoutSecs(5);
-        m = submitError(new RecordingWindowBolt("x").withTumblingWindow(Duration.seconds(3)).withTimestampField("id")
-                .withLag(Duration.seconds(2)), shortTimeout);
-        assertTrue(m.contains("6000 ms (window 3000 ms + lag 2000 ms + watermark interval 1000 ms)") && m.contains("at least 6"), m);
         Config pending = new Config();
         pending.setMaxSpoutPending(500);
         m = submitError(new RecordingWindowBolt("x").withWindow(Count.of(1000), Count.of(100)), pending);

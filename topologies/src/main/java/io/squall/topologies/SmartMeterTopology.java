@@ -2,6 +2,7 @@ package io.squall.topologies;
 
 import io.squall.Config;
 import io.squall.SquallSubmitter;
+import io.squall.spout.IFiniteSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -19,6 +20,7 @@ import io.squall.windowing.TupleWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Smart meters report their consumption every minute, stamped with the time they measured it. Readings
  * travel over flaky links: some arrive a few minutes late and out of order, a few arrive half an hour late.
- * The topology sums each meter's consumption per quarter hour by event time (15-minute tumbling windows,
- * 5 minutes of allowed lag) and routes readings too late for their quarter hour to a stream that logs them,
- * so that billing can correct them separately.
+ * The spout declares its event time (field {@code ts}, at most 5 minutes out of order), so the runtime sends
+ * watermarks from it; the topology sums each meter's consumption per quarter hour by event time (15-minute
+ * tumbling windows) and routes readings too late for their quarter hour to a stream that logs them, so that
+ * billing can correct them separately. A finite run ends with the spout finishing: its final watermark
+ * closes the last quarter hours.
  *
  * <pre>readings --(fields: meter)--> quarter-hours --usage--> usage-log
  *                                              \--late-readings--> late-log</pre>
@@ -83,11 +87,11 @@ public final class SmartMeterTopology {
     }
 
     /**
-     * Sends meter readings, one minute of event time per round. With a finite number of rounds it ends with
-     * one reading per meter a day later, which moves the watermark past every quarter hour so they all close.
-     * Failed readings are sent again.
+     * Sends meter readings, one minute of event time per round. With a finite number of rounds it finishes
+     * (an {@link IFiniteSpout}) once all are sent and none waits to be sent again; failed readings are sent
+     * again.
      */
-    public static class MeterReadingSpout extends BaseRichSpout {
+    public static class MeterReadingSpout extends BaseRichSpout implements IFiniteSpout {
         private final int meters;
         private final int rounds;
         private final long roundMillis;
@@ -144,11 +148,11 @@ public final class SmartMeterTopology {
             while (next < scheduled.size() && scheduled.get(next).sendRound() == sendRound) {
                 send(scheduled.get(next++));
             }
-            if (rounds > 0 && next == scheduled.size()) {
-                for (int m = 1; m <= meters; m++) {
-                    send(new Reading(m, rounds + 24 * 60, rounds + 24 * 60, 0));
-                }
-            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return rounds > 0 && scheduled != null && next >= scheduled.size() && replays.isEmpty();
         }
 
         private void send(Reading r) {
@@ -234,15 +238,18 @@ public final class SmartMeterTopology {
         }
     }
 
-    /** The topology over {@code spout}, with {@code parallelism} windowed tasks. */
+    /**
+     * The topology over {@code spout}, with {@code parallelism} windowed tasks. The spout sends its watermark
+     * after every reading that advances it, so which readings are late does not depend on how fast it runs.
+     */
     public static TopologyBuilder builder(MeterReadingSpout spout, int parallelism) {
         TopologyBuilder builder = new TopologyBuilder();
-        builder.setSpout("readings", spout);
+        builder.setSpout("readings", spout)
+                .withEventTime("ts", Duration.ofMinutes(5))
+                .withWatermarkInterval(Duration.ZERO);
         builder.setBolt("quarter-hours", new QuarterHourUsage()
                         .withTumblingWindow(BaseWindowedBolt.Duration.minutes(15))
                         .withTimestampField("ts")
-                        .withLag(BaseWindowedBolt.Duration.minutes(5))
-                        .withWatermarkInterval(BaseWindowedBolt.Duration.of(50))
                         .withLateTupleStream(LATE_STREAM), parallelism)
                 .fieldsGrouping("readings", new Fields("meter"));
         builder.setBolt("usage-log", new UsageLog()).shuffleGrouping("quarter-hours", "usage");
@@ -251,13 +258,11 @@ public final class SmartMeterTopology {
     }
 
     /**
-     * The message timeout must cover a quarter hour plus the lag in event time. Event time runs far faster
-     * than wall-clock time here, so the window holds tuples for well under a minute of real time; the
-     * submit check counts event-time durations as if they were real time, hence the long timeout.
+     * The default message timeout is enough: a window by event time resets the timeouts of the readings it
+     * holds, however long its quarter hour takes in real time.
      */
     public static Config config() {
         Config conf = new Config();
-        conf.setMessageTimeoutSecs(25 * 60);
         conf.setMaxSpoutPending(20_000);
         return conf;
     }

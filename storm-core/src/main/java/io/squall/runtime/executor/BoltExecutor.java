@@ -3,7 +3,10 @@ package io.squall.runtime.executor;
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.api.EventTimeBolt;
 import io.squall.runtime.api.TimedBolt;
+import io.squall.runtime.eventtime.BoltWatermarks;
+import io.squall.runtime.eventtime.Watermark;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
@@ -43,6 +46,8 @@ public final class BoltExecutor extends Executor {
     private final List<Task> tasks = new ArrayList<>();
     /** The tasks whose bolts also act on time. */
     private final List<Task> timedTasks = new ArrayList<>();
+    /** The tasks that track watermarks (the component has event-time inputs). */
+    private final List<Task> eventTimeTasks = new ArrayList<>();
     private final long tickNanos;
     private long nextTickNanos;
     private SerializationCheck serializationCheck;
@@ -78,6 +83,7 @@ public final class BoltExecutor extends Executor {
         for (Task t : tasks) {
             t.bolt.prepare(context.componentConf(componentId), t.taskContext, new OutputCollector(t));
         }
+        openWatermarks();
         nextTickNanos = clock.nanoTime() + tickNanos;
     }
 
@@ -104,6 +110,9 @@ public final class BoltExecutor extends Executor {
                 t.onTime(nowMillis);
             }
         }
+        if (!eventTimeTasks.isEmpty()) {
+            work += watermarkRound();
+        }
         work += transfer.flush();
         return work;
     }
@@ -111,9 +120,36 @@ public final class BoltExecutor extends Executor {
     private void onMessage(int taskId, Object message) {
         if (message instanceof TupleImpl tuple) {
             byTaskId[taskId].execute(tuple);
+        } else if (message instanceof Watermark w && byTaskId[taskId].watermarks != null) {
+            byTaskId[taskId].onWatermark(w);
         } else {
             LOG.warn("Bolt executor {} ignores unexpected message {}", name, message);
         }
+    }
+
+    /** Tracks watermarks in every task when the component has event-time inputs (see {@link BoltWatermarks}). */
+    private void openWatermarks() {
+        for (Task t : tasks) {
+            t.watermarks = BoltWatermarks.open(t.taskContext, context.componentConf(componentId), clock.currentTimeMillis(),
+                    (task, w) -> transfer.send(task, w));
+            if (t.watermarks != null) {
+                eventTimeTasks.add(t);
+                if (t.bolt instanceof EventTimeBolt b) {
+                    b.useRuntimeWatermarks(t.watermarks.inputsSendWatermarks() ? null : t.watermarks::observe);
+                }
+            }
+        }
+    }
+
+    private int watermarkRound() {
+        long nowMillis = clock.currentTimeMillis();
+        int work = 0;
+        for (Task t : eventTimeTasks) {
+            if (t.watermarks.onTime(nowMillis, t::onWatermark, t::outputWatermark)) {
+                work++;
+            }
+        }
+        return work;
     }
 
     @Override
@@ -137,6 +173,8 @@ public final class BoltExecutor extends Executor {
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
         Tuple processSample;
         long processSampleStart;
+        /** The task's watermarks, or null when none of its inputs carries event time. */
+        BoltWatermarks watermarks;
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
             super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
@@ -155,7 +193,36 @@ public final class BoltExecutor extends Executor {
             }
         }
 
+        /**
+         * Acts on a watermark at once, before the tuples behind it in the queue: whether a tuple is late then
+         * depends only on what arrived before it, not on how the queue was drained.
+         */
+        void onWatermark(Watermark w) {
+            long nowMillis = clock.currentTimeMillis();
+            watermarks.onWatermark(w, nowMillis);
+            watermarks.onTime(nowMillis, this::onWatermark, this::outputWatermark);
+        }
+
+        void onWatermark(long watermark) {
+            if (bolt instanceof EventTimeBolt b) {
+                try {
+                    b.onWatermark(watermark);
+                } catch (UnserializableValueException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    reportError(e);
+                }
+            }
+        }
+
+        long outputWatermark() {
+            return bolt instanceof EventTimeBolt b ? b.outputWatermark() : watermarks.watermark();
+        }
+
         void execute(TupleImpl tuple) {
+            if (watermarks != null) {
+                watermarks.onTuple(tuple.getSourceTask());
+            }
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
                 executeTimed(tuple);
@@ -165,6 +232,10 @@ public final class BoltExecutor extends Executor {
             stats.executed.increment();
             counters.executed();
             taskContext.taskHooks().boltExecute(tuple);
+            if (watermarks != null && !watermarks.inputsSendWatermarks()) {
+                // The bolt derives its inputs' watermarks from their tuples: act on them before the next tuple.
+                watermarks.onTime(clock.currentTimeMillis(), this::onWatermark, this::outputWatermark);
+            }
         }
 
         private void executeTimed(TupleImpl tuple) {

@@ -3,11 +3,15 @@ package io.squall.runtime.executor;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.acker.RotatingMap;
+import io.squall.runtime.eventtime.EventTimeGraph;
+import io.squall.runtime.eventtime.SourceSettings;
+import io.squall.runtime.eventtime.SourceWatermarks;
 import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.spout.IFiniteSpout;
 import io.squall.spout.ISpout;
 import io.squall.spout.ISpoutOutputCollector;
 import io.squall.spout.SpoutOutputCollector;
@@ -20,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -46,6 +51,8 @@ public final class SpoutExecutor extends Executor {
     private boolean active;
     private SerializationCheck serializationCheck;
     private final CongestionView congestion;
+    /** The tasks that send watermarks (the spout was declared with event time). */
+    private final List<Task> eventTimeTasks = new ArrayList<>();
 
     /** A tree emitted by a task and not yet completed. */
     private record Pending(Task task, Object msgId, long emitNanos) { }
@@ -69,6 +76,7 @@ public final class SpoutExecutor extends Executor {
             tasks.add(t);
             byTaskId.put(taskId, t);
         }
+        openWatermarks();
         for (Task t : tasks) {
             t.spout.open(context.componentConf(componentId), t.taskContext, new SpoutOutputCollector(t));
         }
@@ -89,7 +97,38 @@ public final class SpoutExecutor extends Executor {
         if (active) {
             work += emitRound();
         }
+        if (!eventTimeTasks.isEmpty()) {
+            work += watermarkRound();
+        }
         work += transfer.flush();
+        return work;
+    }
+
+    /** Sends watermarks from every task when the spout was declared with event time (see {@link SourceWatermarks}). */
+    private void openWatermarks() {
+        Map<String, Object> conf = context.componentConf(componentId);
+        for (Task t : tasks) {
+            SourceWatermarks.Settings s = SourceSettings.of(t.spout, componentId, conf);
+            if (s != null) {
+                int[] targets = new EventTimeGraph(t.taskContext).outputTasks(componentId);
+                t.watermarks = new SourceWatermarks(t.taskId, targets, s, transfer::send, clock.currentTimeMillis());
+                eventTimeTasks.add(t);
+            }
+        }
+    }
+
+    /**
+     * Sends the watermarks that are due; a task whose spout is an {@link IFiniteSpout} that has finished sends
+     * the final one. It does not wait for its pending tuples: windows hold them until the final watermark.
+     */
+    private int watermarkRound() {
+        long nowMillis = clock.currentTimeMillis();
+        int work = 0;
+        for (Task t : eventTimeTasks) {
+            if (t.watermarks.onTime(nowMillis, t.isFinished())) {
+                work++;
+            }
+        }
         return work;
     }
 
@@ -196,6 +235,8 @@ public final class SpoutExecutor extends Executor {
         final TopologyContext taskContext;
         int pendingCount;
         long emits;
+        /** The task's watermarks, or null without event time. */
+        SourceWatermarks watermarks;
         /** Message ids acked at emit (acking off, or no targets), called back after nextTuple returns. */
         final List<Object> deferredAcks = new ArrayList<>();
 
@@ -223,11 +264,17 @@ public final class SpoutExecutor extends Executor {
         }
 
         private List<Integer> send(Route route, List<Object> values, Object messageId, int directTask) {
+            if (watermarks != null) {
+                watermarks.onEmit(route.streamId(), route.fields(), values, clock.currentTimeMillis());
+            }
             boolean tracked = messageId != null && settings.ackingEnabled();
             emitRoot = tracked ? nonZero() : 0;
             emitXor = 0;
             List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
+            if (watermarks != null) {
+                watermarks.afterEmit();
+            }
             if (tracked && !targets.isEmpty()) {
                 pending.putNew(emitRoot, new Pending(this, messageId, clock.nanoTime()));
                 pendingCount++;
@@ -248,6 +295,19 @@ public final class SpoutExecutor extends Executor {
 
         private long nonZero() {
             return Emits.nonZero(random);
+        }
+
+        /** Whether the spout is finite and says it has finished; one that throws has not. */
+        boolean isFinished() {
+            if (!(spout instanceof IFiniteSpout f)) {
+                return false;
+            }
+            try {
+                return f.isFinished();
+            } catch (RuntimeException e) {
+                reportError(e);
+                return false;
+            }
         }
 
         void runDeferredAcks() {

@@ -51,6 +51,10 @@ public final class WindowEngine<T> {
     private long nextFire = UNSET;
     private long nextWatermarkAt;
     private long firedWatermark = UNSET;
+    /** Event time: whether the owner sets the watermark ({@link #advanceWatermark}) instead of the engine's tracker. */
+    private boolean externalWatermarks;
+    /** Event time, windows by duration: how long after a window fired a tuple for it fires it again. */
+    private long latenessMs;
 
     /**
      * An engine for windows of shape {@code spec}, starting at {@code nowMs}.
@@ -63,6 +67,79 @@ public final class WindowEngine<T> {
             nextFire = nowMs + spec.slideMs();
         }
         this.nextWatermarkAt = nowMs + spec.watermarkIntervalMs();
+    }
+
+    /**
+     * From now on the owner moves the watermark with {@link #advanceWatermark}; the engine no longer derives
+     * it from the events it is given.
+     */
+    public void useExternalWatermarks() {
+        externalWatermarks = true;
+    }
+
+    /**
+     * Event time, windows by duration: an event that arrives after its window fired, but less than
+     * {@code ms} of event time after the window's end (by the watermark), is added and the window fires again
+     * with it ({@code newEvents} holds just it); only later is it late. Events stay held that much longer.
+     *
+     * @throws IllegalArgumentException for a negative duration, or windows by count or processing time
+     */
+    public void allowLateness(long ms) {
+        if (ms < 0 || ms > 0 && !(spec.eventTime() && spec.lengthIsDuration() && spec.slideIsDuration())) {
+            throw new IllegalArgumentException("Allowed lateness (" + ms + " ms) needs windows by event time whose "
+                    + "length and sliding interval are durations (" + spec + ")");
+        }
+        latenessMs = ms;
+    }
+
+    /**
+     * Event time: every event up to {@code w} has arrived. Fires the windows that end at or before it.
+     *
+     * @return whether the watermark advanced
+     */
+    public boolean advanceWatermark(long w) {
+        if (w <= firedWatermark) {
+            return false;
+        }
+        firedWatermark = w;
+        onWatermark(w);
+        return true;
+    }
+
+    /** The watermark the engine last fired windows at; {@code Long.MIN_VALUE} before the first. */
+    public long firedWatermark() {
+        return firedWatermark;
+    }
+
+    /**
+     * Event time: whether an event at {@code ts} is late. With external watermarks, late means every window
+     * that could hold it has fired (and its allowed lateness has passed): an event behind the watermark whose
+     * last window is still open is not late. With the engine's own watermark (Trident windows), late means at
+     * or before that watermark.
+     */
+    public boolean isLate(long ts) {
+        if (!externalWatermarks) {
+            return ts <= watermarks.watermark();
+        }
+        if (ts > firedWatermark) {
+            return false;
+        }
+        if (!spec.slideIsDuration() || !spec.lengthIsDuration()) {
+            return true;
+        }
+        return lastEnd(ts) + latenessMs <= firedWatermark;
+    }
+
+    /** The end of the last window (by duration) that holds an event at {@code ts}. */
+    private long lastEnd(long ts) {
+        return Math.floorDiv(ts + spec.lengthMs() - 1, spec.slideMs()) * spec.slideMs();
+    }
+
+    /** Calls {@code action} with every event held, oldest first. */
+    public void forEachHeld(java.util.function.Consumer<T> action) {
+        for (int i = head; i < events.size(); i++) {
+            action.accept(events.get(i).value);
+        }
     }
 
     /** The shape of the windows. */
@@ -101,25 +178,43 @@ public final class WindowEngine<T> {
         if (!spec.eventTime()) {
             throw new IllegalStateException("Windows by processing time take the arrival time, not a timestamp");
         }
-        if (watermarks.isLate(ts)) {
+        if (isLate(ts)) {
             return false;
         }
-        watermarks.observe(source, ts);
+        if (!externalWatermarks) {
+            watermarks.observe(source, ts);
+        }
         int at = events.size();
-        while (at > released && events.get(at - 1).ts > ts) {
+        while (at > head && events.get(at - 1).ts > ts) {
             at--; // Out of order: insert after every event at or before ts, so equal times keep arrival order.
+        }
+        if (spec.slideIsDuration() && nextFire != UNSET) {
+            // The next window to fire may have been set past this event's windows while they were empty.
+            long first = Math.max(alignUp(ts), firedWatermark == UNSET ? Long.MIN_VALUE : alignUp(firedWatermark + 1));
+            if (first < nextFire) {
+                nextFire = first;
+            }
         }
         Event<T> e = new Event<>(value, ts);
         if (at == events.size()) {
             events.add(e);
         } else {
             events.add(at, e);
+            if (at < released) {
+                released++; // Behind the watermark, but a window that holds it is still open.
+            }
+        }
+        if (latenessMs > 0 && firedWatermark != UNSET && alignUp(ts) <= firedWatermark) {
+            refire(e);
         }
         return true;
     }
 
     /** The event-time watermark: every event up to it has arrived. {@code Long.MIN_VALUE} before any. */
     public long watermark() {
+        if (externalWatermarks) {
+            return firedWatermark;
+        }
         return watermarks == null ? UNSET : watermarks.watermark();
     }
 
@@ -129,7 +224,7 @@ public final class WindowEngine<T> {
      */
     public void advance(long nowMs) {
         if (spec.eventTime()) {
-            if (nowMs >= nextWatermarkAt) {
+            if (!externalWatermarks && nowMs >= nextWatermarkAt) {
                 nextWatermarkAt = nowMs + spec.watermarkIntervalMs();
                 long w = watermarks.watermark();
                 if (w > firedWatermark) {
@@ -190,15 +285,20 @@ public final class WindowEngine<T> {
      * no later window can hold.
      */
     private void fire(long ref, int upTo) {
+        int from;
         if (spec.lengthIsDuration()) {
-            expireWhile(upTo, ref - spec.lengthMs(), Integer.MAX_VALUE);
+            if (latenessMs == 0) {
+                expireWhile(upTo, ref - spec.lengthMs(), Integer.MAX_VALUE);
+            }
+            from = upperBound(ref - spec.lengthMs()); // Held for allowed lateness, events before it stay.
         } else {
             expireWhile(upTo, Long.MIN_VALUE, spec.lengthCount());
+            from = head;
         }
-        if (upTo > head) {
-            List<T> all = new ArrayList<>(upTo - head);
+        if (upTo > from) {
+            List<T> all = new ArrayList<>(upTo - from);
             List<T> added = null;
-            for (int i = head; i < upTo; i++) {
+            for (int i = from; i < upTo; i++) {
                 Event<T> e = events.get(i);
                 all.add(e.value);
                 if (!e.seen) {
@@ -221,7 +321,9 @@ public final class WindowEngine<T> {
             listener.onWindow(all, added, expired, start, ref);
         }
         if (spec.lengthIsDuration() && spec.slideIsDuration()) {
-            expireWhile(upTo, ref + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
+            // Keeps what a window that may still fire again (allowed lateness) holds.
+            long keepFrom = latenessMs == 0 ? ref : Math.floorDiv(ref - latenessMs, spec.slideMs()) * spec.slideMs();
+            expireWhile(upTo, keepFrom + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
         } else if (!spec.lengthIsDuration() && !spec.slideIsDuration()) {
             expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()));
         }
@@ -242,6 +344,28 @@ public final class WindowEngine<T> {
         }
         if (released < head) {
             released = head;
+        }
+    }
+
+    /**
+     * Fires again, with {@code late} added, every window that holds it, fired already and is still within the
+     * allowed lateness.
+     */
+    private void refire(Event<T> late) {
+        long last = lastEnd(late.ts);
+        late.seen = last <= firedWatermark;
+        for (long end = alignUp(late.ts); end <= last && end <= firedWatermark; end += spec.slideMs()) {
+            if (end + latenessMs <= firedWatermark) {
+                continue;
+            }
+            int from = upperBound(end - spec.lengthMs());
+            int upTo = upperBound(end);
+            List<T> all = new ArrayList<>(upTo - from);
+            for (int i = from; i < upTo; i++) {
+                all.add(events.get(i).value);
+            }
+            listener.onWindow(Collections.unmodifiableList(all), List.of(late.value), List.of(),
+                    end - spec.lengthMs(), end);
         }
     }
 

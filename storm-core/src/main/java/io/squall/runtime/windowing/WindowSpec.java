@@ -72,7 +72,13 @@ public record WindowSpec(int lengthCount, long lengthMs, int slideCount, long sl
     /** Whether a component configuration declares a window. */
     public static boolean isWindowed(Map<String, Object> conf) {
         return conf.get(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT.name()) != null
-                || conf.get(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name()) != null;
+                || conf.get(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name()) != null
+                || conf.get(ConfigKeys.TOPOLOGY_BOLTS_SESSION_GAP_MS.name()) != null;
+    }
+
+    /** The session gap of a component's windows in ms, or 0 if they are not session windows. */
+    public static long sessionGapMs(Map<String, Object> conf) {
+        return number(conf, ConfigKeys.TOPOLOGY_BOLTS_SESSION_GAP_MS);
     }
 
     /**
@@ -88,6 +94,17 @@ public record WindowSpec(int lengthCount, long lengthMs, int slideCount, long sl
         long slideMs = number(conf, ConfigKeys.TOPOLOGY_BOLTS_SLIDING_INTERVAL_DURATION_MS);
         if (slideCount == 0 && slideMs == 0) {
             slideCount = 1; // As in Storm: a window with no sliding interval slides by every tuple.
+        }
+        long gap = sessionGapMs(conf);
+        if (gap > 0) {
+            if (!eventTime) {
+                throw new InvalidConfigException("Session windows (gap " + gap + " ms) need event time: set a "
+                        + "timestamp field or extractor");
+            }
+            lengthCount = 0;
+            lengthMs = gap; // A session is at least a gap long; its tuples are held until it closes.
+            slideCount = 0;
+            slideMs = gap;
         }
         Object late = conf.get(ConfigKeys.TOPOLOGY_BOLTS_LATE_TUPLE_STREAM.name());
         if (late != null && !eventTime) {
@@ -113,7 +130,9 @@ public record WindowSpec(int lengthCount, long lengthMs, int slideCount, long sl
             return;
         }
         long hold = maxHoldMs();
-        if (timeoutSecs > 0 && hold > timeoutSecs * 1000L) {
+        // By event time, the runner resets the timeouts of the tuples it holds: how long it holds them depends on
+        // how fast event time passes (a replay of history runs many times faster than the clock), not on the window.
+        if (timeoutSecs > 0 && !eventTime && hold > timeoutSecs * 1000L) {
             throw new InvalidConfigException("Windowed bolt '" + componentId + "' may hold a tuple for " + hold
                     + " ms (" + describeHold() + "), longer than topology.message.timeout.secs = " + timeoutSecs
                     + " s: its tuples would time out and be replayed. Raise topology.message.timeout.secs to at least "

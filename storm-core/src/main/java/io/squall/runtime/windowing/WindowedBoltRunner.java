@@ -2,6 +2,7 @@ package io.squall.runtime.windowing;
 
 import io.squall.config.ConfigKeys;
 import io.squall.runtime.executor.LateTupleCounting;
+import io.squall.runtime.api.EventTimeBolt;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -34,15 +35,26 @@ import java.util.concurrent.atomic.LongAdder;
  * For windows by event time, a late tuple is emitted on the late-tuple stream (anchored, as a
  * {@link LateTuple}) when one is configured, else logged (at most every ten seconds, with the count since)
  * and dropped; either way it is acked and counted. If {@code execute} throws, the window's tuples are
- * failed so their spouts can replay them. Executor thread only.
+ * failed so their spouts can replay them.
+ *
+ * <p>By event time the runtime drives the windows with watermarks ({@link EventTimeBolt}): those its inputs
+ * send, less the bolt's lag, fire windows at once; when its inputs send none, the runner derives each input
+ * task's watermark from its tuples (newest event time less the lag) and the runtime combines them over every
+ * declared input task after every tuple, so what is late depends only on the order tuples arrive in. The runner's own watermark (the one
+ * it fired at) goes downstream after the windows it fired. Tuples held by a window by event time have their
+ * timeouts reset every third of the message timeout, so a window long in event time needs no long timeout.
+ * Executor thread only.
  */
-public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, TimedBolt {
+public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, TimedBolt, EventTimeBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WindowedBoltRunner.class);
     private static final long LATE_LOG_INTERVAL_MS = TimeUnit.SECONDS.toMillis(10);
 
     private final IWindowedBolt bolt;
     private transient WindowEngine<Tuple> engine;
+    /** Session windows instead of the engine's, or null. */
+    private transient SessionWindows<Tuple> sessions;
+    private transient Fields sessionKey;
     private transient OutputCollector collector;
     private transient Clock clock;
     private transient TimestampExtractor extractor;
@@ -51,6 +63,14 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient LongAdder lateTuples;
     private transient long lateSinceLog;
     private transient long lastLateLogMs;
+    /** Event time driven by the runtime: whether it tracks watermarks for this bolt. */
+    private transient boolean runtimeWatermarks;
+    /** Where derived watermarks go, or null when the inputs send watermarks (or by processing time). */
+    private transient EventTimeBolt.InputWatermarks derived;
+    private transient long lagMs;
+    private transient long inputWatermark;
+    private transient long resetTimeoutsEveryMs;
+    private transient long nextResetAt;
 
     /** Runs {@code bolt}. */
     public WindowedBoltRunner(IWindowedBolt bolt) {
@@ -81,6 +101,20 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         // Windows hold (end - length, end]: start 1 ms back so a tuple arriving in the millisecond of prepare
         // falls inside the first window instead of before it.
         engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis() - 1, new Listener());
+        lagMs = engine.spec().lagMs();
+        long gap = WindowSpec.sessionGapMs(topoConf);
+        if (gap > 0) {
+            sessions = new SessionWindows<>(gap, new Listener());
+            Object key = topoConf.get(ConfigKeys.TOPOLOGY_BOLTS_SESSION_KEY_FIELDS.name());
+            sessionKey = key instanceof List<?> l ? new Fields(l.stream().map(String::valueOf).toList()) : null;
+        }
+        Object lateness = topoConf.get(ConfigKeys.TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS.name());
+        if (lateness instanceof Number n && n.longValue() > 0) {
+            engine.allowLateness(n.longValue());
+        }
+        inputWatermark = Long.MIN_VALUE;
+        resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
+        nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
         bolt.prepare(topoConf, context, collector);
     }
 
@@ -99,7 +133,63 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
      * @throws io.squall.config.InvalidConfigException naming what is wrong with it
      */
     public static WindowSpec windowSpec(IWindowedBolt bolt, Map<String, Object> conf) {
-        return WindowSpec.from(conf, extractor(bolt, conf) != null);
+        WindowSpec spec = WindowSpec.from(conf, extractor(bolt, conf) != null);
+        Object lateness = conf.get(ConfigKeys.TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS.name());
+        if (lateness instanceof Number n && n.longValue() > 0
+                && !(spec.eventTime() && spec.lengthIsDuration() && spec.slideIsDuration())) {
+            throw new io.squall.config.InvalidConfigException("An allowed lateness (" + n + " ms) needs a window by "
+                    + "event time whose length and sliding interval are durations, not a " + spec
+                    + ": set a timestamp field or extractor and durations, or remove withAllowedLateness");
+        }
+        return spec;
+    }
+
+    /** A third of the message timeout, or 0 when held tuples cannot time out. */
+    private static long resetTimeoutsEveryMs(Map<String, Object> conf) {
+        Object acking = conf.get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
+        Object enabled = conf.get(ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS.name());
+        if (acking instanceof Number n && n.intValue() == 0 || Boolean.FALSE.equals(enabled)) {
+            return 0;
+        }
+        Object secs = conf.get(ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.name());
+        long timeoutSecs = secs instanceof Number n ? n.longValue()
+                : ((Number) ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.defaultValue()).longValue();
+        return Math.max(1, TimeUnit.SECONDS.toMillis(timeoutSecs) / 3);
+    }
+
+    @Override
+    public void useRuntimeWatermarks(EventTimeBolt.InputWatermarks deriveInto) {
+        if (extractor == null) {
+            return; // Processing time: the watermarks passing through are forwarded by the runtime.
+        }
+        runtimeWatermarks = true;
+        derived = deriveInto;
+        engine.useExternalWatermarks();
+    }
+
+    @Override
+    public void onWatermark(long watermark) {
+        inputWatermark = watermark;
+        if (!runtimeWatermarks) {
+            return;
+        }
+        // Derived from the tuples, the watermark has the lag taken off already.
+        long w = derived != null || watermark == Long.MAX_VALUE ? watermark
+                : watermark < Long.MIN_VALUE + lagMs ? Long.MIN_VALUE : watermark - lagMs;
+        if (sessions != null) {
+            sessions.advanceWatermark(w);
+        } else {
+            engine.advanceWatermark(w);
+        }
+    }
+
+    @Override
+    public long outputWatermark() {
+        // By processing time the windows have no event time of their own: what came in goes on.
+        if (!runtimeWatermarks) {
+            return inputWatermark;
+        }
+        return sessions != null ? sessions.watermark() : engine.firedWatermark();
     }
 
     private TimestampExtractor extractor(Map<String, Object> conf) {
@@ -133,9 +223,18 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             collector.fail(input);
             return;
         }
-        if (!engine.add(input, ts, input.getSourceTask())) {
+        if (derived != null) {
+            derived.observe(input.getSourceTask(), ts - lagMs - 1);
+        }
+        boolean added = sessions != null ? sessions.add(sessionKey(input), input, ts)
+                : engine.add(input, ts, input.getSourceTask());
+        if (!added) {
             onLate(input, ts);
         }
+    }
+
+    private Object sessionKey(Tuple input) {
+        return sessionKey == null ? "" : input.select(sessionKey);
     }
 
     private void onLate(Tuple input, long ts) {
@@ -160,8 +259,16 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
 
     @Override
     public void onTime(long nowMillis) {
-        if (nowMillis >= engine.nextDeadline()) {
+        if (!runtimeWatermarks && nowMillis >= engine.nextDeadline()) {
             engine.advance(nowMillis);
+        }
+        if (extractor != null && resetTimeoutsEveryMs > 0 && nowMillis >= nextResetAt) {
+            nextResetAt = nowMillis + resetTimeoutsEveryMs;
+            if (sessions != null) {
+                sessions.forEachHeld(collector::resetTimeout);
+            } else {
+                engine.forEachHeld(collector::resetTimeout);
+            }
         }
     }
 

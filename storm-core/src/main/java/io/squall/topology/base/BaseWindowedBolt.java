@@ -114,6 +114,7 @@ public abstract class BaseWindowedBolt implements IWindowedBolt {
 
     private BaseWindowedBolt length(Object length) {
         Objects.requireNonNull(length, "window length");
+        windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_SESSION_GAP_MS.name());
         windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT.name());
         windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name());
         if (length instanceof Count c) {
@@ -185,6 +186,48 @@ public abstract class BaseWindowedBolt implements IWindowedBolt {
     /** Windows by event time, read by {@code extractor}. */
     public BaseWindowedBolt withTimestampExtractor(TimestampExtractor extractor) {
         this.timestampExtractor = Objects.requireNonNull(extractor, "timestamp extractor");
+        return this;
+    }
+
+    /**
+     * Session windows by event time, per key: the tuples with equal values of {@code keyFields} (all tuples,
+     * without fields) form a session while each comes less than {@code gap} after the one before; the session
+     * fires once, when the watermark passes its last tuple plus the gap, with start = its first tuple's time
+     * and end = its last tuple's time plus the gap. Needs a timestamp field or extractor; replaces any other
+     * window.
+     */
+    public BaseWindowedBolt withSessionWindow(Duration gap, String... keyFields) {
+        Objects.requireNonNull(gap, "session gap");
+        windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT.name());
+        windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name());
+        windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_SLIDING_INTERVAL_COUNT.name());
+        windowConfiguration.remove(ConfigKeys.TOPOLOGY_BOLTS_SLIDING_INTERVAL_DURATION_MS.name());
+        windowConfiguration.put(ConfigKeys.TOPOLOGY_BOLTS_SESSION_GAP_MS.name(), (long) gap.value);
+        if (keyFields.length > 0) {
+            windowConfiguration.put(ConfigKeys.TOPOLOGY_BOLTS_SESSION_KEY_FIELDS.name(), java.util.List.of(keyFields));
+        }
+        return this;
+    }
+
+    /**
+     * Windows by event time and duration: a tuple that arrives after its window fired, but less than
+     * {@code lateness} (of event time, by the watermark) after the window's end, is added and the window fires
+     * again, with {@code getNew()} holding the tuple; only after that is a tuple late.
+     */
+    public BaseWindowedBolt withAllowedLateness(Duration lateness) {
+        Objects.requireNonNull(lateness, "allowed lateness");
+        windowConfiguration.put(ConfigKeys.TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS.name(), (long) lateness.value);
+        return this;
+    }
+
+    /**
+     * An input task (an upstream task) that sent no tuple and no new watermark for {@code timeout} of processing
+     * time stops holding this bolt's watermark back, until it sends again. Without it, the watermark waits for
+     * every input task the topology declares.
+     */
+    public BaseWindowedBolt withIdleTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "idle timeout");
+        windowConfiguration.put(ConfigKeys.TOPOLOGY_WATERMARK_IDLE_TIMEOUT_MS.name(), (long) timeout.value);
         return this;
     }
 

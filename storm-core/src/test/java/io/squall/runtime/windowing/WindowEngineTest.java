@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The window engine on a simulated clock: which events each window holds, and when it fires. */
@@ -294,5 +295,53 @@ class WindowEngineTest {
         }
         assertEquals(2000, r.windows.size(), "a window every 100 events, the first ones not yet full");
         assertEquals(200_000 - 900, r.expired.size(), "all but the last 900 acked");
+    }
+
+    @Test
+    void externalWatermarksFireAtOnceAndALateEventWhoseWindowIsOpenIsNotLate() {
+        Recorder r = new Recorder();
+        WindowEngine<Long> e = new WindowEngine<>(eventTime(1000, 1000, 0, 10), 0, r);
+        e.useExternalWatermarks();
+        assertTrue(e.add(1500L, 1500, 1));
+        assertTrue(e.add(2200L, 2200, 1));
+        assertTrue(e.advanceWatermark(2100));
+        assertEquals(1, r.windows.size(), "(1000, 2000] fired when the watermark passed it");
+        assertEquals(longs(1500), r.last().all());
+        assertTrue(e.add(2050L, 2050, 1), "behind the watermark, in the open window (2000, 3000]");
+        assertFalse(e.add(1999L, 1999, 1), "its window fired");
+        e.advanceWatermark(Long.MAX_VALUE);
+        assertEquals(longs(2050, 2200), r.last().all(), "the final watermark fires the rest");
+        assertEquals(2, r.windows.size());
+    }
+
+    @Test
+    void aWindowFiresAgainForAnEventWithinTheAllowedLateness() {
+        Recorder r = new Recorder();
+        WindowEngine<Long> e = new WindowEngine<>(eventTime(1000, 1000, 0, 10), 0, r);
+        e.useExternalWatermarks();
+        e.allowLateness(2000);
+        e.add(1100L, 1100, 1);
+        e.add(2100L, 2100, 1);
+        e.add(3100L, 3100, 1);
+        e.advanceWatermark(3500);
+        assertEquals(List.of(2000L, 3000L), r.windows.stream().map(Fired::end).toList());
+        assertTrue(e.add(1900L, 1900, 1), "(1000, 2000] ended 1500 ms before the watermark: within 2000");
+        assertEquals(3, r.windows.size());
+        assertEquals(longs(1100, 1900), r.last().all());
+        assertEquals(longs(1900), r.last().added(), "the update's new tuple");
+        assertEquals(2000L, r.last().end());
+        assertTrue(r.expired.isEmpty(), "held for the lateness");
+        e.advanceWatermark(4100);
+        assertFalse(e.add(1950L, 1950, 1), "now 2100 ms after the window's end: late");
+        assertTrue(e.add(2950L, 2950, 1));
+        assertEquals(longs(2100, 2950), r.last().all());
+        e.advanceWatermark(Long.MAX_VALUE);
+        assertEquals(longs(1100, 1900, 2100, 2950, 3100), r.expired.stream().sorted().toList());
+    }
+
+    @Test
+    void allowedLatenessNeedsWindowsByEventTimeAndDuration() {
+        WindowEngine<Long> e = new WindowEngine<>(count(3, 1), 0, new Recorder());
+        assertThrows(IllegalArgumentException.class, () -> e.allowLateness(1000));
     }
 }
