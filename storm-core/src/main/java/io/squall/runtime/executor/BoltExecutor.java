@@ -7,6 +7,7 @@ import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
+import io.squall.runtime.state.BarrierAligner;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
@@ -69,6 +70,7 @@ public final class BoltExecutor extends Executor {
                 w.countLateTuplesIn(stats.lateTuples);
             }
             Task t = new Task(taskId, bolt, context.newTopologyContext(taskId));
+            t.aligner = Checkpoints.aligner(t.taskContext, t, clock);
             tasks.add(t);
             byTaskId[taskId] = t;
             if (bolt instanceof TimedBolt) {
@@ -110,7 +112,7 @@ public final class BoltExecutor extends Executor {
 
     private void onMessage(int taskId, Object message) {
         if (message instanceof TupleImpl tuple) {
-            byTaskId[taskId].execute(tuple);
+            byTaskId[taskId].receive(tuple);
         } else {
             LOG.warn("Bolt executor {} ignores unexpected message {}", name, message);
         }
@@ -129,9 +131,13 @@ public final class BoltExecutor extends Executor {
     }
 
     /** One bolt task and its collector. Executor thread only. */
-    private final class Task extends TaskOutput implements IOutputCollector {
+    private final class Task extends TaskOutput implements IOutputCollector, BarrierAligner.Sink {
         final IBolt bolt;
         final TopologyContext taskContext;
+        /** Aligns checkpoint barriers; null when the topology has no stateful bolt. */
+        BarrierAligner aligner;
+        /** Whether a tuple failed here since the last rollback: then this task fails the next PREPARE. */
+        boolean failedSinceRollback;
         /** The anchors of the anchored emit in progress. */
         private Collection<Tuple> emitAnchors;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
@@ -153,6 +159,30 @@ public final class BoltExecutor extends Executor {
             } catch (RuntimeException e) {
                 reportError(e);
             }
+        }
+
+        void receive(TupleImpl tuple) {
+            if (aligner == null) {
+                execute(tuple);
+            } else {
+                aligner.offer(tuple);
+            }
+        }
+
+        @Override
+        public void process(Tuple tuple) {
+            execute((TupleImpl) tuple);
+        }
+
+        @Override
+        public void onAligned(long txid, String action, List<Tuple> barriers) {
+            failedSinceRollback = Checkpoints.carryOut(bolt, this, taskContext, txid, action, barriers,
+                    failedSinceRollback);
+        }
+
+        @Override
+        public void onAbandoned(List<Tuple> barriers) {
+            barriers.forEach(this::fail);
         }
 
         void execute(TupleImpl tuple) {
@@ -304,6 +334,7 @@ public final class BoltExecutor extends Executor {
 
         @Override
         public void fail(Tuple input) {
+            failedSinceRollback = true;
             MessageId id = input.getMessageId();
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
