@@ -3,6 +3,7 @@ package io.squall.runtime.executor;
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
@@ -334,7 +335,9 @@ public final class BoltExecutor extends Executor {
 
         @Override
         public void fail(Tuple input) {
-            failedSinceRollback = true;
+            // A failed tuple that left updates behind (in a stateful bolt, or in what it emitted before failing)
+            // must not see them committed: the next PREPARE fails and the checkpoint rolls back.
+            failedSinceRollback |= bolt instanceof CheckpointedBolt || ((TupleImpl) input).ackVal() != 0;
             MessageId id = input.getMessageId();
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {

@@ -42,20 +42,23 @@ final class StatefulFixtures {
         final Set<Integer> countFailsOnce = ConcurrentHashMap.newKeySet();
         /** Prepares the counter refuses before it takes one. */
         final AtomicInteger refusePrepares = new AtomicInteger();
+        /** The spout emits the sentences below this index. */
+        final AtomicInteger released;
 
         Run(String[] sentences) {
             this.sentences = sentences;
+            this.released = new AtomicInteger(sentences.length);
         }
 
         boolean done() {
-            return acked.size() == sentences.length;
+            return acked.size() == released.get();
         }
 
-        /** The true word counts. */
+        /** The true word counts of the sentences released so far. */
         Map<String, Long> expectedCounts() {
             Map<String, Long> counts = new TreeMap<>();
-            for (String s : sentences) {
-                for (String w : s.split(" ")) {
+            for (int i = 0; i < released.get(); i++) {
+                for (String w : sentences[i].split(" ")) {
                     counts.merge(w, 1L, Long::sum);
                 }
             }
@@ -85,6 +88,7 @@ final class StatefulFixtures {
         private final String run;
         private transient SpoutOutputCollector collector;
         private transient ArrayDeque<Integer> toSend;
+        private transient int next;
 
         SentenceSpout(String run) {
             this.run = run;
@@ -95,15 +99,18 @@ final class StatefulFixtures {
             this.collector = collector;
             Run r = RUNS.get(run);
             toSend = new ArrayDeque<>();
-            for (int i = 0; i < r.sentences.length; i++) {
-                if (!r.acked.contains(i)) {
-                    toSend.add(i);
+            for (next = 0; next < r.released.get(); next++) {
+                if (!r.acked.contains(next)) {
+                    toSend.add(next);
                 }
             }
         }
 
         @Override
         public void nextTuple() {
+            if (next < RUNS.get(run).released.get()) {
+                toSend.add(next++);
+            }
             Integer i = toSend.poll();
             if (i != null) {
                 collector.emit(new Values(RUNS.get(run).sentences[i], i), i);
