@@ -1,5 +1,6 @@
 package io.squall.spout;
 
+import com.codahale.metrics.Counter;
 import io.squall.Config;
 import io.squall.config.ConfigKeys;
 import io.squall.spout.CheckPointState.Action;
@@ -52,6 +53,10 @@ public class CheckpointSpout extends BaseRichSpout {
     /** The next action to send, or null to send PREPARE when it is due. */
     private transient Action next;
     private transient long dueAtMillis;
+    private transient long prepareStartMillis;
+    private transient volatile long lastDurationMillis;
+    private transient volatile long lastCommitted;
+    private transient Counter failures;
 
     @SuppressWarnings("unchecked")
     @Override
@@ -66,6 +71,10 @@ public class CheckpointSpout extends BaseRichSpout {
         this.recovering = true;
         this.next = current.recoveryAction();
         this.dueAtMillis = clock.currentTimeMillis();
+        this.lastCommitted = current.state() == CheckPointState.State.COMMITTED ? current.txid() : current.txid() - 1;
+        context.registerGauge("checkpoint.committed-txid", () -> lastCommitted);
+        context.registerGauge("checkpoint.duration-ms", () -> lastDurationMillis);
+        this.failures = context.registerCounter("checkpoint.failures");
         LOG.info("Checkpoint spout starts at {}: first action {}", current, next);
     }
 
@@ -95,6 +104,9 @@ public class CheckpointSpout extends BaseRichSpout {
             return;
         }
         inFlight = true;
+        if (next == Action.PREPARE) {
+            prepareStartMillis = clock.currentTimeMillis();
+        }
         collector.emit(CHECKPOINT_STREAM_ID, new Values(current.txid(), next.name()), new Attempt(current.txid(), next));
     }
 
@@ -114,6 +126,8 @@ public class CheckpointSpout extends BaseRichSpout {
             case COMMIT -> {
                 current = new CheckPointState(a.txid(), CheckPointState.State.COMMITTED);
                 unsaved = true;
+                lastCommitted = a.txid();
+                lastDurationMillis = now - prepareStartMillis;
             }
             case ROLLBACK -> {
                 current = new CheckPointState(a.txid() - 1, CheckPointState.State.COMMITTED);
@@ -131,6 +145,7 @@ public class CheckpointSpout extends BaseRichSpout {
     public void fail(Object msgId) {
         Attempt a = (Attempt) msgId;
         inFlight = false;
+        failures.inc();
         LOG.warn("Checkpoint {} {} failed; {}", a.action(), a.txid(),
                 a.action() == Action.PREPARE ? "rolling back" : "retrying");
         next = a.action() == Action.PREPARE ? Action.ROLLBACK : a.action();

@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * not serialized. Owned by the thread of the task that uses it; {@link #committedValue} may be called from
  * any thread (during a commit it may see some of the commit's keys before others).
  */
-public class InMemoryKeyValueState<K, V> implements KeyValueState<K, V> {
+public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V> {
     private final Map<K, V> committed = new ConcurrentHashMap<>();
     private final KeyValueChanges<K, V> changes = new KeyValueChanges<>();
     private volatile long committedTxid = -1;
+    private volatile int lastPreparedKeys;
 
     @Override
     public void put(K key, V value) {
@@ -45,7 +46,7 @@ public class InMemoryKeyValueState<K, V> implements KeyValueState<K, V> {
 
     @Override
     public void prepareCommit(long txid) {
-        changes.prepare(txid);
+        lastPreparedKeys = changes.prepare(txid).size();
     }
 
     @Override
@@ -81,7 +82,7 @@ public class InMemoryKeyValueState<K, V> implements KeyValueState<K, V> {
         return changes.overlay(committed.entrySet().iterator()).entrySet().iterator();
     }
 
-    /** The committed value of {@code key}, or null. Any thread. */
+    @Override
     public V committedValue(K key) {
         return committed.get(key);
     }
@@ -91,9 +92,14 @@ public class InMemoryKeyValueState<K, V> implements KeyValueState<K, V> {
         return Map.copyOf(committed);
     }
 
-    /** How many keys the committed state holds. Any thread. */
-    public int committedSize() {
+    @Override
+    public long committedSize() {
         return committed.size();
+    }
+
+    @Override
+    public int lastPreparedKeys() {
+        return lastPreparedKeys;
     }
 
     /** The id of the last commit, or -1. Any thread. */

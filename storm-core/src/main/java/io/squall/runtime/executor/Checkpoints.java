@@ -32,7 +32,12 @@ final class Checkpoints {
                 sources.addAll(context.getComponentTasks(in.getComponentId()));
             }
         }
-        return sources.isEmpty() ? null : new BarrierAligner(sources, sink, clock::nanoTime);
+        if (sources.isEmpty()) {
+            return null;
+        }
+        BarrierAligner aligner = new BarrierAligner(sources, sink, clock::nanoTime);
+        context.registerGauge("checkpoint.alignment-ms", () -> aligner.lastAlignmentNanos() / 1_000_000.0);
+        return aligner;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.squall.runtime.state;
 
+import io.squall.Config;
 import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.spout.CheckPointState.Action;
+import io.squall.state.QueryableKeyValueState;
 import io.squall.state.State;
 import io.squall.state.StateFactory;
 import io.squall.task.IOutputCollector;
@@ -130,6 +132,11 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
         }
         bolt.initState(state);
         initialized = true;
+        if (state instanceof QueryableKeyValueState<?, ?> q) {
+            QueryableStates.register(topologyName(), context.getThisComponentId(), context.getThisTaskId(), q);
+            context.registerGauge("state.size", q::committedSize);
+            context.registerGauge("checkpoint.last-keys", q::lastPreparedKeys);
+        }
         List<Tuple> early = waiting;
         waiting = new ArrayList<>();
         for (Tuple t : early) {
@@ -160,8 +167,13 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
         return acked.size() + prepared.size();
     }
 
+    private String topologyName() {
+        return String.valueOf(topoConf.get(Config.TOPOLOGY_NAME));
+    }
+
     @Override
     public void cleanup() {
+        QueryableStates.unregister(topologyName(), context.getThisComponentId(), context.getThisTaskId());
         bolt.cleanup();
     }
 

@@ -1,7 +1,7 @@
 package io.squall.state.rocksdb;
 
 import io.squall.state.KeyValueChanges;
-import io.squall.state.KeyValueState;
+import io.squall.state.QueryableKeyValueState;
 import io.squall.state.Serializer;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -28,7 +28,7 @@ import java.util.Set;
  * that was staged can still be committed by a recovering checkpoint. Changes since the last prepare are kept
  * in memory. Owned by the thread of the task that uses it.
  */
-public class RocksDbKeyValueState<K, V> implements KeyValueState<K, V> {
+public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> {
     private static final byte DATA = 'd';
     private static final byte PREPARED = 'p';
     private static final byte META = 'm';
@@ -43,7 +43,7 @@ public class RocksDbKeyValueState<K, V> implements KeyValueState<K, V> {
     /** Value classes already shown to serialize, so a value Kryo cannot write fails at put, not at the checkpoint. */
     private final Set<Class<?>> serializable = new HashSet<>();
     private final WriteOptions writeOptions = new WriteOptions();
-    private int lastPreparedKeys;
+    private volatile int lastPreparedKeys;
 
     public RocksDbKeyValueState(RocksDB db, Serializer<K> keys, Serializer<V> values, String namespace) {
         this.db = db;
@@ -72,11 +72,7 @@ public class RocksDbKeyValueState<K, V> implements KeyValueState<K, V> {
 
     @Override
     public V get(K key) {
-        if (changes.contains(key)) {
-            return changes.get(key);
-        }
-        byte[] v = read(prefixed(DATA, keys.serialize(key)));
-        return v == null ? null : values.deserialize(v);
+        return changes.contains(key) ? changes.get(key) : committedValue(key);
     }
 
     @Override
@@ -179,7 +175,23 @@ public class RocksDbKeyValueState<K, V> implements KeyValueState<K, V> {
         return out.iterator();
     }
 
-    /** How many keys the last prepare wrote. */
+    @Override
+    public V committedValue(K key) {
+        byte[] v = read(prefixed(DATA, keys.serialize(key)));
+        return v == null ? null : values.deserialize(v);
+    }
+
+    /** RocksDB's estimate of its keys, less the staged and bookkeeping ones. */
+    @Override
+    public long committedSize() {
+        try {
+            return Math.max(0, db.getLongProperty("rocksdb.estimate-num-keys") - lastPreparedKeys - 2);
+        } catch (RocksDBException e) {
+            throw failure("estimate its size", e);
+        }
+    }
+
+    @Override
     public int lastPreparedKeys() {
         return lastPreparedKeys;
     }
