@@ -1,0 +1,57 @@
+package io.squall.redis.common;
+
+import io.squall.redis.common.config.JedisPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** Opens Jedis clients (each with its own small connection pool) from a {@link JedisPoolConfig}. */
+public final class RedisClients {
+    private RedisClients() {
+    }
+
+    /**
+     * A client of the server {@code config} names, checked with a PING so that a wrong address or a server that
+     * is down shows at once rather than at the first command.
+     *
+     * @param configuredBy where {@code config} came from, for the message (such as "the Redis state provider's
+     *                     jedisPoolConfig")
+     * @throws RedisUnavailableException naming the server and what to do when it does not answer
+     */
+    public static RedisClient connect(JedisPoolConfig config, String configuredBy) {
+        RedisClient redis = open(config);
+        try {
+            redis.ping();
+            return redis;
+        } catch (JedisException e) {
+            redis.close();
+            throw new RedisUnavailableException("Cannot reach Redis at " + config.address() + " (" + configuredBy
+                    + "): " + rootMessage(e) + ". Start Redis there, or correct the host, port, database or "
+                    + "password in " + configuredBy + ".", e);
+        }
+    }
+
+    /** A client of the server {@code config} names; it connects at its first command. */
+    public static RedisClient open(JedisPoolConfig config) {
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .timeoutMillis(config.getTimeout())
+                .database(config.getDatabase())
+                .clientName("squall");
+        if (config.getPassword() != null) {
+            client.password(config.getPassword());
+        }
+        return RedisClient.builder()
+                .hostAndPort(config.getHost(), config.getPort())
+                .clientConfig(client.build())
+                .build();
+    }
+
+    /** The message of the innermost cause, which says what actually failed (such as "Connection refused"). */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t;
+    }
+}

@@ -1,0 +1,5 @@
+package io.squall.redis.common.mapper;
+
+/** What {@link io.squall.redis.bolt.RedisStoreBolt} writes for a tuple: key, value and data type. */
+public interface RedisStoreMapper extends TupleMapper, RedisMapper {
+}

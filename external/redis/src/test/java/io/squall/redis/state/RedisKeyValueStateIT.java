@@ -1,0 +1,214 @@
+package io.squall.redis.state;
+
+import io.squall.config.InvalidConfigException;
+import io.squall.redis.common.RedisUnavailableException;
+import io.squall.state.KeyValueState;
+import io.squall.state.KeyValueStateContract;
+import io.squall.testsupport.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.ServerSocket;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Redis provider against a real redis-server: the contract every key-value state passes, then what only a
+ * shared store does (a new task completes or drops what a previous one staged) and Redis failing under it.
+ */
+@Timeout(60)
+class RedisKeyValueStateIT extends KeyValueStateContract {
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private static String providerConfig(int port, String extra) {
+        return "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": " + port + ", \"timeout\": 2000}"
+                + extra + "}";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyValueState<String, Object> openWith(String namespace, String providerConfig) {
+        return (KeyValueState<String, Object>) new RedisKeyValueStateProvider().newState(namespace,
+                Map.of(RedisStateConfig.CONFIG_KEY, providerConfig), null);
+    }
+
+    @Override
+    protected KeyValueState<String, Object> open(String namespace) {
+        if (!redis.isRunning()) {
+            redis.restart(); // a failure test that failed midway left it down
+        }
+        return openWith(namespace, providerConfig(redis.port(), ""));
+    }
+
+    @Test
+    void aNewTaskCommitsTheTxidAPreviousTaskStaged() {
+        KeyValueState<String, Object> dead = state();
+        dead.put("a", 1L);
+        dead.prepareCommit(1);
+        dead.commit(1);
+        dead.put("a", 2L);
+        dead.delete("gone");
+        dead.put("b", 2L);
+        dead.prepareCommit(2);
+
+        KeyValueState<String, Object> next = state();
+        assertEquals(Map.of("a", 1L), contents(next));
+        next.commit(2);
+        assertEquals(Map.of("a", 2L, "b", 2L), contents(next));
+        assertEquals(Map.of("a", 2L, "b", 2L), contents(state()));
+    }
+
+    @Test
+    void aNewTaskRollsBackWhatAPreviousTaskStaged() {
+        KeyValueState<String, Object> dead = state();
+        dead.put("a", 1L);
+        dead.prepareCommit(1);
+        dead.commit(1);
+        dead.put("a", 2L);
+        dead.prepareCommit(2);
+
+        KeyValueState<String, Object> next = state();
+        next.rollback();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> next.commit(2));
+        assertTrue(e.getMessage().contains("prepareCommit(2)"), e.getMessage());
+        next.put("c", 3L);
+        next.prepareCommit(2);
+        next.commit(2);
+        assertEquals(Map.of("a", 1L, "c", 3L), contents(state()));
+    }
+
+    @Test
+    void aNewTaskThatStagesReplacesAStagingItDidNotMake() {
+        KeyValueState<String, Object> dead = state();
+        dead.put("zombie", 1L);
+        dead.prepareCommit(5);
+
+        KeyValueState<String, Object> next = state();
+        next.put("live", 1L);
+        next.prepareCommit(5);
+        next.commit(5);
+        assertEquals(Map.of("live", 1L), contents(state()));
+    }
+
+    @Test
+    void aCommitThatFailsWhileRedisIsDownSucceedsWhenRetriedAfterItIsBack() {
+        KeyValueState<String, Object> s = state();
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        s.commit(1);
+        s.put("a", 2L);
+        s.put("b", 2L);
+        s.prepareCommit(2);
+
+        redis.kill();
+        RedisUnavailableException e = assertThrows(RedisUnavailableException.class, () -> s.commit(2));
+        assertTrue(e.getMessage().contains("127.0.0.1:" + redis.port()), e.getMessage());
+        assertEquals(2L, s.get("a"), "the staged changes are still seen while Redis is down");
+
+        redis.restart();
+        s.commit(2);
+        assertEquals(Map.of("a", 2L, "b", 2L), contents(state()));
+    }
+
+    @Test
+    void aRedisRestartBetweenCheckpointsGoesUnnoticed() {
+        KeyValueState<String, Object> s = state();
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        s.commit(1);
+        redis.kill();
+        redis.restart();
+        assertEquals(1L, s.get("a"), "read on a new connection, from the append-only file");
+        s.put("b", 2L);
+        s.prepareCommit(2);
+        s.commit(2);
+        assertEquals(Map.of("a", 1L, "b", 2L), contents(state()));
+    }
+
+    @Test
+    void aPrepareThatFailsWhileRedisIsDownKeepsTheChangesForTheRetry() {
+        KeyValueState<String, Object> s = state();
+        s.put("a", 1L);
+        redis.kill();
+        assertThrows(RedisUnavailableException.class, () -> s.prepareCommit(1));
+        assertEquals(1L, s.get("a"));
+        redis.restart();
+        s.prepareCommit(1);
+        s.commit(1);
+        assertEquals(Map.of("a", 1L), contents(state()));
+    }
+
+    @Test
+    void aCommitWhoseReplyWasLostIsNotAppliedTwice() {
+        KeyValueState<String, Object> first = state();
+        first.put("a", 1L);
+        first.prepareCommit(1);
+        first.commit(1);
+        // A retry by an object that does not know its commit went through (its reply was lost): Redis already
+        // has txid 1 committed, so nothing is applied again and nothing fails.
+        KeyValueState<String, Object> retrying = state();
+        retrying.commit(1);
+        assertEquals(Map.of("a", 1L), contents(state()));
+    }
+
+    @Test
+    void redisDownAtStartIsReportedWithItsAddress() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int closedPort = port;
+        RedisUnavailableException e = assertThrows(RedisUnavailableException.class,
+                () -> openWith("down", providerConfig(closedPort, "")));
+        assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+        assertTrue(e.getMessage().contains("Start Redis"), e.getMessage());
+    }
+
+    @Test
+    void configuredSerializersWriteTheKeysAndValues() {
+        String conf = providerConfig(redis.port(), ", \"keySerializerClass\": \"" + Utf8Serializer.class.getName()
+                + "\", \"valueSerializerClass\": \"" + Utf8Serializer.class.getName() + "\"");
+        KeyValueState<String, Object> s = openWith("plain-" + System.nanoTime(), conf);
+        String namespace = ((RedisKeyValueState<?, ?>) s).namespace();
+        s.put("word", "seven");
+        s.prepareCommit(1);
+        s.commit(1);
+        assertEquals(":1", redis.command("HEXISTS", namespace, "word"), "the key is written as plain UTF-8");
+        assertEquals(":5", redis.command("HSTRLEN", namespace, "word"), "the value is written as plain UTF-8");
+        assertEquals("seven", openWith(namespace, conf).get("word"));
+        ((RedisKeyValueState<?, ?>) s).close();
+    }
+
+    @Test
+    void anUnknownSerializerClassIsNamed() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> openWith("x",
+                providerConfig(redis.port(), ", \"valueSerializerClass\": \"com.example.NoSuchSerializer\"")));
+        assertTrue(e.getMessage().contains("com.example.NoSuchSerializer"), e.getMessage());
+    }
+
+    @Test
+    void aNullValueIsRefusedWithAPointerToDelete() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> state().put("a", null));
+        assertTrue(e.getMessage().contains("delete"), e.getMessage());
+        assertNull(state().get("a"));
+        assertInstanceOf(RedisKeyValueState.class, state());
+    }
+}
