@@ -35,6 +35,8 @@ public class CheckpointSpout extends BaseRichSpout {
     public static final String CHECKPOINT_COMPONENT_ID = "$checkpointspout";
     public static final String CHECKPOINT_FIELD_TXID = "txid";
     public static final String CHECKPOINT_FIELD_ACTION = "action";
+    /** Squall's addition: which emit of the action this is, increasing, so bolts can tell a stale barrier. */
+    public static final String CHECKPOINT_FIELD_ATTEMPT = "attempt";
     private static final String STATE_KEY = "__state";
 
     /** The message id of an action in flight. */
@@ -54,6 +56,7 @@ public class CheckpointSpout extends BaseRichSpout {
     private transient Action next;
     private transient long dueAtMillis;
     private transient long prepareStartMillis;
+    private transient long lastAttempt;
     private transient volatile long lastDurationMillis;
     private transient volatile long lastCommitted;
     private transient Counter failures;
@@ -107,7 +110,10 @@ public class CheckpointSpout extends BaseRichSpout {
         if (next == Action.PREPARE) {
             prepareStartMillis = clock.currentTimeMillis();
         }
-        collector.emit(CHECKPOINT_STREAM_ID, new Values(current.txid(), next.name()), new Attempt(current.txid(), next));
+        // Attempts increase across restarts too, as long as the clock does not go back 1 ms per 1000 attempts.
+        lastAttempt = Math.max(lastAttempt + 1, clock.currentTimeMillis() * 1000);
+        collector.emit(CHECKPOINT_STREAM_ID, new Values(current.txid(), next.name(), lastAttempt),
+                new Attempt(current.txid(), next));
     }
 
     @Override
@@ -154,6 +160,7 @@ public class CheckpointSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declareStream(CHECKPOINT_STREAM_ID, new Fields(CHECKPOINT_FIELD_TXID, CHECKPOINT_FIELD_ACTION));
+        declarer.declareStream(CHECKPOINT_STREAM_ID, new Fields(CHECKPOINT_FIELD_TXID, CHECKPOINT_FIELD_ACTION,
+                CHECKPOINT_FIELD_ATTEMPT));
     }
 }

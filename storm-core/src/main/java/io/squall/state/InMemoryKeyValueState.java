@@ -46,6 +46,9 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
 
     @Override
     public void prepareCommit(long txid) {
+        if (txid <= committedTxid) {
+            return; // That transaction is committed: these changes wait for the next one.
+        }
         lastPreparedKeys = changes.prepare(txid).size();
     }
 

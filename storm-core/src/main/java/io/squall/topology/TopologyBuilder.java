@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public class TopologyBuilder {
     private static final Fields CHECKPOINT_FIELDS = new Fields(CheckpointSpout.CHECKPOINT_FIELD_TXID,
-            CheckpointSpout.CHECKPOINT_FIELD_ACTION);
+            CheckpointSpout.CHECKPOINT_FIELD_ACTION, CheckpointSpout.CHECKPOINT_FIELD_ATTEMPT);
     private final Map<String, Declared> components = new LinkedHashMap<>();
     private final List<byte[]> workerHooks = new ArrayList<>();
 

@@ -57,7 +57,8 @@ final class Checkpoints {
         }
         if (ok) {
             if (context.getThisStreams().contains(CheckpointSpout.CHECKPOINT_STREAM_ID)) {
-                task.emit(CheckpointSpout.CHECKPOINT_STREAM_ID, barriers, new Values(txid, action));
+                task.emit(CheckpointSpout.CHECKPOINT_STREAM_ID, barriers,
+                        new Values(txid, action, barriers.get(0).getLong(2)));
             }
             barriers.forEach(task::ack);
         } else {

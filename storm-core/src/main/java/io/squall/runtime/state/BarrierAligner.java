@@ -15,9 +15,11 @@ import java.util.function.LongSupplier;
  * checkpoint action. Once an input task has delivered the barrier in progress, its later tuples are held
  * here until every other such input has delivered it too; then the action runs ({@link Sink#onAligned})
  * and the held tuples follow, in their order. Inputs that carry no barriers (spouts) are never held. A
- * barrier for another transaction or action than the one in progress means the one in progress was given
- * up upstream (it failed or timed out at the checkpoint spout): its barriers are failed and alignment
- * starts again on the new one. Memory: what is held is bounded by the spouts' pending limits.
+ * barrier carries the checkpoint spout's attempt number, which increases with every action it sends: a barrier
+ * of a later attempt than the one in progress means the one in progress was given up upstream (it failed or timed
+ * out at the checkpoint spout), so its barriers are failed and alignment starts again on the new one; a barrier
+ * of an earlier attempt (or of one already carried out) is stale and is failed at once. So the barriers of one
+ * alignment always come from the same attempt, and every task cuts the stream at the same places. Memory: what is held is bounded by the spouts' pending limits.
  * Executor thread only.
  */
 public final class BarrierAligner {
@@ -39,8 +41,9 @@ public final class BarrierAligner {
     private final Set<Integer> arrivedFrom = new HashSet<>();
     private final List<Tuple> arrived = new ArrayList<>();
     private List<Tuple> held = new ArrayList<>();
-    private long txid = -1;
-    private String action;
+    /** The attempt being aligned, and the last one carried out. */
+    private long attempt = Long.MIN_VALUE;
+    private long lastCompletedAttempt = Long.MIN_VALUE;
     private long alignStartNanos;
     private long lastAlignmentNanos;
 
@@ -72,20 +75,24 @@ public final class BarrierAligner {
 
     private void onBarrier(Tuple barrier) {
         long nowNanos = nanoClock.getAsLong();
-        long t = barrier.getLong(0);
-        String a = barrier.getString(1);
-        if (!arrived.isEmpty() && (t != txid || !a.equals(action))) {
-            List<Tuple> stale = new ArrayList<>(arrived);
+        long a = barrier.getLong(2);
+        if (a < attempt || arrived.isEmpty() && a <= lastCompletedAttempt) {
+            // Stale: sent before the barrier in progress (or one already carried out), e.g. a PREPARE that one
+            // input forwarded before another failed it. Failing it costs nothing: its attempt is over.
+            sink.onAbandoned(List.of(barrier));
+            return;
+        }
+        if (!arrived.isEmpty() && a > attempt) {
+            List<Tuple> given = new ArrayList<>(arrived);
             arrived.clear();
             arrivedFrom.clear();
-            sink.onAbandoned(stale);
+            sink.onAbandoned(given);
             release();
             offer(barrier);
             return;
         }
         if (arrived.isEmpty()) {
-            txid = t;
-            action = a;
+            attempt = a;
             alignStartNanos = nowNanos;
         }
         arrived.add(barrier);
@@ -94,8 +101,9 @@ public final class BarrierAligner {
             List<Tuple> complete = new ArrayList<>(arrived);
             arrived.clear();
             arrivedFrom.clear();
+            lastCompletedAttempt = attempt;
             lastAlignmentNanos = nowNanos - alignStartNanos;
-            sink.onAligned(t, a, complete);
+            sink.onAligned(barrier.getLong(0), barrier.getString(1), complete);
             release();
         }
     }

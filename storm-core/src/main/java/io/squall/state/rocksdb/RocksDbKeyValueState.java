@@ -90,6 +90,9 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
 
     @Override
     public void prepareCommit(long txid) {
+        if (txid <= committedTxid()) {
+            return; // That transaction is committed: these changes wait for the next one.
+        }
         Map<K, V> staged = changes.prepare(txid);
         lastPreparedKeys = staged.size();
         try (WriteBatch batch = new WriteBatch()) {

@@ -24,38 +24,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * failed sentence, a splitter and a counter that can be told to fail on the first attempt of some sentences.
  * Tasks are copies made from serialized bytes, so what a test reads lives in static maps keyed by a run name.
  */
-final class StatefulFixtures {
+public final class StatefulFixtures {
     /** Sentences that each run's components share with the test, by run name. */
-    static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
+    public static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
 
     private StatefulFixtures() {
     }
 
     /** What one run's components share with the test. */
-    static final class Run {
-        final String[] sentences;
-        final Set<Integer> acked = ConcurrentHashMap.newKeySet();
-        final AtomicInteger failures = new AtomicInteger();
+    public static final class Run {
+        public final String[] sentences;
+        public final Set<Integer> acked = ConcurrentHashMap.newKeySet();
+        public final AtomicInteger failures = new AtomicInteger();
         /** Sentences whose first attempt the splitter fails after emitting half of its words. */
-        final Set<Integer> splitFailsOnce = ConcurrentHashMap.newKeySet();
+        public final Set<Integer> splitFailsOnce = ConcurrentHashMap.newKeySet();
         /** Sentences whose first attempt the counter fails after counting one word. */
-        final Set<Integer> countFailsOnce = ConcurrentHashMap.newKeySet();
+        public final Set<Integer> countFailsOnce = ConcurrentHashMap.newKeySet();
         /** Prepares the counter refuses before it takes one. */
-        final AtomicInteger refusePrepares = new AtomicInteger();
+        public final AtomicInteger refusePrepares = new AtomicInteger();
         /** The spout emits the sentences below this index. */
-        final AtomicInteger released;
+        public final AtomicInteger released;
 
-        Run(String[] sentences) {
+        public Run(String[] sentences) {
             this.sentences = sentences;
             this.released = new AtomicInteger(sentences.length);
         }
 
-        boolean done() {
+        public boolean done() {
             return acked.size() == released.get();
         }
 
         /** The true word counts of the sentences released so far. */
-        Map<String, Long> expectedCounts() {
+        public Map<String, Long> expectedCounts() {
             Map<String, Long> counts = new TreeMap<>();
             for (int i = 0; i < released.get(); i++) {
                 for (String w : sentences[i].split(" ")) {
@@ -67,7 +67,7 @@ final class StatefulFixtures {
     }
 
     /** Sentences made of words from a small vocabulary, the same for a seed. */
-    static String[] sentences(int n, long seed) {
+    public static String[] sentences(int n, long seed) {
         String[] vocabulary = {"apple", "banana", "cherry", "date", "elder", "fig", "grape", "hazel", "iris", "jade",
             "kiwi", "lime", "mango", "nut", "olive", "pear"};
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
@@ -84,13 +84,13 @@ final class StatefulFixtures {
     }
 
     /** Emits each sentence of its run once, replaying those that fail, with the sentence index as message id. */
-    static final class SentenceSpout extends BaseRichSpout {
+    public static final class SentenceSpout extends BaseRichSpout {
         private final String run;
         private transient SpoutOutputCollector collector;
         private transient ArrayDeque<Integer> toSend;
         private transient int next;
 
-        SentenceSpout(String run) {
+        public SentenceSpout(String run) {
             this.run = run;
         }
 
@@ -135,11 +135,11 @@ final class StatefulFixtures {
     }
 
     /** Splits a sentence into (word, sentence id) tuples, anchored. */
-    static final class SplitBolt extends BaseRichBolt {
+    public static final class SplitBolt extends BaseRichBolt {
         private final String run;
         private transient OutputCollector collector;
 
-        SplitBolt(String run) {
+        public SplitBolt(String run) {
             this.run = run;
         }
 
@@ -169,12 +169,12 @@ final class StatefulFixtures {
     }
 
     /** Counts words in its key-value state. */
-    static final class WordCounter extends BaseStatefulBolt<KeyValueState<String, Long>> {
+    public static final class WordCounter extends BaseStatefulBolt<KeyValueState<String, Long>> {
         private final String run;
         private transient KeyValueState<String, Long> counts;
         private transient OutputCollector collector;
 
-        WordCounter(String run) {
+        public WordCounter(String run) {
             this.run = run;
         }
 
