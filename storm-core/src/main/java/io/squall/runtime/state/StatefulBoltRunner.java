@@ -22,9 +22,10 @@ import java.util.Map;
 /**
  * Runs one task of a stateful bolt. Its state comes from the topology's provider under the namespace
  * {@code component-task}; the bolt gets it in {@code initState} at the first INITSTATE (or ROLLBACK, or
- * COMMIT of a recovery), and tuples that arrive before wait for it. What the bolt acks is held back: at
+ * COMMIT of a recovery). What the bolt acks is held back: at
  * PREPARE n the held tuples become those of checkpoint n, at COMMIT n they are acked for real, at ROLLBACK
- * every held tuple is failed (the spouts replay them) and the state goes back to its last commit. So the
+ * every held tuple is failed (the spouts replay them) and the state goes back to its last commit. Tuples that
+ * arrived before the state was initialized are failed too, as at a ROLLBACK. So the
  * update a tuple made and its ack always belong to the same checkpoint. Executor thread only.
  */
 public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
@@ -137,15 +138,13 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
             context.registerGauge("state.size", q::committedSize);
             context.registerGauge("checkpoint.last-keys", q::lastPreparedKeys);
         }
+        // Tuples that came before the barrier that initializes the state are on the far side of that cut, as
+        // tuples before a ROLLBACK are: upstream, a failure among them was forgotten at the same barrier, so
+        // counting them could commit partial updates. They are failed, and the spouts replay them.
         List<Tuple> early = waiting;
         waiting = new ArrayList<>();
         for (Tuple t : early) {
-            try {
-                bolt.execute(t);
-            } catch (RuntimeException e) { // As the executor treats a bolt that throws: fail the input.
-                out.reportError(e);
-                out.fail(t);
-            }
+            out.fail(t);
         }
     }
 
