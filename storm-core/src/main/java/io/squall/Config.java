@@ -78,6 +78,9 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_BACKPRESSURE_LOW_WATERMARK =
             ConfigKeys.TOPOLOGY_BACKPRESSURE_LOW_WATERMARK.name();
     public static final String TOPOLOGY_WORKER_DIE_ON_ERROR = ConfigKeys.TOPOLOGY_DIE_ON_ERROR.name();
+    public static final String TOPOLOGY_STATE_PROVIDER = ConfigKeys.TOPOLOGY_STATE_PROVIDER.name();
+    public static final String TOPOLOGY_STATE_PROVIDER_CONFIG = ConfigKeys.TOPOLOGY_STATE_PROVIDER_CONFIG.name();
+    public static final String TOPOLOGY_STATE_CHECKPOINT_INTERVAL = ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.name();
     public static final String TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT = ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT.name();
     public static final String TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS =
             ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name();

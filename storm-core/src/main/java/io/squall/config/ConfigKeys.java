@@ -59,6 +59,14 @@ public final class ConfigKeys {
             "topology.trident.batch.emit.interval.millis", ConfigKey.Type.INT, 50, 0,
             "Trident: least milliseconds between the starts of two new batches (0 starts one as soon as a slot is free)");
 
+    public static final ConfigKey TOPOLOGY_STATE_PROVIDER = key("topology.state.provider", ConfigKey.Type.STRING,
+            "io.squall.state.InMemoryKeyValueStateProvider", ANY,
+            "class of the StateProvider that keeps stateful bolts' state (and the checkpoint spout's)");
+    public static final ConfigKey TOPOLOGY_STATE_PROVIDER_CONFIG = key("topology.state.provider.config",
+            ConfigKey.Type.STRING, null, ANY, "the state provider's configuration, a JSON object as a string");
+    public static final ConfigKey TOPOLOGY_STATE_CHECKPOINT_INTERVAL = key("topology.state.checkpoint.interval.ms",
+            ConfigKey.Type.INT, 1000, 1, "milliseconds between the end of one checkpoint and the start of the next");
+
     // Cluster daemons and their transport.
     public static final ConfigKey STORM_ZOOKEEPER_SERVERS = key(
             "storm.zookeeper.servers", ConfigKey.Type.LIST, List.of("localhost"), ANY,

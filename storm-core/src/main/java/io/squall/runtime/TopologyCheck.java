@@ -4,6 +4,8 @@ import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.serialization.KryoFactory;
+import io.squall.spout.CheckpointSpout;
+import io.squall.state.StateFactory;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
 import io.squall.runtime.windowing.WindowedBoltRunner;
@@ -62,6 +64,22 @@ public final class TopologyCheck {
             }
             componentConf.put(c.getId(), merged);
         }
+        if (topology.getComponent(CheckpointSpout.CHECKPOINT_COMPONENT_ID) != null) {
+            checkState(conf, settings, loader);
+        }
         return new Checked(settings, metrics, componentConf, componentSettings);
+    }
+
+    /** A topology with stateful bolts needs acking (checkpoints are tuple trees) and a usable state provider. */
+    private static void checkState(Map<String, Object> conf, TopologySettings settings, ClassLoader loader) {
+        if (!settings.ackingEnabled()) {
+            throw new InvalidConfigException("The topology has stateful bolts, whose checkpoints need acking: "
+                    + "topology.acker.executors must not be 0");
+        }
+        try {
+            StateFactory.check(conf, loader);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("The topology's stateful bolts cannot keep state: " + e.getMessage());
+        }
     }
 }

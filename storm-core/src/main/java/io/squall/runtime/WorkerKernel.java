@@ -3,8 +3,10 @@ package io.squall.runtime;
 import io.squall.runtime.api.Kernel;
 import io.squall.runtime.api.SimulatedTopology;
 import io.squall.runtime.api.TopologyRuntime;
+import io.squall.runtime.state.StatefulBoltRunner;
 import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.topology.IRichBolt;
+import io.squall.topology.IStatefulBolt;
 import io.squall.topology.IWindowedBolt;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
@@ -26,6 +28,11 @@ public final class WorkerKernel implements Kernel {
     @Override
     public IRichBolt windowedBolt(IWindowedBolt bolt) {
         return new WindowedBoltRunner(bolt);
+    }
+
+    @Override
+    public IRichBolt statefulBolt(IStatefulBolt<?> bolt) {
+        return new StatefulBoltRunner(bolt);
     }
 
     @Override

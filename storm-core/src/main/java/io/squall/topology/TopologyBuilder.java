@@ -11,6 +11,8 @@ import io.squall.lambda.LambdaSpout;
 import io.squall.lambda.SerializableBiConsumer;
 import io.squall.lambda.SerializableConsumer;
 import io.squall.lambda.SerializableSupplier;
+import io.squall.spout.CheckpointSpout;
+import io.squall.state.State;
 import io.squall.spout.IEventTimeSpout;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
@@ -28,6 +30,8 @@ import java.util.Map;
  * {@link StormTopology}; each mistake is reported with the component and stream it concerns.
  */
 public class TopologyBuilder {
+    private static final Fields CHECKPOINT_FIELDS = new Fields(CheckpointSpout.CHECKPOINT_FIELD_TXID,
+            CheckpointSpout.CHECKPOINT_FIELD_ACTION, CheckpointSpout.CHECKPOINT_FIELD_ATTEMPT);
     private final Map<String, Declared> components = new LinkedHashMap<>();
     private final List<byte[]> workerHooks = new ArrayList<>();
 
@@ -90,6 +94,20 @@ public class TopologyBuilder {
         return d;
     }
 
+    /** Adds a stateful bolt with one executor. */
+    public <T extends State> BoltDeclarer setBolt(String id, IStatefulBolt<T> bolt) {
+        return setBolt(id, bolt, null);
+    }
+
+    /**
+     * Adds a stateful bolt with {@code parallelismHint} executors. The topology then gets a checkpoint spout
+     * ({@link CheckpointSpout#CHECKPOINT_COMPONENT_ID}) and every bolt forwards its checkpoints on
+     * {@link CheckpointSpout#CHECKPOINT_STREAM_ID}, as in Storm.
+     */
+    public <T extends State> BoltDeclarer setBolt(String id, IStatefulBolt<T> bolt, Number parallelismHint) {
+        return addBolt(id, new StatefulBoltExecutor<>(requireComponent(id, bolt)), parallelismHint);
+    }
+
     /**
      * Adds a spout that emits each value {@code supplier} returns, in field {@code lambda} of the default
      * stream, unanchored (Storm 2's lambda spout).
@@ -131,6 +149,9 @@ public class TopologyBuilder {
     private Declared add(String id, IComponent component, ComponentSpec.Kind kind, Number parallelismHint) {
         if (id == null || id.isBlank()) {
             throw new InvalidTopologyException("A component id must be a non-empty string");
+        }
+        if (id.equals(CheckpointSpout.CHECKPOINT_COMPONENT_ID)) {
+            throw new InvalidTopologyException("Component id '" + id + "' is reserved for the checkpoint spout");
         }
         if (id.startsWith("__")) {
             throw new InvalidTopologyException("Component id '" + id + "' is reserved: ids starting with '__' belong to "
@@ -183,6 +204,7 @@ public class TopologyBuilder {
             outputs.put(d.id, getter.getFieldsDeclaration());
         }
         Map<String, ComponentSpec> specs = new LinkedHashMap<>();
+        boolean checkpointed = isCheckpointed();
         for (Declared d : components.values()) {
             checkInputs(d, outputs);
             Map<String, Object> conf = new LinkedHashMap<>();
@@ -201,11 +223,53 @@ public class TopologyBuilder {
             byte[] bytes = ComponentSerializer.serialize(d.id, d.component);
             String className = d.component instanceof BasicBoltExecutor b ? b.getBolt().getClass().getName()
                     : d.component instanceof WindowedBoltExecutor w ? w.getBolt().getClass().getName()
+                    : d.component instanceof StatefulBoltExecutor<?> st ? st.getBolt().getClass().getName()
                     : d.component.getClass().getName();
-            specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, d.inputs,
-                    outputs.get(d.id), conf));
+            Map<GlobalStreamId, Grouping> inputs = new LinkedHashMap<>(d.inputs);
+            Map<String, StreamSpec> streams = new LinkedHashMap<>(outputs.get(d.id));
+            if (checkpointed && d.kind == ComponentSpec.Kind.BOLT) {
+                addCheckpointStreams(d, inputs, streams);
+            }
+            specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, inputs,
+                    streams, conf));
+        }
+        if (checkpointed) {
+            specs.put(CheckpointSpout.CHECKPOINT_COMPONENT_ID, checkpointSpoutSpec());
         }
         return new StormTopology(specs, workerHooks);
+    }
+
+    private boolean isCheckpointed() {
+        return components.values().stream().anyMatch(d -> d.component instanceof StatefulBoltExecutor<?>);
+    }
+
+    /**
+     * Wires a bolt of a topology with stateful bolts into the checkpoint stream, as Storm does: it declares
+     * the stream and receives it (all grouping) from each bolt it subscribes to, and from the checkpoint spout
+     * if it subscribes to a spout.
+     */
+    private void addCheckpointStreams(Declared d, Map<GlobalStreamId, Grouping> inputs, Map<String, StreamSpec> streams) {
+        if (streams.containsKey(CheckpointSpout.CHECKPOINT_STREAM_ID)) {
+            throw new InvalidTopologyException("Component '" + d.id + "' declares stream '"
+                    + CheckpointSpout.CHECKPOINT_STREAM_ID + "', which is reserved for checkpoints in a topology with "
+                    + "stateful bolts: rename it");
+        }
+        streams.put(CheckpointSpout.CHECKPOINT_STREAM_ID, new StreamSpec(CHECKPOINT_FIELDS, false));
+        for (GlobalStreamId in : d.inputs.keySet()) {
+            Declared source = components.get(in.getComponentId());
+            String from = source.kind == ComponentSpec.Kind.SPOUT ? CheckpointSpout.CHECKPOINT_COMPONENT_ID : source.id;
+            inputs.putIfAbsent(new GlobalStreamId(from, CheckpointSpout.CHECKPOINT_STREAM_ID),
+                    Grouping.of(Grouping.Type.ALL));
+        }
+    }
+
+    private static ComponentSpec checkpointSpoutSpec() {
+        CheckpointSpout spout = new CheckpointSpout();
+        OutputFieldsGetter getter = new OutputFieldsGetter();
+        spout.declareOutputFields(getter);
+        return new ComponentSpec(CheckpointSpout.CHECKPOINT_COMPONENT_ID, ComponentSpec.Kind.SPOUT,
+                ComponentSerializer.serialize(CheckpointSpout.CHECKPOINT_COMPONENT_ID, spout),
+                CheckpointSpout.class.getName(), 1, 1, Map.of(), getter.getFieldsDeclaration(), Map.of());
     }
 
     private void checkInputs(Declared d, Map<String, Map<String, StreamSpec>> outputs) {

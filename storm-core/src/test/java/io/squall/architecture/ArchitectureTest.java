@@ -35,7 +35,7 @@ class ArchitectureTest {
     static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
             "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
             "io.squall.runtime.routing..", "io.squall.runtime.stats..", "io.squall.runtime.tap..",
-            "io.squall.runtime.windowing..", "io.squall.runtime.eventtime..");
+            "io.squall.runtime.windowing..", "io.squall.runtime.eventtime..", "io.squall.runtime.state..");
     /** What sits above the kernel: transport, cluster state, daemons, CLI, reporting. */
     static final List<String> ABOVE_KERNEL = List.of("io.squall.messaging..", "io.squall.cluster..",
             "io.squall.daemon..", "io.squall.cli..", "io.squall.metrics.aggregate..", "io.squall.metrics.report..",

@@ -51,6 +51,7 @@ import java.util.concurrent.RejectedExecutionException;
  * POST /api/v1/topologies/NAME/kill[?wait=SECS]
  * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...]
  * GET  /api/v1/drpc                                        the DRPC servers and their request counts
+ * GET  /api/v1/topologies/NAME/state/COMPONENT[?key=K]   a stateful bolt's committed value for K, or its tasks' sizes
  * GET  /metrics                                            Prometheus text of every topology
  * </pre>
  */
@@ -192,6 +193,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (parts.length == 2 && parts[1].equals("metrics")) {
                 requireMethod(req, HttpMethod.GET);
                 return ok(view.metrics(name, window(q)));
+            }
+            if (parts.length == 3 && parts[1].equals("state")) {
+                requireMethod(req, HttpMethod.GET);
+                return ok(view.state(name, QueryStringDecoder.decodeComponent(parts[2]), param(q, "key")));
             }
             if (parts.length == 2) {
                 requireMethod(req, HttpMethod.POST);

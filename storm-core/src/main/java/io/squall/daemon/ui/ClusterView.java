@@ -61,6 +61,17 @@ public interface ClusterView {
     /** A subscription: a stream of another component and its grouping. */
     record Input(String component, String stream, String grouping) { }
 
+    /**
+     * The committed state of a stateful bolt: with a key, its value and the task that holds it; without, each
+     * task's state size.
+     *
+     * @throws NotSupportedException where this cluster cannot read state
+     */
+    default Map<String, Object> state(String name, String component, String key) {
+        throw new NotSupportedException("Reading state is supported in local mode only; on a cluster, read the "
+                + "provider's store (RocksDB on the worker's host, Redis) or the state.size metrics");
+    }
+
     /** The cluster summary. */
     ClusterSummary summary();
 

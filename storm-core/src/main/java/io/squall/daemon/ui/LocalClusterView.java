@@ -10,6 +10,8 @@ import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
+import io.squall.runtime.state.QueryableStates;
+import io.squall.state.QueryableKeyValueState;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
@@ -21,11 +23,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -186,6 +190,54 @@ public final class LocalClusterView implements ClusterView {
         throw new NotSupportedException("Rebalance is not supported in local mode: a local topology runs in one "
                 + "in-process worker whose executors are fixed at submit; kill it and submit it again with other "
                 + "parallelism hints");
+    }
+
+    @Override
+    public Map<String, Object> state(String name, String component, String key) {
+        StormTopology t = cluster.getTopology(name);
+        if (t.getComponent(component) == null) {
+            throw new NotAliveException("Topology '" + name + "' has no component '" + component + "' (it has "
+                    + new TreeSet<>(t.getComponents().keySet()) + ")");
+        }
+        Map<Integer, QueryableKeyValueState<?, ?>> tasks = QueryableStates.of(name, component);
+        if (tasks.isEmpty()) {
+            throw new NotAliveException("Component '" + component + "' of '" + name + "' has no queryable state: it is "
+                    + "not a stateful bolt, its state is not initialized yet, or its provider cannot be read while it "
+                    + "runs");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("component", component);
+        if (key == null) {
+            List<Map<String, Object>> sizes = new ArrayList<>();
+            tasks.forEach((task, s) -> sizes.add(Map.of("task", task, "size", s.committedSize())));
+            out.put("tasks", sizes);
+            return out;
+        }
+        out.put("key", key);
+        out.put("value", null);
+        for (Map.Entry<Integer, QueryableKeyValueState<?, ?>> e : tasks.entrySet()) {
+            Object v = committedValue(e.getValue(), key);
+            if (v != null) {
+                out.put("value", v);
+                out.put("task", e.getKey());
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The value of a key given as text: as a string, else as a whole number. */
+    @SuppressWarnings("unchecked")
+    private static Object committedValue(QueryableKeyValueState<?, ?> state, String key) {
+        QueryableKeyValueState<Object, ?> s = (QueryableKeyValueState<Object, ?>) state;
+        Object v = s.committedValue(key);
+        if (v == null && key.matches("-?\\d{1,18}")) {
+            v = s.committedValue(Long.parseLong(key));
+            if (v == null && key.matches("-?\\d{1,9}")) {
+                v = s.committedValue(Integer.parseInt(key));
+            }
+        }
+        return v;
     }
 
     @Override

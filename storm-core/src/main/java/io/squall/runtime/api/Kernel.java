@@ -1,6 +1,7 @@
 package io.squall.runtime.api;
 
 import io.squall.topology.IRichBolt;
+import io.squall.topology.IStatefulBolt;
 import io.squall.topology.IWindowedBolt;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
@@ -36,6 +37,12 @@ public interface Kernel {
 
     /** A bolt that runs {@code bolt}'s windows (what {@code WindowedBoltExecutor} delegates to). */
     IRichBolt windowedBolt(IWindowedBolt bolt);
+
+    /**
+     * A bolt that runs {@code bolt} with checkpointed state (what {@code StatefulBoltExecutor} delegates to); it
+     * implements {@link CheckpointedBolt}.
+     */
+    IRichBolt statefulBolt(IStatefulBolt<?> bolt);
 
     /** The kernel on the class path. */
     static Kernel get() {

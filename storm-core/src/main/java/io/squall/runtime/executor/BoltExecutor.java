@@ -3,6 +3,7 @@ package io.squall.runtime.executor;
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.EventTimeBolt;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.eventtime.BoltWatermarks;
@@ -10,6 +11,7 @@ import io.squall.runtime.eventtime.Watermark;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
+import io.squall.runtime.state.BarrierAligner;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
@@ -74,6 +76,7 @@ public final class BoltExecutor extends Executor {
                 w.countLateTuplesIn(stats.lateTuples);
             }
             Task t = new Task(taskId, bolt, context.newTopologyContext(taskId));
+            t.aligner = Checkpoints.aligner(t.taskContext, t, clock);
             tasks.add(t);
             byTaskId[taskId] = t;
             if (bolt instanceof TimedBolt) {
@@ -119,7 +122,7 @@ public final class BoltExecutor extends Executor {
 
     private void onMessage(int taskId, Object message) {
         if (message instanceof TupleImpl tuple) {
-            byTaskId[taskId].execute(tuple);
+            byTaskId[taskId].receive(tuple);
         } else if (message instanceof Watermark w && byTaskId[taskId].watermarks != null) {
             byTaskId[taskId].onWatermark(w);
         } else {
@@ -165,9 +168,13 @@ public final class BoltExecutor extends Executor {
     }
 
     /** One bolt task and its collector. Executor thread only. */
-    private final class Task extends TaskOutput implements IOutputCollector {
+    private final class Task extends TaskOutput implements IOutputCollector, BarrierAligner.Sink {
         final IBolt bolt;
         final TopologyContext taskContext;
+        /** Aligns checkpoint barriers; null when the topology has no stateful bolt. */
+        BarrierAligner aligner;
+        /** Whether a tuple failed here since the last rollback: then this task fails the next PREPARE. */
+        boolean failedSinceRollback;
         /** The anchors of the anchored emit in progress. */
         private Collection<Tuple> emitAnchors;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
@@ -217,6 +224,30 @@ public final class BoltExecutor extends Executor {
 
         long outputWatermark() {
             return bolt instanceof EventTimeBolt b ? b.outputWatermark() : watermarks.watermark();
+        }
+
+        void receive(TupleImpl tuple) {
+            if (aligner == null) {
+                execute(tuple);
+            } else {
+                aligner.offer(tuple);
+            }
+        }
+
+        @Override
+        public void process(Tuple tuple) {
+            execute((TupleImpl) tuple);
+        }
+
+        @Override
+        public void onAligned(long txid, String action, List<Tuple> barriers) {
+            failedSinceRollback = Checkpoints.carryOut(bolt, this, taskContext, txid, action, barriers,
+                    failedSinceRollback);
+        }
+
+        @Override
+        public void onAbandoned(List<Tuple> barriers) {
+            barriers.forEach(this::fail);
         }
 
         void execute(TupleImpl tuple) {
@@ -375,6 +406,9 @@ public final class BoltExecutor extends Executor {
 
         @Override
         public void fail(Tuple input) {
+            // A failed tuple that left updates behind (in a stateful bolt, or in what it emitted before failing)
+            // must not see them committed: the next PREPARE fails and the checkpoint rolls back.
+            failedSinceRollback |= bolt instanceof CheckpointedBolt || ((TupleImpl) input).ackVal() != 0;
             MessageId id = input.getMessageId();
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {

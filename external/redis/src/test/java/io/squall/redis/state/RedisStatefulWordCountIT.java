@@ -1,0 +1,78 @@
+package io.squall.redis.state;
+
+import io.squall.Await;
+import io.squall.Config;
+import io.squall.LocalCluster;
+import io.squall.runtime.state.StatefulBoltRunner;
+import io.squall.runtime.state.StatefulFixtures;
+import io.squall.runtime.state.StatefulFixtures.Run;
+import io.squall.runtime.state.StatefulFixtures.SentenceSpout;
+import io.squall.runtime.state.StatefulFixtures.SplitBolt;
+import io.squall.runtime.state.StatefulFixtures.WordCounter;
+import io.squall.state.KeyValueState;
+import io.squall.testsupport.RedisServer;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The stateful word count of squall-core's StatefulWordCountIT with its state in a real redis-server: 100,000
+ * sentences with bolts failing mid-sentence end with the exact counts in Redis.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RedisStatefulWordCountIT {
+    private static final int SENTENCES = 100_000;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void countsExactlyOnceInRedisDespiteFailures() {
+        String name = "stateful-wc-redis";
+        Run r = new Run(StatefulFixtures.sentences(SENTENCES, 42));
+        for (int i = 0; i < SENTENCES; i += 4999) {
+            r.splitFailsOnce.add(i);
+            r.countFailsOnce.add(i + 2500);
+        }
+        StatefulFixtures.RUNS.put(name, r);
+        try (RedisServer redis = RedisServer.start(); LocalCluster cluster = new LocalCluster()) {
+            Config conf = new Config();
+            conf.setNumAckers(1);
+            conf.setMaxSpoutPending(20_000);
+            conf.setMessageTimeoutSecs(60);
+            conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 100);
+            conf.put(Config.TOPOLOGY_STATE_PROVIDER, RedisKeyValueStateProvider.class.getName());
+            conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": "
+                    + redis.port() + ", \"timeout\": 2000}}");
+            TopologyBuilder b = new TopologyBuilder();
+            b.setSpout("sentences", new SentenceSpout(name));
+            b.setBolt("split", new SplitBolt(name), 2).shuffleGrouping("sentences");
+            b.setBolt("count", new WordCounter(name), 2).setNumTasks(4).fieldsGrouping("split", new Fields("word"));
+            cluster.submitTopology(name, conf, b.createTopology());
+            Await.until(Duration.ofSeconds(150), r::done, () -> "all sentences acked; acked " + r.acked.size());
+            assertTrue(r.failures.get() >= 40, "injected failures replayed: " + r.failures.get());
+
+            Map<String, Long> counted = new TreeMap<>();
+            for (int task = 1; task < 16; task++) {
+                var s = (KeyValueState<String, Long>) new RedisKeyValueStateProvider().newState(
+                        StatefulBoltRunner.namespace("count", task), conf, null);
+                s.forEach(e -> counted.put(e.getKey(), e.getValue()));
+                if (s instanceof AutoCloseable c) {
+                    c.close();
+                }
+            }
+            assertEquals(r.expectedCounts(), counted);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            StatefulFixtures.RUNS.remove(name);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.squall.spout;
+
+import com.codahale.metrics.Counter;
+import io.squall.Config;
+import io.squall.config.ConfigKeys;
+import io.squall.spout.CheckPointState.Action;
+import io.squall.state.KeyValueState;
+import io.squall.state.StateFactory;
+import io.squall.task.TopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
+import io.squall.utils.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Drives checkpoints through a topology with stateful bolts, as Storm's {@code CheckpointSpout}; the
+ * topology builder adds it (one task) when a topology has a stateful bolt. It emits one action at a time on
+ * the {@link #CHECKPOINT_STREAM_ID} stream, tracked like any tuple tree: the bolts forward each action
+ * downstream once it arrived from all their inputs, so its tree completes when every bolt has carried it
+ * out. Every {@code topology.state.checkpoint.interval.ms} it sends PREPARE n+1; once that is acked,
+ * COMMIT n+1. A failed PREPARE is followed by a ROLLBACK; a failed COMMIT, ROLLBACK or INITSTATE is
+ * retried after the interval. Its own progress ({@link CheckPointState}) is kept in the state provider, so
+ * a restart recovers (see there). Executor thread only.
+ */
+public class CheckpointSpout extends BaseRichSpout {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointSpout.class);
+    public static final String CHECKPOINT_STREAM_ID = "$checkpoint";
+    public static final String CHECKPOINT_COMPONENT_ID = "$checkpointspout";
+    public static final String CHECKPOINT_FIELD_TXID = "txid";
+    public static final String CHECKPOINT_FIELD_ACTION = "action";
+    /** Squall's addition: which emit of the action this is, increasing, so bolts can tell a stale barrier. */
+    public static final String CHECKPOINT_FIELD_ATTEMPT = "attempt";
+    private static final String STATE_KEY = "__state";
+
+    /** The message id of an action in flight. */
+    private record Attempt(long txid, Action action) implements Serializable {
+    }
+
+    private transient SpoutOutputCollector collector;
+    private transient Clock clock;
+    private transient KeyValueState<String, CheckPointState> store;
+    private transient long intervalMs;
+    private transient CheckPointState current;
+    /** Whether {@link #current} changed and must be saved before the next action goes out. */
+    private transient boolean unsaved;
+    private transient boolean recovering;
+    private transient boolean inFlight;
+    /** The next action to send, or null to send PREPARE when it is due. */
+    private transient Action next;
+    private transient long dueAtMillis;
+    private transient long prepareStartMillis;
+    private transient long lastAttempt;
+    private transient volatile long lastDurationMillis;
+    private transient volatile long lastCommitted;
+    private transient Counter failures;
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        this.collector = collector;
+        this.clock = context.getClock();
+        Object interval = conf.get(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL);
+        this.intervalMs = interval instanceof Number n ? n.longValue()
+                : ((Number) ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.defaultValue()).longValue();
+        this.store = (KeyValueState<String, CheckPointState>) StateFactory.getState(CHECKPOINT_COMPONENT_ID, conf, context);
+        this.current = store.get(STATE_KEY, CheckPointState.initial());
+        this.recovering = true;
+        this.next = current.recoveryAction();
+        this.dueAtMillis = clock.currentTimeMillis();
+        this.lastCommitted = current.state() == CheckPointState.State.COMMITTED ? current.txid() : current.txid() - 1;
+        context.registerGauge("checkpoint.committed-txid", () -> lastCommitted);
+        context.registerGauge("checkpoint.duration-ms", () -> lastDurationMillis);
+        this.failures = context.registerCounter("checkpoint.failures");
+        LOG.info("Checkpoint spout starts at {}: first action {}", current, next);
+    }
+
+    @Override
+    public void nextTuple() {
+        if (inFlight || clock.currentTimeMillis() < dueAtMillis) {
+            return;
+        }
+        if (unsaved) {
+            try {
+                store.put(STATE_KEY, current);
+                store.commit();
+                unsaved = false;
+            } catch (RuntimeException e) {
+                collector.reportError(new IllegalStateException("The checkpoint spout cannot save its progress "
+                        + current + " in the state provider; it retries in " + intervalMs + " ms: " + e, e));
+                dueAtMillis = clock.currentTimeMillis() + intervalMs;
+                return;
+            }
+        }
+        if (next == null) {
+            // A new checkpoint: saved as PREPARING first, so a restart rolls back a half-done prepare.
+            current = new CheckPointState(current.txid() + 1, CheckPointState.State.PREPARING);
+            next = Action.PREPARE;
+            unsaved = true;
+            nextTuple();
+            return;
+        }
+        inFlight = true;
+        if (next == Action.PREPARE) {
+            prepareStartMillis = clock.currentTimeMillis();
+        }
+        // Attempts increase across restarts too, as long as the clock does not go back 1 ms per 1000 attempts.
+        lastAttempt = Math.max(lastAttempt + 1, clock.currentTimeMillis() * 1000);
+        collector.emit(CHECKPOINT_STREAM_ID, new Values(current.txid(), next.name(), lastAttempt),
+                new Attempt(current.txid(), next));
+    }
+
+    @Override
+    public void ack(Object msgId) {
+        Attempt a = (Attempt) msgId;
+        inFlight = false;
+        long now = clock.currentTimeMillis();
+        switch (a.action()) {
+            case PREPARE -> {
+                current = new CheckPointState(a.txid(), CheckPointState.State.COMMITTING);
+                unsaved = true;
+                next = Action.COMMIT;
+                dueAtMillis = now;
+                return;
+            }
+            case COMMIT -> {
+                current = new CheckPointState(a.txid(), CheckPointState.State.COMMITTED);
+                unsaved = true;
+                lastCommitted = a.txid();
+                lastDurationMillis = now - prepareStartMillis;
+            }
+            case ROLLBACK -> {
+                current = new CheckPointState(a.txid() - 1, CheckPointState.State.COMMITTED);
+                unsaved = true;
+            }
+            case INITSTATE -> recovering = false;
+            default -> throw new IllegalStateException("Unknown action " + a.action());
+        }
+        // After a recovering COMMIT or ROLLBACK, the bolts still need their state initialized.
+        next = recovering && a.action() != Action.INITSTATE ? Action.INITSTATE : null;
+        dueAtMillis = next != null ? now : now + intervalMs;
+    }
+
+    @Override
+    public void fail(Object msgId) {
+        Attempt a = (Attempt) msgId;
+        inFlight = false;
+        failures.inc();
+        LOG.warn("Checkpoint {} {} failed; {}", a.action(), a.txid(),
+                a.action() == Action.PREPARE ? "rolling back" : "retrying");
+        next = a.action() == Action.PREPARE ? Action.ROLLBACK : a.action();
+        dueAtMillis = clock.currentTimeMillis() + (a.action() == Action.PREPARE ? 0 : intervalMs);
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declareStream(CHECKPOINT_STREAM_ID, new Fields(CHECKPOINT_FIELD_TXID, CHECKPOINT_FIELD_ACTION,
+                CHECKPOINT_FIELD_ATTEMPT));
+    }
+}

@@ -1,0 +1,112 @@
+package io.squall.state;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link KeyValueState} kept in the JVM's memory, as Storm's: the committed entries plus the changes
+ * since the last commit. It survives its task being restarted in the same JVM (the provider keeps it by
+ * namespace) but not the JVM: use it for tests and for state you can rebuild. Values are kept as objects,
+ * not serialized. Owned by the thread of the task that uses it; {@link #committedValue} may be called from
+ * any thread (during a commit it may see some of the commit's keys before others).
+ */
+public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V> {
+    private final Map<K, V> committed = new ConcurrentHashMap<>();
+    private final KeyValueChanges<K, V> changes = new KeyValueChanges<>();
+    private volatile long committedTxid = -1;
+    private volatile int lastPreparedKeys;
+
+    @Override
+    public void put(K key, V value) {
+        if (key == null || value == null) {
+            throw new IllegalArgumentException("A key-value state takes no null key or value (key " + key
+                    + ", value " + value + "); use delete(key) to remove a key");
+        }
+        changes.put(key, value);
+    }
+
+    @Override
+    public V get(K key) {
+        return changes.contains(key) ? changes.get(key) : committed.get(key);
+    }
+
+    @Override
+    public V get(K key, V defaultValue) {
+        V v = get(key);
+        return v == null ? defaultValue : v;
+    }
+
+    @Override
+    public V delete(K key) {
+        V old = get(key);
+        changes.delete(key);
+        return old;
+    }
+
+    @Override
+    public void prepareCommit(long txid) {
+        if (txid <= committedTxid) {
+            return; // That transaction is committed: these changes wait for the next one.
+        }
+        lastPreparedKeys = changes.prepare(txid).size();
+    }
+
+    @Override
+    public void commit(long txid) {
+        if (changes.preparedTxid() != txid) {
+            return; // Committed already (a commit repeated after recovery), or nothing was staged.
+        }
+        for (Map.Entry<K, V> e : changes.staged().entrySet()) {
+            if (e.getValue() == null) {
+                committed.remove(e.getKey());
+            } else {
+                committed.put(e.getKey(), e.getValue());
+            }
+        }
+        committedTxid = txid;
+        changes.clearPrepared();
+    }
+
+    @Override
+    public void commit() {
+        long txid = committedTxid + 1;
+        prepareCommit(txid);
+        commit(txid);
+    }
+
+    @Override
+    public void rollback() {
+        changes.clear();
+    }
+
+    @Override
+    public Iterator<Map.Entry<K, V>> iterator() {
+        return changes.overlay(committed.entrySet().iterator()).entrySet().iterator();
+    }
+
+    @Override
+    public V committedValue(K key) {
+        return committed.get(key);
+    }
+
+    /** A copy of the committed entries. Any thread. */
+    public Map<K, V> committedEntries() {
+        return Map.copyOf(committed);
+    }
+
+    @Override
+    public long committedSize() {
+        return committed.size();
+    }
+
+    @Override
+    public int lastPreparedKeys() {
+        return lastPreparedKeys;
+    }
+
+    /** The id of the last commit, or -1. Any thread. */
+    public long committedTxid() {
+        return committedTxid;
+    }
+}

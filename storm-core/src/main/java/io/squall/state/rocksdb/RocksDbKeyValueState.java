@@ -1,0 +1,235 @@
+package io.squall.state.rocksdb;
+
+import io.squall.state.KeyValueChanges;
+import io.squall.state.QueryableKeyValueState;
+import io.squall.state.Serializer;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+import java.nio.ByteBuffer;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@link KeyValueState} in a RocksDB database of its own. Three key spaces, by the first byte: {@code d}
+ * the committed entries, {@code p} the changes staged by the last prepare (a flag byte, then the value: a
+ * deletion has none), {@code m} the transaction ids of the last commit and of the staged prepare. A prepare
+ * writes only the keys changed since the last commit, and a commit moves them into the committed entries in
+ * one atomic batch, so after a crash the database holds either the old or the new commit, and a prepare
+ * that was staged can still be committed by a recovering checkpoint. Changes since the last prepare are kept
+ * in memory. Owned by the thread of the task that uses it.
+ */
+public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> {
+    private static final byte DATA = 'd';
+    private static final byte PREPARED = 'p';
+    private static final byte META = 'm';
+    private static final byte[] COMMITTED_TXID = {META, 'c'};
+    private static final byte[] PREPARED_TXID = {META, 'p'};
+
+    private final RocksDB db;
+    private final Serializer<K> keys;
+    private final Serializer<V> values;
+    private final String namespace;
+    private final KeyValueChanges<K, V> changes = new KeyValueChanges<>();
+    /** Value classes already shown to serialize, so a value Kryo cannot write fails at put, not at the checkpoint. */
+    private final Set<Class<?>> serializable = new HashSet<>();
+    private final WriteOptions writeOptions = new WriteOptions();
+    private volatile int lastPreparedKeys;
+
+    public RocksDbKeyValueState(RocksDB db, Serializer<K> keys, Serializer<V> values, String namespace) {
+        this.db = db;
+        this.keys = keys;
+        this.values = values;
+        this.namespace = namespace;
+    }
+
+    @Override
+    public void put(K key, V value) {
+        if (key == null || value == null) {
+            throw new IllegalArgumentException("A key-value state takes no null key or value (key " + key
+                    + ", value " + value + "); use delete(key) to remove a key");
+        }
+        if (serializable.add(value.getClass())) {
+            try {
+                values.serialize(value);
+            } catch (RuntimeException e) {
+                serializable.remove(value.getClass());
+                throw new IllegalArgumentException("State " + namespace + ": " + e.getMessage()
+                        + "; make the class serializable by Kryo or keep a value Kryo can write", e);
+            }
+        }
+        changes.put(key, value);
+    }
+
+    @Override
+    public V get(K key) {
+        return changes.contains(key) ? changes.get(key) : committedValue(key);
+    }
+
+    @Override
+    public V get(K key, V defaultValue) {
+        V v = get(key);
+        return v == null ? defaultValue : v;
+    }
+
+    @Override
+    public V delete(K key) {
+        V old = get(key);
+        changes.delete(key);
+        return old;
+    }
+
+    @Override
+    public void prepareCommit(long txid) {
+        if (txid <= committedTxid()) {
+            return; // That transaction is committed: these changes wait for the next one.
+        }
+        Map<K, V> staged = changes.prepare(txid);
+        lastPreparedKeys = staged.size();
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            for (Map.Entry<K, V> e : staged.entrySet()) {
+                byte[] k = prefixed(PREPARED, keys.serialize(e.getKey()));
+                if (e.getValue() == null) {
+                    batch.put(k, new byte[] {0});
+                } else {
+                    batch.put(k, prefixed((byte) 1, values.serialize(e.getValue())));
+                }
+            }
+            batch.put(PREPARED_TXID, longBytes(txid));
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("prepare " + txid, e);
+        }
+    }
+
+    @Override
+    public void commit(long txid) {
+        byte[] prepared = read(PREPARED_TXID);
+        if (prepared == null || ByteBuffer.wrap(prepared).getLong() != txid) {
+            return; // Committed already (a commit repeated after recovery), or nothing was staged.
+        }
+        try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator()) {
+            for (it.seek(new byte[] {PREPARED}); it.isValid() && it.key()[0] == PREPARED; it.next()) {
+                byte[] k = it.key();
+                byte[] dataKey = k.clone();
+                dataKey[0] = DATA;
+                byte[] v = it.value();
+                if (v[0] == 0) {
+                    batch.delete(dataKey);
+                } else {
+                    batch.put(dataKey, Arrays.copyOfRange(v, 1, v.length));
+                }
+            }
+            batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            batch.delete(PREPARED_TXID);
+            batch.put(COMMITTED_TXID, longBytes(txid));
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("commit " + txid, e);
+        }
+        changes.clearPrepared();
+    }
+
+    @Override
+    public void commit() {
+        byte[] last = read(COMMITTED_TXID);
+        long txid = last == null ? 1 : ByteBuffer.wrap(last).getLong() + 1;
+        prepareCommit(txid);
+        commit(txid);
+    }
+
+    @Override
+    public void rollback() {
+        changes.clear();
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            batch.delete(PREPARED_TXID);
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("rollback", e);
+        }
+    }
+
+    @Override
+    public Iterator<Map.Entry<K, V>> iterator() {
+        return changes.overlay(committedIterator()).entrySet().iterator();
+    }
+
+    /** The committed entries, read from the database. */
+    private Iterator<Map.Entry<K, V>> committedIterator() {
+        List<Map.Entry<K, V>> out = new ArrayList<>();
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(new byte[] {DATA}); it.isValid() && it.key()[0] == DATA; it.next()) {
+                byte[] k = it.key();
+                out.add(new AbstractMap.SimpleImmutableEntry<>(keys.deserialize(Arrays.copyOfRange(k, 1, k.length)),
+                        values.deserialize(it.value())));
+            }
+        }
+        return out.iterator();
+    }
+
+    @Override
+    public V committedValue(K key) {
+        byte[] v = read(prefixed(DATA, keys.serialize(key)));
+        return v == null ? null : values.deserialize(v);
+    }
+
+    /** RocksDB's estimate of its keys, less the staged and bookkeeping ones. */
+    @Override
+    public long committedSize() {
+        try {
+            return Math.max(0, db.getLongProperty("rocksdb.estimate-num-keys") - lastPreparedKeys - 2);
+        } catch (RocksDBException e) {
+            throw failure("estimate its size", e);
+        }
+    }
+
+    @Override
+    public int lastPreparedKeys() {
+        return lastPreparedKeys;
+    }
+
+    /** The id of the last commit, or -1. */
+    public long committedTxid() {
+        byte[] last = read(COMMITTED_TXID);
+        return last == null ? -1 : ByteBuffer.wrap(last).getLong();
+    }
+
+    private byte[] read(byte[] key) {
+        try {
+            return db.get(key);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private IllegalStateException failure(String what, RocksDBException e) {
+        return new IllegalStateException("RocksDB state " + namespace + " failed to " + what + ": " + e.getMessage(), e);
+    }
+
+    private static byte[] prefixed(byte prefix, byte[] rest) {
+        byte[] out = new byte[rest.length + 1];
+        out[0] = prefix;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    private static byte[] longBytes(long v) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(v).array();
+    }
+
+    @Override
+    public String toString() {
+        return "RocksDbKeyValueState[" + namespace + "]";
+    }
+}

@@ -1,0 +1,196 @@
+package io.squall.runtime.state;
+
+import io.squall.Config;
+import io.squall.config.InvalidConfigException;
+import io.squall.runtime.api.ReportedError;
+import io.squall.runtime.state.StatefulFixtures.Run;
+import io.squall.runtime.state.StatefulFixtures.SentenceSpout;
+import io.squall.runtime.state.StatefulFixtures.SplitBolt;
+import io.squall.runtime.state.StatefulFixtures.WordCounter;
+import io.squall.spout.CheckpointSpout;
+import io.squall.state.InMemoryKeyValueState;
+import io.squall.state.InMemoryKeyValueStateProvider;
+import io.squall.testing.TopologyTestDriver;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Checkpoints of stateful bolts on the deterministic driver and simulated time: commit, alignment, rollback, replay. */
+// Simulated time: the runs take milliseconds, but loading classes on a loaded machine does not.
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CheckpointDriverTest {
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    @AfterEach
+    void forget() {
+        StatefulFixtures.RUNS.clear();
+    }
+
+    private static Config conf(String name) {
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_NAME, name);
+        conf.setNumAckers(1);
+        conf.setMessageTimeoutSecs(30);
+        conf.setMaxSpoutPending(200);
+        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 500);
+        InMemoryKeyValueStateProvider.clear(name);
+        return conf;
+    }
+
+    /** sentences -> split (2) -> count (3, stateful, by word); a second splitter when {@code twoSplitters}. */
+    private static StormTopology wordCount(String run, boolean twoSplitters) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("sentences", new SentenceSpout(run));
+        b.setBolt("split", new SplitBolt(run), 2).shuffleGrouping("sentences");
+        var count = b.setBolt("count", new WordCounter(run), 3).fieldsGrouping("split", new Fields("word"));
+        if (twoSplitters) {
+            b.setBolt("split2", new SplitBolt(run), 1).shuffleGrouping("sentences");
+            count.fieldsGrouping("split2", new Fields("word"));
+        }
+        return b.createTopology();
+    }
+
+    private static Run run(String name, int sentences) {
+        Run r = new Run(StatefulFixtures.sentences(sentences, 7));
+        StatefulFixtures.RUNS.put(name, r);
+        return r;
+    }
+
+    /** Advances time until every sentence is acked, then one more checkpoint interval. */
+    private static void runToCompletion(TopologyTestDriver d, Run r) {
+        for (int i = 0; i < 2000 && !r.done(); i++) {
+            d.advance(TICK);
+        }
+        assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.sentences.length);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> committedCounts(String topology, TopologyTestDriver d) {
+        Map<String, Long> all = new TreeMap<>();
+        for (int task = 1; task < 20; task++) {
+            InMemoryKeyValueState<String, Long> s =
+                    (InMemoryKeyValueState<String, Long>) InMemoryKeyValueStateProvider.existing(topology,
+                            StatefulBoltRunner.namespace("count", task));
+            if (s == null) {
+                continue;
+            }
+            for (var e : s.committedEntries().entrySet()) {
+                assertEquals(null, all.put(e.getKey(), e.getValue()), "word " + e.getKey() + " is in two tasks");
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void acksTuplesOnlyWhenTheCheckpointCoveringThemCommits() {
+        Run r = run("commit", 50);
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount("commit", false), conf("commit"))) {
+            d.advance(TICK); // INITSTATE, then every sentence is processed; nothing is committed yet.
+            assertEquals(0, r.acked.size(), "acks wait for the first commit");
+            assertEquals(Map.of(), committedCounts("commit", d));
+            d.advance(Duration.ofMillis(500)); // PREPARE 1 and COMMIT 1
+            assertEquals(50, r.acked.size());
+            assertEquals(r.expectedCounts(), committedCounts("commit", d));
+            assertTrue(d.counts(CheckpointSpout.CHECKPOINT_COMPONENT_ID).acked() >= 3, "INITSTATE, PREPARE, COMMIT");
+        }
+    }
+
+    @Test
+    void countsExactlyOnceWhenBoltsFailMidSentence() {
+        Run r = run("failures", 1000);
+        for (int i = 0; i < 1000; i += 37) {
+            r.splitFailsOnce.add(i);
+            r.countFailsOnce.add(i + 11);
+        }
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount("failures", true), conf("failures"))) {
+            runToCompletion(d, r);
+            d.advance(Duration.ofSeconds(1), TICK);
+            assertTrue(r.failures.get() > 50, "the injected failures made the spout replay: " + r.failures.get());
+            Map<String, Long> twice = new TreeMap<>();
+            r.expectedCounts().forEach((w, n) -> twice.put(w, 2 * n)); // Both splitters get every sentence.
+            assertEquals(twice, committedCounts("failures", d));
+            List<ReportedError> errors = d.errors("count");
+            assertTrue(errors.stream().anyMatch(e -> e.message().contains("injected failure")));
+        }
+    }
+
+    @Test
+    void rollsBackAndReplaysWhenAPrepareFails() {
+        Run r = run("rollback", 300);
+        r.refusePrepares.set(2);
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount("rollback", false), conf("rollback"))) {
+            d.advance(TICK);
+            d.advance(Duration.ofMillis(500));
+            assertEquals(0, r.acked.size(), "the first prepare failed: nothing committed, nothing acked");
+            assertEquals(Map.of(), committedCounts("rollback", d));
+            assertTrue(r.failures.get() > 0, "the rollback failed the held tuples, so the spout replays them");
+            runToCompletion(d, r);
+            d.advance(Duration.ofSeconds(1), TICK);
+            assertEquals(r.expectedCounts(), committedCounts("rollback", d));
+            assertTrue(d.errors("count").stream().anyMatch(e -> e.message().contains("stateful bolt 'count'")
+                    && e.message().contains("checkpoint PREPARE")), String.valueOf(d.errors("count")));
+        }
+    }
+
+    @Test
+    void refusesATopologyWithStatefulBoltsAndNoAcking() {
+        run("noack", 1);
+        Config conf = conf("noack");
+        conf.setNumAckers(0);
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> new TopologyTestDriver(wordCount("noack", false), conf).close());
+        assertTrue(rootMessage(e).contains("topology.acker.executors"), rootMessage(e));
+    }
+
+    @Test
+    void refusesAnUnknownStateProviderClass() {
+        run("unknown", 1);
+        Config conf = conf("unknown");
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER, "com.example.NoSuchProvider");
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> new TopologyTestDriver(wordCount("unknown", false), conf).close());
+        assertTrue(rootMessage(e).contains("com.example.NoSuchProvider")
+                && rootMessage(e).contains("topology.state.provider"), rootMessage(e));
+    }
+
+    @Test
+    void refusesMalformedProviderJson() {
+        run("json", 1);
+        Config conf = conf("json");
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"dir\": ");
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> new TopologyTestDriver(wordCount("json", false), conf).close());
+        assertTrue(rootMessage(e).contains("topology.state.provider.config is not valid JSON"), rootMessage(e));
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            b.append(t.getMessage()).append(" | ");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void wiresEveryBoltIntoTheCheckpointStream() {
+        StormTopology t = wordCount("wiring", true);
+        assertTrue(t.getComponent(CheckpointSpout.CHECKPOINT_COMPONENT_ID) != null);
+        var countInputs = t.getComponent("count").getInputs().keySet().stream().map(Object::toString).sorted().toList();
+        assertEquals(List.of("split2:$checkpoint", "split2:default", "split:$checkpoint", "split:default"), countInputs);
+        var splitInputs = t.getComponent("split").getInputs().keySet().stream().map(Object::toString).sorted().toList();
+        assertEquals(List.of("$checkpointspout:$checkpoint", "sentences:default"), splitInputs);
+    }
+}

@@ -1,0 +1,112 @@
+package io.squall.state;
+
+import io.squall.Config;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** What every key-value state provider must do, run against each of them. */
+abstract class KeyValueStateContractTest {
+    private static int runs;
+
+    /** A provider and the configuration that makes it keep state where this test says. */
+    abstract StateProvider provider();
+
+    abstract Map<String, Object> conf();
+
+    private final String topology = "contract-" + getClass().getSimpleName() + "-" + (++runs);
+
+    @SuppressWarnings("unchecked")
+    KeyValueState<String, Long> state(String namespace) {
+        Map<String, Object> conf = new HashMap<>(conf());
+        conf.put(Config.TOPOLOGY_NAME, topology);
+        return (KeyValueState<String, Long>) provider().newState(namespace, conf, null);
+    }
+
+    static Map<String, Long> entries(KeyValueState<String, Long> s) {
+        return StreamSupport.stream(s.spliterator(), false).collect(Collectors.toMap(Map.Entry::getKey,
+                Map.Entry::getValue));
+    }
+
+    @Test
+    void readsItsOwnWritesBeforeAndAfterACommit() {
+        KeyValueState<String, Long> s = state("rw");
+        s.put("a", 1L);
+        s.put("b", 2L);
+        assertEquals(1L, s.get("a"));
+        assertEquals(7L, s.get("zzz", 7L));
+        s.prepareCommit(1);
+        s.put("a", 10L);
+        assertEquals(10L, s.get("a"));
+        s.commit(1);
+        assertEquals(10L, s.get("a"), "changes after the prepare stay");
+        assertEquals(2L, s.delete("b"));
+        assertNull(s.get("b"));
+        assertEquals(Map.of("a", 10L), entries(s));
+    }
+
+    @Test
+    void keepsOnlyCommittedChangesForTheNextOwner() {
+        KeyValueState<String, Long> s = state("commit");
+        s.put("a", 1L);
+        s.put("b", 2L);
+        s.prepareCommit(1);
+        s.commit(1);
+        s.put("a", 5L);
+        s.delete("b");
+        s.prepareCommit(2); // Prepared, never committed: a new owner must not see it after a rollback.
+        KeyValueState<String, Long> next = state("commit");
+        next.rollback();
+        assertEquals(Map.of("a", 1L, "b", 2L), entries(next));
+    }
+
+    @Test
+    void rollsBackToTheLastCommit() {
+        KeyValueState<String, Long> s = state("rollback");
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        s.commit(1);
+        s.put("a", 2L);
+        s.put("c", 3L);
+        s.prepareCommit(2);
+        s.put("d", 4L);
+        s.rollback();
+        assertEquals(Map.of("a", 1L), entries(s));
+        assertEquals(1L, s.get("a"));
+        assertNull(s.get("c"));
+    }
+
+    @Test
+    void aRecoveringOwnerCommitsWhatItsPredecessorPrepared() {
+        KeyValueState<String, Long> s = state("recommit");
+        s.put("a", 1L);
+        s.put("gone", 9L);
+        s.prepareCommit(1);
+        s.commit(1);
+        s.put("a", 2L);
+        s.delete("gone");
+        s.prepareCommit(2);
+        KeyValueState<String, Long> next = state("recommit"); // The worker died after the prepare.
+        next.commit(2);
+        next.commit(2); // A commit repeated by recovery changes nothing.
+        assertEquals(Map.of("a", 2L), entries(next));
+    }
+
+    @Test
+    void keepsNamespacesApart() {
+        KeyValueState<String, Long> one = state("one");
+        KeyValueState<String, Long> two = state("two");
+        one.put("k", 1L);
+        one.commit();
+        two.put("k", 2L);
+        two.commit();
+        assertEquals(1L, state("one").get("k"));
+        assertEquals(2L, state("two").get("k"));
+    }
+}
