@@ -40,11 +40,20 @@ class ArchitectureTest {
             "io.squall.daemon..", "io.squall.cli..", "io.squall.metrics.aggregate..", "io.squall.metrics.report..",
             "io.squall.metrics.builtin..");
     /**
-     * The two public classes that still assemble internals themselves: LocalCluster (starts workers with their
-     * metrics and reporters) and NimbusClient (speaks the wire format of Nimbus's API). Moving them behind
-     * {@code io.squall.runtime.api} is left for later (issue 10); no other public class may join them.
+     * The only references from the public API to reporting types, each forced by a public method kept as it was:
+     * {@code LocalCluster.getMetricsCollector()}, {@code getWorkerMetrics(name)} and {@code getReporters(name)}
+     * return the metrics objects the dashboard and tests read, and {@code NimbusClient.reportMetrics},
+     * {@code getSnapshots} and {@code getTopologyMetrics} carry workers' snapshots and aggregated metrics. The
+     * classes only name these types: what runs a local topology comes from {@code runtime.api.LocalRuntime} and
+     * what NimbusClient cannot do over HTTP from {@code runtime.api.ClusterClientSupport}. These edges are the
+     * one package cycle left in storm-core besides the public API's own (public API -> metrics.* -> public API),
+     * and no other may join them.
      */
-    static final Set<String> ASSEMBLERS = Set.of("io.squall.LocalCluster", "io.squall.utils.NimbusClient");
+    static final Map<String, Set<String>> SIGNATURES = Map.of(
+            "io.squall.LocalCluster", Set.of("io.squall.metrics.aggregate.MetricsCollector",
+                    "io.squall.metrics.builtin.WorkerMetrics", "io.squall.metrics.report.Reporters"),
+            "io.squall.utils.NimbusClient", Set.of("io.squall.metrics.builtin.Snapshots",
+                    "io.squall.metrics.aggregate.TopologyMetrics"));
 
     private static Map<String, Set<String>> deps;
 
@@ -70,48 +79,50 @@ class ArchitectureTest {
         return false;
     }
 
-    private static List<String> violations(List<String> from, List<String> to, Set<String> except) {
+    private static List<String> violations(List<String> from, List<String> to, Map<String, Set<String>> except) {
         List<String> out = new ArrayList<>();
         deps.forEach((c, targets) -> {
-            if (in(c, from) && !except.contains(c)) {
-                targets.stream().filter(t -> in(t, to)).forEach(t -> out.add(c + " -> " + t));
+            if (in(c, from)) {
+                targets.stream().filter(t -> in(t, to) && !allowed(c, t, except)).forEach(t -> out.add(c + " -> " + t));
             }
         });
         return out;
     }
 
+    private static boolean allowed(String from, String to, Map<String, Set<String>> except) {
+        return except.getOrDefault(from, Set.of()).contains(to);
+    }
+
     @Test
     void publicPackagesReachTheKernelOnlyThroughItsApi() {
-        assertEquals(List.of(), violations(PUBLIC, KERNEL, ASSEMBLERS));
+        assertEquals(List.of(), violations(PUBLIC, KERNEL, Map.of()));
     }
 
     @Test
     void publicPackagesDoNotReachAboveTheKernel() {
-        assertEquals(List.of(), violations(PUBLIC, ABOVE_KERNEL, ASSEMBLERS));
+        assertEquals(List.of(), violations(PUBLIC, ABOVE_KERNEL, SIGNATURES));
     }
+
 
     @Test
     void theKernelApiDependsOnPublicTypesOnly() {
         List<String> api = List.of("io.squall.runtime.api..");
-        assertEquals(List.of(), violations(api, KERNEL, Set.of()));
-        assertEquals(List.of(), violations(api, ABOVE_KERNEL, Set.of()));
+        assertEquals(List.of(), violations(api, KERNEL, Map.of()));
+        assertEquals(List.of(), violations(api, ABOVE_KERNEL, Map.of()));
     }
 
     @Test
     void theKernelDoesNotReachUpIntoTransportDaemonsOrReporting() {
-        assertEquals(List.of(), violations(KERNEL, ABOVE_KERNEL, Set.of()));
+        assertEquals(List.of(), violations(KERNEL, ABOVE_KERNEL, Map.of()));
     }
 
     @Test
     void noPackageCyclesOutsideThePublicApi() {
         Map<String, Set<String>> edges = new TreeMap<>();
         deps.forEach((c, targets) -> {
-            if (ASSEMBLERS.contains(c)) {
-                return;
-            }
             String from = node(c);
             for (String t : targets) {
-                if (!node(t).equals(from)) {
+                if (!node(t).equals(from) && !allowed(c, t, SIGNATURES)) {
                     edges.computeIfAbsent(from, k -> new TreeSet<>()).add(node(t));
                 }
             }
