@@ -1,5 +1,7 @@
 package io.squall.architecture;
 
+import io.squall.testsupport.architecture.ClassDependencies;
+import io.squall.testsupport.architecture.PackageCycles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
