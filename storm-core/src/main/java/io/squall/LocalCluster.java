@@ -1,20 +1,16 @@
 package io.squall;
 
 import io.squall.config.InvalidConfigException;
-import io.squall.metrics.aggregate.MetricsAggregator;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
 import io.squall.multilang.TopologyResources;
 import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.api.LocalRuntime;
+import io.squall.runtime.api.LocalTopologyRuntime;
 import io.squall.runtime.api.ReportedError;
-import io.squall.runtime.Worker;
-import io.squall.runtime.queue.ReceiveQueue;
-import io.squall.runtime.stats.ComponentStats;
-import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
-import io.squall.topology.ComponentSpec;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.NotAliveException;
@@ -33,35 +29,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs topologies inside this JVM, for development and tests. Each topology runs in one in-process
- * worker, on the same executors, queues, groupings and acker as on a cluster; tuples pass between
- * tasks by reference, and the serialization check (on by default) catches values that could not cross
- * workers. Thread-safe. Close it to stop every topology.
+ * Runs topologies inside this JVM, for development and tests, on the same executors, queues, groupings and
+ * acker as on a cluster. A topology runs in one in-process worker, where tuples pass between tasks by reference
+ * and the serialization check (on by default) catches values that could not cross workers; with
+ * {@code topology.workers} above one it runs in that many in-process workers (at most one per executor), whose
+ * tuples and acker messages to each other are Kryo-encoded and sent over loopback Netty, as between a cluster's
+ * workers. The workers come from the kernel's {@link LocalRuntime}. Thread-safe. Close it to stop every topology.
  */
 public class LocalCluster implements ILocalCluster {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final Map<String, Worker> running = new ConcurrentHashMap<>();
-    private final Map<String, Worker> failed = new ConcurrentHashMap<>();
-    private final Map<String, WorkerMetrics> metrics = new ConcurrentHashMap<>();
-    private final Map<String, Reporters> reporters = new ConcurrentHashMap<>();
+    private final Map<String, LocalTopologyRuntime> running = new ConcurrentHashMap<>();
+    private final Map<String, LocalTopologyRuntime> failed = new ConcurrentHashMap<>();
     /** The directory of each topology's extracted resources/ (and the pid files of its shell components). */
     private final Map<String, Path> codeDirs = new ConcurrentHashMap<>();
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
-    private final MetricsCollector collector = new MetricsCollector(new MetricsAggregator());
+    private final LocalRuntime runtime;
     private final Clock clock;
     private final long createdMillis;
     private volatile boolean closed;
@@ -113,6 +106,7 @@ public class LocalCluster implements ILocalCluster {
             throw new IllegalArgumentException("LocalCluster needs a clock: pass Clock.SYSTEM for the real one");
         }
         this.clock = clock;
+        this.runtime = LocalRuntime.open(clock);
         this.createdMillis = clock.currentTimeMillis();
         this.baseConf = Map.copyOf(daemonConf == null ? Map.of() : daemonConf);
     }
@@ -198,20 +192,15 @@ public class LocalCluster implements ILocalCluster {
                           Map<String, Integer> executorOverrides, Path codeDir) { }
 
     private void start(String name, Launch launch, boolean active) {
-        Worker worker = new Worker(launch.id(), launch.topology(), launch.conf(), launch.loader(), true,
-                clock, error -> onFailure(name, error),
-                new Worker.Placement(0, Map.of(), launch.executorOverrides(), launch.codeDir()));
-        WorkerMetrics wm = new WorkerMetrics(worker, "local");
-        Reporters old = reporters.put(name, Reporters.start(name, worker.metrics(), worker.metricsSettings()));
-        if (old != null) {
-            old.close();
+        LocalTopologyRuntime previous = failed.remove(name);
+        if (previous != null) {
+            previous.shutdown();        // its metrics and reporters, kept until now for its errors
         }
-        running.put(name, worker);
+        LocalTopologyRuntime t = runtime.start(new LocalRuntime.Launch(name, launch.id(), launch.topology(),
+                launch.conf(), launch.loader(), launch.executorOverrides(), launch.codeDir()), active,
+                error -> onFailure(name, error));
+        running.put(name, t);
         launches.put(name, launch);
-        failed.remove(name);
-        stopMetrics(metrics.put(name, wm), name);
-        worker.start(active);
-        collector.add(wm, worker.metricsSettings().snapshotIntervalSecs());
     }
 
     private static void validateName(String name) {
@@ -226,37 +215,23 @@ public class LocalCluster implements ILocalCluster {
         }
     }
 
-    private void stopMetrics(WorkerMetrics wm, String name) {
-        if (wm != null) {
-            collector.remove(wm);
-            wm.close();
-        }
-    }
-
     private void onFailure(String name, Throwable error) {
-        Worker w = running.remove(name);
-        if (w != null) {
-            failed.put(name, w);
+        LocalTopologyRuntime t = running.remove(name);
+        if (t != null) {
+            failed.put(name, t);
         }
     }
 
     /** Stops a topology now. */
     public void killTopology(String name) {
-        Worker w = running.remove(name);
-        if (w == null) {
+        LocalTopologyRuntime t = running.remove(name);
+        if (t == null) {
             throw new NotAliveException("No topology named '" + name + "' is running (running: "
                     + new TreeSet<>(running.keySet()) + ")");
         }
-        w.shutdown();
+        t.shutdown();
         deleteCodeDir(codeDirs.remove(name));
         launches.remove(name);
-        WorkerMetrics wm = metrics.remove(name);
-        stopMetrics(wm, name);
-        collector.aggregator().forget(name);
-        Reporters r = reporters.remove(name);
-        if (r != null) {
-            r.close();
-        }
     }
 
     /**
@@ -264,8 +239,8 @@ public class LocalCluster implements ILocalCluster {
      * deactivated for the options' wait (default {@code topology.message.timeout.secs}) so tuples in flight
      * finish, then its executors stop and start again with the new counts (each at most the component's
      * task count), active if it was. State kept in task objects is lost, as with a rebalance on a cluster;
-     * tuples not yet acked are replayed by their spouts. A local topology always runs in one worker, so the
-     * worker count is ignored. Returns once the topology runs again.
+     * tuples not yet acked are replayed by their spouts. The worker count is ignored: a local topology keeps the
+     * workers its {@code topology.workers} asked for. Returns once the topology runs again.
      *
      * @throws NotAliveException        if no topology of that name runs
      * @throws InvalidTopologyException if an executor count does not fit the component
@@ -274,15 +249,15 @@ public class LocalCluster implements ILocalCluster {
     public void rebalance(String name, RebalanceOptions options) {
         RebalanceOptions o = options == null ? new RebalanceOptions() : options;
         synchronized (this) {
-            Worker w = worker(name);
+            LocalTopologyRuntime t = worker(name);
             Launch launch = launches.get(name);
             Map<String, Integer> overrides = new HashMap<>(launch.executorOverrides());
             overrides.putAll(o.get_num_executors());
             // Checked before anything stops, so a bad count leaves the topology running.
-            new io.squall.runtime.TaskLayout(launch.topology(), w.settings().ackers(), overrides);
-            boolean active = w.isActive();
-            w.deactivate();
-            int waitSecs = o.is_set_wait_secs() ? o.get_wait_secs() : w.settings().messageTimeoutSecs();
+            t.checkExecutorCounts(overrides);
+            boolean active = t.isActive();
+            t.deactivate();
+            int waitSecs = o.is_set_wait_secs() ? o.get_wait_secs() : t.messageTimeoutSecs();
             pause(waitSecs);
             killTopology(name);
             start(name, new Launch(launch.id(), launch.topology(), launch.conf(), launch.loader(), Map.copyOf(overrides),
@@ -298,17 +273,17 @@ public class LocalCluster implements ILocalCluster {
         }
     }
 
-    /** The cluster in Storm's terms: one local supervisor, and every running topology. */
+    /** The cluster in Storm's terms: one local supervisor, and every running topology with its workers. */
     @Override
     public ClusterSummary getClusterInfo() {
         List<TopologySummary> topologies = new ArrayList<>();
         for (String name : getTopologyNames()) {
-            Worker w = running.get(name);
-            if (w == null) {
+            LocalTopologyRuntime t = running.get(name);
+            if (t == null) {
                 continue;
             }
-            topologies.add(new TopologySummary(w.topologyId(), name, w.layout().taskToComponent().size(),
-                    w.layout().executors().size(), 1, uptimeSecs(w), w.isActive() ? "ACTIVE" : "INACTIVE"));
+            topologies.add(new TopologySummary(t.topologyId(), name, t.taskCount(), t.executorCount(),
+                    t.workerCount(), uptimeSecs(t), t.isActive() ? "ACTIVE" : "INACTIVE"));
         }
         int uptime = (int) ((clock.currentTimeMillis() - createdMillis) / 1000);
         return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),
@@ -322,17 +297,15 @@ public class LocalCluster implements ILocalCluster {
     @Override
     public TopologyInfo getTopologyInfo(String idOrName) {
         String name = nameOf(idOrName);
-        Worker w = worker(name);
-        return StormSummaries.fromStats(w.topologyId(), name, w.isActive() ? "ACTIVE" : "INACTIVE", uptimeSecs(w),
-                w.componentCounts(), c -> w.topology().getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
-                c -> w.context().getComponentTasks(c), c -> w.errors().errors(c));
+        LocalTopologyRuntime t = worker(name);
+        return t.topologyInfo(name, uptimeSecs(t));
     }
 
     private String nameOf(String idOrName) {
         if (running.containsKey(idOrName)) {
             return idOrName;
         }
-        for (Map.Entry<String, Worker> e : running.entrySet()) {
+        for (Map.Entry<String, LocalTopologyRuntime> e : running.entrySet()) {
             if (e.getValue().topologyId().equals(idOrName)) {
                 return e.getKey();
             }
@@ -341,15 +314,15 @@ public class LocalCluster implements ILocalCluster {
                 + new TreeSet<>(running.keySet()) + ")");
     }
 
-    private int uptimeSecs(Worker w) {
-        return (int) ((clock.currentTimeMillis() - w.startMillis()) / 1000);
+    private int uptimeSecs(LocalTopologyRuntime t) {
+        return (int) ((clock.currentTimeMillis() - t.startMillis()) / 1000);
     }
 
     /** Deactivates a topology's spouts for the wait in the options, then stops it. */
     public void killTopologyWithOpts(String name, KillOptions options) {
-        Worker w = worker(name);
+        LocalTopologyRuntime t = worker(name);
         if (options != null && options.is_set_wait_secs() && options.get_wait_secs() > 0) {
-            w.deactivate();
+            t.deactivate();
             try {
                 TimeUnit.SECONDS.sleep(options.get_wait_secs());
             } catch (InterruptedException e) {
@@ -381,8 +354,8 @@ public class LocalCluster implements ILocalCluster {
 
     /** The error that stopped a topology (a serialization check, a fatal executor error), or null. */
     public Throwable getTopologyFailure(String name) {
-        Worker w = failed.get(name);
-        return w == null ? null : w.failure();
+        LocalTopologyRuntime t = failed.get(name);
+        return t == null ? null : t.failure();
     }
 
     /** A snapshot of the counts of a topology's components, by component id; immutable. */
@@ -406,39 +379,45 @@ public class LocalCluster implements ILocalCluster {
      * {@code topology.metrics.snapshot.interval.secs}, aggregated per component over time windows.
      */
     public MetricsCollector getMetricsCollector() {
-        return collector;
+        return runtime.unwrap(MetricsCollector.class);
     }
 
-    /** The built-in metrics of a running topology's worker, for an immediate snapshot. */
+    /**
+     * The built-in metrics of a topology's worker (its first, when it runs in several), for an immediate
+     * snapshot; also of a topology that failed, until the cluster closes.
+     */
     public WorkerMetrics getWorkerMetrics(String name) {
-        WorkerMetrics wm = metrics.get(name);
-        if (wm == null) {
-            throw new NotAliveException("No topology named '" + name + "' is running (running: "
-                    + new TreeSet<>(running.keySet()) + ")");
-        }
-        return wm;
+        return withMetrics(name).unwrap(WorkerMetrics.class);
     }
 
-    /** The reporters a running topology's configuration switched on. */
+    /** The reporters a topology's configuration switched on (its first worker's, when it runs in several). */
     public Reporters getReporters(String name) {
-        Reporters r = reporters.get(name);
-        if (r == null) {
+        return withMetrics(name).unwrap(Reporters.class);
+    }
+
+    /** A running topology, or one that failed and keeps its metrics until the cluster closes. */
+    private LocalTopologyRuntime withMetrics(String name) {
+        LocalTopologyRuntime t = running.get(name);
+        if (t == null) {
+            t = failed.get(name);
+        }
+        if (t == null) {
             throw new NotAliveException("No topology named '" + name + "' is running (running: "
                     + new TreeSet<>(running.keySet()) + ")");
         }
-        return r;
+        return t;
     }
 
     /** The last errors a component's tasks reported. */
     public List<ReportedError> getErrors(String name, String componentId) {
-        Worker w = running.get(name);
-        if (w == null) {
-            w = failed.get(name);
+        LocalTopologyRuntime t = running.get(name);
+        if (t == null) {
+            t = failed.get(name);
         }
-        if (w == null) {
+        if (t == null) {
             throw new NotAliveException("No topology named '" + name + "'");
         }
-        return w.errors().errors(componentId);
+        return t.errors(componentId);
     }
 
     /**
@@ -447,45 +426,21 @@ public class LocalCluster implements ILocalCluster {
      * counts it executed, so this never shows more executed than sent while tuples are in flight.
      */
     Testing.Progress progressOf(StormTopology topology) {
-        Worker w = null;
-        for (Worker candidate : running.values()) {
+        LocalTopologyRuntime t = null;
+        for (LocalTopologyRuntime candidate : running.values()) {
             if (candidate.topology() == topology) {
-                w = candidate;
+                t = candidate;
             }
         }
-        if (w == null) {
+        if (t == null) {
             return null;
         }
-        long executed = 0;
-        for (ComponentStats s : w.stats().values()) {
-            executed += s.executed.sum();
-        }
-        long spoutEmitted = 0;
-        long transferred = 0;
-        for (Map.Entry<String, ComponentStats> e : w.stats().entrySet()) {
-            ComponentSpec spec = topology.getComponent(e.getKey());
-            transferred += e.getValue().transferred.sum();
-            if (spec != null && spec.getKind() == ComponentSpec.Kind.SPOUT) {
-                spoutEmitted += e.getValue().emitted.sum();
-            }
-        }
-        long queued = 0;
-        Set<ReceiveQueue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ReceiveQueue q : w.queueByTask()) {
-            if (q != null && seen.add(q)) {
-                queued += q.population();
-            }
-        }
-        return new Testing.Progress(spoutEmitted, transferred, executed, queued);
+        LocalTopologyRuntime.Progress p = t.progress();
+        return new Testing.Progress(p.spoutEmitted(), p.transferred(), p.executed(), p.queued());
     }
 
-    /** The worker running a topology; for {@link Testing}. */
-    Worker runningWorker(String name) {
-        return worker(name);
-    }
-
-    private Worker worker(String name) {
-        Worker w = running.get(name);
+    private LocalTopologyRuntime worker(String name) {
+        LocalTopologyRuntime w = running.get(name);
         if (w == null) {
             throw new NotAliveException("No topology named '" + name + "' is running (running: "
                     + new TreeSet<>(running.keySet()) + ")");
@@ -504,15 +459,13 @@ public class LocalCluster implements ILocalCluster {
                 LOG.debug("Topology {} stopped on its own", name);
             }
         }
-        for (String name : new ArrayList<>(metrics.keySet())) {
-            stopMetrics(metrics.remove(name), name);
+        for (String name : new ArrayList<>(failed.keySet())) {
+            failed.remove(name).shutdown();             // the metrics and reporters of topologies that failed
         }
         for (String name : new ArrayList<>(codeDirs.keySet())) {
             deleteCodeDir(codeDirs.remove(name));       // topologies that failed on their own
         }
-        reporters.values().forEach(Reporters::close);
-        reporters.clear();
-        collector.close();
+        runtime.close();
     }
 
     /** Storm's name for {@link #close()}. */

@@ -1,10 +1,12 @@
 package io.squall.messaging;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.eventtime.Watermark;
+import io.squall.runtime.executor.UnserializableValueException;
 import io.squall.serialization.BoundedInput;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
@@ -55,7 +57,13 @@ public final class WireCodec {
         out.writeVarInt(task, true);
         if (message instanceof TupleImpl t) {
             out.writeByte(TUPLE);
-            tuples.write(out, t);
+            try {
+                tuples.write(out, t);
+            } catch (KryoBufferOverflowException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw unserializable(t, e);
+            }
         } else if (message instanceof AckMessage.Init m) {
             out.writeByte(INIT);
             out.writeLong(m.root());
@@ -85,6 +93,17 @@ public final class WireCodec {
         } else {
             throw new IllegalArgumentException("Cannot send " + message + " to another worker");
         }
+    }
+
+    /** What a tuple that cannot be encoded gets: an error naming its component, stream and the value's class. */
+    private UnserializableValueException unserializable(TupleImpl t, Throwable cause) {
+        Class<?> c = tuples.firstUnwritable(t.getValues());
+        String what = c == null ? "values" : "a value of class " + c.getName();
+        String register = c == null ? "their classes" : c.getSimpleName() + ".class";
+        return new UnserializableValueException("Component '" + t.getSourceComponent() + "' emitted " + what
+                + " on stream '" + t.getSourceStreamId() + "' that cannot be serialized for another worker: "
+                + cause.getMessage() + ". Register it with Config.registerSerialization(" + register
+                + ") or set topology.fall.back.on.java.serialization for Serializable classes.", cause);
     }
 
     /**

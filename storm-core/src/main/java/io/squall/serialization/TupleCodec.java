@@ -8,6 +8,7 @@ import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,20 @@ public final class TupleCodec {
         for (Object v : values) {
             kryo.writeClassAndObject(out, v);
         }
+    }
+
+    /** The class of the first of {@code values} that Kryo cannot write, or null if it writes them all. */
+    public Class<?> firstUnwritable(List<Object> values) {
+        Output scratch = new Output(OutputStream.nullOutputStream(), 4096);
+        for (Object v : values) {
+            try {
+                kryo.writeClassAndObject(scratch, v);
+                scratch.flush();
+            } catch (RuntimeException | StackOverflowError e) {
+                return v == null ? null : v.getClass();
+            }
+        }
+        return null;
     }
 
     /**

@@ -6,19 +6,14 @@ import io.squall.SquallException;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
-import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
-import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
-import io.squall.runtime.TaskLayout;
-import io.squall.runtime.tap.TapFeed;
-import io.squall.runtime.tap.TapKey;
 import io.squall.security.ClientCredentials;
 import io.squall.security.ClusterSecret;
 import io.squall.security.SecuritySettings;
 import io.squall.security.TlsFiles;
 import io.squall.security.WorkerSignature;
-import io.squall.serialization.TopologySerializer;
+import io.squall.runtime.api.ClusterClientSupport;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.KillOptions;
@@ -145,152 +140,7 @@ public final class NimbusClient {
      * Nimbus's JSON API. Counts come from the metrics workers report (a second or so behind).
      */
     public Nimbus.Client getClient() {
-        return new StormView(this);
-    }
-
-    /** Storm's client methods over this client; checked I/O failures become {@link SquallException}s. */
-    private static final class StormView extends Nimbus.Client {
-        private final NimbusClient nimbus;
-
-        StormView(NimbusClient nimbus) {
-            this.nimbus = nimbus;
-        }
-
-        private interface Call<T> {
-            T run() throws IOException;
-        }
-
-        private static <T> T io(String what, Call<T> call) {
-            try {
-                return call.run();
-            } catch (IOException e) {
-                throw new SquallException("Nimbus could not " + what + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public ClusterSummary getClusterInfo() {
-            Map<String, Object> cluster = io("describe the cluster", nimbus::getClusterInfo);
-            List<Map<String, Object>> topologies = io("list topologies", nimbus::listTopologies);
-            List<TopologySummary> summaries = new ArrayList<>();
-            Map<String, Integer> usedByHost = new HashMap<>();
-            for (Map<String, Object> t : topologies) {
-                List<String> workers = (List<String>) t.getOrDefault("workers", List.of());
-                workers.forEach(w -> usedByHost.merge(w.substring(0, Math.max(0, w.lastIndexOf(':'))), 1, Integer::sum));
-                int tasks = ((Number) t.getOrDefault("tasks", 0)).intValue();
-                summaries.add(new TopologySummary((String) t.get("id"), (String) t.get("name"), tasks, tasks,
-                        workers.size(), ((Number) t.getOrDefault("uptimeSecs", 0)).intValue(), (String) t.get("status")));
-            }
-            List<SupervisorSummary> supervisors = new ArrayList<>();
-            long now = System.currentTimeMillis();
-            for (Map<String, Object> s : (List<Map<String, Object>>) cluster.getOrDefault("supervisors", List.of())) {
-                String host = (String) s.get("host");
-                int uptime = (int) ((now - ((Number) s.getOrDefault("startTimeMs", now)).longValue()) / 1000);
-                supervisors.add(new SupervisorSummary(host, uptime, ((List<?>) s.getOrDefault("ports", List.of())).size(),
-                        usedByHost.getOrDefault(host, 0), (String) s.get("id")));
-            }
-            return new ClusterSummary(supervisors, 0, summaries);
-        }
-
-        @Override
-        public TopologyInfo getTopologyInfo(String id) {
-            String name = nameOf(id);
-            Map<String, Object> summary = io("describe topology " + name, () -> nimbus.getTopology(name));
-            Map<String, TopologyMetrics> views = new LinkedHashMap<>();
-            for (Map.Entry<String, Window> w : StormSummaries.STORM_WINDOWS.entrySet()) {
-                TopologyMetrics m = io("read metrics of " + name, () -> nimbus.getTopologyMetrics(name, w.getValue().label()));
-                if (m != null) {
-                    views.put(w.getKey(), m);
-                }
-            }
-            StormTopology topology = getTopology(id);
-            Object ackers = getTopologyConf(id).get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
-            Map<String, List<Integer>> tasks = new HashMap<>();
-            new TaskLayout(topology, ackers instanceof Number n ? n.intValue() : 1, Map.of()).taskToComponent()
-                    .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
-            return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
-                    tasks);
-        }
-
-        @Override
-        public StormTopology getTopology(String id) {
-            String topologyId = idOf(id);
-            byte[] bytes = io("download topology " + id, () -> nimbus.downloadCode(topologyId, "topology"));
-            return TopologySerializer.deserialize(bytes, Thread.currentThread().getContextClassLoader());
-        }
-
-        @Override
-        public StormTopology getUserTopology(String id) {
-            return getTopology(id);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> getTopologyConf(String id) {
-            String topologyId = idOf(id);
-            byte[] bytes = io("download the configuration of " + id, () -> nimbus.downloadCode(topologyId, "conf"));
-            return io("parse the configuration of " + id, () -> JSON.readValue(bytes, Map.class));
-        }
-
-        @Override
-        public void killTopology(String name) {
-            killTopologyWithOpts(name, new KillOptions());
-        }
-
-        @Override
-        public void killTopologyWithOpts(String name, KillOptions options) {
-            int wait = options != null && options.is_set_wait_secs() ? options.get_wait_secs() : 30;
-            io("kill " + name, () -> {
-                nimbus.killTopology(nameOf(name), wait);
-                return null;
-            });
-        }
-
-        @Override
-        public void activate(String name) {
-            io("activate " + name, () -> {
-                nimbus.activate(nameOf(name));
-                return null;
-            });
-        }
-
-        @Override
-        public void deactivate(String name) {
-            io("deactivate " + name, () -> {
-                nimbus.deactivate(nameOf(name));
-                return null;
-            });
-        }
-
-        @Override
-        public void rebalance(String name, RebalanceOptions options) {
-            RebalanceOptions o = options == null ? new RebalanceOptions() : options;
-            io("rebalance " + name, () -> {
-                nimbus.rebalance(nameOf(name), o.get_num_workers(), o.get_num_executors());
-                return null;
-            });
-        }
-
-        /** The name of a topology given by name or id. */
-        private String nameOf(String idOrName) {
-            for (Map<String, Object> t : io("list topologies", nimbus::listTopologies)) {
-                if (idOrName.equals(t.get("id")) || idOrName.equals(t.get("name"))) {
-                    return (String) t.get("name");
-                }
-            }
-            throw new NotAliveException("No topology with id or name '" + idOrName + "'");
-        }
-
-        /** The id of a topology given by name or id. */
-        private String idOf(String idOrName) {
-            for (Map<String, Object> t : io("list topologies", nimbus::listTopologies)) {
-                if (idOrName.equals(t.get("id")) || idOrName.equals(t.get("name"))) {
-                    return (String) t.get("id");
-                }
-            }
-            throw new NotAliveException("No topology with id or name '" + idOrName + "'");
-        }
+        return ClusterClientSupport.get().stormClient(this);
     }
 
     /** Storm's check: whether topologies submitted now run in this JVM ({@code bin/squall local}). */
@@ -340,7 +190,7 @@ public final class NimbusClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("jar", uploadId);
-        body.put("topology", Base64.getEncoder().encodeToString(TopologySerializer.serialize(topology)));
+        body.put("topology", Base64.getEncoder().encodeToString(ClusterClientSupport.get().serializeTopology(topology)));
         body.put("conf", conf);
         return object(call("POST", "topologies", json(body), "application/json", true));
     }
@@ -420,21 +270,25 @@ public final class NimbusClient {
         postSigned("taps", JSON.writeValueAsBytes(report));
     }
 
-    /** Opens or renews a tap on a stream and reads what the workers sampled after number {@code after}. */
-    public TapFeed.Read readTap(String name, TapKey stream, int maxPerSec, long after) throws IOException {
-        return JSON.readValue(call("GET", "topologies/" + name + "/tap?" + tapQuery(stream) + "&maxPerSec="
-                + maxPerSec + "&after=" + after, HttpRequest.BodyPublishers.noBody(), null, false), TapFeed.Read.class);
+    /**
+     * Opens or renews a tap on a component's stream and reads what the workers sampled after number {@code after}:
+     * the JSON of the README's "Stream taps".
+     */
+    public byte[] readTap(String name, String component, String stream, int maxPerSec, long after)
+            throws IOException {
+        return call("GET", "topologies/" + name + "/tap?" + tapQuery(component, stream) + "&maxPerSec=" + maxPerSec
+                + "&after=" + after, HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
-    /** Closes a tap on a stream. */
-    public void closeTap(String name, TapKey stream) throws IOException {
-        call("POST", "topologies/" + name + "/untap?" + tapQuery(stream), HttpRequest.BodyPublishers.noBody(), null,
-                false);
+    /** Closes a tap on a component's stream. */
+    public void closeTap(String name, String component, String stream) throws IOException {
+        call("POST", "topologies/" + name + "/untap?" + tapQuery(component, stream),
+                HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
-    private static String tapQuery(TapKey stream) {
-        return "component=" + URLEncoder.encode(stream.component(), StandardCharsets.UTF_8) + "&stream="
-                + URLEncoder.encode(stream.stream(), StandardCharsets.UTF_8);
+    private static String tapQuery(String component, String stream) {
+        return "component=" + URLEncoder.encode(component, StandardCharsets.UTF_8) + "&stream="
+                + URLEncoder.encode(stream, StandardCharsets.UTF_8);
     }
 
     /** Posts a worker's report, signed with its topology's secret when the cluster has one. */

@@ -1,5 +1,7 @@
 package io.squall.architecture;
 
+import io.squall.testsupport.architecture.ClassDependencies;
+import io.squall.testsupport.architecture.PackageCycles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +20,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The package rules of the README's code map, checked on storm-core's compiled classes: the public API reaches
  * the kernel only through {@code io.squall.runtime.api}, the kernel never reaches up into the daemons,
- * transport or reporting, and no package cycle exists outside the public API (whose packages mirror Storm's
- * and refer to each other, as Storm's do).
+ * transport or reporting, and no package cycle exists outside the public API.
+ *
+ * <p>Two kinds of cycle remain in the raw packages, both forced by public signatures. Inside the public API,
+ * Storm's own: {@code tuple.Tuple.getSourceGlobalStreamId()} returns a {@code topology.GlobalStreamId} while the
+ * bolts of {@code topology} execute {@code tuple.Tuple}s, a bolt's {@code prepare} takes a
+ * {@code task.TopologyContext} that describes the {@code topology.StormTopology}, and so on; so the public
+ * packages count as one node. And through the {@link #SIGNATURES} edges: five public methods of
+ * {@code LocalCluster} and {@code NimbusClient}, kept as they were, name metrics types, whose packages read the
+ * kernel, which implements the public API. The cycle check leaves out exactly those edges.
  */
 class ArchitectureTest {
     /**
      * Storm's user-facing packages (org.apache.storm.X as io.squall.X) and the kernel's API; a trailing ".."
-     * includes subpackages.
+     * includes subpackages. {@code security}, like Storm's, holds what clients use too (credentials, TLS files,
+     * signatures) and reads only {@code config}.
      */
     static final List<String> PUBLIC = List.of("io.squall", "io.squall.topology..", "io.squall.tuple..",
             "io.squall.spout..", "io.squall.task..", "io.squall.grouping..", "io.squall.windowing..",
             "io.squall.utils..", "io.squall.testing..", "io.squall.config..", "io.squall.bolt..",
             "io.squall.coordination..", "io.squall.drpc..", "io.squall.hooks..", "io.squall.lambda..",
-            "io.squall.metric..", "io.squall.multilang..", "io.squall.state..", "io.squall.runtime.api..");
+            "io.squall.metric..", "io.squall.multilang..", "io.squall.state..", "io.squall.security..",
+            "io.squall.runtime.api..");
     /** The kernel: executors as agents, queues, acker, routing, windowing engine. */
     static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
             "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
@@ -41,11 +52,20 @@ class ArchitectureTest {
             "io.squall.daemon..", "io.squall.cli..", "io.squall.metrics.aggregate..", "io.squall.metrics.report..",
             "io.squall.metrics.builtin..");
     /**
-     * The two public classes that still assemble internals themselves: LocalCluster (starts workers with their
-     * metrics and reporters) and NimbusClient (speaks the wire format of Nimbus's API). Moving them behind
-     * {@code io.squall.runtime.api} is left for later (issue 10); no other public class may join them.
+     * The only references from the public API to reporting types, each forced by a public method kept as it was:
+     * {@code LocalCluster.getMetricsCollector()}, {@code getWorkerMetrics(name)} and {@code getReporters(name)}
+     * return the metrics objects the dashboard and tests read, and {@code NimbusClient.reportMetrics},
+     * {@code getSnapshots} and {@code getTopologyMetrics} carry workers' snapshots and aggregated metrics. The
+     * classes only name these types: what runs a local topology comes from {@code runtime.api.LocalRuntime} and
+     * what NimbusClient cannot do over HTTP from {@code runtime.api.ClusterClientSupport}. These edges are the
+     * one package cycle left in storm-core besides the public API's own (public API -> metrics.* -> public API),
+     * and no other may join them.
      */
-    static final Set<String> ASSEMBLERS = Set.of("io.squall.LocalCluster", "io.squall.utils.NimbusClient");
+    static final Map<String, Set<String>> SIGNATURES = Map.of(
+            "io.squall.LocalCluster", Set.of("io.squall.metrics.aggregate.MetricsCollector",
+                    "io.squall.metrics.builtin.WorkerMetrics", "io.squall.metrics.report.Reporters"),
+            "io.squall.utils.NimbusClient", Set.of("io.squall.metrics.builtin.Snapshots",
+                    "io.squall.metrics.aggregate.TopologyMetrics"));
 
     private static Map<String, Set<String>> deps;
 
@@ -71,48 +91,50 @@ class ArchitectureTest {
         return false;
     }
 
-    private static List<String> violations(List<String> from, List<String> to, Set<String> except) {
+    private static List<String> violations(List<String> from, List<String> to, Map<String, Set<String>> except) {
         List<String> out = new ArrayList<>();
         deps.forEach((c, targets) -> {
-            if (in(c, from) && !except.contains(c)) {
-                targets.stream().filter(t -> in(t, to)).forEach(t -> out.add(c + " -> " + t));
+            if (in(c, from)) {
+                targets.stream().filter(t -> in(t, to) && !allowed(c, t, except)).forEach(t -> out.add(c + " -> " + t));
             }
         });
         return out;
     }
 
+    private static boolean allowed(String from, String to, Map<String, Set<String>> except) {
+        return except.getOrDefault(from, Set.of()).contains(to);
+    }
+
     @Test
     void publicPackagesReachTheKernelOnlyThroughItsApi() {
-        assertEquals(List.of(), violations(PUBLIC, KERNEL, ASSEMBLERS));
+        assertEquals(List.of(), violations(PUBLIC, KERNEL, Map.of()));
     }
 
     @Test
     void publicPackagesDoNotReachAboveTheKernel() {
-        assertEquals(List.of(), violations(PUBLIC, ABOVE_KERNEL, ASSEMBLERS));
+        assertEquals(List.of(), violations(PUBLIC, ABOVE_KERNEL, SIGNATURES));
     }
+
 
     @Test
     void theKernelApiDependsOnPublicTypesOnly() {
         List<String> api = List.of("io.squall.runtime.api..");
-        assertEquals(List.of(), violations(api, KERNEL, Set.of()));
-        assertEquals(List.of(), violations(api, ABOVE_KERNEL, Set.of()));
+        assertEquals(List.of(), violations(api, KERNEL, Map.of()));
+        assertEquals(List.of(), violations(api, ABOVE_KERNEL, Map.of()));
     }
 
     @Test
     void theKernelDoesNotReachUpIntoTransportDaemonsOrReporting() {
-        assertEquals(List.of(), violations(KERNEL, ABOVE_KERNEL, Set.of()));
+        assertEquals(List.of(), violations(KERNEL, ABOVE_KERNEL, Map.of()));
     }
 
     @Test
     void noPackageCyclesOutsideThePublicApi() {
         Map<String, Set<String>> edges = new TreeMap<>();
         deps.forEach((c, targets) -> {
-            if (ASSEMBLERS.contains(c)) {
-                return;
-            }
             String from = node(c);
             for (String t : targets) {
-                if (!node(t).equals(from)) {
+                if (!node(t).equals(from) && !allowed(c, t, SIGNATURES)) {
                     edges.computeIfAbsent(from, k -> new TreeSet<>()).add(node(t));
                 }
             }

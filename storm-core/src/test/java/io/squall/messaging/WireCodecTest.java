@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.eventtime.Watermark;
+import io.squall.runtime.executor.UnserializableValueException;
 import io.squall.serialization.KryoFactory;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.testing.TestWordSpout;
@@ -62,6 +63,20 @@ class WireCodecTest {
         TupleImpl back = (TupleImpl) got.get(0);
         assertEquals("hello", back.getString(0));
         assertEquals(t.getMessageId(), back.getMessageId());
+    }
+
+    /** Not registered with Kryo, and not Serializable. */
+    static final class Reading {
+    }
+
+    @Test
+    void aTupleThatCannotBeEncodedFailsNamingItsComponentStreamAndValueClass() {
+        TupleImpl t = new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"), 1,
+                new Values(new Reading()), MessageId.of(5L, 6L));
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> codec.write(new Output(256, -1), 2, t));
+        assertTrue(e.getMessage().contains("'words'") && e.getMessage().contains("'default'")
+                && e.getMessage().contains(Reading.class.getName()), e.getMessage());
     }
 
     @Test

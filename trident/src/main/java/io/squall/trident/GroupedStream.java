@@ -6,7 +6,7 @@ import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.Function;
 import io.squall.trident.operation.ReducerAggregator;
-import io.squall.trident.planner.Partitioning;
+import io.squall.trident.plan.Partitioning;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateSpec;

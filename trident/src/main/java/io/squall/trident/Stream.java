@@ -17,8 +17,9 @@ import io.squall.trident.operation.builtin.Max;
 import io.squall.trident.operation.builtin.MaxWithComparator;
 import io.squall.trident.operation.builtin.Min;
 import io.squall.trident.operation.builtin.MinWithComparator;
-import io.squall.trident.planner.Graph;
-import io.squall.trident.planner.Partitioning;
+import io.squall.trident.plan.PlanNode;
+import io.squall.trident.plan.TridentPlan;
+import io.squall.trident.plan.Partitioning;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateSpec;
@@ -38,14 +39,14 @@ import java.util.Comparator;
  */
 public class Stream {
     final TridentTopology topology;
-    final Graph.Node node;
+    final PlanNode node;
 
-    Stream(TridentTopology topology, Graph.Node node) {
+    Stream(TridentTopology topology, PlanNode node) {
         this.topology = topology;
         this.node = node;
     }
 
-    private Stream to(Graph.Node n) {
+    private Stream to(PlanNode n) {
         return new Stream(topology, n);
     }
 

@@ -1,6 +1,7 @@
 package io.squall.trident;
 
-import io.squall.trident.planner.Graph;
+import io.squall.trident.plan.PlanNode;
+import io.squall.trident.plan.TridentPlan;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateSpec;
 
@@ -10,10 +11,10 @@ import io.squall.trident.state.StateSpec;
  */
 public class TridentState {
     private final TridentTopology topology;
-    private final Graph.Node node;
+    private final PlanNode node;
     final StateFactory factory;
 
-    TridentState(TridentTopology topology, Graph.Node node, StateFactory factory) {
+    TridentState(TridentTopology topology, PlanNode node, StateFactory factory) {
         this.topology = topology;
         this.node = node;
         this.factory = factory;

@@ -7,7 +7,8 @@ import io.squall.topology.StormTopology;
 import io.squall.trident.drpc.ReturnResultsReducer;
 import io.squall.trident.operation.GroupedMultiReducer;
 import io.squall.trident.operation.MultiReducer;
-import io.squall.trident.planner.Graph;
+import io.squall.trident.plan.PlanNode;
+import io.squall.trident.plan.TridentPlan;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
@@ -38,7 +39,7 @@ import java.util.List;
  * }</pre>
  */
 public class TridentTopology {
-    private final Graph graph = new Graph();
+    private final TridentPlan graph = TridentPlan.create();
     private final List<Stream> drpcStreams = new ArrayList<>();
     private boolean drpcCompleted;
 
@@ -114,7 +115,7 @@ public class TridentTopology {
         drpcCompleted = true;
         for (Stream s : drpcStreams) {
             List<Stream> inputs = new ArrayList<>();
-            for (Graph.Node leaf : graph.leavesFrom(s.node)) {
+            for (PlanNode leaf : graph.leavesFrom(s.node)) {
                 inputs.add(new Stream(this, leaf));
             }
             inputs.add(0, s.project(new Fields("return-info")));
@@ -158,7 +159,7 @@ public class TridentTopology {
 
     /** The union of the streams, batch by batch, under {@code outputFields} (values are taken by position). */
     public Stream merge(Fields outputFields, List<Stream> streams) {
-        List<Graph.Node> nodes = new ArrayList<>();
+        List<PlanNode> nodes = new ArrayList<>();
         for (Stream s : streams) {
             nodes.add(s.node);
         }
@@ -242,7 +243,7 @@ public class TridentTopology {
      */
     public Stream join(List<Stream> streams, List<Fields> joinFields, Fields outFields, List<JoinType> mixed,
                        JoinOutFieldsMode mode) {
-        List<Graph.Node> nodes = new ArrayList<>();
+        List<PlanNode> nodes = new ArrayList<>();
         for (Stream s : streams) {
             nodes.add(s.node);
         }
@@ -291,7 +292,7 @@ public class TridentTopology {
      */
     public Stream multiReduce(List<Fields> inputFields, List<Stream> streams, MultiReducer<?> function,
                               Fields outputFields) {
-        List<Graph.Node> nodes = new ArrayList<>();
+        List<PlanNode> nodes = new ArrayList<>();
         for (Stream s : streams) {
             nodes.add(s.node);
         }
@@ -314,7 +315,7 @@ public class TridentTopology {
      */
     public Stream multiReduce(List<Fields> inputFields, List<GroupedStream> groupedStreams,
                               GroupedMultiReducer<?> function, Fields outputFields) {
-        List<Graph.Node> nodes = new ArrayList<>();
+        List<PlanNode> nodes = new ArrayList<>();
         List<Fields> groups = new ArrayList<>();
         for (GroupedStream s : groupedStreams) {
             nodes.add(s.toStream().node);
@@ -340,7 +341,7 @@ public class TridentTopology {
         return graph.warnings();
     }
 
-    Graph graph() {
+    TridentPlan graph() {
         return graph;
     }
 }

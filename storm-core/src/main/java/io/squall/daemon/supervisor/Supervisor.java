@@ -1,13 +1,12 @@
 package io.squall.daemon.supervisor;
 
 import io.squall.SquallException;
-import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
 import io.squall.cluster.WorkerBeat;
-import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.supervisor.WorkerSync.Wanted;
 import io.squall.multilang.TopologyResources;
 import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;
@@ -59,10 +58,8 @@ public final class Supervisor implements AutoCloseable {
     private final Path codeRoot;
     private final Path logsDir;
     private final long workerTimeoutMs;
-    private final long startTimeoutMs;
+    private final WorkerSync decisions;
     private final Map<Integer, WorkerProcess> workers = new HashMap<>();
-    /** The last heartbeat seen from the worker now on each port. */
-    private final Map<Integer, Long> lastBeatMs = new HashMap<>();
     private final ScheduledExecutorService sync;
     private final ClusterState.Registration registration;
     /**
@@ -85,7 +82,8 @@ public final class Supervisor implements AutoCloseable {
         Files.createDirectories(home);
         this.id = loadOrCreateId(home.resolve("supervisor.id"));
         this.workerTimeoutMs = conf.getInt(ConfigKeys.SUPERVISOR_WORKER_TIMEOUT_SECS) * 1000L;
-        this.startTimeoutMs = conf.getInt(ConfigKeys.SUPERVISOR_WORKER_START_TIMEOUT_SECS) * 1000L;
+        this.decisions = new WorkerSync(ports, workerTimeoutMs,
+                conf.getInt(ConfigKeys.SUPERVISOR_WORKER_START_TIMEOUT_SECS) * 1000L);
         this.codeRoot = home.resolve("stormdist");
         this.logsDir = Path.of(conf.getString(ConfigKeys.WORKER_LOGS_DIR));
         Files.createDirectories(codeRoot);
@@ -146,46 +144,25 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** A slot of this supervisor in an assignment. */
-    private record Wanted(String topologyId, long version, List<Integer> groupIds) { }
-
     private void syncWorkers() {
-        Map<Integer, Wanted> wanted = new HashMap<>();
-        for (Assignment a : state.assignments()) {
-            for (WorkerSlot w : a.workers()) {
-                if (w.supervisorId().equals(id)) {
-                    wanted.put(w.port(), new Wanted(a.topologyId(), a.version(),
-                            w.groups().stream().map(WorkerSlot.TaskGroup::id).sorted().toList()));
-                }
-            }
-        }
+        Map<Integer, Wanted> wanted = WorkerSync.wanted(state.assignments(), id);
         long now = System.currentTimeMillis();
         if (heartbeatsMissed) {
-            // ZooKeeper answers again: each worker gets a full timeout to write its next heartbeat.
-            workers.keySet().forEach(port -> lastBeatMs.put(port, now));
+            decisions.heartbeatsMissed(workers.keySet(), now);
             heartbeatsMissed = false;
         }
         if (!adopted) {
             adoptRunningWorkers(wanted, now);
             adopted = true;
         }
-        for (int port : ports) {
-            Wanted a = wanted.get(port);
-            WorkerProcess running = workers.get(port);
-            if (running != null) {
-                String problem = problem(running, a, now);
-                if (problem != null) {
-                    LOG.info("Stopping worker {} on port {}: {}", running.topologyId(), port, problem);
-                    running.stop();
-                    workers.remove(port);
-                    lastBeatMs.remove(port);
-                    running = null;
-                }
-            }
-            if (running == null && a != null) {
-                launch(a, port);
-            }
+        WorkerSync.Decisions round = decisions.decide(wanted, workers,
+                (topologyId, port) -> state.workerBeat(topologyId, id, port), now);
+        for (WorkerSync.Stop stop : round.stops()) {
+            WorkerProcess running = workers.remove(stop.port());
+            LOG.info("Stopping worker {} on port {}: {}", running.topologyId(), stop.port(), stop.reason());
+            running.stop();
         }
+        round.launches().forEach((port, a) -> launch(a, port));
         Set<String> keep = new HashSet<>();
         wanted.values().forEach(a -> keep.add(a.topologyId()));
         workers.values().forEach(w -> keep.add(w.topologyId()));
@@ -247,29 +224,6 @@ public final class Supervisor implements AutoCloseable {
             return ""; // It ended meanwhile.
         }
         return p.info().commandLine().orElse("");
-    }
-
-    /** Why a running worker must stop, or null if it is fine. */
-    private String problem(WorkerProcess w, Wanted a, long now) {
-        if (a == null || !w.runs(a.topologyId(), a.groupIds())) {
-            return "it is no longer assigned here";
-        }
-        String death = w.deathCause();
-        if (death != null) {
-            return death;
-        }
-        WorkerBeat beat = state.workerBeat(w.topologyId(), id, w.port());
-        if (beat != null && beat.timeMs() >= w.launchedAtMs() && beat.pid() == w.handle().pid()) {
-            lastBeatMs.put(w.port(), beat.timeMs());
-        }
-        // The heartbeat node is ephemeral: a frozen worker's node vanishes with its session, so the last
-        // beat seen counts, and a worker never seen beating gets the start timeout.
-        Long last = lastBeatMs.get(w.port());
-        if (last == null) {
-            return now - w.launchedAtMs() > startTimeoutMs ? "no heartbeat within " + startTimeoutMs + " ms of start"
-                    : null;
-        }
-        return now - last > workerTimeoutMs ? "no heartbeat for " + (now - last) + " ms" : null;
     }
 
     private void launch(Wanted a, int port) {

@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
  * @param launchedAtMs when it was started or adopted, for the start timeout
  */
 record WorkerProcess(String topologyId, List<Integer> groupIds, int port, Process process, ProcessHandle handle,
-                     long launchedAtMs) {
+                     long launchedAtMs) implements WorkerSync.RunningWorker {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
     private static final long STOP_GRACE_MS = 3000;
 
-    /** Whether it runs exactly the groups {@code groups} of {@code topology}. */
-    boolean runs(String topology, List<Integer> groups) {
-        return topologyId.equals(topology) && groupIds.equals(groups);
+    @Override
+    public long pid() {
+        return handle.pid();
     }
 
-    /** Why it is not running any more, or null while it is. */
-    String deathCause() {
+    @Override
+    public String deathCause() {
         if (handle.isAlive()) {
             return null;
         }

@@ -187,13 +187,14 @@ public final class NimbusClusterView implements ClusterView {
     /** Through Nimbus, which the workers send their samples to after each metrics report (see NimbusTaps). */
     @Override
     public TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {
-        return ask(() -> nimbus.readTap(known(topology), stream, maxPerSec, after));
+        return ask(() -> JSON.readValue(nimbus.readTap(known(topology), stream.component(), stream.stream(), maxPerSec,
+                after), TapFeed.Read.class));
     }
 
     @Override
     public void closeTap(String topology, TapKey stream) {
         ask(() -> {
-            nimbus.closeTap(known(topology), stream);
+            nimbus.closeTap(known(topology), stream.component(), stream.stream());
             return null;
         });
     }

@@ -9,6 +9,8 @@ import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.Function;
 import io.squall.trident.operation.MapFunction;
+import io.squall.trident.plan.Partitioning;
+import io.squall.trident.plan.PlanNode;
 import io.squall.trident.spout.IBatchSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
@@ -35,7 +37,7 @@ public final class Graph {
     public static final String COORDINATOR_ID = "$mbc";
 
     /** One operation; what a {@code Stream} points at. */
-    public static final class Node {
+    public static final class Node implements PlanNode {
         final Fields fields;
         final Group group;
         final ProcSpec spec;
@@ -52,6 +54,7 @@ public final class Graph {
         }
 
         /** The fields of the tuples this operation emits. */
+        @Override
         public Fields fields() {
             return fields;
         }

@@ -1,5 +1,6 @@
 package io.squall.trident.planner;
 
+import io.squall.trident.plan.Partitioning;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.tuple.Fields;
 

@@ -42,6 +42,13 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         return new WindowProcessor(this);
     }
 
+    /** The engine's view of a window's shape. */
+    static WindowSpec specOf(WindowConfig c) {
+        return new WindowSpec(c.getLengthCount(), c.getLengthMs(), c.getSlideCount(), c.getSlideMs(),
+                c.getTimestampField() != null, c.getLagMs(), c.getWatermarkIntervalMs(),
+                c.routesLateTuples() ? "late" : null);
+    }
+
     /** A tuple in the windows, with the batch that added it. */
     private record Item(long txid, TridentTupleView tuple) {
     }
@@ -69,7 +76,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         WindowProcessor(WindowOp op) {
             super(op.outFields);
             this.op = op;
-            this.spec = op.config.spec();
+            this.spec = specOf(op.config);
         }
 
         @Override

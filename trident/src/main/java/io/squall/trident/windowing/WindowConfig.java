@@ -1,7 +1,7 @@
 package io.squall.trident.windowing;
 
+import io.squall.config.InvalidConfigException;
 import io.squall.topology.base.BaseWindowedBolt;
-import io.squall.runtime.windowing.WindowSpec;
 
 import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,23 @@ public final class WindowConfig implements Serializable {
         this.lagMs = lagMs;
         this.watermarkIntervalMs = watermarkIntervalMs;
         this.lateTupleStream = lateTupleStream;
-        spec();
+        check();
+    }
+
+    /** Checks the shape as the window engine will; the message names what is wrong. */
+    private void check() {
+        if ((lengthCount > 0) == (lengthMs > 0)) {
+            throw new InvalidConfigException("A window needs exactly one length, a count or a duration, but got count="
+                    + lengthCount + ", duration=" + lengthMs + " ms");
+        }
+        if ((slideCount > 0) == (slideMs > 0)) {
+            throw new InvalidConfigException("A window needs exactly one sliding interval, a count or a duration, but "
+                    + "got count=" + slideCount + ", duration=" + slideMs + " ms");
+        }
+        if (lagMs < 0 || watermarkIntervalMs < 1) {
+            throw new InvalidConfigException("A window's lag must be >= 0 and its watermark interval >= 1 ms, but got "
+                    + "lag=" + lagMs + " ms, interval=" + watermarkIntervalMs + " ms");
+        }
     }
 
     /** Windows of {@code count} tuples, one after the other. */
@@ -107,14 +123,41 @@ public final class WindowConfig implements Serializable {
         return lateTupleStream;
     }
 
-    /** The engine's view of this shape. */
-    public WindowSpec spec() {
-        return new WindowSpec(lengthCount, lengthMs, slideCount, slideMs, timestampField != null, lagMs,
-                watermarkIntervalMs, lateTupleStream ? "late" : null);
+    /** The window's length in tuples, or 0 if it is a duration. */
+    public int getLengthCount() {
+        return lengthCount;
+    }
+
+    /** The window's length in milliseconds, or 0 if it is a count. */
+    public long getLengthMs() {
+        return lengthMs;
+    }
+
+    /** How many tuples the window slides by, or 0 if it slides by a duration. */
+    public int getSlideCount() {
+        return slideCount;
+    }
+
+    /** How many milliseconds the window slides by, or 0 if it slides by a count. */
+    public long getSlideMs() {
+        return slideMs;
+    }
+
+    /** How far out of order event times may arrive, in milliseconds. */
+    public long getLagMs() {
+        return lagMs;
+    }
+
+    /** How often the event-time watermark advances, in milliseconds. */
+    public long getWatermarkIntervalMs() {
+        return watermarkIntervalMs;
     }
 
     @Override
     public String toString() {
-        return spec().toString() + (timestampField == null ? "" : " by " + timestampField);
+        String length = lengthMs > 0 ? lengthMs + " ms" : lengthCount + " tuples";
+        String slide = slideMs > 0 ? slideMs + " ms" : slideCount + " tuples";
+        return "window of " + length + " every " + slide
+                + (timestampField == null ? "" : " by event time, lag " + lagMs + " ms" + " by " + timestampField);
     }
 }

@@ -1,4 +1,4 @@
-package io.squall.architecture;
+package io.squall.testsupport.architecture;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -18,14 +18,14 @@ import java.util.stream.Stream;
  * files: class references and every type named in a descriptor or generic signature. Nested classes count as
  * their top-level class.
  */
-final class ClassDependencies {
+public final class ClassDependencies {
     private static final Pattern TYPE_IN_DESCRIPTOR = Pattern.compile("L(io/squall/[\\w/$]+)[;<]");
 
     private ClassDependencies() {
     }
 
     /** Top-level class name to the top-level io.squall classes it refers to (itself excluded). */
-    static Map<String, Set<String>> of(Path classesDir) throws IOException {
+    public static Map<String, Set<String>> of(Path classesDir) throws IOException {
         Map<String, Set<String>> deps = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classesDir)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {

@@ -1,4 +1,4 @@
-package io.squall.trident.planner;
+package io.squall.trident.plan;
 
 /** How tuples leave one part of a stream for the tasks of the next. */
 public enum Partitioning {

@@ -1,4 +1,4 @@
-package io.squall.architecture;
+package io.squall.testsupport.architecture;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The strongly connected components of more than one node of a dependency graph (Tarjan's algorithm). */
-final class PackageCycles {
+public final class PackageCycles {
     private final Map<String, Set<String>> edges;
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, Integer> low = new HashMap<>();
@@ -25,7 +25,7 @@ final class PackageCycles {
     }
 
     /** Each cycle as its sorted nodes; empty when the graph is acyclic. */
-    static List<List<String>> of(Map<String, Set<String>> edges) {
+    public static List<List<String>> of(Map<String, Set<String>> edges) {
         PackageCycles p = new PackageCycles(edges);
         Set<String> nodes = new TreeSet<>(edges.keySet());
         edges.values().forEach(nodes::addAll);

@@ -1,0 +1,352 @@
+package io.squall.daemon.local;
+
+import io.squall.config.TopologySettings;
+import io.squall.metrics.aggregate.MetricsCollector;
+import io.squall.metrics.aggregate.StormSummaries;
+import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.metrics.report.Reporters;
+import io.squall.runtime.TaskLayout;
+import io.squall.runtime.TopologyCheck;
+import io.squall.runtime.Worker;
+import io.squall.runtime.api.ComponentCounts;
+import io.squall.runtime.api.LocalRuntime;
+import io.squall.runtime.api.LocalTopologyRuntime;
+import io.squall.runtime.api.ReportedError;
+import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.stats.ComponentStats;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyInfo;
+import io.squall.utils.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A topology of a local cluster: one {@link Worker}, or with {@code topology.workers} above one that many workers
+ * joined by a {@link WorkerMesh}, each with its built-in metrics (collected by the local runtime) and reporters.
+ * Executors are spread over the workers in turn, as the even scheduler spreads them over slots. Thread-safe.
+ */
+final class InProcessTopology implements LocalTopologyRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessTopology.class);
+
+    private final String name;
+    private final StormTopology topology;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<WorkerMetrics> metrics = new ArrayList<>();
+    private final List<Reporters> reporters = new ArrayList<>();
+    private final MetricsCollector collector;
+    private final Consumer<Throwable> onFailure;
+    private WorkerMesh mesh;
+    private TaskLayout layout;
+    private TopologySettings settings;
+    private volatile Throwable failure;
+    private boolean stopped;
+
+    private InProcessTopology(String name, StormTopology topology, MetricsCollector collector,
+                              Consumer<Throwable> onFailure) {
+        this.name = name;
+        this.topology = topology;
+        this.collector = collector;
+        this.onFailure = onFailure;
+    }
+
+    /**
+     * Builds the workers of a launch (validating the topology and its configuration) and its metrics; nothing
+     * runs until {@link #start}.
+     */
+    static InProcessTopology create(LocalRuntime.Launch launch, Clock clock, MetricsCollector collector,
+                                    Consumer<Throwable> onFailure) {
+        InProcessTopology t = new InProcessTopology(launch.name(), launch.topology(), collector, onFailure);
+        t.settings = TopologyCheck.check(launch.topology(), launch.conf(), launch.loader()).settings();
+        t.layout = new TaskLayout(launch.topology(), t.settings.ackers(), launch.executorOverrides());
+        int n = Math.max(1, Math.min(t.settings.workers(), t.layout.executors().size()));
+        try {
+            if (n == 1) {
+                t.workers.add(new Worker(launch.topologyId(), launch.topology(), launch.conf(), launch.loader(), true,
+                        clock, t::workerFailed, new Worker.Placement(0, Map.of(), launch.executorOverrides(),
+                        launch.codeDir())));
+            } else {
+                t.mesh = new WorkerMesh(n, launch.conf(), launch.loader());
+                List<Map<Integer, String>> remote = t.spread(n);
+                for (int i = 0; i < n; i++) {
+                    t.workers.add(new Worker(launch.topologyId(), launch.topology(), launch.conf(), launch.loader(),
+                            true, clock, t::workerFailed, new Worker.Placement(t.mesh.port(i), remote.get(i),
+                            launch.executorOverrides(), launch.codeDir())));
+                }
+                t.mesh.connect(t.workers, launch.loader(), t::linkFailed);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.closeMesh();
+            throw new IllegalStateException("Interrupted while starting topology " + launch.name(), e);
+        } catch (RuntimeException e) {
+            t.closeMesh();
+            throw e;
+        }
+        for (int i = 0; i < n; i++) {
+            Worker w = t.workers.get(i);
+            t.metrics.add(new WorkerMetrics(w, n == 1 ? "local" : "local-" + (i + 1)));
+            t.startReporters(i, w);
+        }
+        return t;
+    }
+
+    /** Every task each worker does not run, to the outbound queue of the worker that does. */
+    private List<Map<Integer, String>> spread(int n) {
+        List<TaskLayout.ExecutorTasks> executors = layout.executors();
+        Map<Integer, Integer> workerOfTask = new HashMap<>();
+        for (int e = 0; e < executors.size(); e++) {
+            for (int task : executors.get(e).tasks()) {
+                workerOfTask.put(task, e % n);
+            }
+        }
+        List<Map<Integer, String>> remote = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<Integer, String> other = new HashMap<>();
+            int me = i;
+            workerOfTask.forEach((task, w) -> {
+                if (w != me) {
+                    other.put(task, WorkerMesh.queueName(w));
+                }
+            });
+            remote.add(other);
+        }
+        return remote;
+    }
+
+    /**
+     * The first worker's reporters are named after the topology and must start; the others', named
+     * {@code <topology>-<n>} as a cluster names them by port, are logged if they cannot (a Prometheus port taken).
+     */
+    private void startReporters(int i, Worker w) {
+        if (i == 0) {
+            reporters.add(Reporters.start(name, w.metrics(), w.metricsSettings()));
+            return;
+        }
+        try {
+            reporters.add(Reporters.start(name + "-" + (i + 1), w.metrics(), w.metricsSettings()));
+        } catch (RuntimeException e) {
+            LOG.warn("Metric reporters of worker {} of {} not started: {}", i + 1, name, e.getMessage());
+        }
+    }
+
+    synchronized void start(boolean activate) {
+        if (mesh != null) {
+            mesh.start();
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            workers.get(i).start(activate);
+            collector.add(metrics.get(i), workers.get(i).metricsSettings().snapshotIntervalSecs());
+        }
+    }
+
+    /** A worker stopped itself on a fatal error (on a thread of its own): the others stop too. */
+    private void workerFailed(Throwable error) {
+        failed(error);
+    }
+
+    /** A link could not send: the error names the component, stream and class when a value does not serialize. */
+    private void linkFailed(Throwable error) {
+        Thread stopper = new Thread(() -> failed(error), "stop-" + name);
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private void failed(Throwable error) {
+        synchronized (this) {
+            if (failure != null || stopped) {
+                return;
+            }
+            failure = error;
+        }
+        if (workers.size() > 1) {
+            LOG.error("Topology {} failed; stopping its {} workers", name, workers.size(), error);
+        }
+        workers.forEach(Worker::shutdown);
+        closeMesh();
+        onFailure.accept(error);
+    }
+
+    private synchronized void closeMesh() {
+        if (mesh != null) {
+            mesh.close();
+            mesh = null;
+        }
+    }
+
+    @Override
+    public String topologyId() {
+        return workers.get(0).topologyId();
+    }
+
+    @Override
+    public StormTopology topology() {
+        return topology;
+    }
+
+    @Override
+    public void activate() {
+        workers.forEach(Worker::activate);
+    }
+
+    @Override
+    public void deactivate() {
+        workers.forEach(Worker::deactivate);
+    }
+
+    @Override
+    public boolean isActive() {
+        return workers.get(0).isActive();
+    }
+
+    /** Stops the workers, the transport between them, their metrics and reporters. Idempotent. */
+    @Override
+    public void shutdown() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        workers.forEach(Worker::shutdown);
+        closeMesh();
+        for (WorkerMetrics wm : metrics) {
+            collector.remove(wm);
+            wm.close();
+        }
+        collector.aggregator().forget(name);
+        reporters.forEach(Reporters::close);
+    }
+
+    @Override
+    public Throwable failure() {
+        Throwable f = failure;
+        return f != null ? f : workers.get(0).failure();
+    }
+
+    /** Each component's counts, summed over the workers; the mean latency weighted by completed trees. */
+    @Override
+    public Map<String, ComponentCounts> componentCounts() {
+        if (workers.size() == 1) {
+            return workers.get(0).componentCounts();
+        }
+        Map<String, ComponentCounts> sum = new LinkedHashMap<>();
+        for (Worker w : workers) {
+            w.componentCounts().forEach((c, counts) -> sum.merge(c, counts, InProcessTopology::add));
+        }
+        return Collections.unmodifiableMap(sum);
+    }
+
+    private static ComponentCounts add(ComponentCounts a, ComponentCounts b) {
+        long acked = a.acked() + b.acked();
+        double latency = acked == 0 ? 0
+                : (a.meanCompleteLatencyMs() * a.acked() + b.meanCompleteLatencyMs() * b.acked()) / acked;
+        Map<String, Long> failedBy = new HashMap<>(a.failedBy());
+        b.failedBy().forEach((k, v) -> failedBy.merge(k, v, Long::sum));
+        return new ComponentCounts(a.componentId(), a.emitted() + b.emitted(), a.transferred() + b.transferred(),
+                a.executed() + b.executed(), acked, a.failed() + b.failed(), a.timedOut() + b.timedOut(),
+                a.errors() + b.errors(), a.lateTuples() + b.lateTuples(), latency, failedBy);
+    }
+
+    @Override
+    public List<ReportedError> errors(String componentId) {
+        if (workers.size() == 1) {
+            return workers.get(0).errors(componentId);
+        }
+        List<ReportedError> all = new ArrayList<>();
+        workers.forEach(w -> all.addAll(w.errors(componentId)));
+        all.sort(Comparator.comparingLong(ReportedError::timeMillis));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public long startMillis() {
+        return workers.get(0).startMillis();
+    }
+
+    @Override
+    public int workerCount() {
+        return workers.size();
+    }
+
+    @Override
+    public int taskCount() {
+        return layout.taskToComponent().size();
+    }
+
+    @Override
+    public int executorCount() {
+        return layout.executors().size();
+    }
+
+    @Override
+    public int messageTimeoutSecs() {
+        return settings.messageTimeoutSecs();
+    }
+
+    @Override
+    public void checkExecutorCounts(Map<String, Integer> executors) {
+        new TaskLayout(topology, settings.ackers(), executors);
+    }
+
+    @Override
+    public TopologyInfo topologyInfo(String topologyName, int uptimeSecs) {
+        Worker first = workers.get(0);
+        return StormSummaries.fromStats(first.topologyId(), topologyName, isActive() ? "ACTIVE" : "INACTIVE",
+                uptimeSecs, componentCounts(), c -> topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
+                c -> first.context().getComponentTasks(c), this::errors);
+    }
+
+    @Override
+    public Progress progress() {
+        long executed = 0;
+        for (Worker w : workers) {
+            for (ComponentStats s : w.stats().values()) {
+                executed += s.executed.sum();
+            }
+        }
+        long spoutEmitted = 0;
+        long transferred = 0;
+        for (Worker w : workers) {
+            for (Map.Entry<String, ComponentStats> e : w.stats().entrySet()) {
+                ComponentSpec spec = topology.getComponent(e.getKey());
+                transferred += e.getValue().transferred.sum();
+                if (spec != null && spec.getKind() == ComponentSpec.Kind.SPOUT) {
+                    spoutEmitted += e.getValue().emitted.sum();
+                }
+            }
+        }
+        long queued = 0;
+        Set<ReceiveQueue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Worker w : workers) {
+            for (ReceiveQueue q : w.queueByTask()) {
+                if (q != null && seen.add(q)) {
+                    queued += q.population();
+                }
+            }
+        }
+        return new Progress(spoutEmitted, transferred, executed, queued);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (!metrics.isEmpty() && type.isInstance(metrics.get(0))) {
+            return type.cast(metrics.get(0));
+        }
+        if (!reporters.isEmpty() && type.isInstance(reporters.get(0))) {
+            return type.cast(reporters.get(0));
+        }
+        throw new IllegalArgumentException("Topology " + name + " has no " + type.getName());
+    }
+}

@@ -1,0 +1,191 @@
+package io.squall.daemon.nimbus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.SquallException;
+import io.squall.config.ConfigKeys;
+import io.squall.metrics.aggregate.StormSummaries;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.aggregate.Window;
+import io.squall.runtime.TaskLayout;
+import io.squall.runtime.api.ClusterClientSupport;
+import io.squall.serialization.TopologySerializer;
+import io.squall.topology.ClusterSummary;
+import io.squall.topology.KillOptions;
+import io.squall.topology.Nimbus;
+import io.squall.topology.NotAliveException;
+import io.squall.topology.RebalanceOptions;
+import io.squall.topology.StormTopology;
+import io.squall.topology.SupervisorSummary;
+import io.squall.topology.TopologyInfo;
+import io.squall.topology.TopologySummary;
+import io.squall.utils.NimbusClient;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Storm's client methods ({@code Nimbus.Iface}) over a {@link NimbusClient}: results as Storm's result types,
+ * built from Nimbus's JSON API; checked I/O failures become {@link SquallException}s. Thread-safe.
+ */
+public final class StormNimbusClient extends Nimbus.Client {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NimbusClient nimbus;
+
+    /** The service behind {@link NimbusClient#getClient()} and the topology encoding of a submission. */
+    public static final class Support implements ClusterClientSupport {
+        @Override
+        public Nimbus.Client stormClient(NimbusClient nimbus) {
+            return new StormNimbusClient(nimbus);
+        }
+
+        @Override
+        public byte[] serializeTopology(StormTopology topology) {
+            return TopologySerializer.serialize(topology);
+        }
+    }
+
+    private StormNimbusClient(NimbusClient nimbus) {
+        this.nimbus = nimbus;
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new SquallException("Nimbus could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ClusterSummary getClusterInfo() {
+        Map<String, Object> cluster = io("describe the cluster", nimbus::getClusterInfo);
+        List<Map<String, Object>> topologies = io("list topologies", nimbus::listTopologies);
+        List<TopologySummary> summaries = new ArrayList<>();
+        Map<String, Integer> usedByHost = new HashMap<>();
+        for (Map<String, Object> t : topologies) {
+            List<String> workers = (List<String>) t.getOrDefault("workers", List.of());
+            workers.forEach(w -> usedByHost.merge(w.substring(0, Math.max(0, w.lastIndexOf(':'))), 1, Integer::sum));
+            int tasks = ((Number) t.getOrDefault("tasks", 0)).intValue();
+            summaries.add(new TopologySummary((String) t.get("id"), (String) t.get("name"), tasks, tasks,
+                    workers.size(), ((Number) t.getOrDefault("uptimeSecs", 0)).intValue(), (String) t.get("status")));
+        }
+        List<SupervisorSummary> supervisors = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (Map<String, Object> s : (List<Map<String, Object>>) cluster.getOrDefault("supervisors", List.of())) {
+            String host = (String) s.get("host");
+            int uptime = (int) ((now - ((Number) s.getOrDefault("startTimeMs", now)).longValue()) / 1000);
+            supervisors.add(new SupervisorSummary(host, uptime, ((List<?>) s.getOrDefault("ports", List.of())).size(),
+                    usedByHost.getOrDefault(host, 0), (String) s.get("id")));
+        }
+        return new ClusterSummary(supervisors, 0, summaries);
+    }
+
+    @Override
+    public TopologyInfo getTopologyInfo(String id) {
+        String name = nameOf(id);
+        Map<String, Object> summary = io("describe topology " + name, () -> nimbus.getTopology(name));
+        Map<String, TopologyMetrics> views = new LinkedHashMap<>();
+        for (Map.Entry<String, Window> w : StormSummaries.STORM_WINDOWS.entrySet()) {
+            TopologyMetrics m = io("read metrics of " + name, () -> nimbus.getTopologyMetrics(name, w.getValue().label()));
+            if (m != null) {
+                views.put(w.getKey(), m);
+            }
+        }
+        StormTopology topology = getTopology(id);
+        Object ackers = getTopologyConf(id).get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
+        Map<String, List<Integer>> tasks = new HashMap<>();
+        new TaskLayout(topology, ackers instanceof Number n ? n.intValue() : 1, Map.of()).taskToComponent()
+                .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
+        return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
+                tasks);
+    }
+
+    @Override
+    public StormTopology getTopology(String id) {
+        String topologyId = idOf(id);
+        byte[] bytes = io("download topology " + id, () -> nimbus.downloadCode(topologyId, "topology"));
+        return TopologySerializer.deserialize(bytes, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Override
+    public StormTopology getUserTopology(String id) {
+        return getTopology(id);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getTopologyConf(String id) {
+        String topologyId = idOf(id);
+        byte[] bytes = io("download the configuration of " + id, () -> nimbus.downloadCode(topologyId, "conf"));
+        return io("parse the configuration of " + id, () -> JSON.readValue(bytes, Map.class));
+    }
+
+    @Override
+    public void killTopology(String name) {
+        killTopologyWithOpts(name, new KillOptions());
+    }
+
+    @Override
+    public void killTopologyWithOpts(String name, KillOptions options) {
+        int wait = options != null && options.is_set_wait_secs() ? options.get_wait_secs() : 30;
+        io("kill " + name, () -> {
+            nimbus.killTopology(nameOf(name), wait);
+            return null;
+        });
+    }
+
+    @Override
+    public void activate(String name) {
+        io("activate " + name, () -> {
+            nimbus.activate(nameOf(name));
+            return null;
+        });
+    }
+
+    @Override
+    public void deactivate(String name) {
+        io("deactivate " + name, () -> {
+            nimbus.deactivate(nameOf(name));
+            return null;
+        });
+    }
+
+    @Override
+    public void rebalance(String name, RebalanceOptions options) {
+        RebalanceOptions o = options == null ? new RebalanceOptions() : options;
+        io("rebalance " + name, () -> {
+            nimbus.rebalance(nameOf(name), o.get_num_workers(), o.get_num_executors());
+            return null;
+        });
+    }
+
+    /** The name of a topology given by name or id. */
+    private String nameOf(String idOrName) {
+        for (Map<String, Object> t : io("list topologies", nimbus::listTopologies)) {
+            if (idOrName.equals(t.get("id")) || idOrName.equals(t.get("name"))) {
+                return (String) t.get("name");
+            }
+        }
+        throw new NotAliveException("No topology with id or name '" + idOrName + "'");
+    }
+
+    /** The id of a topology given by name or id. */
+    private String idOf(String idOrName) {
+        for (Map<String, Object> t : io("list topologies", nimbus::listTopologies)) {
+            if (idOrName.equals(t.get("id")) || idOrName.equals(t.get("name"))) {
+                return (String) t.get("id");
+            }
+        }
+        throw new NotAliveException("No topology with id or name '" + idOrName + "'");
+    }
+}

@@ -1,0 +1,61 @@
+package io.squall.runtime.api;
+
+import io.squall.topology.TopologyInfo;
+
+import java.util.Map;
+
+/**
+ * A topology a {@link LocalRuntime} runs, in one or several in-process workers: what {@code LocalCluster} and
+ * {@code Testing} read of it. Thread-safe. {@link #shutdown()} also stops its metrics and reporters, and may be
+ * called again.
+ */
+public interface LocalTopologyRuntime extends TopologyRuntime {
+    /**
+     * How far a topology has got, summed over its workers.
+     *
+     * @param spoutEmitted tuples the spouts emitted
+     * @param transferred  tuples sent to tasks
+     * @param executed     tuples bolts executed
+     * @param queued       messages waiting in receive and outbound queues
+     */
+    record Progress(long spoutEmitted, long transferred, long executed, long queued) { }
+
+    /** When it started, by the runtime's clock. */
+    long startMillis();
+
+    /** Its workers. */
+    int workerCount();
+
+    /** Its tasks, ackers included. */
+    int taskCount();
+
+    /** Its executors, ackers included. */
+    int executorCount();
+
+    /** {@code topology.message.timeout.secs}. */
+    int messageTimeoutSecs();
+
+    /**
+     * Checks that these executor counts fit the topology (each at most the component's tasks).
+     *
+     * @throws io.squall.topology.InvalidTopologyException naming the component that does not fit
+     */
+    void checkExecutorCounts(Map<String, Integer> executors);
+
+    /** Its executors, counts since it started and its components' last errors in Storm's terms. */
+    TopologyInfo topologyInfo(String name, int uptimeSecs);
+
+    /**
+     * Counts for {@code Testing}: executed counts are read before sent ones, so it never shows more executed than
+     * sent while tuples are in flight.
+     */
+    Progress progress();
+
+    /**
+     * An implementation object of type {@code type}: the first worker's built-in metrics or reporters, for the
+     * daemons and tests that read more than the public API shows.
+     *
+     * @throws IllegalArgumentException if it has none of that type
+     */
+    <T> T unwrap(Class<T> type);
+}

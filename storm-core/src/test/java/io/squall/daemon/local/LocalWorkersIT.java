@@ -1,0 +1,173 @@
+package io.squall.daemon.local;
+
+import io.squall.Await;
+import io.squall.Config;
+import io.squall.LocalCluster;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.testing.AckTracker;
+import io.squall.testing.FixedTupleSpout;
+import io.squall.topology.BasicOutputCollector;
+import io.squall.topology.FailedException;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.TopologySummary;
+import io.squall.topology.base.BaseBasicBolt;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A local cluster running a topology in several in-process workers, with tuples crossing them over the wire. */
+class LocalWorkersIT {
+    static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+    static final Set<Integer> COUNTER_PORTS = ConcurrentHashMap.newKeySet();
+    static final Set<Object> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+
+    /** Splits sentences; fails every tenth sentence's first attempt before emitting, so it is replayed. */
+    static class Split extends BaseBasicBolt {
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            int id = input.getIntegerByField("id");
+            if (id % 10 == 0 && FAILED_ONCE.add(id)) {
+                throw new FailedException("first attempt of sentence " + id);
+            }
+            for (String w : input.getStringByField("sentence").split(" ")) {
+                collector.emit(new Values(w));
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("word"));
+        }
+    }
+
+    static class Count extends BaseBasicBolt {
+        @Override
+        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
+            COUNTER_PORTS.add(context.getThisWorkerPort());
+        }
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            COUNTS.computeIfAbsent(input.getStringByField("word"), k -> new AtomicLong()).incrementAndGet();
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void countsEveryWordExactlyOverThreeWorkersWithReplays() {
+        String[] sentences = {"the cow jumped over the moon", "an apple a day keeps the doctor away",
+            "four score and seven years ago", "snow white and the seven dwarfs", "i am at two with nature"};
+        List<List<Object>> input = new ArrayList<>();
+        Map<String, Long> expected = new HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            String s = sentences[i % sentences.length];
+            input.add(new Values(i, s));
+            for (String w : s.split(" ")) {
+                expected.merge(w, 1L, Long::sum);
+            }
+        }
+        AckTracker tracker = AckTracker.named("workers-wc");
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("sentences", new FixedTupleSpout(input, new Fields("id", "sentence"), "workers-wc"));
+        builder.setBolt("split", new Split(), 3).shuffleGrouping("sentences");
+        builder.setBolt("count", new Count(), 3).fieldsGrouping("split", new Fields("word"));
+        Config conf = new Config();
+        conf.setNumWorkers(3);
+        conf.setMaxSpoutPending(200);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("workers-wc", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(40), () -> tracker.distinctAcked() == input.size(),
+                    () -> tracker.distinctAcked() + " of " + input.size() + " sentences acked, "
+                            + tracker.totalFails() + " fails");
+            TopologySummary summary = cluster.getClusterInfo().get_topologies().get(0);
+            assertEquals(3, summary.get_num_workers());
+            assertEquals(3, COUNTER_PORTS.size(), "each counter in a worker of its own: " + COUNTER_PORTS);
+            assertEquals(input.size() / 10, tracker.totalFails(), "every tenth sentence failed once, then replayed");
+            assertEquals(input.size(), cluster.getComponentStats("workers-wc").get("sentences").acked(),
+                    "acked trees summed over the workers");
+        } finally {
+            AckTracker.remove("workers-wc");
+        }
+        Map<String, Long> actual = new HashMap<>();
+        COUNTS.forEach((k, v) -> actual.put(k, v.get()));
+        assertEquals(expected, actual);
+    }
+
+    /** A value Kryo cannot write: not registered, not Serializable. */
+    static final class Reading {
+        final Thread owner = Thread.currentThread();
+    }
+
+    static class ReadingSpout extends BaseRichSpout {
+        private transient SpoutOutputCollector collector;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            collector.emit("readings", new Values(new Reading()));
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("readings", new Fields("reading"));
+        }
+    }
+
+    static class Sink extends BaseBasicBolt {
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aValueThatCannotCrossWorkersFailsTheTopologyNamingComponentStreamAndClass() {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("meter", new ReadingSpout());
+        builder.setBolt("sink", new Sink(), 2).shuffleGrouping("meter", "readings");
+        Config conf = new Config();
+        conf.setNumWorkers(2);
+        conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false); // only the wire between the workers can catch it
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("unserializable", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> cluster.getTopologyFailure("unserializable") != null,
+                    () -> "the topology fails");
+            Throwable failure = cluster.getTopologyFailure("unserializable");
+            assertNotNull(failure);
+            String message = failure.getMessage();
+            assertTrue(message.contains("'meter'") && message.contains("'readings'")
+                    && message.contains(Reading.class.getName()), message);
+            assertTrue(!cluster.isRunning("unserializable"), "a failed topology stops");
+        }
+    }
+}
