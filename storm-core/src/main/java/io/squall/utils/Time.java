@@ -236,7 +236,8 @@ public final class Time {
         ManualClock c = simulated;
         if (c == null) {
             throw new IllegalStateException(what + " needs simulated time: start it with new Time.SimulatedTime() "
-                    + "(or Time.startSimulating(), Testing.withSimulatedTime, LocalCluster.Builder.withSimulatedTime())");
+                    + "(or Time.startSimulating(), Testing.withSimulatedTime, "
+                    + "LocalCluster.Builder.withSimulatedTime())");
         }
         return c;
     }

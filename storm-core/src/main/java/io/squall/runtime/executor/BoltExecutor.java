@@ -139,8 +139,8 @@ public final class BoltExecutor extends Executor {
         long processSampleStart;
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
-            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
-                    transfer, serializationCheck, settings.debug());
+            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
+                    taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug());
             this.bolt = bolt;
             this.taskContext = taskContext;
         }

@@ -212,8 +212,8 @@ public final class SpoutExecutor extends Executor {
         private long emitXor;
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
-            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
-                    transfer, serializationCheck, settings.debug());
+            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
+                    taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug());
             this.spout = spout;
             this.taskContext = taskContext;
         }
