@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs DRPC functions on a DRPC server ({@code bin/squall drpc}): {@code POST /drpc/<function>} with the arguments
@@ -27,6 +30,8 @@ import java.util.Map;
  */
 public class DRPCClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The DRPC server's HTTP port when {@code drpc.http.port} is not set. */
+    private static final int DEFAULT_PORT = 3774;
 
     private final String base;
     private final HttpClient http;
@@ -46,6 +51,31 @@ public class DRPCClient implements AutoCloseable {
         this.base = "http://" + host + ":" + port;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.timeout = timeoutMs == null ? Duration.ofDays(1) : Duration.ofMillis(timeoutMs);
+    }
+
+    /**
+     * A client of one of the DRPC servers the configuration names ({@code drpc.servers}, picked at random) on
+     * {@code drpc.http.port} (default 3774). Keys missing from {@code conf} are read from the cluster's
+     * configuration ({@link Utils#readStormConfig()}), as topologies' {@code Config} rarely holds them.
+     *
+     * @throws IllegalArgumentException if no DRPC server is configured, or the port is not a number
+     */
+    public static DRPCClient getConfiguredClient(Map<String, Object> conf) {
+        Map<String, Object> c = new HashMap<>(Utils.readStormConfig());
+        if (conf != null) {
+            c.putAll(conf);
+        }
+        Object servers = c.get("drpc.servers");
+        if (!(servers instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("No DRPC server configured: set drpc.servers (a list of hosts) in "
+                    + "squall.yaml or in the configuration given to DRPCClient.getConfiguredClient, got " + servers);
+        }
+        Object port = c.getOrDefault("drpc.http.port", DEFAULT_PORT);
+        if (!(port instanceof Number n)) {
+            throw new IllegalArgumentException("drpc.http.port must be a number, got " + port);
+        }
+        String host = String.valueOf(list.get(ThreadLocalRandom.current().nextInt(list.size())));
+        return new DRPCClient(c, host, n.intValue());
     }
 
     /**
