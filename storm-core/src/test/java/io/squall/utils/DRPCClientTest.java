@@ -1,6 +1,8 @@
 package io.squall.utils;
 
 import com.sun.net.httpserver.HttpServer;
+import io.squall.ILocalDRPC;
+import io.squall.topology.DRPCRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +50,47 @@ class DRPCClientTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    @SuppressWarnings("try")
+    void underALocalOverrideConfiguredClientsCallTheLocalDrpc() {
+        ILocalDRPC local = new ILocalDRPC() {
+            @Override
+            public String execute(String functionName, String funcArgs) {
+                return functionName + "(" + funcArgs + ")";
+            }
+
+            @Override
+            public String getServiceId() {
+                return "test-drpc";
+            }
+
+            @Override
+            public DRPCRequest fetchRequest(String functionName) {
+                return null;
+            }
+
+            @Override
+            public void result(String id, String result) {
+            }
+
+            @Override
+            public void failRequest(String id) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertFalse(DRPCClient.isLocalOverride());
+        try (DRPCClient.LocalOverride override = new DRPCClient.LocalOverride(local)) {
+            assertTrue(DRPCClient.isLocalOverride());
+            assertSame(local, DRPCClient.getLocalOverride());
+            try (DRPCClient client = DRPCClient.getConfiguredClient(Map.of())) {
+                assertEquals("reach(http://x)", client.execute("reach", "http://x"));
+            }
+        }
+        assertFalse(DRPCClient.isLocalOverride());
     }
 }
