@@ -226,6 +226,16 @@ public class Config extends HashMap<String, Object> {
         registerMetricsConsumer(klass, null, 1L);
     }
 
+    /** Storm's topology priority for its resource-aware scheduler; kept, no effect in Squall. */
+    public void setTopologyPriority(int priority) {
+        put(TOPOLOGY_PRIORITY, priority);
+    }
+
+    /** Storm's resource-aware scheduling strategy (a class name); kept, no effect in Squall. */
+    public void setTopologyStrategy(String strategy) {
+        put(TOPOLOGY_SCHEDULER_STRATEGY, strategy);
+    }
+
     /** Sets {@code topology.worker.max.heap.size.mb}, which Squall accepts but does not use (no resource-aware scheduler). */
     public void setTopologyWorkerMaxHeapSize(Number size) {
         put(TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB, size == null ? null : size.doubleValue());

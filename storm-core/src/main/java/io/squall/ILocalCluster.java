@@ -53,4 +53,10 @@ public interface ILocalCluster extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Advances simulated time by {@code secs} seconds, one at a time, letting the topologies settle around each. */
+    void advanceClusterTime(int secs) throws InterruptedException;
+
+    /** Advances simulated time by {@code secs} seconds in steps of {@code incSecs}. */
+    void advanceClusterTime(int secs, int incSecs) throws InterruptedException;
 }

@@ -21,18 +21,24 @@ import io.squall.topology.SupervisorSummary;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologySummary;
+import io.squall.runtime.agent.AgentRunner;
+import io.squall.runtime.agent.Quiescence;
 import io.squall.utils.Clock;
+import io.squall.utils.ManualClock;
+import io.squall.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,9 +89,9 @@ public class LocalCluster implements ILocalCluster {
     /** What every topology's configuration starts from (Storm's daemon configuration of a local cluster). */
     private final Map<String, Object> baseConf;
 
-    /** A cluster with no topologies, on the system clock. */
+    /** A cluster with no topologies, on the system clock, or on simulated time while {@link Time} simulates it. */
     public LocalCluster() {
-        this(Clock.SYSTEM);
+        this(Time.clock());
     }
 
     /**
@@ -98,7 +104,7 @@ public class LocalCluster implements ILocalCluster {
 
     /** A cluster whose topologies' configurations start from {@code daemonConf}. */
     LocalCluster(Map<String, Object> daemonConf) {
-        this(daemonConf, Clock.SYSTEM);
+        this(daemonConf, Time.clock());
     }
 
     private LocalCluster(Map<String, Object> daemonConf, Clock clock) {
@@ -471,5 +477,194 @@ public class LocalCluster implements ILocalCluster {
     /** Storm's name for {@link #close()}. */
     public void shutdown() {
         close();
+    }
+
+    /**
+     * Advances simulated time by {@code secs} seconds, one second at a time, letting the topologies settle
+     * before and after each step (see {@link #waitForIdle()}): message timeouts, tick tuples and time windows
+     * due in that time fire as they would have on real time.
+     *
+     * @throws IllegalStateException if the cluster runs on the system clock, or does not settle
+     */
+    @Override
+    public void advanceClusterTime(int secs) throws InterruptedException {
+        advanceClusterTime(secs, 1);
+    }
+
+    /**
+     * Advances simulated time by {@code secs} seconds in steps of {@code incSecs}, letting the topologies settle
+     * before and after each step.
+     *
+     * @throws IllegalStateException    if the cluster runs on the system clock, or does not settle
+     * @throws IllegalArgumentException if {@code incSecs} is not positive
+     */
+    @Override
+    public void advanceClusterTime(int secs, int incSecs) throws InterruptedException {
+        if (!(clock instanceof ManualClock manual)) {
+            throw new IllegalStateException("advanceClusterTime needs a cluster on simulated time: build it with "
+                    + "new LocalCluster.Builder().withSimulatedTime().build(), or create it inside "
+                    + "Testing.withSimulatedTime or a Time.SimulatedTime block");
+        }
+        if (incSecs <= 0) {
+            throw new IllegalArgumentException("advanceClusterTime's step must be at least 1 second, got " + incSecs);
+        }
+        waitForIdle();
+        for (int left = secs; left > 0; left -= incSecs) {
+            int step = Math.min(incSecs, left);
+            if (Time.clock() == manual) {
+                Time.advanceTimeSecs(step);         // also wakes the threads sleeping in simulated time
+            } else {
+                manual.advance(Duration.ofSeconds(step));
+            }
+            waitForIdle();
+        }
+    }
+
+    /** {@link #waitForIdle(long)} with {@link Testing#TEST_TIMEOUT_MS}. */
+    public void waitForIdle() throws InterruptedException {
+        waitForIdle(Testing.TEST_TIMEOUT_MS);
+    }
+
+    /**
+     * Waits until every running topology has settled: each executor has run a whole round with nothing to do
+     * (or sleeps in simulated time) and none did any work meanwhile, so no tuple, ack or tick is in flight.
+     * Meant for clusters on simulated time, where only advancing the clock makes more work.
+     *
+     * @throws IllegalStateException if they do not settle within {@code timeoutMs}; a spout that emits without
+     *                               pause never settles (bound it with {@code topology.max.spout.pending})
+     */
+    public void waitForIdle(long timeoutMs) throws InterruptedException {
+        List<AgentRunner> runners = new ArrayList<>();
+        for (Worker w : running.values()) {
+            runners.addAll(w.runners());
+        }
+        Predicate<Thread> blocked = Time.clock() == clock && clock != Clock.SYSTEM ? Time::isThreadWaiting : t -> false;
+        if (!Quiescence.await(runners, blocked, System.nanoTime() + timeoutMs * 1_000_000L)) {
+            throw new IllegalStateException("The topologies " + getTopologyNames() + " did not settle within "
+                    + timeoutMs + " ms: a spout that always has a tuple to emit never lets them; bound it with "
+                    + "topology.max.spout.pending or let it sleep (Utils.sleep) when it has nothing to emit");
+        }
+    }
+
+    /** Whether this cluster runs on a simulated clock that only moves when a test advances it. */
+    public boolean isSimulatingTime() {
+        return clock instanceof ManualClock;
+    }
+
+    /**
+     * Storm's way to configure a local cluster. Supervisor and port counts are checked and otherwise ignored
+     * (a local topology runs in one in-process worker), as are the Nimbus daemon and tracking options (every
+     * local cluster can track topologies); the daemon configuration is the base of every topology's
+     * configuration; {@link #withSimulatedTime()} runs the cluster on simulated time from 0, stopped again when
+     * the cluster closes (unless the simulation was already running when it was built).
+     */
+    public static class Builder {
+        private Map<String, Object> daemonConf = new HashMap<>();
+        private boolean simulateTime;
+
+        /** How many supervisors; must not be negative. */
+        public Builder withSupervisors(int supervisors) {
+            if (supervisors < 0) {
+                throw new IllegalArgumentException("A local cluster's supervisor count must not be negative, got "
+                        + supervisors);
+            }
+            return this;
+        }
+
+        /** How many worker ports each supervisor has; must not be negative. */
+        public Builder withPortsPerSupervisor(int portsPerSupervisor) {
+            if (portsPerSupervisor < 0) {
+                throw new IllegalArgumentException("A local cluster's ports per supervisor must not be negative, got "
+                        + portsPerSupervisor);
+            }
+            return this;
+        }
+
+        /** The lowest worker port; must be positive when given. */
+        public Builder withSupervisorSlotPortMin(Number minPort) {
+            if (minPort != null && minPort.intValue() <= 0) {
+                throw new IllegalArgumentException("A local cluster's lowest worker port must be positive, got "
+                        + minPort);
+            }
+            return this;
+        }
+
+        /** Replaces the daemon configuration (null keeps it). */
+        public Builder withDaemonConf(Map<String, Object> conf) {
+            if (conf != null) {
+                daemonConf = new HashMap<>(conf);
+            }
+            return this;
+        }
+
+        /** Sets one key of the daemon configuration. */
+        public Builder withDaemonConf(String key, Object value) {
+            daemonConf.put(key, value);
+            return this;
+        }
+
+        /** Accepted for Storm's tests: a local cluster has no Nimbus daemon to start. */
+        public Builder withNimbusDaemon() {
+            return this;
+        }
+
+        /** Accepted for Storm's tests: a local cluster has no Nimbus daemon to start. */
+        public Builder withNimbusDaemon(Boolean nimbusDaemon) {
+            return this;
+        }
+
+        /** Runs the cluster on simulated time. */
+        public Builder withSimulatedTime() {
+            return withSimulatedTime(true);
+        }
+
+        /** Whether the cluster runs on simulated time. */
+        public Builder withSimulatedTime(boolean simulate) {
+            simulateTime = simulate;
+            return this;
+        }
+
+        /** Accepted for Storm's tests: every local cluster can track topologies. */
+        public Builder withTracked() {
+            return this;
+        }
+
+        /** Accepted for Storm's tests: every local cluster can track topologies. */
+        public Builder withTracked(String trackId) {
+            return this;
+        }
+
+        /** The cluster. */
+        public LocalCluster build() {
+            if (!simulateTime || Time.isSimulating()) {
+                return new LocalCluster(daemonConf);
+            }
+            Time.SimulatedTime time = new Time.SimulatedTime();
+            try {
+                return new SimulatedTimeCluster(daemonConf, time);
+            } catch (RuntimeException | Error e) {
+                time.close();
+                throw e;
+            }
+        }
+    }
+
+    /** A cluster that started simulated time for itself and stops it when closed. */
+    private static final class SimulatedTimeCluster extends LocalCluster {
+        private final Time.SimulatedTime time;
+
+        SimulatedTimeCluster(Map<String, Object> daemonConf, Time.SimulatedTime time) {
+            super(daemonConf);
+            this.time = time;
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                time.close();
+            }
+        }
     }
 }

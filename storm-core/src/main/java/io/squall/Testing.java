@@ -18,6 +18,7 @@ import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.TupleImpl;
+import io.squall.utils.Time;
 import io.squall.utils.Utils;
 
 import java.util.ArrayList;
@@ -33,11 +34,15 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Storm's testing helpers, on real (not simulated) time: run a test with a local cluster, run a topology
- * to completion on mocked input and read what each component emitted, wait for a tracked topology to go
- * idle, make tuples for unit tests of bolts. Waits end as soon as their condition holds, or fail at
- * {@link #TEST_TIMEOUT_MS} (environment {@code SQUALL_TEST_TIMEOUT_MS} or {@code STORM_TEST_TIMEOUT_MS},
- * default 30 s).
+ * Storm's testing helpers: run a test with a local cluster, on real or simulated time, run a topology to
+ * completion on mocked input and read what each component emitted, wait for a tracked topology to go idle,
+ * advance simulated time, make tuples for unit tests of bolts. Waits end as soon as their condition holds,
+ * or fail at {@link #TEST_TIMEOUT_MS} of real time (environment {@code SQUALL_TEST_TIMEOUT_MS} or
+ * {@code STORM_TEST_TIMEOUT_MS}, default 30 s).
+ *
+ * <p>On simulated time ({@link Time}), a cluster's timers move only when the test advances time:
+ * {@link #completeTopology} advances it 10 s at a time until the spouts are done, as Storm's does, and
+ * {@link #trackedWait} a second at a time until the topology is idle.
  */
 public final class Testing {
     /** How long waits last by default, in milliseconds. */
@@ -73,6 +78,73 @@ public final class Testing {
             throw e;
         } catch (Exception e) {
             throw new SquallException("Test job failed: " + e, e);
+        }
+    }
+
+    /** Runs {@code code} on simulated time, started at 0 and stopped afterwards. */
+    public static void withSimulatedTime(Runnable code) {
+        Time.startSimulating();
+        try {
+            code.run();
+        } finally {
+            Time.stopSimulating();
+        }
+    }
+
+    /** Runs {@code code} with a new local cluster on simulated time; both end afterwards. */
+    public static void withSimulatedTimeLocalCluster(TestJob code) {
+        withSimulatedTimeLocalCluster(new MkClusterParam(), code);
+    }
+
+    /**
+     * Runs {@code code} with a new local cluster on simulated time whose topologies start from the parameter's
+     * daemon configuration; both end afterwards.
+     */
+    public static void withSimulatedTimeLocalCluster(MkClusterParam param, TestJob code) {
+        run(new LocalCluster.Builder().withSimulatedTime()
+                .withDaemonConf(param == null ? null : param.getDaemonConf()), code);
+    }
+
+    /** {@link #withSimulatedTimeLocalCluster(TestJob)}: every Squall local cluster can track topologies. */
+    public static void withSimulatedTimeTrackedCluster(TestJob code) {
+        withSimulatedTimeLocalCluster(code);
+    }
+
+    /** {@link #withSimulatedTimeLocalCluster(MkClusterParam, TestJob)}. */
+    public static void withSimulatedTimeTrackedCluster(MkClusterParam param, TestJob code) {
+        withSimulatedTimeLocalCluster(param, code);
+    }
+
+    private static void run(LocalCluster.Builder builder, TestJob code) {
+        try (LocalCluster cluster = builder.build()) {
+            code.run(cluster);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SquallException("Test job failed: " + e, e);
+        }
+    }
+
+    /**
+     * Advances a cluster's simulated time by {@code secs} seconds, one at a time, letting its topologies settle
+     * around each step.
+     *
+     * @throws IllegalStateException if the cluster is not on simulated time
+     */
+    public static void advanceClusterTime(ILocalCluster cluster, Integer secs) throws InterruptedException {
+        advanceClusterTime(cluster, secs, 1);
+    }
+
+    /** Advances a cluster's simulated time by {@code secs} seconds in steps of {@code step}. */
+    public static void advanceClusterTime(ILocalCluster cluster, Integer secs, Integer step)
+            throws InterruptedException {
+        cluster.advanceClusterTime(secs, step);
+    }
+
+    /** On simulated time, advances the cluster's time by 10 s, letting its topologies settle; else nothing. */
+    public static void simulateWait(ILocalCluster cluster) throws InterruptedException {
+        if (local(cluster).isSimulatingTime()) {
+            cluster.advanceClusterTime(10);
         }
     }
 
@@ -190,7 +262,11 @@ public final class Testing {
                     throw new IllegalStateException("Topology '" + name + "' did not complete within " + timeoutMs
                             + " ms: its spouts did not finish emitting or their tuples were not all acked or failed");
                 }
-                LockSupport.parkNanos(1_000_000);
+                if (local.isSimulatingTime()) {
+                    uninterrupted(() -> local.advanceClusterTime(10));     // timeouts must fire for spouts to finish
+                } else {
+                    LockSupport.parkNanos(1_000_000);
+                }
             }
             awaitIdle(local, run, 0, (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         } finally {
@@ -203,6 +279,21 @@ public final class Testing {
         }
         Map<String, List<FixedTuple>> results = capturer.getAndRemoveResults();
         return results;
+    }
+
+    /** Something that may be interrupted. */
+    private interface Interruptible {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs {@code r}; an interrupt becomes an unchecked failure, with the thread's flag kept. */
+    private static void uninterrupted(Interruptible r) {
+        try {
+            r.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a topology", e);
+        }
     }
 
     private static void failIfFailed(LocalCluster local, String name) {
@@ -306,6 +397,10 @@ public final class Testing {
     public static void awaitIdle(ILocalCluster cluster, StormTopology topology, long spoutEmits, int timeoutMs) {
         LocalCluster local = local(cluster);
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        if (local.isSimulatingTime()) {
+            awaitIdleSimulated(local, topology, spoutEmits, timeoutMs, deadline);
+            return;
+        }
         Progress last = null;
         while (true) {
             Progress now = progress(local, topology);
@@ -323,6 +418,23 @@ public final class Testing {
                         + spoutEmits + " spout emits: " + (now == null ? "it is not running" : now));
             }
             LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /** On simulated time: lets the cluster settle, and advances time a second at a time until the condition holds. */
+    private static void awaitIdleSimulated(LocalCluster local, StormTopology topology, long spoutEmits, int timeoutMs,
+                                           long deadline) {
+        while (true) {
+            uninterrupted(() -> local.waitForIdle(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            Progress now = progress(local, topology);
+            if (now != null && now.spoutEmitted >= spoutEmits && now.idle()) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("Topology did not become idle within " + timeoutMs + " ms after "
+                        + spoutEmits + " spout emits: " + (now == null ? "it is not running" : now));
+            }
+            uninterrupted(() -> local.advanceClusterTime(1));
         }
     }
 

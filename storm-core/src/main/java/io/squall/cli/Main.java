@@ -1,6 +1,7 @@
 package io.squall.cli;
 
 import io.squall.LocalCluster;
+import io.squall.LocalDRPC;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
@@ -9,6 +10,7 @@ import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.LocalClusterView;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.topology.NotAliveException;
+import io.squall.utils.DRPCClient;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -179,6 +181,7 @@ public final class Main {
         return local(new CommandLine(positional, options, line.overrides(), false), out, err);
     }
 
+    @SuppressWarnings("try")      // the DRPC override is in force for the block, never referenced
     private static int local(CommandLine line, PrintStream out, PrintStream err) {
         if (line.help()) {
             return help("local", out);
@@ -204,7 +207,9 @@ public final class Main {
         DashboardServer dashboard = null;
         LocalClusterView view = null;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, Main.class.getClassLoader());
-             LocalCluster cluster = new LocalCluster()) {
+             LocalCluster cluster = new LocalCluster();
+             LocalDRPC drpc = new LocalDRPC();
+             DRPCClient.LocalOverride drpcOverride = new DRPCClient.LocalOverride(drpc)) {
             if (uiPort != null) {
                 try {
                     view = new LocalClusterView(cluster);

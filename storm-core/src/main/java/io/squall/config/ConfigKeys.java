@@ -288,9 +288,9 @@ public final class ConfigKeys {
             "Storm's local-mode serialization test; true turns on topology.serialization.check, which Squall runs "
                     + "by default (on the first value of each class on each stream)");
     public static final ConfigKey TOPOLOGY_DISABLE_LOADAWARE_MESSAGING = key("topology.disable.loadaware.messaging",
-            ConfigKey.Type.BOOLEAN, null, ANY,
-            "no effect in Squall yet: shuffle groupings are round-robin from a random start (Storm's default is "
-                    + "load-aware); use partialKeyGrouping to spread hot keys");
+            ConfigKey.Type.BOOLEAN, false, ANY,
+            "true makes shuffle and local-or-shuffle groupings plain round-robin; by default (as in Storm 2) they "
+                    + "send fewer tuples to tasks whose receive queue (or outbound queue, for another worker) is fuller");
     public static final ConfigKey TOPOLOGY_WORKER_CHILDOPTS = key("topology.worker.childopts",
             ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: cluster workers take the supervisor's "
                     + "worker.childopts");
@@ -375,7 +375,7 @@ public final class ConfigKeys {
             TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name(), TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS.name(),
             TOPOLOGY_PRIORITY.name(), TOPOLOGY_SCHEDULER_STRATEGY.name(),
             TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB.name(), TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name(),
-            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_GROUPS.name(), TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name(),
+            TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_GROUPS.name(),
             TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER.name());
 
     private ConfigKeys() {

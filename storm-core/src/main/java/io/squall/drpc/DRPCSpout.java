@@ -8,6 +8,7 @@ import io.squall.topology.base.BaseRichSpout;
 import io.squall.topology.DRPCRequest;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
+import io.squall.utils.DRPCClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +68,11 @@ public class DRPCSpout extends BaseRichSpout {
         this.collector = collector;
         this.servers = new ArrayList<>();
         this.infos = new ArrayList<>();
-        if (localServiceId != null) {
-            servers.add(ReturnInfo.connect(localServiceId, 0, conf));
-            infos.add(new ReturnInfo("", localServiceId, 0));
+        ILocalDRPC override = DRPCClient.getLocalOverride();
+        String serviceId = localServiceId != null ? localServiceId : override != null ? override.getServiceId() : null;
+        if (serviceId != null) {
+            servers.add(ReturnInfo.connect(serviceId, 0, conf));
+            infos.add(new ReturnInfo("", serviceId, 0));
             return;
         }
         Servers s = servers(conf);

@@ -4,6 +4,7 @@ import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IMetricsConsumer;
 import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
+import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class V1Metrics implements AutoCloseable {
     private final WorkerTopologyContext context;
     private final Map<String, Object> conf;
     private final ClassLoader loader;
+    private final Clock clock;
     private final List<Registered> registered = new CopyOnWriteArrayList<>();
     private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
     private final List<IMetricsConsumer> consumers = new ArrayList<>();
@@ -45,6 +47,12 @@ public final class V1Metrics implements AutoCloseable {
 
     /** The v1 metrics of the worker seen by {@code context}, whose topology has configuration {@code conf}. */
     public V1Metrics(WorkerTopologyContext context, Map<String, Object> conf, ClassLoader loader) {
+        this(context, conf, loader, Clock.SYSTEM);
+    }
+
+    /** Metrics whose buckets end by {@code clock}'s wall time, so they move with simulated time. */
+    public V1Metrics(WorkerTopologyContext context, Map<String, Object> conf, ClassLoader loader, Clock clock) {
+        this.clock = clock;
         this.context = context;
         this.conf = conf;
         this.loader = loader;
@@ -115,7 +123,7 @@ public final class V1Metrics implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleAtFixedRate(() -> tick(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
+        thread.scheduleAtFixedRate(() -> tick(clock.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
     }
 
     private List<?> consumerEntries() {

@@ -164,7 +164,7 @@ public final class Worker implements TopologyRuntime {
                 layout.taskToComponent(), topologyId, placement.port(), localTasks,
                 placement.codeDir() == null ? null : placement.codeDir().toString(),
                 placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
-        this.v1Metrics = new V1Metrics(context, conf, loader);
+        this.v1Metrics = new V1Metrics(context, conf, loader, clock);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
             componentConf.put(c.getId(), checked.componentConf().get(c.getId()));
@@ -508,6 +508,11 @@ public final class Worker implements TopologyRuntime {
         }
         return new SerializationCheck(KryoFactory.create(settings.kryoRegistrations(),
                 settings.fallBackOnJavaSerialization(), loader, List.of()));
+    }
+
+    /** The threads running the executors, empty before {@link #start(boolean)}; for waiting until they settle. */
+    public synchronized List<AgentRunner> runners() {
+        return List.copyOf(runners);
     }
 
     /** The executors' view of this worker. */

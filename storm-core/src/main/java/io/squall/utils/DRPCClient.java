@@ -2,6 +2,7 @@ package io.squall.utils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.ILocalDRPC;
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
 
@@ -13,11 +14,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs DRPC functions on a DRPC server ({@code bin/squall drpc}): {@code POST /drpc/<function>} with the arguments
- * as the body, the result as the answer. Thread-safe; one client serves many concurrent requests.
+ * as the body, the result as the answer; under a {@link LocalOverride}, configured clients call the local DRPC
+ * instead. Thread-safe; one client serves many concurrent requests.
  *
  * <pre>{@code
  * try (DRPCClient client = new DRPCClient(conf, "drpc1", 3774)) {
@@ -27,10 +32,17 @@ import java.util.Map;
  */
 public class DRPCClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The DRPC server's HTTP port when {@code drpc.http.port} is not set. */
+    private static final int DEFAULT_PORT = 3774;
+
+    /** The local DRPC that configured clients and cluster DRPC spouts use instead of servers, or null. */
+    private static volatile ILocalDRPC localOverride;
 
     private final String base;
     private final HttpClient http;
     private final Duration timeout;
+    /** The local DRPC this client calls instead of a server, or null. */
+    private final ILocalDRPC local;
 
     /** A client of the server at {@code host:port}, waiting as long as the server's request timeout. */
     public DRPCClient(Map<String, Object> conf, String host, int port) {
@@ -46,6 +58,73 @@ public class DRPCClient implements AutoCloseable {
         this.base = "http://" + host + ":" + port;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.timeout = timeoutMs == null ? Duration.ofDays(1) : Duration.ofMillis(timeoutMs);
+        this.local = null;
+    }
+
+    private DRPCClient(ILocalDRPC local) {
+        this.base = "local DRPC " + local.getServiceId();
+        this.http = null;
+        this.timeout = null;
+        this.local = local;
+    }
+
+    /** Whether a {@link LocalOverride} is in force: local mode ({@code bin/squall local}) runs DRPC in-process. */
+    public static boolean isLocalOverride() {
+        return localOverride != null;
+    }
+
+    /** The local DRPC of the {@link LocalOverride} in force, or null. */
+    public static ILocalDRPC getLocalOverride() {
+        return localOverride;
+    }
+
+    /**
+     * While open, {@link #getConfiguredClient} answers clients of {@code drpc}, and DRPC spouts of topologies built
+     * for a cluster ({@code createRemoteTopology}, {@code newDRPCStream(function)}) take their requests from it:
+     * what {@code bin/squall local} does so that a topology written for a cluster runs in local mode unchanged.
+     */
+    public static final class LocalOverride implements AutoCloseable {
+        /** Routes configured DRPC clients and spouts to {@code drpc} until closed. */
+        public LocalOverride(ILocalDRPC drpc) {
+            if (drpc == null) {
+                throw new IllegalArgumentException("LocalOverride needs a local DRPC, got null");
+            }
+            localOverride = drpc;
+        }
+
+        @Override
+        public void close() {
+            localOverride = null;
+        }
+    }
+
+    /**
+     * A client of one of the DRPC servers the configuration names ({@code drpc.servers}, picked at random) on
+     * {@code drpc.http.port} (default 3774). Keys missing from {@code conf} are read from the cluster's
+     * configuration ({@link Utils#readStormConfig()}), as topologies' {@code Config} rarely holds them.
+     *
+     * @throws IllegalArgumentException if no DRPC server is configured, or the port is not a number
+     */
+    public static DRPCClient getConfiguredClient(Map<String, Object> conf) {
+        ILocalDRPC override = localOverride;
+        if (override != null) {
+            return new DRPCClient(override);
+        }
+        Map<String, Object> c = new HashMap<>(Utils.readStormConfig());
+        if (conf != null) {
+            c.putAll(conf);
+        }
+        Object servers = c.get("drpc.servers");
+        if (!(servers instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("No DRPC server configured: set drpc.servers (a list of hosts) in "
+                    + "squall.yaml or in the configuration given to DRPCClient.getConfiguredClient, got " + servers);
+        }
+        Object port = c.getOrDefault("drpc.http.port", DEFAULT_PORT);
+        if (!(port instanceof Number n)) {
+            throw new IllegalArgumentException("drpc.http.port must be a number, got " + port);
+        }
+        String host = String.valueOf(list.get(ThreadLocalRandom.current().nextInt(list.size())));
+        return new DRPCClient(c, host, n.intValue());
     }
 
     /**
@@ -55,6 +134,9 @@ public class DRPCClient implements AutoCloseable {
      *                                reached
      */
     public String execute(String func, String args) {
+        if (local != null) {
+            return local.execute(func, args);
+        }
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/drpc/" + URLEncoder.encode(func,
                 StandardCharsets.UTF_8))).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(args, StandardCharsets.UTF_8)).build();

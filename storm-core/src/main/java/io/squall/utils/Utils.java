@@ -37,7 +37,7 @@ public final class Utils {
     /** Sleeps, keeping the interrupt flag if interrupted. */
     public static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            Time.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

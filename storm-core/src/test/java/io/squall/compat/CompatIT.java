@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompatIT {
     private static final String[] SOURCES = {"GroupingsCompat", "LambdasCompat", "BoltsCompat", "TestingCompat",
-        "MetricsCompat", "HooksCompat", "ClusterInfoCompat", "UtilsCompat", "WindowingCompat", "ConfigCompat"};
+        "MetricsCompat", "HooksCompat", "ClusterInfoCompat", "UtilsCompat", "WindowingCompat", "ConfigCompat",
+        "SimulatedTimeCompat"};
 
     private Path dir;
     private URLClassLoader loader;
@@ -140,5 +141,12 @@ class CompatIT {
     @Timeout(60)
     void config() throws Exception {
         assertEquals("running ACTIVE", run("ConfigCompat"));
+    }
+
+    @Test
+    @Timeout(60)
+    void simulatedTime() throws Exception {
+        assertEquals("ticks at [10000, 20000]; failed at 29 s false; at 45 s true; simulating after false; "
+                + "builder true at 90000; then false", run("SimulatedTimeCompat"));
     }
 }

@@ -1,6 +1,7 @@
 package io.squall.runtime.agent;
 
 import io.squall.runtime.queue.IdleStrategy;
+import io.squall.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ public final class AgentRunner {
     private final BiConsumer<String, Throwable> onError;
     private volatile boolean running = true;
     private volatile Thread thread;
+    /** Rounds completed, and how many of them did work; written only by the agent's thread. */
+    private volatile long rounds;
+    private volatile long busyRounds;
 
     /**
      * @param idle    how the thread waits after a round that did nothing
@@ -45,7 +49,12 @@ public final class AgentRunner {
         try {
             agent.onStart();
             while (running) {
-                idle.idle(agent.doWork());
+                int work = agent.doWork();
+                if (work > 0) {
+                    busyRounds++;
+                }
+                rounds++;
+                idle.idle(work);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,7 +78,33 @@ public final class AgentRunner {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
+            if (Time.isSimulating() && Time.isThreadWaiting(t)) {
+                t.interrupt();      // a spout sleeping in simulated time would wait for a clock nobody advances
+            }
         }
+    }
+
+    /** Wakes the agent's thread if it is parked, so it runs a round now. Any thread. */
+    public void wake() {
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** The rounds of {@code doWork} completed so far. Any thread. */
+    public long rounds() {
+        return rounds;
+    }
+
+    /** The completed rounds that did some work. Any thread. */
+    public long busyRounds() {
+        return busyRounds;
+    }
+
+    /** The agent's thread, null before {@link #start}. */
+    public Thread thread() {
+        return thread;
     }
 
     /** Waits for the agent's thread to end; returns whether it did. Any thread but the agent's. */

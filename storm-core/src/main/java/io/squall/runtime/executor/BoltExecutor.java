@@ -184,8 +184,8 @@ public final class BoltExecutor extends Executor {
         BoltWatermarks watermarks;
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
-            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
-                    transfer, serializationCheck, settings.debug(), context.taps());
+            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
+                    taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.bolt = bolt;
             this.taskContext = taskContext;
         }

@@ -4,6 +4,7 @@ import io.squall.config.TopologySettings;
 import io.squall.runtime.agent.Agent;
 import io.squall.runtime.queue.IdleStrategy;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.routing.TaskLoad;
 import io.squall.utils.Clock;
 
 /**
@@ -53,6 +54,18 @@ public abstract class Executor implements Agent {
     }
 
     /** Opens or prepares the tasks. Executor thread. */
+    /**
+     * The load of each task for load-aware shuffles: how full its receive queue is, or for a task of another
+     * worker, the outbound queue to that worker.
+     */
+    protected final TaskLoad taskLoad() {
+        ReceiveQueue[] queues = context.queueByTask();
+        return task -> {
+            ReceiveQueue q = task < queues.length ? queues[task] : null;
+            return q == null ? 0 : (double) q.population() / q.capacity();
+        };
+    }
+
     protected abstract void openTasks() throws Exception;
 
     /**

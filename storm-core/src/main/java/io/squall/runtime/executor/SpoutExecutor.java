@@ -44,6 +44,12 @@ public final class SpoutExecutor extends Executor {
     private final List<Task> tasks = new ArrayList<>();
     private final HashMap<Integer, Task> byTaskId = new HashMap<>();
     private final long rotateEveryNanos;
+    /**
+     * The longest a round of emits holds its tuples before sending them: a spout that sleeps in
+     * {@code nextTuple} (as Storm's examples do, often 100 ms) would otherwise hold a whole batch for seconds.
+     * On simulated time the clock moves only while the spout sleeps, so such a round ends at its first sleep.
+     */
+    private static final long MAX_BATCH_NANOS = 1_000_000;
     /** Complete latencies go to the histogram one ack in this many; 0 when metrics are off. */
     private final int sampleEvery;
     private int untilSample;
@@ -155,9 +161,11 @@ public final class SpoutExecutor extends Executor {
     private int emitRound() {
         int emitted = 0;
         int max = settings.maxSpoutPending();
+        long start = clock.nanoTime();
         for (Task t : tasks) {
             for (int i = 0; i < settings.spoutBatchSize(); i++) {
-                if (congestion.isCongested() || (max > 0 && t.pendingCount >= max)) {
+                if (congestion.isCongested() || (max > 0 && t.pendingCount >= max)
+                        || clock.nanoTime() - start >= MAX_BATCH_NANOS) {
                     break;
                 }
                 long before = t.emits;
@@ -245,8 +253,8 @@ public final class SpoutExecutor extends Executor {
         private long emitXor;
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
-            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId), taskContext.taskHooks(), stats,
-                    transfer, serializationCheck, settings.debug(), context.taps());
+            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
+                    taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.spout = spout;
             this.taskContext = taskContext;
         }

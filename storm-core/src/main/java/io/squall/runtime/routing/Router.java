@@ -1,5 +1,6 @@
 package io.squall.runtime.routing;
 
+import io.squall.Config;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.topology.ComponentSpec;
@@ -23,11 +24,23 @@ public final class Router {
     private String lastStreamId;
     private Route lastRoute;
 
-    /** Builds the routes of {@code taskId}'s streams in the given topology. */
+    /** Builds the routes of {@code taskId}'s streams in the given topology, with shuffles that ignore load. */
     public Router(WorkerTopologyContext context, int taskId) {
+        this(context, taskId, null);
+    }
+
+    /**
+     * Builds the routes of {@code taskId}'s streams in the given topology. Shuffle and local-or-shuffle
+     * groupings weigh their targets by {@code load} unless it is null or the topology sets
+     * {@code topology.disable.loadaware.messaging}.
+     */
+    public Router(WorkerTopologyContext context, int taskId, TaskLoad load) {
         String componentId = context.getComponentId(taskId);
         ComponentSpec self = context.getRawTopology().getComponent(componentId);
         List<Integer> workerTasks = context.getThisWorkerTasks();
+        boolean disabled = Boolean.TRUE.equals(
+                context.getTopologyConf().get(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING));
+        TaskLoad taskLoad = disabled ? null : load;
         for (Map.Entry<String, StreamSpec> out : self.getOutputs().entrySet()) {
             String streamId = out.getKey();
             GlobalStreamId stream = new GlobalStreamId(componentId, streamId);
@@ -41,10 +54,10 @@ public final class Router {
                 List<Integer> tasks = context.getComponentTasks(consumer.getId());
                 int[] targets = tasks.stream().mapToInt(Integer::intValue).toArray();
                 switch (g.getType()) {
-                    case SHUFFLE, NONE -> selectors.add(new ShuffleSelector(targets));
+                    case SHUFFLE, NONE -> selectors.add(shuffle(targets, taskLoad));
                     case LOCAL_OR_SHUFFLE -> {
                         int[] local = tasks.stream().filter(workerTasks::contains).mapToInt(Integer::intValue).toArray();
-                        selectors.add(new ShuffleSelector(local.length > 0 ? local : targets));
+                        selectors.add(shuffle(local.length > 0 ? local : targets, taskLoad));
                     }
                     case FIELDS -> selectors.add(new FieldsSelector(targets, g.getFields().stream()
                             .mapToInt(f -> out.getValue().fields().fieldIndex(f)).toArray()));
@@ -63,6 +76,11 @@ public final class Router {
             routes.put(streamId, new Route(componentId, streamId, out.getValue().fields(), out.getValue().direct(),
                     selectors.toArray(new TaskSelector[0]), direct.stream().mapToInt(Integer::intValue).toArray()));
         }
+    }
+
+    private static TaskSelector shuffle(int[] targets, TaskLoad load) {
+        return load == null || targets.length < 2
+                ? new ShuffleSelector(targets) : new LoadAwareShuffleSelector(targets, load);
     }
 
     /**
