@@ -21,8 +21,6 @@ import io.squall.topology.SupervisorSummary;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologySummary;
-import io.squall.runtime.agent.AgentRunner;
-import io.squall.runtime.agent.Quiescence;
 import io.squall.utils.Clock;
 import io.squall.utils.ManualClock;
 import io.squall.utils.Time;
@@ -534,12 +532,13 @@ public class LocalCluster implements ILocalCluster {
      *                               pause never settles (bound it with {@code topology.max.spout.pending})
      */
     public void waitForIdle(long timeoutMs) throws InterruptedException {
-        List<AgentRunner> runners = new ArrayList<>();
-        for (Worker w : running.values()) {
-            runners.addAll(w.runners());
-        }
         Predicate<Thread> blocked = Time.clock() == clock && clock != Clock.SYSTEM ? Time::isThreadWaiting : t -> false;
-        if (!Quiescence.await(runners, blocked, System.nanoTime() + timeoutMs * 1_000_000L)) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        boolean settled = true;
+        for (LocalTopologyRuntime t : running.values()) {
+            settled &= t.awaitQuiescent(blocked, deadline);
+        }
+        if (!settled) {
             throw new IllegalStateException("The topologies " + getTopologyNames() + " did not settle within "
                     + timeoutMs + " ms: a spout that always has a tuple to emit never lets them; bound it with "
                     + "topology.max.spout.pending or let it sleep (Utils.sleep) when it has nothing to emit");

@@ -1,5 +1,7 @@
 package io.squall.daemon.local;
 
+import io.squall.runtime.agent.AgentRunner;
+import io.squall.runtime.agent.Quiescence;
 import io.squall.config.TopologySettings;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.StormSummaries;
@@ -21,6 +23,7 @@ import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -348,5 +351,12 @@ final class InProcessTopology implements LocalTopologyRuntime {
             return type.cast(reporters.get(0));
         }
         throw new IllegalArgumentException("Topology " + name + " has no " + type.getName());
+    }
+
+    @Override
+    public boolean awaitQuiescent(Predicate<Thread> blocked, long deadlineNanos) throws InterruptedException {
+        List<AgentRunner> runners = new ArrayList<>();
+        workers.forEach(w -> runners.addAll(w.runners()));
+        return Quiescence.await(runners, blocked, deadlineNanos);
     }
 }

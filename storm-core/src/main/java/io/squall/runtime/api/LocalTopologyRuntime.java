@@ -3,6 +3,7 @@ package io.squall.runtime.api;
 import io.squall.topology.TopologyInfo;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A topology a {@link LocalRuntime} runs, in one or several in-process workers: what {@code LocalCluster} and
@@ -50,6 +51,15 @@ public interface LocalTopologyRuntime extends TopologyRuntime {
      * sent while tuples are in flight.
      */
     Progress progress();
+
+    /**
+     * Waits until every executor of every worker has run a whole round with nothing to do, or is a thread that
+     * {@code blocked} says waits (asleep in simulated time), and none did work meanwhile.
+     *
+     * @return false if that did not happen by {@code deadlineNanos} ({@link System#nanoTime()})
+     */
+    boolean awaitQuiescent(Predicate<Thread> blocked, long deadlineNanos)
+            throws InterruptedException;
 
     /**
      * An implementation object of type {@code type}: the first worker's built-in metrics or reporters, for the
