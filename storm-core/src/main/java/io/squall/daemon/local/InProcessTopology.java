@@ -1,7 +1,5 @@
 package io.squall.daemon.local;
 
-import io.squall.runtime.agent.AgentRunner;
-import io.squall.runtime.agent.Quiescence;
 import io.squall.config.TopologySettings;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.StormSummaries;
@@ -10,6 +8,8 @@ import io.squall.metrics.report.Reporters;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.TopologyCheck;
 import io.squall.runtime.Worker;
+import io.squall.runtime.agent.AgentRunner;
+import io.squall.runtime.agent.Quiescence;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.LocalRuntime;
 import io.squall.runtime.api.LocalTopologyRuntime;
@@ -23,7 +23,6 @@ import io.squall.utils.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A topology of a local cluster: one {@link Worker}, or with {@code topology.workers} above one that many workers
