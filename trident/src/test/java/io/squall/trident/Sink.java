@@ -16,11 +16,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A test state that records every committed tuple with its txid, and the highest committed txid; attach it to a
- * stream with {@link #attach}. Shared through a static registry, as the topology gets serialized copies.
+ * A test state that records every committed tuple with its txid, and the highest txid that every partition has
+ * committed; attach it to a stream with {@link #attach}. Shared through a static registry, as the topology gets
+ * serialized copies.
  */
 final class Sink implements StateFactory {
     private static final Map<String, Recorded> REGISTRY = new ConcurrentHashMap<>();
@@ -30,7 +30,9 @@ final class Sink implements StateFactory {
 
     private static final class Recorded {
         final ConcurrentLinkedQueue<Row> rows = new ConcurrentLinkedQueue<>();
-        final AtomicLong maxTxid = new AtomicLong();
+        /** Each partition's highest committed txid: partitions commit a txid one after the other. */
+        final Map<Integer, Long> committed = new ConcurrentHashMap<>();
+        volatile int partitions = 1;
     }
 
     private final String id = UUID.randomUUID().toString();
@@ -60,11 +62,16 @@ final class Sink implements StateFactory {
         return ret;
     }
 
+    /** The highest txid every partition has committed (0 until each has committed one). */
     long maxTxid() {
-        return REGISTRY.get(id).maxTxid.get();
+        Recorded r = REGISTRY.get(id);
+        if (r.committed.size() < r.partitions) {
+            return 0;
+        }
+        return r.committed.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
-    /** Waits until a batch with txid {@code txid} or later has committed here. */
+    /** Waits until every partition has committed a batch with txid {@code txid} or later. */
     void awaitTxid(long txid) {
         Await.until(Duration.ofSeconds(30), () -> maxTxid() >= txid,
                 () -> "txid " + txid + " to commit; committed up to " + maxTxid() + ", rows " + values());
@@ -73,15 +80,18 @@ final class Sink implements StateFactory {
     @Override
     public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                            int numPartitions) {
-        return new SinkState(id);
+        REGISTRY.get(id).partitions = numPartitions;
+        return new SinkState(id, partitionIndex);
     }
 
     static final class SinkState implements State {
         final String id;
+        final int partition;
         long txid;
 
-        SinkState(String id) {
+        SinkState(String id, int partition) {
             this.id = id;
+            this.partition = partition;
         }
 
         @Override
@@ -91,7 +101,7 @@ final class Sink implements StateFactory {
 
         @Override
         public void commit(Long txid) {
-            REGISTRY.get(id).maxTxid.accumulateAndGet(txid, Math::max);
+            REGISTRY.get(id).committed.merge(partition, txid, Math::max);
         }
     }
 
