@@ -50,6 +50,12 @@ public final class SpoutExecutor extends Executor {
      * On simulated time the clock moves only while the spout sleeps, so such a round ends at its first sleep.
      */
     private static final long MAX_BATCH_NANOS = 1_000_000;
+    /**
+     * The clock is read after the 1st, 2nd, 4th, 8th... call of a round, then every this many calls: a spout that
+     * sleeps is caught after its first call, and a fast one pays a clock read per 32 tuples, not per tuple (at
+     * 18 M tuples/s a read per tuple cost a third of the throughput).
+     */
+    private static final int CLOCK_CHECK_MAX_INTERVAL = 32;
     /** Complete latencies go to the histogram one ack in this many; 0 when metrics are off. */
     private final int sampleEvery;
     private int untilSample;
@@ -162,10 +168,12 @@ public final class SpoutExecutor extends Executor {
         int emitted = 0;
         int max = settings.maxSpoutPending();
         long start = clock.nanoTime();
+        int calls = 0;
+        int nextClockCheck = 1;
+        round:
         for (Task t : tasks) {
             for (int i = 0; i < settings.spoutBatchSize(); i++) {
-                if (congestion.isCongested() || (max > 0 && t.pendingCount >= max)
-                        || clock.nanoTime() - start >= MAX_BATCH_NANOS) {
+                if (congestion.isCongested() || (max > 0 && t.pendingCount >= max)) {
                     break;
                 }
                 long before = t.emits;
@@ -181,6 +189,12 @@ public final class SpoutExecutor extends Executor {
                     break;
                 }
                 emitted += (int) (t.emits - before);
+                if (++calls == nextClockCheck) {
+                    if (clock.nanoTime() - start >= MAX_BATCH_NANOS) {
+                        break round;
+                    }
+                    nextClockCheck += Math.min(nextClockCheck, CLOCK_CHECK_MAX_INTERVAL);
+                }
             }
         }
         return emitted;
