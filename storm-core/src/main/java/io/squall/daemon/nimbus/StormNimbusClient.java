@@ -3,6 +3,7 @@ package io.squall.daemon.nimbus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
 import io.squall.config.ConfigKeys;
+import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
@@ -96,7 +97,8 @@ public final class StormNimbusClient extends Nimbus.Client {
         Map<String, Object> summary = io("describe topology " + name, () -> nimbus.getTopology(name));
         Map<String, TopologyMetrics> views = new LinkedHashMap<>();
         for (Map.Entry<String, Window> w : StormSummaries.STORM_WINDOWS.entrySet()) {
-            TopologyMetrics m = io("read metrics of " + name, () -> nimbus.getTopologyMetrics(name, w.getValue().label()));
+            TopologyMetrics m = io("read metrics of " + name,
+                    () -> MetricsClient.topologyMetrics(nimbus, name, w.getValue().label()));
             if (m != null) {
                 views.put(w.getKey(), m);
             }
