@@ -285,12 +285,12 @@ final class InProcessTopology implements LocalTopologyRuntime {
 
     @Override
     public int taskCount() {
-        return layout.taskToComponent().size();
+        return layout.componentTasks();
     }
 
     @Override
     public int executorCount() {
-        return layout.executors().size();
+        return layout.componentExecutors();
     }
 
     @Override

@@ -66,6 +66,20 @@ public final class StormNimbusClient extends Nimbus.Client {
         }
     }
 
+    /**
+     * A topology of Nimbus's list in Storm's terms: its components' executors and tasks, ackers not counted, as
+     * Nimbus, the worker log and local mode count them (0 when Nimbus could not read its code).
+     */
+    static TopologySummary summaryOf(Map<String, Object> t) {
+        List<?> workers = (List<?>) t.getOrDefault("workers", List.of());
+        return new TopologySummary((String) t.get("id"), (String) t.get("name"), count(t.get("tasks")),
+                count(t.get("executors")), workers.size(), count(t.get("uptimeSecs")), (String) t.get("status"));
+    }
+
+    private static int count(Object n) {
+        return n instanceof Number number ? number.intValue() : 0;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public ClusterSummary getClusterInfo() {
@@ -76,9 +90,7 @@ public final class StormNimbusClient extends Nimbus.Client {
         for (Map<String, Object> t : topologies) {
             List<String> workers = (List<String>) t.getOrDefault("workers", List.of());
             workers.forEach(w -> usedByHost.merge(w.substring(0, Math.max(0, w.lastIndexOf(':'))), 1, Integer::sum));
-            int tasks = ((Number) t.getOrDefault("tasks", 0)).intValue();
-            summaries.add(new TopologySummary((String) t.get("id"), (String) t.get("name"), tasks, tasks,
-                    workers.size(), ((Number) t.getOrDefault("uptimeSecs", 0)).intValue(), (String) t.get("status")));
+            summaries.add(summaryOf(t));
         }
         List<SupervisorSummary> supervisors = new ArrayList<>();
         long now = System.currentTimeMillis();

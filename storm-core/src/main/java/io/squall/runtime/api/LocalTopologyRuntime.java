@@ -27,10 +27,10 @@ public interface LocalTopologyRuntime extends TopologyRuntime {
     /** Its workers. */
     int workerCount();
 
-    /** Its tasks, ackers included. */
+    /** Its components' tasks, ackers not counted (as Nimbus, the worker log and the dashboard count them). */
     int taskCount();
 
-    /** Its executors, ackers included. */
+    /** Its components' executors, ackers not counted (as Nimbus, the worker log and the dashboard count them). */
     int executorCount();
 
     /** {@code topology.message.timeout.secs}. */
