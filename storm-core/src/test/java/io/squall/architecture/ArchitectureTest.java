@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +159,34 @@ class ArchitectureTest {
     /** The public packages count as one node; every other package is a node of its own. */
     private static String node(String className) {
         return in(className, PUBLIC) ? "public API" : packageOf(className);
+    }
+
+    /**
+     * The one clock: the kernel and the windowing API read time only through the injected {@code Clock}, so tests
+     * run it on simulated time. {@code Quiescence} alone reads the system's, for the wall-clock deadline its callers
+     * give it. A source scan, comments included (a clock read named in a comment is worth rewording).
+     */
+    @Test
+    void theKernelReadsTimeOnlyThroughItsClock() throws IOException {
+        Pattern read = Pattern.compile("System\\.(currentTimeMillis|nanoTime)\\(|Instant\\.now\\(|Clock\\.SYSTEM\\b");
+        List<String> found = new ArrayList<>();
+        for (String dir : List.of("runtime", "windowing")) {
+            try (Stream<Path> files = Files.walk(Path.of("src", "main", "java", "io", "squall", dir))) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".java")).sorted().toList()) {
+                    if (f.endsWith(Path.of("agent", "Quiescence.java"))) {
+                        continue;
+                    }
+                    List<String> lines = Files.readAllLines(f);
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (read.matcher(lines.get(i)).find()) {
+                            found.add(f + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(found.size() < 1_000 && Files.isDirectory(Path.of("src", "main", "java", "io", "squall", "runtime")));
+        assertEquals(List.of(), found, "read time from the executor's or worker's injected Clock instead");
     }
 
     @Test
