@@ -285,12 +285,12 @@ final class InProcessTopology implements LocalTopologyRuntime {
 
     @Override
     public int taskCount() {
-        return layout.componentTasks();
+        return layout.taskToComponent().size();
     }
 
     @Override
     public int executorCount() {
-        return layout.componentExecutors();
+        return layout.executors().size();
     }
 
     @Override

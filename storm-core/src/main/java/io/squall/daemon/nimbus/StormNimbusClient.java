@@ -67,8 +67,8 @@ public final class StormNimbusClient extends Nimbus.Client {
     }
 
     /**
-     * A topology of Nimbus's list in Storm's terms: its components' executors and tasks, ackers not counted, as
-     * Nimbus, the worker log and local mode count them (0 when Nimbus could not read its code).
+     * A topology of Nimbus's list in Storm's terms: the executors and tasks Nimbus counts, those of its components
+     * without the ackers, as the worker log and the dashboard show them (0 when Nimbus could not read its code).
      */
     static TopologySummary summaryOf(Map<String, Object> t) {
         List<?> workers = (List<?>) t.getOrDefault("workers", List.of());

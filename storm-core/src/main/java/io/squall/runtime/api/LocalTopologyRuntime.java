@@ -27,10 +27,10 @@ public interface LocalTopologyRuntime extends TopologyRuntime {
     /** Its workers. */
     int workerCount();
 
-    /** Its components' tasks, ackers not counted (as Nimbus, the worker log and the dashboard count them). */
+    /** Its tasks, ackers included. */
     int taskCount();
 
-    /** Its components' executors, ackers not counted (as Nimbus, the worker log and the dashboard count them). */
+    /** Its executors, ackers included. */
     int executorCount();
 
     /** {@code topology.message.timeout.secs}. */

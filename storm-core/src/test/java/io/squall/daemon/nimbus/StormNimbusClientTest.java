@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Storm's view of Nimbus's answers counts what Nimbus, the worker log and local mode count. */
+/** Storm's view of Nimbus's answers carries the executor and task counts Nimbus gives. */
 class StormNimbusClientTest {
     @Test
     void aTopologySummaryCarriesNimbussExecutorAndTaskCounts() {
