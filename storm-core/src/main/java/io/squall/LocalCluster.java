@@ -1,9 +1,6 @@
 package io.squall;
 
 import io.squall.config.InvalidConfigException;
-import io.squall.metrics.aggregate.MetricsCollector;
-import io.squall.metrics.builtin.WorkerMetrics;
-import io.squall.metrics.report.Reporters;
 import io.squall.multilang.TopologyResources;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.LocalRuntime;
@@ -379,24 +376,27 @@ public class LocalCluster implements ILocalCluster {
     }
 
     /**
-     * The metrics of the running topologies: snapshots of each worker, taken every
-     * {@code topology.metrics.snapshot.interval.secs}, aggregated per component over time windows.
+     * An implementation object of the runtime under this cluster, of type {@code type}: its metrics collector
+     * ({@code io.squall.metrics.aggregate.MetricsCollector}, read with {@code MetricsCollector.of(cluster)}), for
+     * the dashboard and tests that read more than the public API shows. The public packages do not name the
+     * metrics types, so that they stay below them.
+     *
+     * @throws IllegalArgumentException if the runtime has none of that type
      */
-    public MetricsCollector getMetricsCollector() {
-        return runtime.unwrap(MetricsCollector.class);
+    public <T> T unwrap(Class<T> type) {
+        return runtime.unwrap(type);
     }
 
     /**
-     * The built-in metrics of a topology's worker (its first, when it runs in several), for an immediate
-     * snapshot; also of a topology that failed, until the cluster closes.
+     * An implementation object of a topology's first worker, of type {@code type}: its built-in metrics
+     * ({@code WorkerMetrics.of(cluster, name)}) or its reporters ({@code Reporters.of(cluster, name)}); also of a
+     * topology that failed, until the cluster closes.
+     *
+     * @throws NotAliveException        if no topology of that name runs or failed
+     * @throws IllegalArgumentException if it has none of that type
      */
-    public WorkerMetrics getWorkerMetrics(String name) {
-        return withMetrics(name).unwrap(WorkerMetrics.class);
-    }
-
-    /** The reporters a topology's configuration switched on (its first worker's, when it runs in several). */
-    public Reporters getReporters(String name) {
-        return withMetrics(name).unwrap(Reporters.class);
+    public <T> T unwrap(String name, Class<T> type) {
+        return withMetrics(name).unwrap(type);
     }
 
     /** A running topology, or one that failed and keeps its metrics until the cluster closes. */

@@ -1,6 +1,7 @@
 package io.squall.perf;
 
 import io.squall.runtime.stats.LatencyHistogram;
+import io.squall.utils.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,7 +27,7 @@ public class LatencySamplingBenchmark {
     @Param({"0", "16", "64"})
     int every;
 
-    private final LatencyHistogram histogram = new LatencyHistogram(TimeUnit.SECONDS.toNanos(30));
+    private final LatencyHistogram histogram = new LatencyHistogram(TimeUnit.SECONDS.toNanos(30), Clock.SYSTEM);
     private int untilSample;
     private long work;
 

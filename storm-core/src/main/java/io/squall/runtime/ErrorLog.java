@@ -40,11 +40,6 @@ public final class ErrorLog {
     private final Clock clock;
     private final long intervalNanos;
 
-    /** A log on the system clock with the default interval. */
-    public ErrorLog() {
-        this(Clock.SYSTEM);
-    }
-
     /** A log on {@code clock} with the default interval. */
     public ErrorLog(Clock clock) {
         this(clock, DEFAULT_INTERVAL_NANOS);

@@ -6,8 +6,6 @@ import io.squall.SquallException;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
-import io.squall.metrics.aggregate.TopologyMetrics;
-import io.squall.metrics.builtin.Snapshots;
 import io.squall.security.ClientCredentials;
 import io.squall.security.ClusterSecret;
 import io.squall.security.SecuritySettings;
@@ -246,11 +244,12 @@ public final class NimbusClient {
     }
 
     /**
-     * Sends a worker's metrics snapshot to the leader Nimbus, which aggregates it with the topology's others, and
-     * returns the stream taps the worker must keep open: {@code component}, {@code stream}, {@code maxPerSec} each.
+     * Sends a worker's metrics snapshot (its JSON; {@code io.squall.metrics.aggregate.MetricsClient.report}
+     * sends a typed one) to the leader Nimbus, which aggregates it with the topology's others, and returns the
+     * stream taps the worker must keep open: {@code component}, {@code stream}, {@code maxPerSec} each.
      */
-    public List<Map<String, Object>> reportMetrics(Snapshots.Worker snapshot) throws IOException {
-        Map<String, Object> answer = object(postSigned("metrics", JSON.writeValueAsBytes(snapshot)));
+    public List<Map<String, Object>> reportMetrics(byte[] snapshotJson) throws IOException {
+        Map<String, Object> answer = object(postSigned("metrics", snapshotJson));
         Object taps = answer.get("taps");
         List<Map<String, Object>> out = new ArrayList<>();
         if (taps instanceof List<?> list) {
@@ -303,16 +302,21 @@ public final class NimbusClient {
         return call("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), "application/json", false, headers);
     }
 
-    /** A topology's aggregated metrics over a window ({@code 10m}, {@code 3h}, {@code 1d}, {@code all}), or null. */
-    public TopologyMetrics getTopologyMetrics(String name, String window) throws IOException {
-        return JSON.readValue(call("GET", "topologies/" + name + "/metrics?window=" + window,
-                HttpRequest.BodyPublishers.noBody(), null, false), TopologyMetrics.class);
+    /**
+     * A topology's aggregated metrics over a window ({@code 10m}, {@code 3h}, {@code 1d}, {@code all}) as Nimbus's
+     * JSON ({@code null} before the first report); {@code MetricsClient.topologyMetrics} reads them typed.
+     */
+    public byte[] readTopologyMetrics(String name, String window) throws IOException {
+        return call("GET", "topologies/" + name + "/metrics?window=" + window, HttpRequest.BodyPublishers.noBody(),
+                null, false);
     }
 
-    /** The latest metrics snapshot of each of a topology's workers. */
-    public List<Snapshots.Worker> getSnapshots(String name) throws IOException {
-        return JSON.readValue(call("GET", "topologies/" + name + "/snapshots", HttpRequest.BodyPublishers.noBody(),
-                null, false), new TypeReference<>() { });
+    /**
+     * The latest metrics snapshot of each of a topology's workers, as a JSON array; {@code MetricsClient.snapshots}
+     * reads them typed.
+     */
+    public byte[] readSnapshots(String name) throws IOException {
+        return call("GET", "topologies/" + name + "/snapshots", HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
     /** A topology's components: id, kind, parallelism, tasks and inputs (component, stream, grouping). */

@@ -67,6 +67,28 @@ class MainTest {
     }
 
     @Test
+    void demoTakesTheOptionsOfLocalAndPassesNoneToMain() throws IOException {
+        Path jar = dir.resolve(Main.DEMO_JAR);
+        Files.createDirectories(jar.getParent());
+        Files.write(jar, new byte[0]);
+        String before = System.getProperty(Main.HOME_PROPERTY);
+        System.setProperty(Main.HOME_PROPERTY, dir.toString());
+        try {
+            // -c is read as a config override (and checked), wherever it stands, not handed to main.
+            assertUsage(run("demo", "-c", "topology.workers=many"), "topology.workers");
+            assertUsage(run("demo", "wc", "-c", "topology.workers=many"), "topology.workers");
+            assertUsage(run("demo", "-c"), "-c needs a value");
+            assertUsage(run("demo", "--local-ttl", "soon"), "--local-ttl needs a whole number");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Main.HOME_PROPERTY);
+            } else {
+                System.setProperty(Main.HOME_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void optionsOfLocalAreTakenAnywhereAndTheRestGoesToMain() {
         CommandLine.Spec local = new CommandLine.Spec(Set.of("--local-ttl"), Set.of("--ui"), 2);
         CommandLine line = CommandLine.parse(new String[] {"app.jar", "Main", "wc", "-c", "topology.workers=2",

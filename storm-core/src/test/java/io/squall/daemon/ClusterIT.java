@@ -14,6 +14,7 @@ import io.squall.cluster.WorkerSlot;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.ui.NimbusClusterView;
+import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.tap.TapFeed;
@@ -521,7 +522,7 @@ class ClusterIT {
                     && component(m.bolts(), "count").acked() == words;
         }, () -> "Nimbus's metrics of " + name + " to count " + sentences + " sentences and " + words + " words: "
                 + metricsOrNull(name));
-        TopologyMetrics all = client.getTopologyMetrics(name, "all");
+        TopologyMetrics all = MetricsClient.topologyMetrics(client, name, "all");
         assertEquals(2, all.workers());
         TopologyMetrics.ComponentMetrics spout = component(all.spouts(), "sentences");
         assertEquals(sentences, spout.emitted());
@@ -534,11 +535,11 @@ class ClusterIT {
         TopologyMetrics.ComponentMetrics count = component(all.bolts(), "count");
         assertEquals(words, count.executed());
         assertEquals(4, count.executors());
-        TopologyMetrics tenMinutes = client.getTopologyMetrics(name, "10m");
+        TopologyMetrics tenMinutes = MetricsClient.topologyMetrics(client, name, "10m");
         assertEquals(sentences, component(tenMinutes.spouts(), "sentences").acked());
         assertEquals(words, component(tenMinutes.bolts(), "count").executed());
 
-        List<Snapshots.Worker> snapshots = client.getSnapshots(name);
+        List<Snapshots.Worker> snapshots = MetricsClient.snapshots(client, name);
         assertEquals(2, snapshots.size());
         long countedInWorkers = 0;
         for (Snapshots.Worker w : snapshots) {
@@ -607,7 +608,7 @@ class ClusterIT {
 
     private TopologyMetrics metricsOrNull(String name) {
         try {
-            return client.getTopologyMetrics(name, "all");
+            return MetricsClient.topologyMetrics(client, name, "all");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,9 +6,11 @@ import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.config.InvalidConfigException;
+import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.testing.AckTracker;
@@ -114,7 +116,7 @@ class MetricsIT {
             cluster.submitTopology("metrics-exact", conf, b.createTopology());
             Await.until(Duration.ofSeconds(30), () -> AckTracker.named("metrics-exact").distinctAcked() == SENTENCES,
                     () -> "all sentences acked, got " + AckTracker.named("metrics-exact").distinctAcked());
-            Snapshots.Worker w = cluster.getWorkerMetrics("metrics-exact").snapshot();
+            Snapshots.Worker w = WorkerMetrics.of(cluster, "metrics-exact").snapshot();
 
             Snapshots.Component spout = component(w, "spout");
             assertEquals("spout", spout.kind());
@@ -155,14 +157,14 @@ class MetricsIT {
             assertEquals(w, json.readValue(json.writeValueAsString(w), Snapshots.Worker.class),
                     "a snapshot goes to JSON and back unchanged, as a cluster worker would report it");
 
-            cluster.getMetricsCollector().collect(cluster.getWorkerMetrics("metrics-exact"));
-            TopologyMetrics tm = cluster.getMetricsCollector().aggregator().view("metrics-exact", Window.TEN_MINUTES);
+            MetricsCollector.of(cluster).collect(WorkerMetrics.of(cluster, "metrics-exact"));
+            TopologyMetrics tm = MetricsCollector.of(cluster).aggregator().view("metrics-exact", Window.TEN_MINUTES);
             TopologyMetrics.ComponentMetrics aggSpout = tm.spouts().get(0);
             assertEquals(SENTENCES, aggSpout.acked());
             assertEquals(SENTENCES / 10, aggSpout.failed());
             assertEquals(Map.of("count", (long) SENTENCES / 10), aggSpout.failedBy());
             assertTrue(aggSpout.completeLatencyMs() > 0);
-            TopologyMetrics all = cluster.getMetricsCollector().aggregator().view("metrics-exact", Window.ALL_TIME);
+            TopologyMetrics all = MetricsCollector.of(cluster).aggregator().view("metrics-exact", Window.ALL_TIME);
             assertEquals(split.emitted(), all.bolts().stream().filter(c -> c.id().equals("split")).findFirst()
                     .orElseThrow().emitted());
         }
@@ -201,22 +203,22 @@ class MetricsIT {
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("metrics-slow", conf, b.createTopology());
             Await.until(Duration.ofSeconds(30), () -> {
-                Snapshots.Backpressure bp = cluster.getWorkerMetrics("metrics-slow").snapshot().backpressure();
+                Snapshots.Backpressure bp = WorkerMetrics.of(cluster, "metrics-slow").snapshot().backpressure();
                 return bp.episodes() > 0 && bp.congestedMs() > 0;
-            }, () -> "congestion recorded: " + cluster.getWorkerMetrics("metrics-slow").snapshot().backpressure());
-            Snapshots.Worker w = cluster.getWorkerMetrics("metrics-slow").snapshot();
+            }, () -> "congestion recorded: " + WorkerMetrics.of(cluster, "metrics-slow").snapshot().backpressure());
+            Snapshots.Worker w = WorkerMetrics.of(cluster, "metrics-slow").snapshot();
             assertTrue(w.backpressure().lastFirstQueue().startsWith("slow["), w.backpressure().toString());
             Snapshots.Queue q = w.backpressure().queues().stream().filter(x -> x.component().equals("slow"))
                     .findFirst().orElseThrow();
             assertTrue(q.firstCount() > 0 && q.congestedMs() > 0, q.toString());
             assertTrue(component(w, "slow").congestedMs() > 0);
 
-            cluster.getMetricsCollector().collect(cluster.getWorkerMetrics("metrics-slow"));
+            MetricsCollector.of(cluster).collect(WorkerMetrics.of(cluster, "metrics-slow"));
             Await.until(Duration.ofSeconds(20), () -> {
-                cluster.getMetricsCollector().collect(cluster.getWorkerMetrics("metrics-slow"));
-                TopologyMetrics m = cluster.getMetricsCollector().aggregator().view("metrics-slow", Window.TEN_MINUTES);
+                MetricsCollector.of(cluster).collect(WorkerMetrics.of(cluster, "metrics-slow"));
+                TopologyMetrics m = MetricsCollector.of(cluster).aggregator().view("metrics-slow", Window.TEN_MINUTES);
                 return m.bolts().get(0).capacity() > 0.5;
-            }, () -> "capacity of the slow bolt near 1: " + cluster.getMetricsCollector().aggregator()
+            }, () -> "capacity of the slow bolt near 1: " + MetricsCollector.of(cluster).aggregator()
                     .view("metrics-slow", Window.TEN_MINUTES).bolts().get(0).capacity());
         }
     }
@@ -254,7 +256,7 @@ class MetricsIT {
             cluster.submitTopology("metrics-off", conf, b.createTopology());
             Await.until(Duration.ofSeconds(30), () -> AckTracker.named("metrics-off").distinctAcked() == SENTENCES,
                     () -> "all sentences acked");
-            Snapshots.Worker w = cluster.getWorkerMetrics("metrics-off").snapshot();
+            Snapshots.Worker w = WorkerMetrics.of(cluster, "metrics-off").snapshot();
             assertEquals(SENTENCES, component(w, "spout").acked());
             assertEquals(0, component(w, "spout").completeLatency().samples());
             assertEquals(0, component(w, "split").executeLatency().samples());

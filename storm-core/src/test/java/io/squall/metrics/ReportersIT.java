@@ -72,7 +72,7 @@ class ReportersIT {
             ObjectName emitted = mbeans.queryNames(pattern, null).iterator().next();
             assertTrue(((Number) mbeans.getAttribute(emitted, "Value")).longValue() > 0);
 
-            int port = cluster.getReporters("reported").prometheus().port();
+            int port = Reporters.of(cluster, "reported").prometheus().port();
             HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, res.statusCode());

@@ -4,6 +4,7 @@ import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.config.InvalidConfigException;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -285,7 +286,7 @@ class WindowedBoltIT {
                     eventTimeTopology("drop", readings, false).createTopology());
             assertAccounted("drop", readings, late, tracker);
             assertEquals(late.size(), cluster.getComponentStats("late-dropped").get("window").lateTuples());
-            assertEquals(late.size(), cluster.getWorkerMetrics("late-dropped").snapshot().components().stream()
+            assertEquals(late.size(), WorkerMetrics.of(cluster, "late-dropped").snapshot().components().stream()
                     .filter(c -> c.id().equals("window")).findFirst().orElseThrow().lateTuples(), "late tuples in metrics");
             assertTrue(LATE.isEmpty(), "nothing routed");
         }

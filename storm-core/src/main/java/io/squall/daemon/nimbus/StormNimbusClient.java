@@ -3,6 +3,7 @@ package io.squall.daemon.nimbus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
 import io.squall.config.ConfigKeys;
+import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
@@ -65,6 +66,20 @@ public final class StormNimbusClient extends Nimbus.Client {
         }
     }
 
+    /**
+     * A topology of Nimbus's list in Storm's terms: the executors and tasks Nimbus counts, those of its components
+     * without the ackers, as the worker log and the dashboard show them (0 when Nimbus could not read its code).
+     */
+    static TopologySummary summaryOf(Map<String, Object> t) {
+        List<?> workers = (List<?>) t.getOrDefault("workers", List.of());
+        return new TopologySummary((String) t.get("id"), (String) t.get("name"), count(t.get("tasks")),
+                count(t.get("executors")), workers.size(), count(t.get("uptimeSecs")), (String) t.get("status"));
+    }
+
+    private static int count(Object n) {
+        return n instanceof Number number ? number.intValue() : 0;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public ClusterSummary getClusterInfo() {
@@ -75,9 +90,7 @@ public final class StormNimbusClient extends Nimbus.Client {
         for (Map<String, Object> t : topologies) {
             List<String> workers = (List<String>) t.getOrDefault("workers", List.of());
             workers.forEach(w -> usedByHost.merge(w.substring(0, Math.max(0, w.lastIndexOf(':'))), 1, Integer::sum));
-            int tasks = ((Number) t.getOrDefault("tasks", 0)).intValue();
-            summaries.add(new TopologySummary((String) t.get("id"), (String) t.get("name"), tasks, tasks,
-                    workers.size(), ((Number) t.getOrDefault("uptimeSecs", 0)).intValue(), (String) t.get("status")));
+            summaries.add(summaryOf(t));
         }
         List<SupervisorSummary> supervisors = new ArrayList<>();
         long now = System.currentTimeMillis();
@@ -96,7 +109,8 @@ public final class StormNimbusClient extends Nimbus.Client {
         Map<String, Object> summary = io("describe topology " + name, () -> nimbus.getTopology(name));
         Map<String, TopologyMetrics> views = new LinkedHashMap<>();
         for (Map.Entry<String, Window> w : StormSummaries.STORM_WINDOWS.entrySet()) {
-            TopologyMetrics m = io("read metrics of " + name, () -> nimbus.getTopologyMetrics(name, w.getValue().label()));
+            TopologyMetrics m = io("read metrics of " + name,
+                    () -> MetricsClient.topologyMetrics(nimbus, name, w.getValue().label()));
             if (m != null) {
                 views.put(w.getKey(), m);
             }

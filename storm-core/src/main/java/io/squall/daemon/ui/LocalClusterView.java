@@ -2,9 +2,11 @@ package io.squall.daemon.ui;
 
 import io.squall.LocalCluster;
 import io.squall.metrics.TaggedRegistry;
+import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
@@ -71,8 +73,8 @@ public final class LocalClusterView implements ClusterView {
 
     @Override
     public TopologySummary topology(String name) {
-        Snapshots.Worker w = cluster.getMetricsCollector().aggregator().latest(name).stream().findFirst().orElse(null);
-        TaskLayout layout = cluster.getWorkerMetrics(name).worker().layout();
+        Snapshots.Worker w = MetricsCollector.of(cluster).aggregator().latest(name).stream().findFirst().orElse(null);
+        TaskLayout layout = WorkerMetrics.of(cluster, name).worker().layout();
         return new TopologySummary(name, w == null ? name : w.topologyId(),
                 cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, 1,
                 layout.componentExecutors(), layout.componentTasks());
@@ -98,7 +100,7 @@ public final class LocalClusterView implements ClusterView {
     /** Drains the worker's tap into the feed pages read; one page at a time per feed. */
     @Override
     public TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {
-        StreamTaps taps = cluster.getWorkerMetrics(topology).worker().taps();
+        StreamTaps taps = WorkerMetrics.of(cluster, topology).worker().taps();
         StreamTap tap = taps.open(stream, maxPerSec);
         long now = System.nanoTime();
         TapFeed feed = feeds.compute(List.of(topology, stream), (k, f) -> f == null || f.maxPerSec() != maxPerSec
@@ -123,7 +125,7 @@ public final class LocalClusterView implements ClusterView {
     public void closeTap(String topology, TapKey stream) {
         feeds.remove(List.of(topology, stream));
         try {
-            cluster.getWorkerMetrics(topology).worker().taps().close(stream);
+            WorkerMetrics.of(cluster, topology).worker().taps().close(stream);
         } catch (NotAliveException gone) {
             LOG.debug("Topology {} stopped before its tap on {} was closed", topology, stream);
         }
@@ -242,7 +244,7 @@ public final class LocalClusterView implements ClusterView {
 
     @Override
     public TopologyMetrics metrics(String name, Window window) {
-        return cluster.getMetricsCollector().aggregator().view(name, window);
+        return MetricsCollector.of(cluster).aggregator().view(name, window);
     }
 
     @Override
@@ -250,7 +252,7 @@ public final class LocalClusterView implements ClusterView {
         Map<String, TaggedRegistry> out = new TreeMap<>();
         for (String name : cluster.getTopologyNames()) {
             try {
-                out.put(name, cluster.getWorkerMetrics(name).worker().metrics());
+                out.put(name, WorkerMetrics.of(cluster, name).worker().metrics());
             } catch (NotAliveException gone) {
                 LOG.debug("Topology {} stopped while listing", name);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
 import io.squall.metrics.TaggedRegistry;
+import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.runtime.tap.TapFeed;
@@ -181,7 +182,7 @@ public final class NimbusClusterView implements ClusterView {
 
     @Override
     public TopologyMetrics metrics(String name, Window window) {
-        return ask(() -> nimbus.getTopologyMetrics(known(name), window.label()));
+        return ask(() -> MetricsClient.topologyMetrics(nimbus, known(name), window.label()));
     }
 
     /** Through Nimbus, which the workers send their samples to after each metrics report (see NimbusTaps). */

@@ -1,5 +1,6 @@
 package io.squall.daemon.worker;
 
+import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.tap.StreamTap;
@@ -62,7 +63,7 @@ final class MetricsReporter implements AutoCloseable {
     private void report() {
         try {
             Snapshots.Worker snapshot = metrics.snapshot();
-            List<Map<String, Object>> wanted = nimbus.reportMetrics(snapshot);
+            List<Map<String, Object>> wanted = MetricsClient.report(nimbus, snapshot);
             Map<TapKey, Integer> open = new HashMap<>();
             for (Map<String, Object> t : wanted) {
                 if (t.get("maxPerSec") instanceof Number rate) {

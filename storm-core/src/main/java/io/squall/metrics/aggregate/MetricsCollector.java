@@ -1,5 +1,6 @@
 package io.squall.metrics.aggregate;
 
+import io.squall.LocalCluster;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
 import org.slf4j.Logger;
@@ -31,6 +32,11 @@ public final class MetricsCollector implements AutoCloseable {
     /** A collector feeding {@code aggregator}. */
     public MetricsCollector(MetricsAggregator aggregator) {
         this.aggregator = aggregator;
+    }
+
+    /** The collector of a local cluster's topologies. */
+    public static MetricsCollector of(LocalCluster cluster) {
+        return cluster.unwrap(MetricsCollector.class);
     }
 
     /** Starts snapshotting a worker every {@code intervalSecs}; the first snapshot is taken now. */

@@ -10,6 +10,7 @@ import com.codahale.metrics.jvm.GarbageCollectorMetricSet;
 import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
 import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import io.squall.Constants;
+import io.squall.LocalCluster;
 import io.squall.metrics.CumulativeCount;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.runtime.api.ReportedError;
@@ -47,6 +48,16 @@ public final class WorkerMetrics {
     private final String workerName;
     private final TaggedRegistry registry;
     private final Map<String, List<Executor>> executorsByComponent = new TreeMap<>();
+
+    /**
+     * The built-in metrics of a local topology's worker (its first, when it runs in several), for an immediate
+     * snapshot; also of a topology that failed, until the cluster closes.
+     *
+     * @throws io.squall.topology.NotAliveException if no topology of that name runs or failed
+     */
+    public static WorkerMetrics of(LocalCluster cluster, String topology) {
+        return cluster.unwrap(topology, WorkerMetrics.class);
+    }
 
     /** Registers the worker's built-in metrics. */
     public WorkerMetrics(Worker worker, String workerName) {

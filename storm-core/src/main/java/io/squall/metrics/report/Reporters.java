@@ -4,6 +4,7 @@ import com.codahale.metrics.ConsoleReporter;
 import com.codahale.metrics.CsvReporter;
 import com.codahale.metrics.ScheduledReporter;
 import com.codahale.metrics.jmx.JmxReporter;
+import io.squall.LocalCluster;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.runtime.stats.MetricsSettings;
 import org.slf4j.Logger;
@@ -32,6 +33,15 @@ public final class Reporters implements AutoCloseable {
 
     private Reporters(String topology) {
         this.topology = topology;
+    }
+
+    /**
+     * The reporters a local topology's configuration switched on (its first worker's, when it runs in several).
+     *
+     * @throws io.squall.topology.NotAliveException if no topology of that name runs or failed
+     */
+    public static Reporters of(LocalCluster cluster, String topology) {
+        return cluster.unwrap(topology, Reporters.class);
     }
 
     /** Starts the configured reporters for one topology's registry. */

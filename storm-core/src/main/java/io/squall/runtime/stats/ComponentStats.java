@@ -46,11 +46,6 @@ public final class ComponentStats {
     private final Map<Integer, TaskStats> tasks = new ConcurrentSkipListMap<>();
     private volatile long maxCompleteLatencyNanos;
 
-    /** Counters for a component, latency periods timed by the system clock. */
-    public ComponentStats(String componentId) {
-        this(componentId, Clock.SYSTEM);
-    }
-
     /** Counters for a component, latency periods timed by {@code clock}. */
     public ComponentStats(String componentId, Clock clock) {
         this.componentId = componentId;

@@ -32,11 +32,6 @@ public final class LatencyHistogram {
     private final Clock clock;
     private long periodStartNanos;
 
-    /** A histogram whose {@link #recent()} view spans one to two periods of {@code periodNanos} of the system clock. */
-    public LatencyHistogram(long periodNanos) {
-        this(periodNanos, Clock.SYSTEM);
-    }
-
     /** A histogram whose {@link #recent()} view spans one to two periods of {@code periodNanos} of {@code clock}. */
     public LatencyHistogram(long periodNanos, Clock clock) {
         this.periodNanos = periodNanos;

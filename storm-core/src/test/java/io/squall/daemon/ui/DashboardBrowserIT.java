@@ -194,6 +194,9 @@ class DashboardBrowserIT {
         assertTrue(present("#bolts-table td[data-component=\"split\"][data-field=\"executed\"]"));
         assertEquals(5, browser.script("return document.querySelectorAll('#tasks-table tbody tr').length;").asInt(),
                 "one row per task: 1 spout task, 2 + 2 bolt tasks");
+        Await.until(DEADLINE, () -> present("#backpressure h3.worker"), () -> "the backpressure of each worker");
+        assertTrue(browser.script("return document.querySelector('#backpressure h3.worker').textContent;").asText()
+                .matches("Worker \\S+"), "each worker's backpressure table is labelled with the worker");
         assertTrue(present("#graph-svg g.edge[data-from=\"split\"][data-to=\"count\"] text"));
         assertEquals(0, browser.script("var boxes = Array.from(document.querySelectorAll('#graph-svg g.node rect'))"
                 + ".map(function (r) { return r.getBBox(); }); var overlaps = 0;"

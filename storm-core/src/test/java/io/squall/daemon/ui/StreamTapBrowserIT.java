@@ -3,6 +3,7 @@ package io.squall.daemon.ui;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.tap.TapKey;
@@ -82,7 +83,7 @@ class StreamTapBrowserIT {
     }
 
     private StreamTaps taps() {
-        return cluster.getWorkerMetrics(TOPOLOGY).worker().taps();
+        return WorkerMetrics.of(cluster, TOPOLOGY).worker().taps();
     }
 
     private int rows() {

@@ -7,6 +7,7 @@ import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.LocalClusterView;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.state.StatefulFixtures.Run;
 import io.squall.runtime.state.StatefulFixtures.SentenceSpout;
 import io.squall.runtime.state.StatefulFixtures.SplitBolt;
@@ -72,7 +73,7 @@ class StateQueryIT {
                     .contains("no component 'nope'"));
             assertEquals(404, call(server, "/api/v1/topologies/other/state/count").statusCode());
 
-            var names = cluster.getWorkerMetrics(name).worker().metrics().registry().getNames();
+            var names = WorkerMetrics.of(cluster, name).worker().metrics().registry().getNames();
             for (String metric : new String[] {"checkpoint.committed-txid", "checkpoint.duration-ms",
                 "checkpoint.failures", "checkpoint.alignment-ms", "state.size", "checkpoint.last-keys"}) {
                 assertTrue(names.stream().anyMatch(n -> n.endsWith("." + metric)), metric + " in " + names);

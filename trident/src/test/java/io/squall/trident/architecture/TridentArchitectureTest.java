@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,16 +23,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * packages (Storm's {@code org.apache.storm.trident.*} as {@code io.squall.trident.*}, and {@code .plan}, the
  * planner's interface) reach the planner only through {@code io.squall.trident.plan.TridentPlan} and storm-core's
  * kernel only through {@code io.squall.runtime.api}; the internals ({@code .planner}: the compiler, the bolts and
- * their operations; {@code .coordinator}: the batch coordinator and its stores) may use both. No package cycle,
- * counting the public packages as one: they refer to each other as Storm's do, and two of Storm's signatures
- * close a cycle among them ({@code operation.Assembly.apply(Stream)} returns a {@code Stream}, and
- * {@code fluent.ChainedAggregatorDeclarer.chainEnd()} too, while {@code Stream} takes both).
+ * their operations; {@code .coordinator}: the batch coordinator and its stores) may use both.
+ *
+ * <p>One package cycle remains among the public packages, {@link #PUBLIC_CYCLE}, and it is Storm's: Storm
+ * 2.7.1's storm-client has these packages but {@code plan} in one cycle of 15 {@code org.apache.storm.trident}
+ * packages (with its planner, graph and topology). Storm's signatures force its core:
+ * {@code operation.Assembly.apply(Stream)} and {@code fluent.ChainedAggregatorDeclarer.chainEnd()} return a
+ * {@code Stream}, while {@code Stream.each(Fields, Function, Fields)} and {@code Stream.chainedAgg()} name them;
+ * {@code TridentTopology.newStream(String, IBatchSpout)} and {@code IBatchSpout.emitBatch(long, TridentCollector)}
+ * bring in {@code spout}; {@code Stream.partitionPersist(StateFactory, StateUpdater)} and
+ * {@code state.QueryFunction extends Operation} bring in {@code state}; {@code Stream.window(WindowConfig,
+ * WindowsStoreFactory, ...)} brings in {@code windowing}, whose RocksDB store is a {@code state.map} map state.
+ * {@code operation.builtin.MapGet} and {@code SnapshotGet} are query functions over {@code state.map} and
+ * {@code state.snapshot} types, which extend {@code state}'s; {@code builtin}, {@code operation.impl} and
+ * {@code drpc} join because {@code Stream.max/min}, {@code chainEnd()} and {@code TridentTopology.newDRPCStream}
+ * build Storm's {@code Max}/{@code Min}, {@code ChainedAggregatorImpl} and {@code ReturnResultsReducer}, as Storm's
+ * do. {@code plan} is Squall's: {@code Stream} builds its plan through {@code TridentPlan}, whose methods take the
+ * operations, states and windows it is handed; any interface between {@code Stream} and the planner that names
+ * them is in the cycle, wherever it lives. The internals ({@code planner}, {@code coordinator}) stay out of it, and
+ * a package that joins it, or any other cycle, fails the build.
  */
 class TridentArchitectureTest {
     static final List<String> PUBLIC = List.of("io.squall.trident", "io.squall.trident.operation..",
             "io.squall.trident.spout..", "io.squall.trident.state..", "io.squall.trident.testing..",
             "io.squall.trident.tuple..", "io.squall.trident.windowing..", "io.squall.trident.fluent..",
             "io.squall.trident.drpc..", "io.squall.trident.topology..", "io.squall.trident.plan..");
+    /** The packages of the public API's one cycle (see above). */
+    static final Set<String> PUBLIC_CYCLE = Set.of("io.squall.trident", "io.squall.trident.drpc",
+            "io.squall.trident.fluent", "io.squall.trident.operation", "io.squall.trident.operation.builtin",
+            "io.squall.trident.operation.impl", "io.squall.trident.plan", "io.squall.trident.spout",
+            "io.squall.trident.state", "io.squall.trident.state.map", "io.squall.trident.state.snapshot",
+            "io.squall.trident.windowing");
     static final List<String> INTERNAL = List.of("io.squall.trident.planner..", "io.squall.trident.coordinator..");
     /** storm-core below its kernel API: the kernel, and what sits above it (transport, cluster, daemons). */
     static final List<String> CORE_INTERNALS = List.of("io.squall.runtime", "io.squall.runtime.agent..",
@@ -93,17 +115,30 @@ class TridentArchitectureTest {
 
     @Test
     void noPackageCyclesCountingThePublicPackagesAsOne() {
+        List<List<String>> cycles = PackageCycles.of(packageGraph(TridentArchitectureTest::node));
+        assertTrue(cycles.isEmpty(), () -> "package cycles: " + cycles);
+    }
+
+    @Test
+    void theOnlyPackageCycleIsStormsOwnAndLeavesTheInternalsOut() {
+        List<List<String>> cycles = PackageCycles.of(packageGraph(TridentArchitectureTest::packageOf));
+        assertEquals(List.of(new ArrayList<>(new TreeSet<>(PUBLIC_CYCLE))), cycles,
+                "a package joined the public API's cycle, or a new cycle formed: break it (see the code map)");
+        assertTrue(PUBLIC_CYCLE.stream().noneMatch(p -> in(p + ".X", INTERNAL)));
+    }
+
+    /** Package-level edges between the Trident nodes {@code node} puts each class in. */
+    private static Map<String, Set<String>> packageGraph(Function<String, String> node) {
         Map<String, Set<String>> edges = new TreeMap<>();
         deps.forEach((c, targets) -> {
-            String from = node(c);
+            String from = node.apply(c);
             for (String t : targets) {
-                if (!node(t).equals(from)) {
-                    edges.computeIfAbsent(from, k -> new TreeSet<>()).add(node(t));
+                if (!node.apply(t).equals(from)) {
+                    edges.computeIfAbsent(from, k -> new TreeSet<>()).add(node.apply(t));
                 }
             }
         });
-        List<List<String>> cycles = PackageCycles.of(edges);
-        assertTrue(cycles.isEmpty(), () -> "package cycles: " + cycles);
+        return edges;
     }
 
     private static String node(String className) {
