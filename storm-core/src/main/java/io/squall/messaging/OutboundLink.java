@@ -106,6 +106,7 @@ public final class OutboundLink implements Runnable {
             for (int i = 0; i < b.size(); i++) {
                 encode(task, b.message(i));
             }
+            b.recycle();
             return;
         }
         if (!tryWrite(task, message)) {

@@ -1,5 +1,7 @@
 package io.squall.runtime.acker;
 
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+
 import java.util.Arrays;
 
 /**
@@ -9,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>Threads: written only by the sending executor until it hands the batch to a queue, then read only by the
  * consumer of that queue; publishing through the queue orders the writes before the reads. A handed-off batch
- * is never written again.
+ * is not written again until the consumer, done with it, {@link #recycle recycles} it: it goes back, empty, to
+ * the pool of the executor that made it (a lock-free queue, whose offer and poll order the consumer's reads
+ * before the sender's next writes), so a steady flow of acker messages allocates nothing.
  */
 public final class AckBatch {
     /** {@link AckMessage.Init}: root, xor, spout task. */
@@ -30,9 +34,20 @@ public final class AckBatch {
     private long[] xors;
     private int[] tasks;
     private int size;
+    /** Where {@link #recycle} returns the batch, or null. */
+    private final ManyToOneConcurrentArrayQueue<AckBatch> pool;
 
-    /** An empty batch with room for {@code capacity} entries before it grows. */
+    /** An empty batch with room for {@code capacity} entries before it grows, never recycled. */
     public AckBatch(int capacity) {
+        this(capacity, null);
+    }
+
+    /**
+     * An empty batch with room for {@code capacity} entries before it grows, returned by {@link #recycle} to
+     * {@code pool} (if not null and not full), from which its sender takes batches before making new ones.
+     */
+    public AckBatch(int capacity, ManyToOneConcurrentArrayQueue<AckBatch> pool) {
+        this.pool = pool;
         int n = Math.max(1, capacity);
         kinds = new byte[n];
         roots = new long[n];
@@ -99,6 +114,17 @@ public final class AckBatch {
             case FAILED -> new AckMessage.Result(root, true, tasks[i]);
             default -> throw new IllegalStateException("Unknown ack batch entry kind " + kinds[i]);
         };
+    }
+
+    /**
+     * Empties the batch and gives it back to its sender's pool. Consumer thread, once, after the last read:
+     * the batch may be refilled by its sender at once.
+     */
+    public void recycle() {
+        size = 0;
+        if (pool != null) {
+            pool.offer(this); // A full pool drops the batch: the garbage collector takes it.
+        }
     }
 
     @Override

@@ -66,6 +66,7 @@ public final class AckerExecutor extends Executor {
             for (int i = 0; i < b.size(); i++) {
                 on(b.kind(i), b.root(i), b.xor(i), b.task(i));
             }
+            b.recycle();
         } else if (message instanceof AckMessage.Init m) {
             on(AckBatch.INIT, m.root(), m.xor(), m.spoutTask());
         } else if (message instanceof AckMessage.Update m) {

@@ -219,6 +219,7 @@ public final class SpoutExecutor extends Executor {
                     LOG.warn("Spout executor {} ignores unexpected acker message {}", name, b.message(i));
                 }
             }
+            b.recycle();
         } else if (message instanceof AckMessage.Result r) {
             onResult(r.root(), r.failed(), r.failingTask());
         } else if (message instanceof AckMessage.ResetTimeout r) {

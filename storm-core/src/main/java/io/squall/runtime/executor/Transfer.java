@@ -2,6 +2,7 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -19,6 +20,11 @@ import java.util.Map;
  */
 final class Transfer {
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+    /**
+     * Batches kept for reuse per executor: enough for every batch of a few rounds in flight to a handful of
+     * tasks; beyond it, recycled batches are left to the garbage collector.
+     */
+    private static final int ACK_BATCH_POOL_SIZE = 64;
     private final Outbox[] byTask;
     private final Outbox[] outboxes;
     /** Messages sent to each task id, for the rates on the topology graph; opaque writes, owner thread. */
@@ -30,6 +36,8 @@ final class Transfer {
     private final int[] openAckTasks;
     private final boolean[] listed;
     private int openAckCount;
+    /** Batches their consumers are done with, to be filled again; consumers offer, this executor polls. */
+    private final ManyToOneConcurrentArrayQueue<AckBatch> ackBatchPool;
 
     /**
      * @param queueByTask the receive queue of every task id (null for ids that do not exist)
@@ -50,6 +58,7 @@ final class Transfer {
         ackBatches = new AckBatch[queueByTask.length];
         openAckTasks = new int[queueByTask.length];
         listed = new boolean[queueByTask.length];
+        ackBatchPool = new ManyToOneConcurrentArrayQueue<>(ACK_BATCH_POOL_SIZE);
     }
 
     /** Sends a message to a task; it is published with its batch. */
@@ -66,7 +75,10 @@ final class Transfer {
         Outbox o = outbox(task);
         AckBatch b = ackBatches[task];
         if (b == null) {
-            b = new AckBatch(ackBatchSize);
+            b = ackBatchPool.poll();
+            if (b == null) {
+                b = new AckBatch(ackBatchSize, ackBatchPool);
+            }
             ackBatches[task] = b;
             if (!listed[task]) {
                 listed[task] = true;

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TransferTest {
@@ -68,5 +69,19 @@ class TransferTest {
     void refusesATaskThatDoesNotExist() {
         assertThrows(IllegalArgumentException.class, () -> transfer.sendAck(0, AckBatch.UPDATE, 1, 1, -1));
         assertThrows(IllegalArgumentException.class, () -> transfer.sendAck(5, AckBatch.UPDATE, 1, 1, -1));
+    }
+
+    @Test
+    void fillsARecycledBatchAgainInsteadOfMakingANewOne() throws Exception {
+        transfer.sendAck(1, AckBatch.UPDATE, 1, 1, -1);
+        transfer.flush();
+        AckBatch first = (AckBatch) drain(acker).get(0);
+        first.recycle();
+        assertEquals(0, first.size(), "a recycled batch is empty");
+        transfer.sendAck(1, AckBatch.UPDATE, 2, 2, -1);
+        transfer.flush();
+        AckBatch second = (AckBatch) drain(acker).get(0);
+        assertSame(first, second);
+        assertEquals(List.of(new AckMessage.Update(2, 2)), List.of(second.message(0)));
     }
 }
