@@ -23,6 +23,8 @@ public final class AckerExecutor extends Executor {
     private final RotatingIndex trees = new RotatingIndex(TIMEOUT_BUCKETS);
     private final long rotateEveryNanos;
     private long nextRotateNanos;
+    /** The drain callback, made once rather than per round. */
+    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     // One tree's state, in columns indexed by its slot in the index of trees: no object per tree.
     /** The XOR of the edge ids reported so far. */
@@ -58,8 +60,6 @@ public final class AckerExecutor extends Executor {
         work += transfer.flush();
         return work;
     }
-
-    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     private void onMessage(int taskId, Object message) {
         if (message instanceof AckBatch b) {

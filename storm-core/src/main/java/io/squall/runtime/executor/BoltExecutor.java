@@ -56,6 +56,8 @@ public final class BoltExecutor extends Executor {
     /** Execute latency is timed for one tuple in this many; 0 when metrics are off. */
     private final int sampleEvery;
     private int untilSample;
+    /** The drain callback, made once rather than per round. */
+    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     public BoltExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                         ReceiveQueue queue, ComponentStats stats) {
@@ -119,8 +121,6 @@ public final class BoltExecutor extends Executor {
         work += transfer.flush();
         return work;
     }
-
-    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     private void onMessage(int taskId, Object message) {
         if (message instanceof TupleImpl tuple) {

@@ -73,6 +73,8 @@ public final class SpoutExecutor extends Executor {
     private final CongestionView congestion;
     /** The tasks that send watermarks (the spout was declared with event time). */
     private final List<Task> eventTimeTasks = new ArrayList<>();
+    /** The drain callback, made once rather than per round. */
+    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     public SpoutExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue, ComponentStats stats) {
@@ -204,8 +206,6 @@ public final class SpoutExecutor extends Executor {
         }
         return emitted;
     }
-
-    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     private void onMessage(int taskId, Object message) {
         if (message instanceof AckBatch b) {
