@@ -2,6 +2,7 @@ package io.squall.messaging;
 
 import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Output;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.tuple.TupleImpl;
 import org.slf4j.Logger;
@@ -100,6 +101,14 @@ public final class OutboundLink implements Runnable {
     }
 
     private void encode(int task, Object message) throws InterruptedException {
+        if (message instanceof AckBatch b) {
+            // A batch is one queue slot inside a worker; on the wire each of its messages travels alone.
+            for (int i = 0; i < b.size(); i++) {
+                encode(task, b.message(i));
+            }
+            b.recycle();
+            return;
+        }
         if (!tryWrite(task, message)) {
             boolean alone = out.position() == 0;
             if (!alone) {

@@ -2,6 +2,7 @@ package io.squall.messaging;
 
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.squall.Await;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.ReceiveQueue;
@@ -118,6 +119,20 @@ class OutboundLinkTest {
         assertEquals(List.of(40 * 1024, 40 * 1024, 5), received.stream().map(OutboundLinkTest::size).toList());
         assertTrue(frameSizes.stream().allMatch(n -> n <= MAX_FRAME - 1), "frames " + frameSizes);
         assertTrue(rejected.isEmpty(), "nothing rejected: " + rejected);
+        assertNull(failure.get());
+    }
+
+    @Test
+    void anAckBatchCrossesAsItsSingleMessagesInOrder() {
+        link.start();
+        AckBatch b = new AckBatch(2);
+        b.add(AckBatch.INIT, 5, 9, 1);
+        b.add(AckBatch.UPDATE, 5, 9, -1);
+        b.add(AckBatch.FAIL, 6, 0, 1);
+        assertTrue(queue.tryPublish(2, b));
+        Await.until(Duration.ofSeconds(20), () -> received.size() == 3, () -> "received " + received);
+        assertEquals(List.of(new AckMessage.Init(5, 9, 1), new AckMessage.Update(5, 9), new AckMessage.Fail(6, 1)),
+                received);
         assertNull(failure.get());
     }
 }

@@ -2,7 +2,7 @@ package io.squall.runtime.executor;
 
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
-import io.squall.runtime.acker.AckMessage;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.EventTimeBolt;
 import io.squall.runtime.api.TimedBolt;
@@ -56,6 +56,8 @@ public final class BoltExecutor extends Executor {
     /** Execute latency is timed for one tuple in this many; 0 when metrics are off. */
     private final int sampleEvery;
     private int untilSample;
+    /** The drain callback, made once rather than per round. */
+    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     public BoltExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                         ReceiveQueue queue, ComponentStats stats) {
@@ -92,7 +94,7 @@ public final class BoltExecutor extends Executor {
 
     @Override
     public int doWork() throws Exception {
-        int work = queue.drain(this::onMessage);
+        int work = queue.drain(onMessage);
         if (tickNanos > 0) {
             long now = clock.nanoTime();
             if (now - nextTickNanos >= 0) {
@@ -392,7 +394,7 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(context.ackerTask(root), new AckMessage.Update(root, id.edge(k) ^ t.ackVal()));
+                    transfer.sendAck(context.ackerTask(root), AckBatch.UPDATE, root, id.edge(k) ^ t.ackVal(), -1);
                 }
             }
             stats.acked.increment();
@@ -413,7 +415,7 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(context.ackerTask(root), new AckMessage.Fail(root, taskId));
+                    transfer.sendAck(context.ackerTask(root), AckBatch.FAIL, root, 0, taskId);
                 }
             }
             stats.failed.increment();
@@ -430,7 +432,7 @@ public final class BoltExecutor extends Executor {
             if (settings.ackingEnabled()) {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
-                    transfer.send(context.ackerTask(root), new AckMessage.ResetTimeout(root));
+                    transfer.sendAck(context.ackerTask(root), AckBatch.RESET, root, 0, -1);
                 }
             }
         }

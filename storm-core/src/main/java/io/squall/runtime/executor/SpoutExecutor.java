@@ -1,8 +1,9 @@
 package io.squall.runtime.executor;
 
 import io.squall.config.TopologySettings;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
-import io.squall.runtime.acker.RotatingMap;
+import io.squall.runtime.acker.RotatingIndex;
 import io.squall.runtime.eventtime.EventTimeGraph;
 import io.squall.runtime.eventtime.SourceSettings;
 import io.squall.runtime.eventtime.SourceWatermarks;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,8 @@ import java.util.SplittableRandom;
 /**
  * Runs the tasks of a spout. Each round: drain acks and fails from the queue, expire timed-out trees,
  * then (when active, not backpressured and under {@code max.spout.pending}) call {@code nextTuple} up to
- * {@code topology.spout.batch.size} times, and publish. Pending trees live in a {@link RotatingMap}
- * keyed by root id. Executor thread only.
+ * {@code topology.spout.batch.size} times, and publish. Pending trees live in a {@link RotatingIndex}
+ * keyed by root id, their task, message id and emit time in arrays indexed by slot (no object per tree). Executor thread only.
  */
 public final class SpoutExecutor extends Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SpoutExecutor.class);
@@ -40,7 +42,13 @@ public final class SpoutExecutor extends Executor {
 
     private final ComponentStats stats;
     private final SplittableRandom random = new SplittableRandom();
-    private final RotatingMap<Pending> pending = new RotatingMap<>(TIMEOUT_BUCKETS);
+    private final RotatingIndex pending = new RotatingIndex(TIMEOUT_BUCKETS);
+    /** Per pending slot: the task that emitted the tree. */
+    private Task[] pendingTask = new Task[0];
+    /** Per pending slot: the spout's message id (cleared when the tree ends). */
+    private Object[] pendingMsgId = new Object[0];
+    /** Per pending slot: when the tree was emitted. */
+    private long[] pendingEmitNanos = new long[0];
     private final List<Task> tasks = new ArrayList<>();
     private final HashMap<Integer, Task> byTaskId = new HashMap<>();
     private final long rotateEveryNanos;
@@ -65,9 +73,8 @@ public final class SpoutExecutor extends Executor {
     private final CongestionView congestion;
     /** The tasks that send watermarks (the spout was declared with event time). */
     private final List<Task> eventTimeTasks = new ArrayList<>();
-
-    /** A tree emitted by a task and not yet completed. */
-    private record Pending(Task task, Object msgId, long emitNanos) { }
+    /** The drain callback, made once rather than per round. */
+    private final ReceiveQueue.Consumer onMessage = this::onMessage;
 
     public SpoutExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue, ComponentStats stats) {
@@ -97,7 +104,7 @@ public final class SpoutExecutor extends Executor {
 
     @Override
     public int doWork() throws Exception {
-        int work = queue.drain(this::onMessage);
+        int work = queue.drain(onMessage);
         long now = clock.nanoTime();
         if (now - nextRotateNanos >= 0) {
             nextRotateNanos = now + rotateEveryNanos;
@@ -201,30 +208,20 @@ public final class SpoutExecutor extends Executor {
     }
 
     private void onMessage(int taskId, Object message) {
-        if (message instanceof AckMessage.Result r) {
-            Pending p = pending.remove(r.root());
-            if (p == null) {
-                return; // Timed out already: the spout was told then.
-            }
-            p.task.pendingCount--;
-            if (r.failed()) {
-                stats.failed.increment();
-                p.task.counters.failed();
-                String by = r.failingTask() >= 0 ? context.componentOf(r.failingTask()) : null;
-                stats.failedBy(by != null ? by : "unknown");
-                p.task.callFail(p.msgId);
-            } else {
-                stats.acked.increment();
-                p.task.counters.acked();
-                long latency = clock.nanoTime() - p.emitNanos;
-                stats.completeLatency(latency);
-                if (sampleEvery > 0 && --untilSample == 0) {
-                    untilSample = sampleEvery;
-                    stats.completeLatency.record(latency);
+        if (message instanceof AckBatch b) {
+            for (int i = 0; i < b.size(); i++) {
+                byte kind = b.kind(i);
+                if (kind == AckBatch.ACKED || kind == AckBatch.FAILED) {
+                    onResult(b.root(i), kind == AckBatch.FAILED, b.task(i));
+                } else if (kind == AckBatch.RESET) {
+                    pending.touch(b.root(i));
+                } else {
+                    LOG.warn("Spout executor {} ignores unexpected acker message {}", name, b.message(i));
                 }
-                p.task.callAck(p.msgId);
-                p.task.taskContext.taskHooks().spoutAck(p.msgId, latency);
             }
+            b.recycle();
+        } else if (message instanceof AckMessage.Result r) {
+            onResult(r.root(), r.failed(), r.failingTask());
         } else if (message instanceof AckMessage.ResetTimeout r) {
             pending.touch(r.root());
         } else {
@@ -232,11 +229,62 @@ public final class SpoutExecutor extends Executor {
         }
     }
 
-    private void onTimeout(Long root, Pending p) {
-        p.task.pendingCount--;
+    /** The acker's verdict on a tree: completed, or failed by {@code failingTask} (-1 if unknown). */
+    private void onResult(long root, boolean failed, int failingTask) {
+        int slot = pending.remove(root);
+        if (slot < 0) {
+            return; // Timed out already: the spout was told then.
+        }
+        Task task = pendingTask[slot];
+        Object msgId = pendingMsgId[slot];
+        long emitNanos = pendingEmitNanos[slot];
+        pendingTask[slot] = null;
+        pendingMsgId[slot] = null;
+        task.pendingCount--;
+        if (failed) {
+            stats.failed.increment();
+            task.counters.failed();
+            String by = failingTask >= 0 ? context.componentOf(failingTask) : null;
+            stats.failedBy(by != null ? by : "unknown");
+            task.callFail(msgId);
+        } else {
+            stats.acked.increment();
+            task.counters.acked();
+            long latency = clock.nanoTime() - emitNanos;
+            stats.completeLatency(latency);
+            if (sampleEvery > 0 && --untilSample == 0) {
+                untilSample = sampleEvery;
+                stats.completeLatency.record(latency);
+            }
+            task.callAck(msgId);
+            task.taskContext.taskHooks().spoutAck(msgId, latency);
+        }
+    }
+
+    /** Records a tracked tree that {@code task} emitted. */
+    private void addPending(long root, Task task, Object msgId, long emitNanos) {
+        int slot = pending.putNew(root);
+        if (slot >= pendingTask.length) {
+            int n = pending.slotCapacity();
+            pendingTask = Arrays.copyOf(pendingTask, n);
+            pendingMsgId = Arrays.copyOf(pendingMsgId, n);
+            pendingEmitNanos = Arrays.copyOf(pendingEmitNanos, n);
+        }
+        pendingTask[slot] = task;
+        pendingMsgId[slot] = msgId;
+        pendingEmitNanos[slot] = emitNanos;
+        task.pendingCount++;
+    }
+
+    private void onTimeout(int slot) {
+        Task task = pendingTask[slot];
+        Object msgId = pendingMsgId[slot];
+        pendingTask[slot] = null;
+        pendingMsgId[slot] = null;
+        task.pendingCount--;
         stats.timedOut.increment();
-        p.task.counters.failed();
-        p.task.callFail(p.msgId);
+        task.counters.failed();
+        task.callFail(msgId);
     }
 
     @Override
@@ -298,9 +346,8 @@ public final class SpoutExecutor extends Executor {
                 watermarks.afterEmit();
             }
             if (tracked && !targets.isEmpty()) {
-                pending.putNew(emitRoot, new Pending(this, messageId, clock.nanoTime()));
-                pendingCount++;
-                transfer.send(context.ackerTask(emitRoot), new AckMessage.Init(emitRoot, emitXor, taskId));
+                addPending(emitRoot, this, messageId, clock.nanoTime());
+                transfer.sendAck(context.ackerTask(emitRoot), AckBatch.INIT, emitRoot, emitXor, taskId);
             } else if (messageId != null) {
                 deferredAcks.add(messageId);
             }

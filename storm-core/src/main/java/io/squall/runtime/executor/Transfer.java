@@ -1,6 +1,8 @@
 package io.squall.runtime.executor;
 
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -11,15 +13,31 @@ import java.util.Map;
 
 /**
  * An executor's outgoing side: one {@link Outbox} per destination queue, found by task id in an array.
- * Local targets get the message object itself. Owned by the executor's thread, except
- * {@link #sentTo}, which any thread may call.
+ * Local targets get the message object itself. Acker messages ({@link #sendAck}) are collected into one
+ * {@link AckBatch} per target task and handed to the outbox as one message when the batch is full or at the
+ * next {@link #flush}: the acking protocol costs a queue slot per batch, not per message. Owned by the
+ * executor's thread, except {@link #sentTo}, which any thread may call.
  */
 final class Transfer {
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+    /**
+     * Batches kept for reuse per executor: enough for every batch of a few rounds in flight to a handful of
+     * tasks; beyond it, recycled batches are left to the garbage collector.
+     */
+    private static final int ACK_BATCH_POOL_SIZE = 64;
     private final Outbox[] byTask;
     private final Outbox[] outboxes;
     /** Messages sent to each task id, for the rates on the topology graph; opaque writes, owner thread. */
     private final long[] sentByTask;
+    private final int ackBatchSize;
+    /** The open acker-message batch of each task id, or null. */
+    private final AckBatch[] ackBatches;
+    /** The task ids with an open batch, in the order they were opened; {@code listed} marks them. */
+    private final int[] openAckTasks;
+    private final boolean[] listed;
+    private int openAckCount;
+    /** Batches their consumers are done with, to be filled again; consumers offer, this executor polls. */
+    private final ManyToOneConcurrentArrayQueue<AckBatch> ackBatchPool;
 
     /**
      * @param queueByTask the receive queue of every task id (null for ids that do not exist)
@@ -36,16 +54,65 @@ final class Transfer {
         }
         List<Outbox> all = new ArrayList<>(byQueue.values());
         outboxes = all.toArray(new Outbox[0]);
+        ackBatchSize = batchSize;
+        ackBatches = new AckBatch[queueByTask.length];
+        openAckTasks = new int[queueByTask.length];
+        listed = new boolean[queueByTask.length];
+        ackBatchPool = new ManyToOneConcurrentArrayQueue<>(ACK_BATCH_POOL_SIZE);
     }
 
     /** Sends a message to a task; it is published with its batch. */
     void send(int task, Object message) {
+        outbox(task).add(task, message);
+        COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
+    }
+
+    /**
+     * Sends an acker message (see {@link AckBatch#add}) to a task; it goes into the task's batch, which is
+     * published with the next flush, or now if it is full.
+     */
+    void sendAck(int task, byte kind, long root, long xor, int taskArg) {
+        Outbox o = outbox(task);
+        AckBatch b = ackBatches[task];
+        if (b == null) {
+            b = ackBatchPool.poll();
+            if (b == null) {
+                b = new AckBatch(ackBatchSize, ackBatchPool);
+            }
+            ackBatches[task] = b;
+            if (!listed[task]) {
+                listed[task] = true;
+                openAckTasks[openAckCount++] = task;
+            }
+        }
+        b.add(kind, root, xor, taskArg);
+        COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
+        if (b.size() >= ackBatchSize) {
+            ackBatches[task] = null;
+            o.add(task, b);
+        }
+    }
+
+    private Outbox outbox(int task) {
         Outbox o = task >= 0 && task < byTask.length ? byTask[task] : null;
         if (o == null) {
             throw new IllegalArgumentException("No task " + task + " in this topology");
         }
-        o.add(task, message);
-        COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
+        return o;
+    }
+
+    /** Hands every open acker-message batch to its outbox. */
+    private void closeAckBatches() {
+        for (int i = 0; i < openAckCount; i++) {
+            int task = openAckTasks[i];
+            listed[task] = false;
+            AckBatch b = ackBatches[task];
+            if (b != null) {
+                ackBatches[task] = null;
+                byTask[task].add(task, b);
+            }
+        }
+        openAckCount = 0;
     }
 
     /** Messages sent to {@code task} so far (tuples and acker messages). Any thread; may lag slightly. */
@@ -59,6 +126,9 @@ final class Transfer {
      * @return how many messages were published
      */
     int flush() {
+        if (openAckCount > 0) {
+            closeAckBatches();
+        }
         int n = 0;
         for (Outbox o : outboxes) {
             n += o.flush();
