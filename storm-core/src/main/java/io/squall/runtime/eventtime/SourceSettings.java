@@ -49,6 +49,11 @@ public final class SourceSettings {
                 public Collection<?> all() {
                     return p.getPartitions();
                 }
+
+                @Override
+                public boolean hasBacklog(Object partition) {
+                    return p.hasBacklog(partition);
+                }
             };
         }
         return new SourceWatermarks.Settings(extractor, BoltWatermarks.longValue(maxOutOfOrder),

@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>A spout that reads several partitions ({@link Partitions}) gets a watermark per partition instead: the newest
  * event time of each partition less the out-of-orderness, and the task sends the minimum over its partitions, leaving
- * out those idle for the idle timeout. A partition that has emitted nothing yet holds the watermark back (until it
- * goes idle); one the spout no longer reads stops counting. The watermark sent never goes back: a partition that
+ * out those idle for the idle timeout without a backlog (when all are idle, it is the newest any of them reached). A
+ * partition that has emitted nothing yet holds the watermark back (until it goes idle); one the spout no longer reads
+ * stops counting. The watermark sent never goes back: a partition that
  * rejoins behind it holds it where it is until it has caught up.
  */
 public final class SourceWatermarks {
@@ -45,6 +46,9 @@ public final class SourceWatermarks {
 
         /** The partitions read now. */
         Collection<?> all();
+
+        /** Whether {@code partition} has tuples not emitted yet: then it is not idle. */
+        boolean hasBacklog(Object partition);
     }
 
     /**
@@ -145,24 +149,42 @@ public final class SourceWatermarks {
         return eventTime == Watermark.NONE ? Watermark.NONE : eventTime - settings.maxOutOfOrderMs() - 1;
     }
 
-    /** The minimum over the partitions read now that are not idle; NONE while one has not emitted yet. */
+    /**
+     * The minimum over the partitions read now that are not idle; NONE while one of them has not emitted yet. When
+     * every partition is idle none holds the watermark back: it is the newest any of them reached.
+     */
     private long partitionsWatermark(long nowMs) {
         Collection<?> read = settings.partitions().all();
         byPartition.keySet().retainAll(read);
         long min = Watermark.END;
-        boolean any = false;
+        long newestIdle = Watermark.NONE;
+        boolean active = false;
         for (Object partition : read) {
             PartitionTime p = byPartition.computeIfAbsent(partition, k -> new PartitionTime(nowMs));
-            if (settings.idleTimeoutMs() > 0 && nowMs - p.lastEmitMs >= settings.idleTimeoutMs()) {
-                continue;
+            if (isIdle(partition, p, nowMs)) {
+                newestIdle = Math.max(newestIdle, bounded(p.newest));
+            } else {
+                min = Math.min(min, bounded(p.newest));
+                active = true;
             }
-            if (p.newest == Watermark.NONE) {
-                return Watermark.NONE;
-            }
-            min = Math.min(min, bounded(p.newest));
-            any = true;
         }
-        return any ? min : Watermark.NONE;
+        return active ? min : newestIdle;
+    }
+
+    private boolean isIdle(Object partition, PartitionTime p, long nowMs) {
+        return settings.idleTimeoutMs() > 0 && nowMs - p.lastEmitMs >= settings.idleTimeoutMs()
+                && !settings.partitions().hasBacklog(partition);
+    }
+
+    /** Whether every partition read now is idle (true without partitions). */
+    private boolean partitionsIdle(long nowMs) {
+        for (Object partition : settings.partitions().all()) {
+            PartitionTime p = byPartition.get(partition);
+            if (p == null || !isIdle(partition, p, nowMs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The watermark this task has sent last; {@link Watermark#NONE} before the first. */
@@ -194,7 +216,8 @@ public final class SourceWatermarks {
         if (sendIfAdvanced(nowMs)) {
             return true;
         }
-        if (!idle && settings.idleTimeoutMs() > 0 && nowMs - lastEmitMs >= settings.idleTimeoutMs()) {
+        if (!idle && settings.idleTimeoutMs() > 0 && nowMs - lastEmitMs >= settings.idleTimeoutMs()
+                && (byPartition == null || partitionsIdle(nowMs))) {
             idle = true;
             broadcast(Watermark.idle(taskId));
             return true;

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,7 @@ class SourceWatermarksTest {
     /** A spout's partitions as a test sets them. */
     static final class FakePartitions implements SourceWatermarks.Partitions {
         final List<Object> read = new ArrayList<>();
+        final Set<Object> backlogged = new HashSet<>();
         Object current;
 
         @Override
@@ -27,6 +30,11 @@ class SourceWatermarksTest {
         @Override
         public Collection<?> all() {
             return read;
+        }
+
+        @Override
+        public boolean hasBacklog(Object partition) {
+            return backlogged.contains(partition);
         }
     }
 
@@ -133,7 +141,23 @@ class SourceWatermarksTest {
         w.onTime(10, false);
         assertEquals(10_000 - 101, lastSent());
         w.onTime(1_000, false);
+        assertEquals(11_000 - 101, lastSent(), "all idle: none holds the watermark back");
+        w.onTime(1_010, false);
         assertTrue(sent.get(sent.size() - 1).idle());
+    }
+
+    @Test
+    void aPartitionThatNeverEmitsGoesIdleOneIdleTimeoutAfterItWasFirstRead() {
+        partitions.read.addAll(List.of("p0", "p1", "p2"));
+        SourceWatermarks w = source(1_000, partitions);
+        emit(w, "p0", 10_000, 0);
+        w.onTime(10, false);
+        emit(w, "p1", 8_000, 500);
+        emit(w, "p0", 12_000, 900);
+        w.onTime(510, false);
+        assertTrue(sent.isEmpty(), "p2 has emitted nothing and is not idle yet");
+        w.onTime(1_010, false);
+        assertEquals(8_000 - 101, lastSent(), "p2, read since 10 ms, is idle");
     }
 
     @Test
@@ -148,5 +172,25 @@ class SourceWatermarksTest {
         emit(w, "p1", 50, 0);
         w.afterEmit();
         assertEquals(List.of(Watermark.of(1, 49), Watermark.of(1, 49)), sent, "one per downstream task");
+    }
+
+    @Test
+    void aPartitionWithABacklogIsNotIdleHoweverLongAgoItEmitted() {
+        partitions.read.addAll(List.of("p0", "p1"));
+        SourceWatermarks w = source(1_000, partitions);
+        emit(w, "p0", 10_000, 0);
+        emit(w, "p1", 1_000, 0);
+        partitions.backlogged.add("p1");
+        emit(w, "p0", 20_000, 1_500);
+        w.onTime(2_000, false);
+        assertEquals(1_000 - 101, lastSent(), "p1 has tuples waiting: it still holds the watermark back");
+        partitions.backlogged.add("p0");
+        w.onTime(5_000, false);
+        assertEquals(Watermark.of(1, 1_000 - 101), sent.get(sent.size() - 1), "nor is the task idle");
+        partitions.backlogged.clear();
+        w.onTime(5_010, false);
+        assertEquals(20_000 - 101, lastSent(), "no backlog and silent: nothing holds the watermark back");
+        w.onTime(5_020, false);
+        assertTrue(sent.get(sent.size() - 1).idle(), "and the task is idle");
     }
 }

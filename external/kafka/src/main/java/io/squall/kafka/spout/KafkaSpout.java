@@ -53,8 +53,8 @@ import java.util.Set;
  * <p>Event time: declared with {@code withEventTime(maxOutOfOrder)} the event time of a tuple is its record's
  * timestamp; with {@code withEventTime(field, maxOutOfOrder)} it is that field of the tuple. Either way each task
  * keeps a watermark per partition it reads and sends the minimum over them ({@link IPartitionedSpout}), leaving out
- * partitions idle for the spout's {@code withIdleTimeout}, so a partition that is ahead in event time does not make
- * another's records late. A record whose event time cannot be read is skipped, counted in
+ * partitions idle for the spout's {@code withIdleTimeout} (silent for that long and caught up with the log end), so a
+ * partition that is ahead in event time does not make another's records late. A record whose event time cannot be read is skipped, counted in
  * {@code kafka.eventTimeErrors} and reported.
  *
  * @param <K> the record key type
@@ -490,6 +490,24 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
     @Override
     public Collection<?> getPartitions() {
         return partitions.keySet();
+    }
+
+    /**
+     * Whether {@code partition} has records not emitted yet: fetched and waiting, or still in the log past what the
+     * consumer has fetched (a partition paused at {@code maxUncommittedOffsets} or behind the others is not idle).
+     */
+    @Override
+    public boolean hasBacklog(Object partition) {
+        if (!(partition instanceof TopicPartition tp) || consumer == null) {
+            return false;
+        }
+        for (ConsumerRecord<K, V> r : waiting) {
+            if (r.partition() == tp.partition() && r.topic().equals(tp.topic())) {
+                return true;
+            }
+        }
+        OptionalLong lag = consumer.currentLag(tp);
+        return lag.isPresent() && lag.getAsLong() > 0;
     }
 
     // ---- acks, fails, commits ----
