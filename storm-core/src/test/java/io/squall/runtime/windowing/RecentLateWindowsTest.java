@@ -1,11 +1,11 @@
 package io.squall.runtime.windowing;
 
-import com.codahale.metrics.Gauge;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.testing.FixedTupleSpout;
 import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ class RecentLateWindowsTest {
     private final TaggedRegistry registry = new TaggedRegistry();
 
     private long gauge(String suffix) {
-        Map<String, Gauge> gauges = registry.registry().getGauges((n, m) -> n.endsWith("." + suffix));
+        var gauges = registry.registry().getGauges((n, m) -> n.endsWith("." + suffix));
         assertEquals(1, gauges.size(), suffix + " in " + registry.registry().getNames());
         return ((Number) gauges.values().iterator().next().getValue()).longValue();
     }
@@ -26,7 +26,7 @@ class RecentLateWindowsTest {
     @Test
     void countsLateTuplesPerWindowForTheLatestThreeWindowsAsTaskMetrics() {
         TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("s", new FixedTupleSpout(List.of()));
+        b.setSpout("s", new FixedTupleSpout(List.of(), new Fields("x")));
         WorkerTopologyContext worker = new WorkerTopologyContext(b.createTopology(), Map.of(), Map.of(1, "s"),
                 "topo-1", 0, List.of(1));
         RecentLateWindows late = new RecentLateWindows(new TopologyContext(worker, 1, registry));
