@@ -17,8 +17,8 @@ import java.util.Map;
  * event time of each partition less the out-of-orderness, and the task sends the minimum over its partitions, leaving
  * out those idle for the idle timeout without a backlog (when all are idle, it is the newest any of them reached). A
  * partition that has emitted nothing yet holds the watermark back (until it goes idle); one the spout no longer reads
- * stops counting. The watermark sent never goes back: a partition that
- * rejoins behind it holds it where it is until it has caught up.
+ * stops counting. The watermark sent never goes back: a partition that rejoins behind it holds it where it is until
+ * it has caught up.
  */
 public final class SourceWatermarks {
     /** Sends a watermark to one task. */
@@ -117,7 +117,8 @@ public final class SourceWatermarks {
         lastNowMs = nowMs;
         idle = false;
         if (byPartition != null) {
-            PartitionTime p = byPartition.computeIfAbsent(settings.partitions().current(), k -> new PartitionTime(nowMs));
+            PartitionTime p = byPartition.computeIfAbsent(settings.partitions().current(),
+                    k -> new PartitionTime(nowMs));
             if (ts > p.newest) {
                 p.newest = ts;
             }

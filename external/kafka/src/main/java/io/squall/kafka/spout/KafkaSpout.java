@@ -54,8 +54,8 @@ import java.util.Set;
  * timestamp; with {@code withEventTime(field, maxOutOfOrder)} it is that field of the tuple. Either way each task
  * keeps a watermark per partition it reads and sends the minimum over them ({@link IPartitionedSpout}), leaving out
  * partitions idle for the spout's {@code withIdleTimeout} (silent for that long and caught up with the log end), so a
- * partition that is ahead in event time does not make another's records late. A record whose event time cannot be read is skipped, counted in
- * {@code kafka.eventTimeErrors} and reported.
+ * partition that is ahead in event time does not make another's records late. A record whose event time cannot be
+ * read is skipped, counted in {@code kafka.eventTimeErrors} and reported.
  *
  * @param <K> the record key type
  * @param <V> the record value type
@@ -426,7 +426,8 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
             Emission e = inFlight.get(probe);
             retry.remove(probe);
             if (e != null) {
-                if (!emit(e.stream(), e.values(), e.msgId(), probe.getTopicPartition(), probe.offset(), e.timestamp())) {
+                if (!emit(e.stream(), e.values(), e.msgId(), probe.getTopicPartition(), probe.offset(),
+                        e.timestamp())) {
                     inFlight.remove(probe);
                     OffsetManager m = partitions.get(probe.getTopicPartition());
                     if (m != null) {
