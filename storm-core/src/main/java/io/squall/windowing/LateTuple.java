@@ -24,6 +24,7 @@ public final class LateTuple implements Tuple, Serializable {
     private ArrayList<String> fieldNames;
     private ArrayList<Object> values;
     private long timestamp;
+    private long windowEnd = Long.MIN_VALUE;
     private transient Fields fields;
 
     /** For serialization frameworks. */
@@ -38,6 +39,23 @@ public final class LateTuple implements Tuple, Serializable {
         this.fieldNames = new ArrayList<>(tuple.getFields().toList());
         this.values = new ArrayList<>(tuple.getValues());
         this.timestamp = timestamp;
+    }
+
+    /**
+     * A copy of {@code tuple}, whose event time was {@code timestamp}, that came after the window ending at
+     * {@code windowEnd} had fired.
+     */
+    public LateTuple(Tuple tuple, long timestamp, long windowEnd) {
+        this(tuple, timestamp);
+        this.windowEnd = windowEnd;
+    }
+
+    /**
+     * The end (epoch ms) of the last window that could have held the tuple, which had fired when it came;
+     * {@link Long#MIN_VALUE} when the bolt's windows have no fixed ends (session windows, windows by count).
+     */
+    public long getWindowEnd() {
+        return windowEnd;
     }
 
     /** The late tuple's event time, in milliseconds. */
@@ -87,6 +105,6 @@ public final class LateTuple implements Tuple, Serializable {
     @Override
     public String toString() {
         return "late tuple from " + sourceComponent + ":" + sourceTask + " on " + sourceStreamId + " at " + timestamp
-                + ": " + values;
+                + (windowEnd == Long.MIN_VALUE ? "" : " (window ending " + windowEnd + ")") + ": " + values;
     }
 }

@@ -2,8 +2,10 @@ package io.squall.runtime.eventtime;
 
 import io.squall.config.ConfigKeys;
 import io.squall.spout.IEventTimeSpout;
+import io.squall.spout.IPartitionedSpout;
 import io.squall.tuple.Fields;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,8 @@ public final class SourceSettings {
     }
 
     /**
-     * The event-time settings of {@code spout} from its configuration, or null if it has no event time.
+     * The event-time settings of {@code spout} from its configuration, or null if it has no event time. An
+     * {@link IPartitionedSpout} gets a watermark per partition.
      *
      * @throws IllegalArgumentException if the spout has event time without a field and does not compute it
      */
@@ -34,10 +37,29 @@ public final class SourceSettings {
                     + spout.getClass().getName() + " implement IEventTimeSpout");
         }
         Object interval = conf.get(ConfigKeys.TOPOLOGY_SPOUT_WATERMARK_INTERVAL_MS.name());
+        SourceWatermarks.Partitions partitions = null;
+        if (spout instanceof IPartitionedSpout p) {
+            partitions = new SourceWatermarks.Partitions() {
+                @Override
+                public Object current() {
+                    return p.getCurrentPartition();
+                }
+
+                @Override
+                public Collection<?> all() {
+                    return p.getPartitions();
+                }
+
+                @Override
+                public boolean hasBacklog(Object partition) {
+                    return p.hasBacklog(partition);
+                }
+            };
+        }
         return new SourceWatermarks.Settings(extractor, BoltWatermarks.longValue(maxOutOfOrder),
                 interval == null ? (Long) ConfigKeys.TOPOLOGY_SPOUT_WATERMARK_INTERVAL_MS.defaultValue()
                         : BoltWatermarks.longValue(interval),
-                BoltWatermarks.longValue(conf.get(ConfigKeys.TOPOLOGY_WATERMARK_IDLE_TIMEOUT_MS.name())));
+                BoltWatermarks.longValue(conf.get(ConfigKeys.TOPOLOGY_WATERMARK_IDLE_TIMEOUT_MS.name())), partitions);
     }
 
     private static SourceWatermarks.Extractor fieldExtractor(String componentId, String field) {

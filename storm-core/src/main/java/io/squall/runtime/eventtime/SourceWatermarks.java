@@ -2,13 +2,23 @@ package io.squall.runtime.eventtime;
 
 import io.squall.tuple.Fields;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The watermarks of one spout task with event time: it reads the event time of every tuple the task emits,
  * and every watermark interval (or after every emit, with an interval of 0) sends each downstream task the
  * newest event time less the bounded out-of-orderness; after the idle timeout without an emit it tells them it is idle, and once the spout has
  * finished it sends the final watermark. Owned by the spout task's thread.
+ *
+ * <p>A spout that reads several partitions ({@link Partitions}) gets a watermark per partition instead: the newest
+ * event time of each partition less the out-of-orderness, and the task sends the minimum over its partitions, leaving
+ * out those idle for the idle timeout without a backlog (when all are idle, it is the newest any of them reached). A
+ * partition that has emitted nothing yet holds the watermark back (until it goes idle); one the spout no longer reads
+ * stops counting. The watermark sent never goes back: a partition that rejoins behind it holds it where it is until
+ * it has caught up.
  */
 public final class SourceWatermarks {
     /** Sends a watermark to one task. */
@@ -29,8 +39,39 @@ public final class SourceWatermarks {
         long timestamp(String streamId, Fields fields, List<Object> values);
     }
 
-    /** How a spout declared its event time. */
-    public record Settings(Extractor extractor, long maxOutOfOrderMs, long intervalMs, long idleTimeoutMs) {
+    /** The partitions of a spout that reads several at once, each at its own pace. Called on the task's thread. */
+    public interface Partitions {
+        /** The partition of the tuple being emitted. */
+        Object current();
+
+        /** The partitions read now. */
+        Collection<?> all();
+
+        /** Whether {@code partition} has tuples not emitted yet: then it is not idle. */
+        boolean hasBacklog(Object partition);
+    }
+
+    /**
+     * How a spout declared its event time.
+     *
+     * @param partitions the spout's partitions for a watermark per partition, or null for one over all its emits
+     */
+    public record Settings(Extractor extractor, long maxOutOfOrderMs, long intervalMs, long idleTimeoutMs,
+                           Partitions partitions) {
+        /** Settings for a spout without partitions. */
+        public Settings(Extractor extractor, long maxOutOfOrderMs, long intervalMs, long idleTimeoutMs) {
+            this(extractor, maxOutOfOrderMs, intervalMs, idleTimeoutMs, null);
+        }
+    }
+
+    /** The newest event time and the last emit of one partition. */
+    private static final class PartitionTime {
+        long newest = Watermark.NONE;
+        long lastEmitMs;
+
+        PartitionTime(long nowMs) {
+            lastEmitMs = nowMs;
+        }
     }
 
     private final int taskId;
@@ -43,6 +84,9 @@ public final class SourceWatermarks {
     private long nextSendMs;
     private boolean idle;
     private boolean ended;
+    /** Per partition, when the spout has partitions; else null. */
+    private final Map<Object, PartitionTime> byPartition;
+    private long lastNowMs;
 
     /**
      * @param taskId  the spout task
@@ -55,6 +99,8 @@ public final class SourceWatermarks {
         this.sender = sender;
         this.lastEmitMs = nowMs;
         this.nextSendMs = nowMs + settings.intervalMs();
+        this.lastNowMs = nowMs;
+        this.byPartition = settings.partitions() == null ? null : new HashMap<>();
     }
 
     /**
@@ -68,7 +114,16 @@ public final class SourceWatermarks {
             newest = ts;
         }
         lastEmitMs = nowMs;
+        lastNowMs = nowMs;
         idle = false;
+        if (byPartition != null) {
+            PartitionTime p = byPartition.computeIfAbsent(settings.partitions().current(),
+                    k -> new PartitionTime(nowMs));
+            if (ts > p.newest) {
+                p.newest = ts;
+            }
+            p.lastEmitMs = nowMs;
+        }
     }
 
     /**
@@ -77,18 +132,60 @@ public final class SourceWatermarks {
      */
     public void afterEmit() {
         if (settings.intervalMs() == 0 && !ended) {
-            sendIfAdvanced();
+            sendIfAdvanced(lastNowMs);
         }
     }
 
-    private boolean sendIfAdvanced() {
-        long w = newest == Watermark.NONE ? Watermark.NONE : newest - settings.maxOutOfOrderMs() - 1;
+    private boolean sendIfAdvanced(long nowMs) {
+        long w = byPartition != null ? partitionsWatermark(nowMs) : bounded(newest);
         if (w > sent) {
             sent = w;
             broadcast(Watermark.of(taskId, w));
             return true;
         }
         return false;
+    }
+
+    private long bounded(long eventTime) {
+        return eventTime == Watermark.NONE ? Watermark.NONE : eventTime - settings.maxOutOfOrderMs() - 1;
+    }
+
+    /**
+     * The minimum over the partitions read now that are not idle; NONE while one of them has not emitted yet. When
+     * every partition is idle none holds the watermark back: it is the newest any of them reached.
+     */
+    private long partitionsWatermark(long nowMs) {
+        Collection<?> read = settings.partitions().all();
+        byPartition.keySet().retainAll(read);
+        long min = Watermark.END;
+        long newestIdle = Watermark.NONE;
+        boolean active = false;
+        for (Object partition : read) {
+            PartitionTime p = byPartition.computeIfAbsent(partition, k -> new PartitionTime(nowMs));
+            if (isIdle(partition, p, nowMs)) {
+                newestIdle = Math.max(newestIdle, bounded(p.newest));
+            } else {
+                min = Math.min(min, bounded(p.newest));
+                active = true;
+            }
+        }
+        return active ? min : newestIdle;
+    }
+
+    private boolean isIdle(Object partition, PartitionTime p, long nowMs) {
+        return settings.idleTimeoutMs() > 0 && nowMs - p.lastEmitMs >= settings.idleTimeoutMs()
+                && !settings.partitions().hasBacklog(partition);
+    }
+
+    /** Whether every partition read now is idle (true without partitions). */
+    private boolean partitionsIdle(long nowMs) {
+        for (Object partition : settings.partitions().all()) {
+            PartitionTime p = byPartition.get(partition);
+            if (p == null || !isIdle(partition, p, nowMs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The watermark this task has sent last; {@link Watermark#NONE} before the first. */
@@ -116,10 +213,12 @@ public final class SourceWatermarks {
             return false;
         }
         nextSendMs = nowMs + Math.max(settings.intervalMs(), 1);
-        if (sendIfAdvanced()) {
+        lastNowMs = nowMs;
+        if (sendIfAdvanced(nowMs)) {
             return true;
         }
-        if (!idle && settings.idleTimeoutMs() > 0 && nowMs - lastEmitMs >= settings.idleTimeoutMs()) {
+        if (!idle && settings.idleTimeoutMs() > 0 && nowMs - lastEmitMs >= settings.idleTimeoutMs()
+                && (byPartition == null || partitionsIdle(nowMs))) {
             idle = true;
             broadcast(Watermark.idle(taskId));
             return true;

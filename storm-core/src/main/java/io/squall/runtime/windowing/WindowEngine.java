@@ -131,6 +131,14 @@ public final class WindowEngine<T> {
     }
 
     /** The end of the last window (by duration) that holds an event at {@code ts}. */
+    /**
+     * The end of the last window that can hold an event at {@code ts} (the window a late event missed), for windows
+     * by duration; {@link Long#MIN_VALUE} for windows by count.
+     */
+    public long lastWindowEnd(long ts) {
+        return spec.slideIsDuration() && spec.lengthIsDuration() ? lastEnd(ts) : Long.MIN_VALUE;
+    }
+
     private long lastEnd(long ts) {
         return Math.floorDiv(ts + spec.lengthMs() - 1, spec.slideMs()) * spec.slideMs();
     }

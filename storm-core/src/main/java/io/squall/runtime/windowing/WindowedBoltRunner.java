@@ -63,6 +63,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient LongAdder lateTuples;
     private transient long lateSinceLog;
     private transient long lastLateLogMs;
+    private transient RecentLateWindows lateWindows;
     /** Event time driven by the runtime: whether it tracks watermarks for this bolt. */
     private transient boolean runtimeWatermarks;
     /** Where derived watermarks go, or null when the inputs send watermarks (or by processing time). */
@@ -111,6 +112,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         Object lateness = topoConf.get(ConfigKeys.TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS.name());
         if (lateness instanceof Number n && n.longValue() > 0) {
             engine.allowLateness(n.longValue());
+        }
+        if (engine.spec().eventTime() && sessions == null) {
+            lateWindows = new RecentLateWindows(context);
         }
         inputWatermark = Long.MIN_VALUE;
         resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
@@ -239,17 +243,22 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
 
     private void onLate(Tuple input, long ts) {
         lateTuples.increment();
+        long missed = sessions == null ? engine.lastWindowEnd(ts) : Long.MIN_VALUE;
+        if (lateWindows != null && missed != Long.MIN_VALUE) {
+            lateWindows.record(missed);
+        }
         String stream = engine.spec().lateTupleStream();
         if (stream != null) {
-            collector.emit(stream, input, new Values(new LateTuple(input, ts)));
+            collector.emit(stream, input, new Values(new LateTuple(input, ts, missed)));
         } else {
             lateSinceLog++;
             long now = clock.currentTimeMillis();
             if (now - lastLateLogMs >= LATE_LOG_INTERVAL_MS) {
                 LOG.warn("Windowed bolt '{}' dropped {} late tuple(s) since the last report (latest: event time {} "
-                                + "at or before watermark {}, from {}); {} dropped in all. Set a lag with withLag or "
+                                + "at or before watermark {}, from {}); {} dropped in all{}. Set a lag with withLag or "
                                 + "route them with withLateTupleStream", componentId, lateSinceLog, ts,
-                        engine.watermark(), input.getSourceGlobalStreamId(), lateTuples.sum());
+                        engine.watermark(), input.getSourceGlobalStreamId(), lateTuples.sum(),
+                        lateWindows == null ? "" : "; per window end, latest first: " + lateWindows.snapshot());
                 lateSinceLog = 0;
                 lastLateLogMs = now;
             }

@@ -155,6 +155,10 @@ class EventTimeDriverTest {
                     .forEach(e -> designed.add(List.of(e.key(), e.ts(), e.value())));
             assertEquals(designed, late, "exactly the late tuples on the late stream");
             assertEquals(3, d.counts("per-key").lateTuples());
+            Set<Object> missed = new HashSet<>();
+            all.stream().filter(EventTimeDriverTest::designedLate)
+                    .forEach(e -> missed.add(Math.floorDiv(e.ts() + 10 * SEC - 1, 10 * SEC) * 10 * SEC));
+            assertEquals(missed, new HashSet<>(log("late-windows")), "each late tuple names the window it missed");
             long emitted = d.counts("fast").emitted() + d.counts("idle").emitted() + d.counts("slow").emitted();
             assertEquals(all.size(), emitted);
             assertEquals(emitted, d.counts("fast").acked() + d.counts("idle").acked() + d.counts("slow").acked(),

@@ -178,6 +178,7 @@ final class EventTimeFixtures {
         public void execute(Tuple input, BasicOutputCollector collector) {
             LateTuple late = (LateTuple) input.getValueByField("late_tuple");
             log(log).add(List.of(late.getStringByField("key"), late.getLongByField("ts"), late.getLongByField("value")));
+            log(log + "-windows").add(late.getWindowEnd());
         }
 
         @Override

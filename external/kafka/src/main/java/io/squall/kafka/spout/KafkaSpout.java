@@ -5,6 +5,8 @@ import io.squall.kafka.spout.KafkaSpoutConfig.ProcessingGuarantee;
 import io.squall.kafka.spout.internal.OffsetManager;
 import io.squall.kafka.spout.internal.PartitionLister;
 import io.squall.kafka.spout.internal.PartitionMetrics;
+import io.squall.spout.IEventTimeSpout;
+import io.squall.spout.IPartitionedSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,10 +50,17 @@ import java.util.Set;
  * translator that throws are reported as errors of the component naming the spout and what to fix, and the spout
  * keeps trying. Every method runs on the spout's executor thread, which alone owns the consumer.
  *
+ * <p>Event time: declared with {@code withEventTime(maxOutOfOrder)} the event time of a tuple is its record's
+ * timestamp; with {@code withEventTime(field, maxOutOfOrder)} it is that field of the tuple. Either way each task
+ * keeps a watermark per partition it reads and sends the minimum over them ({@link IPartitionedSpout}), leaving out
+ * partitions idle for the spout's {@code withIdleTimeout} (silent for that long and caught up with the log end), so a
+ * partition that is ahead in event time does not make another's records late. A record whose event time cannot be
+ * read is skipped, counted in {@code kafka.eventTimeErrors} and reported.
+ *
  * @param <K> the record key type
  * @param <V> the record value type
  */
-public class KafkaSpout<K, V> extends BaseRichSpout {
+public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, IPartitionedSpout {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSpout.class);
     /** How long a listing of partitions may wait for the brokers before the spout reports them unreachable. */
@@ -82,13 +92,17 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
     private transient Counter maxRetriesReached;
     private transient Counter translatorErrors;
     private transient Counter deserializationErrors;
+    private transient Counter eventTimeErrors;
+    /** The partition and record timestamp of the tuple being emitted, for the event time and its watermarks. */
+    private transient TopicPartition emitting;
+    private transient long emittingTimestamp;
     private transient Map<String, Long> lastReported;
     private transient long nextRefreshMs;
     private transient long nextCommitMs;
     private transient long nextMetricsMs;
     private transient String commitMetadata;
 
-    private record Emission(String stream, List<Object> values, KafkaSpoutMessageId msgId) { }
+    private record Emission(String stream, List<Object> values, KafkaSpoutMessageId msgId, long timestamp) { }
 
     /** A spout reading as {@code config} says. */
     public KafkaSpout(KafkaSpoutConfig<K, V> config) {
@@ -125,6 +139,7 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
         this.maxRetriesReached = context.registerCounter("kafka.maxRetriesReached");
         this.translatorErrors = context.registerCounter("kafka.translatorErrors");
         this.deserializationErrors = context.registerCounter("kafka.deserializationErrors");
+        this.eventTimeErrors = context.registerCounter("kafka.eventTimeErrors");
         this.commitMetadata = "{\"topologyId\":\"" + context.getStormId() + "\",\"task\":" + context.getThisTaskId()
                 + "}";
         listener.open(conf, context);
@@ -385,12 +400,15 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
         String stream = tuple instanceof KafkaTuple kt && kt.getStream() != null
                 ? kt.getStream() : config.getTranslator().streams().get(0);
         KafkaSpoutMessageId msgId = new KafkaSpoutMessageId(tp, r.offset(), isNull);
-        if (config.getProcessingGuarantee() == ProcessingGuarantee.AT_LEAST_ONCE) {
-            inFlight.put(msgId, new Emission(stream, tuple, msgId));
-            collector.emit(stream, tuple, msgId);
+        boolean tracked = config.getProcessingGuarantee() == ProcessingGuarantee.AT_LEAST_ONCE;
+        if (!emit(stream, tuple, tracked ? msgId : null, tp, r.offset(), r.timestamp())) {
+            m.done(r.offset());
+            return false;
+        }
+        if (tracked) {
+            inFlight.put(msgId, new Emission(stream, tuple, msgId, r.timestamp()));
         } else {
             m.done(r.offset());
-            collector.emit(stream, tuple, null);
         }
         emitted.inc();
         metrics.records(tp).mark();
@@ -408,7 +426,15 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
             Emission e = inFlight.get(probe);
             retry.remove(probe);
             if (e != null) {
-                collector.emit(e.stream(), e.values(), e.msgId());
+                if (!emit(e.stream(), e.values(), e.msgId(), probe.getTopicPartition(), probe.offset(),
+                        e.timestamp())) {
+                    inFlight.remove(probe);
+                    OffsetManager m = partitions.get(probe.getTopicPartition());
+                    if (m != null) {
+                        m.done(probe.offset());
+                    }
+                    return false;
+                }
                 retried.inc();
                 listener.onRetry(e.msgId());
                 listener.onEmit(e.values(), e.msgId());
@@ -416,6 +442,73 @@ public class KafkaSpout<K, V> extends BaseRichSpout {
             }
         }
         return false;
+    }
+
+    /**
+     * Emits a tuple of a record of {@code tp} with its timestamp; returns false if the record's event time could not
+     * be read (the runtime reads it first and sends nothing then): the record is reported and counted.
+     */
+    private boolean emit(String stream, List<Object> tuple, KafkaSpoutMessageId msgId, TopicPartition tp,
+                         long offset, long timestamp) {
+        emitting = tp;
+        emittingTimestamp = timestamp;
+        try {
+            collector.emit(stream, tuple, msgId);
+            return true;
+        } catch (IllegalArgumentException e) {
+            eventTimeErrors.inc();
+            report("eventtime", name + " skips the record at offset " + offset
+                    + " of " + tp + ": " + e.getMessage() + ". It is counted in kafka.eventTimeErrors; make every "
+                    + "record carry its event time, or declare the spout's event time from another field", e);
+            return false;
+        } finally {
+            emitting = null;
+        }
+    }
+
+    /**
+     * The event time of the tuple being emitted: its record's timestamp (producer or broker time, as the topic's
+     * {@code message.timestamp.type} says).
+     *
+     * @throws IllegalArgumentException if the record has no timestamp
+     */
+    @Override
+    public long getEventTime(String streamId, List<Object> values) {
+        if (emittingTimestamp < 0) {
+            throw new IllegalArgumentException("the record has no timestamp (" + emittingTimestamp + ", written by a "
+                    + "pre-0.10 producer?): its event time is unknown");
+        }
+        return emittingTimestamp;
+    }
+
+    /** The partition of the record whose tuple is being emitted. */
+    @Override
+    public Object getCurrentPartition() {
+        return emitting;
+    }
+
+    /** The partitions this task reads now. */
+    @Override
+    public Collection<?> getPartitions() {
+        return partitions.keySet();
+    }
+
+    /**
+     * Whether {@code partition} has records not emitted yet: fetched and waiting, or still in the log past what the
+     * consumer has fetched (a partition paused at {@code maxUncommittedOffsets} or behind the others is not idle).
+     */
+    @Override
+    public boolean hasBacklog(Object partition) {
+        if (!(partition instanceof TopicPartition tp) || consumer == null) {
+            return false;
+        }
+        for (ConsumerRecord<K, V> r : waiting) {
+            if (r.partition() == tp.partition() && r.topic().equals(tp.topic())) {
+                return true;
+            }
+        }
+        OptionalLong lag = consumer.currentLag(tp);
+        return lag.isPresent() && lag.getAsLong() > 0;
     }
 
     // ---- acks, fails, commits ----

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import io.squall.Await;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +22,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The spout's bookkeeping against Kafka's MockConsumer: what it emits, retries and commits. */
 class KafkaSpoutTest {
@@ -33,6 +37,10 @@ class KafkaSpoutTest {
     private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
     private final List<Object[]> emits = new ArrayList<>();
     private final TaggedRegistry registry = new TaggedRegistry();
+    /** When set, each emit reads the event time and partition of the tuple from the spout first, as the runtime does. */
+    private KafkaSpout<String, String> eventTimeOf;
+    private final List<String> eventTimes = new ArrayList<>();
+    private final List<Throwable> errors = new ArrayList<>();
 
     private KafkaSpout<String, String> open(KafkaSpoutConfig.Builder<String, String> builder) {
         consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0])));
@@ -51,6 +59,10 @@ class KafkaSpoutTest {
     private final class Recording implements ISpoutOutputCollector {
         @Override
         public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
+            if (eventTimeOf != null) {
+                long ts = eventTimeOf.getEventTime(streamId, tuple);
+                eventTimes.add(eventTimeOf.getCurrentPartition() + "@" + ts);
+            }
             emits.add(new Object[] {streamId, tuple, messageId});
             return List.of();
         }
@@ -62,7 +74,10 @@ class KafkaSpoutTest {
 
         @Override
         public void reportError(Throwable error) {
-            throw new AssertionError("unexpected error", error);
+            if (eventTimeOf == null) {
+                throw new AssertionError("unexpected error", error);
+            }
+            errors.add(error);
         }
 
         @Override
@@ -173,5 +188,44 @@ class KafkaSpoutTest {
         assertEquals(3L, committed(), "the whole poll is committed before its first tuple is emitted");
         assertEquals(1, emits.size());
         assertNull(emits.get(0)[2], "untracked");
+    }
+
+    @Test
+    void emitsEachTupleWithItsRecordsTimestampAndPartitionForTheWatermarks() {
+        TopicPartition tp1 = new TopicPartition(TOPIC, 1);
+        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0]),
+                new PartitionInfo(TOPIC, 1, Node.noNode(), new Node[0], new Node[0])));
+        consumer.updateBeginningOffsets(Map.of(TP, 0L, tp1, 0L));
+        KafkaSpoutConfig<String, String> config = KafkaSpoutConfig.builder("h:1", TOPIC).setOffsetCommitPeriodMs(1)
+                .setRetry(new KafkaSpoutRetryExponentialBackoff(TimeInterval.seconds(0), TimeInterval.seconds(0), 5,
+                        TimeInterval.seconds(0))).build();
+        KafkaSpout<String, String> spout = new KafkaSpout<>(config, props -> consumer);
+        eventTimeOf = spout;
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("kafka", new KafkaSpout<>(config));
+        WorkerTopologyContext worker = new WorkerTopologyContext(b.createTopology(), Map.of(), Map.of(1, "kafka"),
+                "topo-1", 0, List.of(1));
+        spout.open(Map.of(), new TopologyContext(worker, 1, registry), new SpoutOutputCollector(new Recording()));
+        spout.nextTuple();
+        assertEquals(Set.of(TP, tp1), Set.copyOf(spout.getPartitions()));
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, 5_000L, TimestampType.CREATE_TIME, 0, 0, "a", "a",
+                new RecordHeaders(), Optional.empty()));
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, 1, 0, 1_000L, TimestampType.CREATE_TIME, 0, 0, "b", "b",
+                new RecordHeaders(), Optional.empty()));
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, 1, 1, "no-ts", "no-ts"));
+        run(spout, 3);
+        assertEquals(Set.of("t-0@5000", "t-1@1000"), Set.copyOf(eventTimes));
+        assertEquals(1L, counter("kafka.eventTimeErrors"), "the record without a timestamp was skipped");
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getMessage().contains("offset 1 of t-1"), errors.get(0).getMessage());
+        assertNull(spout.getCurrentPartition(), "only during an emit");
+        int fromTp1 = id(0).getTopicPartition().equals(tp1) ? 0 : 1;
+        spout.fail(id(fromTp1));
+        run(spout, 1);
+        assertEquals("t-1@1000", eventTimes.get(2), "a retry keeps its record's time");
+        spout.ack(id(1 - fromTp1));
+        spout.ack(id(2));
+        assertCommits(spout, 1, "partition 0 completed");
+        assertEquals(2L, consumer.committed(Set.of(tp1)).get(tp1).offset(), "the skipped record is committed past");
     }
 }

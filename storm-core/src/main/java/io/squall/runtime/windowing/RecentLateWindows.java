@@ -1,0 +1,56 @@
+package io.squall.runtime.windowing;
+
+import io.squall.task.TopologyContext;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Late tuples per window for the most recent windows that got any: the windowed bolt's task metrics
+ * {@code late-tuples.window-N.end} (the end of the window, epoch ms) and {@code late-tuples.window-N.count}, N = 1
+ * for the latest window, up to {@link #WINDOWS}; shown with the bolt's other task metrics on the dashboard. Older
+ * windows drop out (their tuples stay in the bolt's {@code lateTuples} total). Written by the bolt's executor thread,
+ * read by the metrics reporter: a reader may see one window's end next to another's count for a moment.
+ */
+final class RecentLateWindows {
+    static final int WINDOWS = 3;
+    private final TreeMap<Long, Long> counts = new TreeMap<>();
+    private volatile long[][] view = new long[0][];
+
+    /** Registers the metrics of the bolt's task with {@code context}. */
+    RecentLateWindows(TopologyContext context) {
+        for (int i = 0; i < WINDOWS; i++) {
+            final int n = i;
+            context.registerGauge("late-tuples.window-" + (n + 1) + ".end", () -> cell(n, 0));
+            context.registerGauge("late-tuples.window-" + (n + 1) + ".count", () -> cell(n, 1));
+        }
+    }
+
+    private long cell(int n, int column) {
+        long[][] v = view;
+        return n < v.length ? v[n][column] : 0;
+    }
+
+    /** Counts a late tuple that missed the window ending at {@code windowEnd}. */
+    void record(long windowEnd) {
+        counts.merge(windowEnd, 1L, Long::sum);
+        while (counts.size() > WINDOWS) {
+            counts.pollFirstEntry();
+        }
+        long[][] v = new long[counts.size()][];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : counts.descendingMap().entrySet()) {
+            v[i++] = new long[] {e.getKey(), e.getValue()};
+        }
+        view = v;
+    }
+
+    /** Window end to count, latest first. */
+    Map<Long, Long> snapshot() {
+        Map<Long, Long> out = new java.util.LinkedHashMap<>();
+        for (long[] w : view) {
+            out.put(w[0], w[1]);
+        }
+        return out;
+    }
+}
