@@ -269,6 +269,9 @@ public final class ConfigKeys {
             "PKCS#8 PEM private key of squall.tls.cert");
     public static final ConfigKey SQUALL_TLS_CA = key("squall.tls.ca", ConfigKey.Type.STRING, null, ANY,
             "PEM certificate of the authority that signed every Squall certificate; clients trust it");
+    public static final ConfigKey SQUALL_TLS_PROVIDER = key("squall.tls.provider", ConfigKey.Type.STRING, "openssl",
+            ANY, "TLS engine of the Netty servers and the transport: openssl (BoringSSL, falling back to the JDK's "
+                    + "engine with a log line where its native library does not load) or jdk");
     public static final ConfigKey NIMBUS_ADMINS = key("nimbus.admins", ConfigKey.Type.LIST, null, ANY,
             "users who may kill, rebalance, activate and deactivate every topology");
     public static final ConfigKey TOPOLOGY_READERS = key("topology.readers", ConfigKey.Type.LIST, null, ANY,
