@@ -248,6 +248,12 @@ public final class ConfigKeys {
             "address bin/squall drpc listens on");
     public static final ConfigKey DRPC_REQUEST_TIMEOUT_SECS = key("drpc.request.timeout.secs", ConfigKey.Type.INT,
             600, 1, "seconds a DRPC request waits for its result before it fails with SERVER_TIMEOUT");
+    public static final ConfigKey DRPC_AUTHORIZER_ACL = key("drpc.authorizer.acl", ConfigKey.Type.MAP, null, ANY,
+            "with authentication, who may execute which DRPC function: {FUNCTION: {client.users: [USER, ...]}}; "
+                    + "functions not listed are open to every authenticated user unless drpc.authorizer.acl.strict");
+    public static final ConfigKey DRPC_AUTHORIZER_ACL_STRICT = key("drpc.authorizer.acl.strict",
+            ConfigKey.Type.BOOLEAN, false, ANY, "refuse DRPC functions missing from drpc.authorizer.acl to everyone "
+                    + "but nimbus.admins");
 
     // Security (see the README's Security section).
     public static final ConfigKey SQUALL_INSECURE = key("squall.insecure", ConfigKey.Type.BOOLEAN, false, ANY,
