@@ -195,7 +195,7 @@ public final class ClusterWordCountBenchmark {
                 Path jar = Path.of(ClusterWordCountBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
                         .toURI());
                 nimbus.submitTopology("bench-word-count", jar, c, b.createTopology());
-                waitFor(120, () -> reports(data).size() == 2, "both spouts reporting");
+                waitFor(300, () -> reports(data).size() == 2, "both spouts reporting");
                 TimeUnit.SECONDS.sleep(warmup);
                 List<Report> start = reports(data);
                 TimeUnit.SECONDS.sleep(measure);
