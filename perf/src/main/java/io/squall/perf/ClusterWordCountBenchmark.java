@@ -195,7 +195,7 @@ public final class ClusterWordCountBenchmark {
                 Path jar = Path.of(ClusterWordCountBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
                         .toURI());
                 nimbus.submitTopology("bench-word-count", jar, c, b.createTopology());
-                waitFor(120, () -> reports(data).size() == 2, "both spouts reporting");
+                waitFor(300, () -> reports(data).size() == 2, "both spouts reporting");
                 TimeUnit.SECONDS.sleep(warmup);
                 List<Report> start = reports(data);
                 TimeUnit.SECONDS.sleep(measure);
@@ -225,8 +225,8 @@ public final class ClusterWordCountBenchmark {
             latency.add(h);
         }
         System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, acking, max.spout.pending 1000, security %s)%n",
-                wordsPerSec, Boolean.getBoolean("bench.secure") ? "on: TLS, mutual TLS between workers, tokens"
-                        : "off");
+                wordsPerSec, Boolean.getBoolean("bench.secure") ? "on: TLS (" + System.getProperty(
+                        "bench.tls.provider", "openssl") + "), mutual TLS between workers, tokens" : "off");
         System.out.printf("cluster-word-count  complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                         + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
@@ -245,7 +245,8 @@ public final class ClusterWordCountBenchmark {
                 "squall.credentials.file=" + credentials,
                 "squall.tls.cert=" + tls.resolve(io.squall.security.DevCerts.CERT),
                 "squall.tls.key=" + tls.resolve(io.squall.security.DevCerts.KEY),
-                "squall.tls.ca=" + tls.resolve(io.squall.security.DevCerts.CA));
+                "squall.tls.ca=" + tls.resolve(io.squall.security.DevCerts.CA),
+                "squall.tls.provider=" + System.getProperty("bench.tls.provider", "openssl"));
     }
 
     private static List<Report> reports(Path dir) {

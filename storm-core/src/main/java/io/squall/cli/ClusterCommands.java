@@ -107,7 +107,7 @@ final class ClusterCommands {
                     // With authentication, every request carries the user's token and the dashboard asks Nimbus
                     // with it, so it shows and does what that user may.
                     DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
-                            DrpcServers.fromConfig(conf.asMap()), conf.getString(ConfigKeys.UI_HOST),
+                            DrpcServers.fromConfig(conf.asMap(), s), conf.getString(ConfigKeys.UI_HOST),
                             conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS, s.authenticates(), s.tls());
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
@@ -115,10 +115,7 @@ final class ClusterCommands {
                     new CountDownLatch(1).await();
                 });
                 case "drpc" -> daemon(args, () -> {
-                    // The DRPC server does not authenticate its clients: only loopback, unless insecure on purpose.
-                    SecuritySettings.of(conf).checkBind("The DRPC server", String.valueOf(conf.asMap().getOrDefault(
-                            DrpcServer.HOST, DrpcServer.DEFAULT_HOST)), false, "nothing yet (DRPC has no "
-                            + "authentication; keep it on loopback)");
+                    // Refuses to serve a non-loopback address without authentication, unless insecure on purpose.
                     DrpcServer d = DrpcServer.start(conf.asMap());
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("DRPC server on port " + d.port());

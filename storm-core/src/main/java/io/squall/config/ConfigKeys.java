@@ -248,6 +248,12 @@ public final class ConfigKeys {
             "address bin/squall drpc listens on");
     public static final ConfigKey DRPC_REQUEST_TIMEOUT_SECS = key("drpc.request.timeout.secs", ConfigKey.Type.INT,
             600, 1, "seconds a DRPC request waits for its result before it fails with SERVER_TIMEOUT");
+    public static final ConfigKey DRPC_AUTHORIZER_ACL = key("drpc.authorizer.acl", ConfigKey.Type.MAP, null, ANY,
+            "with authentication, who may execute which DRPC function: {FUNCTION: {client.users: [USER, ...]}}; "
+                    + "functions not listed are open to every authenticated user unless drpc.authorizer.acl.strict");
+    public static final ConfigKey DRPC_AUTHORIZER_ACL_STRICT = key("drpc.authorizer.acl.strict",
+            ConfigKey.Type.BOOLEAN, false, ANY, "refuse DRPC functions missing from drpc.authorizer.acl to everyone "
+                    + "but nimbus.admins");
 
     // Security (see the README's Security section).
     public static final ConfigKey SQUALL_INSECURE = key("squall.insecure", ConfigKey.Type.BOOLEAN, false, ANY,
@@ -269,6 +275,9 @@ public final class ConfigKeys {
             "PKCS#8 PEM private key of squall.tls.cert");
     public static final ConfigKey SQUALL_TLS_CA = key("squall.tls.ca", ConfigKey.Type.STRING, null, ANY,
             "PEM certificate of the authority that signed every Squall certificate; clients trust it");
+    public static final ConfigKey SQUALL_TLS_PROVIDER = key("squall.tls.provider", ConfigKey.Type.STRING, "openssl",
+            ANY, "TLS engine of the Netty servers and the transport: openssl (BoringSSL, falling back to the JDK's "
+                    + "engine with a log line where its native library does not load) or jdk");
     public static final ConfigKey NIMBUS_ADMINS = key("nimbus.admins", ConfigKey.Type.LIST, null, ANY,
             "users who may kill, rebalance, activate and deactivate every topology");
     public static final ConfigKey TOPOLOGY_READERS = key("topology.readers", ConfigKey.Type.LIST, null, ANY,

@@ -60,7 +60,8 @@ public record SecuritySettings(ClusterSecret secret, Path usersFile, TlsFiles tl
         String cert = string(conf, ConfigKeys.SQUALL_TLS_CERT.name());
         String key = string(conf, ConfigKeys.SQUALL_TLS_KEY.name());
         String ca = string(conf, ConfigKeys.SQUALL_TLS_CA.name());
-        return cert == null && key == null && ca == null ? null : new TlsFiles(path(cert), path(key), path(ca));
+        return cert == null && key == null && ca == null ? null : new TlsFiles(path(cert), path(key), path(ca),
+                TlsFiles.Provider.of(string(conf, ConfigKeys.SQUALL_TLS_PROVIDER.name())));
     }
 
     private static String string(Map<String, Object> conf, String key) {

@@ -5,7 +5,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -93,15 +95,28 @@ public final class TransportSecurity {
         }
     }
 
-    /** Puts TLS and the handshake at the front of a connecting channel's pipeline. */
+    /**
+     * Puts TLS and the handshake at the front of a connecting channel's pipeline. With TLS, flushes are also
+     * consolidated at the pipeline's tail: frames written while the event loop is busy then leave in one flush,
+     * so TLS fills whole records (up to 16 KiB each) instead of sealing one record, with its own header, tag
+     * and syscall, per small frame.
+     */
     public void secureClient(Channel ch, String host, int port) {
         if (topologySecret != null) {
             ch.pipeline().addFirst("squall-auth", new ClientHandshake());
         }
         if (clientTls != null) {
-            io.netty.handler.ssl.SslHandler tls = clientTls.newHandler(ch.alloc(), host, port);
+            SslHandler tls = clientTls.newHandler(ch.alloc(), host, port);
             tls.setHandshakeTimeoutMillis(TlsFiles.HANDSHAKE_TIMEOUT_MS);
             ch.pipeline().addFirst("squall-tls", tls);
+            ch.pipeline().addLast("squall-flush", new FlushConsolidationHandler(
+                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+            tls.handshakeFuture().addListener(f -> {
+                if (f.isSuccess()) {
+                    LOG.info("TLS to worker {}:{}: {} {} ({})", host, port, tls.engine().getSession().getProtocol(),
+                            tls.engine().getSession().getCipherSuite(), clientTls.getClass().getSimpleName());
+                }
+            });
         }
     }
 

@@ -3,6 +3,11 @@ package io.squall.utils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.ILocalDRPC;
+import io.squall.config.ConfigKeys;
+import io.squall.security.ClientCredentials;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
+import io.squall.topology.AuthorizationException;
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
 
@@ -24,6 +29,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * as the body, the result as the answer; under a {@link LocalOverride}, configured clients call the local DRPC
  * instead. Thread-safe; one client serves many concurrent requests.
  *
+ * <p>On a protected cluster the client sends the user's token, from the {@code SQUALL_TOKEN} environment variable
+ * or else the credentials file ({@code squall.credentials.file}, {@code ~/.squall/credentials}), as the other
+ * clients do, and speaks HTTPS trusting {@code squall.tls.ca} when {@code squall.tls.*} is set in the configuration
+ * it is given (pass the cluster's, {@link Utils#readStormConfig()}, or use {@link #getConfiguredClient}).
+ *
  * <pre>{@code
  * try (DRPCClient client = new DRPCClient(conf, "drpc1", 3774)) {
  *     String reach = client.execute("reach", "http://example.com/post");
@@ -41,6 +51,8 @@ public class DRPCClient implements AutoCloseable {
     private final String base;
     private final HttpClient http;
     private final Duration timeout;
+    /** The user's token, or null to send none. */
+    private final String token;
     /** The local DRPC this client calls instead of a server, or null. */
     private final ILocalDRPC local;
 
@@ -55,10 +67,19 @@ public class DRPCClient implements AutoCloseable {
      * @param timeoutMs how long to wait for an answer, or null for the server's request timeout plus a margin
      */
     public DRPCClient(Map<String, Object> conf, String host, int port, Integer timeoutMs) {
-        this.base = "http://" + host + ":" + port;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Map<String, Object> c = conf == null ? Map.of() : conf;
+        TlsFiles tls = SecuritySettings.tlsFiles(c);
+        this.base = (tls == null ? "http://" : "https://") + host + ":" + port;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(tls == null ? 10 : 20));
+        if (tls != null) {
+            b.sslContext(tls.jdkClient());
+        }
+        this.http = b.build();
         this.timeout = timeoutMs == null ? Duration.ofDays(1) : Duration.ofMillis(timeoutMs);
         this.local = null;
+        Object file = c.getOrDefault(ConfigKeys.SQUALL_CREDENTIALS_FILE.name(),
+                ConfigKeys.SQUALL_CREDENTIALS_FILE.defaultValue());
+        this.token = ClientCredentials.token(file == null ? null : String.valueOf(file), System.getenv());
     }
 
     private DRPCClient(ILocalDRPC local) {
@@ -66,6 +87,7 @@ public class DRPCClient implements AutoCloseable {
         this.http = null;
         this.timeout = null;
         this.local = local;
+        this.token = null;
     }
 
     /** Whether a {@link LocalOverride} is in force: local mode ({@code bin/squall local}) runs DRPC in-process. */
@@ -132,14 +154,20 @@ public class DRPCClient implements AutoCloseable {
      *
      * @throws DRPCExecutionException if the request times out, its topology fails it, or the server cannot be
      *                                reached
+     * @throws AuthorizationException  if the server refuses the client's token (none, or a wrong one) or the user
+     *                                may not execute {@code func}
      */
     public String execute(String func, String args) {
         if (local != null) {
             return local.execute(func, args);
         }
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/drpc/" + URLEncoder.encode(func,
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + "/drpc/" + URLEncoder.encode(func,
                 StandardCharsets.UTF_8))).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(args, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(args, StandardCharsets.UTF_8));
+        if (token != null) {
+            rb.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest req = rb.build();
         HttpResponse<String> r;
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -164,6 +192,9 @@ public class DRPCClient implements AutoCloseable {
             type = DRPCExceptionType.valueOf(n.path("type").asText("INTERNAL_ERROR"));
         } catch (IOException | IllegalArgumentException e) {
             // not a JSON error: keep the body as the message
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new AuthorizationException("DRPC server " + base + " refused " + func + ": " + msg);
         }
         throw new DRPCExecutionException(msg, type);
     }

@@ -3,6 +3,9 @@ package io.squall.utils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.drpc.DRPCInvocations;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
+import io.squall.security.WorkerIdentity;
 import io.squall.topology.DRPCRequest;
 
 import java.io.IOException;
@@ -17,7 +20,9 @@ import java.util.Map;
 
 /**
  * A DRPC topology's connection to a DRPC server's HTTP API: {@code GET /invocations/<function>/fetch},
- * {@code POST /invocations/result/<id>}, {@code POST /invocations/fail/<id>}. Thread-safe.
+ * {@code POST /invocations/result/<id>}, {@code POST /invocations/fail/<id>}. In a worker of a protected cluster
+ * ({@link WorkerIdentity}) each request is signed with the topology's secret and sent over HTTPS when the cluster
+ * uses TLS; elsewhere HTTPS follows {@code squall.tls.*} of the given configuration. Thread-safe.
  */
 public class DRPCInvocationsClient implements DRPCInvocations {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,18 +30,39 @@ public class DRPCInvocationsClient implements DRPCInvocations {
 
     private final String base;
     private final HttpClient http;
+    /** Who signs the requests, or null to send them unsigned. */
+    private final WorkerIdentity identity;
 
-    /** A client of the server at {@code host:port}. */
+    /** A client of the server at {@code host:port}, signing as this process's {@link WorkerIdentity} if any. */
     public DRPCInvocationsClient(Map<String, Object> conf, String host, int port) {
-        this.base = "http://" + host + ":" + port;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this(conf, host, port, WorkerIdentity.current());
+    }
+
+    /** A client of the server at {@code host:port} signing as {@code identity} (null: unsigned). */
+    public DRPCInvocationsClient(Map<String, Object> conf, String host, int port, WorkerIdentity identity) {
+        this.identity = identity;
+        TlsFiles tls = identity != null ? identity.tls() : SecuritySettings.tlsFiles(conf == null ? Map.of() : conf);
+        this.base = (tls == null ? "http://" : "https://") + host + ":" + port;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(tls == null ? TIMEOUT : TIMEOUT.multipliedBy(2));
+        if (tls != null) {
+            b.sslContext(tls.jdkClient());
+        }
+        this.http = b.build();
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private String send(HttpRequest request) {
+    /** Sends {@code method path} with {@code body}, signed when this client has an identity. */
+    private String send(String method, String path, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .method(method, body.length == 0 && method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (identity != null) {
+            identity.sign(method, path, body, System.currentTimeMillis()).forEach(b::header);
+        }
+        HttpRequest request = b.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
@@ -54,8 +80,7 @@ public class DRPCInvocationsClient implements DRPCInvocations {
 
     @Override
     public DRPCRequest fetchRequest(String function) {
-        String body = send(HttpRequest.newBuilder(URI.create(base + "/invocations/" + enc(function) + "/fetch"))
-                .timeout(TIMEOUT).GET().build());
+        String body = send("GET", "/invocations/" + enc(function) + "/fetch", new byte[0]);
         try {
             JsonNode n = JSON.readTree(body);
             return new DRPCRequest(n.path("args").asText(""), n.path("id").asText(""));
@@ -66,14 +91,12 @@ public class DRPCInvocationsClient implements DRPCInvocations {
 
     @Override
     public void result(String id, String result) {
-        send(HttpRequest.newBuilder(URI.create(base + "/invocations/result/" + enc(id))).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(result, StandardCharsets.UTF_8)).build());
+        send("POST", "/invocations/result/" + enc(id), result.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void failRequest(String id) {
-        send(HttpRequest.newBuilder(URI.create(base + "/invocations/fail/" + enc(id))).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        send("POST", "/invocations/fail/" + enc(id), new byte[0]);
     }
 
     @Override

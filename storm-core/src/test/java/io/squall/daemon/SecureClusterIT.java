@@ -296,7 +296,7 @@ class SecureClusterIT {
     /**
      * A client holding another topology's secret (and the cluster's certificate, so TLS lets it through) connects
      * to each worker and sends a backpressure frame that would stop the spouts: each worker refuses the connection
-     * and counts it, and the topology goes on.
+     * and counts it, and the topology goes on. A plain-text client on a worker's mutual-TLS port is refused too.
      */
     private void aForgedFrameFromAnotherTopologysWorkerIsRefusedAndCounted(String topologyId) {
         EventLoopGroup group = new NioEventLoopGroup(1);
@@ -311,6 +311,18 @@ class SecureClusterIT {
                 forgers.forEach(f -> f.trySend(Frame.backpressure(true)));
                 return count(cluster.workerLogs(), "wrong handshake answer") >= forgers.size();
             }, () -> "each worker refusing the forged connection");
+            // Plain text on a worker's mutual-TLS port: closed before any frame, logged and counted.
+            for (WorkerSlot w : state.assignment(topologyId).workers()) {
+                try (Socket plain = new Socket(w.host(), w.port())) {
+                    plain.setSoTimeout(30_000);
+                    plain.getOutputStream().write(new byte[] {0, 0, 0, 9, 1, 'p', 'l', 'a', 'i', 'n', 't', 'e', 'x'});
+                    readAll(plain.getInputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot reach worker port " + w.port(), e);
+                }
+            }
+            Await.until(LONG, () -> count(cluster.workerLogs(), "not TLS, or its TLS handshake failed")
+                    >= forgers.size(), () -> "each worker refusing a plain-text connection");
         } finally {
             forgers.forEach(MessagingClient::close);
             group.shutdownGracefully();

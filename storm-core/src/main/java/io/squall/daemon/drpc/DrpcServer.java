@@ -23,7 +23,17 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.squall.security.ClusterSecret;
+import io.squall.security.DrpcAcl;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
+import io.squall.security.TlsGuard;
+import io.squall.security.TokenStore;
+import io.squall.security.WorkerIdentity;
+import io.squall.security.WorkerSignature;
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
 import io.squall.topology.DRPCRequest;
@@ -34,6 +44,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +64,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Errors are JSON {@code {"error": ..., "type": ...}}: 504 for a timed-out request (SERVER_TIMEOUT), 500 for a
  * failed one (FAILED_REQUEST), 503 while shutting down, 400/404/405 for a bad request (counted, logged, and the
  * server goes on). Waiting requests block a pool thread each, up to {@value #POOL_THREADS}.
+ *
+ * <p>With authentication ({@code squall.auth.users.file} and {@code squall.cluster.secret.file}) every request to
+ * {@code /drpc} and {@code /api} carries a user's bearer token (401 without a valid one, counted as
+ * {@code unauthenticated}), and the {@link DrpcAcl} decides who may execute which function (403, {@code forbidden}).
+ * With a cluster secret, the {@code /invocations} requests must be signed by a worker with its topology's secret
+ * ({@link WorkerIdentity}; 401, {@code forgedInvocations}). With {@code squall.tls.*} the server speaks only TLS
+ * (a plain-text client is closed, {@code tlsRefused}). No refusal logs or answers a credential.
  */
 public final class DrpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DrpcServer.class);
@@ -64,21 +82,49 @@ public final class DrpcServer implements AutoCloseable {
     public static final String PORT = "drpc.http.port";
     /** The interface to listen on. */
     public static final String HOST = "drpc.http.host";
-    /** The default interface: loopback, since the server does not authenticate its clients. */
+    /** The default interface: loopback, as a server without authentication may only serve this machine. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The error type of a refused credential (401) or action (403). */
+    public static final String AUTHORIZATION_ERROR = "AUTHORIZATION_ERROR";
 
     private final DRPC drpc;
     private final EventLoopGroup group;
     private final ExecutorService pool;
     private final Channel channel;
     private final AtomicLong badRequests = new AtomicLong();
+    private final AtomicLong unauthenticated = new AtomicLong();
+    private final AtomicLong forbidden = new AtomicLong();
+    private final AtomicLong forgedInvocations = new AtomicLong();
+    private final AtomicLong tlsRefused = new AtomicLong();
+    /** The users' tokens, or null when authentication is off. */
+    private final TokenStore tokens;
+    /** The secret the workers' topology secrets derive from, or null when invocations are not checked. */
+    private final ClusterSecret secret;
+    private final DrpcAcl acl;
 
     /**
-     * Starts a server on {@code host:port} (port 0: any free port) whose requests wait {@code timeoutMs} at most.
+     * Starts an unprotected server on {@code host:port} (port 0: any free port) whose requests wait
+     * {@code timeoutMs} at most.
      *
      * @throws InterruptedException if interrupted while binding
      */
     public DrpcServer(String host, int port, long timeoutMs) throws InterruptedException {
+        this(host, port, timeoutMs, SecuritySettings.NONE, DrpcAcl.OPEN);
+    }
+
+    /**
+     * Starts a server on {@code host:port} (port 0: any free port) whose requests wait {@code timeoutMs} at most,
+     * protected as {@code security} says: tokens and {@code acl} when it authenticates, signed invocations when it
+     * has a cluster secret, TLS when it has TLS files.
+     *
+     * @throws InterruptedException if interrupted while binding
+     */
+    public DrpcServer(String host, int port, long timeoutMs, SecuritySettings security, DrpcAcl acl)
+            throws InterruptedException {
+        this.tokens = security.authenticates() ? security.tokenStore() : null;
+        this.secret = security.secret();
+        this.acl = acl;
+        SslContext tls = security.tls() == null ? null : security.tls().nettyServer(false);
         this.drpc = new DRPC(timeoutMs);
         this.group = new NioEventLoopGroup(2, new DefaultThreadFactory("drpc-http", true));
         this.pool = Executors.newFixedThreadPool(POOL_THREADS, new DefaultThreadFactory("drpc-request", true));
@@ -86,6 +132,9 @@ public final class DrpcServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(TlsFiles.serverHandler(tls, ch), new TlsGuard("DRPC", tlsRefused));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
                                 new Handler());
                     }
@@ -101,17 +150,28 @@ public final class DrpcServer implements AutoCloseable {
             throw new IllegalStateException("Cannot listen on " + host + ":" + port + " for DRPC (" + e
                     + "); set " + PORT + " to a free port", e);
         }
-        LOG.info("DRPC server on http://{}:{}/ (requests time out after {} ms)", host, port(), timeoutMs);
+        LOG.info("DRPC server on {}://{}:{}/ (requests time out after {} ms; {})", tls == null ? "http" : "https", host,
+                port(), timeoutMs, tokens == null ? "no authentication" : "tokens required, " + acl);
     }
 
-    /** Starts a server from a config: {@value #HOST} (default 127.0.0.1), {@value #PORT} (3774), the timeout. */
+    /**
+     * Starts a server from a config: {@value #HOST} (default 127.0.0.1), {@value #PORT} (3774), the timeout, and the
+     * security of {@link SecuritySettings#of(Map)} with the {@link DrpcAcl}.
+     *
+     * @throws io.squall.security.SecurityConfigException if the security settings are wrong, or the server would
+     *                                                    serve a non-loopback address unprotected
+     */
     public static DrpcServer start(Map<String, Object> conf) throws InterruptedException {
         Object host = conf.getOrDefault(HOST, DEFAULT_HOST);
         Object port = conf.getOrDefault(PORT, 3774);
         if (!(port instanceof Number n) || n.intValue() < 0 || n.intValue() > 65535) {
             throw new IllegalArgumentException(PORT + " must be a port number, got " + port);
         }
-        return new DrpcServer(String.valueOf(host), n.intValue(), DRPC.timeoutMs(conf));
+        SecuritySettings security = SecuritySettings.of(conf);
+        security.checkBind("The DRPC server", String.valueOf(host), security.authenticates(),
+                "squall.auth.users.file and squall.cluster.secret.file");
+        return new DrpcServer(String.valueOf(host), n.intValue(), DRPC.timeoutMs(conf), security,
+                DrpcAcl.of(conf, security.admins()));
     }
 
     /** The bound port. */
@@ -119,10 +179,18 @@ public final class DrpcServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** The request counts, with the bad requests refused. */
+    /**
+     * The request counts, with those refused: {@code badRequests}, {@code unauthenticated} (no or a wrong token),
+     * {@code forbidden} (the ACL refused), {@code forgedInvocations} (a worker request not signed with a topology's
+     * secret) and {@code tlsRefused} (connections that did not speak TLS).
+     */
     public Map<String, Long> counts() {
         Map<String, Long> ret = new LinkedHashMap<>(drpc.counts());
         ret.put("badRequests", badRequests.get());
+        ret.put("unauthenticated", unauthenticated.get());
+        ret.put("forbidden", forbidden.get());
+        ret.put("forgedInvocations", forgedInvocations.get());
+        ret.put("tlsRefused", tlsRefused.get());
         return ret;
     }
 
@@ -165,11 +233,12 @@ public final class DrpcServer implements AutoCloseable {
                 respond(ctx, req, bad(req, 400, "Malformed HTTP request: " + req.decoderResult().cause()));
                 return;
             }
+            String remote = String.valueOf(ctx.channel().remoteAddress());
             req.retain();
             try {
                 pool.execute(() -> {
                     try {
-                        respond(ctx, req, route(req));
+                        respond(ctx, req, route(req, remote));
                     } catch (RuntimeException e) {
                         LOG.error("DRPC request {} {} failed", req.method(), req.uri(), e);
                         respond(ctx, req, Answer.error(500, "DRPC server failed: " + e, "INTERNAL_ERROR"));
@@ -195,9 +264,57 @@ public final class DrpcServer implements AutoCloseable {
         return Answer.error(status, msg, "BAD_REQUEST");
     }
 
-    private Answer route(FullHttpRequest req) {
+    /** Why a request is refused (401 or 403), or null if it may go on: the credential and the ACL. */
+    private Answer refusal(FullHttpRequest req, String[] parts, String remote) {
+        boolean invocation = parts[0].equals("invocations");
+        if (invocation && secret != null) {
+            String topologyId = req.headers().get(WorkerSignature.TOPOLOGY_HEADER);
+            String why = topologyId == null ? "it names no topology (" + WorkerSignature.TOPOLOGY_HEADER + ")"
+                    : WorkerSignature.check(secret.topologySecret(topologyId), req.headers().get(
+                            WorkerSignature.TIME_HEADER), req.headers().get(WorkerSignature.SIGNATURE_HEADER),
+                            WorkerIdentity.requestData(req.method().name(), req.uri(),
+                                    ByteBufUtil.getBytes(req.content())), System.currentTimeMillis());
+            if (why == null) {
+                return null;
+            }
+            LOG.warn("Refused a DRPC invocation {} {} from {} for topology {}: {} ({} refused so far)", req.method(),
+                    new QueryStringDecoder(req.uri()).path(), remote, topologyId, why,
+                    forgedInvocations.incrementAndGet());
+            return Answer.error(401, "Invocation refused: only a worker of this cluster may fetch or answer DRPC "
+                    + "requests, and " + why, AUTHORIZATION_ERROR);
+        }
+        if (tokens == null || invocation) {
+            return null;
+        }
+        String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
+        Optional<String> user = tokens.authenticate(token);
+        if (user.isEmpty()) {
+            String why = token == null ? "no bearer token" : "a token that is not valid";
+            LOG.warn("Unauthenticated DRPC request {} {} from {}: {} ({} so far)", req.method(),
+                    new QueryStringDecoder(req.uri()).path(), remote, why, unauthenticated.incrementAndGet());
+            return Answer.error(401, "Authentication required: the request has " + why + ". Send "
+                    + "'Authorization: Bearer TOKEN'; DRPCClient reads the token from SQUALL_TOKEN or "
+                    + "~/.squall/credentials (bin/squall add-user makes one)", AUTHORIZATION_ERROR);
+        }
+        if (parts.length == 2 && parts[0].equals("drpc")) {
+            String why = acl.refusal(user.get(), parts[1]);
+            if (why != null) {
+                LOG.warn("Forbidden DRPC request of {} for {}: {} ({} forbidden so far)", parts[1], user.get(), why,
+                        forbidden.incrementAndGet());
+                return Answer.error(403, "Forbidden: " + why, AUTHORIZATION_ERROR);
+            }
+        }
+        return null;
+    }
+
+    private Answer route(FullHttpRequest req, String remote) {
         QueryStringDecoder q = new QueryStringDecoder(req.uri());
         String[] parts = q.path().replaceAll("^/+", "").split("/");
+        Answer refused = refusal(req, parts, remote);
+        if (refused != null) {
+            return refused;
+        }
         HttpMethod m = req.method();
         String body = req.content().toString(StandardCharsets.UTF_8);
         if (parts.length == 2 && parts[0].equals("drpc") && !parts[1].isEmpty()) {

@@ -1,6 +1,8 @@
 package io.squall.daemon.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.security.SecuritySettings;
+import io.squall.security.TlsFiles;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +18,9 @@ import java.util.Map;
 /**
  * The DRPC servers the dashboard lists: those of {@code drpc.servers} on {@code drpc.http.port}, as Storm configures
  * them. The dashboard asks each server for its request counts ({@code GET /api/v1/drpc}) when the page does; a
- * server that does not answer within {@link #TIMEOUT} is listed as down with the reason. Thread-safe.
+ * server that does not answer within {@link #TIMEOUT} is listed as down with the reason. On a protected cluster it
+ * asks over HTTPS (trusting {@code squall.tls.ca}) with the daemons' token, which may read the counts but execute
+ * nothing. Thread-safe.
  */
 public final class DrpcServers {
     /** The key listing the DRPC servers' host names. */
@@ -33,16 +37,32 @@ public final class DrpcServers {
     private final List<String> hosts;
     private final int port;
     private final HttpClient http;
+    private final String scheme;
+    /** The daemons' token, or null to send none. */
+    private final String token;
 
-    private DrpcServers(List<String> hosts, int port) {
+    private DrpcServers(List<String> hosts, int port, TlsFiles tls, String token) {
         this.hosts = List.copyOf(hosts);
         this.port = port;
-        this.http = hosts.isEmpty() ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.scheme = tls == null ? "http://" : "https://";
+        this.token = token;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        if (tls != null && !hosts.isEmpty()) {
+            b.sslContext(tls.jdkClient());
+        }
+        this.http = hosts.isEmpty() ? null : b.build();
     }
 
     /** No DRPC servers (local mode, or a cluster without DRPC). */
     public static DrpcServers none() {
-        return new DrpcServers(List.of(), DEFAULT_PORT);
+        return new DrpcServers(List.of(), DEFAULT_PORT, null, null);
+    }
+
+    /** As {@link #fromConfig(Map)}, asking protected servers as {@code security} allows (TLS, the daemons' token). */
+    public static DrpcServers fromConfig(Map<String, Object> conf, SecuritySettings security) {
+        DrpcServers plain = fromConfig(conf);
+        return new DrpcServers(plain.hosts, plain.port, security.tls(), security.secret() == null ? null
+                : security.secret().daemonToken());
     }
 
     /**
@@ -67,7 +87,7 @@ public final class DrpcServers {
         for (Object h : list) {
             hosts.add(String.valueOf(h));
         }
-        return new DrpcServers(hosts, n.intValue());
+        return new DrpcServers(hosts, n.intValue(), null, null);
     }
 
     /**
@@ -83,8 +103,12 @@ public final class DrpcServers {
             String server = h + ":" + port;
             entry.put("server", server);
             try {
-                HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://" + server
-                        + "/api/v1/drpc")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(scheme + server + "/api/v1/drpc"))
+                        .timeout(TIMEOUT).GET();
+                if (token != null) {
+                    rb.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> res = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
                 if (res.statusCode() != 200) {
                     entry.put("up", false);
                     entry.put("error", "HTTP " + res.statusCode() + " from /api/v1/drpc");

@@ -30,6 +30,7 @@ import io.squall.runtime.Worker;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.security.SecuritySettings;
 import io.squall.security.TransportSecurity;
+import io.squall.security.WorkerIdentity;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
@@ -142,6 +143,9 @@ public final class WorkerMain {
         SecuritySettings security = SecuritySettings.of(conf);
         this.transportSecurity = TransportSecurity.of(security.tls(), security.secret() == null ? null
                 : security.secret().topologySecret(topologyId));
+        // Before any executor starts: DRPC spouts and result bolts sign their requests as this worker.
+        WorkerIdentity.install(new WorkerIdentity(topologyId, security.secret() == null ? null
+                : security.secret().topologySecret(topologyId), security.tls()));
         this.server = new MessagingServer(me.host(), port, ss, transportSecurity, () -> new InboundDispatcher(worker,
                 newCodec(loader), () -> running, inbound, expiryMs));
         this.nimbus = NimbusClient.forWorker(conf, topologyId);
