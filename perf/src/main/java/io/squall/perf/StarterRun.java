@@ -14,6 +14,7 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,29 +27,32 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs one topology class's {@code main} in local mode for a bounded time, the way {@code bin/squall local} runs it
  * (a {@link LocalCluster} and a local DRPC stand in for the cluster), and prints a verdict: {@code RESULT pass} if
  * the main did not throw, it submitted a topology, no topology failed or reported an error and its components
- * emitted tuples; {@code RESULT fail: why} otherwise. Unlike {@code bin/squall local} it does not wait for a main
- * that keeps running (some examples loop for minutes printing metrics): the time bound counts from the start.
- * Used by {@code perf/storm-starter-check}.
+ * emitted tuples; {@code RESULT fail: why} otherwise. The main has {@value #SUBMIT_SECS} s to submit a topology
+ * (starting several in-process workers on a loaded machine is slow); the topologies then run for SECONDS, whether
+ * or not the main has returned: unlike {@code bin/squall local} it does not wait for a main that keeps running (some
+ * examples loop for minutes printing metrics). Used by {@code perf/storm-starter-check}.
  *
- * <p>usage: {@code StarterRun JAR CLASS SECONDS}; exit status 0 on pass, 1 on fail, 2 on a bad command line.
+ * <p>usage: {@code StarterRun JAR CLASS SECONDS [ARGS...]} (ARGS go to main); exit status 0 on pass, 1 on fail, 2 on
+ * a bad command line.
  */
 public final class StarterRun {
     private static final long POLL_MILLIS = 200;
+    private static final long SUBMIT_SECS = 120;
 
     private StarterRun() {
     }
 
     /** Runs the check; ends the JVM, since an example's main may still be running. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: StarterRun JAR CLASS SECONDS");
+        if (args.length < 3) {
+            System.err.println("usage: StarterRun JAR CLASS SECONDS [ARGS...]");
             System.exit(2);
         }
         File jar = new File(args[0]);
         long seconds = Long.parseLong(args[2]);
         String verdict;
         try {
-            verdict = run(jar, args[1], seconds);
+            verdict = run(jar, args[1], seconds, Arrays.copyOfRange(args, 3, args.length));
         } catch (ReflectiveOperationException | RuntimeException e) {
             verdict = "fail: " + e;
         }
@@ -58,7 +62,7 @@ public final class StarterRun {
     }
 
     @SuppressWarnings("try") // drpcOverride acts by being open, as in bin/squall local
-    private static String run(File jar, String className, long seconds) throws Exception {
+    private static String run(File jar, String className, long seconds, String[] mainArgs) throws Exception {
         URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, StarterRun.class.getClassLoader());
         Method main = loader.loadClass(className).getMethod("main", String[].class);
         if (!Modifier.isStatic(main.getModifiers())) {
@@ -75,7 +79,7 @@ public final class StarterRun {
             Thread.currentThread().setContextClassLoader(loader);
             Thread mainThread = new Thread(() -> {
                 try {
-                    main.invoke(null, (Object) new String[0]);
+                    main.invoke(null, (Object) mainArgs);
                 } catch (InvocationTargetException e) {
                     mainFailure.set(e.getCause());
                 } catch (ReflectiveOperationException | RuntimeException e) {
@@ -87,8 +91,15 @@ public final class StarterRun {
             mainThread.setContextClassLoader(loader);
             mainThread.setDaemon(true);
             mainThread.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SUBMIT_SECS);
+            boolean running = false;
             while (System.nanoTime() < deadline && mainFailure.get() == null) {
+                if (!running && !cluster.getTopologyNames().isEmpty()) {
+                    running = true;
+                    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+                } else if (!running && mainDone.getCount() == 0) {
+                    break; // it returned without submitting anything
+                }
                 mainDone.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 observe(cluster, emitted, problems);
                 if (mainDone.getCount() == 0 && cluster.getTopologyNames().isEmpty() && !emitted.isEmpty()) {
