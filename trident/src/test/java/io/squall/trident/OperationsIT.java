@@ -13,6 +13,7 @@ import io.squall.trident.state.BaseQueryFunction;
 import io.squall.trident.state.StateType;
 import io.squall.trident.state.map.MapState;
 import io.squall.trident.state.map.ReadOnlyMapState;
+import io.squall.trident.testing.FixedBatchSpout;
 import io.squall.trident.testing.MemoryMapState;
 import io.squall.trident.tuple.TridentTuple;
 import io.squall.tuple.Fields;
@@ -103,6 +104,34 @@ class OperationsIT {
             all.addAll(partitions(batch));
         }
         assertTrue(all.size() > 1, "batches spread over tasks: " + all);
+    }
+
+    @Test
+    void aBatchSpoutWithAParallelismHintRunsOneCopyPerTaskEachEmittingItsOwnBatch() {
+        TridentTopology t = new TridentTopology();
+        Sink words = new Sink();
+        words.attach(t.newStream("copies", new FixedBatchSpout(SENTENCE, 2, new Values("a b"), new Values("c"),
+                        new Values("d")))
+                .each(new Fields("sentence"), new Ops.Split(), new Fields("word"))
+                .each(new Ops.PartitionIndex(), new Fields("p"))
+                .parallelismHint(3));
+        Run.run(t, () -> words.awaitTxid(3));
+        Map<Long, List<List<Object>>> batches = words.byTxid();
+        List<List<Object>> first = new ArrayList<>();
+        List<List<Object>> second = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            first.addAll(List.of(row("a b", "a", p), row("a b", "b", p), row("c", "c", p)));
+            second.add(row("d", "d", p));
+        }
+        assertEquals(Set.of(1L, 2L), batches.keySet(), "the third batch is empty: " + batches);
+        assertEquals(multiset(first), multiset(batches.get(1L)));
+        assertEquals(multiset(second), multiset(batches.get(2L)));
+    }
+
+    private static Map<List<Object>, Integer> multiset(List<List<Object>> rows) {
+        Map<List<Object>, Integer> ret = new HashMap<>();
+        rows.forEach(r -> ret.merge(r, 1, Integer::sum));
+        return ret;
     }
 
     private static Set<Object> partitions(List<List<Object>> rows) {

@@ -58,11 +58,6 @@ final class Compiler {
     StormTopology compile() {
         Map<Group, String> ids = new HashMap<>();
         for (Group g : groups) {
-            if (g.spout instanceof IBatchSpout && g.parallelism > 1) {
-                throw new InvalidTopologyException("Stream '" + g.txId + "' comes from an IBatchSpout, which runs as "
-                        + "one task, so its part cannot have parallelism " + g.parallelism
-                        + "; call shuffle() or partitionBy() before parallelismHint to spread the work after it");
-            }
             String id = g.spout != null ? "$spout-" + g.txId : "b-" + g.index;
             ids.put(g, g.name == null ? id : id + "-" + g.name);
         }

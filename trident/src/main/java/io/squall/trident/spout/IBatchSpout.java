@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * A non-transactional batch spout: asked for batch {@code batchId}, it emits what it has. If a batch is asked
  * for again (a replay) it should emit the same tuples, but nothing enforces that, so states behind it keep at
- * most at-least-once semantics. Runs as a single task.
+ * most at-least-once semantics.
+ *
+ * <p>As in Storm, a spout part with a parallelism hint of n runs n copies of the spout, one per task, each opened,
+ * asked for every batch id and acked on its own: a batch holds what every copy emitted for that id.
  */
 public interface IBatchSpout extends ITridentDataSource {
     /** Called once on the task thread before the first batch. */

@@ -22,7 +22,7 @@ import java.util.Map;
  * calls {@code nextTuple} until the spout emits nothing or the batch has {@value #MAX_BATCH_SIZE_CONF} tuples
  * (default {@value #DEFAULT_MAX_BATCH_SIZE}) of its default stream. When the batch commits, the spout is acked
  * each message id of it; when a batch is asked for again (a replay) the spout is first failed the ids of its
- * earlier attempt, so it can emit them again. Non-transactional. Runs as one task.
+ * earlier attempt, so it can emit them again. Non-transactional. Each task of the spout's part runs its own copy.
  */
 public final class RichSpoutBatchSpout implements IBatchSpout {
     private static final long serialVersionUID = 1L;

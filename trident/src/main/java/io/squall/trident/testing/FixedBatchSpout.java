@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A non-transactional test spout that emits fixed tuples in batches of at most {@code maxBatchSize}; with
  * {@link #setCycle} it starts over at the end. A replayed batch id gets the same tuples again until it is acked.
- * Runs as one task, on its thread.
+ * Each task runs its own copy (on its thread), so with a parallelism hint of n every batch holds n copies.
  */
 public class FixedBatchSpout implements IBatchSpout {
     private static final long serialVersionUID = 1L;

@@ -73,11 +73,14 @@ class CompilerTest {
     }
 
     @Test
-    void refusesASpoutPartOfAnIBatchSpoutWithParallelismAboveOne() {
+    void runsTheSpoutPartOfAnIBatchSpoutWithItsParallelismAsStormDoes() {
         Graph.Node w = words(batchSpout());
         graph.parallelism(w, 2);
-        String msg = assertThrows(InvalidTopologyException.class, graph::build).getMessage();
-        assertTrue(msg.contains("'s'") && msg.contains("IBatchSpout") && msg.contains("parallelism 2"), msg);
+        StormTopology t = graph.build();
+        assertEquals(2, t.getComponent("$spout-s").getParallelism());
+        String mbc = Graph.COORDINATOR_ID + "/";
+        assertEquals(Set.of(mbc + MasterBatchCoordinator.BATCH_STREAM, mbc + MasterBatchCoordinator.SUCCESS_STREAM),
+                inputsOf(t, "$spout-s"), "every task gets every batch and every success");
     }
 
     @Test
