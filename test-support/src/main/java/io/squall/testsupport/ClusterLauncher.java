@@ -227,6 +227,17 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     /**
+     * The live worker processes of one topology (its id, which the worker's command line carries, is the
+     * topology's name followed by {@code -} and a number).
+     */
+    public Set<Long> workerPids(String topologyName) {
+        return workerPids().stream()
+                .filter(pid -> ProcessHandle.of(pid).map(p -> commandLine(p).contains(" " + topologyName + "-"))
+                        .orElse(false))
+                .collect(Collectors.toSet());
+    }
+
+    /**
      * A process's whole command line. {@code ProcessHandle.Info} may cut long ones (a class path of many JARs),
      * so on Linux it is read from {@code /proc}.
      */
@@ -277,9 +288,24 @@ public final class ClusterLauncher implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** Kills every daemon (frozen ones too) and worker, then deletes the cluster's directory. */
+    /**
+     * Kills every daemon (frozen ones too) and worker, then deletes the cluster's directory. It runs to the end on
+     * an interrupted thread too (a test that hit its timeout), and keeps the interrupt.
+     */
     @Override
     public void close() {
+        // Waiting for kill(1) would fail at once on an interrupted thread and leave the daemons running.
+        boolean interrupted = Thread.interrupted();
+        try {
+            killAll();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void killAll() {
         for (int i = daemons.size() - 1; i >= 0; i--) {
             Process p = daemons.get(i).process();
             if (p.isAlive()) {

@@ -1,0 +1,82 @@
+package io.squall.redis.state;
+
+import io.squall.runtime.state.StatefulBoltRunner;
+import io.squall.runtime.state.StatefulClusterRun;
+import io.squall.runtime.state.StatefulClusterRun.Result;
+import io.squall.runtime.state.StatefulClusterRun.Topology;
+import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
+import io.squall.state.KeyValueState;
+import io.squall.state.StateProvider;
+import io.squall.state.rocksdb.RocksDbKeyValueStateProvider;
+import io.squall.testsupport.ClusterLauncher;
+import io.squall.testsupport.RedisServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The stateful word count on a real cluster with each durable provider: 100,000 sentences over two workers, each
+ * worker killed with SIGKILL once mid-run, end with the exact counts in RocksDB (the databases the workers left
+ * on disk) and in a real redis-server. Both topologies run side by side on one cluster; the test lives in this
+ * module because it needs both providers.
+ */
+@Timeout(480)
+class StatefulClusterIT {
+    private static final int SENTENCES = 100_000;
+
+    @Test
+    void countsExactlyInRocksDbAndRedisWhenWorkersAreKilledTwiceMidRun() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+             ClusterLauncher cluster = ClusterLauncher.create("stateful-cluster-it")) {
+            Path stateDir = cluster.base().resolve("state");
+            String rocksDb = "stateful-cluster-rocksdb";
+            Topology onDisk = new Topology(rocksDb, RocksDbKeyValueStateProvider.class.getName(),
+                    "{\"dir\": \"" + stateDir + "\"}", conf -> counts(new RocksDbKeyValueStateProvider(), conf,
+                    ns -> Files.isDirectory(stateDir.resolve(rocksDb).resolve(ns))));
+            Topology inRedis = new Topology("stateful-cluster-redis", RedisKeyValueStateProvider.class.getName(),
+                    "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": " + redis.port()
+                            + ", \"timeout\": 2000}}",
+                    conf -> counts(new RedisKeyValueStateProvider(), conf, ns -> true));
+            List<Result> results = StatefulClusterRun.run(cluster, SENTENCES, List.of(onDisk, inRedis));
+            Map<String, Long> expected = StatefulClusterWordCount.expectedCounts(SENTENCES);
+            for (Result r : results) {
+                assertEquals(expected, r.counts(), r.name() + ": exact counts");
+                assertTrue(r.refusals() >= 4, r.name() + ": checkpoints were held before each kill: "
+                        + r.refusals());
+                System.out.println("StatefulClusterIT: " + SENTENCES + " sentences, exact counts; " + r.summary());
+            }
+        }
+    }
+
+    /** Every counter task's committed counts, from the namespaces {@code exists} accepts; a word in one task only. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> counts(StateProvider provider, Map<String, Object> conf,
+                                            Predicate<String> exists) {
+        Map<String, Long> all = new TreeMap<>();
+        for (int task = 1; task < 32; task++) {
+            String ns = StatefulBoltRunner.namespace("count", task);
+            if (!exists.test(ns)) {
+                continue;
+            }
+            var s = (KeyValueState<String, Long>) provider.newState(ns, conf, null);
+            s.forEach(e -> assertEquals(null, all.put(e.getKey(), e.getValue()), "a word in two tasks: " + e));
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot close the state " + ns, e);
+                }
+            }
+        }
+        return all;
+    }
+}

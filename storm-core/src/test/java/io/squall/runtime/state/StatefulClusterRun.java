@@ -1,0 +1,293 @@
+package io.squall.runtime.state;
+
+import io.squall.Await;
+import io.squall.Config;
+import io.squall.cluster.ClusterState;
+import io.squall.config.DaemonConfig;
+import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
+import io.squall.testsupport.ClusterLauncher;
+import io.squall.testsupport.Daemon;
+import io.squall.testsupport.TopologyJar;
+import io.squall.utils.NimbusClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs stateful word counts of {@link StatefulClusterWordCount} side by side on one real cluster (ZooKeeper,
+ * Nimbus and a supervisor as processes, each topology from a JAR over two workers of its own) and kills a worker
+ * of each with SIGKILL twice mid-run: first one of its two workers, then the other. Before each kill it waits for
+ * checkpoints to have committed (a quarter, then half of the sentences acked) and holds checkpoints (the counter refuses to prepare), so that
+ * the kill falls outside the commit-to-ack window the README documents. Once every sentence is acked it kills the
+ * topologies and hands each one's committed state to its reader. The topologies share the cluster's start-up and
+ * their recoveries overlap, which keeps the test short.
+ */
+public final class StatefulClusterRun {
+    private static final Duration LONG = Duration.ofSeconds(240);
+
+    /**
+     * A topology to run: its name, state provider and provider config, and how to read its committed counts from
+     * its configuration (with {@code topology.name}) once its workers have ended.
+     */
+    public record Topology(String name, String provider, String providerConfig,
+                           Function<Map<String, Object>, Map<String, Long>> reader) {
+    }
+
+    /**
+     * What a run measured: the committed counts, the sentences acked at each kill, the prepares refused while
+     * checkpoints were held, and the seconds from the start to the cluster being up, to each kill and to the last
+     * ack.
+     */
+    public record Result(String name, Map<String, Long> counts, List<Integer> ackedAtKills, int refusals,
+                         double clusterUp, List<Double> kills, double allAcked) {
+        /** The figures as one line. */
+        public String summary() {
+            return String.format("%s: cluster up at %.1f s, workers killed at %s s with %s sentences acked, every "
+                    + "sentence acked at %.1f s; %d prepares refused while checkpoints were held", name, clusterUp,
+                    kills.stream().map(k -> String.format("%.1f", k)).toList(), ackedAtKills, allAcked, refusals);
+        }
+    }
+
+    /** One topology's records directory, original workers and progress. */
+    private static final class Run {
+        final Topology topology;
+        final Path records;
+        /** The workers that replaced killed ones: not a victim again while a worker that was not killed lives. */
+        final Set<Long> replacements = new HashSet<>();
+        final List<Integer> ackedAtKills = new ArrayList<>();
+        final List<Double> kills = new ArrayList<>();
+        Map<String, Long> refusedBefore;
+
+        Run(Topology topology, Path records) {
+            this.topology = topology;
+            this.records = records;
+        }
+
+        int lastAcked() {
+            return ackedAtKills.isEmpty() ? 0 : ackedAtKills.get(ackedAtKills.size() - 1);
+        }
+    }
+
+    private final ClusterLauncher cluster;
+    private final int total;
+    private final long start = System.nanoTime();
+    private double clusterUp;
+
+    private StatefulClusterRun(ClusterLauncher cluster, int total) {
+        this.cluster = cluster;
+        this.total = total;
+    }
+
+    /**
+     * Starts the cluster, runs {@code total} sentences through each topology with two worker kills each, and
+     * returns what each run measured.
+     */
+    public static List<Result> run(ClusterLauncher cluster, int total, List<Topology> topologies) throws Exception {
+        return new StatefulClusterRun(cluster, total).runAll(topologies);
+    }
+
+    private List<Result> runAll(List<Topology> topologies) throws Exception {
+        Daemon supervisor = startCluster(2 * topologies.size());
+        Path jar = TopologyJar.ofPackageOf(StatefulClusterWordCount.class, cluster.base().resolve("stateful.jar"));
+        List<Run> runs = new ArrayList<>();
+        for (Topology t : topologies) {
+            Run r = new Run(t, Files.createDirectories(cluster.base().resolve("records-" + t.name())));
+            Process submit = cluster.cli("submit-" + t.name(), "jar", jar.toString(),
+                    StatefulClusterWordCount.class.getName(), t.name(), r.records.toString(), String.valueOf(total),
+                    t.provider(), t.providerConfig());
+            assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit-" + t.name()));
+            runs.add(r);
+        }
+        for (Run r : runs) {
+            Await.until(LONG, () -> cluster.workerPids(r.topology.name()).size() == 2,
+                    () -> "two workers of " + r.topology.name() + ": " + supervisor.log());
+        }
+        for (int kill = 0; kill < 2; kill++) {
+            killOneWorkerOfEach(runs, kill);
+        }
+        List<Result> results = new ArrayList<>();
+        for (Run r : runs) {
+            Await.until(LONG, atMostEvery(() -> acked(r.records) == total), () -> acked(r.records) + " of " + total
+                    + " sentences of " + r.topology.name() + " acked after the kills; " + supervisor.log());
+            double allAcked = secondsSince(start);
+            String name = r.topology.name();
+            assertEquals(0, cluster.cli("kill-" + name, "kill", name, "-w", "0").waitFor(),
+                    () -> cluster.log("kill-" + name));
+            Await.until(LONG, () -> cluster.workerPids(name).isEmpty(), () -> "the workers of " + name + " gone: "
+                    + cluster.workerPids(name));
+            Map<String, Object> conf = new HashMap<>(StatefulClusterWordCount.conf(r.topology.provider(),
+                    r.topology.providerConfig()));
+            conf.put(Config.TOPOLOGY_NAME, name);
+            int refusals = StatefulClusterWordCount.records(r.records, "refused-").size();
+            results.add(new Result(name, r.topology.reader().apply(conf), r.ackedAtKills, refusals, clusterUp,
+                    r.kills, allAcked));
+        }
+        return results;
+    }
+
+    private Daemon startCluster(int slots) {
+        int nimbusPort = ClusterLauncher.freePort();
+        // The test kills workers itself: longer session and heartbeat timeouts keep a loaded machine from adding
+        // kills of its own (a worker that misses them restarts, which the test survives but does not plan for).
+        cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\"]")
+                .conf("storm.zookeeper.session.timeout=15000")
+                .conf("supervisor.worker.timeout.secs=30");
+        cluster.startZookeeper();
+        cluster.startNimbus("nimbus", nimbusPort);
+        int[] ports = new int[slots];
+        for (int i = 0; i < slots; i++) {
+            ports[i] = ClusterLauncher.freePort();
+        }
+        Daemon supervisor = cluster.startSupervisor("supervisor", ports);
+        DaemonConfig daemonConf = DaemonConfig.load(null, cluster.conf());
+        NimbusClient nimbus = NimbusClient.of(daemonConf);
+        Await.until(LONG, () -> isLeader(nimbus), () -> "a leader Nimbus: " + cluster.log("nimbus"));
+        try (ClusterState state = ClusterState.connect(daemonConf)) {
+            Await.until(LONG, () -> state.supervisors().size() == 1, () -> "a supervisor: " + supervisor.log());
+        }
+        clusterUp = secondsSince(start);
+        return supervisor;
+    }
+
+    /**
+     * Waits for a quarter of the sentences more to be acked in each topology, holds its checkpoints, waits until a
+     * counter task of each has refused two prepares (so the last commit's acks are at least a checkpoint interval
+     * old and no commit can come), kills the {@code kill}-th original worker of each with SIGKILL, lets
+     * checkpoints go on, and waits for the supervisor to replace the killed workers.
+     */
+    private void killOneWorkerOfEach(List<Run> runs, int kill) throws IOException {
+        // Each topology is held as soon as it gets there: a held topology commits nothing, so it waits for the
+        // others without running to its end.
+        int target = (kill + 1) * total / 4;
+        Set<Run> held = new HashSet<>();
+        Await.until(LONG, atMostEvery(() -> {
+            for (Run r : runs) {
+                if (!held.contains(r) && acked(r.records) >= target) {
+                    hold(r);
+                    held.add(r);
+                }
+            }
+            return held.size() == runs.size();
+        }), () -> "each topology at " + target + " sentences acked before kill " + (kill + 1) + ": "
+                + runs.stream().map(r -> r.topology.name() + " " + acked(r.records)).toList());
+        for (Run r : runs) {
+            Await.until(LONG, atMostEvery(() -> refusalsPerTask(r.records).entrySet().stream()
+                            .anyMatch(e -> e.getValue() >= r.refusedBefore.getOrDefault(e.getKey(), 0L) + 2)),
+                    () -> "a counter task of " + r.topology.name() + " refusing two prepares after the hold: "
+                            + refusalsPerTask(r.records));
+        }
+        List<Long> victims = new ArrayList<>();
+        List<Set<Long>> before = new ArrayList<>();
+        for (Run r : runs) {
+            before.add(cluster.workerPids(r.topology.name()));
+            long victim = victim(r);
+            victims.add(victim);
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
+            Await.until(Duration.ofSeconds(30), () -> ProcessHandle.of(victim).map(p -> !p.isAlive()).orElse(true),
+                    () -> "worker " + victim + " dead");
+            r.kills.add(secondsSince(start));
+            r.ackedAtKills.add(acked(r.records));
+            assertTrue(r.lastAcked() < total, "killed mid-run: " + r.lastAcked() + " of " + total + " acked");
+        }
+        for (Run r : runs) {
+            Files.delete(r.records.resolve("hold"));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            long victim = victims.get(i);
+            Await.until(LONG, () -> {
+                var now = cluster.workerPids(r.topology.name());
+                return now.size() == 2 && !now.contains(victim);
+            }, () -> "the supervisor replacing the killed worker " + victim + ": " + cluster.workerPids());
+            Set<Long> started = new HashSet<>(cluster.workerPids(r.topology.name()));
+            started.removeAll(before.get(i));
+            r.replacements.addAll(started);
+        }
+    }
+
+    private static void hold(Run r) {
+        r.refusedBefore = refusalsPerTask(r.records);
+        try {
+            Files.writeString(r.records.resolve("hold"), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The worker to kill: the lowest pid of those that did not replace a killed one, so that the second kill hits
+     * the worker the first spared.
+     */
+    private long victim(Run r) {
+        Set<Long> now = cluster.workerPids(r.topology.name());
+        return now.stream().filter(p -> !r.replacements.contains(p)).sorted().findFirst()
+                .orElseGet(() -> now.stream().sorted().findFirst().orElseThrow(
+                        () -> new AssertionError("no live worker of " + r.topology.name() + " to kill")));
+    }
+
+    /** Refusal records per counter task (files are {@code refused-TASK-PID.txt}, one line per refusal). */
+    private static Map<String, Long> refusalsPerTask(Path records) {
+        try (var files = Files.list(records)) {
+            return files.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("refused-"))
+                    .collect(Collectors.groupingBy(f -> f.split("-")[1], Collectors.summingLong(f -> lines(
+                            records.resolve(f)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lines(Path f) {
+        try {
+            return Files.readString(f).chars().filter(c -> c == '\n').count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A condition checked at most every 200 ms (false in between): reading the records is not free, and the
+     * workers share the machine's cores with the test.
+     */
+    private static BooleanSupplier atMostEvery(BooleanSupplier condition) {
+        long[] next = {System.nanoTime()};
+        return () -> {
+            long now = System.nanoTime();
+            if (now - next[0] < 0) {
+                return false;
+            }
+            next[0] = now + 200_000_000L;
+            return condition.getAsBoolean();
+        };
+    }
+
+    private static int acked(Path records) {
+        return StatefulClusterWordCount.records(records, "acked-").size();
+    }
+
+    private static boolean isLeader(NimbusClient nimbus) {
+        try {
+            return Boolean.TRUE.equals(nimbus.getClusterInfo().get("isLeader"));
+        } catch (IOException | RuntimeException e) {
+            return false; // Not up yet.
+        }
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
