@@ -71,6 +71,27 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient long inputWatermark;
     private transient long resetTimeoutsEveryMs;
     private transient long nextResetAt;
+    private transient Map<String, Object> topoConf;
+    /** Told what the windows hold, for a checkpoint of them; null when nobody keeps one. */
+    private transient WindowObserver observer;
+
+    /**
+     * What the windows do with their tuples, told to an owner that checkpoints them (stateful windowing). Calls
+     * come on the executor thread, from {@code execute}, {@code onWatermark} and {@code onTime}.
+     */
+    public interface WindowObserver {
+        /** {@code tuple}, with event (or arrival) time {@code ts}, joined the windows. */
+        void added(Tuple tuple, long ts);
+
+        /**
+         * A window is about to fire with {@code events}, of which {@code newEvents} are new and {@code expired}
+         * were reported expired; false keeps it from the bolt (it was evaluated before a restart).
+         */
+        boolean firing(List<Tuple> events, List<Tuple> newEvents, List<Tuple> expired);
+
+        /** {@code tuple} left its last window; the next window to fire reports it as expired. */
+        void expired(Tuple tuple);
+    }
 
     /** Runs {@code bolt}. */
     public WindowedBoltRunner(IWindowedBolt bolt) {
@@ -91,6 +112,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
+        this.topoConf = topoConf;
         this.componentId = context.getThisComponentId();
         this.clock = context.getClock();
         this.failed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -98,10 +120,18 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             lateTuples = new LongAdder();
         }
         extractor = extractor(topoConf);
+        newWindows();
+        lagMs = engine.spec().lagMs();
+        inputWatermark = Long.MIN_VALUE;
+        resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
+        nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
+        bolt.prepare(topoConf, context, collector);
+    }
+
+    private void newWindows() {
         // Windows hold (end - length, end]: start 1 ms back so a tuple arriving in the millisecond of prepare
         // falls inside the first window instead of before it.
         engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis() - 1, new Listener());
-        lagMs = engine.spec().lagMs();
         long gap = WindowSpec.sessionGapMs(topoConf);
         if (gap > 0) {
             sessions = new SessionWindows<>(gap, new Listener());
@@ -112,10 +142,69 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (lateness instanceof Number n && n.longValue() > 0) {
             engine.allowLateness(n.longValue());
         }
-        inputWatermark = Long.MIN_VALUE;
-        resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
-        nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
-        bolt.prepare(topoConf, context, collector);
+        if (runtimeWatermarks) {
+            engine.useExternalWatermarks();
+        }
+    }
+
+    /** Has {@code observer} told what the windows hold from now on (before {@code prepare}). */
+    public void observeWith(WindowObserver observer) {
+        this.observer = observer;
+    }
+
+    /** How many tuples the windows hold. */
+    public int heldTuples() {
+        if (sessions == null) {
+            return engine.size();
+        }
+        int[] n = {0};
+        sessions.forEachHeld(t -> n[0]++);
+        return n[0];
+    }
+
+    /** Whether the windows are session windows. */
+    public boolean sessionWindows() {
+        return sessions != null;
+    }
+
+    /**
+     * Empties the windows, as after a restart, and returns the tuples they held (which nobody acked); the watermark
+     * the inputs sent last is applied again.
+     */
+    public List<Tuple> clearWindows() {
+        List<Tuple> held = new java.util.ArrayList<>();
+        if (sessions != null) {
+            sessions.forEachHeld(held::add);
+        } else {
+            engine.forEachHeld(held::add);
+        }
+        failed.clear();
+        newWindows();
+        reapplyWatermark();
+        return held;
+    }
+
+    /**
+     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions), then
+     * applies the watermark the inputs sent last.
+     */
+    public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
+                               WindowEngine.Progress progress) {
+        failed.clear();
+        newWindows();
+        engine.restore(held, expired, progress);
+        reapplyWatermark();
+    }
+
+    /** Where the windows stand, for a checkpoint (windows of {@link WindowEngine}). */
+    public WindowEngine.Progress windowProgress() {
+        return engine.progress();
+    }
+
+    private void reapplyWatermark() {
+        if (runtimeWatermarks && inputWatermark != Long.MIN_VALUE) {
+            onWatermark(inputWatermark);
+        }
     }
 
     /**
@@ -210,7 +299,11 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             return; // Windows keep their own time; tick tuples are not tracked, so nothing to ack.
         }
         if (extractor == null) {
-            engine.add(input, clock.currentTimeMillis());
+            long now = clock.currentTimeMillis();
+            if (observer != null) {
+                observer.added(input, now);
+            }
+            engine.add(input, now);
             return;
         }
         long ts;
@@ -225,6 +318,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         }
         if (derived != null) {
             derived.observe(input.getSourceTask(), ts - lagMs - 1);
+        }
+        if (observer != null && sessions == null && !engine.isLate(ts)) {
+            observer.added(input, ts); // Before the engine has it: adding it may fire a window (allowed lateness).
         }
         boolean added = sessions != null ? sessions.add(sessionKey(input), input, ts)
                 : engine.add(input, ts, input.getSourceTask());
@@ -292,6 +388,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         @Override
         public void onWindow(List<Tuple> events, List<Tuple> newEvents, List<Tuple> expired, Long startTs, long endTs) {
             try {
+                if (observer != null && !observer.firing(events, newEvents, expired)) {
+                    return;
+                }
                 bolt.execute(new TupleWindowImpl(events, newEvents, expired, startTs, endTs));
             } catch (RuntimeException e) {
                 for (Tuple t : events) {
@@ -305,6 +404,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
 
         @Override
         public void onExpired(Tuple event) {
+            if (observer != null) {
+                observer.expired(event);
+            }
             if (!failed.remove(event)) {
                 collector.ack(event);
             }
