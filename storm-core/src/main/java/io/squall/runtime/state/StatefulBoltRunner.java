@@ -128,9 +128,10 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
         }
         if (commitTxid >= 0) {
             state.commit(commitTxid);
-        } else {
-            state.rollback();
         }
+        // Changes made after that PREPARE by the task before the restart are not committed: a state object that
+        // outlived the task (in memory, across a rebalance) still has them.
+        state.rollback();
         bolt.initState(state);
         initialized = true;
         expose(topologyName(), context, state);

@@ -266,11 +266,12 @@ public final class StatefulWindowedBoltRunner
             if (windowState != null) {
                 windowState.commit(commitTxid);
             }
-        } else {
-            state.rollback();
-            if (windowState != null) {
-                windowState.rollback();
-            }
+        }
+        // Changes made after that PREPARE by the task before the restart are not committed: a state object that
+        // outlived the task (in memory) still has them.
+        state.rollback();
+        if (windowState != null) {
+            windowState.rollback();
         }
         bolt.initState(state);
         initialized = true;

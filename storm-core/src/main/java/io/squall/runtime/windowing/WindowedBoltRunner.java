@@ -168,8 +168,8 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     }
 
     /**
-     * Empties the windows, as after a restart, and returns the tuples they held (which nobody acked); the watermark
-     * the inputs sent last is applied again.
+     * Empties the windows, as after a restart, and returns the tuples they held (which nobody acked). The windows
+     * fire again when the inputs' watermark next advances: the tuples that come before (replays) are not late.
      */
     public List<Tuple> clearWindows() {
         List<Tuple> held = new java.util.ArrayList<>();
@@ -180,31 +180,24 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         }
         failed.clear();
         newWindows();
-        reapplyWatermark();
         return held;
     }
 
     /**
-     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions), then
-     * applies the watermark the inputs sent last.
+     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions). They fire
+     * again when the inputs' watermark next advances, not at the one they sent last: the tuples after the
+     * checkpoint, behind that watermark, are being replayed.
      */
     public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
                                WindowEngine.Progress progress) {
         failed.clear();
         newWindows();
         engine.restore(held, expired, progress);
-        reapplyWatermark();
     }
 
     /** Where the windows stand, for a checkpoint (windows of {@link WindowEngine}). */
     public WindowEngine.Progress windowProgress() {
         return engine.progress();
-    }
-
-    private void reapplyWatermark() {
-        if (runtimeWatermarks && inputWatermark != Long.MIN_VALUE) {
-            onWatermark(inputWatermark);
-        }
     }
 
     /**
