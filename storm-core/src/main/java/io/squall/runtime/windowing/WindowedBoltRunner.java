@@ -72,6 +72,13 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient long resetTimeoutsEveryMs;
     private transient long nextResetAt;
     private transient Map<String, Object> topoConf;
+    /** The watermark the windows were last driven to by the runtime. */
+    private transient long engineWatermark;
+    /**
+     * After the windows were emptied or restored behind {@link #engineWatermark}: the replayed tuples drive them
+     * (each tuple's time less the lag) until they reach it; {@code Long.MIN_VALUE} otherwise.
+     */
+    private transient long catchUpTo;
     /** Told what the windows hold, for a checkpoint of them; null when nobody keeps one. */
     private transient WindowObserver observer;
 
@@ -123,6 +130,8 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         newWindows();
         lagMs = engine.spec().lagMs();
         inputWatermark = Long.MIN_VALUE;
+        engineWatermark = Long.MIN_VALUE;
+        catchUpTo = Long.MIN_VALUE;
         resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
         nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
         bolt.prepare(topoConf, context, collector);
@@ -168,8 +177,8 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     }
 
     /**
-     * Empties the windows, as after a restart, and returns the tuples they held (which nobody acked). The windows
-     * fire again when the inputs' watermark next advances: the tuples that come before (replays) are not late.
+     * Empties the windows, as after a restart, and returns the tuples they held (which nobody acked). Until the
+     * replayed tuples reach the watermark the inputs sent last, their own times (less the lag) move the windows.
      */
     public List<Tuple> clearWindows() {
         List<Tuple> held = new java.util.ArrayList<>();
@@ -180,19 +189,26 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         }
         failed.clear();
         newWindows();
+        catchUp();
         return held;
     }
 
     /**
-     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions). They fire
-     * again when the inputs' watermark next advances, not at the one they sent last: the tuples after the
-     * checkpoint, behind that watermark, are being replayed.
+     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions). The
+     * tuples that came after the checkpoint are being replayed, behind the watermark the inputs sent last: until
+     * they reach it, the replayed tuples' own times (less the lag) move the windows, so they are not late.
      */
     public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
                                WindowEngine.Progress progress) {
         failed.clear();
         newWindows();
         engine.restore(held, expired, progress);
+        catchUp();
+    }
+
+    private void catchUp() {
+        catchUpTo = runtimeWatermarks && sessions == null && engineWatermark > engine.firedWatermark()
+                ? engineWatermark : Long.MIN_VALUE;
     }
 
     /** Where the windows stand, for a checkpoint (windows of {@link WindowEngine}). */
@@ -258,6 +274,8 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         // Derived from the tuples, the watermark has the lag taken off already.
         long w = derived != null || watermark == Long.MAX_VALUE ? watermark
                 : watermark < Long.MIN_VALUE + lagMs ? Long.MIN_VALUE : watermark - lagMs;
+        engineWatermark = w;
+        catchUpTo = Long.MIN_VALUE;
         if (sessions != null) {
             sessions.advanceWatermark(w);
         } else {
@@ -319,6 +337,13 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
                 : engine.add(input, ts, input.getSourceTask());
         if (!added) {
             onLate(input, ts);
+        } else if (catchUpTo != Long.MIN_VALUE) {
+            // A replay after a restart: the runtime's watermark is past it, so its own time moves the windows.
+            long w = Math.min(catchUpTo, ts < Long.MIN_VALUE + lagMs + 1 ? Long.MIN_VALUE : ts - lagMs - 1);
+            engine.advanceWatermark(w);
+            if (w == catchUpTo) {
+                catchUpTo = Long.MIN_VALUE;
+            }
         }
     }
 
