@@ -45,7 +45,10 @@ import java.util.concurrent.atomic.LongAdder;
  * windows' progress at each PREPARE, and every input tuple is acked when the checkpoint after its arrival
  * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, fails what came since, and
  * the spouts replay only that; no window fired before the checkpoint fires again. Results are emitted
- * unanchored, since their input tuples are acked at the commit, not when the results are. Executor thread only.
+ * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
+ * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
+ * twice: a worker stopped between a commit and the arrival of its acks at the spouts leaves tuples that are
+ * both in the restored windows and replayed. Executor thread only.
  */
 public final class StatefulWindowedBoltRunner
         implements IRichBolt, CheckpointedBolt, TimedBolt, EventTimeBolt, LateTupleCounting {
@@ -82,6 +85,9 @@ public final class StatefulWindowedBoltRunner
     private transient long evaluatedId;
     private transient long skipUpTo;
     private transient LongAdder refused;
+    /** Persistence with a message id field: the ids of the tuples the windows hold. */
+    private transient java.util.Set<Long> heldIds;
+    private transient LongAdder duplicates;
     /** The tuples the windows held at the last PREPARE, for the metrics thread. */
     private transient volatile int heldAtPrepare;
 
@@ -134,13 +140,15 @@ public final class StatefulWindowedBoltRunner
         this.persistent = bolt.isPersistent();
         this.maxInMemory = bolt.maxEventsInMemory();
         Object field = topoConf.get(Config.TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME);
-        this.idField = persistent || field == null ? null : field.toString();
+        this.idField = field == null ? null : field.toString();
         this.waiting = new ArrayList<>();
         this.pending = new ArrayList<>();
         this.prepared = new ArrayList<>();
         this.held = new IdentityHashMap<>();
         this.expired = new IdentityHashMap<>();
         this.refused = new LongAdder();
+        this.duplicates = new LongAdder();
+        this.heldIds = new java.util.HashSet<>();
         this.evaluatedId = NONE;
         this.skipUpTo = NONE;
         check(context.getThisComponentId(), bolt, topoConf);
@@ -150,6 +158,7 @@ public final class StatefulWindowedBoltRunner
         windows.prepare(topoConf, context, new OutputCollector(new WindowCollector()));
         context.registerGauge("window.tuples", () -> heldAtPrepare);
         context.registerGauge("window.refused", refused::sum);
+        context.registerGauge("window.duplicates", duplicates::sum);
     }
 
     @Override
@@ -158,6 +167,10 @@ public final class StatefulWindowedBoltRunner
             windows.execute(input);
         } else if (!initialized) {
             waiting.add(input);
+        } else if (persistent && idField != null && heldIds.contains(messageId(input))) {
+            // Held already: its ack was lost when a worker stopped between a commit and the ack's arrival.
+            duplicates.increment();
+            pending.add(input);
         } else if (persistent && held.size() >= maxInMemory) {
             // The windows are full: the spout replays the tuple once windows have fired and made room.
             refused.increment();
@@ -320,6 +333,7 @@ public final class StatefulWindowedBoltRunner
         stored.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
         held.clear();
         expired.clear();
+        heldIds.clear();
         List<WindowEngine.HeldEvent<Tuple>> events = new ArrayList<>();
         List<Tuple> gone = new ArrayList<>();
         long maxSeq = -1;
@@ -333,6 +347,9 @@ public final class StatefulWindowedBoltRunner
                 gone.add(t);
             } else {
                 held.put(t, where);
+                if (idField != null) {
+                    heldIds.add(messageId(t));
+                }
                 events.add(new WindowEngine.HeldEvent<>(t, w.ts(), w.seen()));
             }
         }
@@ -389,6 +406,9 @@ public final class StatefulWindowedBoltRunner
             }
             long[] where = {nextSeq++, ts};
             held.put(tuple, where);
+            if (idField != null) {
+                heldIds.add(messageId(tuple));
+            }
             windowState.put(where[0], new WindowedTuple(tuple, ts, false, false));
         }
 
@@ -429,6 +449,9 @@ public final class StatefulWindowedBoltRunner
                 return;
             }
             long[] where = held.remove(tuple);
+            if (idField != null) {
+                heldIds.remove(messageId(tuple));
+            }
             if (where != null) {
                 expired.put(tuple, where);
                 windowState.put(where[0], new WindowedTuple(tuple, where[1], true, true));

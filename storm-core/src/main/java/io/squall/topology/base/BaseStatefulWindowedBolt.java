@@ -48,7 +48,7 @@ public abstract class BaseStatefulWindowedBolt<T extends State> extends BaseWind
      * Names the field that holds each tuple's message id: a number that increases with every tuple its source
      * sends, as a log offset does. Without persistence, the bolt remembers in its checkpoints the highest id of
      * the windows it evaluated, and after a failure it does not evaluate again a window whose tuples are all at
-     * or below it.
+     * or below it. With persistence, a replayed tuple whose id the windows hold already is not added again.
      *
      * @throws IllegalArgumentException if {@code fieldName} is blank
      */
