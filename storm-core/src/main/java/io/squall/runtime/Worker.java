@@ -20,7 +20,7 @@ import io.squall.runtime.api.TopologyRuntime;
 import io.squall.runtime.agent.DeterministicDriver;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.CongestionView;
-import io.squall.runtime.state.StatefulWindowedBoltRunner;
+import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
 import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;

@@ -4,7 +4,7 @@ import io.squall.runtime.api.Kernel;
 import io.squall.runtime.api.SimulatedTopology;
 import io.squall.runtime.api.TopologyRuntime;
 import io.squall.runtime.state.StatefulBoltRunner;
-import io.squall.runtime.state.StatefulWindowedBoltRunner;
+import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
 import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.topology.IRichBolt;
 import io.squall.topology.IStatefulBolt;

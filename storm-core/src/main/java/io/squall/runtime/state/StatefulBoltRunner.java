@@ -149,7 +149,7 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
      * Makes a task's state readable by the dashboard (queryable state) and reports its size and the keys its last
      * checkpoint wrote, when the provider's state can tell.
      */
-    static void expose(String topology, TopologyContext context, State state) {
+    public static void expose(String topology, TopologyContext context, State state) {
         if (state instanceof QueryableKeyValueState<?, ?> q) {
             QueryableStates.register(topology, context.getThisComponentId(), context.getThisTaskId(), q);
             context.registerGauge("state.size", q::committedSize);

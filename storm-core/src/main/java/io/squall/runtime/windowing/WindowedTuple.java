@@ -1,4 +1,4 @@
-package io.squall.runtime.state;
+package io.squall.runtime.windowing;
 
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;

@@ -1,4 +1,4 @@
-package io.squall.runtime.state;
+package io.squall.runtime.windowing;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package io.squall.runtime.state;
+package io.squall.runtime.windowing;
 
 import io.squall.Config;
 import io.squall.config.InvalidConfigException;
@@ -6,8 +6,7 @@ import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.EventTimeBolt;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.executor.LateTupleCounting;
-import io.squall.runtime.windowing.WindowEngine;
-import io.squall.runtime.windowing.WindowedBoltRunner;
+import io.squall.runtime.state.StatefulBoltRunner;
 import io.squall.spout.CheckPointState.Action;
 import io.squall.state.KeyValueState;
 import io.squall.state.State;
@@ -113,7 +112,7 @@ public final class StatefulWindowedBoltRunner
         if (!bolt.isPersistent()) {
             return;
         }
-        if (io.squall.runtime.windowing.WindowSpec.sessionGapMs(conf) > 0) {
+        if (WindowSpec.sessionGapMs(conf) > 0) {
             throw new InvalidConfigException("Stateful windowed bolt '" + componentId + "' has session windows, which "
                     + "cannot be persisted: remove withPersistence() or use windows by duration or count");
         }
@@ -366,7 +365,7 @@ public final class StatefulWindowedBoltRunner
 
     @Override
     public void cleanup() {
-        QueryableStates.unregister(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME)), context.getThisComponentId(),
+        io.squall.runtime.state.QueryableStates.unregister(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME)), context.getThisComponentId(),
                 context.getThisTaskId());
         windows.cleanup();
     }
