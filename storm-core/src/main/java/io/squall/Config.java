@@ -94,6 +94,8 @@ public class Config extends HashMap<String, Object> {
             ConfigKeys.TOPOLOGY_BOLTS_TUPLE_TIMESTAMP_MAX_LAG_MS.name();
     public static final String TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS =
             ConfigKeys.TOPOLOGY_BOLTS_WATERMARK_EVENT_INTERVAL_MS.name();
+    public static final String TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME =
+            ConfigKeys.TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME.name();
     public static final String TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = ConfigKeys.TOPOLOGY_BOLTS_LATE_TUPLE_STREAM.name();
     public static final String TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS =
             ConfigKeys.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS.name();

@@ -189,6 +189,10 @@ public final class ConfigKeys {
                     + "much event time without a tuple (set by BaseWindowedBolt.withSessionWindow)");
     public static final ConfigKey TOPOLOGY_BOLTS_SESSION_KEY_FIELDS = key("topology.bolts.window.session.key.fields",
             ConfigKey.Type.LIST, null, ANY, "the fields whose values make a session's key; unset means one key");
+    public static final ConfigKey TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME = key("topology.bolts.message.id.field.name",
+            ConfigKey.Type.STRING, null, ANY, "the field of a stateful windowed bolt's tuples holding an increasing "
+                    + "message id, by which it skips windows it evaluated before a failure (set by "
+                    + "BaseStatefulWindowedBolt.withMessageIdField)");
     public static final ConfigKey TOPOLOGY_BOLTS_ALLOWED_LATENESS_MS = key("topology.bolts.allowed.lateness.ms",
             ConfigKey.Type.LONG, 0L, 0, "how long, in ms of event time, after a window fired a tuple for it still "
                     + "updates it (the window fires again) instead of counting as late");

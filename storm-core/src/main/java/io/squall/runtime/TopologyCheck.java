@@ -1,14 +1,19 @@
 package io.squall.runtime;
 
+import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.stats.MetricsSettings;
+import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
+import io.squall.runtime.windowing.WindowSpec;
+import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.serialization.KryoFactory;
 import io.squall.spout.CheckpointSpout;
 import io.squall.state.StateFactory;
 import io.squall.topology.ComponentSpec;
+import io.squall.topology.IStatefulWindowedBolt;
+import io.squall.topology.StatefulWindowedBoltExecutor;
 import io.squall.topology.StormTopology;
-import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.topology.WindowedBoltExecutor;
 
 import java.util.HashMap;
@@ -57,6 +62,8 @@ public final class TopologyCheck {
                 if (instance instanceof WindowedBoltExecutor w) {
                     WindowedBoltRunner.windowSpec(w.getBolt(), merged).checkFits(c.getId(), s.ackingEnabled(),
                             s.timeoutsEnabled() ? s.messageTimeoutSecs() : 0, s.maxSpoutPending());
+                } else if (instance instanceof StatefulWindowedBoltExecutor<?> sw) {
+                    checkStatefulWindows(c.getId(), sw.getBolt(), merged, s);
                 }
                 componentSettings.put(c.getId(), s);
             } catch (InvalidConfigException e) {
@@ -68,6 +75,31 @@ public final class TopologyCheck {
             checkState(conf, settings, loader);
         }
         return new Checked(settings, metrics, componentConf, componentSettings);
+    }
+
+    /**
+     * A stateful windowed bolt without persistence holds its tuples as a windowed bolt does. With persistence it
+     * acks each tuple at the commit after its arrival, whatever the window: the message timeout need only cover
+     * two checkpoint intervals, and a count window need not fit in {@code topology.max.spout.pending}.
+     */
+    private static void checkStatefulWindows(String id, IStatefulWindowedBolt<?> bolt, Map<String, Object> conf,
+                                             TopologySettings s) {
+        StatefulWindowedBoltRunner.check(id, bolt, conf);
+        WindowSpec spec = WindowedBoltRunner.windowSpec(bolt, conf);
+        if (!bolt.isPersistent()) {
+            spec.checkFits(id, s.ackingEnabled(), s.timeoutsEnabled() ? s.messageTimeoutSecs() : 0,
+                    s.maxSpoutPending());
+            return;
+        }
+        Object v = conf.get(ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.name());
+        long intervalMs = ((Number) (v instanceof Number ? v
+                : ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.defaultValue())).longValue();
+        if (s.ackingEnabled() && s.timeoutsEnabled() && s.messageTimeoutSecs() * 1000L < 2 * intervalMs) {
+            throw new InvalidConfigException("Stateful windowed bolt '" + id + "' persists its windows and acks each "
+                    + "tuple at the checkpoint after it arrives, up to two checkpoint intervals (" + 2 * intervalMs
+                    + " ms) later, longer than topology.message.timeout.secs = " + s.messageTimeoutSecs() + " s: raise "
+                    + "topology.message.timeout.secs or lower topology.state.checkpoint.interval.ms");
+        }
     }
 
     /** A topology with stateful bolts needs acking (checkpoints are tuple trees) and a usable state provider. */

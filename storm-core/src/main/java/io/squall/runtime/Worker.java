@@ -20,6 +20,7 @@ import io.squall.runtime.api.TopologyRuntime;
 import io.squall.runtime.agent.DeterministicDriver;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.CongestionView;
+import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
 import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
@@ -29,6 +30,7 @@ import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.utils.Clock;
 import io.squall.topology.ComponentSpec;
+import io.squall.topology.StatefulWindowedBoltExecutor;
 import io.squall.topology.StormTopology;
 import io.squall.topology.WindowedBoltExecutor;
 import org.slf4j.Logger;
@@ -483,7 +485,9 @@ public final class Worker implements TopologyRuntime {
      */
     public Object newComponentInstance(String componentId) {
         Object instance = topology.getComponent(componentId).newInstance(loader);
-        return instance instanceof WindowedBoltExecutor w ? new WindowedBoltRunner(w.getBolt()) : instance;
+        return instance instanceof WindowedBoltExecutor w ? new WindowedBoltRunner(w.getBolt())
+                : instance instanceof StatefulWindowedBoltExecutor<?> s ? new StatefulWindowedBoltRunner(s.getBolt())
+                : instance;
     }
 
     /** The context of one task. */

@@ -4,9 +4,11 @@ import io.squall.runtime.api.Kernel;
 import io.squall.runtime.api.SimulatedTopology;
 import io.squall.runtime.api.TopologyRuntime;
 import io.squall.runtime.state.StatefulBoltRunner;
+import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
 import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.topology.IRichBolt;
 import io.squall.topology.IStatefulBolt;
+import io.squall.topology.IStatefulWindowedBolt;
 import io.squall.topology.IWindowedBolt;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
@@ -33,6 +35,11 @@ public final class WorkerKernel implements Kernel {
     @Override
     public IRichBolt statefulBolt(IStatefulBolt<?> bolt) {
         return new StatefulBoltRunner(bolt);
+    }
+
+    @Override
+    public IRichBolt statefulWindowedBolt(IStatefulWindowedBolt<?> bolt) {
+        return new StatefulWindowedBoltRunner(bolt);
     }
 
     @Override

@@ -108,6 +108,24 @@ public class TopologyBuilder {
         return addBolt(id, new StatefulBoltExecutor<>(requireComponent(id, bolt)), parallelismHint);
     }
 
+    /** Adds a stateful windowed bolt with one executor. */
+    public <T extends State> BoltDeclarer setBolt(String id, IStatefulWindowedBolt<T> bolt) {
+        return setBolt(id, bolt, null);
+    }
+
+    /**
+     * Adds a stateful windowed bolt with {@code parallelismHint} executors: a windowed bolt whose state (and, with
+     * persistence, whose windows) the topology's checkpoints keep, as for {@link #setBolt(String, IStatefulBolt,
+     * Number)}.
+     */
+    public <T extends State> BoltDeclarer setBolt(String id, IStatefulWindowedBolt<T> bolt, Number parallelismHint) {
+        BoltDeclarer d = addBolt(id, new StatefulWindowedBoltExecutor<>(requireComponent(id, bolt)), parallelismHint);
+        if (bolt.getTimestampExtractor() != null) {
+            d.addConfiguration(ConfigKeys.TOPOLOGY_BOLTS_EVENT_TIME.name(), true); // Marks it for the watermarks.
+        }
+        return d;
+    }
+
     /**
      * Adds a spout that emits each value {@code supplier} returns, in field {@code lambda} of the default
      * stream, unanchored (Storm 2's lambda spout).
@@ -224,6 +242,7 @@ public class TopologyBuilder {
             String className = d.component instanceof BasicBoltExecutor b ? b.getBolt().getClass().getName()
                     : d.component instanceof WindowedBoltExecutor w ? w.getBolt().getClass().getName()
                     : d.component instanceof StatefulBoltExecutor<?> st ? st.getBolt().getClass().getName()
+                    : d.component instanceof StatefulWindowedBoltExecutor<?> sw ? sw.getBolt().getClass().getName()
                     : d.component.getClass().getName();
             Map<GlobalStreamId, Grouping> inputs = new LinkedHashMap<>(d.inputs);
             Map<String, StreamSpec> streams = new LinkedHashMap<>(outputs.get(d.id));
@@ -240,7 +259,8 @@ public class TopologyBuilder {
     }
 
     private boolean isCheckpointed() {
-        return components.values().stream().anyMatch(d -> d.component instanceof StatefulBoltExecutor<?>);
+        return components.values().stream().anyMatch(d -> d.component instanceof StatefulBoltExecutor<?>
+                || d.component instanceof StatefulWindowedBoltExecutor<?>);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.squall.runtime.api;
 
 import io.squall.topology.IRichBolt;
 import io.squall.topology.IStatefulBolt;
+import io.squall.topology.IStatefulWindowedBolt;
 import io.squall.topology.IWindowedBolt;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
@@ -43,6 +44,12 @@ public interface Kernel {
      * implements {@link CheckpointedBolt}.
      */
     IRichBolt statefulBolt(IStatefulBolt<?> bolt);
+
+    /**
+     * A bolt that runs {@code bolt}'s windows with checkpointed state (what {@code StatefulWindowedBoltExecutor}
+     * delegates to); it implements {@link CheckpointedBolt}.
+     */
+    IRichBolt statefulWindowedBolt(IStatefulWindowedBolt<?> bolt);
 
     /** The kernel on the class path. */
     static Kernel get() {

@@ -1,6 +1,7 @@
 package io.squall.runtime.eventtime;
 
 import io.squall.config.ConfigKeys;
+import io.squall.spout.CheckpointSpout;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
@@ -90,10 +91,16 @@ public final class EventTimeGraph {
         return tasks.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Every task of every component {@code componentId} subscribes to, in order. */
+    /**
+     * Every task of every component {@code componentId} subscribes to for data, in order: checkpoint barriers
+     * carry no event time, so the checkpoint stream's senders are left out.
+     */
     public int[] allInputTasks(String componentId) {
         Set<Integer> tasks = new TreeSet<>();
         for (GlobalStreamId in : context.getSources(componentId).keySet()) {
+            if (CheckpointSpout.CHECKPOINT_STREAM_ID.equals(in.getStreamId())) {
+                continue;
+            }
             tasks.addAll(context.getComponentTasks(in.getComponentId()));
         }
         return tasks.stream().mapToInt(Integer::intValue).toArray();

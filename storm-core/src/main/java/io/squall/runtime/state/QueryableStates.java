@@ -22,7 +22,7 @@ public final class QueryableStates {
         BY_COMPONENT.computeIfAbsent(topology + "/" + component, k -> new ConcurrentHashMap<>()).put(task, state);
     }
 
-    static void unregister(String topology, String component, int task) {
+    public static void unregister(String topology, String component, int task) {
         Map<Integer, QueryableKeyValueState<?, ?>> tasks = BY_COMPONENT.get(topology + "/" + component);
         if (tasks != null) {
             tasks.remove(task);

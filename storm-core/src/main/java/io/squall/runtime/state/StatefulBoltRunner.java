@@ -128,16 +128,13 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
         }
         if (commitTxid >= 0) {
             state.commit(commitTxid);
-        } else {
-            state.rollback();
         }
+        // Changes made after that PREPARE by the task before the restart are not committed: a state object that
+        // outlived the task (in memory, across a rebalance) still has them.
+        state.rollback();
         bolt.initState(state);
         initialized = true;
-        if (state instanceof QueryableKeyValueState<?, ?> q) {
-            QueryableStates.register(topologyName(), context.getThisComponentId(), context.getThisTaskId(), q);
-            context.registerGauge("state.size", q::committedSize);
-            context.registerGauge("checkpoint.last-keys", q::lastPreparedKeys);
-        }
+        expose(topologyName(), context, state);
         // Tuples that came before the barrier that initializes the state are on the far side of that cut, as
         // tuples before a ROLLBACK are: upstream, a failure among them was forgotten at the same barrier, so
         // counting them could commit partial updates. They are failed, and the spouts replay them.
@@ -145,6 +142,18 @@ public final class StatefulBoltRunner implements IRichBolt, CheckpointedBolt {
         waiting = new ArrayList<>();
         for (Tuple t : early) {
             out.fail(t);
+        }
+    }
+
+    /**
+     * Makes a task's state readable by the dashboard (queryable state) and reports its size and the keys its last
+     * checkpoint wrote, when the provider's state can tell.
+     */
+    public static void expose(String topology, TopologyContext context, State state) {
+        if (state instanceof QueryableKeyValueState<?, ?> q) {
+            QueryableStates.register(topology, context.getThisComponentId(), context.getThisTaskId(), q);
+            context.registerGauge("state.size", q::committedSize);
+            context.registerGauge("checkpoint.last-keys", q::lastPreparedKeys);
         }
     }
 

@@ -377,6 +377,56 @@ public final class WindowEngine<T> {
         }
     }
 
+    /**
+     * Where the engine stands between events: what a checkpoint keeps besides the events themselves.
+     *
+     * @param firedWatermark the watermark the engine last fired at (event time)
+     * @param nextFire       the end of the next window to fire (event time, windows by duration)
+     * @param countSinceFire events counted towards the next window by count
+     */
+    public record Progress(long firedWatermark, long nextFire, int countSinceFire) implements java.io.Serializable {
+    }
+
+    /** An event as a checkpoint keeps it: its value, time and whether a fired window has shown it. */
+    public record HeldEvent<T>(T value, long ts, boolean seen) {
+    }
+
+    /** Where the engine stands; with {@link #held} and {@link #expiredSinceFire}, enough to {@link #restore} it. */
+    public Progress progress() {
+        return new Progress(firedWatermark, spec.eventTime() ? nextFire : UNSET, countSinceFire);
+    }
+
+    /** The events expired since the last window fired, which the next window reports as expired. */
+    public List<T> expiredSinceFire() {
+        return Collections.unmodifiableList(expiredSinceFire);
+    }
+
+    /**
+     * Puts the engine back where a checkpoint left it: {@code held} are the events it held (any order; equal
+     * times keep the list's order), {@code expired} those expired since the last window fired. By processing
+     * time, the next window fires a sliding interval from the engine's start, as a new engine's would.
+     */
+    public void restore(List<HeldEvent<T>> held, List<T> expired, Progress progress) {
+        List<HeldEvent<T>> sorted = new ArrayList<>(held);
+        sorted.sort(java.util.Comparator.comparingLong(HeldEvent::ts));
+        events.clear();
+        head = 0;
+        for (HeldEvent<T> h : sorted) {
+            Event<T> e = new Event<>(h.value(), h.ts());
+            e.seen = h.seen();
+            events.add(e);
+        }
+        expiredSinceFire = new ArrayList<>(expired);
+        countSinceFire = progress.countSinceFire();
+        if (spec.eventTime()) {
+            firedWatermark = progress.firedWatermark();
+            nextFire = progress.nextFire();
+            released = firedWatermark == UNSET ? 0 : upperBound(firedWatermark);
+        } else {
+            released = 0;
+        }
+    }
+
     /** The index after the last event with a timestamp at or before {@code ts}. */
     private int upperBound(long ts) {
         int lo = head;

@@ -72,6 +72,34 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient long inputWatermark;
     private transient long resetTimeoutsEveryMs;
     private transient long nextResetAt;
+    private transient Map<String, Object> topoConf;
+    /** The watermark the windows were last driven to by the runtime. */
+    private transient long engineWatermark;
+    /**
+     * After the windows were emptied or restored behind {@link #engineWatermark}: the replayed tuples drive them
+     * (each tuple's time less the lag) until they reach it; {@code Long.MIN_VALUE} otherwise.
+     */
+    private transient long catchUpTo;
+    /** Told what the windows hold, for a checkpoint of them; null when nobody keeps one. */
+    private transient WindowObserver observer;
+
+    /**
+     * What the windows do with their tuples, told to an owner that checkpoints them (stateful windowing). Calls
+     * come on the executor thread, from {@code execute}, {@code onWatermark} and {@code onTime}.
+     */
+    public interface WindowObserver {
+        /** {@code tuple}, with event (or arrival) time {@code ts}, joined the windows. */
+        void added(Tuple tuple, long ts);
+
+        /**
+         * A window is about to fire with {@code events}, of which {@code newEvents} are new and {@code expired}
+         * were reported expired; false keeps it from the bolt (it was evaluated before a restart).
+         */
+        boolean firing(List<Tuple> events, List<Tuple> newEvents, List<Tuple> expired);
+
+        /** {@code tuple} left its last window; the next window to fire reports it as expired. */
+        void expired(Tuple tuple);
+    }
 
     /** Runs {@code bolt}. */
     public WindowedBoltRunner(IWindowedBolt bolt) {
@@ -92,6 +120,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
+        this.topoConf = topoConf;
         this.componentId = context.getThisComponentId();
         this.clock = context.getClock();
         this.failed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -99,10 +128,23 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             lateTuples = new LongAdder();
         }
         extractor = extractor(topoConf);
+        newWindows();
+        if (engine.spec().eventTime() && sessions == null) {
+            lateWindows = new RecentLateWindows(context);
+        }
+        lagMs = engine.spec().lagMs();
+        inputWatermark = Long.MIN_VALUE;
+        engineWatermark = Long.MIN_VALUE;
+        catchUpTo = Long.MIN_VALUE;
+        resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
+        nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
+        bolt.prepare(topoConf, context, collector);
+    }
+
+    private void newWindows() {
         // Windows hold (end - length, end]: start 1 ms back so a tuple arriving in the millisecond of prepare
         // falls inside the first window instead of before it.
         engine = new WindowEngine<>(windowSpec(topoConf), clock.currentTimeMillis() - 1, new Listener());
-        lagMs = engine.spec().lagMs();
         long gap = WindowSpec.sessionGapMs(topoConf);
         if (gap > 0) {
             sessions = new SessionWindows<>(gap, new Listener());
@@ -113,13 +155,69 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (lateness instanceof Number n && n.longValue() > 0) {
             engine.allowLateness(n.longValue());
         }
-        if (engine.spec().eventTime() && sessions == null) {
-            lateWindows = new RecentLateWindows(context);
+        if (runtimeWatermarks) {
+            engine.useExternalWatermarks();
         }
-        inputWatermark = Long.MIN_VALUE;
-        resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
-        nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
-        bolt.prepare(topoConf, context, collector);
+    }
+
+    /** Has {@code observer} told what the windows hold from now on (before {@code prepare}). */
+    public void observeWith(WindowObserver observer) {
+        this.observer = observer;
+    }
+
+    /** How many tuples the windows hold. */
+    public int heldTuples() {
+        if (sessions == null) {
+            return engine.size();
+        }
+        int[] n = {0};
+        sessions.forEachHeld(t -> n[0]++);
+        return n[0];
+    }
+
+    /** Whether the windows are session windows. */
+    public boolean sessionWindows() {
+        return sessions != null;
+    }
+
+    /**
+     * Empties the windows, as after a restart, and returns the tuples they held (which nobody acked). Until the
+     * replayed tuples reach the watermark the inputs sent last, their own times (less the lag) move the windows.
+     */
+    public List<Tuple> clearWindows() {
+        List<Tuple> held = new java.util.ArrayList<>();
+        if (sessions != null) {
+            sessions.forEachHeld(held::add);
+        } else {
+            engine.forEachHeld(held::add);
+        }
+        failed.clear();
+        newWindows();
+        catchUp();
+        return held;
+    }
+
+    /**
+     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions). The
+     * tuples that came after the checkpoint are being replayed, behind the watermark the inputs sent last: until
+     * they reach it, the replayed tuples' own times (less the lag) move the windows, so they are not late.
+     */
+    public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
+                               WindowEngine.Progress progress) {
+        failed.clear();
+        newWindows();
+        engine.restore(held, expired, progress);
+        catchUp();
+    }
+
+    private void catchUp() {
+        catchUpTo = runtimeWatermarks && sessions == null && engineWatermark > engine.firedWatermark()
+                ? engineWatermark : Long.MIN_VALUE;
+    }
+
+    /** Where the windows stand, for a checkpoint (windows of {@link WindowEngine}). */
+    public WindowEngine.Progress windowProgress() {
+        return engine.progress();
     }
 
     /**
@@ -180,6 +278,8 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         // Derived from the tuples, the watermark has the lag taken off already.
         long w = derived != null || watermark == Long.MAX_VALUE ? watermark
                 : watermark < Long.MIN_VALUE + lagMs ? Long.MIN_VALUE : watermark - lagMs;
+        engineWatermark = w;
+        catchUpTo = Long.MIN_VALUE;
         if (sessions != null) {
             sessions.advanceWatermark(w);
         } else {
@@ -214,7 +314,11 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             return; // Windows keep their own time; tick tuples are not tracked, so nothing to ack.
         }
         if (extractor == null) {
-            engine.add(input, clock.currentTimeMillis());
+            long now = clock.currentTimeMillis();
+            if (observer != null) {
+                observer.added(input, now);
+            }
+            engine.add(input, now);
             return;
         }
         long ts;
@@ -230,10 +334,20 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (derived != null) {
             derived.observe(input.getSourceTask(), ts - lagMs - 1);
         }
+        if (observer != null && sessions == null && !engine.isLate(ts)) {
+            observer.added(input, ts); // Before the engine has it: adding it may fire a window (allowed lateness).
+        }
         boolean added = sessions != null ? sessions.add(sessionKey(input), input, ts)
                 : engine.add(input, ts, input.getSourceTask());
         if (!added) {
             onLate(input, ts);
+        } else if (catchUpTo != Long.MIN_VALUE) {
+            // A replay after a restart: the runtime's watermark is past it, so its own time moves the windows.
+            long w = Math.min(catchUpTo, ts < Long.MIN_VALUE + lagMs + 1 ? Long.MIN_VALUE : ts - lagMs - 1);
+            engine.advanceWatermark(w);
+            if (w == catchUpTo) {
+                catchUpTo = Long.MIN_VALUE;
+            }
         }
     }
 
@@ -301,6 +415,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         @Override
         public void onWindow(List<Tuple> events, List<Tuple> newEvents, List<Tuple> expired, Long startTs, long endTs) {
             try {
+                if (observer != null && !observer.firing(events, newEvents, expired)) {
+                    return;
+                }
                 bolt.execute(new TupleWindowImpl(events, newEvents, expired, startTs, endTs));
             } catch (RuntimeException e) {
                 for (Tuple t : events) {
@@ -314,6 +431,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
 
         @Override
         public void onExpired(Tuple event) {
+            if (observer != null) {
+                observer.expired(event);
+            }
             if (!failed.remove(event)) {
                 collector.ack(event);
             }

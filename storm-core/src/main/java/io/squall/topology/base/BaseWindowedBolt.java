@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 public abstract class BaseWindowedBolt implements IWindowedBolt {
     private static final long serialVersionUID = 1L;
 
-    private final Map<String, Object> windowConfiguration = new HashMap<>();
+    /** The window's configuration, which becomes the component's (protected, as in Storm). */
+    protected final Map<String, Object> windowConfiguration = new HashMap<>();
     private TimestampExtractor timestampExtractor;
 
     /** A window length or sliding interval as a number of tuples. */

@@ -157,6 +157,7 @@ function topologySkeleton(name) {
     + '<section class="card"><h2>Bolts</h2><div id="bolts">' + LOADING + '</div></section>'
     + '<div class="row"><section class="card"><h2>Why spout tuples failed</h2><div id="failures">' + LOADING + '</div></section>'
     + '<section class="card"><h2>Backpressure</h2><div id="backpressure">' + LOADING + '</div></section></div>'
+    + '<section class="card" id="checkpoints-card" style="display: none"><h2>Checkpoints</h2><div id="checkpoints"></div></section>'
     + '<section class="card"><h2>Recent errors</h2><div id="errors">' + LOADING + '</div></section>'
     + '<section class="card"><h2>Tasks</h2><div id="tasks">' + LOADING + '</div></section>'
     + '<div class="row"><section class="card"><h2>Worker JVMs</h2><div id="jvms">' + LOADING + '</div></section>'
@@ -233,6 +234,7 @@ function renderTopology(d) {
   renderFailures(m);
   renderBackpressure(m);
   renderErrors(m);
+  renderCheckpoints(m);
   $('tasks').innerHTML = table('tasks-table', ['Component', 'Task', 'Emitted', 'Executed', 'Acked', 'Failed'],
     m.spouts.concat(m.bolts).flatMap(c => c.taskCounts.map(t => '<tr><td>' + esc(c.id) + '</td><td>' + t.task + '</td><td>'
       + num(t.emitted) + '</td><td>' + num(t.executed) + '</td><td>' + num(t.acked) + '</td><td>' + num(t.failed) + '</td></tr>')),
@@ -244,6 +246,38 @@ function renderTopology(d) {
   $('user').innerHTML = table('user-table', ['Metric', 'Value'],
     Object.entries(m.userMetrics).map(([k, v]) => '<tr><td>' + esc(k) + '</td><td>' + (Math.abs(v) < 100 ? v.toFixed(2) : num(v))
       + '</td></tr>'), 'No user metrics registered.');
+}
+
+// Checkpoints of a topology with stateful bolts, from the metrics the checkpoint spout and the stateful tasks
+// register (user.COMPONENT.TASK.NAME): the last committed checkpoint, its duration, the failures, and per task the
+// state's size, the keys its last checkpoint wrote, the tuples a stateful window held and the barrier alignment time.
+function renderCheckpoints(m) {
+  const spout = {}, tasks = {};
+  Object.entries(m.userMetrics).forEach(([k, v]) => {
+    const p = /^user\.(.+?)\.(\d+)\.((?:checkpoint|state|window)\..+)$/.exec(k);
+    if (!p) return;
+    if (p[1] === '$checkpointspout') { spout[p[3]] = v; return; }
+    const key = p[1] + '/' + p[2];
+    (tasks[key] = tasks[key] || { component: p[1], task: +p[2] })[p[3]] = v;
+  });
+  $('checkpoints-card').style.display = 'checkpoint.committed-txid' in spout ? '' : 'none';
+  if (!('checkpoint.committed-txid' in spout)) return;
+  const failures = spout['checkpoint.failures'] || 0;
+  const summary = '<p id="checkpoint-summary">Last committed checkpoint <b data-field="committed-txid">'
+    + (spout['checkpoint.committed-txid'] < 0 ? 'none yet' : num(spout['checkpoint.committed-txid'])) + '</b> · took <b data-field="duration-ms">'
+    + num(spout['checkpoint.duration-ms']) + ' ms</b> · failures <b data-field="failures"' + (failures ? ' class="bad"' : '') + '>'
+    + num(failures) + '</b></p>';
+  const opt = v => v == null ? '' : num(v);
+  const rows = Object.values(tasks).filter(t => 'state.size' in t || 'checkpoint.alignment-ms' in t || 'window.tuples' in t)
+    .sort((a, b) => a.component.localeCompare(b.component) || a.task - b.task)
+    .map(t => '<tr data-component="' + esc(t.component) + '" data-task="' + t.task + '"><td>' + esc(t.component) + '</td><td>'
+      + t.task + '</td><td data-field="state-size">' + opt(t['state.size']) + '</td><td data-field="last-keys">'
+      + opt(t['checkpoint.last-keys']) + '</td><td data-field="window-tuples">' + opt(t['window.tuples'])
+      + '</td><td data-field="alignment-ms">' + (t['checkpoint.alignment-ms'] == null ? '' : ms(t['checkpoint.alignment-ms']))
+      + '</td></tr>');
+  $('checkpoints').innerHTML = summary + table('checkpoint-table',
+    ['Component', 'Task', 'State size (keys)', 'Keys written by the last checkpoint', 'Tuples held by windows',
+      'Alignment ms (last)'], rows, 'No stateful task has reported yet.');
 }
 
 // The last errors of each component, newest first, grouped by component.

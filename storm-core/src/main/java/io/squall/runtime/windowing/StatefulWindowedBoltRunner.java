@@ -1,0 +1,501 @@
+package io.squall.runtime.windowing;
+
+import io.squall.Config;
+import io.squall.config.InvalidConfigException;
+import io.squall.runtime.api.CheckpointedBolt;
+import io.squall.runtime.api.EventTimeBolt;
+import io.squall.runtime.api.TimedBolt;
+import io.squall.runtime.executor.LateTupleCounting;
+import io.squall.runtime.state.StatefulBoltRunner;
+import io.squall.spout.CheckPointState.Action;
+import io.squall.state.KeyValueState;
+import io.squall.state.State;
+import io.squall.state.StateFactory;
+import io.squall.task.IOutputCollector;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.IRichBolt;
+import io.squall.topology.IStatefulWindowedBolt;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.tuple.Tuple;
+import io.squall.utils.TupleUtils;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs one task of a stateful windowed bolt: its windows in a {@link WindowedBoltRunner}, its state from the
+ * topology's provider (namespace {@code component-task}), both carried through the checkpoint actions as a
+ * {@link StatefulBoltRunner} carries a stateful bolt's.
+ *
+ * <p>Without persistence a window's tuples are acked as they leave their last window and the checkpoint after
+ * that commits; a ROLLBACK fails them, and every tuple the windows hold, and empties the windows, so the replay
+ * fills them again. With a message id field the task keeps, in the namespace {@code component-task-window},
+ * the highest id of the windows it evaluated, and after a rollback it does not hand the bolt again a window
+ * whose tuples are all at or below it.
+ *
+ * <p>With persistence ({@link IStatefulWindowedBolt#isPersistent()}) every tuple the windows hold, with its time
+ * and whether a window showed it, is written to {@code component-task-window} as it comes and goes, with the
+ * windows' progress at each PREPARE, and every input tuple is acked when the checkpoint after its arrival
+ * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, fails what came since, and
+ * the spouts replay only that; no window fired before the checkpoint fires again. Results are emitted
+ * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
+ * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
+ * twice: a worker stopped between a commit and the arrival of its acks at the spouts leaves tuples that are
+ * both in the restored windows and replayed. Executor thread only.
+ */
+public final class StatefulWindowedBoltRunner
+        implements IRichBolt, CheckpointedBolt, TimedBolt, EventTimeBolt, LateTupleCounting {
+    private static final long serialVersionUID = 1L;
+    /** The key of the windows' progress in the window namespace; tuples are under their sequence numbers. */
+    static final String PROGRESS_KEY = "progress";
+    /** The key of the highest message id of an evaluated window (message id field, without persistence). */
+    static final String EVALUATED_KEY = "evaluated-id";
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final IStatefulWindowedBolt<State> bolt;
+    private final WindowedBoltRunner windows;
+    private transient OutputCollector out;
+    private transient Map<String, Object> topoConf;
+    private transient TopologyContext context;
+    private transient String name;
+    private transient boolean persistent;
+    private transient long maxInMemory;
+    private transient String idField;
+    private transient State state;
+    /** The windows' tuples and progress (persistence), or the highest evaluated id (message id field), or null. */
+    private transient KeyValueState<Object, Object> windowState;
+    private transient boolean initialized;
+    private transient List<Tuple> waiting;
+    /** Tuples to ack at the commit of the next PREPARE. */
+    private transient List<Tuple> pending;
+    /** Tuples to ack at the COMMIT awaited. */
+    private transient List<Tuple> prepared;
+    /** Persistence: each held tuple's {sequence number, time}. */
+    private transient Map<Tuple, long[]> held;
+    /** Persistence: each tuple that left its last window since the last window fired, {sequence number, time}. */
+    private transient Map<Tuple, long[]> expired;
+    private transient long nextSeq;
+    private transient long evaluatedId;
+    private transient long skipUpTo;
+    private transient LongAdder refused;
+    /** Persistence with a message id field: the ids of the tuples the windows hold. */
+    private transient java.util.Set<Long> heldIds;
+    private transient LongAdder duplicates;
+    /** The tuples the windows held at the last PREPARE, for the metrics thread. */
+    private transient volatile int heldAtPrepare;
+
+    /** Runs {@code bolt}. */
+    @SuppressWarnings("unchecked")
+    public StatefulWindowedBoltRunner(IStatefulWindowedBolt<?> bolt) {
+        this.bolt = (IStatefulWindowedBolt<State>) bolt;
+        this.windows = new WindowedBoltRunner(bolt);
+    }
+
+    /** The namespace of a task's windows in the provider. */
+    public static String windowNamespace(String componentId, int taskId) {
+        return StatefulBoltRunner.namespace(componentId, taskId) + "-window";
+    }
+
+    /**
+     * Checks what the windows of {@code bolt} can do with its persistence settings, from the component's
+     * configuration {@code conf}.
+     *
+     * @throws InvalidConfigException naming what is wrong
+     */
+    public static void check(String componentId, IStatefulWindowedBolt<?> bolt, Map<String, Object> conf) {
+        if (!bolt.isPersistent()) {
+            return;
+        }
+        if (WindowSpec.sessionGapMs(conf) > 0) {
+            throw new InvalidConfigException("Stateful windowed bolt '" + componentId + "' has session windows, which "
+                    + "cannot be persisted: remove withPersistence() or use windows by duration or count");
+        }
+        var spec = WindowedBoltRunner.windowSpec(bolt, conf);
+        if (!spec.lengthIsDuration() && spec.lengthCount() > bolt.maxEventsInMemory()) {
+            throw new InvalidConfigException("Stateful windowed bolt '" + componentId + "' has windows of "
+                    + spec.lengthCount() + " tuples, more than withMaxEventsInMemory(" + bolt.maxEventsInMemory()
+                    + "): raise it or shorten the window");
+        }
+    }
+
+    @Override
+    public void countLateTuplesIn(LongAdder counter) {
+        windows.countLateTuplesIn(counter);
+    }
+
+    @Override
+    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        this.out = collector;
+        this.topoConf = topoConf;
+        this.context = context;
+        this.name = "stateful windowed bolt '" + context.getThisComponentId() + "' (task " + context.getThisTaskId()
+                + ", " + bolt.getClass().getName() + ")";
+        this.persistent = bolt.isPersistent();
+        this.maxInMemory = bolt.maxEventsInMemory();
+        Object field = topoConf.get(Config.TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME);
+        this.idField = field == null ? null : field.toString();
+        this.waiting = new ArrayList<>();
+        this.pending = new ArrayList<>();
+        this.prepared = new ArrayList<>();
+        this.held = new IdentityHashMap<>();
+        this.expired = new IdentityHashMap<>();
+        this.refused = new LongAdder();
+        this.duplicates = new LongAdder();
+        this.heldIds = new java.util.HashSet<>();
+        this.evaluatedId = NONE;
+        this.skipUpTo = NONE;
+        check(context.getThisComponentId(), bolt, topoConf);
+        if (persistent || idField != null) {
+            windows.observeWith(new Observer());
+        }
+        windows.prepare(topoConf, context, new OutputCollector(new WindowCollector()));
+        context.registerGauge("window.tuples", () -> heldAtPrepare);
+        context.registerGauge("window.refused", refused::sum);
+        context.registerGauge("window.duplicates", duplicates::sum);
+    }
+
+    @Override
+    public void execute(Tuple input) {
+        if (TupleUtils.isTick(input)) {
+            windows.execute(input);
+        } else if (!initialized) {
+            waiting.add(input);
+        } else if (persistent && idField != null && heldIds.contains(messageId(input))) {
+            // Held already: its ack was lost when a worker stopped between a commit and the ack's arrival.
+            duplicates.increment();
+            pending.add(input);
+        } else if (persistent && held.size() >= maxInMemory) {
+            // The windows are full: the spout replays the tuple once windows have fired and made room.
+            refused.increment();
+            out.fail(input);
+        } else {
+            windows.execute(input);
+            if (persistent) {
+                pending.add(input);
+            }
+        }
+    }
+
+    @Override
+    public void onTime(long nowMillis) {
+        windows.onTime(nowMillis);
+    }
+
+    @Override
+    public void useRuntimeWatermarks(InputWatermarks deriveInto) {
+        windows.useRuntimeWatermarks(deriveInto);
+    }
+
+    @Override
+    public void onWatermark(long watermark) {
+        windows.onWatermark(watermark);
+    }
+
+    @Override
+    public long outputWatermark() {
+        return windows.outputWatermark();
+    }
+
+    @Override
+    public boolean onCheckpoint(long txid, Action action) {
+        try {
+            switch (action) {
+                case INITSTATE, ROLLBACK -> {
+                    if (initialized) {
+                        rollback();
+                    } else {
+                        initialize(-1);
+                    }
+                }
+                case PREPARE -> {
+                    if (!initialized) {
+                        return false; // Restarted since the last INITSTATE: the checkpoint rolls back and inits us.
+                    }
+                    bolt.prePrepare(txid);
+                    heldAtPrepare = windows.heldTuples();
+                    if (persistent) {
+                        WindowEngine.Progress p = windows.windowProgress();
+                        windowState.put(PROGRESS_KEY, new WindowProgress(p.firedWatermark(), p.nextFire(),
+                                p.countSinceFire(), nextSeq, evaluatedId));
+                    }
+                    state.prepareCommit(txid);
+                    if (windowState != null) {
+                        windowState.prepareCommit(txid);
+                    }
+                    prepared.addAll(pending);
+                    pending.clear();
+                }
+                case COMMIT -> {
+                    if (!initialized) {
+                        initialize(txid); // Recovery: commit what was prepared before the restart.
+                        return true;
+                    }
+                    bolt.preCommit(txid);
+                    state.commit(txid);
+                    if (windowState != null) {
+                        windowState.commit(txid);
+                    }
+                    for (Tuple t : prepared) {
+                        out.ack(t);
+                    }
+                    prepared.clear();
+                }
+                default -> throw new IllegalStateException("Unknown checkpoint action " + action);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            out.reportError(new IllegalStateException(name + ": checkpoint " + action + " " + txid + " failed: "
+                    + e.getMessage(), e));
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void initialize(long commitTxid) {
+        String component = context.getThisComponentId();
+        int task = context.getThisTaskId();
+        try {
+            state = StateFactory.getState(StatefulBoltRunner.namespace(component, task), topoConf, context);
+            if (persistent || idField != null) {
+                State w = StateFactory.getState(windowNamespace(component, task), topoConf, context);
+                if (!(w instanceof KeyValueState<?, ?>)) {
+                    throw new IllegalStateException("the provider's state is a " + w.getClass().getName()
+                            + ", not a KeyValueState, so it cannot keep the windows");
+                }
+                windowState = (KeyValueState<Object, Object>) w;
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot get its state from the provider: " + e.getMessage(), e);
+        }
+        if (commitTxid >= 0) {
+            state.commit(commitTxid);
+            if (windowState != null) {
+                windowState.commit(commitTxid);
+            }
+        }
+        // Changes made after that PREPARE by the task before the restart are not committed: a state object that
+        // outlived the task (in memory) still has them.
+        state.rollback();
+        if (windowState != null) {
+            windowState.rollback();
+        }
+        bolt.initState(state);
+        initialized = true;
+        StatefulBoltRunner.expose(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME)), context, state);
+        restoreWindows();
+        // Tuples before the barrier that initializes the state are on the far side of that cut: replayed.
+        List<Tuple> early = waiting;
+        waiting = new ArrayList<>();
+        early.forEach(out::fail);
+    }
+
+    private void rollback() {
+        bolt.preRollback();
+        state.rollback();
+        if (windowState != null) {
+            windowState.rollback();
+        }
+        prepared.forEach(out::fail);
+        pending.forEach(out::fail);
+        prepared.clear();
+        pending.clear();
+        restoreWindows();
+    }
+
+    /** Puts the windows back as the last commit saw them, or empties them (failing what they held). */
+    private void restoreWindows() {
+        WindowProgress progress = windowState == null ? null : (WindowProgress) windowState.get(PROGRESS_KEY);
+        evaluatedId = NONE;
+        if (idField != null) {
+            Object id = windowState.get(EVALUATED_KEY);
+            evaluatedId = id instanceof Long l ? l : NONE;
+        }
+        skipUpTo = evaluatedId;
+        if (!persistent) {
+            for (Tuple t : windows.clearWindows()) {
+                out.fail(t);
+            }
+            return;
+        }
+        List<Map.Entry<Long, WindowedTuple>> stored = new ArrayList<>();
+        for (Map.Entry<Object, Object> e : windowState) {
+            if (e.getKey() instanceof Long seq && e.getValue() instanceof WindowedTuple w) {
+                stored.add(Map.entry(seq, w));
+            }
+        }
+        stored.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
+        held.clear();
+        expired.clear();
+        heldIds.clear();
+        List<WindowEngine.HeldEvent<Tuple>> events = new ArrayList<>();
+        List<Tuple> gone = new ArrayList<>();
+        long maxSeq = -1;
+        for (Map.Entry<Long, WindowedTuple> e : stored) {
+            WindowedTuple w = e.getValue();
+            Tuple t = w.toTuple();
+            long[] where = {e.getKey(), w.ts()};
+            maxSeq = Math.max(maxSeq, e.getKey());
+            if (w.expired()) {
+                expired.put(t, where);
+                gone.add(t);
+            } else {
+                held.put(t, where);
+                if (idField != null) {
+                    heldIds.add(messageId(t));
+                }
+                events.add(new WindowEngine.HeldEvent<>(t, w.ts(), w.seen()));
+            }
+        }
+        nextSeq = Math.max(maxSeq + 1, progress == null ? 0 : progress.nextSeq());
+        WindowEngine.Progress p = progress == null ? new WindowEngine.Progress(Long.MIN_VALUE, Long.MIN_VALUE, 0)
+                : new WindowEngine.Progress(progress.firedWatermark(), progress.nextFire(), progress.countSinceFire());
+        windows.restoreWindows(events, gone, p);
+    }
+
+    /** How many acked tuples wait for a commit. */
+    public int heldAcks() {
+        return pending.size() + prepared.size();
+    }
+
+    @Override
+    public void cleanup() {
+        io.squall.runtime.state.QueryableStates.unregister(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME)), context.getThisComponentId(),
+                context.getThisTaskId());
+        windows.cleanup();
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        windows.declareOutputFields(declarer);
+    }
+
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        return bolt.getComponentConfiguration();
+    }
+
+    private long messageId(Tuple t) {
+        Object v;
+        try {
+            v = t.getValueByField(idField);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": a tuple from " + t.getSourceGlobalStreamId()
+                    + " has no message id field '" + idField + "' (its fields are " + t.getFields()
+                    + "); declare it or fix withMessageIdField", e);
+        }
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException(name + ": message id field '" + idField + "' holds "
+                    + (v == null ? "null" : "a " + v.getClass().getName()) + ", not an increasing number");
+        }
+        return n.longValue();
+    }
+
+    /** Writes what the windows hold to the window namespace, and skips windows evaluated before a rollback. */
+    private final class Observer implements WindowedBoltRunner.WindowObserver {
+        @Override
+        public void added(Tuple tuple, long ts) {
+            if (!persistent) {
+                return;
+            }
+            long[] where = {nextSeq++, ts};
+            held.put(tuple, where);
+            if (idField != null) {
+                heldIds.add(messageId(tuple));
+            }
+            windowState.put(where[0], new WindowedTuple(tuple, ts, false, false));
+        }
+
+        @Override
+        public boolean firing(List<Tuple> events, List<Tuple> newEvents, List<Tuple> gone) {
+            if (persistent) {
+                for (Tuple t : newEvents) {
+                    long[] where = held.get(t);
+                    if (where != null) {
+                        windowState.put(where[0], new WindowedTuple(t, where[1], true, false));
+                    }
+                }
+                for (Tuple t : gone) {
+                    long[] where = expired.remove(t);
+                    if (where != null) {
+                        windowState.delete(where[0]);
+                    }
+                }
+                return true;
+            }
+            long max = NONE;
+            for (Tuple t : events) {
+                max = Math.max(max, messageId(t));
+            }
+            if (max <= skipUpTo) {
+                return false; // Evaluated, and its updates committed, before the rollback.
+            }
+            if (max > evaluatedId) {
+                evaluatedId = max;
+                windowState.put(EVALUATED_KEY, evaluatedId);
+            }
+            return true;
+        }
+
+        @Override
+        public void expired(Tuple tuple) {
+            if (!persistent) {
+                return;
+            }
+            long[] where = held.remove(tuple);
+            if (idField != null) {
+                heldIds.remove(messageId(tuple));
+            }
+            if (where != null) {
+                expired.put(tuple, where);
+                windowState.put(where[0], new WindowedTuple(tuple, where[1], true, true));
+            }
+        }
+    }
+
+    /**
+     * The collector of the windows and the bolt. Without persistence acks wait for the commit; with it they are
+     * the runner's to make (each input is acked at the commit after it came), emits are unanchored and timeouts
+     * need no reset.
+     */
+    private final class WindowCollector implements IOutputCollector {
+        @Override
+        public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+            return out.emit(streamId, persistent ? null : anchors, tuple);
+        }
+
+        @Override
+        public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+            out.emitDirect(taskId, streamId, persistent ? null : anchors, tuple);
+        }
+
+        @Override
+        public void ack(Tuple input) {
+            if (!persistent) {
+                pending.add(input);
+            }
+        }
+
+        @Override
+        public void fail(Tuple input) {
+            out.fail(input);
+        }
+
+        @Override
+        public void resetTimeout(Tuple input) {
+            if (!persistent) {
+                out.resetTimeout(input);
+            }
+        }
+
+        @Override
+        public void reportError(Throwable error) {
+            out.reportError(error);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.squall.runtime.state;
+
+import io.squall.Config;
+import io.squall.config.InvalidConfigException;
+import io.squall.runtime.state.WindowFixtures.ReadingSpout;
+import io.squall.runtime.state.WindowFixtures.Run;
+import io.squall.runtime.state.WindowFixtures.WindowRecorder;
+import io.squall.state.InMemoryKeyValueState;
+import io.squall.state.InMemoryKeyValueStateProvider;
+import io.squall.testing.TopologyTestDriver;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseWindowedBolt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A persistent stateful windowed bolt on the deterministic driver: its windows and state survive a restart of the
+ * topology (a new driver on the same in-memory provider, as a new worker on the same store), only what the last
+ * checkpoint did not cover is replayed, and every window is evaluated with exactly its tuples, its update to the
+ * state applied once.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class StatefulWindowDriverTest {
+    private static final Duration TICK = Duration.ofMillis(100);
+    private static final long WINDOW_MS = 2_000;
+
+    @AfterEach
+    void forget() {
+        WindowFixtures.RUNS.clear();
+    }
+
+    private static Config conf(String name) {
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_NAME, name);
+        conf.setNumAckers(1);
+        conf.setMessageTimeoutSecs(5);
+        conf.setMaxSpoutPending(50);
+        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 500);
+        return conf;
+    }
+
+    private static StormTopology topology(String run, boolean persistent) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("readings", new ReadingSpout(run));
+        WindowRecorder bolt = new WindowRecorder(run);
+        bolt.withTumblingWindow(BaseWindowedBolt.Duration.of((int) WINDOW_MS)).withTimestampField("ts")
+                .withLag(BaseWindowedBolt.Duration.seconds(1));
+        if (persistent) {
+            bolt.withPersistence();
+        }
+        b.setBolt("windows", bolt, 1).shuffleGrouping("readings");
+        return b.createTopology();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Object> committed(String topology) {
+        for (int task = 1; task < 10; task++) {
+            var s = (InMemoryKeyValueState<Long, Object>) InMemoryKeyValueStateProvider.existing(topology,
+                    StatefulBoltRunner.namespace("windows", task));
+            if (s != null) {
+                return new TreeMap<>(s.committedEntries());
+            }
+        }
+        return Map.of();
+    }
+
+    @Test
+    void persistentWindowsResumeAfterARestartWithExactlyTheTuplesTheyHeld() {
+        String name = "window-restart";
+        InMemoryKeyValueStateProvider.clear(name);
+        Run r = new Run(600);
+        WindowFixtures.RUNS.put(name, r);
+        // More than a window's worth of readings (20) per checkpoint interval: each commit leaves held tuples.
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
+            for (int i = 0; i < 200 && r.acked.size() < 250; i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofMillis(200)); // Into the next interval: some windows fire that no commit covers.
+        }
+        assertTrue(r.acked.size() >= 250 && !r.done(), "acked " + r.acked.size());
+        Set<Integer> ackedBefore = Set.copyOf(r.acked);
+        int firedBefore = r.fired.size();
+        r.emitted.clear();
+
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
+            for (int i = 0; i < 2000 && !r.done(); i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofSeconds(1), TICK); // The last commit.
+        }
+        assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
+        assertTrue(r.emitted.stream().noneMatch(ackedBefore::contains), "nothing acked before the restart replays");
+
+        long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
+        Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
+        // Every window fired with exactly its tuples; one that fired again after the restart (no commit had covered
+        // it) had the same tuples both times.
+        Map<Long, List<Integer>> fired = new TreeMap<>();
+        for (var w : r.fired) {
+            List<Integer> before = fired.put(w.getKey(), w.getValue());
+            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
+                    + before + ", then with " + w.getValue());
+        }
+        assertEquals(expected, fired);
+        // A window evaluated after the restart held tuples acked (and so never replayed) before it: the window's
+        // tuples came back from the checkpoint.
+        assertTrue(r.fired.subList(firedBefore, r.fired.size()).stream().anyMatch(w ->
+                        w.getValue().stream().anyMatch(ackedBefore::contains)
+                                && w.getValue().stream().anyMatch(id -> !ackedBefore.contains(id))),
+                "a window that straddles the restart");
+        // The state holds each window once and the total of every id once.
+        Map<Long, Object> state = committed(name);
+        long total = expected.values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
+        assertEquals(total, state.get(-1L), "each window's update applied once");
+        Map<Long, Object> windows = new TreeMap<>(state);
+        windows.remove(-1L);
+        assertEquals(new TreeMap<Long, Object>(expected), windows);
+    }
+
+    @Test
+    void withoutPersistenceARestartReplaysTheWindowsTuplesAndTheStateStaysExact() {
+        String name = "window-restart-plain";
+        InMemoryKeyValueStateProvider.clear(name);
+        Run r = new Run(400);
+        WindowFixtures.RUNS.put(name, r);
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf(name))) {
+            for (int i = 0; i < 200 && r.acked.size() < 150; i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofMillis(200));
+        }
+        Set<Integer> ackedBefore = Set.copyOf(r.acked);
+        r.emitted.clear();
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf(name))) {
+            for (int i = 0; i < 2000 && !r.acked.containsAll(r.expectedWindows(WINDOW_MS, 38_000).values().stream()
+                    .flatMap(List::stream).collect(Collectors.toSet())); i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofSeconds(1), TICK);
+        }
+        assertFalse(r.emitted.isEmpty());
+        assertTrue(r.emitted.stream().noneMatch(ackedBefore::contains), "nothing acked before the restart replays");
+        Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, 38_000);
+        Map<Long, Object> windows = new TreeMap<>(committed(name));
+        Object total = windows.remove(-1L);
+        windows.keySet().removeIf(end -> end > 38_000);
+        assertEquals(new TreeMap<Long, Object>(expected), windows);
+        long sum = r.fired.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b))
+                .values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
+        assertEquals(sum, total, "each window's update applied once");
+    }
+
+    @Test
+    void persistenceNeedsOnlyAMessageTimeoutOfTwoCheckpointIntervals() {
+        String name = "window-timeout";
+        InMemoryKeyValueStateProvider.clear(name);
+        WindowFixtures.RUNS.put(name, new Run(10));
+        Map<String, Object> conf = new HashMap<>(conf(name));
+        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 3_000);
+        var e = assertThrows(InvalidConfigException.class, () -> new TopologyTestDriver(topology(name, true), conf));
+        assertTrue(e.getMessage().contains("'windows'") && e.getMessage().contains("topology.message.timeout.secs"),
+                e.getMessage());
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("readings", new ReadingSpout(name));
+        // A window of an hour by processing time would need an hour's timeout; persisted, 5 s do.
+        b.setBolt("windows", new WindowRecorder(name).withTumblingWindow(BaseWindowedBolt.Duration.hours(1))
+                .withPersistence(), 1).shuffleGrouping("readings");
+        new TopologyTestDriver(b.createTopology(), conf(name)).close();
+    }
+}
