@@ -92,11 +92,11 @@ class BuildValidationTest {
     }
 
     @Test
-    void refusesParallelismOnABatchSpoutsPartAndSaysWhatToDo() {
+    void runsABatchSpoutsPartWithItsParallelismHintAsStormDoes() {
         TridentTopology t = new TridentTopology();
         t.newStream("b", batchSpout()).each(W, new Ops.Split(), new Fields("x")).parallelismHint(4);
-        InvalidTopologyException e = assertThrows(InvalidTopologyException.class, t::build);
-        assertTrue(e.getMessage().contains("shuffle()"), e.getMessage());
+        StormTopology built = t.build();
+        assertEquals(4, built.getComponent("$spout-b").getParallelism(), built.getComponents().keySet().toString());
     }
 
     @Test
