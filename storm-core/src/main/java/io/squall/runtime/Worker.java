@@ -2,6 +2,8 @@ package io.squall.runtime;
 
 import io.squall.Config;
 import io.squall.Constants;
+import io.squall.config.ConfigKey;
+import io.squall.config.ConfigKeys;
 import io.squall.config.TopologySettings;
 import io.squall.hooks.WorkerHooks;
 import io.squall.metrics.TaggedRegistry;
@@ -495,10 +497,19 @@ public final class Worker implements TopologyRuntime {
         return new TopologyContext(context, taskId, metrics, v1Metrics, clock);
     }
 
-    /** The configuration a component's tasks see: the topology's, overridden by the component's. A copy. */
+    /**
+     * The configuration a component's tasks see: the topology's, overridden by the component's, with the default
+     * of every {@code topology.*} key it does not set, as Storm gives its components (their code reads
+     * {@code topology.message.timeout.secs} and the like without a fallback). A copy.
+     */
     public Map<String, Object> componentConf(String componentId) {
         Map<String, Object> conf = new HashMap<>(componentConf.get(componentId));
         conf.putIfAbsent(Config.TOPOLOGY_NAME, topologyId);
+        for (ConfigKey key : ConfigKeys.all().values()) {
+            if (key.defaultValue() != null && key.name().startsWith("topology.")) {
+                conf.putIfAbsent(key.name(), key.defaultValue());
+            }
+        }
         return conf;
     }
 
