@@ -192,8 +192,8 @@ class MultiHostFaultIT {
                 () -> "both topologies whole, acking and counting: " + probe() + ", " + acked().size() + " acked, "
                         + tridentCounted() + " words counted");
 
-        // Faults are dealt from shuffled decks of every kind, so faults 1-7, 8-14, ... each hold one of each: a timed run
-        // never misses a kind by the luck of its seed.
+        // Faults are dealt from shuffled decks of every kind, so faults 1-7, 8-14, ... each hold one of each:
+        // a timed run never misses a kind by the luck of its seed.
         List<Fault> deck = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         long start = System.nanoTime();
