@@ -72,6 +72,7 @@ public class Config extends HashMap<String, Object> {
             ConfigKeys.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE.name();
     public static final String TOPOLOGY_PRODUCER_BATCH_SIZE = ConfigKeys.TOPOLOGY_PRODUCER_BATCH_SIZE.name();
     public static final String TOPOLOGY_EXECUTOR_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_EXECUTOR_WAIT_STRATEGY.name();
+    public static final String TOPOLOGY_ACKER_IN_SPOUT = ConfigKeys.TOPOLOGY_ACKER_IN_SPOUT.name();
     public static final String TOPOLOGY_SPOUT_BATCH_SIZE = ConfigKeys.TOPOLOGY_SPOUT_BATCH_SIZE.name();
     public static final String TOPOLOGY_BACKPRESSURE_HIGH_WATERMARK =
             ConfigKeys.TOPOLOGY_BACKPRESSURE_HIGH_WATERMARK.name();

@@ -135,6 +135,12 @@ public final class ConstSpoutBenchmark {
         }
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
         conf.put("topology.metrics.enabled", metrics);
+        // Any -Dtopology.KEY=VALUE on the command line, to compare settings (say topology.acker.in.spout) in one build.
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("topology.")).forEach(k -> {
+            String v = System.getProperty(k);
+            conf.put(k, v.equals("true") || v.equals("false") ? (Object) Boolean.valueOf(v)
+                    : v.matches("-?\\d+") ? (Object) Integer.valueOf(v) : v);
+        });
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf, b.createTopology());
             TimeUnit.SECONDS.sleep(warmupSecs);

@@ -19,6 +19,9 @@ public final class ConfigKeys {
             "number of worker processes for the topology");
     public static final ConfigKey TOPOLOGY_ACKER_EXECUTORS = key("topology.acker.executors", ConfigKey.Type.INT,
             null, 0, "acker executors; unset means one per worker, 0 turns acking off (tuples are acked at emit)");
+    public static final ConfigKey TOPOLOGY_ACKER_IN_SPOUT = key("topology.acker.in.spout", ConfigKey.Type.BOOLEAN,
+            true, ANY, "track each tuple tree in the executor of the spout that emitted it, with no acker executors "
+                    + "(fewer threads and hand-offs per tree); false runs topology.acker.executors acker executors as Storm does");
     public static final ConfigKey TOPOLOGY_MAX_SPOUT_PENDING = key("topology.max.spout.pending", ConfigKey.Type.INT,
             null, 1, "most tuple trees a spout task may have pending; unset means no limit");
     public static final ConfigKey TOPOLOGY_MESSAGE_TIMEOUT_SECS = key("topology.message.timeout.secs",

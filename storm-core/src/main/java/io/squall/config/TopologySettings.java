@@ -13,13 +13,15 @@ import java.util.Map;
  *
  * @param maxSpoutPending   0 when unlimited
  * @param tickFreqSecs      0 when there are no tick tuples
- * @param ackers            resolved: one per worker when unset
+ * @param ackers            resolved: one per worker when unset; 0 turns acking off
+ * @param ackersInSpout     whether spout executors track their own trees (then no acker executors run)
  * @param receiveBufferSize a power of two
  */
 public record TopologySettings(
         String name,
         int workers,
         int ackers,
+        boolean ackersInSpout,
         int maxSpoutPending,
         int messageTimeoutSecs,
         boolean timeoutsEnabled,
@@ -69,6 +71,7 @@ public record TopologySettings(
                 (String) conf.get(ConfigKeys.TOPOLOGY_NAME.name()),
                 workers,
                 ackers == null ? workers : ackers,
+                boolOf(conf, ConfigKeys.TOPOLOGY_ACKER_IN_SPOUT),
                 pending == null ? 0 : pending,
                 intOf(conf, ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS),
                 boolOf(conf, ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS),
@@ -90,6 +93,11 @@ public record TopologySettings(
     /** Whether tuple trees are tracked at all. */
     public boolean ackingEnabled() {
         return ackers > 0;
+    }
+
+    /** How many acker executors the topology runs: none when acking is off or the spouts track their trees. */
+    public int ackerExecutors() {
+        return ackersInSpout ? 0 : ackers;
     }
 
     /**

@@ -4,10 +4,12 @@ import io.squall.Config;
 import io.squall.Constants;
 import io.squall.config.ConfigKey;
 import io.squall.config.ConfigKeys;
+import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.hooks.WorkerHooks;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metric.V1Metrics;
+import io.squall.runtime.acker.SpoutRoots;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
@@ -160,8 +162,13 @@ public final class Worker implements TopologyRuntime {
         this.startMillis = clock.currentTimeMillis();
         this.errors = new ErrorLog(clock);
         this.onFailure = onFailure;
-        this.layout = new TaskLayout(topology, settings.ackers(), placement.executorOverrides());
+        this.layout = new TaskLayout(topology, settings.ackerExecutors(), placement.executorOverrides());
         this.ackerTasks = layout.ackerTasks();
+        if (settings.ackingEnabled() && ackerTasks.length == 0 && layout.taskToComponent().size() >= SpoutRoots.MAX_TASKS) {
+            throw new InvalidConfigException("Topology " + settings.name() + " has " + layout.taskToComponent().size()
+                    + " tasks; with topology.acker.in.spout at most " + (SpoutRoots.MAX_TASKS - 1)
+                    + " are possible. Use fewer tasks or set topology.acker.in.spout to false.");
+        }
         List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
         localTasks.removeAll(placement.remoteTasks().keySet());
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
@@ -476,8 +483,14 @@ public final class Worker implements TopologyRuntime {
         return clock;
     }
 
-    /** The acker task that tracks a tree. */
+    /**
+     * The task that tracks a tree: an acker task, or with {@code topology.acker.in.spout} the spout task that
+     * emitted it (see {@link SpoutRoots}).
+     */
     public int ackerTask(long root) {
+        if (ackerTasks.length == 0) {
+            return SpoutRoots.spoutTask(root);
+        }
         return ackerTasks[(int) Long.remainderUnsigned(root, ackerTasks.length)];
     }
 

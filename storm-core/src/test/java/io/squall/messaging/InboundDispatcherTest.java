@@ -42,6 +42,7 @@ class InboundDispatcherTest {
         b.setBolt("count", new TestWordCounter(), 2).fieldsGrouping("words", new Fields("word"));
         Map<String, Object> conf = new HashMap<>();
         conf.put("topology.acker.executors", 1);
+        conf.put("topology.acker.in.spout", false);
         conf.put("topology.executor.receive.buffer.size", QUEUE_SIZE);
         worker = new Worker("inbound-test", b.createTopology(), conf, getClass().getClassLoader(), false,
                 clock, e -> { }, new Worker.Placement(1234, Map.of(3, "other:1", 4, "other:1"), Map.of()));

@@ -72,7 +72,7 @@ final class InProcessTopology implements LocalTopologyRuntime {
                                     Consumer<Throwable> onFailure) {
         InProcessTopology t = new InProcessTopology(launch.name(), launch.topology(), collector, onFailure);
         t.settings = TopologyCheck.check(launch.topology(), launch.conf(), launch.loader()).settings();
-        t.layout = new TaskLayout(launch.topology(), t.settings.ackers(), launch.executorOverrides());
+        t.layout = new TaskLayout(launch.topology(), t.settings.ackerExecutors(), launch.executorOverrides());
         int n = Math.max(1, Math.min(t.settings.workers(), t.layout.executors().size()));
         try {
             if (n == 1) {
@@ -300,7 +300,7 @@ final class InProcessTopology implements LocalTopologyRuntime {
 
     @Override
     public void checkExecutorCounts(Map<String, Integer> executors) {
-        new TaskLayout(topology, settings.ackers(), executors);
+        new TaskLayout(topology, settings.ackerExecutors(), executors);
     }
 
     @Override

@@ -222,7 +222,7 @@ public final class Nimbus implements AutoCloseable {
             TopologySettings.from(conf);
             StormTopology topology = TopologySerializer.deserialize(topologyBytes, loader);
             TopologyCheck.Checked checked = TopologyCheck.check(topology, conf, loader);
-            return new TaskLayout(topology, checked.settings().ackers());
+            return new TaskLayout(topology, checked.settings().ackerExecutors());
         } catch (NimbusException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -582,7 +582,7 @@ public final class Nimbus implements AutoCloseable {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 Nimbus.class.getClassLoader())) {
             StormTopology topology = TopologySerializer.deserialize(bytes, loader);
-            TaskLayout layout = new TaskLayout(topology, TopologySettings.from(t.conf()).ackers(),
+            TaskLayout layout = new TaskLayout(topology, TopologySettings.from(t.conf()).ackerExecutors(),
                     t.executorOverrides());
             layouts.put(t.id(), new CachedLayout(t.executorOverrides(), layout));
             return layout;

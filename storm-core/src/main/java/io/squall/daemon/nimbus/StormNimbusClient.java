@@ -2,7 +2,7 @@ package io.squall.daemon.nimbus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallException;
-import io.squall.config.ConfigKeys;
+import io.squall.config.TopologySettings;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
@@ -116,9 +116,9 @@ public final class StormNimbusClient extends Nimbus.Client {
             }
         }
         StormTopology topology = getTopology(id);
-        Object ackers = getTopologyConf(id).get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
+        int ackers = TopologySettings.from(getTopologyConf(id)).ackerExecutors(); // Checked at submit.
         Map<String, List<Integer>> tasks = new HashMap<>();
-        new TaskLayout(topology, ackers instanceof Number n ? n.intValue() : 1, Map.of()).taskToComponent()
+        new TaskLayout(topology, ackers, Map.of()).taskToComponent()
                 .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
         return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
                 tasks);

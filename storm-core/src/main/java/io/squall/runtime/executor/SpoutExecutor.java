@@ -4,6 +4,7 @@ import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.acker.RotatingIndex;
+import io.squall.runtime.acker.SpoutRoots;
 import io.squall.runtime.eventtime.EventTimeGraph;
 import io.squall.runtime.eventtime.SourceSettings;
 import io.squall.runtime.eventtime.SourceWatermarks;
@@ -33,7 +34,13 @@ import java.util.SplittableRandom;
  * Runs the tasks of a spout. Each round: drain acks and fails from the queue, expire timed-out trees,
  * then (when active, not backpressured and under {@code max.spout.pending}) call {@code nextTuple} up to
  * {@code topology.spout.batch.size} times, and publish. Pending trees live in a {@link RotatingIndex}
- * keyed by root id, their task, message id and emit time in arrays indexed by slot (no object per tree). Executor thread only.
+ * keyed by root id, their task, message id and emit time in arrays indexed by slot (no object per tree).
+ *
+ * <p>With {@code topology.acker.in.spout} (the default) the executor is also the acker of its trees: a root
+ * names its spout task ({@link SpoutRoots}), the XOR of a tree's edges is kept beside its pending entry from
+ * the emit on, and bolts send their acks, fails and timeout resets straight here. A tree then costs no
+ * message to an acker and none back, and no acker thread. Otherwise an acker executor tracks the tree and
+ * sends its verdict. Executor thread only.
  */
 public final class SpoutExecutor extends Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SpoutExecutor.class);
@@ -49,6 +56,10 @@ public final class SpoutExecutor extends Executor {
     private Object[] pendingMsgId = new Object[0];
     /** Per pending slot: when the tree was emitted. */
     private long[] pendingEmitNanos = new long[0];
+    /** Per pending slot, when the executor tracks its trees: the XOR of the edge ids reported so far. */
+    private long[] pendingXor = new long[0];
+    /** Whether this executor tracks its own trees, as their acker. */
+    private final boolean tracksTrees;
     private final List<Task> tasks = new ArrayList<>();
     private final HashMap<Integer, Task> byTaskId = new HashMap<>();
     private final long rotateEveryNanos;
@@ -84,6 +95,7 @@ public final class SpoutExecutor extends Executor {
         this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
         this.congestion = context.congestion();
+        this.tracksTrees = settings.ackingEnabled() && settings.ackerExecutors() == 0;
     }
 
     @Override
@@ -210,22 +222,43 @@ public final class SpoutExecutor extends Executor {
     private void onMessage(int taskId, Object message) {
         if (message instanceof AckBatch b) {
             for (int i = 0; i < b.size(); i++) {
-                byte kind = b.kind(i);
-                if (kind == AckBatch.ACKED || kind == AckBatch.FAILED) {
-                    onResult(b.root(i), kind == AckBatch.FAILED, b.task(i));
-                } else if (kind == AckBatch.RESET) {
-                    pending.touch(b.root(i));
-                } else {
-                    LOG.warn("Spout executor {} ignores unexpected acker message {}", name, b.message(i));
-                }
+                onAck(b.kind(i), b.root(i), b.xor(i), b.task(i));
             }
             b.recycle();
+        } else if (message instanceof AckMessage.Update m) {
+            onAck(AckBatch.UPDATE, m.root(), m.xor(), -1);
+        } else if (message instanceof AckMessage.Fail m) {
+            onAck(AckBatch.FAIL, m.root(), 0, m.failingTask());
         } else if (message instanceof AckMessage.Result r) {
             onResult(r.root(), r.failed(), r.failingTask());
         } else if (message instanceof AckMessage.ResetTimeout r) {
             pending.touch(r.root());
         } else {
             LOG.warn("Spout executor {} ignores unexpected message {}", name, message);
+        }
+    }
+
+    /**
+     * One acker message: a verdict from an acker executor, or, when this executor tracks its trees, a bolt's
+     * update or fail. A root no longer pending (timed out, or failed already) is ignored, as the acker does.
+     */
+    private void onAck(byte kind, long root, long xor, int task) {
+        switch (kind) {
+            case AckBatch.UPDATE -> {
+                if (!tracksTrees) {
+                    LOG.warn("Spout executor {} ignores an update of tree {}: ackers track its trees", name, root);
+                    return;
+                }
+                int slot = pending.find(root);
+                if (slot >= 0 && (pendingXor[slot] ^= xor) == 0) {
+                    onResult(root, false, -1);
+                }
+            }
+            case AckBatch.FAIL -> onResult(root, true, task);
+            case AckBatch.ACKED -> onResult(root, false, -1);
+            case AckBatch.FAILED -> onResult(root, true, task);
+            case AckBatch.RESET -> pending.touch(root);
+            default -> LOG.warn("Spout executor {} ignores unexpected acker message kind {} for tree {}", name, kind, root);
         }
     }
 
@@ -261,18 +294,20 @@ public final class SpoutExecutor extends Executor {
         }
     }
 
-    /** Records a tracked tree that {@code task} emitted. */
-    private void addPending(long root, Task task, Object msgId, long emitNanos) {
+    /** Records a tracked tree that {@code task} emitted, the XOR of its first edges {@code xor}. */
+    private void addPending(long root, Task task, Object msgId, long emitNanos, long xor) {
         int slot = pending.putNew(root);
         if (slot >= pendingTask.length) {
             int n = pending.slotCapacity();
             pendingTask = Arrays.copyOf(pendingTask, n);
             pendingMsgId = Arrays.copyOf(pendingMsgId, n);
             pendingEmitNanos = Arrays.copyOf(pendingEmitNanos, n);
+            pendingXor = Arrays.copyOf(pendingXor, n);
         }
         pendingTask[slot] = task;
         pendingMsgId[slot] = msgId;
         pendingEmitNanos[slot] = emitNanos;
+        pendingXor[slot] = xor;
         task.pendingCount++;
     }
 
@@ -313,6 +348,8 @@ public final class SpoutExecutor extends Executor {
         /** The root and the XOR of the edges of the tracked emit in progress. */
         private long emitRoot;
         private long emitXor;
+        /** The sequence number of the task's last root, when the executor tracks its trees; starts at random. */
+        private long rootSequence = random.nextLong();
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
             super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
@@ -338,7 +375,7 @@ public final class SpoutExecutor extends Executor {
                 watermarks.onEmit(route.streamId(), route.fields(), values, clock.currentTimeMillis());
             }
             boolean tracked = messageId != null && settings.ackingEnabled();
-            emitRoot = tracked ? nonZero() : 0;
+            emitRoot = !tracked ? 0 : tracksTrees ? SpoutRoots.root(++rootSequence, taskId) : nonZero();
             emitXor = 0;
             List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
@@ -346,8 +383,10 @@ public final class SpoutExecutor extends Executor {
                 watermarks.afterEmit();
             }
             if (tracked && !targets.isEmpty()) {
-                addPending(emitRoot, this, messageId, clock.nanoTime());
-                transfer.sendAck(context.ackerTask(emitRoot), AckBatch.INIT, emitRoot, emitXor, taskId);
+                addPending(emitRoot, this, messageId, clock.nanoTime(), emitXor);
+                if (!tracksTrees) {
+                    transfer.sendAck(context.ackerTask(emitRoot), AckBatch.INIT, emitRoot, emitXor, taskId);
+                }
             } else if (messageId != null) {
                 deferredAcks.add(messageId);
             }

@@ -22,7 +22,10 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The acker, spout pending and timeouts, on the deterministic driver and simulated time. */
+/**
+ * Tree tracking, spout pending and timeouts, on the deterministic driver and simulated time, with trees tracked
+ * by their spouts' executors (the default); {@link AckerExecutorsDriverTest} runs the same with acker executors.
+ */
 @Timeout(value = 5, unit = TimeUnit.SECONDS)
 class AckingDriverTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -32,7 +35,7 @@ class AckingDriverTest {
         Fixtures.LOGS.clear();
     }
 
-    private static Config conf() {
+    Config conf() {
         Config conf = new Config();
         conf.setNumAckers(1);
         conf.setMessageTimeoutSecs(30);
