@@ -110,13 +110,13 @@ class FluentApiTest {
                 .chainedAgg().aggregate(new Count(), new Fields("n"));
         capture(whole.chainEnd(), "whole");
         run(t);
-        List<List<Object>> partition = SEEN.get("partition");
-        List<List<Object>> whole = SEEN.get("whole");
-        assertEquals(row(6L, 22L), partition.get(0));
-        assertEquals(row(6L), whole.get(0), "one count of the batch spread over three tasks");
-        assertEquals(Set.of(row(0L, 0L)), new HashSet<>(partition.subList(1, partition.size())),
+        List<List<Object>> perTask = SEEN.get("partition");
+        List<List<Object>> perBatch = SEEN.get("whole");
+        assertEquals(row(6L, 22L), perTask.get(0));
+        assertEquals(row(6L), perBatch.get(0), "one count of the batch spread over three tasks");
+        assertEquals(Set.of(row(0L, 0L)), new HashSet<>(perTask.subList(1, perTask.size())),
                 "the spout's later batches are empty: each aggregation's zero");
-        assertEquals(Set.of(row(0L)), new HashSet<>(whole.subList(1, whole.size())));
+        assertEquals(Set.of(row(0L)), new HashSet<>(perBatch.subList(1, perBatch.size())));
     }
 
     @Test
