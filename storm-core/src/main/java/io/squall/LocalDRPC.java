@@ -3,6 +3,7 @@ package io.squall;
 import io.squall.drpc.DRPC;
 import io.squall.topology.DRPCRequest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,11 @@ public class LocalDRPC implements ILocalDRPC {
     @Override
     public DRPCRequest fetchRequest(String functionName) {
         return drpc.fetchRequest(functionName);
+    }
+
+    /** Up to {@code max} waiting requests of {@code function}, waiting up to {@code waitMs} when none waits. */
+    public List<DRPCRequest> fetchRequests(String functionName, int max, long waitMs) {
+        return drpc.fetchRequests(functionName, max, waitMs);
     }
 
     @Override

@@ -255,6 +255,10 @@ public final class ConfigKeys {
             "address bin/squall drpc listens on");
     public static final ConfigKey DRPC_REQUEST_TIMEOUT_SECS = key("drpc.request.timeout.secs", ConfigKey.Type.INT,
             600, 1, "seconds a DRPC request waits for its result before it fails with SERVER_TIMEOUT");
+    public static final ConfigKey DRPC_SPOUT_FETCH_MAX = key("drpc.spout.fetch.max", ConfigKey.Type.INT, 100, 1,
+            "the most DRPC requests a DRPC spout takes from a server in one round trip");
+    public static final ConfigKey DRPC_SPOUT_FETCH_WAIT_MS = key("drpc.spout.fetch.wait.ms", ConfigKey.Type.INT, 100,
+            0, "milliseconds a DRPC spout's fetch from idle servers waits for a request (a long poll)");
     public static final ConfigKey DRPC_AUTHORIZER_ACL = key("drpc.authorizer.acl", ConfigKey.Type.MAP, null, ANY,
             "with authentication, who may execute which DRPC function: {FUNCTION: {client.users: [USER, ...]}}; "
                     + "functions not listed are open to every authenticated user unless drpc.authorizer.acl.strict");

@@ -4,12 +4,14 @@ import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
 import io.squall.topology.DRPCRequest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +44,7 @@ public final class DRPC implements AutoCloseable {
     private final long timeoutMs;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<String, Queue<Pending>> queues = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<Pending>> queues = new ConcurrentHashMap<>();
     private final LongAdder requests = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -114,7 +116,7 @@ public final class DRPC implements AutoCloseable {
         String id = Long.toString(ids.incrementAndGet());
         Pending p = new Pending(id, args);
         pending.put(id, p);
-        queues.computeIfAbsent(function, k -> new ConcurrentLinkedQueue<>()).add(p);
+        queue(function).add(p);
         try {
             String r = p.result.get(timeoutMs, TimeUnit.MILLISECONDS);
             completed.increment();
@@ -139,18 +141,55 @@ public final class DRPC implements AutoCloseable {
             throw new DRPCExecutionException("Interrupted waiting for " + function, DRPCExceptionType.INTERNAL_ERROR);
         } finally {
             pending.remove(id);
-            Queue<Pending> q = queues.get(function);
+            BlockingQueue<Pending> q = queues.get(function);
             if (q != null) {
                 q.remove(p);
             }
         }
     }
 
+    private BlockingQueue<Pending> queue(String function) {
+        return queues.computeIfAbsent(function, k -> new LinkedBlockingQueue<>());
+    }
+
     /** The next waiting request of {@code function}, or one with an empty id if none waits. */
     public DRPCRequest fetchRequest(String function) {
-        Queue<Pending> q = queues.get(function);
+        BlockingQueue<Pending> q = queues.get(function);
         Pending p = q == null ? null : q.poll();
         return p == null ? new DRPCRequest("", "") : new DRPCRequest(p.args, p.id);
+    }
+
+    /**
+     * Up to {@code max} waiting requests of {@code function}, oldest first. When none waits, waits up to
+     * {@code waitMs} for one (a long poll, so a topology's spout neither polls an idle server in a loop nor picks
+     * up a new request late), then returns what is there; an empty list if none came. Blocks the calling thread.
+     *
+     * @throws IllegalArgumentException if {@code max} is less than 1 or {@code waitMs} negative
+     */
+    public List<DRPCRequest> fetchRequests(String function, int max, long waitMs) {
+        if (max < 1 || waitMs < 0) {
+            throw new IllegalArgumentException("fetchRequests needs max >= 1 and waitMs >= 0, got max " + max
+                    + ", waitMs " + waitMs);
+        }
+        BlockingQueue<Pending> q = queue(function);
+        List<Pending> got = new ArrayList<>();
+        q.drainTo(got, max);
+        if (got.isEmpty() && waitMs > 0 && !closed) {
+            try {
+                Pending first = q.poll(waitMs, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    got.add(first);
+                    q.drainTo(got, max - 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<DRPCRequest> ret = new ArrayList<>(got.size());
+        for (Pending p : got) {
+            ret.add(new DRPCRequest(p.args, p.id));
+        }
+        return ret;
     }
 
     /** Completes request {@code id} with {@code result}; a result for a forgotten request is counted and dropped. */

@@ -7,6 +7,7 @@ import io.squall.LocalDRPC;
 import io.squall.topology.DRPCRequest;
 import io.squall.utils.DRPCInvocationsClient;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,12 @@ public record ReturnInfo(String id, String host, int port) {
             @Override
             public DRPCRequest fetchRequest(String function) {
                 return drpc.fetchRequest(function);
+            }
+
+            @Override
+            public List<DRPCRequest> fetchRequests(String function, int max, long waitMs) {
+                return drpc instanceof LocalDRPC l ? l.fetchRequests(function, max, waitMs)
+                        : DRPCInvocations.super.fetchRequests(function, max, waitMs);
             }
 
             @Override

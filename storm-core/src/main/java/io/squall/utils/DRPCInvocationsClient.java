@@ -16,10 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A DRPC topology's connection to a DRPC server's HTTP API: {@code GET /invocations/<function>/fetch},
+ * A DRPC topology's connection to a DRPC server's HTTP API: {@code GET /invocations/<function>/fetch} (one
+ * request, or with {@code ?max=N&waitMs=W} up to N of them, the server holding the call up to W ms when none waits),
  * {@code POST /invocations/result/<id>}, {@code POST /invocations/fail/<id>}. In a worker of a protected cluster
  * ({@link WorkerIdentity}) each request is signed with the topology's secret and sent over HTTPS when the cluster
  * uses TLS; elsewhere HTTPS follows {@code squall.tls.*} of the given configuration. Thread-safe.
@@ -56,7 +59,11 @@ public class DRPCInvocationsClient implements DRPCInvocations {
 
     /** Sends {@code method path} with {@code body}, signed when this client has an identity. */
     private String send(String method, String path, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        return send(method, path, body, TIMEOUT);
+    }
+
+    private String send(String method, String path, byte[] body, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .method(method, body.length == 0 && method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (identity != null) {
@@ -86,6 +93,25 @@ public class DRPCInvocationsClient implements DRPCInvocations {
             return new DRPCRequest(n.path("args").asText(""), n.path("id").asText(""));
         } catch (IOException e) {
             throw new IllegalStateException("DRPC server " + base + " sent an unreadable request: " + body, e);
+        }
+    }
+
+    @Override
+    public List<DRPCRequest> fetchRequests(String function, int max, long waitMs) {
+        String body = send("GET", "/invocations/" + enc(function) + "/fetch?max=" + max + "&waitMs=" + waitMs,
+                new byte[0], TIMEOUT.plusMillis(waitMs));
+        try {
+            JsonNode requests = JSON.readTree(body).path("requests");
+            if (!requests.isArray()) {
+                throw new IllegalStateException("DRPC server " + base + " sent no list of requests: " + body);
+            }
+            List<DRPCRequest> ret = new ArrayList<>(requests.size());
+            for (JsonNode n : requests) {
+                ret.add(new DRPCRequest(n.path("args").asText(""), n.path("id").asText("")));
+            }
+            return ret;
+        } catch (IOException e) {
+            throw new IllegalStateException("DRPC server " + base + " sent unreadable requests: " + body, e);
         }
     }
 

@@ -6,8 +6,11 @@ import io.squall.topology.DRPCRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,6 +49,36 @@ class DRPCTest {
             Map<String, Map<String, Long>> counts = drpc.functionCounts();
             assertEquals(1001, counts.size(), "a thousand names and the rest together");
             assertEquals(5L, counts.get(DRPC.OTHER_FUNCTIONS).get("timedOut"));
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void fetchesUpToMaxRequestsOldestFirstAndWaitsForOneWhenNoneWaits() throws Exception {
+        try (DRPC drpc = new DRPC(10_000)) {
+            List<CompletableFuture<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String args = "a" + i;
+                answers.add(CompletableFuture.supplyAsync(() -> drpc.execute("f", args)));
+                long queued = i + 1;
+                while (drpc.counts().get("waiting") < queued) {
+                    Thread.onSpinWait();
+                }
+            }
+            List<DRPCRequest> two = drpc.fetchRequests("f", 2, 0);
+            assertEquals(List.of("a0", "a1"), two.stream().map(DRPCRequest::func_args).toList());
+            List<DRPCRequest> last = drpc.fetchRequests("f", 5, 5_000);
+            assertEquals(List.of("a2"), last.stream().map(DRPCRequest::func_args).toList(), "no wait when one waits");
+            assertEquals(List.of(), drpc.fetchRequests("f", 5, 0));
+            assertEquals(List.of(), drpc.fetchRequests("other", 5, 20), "waited 20 ms, none came");
+
+            CompletableFuture<List<DRPCRequest>> polling = CompletableFuture.supplyAsync(
+                    () -> drpc.fetchRequests("f", 5, 30_000));
+            answers.add(CompletableFuture.supplyAsync(() -> drpc.execute("f", "late")));
+            assertEquals(List.of("late"), polling.get(5, TimeUnit.SECONDS).stream().map(DRPCRequest::func_args)
+                    .toList(), "the waiting fetch returns as soon as the request comes");
+            assertThrows(IllegalArgumentException.class, () -> drpc.fetchRequests("f", 0, 0));
+            assertThrows(IllegalArgumentException.class, () -> drpc.fetchRequests("f", 1, -1));
         }
     }
 

@@ -115,6 +115,9 @@ class DrpcSecureIT {
                 IllegalStateException e = assertThrows(IllegalStateException.class,
                         () -> forged.fetchRequest("exclaim"));
                 assertTrue(e.getMessage().contains("401"), e.getMessage());
+                e = assertThrows(IllegalStateException.class, () -> forged.fetchRequests("exclaim", 10, 0));
+                assertTrue(e.getMessage().contains("401"), "a batch fetch is signed like the others: "
+                        + e.getMessage());
                 assertThrows(IllegalStateException.class, () -> unsigned.result("some-id", "forged result"));
             }
 
@@ -126,7 +129,7 @@ class DrpcSecureIT {
             Map<String, Long> counts = server.counts();
             assertEquals(2L, counts.get("unauthenticated"), counts.toString());
             assertEquals(1L, counts.get("forbidden"), counts.toString());
-            assertEquals(2L, counts.get("forgedInvocations"), counts.toString());
+            assertEquals(3L, counts.get("forgedInvocations"), counts.toString());
             assertTrue(counts.get("tlsRefused") >= 1, counts.toString());
             assertEquals(3L, counts.get("completed"), counts.toString());
         } finally {

@@ -4,6 +4,10 @@ import io.squall.grouping.CustomStreamGrouping;
 import io.squall.topology.Grouping;
 import io.squall.topology.base.BaseWindowedBolt;
 import io.squall.trident.fluent.ChainedAggregatorDeclarer;
+import io.squall.trident.fluent.GlobalAggregationScheme;
+import io.squall.trident.fluent.GroupedStream;
+import io.squall.trident.fluent.IAggregatableStream;
+import io.squall.trident.internal.StreamAccess;
 import io.squall.trident.operation.Aggregator;
 import io.squall.trident.operation.Assembly;
 import io.squall.trident.operation.CombinerAggregator;
@@ -37,7 +41,34 @@ import java.util.Comparator;
  * the same tasks. Every operation sees whole batches: an aggregation covers one batch, a join pairs tuples of the
  * same batch.
  */
-public class Stream {
+public class Stream implements IAggregatableStream {
+    /** A whole-batch aggregation first moves each batch to one task. */
+    private static final GlobalAggregationScheme<Stream> BATCH_GLOBAL = Stream::batchGlobal;
+
+    static {
+        StreamAccess.install(new StreamAccess.Accessor() {
+            @Override
+            public TridentPlan plan(Stream stream) {
+                return stream.topology.graph();
+            }
+
+            @Override
+            public PlanNode node(Stream stream) {
+                return stream.node;
+            }
+
+            @Override
+            public Stream stream(Stream like, PlanNode node) {
+                return new Stream(like.topology, node);
+            }
+
+            @Override
+            public TridentState state(Stream like, PlanNode node, StateFactory factory) {
+                return new TridentState(like.topology, node, factory);
+            }
+        });
+    }
+
     final TridentTopology topology;
     final PlanNode node;
 
@@ -51,6 +82,7 @@ public class Stream {
     }
 
     /** The fields of this stream's tuples. */
+    @Override
     public Fields getOutputFields() {
         return node.fields();
     }
@@ -68,6 +100,7 @@ public class Stream {
     }
 
     /** Appends the function's output fields to each tuple, once per tuple the function emits. */
+    @Override
     public Stream each(Fields inputFields, Function function, Fields functionFields) {
         return to(topology.graph().each(node, inputFields, function, functionFields));
     }
@@ -264,8 +297,7 @@ public class Stream {
      * partition, or all per batch).
      */
     public ChainedAggregatorDeclarer chainedAgg() {
-        return new ChainedAggregatorDeclarer(node.fields(), (in, agg, out, perPartition) -> perPartition
-                ? partitionAggregate(in, agg, out) : aggregate(in, agg, out));
+        return new ChainedAggregatorDeclarer(this, BATCH_GLOBAL);
     }
 
     /**
@@ -311,6 +343,7 @@ public class Stream {
     }
 
     /** Aggregates what each task has of a batch, without moving tuples. */
+    @Override
     public Stream partitionAggregate(Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
         return partitionAggregateAny(inputFields, aggregator, functionFields);
     }
@@ -511,6 +544,7 @@ public class Stream {
     }
 
     /** This stream (for code written against Storm's {@code IAggregatableStream}). */
+    @Override
     public Stream toStream() {
         return this;
     }

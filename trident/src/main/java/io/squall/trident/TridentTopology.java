@@ -5,6 +5,7 @@ import io.squall.drpc.DRPCSpout;
 import io.squall.topology.IRichSpout;
 import io.squall.topology.StormTopology;
 import io.squall.trident.drpc.ReturnResultsReducer;
+import io.squall.trident.fluent.GroupedStream;
 import io.squall.trident.operation.GroupedMultiReducer;
 import io.squall.trident.operation.MultiReducer;
 import io.squall.trident.plan.PlanNode;

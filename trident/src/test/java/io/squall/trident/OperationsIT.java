@@ -159,7 +159,7 @@ class OperationsIT {
                 .each(new Fields(), new ConstantOne(), new Fields("one")));
         stats.attach(s.aggregate(new Fields("v"), new Max("v"), new Fields("max"))
                 .each(new Fields(), new ConstantOne(), new Fields("one")));
-        firstN.attach(s.aggregate(kv, new FirstN(2, "v", true), kv));
+        firstN.attach(s.applyAssembly(new FirstN(2, "v", true)));
         reduced.attach(s.groupBy(new Fields("k")).aggregate(new Fields("v"), new Concat(), new Fields("all")));
         partitioned.attach(s.partitionAggregate(new Fields("k"), new CountAgg(), new Fields("n")));
         Run.run(t, () -> {

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +58,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   POST /drpc/FUNCTION                 body: the arguments; answers the result (text), or an error
  *   GET  /drpc/FUNCTION?args=ARGS       the same, arguments in the query
  *   GET  /invocations/FUNCTION/fetch    for DRPC spouts: {"id": ..., "args": ...}, id "" when none waits
+ *   GET  /invocations/FUNCTION/fetch?max=N&amp;waitMs=W
+ *                                       up to N (at most 1000) waiting requests: {"requests": [{"id", "args"}, ...]};
+ *                                       when none waits, answers when one comes or after W ms (default 0, at
+ *                                       most 60000)
  *   POST /invocations/result/ID         body: the result of request ID
  *   POST /invocations/fail/ID           fails request ID
  *   GET  /api/v1/drpc                   request counts: in all, and per function under "functions"
@@ -77,6 +83,10 @@ public final class DrpcServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int POOL_THREADS = 256;
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** The most requests one fetch may take. */
+    static final int MAX_FETCH = 1000;
+    /** The longest one fetch may wait for a request (a long poll holds a pool thread meanwhile). */
+    static final int MAX_FETCH_WAIT_MS = 60_000;
 
     /** The HTTP port key. */
     public static final String PORT = "drpc.http.port";
@@ -339,6 +349,21 @@ public final class DrpcServer implements AutoCloseable {
             }
         }
         if (parts.length == 3 && parts[0].equals("invocations") && parts[2].equals("fetch")
+                && m.equals(HttpMethod.GET) && (q.parameters().containsKey("max")
+                || q.parameters().containsKey("waitMs"))) {
+            int max = intParam(q, "max", -1, 1, MAX_FETCH);
+            int waitMs = intParam(q, "waitMs", 0, 0, MAX_FETCH_WAIT_MS);
+            if (max < 0 || waitMs < 0) {
+                return bad(req, 400, "Fetch requests with ?max=N&waitMs=W, N from 1 to " + MAX_FETCH + ", W from 0 to "
+                        + MAX_FETCH_WAIT_MS + " ms");
+            }
+            List<Map<String, String>> requests = new ArrayList<>();
+            for (DRPCRequest r : drpc.fetchRequests(parts[1], max, waitMs)) {
+                requests.add(Map.of("id", r.request_id(), "args", r.func_args()));
+            }
+            return Answer.json(200, Map.of("requests", requests));
+        }
+        if (parts.length == 3 && parts[0].equals("invocations") && parts[2].equals("fetch")
                 && m.equals(HttpMethod.GET)) {
             DRPCRequest r = drpc.fetchRequest(parts[1]);
             return Answer.json(200, Map.of("id", r.request_id(), "args", r.func_args()));
@@ -365,6 +390,26 @@ public final class DrpcServer implements AutoCloseable {
             return Answer.json(200, stats);
         }
         return bad(req, 404, "No DRPC API at " + q.path() + "; run a function with POST /drpc/FUNCTION");
+    }
+
+    /**
+     * The integer query parameter {@code name} if it is one from {@code min} to {@code max}, {@code absent} if the
+     * query lacks it; else -1.
+     */
+    private static int intParam(QueryStringDecoder q, String name, int absent, int min, int max) {
+        List<String> v = q.parameters().get(name);
+        if (v == null) {
+            return absent;
+        }
+        if (v.size() != 1) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(v.get(0));
+            return n >= min && n <= max ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, Answer a) {

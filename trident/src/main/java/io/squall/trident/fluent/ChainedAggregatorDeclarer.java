@@ -11,31 +11,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Declares several aggregations that run over the same tuples ({@code stream.chainedAgg()} or
  * {@code groupedStream.chainedAgg()}), ended by {@link #chainEnd}: the output has each aggregation's fields in
  * declaration order (after the group's, when grouped). All must be partition aggregations or all whole-batch
  * ones.
+ *
+ * <p>The chain runs as one aggregator: per partition it is {@code stream.partitionAggregate(...)}; over whole
+ * batches (or groups) the stream is first repartitioned by its {@link GlobalAggregationScheme}.
  */
-public final class ChainedAggregatorDeclarer {
-    /** Applies the chained aggregator to the stream or grouped stream it came from. */
-    public interface Finisher {
-        /** The stream aggregated by {@code aggregator} per partition or per batch. */
-        Stream finish(Fields inputFields, Aggregator<?> aggregator, Fields outputFields, boolean perPartition);
-    }
-
+public class ChainedAggregatorDeclarer implements ChainedFullAggregatorDeclarer, ChainedPartitionAggregatorDeclarer {
+    private final IAggregatableStream stream;
+    private final Supplier<IAggregatableStream> globalPartition;
     private final Fields streamFields;
-    private final Finisher finisher;
     private final List<Object> aggregators = new ArrayList<>();
     private final List<Fields> inputs = new ArrayList<>();
     private final List<Fields> outputs = new ArrayList<>();
     private Boolean perPartition;
 
-    /** A declarer over a stream of {@code streamFields}. */
-    public ChainedAggregatorDeclarer(Fields streamFields, Finisher finisher) {
-        this.streamFields = streamFields;
-        this.finisher = finisher;
+    /**
+     * A declarer over {@code stream}; whole-batch aggregations first repartition it by {@code globalScheme}.
+     *
+     * @param <S> the kind of stream
+     */
+    public <S extends IAggregatableStream> ChainedAggregatorDeclarer(S stream,
+                                                                     GlobalAggregationScheme<S> globalScheme) {
+        this.stream = stream;
+        this.globalPartition = () -> globalScheme.aggPartition(stream);
+        this.streamFields = stream.getOutputFields();
     }
 
     private ChainedAggregatorDeclarer add(boolean partition, Fields inputFields, Object agg, Fields functionFields) {
@@ -61,64 +66,79 @@ public final class ChainedAggregatorDeclarer {
     }
 
     /** Adds an aggregation of each partition's tuples over every field. */
-    public ChainedAggregatorDeclarer partitionAggregate(Aggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedPartitionAggregatorDeclarer partitionAggregate(Aggregator<?> agg, Fields functionFields) {
         return add(true, streamFields, agg, functionFields);
     }
 
     /** Adds an aggregation of each partition's tuples. */
-    public ChainedAggregatorDeclarer partitionAggregate(Fields inputFields, Aggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedPartitionAggregatorDeclarer partitionAggregate(Fields inputFields, Aggregator<?> agg,
+                                                                 Fields functionFields) {
         return add(true, inputFields, agg, functionFields);
     }
 
     /** Adds a combination of each partition's tuples over every field. */
-    public ChainedAggregatorDeclarer partitionAggregate(CombinerAggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedPartitionAggregatorDeclarer partitionAggregate(CombinerAggregator<?> agg, Fields functionFields) {
         return add(true, streamFields, agg, functionFields);
     }
 
     /** Adds a combination of each partition's tuples. */
-    public ChainedAggregatorDeclarer partitionAggregate(Fields inputFields, CombinerAggregator<?> agg,
+    @Override
+    public ChainedPartitionAggregatorDeclarer partitionAggregate(Fields inputFields, CombinerAggregator<?> agg,
                                                         Fields functionFields) {
         return add(true, inputFields, agg, functionFields);
     }
 
     /** Adds a reduction of each partition's tuples over every field. */
-    public ChainedAggregatorDeclarer partitionAggregate(ReducerAggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedPartitionAggregatorDeclarer partitionAggregate(ReducerAggregator<?> agg, Fields functionFields) {
         return add(true, streamFields, agg, functionFields);
     }
 
     /** Adds a reduction of each partition's tuples. */
-    public ChainedAggregatorDeclarer partitionAggregate(Fields inputFields, ReducerAggregator<?> agg,
+    @Override
+    public ChainedPartitionAggregatorDeclarer partitionAggregate(Fields inputFields, ReducerAggregator<?> agg,
                                                         Fields functionFields) {
         return add(true, inputFields, agg, functionFields);
     }
 
     /** Adds an aggregation of the whole batch (or group) over every field. */
-    public ChainedAggregatorDeclarer aggregate(Aggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedFullAggregatorDeclarer aggregate(Aggregator<?> agg, Fields functionFields) {
         return add(false, streamFields, agg, functionFields);
     }
 
     /** Adds an aggregation of the whole batch (or group). */
-    public ChainedAggregatorDeclarer aggregate(Fields inputFields, Aggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedFullAggregatorDeclarer aggregate(Fields inputFields, Aggregator<?> agg, Fields functionFields) {
         return add(false, inputFields, agg, functionFields);
     }
 
     /** Adds a combination of the whole batch (or group) over every field. */
-    public ChainedAggregatorDeclarer aggregate(CombinerAggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedFullAggregatorDeclarer aggregate(CombinerAggregator<?> agg, Fields functionFields) {
         return add(false, streamFields, agg, functionFields);
     }
 
     /** Adds a combination of the whole batch (or group). */
-    public ChainedAggregatorDeclarer aggregate(Fields inputFields, CombinerAggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedFullAggregatorDeclarer aggregate(Fields inputFields, CombinerAggregator<?> agg,
+                                                   Fields functionFields) {
         return add(false, inputFields, agg, functionFields);
     }
 
     /** Adds a reduction of the whole batch (or group) over every field. */
-    public ChainedAggregatorDeclarer aggregate(ReducerAggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedFullAggregatorDeclarer aggregate(ReducerAggregator<?> agg, Fields functionFields) {
         return add(false, streamFields, agg, functionFields);
     }
 
     /** Adds a reduction of the whole batch (or group). */
-    public ChainedAggregatorDeclarer aggregate(Fields inputFields, ReducerAggregator<?> agg, Fields functionFields) {
+    @Override
+    public ChainedFullAggregatorDeclarer aggregate(Fields inputFields, ReducerAggregator<?> agg,
+                                                   Fields functionFields) {
         return add(false, inputFields, agg, functionFields);
     }
 
@@ -127,6 +147,7 @@ public final class ChainedAggregatorDeclarer {
      *
      * @throws IllegalArgumentException if no aggregation was declared, or two declare the same output field
      */
+    @Override
     public Stream chainEnd() {
         if (aggregators.isEmpty()) {
             throw new IllegalArgumentException("chainedAgg: declare at least one aggregation before chainEnd()");
@@ -142,7 +163,8 @@ public final class ChainedAggregatorDeclarer {
                 out.add(f);
             }
         }
-        return finisher.finish(new Fields(new ArrayList<>(in)), new ChainedAggregatorImpl(aggregators, inputs,
-                outputs), new Fields(out), perPartition);
+        IAggregatableStream source = perPartition ? stream : globalPartition.get();
+        return source.partitionAggregate(new Fields(new ArrayList<>(in)), new ChainedAggregatorImpl(aggregators,
+                inputs, outputs), new Fields(out)).toStream();
     }
 }

@@ -1,12 +1,16 @@
-package io.squall.trident;
+package io.squall.trident.fluent;
 
-import io.squall.trident.fluent.ChainedAggregatorDeclarer;
+import io.squall.trident.Stream;
+import io.squall.trident.TridentState;
+import io.squall.trident.internal.StreamAccess;
 import io.squall.trident.operation.Aggregator;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.Function;
 import io.squall.trident.operation.ReducerAggregator;
 import io.squall.trident.plan.Partitioning;
+import io.squall.trident.plan.PlanNode;
+import io.squall.trident.plan.TridentPlan;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateSpec;
@@ -14,13 +18,18 @@ import io.squall.tuple.Fields;
 
 /**
  * A stream grouped by some fields: aggregations run per group (all tuples of a group meet in one task), and
- * persistent aggregations keep one value per group in a map state.
+ * persistent aggregations keep one value per group in a map state. Made by {@code stream.groupBy(fields)}.
  */
-public class GroupedStream {
+public class GroupedStream implements IAggregatableStream, GlobalAggregationScheme<GroupedStream> {
     private final Stream stream;
     private final Fields groupFields;
 
-    GroupedStream(Stream stream, Fields groupFields) {
+    /**
+     * {@code stream} grouped by {@code groupFields}.
+     *
+     * @throws IllegalArgumentException if a group field is not one of the stream's
+     */
+    public GroupedStream(Stream stream, Fields groupFields) {
         this.stream = stream;
         this.groupFields = groupFields;
         for (String f : groupFields) {
@@ -37,6 +46,7 @@ public class GroupedStream {
     }
 
     /** The fields of the stream's tuples. */
+    @Override
     public Fields getOutputFields() {
         return stream.getOutputFields();
     }
@@ -48,6 +58,7 @@ public class GroupedStream {
     }
 
     /** {@link Stream#each(Fields, Function, Fields)}, still grouped by the same fields. */
+    @Override
     public GroupedStream each(Fields inputFields, Function function, Fields functionFields) {
         return new GroupedStream(stream.each(inputFields, function, functionFields), groupFields);
     }
@@ -67,8 +78,13 @@ public class GroupedStream {
      * {@code chainEnd()}; the output is the group fields then each aggregation's fields.
      */
     public ChainedAggregatorDeclarer chainedAgg() {
-        return new ChainedAggregatorDeclarer(stream.getOutputFields(), (in, agg, out, perPartition) -> perPartition
-                ? partitionAggregate(in, agg, out) : aggregate(in, agg, out));
+        return new ChainedAggregatorDeclarer(this, this);
+    }
+
+    /** Repartitions {@code grouped} so that each group of a batch is in one task; still grouped. */
+    @Override
+    public IAggregatableStream aggPartition(GroupedStream grouped) {
+        return new GroupedStream(grouped.stream.partitionBy(grouped.groupFields), grouped.groupFields);
     }
 
     /** Aggregates each group of a batch; emits the group fields followed by the aggregator's. */
@@ -83,8 +99,7 @@ public class GroupedStream {
 
     /** Combines each group of a batch into one value (each task combines its part first). */
     public Stream aggregate(Fields inputFields, CombinerAggregator<?> aggregator, Fields functionFields) {
-        return new Stream(stream.topology, stream.topology.graph().combine(stream.node, groupFields, inputFields,
-                aggregator, functionFields, Partitioning.FIELDS));
+        return to(plan().combine(node(), groupFields, inputFields, aggregator, functionFields, Partitioning.FIELDS));
     }
 
     /** Combines each group of a batch into one value, with every field as input. */
@@ -103,6 +118,7 @@ public class GroupedStream {
     }
 
     /** Aggregates each group of what a task has of a batch, without moving tuples. */
+    @Override
     public Stream partitionAggregate(Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
         return partitionAggregateAny(inputFields, aggregator, functionFields);
     }
@@ -133,14 +149,13 @@ public class GroupedStream {
     }
 
     private Stream partitionAggregateAny(Fields inputFields, Object aggregator, Fields functionFields) {
-        return new Stream(stream.topology, stream.topology.graph().aggregate(stream.node, groupFields, inputFields,
-                aggregator, functionFields));
+        return to(plan().aggregate(node(), groupFields, inputFields, aggregator, functionFields));
     }
 
     private Stream grouped(Fields inputFields, Object aggregator, Fields functionFields) {
         Stream parted = stream.partitionBy(groupFields);
-        return new Stream(stream.topology, stream.topology.graph().aggregate(parted.node, groupFields, inputFields,
-                aggregator, functionFields));
+        return to(plan().aggregate(StreamAccess.get().node(parted), groupFields, inputFields, aggregator,
+                functionFields));
     }
 
     /**
@@ -149,8 +164,8 @@ public class GroupedStream {
      */
     public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
                                             CombinerAggregator<?> aggregator, Fields functionFields) {
-        return new TridentState(stream.topology, stream.topology.graph().persistentCombine(stream.node, factory,
-                groupFields, inputFields, aggregator, functionFields, Partitioning.FIELDS), factory);
+        return StreamAccess.get().state(stream, plan().persistentCombine(node(), factory, groupFields, inputFields,
+                aggregator, functionFields, Partitioning.FIELDS), factory);
     }
 
     /** Combines, with every field as input, each group of every batch into its value in a map state. */
@@ -174,7 +189,7 @@ public class GroupedStream {
     /** {@link #persistentAggregate(StateFactory, Fields, CombinerAggregator, Fields)} into the spec's state. */
     public TridentState persistentAggregate(StateSpec spec, Fields inputFields, CombinerAggregator<?> aggregator,
                                             Fields functionFields) {
-        return TridentState.applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
+        return applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
                 functionFields), spec);
     }
 
@@ -186,7 +201,7 @@ public class GroupedStream {
     /** {@link #persistentAggregate(StateFactory, Fields, ReducerAggregator, Fields)} into the spec's state. */
     public TridentState persistentAggregate(StateSpec spec, Fields inputFields, ReducerAggregator<?> aggregator,
                                             Fields functionFields) {
-        return TridentState.applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
+        return applySpec(persistentAggregate(spec.stateFactory, inputFields, aggregator,
                 functionFields), spec);
     }
 
@@ -197,8 +212,12 @@ public class GroupedStream {
 
     private TridentState persist(StateFactory factory, Fields inputFields, Object aggregator, Fields functionFields) {
         Stream parted = stream.partitionBy(groupFields);
-        return new TridentState(stream.topology, stream.topology.graph().persistentAggregate(parted.node, factory,
+        return StreamAccess.get().state(stream, plan().persistentAggregate(StreamAccess.get().node(parted), factory,
                 groupFields, inputFields, aggregator, functionFields), factory);
+    }
+
+    private static TridentState applySpec(TridentState state, StateSpec spec) {
+        return spec.requiredNumPartitions == null ? state : state.parallelismHint(spec.requiredNumPartitions);
     }
 
     /** Queries a state per tuple, with tuples of equal group values in the same task. */
@@ -213,7 +232,20 @@ public class GroupedStream {
     }
 
     /** The stream, ungrouped. */
+    @Override
     public Stream toStream() {
         return stream;
+    }
+
+    private TridentPlan plan() {
+        return StreamAccess.get().plan(stream);
+    }
+
+    private PlanNode node() {
+        return StreamAccess.get().node(stream);
+    }
+
+    private Stream to(PlanNode node) {
+        return StreamAccess.get().stream(stream, node);
     }
 }
