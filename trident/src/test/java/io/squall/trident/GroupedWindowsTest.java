@@ -7,18 +7,22 @@ import io.squall.trident.operation.builtin.Count;
 import io.squall.trident.operation.builtin.Sum;
 import io.squall.trident.testing.FixedTransactionalSpout;
 import io.squall.trident.windowing.InMemoryWindowsStoreFactory;
+import io.squall.trident.windowing.RocksDbWindowsStoreFactory;
 import io.squall.trident.windowing.WindowConfig;
 import io.squall.trident.windowing.config.TumblingCountWindow;
 import io.squall.tuple.Fields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.squall.trident.Ops.row;
@@ -131,6 +135,35 @@ class GroupedWindowsTest {
                         List.of(row("u3", 3L))),                                   // [40, 58] bridged by 49
                 new ArrayList<>(byTxid.values()), "sessions by txid: " + byTxid);
         assertEquals(List.of(row("u1", 20_000L)), late.values(), "u1's sessions had closed: 20 s is late");
+    }
+
+    @Test
+    void sessionsPerGroupAreRebuiltFromADurableStoreAfterARestart(@TempDir Path dir) {
+        String txId = "sessions-restart-" + UUID.randomUUID();
+        RocksDbWindowsStoreFactory store = new RocksDbWindowsStoreFactory(dir.resolve("windows").toString());
+        Sink windows = new Sink();
+        for (int run = 0; run < 2; run++) {
+            TridentTopology t = new TridentTopology();
+            windows.attach(t.newStream(txId, spout(2,
+                            row("u1", 1_000L), row("u2", 2_000L),       // watermark 1 999
+                            row("u1", 9_000L), row("u2", 10_000L),      // watermark 9 999
+                            row("u1", 17_000L), row("u3", 18_000L),     // watermark 17 999
+                            row("u2", 30_000L), row("u3", 31_000L),     // watermark 30 999: three sessions close
+                            row("u3", 60_000L), row("u2", 61_000L)))    // watermark 59 999: two more
+                    .groupBy(new Fields("user"))
+                    .window(WindowConfig.session(BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts"),
+                            store, EVENTS, new Count(), new Fields("count")));
+            try (TopologyTestDriver d = new TopologyTestDriver(t.build(), conf())) {
+                d.advance(Duration.ofMillis(run == 0 ? 250 : 3_000), Duration.ofMillis(20));
+            }
+            if (run == 0) {
+                assertTrue(windows.maxTxid() >= 1 && windows.maxTxid() < 4, "stopped part way: " + windows.maxTxid());
+            }
+        }
+        List<List<Object>> fired = new ArrayList<>();
+        windows.byTxid().values().forEach(fired::addAll);
+        assertEquals(List.of(row("u2", 2L), row("u1", 3L), row("u3", 1L), row("u2", 1L), row("u3", 1L)), fired,
+                "u2 [2, 10], u1 [1, 9, 17], u3 [18] by their last tuple, then u2 [30], u3 [31]: " + windows.byTxid());
     }
 
     @Test
