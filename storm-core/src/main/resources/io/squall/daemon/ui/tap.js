@@ -38,8 +38,8 @@ function componentSkeleton(c) {
     + '<p id="tap-status" class="muted">No tap open.</p>'
     + '<div id="tap-tuples"></div></section>'
     + '<section class="card" id="late-windows-card" style="display:none"><h2>Late tuples per window</h2>'
-    + '<p class="muted">Each task\'s three latest event-time windows that missed tuples, which came after the window'
-    + ' had fired (times in UTC; a window holds the times after its start up to its end).</p>'
+    + '<p class="muted">Each task\'s three latest event-time windows that missed tuples, which came after the'
+    + ' window had fired (times in UTC; a window holds the times after its start up to its end).</p>'
     + '<div id="late-windows"></div></section>';
   $('tap-toggle').onclick = () => (state.tap ? closeTap() : openTap());
 }

@@ -163,8 +163,9 @@ abstract class PartitionWindows<T> {
                         e.advanceWatermark(watermark.fired);
                     }
                 } else {
-                    // Starts at the partition's last window boundary, so the group's windows end where the others' do.
-                    long aligned = startMs + Math.floorDiv(nowMs - startMs, spec.slideMs()) * spec.slideMs();
+                    // Starts at the partition's last window boundary before now, so the group's windows end where the
+                    // others' do, and a tuple that arrives right at a boundary is in the window that ends there.
+                    long aligned = startMs + Math.floorDiv(nowMs - startMs - 1, spec.slideMs()) * spec.slideMs();
                     e = new WindowEngine<>(spec, aligned, listener);
                 }
                 engines.put(key, e);
