@@ -103,8 +103,8 @@ class GroupedWindowsTest {
                         row("quiet", 5_000L), row("busy", 6_000L), row("busy", 20_000L), row("busy", 40_000L)))
                 .groupBy(new Fields("user"))
                 .window(WindowConfig.sliding(BaseWindowedBolt.Duration.seconds(20),
-                                        BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts"), new InMemoryWindowsStoreFactory(), new Fields("ts"),
-                        new Sum(), new Fields("sum")));
+                                BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts"),
+                        new InMemoryWindowsStoreFactory(), new Fields("ts"), new Sum(), new Fields("sum")));
         drive(t, sums);
         // Windows (end - 20 s, end] at every 10 s; the watermark reaches 39 999: windows ending at 10, 20 and 30 s.
         assertEquals(sorted(List.of(row("quiet", 5_000L), row("quiet", 5_000L), row("busy", 6_000L),

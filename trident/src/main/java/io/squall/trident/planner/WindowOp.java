@@ -17,14 +17,14 @@ import java.util.TreeMap;
 
 /**
  * A Trident window over one partition of a stream, or over each group of it after {@code groupBy}, on storm-core's
- * windowing engine ({@link PartitionWindows}). It runs in the commit phase, so batches enter the windows once each
- * and strictly in txid order: a batch's tuples are added (by the time the batch commits, or by their timestamp
- * field), time advances to the commit time, and every window that fires is aggregated and emitted. Each batch is kept in a {@link WindowsStore} while any of its tuples can
- * still be in a window, with what it emitted: a task that restarts replays the kept batches (without emitting)
- * to rebuild its windows, and a commit that is retried emits the same output again. Late tuples (event time)
- * are counted and logged, and dropped or sent to the late-tuple stream. By event time the watermark is kept per
- * upstream task, as for windowed bolts: the least of the tasks' latest timestamps, less the lag. A group's
- * results start with its group values.
+ * windowing engine ({@link PartitionWindows}). It runs in the commit phase, so batches enter the windows once each and
+ * strictly in txid order: a batch's tuples are added (by the time the batch commits, or by their timestamp field),
+ * time advances to the commit time, and every window that fires is aggregated and emitted. Each batch is kept in a
+ * {@link WindowsStore} while any of its tuples can still be in a window, with what it emitted: a task that restarts
+ * replays the kept batches (without emitting) to rebuild its windows, and a commit that is retried emits the same
+ * output again. Late tuples (event time) are counted and logged, and dropped or sent to the late-tuple stream. By
+ * event time the watermark is kept per upstream task, as for windowed bolts: the least of the tasks' latest
+ * timestamps, less the lag. A group's results start with its group values.
  *
  * @param groupFields the fields of the groups, or null for windows over the whole partition
  */
