@@ -29,12 +29,14 @@ import java.util.concurrent.TimeUnit;
  *   100 ms out of order) sends watermarks every 200 ms; a tumbling 1-second window by event time fires on
  *   them and its per-window counts go, with its watermark, to a second tumbling 1-second window by event
  *   time. Tuples/s into the first window.</li>
+ *   <li>{@code eventtime1}: the first stage of {@code eventtime} alone: the single-stage event-time figure.</li>
  * </ul>
  * {@code ab} runs {@code tumbling} and {@code eventtime} alternately, twice each (A B A B), to compare them
- * on a noisy machine.
+ * on a noisy machine; {@code stages} runs {@code eventtime1} and {@code eventtime} alternately, twice each, and
+ * prints the two-stage throughput as a share of the single-stage one (the mean of each mode's rounds).
  * Prints tuples/s into the window and, with acking, complete latency percentiles.
  *
- * <pre>usage: WindowBenchmark [sliding|tumbling|eventtime|both|ab] [warmupSecs] [measureSecs]</pre>
+ * <pre>usage: WindowBenchmark [sliding|tumbling|eventtime|eventtime1|both|ab|stages] [warmupSecs] [measureSecs]</pre>
  */
 public final class WindowBenchmark {
     private WindowBenchmark() {
@@ -132,13 +134,27 @@ public final class WindowBenchmark {
             run("sliding-count", false, new ReadingWindowBolt().withWindow(BaseWindowedBolt.Count.of(1000),
                     BaseWindowedBolt.Count.of(100)), warmup, measure);
         }
+        if (mode.equals("eventtime1")) {
+            run("eventtime-1-stage", true, eventTime(false), warmup, measure);
+        }
+        if (mode.equals("stages")) {
+            double one = 0;
+            double two = 0;
+            for (int i = 0; i < 2; i++) {
+                one += run("eventtime-1-stage", true, eventTime(false), warmup, measure);
+                two += run("eventtime-2-stages", true, eventTime(true), warmup, measure);
+            }
+            System.out.printf("two stages / one stage: %.1f%% (%,.0f against %,.0f tuples/s, means of 2 rounds)%n",
+                    100 * two / one, two / 2, one / 2);
+            return;
+        }
         int rounds = mode.equals("ab") ? 2 : 1;
         for (int i = 0; i < rounds; i++) {
             if (mode.equals("tumbling") || mode.equals("both") || mode.equals("ab")) {
                 run("tumbling-1s-acked", true, tumbling(), warmup, measure);
             }
             if (mode.equals("eventtime") || mode.equals("both") || mode.equals("ab")) {
-                run("eventtime-2-stages", true, eventTime(), warmup, measure);
+                run("eventtime-2-stages", true, eventTime(true), warmup, measure);
             }
         }
     }
@@ -151,11 +167,15 @@ public final class WindowBenchmark {
         return b;
     }
 
-    private static TopologyBuilder eventTime() {
+    /** Event-time tumbling 1 s windows fed by a spout with event time, and a second stage if {@code twoStages}. */
+    private static TopologyBuilder eventTime(boolean twoStages) {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("spout", new TimestampedSpout()).withEventTime("ts", java.time.Duration.ofMillis(100));
         b.setBolt("window", new CountingWindowBolt().withTumblingWindow(BaseWindowedBolt.Duration.seconds(1))
                 .withTimestampField("ts")).localOrShuffleGrouping("spout");
+        if (!twoStages) {
+            return b;
+        }
         b.setBolt("second", new SummingWindowBolt().withTumblingWindow(BaseWindowedBolt.Duration.seconds(1))
                 .withTimestampField("ts")).localOrShuffleGrouping("window");
         return b;
@@ -169,7 +189,8 @@ public final class WindowBenchmark {
         run(name, acking, b, warmupSecs, measureSecs);
     }
 
-    static void run(String name, boolean acking, TopologyBuilder b, int warmupSecs, int measureSecs)
+    /** Runs the topology for the warm-up then the measurement; returns tuples/s into the "window" bolt. */
+    static double run(String name, boolean acking, TopologyBuilder b, int warmupSecs, int measureSecs)
             throws InterruptedException {
         Config conf = new Config();
         conf.setNumAckers(acking ? 1 : 0);
@@ -187,12 +208,14 @@ public final class WindowBenchmark {
             long after = cluster.getComponentStats(name).get("window").executed();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = ConstSpoutBenchmark.LATENCY.getIntervalHistogram();
-            System.out.printf("%-18s %,14.0f tuples/s over %.0fs%n", name, (after - before) / secs, secs);
+            double tuplesPerSec = (after - before) / secs;
+            System.out.printf("%-18s %,14.0f tuples/s over %.0fs%n", name, tuplesPerSec, secs);
             if (acking) {
                 System.out.printf("%-18s complete latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d acks)%n", name,
                         h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6,
                         h.getTotalCount());
             }
+            return tuplesPerSec;
         }
     }
 }

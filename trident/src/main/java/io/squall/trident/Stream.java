@@ -505,13 +505,13 @@ public class Stream implements IAggregatableStream {
      */
     public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
                          Fields functionFields) {
-        return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+        return to(topology.graph().window(node, null, config, store, inputFields, aggregator, functionFields));
     }
 
     /** Combines the tuples of each window of {@code config} into one value. */
     public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields,
                          CombinerAggregator<?> aggregator, Fields functionFields) {
-        return to(topology.graph().window(node, config, store, inputFields, aggregator, functionFields));
+        return to(topology.graph().window(node, null, config, store, inputFields, aggregator, functionFields));
     }
 
     /** Aggregates windows of Storm's {@code config} classes over each partition, keeping tuples in {@code store}. */

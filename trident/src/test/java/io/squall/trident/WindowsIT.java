@@ -134,6 +134,42 @@ class WindowsIT {
     }
 
     @Test
+    void windowsPerGroupCountEachUsersMinuteAcrossTwoSpoutTasksAndTwoWindowTasks() {
+        Fields ev = new Fields("user", "ts");
+        List<List<Object>> first = new java.util.ArrayList<>(List.of(row("a", 1_000L), row("b", 2_000L),
+                row("a", 12_000L), row("c", 13_000L), row("a", 25_000L), row("d", 40_000L)));
+        List<List<Object>> second = new java.util.ArrayList<>(List.of(row("b", 3_000L), row("c", 4_000L),
+                row("b", 14_000L), row("d", 15_000L), row("c", 26_000L), row("b", 41_000L)));
+        for (String user : List.of("a", "b", "c", "d")) { // Every window task hears from both spout tasks at 100 s.
+            first.add(row(user, 100_000L));
+            second.add(row(user, 100_000L));
+        }
+        TridentTopology t = new TridentTopology();
+        Sink windows = new Sink();
+        Sink late = new Sink();
+        Stream perUser = t.newStream("win-grouped",
+                        new io.squall.trident.testing.FixedTransactionalSpout(ev, 2, List.of(first, second)))
+                .parallelismHint(2)
+                .groupBy(new Fields("user"))
+                .window(WindowConfig.tumbling(BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts")
+                        .withLag(BaseWindowedBolt.Duration.seconds(5)).withLateTupleStream(),
+                        new InMemoryWindowsStoreFactory(), ev, new Count(), new Fields("count"))
+                .parallelismHint(2);
+        windows.attach(perUser);
+        late.attach(perUser.lateTupleStream());
+        Run.run(t, () -> {
+            windows.awaitTxid(6);
+            late.awaitTxid(6);
+        });
+        List<List<Object>> got = new java.util.ArrayList<>(windows.values());
+        got.sort(java.util.Comparator.comparing(Object::toString));
+        assertEquals(List.of(row("a", 1L), row("a", 1L), row("a", 1L), row("b", 1L), row("b", 1L), row("b", 2L),
+                row("c", 1L), row("c", 1L), row("c", 1L), row("d", 1L), row("d", 1L)), got,
+                "each user's windows up to the one ending at 90 s, counted once");
+        assertEquals(List.of(), late.values());
+    }
+
+    @Test
     void lateTuplesAreDroppedAndCountedByDefault() {
         TridentTopology t = new TridentTopology();
         Fields ev = new Fields("id", "ts");

@@ -196,10 +196,11 @@ public final class WindowEngine<T> {
         while (at > head && events.get(at - 1).ts > ts) {
             at--; // Out of order: insert after every event at or before ts, so equal times keep arrival order.
         }
-        if (spec.slideIsDuration() && nextFire != UNSET) {
-            // The next window to fire may have been set past this event's windows while they were empty.
+        if (spec.slideIsDuration()) {
+            // The next window to fire may have been set past this event's windows while they were empty; and a window
+            // that ended at or before the watermark fired already (or had nothing to fire), even when nothing is held.
             long first = Math.max(alignUp(ts), firedWatermark == UNSET ? Long.MIN_VALUE : alignUp(firedWatermark + 1));
-            if (first < nextFire) {
+            if (nextFire == UNSET || first < nextFire) {
                 nextFire = first;
             }
         }

@@ -130,7 +130,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         extractor = extractor(topoConf);
         newWindows();
         if (engine.spec().eventTime() && sessions == null) {
-            lateWindows = new RecentLateWindows(context);
+            lateWindows = new RecentLateWindows(context, engine.spec().lengthMs());
         }
         lagMs = engine.spec().lagMs();
         inputWatermark = Long.MIN_VALUE;

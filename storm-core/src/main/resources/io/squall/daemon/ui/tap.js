@@ -36,7 +36,11 @@ function componentSkeleton(c) {
     + '<label>At most <input id="tap-rate" type="number" min="1" max="1000" value="10" style="width:5em"> tuples/s</label>'
     + '<button id="tap-toggle">Open tap</button></div>'
     + '<p id="tap-status" class="muted">No tap open.</p>'
-    + '<div id="tap-tuples"></div></section>';
+    + '<div id="tap-tuples"></div></section>'
+    + '<section class="card" id="late-windows-card" style="display:none"><h2>Late tuples per window</h2>'
+    + '<p class="muted">Each task\'s three latest event-time windows that missed tuples, which came after the'
+    + ' window had fired (times in UTC; a window holds the times after its start up to its end).</p>'
+    + '<div id="late-windows"></div></section>';
   $('tap-toggle').onclick = () => (state.tap ? closeTap() : openTap());
 }
 
@@ -64,6 +68,25 @@ function renderComponent(d) {
   }
   const m = d.metrics && d.metrics.spouts.concat(d.metrics.bolts).find(x => x.id === c.id);
   if (m) $('component-counts').textContent = num(m.emitted) + ' emitted · ' + info.parallelism + ' executor(s)';
+  if (d.metrics) renderLateWindows(c.id, d.metrics.userMetrics);
+}
+
+// A windowed bolt's late tuples per window, from its task metrics user.ID.TASK.late-tuples.window-N.{start,end,count}.
+function renderLateWindows(id, userMetrics) {
+  const windows = {};
+  const prefix = 'user.' + id + '.';
+  Object.entries(userMetrics).forEach(([k, v]) => {
+    if (!k.startsWith(prefix)) return;
+    const p = /^(\d+)\.late-tuples\.window-(\d+)\.(start|end|count)$/.exec(k.slice(prefix.length));
+    if (p) (windows[p[1] + '/' + p[2]] = windows[p[1] + '/' + p[2]] || { task: +p[1] })[p[3]] = v;
+  });
+  const rows = Object.values(windows).filter(w => w.count > 0).sort((a, b) => b.end - a.end || a.task - b.task);
+  const utc = t => new Date(t).toISOString().replace('T', ' ').replace('Z', '');
+  $('late-windows-card').style.display = rows.length ? '' : 'none';
+  $('late-windows').innerHTML = table('late-windows-table', ['Task', 'Window start', 'Window end', 'Late tuples'],
+    rows.map(w => '<tr data-task="' + w.task + '" data-start="' + w.start + '" data-end="' + w.end + '"><td>' + w.task
+      + '</td><td>' + utc(w.start) + '</td><td>' + utc(w.end) + '</td><td data-field="count">' + num(w.count)
+      + '</td></tr>'), '');
 }
 
 // Called for every WebSocket message while the component page is shown; true if it was handled here.

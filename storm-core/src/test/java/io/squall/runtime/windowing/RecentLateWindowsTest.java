@@ -29,7 +29,7 @@ class RecentLateWindowsTest {
         b.setSpout("s", new FixedTupleSpout(List.of(), new Fields("x")));
         WorkerTopologyContext worker = new WorkerTopologyContext(b.createTopology(), Map.of(), Map.of(1, "s"),
                 "topo-1", 0, List.of(1));
-        RecentLateWindows late = new RecentLateWindows(new TopologyContext(worker, 1, registry));
+        RecentLateWindows late = new RecentLateWindows(new TopologyContext(worker, 1, registry), 10_000);
         assertEquals(0, gauge("late-tuples.window-1.count"), "none yet");
         for (long end : new long[] {10_000, 20_000, 10_000, 30_000, 40_000, 40_000, 40_000, 20_000}) {
             late.record(end);
@@ -39,6 +39,7 @@ class RecentLateWindowsTest {
         expected.put(30_000L, 1L);
         expected.put(20_000L, 2L);
         assertEquals(expected, late.snapshot(), "latest first; the window ending at 10 s dropped out");
+        assertEquals(30_000, gauge("late-tuples.window-1.start"));
         assertEquals(40_000, gauge("late-tuples.window-1.end"));
         assertEquals(3, gauge("late-tuples.window-1.count"));
         assertEquals(20_000, gauge("late-tuples.window-3.end"));

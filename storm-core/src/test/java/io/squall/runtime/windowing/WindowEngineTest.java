@@ -315,6 +315,22 @@ class WindowEngineTest {
     }
 
     @Test
+    void anEventBehindTheWatermarkIntoAnEmptyEngineFiresOnlyTheWindowsStillOpen() {
+        Recorder r = new Recorder();
+        WindowEngine<Long> e = new WindowEngine<>(eventTime(2000, 1000, 0, 10), 0, r);
+        e.useExternalWatermarks();
+        assertTrue(e.add(500L, 500, 1));
+        e.advanceWatermark(2500);
+        assertEquals(List.of(1000L, 2000L), r.windows.stream().map(Fired::end).toList());
+        assertEquals(longs(500), r.expired, "nothing held any more");
+        assertTrue(e.add(1500L, 1500, 1), "behind the watermark, in the open window (1000, 3000]");
+        e.advanceWatermark(3500);
+        assertEquals(List.of(1000L, 2000L, 3000L), r.windows.stream().map(Fired::end).toList(),
+                "(0, 2000] ended before 1500 came: it does not fire again with it");
+        assertEquals(longs(1500), r.last().all());
+    }
+
+    @Test
     void aWindowFiresAgainForAnEventWithinTheAllowedLateness() {
         Recorder r = new Recorder();
         WindowEngine<Long> e = new WindowEngine<>(eventTime(1000, 1000, 0, 10), 0, r);

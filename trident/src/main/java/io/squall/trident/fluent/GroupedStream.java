@@ -14,6 +14,10 @@ import io.squall.trident.plan.TridentPlan;
 import io.squall.trident.state.QueryFunction;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateSpec;
+import io.squall.trident.windowing.InMemoryWindowsStoreFactory;
+import io.squall.trident.windowing.WindowConfig;
+import io.squall.trident.windowing.WindowsStoreFactory;
+import io.squall.topology.base.BaseWindowedBolt;
 import io.squall.tuple.Fields;
 
 /**
@@ -229,6 +233,66 @@ public class GroupedStream implements IAggregatableStream, GlobalAggregationSche
     /** Queries a state per tuple with every field as input, tuples of equal group values in the same task. */
     public Stream stateQuery(TridentState state, QueryFunction<?, ?> function, Fields functionFields) {
         return stateQuery(state, stream.getOutputFields(), function, functionFields);
+    }
+
+    /**
+     * Windows per group: the stream is partitioned by the group fields and each group of each partition gets its
+     * own windows of {@code config} (by duration, by processing or event time, or sessions by event time; windows
+     * by count are not kept per group), aggregated each time one fires. Each result is the group fields followed
+     * by the aggregator's, when the batch that fired the window commits. By event time the groups of a partition
+     * share its watermark, and a tuple is late only when every window of its group that could hold it has fired;
+     * {@link Stream#lateTupleStream()} of the result streams the late tuples when {@code config} routes them.
+     *
+     * @throws IllegalArgumentException for windows by count, or sessions without a timestamp field
+     */
+    public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
+                         Fields functionFields) {
+        return windowAny(config, store, inputFields, aggregator, functionFields);
+    }
+
+    /** {@link #window(WindowConfig, WindowsStoreFactory, Fields, Aggregator, Fields)} keeping tuples in memory. */
+    public Stream window(WindowConfig config, Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return windowAny(config, new InMemoryWindowsStoreFactory(), inputFields, aggregator, functionFields);
+    }
+
+    /** Combines each group's tuples of each window of {@code config} into one value. */
+    public Stream window(WindowConfig config, WindowsStoreFactory store, Fields inputFields,
+                         CombinerAggregator<?> aggregator, Fields functionFields) {
+        return windowAny(config, store, inputFields, aggregator, functionFields);
+    }
+
+    /** Windows per group of one of Storm's window config classes (by duration), keeping tuples in {@code store}. */
+    public Stream window(io.squall.trident.windowing.config.WindowConfig config, WindowsStoreFactory store,
+                         Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return windowAny(WindowConfig.of(config), store, inputFields, aggregator, functionFields);
+    }
+
+    /** Windows per group of one of Storm's window config classes (by duration), keeping tuples in memory. */
+    public Stream window(io.squall.trident.windowing.config.WindowConfig config, Fields inputFields,
+                         Aggregator<?> aggregator, Fields functionFields) {
+        return windowAny(WindowConfig.of(config), new InMemoryWindowsStoreFactory(), inputFields, aggregator,
+                functionFields);
+    }
+
+    /** Aggregates tumbling windows of {@code windowDuration} of each group (processing time). */
+    public Stream tumblingWindow(BaseWindowedBolt.Duration windowDuration, WindowsStoreFactory store,
+                                 Fields inputFields, Aggregator<?> aggregator, Fields functionFields) {
+        return windowAny(WindowConfig.tumbling(windowDuration), store, inputFields, aggregator, functionFields);
+    }
+
+    /** Aggregates the last {@code windowDuration} of each group every {@code slideDuration} (processing time). */
+    public Stream slidingWindow(BaseWindowedBolt.Duration windowDuration, BaseWindowedBolt.Duration slideDuration,
+                                WindowsStoreFactory store, Fields inputFields, Aggregator<?> aggregator,
+                                Fields functionFields) {
+        return windowAny(WindowConfig.sliding(windowDuration, slideDuration), store, inputFields, aggregator,
+                functionFields);
+    }
+
+    private Stream windowAny(WindowConfig config, WindowsStoreFactory store, Fields inputFields, Object aggregator,
+                             Fields functionFields) {
+        Stream parted = stream.partitionBy(groupFields);
+        return new Stream(stream.topology, stream.topology.graph().window(parted.node, groupFields, config, store,
+                inputFields, aggregator, functionFields));
     }
 
     /** The stream, ungrouped. */

@@ -90,9 +90,12 @@ public interface TridentPlan {
     PlanNode multiReduce(List<PlanNode> streams, List<Fields> inputFields, List<Fields> groupFields, Object reducer,
                          Fields outputFields);
 
-    /** Aggregates windows of the stream. */
-    PlanNode window(PlanNode parent, WindowConfig config, WindowsStoreFactory store, Fields inputFields,
-                    Object aggregator, Fields functionFields);
+    /**
+     * Aggregates windows of the stream: of each partition, or of each group of {@code groupFields} when not null
+     * (the stream is partitioned by them already); a group's results start with its group values.
+     */
+    PlanNode window(PlanNode parent, Fields groupFields, WindowConfig config, WindowsStoreFactory store,
+                    Fields inputFields, Object aggregator, Fields functionFields);
 
     /** The late tuples of a window operation, as a stream. */
     PlanNode lateTuples(PlanNode window);

@@ -393,15 +393,20 @@ public final class Graph {
     }
 
     /**
-     * A window over each partition of the stream, aggregated each time it fires.
+     * A window over each partition of the stream, or over each group of {@code groupFields} when not null (the
+     * stream is partitioned by them already), aggregated each time it fires; a group's results start with its
+     * group values.
      *
      * @param aggregator an {@code Aggregator}, {@code CombinerAggregator} or {@code ReducerAggregator}
      */
-    public Node window(Node parent, WindowConfig config, WindowsStoreFactory store, Fields inputFields,
-                       Object aggregator, Fields functionFields) {
+    public Node window(Node parent, Fields groupFields, WindowConfig config, WindowsStoreFactory store,
+                       Fields inputFields, Object aggregator, Fields functionFields) {
         check(parent, inputFields, "window");
         if (config.getTimestampField() != null) {
             check(parent, new Fields(config.getTimestampField()), "window timestamp");
+        } else if (config.isSession()) {
+            throw new IllegalArgumentException("Session windows (" + config + ") need event time: add "
+                    + "withTimestampField(field) naming the field with each tuple's epoch milliseconds");
         }
         if (store == null) {
             throw new IllegalArgumentException("A window needs a WindowsStoreFactory to keep its tuples");
@@ -409,9 +414,19 @@ public final class Graph {
         if (!(aggregator instanceof io.squall.trident.operation.Aggregator<?>)) {
             checkSingle(functionFields, "window");
         }
+        Fields out = functionFields;
+        if (groupFields != null) {
+            check(parent, groupFields, "groupBy");
+            if (!config.isSession() && (config.getLengthMs() == 0 || config.getSlideMs() == 0)) {
+                throw new IllegalArgumentException("Windows by count per group (" + config + " after groupBy) are "
+                        + "not supported: use windows by duration or sessions per group, or a count window on the "
+                        + "ungrouped stream");
+            }
+            out = append(groupFields, functionFields, "window");
+        }
         String id = "window-" + windows++;
-        return add(parent, new WindowOp(config, store, id, parent.fields, inputFields, aggregator, functionFields),
-                functionFields);
+        return add(parent, new WindowOp(config, store, id, parent.fields, groupFields, inputFields, aggregator,
+                out), out);
     }
 
     /** The late tuples of a window that routes them ({@link WindowConfig#withLateTupleStream}). */

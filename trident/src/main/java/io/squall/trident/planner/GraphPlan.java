@@ -152,9 +152,9 @@ public final class GraphPlan implements TridentPlan {
     }
 
     @Override
-    public PlanNode window(PlanNode parent, WindowConfig config, WindowsStoreFactory store, Fields inputFields,
-                           Object aggregator, Fields functionFields) {
-        return graph.window(node(parent), config, store, inputFields, aggregator, functionFields);
+    public PlanNode window(PlanNode parent, Fields groupFields, WindowConfig config, WindowsStoreFactory store,
+                           Fields inputFields, Object aggregator, Fields functionFields) {
+        return graph.window(node(parent), groupFields, config, store, inputFields, aggregator, functionFields);
     }
 
     @Override

@@ -6,8 +6,6 @@ import io.squall.trident.windowing.WindowConfig;
 import io.squall.trident.windowing.WindowsStore;
 import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
-import io.squall.runtime.windowing.WindowEngine;
-import io.squall.runtime.windowing.WindowSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +16,20 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A Trident window over one partition of a stream, on storm-core's {@link WindowEngine}. It runs in the commit
- * phase, so batches enter the windows once each and strictly in txid order: a batch's tuples are added (by the
- * time the batch commits, or by their timestamp field), time advances to the commit time, and every window that
- * fires is aggregated and emitted. Each batch is kept in a {@link WindowsStore} while any of its tuples can
- * still be in a window, with what it emitted: a task that restarts replays the kept batches (without emitting)
- * to rebuild its windows, and a commit that is retried emits the same output again. Late tuples (event time)
- * are counted and logged, and dropped or sent to the late-tuple stream. By event time the watermark is kept per
- * upstream task, as for windowed bolts: the least of the tasks' latest timestamps, less the lag.
+ * A Trident window over one partition of a stream, or over each group of it after {@code groupBy}, on storm-core's
+ * windowing engine ({@link PartitionWindows}). It runs in the commit phase, so batches enter the windows once each and
+ * strictly in txid order: a batch's tuples are added (by the time the batch commits, or by their timestamp field),
+ * time advances to the commit time, and every window that fires is aggregated and emitted. Each batch is kept in a
+ * {@link WindowsStore} while any of its tuples can still be in a window, with what it emitted: a task that restarts
+ * replays the kept batches (without emitting) to rebuild its windows, and a commit that is retried emits the same
+ * output again. Late tuples (event time) are counted and logged, and dropped or sent to the late-tuple stream. By
+ * event time the watermark is kept per upstream task, as for windowed bolts: the least of the tasks' latest
+ * timestamps, less the lag. A group's results start with its group values.
+ *
+ * @param groupFields the fields of the groups, or null for windows over the whole partition
  */
 record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String windowId, Fields tupleFields,
-                Fields inputFields, Object aggregator, Fields outFields) implements ProcSpec {
+                Fields groupFields, Fields inputFields, Object aggregator, Fields outFields) implements ProcSpec {
     private static final Logger LOG = LoggerFactory.getLogger(WindowOp.class);
     private static final long LATE_LOG_INTERVAL_NS = 10_000_000_000L;
 
@@ -42,20 +43,20 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         return new WindowProcessor(this);
     }
 
-    /** The engine's view of a window's shape. */
-    static WindowSpec specOf(WindowConfig c) {
-        return new WindowSpec(c.getLengthCount(), c.getLengthMs(), c.getSlideCount(), c.getSlideMs(),
-                c.getTimestampField() != null, c.getLagMs(), c.getWatermarkIntervalMs(),
-                c.routesLateTuples() ? "late" : null);
+    /** The aggregator's fields: the output without the group fields. */
+    Fields aggregateFields() {
+        int skip = groupFields == null ? 0 : groupFields.size();
+        return new Fields(outFields.toList().subList(skip, outFields.size()));
     }
 
     /** A tuple in the windows, with the batch that added it. */
     private record Item(long txid, TridentTupleView tuple) {
     }
 
-    private static final class WindowProcessor extends Processor implements WindowEngine.Listener<Item> {
+    private static final class WindowProcessor extends Processor implements PartitionWindows.Sink<Item> {
+        private static final List<Object> WHOLE = List.of();
         private final WindowOp op;
-        private final WindowSpec spec;
+        private final boolean eventTime;
         private final List<TridentTupleView> batch = new ArrayList<>();
         private final List<Integer> sources = new ArrayList<>();
         private final List<List<Object>> fired = new ArrayList<>();
@@ -63,8 +64,10 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         private final TreeMap<Long, Long> keptEventsBefore = new TreeMap<>();
         private Processor aggregation;
         private Selector timestamp;
+        private Selector group;
+        private List<Object> firingGroup = WHOLE;
         private WindowsStore store;
-        private WindowEngine<Item> engine;
+        private PartitionWindows<Item> engine;
         private long startMs;
         private long eventsAdded;
         private long lastApplied = -1;
@@ -76,14 +79,18 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         WindowProcessor(WindowOp op) {
             super(op.outFields);
             this.op = op;
-            this.spec = specOf(op.config);
+            this.eventTime = op.config.getTimestampField() != null;
         }
 
         @Override
         void prepare(ProcessorContext context) {
             super.prepare(context);
-            aggregation = new AggregateOp(null, op.inputFields, op.aggregator, op.outFields).create();
-            aggregation.downstream.add(t -> fired.add(t.toWire()));
+            aggregation = new AggregateOp(null, op.inputFields, op.aggregator, op.aggregateFields()).create();
+            aggregation.downstream.add(t -> fired.add(firingGroup.isEmpty() ? t.toWire()
+                    : concat(firingGroup, t.toWire())));
+            if (op.groupFields != null) {
+                group = new Selector(op.groupFields);
+            }
             aggregation.prepare(context);
             if (op.config.getTimestampField() != null) {
                 timestamp = new Selector(new Fields(op.config.getTimestampField()));
@@ -96,7 +103,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                     WindowBatch b = e.getValue();
                     if (engine == null) {
                         startMs = b.startMs();
-                        engine = new WindowEngine<>(spec, startMs, this);
+                        engine = PartitionWindows.create(op.config, group != null, startMs, this);
                     }
                     List<TridentTupleView> tuples = new ArrayList<>();
                     b.tuples().forEach(values -> tuples.add(new TridentTupleView(op.tupleFields, values)));
@@ -135,7 +142,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             long now = ctx.context.getClock().currentTimeMillis();
             if (engine == null) {
                 startMs = now - 1; // Windows hold (end - length, end]: tuples added now must fall inside the first.
-                engine = new WindowEngine<>(spec, startMs, this);
+                engine = PartitionWindows.create(op.config, group != null, startMs, this);
             }
             List<Long> times = new ArrayList<>(batch.size());
             for (TridentTupleView t : batch) {
@@ -208,11 +215,12 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             boolean[] accepted = new boolean[tuples.size()];
             for (int i = 0; i < tuples.size(); i++) {
                 Item item = new Item(txid, tuples.get(i));
+                List<Object> key = group == null ? WHOLE : group.values(tuples.get(i));
                 boolean taken = true;
-                if (spec.eventTime()) {
-                    taken = engine.add(item, times.get(i), from.get(i));
+                if (eventTime) {
+                    taken = engine.add(key, item, times.get(i), from.get(i));
                 } else {
-                    engine.add(item, times.get(i));
+                    engine.add(key, item, times.get(i));
                 }
                 accepted[i] = taken;
                 if (taken) {
@@ -257,10 +265,12 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         /** Drops kept batches none of whose tuples can be in a window again (for count windows: at a slide). */
         private void prune(long txid) {
             long oldest = alive.isEmpty() ? txid + 1 : alive.firstKey();
-            Long from = spec.slideIsDuration() ? Long.valueOf(oldest) : null;
+            // Windows by duration and sessions expire by time alone, so replaying from the oldest batch with a tuple
+            // held rebuilds them; count windows (never per group) also need the count since their last slide.
+            Long from = op.config.getSlideCount() == 0 ? Long.valueOf(oldest) : null;
             if (from == null) {
                 for (Map.Entry<Long, Long> e : keptEventsBefore.headMap(oldest, true).descendingMap().entrySet()) {
-                    if (e.getValue() % spec.slideCount() == 0) {
+                    if (e.getValue() % op.config.getSlideCount() == 0) {
                         from = e.getKey();
                         break;
                     }
@@ -273,10 +283,11 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         }
 
         @Override
-        public void onWindow(List<Item> events, List<Item> newEvents, List<Item> expired, Long startTs, long endTs) {
+        public void fired(List<Item> events, long startTs, long endTs) {
             if (replaying) {
                 return;
             }
+            firingGroup = group == null ? WHOLE : group.values(events.get(0).tuple());
             aggregation.startBatch();
             for (Item e : events) {
                 aggregation.execute(0, e.tuple());
@@ -285,7 +296,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         }
 
         @Override
-        public void onExpired(Item event) {
+        public void expired(Item event) {
             alive.computeIfPresent(event.txid(), (k, n) -> n == 1 ? null : n - 1);
         }
 

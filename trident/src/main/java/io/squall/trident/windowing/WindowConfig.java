@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The shape of a Trident window: tumbling or sliding, by count or by duration, by processing time (the time a
  * batch commits) or by event time (a tuple field in epoch milliseconds, with a lag and a watermark that advances
- * as batches commit). Late tuples are counted and dropped unless {@link #withLateTupleStream} routes them to
- * the window's late-tuple stream. Immutable.
+ * as batches commit); or sessions by event time ({@link #session}). Late tuples are counted and dropped unless
+ * {@link #withLateTupleStream} routes them to the window's late-tuple stream. Immutable.
  */
 public final class WindowConfig implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,9 +23,16 @@ public final class WindowConfig implements Serializable {
     private final long lagMs;
     private final long watermarkIntervalMs;
     private final boolean lateTupleStream;
+    private final long sessionGapMs;
 
     private WindowConfig(int lengthCount, long lengthMs, int slideCount, long slideMs, String timestampField,
                          long lagMs, long watermarkIntervalMs, boolean lateTupleStream) {
+        this(lengthCount, lengthMs, slideCount, slideMs, timestampField, lagMs, watermarkIntervalMs, lateTupleStream,
+                0);
+    }
+
+    private WindowConfig(int lengthCount, long lengthMs, int slideCount, long slideMs, String timestampField,
+                         long lagMs, long watermarkIntervalMs, boolean lateTupleStream, long sessionGapMs) {
         this.lengthCount = lengthCount;
         this.lengthMs = lengthMs;
         this.slideCount = slideCount;
@@ -34,16 +41,20 @@ public final class WindowConfig implements Serializable {
         this.lagMs = lagMs;
         this.watermarkIntervalMs = watermarkIntervalMs;
         this.lateTupleStream = lateTupleStream;
+        this.sessionGapMs = sessionGapMs;
         check();
     }
 
     /** Checks the shape as the window engine will; the message names what is wrong. */
     private void check() {
-        if ((lengthCount > 0) == (lengthMs > 0)) {
+        if (sessionGapMs > 0) {
+            if (lengthCount != 0 || lengthMs != 0 || slideCount != 0 || slideMs != 0) {
+                throw new InvalidConfigException("A session window has a gap and no length or sliding interval");
+            }
+        } else if ((lengthCount > 0) == (lengthMs > 0)) {
             throw new InvalidConfigException("A window needs exactly one length, a count or a duration, but got count="
                     + lengthCount + ", duration=" + lengthMs + " ms");
-        }
-        if ((slideCount > 0) == (slideMs > 0)) {
+        } else if ((slideCount > 0) == (slideMs > 0)) {
             throw new InvalidConfigException("A window needs exactly one sliding interval, a count or a duration, but "
                     + "got count=" + slideCount + ", duration=" + slideMs + " ms");
         }
@@ -73,6 +84,20 @@ public final class WindowConfig implements Serializable {
         return new WindowConfig(0, length.value, 0, slide.value, null, 0, 1, false);
     }
 
+    /**
+     * Sessions by event time: the tuples of a partition (of each group, after {@code groupBy}) belong to one
+     * session while each comes less than {@code gap} after the one before; a session fires once, when the
+     * watermark passes its last tuple plus the gap, and a tuple that bridges two sessions merges them. Needs
+     * {@link #withTimestampField}.
+     */
+    public static WindowConfig session(BaseWindowedBolt.Duration gap) {
+        if (gap == null || gap.value < 1) {
+            throw new InvalidConfigException("A session gap must be at least 1 ms, got "
+                    + (gap == null ? "null" : gap.value + " ms"));
+        }
+        return new WindowConfig(0, 0, 0, 0, null, 0, 1, false, gap.value);
+    }
+
     /** The same windows as one of Storm's window config classes ({@code TumblingCountWindow.of(100)}, ...). */
     public static WindowConfig of(io.squall.trident.windowing.config.WindowConfig config) {
         int length = config.getWindowLength();
@@ -92,25 +117,25 @@ public final class WindowConfig implements Serializable {
             throw new IllegalArgumentException("The timestamp field must be named, got '" + field + "'");
         }
         return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, field, lagMs, watermarkIntervalMs,
-                lateTupleStream);
+                lateTupleStream, sessionGapMs);
     }
 
     /** Event time: how far out of order tuples may arrive before they count as late. */
     public WindowConfig withLag(BaseWindowedBolt.Duration lag) {
         return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, timestampField, lag.value,
-                watermarkIntervalMs, lateTupleStream);
+                watermarkIntervalMs, lateTupleStream, sessionGapMs);
     }
 
     /** Event time: advance the watermark at most this often (default: at every batch). */
     public WindowConfig withWatermarkInterval(BaseWindowedBolt.Duration interval) {
         return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, timestampField, lagMs, interval.value,
-                lateTupleStream);
+                lateTupleStream, sessionGapMs);
     }
 
     /** Event time: send late tuples to the window's late-tuple stream instead of dropping them. */
     public WindowConfig withLateTupleStream() {
         return new WindowConfig(lengthCount, lengthMs, slideCount, slideMs, timestampField, lagMs,
-                watermarkIntervalMs, true);
+                watermarkIntervalMs, true, sessionGapMs);
     }
 
     /** The timestamp field, or null for processing time. */
@@ -121,6 +146,16 @@ public final class WindowConfig implements Serializable {
     /** Whether late tuples go to the late-tuple stream. */
     public boolean routesLateTuples() {
         return lateTupleStream;
+    }
+
+    /** The session gap in milliseconds, or 0 if these are not session windows. */
+    public long getSessionGapMs() {
+        return sessionGapMs;
+    }
+
+    /** Whether these are session windows ({@link #session}). */
+    public boolean isSession() {
+        return sessionGapMs > 0;
     }
 
     /** The window's length in tuples, or 0 if it is a duration. */
@@ -155,6 +190,10 @@ public final class WindowConfig implements Serializable {
 
     @Override
     public String toString() {
+        if (sessionGapMs > 0) {
+            return "sessions with a gap of " + sessionGapMs + " ms"
+                    + (timestampField == null ? "" : " by event time, lag " + lagMs + " ms by " + timestampField);
+        }
         String length = lengthMs > 0 ? lengthMs + " ms" : lengthCount + " tuples";
         String slide = slideMs > 0 ? slideMs + " ms" : slideCount + " tuples";
         return "window of " + length + " every " + slide
