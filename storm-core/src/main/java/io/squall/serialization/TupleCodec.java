@@ -78,11 +78,19 @@ public final class TupleCodec {
         if (n < 0 || n > 1 << 16) {
             throw new KryoException("Tuple claims " + n + " tuple-tree ids");
         }
-        long[] roots = new long[n];
-        long[] edges = new long[n];
-        for (int i = 0; i < n; i++) {
-            roots[i] = in.readLong();
-            edges[i] = in.readLong();
+        MessageId id;
+        if (n == 0) {
+            id = MessageId.unanchored();
+        } else if (n == 1) {
+            id = MessageId.of(in.readLong(), in.readLong()); // The usual anchored tuple: no arrays.
+        } else {
+            long[] roots = new long[n];
+            long[] edges = new long[n];
+            for (int i = 0; i < n; i++) {
+                roots[i] = in.readLong();
+                edges[i] = in.readLong();
+            }
+            id = MessageId.of(roots, edges);
         }
         int size = in.readVarInt(true);
         if (size < 0 || size > 1 << 16) {
@@ -93,6 +101,6 @@ public final class TupleCodec {
             values.add(kryo.readClassAndObject(in));
         }
         return new TupleImpl(component, stream, context.getComponentOutputFields(component, stream), sourceTask,
-                values, MessageId.of(roots, edges));
+                values, id);
     }
 }

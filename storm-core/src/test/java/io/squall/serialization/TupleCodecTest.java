@@ -61,6 +61,27 @@ class TupleCodecTest {
     }
 
     @Test
+    void roundTripsTuplesOfNoTreeOneTreeAndSeveralTrees() {
+        TupleCodec codec = new TupleCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()),
+                context());
+        Output out = new Output(256, -1);
+        List<MessageId> ids = List.of(MessageId.unanchored(), MessageId.of(5L, 6L),
+                MessageId.of(new long[] {1L, 2L, 3L}, new long[] {4L, 5L, 6L}), MessageId.of(-7L, 8L));
+        for (MessageId id : ids) {
+            codec.write(out, new TupleImpl("words", "default", context().getComponentOutputFields("words", "default"),
+                    1, new Values("w"), id));
+        }
+        Input in = new Input(out.toBytes());
+        for (MessageId id : ids) {
+            TupleImpl back = codec.read(in);
+            assertEquals(id, back.getMessageId());
+            assertEquals(id.size(), back.getMessageId().size());
+            assertEquals("w", back.getString(0));
+        }
+        assertEquals(out.position(), in.position(), "every tuple read to its last byte");
+    }
+
+    @Test
     void unregisteredClassFailsNamingIt() {
         Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
         Output out = new Output(256, -1);
