@@ -15,7 +15,10 @@ import io.squall.tuple.Values;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * percentiles measured by the spout (emit → ack callback). Each mode runs with
  * {@code topology.metrics.enabled} off and then on (or only one of them), so one run shows what the
  * metrics cost; with several rounds the off/on pairs alternate and the medians are printed at the end,
- * which tells the metrics' cost from the noise of a shared machine.
+ * which tells the metrics' cost from the noise of a shared machine. Each run also prints the CPU time per tuple of
+ * the process and of each busy thread (spout, bolt, acker executors) over the measured window: on a shared
+ * machine these move far less than tuples/s.
  *
  * <pre>usage: ConstSpoutBenchmark [ack|noack|both] [warmupSecs] [measureSecs] [metrics: on|off|both] [rounds]</pre>
  */
@@ -147,12 +152,26 @@ public final class ConstSpoutBenchmark {
             LATENCY.getIntervalHistogram();
             long start = System.nanoTime();
             long before = cluster.getComponentStats(name).get("bolt").executed();
+            Map<String, Long> cpuBefore = threadCpu();
+            long processCpuBefore = processCpu();
             TimeUnit.SECONDS.sleep(measureSecs);
             long after = cluster.getComponentStats(name).get("bolt").executed();
+            long processCpuAfter = processCpu();
+            Map<String, Long> cpuAfter = threadCpu();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = LATENCY.getIntervalHistogram();
             double rate = (after - before) / secs;
+            long tuples = Math.max(1, after - before);
             System.out.printf("%-20s %,14.0f tuples/s over %.0fs%n", name, rate, secs);
+            StringBuilder threads = new StringBuilder();
+            cpuAfter.forEach((thread, ns) -> {
+                long used = ns - cpuBefore.getOrDefault(thread, 0L);
+                if (used > secs * 1e9 * 0.02) {
+                    threads.append(String.format(", %s %.1f", thread, (double) used / tuples));
+                }
+            });
+            System.out.printf("%-20s CPU ns per tuple: process %.1f%s%n", name,
+                    (double) (processCpuAfter - processCpuBefore) / tuples, threads);
             if (acking) {
                 System.out.printf("%-20s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                                 + "(%,d acks)%n", name, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
@@ -160,5 +179,24 @@ public final class ConstSpoutBenchmark {
             }
             return rate;
         }
+    }
+
+    /** CPU time of each live thread by name, in ns (threads of the same name summed). */
+    static Map<String, Long> threadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = mx.getThreadCpuTime(t.getId());
+            if (ns > 0) {
+                byName.merge(t.getName(), ns, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    /** CPU time of this process, user and system, in ns. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

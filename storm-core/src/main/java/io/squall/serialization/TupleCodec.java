@@ -10,20 +10,30 @@ import io.squall.tuple.TupleImpl;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * The wire format of a tuple: source task, stream id, tuple-tree ids and values. The receiver restores
- * the source component and schema from its topology context, so they are not sent. Not thread-safe:
- * one codec per thread, like its Kryo.
+ * The wire format of a tuple: source task, stream, tuple-tree ids and values. The receiver restores
+ * the source component and schema from its topology context, so they are not sent; the stream travels as its
+ * position among the source component's declared streams in sorted order (both workers run the same topology),
+ * so a tuple costs one byte for it and the receiver makes no string. Not thread-safe: one codec per thread,
+ * like its Kryo.
  *
  * <pre>
- *   varint sourceTask+1 | string streamId | varint n | n x (long root, long edge) | varint size | size x value
+ *   varint sourceTask+1 | varint streamIndex+1 (0: string streamId follows) | varint n | n x (long root, long edge)
+ *   | varint size | size x value
  * </pre>
  */
 public final class TupleCodec {
     private final Kryo kryo;
     private final GeneralTopologyContext context;
+    /** Each component's declared streams, sorted: a stream's wire index is its position here. */
+    private final Map<String, String[]> streamsByComponent = new HashMap<>();
+    /** The inverse of {@link #streamsByComponent}: component → stream → index. */
+    private final Map<String, Map<String, Integer>> streamIndexes = new HashMap<>();
 
     /** A codec over a Kryo from {@link KryoFactory}, for tuples of the given topology. */
     public TupleCodec(Kryo kryo, GeneralTopologyContext context) {
@@ -34,7 +44,13 @@ public final class TupleCodec {
     /** Writes a tuple. */
     public void write(Output out, TupleImpl tuple) {
         out.writeVarInt(tuple.getSourceTask() + 1, true);
-        out.writeString(tuple.getSourceStreamId());
+        Integer index = streamIndexes(tuple.getSourceComponent()).get(tuple.getSourceStreamId());
+        if (index != null) {
+            out.writeVarInt(index + 1, true);
+        } else {
+            out.writeVarInt(0, true);
+            out.writeString(tuple.getSourceStreamId());
+        }
         MessageId id = tuple.getMessageId();
         out.writeVarInt(id.size(), true);
         for (int i = 0; i < id.size(); i++) {
@@ -46,6 +62,33 @@ public final class TupleCodec {
         for (Object v : values) {
             kryo.writeClassAndObject(out, v);
         }
+    }
+
+    /** A component's declared streams, sorted; none for a component the topology does not have. */
+    private String[] streams(String component) {
+        String[] streams = streamsByComponent.get(component);
+        if (streams == null) {
+            try {
+                streams = new TreeSet<>(context.getComponentStreams(component)).toArray(new String[0]);
+            } catch (IllegalArgumentException unknown) {
+                streams = new String[0];
+            }
+            streamsByComponent.put(component, streams);
+        }
+        return streams;
+    }
+
+    private Map<String, Integer> streamIndexes(String component) {
+        Map<String, Integer> indexes = streamIndexes.get(component);
+        if (indexes == null) {
+            indexes = new HashMap<>();
+            String[] streams = streams(component);
+            for (int i = 0; i < streams.length; i++) {
+                indexes.put(streams[i], i);
+            }
+            streamIndexes.put(component, indexes);
+        }
+        return indexes;
     }
 
     /** The class of the first of {@code values} that Kryo cannot write, or null if it writes them all. */
@@ -69,20 +112,42 @@ public final class TupleCodec {
      */
     public TupleImpl read(Input in) {
         int sourceTask = in.readVarInt(true) - 1;
-        String stream = in.readString();
         String component = context.getComponentId(sourceTask);
-        if (component == null || stream == null) {
-            throw new KryoException("Tuple from unknown task " + sourceTask + " or without a stream");
+        if (component == null) {
+            throw new KryoException("Tuple from unknown task " + sourceTask);
+        }
+        int streamIndex = in.readVarInt(true) - 1;
+        String stream;
+        if (streamIndex < 0) {
+            stream = in.readString();
+        } else {
+            String[] streams = streams(component);
+            if (streamIndex >= streams.length) {
+                throw new KryoException("Tuple from component '" + component + "' on stream number " + streamIndex
+                        + ", but it declares " + streams.length + " streams");
+            }
+            stream = streams[streamIndex];
+        }
+        if (stream == null) {
+            throw new KryoException("Tuple from task " + sourceTask + " without a stream");
         }
         int n = in.readVarInt(true);
         if (n < 0 || n > 1 << 16) {
             throw new KryoException("Tuple claims " + n + " tuple-tree ids");
         }
-        long[] roots = new long[n];
-        long[] edges = new long[n];
-        for (int i = 0; i < n; i++) {
-            roots[i] = in.readLong();
-            edges[i] = in.readLong();
+        MessageId id;
+        if (n == 0) {
+            id = MessageId.unanchored();
+        } else if (n == 1) {
+            id = MessageId.of(in.readLong(), in.readLong()); // The usual anchored tuple: no arrays.
+        } else {
+            long[] roots = new long[n];
+            long[] edges = new long[n];
+            for (int i = 0; i < n; i++) {
+                roots[i] = in.readLong();
+                edges[i] = in.readLong();
+            }
+            id = MessageId.of(roots, edges);
         }
         int size = in.readVarInt(true);
         if (size < 0 || size > 1 << 16) {
@@ -93,6 +158,6 @@ public final class TupleCodec {
             values.add(kryo.readClassAndObject(in));
         }
         return new TupleImpl(component, stream, context.getComponentOutputFields(component, stream), sourceTask,
-                values, MessageId.of(roots, edges));
+                values, id);
     }
 }

@@ -97,7 +97,7 @@ class WireCodecTest {
         out.writeVarInt(2, true);
         out.writeByte(0); // A tuple.
         out.writeVarInt(1 + 1, true); // From task 1 ("words").
-        out.writeString("default");
+        out.writeVarInt(0 + 1, true); // On its first (and only) declared stream, "default".
         out.writeVarInt(0, true); // No tree ids.
         out.writeVarInt(1, true); // One value.
         value.accept(out);

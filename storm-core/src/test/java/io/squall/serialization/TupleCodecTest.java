@@ -8,11 +8,17 @@ import io.squall.task.GeneralTopologyContext;
 import io.squall.testing.TestWordSpout;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
 import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +64,80 @@ class TupleCodecTest {
         assertEquals(3, q.x);
         assertEquals(-4, q.y);
         assertEquals("word", back.getValueByField("word") instanceof List<?> l ? l.get(0) : null);
+    }
+
+    @Test
+    void roundTripsTuplesOfNoTreeOneTreeAndSeveralTrees() {
+        TupleCodec codec = new TupleCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()),
+                context());
+        Output out = new Output(256, -1);
+        List<MessageId> ids = List.of(MessageId.unanchored(), MessageId.of(5L, 6L),
+                MessageId.of(new long[] {1L, 2L, 3L}, new long[] {4L, 5L, 6L}), MessageId.of(-7L, 8L));
+        for (MessageId id : ids) {
+            codec.write(out, new TupleImpl("words", "default", context().getComponentOutputFields("words", "default"),
+                    1, new Values("w"), id));
+        }
+        Input in = new Input(out.toBytes());
+        for (MessageId id : ids) {
+            TupleImpl back = codec.read(in);
+            assertEquals(id, back.getMessageId());
+            assertEquals(id.size(), back.getMessageId().size());
+            assertEquals("w", back.getString(0));
+        }
+        assertEquals(out.position(), in.position(), "every tuple read to its last byte");
+    }
+
+    /** Declares two streams besides the default one; never run. */
+    public static final class TwoStreamSpout extends BaseRichSpout {
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        }
+
+        @Override
+        public void nextTuple() {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("word"));
+            declarer.declareStream("errors", new Fields("error", "code"));
+            declarer.declareStream("audit", new Fields("entry"));
+        }
+    }
+
+    @Test
+    void sendsEachDeclaredStreamAsOneByteAndRejectsAStreamNumberItDoesNotDeclare() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("src", new TwoStreamSpout());
+        GeneralTopologyContext ctx = new GeneralTopologyContext(b.createTopology(), Map.of(), Map.of(1, "src"), "t");
+        TupleCodec codec = new TupleCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()),
+                ctx);
+        List<TupleImpl> sent = List.of(
+                new TupleImpl("src", "errors", ctx.getComponentOutputFields("src", "errors"), 1, new Values("e", "x"),
+                        MessageId.unanchored()),
+                new TupleImpl("src", "default", ctx.getComponentOutputFields("src", "default"), 1, new Values("w"),
+                        MessageId.unanchored()),
+                new TupleImpl("src", "audit", ctx.getComponentOutputFields("src", "audit"), 1, new Values("a"),
+                        MessageId.unanchored()));
+        Output out = new Output(256, -1);
+        List<Integer> sizes = new ArrayList<>();
+        for (TupleImpl t : sent) {
+            int start = out.position();
+            codec.write(out, t);
+            sizes.add(out.position() - start);
+        }
+        // Task, stream, tree count and value count take a byte each; a one-letter string value three.
+        assertEquals(List.of(4 + 2 * 3, 4 + 3, 4 + 3), sizes);
+        Input in = new Input(out.toBytes());
+        for (TupleImpl t : sent) {
+            TupleImpl back = codec.read(in);
+            assertEquals(t.getSourceStreamId(), back.getSourceStreamId());
+            assertEquals(t.getFields().toList(), back.getFields().toList());
+            assertEquals(t.getValues(), back.getValues());
+        }
+        byte[] bad = {2, 4, 0, 0}; // task 1, stream number 3 of 3
+        KryoException e = assertThrows(KryoException.class, () -> codec.read(new Input(bad)));
+        assertTrue(e.getMessage().contains("declares 3 streams"), e.getMessage());
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class BoltExecutor extends Executor {
                         ReceiveQueue queue, ComponentStats stats) {
         super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(10));
         this.stats = stats;
+        counts.countInto(stats);
         this.tickNanos = TimeUnit.SECONDS.toNanos(settings.tickFreqSecs());
         this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
@@ -262,7 +263,7 @@ public final class BoltExecutor extends Executor {
             } else {
                 executeUntimed(tuple);
             }
-            stats.executed.increment();
+            counts.executed++;
             counters.executed();
             taskContext.taskHooks().boltExecute(tuple);
             if (watermarks != null && !watermarks.inputsSendWatermarks()) {
@@ -397,7 +398,7 @@ public final class BoltExecutor extends Executor {
                     transfer.sendAck(context.ackerTask(root), AckBatch.UPDATE, root, id.edge(k) ^ t.ackVal(), -1);
                 }
             }
-            stats.acked.increment();
+            counts.acked++;
             counters.acked();
             taskContext.taskHooks().boltAck(input);
             if (input == processSample) {

@@ -24,6 +24,8 @@ public abstract class Executor implements Agent {
     protected final TopologySettings settings;
     protected final ReceiveQueue queue;
     final Transfer transfer;
+    /** Counts kept by this thread and added to the component's counters once per round (see {@link RoundCounts}). */
+    final RoundCounts counts;
     private final long maxParkNanos;
 
     /**
@@ -39,6 +41,7 @@ public abstract class Executor implements Agent {
         this.settings = settings;
         this.queue = queue;
         this.transfer = new Transfer(context.queueByTask(), settings.producerBatchSize());
+        this.counts = transfer.counts;
         this.maxParkNanos = maxParkNanos;
     }
 

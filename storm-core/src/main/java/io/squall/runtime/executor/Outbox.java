@@ -25,6 +25,8 @@ final class Outbox {
 
     private final ReceiveQueue queue;
     private final int batchSize;
+    /** Published before each batch, so receivers never count a message its sender has not counted yet. */
+    private final RoundCounts counts;
     private int[] tasks;
     private Object[] messages;
     private int head;
@@ -34,7 +36,12 @@ final class Outbox {
     private int depth;
 
     Outbox(ReceiveQueue queue, int batchSize) {
+        this(queue, batchSize, new RoundCounts());
+    }
+
+    Outbox(ReceiveQueue queue, int batchSize, RoundCounts counts) {
         this.queue = queue;
+        this.counts = counts;
         this.batchSize = batchSize;
         this.tasks = new int[batchSize];
         this.messages = new Object[batchSize];
@@ -66,6 +73,7 @@ final class Outbox {
         if (pending == 0) {
             return 0;
         }
+        counts.publish();
         int published = publish(pending);
         DEPTH.setOpaque(this, tail - head);
         return published;

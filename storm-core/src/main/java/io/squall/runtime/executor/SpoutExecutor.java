@@ -91,6 +91,7 @@ public final class SpoutExecutor extends Executor {
                          ReceiveQueue queue, ComponentStats stats) {
         super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(1));
         this.stats = stats;
+        counts.countInto(stats);
         this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
         this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
@@ -284,7 +285,7 @@ public final class SpoutExecutor extends Executor {
             stats.acked.increment();
             task.counters.acked();
             long latency = clock.nanoTime() - emitNanos;
-            stats.completeLatency(latency);
+            stats.completeLatencies(latency, latency);
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
                 stats.completeLatency.record(latency);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -33,6 +34,9 @@ abstract class TaskOutput {
     private final TaskHooks hooks;
     private final ComponentStats stats;
     private final Transfer transfer;
+    private final RoundCounts roundCounts;
+    /** The one-task target lists handed out so far, by task id (see {@link #single}). */
+    private final ArrayList<List<Integer>> singles = new ArrayList<>();
     private final SerializationCheck serializationCheck;
     private final boolean debug;
 
@@ -45,6 +49,7 @@ abstract class TaskOutput {
         this.stats = stats;
         this.counters = stats.task(taskId);
         this.transfer = transfer;
+        this.roundCounts = transfer.counts;
         this.serializationCheck = serializationCheck;
         this.debug = debug;
         for (Route r : router.routes().values()) {
@@ -72,10 +77,13 @@ abstract class TaskOutput {
         if (tap != null) {
             tap.offer(taskId, values);
         }
-        List<Integer> targets = new ArrayList<>(1);
+        int count = 0;
+        int first = -1;
+        List<Integer> many = null;
         if (directTask >= 0) {
             transfer.send(directTask, perTarget ? newTuple(route, values) : unanchored(route, values));
-            targets.add(directTask);
+            first = directTask;
+            count = 1;
         } else {
             TupleImpl shared = null;
             int[] out = route.scratch();
@@ -92,15 +100,41 @@ abstract class TaskOutput {
                         tuple = shared;
                     }
                     transfer.send(out[j], tuple);
-                    targets.add(out[j]);
+                    if (count == 0) {
+                        first = out[j];
+                    } else {
+                        if (many == null) {
+                            many = new ArrayList<>();
+                            many.add(first);
+                        }
+                        many.add(out[j]);
+                    }
+                    count++;
                 }
             }
         }
-        stats.emitted.increment();
+        List<Integer> targets = count == 0 ? List.of() : many != null ? many : single(first);
+        roundCounts.emitted++;
         counters.emitted();
-        stats.transferred.add(targets.size());
+        roundCounts.transferred += count;
         hooks.emit(values, route.streamId(), targets);
         return targets;
+    }
+
+    /**
+     * The target list of an emit to one task: one immutable list per task id, made once, so the usual emit
+     * allocates no list (an emit returns its targets, as Storm's does).
+     */
+    private List<Integer> single(int task) {
+        while (task >= singles.size()) {
+            singles.add(null);
+        }
+        List<Integer> l = singles.get(task);
+        if (l == null) {
+            l = Collections.singletonList(task);
+            singles.set(task, l);
+        }
+        return l;
     }
 
     /** A tuple for one target with ids of its own, for the emit in progress. */

@@ -38,6 +38,8 @@ final class Transfer {
     private int openAckCount;
     /** Batches their consumers are done with, to be filled again; consumers offer, this executor polls. */
     private final ManyToOneConcurrentArrayQueue<AckBatch> ackBatchPool;
+    /** The executor's counts, published before anything its outboxes publish. */
+    final RoundCounts counts = new RoundCounts();
 
     /**
      * @param queueByTask the receive queue of every task id (null for ids that do not exist)
@@ -49,7 +51,7 @@ final class Transfer {
         for (int t = 0; t < queueByTask.length; t++) {
             ReceiveQueue q = queueByTask[t];
             if (q != null) {
-                byTask[t] = byQueue.computeIfAbsent(q, k -> new Outbox(k, batchSize));
+                byTask[t] = byQueue.computeIfAbsent(q, k -> new Outbox(k, batchSize, counts));
             }
         }
         List<Outbox> all = new ArrayList<>(byQueue.values());
@@ -126,6 +128,7 @@ final class Transfer {
      * @return how many messages were published
      */
     int flush() {
+        counts.publish();
         if (openAckCount > 0) {
             closeAckBatches();
         }
@@ -147,6 +150,7 @@ final class Transfer {
 
     /** Returns every backpressure token held; the executor is stopping. */
     void close() {
+        counts.publish();
         for (Outbox o : outboxes) {
             o.close();
         }

@@ -88,12 +88,15 @@ public final class ComponentStats {
         return out;
     }
 
-    /** Records a spout tree's complete latency. Called from the spout's executor thread. */
-    public void completeLatency(long nanos) {
-        completeLatencyNanos.add(nanos);
-        if (nanos > maxCompleteLatencyNanos) {
+    /**
+     * Records spout trees' complete latencies: their sum and the largest of them. Called from the spout's
+     * executor thread, once per round for the trees acked in it.
+     */
+    public void completeLatencies(long sumNanos, long maxNanos) {
+        completeLatencyNanos.add(sumNanos);
+        if (maxNanos > maxCompleteLatencyNanos) {
             // One writer per spout executor; a lost race between two executors only loses a maximum.
-            maxCompleteLatencyNanos = nanos;
+            maxCompleteLatencyNanos = maxNanos;
         }
     }
 

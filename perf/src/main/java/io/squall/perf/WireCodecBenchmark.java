@@ -1,0 +1,125 @@
+package io.squall.perf;
+
+import com.esotericsoftware.kryo.io.Output;
+import io.squall.messaging.WireCodec;
+import io.squall.serialization.KryoFactory;
+import io.squall.task.GeneralTopologyContext;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.TupleImpl;
+import io.squall.tuple.Values;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the two-worker path costs per tuple in the codec: a batch of word-count tuples (one word, anchored in one
+ * tree, as a split bolt sends them to the counters of another worker) written into a reused Kryo output the way
+ * an outbound link batches them, and the batch decoded the way the receiving worker does.
+ *
+ * <pre>java -cp perf/target/squall-perf-0.1.0-SNAPSHOT.jar:perf/target/lib/* org.openjdk.jmh.Main WireCodec -prof gc
+ * java -cp ... io.squall.perf.WireCodecBenchmark [rounds] [batchesPerRound]   (CPU ns and bytes per tuple)</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlogback.configurationFile=conf/logback.xml"})
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class WireCodecBenchmark {
+    /** Tuples per batch: about what a link sends in one frame of the default batch size. */
+    static final int BATCH = 1000;
+    private static final String[] WORDS = {"the", "cow", "jumped", "over", "moon", "an", "apple", "a", "day"};
+
+    private WireCodec codec;
+    private TupleImpl[] tuples;
+    private Output out;
+    private byte[] encoded;
+    private long decoded;
+
+    @Setup
+    public void setUp() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        GeneralTopologyContext context = new GeneralTopologyContext(b.createTopology(), Map.of(),
+                Map.of(1, "words", 2, "__acker"), "codec-bench");
+        codec = new WireCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()), context);
+        tuples = new TupleImpl[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            tuples[i] = new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"), 1,
+                    new Values(WORDS[i % WORDS.length]), MessageId.of(0x5eed0000L + i, 0x0ddL * i + 1));
+        }
+        out = new Output(1 << 20, -1);
+        encodeBatch();
+        encoded = out.toBytes();
+    }
+
+    /** Writes one batch into the reused output; returns its size in bytes. */
+    int encodeBatch() {
+        out.reset();
+        for (TupleImpl t : tuples) {
+            codec.write(out, 2, t);
+        }
+        return out.position();
+    }
+
+    /** Decodes the batch; returns the number of tuples. */
+    int decodeBatch() {
+        return codec.read(encoded, task -> task == 2, (task, message) -> decoded++);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int encode() {
+        return encodeBatch();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int decode() {
+        return decodeBatch();
+    }
+
+    /** Runs {@code rounds} rounds (default 8) of {@code batches} batches (default 5,000) each way. */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        WireCodecBenchmark b = new WireCodecBenchmark();
+        b.setUp();
+        System.out.printf("%d bytes per batch of %d tuples%n", b.encoded.length, BATCH);
+        long tuples = (long) batches * BATCH;
+        for (int r = 0; r < rounds; r++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long bytes = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < batches; i++) {
+                b.encodeBatch();
+            }
+            long encCpu = threads.getCurrentThreadCpuTime() - cpu;
+            long encBytes = threads.getCurrentThreadAllocatedBytes() - bytes;
+            cpu = threads.getCurrentThreadCpuTime();
+            bytes = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < batches; i++) {
+                b.decodeBatch();
+            }
+            System.out.printf("round %d: encode %.1f ns CPU, %.1f bytes; decode %.1f ns CPU, %.1f bytes per tuple%n", r,
+                    (double) encCpu / tuples, (double) encBytes / tuples,
+                    (double) (threads.getCurrentThreadCpuTime() - cpu) / tuples,
+                    (double) (threads.getCurrentThreadAllocatedBytes() - bytes) / tuples);
+        }
+    }
+}
