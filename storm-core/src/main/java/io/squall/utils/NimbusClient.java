@@ -2,10 +2,10 @@ package io.squall.utils;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.SquallException;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.errors.SquallException;
 import io.squall.security.ClientCredentials;
 import io.squall.security.ClusterSecret;
 import io.squall.security.SecuritySettings;

@@ -157,7 +157,7 @@ public interface ClusterView {
     Map<String, TaggedRegistry> registries();
 
     /** A request the cluster refused or could not serve, with the HTTP status that says which. */
-    final class RequestFailedException extends io.squall.SquallException {
+    final class RequestFailedException extends io.squall.errors.SquallException {
         private static final long serialVersionUID = 1L;
         private final int status;
 
@@ -174,7 +174,7 @@ public interface ClusterView {
     }
 
     /** An action this cluster cannot perform; the message says why and what to do instead. */
-    final class NotSupportedException extends io.squall.SquallException {
+    final class NotSupportedException extends io.squall.errors.SquallException {
         private static final long serialVersionUID = 1L;
 
         /** An action that is not supported, with the reason. */

@@ -2,7 +2,7 @@ package io.squall.daemon.ui;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.TopologyMetrics;
