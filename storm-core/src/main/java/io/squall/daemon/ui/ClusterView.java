@@ -63,13 +63,13 @@ public interface ClusterView {
 
     /**
      * The committed state of a stateful bolt: with a key, its value and the task that holds it; without, each
-     * task's state size.
+     * task's state size (see {@code StateQuery.Answer.json}).
      *
      * @throws NotSupportedException where this cluster cannot read state
      */
     default Map<String, Object> state(String name, String component, String key) {
-        throw new NotSupportedException("Reading state is supported in local mode only; on a cluster, read the "
-                + "provider's store (RocksDB on the worker's host, Redis) or the state.size metrics");
+        throw new NotSupportedException("This cluster cannot read state; read the provider's store (RocksDB on the "
+                + "worker's host, Redis) or the state.size metrics");
     }
 
     /** The cluster summary. */
