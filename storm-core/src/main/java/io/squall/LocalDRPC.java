@@ -1,6 +1,5 @@
 package io.squall;
 
-import io.squall.drpc.DRPC;
 import io.squall.topology.DRPCRequest;
 
 import java.util.List;

@@ -3,6 +3,7 @@ package io.squall;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.TopologySettings;
+import io.squall.errors.SquallException;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
 import io.squall.utils.NimbusClient;

@@ -1,5 +1,6 @@
 package io.squall;
 
+import io.squall.errors.SquallException;
 import io.squall.testing.CompletableSpout;
 import io.squall.testing.CompleteTopologyParam;
 import io.squall.testing.FixedTuple;

@@ -2,7 +2,7 @@ package io.squall.perf;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.drpc.DRPC;
+import io.squall.DRPC;
 import io.squall.daemon.drpc.DrpcServer;
 import io.squall.drpc.DRPCSpout;
 import io.squall.drpc.LinearDRPCTopologyBuilder;

@@ -1,6 +1,5 @@
 package io.squall.cli;
 
-import io.squall.SquallException;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
@@ -12,6 +11,7 @@ import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.DrpcServers;
 import io.squall.daemon.ui.NimbusClusterView;
+import io.squall.errors.SquallException;
 import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;
 import io.squall.utils.Utils;

@@ -2,9 +2,9 @@ package io.squall.cluster;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.SquallException;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.errors.SquallException;
 import io.squall.security.SecuritySettings;
 import io.squall.security.ZookeeperAcls;
 import org.apache.curator.framework.CuratorFramework;

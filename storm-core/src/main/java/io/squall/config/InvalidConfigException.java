@@ -1,6 +1,6 @@
 package io.squall.config;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A configuration value of the wrong type or out of range; the message names every bad key. */
 public class InvalidConfigException extends SquallException {

@@ -1,8 +1,8 @@
 package io.squall.daemon;
 
-import io.squall.SquallException;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.errors.SquallException;
 import org.apache.zookeeper.server.ServerConfig;
 import org.apache.zookeeper.server.ZooKeeperServerMain;
 import org.apache.zookeeper.server.quorum.QuorumPeerConfig;

@@ -140,7 +140,7 @@ public final class CoordinatedBolt implements IRichBolt {
             }
         };
         this.upstreamTasks = context.getComponentTasks(upstream).size();
-        this.timeoutNanos = io.squall.drpc.DRPC.timeoutMs(conf) * 1_000_000L;
+        this.timeoutNanos = io.squall.DRPC.timeoutMs(conf) * 1_000_000L;
         this.downstreamTasks = new ArrayList<>();
         Map<String, ?> targets = context.getThisTargets().getOrDefault(COORD_STREAM, Map.of());
         for (String component : targets.keySet()) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.ILocalDRPC;
 import io.squall.LocalDRPC;
 import io.squall.topology.DRPCRequest;
-import io.squall.utils.DRPCInvocationsClient;
 
 import java.util.List;
 import java.util.Map;

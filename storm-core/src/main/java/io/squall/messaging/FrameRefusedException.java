@@ -1,6 +1,6 @@
 package io.squall.messaging;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /**
  * A well-formed frame that the receiver will not hold: larger than one connection may buffer, or more than

@@ -1,6 +1,6 @@
 package io.squall.messaging;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** Bytes from the network that are not a valid frame or whose content does not decode; the connection is closed. */
 public final class MalformedFrameException extends SquallException {

@@ -1,6 +1,6 @@
 package io.squall.messaging;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A tuple bound for another worker is larger than a frame may be; it was failed instead of sent. */
 public final class OversizedTupleException extends SquallException {

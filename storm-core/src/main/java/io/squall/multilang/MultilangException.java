@@ -1,6 +1,6 @@
 package io.squall.multilang;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /**
  * A shell component's subprocess failed (died, hung, wrote something that is not the protocol, emitted what the

@@ -1,6 +1,6 @@
 package io.squall.topology;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A topology of that name is already running. */
 public class AlreadyAliveException extends SquallException {

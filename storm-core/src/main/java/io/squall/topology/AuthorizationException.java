@@ -1,6 +1,6 @@
 package io.squall.topology;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** The caller may not perform that operation on the cluster. */
 public class AuthorizationException extends SquallException {

@@ -1,6 +1,6 @@
 package io.squall.topology;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A DRPC request did not get its result: it timed out, its topology failed it, or the server could not serve it. */
 public class DRPCExecutionException extends SquallException {

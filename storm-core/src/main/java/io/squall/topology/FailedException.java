@@ -1,6 +1,6 @@
 package io.squall.topology;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /**
  * Thrown from {@link IBasicBolt#execute} to fail the input tuple instead of acking it; the spout then

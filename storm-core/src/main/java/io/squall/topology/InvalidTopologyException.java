@@ -1,6 +1,6 @@
 package io.squall.topology;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A topology that cannot run as declared: a missing component, stream or field, a duplicate id, a bad parallelism, a component that cannot be serialized. */
 public class InvalidTopologyException extends SquallException {

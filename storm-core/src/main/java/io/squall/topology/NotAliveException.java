@@ -1,6 +1,6 @@
 package io.squall.topology;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** No running topology has that name. */
 public class NotAliveException extends SquallException {

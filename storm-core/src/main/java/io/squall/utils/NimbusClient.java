@@ -2,10 +2,11 @@ package io.squall.utils;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.SquallException;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.errors.RequestTimeoutException;
+import io.squall.errors.SquallException;
 import io.squall.security.ClientCredentials;
 import io.squall.security.ClusterSecret;
 import io.squall.security.SecuritySettings;
@@ -245,28 +246,36 @@ public final class NimbusClient {
 
     /**
      * Sends a worker's metrics snapshot (its JSON; {@code io.squall.metrics.aggregate.MetricsClient.report}
-     * sends a typed one) to the leader Nimbus, which aggregates it with the topology's others, and returns the
-     * stream taps the worker must keep open: {@code component}, {@code stream}, {@code maxPerSec} each.
+     * sends a typed one) to the leader Nimbus, which aggregates it with the topology's others, and returns Nimbus's
+     * answer: the stream taps the worker must keep open ({@code taps}: {@code component}, {@code stream},
+     * {@code maxPerSec} each) and the state queries it must answer ({@code stateQueries}: {@code id},
+     * {@code component} and, unless sizes alone are asked for, {@code key} each).
      */
-    public List<Map<String, Object>> reportMetrics(byte[] snapshotJson) throws IOException {
-        Map<String, Object> answer = object(postSigned("metrics", snapshotJson));
-        Object taps = answer.get("taps");
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (taps instanceof List<?> list) {
-            for (Object t : list) {
-                if (t instanceof Map<?, ?> m) {
-                    Map<String, Object> tap = new LinkedHashMap<>();
-                    m.forEach((k, v) -> tap.put(String.valueOf(k), v));
-                    out.add(tap);
-                }
-            }
-        }
-        return out;
+    public Map<String, Object> reportMetrics(byte[] snapshotJson) throws IOException {
+        return object(postSigned("metrics", snapshotJson));
     }
 
     /** Sends a worker's tap samples (see the README's "Stream taps") to the leader Nimbus. */
     public void reportTaps(Map<String, Object> report) throws IOException {
         postSigned("taps", JSON.writeValueAsBytes(report));
+    }
+
+    /** Sends a worker's answers to the state queries of its last metrics report to the leader Nimbus. */
+    public void reportState(Map<String, Object> answers) throws IOException {
+        postSigned("state-answers", JSON.writeValueAsBytes(answers));
+    }
+
+    /**
+     * A stateful bolt's committed state, read by Nimbus from the workers that run its tasks: with a key (null for
+     * none), its value and the task that holds it; without, each task's state size. The JSON of the README's
+     * "Queryable state".
+     *
+     * @throws RequestTimeoutException when a worker did not answer Nimbus in time
+     */
+    public byte[] readState(String name, String component, String key) throws IOException {
+        return call("GET", "topologies/" + name + "/state/" + URLEncoder.encode(component, StandardCharsets.UTF_8)
+                + (key == null ? "" : "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)),
+                HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
     /**
@@ -380,6 +389,7 @@ public final class NimbusClient {
                 case 409 -> isNoFreeSlot(res.body()) ? new SquallException(message)
                         : new AlreadyAliveException(message);
                 case 400 -> submit ? new InvalidTopologyException(message) : new SquallException(message);
+                case 504 -> new RequestTimeoutException(message);
                 default -> new SquallException("Nimbus at " + seed + " answered " + status + ": " + message);
             };
         }

@@ -17,7 +17,6 @@ import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
 import io.squall.utils.DRPCClient;
-import io.squall.utils.DRPCInvocationsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.squall.drpc;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.drpc.DRPC;
+import io.squall.DRPC;
 import io.squall.daemon.drpc.DrpcServer;
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;

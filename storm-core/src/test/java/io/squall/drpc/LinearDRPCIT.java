@@ -4,7 +4,7 @@ import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.LocalDRPC;
 import io.squall.coordination.BatchOutputCollector;
-import io.squall.drpc.DRPC;
+import io.squall.DRPC;
 import io.squall.task.TopologyContext;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.DRPCExceptionType;

@@ -2,7 +2,7 @@ package io.squall.trident;
 
 import io.squall.Await;
 import io.squall.LocalDRPC;
-import io.squall.drpc.DRPC;
+import io.squall.DRPC;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.task.IMetricsContext;
 import io.squall.task.WorkerTopologyContext;

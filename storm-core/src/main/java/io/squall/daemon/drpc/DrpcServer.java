@@ -1,6 +1,6 @@
 package io.squall.daemon.drpc;
 
-import io.squall.drpc.DRPC;
+import io.squall.DRPC;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;

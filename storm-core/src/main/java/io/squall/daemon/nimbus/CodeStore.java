@@ -1,6 +1,6 @@
 package io.squall.daemon.nimbus;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -35,6 +35,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +45,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,8 @@ public final class Nimbus implements AutoCloseable {
     private final NimbusMetrics metrics = new NimbusMetrics();
     /** The dashboards' stream taps, which the workers learn in the answers to their metrics reports. */
     private final NimbusTaps taps = new NimbusTaps(TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS));
+    /** The dashboards' state queries, which the workers learn in the answers to their metrics reports. */
+    private final NimbusStateQueries stateQueries = new NimbusStateQueries();
     /** How long a supervisor may be missing from ZooKeeper before its workers move. */
     private final long supervisorTimeoutMs;
     /** How long an upload waits for its submission. */
@@ -413,7 +418,78 @@ public final class Nimbus implements AutoCloseable {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("ok", true);
         answer.put("taps", taps.wanted(s.topology(), System.nanoTime()));
+        answer.put("stateQueries", stateQueries.pending(s.topology(), s.worker()));
         return answer;
+    }
+
+    /**
+     * Reads a stateful bolt's committed state from the workers that run its tasks: with a key, its value and the task
+     * that holds it; without, each task's state size. Each of those workers answers right after its next metrics
+     * report, so the answer comes within about one report interval; the future fails with a {@link NimbusException}:
+     * 404 for an unknown component or one without queryable state, 504 when a worker does not answer within
+     * {@link #stateQueryTimeoutMs}.
+     */
+    public synchronized CompletableFuture<Map<String, Object>> readState(String user, String name, String component,
+                                                                        String key) throws IOException {
+        requireLeader();
+        TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "view");
+        Set<Integer> tasks = new HashSet<>();
+        for (TaskLayout.ExecutorTasks e : layoutOf(t).executors()) {
+            if (e.componentId().equals(component)) {
+                Arrays.stream(e.tasks()).forEach(tasks::add);
+            }
+        }
+        if (tasks.isEmpty()) {
+            Set<String> ids = new TreeSet<>();
+            components(user, name).forEach(c -> ids.add((String) c.get("id")));
+            throw new NimbusException(404, "Topology '" + name + "' has no component '" + component + "' (it has "
+                    + ids + ")");
+        }
+        Set<String> workers = new TreeSet<>();
+        Assignment a = state.assignment(t.id());
+        for (WorkerSlot w : a == null ? List.<WorkerSlot>of() : a.workers()) {
+            if (w.tasks().stream().anyMatch(tasks::contains)) {
+                workers.add(w.name());
+            }
+        }
+        return stateQueries.ask(name, component, key, workers, stateQueryTimeoutMs(t.conf()),
+                (delayMs, task) -> monitor.schedule(task, delayMs, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * How long a state query waits for the workers: three of their metrics report intervals, which is when they
+     * learn of it, and five seconds more to read and send the answer.
+     */
+    static long stateQueryTimeoutMs(Map<String, Object> topoConf) {
+        Object every = topoConf.get(ConfigKeys.TOPOLOGY_METRICS_SNAPSHOT_INTERVAL_SECS.name());
+        long secs = every instanceof Number n ? Math.max(1, n.longValue())
+                : ((Number) ConfigKeys.TOPOLOGY_METRICS_SNAPSHOT_INTERVAL_SECS.defaultValue()).longValue();
+        return 5_000 + 3 * secs * 1000;
+    }
+
+    /**
+     * Takes a worker's answers to state queries (see {@link NimbusStateQueries#answer}).
+     *
+     * @param signedBy the topology whose secret signed the report, or null when reports are not signed
+     * @throws NimbusException 400 for a malformed report, 401 if it is about another topology than the one that
+     *                         signed it
+     */
+    public void reportState(byte[] body, String signedBy) throws IOException {
+        requireLeader();
+        JsonNode report;
+        try {
+            report = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new NimbusException(400, "A state answer must be JSON: " + e.getOriginalMessage());
+        }
+        if (signedBy != null) {
+            TopologyInfo t = state.topology(signedBy);
+            if (t == null || !t.name().equals(report.path("topology").asText())) {
+                throw new NimbusException(401, "State answer refused: signed by topology " + signedBy
+                        + " but about topology " + report.path("topology").asText());
+            }
+        }
+        stateQueries.answer(report);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.squall.daemon.nimbus;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A request Nimbus refuses, with the HTTP status to answer and a message naming what is wrong. */
 public class NimbusException extends SquallException {

@@ -45,6 +45,8 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,11 +72,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/topologies/NAME/metrics?window=10m|3h|1d|all   aggregated metrics (null before any report)
  *   GET  /api/v1/topologies/NAME/snapshots        the latest snapshot of each worker
  *   GET  /api/v1/topologies/NAME/components       components, parallelism and inputs
+ *   GET  /api/v1/topologies/NAME/state/COMPONENT[?key=K]   a stateful bolt's committed value for K and the task
+ *                                                 holding it, or without a key each task's state size; read from
+ *                                                 the workers after their next metrics report (504 if one does not
+ *                                                 answer in time)
+ *   POST /api/v1/state-answers                    body: a worker's answers to the state queries of its last report
  * </pre>
  *
- * <p>With authentication on, every request but a metrics report carries {@code Authorization: Bearer TOKEN}
- * (a user's, or the daemons'); one without a valid token gets 401, is logged without the token and counted
- * ({@code security.unauthenticated} in {@code GET cluster}). A metrics report is signed with its topology's secret
+ * <p>With authentication on, every request but a worker's report (metrics, taps, state answers) carries
+ * {@code Authorization: Bearer TOKEN} (a user's, or the daemons'); one without a valid token gets 401, is logged
+ * without the token and counted ({@code security.unauthenticated} in {@code GET cluster}). A worker's report is signed with its topology's secret
  * instead ({@link WorkerSignature}); a forged one gets 401 and is counted ({@code security.forgedReports}). A user
  * who may not take an action on a topology gets 403 ({@code security.forbidden}). With TLS on, the API is HTTPS
  * only; a plain-text client's connection is closed ({@code security.tlsRefused}).
@@ -165,26 +172,33 @@ public final class NimbusHttpServer implements AutoCloseable {
             }
             req.retain();
             pool.execute(() -> {
+                boolean releaseNow = true;
                 try {
-                    respond(ctx, req, 200, route(req, user));
-                } catch (NimbusException e) {
-                    if (e.status() == 401) {
-                        LOG.warn("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
-                                forgedReports.incrementAndGet());
-                    } else if (e.status() == 403) {
-                        LOG.warn("Forbidden {} {}: {} ({} forbidden so far)", req.method(), new QueryStringDecoder(
-                                req.uri()).path(), e.getMessage(), forbidden.incrementAndGet());
-                    } else if (e.status() < 500) {
-                        LOG.info("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
-                                badRequests.incrementAndGet());
+                    Object answer = route(req, user);
+                    if (answer instanceof CompletableFuture<?> later) {
+                        // Answered when the workers have (a state query): no pool thread waits for them.
+                        releaseNow = false;
+                        later.whenComplete((body, failure) -> {
+                            try {
+                                if (failure == null) {
+                                    respond(ctx, req, 200, body);
+                                } else {
+                                    respondFailure(ctx, req, failure instanceof CompletionException c
+                                            && c.getCause() != null ? c.getCause() : failure);
+                                }
+                            } finally {
+                                req.release();
+                            }
+                        });
+                    } else {
+                        respond(ctx, req, 200, answer);
                     }
-                    respond(ctx, req, e.status(), e instanceof NoFreeSlotException n ? n.body()
-                            : error(e.getMessage()));
                 } catch (RuntimeException | IOException e) {
-                    LOG.error("Request {} {} failed", req.method(), req.uri(), e);
-                    respond(ctx, req, 500, error("Nimbus failed: " + e));
+                    respondFailure(ctx, req, e);
                 } finally {
-                    req.release();
+                    if (releaseNow) {
+                        req.release();
+                    }
                 }
             });
         }
@@ -196,6 +210,28 @@ public final class NimbusHttpServer implements AutoCloseable {
         }
     }
 
+    /** Answers a request that failed: a {@link NimbusException} with its status (logged and counted), else 500. */
+    private void respondFailure(ChannelHandlerContext ctx, FullHttpRequest req, Throwable failure) {
+        if (failure instanceof NimbusException e) {
+            if (e.status() == 401) {
+                LOG.warn("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
+                        forgedReports.incrementAndGet());
+            } else if (e.status() == 403) {
+                LOG.warn("Forbidden {} {}: {} ({} forbidden so far)", req.method(), new QueryStringDecoder(
+                        req.uri()).path(), e.getMessage(), forbidden.incrementAndGet());
+            } else if (e.status() < 500) {
+                LOG.info("Refused {} {}: {} ({} refused so far)", req.method(), req.uri(), e.getMessage(),
+                        badRequests.incrementAndGet());
+            } else {
+                LOG.warn("Could not serve {} {}: {}", req.method(), req.uri(), e.getMessage());
+            }
+            respond(ctx, req, e.status(), e instanceof NoFreeSlotException n ? n.body() : error(e.getMessage()));
+            return;
+        }
+        LOG.error("Request {} {} failed", req.method(), req.uri(), failure);
+        respond(ctx, req, 500, error("Nimbus failed: " + failure));
+    }
+
     /**
      * The user a request comes from: null when authentication is off or for a worker's signed metrics or tap report.
      *
@@ -203,7 +239,8 @@ public final class NimbusHttpServer implements AutoCloseable {
      */
     private String authenticate(FullHttpRequest req) {
         String path = new QueryStringDecoder(req.uri()).path();
-        if (secret != null && (path.equals(PREFIX + "metrics") || path.equals(PREFIX + "taps"))) {
+        if (secret != null && (path.equals(PREFIX + "metrics") || path.equals(PREFIX + "taps")
+                || path.equals(PREFIX + "state-answers"))) {
             String topologyId = req.headers().get(WorkerSignature.TOPOLOGY_HEADER);
             String why = topologyId == null ? "it names no topology (" + WorkerSignature.TOPOLOGY_HEADER + ")"
                     : WorkerSignature.check(secret.topologySecret(topologyId), req.headers().get(
@@ -282,6 +319,12 @@ public final class NimbusHttpServer implements AutoCloseable {
                         : req.headers().get(VERIFIED_TOPOLOGY));
                 return Map.of("ok", true);
             }
+            case "state-answers" -> {
+                expect(m, HttpMethod.POST, path);
+                nimbus.reportState(ByteBufUtil.getBytes(req.content()), secret == null ? null
+                        : req.headers().get(VERIFIED_TOPOLOGY));
+                return Map.of("ok", true);
+            }
             default -> throw new NimbusException(404, "No API at " + path);
         }
     }
@@ -302,6 +345,10 @@ public final class NimbusHttpServer implements AutoCloseable {
         if (parts.length == 2) {
             expect(m, HttpMethod.GET, path);
             return nimbus.status(user, name);
+        }
+        if (m.equals(HttpMethod.GET) && parts.length == 4 && parts[2].equals("state")) {
+            List<String> key = q.parameters().get("key");
+            return nimbus.readState(user, name, parts[3], key == null || key.isEmpty() ? null : key.get(0));
         }
         if (m.equals(HttpMethod.GET) && parts.length == 3) {
             switch (parts[2]) {

@@ -1,8 +1,8 @@
 package io.squall.daemon.nimbus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.SquallException;
 import io.squall.config.TopologySettings;
+import io.squall.errors.SquallException;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;

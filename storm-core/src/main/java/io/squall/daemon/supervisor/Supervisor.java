@@ -1,12 +1,12 @@
 package io.squall.daemon.supervisor;
 
-import io.squall.SquallException;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
 import io.squall.cluster.WorkerBeat;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.supervisor.WorkerSync.Wanted;
+import io.squall.errors.SquallException;
 import io.squall.multilang.TopologyResources;
 import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;

@@ -63,13 +63,13 @@ public interface ClusterView {
 
     /**
      * The committed state of a stateful bolt: with a key, its value and the task that holds it; without, each
-     * task's state size.
+     * task's state size (see {@code StateQuery.Answer.json}).
      *
      * @throws NotSupportedException where this cluster cannot read state
      */
     default Map<String, Object> state(String name, String component, String key) {
-        throw new NotSupportedException("Reading state is supported in local mode only; on a cluster, read the "
-                + "provider's store (RocksDB on the worker's host, Redis) or the state.size metrics");
+        throw new NotSupportedException("This cluster cannot read state; read the provider's store (RocksDB on the "
+                + "worker's host, Redis) or the state.size metrics");
     }
 
     /** The cluster summary. */
@@ -157,7 +157,7 @@ public interface ClusterView {
     Map<String, TaggedRegistry> registries();
 
     /** A request the cluster refused or could not serve, with the HTTP status that says which. */
-    final class RequestFailedException extends io.squall.SquallException {
+    final class RequestFailedException extends io.squall.errors.SquallException {
         private static final long serialVersionUID = 1L;
         private final int status;
 
@@ -174,7 +174,7 @@ public interface ClusterView {
     }
 
     /** An action this cluster cannot perform; the message says why and what to do instead. */
-    final class NotSupportedException extends io.squall.SquallException {
+    final class NotSupportedException extends io.squall.errors.SquallException {
         private static final long serialVersionUID = 1L;
 
         /** An action that is not supported, with the reason. */

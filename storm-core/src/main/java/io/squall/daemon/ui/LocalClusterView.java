@@ -12,8 +12,7 @@ import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
-import io.squall.runtime.state.QueryableStates;
-import io.squall.state.QueryableKeyValueState;
+import io.squall.runtime.state.StateQuery;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
@@ -201,45 +200,11 @@ public final class LocalClusterView implements ClusterView {
             throw new NotAliveException("Topology '" + name + "' has no component '" + component + "' (it has "
                     + new TreeSet<>(t.getComponents().keySet()) + ")");
         }
-        Map<Integer, QueryableKeyValueState<?, ?>> tasks = QueryableStates.of(name, component);
-        if (tasks.isEmpty()) {
-            throw new NotAliveException("Component '" + component + "' of '" + name + "' has no queryable state: it is "
-                    + "not a stateful bolt, its state is not initialized yet, or its provider cannot be read while it "
-                    + "runs");
+        StateQuery.Answer answer = StateQuery.ask(name, component, key);
+        if (answer.isEmpty()) {
+            throw new NotAliveException(StateQuery.noQueryableState(name, component));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("component", component);
-        if (key == null) {
-            List<Map<String, Object>> sizes = new ArrayList<>();
-            tasks.forEach((task, s) -> sizes.add(Map.of("task", task, "size", s.committedSize())));
-            out.put("tasks", sizes);
-            return out;
-        }
-        out.put("key", key);
-        out.put("value", null);
-        for (Map.Entry<Integer, QueryableKeyValueState<?, ?>> e : tasks.entrySet()) {
-            Object v = committedValue(e.getValue(), key);
-            if (v != null) {
-                out.put("value", v);
-                out.put("task", e.getKey());
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** The value of a key given as text: as a string, else as a whole number. */
-    @SuppressWarnings("unchecked")
-    private static Object committedValue(QueryableKeyValueState<?, ?> state, String key) {
-        QueryableKeyValueState<Object, ?> s = (QueryableKeyValueState<Object, ?>) state;
-        Object v = s.committedValue(key);
-        if (v == null && key.matches("-?\\d{1,18}")) {
-            v = s.committedValue(Long.parseLong(key));
-            if (v == null && key.matches("-?\\d{1,9}")) {
-                v = s.committedValue(Integer.parseInt(key));
-            }
-        }
-        return v;
+        return answer.json(component, key);
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.squall.daemon.ui;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.SquallException;
+import io.squall.errors.RequestTimeoutException;
+import io.squall.errors.SquallException;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.TopologyMetrics;
@@ -50,6 +51,8 @@ public final class NimbusClusterView implements ClusterView {
             throw e;
         } catch (InvalidTopologyException e) {
             throw new RequestFailedException(400, e.getMessage());
+        } catch (RequestTimeoutException e) {
+            throw new RequestFailedException(504, e.getMessage());
         } catch (io.squall.topology.AuthorizationException e) {
             throw new RequestFailedException(e.getMessage().contains("Authentication required") ? 401 : 403,
                     e.getMessage());
@@ -178,6 +181,12 @@ public final class NimbusClusterView implements ClusterView {
     @Override
     public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
         return Placement.of(ask(() -> nimbus.rebalance(known(name), workers, executors)));
+    }
+
+    /** Through Nimbus, which asks the workers that run the component's tasks after their next metrics report. */
+    @Override
+    public Map<String, Object> state(String name, String component, String key) {
+        return ask(() -> JSON.readValue(nimbus.readState(known(name), component, key), new TypeReference<>() { }));
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
 import org.slf4j.Logger;

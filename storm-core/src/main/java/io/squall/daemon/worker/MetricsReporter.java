@@ -1,8 +1,10 @@
 package io.squall.daemon.worker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.runtime.state.StateQuery;
 import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.tap.TapFeed;
@@ -31,11 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Nimbus answers each report with the stream taps dashboards have open on this worker's topology; the reporter
  * opens those (and closes the others) in the worker's {@link StreamTaps} and then sends what the open taps sampled
  * since the last report. Samples whose sending fails are counted as dropped by the next report's counters, not
- * retried: a tap shows a live sample, not a complete copy. One daemon thread.
+ * retried: a tap shows a live sample, not a complete copy. Nimbus's answer also carries the dashboards' state
+ * queries on this topology; the reporter answers them from this worker's stateful tasks before it sends the taps'
+ * samples. One daemon thread.
  */
 final class MetricsReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsReporter.class);
     private static final long LOG_EVERY_MS = 60_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WorkerMetrics metrics;
     private final NimbusClient nimbus;
@@ -63,15 +68,16 @@ final class MetricsReporter implements AutoCloseable {
     private void report() {
         try {
             Snapshots.Worker snapshot = metrics.snapshot();
-            List<Map<String, Object>> wanted = MetricsClient.report(nimbus, snapshot);
+            MetricsClient.ReportAnswer answer = MetricsClient.report(nimbus, snapshot);
             Map<TapKey, Integer> open = new HashMap<>();
-            for (Map<String, Object> t : wanted) {
+            for (Map<String, Object> t : answer.taps()) {
                 if (t.get("maxPerSec") instanceof Number rate) {
                     open.put(new TapKey(String.valueOf(t.get("component")), String.valueOf(t.get("stream"))),
                             rate.intValue());
                 }
             }
             taps.retain(open);
+            answerStateQueries(snapshot, answer.stateQueries());
             sendTaps(snapshot);
         } catch (IOException | RuntimeException e) {
             long n = failures.incrementAndGet();
@@ -121,6 +127,47 @@ final class MetricsReporter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             sending.forEach((key, n) -> lostSamples.merge(key, (long) n, Long::sum));
             throw e;
+        }
+    }
+
+    /**
+     * Answers the state queries Nimbus asked with its answer to this report, from the committed state of this worker's
+     * tasks: {@code {"topology", "worker", "answers": [{"id", "sizes": {"TASK": SIZE}, "task", "value"}]}}. A
+     * value Jackson cannot write as JSON is sent as its {@code toString()}. An answer that fails to go is not
+     * retried: Nimbus asks again with its answer to the next report, until the query times out.
+     */
+    private void answerStateQueries(Snapshots.Worker snapshot, List<Map<String, Object>> queries) throws IOException {
+        if (queries.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (Map<String, Object> q : queries) {
+            Object key = q.get("key");
+            StateQuery.Answer a = StateQuery.ask(snapshot.topology(), String.valueOf(q.get("component")),
+                    key == null ? null : String.valueOf(key));
+            Map<String, Object> sizes = new LinkedHashMap<>();
+            a.sizes().forEach((task, size) -> sizes.put(String.valueOf(task), size));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", q.get("id"));
+            m.put("sizes", sizes);
+            if (a.value() != null) {
+                m.put("task", a.task());
+                m.put("value", jsonOf(a.value()));
+            }
+            answers.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topology", snapshot.topology());
+        body.put("worker", snapshot.worker());
+        body.put("answers", answers);
+        nimbus.reportState(body);
+    }
+
+    private static Object jsonOf(Object value) {
+        try {
+            return JSON.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(value);
         }
     }
 

@@ -6,6 +6,8 @@ import io.squall.metrics.builtin.Snapshots;
 import io.squall.utils.NimbusClient;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +23,34 @@ public final class MetricsClient {
     }
 
     /**
-     * Sends a worker's snapshot to the leader Nimbus and returns the stream taps the worker must keep open
-     * ({@code component}, {@code stream}, {@code maxPerSec} each).
+     * What Nimbus answers a worker's metrics report.
+     *
+     * @param taps         the stream taps the worker must keep open: {@code component}, {@code stream},
+     *                     {@code maxPerSec} each
+     * @param stateQueries the state queries it must answer: {@code id}, {@code component} and, unless sizes alone
+     *                     are asked for, {@code key} each
      */
-    public static List<Map<String, Object>> report(NimbusClient nimbus, Snapshots.Worker snapshot)
-            throws IOException {
-        return nimbus.reportMetrics(JSON.writeValueAsBytes(snapshot));
+    public record ReportAnswer(List<Map<String, Object>> taps, List<Map<String, Object>> stateQueries) { }
+
+    /** Sends a worker's snapshot to the leader Nimbus and returns what Nimbus answers. */
+    public static ReportAnswer report(NimbusClient nimbus, Snapshots.Worker snapshot) throws IOException {
+        Map<String, Object> answer = nimbus.reportMetrics(JSON.writeValueAsBytes(snapshot));
+        return new ReportAnswer(objects(answer.get("taps")), objects(answer.get("stateQueries")));
+    }
+
+    /** The JSON objects of a list, as maps; anything else is skipped. */
+    private static List<Map<String, Object>> objects(Object list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (list instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    out.add(copy);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.squall.runtime.executor;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /**
  * A tuple value that could not cross a worker boundary: its class is not registered with Kryo (and Java

@@ -4,7 +4,7 @@ import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.daemon.drpc.DrpcServer;
-import io.squall.drpc.DRPC;
+import io.squall.DRPC;
 import io.squall.drpc.DRPCSpout;
 import io.squall.drpc.LinearDRPCTopologyBuilder;
 import io.squall.testsupport.WebDriverClient;

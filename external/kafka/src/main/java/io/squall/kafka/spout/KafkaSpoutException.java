@@ -1,6 +1,6 @@
 package io.squall.kafka.spout;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** A problem a {@link KafkaSpout} reports: its message names the spout and what to fix. */
 public class KafkaSpoutException extends SquallException {

@@ -1,6 +1,6 @@
 package io.squall.redis.bolt;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /** Redis answered a bolt's command with an error (a key holding another data type, say). */
 public class RedisCommandException extends SquallException {

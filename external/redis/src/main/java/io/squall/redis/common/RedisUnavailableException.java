@@ -1,6 +1,6 @@
 package io.squall.redis.common;
 
-import io.squall.SquallException;
+import io.squall.errors.SquallException;
 
 /**
  * Redis could not be reached, or the connection broke during a command. Retryable: the operation that threw

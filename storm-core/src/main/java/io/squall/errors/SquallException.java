@@ -1,4 +1,4 @@
-package io.squall;
+package io.squall.errors;
 
 /**
  * The root of every exception Squall throws on its own account. Unchecked: each subclass names one

@@ -1,4 +1,4 @@
-package io.squall.drpc;
+package io.squall;
 
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The heart of a DRPC server: clients {@link #execute} a function with arguments and wait; topologies
  * {@link #fetchRequest} the requests of their function and {@link #returnResult} or {@link #failRequest} them. A
  * request with no result after its timeout fails with {@link DRPCExceptionType#SERVER_TIMEOUT} and is forgotten,
- * so a result that comes later is dropped (and counted). Thread-safe.
+ * so a result that comes later is dropped (and counted). {@link LocalDRPC} serves through it, and so does the DRPC
+ * daemon. It sits here, next to {@code LocalDRPC}, so that this package does not depend on Storm's {@code drpc}
+ * package, which depends on it ({@code DRPCSpout(String, ILocalDRPC)}). Thread-safe.
  */
 public final class DRPC implements AutoCloseable {
     /** Seconds a request waits for its result. */

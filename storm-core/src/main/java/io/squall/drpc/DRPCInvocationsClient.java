@@ -1,8 +1,7 @@
-package io.squall.utils;
+package io.squall.drpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.drpc.DRPCInvocations;
 import io.squall.security.SecuritySettings;
 import io.squall.security.TlsFiles;
 import io.squall.security.WorkerIdentity;

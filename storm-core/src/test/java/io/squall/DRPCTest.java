@@ -1,4 +1,4 @@
-package io.squall.drpc;
+package io.squall;
 
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
