@@ -4,7 +4,6 @@ import io.squall.Await;
 import io.squall.daemon.drpc.DrpcServer;
 import io.squall.topology.DRPCRequest;
 import io.squall.utils.DRPCClient;
-import io.squall.utils.DRPCInvocationsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

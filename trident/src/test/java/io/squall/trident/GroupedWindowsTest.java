@@ -1,5 +1,6 @@
 package io.squall.trident;
 
+import io.squall.trident.fluent.GroupedStream;
 import io.squall.Config;
 import io.squall.testing.TopologyTestDriver;
 import io.squall.topology.base.BaseWindowedBolt;

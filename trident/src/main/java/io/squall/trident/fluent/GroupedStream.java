@@ -291,8 +291,8 @@ public class GroupedStream implements IAggregatableStream, GlobalAggregationSche
     private Stream windowAny(WindowConfig config, WindowsStoreFactory store, Fields inputFields, Object aggregator,
                              Fields functionFields) {
         Stream parted = stream.partitionBy(groupFields);
-        return new Stream(stream.topology, stream.topology.graph().window(parted.node, groupFields, config, store,
-                inputFields, aggregator, functionFields));
+        return to(plan().window(StreamAccess.get().node(parted), groupFields, config, store, inputFields, aggregator,
+                functionFields));
     }
 
     /** The stream, ungrouped. */
