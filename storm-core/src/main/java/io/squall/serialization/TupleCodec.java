@@ -18,8 +18,12 @@ import java.util.List;
  * one codec per thread, like its Kryo.
  *
  * <pre>
- *   varint sourceTask+1 | string streamId | varint n | n x (long root, long edge) | varint size | size x value
+ *   varint sourceTask+1 | string streamId | varint (n << 1 | keyed) | n x (long root, long edge [, long key])
+ *   | varint size | size x value
  * </pre>
+ *
+ * where {@code keyed} says whether each root carries its replay key (only in topologies with stateful bolts;
+ * the others pay nothing: a tuple in one tree still spends one byte on the count).
  */
 public final class TupleCodec {
     private final Kryo kryo;
@@ -36,10 +40,14 @@ public final class TupleCodec {
         out.writeVarInt(tuple.getSourceTask() + 1, true);
         out.writeString(tuple.getSourceStreamId());
         MessageId id = tuple.getMessageId();
-        out.writeVarInt(id.size(), true);
+        boolean keyed = id.hasReplayKeys();
+        out.writeVarInt(id.size() << 1 | (keyed ? 1 : 0), true);
         for (int i = 0; i < id.size(); i++) {
             out.writeLong(id.root(i));
             out.writeLong(id.edge(i));
+            if (keyed) {
+                out.writeLong(id.replayKey(i));
+            }
         }
         List<Object> values = tuple.getValues();
         out.writeVarInt(values.size(), true);
@@ -74,15 +82,20 @@ public final class TupleCodec {
         if (component == null || stream == null) {
             throw new KryoException("Tuple from unknown task " + sourceTask + " or without a stream");
         }
-        int n = in.readVarInt(true);
-        if (n < 0 || n > 1 << 16) {
+        int trees = in.readVarInt(true);
+        int n = trees >>> 1;
+        if (trees < 0 || n > 1 << 16) {
             throw new KryoException("Tuple claims " + n + " tuple-tree ids");
         }
         long[] roots = new long[n];
         long[] edges = new long[n];
+        long[] keys = (trees & 1) != 0 ? new long[n] : null;
         for (int i = 0; i < n; i++) {
             roots[i] = in.readLong();
             edges[i] = in.readLong();
+            if (keys != null) {
+                keys[i] = in.readLong();
+            }
         }
         int size = in.readVarInt(true);
         if (size < 0 || size > 1 << 16) {
@@ -93,6 +106,6 @@ public final class TupleCodec {
             values.add(kryo.readClassAndObject(in));
         }
         return new TupleImpl(component, stream, context.getComponentOutputFields(component, stream), sourceTask,
-                values, MessageId.of(roots, edges));
+                values, MessageId.of(roots, edges, keys));
     }
 }

@@ -1,12 +1,16 @@
 package io.squall.tuple;
 
+import java.util.Arrays;
+
 /**
  * The tuple-tree membership of one tuple: for each root id (one per spout tuple it descends from)
  * the random edge id this tuple carries. The XOR of all edge ids of a tree, each added once when
- * created and once when acked, is zero exactly when the tree is complete. Immutable.
+ * created and once when acked, is zero exactly when the tree is complete. In a topology with stateful
+ * bolts each root also has a replay key: the same for every emit of the spout tuple's message id, so a
+ * stateful bolt can recognise a replay whose updates it has committed. Immutable.
  */
 public final class MessageId {
-    private static final MessageId UNANCHORED = new MessageId(0, 0L, 0L, null, null);
+    private static final MessageId UNANCHORED = new MessageId(0, 0L, 0L, null, null, null);
 
     /** Number of trees. */
     private final int size;
@@ -16,13 +20,16 @@ public final class MessageId {
     /** The roots and edges when the tuple is in several trees, else null. */
     private final long[] roots;
     private final long[] edges;
+    /** The replay key of each root (parallel to the roots), or null when the topology has no stateful bolt. */
+    private final long[] keys;
 
-    private MessageId(int size, long root0, long edge0, long[] roots, long[] edges) {
+    private MessageId(int size, long root0, long edge0, long[] roots, long[] edges, long[] keys) {
         this.size = size;
         this.root0 = root0;
         this.edge0 = edge0;
         this.roots = roots;
         this.edges = edges;
+        this.keys = keys;
     }
 
     /** The id of a tuple that belongs to no tree. */
@@ -32,19 +39,52 @@ public final class MessageId {
 
     /** The id of a tuple in a single tree. */
     public static MessageId of(long root, long edge) {
-        return new MessageId(1, root, edge, null, null);
+        return new MessageId(1, root, edge, null, null, null);
+    }
+
+    /** The id of a tuple in a single tree whose replay key is {@code keys[0]}, or that has none when null. */
+    public static MessageId of(long root, long edge, long[] keys) {
+        return new MessageId(1, root, edge, null, null, keys);
     }
 
     /** An id with the given parallel arrays of roots and edges; the arrays are taken, not copied. */
     public static MessageId of(long[] roots, long[] edges) {
-        if (roots.length != edges.length) {
-            throw new IllegalArgumentException("roots and edges differ in length");
+        return of(roots, edges, null);
+    }
+
+    /**
+     * An id with the given parallel arrays of roots, edges and replay keys ({@code keys} null when there are
+     * none); the arrays are taken, not copied.
+     */
+    public static MessageId of(long[] roots, long[] edges, long[] keys) {
+        if (roots.length != edges.length || keys != null && keys.length != roots.length) {
+            throw new IllegalArgumentException("roots, edges and replay keys differ in length");
         }
         return switch (roots.length) {
             case 0 -> UNANCHORED;
-            case 1 -> of(roots[0], edges[0]);
-            default -> new MessageId(roots.length, 0L, 0L, roots, edges);
+            case 1 -> of(roots[0], edges[0], keys);
+            default -> new MessageId(roots.length, 0L, 0L, roots, edges, keys);
         };
+    }
+
+    /** The id of a child anchored to this tuple alone: the same trees and replay keys, {@code edge} in each. */
+    public MessageId child(long edge) {
+        if (roots == null) {
+            return new MessageId(size, root0, edge, null, null, keys);
+        }
+        long[] childEdges = new long[size];
+        Arrays.fill(childEdges, edge);
+        return new MessageId(size, 0L, 0L, roots, childEdges, keys);
+    }
+
+    /** Whether the roots have replay keys (the topology has a stateful bolt and the spout gave message ids). */
+    public boolean hasReplayKeys() {
+        return keys != null;
+    }
+
+    /** The replay key of the root at position {@code i}; only when {@link #hasReplayKeys()}. */
+    public long replayKey(int i) {
+        return keys[i];
     }
 
     /** Number of trees this tuple belongs to. */
@@ -91,7 +131,7 @@ public final class MessageId {
                 return false;
             }
         }
-        return true;
+        return Arrays.equals(keys, m.keys);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
+import io.squall.runtime.state.ReplayKeys;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.spout.IFiniteSpout;
 import io.squall.spout.ISpout;
@@ -313,12 +314,17 @@ public final class SpoutExecutor extends Executor {
         /** The root and the XOR of the edges of the tracked emit in progress. */
         private long emitRoot;
         private long emitXor;
+        /** The replay keys of the tracked emit in progress, or null (no stateful bolt in the topology). */
+        private long[] emitKeys;
+        /** Makes replay keys, or null when the topology has no stateful bolt. */
+        private final ReplayKeys replayKeys;
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
             super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
                     taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.spout = spout;
             this.taskContext = taskContext;
+            this.replayKeys = ReplayKeys.forSpout(taskContext, SpoutExecutor.this.componentId);
         }
 
         @Override
@@ -339,6 +345,7 @@ public final class SpoutExecutor extends Executor {
             }
             boolean tracked = messageId != null && settings.ackingEnabled();
             emitRoot = tracked ? nonZero() : 0;
+            emitKeys = tracked && replayKeys != null ? replayKeys.of(messageId) : null;
             emitXor = 0;
             List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
@@ -359,7 +366,7 @@ public final class SpoutExecutor extends Executor {
             long edge = nonZero();
             emitXor ^= edge;
             return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values,
-                    MessageId.of(emitRoot, edge));
+                    MessageId.of(emitRoot, edge, emitKeys));
         }
 
         private long nonZero() {
