@@ -27,6 +27,7 @@ public final class StatefulBoltRunner extends StatefulTaskRunner {
 
     private final IStatefulBolt<State> bolt;
 
+    /** Runs {@code bolt}. */
     @SuppressWarnings("unchecked")
     public StatefulBoltRunner(IStatefulBolt<?> bolt) {
         this.bolt = (IStatefulBolt<State>) bolt;

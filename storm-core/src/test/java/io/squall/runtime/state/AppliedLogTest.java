@@ -1,25 +1,57 @@
 package io.squall.runtime.state;
 
-import io.squall.state.InMemoryKeyValueState;
+import io.squall.Config;
+import io.squall.state.InMemoryKeyValueStateProvider;
 import io.squall.state.KeyValueState;
+import io.squall.state.StateProvider;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.TupleImpl;
 import io.squall.utils.ManualClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The log of applied replay keys over the in-memory provider; {@link AppliedLogRocksDbTest} runs it on RocksDB. */
 class AppliedLogTest {
     private static final long RETAIN_MS = 60_000;
+    private static final AtomicInteger RUNS = new AtomicInteger();
     private final ManualClock clock = new ManualClock();
-    private final KeyValueState<Object, Object> store = new InMemoryKeyValueState<>();
+    private final String topology = "applied-log-" + RUNS.incrementAndGet();
+    private KeyValueState<Object, Object> store;
+
+    StateProvider provider() {
+        return new InMemoryKeyValueStateProvider();
+    }
+
+    Map<String, Object> conf() {
+        return Map.of();
+    }
+
+    /** The log's store as a restarted task opens it. */
+    @SuppressWarnings("unchecked")
+    private KeyValueState<Object, Object> open() {
+        Map<String, Object> conf = new HashMap<>(conf());
+        conf.put(Config.TOPOLOGY_NAME, topology);
+        store = (KeyValueState<Object, Object>) provider().newState(AppliedLog.namespace("count-5"), conf, null);
+        store.rollback();
+        return store;
+    }
+
+    @BeforeEach
+    void openStore() {
+        open();
+    }
 
     private static Tuple tuple(long root, long key) {
         return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
@@ -36,8 +68,7 @@ class AppliedLogTest {
         AppliedLog log = new AppliedLog(store, clock, RETAIN_MS);
         log.prepare(1, applied);
         log.commit(1);
-        store.rollback();
-        return new AppliedLog(store, clock, RETAIN_MS);
+        return new AppliedLog(open(), clock, RETAIN_MS);
     }
 
     @Test
@@ -67,7 +98,7 @@ class AppliedLogTest {
         log.rollback();
         log.commit(1);
         assertFalse(log.skip(tuple(100, 42)), "checkpoint 1 was rolled back");
-        assertFalse(new AppliedLog(store, clock, RETAIN_MS).skip(tuple(100, 42)));
+        assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(100, 42)));
         Tuple plain = new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"), MessageId.of(1, 7));
         assertFalse(log.skip(plain));
     }
@@ -84,9 +115,9 @@ class AppliedLogTest {
         log.commit(3);
         assertFalse(log.skip(tuple(200, 42)), "checkpoint 1 is past the retention");
         assertTrue(log.skip(tuple(200, 43)), "checkpoint 2 is not");
-        store.rollback();
-        assertFalse(new AppliedLog(store, clock, RETAIN_MS).skip(tuple(300, 42)), "its entry was deleted");
+        assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(300, 42)), "its entry was deleted");
+        assertTrue(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(300, 43)));
         clock.advance(Duration.ofMillis(RETAIN_MS));
-        assertFalse(new AppliedLog(store, clock, RETAIN_MS).skip(tuple(300, 43)), "a restart after long forgets too");
+        assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(400, 43)), "a restart after long forgets too");
     }
 }
