@@ -23,9 +23,13 @@ import java.util.TreeSet;
  * like its Kryo.
  *
  * <pre>
- *   varint sourceTask+1 | varint streamIndex+1 (0: string streamId follows) | varint n | n x (long root, long edge)
+ *   varint sourceTask+1 | varint streamIndex+1 (0: string streamId follows) | varint (n << 1 | keyed)
+ *   | n x (long root, long edge [, long key])
  *   | varint size | size x value
  * </pre>
+ *
+ * where {@code keyed} says whether each root carries its replay key (only in topologies with stateful bolts;
+ * the others pay nothing: a tuple in one tree still spends one byte on the count).
  */
 public final class TupleCodec {
     private final Kryo kryo;
@@ -52,10 +56,14 @@ public final class TupleCodec {
             out.writeString(tuple.getSourceStreamId());
         }
         MessageId id = tuple.getMessageId();
-        out.writeVarInt(id.size(), true);
+        boolean keyed = id.hasReplayKeys();
+        out.writeVarInt(id.size() << 1 | (keyed ? 1 : 0), true);
         for (int i = 0; i < id.size(); i++) {
             out.writeLong(id.root(i));
             out.writeLong(id.edge(i));
+            if (keyed) {
+                out.writeLong(id.replayKey(i));
+            }
         }
         List<Object> values = tuple.getValues();
         out.writeVarInt(values.size(), true);
@@ -131,23 +139,29 @@ public final class TupleCodec {
         if (stream == null) {
             throw new KryoException("Tuple from task " + sourceTask + " without a stream");
         }
-        int n = in.readVarInt(true);
-        if (n < 0 || n > 1 << 16) {
+        int trees = in.readVarInt(true);
+        int n = trees >>> 1;
+        if (trees < 0 || n > 1 << 16) {
             throw new KryoException("Tuple claims " + n + " tuple-tree ids");
         }
+        boolean keyed = (trees & 1) != 0;
         MessageId id;
         if (n == 0) {
             id = MessageId.unanchored();
-        } else if (n == 1) {
+        } else if (n == 1 && !keyed) {
             id = MessageId.of(in.readLong(), in.readLong()); // The usual anchored tuple: no arrays.
         } else {
             long[] roots = new long[n];
             long[] edges = new long[n];
+            long[] keys = keyed ? new long[n] : null;
             for (int i = 0; i < n; i++) {
                 roots[i] = in.readLong();
                 edges[i] = in.readLong();
+                if (keys != null) {
+                    keys[i] = in.readLong();
+                }
             }
-            id = MessageId.of(roots, edges);
+            id = MessageId.of(roots, edges, keys);
         }
         int size = in.readVarInt(true);
         if (size < 0 || size > 1 << 16) {

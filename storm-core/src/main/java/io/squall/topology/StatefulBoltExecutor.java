@@ -1,12 +1,7 @@
 package io.squall.topology;
 
-import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.Kernel;
-import io.squall.spout.CheckPointState;
 import io.squall.state.State;
-import io.squall.task.OutputCollector;
-import io.squall.task.TopologyContext;
-import io.squall.tuple.Tuple;
 
 import java.util.Map;
 
@@ -18,11 +13,10 @@ import java.util.Map;
  *
  * @param <T> the bolt's state type
  */
-public final class StatefulBoltExecutor<T extends State> implements IRichBolt, CheckpointedBolt {
+public final class StatefulBoltExecutor<T extends State> extends KernelRunBolt {
     private static final long serialVersionUID = 1L;
 
     private final IStatefulBolt<T> bolt;
-    private transient IRichBolt runner;
 
     /** Wraps {@code bolt}. */
     public StatefulBoltExecutor(IStatefulBolt<T> bolt) {
@@ -35,33 +29,13 @@ public final class StatefulBoltExecutor<T extends State> implements IRichBolt, C
     }
 
     @Override
-    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
-        runner = Kernel.get().statefulBolt(bolt);
-        runner.prepare(topoConf, context, collector);
+    IRichBolt newRunner() {
+        return Kernel.get().statefulBolt(bolt);
     }
 
     @Override
-    public void execute(Tuple input) {
-        runner().execute(input);
-    }
-
-    @Override
-    public boolean onCheckpoint(long txid, CheckPointState.Action action) {
-        return ((CheckpointedBolt) runner()).onCheckpoint(txid, action);
-    }
-
-    @Override
-    public void cleanup() {
-        if (runner != null) {
-            runner.cleanup();
-        }
-    }
-
-    private IRichBolt runner() {
-        if (runner == null) {
-            throw new IllegalStateException("Stateful bolt " + bolt + " used before prepare");
-        }
-        return runner;
+    String describe() {
+        return "Stateful bolt " + bolt;
     }
 
     @Override

@@ -1,11 +1,16 @@
 package io.squall.tuple;
 
+import java.util.Arrays;
+
 /**
  * The tuple-tree membership of one tuple: for each root id (one per spout tuple it descends from)
  * the random edge id this tuple carries. The XOR of all edge ids of a tree, each added once when
- * created and once when acked, is zero exactly when the tree is complete. Immutable.
+ * created and once when acked, is zero exactly when the tree is complete. In a topology with stateful
+ * bolts each root also has a replay key: the same for every emit of the spout tuple's message id, so a
+ * stateful bolt can recognise a replay whose updates it has committed. Such ids are of a subclass, so the ids
+ * of other topologies are no larger than without keys. Immutable.
  */
-public final class MessageId {
+public sealed class MessageId {
     private static final MessageId UNANCHORED = new MessageId(0, 0L, 0L, null, null);
 
     /** Number of trees. */
@@ -25,6 +30,11 @@ public final class MessageId {
         this.edges = edges;
     }
 
+    private static MessageId make(int size, long root0, long edge0, long[] roots, long[] edges, long[] keys) {
+        return keys == null ? new MessageId(size, root0, edge0, roots, edges)
+                : new Keyed(size, root0, edge0, roots, edges, keys);
+    }
+
     /** The id of a tuple that belongs to no tree. */
     public static MessageId unanchored() {
         return UNANCHORED;
@@ -35,16 +45,58 @@ public final class MessageId {
         return new MessageId(1, root, edge, null, null);
     }
 
+    /** The id of a tuple in a single tree whose replay key is {@code keys[0]}, or that has none when null. */
+    public static MessageId of(long root, long edge, long[] keys) {
+        return make(1, root, edge, null, null, keys);
+    }
+
     /** An id with the given parallel arrays of roots and edges; the arrays are taken, not copied. */
     public static MessageId of(long[] roots, long[] edges) {
-        if (roots.length != edges.length) {
-            throw new IllegalArgumentException("roots and edges differ in length");
+        return of(roots, edges, null);
+    }
+
+    /**
+     * An id with the given parallel arrays of roots, edges and replay keys ({@code keys} null when there are
+     * none); the arrays are taken, not copied.
+     */
+    public static MessageId of(long[] roots, long[] edges, long[] keys) {
+        if (roots.length != edges.length || keys != null && keys.length != roots.length) {
+            throw new IllegalArgumentException("roots, edges and replay keys differ in length");
         }
         return switch (roots.length) {
             case 0 -> UNANCHORED;
-            case 1 -> of(roots[0], edges[0]);
-            default -> new MessageId(roots.length, 0L, 0L, roots, edges);
+            case 1 -> of(roots[0], edges[0], keys);
+            default -> make(roots.length, 0L, 0L, roots, edges, keys);
         };
+    }
+
+    /** The id of a child anchored to this tuple alone: the same trees and replay keys, {@code edge} in each. */
+    public MessageId child(long edge) {
+        if (roots == null) {
+            return make(size, root0, edge, null, null, keys());
+        }
+        long[] childEdges = new long[size];
+        Arrays.fill(childEdges, edge);
+        return make(size, 0L, 0L, roots, childEdges, keys());
+    }
+
+    /** Whether the roots have replay keys (the topology has a stateful bolt and the spout gave message ids). */
+    public boolean hasReplayKeys() {
+        return false;
+    }
+
+    /**
+     * The replay key of the root at position {@code i}.
+     *
+     * @throws IllegalStateException unless {@link #hasReplayKeys()}
+     */
+    public long replayKey(int i) {
+        throw new IllegalStateException("A message id without replay keys (the topology has no stateful bolt)");
+    }
+
+    /** The replay keys, parallel to the roots, or null. */
+    long[] keys() {
+        return null;
     }
 
     /** Number of trees this tuple belongs to. */
@@ -91,7 +143,7 @@ public final class MessageId {
                 return false;
             }
         }
-        return true;
+        return Arrays.equals(keys(), m.keys());
     }
 
     @Override
@@ -115,5 +167,30 @@ public final class MessageId {
             sb.append(root(i)).append('=').append(edge(i));
         }
         return sb.append('}').toString();
+    }
+
+    /** The id of a tuple whose roots have replay keys. */
+    private static final class Keyed extends MessageId {
+        private final long[] keys;
+
+        Keyed(int size, long root0, long edge0, long[] roots, long[] edges, long[] keys) {
+            super(size, root0, edge0, roots, edges);
+            this.keys = keys;
+        }
+
+        @Override
+        public boolean hasReplayKeys() {
+            return true;
+        }
+
+        @Override
+        public long replayKey(int i) {
+            return keys[i];
+        }
+
+        @Override
+        long[] keys() {
+            return keys;
+        }
     }
 }

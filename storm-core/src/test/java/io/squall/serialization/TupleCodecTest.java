@@ -41,6 +41,31 @@ class TupleCodecTest {
     }
 
     @Test
+    void roundTripsReplayKeysOnlyWhenTheTuplesHaveThem() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        var fields = context().getComponentOutputFields("words", "default");
+        TupleImpl keyed = new TupleImpl("words", "default", fields, 1, new Values("a"),
+                MessageId.of(new long[] {11L, 22L}, new long[] {33L, 44L}, new long[] {55L, 66L}));
+        TupleImpl plain = new TupleImpl("words", "default", fields, 1, new Values("a"), MessageId.of(11L, 33L));
+        TupleImpl single = new TupleImpl("words", "default", fields, 1, new Values("a"),
+                MessageId.of(11L, 33L, new long[] {55L}));
+        for (TupleImpl t : List.of(keyed, plain, single)) {
+            Output out = new Output(256, -1);
+            codec.write(out, t);
+            TupleImpl back = codec.read(new Input(out.toBytes()));
+            assertEquals(t.getMessageId(), back.getMessageId());
+            assertEquals(t.getMessageId().hasReplayKeys(), back.getMessageId().hasReplayKeys());
+        }
+        assertEquals(66L, keyed.getMessageId().replayKey(1));
+        Output plainOut = new Output(256, -1);
+        codec.write(plainOut, plain);
+        Output singleOut = new Output(256, -1);
+        codec.write(singleOut, single);
+        assertEquals(plainOut.position() + 8, singleOut.position(), "8 bytes per root, nothing without keys");
+    }
+
+    @Test
     void roundTripsValuesAndTreeIds() {
         Kryo kryo = KryoFactory.create(List.of(Point.class.getName()), false, getClass().getClassLoader(), List.of());
         TupleCodec codec = new TupleCodec(kryo, context());

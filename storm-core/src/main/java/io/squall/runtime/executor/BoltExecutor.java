@@ -343,17 +343,7 @@ public final class BoltExecutor extends Executor {
                 TupleImpl a = (TupleImpl) anchors.iterator().next();
                 MessageId am = a.getMessageId();
                 a.xorAckVal(edge);
-                if (am.size() == 1) {
-                    id = MessageId.of(am.root(0), edge);
-                } else {
-                    long[] roots = new long[am.size()];
-                    long[] edges = new long[am.size()];
-                    for (int k = 0; k < am.size(); k++) {
-                        roots[k] = am.root(k);
-                        edges[k] = edge;
-                    }
-                    id = MessageId.of(roots, edges);
-                }
+                id = am.child(edge);
             } else {
                 id = mergeAnchors(anchors, edge);
             }
@@ -363,6 +353,8 @@ public final class BoltExecutor extends Executor {
         private MessageId mergeAnchors(Collection<Tuple> anchors, long edge) {
             List<Long> roots = new ArrayList<>();
             List<Long> edges = new ArrayList<>();
+            List<Long> keys = new ArrayList<>();
+            boolean keyed = false;
             for (Tuple t : anchors) {
                 TupleImpl a = (TupleImpl) t;
                 MessageId am = a.getMessageId();
@@ -370,6 +362,7 @@ public final class BoltExecutor extends Executor {
                     continue;
                 }
                 a.xorAckVal(edge);
+                keyed |= am.hasReplayKeys();
                 for (int k = 0; k < am.size(); k++) {
                     int at = roots.indexOf(am.root(k));
                     if (at >= 0) {
@@ -377,11 +370,13 @@ public final class BoltExecutor extends Executor {
                     } else {
                         roots.add(am.root(k));
                         edges.add(edge);
+                        keys.add(am.hasReplayKeys() ? am.replayKey(k) : 0L);
                     }
                 }
             }
             return MessageId.of(roots.stream().mapToLong(Long::longValue).toArray(),
-                    edges.stream().mapToLong(Long::longValue).toArray());
+                    edges.stream().mapToLong(Long::longValue).toArray(),
+                    keyed ? keys.stream().mapToLong(Long::longValue).toArray() : null);
         }
 
         private long nonZero() {

@@ -12,6 +12,7 @@ import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
+import io.squall.runtime.state.ReplayKeys;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.spout.IFiniteSpout;
 import io.squall.spout.ISpout;
@@ -351,12 +352,17 @@ public final class SpoutExecutor extends Executor {
         private long emitXor;
         /** The sequence number of the task's last root, when the executor tracks its trees; starts at random. */
         private long rootSequence = random.nextLong();
+        /** The replay keys of the tracked emit in progress, or null (no stateful bolt in the topology). */
+        private long[] emitKeys;
+        /** Makes replay keys, or null when the topology has no stateful bolt. */
+        private final ReplayKeys replayKeys;
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
             super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
                     taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.spout = spout;
             this.taskContext = taskContext;
+            this.replayKeys = ReplayKeys.forSpout(taskContext, SpoutExecutor.this.componentId);
         }
 
         @Override
@@ -377,6 +383,7 @@ public final class SpoutExecutor extends Executor {
             }
             boolean tracked = messageId != null && settings.ackingEnabled();
             emitRoot = !tracked ? 0 : tracksTrees ? SpoutRoots.root(++rootSequence, taskId) : nonZero();
+            emitKeys = tracked && replayKeys != null ? replayKeys.of(messageId) : null;
             emitXor = 0;
             List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
@@ -399,7 +406,7 @@ public final class SpoutExecutor extends Executor {
             long edge = nonZero();
             emitXor ^= edge;
             return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values,
-                    MessageId.of(emitRoot, edge));
+                    MessageId.of(emitRoot, edge, emitKeys));
         }
 
         private long nonZero() {

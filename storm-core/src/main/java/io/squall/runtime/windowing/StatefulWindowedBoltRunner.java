@@ -2,19 +2,17 @@ package io.squall.runtime.windowing;
 
 import io.squall.Config;
 import io.squall.config.InvalidConfigException;
-import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.EventTimeBolt;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.executor.LateTupleCounting;
-import io.squall.runtime.state.StatefulBoltRunner;
-import io.squall.spout.CheckPointState.Action;
+import io.squall.runtime.state.StatefulTaskRunner;
 import io.squall.state.KeyValueState;
 import io.squall.state.State;
 import io.squall.state.StateFactory;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.topology.IRichBolt;
+import io.squall.topology.IStatefulComponent;
 import io.squall.topology.IStatefulWindowedBolt;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.tuple.Tuple;
@@ -30,8 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one task of a stateful windowed bolt: its windows in a {@link WindowedBoltRunner}, its state from the
- * topology's provider (namespace {@code component-task}), both carried through the checkpoint actions as a
- * {@link StatefulBoltRunner} carries a stateful bolt's.
+ * topology's provider (namespace {@code component-task}), both carried through the checkpoint actions by
+ * {@link StatefulTaskRunner}, as a stateful bolt's are.
  *
  * <p>Without persistence a window's tuples are acked as they leave their last window and the checkpoint after
  * that commits; a ROLLBACK fails them, and every tuple the windows hold, and empties the windows, so the replay
@@ -46,11 +44,11 @@ import java.util.concurrent.atomic.LongAdder;
  * the spouts replay only that; no window fired before the checkpoint fires again. Results are emitted
  * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
  * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
- * twice: a worker stopped between a commit and the arrival of its acks at the spouts leaves tuples that are
- * both in the restored windows and replayed. Executor thread only.
+ * twice. A replay of a tuple the committed windows took in (or, without persistence, saw leave) is acked without
+ * reaching the windows, by the log of replay keys every stateful task keeps. Executor thread only.
  */
-public final class StatefulWindowedBoltRunner
-        implements IRichBolt, CheckpointedBolt, TimedBolt, EventTimeBolt, LateTupleCounting {
+public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
+        implements TimedBolt, EventTimeBolt, LateTupleCounting {
     private static final long serialVersionUID = 1L;
     /** The key of the windows' progress in the window namespace; tuples are under their sequence numbers. */
     static final String PROGRESS_KEY = "progress";
@@ -60,22 +58,11 @@ public final class StatefulWindowedBoltRunner
 
     private final IStatefulWindowedBolt<State> bolt;
     private final WindowedBoltRunner windows;
-    private transient OutputCollector out;
-    private transient Map<String, Object> topoConf;
-    private transient TopologyContext context;
-    private transient String name;
     private transient boolean persistent;
     private transient long maxInMemory;
     private transient String idField;
-    private transient State state;
     /** The windows' tuples and progress (persistence), or the highest evaluated id (message id field), or null. */
     private transient KeyValueState<Object, Object> windowState;
-    private transient boolean initialized;
-    private transient List<Tuple> waiting;
-    /** Tuples to ack at the commit of the next PREPARE. */
-    private transient List<Tuple> pending;
-    /** Tuples to ack at the COMMIT awaited. */
-    private transient List<Tuple> prepared;
     /** Persistence: each held tuple's {sequence number, time}. */
     private transient Map<Tuple, long[]> held;
     /** Persistence: each tuple that left its last window since the last window fired, {sequence number, time}. */
@@ -99,7 +86,12 @@ public final class StatefulWindowedBoltRunner
 
     /** The namespace of a task's windows in the provider. */
     public static String windowNamespace(String componentId, int taskId) {
-        return StatefulBoltRunner.namespace(componentId, taskId) + "-window";
+        return namespace(componentId, taskId) + "-window";
+    }
+
+    @Override
+    protected IStatefulComponent<State> component() {
+        return bolt;
     }
 
     /**
@@ -131,18 +123,11 @@ public final class StatefulWindowedBoltRunner
 
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
-        this.out = collector;
-        this.topoConf = topoConf;
-        this.context = context;
-        this.name = "stateful windowed bolt '" + context.getThisComponentId() + "' (task " + context.getThisTaskId()
-                + ", " + bolt.getClass().getName() + ")";
+        prepareRunner(topoConf, context, collector, "stateful windowed bolt");
         this.persistent = bolt.isPersistent();
         this.maxInMemory = bolt.maxEventsInMemory();
         Object field = topoConf.get(Config.TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME);
         this.idField = field == null ? null : field.toString();
-        this.waiting = new ArrayList<>();
-        this.pending = new ArrayList<>();
-        this.prepared = new ArrayList<>();
         this.held = new IdentityHashMap<>();
         this.expired = new IdentityHashMap<>();
         this.refused = new LongAdder();
@@ -164,20 +149,20 @@ public final class StatefulWindowedBoltRunner
     public void execute(Tuple input) {
         if (TupleUtils.isTick(input)) {
             windows.execute(input);
-        } else if (!initialized) {
-            waiting.add(input);
+        } else if (!admit(input)) {
+            return; // Held until the state is initialized, or acked as committed already.
         } else if (persistent && idField != null && heldIds.contains(messageId(input))) {
             // Held already: its ack was lost when a worker stopped between a commit and the ack's arrival.
             duplicates.increment();
-            pending.add(input);
+            holdAck(input);
         } else if (persistent && held.size() >= maxInMemory) {
             // The windows are full: the spout replays the tuple once windows have fired and made room.
             refused.increment();
-            out.fail(input);
+            out().fail(input);
         } else {
             windows.execute(input);
             if (persistent) {
-                pending.add(input);
+                holdAck(input);
             }
         }
     }
@@ -203,108 +188,33 @@ public final class StatefulWindowedBoltRunner
     }
 
     @Override
-    public boolean onCheckpoint(long txid, Action action) {
-        try {
-            switch (action) {
-                case INITSTATE, ROLLBACK -> {
-                    if (initialized) {
-                        rollback();
-                    } else {
-                        initialize(-1);
-                    }
-                }
-                case PREPARE -> {
-                    if (!initialized) {
-                        return false; // Restarted since the last INITSTATE: the checkpoint rolls back and inits us.
-                    }
-                    bolt.prePrepare(txid);
-                    heldAtPrepare = windows.heldTuples();
-                    if (persistent) {
-                        WindowEngine.Progress p = windows.windowProgress();
-                        windowState.put(PROGRESS_KEY, new WindowProgress(p.firedWatermark(), p.nextFire(),
-                                p.countSinceFire(), nextSeq, evaluatedId));
-                    }
-                    state.prepareCommit(txid);
-                    if (windowState != null) {
-                        windowState.prepareCommit(txid);
-                    }
-                    prepared.addAll(pending);
-                    pending.clear();
-                }
-                case COMMIT -> {
-                    if (!initialized) {
-                        initialize(txid); // Recovery: commit what was prepared before the restart.
-                        return true;
-                    }
-                    bolt.preCommit(txid);
-                    state.commit(txid);
-                    if (windowState != null) {
-                        windowState.commit(txid);
-                    }
-                    for (Tuple t : prepared) {
-                        out.ack(t);
-                    }
-                    prepared.clear();
-                }
-                default -> throw new IllegalStateException("Unknown checkpoint action " + action);
-            }
-            return true;
-        } catch (RuntimeException e) {
-            out.reportError(new IllegalStateException(name + ": checkpoint " + action + " " + txid + " failed: "
-                    + e.getMessage(), e));
-            return false;
+    protected void beforePrepare(long txid) {
+        heldAtPrepare = windows.heldTuples();
+        if (persistent) {
+            WindowEngine.Progress p = windows.windowProgress();
+            windowState.put(PROGRESS_KEY, new WindowProgress(p.firedWatermark(), p.nextFire(), p.countSinceFire(),
+                    nextSeq, evaluatedId));
         }
     }
 
+    @Override
     @SuppressWarnings("unchecked")
-    private void initialize(long commitTxid) {
-        String component = context.getThisComponentId();
-        int task = context.getThisTaskId();
-        try {
-            state = StateFactory.getState(StatefulBoltRunner.namespace(component, task), topoConf, context);
-            if (persistent || idField != null) {
-                State w = StateFactory.getState(windowNamespace(component, task), topoConf, context);
-                if (!(w instanceof KeyValueState<?, ?>)) {
-                    throw new IllegalStateException("the provider's state is a " + w.getClass().getName()
-                            + ", not a KeyValueState, so it cannot keep the windows");
-                }
-                windowState = (KeyValueState<Object, Object>) w;
-            }
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot get its state from the provider: " + e.getMessage(), e);
+    protected List<State> openMoreStates() {
+        if (!persistent && idField == null) {
+            return List.of();
         }
-        if (commitTxid >= 0) {
-            state.commit(commitTxid);
-            if (windowState != null) {
-                windowState.commit(commitTxid);
-            }
+        State w = StateFactory.getState(windowNamespace(context().getThisComponentId(), context().getThisTaskId()),
+                topoConf(), context());
+        if (!(w instanceof KeyValueState<?, ?>)) {
+            throw new IllegalStateException("the provider's state is a " + w.getClass().getName()
+                    + ", not a KeyValueState, so it cannot keep the windows");
         }
-        // Changes made after that PREPARE by the task before the restart are not committed: a state object that
-        // outlived the task (in memory) still has them.
-        state.rollback();
-        if (windowState != null) {
-            windowState.rollback();
-        }
-        bolt.initState(state);
-        initialized = true;
-        StatefulBoltRunner.expose(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME)), context, state);
-        restoreWindows();
-        // Tuples before the barrier that initializes the state are on the far side of that cut: replayed.
-        List<Tuple> early = waiting;
-        waiting = new ArrayList<>();
-        early.forEach(out::fail);
+        windowState = (KeyValueState<Object, Object>) w;
+        return List.of(windowState);
     }
 
-    private void rollback() {
-        bolt.preRollback();
-        state.rollback();
-        if (windowState != null) {
-            windowState.rollback();
-        }
-        prepared.forEach(out::fail);
-        pending.forEach(out::fail);
-        prepared.clear();
-        pending.clear();
+    @Override
+    protected void restored() {
         restoreWindows();
     }
 
@@ -319,7 +229,7 @@ public final class StatefulWindowedBoltRunner
         skipUpTo = evaluatedId;
         if (!persistent) {
             for (Tuple t : windows.clearWindows()) {
-                out.fail(t);
+                out().fail(t);
             }
             return;
         }
@@ -358,15 +268,9 @@ public final class StatefulWindowedBoltRunner
         windows.restoreWindows(events, gone, p);
     }
 
-    /** How many acked tuples wait for a commit. */
-    public int heldAcks() {
-        return pending.size() + prepared.size();
-    }
-
     @Override
     public void cleanup() {
-        io.squall.runtime.state.QueryableStates.unregister(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME)), context.getThisComponentId(),
-                context.getThisTaskId());
+        cleanupRunner();
         windows.cleanup();
     }
 
@@ -385,12 +289,12 @@ public final class StatefulWindowedBoltRunner
         try {
             v = t.getValueByField(idField);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": a tuple from " + t.getSourceGlobalStreamId()
+            throw new IllegalArgumentException(name() + ": a tuple from " + t.getSourceGlobalStreamId()
                     + " has no message id field '" + idField + "' (its fields are " + t.getFields()
                     + "); declare it or fix withMessageIdField", e);
         }
         if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException(name + ": message id field '" + idField + "' holds "
+            throw new IllegalArgumentException(name() + ": message id field '" + idField + "' holds "
                     + (v == null ? "null" : "a " + v.getClass().getName()) + ", not an increasing number");
         }
         return n.longValue();
@@ -466,36 +370,36 @@ public final class StatefulWindowedBoltRunner
     private final class WindowCollector implements IOutputCollector {
         @Override
         public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-            return out.emit(streamId, persistent ? null : anchors, tuple);
+            return out().emit(streamId, persistent ? null : anchors, tuple);
         }
 
         @Override
         public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-            out.emitDirect(taskId, streamId, persistent ? null : anchors, tuple);
+            out().emitDirect(taskId, streamId, persistent ? null : anchors, tuple);
         }
 
         @Override
         public void ack(Tuple input) {
             if (!persistent) {
-                pending.add(input);
+                holdAck(input);
             }
         }
 
         @Override
         public void fail(Tuple input) {
-            out.fail(input);
+            out().fail(input);
         }
 
         @Override
         public void resetTimeout(Tuple input) {
             if (!persistent) {
-                out.resetTimeout(input);
+                out().resetTimeout(input);
             }
         }
 
         @Override
         public void reportError(Throwable error) {
-            out.reportError(error);
+            out().reportError(error);
         }
     }
 }

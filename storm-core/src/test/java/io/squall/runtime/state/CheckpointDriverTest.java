@@ -14,6 +14,7 @@ import io.squall.testing.TopologyTestDriver;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
+import io.squall.utils.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,8 +22,12 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,13 +45,18 @@ class CheckpointDriverTest {
     }
 
     private static Config conf(String name) {
+        InMemoryKeyValueStateProvider.clear(name);
+        return confKeepingState(name);
+    }
+
+    /** The configuration of {@link #conf} without clearing the in-memory state a previous run left. */
+    private static Config confKeepingState(String name) {
         Config conf = new Config();
         conf.put(Config.TOPOLOGY_NAME, name);
         conf.setNumAckers(1);
         conf.setMessageTimeoutSecs(30);
         conf.setMaxSpoutPending(200);
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 500);
-        InMemoryKeyValueStateProvider.clear(name);
         return conf;
     }
 
@@ -142,6 +152,62 @@ class CheckpointDriverTest {
             assertEquals(r.expectedCounts(), committedCounts("rollback", d));
             assertTrue(d.errors("count").stream().anyMatch(e -> e.message().contains("stateful bolt 'count'")
                     && e.message().contains("checkpoint PREPARE")), String.valueOf(d.errors("count")));
+        }
+    }
+
+    private static Set<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Runs the word count until checkpoint 1 has committed the first {@code released} sentences while the spout
+     * drops its acks, then stops the topology, as a worker killed between a commit and the arrival of its acks.
+     */
+    private static void commitThenLoseTheAcks(String name, Run r, ManualClock clock) {
+        r.released.set(50);
+        r.dropAcks = true;
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, false), conf(name), clock)) {
+            d.advance(TICK);
+            d.advance(Duration.ofMillis(500)); // PREPARE 1 and COMMIT 1
+            assertEquals(r.expectedCounts(), committedCounts(name, d), "checkpoint 1 holds the 50 sentences");
+        }
+        assertEquals(0, r.acked.size(), "the spout lost every ack");
+        r.dropAcks = false;
+        r.counted.clear();
+    }
+
+    @Test
+    void acksReplaysOfCommittedUpdatesWithoutRunningTheBoltAfterTheAcksWereLost() {
+        Run r = run("lostacks", 100);
+        ManualClock clock = new ManualClock();
+        commitThenLoseTheAcks("lostacks", r, clock);
+        // Restarted from the provider: the spout replays the 50 sentences (same message ids, new roots) and sends
+        // 50 new ones, which are in no log.
+        r.released.set(100);
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount("lostacks", false), confKeepingState("lostacks"),
+                clock)) {
+            runToCompletion(d, r);
+            d.advance(Duration.ofSeconds(1), TICK);
+            assertEquals(r.expectedCounts(), committedCounts("lostacks", d), "each sentence counted once");
+            assertEquals(100, r.acked.size(), "the replays were acked");
+            assertEquals(range(50, 100), new TreeSet<>(r.counted), "the bolt ran for the new sentences only");
+        }
+    }
+
+    @Test
+    void runsAReplayAgainOnceItsLogIsOlderThanTwiceTheMessageTimeout() {
+        Run r = run("forgotten", 50);
+        ManualClock clock = new ManualClock();
+        commitThenLoseTheAcks("forgotten", r, clock);
+        clock.advance(Duration.ofSeconds(61)); // The timeout is 30 s: the log of checkpoint 1 is forgotten.
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount("forgotten", false), confKeepingState("forgotten"),
+                clock)) {
+            runToCompletion(d, r);
+            d.advance(Duration.ofSeconds(1), TICK);
+            Map<String, Long> twice = new TreeMap<>();
+            r.expectedCounts().forEach((w, n) -> twice.put(w, 2 * n));
+            assertEquals(twice, committedCounts("forgotten", d), "past the log's retention a replay counts again");
+            assertEquals(range(0, 50), new TreeSet<>(r.counted));
         }
     }
 

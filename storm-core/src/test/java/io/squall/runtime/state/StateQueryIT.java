@@ -75,7 +75,8 @@ class StateQueryIT {
 
             var names = WorkerMetrics.of(cluster, name).worker().metrics().registry().getNames();
             for (String metric : new String[] {"checkpoint.committed-txid", "checkpoint.duration-ms",
-                "checkpoint.failures", "checkpoint.alignment-ms", "state.size", "checkpoint.last-keys"}) {
+                "checkpoint.failures", "checkpoint.alignment-ms", "state.size", "checkpoint.last-keys",
+                "state.replays-skipped"}) {
                 assertTrue(names.stream().anyMatch(n -> n.endsWith("." + metric)), metric + " in " + names);
             }
         } finally {

@@ -42,6 +42,10 @@ public final class StatefulFixtures {
         public final Set<Integer> countFailsOnce = ConcurrentHashMap.newKeySet();
         /** Prepares the counter refuses before it takes one. */
         public final AtomicInteger refusePrepares = new AtomicInteger();
+        /** While set, the spout ignores its acks, as if they were lost on their way (a worker died). */
+        public volatile boolean dropAcks;
+        /** The sentences the counter ran for a word of (not for those acked as committed already). */
+        public final Set<Integer> counted = ConcurrentHashMap.newKeySet();
         /** The spout emits the sentences below this index. */
         public final AtomicInteger released;
 
@@ -119,6 +123,9 @@ public final class StatefulFixtures {
 
         @Override
         public void ack(Object msgId) {
+            if (RUNS.get(run).dropAcks) {
+                return;
+            }
             RUNS.get(run).acked.add((Integer) msgId);
         }
 
@@ -192,6 +199,7 @@ public final class StatefulFixtures {
         public void execute(Tuple input) {
             String word = input.getString(0);
             counts.put(word, counts.get(word, 0L) + 1);
+            RUNS.get(run).counted.add(input.getInteger(1));
             if (RUNS.get(run).countFailsOnce.remove(input.getInteger(1))) {
                 throw new IllegalStateException("injected failure after counting '" + word + "'");
             }

@@ -1,0 +1,282 @@
+package io.squall.runtime.state;
+
+import io.squall.Config;
+import io.squall.config.ConfigKeys;
+import io.squall.runtime.api.CheckpointedBolt;
+import io.squall.spout.CheckPointState.Action;
+import io.squall.state.KeyValueState;
+import io.squall.state.QueryableKeyValueState;
+import io.squall.state.State;
+import io.squall.state.StateFactory;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.topology.IRichBolt;
+import io.squall.topology.IStatefulComponent;
+import io.squall.tuple.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the runners of stateful bolts and of stateful windowed bolts share: one task's state from the topology's
+ * provider (namespace {@code component-task}), the acks held until the checkpoint that covers them commits, the
+ * log of replay keys that lets a replay of committed updates through ({@link AppliedLog}), and the checkpoint
+ * actions that drive them, in {@link #onCheckpoint} (a template method: subclasses add states and hooks).
+ *
+ * <pre>
+ *   new --prepare--> waiting for state --INITSTATE | ROLLBACK | COMMIT n (recovery: commit what was prepared)--> running
+ *   running --PREPARE n--> (held acks become checkpoint n's) --COMMIT n--> (acked) running
+ *   running --INITSTATE | ROLLBACK--> (back to the last commit, held tuples failed) running
+ * </pre>
+ *
+ * <p>A PREPARE before the state is initialized fails (the task restarted since the last INITSTATE: the checkpoint
+ * rolls back and initializes it). Tuples that arrive before the state is initialized are failed once it is, as at a
+ * ROLLBACK: they belong before the cut. Executor thread only.
+ */
+public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StatefulTaskRunner.class);
+
+    private transient OutputCollector out;
+    private transient Map<String, Object> topoConf;
+    private transient TopologyContext context;
+    private transient String name;
+    private transient State state;
+    /** The states checkpointed with {@link #state}, from {@link #openMoreStates}. */
+    private transient List<State> moreStates;
+    private transient AppliedLog applied;
+    private transient boolean initialized;
+    /** Tuples that arrived before the state was initialized. */
+    private transient List<Tuple> waiting;
+    /** Tuples to ack at the commit of the next PREPARE. */
+    private transient List<Tuple> pending;
+    /** Tuples to ack at the COMMIT awaited. */
+    private transient List<Tuple> prepared;
+
+    /** The namespace of a task's state in the provider. */
+    public static String namespace(String componentId, int taskId) {
+        return componentId + "-" + taskId;
+    }
+
+    /** The component whose state this runs: its {@code initState} and checkpoint hooks are called. */
+    protected abstract IStatefulComponent<State> component();
+
+    /**
+     * Opens the states, besides the component's, that the task checkpoints with it; called at initialization,
+     * before they are committed (recovery) and rolled back to their last commit.
+     */
+    protected List<State> openMoreStates() {
+        return List.of();
+    }
+
+    /** Called at PREPARE, after the component's {@code prePrepare} and before the states are staged. */
+    protected void beforePrepare(long txid) {
+    }
+
+    /** Called once the states are back at their last commit: after initialization and after a rollback. */
+    protected void restored() {
+    }
+
+    /** Sets the runner up; a subclass calls it first in {@code prepare}. {@code kind} names it in errors. */
+    protected final void prepareRunner(Map<String, Object> topoConf, TopologyContext context,
+                                       OutputCollector collector, String kind) {
+        this.out = collector;
+        this.topoConf = topoConf;
+        this.context = context;
+        this.name = kind + " '" + context.getThisComponentId() + "' (task " + context.getThisTaskId() + ", "
+                + component().getClass().getName() + ")";
+        this.waiting = new ArrayList<>();
+        this.pending = new ArrayList<>();
+        this.prepared = new ArrayList<>();
+        context.registerGauge("state.replays-skipped", () -> applied == null ? 0 : applied.skipped());
+    }
+
+    /** The task's collector (acks sent through it are not held). */
+    protected final OutputCollector out() {
+        return out;
+    }
+
+    /** The task's context. */
+    protected final TopologyContext context() {
+        return context;
+    }
+
+    /** How the task is named in errors: kind, component, task and class. */
+    protected final String name() {
+        return name;
+    }
+
+    /** The topology's configuration. */
+    protected final Map<String, Object> topoConf() {
+        return topoConf;
+    }
+
+    /**
+     * Whether {@code input} is for the subclass to process: not when the state is not initialized yet (it is
+     * failed once it is), nor when the committed checkpoints hold its updates already (a replay after its ack was
+     * lost: it is acked now, the bolt does not see it).
+     */
+    protected final boolean admit(Tuple input) {
+        if (!initialized) {
+            waiting.add(input);
+            return false;
+        }
+        if (applied != null && applied.skip(input)) {
+            out.ack(input);
+            return false;
+        }
+        return true;
+    }
+
+    /** Acks {@code input} at the commit of the checkpoint after the next PREPARE. */
+    protected final void holdAck(Tuple input) {
+        pending.add(input);
+    }
+
+    @Override
+    public final boolean onCheckpoint(long txid, Action action) {
+        try {
+            switch (action) {
+                case INITSTATE, ROLLBACK -> {
+                    if (initialized) {
+                        rollback();
+                    } else {
+                        initialize(-1);
+                    }
+                }
+                case PREPARE -> {
+                    if (!initialized) {
+                        return false; // Restarted since the last INITSTATE: the checkpoint rolls back and inits us.
+                    }
+                    component().prePrepare(txid);
+                    beforePrepare(txid);
+                    state.prepareCommit(txid);
+                    moreStates.forEach(s -> s.prepareCommit(txid));
+                    prepared.addAll(pending);
+                    pending.clear();
+                    if (applied != null) {
+                        applied.prepare(txid, prepared);
+                    }
+                }
+                case COMMIT -> {
+                    if (!initialized) {
+                        initialize(txid); // Recovery: commit what was prepared before the restart.
+                        return true;
+                    }
+                    component().preCommit(txid);
+                    state.commit(txid);
+                    moreStates.forEach(s -> s.commit(txid));
+                    if (applied != null) {
+                        applied.commit(txid);
+                    }
+                    prepared.forEach(out::ack);
+                    prepared.clear();
+                }
+                default -> throw new IllegalStateException("Unknown checkpoint action " + action);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            out.reportError(new IllegalStateException(name + ": checkpoint " + action + " " + txid + " failed: "
+                    + e.getMessage(), e));
+            return false;
+        }
+    }
+
+    private void initialize(long commitTxid) {
+        String ns = namespace(context.getThisComponentId(), context.getThisTaskId());
+        KeyValueState<Object, Object> log;
+        try {
+            state = StateFactory.getState(ns, topoConf, context);
+            moreStates = openMoreStates();
+            log = logStore(StateFactory.getState(AppliedLog.namespace(ns), topoConf, context));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot get its state from the provider: " + e.getMessage(), e);
+        }
+        if (commitTxid >= 0) {
+            state.commit(commitTxid);
+            moreStates.forEach(s -> s.commit(commitTxid));
+            if (log != null) {
+                log.commit(commitTxid);
+            }
+        }
+        // Changes made after that PREPARE by the task before the restart are not committed: a state object that
+        // outlived the task (in memory, across a rebalance) still has them.
+        state.rollback();
+        moreStates.forEach(State::rollback);
+        if (log != null) {
+            log.rollback();
+            applied = new AppliedLog(log, context.getClock(), retainMillis());
+        }
+        component().initState(state);
+        initialized = true;
+        expose(topologyName(), context, state);
+        restored();
+        // Tuples that came before the barrier that initializes the state are on the far side of that cut, as
+        // tuples before a ROLLBACK are: upstream, a failure among them was forgotten at the same barrier, so
+        // counting them could commit partial updates. They are failed, and the spouts replay them.
+        List<Tuple> early = waiting;
+        waiting = new ArrayList<>();
+        early.forEach(out::fail);
+    }
+
+    @SuppressWarnings("unchecked")
+    private KeyValueState<Object, Object> logStore(State s) {
+        if (s instanceof KeyValueState<?, ?> kv) {
+            return (KeyValueState<Object, Object>) kv;
+        }
+        LOG.warn("{}: the state provider gives a {}, not a KeyValueState, so the task keeps no log of applied "
+                + "replay keys: a worker killed between a commit and the arrival of its acks at the spouts makes "
+                + "the replays apply their updates twice", name, s.getClass().getName());
+        return null;
+    }
+
+    /** Twice the message timeout: a spout replays what it was not acked within it, or at once when restarted. */
+    private long retainMillis() {
+        Object v = topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
+        long secs = ((Number) (v != null ? v : ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.defaultValue())).longValue();
+        return 2 * secs * 1000;
+    }
+
+    private void rollback() {
+        component().preRollback();
+        state.rollback();
+        moreStates.forEach(State::rollback);
+        if (applied != null) {
+            applied.rollback();
+        }
+        prepared.forEach(out::fail);
+        pending.forEach(out::fail);
+        prepared.clear();
+        pending.clear();
+        restored();
+    }
+
+    /**
+     * Makes a task's state readable by the dashboard (queryable state) and reports its size and the keys its last
+     * checkpoint wrote, when the provider's state can tell.
+     */
+    public static void expose(String topology, TopologyContext context, State state) {
+        if (state instanceof QueryableKeyValueState<?, ?> q) {
+            QueryableStates.register(topology, context.getThisComponentId(), context.getThisTaskId(), q);
+            context.registerGauge("state.size", q::committedSize);
+            context.registerGauge("checkpoint.last-keys", q::lastPreparedKeys);
+        }
+    }
+
+    /** How many acked tuples wait for a commit. */
+    public final int heldAcks() {
+        return pending.size() + prepared.size();
+    }
+
+    private String topologyName() {
+        return String.valueOf(topoConf.get(Config.TOPOLOGY_NAME));
+    }
+
+    /** Stops making the state readable; a subclass's {@code cleanup} calls it. */
+    protected final void cleanupRunner() {
+        QueryableStates.unregister(topologyName(), context.getThisComponentId(), context.getThisTaskId());
+    }
+}

@@ -1,0 +1,123 @@
+package io.squall.runtime.state;
+
+import io.squall.Config;
+import io.squall.state.InMemoryKeyValueStateProvider;
+import io.squall.state.KeyValueState;
+import io.squall.state.StateProvider;
+import io.squall.tuple.Fields;
+import io.squall.tuple.MessageId;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.TupleImpl;
+import io.squall.utils.ManualClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The log of applied replay keys over the in-memory provider; {@link AppliedLogRocksDbTest} runs it on RocksDB. */
+class AppliedLogTest {
+    private static final long RETAIN_MS = 60_000;
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private final ManualClock clock = new ManualClock();
+    private final String topology = "applied-log-" + RUNS.incrementAndGet();
+    private KeyValueState<Object, Object> store;
+
+    StateProvider provider() {
+        return new InMemoryKeyValueStateProvider();
+    }
+
+    Map<String, Object> conf() {
+        return Map.of();
+    }
+
+    /** The log's store as a restarted task opens it. */
+    @SuppressWarnings("unchecked")
+    private KeyValueState<Object, Object> open() {
+        Map<String, Object> conf = new HashMap<>(conf());
+        conf.put(Config.TOPOLOGY_NAME, topology);
+        store = (KeyValueState<Object, Object>) provider().newState(AppliedLog.namespace("count-5"), conf, null);
+        store.rollback();
+        return store;
+    }
+
+    @BeforeEach
+    void openStore() {
+        open();
+    }
+
+    private static Tuple tuple(long root, long key) {
+        return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
+                MessageId.of(root, 7L, new long[] {key}));
+    }
+
+    private static Tuple tuple(long[] roots, long[] keys) {
+        return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
+                MessageId.of(roots, new long[roots.length], keys));
+    }
+
+    /** A log whose checkpoint 1 applied {@code applied}, committed, then read again as after a restart. */
+    private AppliedLog committedAndReloaded(List<Tuple> applied) {
+        AppliedLog log = new AppliedLog(store, clock, RETAIN_MS);
+        log.prepare(1, applied);
+        log.commit(1);
+        return new AppliedLog(open(), clock, RETAIN_MS);
+    }
+
+    @Test
+    void skipsAKeyAsOftenPerAttemptAsTheCommittedCheckpointsAppliedIt() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(1, 42), tuple(1, 42), tuple(1, 43)));
+        assertTrue(log.skip(tuple(100, 42)));
+        assertTrue(log.skip(tuple(100, 42)));
+        assertFalse(log.skip(tuple(100, 42)), "a third tuple of the replay was never applied: it runs");
+        assertTrue(log.skip(tuple(200, 42)), "another attempt of the same spout tuple starts again");
+        assertTrue(log.skip(tuple(100, 43)));
+        assertFalse(log.skip(tuple(100, 44)), "a key in no checkpoint runs");
+        assertEquals(4, log.skipped());
+    }
+
+    @Test
+    void skipsATupleInSeveralTreesOnlyWhenEveryKeyWasApplied() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(new long[] {1, 2}, new long[] {42, 43})));
+        assertFalse(log.skip(tuple(new long[] {5, 6}, new long[] {42, 99})));
+        assertFalse(log.skip(tuple(new long[] {5, 6}, new long[] {42, 0})), "0 is no key");
+        assertTrue(log.skip(tuple(new long[] {5, 6}, new long[] {42, 43})));
+    }
+
+    @Test
+    void forgetsWhatARollbackDiscardsAndRunsTuplesWithoutKeys() {
+        AppliedLog log = new AppliedLog(store, clock, RETAIN_MS);
+        log.prepare(1, List.of(tuple(1, 42)));
+        log.rollback();
+        log.commit(1);
+        assertFalse(log.skip(tuple(100, 42)), "checkpoint 1 was rolled back");
+        assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(100, 42)));
+        Tuple plain = new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"), MessageId.of(1, 7));
+        assertFalse(log.skip(plain));
+    }
+
+    @Test
+    void forgetsACheckpointOlderThanTheRetention() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(1, 42)));
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2));
+        log.prepare(2, List.of(tuple(1, 43)));
+        log.commit(2);
+        assertTrue(log.skip(tuple(100, 42)));
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2 + 1));
+        log.prepare(3, List.of());
+        log.commit(3);
+        assertFalse(log.skip(tuple(200, 42)), "checkpoint 1 is past the retention");
+        assertTrue(log.skip(tuple(200, 43)), "checkpoint 2 is not");
+        assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(300, 42)), "its entry was deleted");
+        assertTrue(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(300, 43)));
+        clock.advance(Duration.ofMillis(RETAIN_MS));
+        assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(400, 43)), "a restart after long forgets too");
+    }
+}

@@ -1,0 +1,64 @@
+package io.squall.runtime.state;
+
+import io.squall.task.GeneralTopologyContext;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.TopologyBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ReplayKeysTest {
+    /** A message id of the spout's own class. */
+    record Offset(String partition, long offset) implements Serializable {
+    }
+
+    private static GeneralTopologyContext topology(boolean stateful) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        if (stateful) {
+            b.setBolt("count", new StatefulFixtures.WordCounter("keys")).shuffleGrouping("words");
+        }
+        return new GeneralTopologyContext(b.createTopology(), Map.of(), Map.of(1, "words"), "keys-test");
+    }
+
+    @Test
+    void givesEveryEmitOfAMessageIdTheSameKeyInAnyInstance() {
+        ReplayKeys a = ReplayKeys.forSpout(topology(true), "words");
+        ReplayKeys b = ReplayKeys.forSpout(topology(true), "words");
+        for (Object id : List.of(7L, 7, "sentence-7", new Offset("p0", 7), List.of("x", 7L))) {
+            assertEquals(a.key(id), b.key(id), String.valueOf(id));
+            assertEquals(a.key(id), a.of(id)[0]);
+            assertNotEquals(0L, a.key(id));
+        }
+        assertNotEquals(a.key("7"), a.key(7L));
+        assertNotEquals(a.key(new Offset("p0", 7)), a.key(new Offset("p1", 7)));
+        assertNotEquals(a.key(7L), ReplayKeys.forSpout(topology(true), "other").key(7L), "the component counts");
+    }
+
+    @Test
+    void spreadsNearbyIdsOverDistinctKeys() {
+        ReplayKeys keys = ReplayKeys.forSpout(topology(true), "words");
+        Set<Long> seen = new HashSet<>();
+        for (long i = 0; i < 100_000; i++) {
+            seen.add(keys.key(i));
+            seen.add(keys.key("s" + i));
+        }
+        assertEquals(200_000, seen.size());
+    }
+
+    @Test
+    void costsNothingWithoutAStatefulBoltOrForTheCheckpointSpout() {
+        assertNull(ReplayKeys.forSpout(topology(false), "words"));
+        assertNull(ReplayKeys.forSpout(topology(true), "$checkpointspout"));
+        assertNotNull(ReplayKeys.forSpout(topology(true), "words"));
+    }
+}
