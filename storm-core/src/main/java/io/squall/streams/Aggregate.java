@@ -87,6 +87,11 @@ final class Aggregate implements Serializable {
 
     private static final Object NOTHING = new Object();
 
+    /** Counts values (what {@code operations.aggregators.Count} does, without this package depending on it). */
+    static <T> CombinerAggregator<T, Long, Long> counting() {
+        return CombinerAggregator.of(0L, (count, value) -> count + 1, Long::sum);
+    }
+
     /** Collects values into a list; each result is a copy, since a running result must not change after it left. */
     static <V> CombinerAggregator<V, ArrayList<V>, Iterable<V>> grouping() {
         return new CombinerAggregator<>() {

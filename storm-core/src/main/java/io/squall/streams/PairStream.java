@@ -10,7 +10,6 @@ import io.squall.streams.operations.Predicate;
 import io.squall.streams.operations.Reducer;
 import io.squall.streams.operations.StateUpdater;
 import io.squall.streams.operations.ValueJoiner;
-import io.squall.streams.operations.aggregators.Count;
 import io.squall.streams.windowing.Window;
 
 import java.util.List;
@@ -55,7 +54,7 @@ public class PairStream<K, V> extends Stream<Pair<K, V>> {
 
     /** The number of values of each key. */
     public PairStream<K, Long> countByKey() {
-        return aggregateByKey(new Count<V>());
+        return aggregateByKey(Aggregate.<V>counting());
     }
 
     /** The values of each key reduced by {@code reducer}. */

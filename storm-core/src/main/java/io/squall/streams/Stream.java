@@ -10,7 +10,6 @@ import io.squall.streams.operations.PairFunction;
 import io.squall.streams.operations.Predicate;
 import io.squall.streams.operations.PrintConsumer;
 import io.squall.streams.operations.Reducer;
-import io.squall.streams.operations.aggregators.Count;
 import io.squall.streams.windowing.Window;
 import io.squall.topology.IBasicBolt;
 import io.squall.topology.IRichBolt;
@@ -110,7 +109,7 @@ public class Stream<T> {
 
     /** The number of values, as {@link #aggregate(CombinerAggregator)} counts them. */
     public Stream<Long> count() {
-        return aggregate(new Count<T>());
+        return aggregate(Aggregate.<T>counting());
     }
 
     /** The values reduced by {@code reducer}, as {@link #aggregate(CombinerAggregator)} aggregates them. */
