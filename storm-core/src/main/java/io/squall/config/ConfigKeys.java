@@ -37,7 +37,7 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_KRYO_REGISTER = key("topology.kryo.register", ConfigKey.Type.LIST, null,
             ANY, "classes to register with Kryo: class names, or {class: serializer class} maps");
     public static final ConfigKey TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION = key(
-            "topology.fall.back.on.java.serialization", ConfigKey.Type.BOOLEAN, false, ANY,
+            "topology.fall.back.on.java.serialization", ConfigKey.Type.BOOLEAN, true, ANY,
             "serialize unregistered Serializable classes with Java serialization instead of failing");
     public static final ConfigKey TOPOLOGY_SERIALIZATION_CHECK = key("topology.serialization.check",
             ConfigKey.Type.BOOLEAN, true, ANY,

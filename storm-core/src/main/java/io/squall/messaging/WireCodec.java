@@ -8,6 +8,7 @@ import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.eventtime.Watermark;
 import io.squall.runtime.executor.UnserializableValueException;
 import io.squall.serialization.BoundedInput;
+import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.TupleImpl;
@@ -99,11 +100,9 @@ public final class WireCodec {
     private UnserializableValueException unserializable(TupleImpl t, Throwable cause) {
         Class<?> c = tuples.firstUnwritable(t.getValues());
         String what = c == null ? "values" : "a value of class " + c.getName();
-        String register = c == null ? "their classes" : c.getSimpleName() + ".class";
         return new UnserializableValueException("Component '" + t.getSourceComponent() + "' emitted " + what
                 + " on stream '" + t.getSourceStreamId() + "' that cannot be serialized for another worker: "
-                + cause.getMessage() + ". Register it with Config.registerSerialization(" + register
-                + ") or set topology.fall.back.on.java.serialization for Serializable classes.", cause);
+                + cause.getMessage() + ". " + KryoFactory.howToSerialize(c), cause);
     }
 
     /**

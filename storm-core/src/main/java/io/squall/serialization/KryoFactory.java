@@ -1,7 +1,9 @@
 package io.squall.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.SerializerFactory;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.squall.config.InvalidConfigException;
 import io.squall.tuple.Values;
@@ -25,10 +27,10 @@ import java.util.TreeSet;
 
 /**
  * Builds the Kryo instances that serialize tuples. Kryo is not thread-safe: each thread that serializes
- * makes its own instance. Registration is required, so a value of a class the user did not register
- * fails loudly instead of writing class names into every tuple; with
- * {@code topology.fall.back.on.java.serialization} unregistered Serializable classes use Java
- * serialization instead.
+ * makes its own instance. With {@code topology.fall.back.on.java.serialization} (true by default, as in Storm
+ * up to 2.2) a value of an unregistered {@link Serializable} class is written with Java serialization (its class
+ * name and Java's format: slower and larger than a registered class), and one that is not Serializable fails
+ * naming its class. With it false, registration is required, so every unregistered class fails loudly.
  */
 public final class KryoFactory {
     /** Registered by Squall, in this order, before the user's classes; every worker must agree. */
@@ -81,9 +83,41 @@ public final class KryoFactory {
             }
         }
         if (fallBackOnJava) {
+            // Set after the registrations above, so registered classes keep Kryo's own serializers.
             kryo.addDefaultSerializer(Serializable.class, new JavaSerializer());
+            kryo.setDefaultSerializer(new NotSerializable());
         }
         return kryo;
+    }
+
+    /**
+     * What to do about a value that cannot be serialized: the end of every such error message.
+     *
+     * @param type the value's class, or null when it is not known
+     */
+    public static String howToSerialize(Class<?> type) {
+        String register = type == null ? "Register each value's class with Config.registerSerialization"
+                : "Register it with Config.registerSerialization(" + type.getSimpleName() + ".class)";
+        return register + ", or make it java.io.Serializable and keep topology.fall.back.on.java.serialization "
+                + "true (the default).";
+    }
+
+    /**
+     * The serializer of last resort when falling back on Java serialization: an unregistered class that Kryo has no
+     * default for and that is not Serializable has no way to be written, so it fails here, naming the class.
+     */
+    @SuppressWarnings("rawtypes") // Kryo's interface takes a raw Class
+    private static final class NotSerializable implements SerializerFactory<Serializer<?>> {
+        @Override
+        public Serializer<?> newSerializer(Kryo kryo, Class type) {
+            throw new KryoException("Class " + type.getName() + " is not registered with Kryo and is not "
+                    + "java.io.Serializable, so it cannot fall back on Java serialization");
+        }
+
+        @Override
+        public boolean isSupported(Class type) {
+            return true;
+        }
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

@@ -57,7 +57,7 @@ class ArchitectureTest {
             "io.squall.utils..", "io.squall.testing..", "io.squall.config..", "io.squall.bolt..",
             "io.squall.coordination..", "io.squall.drpc..", "io.squall.hooks..", "io.squall.lambda..",
             "io.squall.metric..", "io.squall.multilang..", "io.squall.state..", "io.squall.security..",
-            "io.squall.runtime.api..", "io.squall.errors..");
+            "io.squall.streams..", "io.squall.runtime.api..", "io.squall.errors..");
     /** The kernel: executors as agents, queues, acker, routing, windowing engine. */
     static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
             "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
@@ -82,6 +82,13 @@ class ArchitectureTest {
      */
     static final List<String> OUT_OF_PUBLIC_CYCLE = List.of("io.squall.errors", "io.squall.config",
             "io.squall.security", "io.squall.drpc");
+
+    /**
+     * The Streams API's own cycle, forced by Storm's signatures: its operations name {@code Pair}
+     * ({@code PairFunction}), and {@code StreamBuilder.newStream} takes the mappers.
+     */
+    static final Set<String> STREAMS_CYCLE = Set.of("io.squall.streams", "io.squall.streams.operations",
+            "io.squall.streams.operations.mappers");
 
     private static Map<String, Set<String>> deps;
 
@@ -149,7 +156,8 @@ class ArchitectureTest {
     @Test
     void theOnlyPackageCycleIsThePublicApisOwn() {
         List<List<String>> cycles = PackageCycles.of(packageGraph(ArchitectureTest::packageOf));
-        assertEquals(List.of(new ArrayList<>(new TreeSet<>(PUBLIC_CYCLE))), cycles,
+        assertEquals(List.of(new ArrayList<>(new TreeSet<>(PUBLIC_CYCLE)), new ArrayList<>(new TreeSet<>(STREAMS_CYCLE))),
+                cycles,
                 "a package joined the public API's cycle, or a new cycle formed: break it (see the code map)");
     }
 

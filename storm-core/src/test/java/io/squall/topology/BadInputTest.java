@@ -190,4 +190,56 @@ class BadInputTest {
             assertEquals(null, cluster.getTopologyFailure("registered"));
         }
     }
+
+    /** Serializable, but never registered with Kryo. */
+    static final class SerializableReading implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final double value = 2.5;
+    }
+
+    static class EmitsSerializableReadings extends EmitsReadings {
+        private transient SpoutOutputCollector out;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            out = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            out.emit("readings", new Values(new SerializableReading()));
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void withoutFallBackOnJavaSerializationAnUnregisteredSerializableValueStopsTheTopology() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("meter", new EmitsSerializableReadings());
+        b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
+        Config conf = new Config();
+        conf.setFallBackOnJavaSerialization(false);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("no-fallback", conf, b.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("no-fallback"), () -> "topology to stop");
+            String m = cluster.getTopologyFailure("no-fallback").getMessage();
+            assertTrue(m.contains("'meter'") && m.contains(SerializableReading.class.getName())
+                    && m.contains("Config.registerSerialization(SerializableReading.class)"), m);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void anUnregisteredSerializableValuePassesTheCheckByDefault() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("meter", new EmitsSerializableReadings());
+        b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("fallback", new Config(), b.createTopology());
+            Await.until(Duration.ofSeconds(20),
+                    () -> cluster.getComponentStats("fallback").get("sink").executed() > 1000,
+                    () -> "1000 readings through the sink");
+            assertEquals(null, cluster.getTopologyFailure("fallback"));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.squall.runtime.executor;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.routing.Route;
+import io.squall.serialization.KryoFactory;
 
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -66,8 +67,7 @@ public final class SerializationCheck {
         } catch (RuntimeException | StackOverflowError e) {
             throw new UnserializableValueException("Component '" + route.componentId() + "' emitted a value of class "
                     + c.getName() + " on stream '" + route.streamId() + "' that cannot be serialized for another worker: "
-                    + e.getMessage() + ". Register it with Config.registerSerialization(" + c.getSimpleName()
-                    + ".class) or set topology.fall.back.on.java.serialization for Serializable classes.", e);
+                    + e.getMessage() + ". " + KryoFactory.howToSerialize(c), e);
         }
     }
 }

@@ -170,4 +170,85 @@ class LocalWorkersIT {
             assertTrue(!cluster.isRunning("unserializable"), "a failed topology stops");
         }
     }
+
+    /** Serializable only, as storm-starter's Rankings: crosses workers by Java serialization. */
+    static final class Ranking implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final String word;
+        final long count;
+
+        Ranking(String word, long count) {
+            this.word = word;
+            this.count = count;
+        }
+    }
+
+    static final Set<String> RANKINGS_SEEN = ConcurrentHashMap.newKeySet();
+
+    static class RankingSpout extends BaseRichSpout {
+        private transient SpoutOutputCollector collector;
+        private long n;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            if (n < 100) {
+                n++;
+                collector.emit(new Values(new Ranking("w" + n, n)), n);
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("ranking"));
+        }
+    }
+
+    static final Set<Integer> RANKING_PORTS = ConcurrentHashMap.newKeySet();
+
+    static class RankingSink extends BaseBasicBolt {
+        private int port;
+
+        @Override
+        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
+            port = context.getThisWorkerPort();
+        }
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            Ranking r = (Ranking) input.getValue(0);
+            RANKINGS_SEEN.add(r.word + "=" + r.count);
+            RANKING_PORTS.add(port);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void anUnregisteredSerializableValueCrossesWorkersByJavaSerialization() {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("rank", new RankingSpout());
+        builder.setBolt("sink", new RankingSink(), 2).shuffleGrouping("rank");
+        Config conf = new Config();
+        conf.setNumWorkers(2);
+        conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false); // the wire between the workers serializes
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("java-fallback", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> RANKINGS_SEEN.size() == 100,
+                    () -> RANKINGS_SEEN.size() + " of 100 rankings received");
+            assertEquals(null, cluster.getTopologyFailure("java-fallback"));
+            assertTrue(RANKINGS_SEEN.contains("w100=100"));
+            assertEquals(2, RANKING_PORTS.size(), "rankings received in both workers: " + RANKING_PORTS);
+            Await.until(Duration.ofSeconds(20),
+                    () -> cluster.getComponentStats("java-fallback").get("rank").acked() == 100,
+                    () -> cluster.getComponentStats("java-fallback").get("rank").acked() + " of 100 rankings acked");
+        }
+    }
 }
