@@ -7,7 +7,7 @@ import io.squall.trident.fluent.ChainedAggregatorDeclarer;
 import io.squall.trident.fluent.GlobalAggregationScheme;
 import io.squall.trident.fluent.GroupedStream;
 import io.squall.trident.fluent.IAggregatableStream;
-import io.squall.trident.internal.StreamAccess;
+import io.squall.trident.plan.StreamAccess;
 import io.squall.trident.operation.Aggregator;
 import io.squall.trident.operation.Assembly;
 import io.squall.trident.operation.CombinerAggregator;

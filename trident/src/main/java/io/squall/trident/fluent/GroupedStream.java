@@ -2,7 +2,7 @@ package io.squall.trident.fluent;
 
 import io.squall.trident.Stream;
 import io.squall.trident.TridentState;
-import io.squall.trident.internal.StreamAccess;
+import io.squall.trident.plan.StreamAccess;
 import io.squall.trident.operation.Aggregator;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Filter;

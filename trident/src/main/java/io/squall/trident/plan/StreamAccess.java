@@ -1,9 +1,7 @@
-package io.squall.trident.internal;
+package io.squall.trident.plan;
 
 import io.squall.trident.Stream;
 import io.squall.trident.TridentState;
-import io.squall.trident.plan.PlanNode;
-import io.squall.trident.plan.TridentPlan;
 import io.squall.trident.state.StateFactory;
 
 /**
