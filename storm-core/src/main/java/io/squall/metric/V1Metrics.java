@@ -3,6 +3,7 @@ package io.squall.metric;
 import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IMetricsConsumer;
 import io.squall.task.TopologyContext;
+import io.squall.task.V1MetricRegistry;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.utils.Clock;
 import org.slf4j.Logger;
@@ -14,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +31,11 @@ public final class V1Metrics implements AutoCloseable {
     public static final String CONSUMER_REGISTER = "topology.metrics.consumer.register";
     private static final Logger LOG = LoggerFactory.getLogger(V1Metrics.class);
 
-    private record Registered(int taskId, String componentId, String name, IMetric metric, int bucketSecs) { }
-
     private final WorkerTopologyContext context;
     private final Map<String, Object> conf;
     private final ClassLoader loader;
     private final Clock clock;
-    private final List<Registered> registered = new CopyOnWriteArrayList<>();
-    private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
+    private final V1MetricRegistry registry = new V1MetricRegistry();
     private final List<IMetricsConsumer> consumers = new ArrayList<>();
     private final Map<Integer, Long> nextDueSecs = new TreeMap<>();
     private final String host = hostName();
@@ -66,47 +62,19 @@ public final class V1Metrics implements AutoCloseable {
         }
     }
 
-    /**
-     * Registers a task's metric, read every {@code bucketSecs}.
-     *
-     * @throws IllegalArgumentException if the task already has a metric of that name or the bucket is below 1 s
-     */
+    /** Where the worker's tasks register the metrics this reads; {@code TopologyContext} takes it. */
+    public V1MetricRegistry registry() {
+        return registry;
+    }
+
+    /** Registers a task's metric, read every {@code bucketSecs}; see {@link V1MetricRegistry#register}. */
     public <T extends IMetric> T register(int taskId, String componentId, String name, T metric, int bucketSecs) {
-        if (metric == null) {
-            throw new IllegalArgumentException("Metric '" + name + "' of task " + taskId + " is null");
-        }
-        if (bucketSecs < 1) {
-            throw new IllegalArgumentException("Metric '" + name + "' of task " + taskId + " has a time bucket of "
-                    + bucketSecs + " s: it must be at least 1 second");
-        }
-        synchronized (registered) {
-            if (get(taskId, name) != null) {
-                throw new IllegalArgumentException("Cannot register metric '" + name + "' of task " + taskId
-                        + " twice: pick another name");
-            }
-            registered.add(new Registered(taskId, componentId, name, metric, bucketSecs));
-        }
-        return metric;
-    }
-
-    /** A task's metric by name, or null. */
-    public IMetric get(int taskId, String name) {
-        for (Registered r : registered) {
-            if (r.taskId == taskId && r.name.equals(name)) {
-                return r.metric;
-            }
-        }
-        return null;
-    }
-
-    /** The class loader of the topology's code. */
-    public ClassLoader loader() {
-        return loader;
+        return registry.register(taskId, componentId, name, metric, bucketSecs);
     }
 
     /** The value a task's metric had at the end of its last bucket, or null. */
     public Object lastValue(int taskId, String name) {
-        return lastValues.get(taskId + "/" + name);
+        return registry.lastValue(taskId, name);
     }
 
     /** Instantiates the consumers and starts reading metrics every second. */
@@ -155,24 +123,24 @@ public final class V1Metrics implements AutoCloseable {
         long nowSecs = nowMillis / 1000;
         Map<Integer, List<IMetricsConsumer.DataPoint>> pointsByTask = new TreeMap<>();
         Map<Integer, Integer> intervalByTask = new TreeMap<>();
-        for (Registered r : registered) {
-            long due = nextDueSecs.computeIfAbsent(r.bucketSecs, b -> nowSecs + b);
+        for (V1MetricRegistry.Registration r : registry.registered()) {
+            long due = nextDueSecs.computeIfAbsent(r.bucketSecs(), b -> nowSecs + b);
             if (nowSecs < due) {
                 continue;
             }
             Object value;
             try {
-                value = r.metric.getValueAndReset();
+                value = r.metric().getValueAndReset();
             } catch (RuntimeException e) {
-                LOG.warn("Metric '{}' of task {} ({}) failed to report; skipped this bucket", r.name, r.taskId,
-                        r.componentId, e);
+                LOG.warn("Metric '{}' of task {} ({}) failed to report; skipped this bucket", r.name(), r.taskId(),
+                        r.componentId(), e);
                 continue;
             }
             if (value != null) {
-                lastValues.put(r.taskId + "/" + r.name, value);
-                pointsByTask.computeIfAbsent(r.taskId, t -> new ArrayList<>())
-                        .add(new IMetricsConsumer.DataPoint(r.name, value));
-                intervalByTask.put(r.taskId, r.bucketSecs);
+                registry.recordValue(r.taskId(), r.name(), value);
+                pointsByTask.computeIfAbsent(r.taskId(), t -> new ArrayList<>())
+                        .add(new IMetricsConsumer.DataPoint(r.name(), value));
+                intervalByTask.put(r.taskId(), r.bucketSecs());
             }
         }
         nextDueSecs.replaceAll((bucket, due) -> nowSecs >= due ? nowSecs + bucket : due);

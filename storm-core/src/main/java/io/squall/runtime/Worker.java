@@ -507,7 +507,7 @@ public final class Worker implements TopologyRuntime {
 
     /** The context of one task. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics, v1Metrics, clock);
+        return new TopologyContext(context, taskId, metrics, v1Metrics.registry(), loader, clock);
     }
 
     /**

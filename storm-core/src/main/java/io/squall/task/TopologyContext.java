@@ -15,7 +15,6 @@ import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IReducer;
 import io.squall.metric.api.ReducedMetric;
 import io.squall.metrics.TaggedRegistry;
-import io.squall.metric.V1Metrics;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
@@ -35,7 +34,7 @@ public class TopologyContext extends WorkerTopologyContext {
     private final int taskId;
     private final Map<String, Object> taskData = new HashMap<>();
     private final TaggedRegistry metrics;
-    private final V1Metrics v1Metrics;
+    private final V1MetricRegistry v1Metrics;
     private final TaskHooks taskHooks;
     private final Clock clock;
 
@@ -46,8 +45,7 @@ public class TopologyContext extends WorkerTopologyContext {
 
     /** A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}. */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics) {
-        this(worker, taskId, metrics, new V1Metrics(worker, worker.getTopologyConf(), TopologyContext.class.getClassLoader()),
-                Clock.SYSTEM);
+        this(worker, taskId, metrics, Clock.SYSTEM);
     }
 
     /**
@@ -55,16 +53,16 @@ public class TopologyContext extends WorkerTopologyContext {
      * comes from {@code clock}.
      */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, Clock clock) {
-        this(worker, taskId, metrics, new V1Metrics(worker, worker.getTopologyConf(), TopologyContext.class.getClassLoader()),
-                clock);
+        this(worker, taskId, metrics, new V1MetricRegistry(), TopologyContext.class.getClassLoader(), clock);
     }
 
     /**
      * A context for task {@code taskId} whose user metrics go to the worker's {@code metrics}, its Storm v1
-     * metrics to the worker's {@code v1Metrics}, and whose time comes from {@code clock}.
+     * metrics to the worker's {@code v1Metrics}, whose {@code topology.auto.task.hooks} load from {@code loader}
+     * (the topology's code) and whose time comes from {@code clock}.
      */
-    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics, V1Metrics v1Metrics,
-                           Clock clock) {
+    public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics,
+                           V1MetricRegistry v1Metrics, ClassLoader loader, Clock clock) {
         super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
                 worker.getThisWorkerPort(), worker.getThisWorkerTasks(), worker.getCodeDir(), worker.getPIDDir());
         this.taskId = taskId;
@@ -72,7 +70,7 @@ public class TopologyContext extends WorkerTopologyContext {
         this.clock = clock;
         this.v1Metrics = v1Metrics;
         this.taskHooks = new TaskHooks(taskId);
-        addAutoTaskHooks(v1Metrics.loader());
+        addAutoTaskHooks(loader);
     }
 
     /**

@@ -99,8 +99,8 @@ class V1MetricsTest {
         conf.registerMetricsConsumer(RecordingConsumer.class, "arg1", 1);
         WorkerTopologyContext worker = new WorkerTopologyContext(t, conf, Map.of(1, "words"), "t-1", 0, List.of(1));
         V1Metrics v1 = new V1Metrics(worker, conf, getClass().getClassLoader());
-        TopologyContext context = new TopologyContext(worker, 1, new io.squall.metrics.TaggedRegistry(), v1,
-                io.squall.utils.Clock.SYSTEM);
+        TopologyContext context = new TopologyContext(worker, 1, new io.squall.metrics.TaggedRegistry(), v1.registry(),
+                getClass().getClassLoader(), io.squall.utils.Clock.SYSTEM);
         CountMetric every2s = context.registerMetric("count", new CountMetric(), 2);
         ReducedMetric mean = context.registerMetric("mean", new MeanReducer(), 1);
         assertSame(every2s, context.getRegisteredMetricByName("count"));
