@@ -4,7 +4,6 @@ import io.squall.ILocalDRPC;
 import io.squall.drpc.DRPCSpout;
 import io.squall.topology.IRichSpout;
 import io.squall.topology.StormTopology;
-import io.squall.trident.drpc.ReturnResultsReducer;
 import io.squall.trident.fluent.GroupedStream;
 import io.squall.trident.operation.GroupedMultiReducer;
 import io.squall.trident.operation.MultiReducer;
@@ -115,12 +114,8 @@ public class TridentTopology {
         }
         drpcCompleted = true;
         for (Stream s : drpcStreams) {
-            List<Stream> inputs = new ArrayList<>();
-            for (PlanNode leaf : graph.leavesFrom(s.node)) {
-                inputs.add(new Stream(this, leaf));
-            }
-            inputs.add(0, s.project(new Fields("return-info")));
-            multiReduce(inputs, new ReturnResultsReducer(), new Fields());
+            List<PlanNode> results = graph.leavesFrom(s.node);
+            graph.returnDrpcResults(s.project(new Fields("return-info")).node, results);
         }
     }
 

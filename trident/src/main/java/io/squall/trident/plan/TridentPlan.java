@@ -91,6 +91,13 @@ public interface TridentPlan {
                          Fields outputFields);
 
     /**
+     * Ends a DRPC stream: each batch's tuples of {@code results} are the result of the request whose return
+     * information is in that batch's tuple of {@code returnInfo} (one field, {@code return-info}), and go back to the
+     * DRPC server it came from.
+     */
+    PlanNode returnDrpcResults(PlanNode returnInfo, List<PlanNode> results);
+
+    /**
      * Aggregates windows of the stream: of each partition, or of each group of {@code groupFields} when not null
      * (the stream is partitioned by them already); a group's results start with its group values.
      */

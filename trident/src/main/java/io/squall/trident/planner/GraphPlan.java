@@ -2,6 +2,7 @@ package io.squall.trident.planner;
 
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.topology.StormTopology;
+import io.squall.trident.drpc.ReturnResultsReducer;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Consumer;
 import io.squall.trident.operation.Filter;
@@ -149,6 +150,15 @@ public final class GraphPlan implements TridentPlan {
     public PlanNode multiReduce(List<PlanNode> streams, List<Fields> inputFields, List<Fields> groupFields,
                                 Object reducer, Fields outputFields) {
         return graph.multiReduce(nodes(streams), inputFields, groupFields, reducer, outputFields);
+    }
+
+    @Override
+    public PlanNode returnDrpcResults(PlanNode returnInfo, List<PlanNode> results) {
+        List<PlanNode> streams = new ArrayList<>();
+        streams.add(returnInfo);
+        streams.addAll(results);
+        List<Fields> inputs = streams.stream().map(PlanNode::fields).toList();
+        return graph.multiReduce(nodes(streams), inputs, null, new ReturnResultsReducer(), new Fields());
     }
 
     @Override
