@@ -16,13 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Drives headless Chromium through ChromeDriver with the W3C WebDriver HTTP protocol: the few commands the
- * dashboard's browser tests need. Starts its own ChromeDriver on a free port; close to quit both.
+ * dashboard's browser tests need. Starts its own ChromeDriver on a free port, with a fresh browser profile
+ * directory under {@code target/}; close to quit both and delete the profile (ChromeDriver's log stays beside it,
+ * for a failed test).
  */
 public final class WebDriverClient implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -34,6 +38,7 @@ public final class WebDriverClient implements AutoCloseable {
     private final Process driver;
     private final String base;
     private final String session;
+    private final Path ownedProfile;
 
     /** A WebDriver error answered by ChromeDriver. */
     public static final class WebDriverException extends RuntimeException {
@@ -46,19 +51,39 @@ public final class WebDriverClient implements AutoCloseable {
         }
     }
 
+    /** A browser with a profile directory of its own, deleted when it is closed. */
+    public WebDriverClient() throws IOException {
+        this(newProfile(), true);
+    }
+
+    /** A browser with its profile in {@code profileDir}, which the caller deletes. */
     public WebDriverClient(Path profileDir) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
-        }
+        this(profileDir, false);
+    }
+
+    private static Path newProfile() throws IOException {
+        requireBrowser();
+        Path target = Path.of("target").toAbsolutePath();
+        Files.createDirectories(target);
+        return Files.createTempDirectory(target, "chromium-profile");
+    }
+
+    private WebDriverClient(Path profileDir, boolean owned) throws IOException {
+        ownedProfile = owned ? profileDir : null;
+        requireBrowser();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
         File log = profileDir.resolveSibling(profileDir.getFileName() + "-chromedriver.log").toFile();
-        driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
-                .redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
+                    .redirectErrorStream(true).redirectOutput(log).start();
+        } catch (IOException e) {
+            deleteOwnedProfile();
+            throw e;
+        }
         try {
             Await.until(Duration.ofSeconds(20), this::ready, () -> "ChromeDriver ready on " + base + " (log: " + log + ")");
             ObjectNode options = JSON.createObjectNode();
@@ -72,7 +97,15 @@ public final class WebDriverClient implements AutoCloseable {
             session = call("POST", "/session", caps).get("sessionId").asText();
         } catch (RuntimeException e) {
             driver.destroyForcibly();
+            deleteOwnedProfile();
             throw e;
+        }
+    }
+
+    private static void requireBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
         }
     }
 
@@ -182,6 +215,19 @@ public final class WebDriverClient implements AutoCloseable {
                 driver.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+            deleteOwnedProfile();
+        }
+    }
+
+    /** Deletes the profile directory this client made, if it made one; what cannot be deleted is left. */
+    private void deleteOwnedProfile() {
+        if (ownedProfile == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(ownedProfile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Gone already, or unreadable: a leftover under target/ that mvn clean removes.
         }
     }
 }

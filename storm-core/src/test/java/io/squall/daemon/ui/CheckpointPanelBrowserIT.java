@@ -7,6 +7,7 @@ import io.squall.runtime.state.WindowFixtures;
 import io.squall.runtime.state.WindowFixtures.ReadingSpout;
 import io.squall.runtime.state.WindowFixtures.WindowRecorder;
 import io.squall.state.InMemoryKeyValueStateProvider;
+import io.squall.testsupport.Teardown;
 import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.TopologyBuilder;
 import io.squall.topology.base.BaseWindowedBolt;
@@ -16,11 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,15 +32,12 @@ class CheckpointPanelBrowserIT {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
     private static final String TOPOLOGY = "checkpoint-panel";
 
-    private Path profile;
     private LocalCluster cluster;
     private DashboardServer server;
     private WebDriverClient browser;
 
     @BeforeEach
     void start() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile");
         WindowFixtures.RUNS.put(TOPOLOGY, new WindowFixtures.Run(100_000));
         InMemoryKeyValueStateProvider.clear(TOPOLOGY);
         cluster = new LocalCluster();
@@ -58,26 +52,13 @@ class CheckpointPanelBrowserIT {
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 200);
         cluster.submitTopology(TOPOLOGY, conf, b.createTopology());
         server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 500);
-        browser = new WebDriverClient(profile);
+        browser = new WebDriverClient();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+    void stop() throws Exception {
+        Teardown.closeAll(browser, server, cluster);
         WindowFixtures.RUNS.clear();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     private String text(String selector) {

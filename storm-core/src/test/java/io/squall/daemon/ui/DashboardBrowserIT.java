@@ -6,6 +6,7 @@ import io.squall.LocalCluster;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.testsupport.Teardown;
 import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
@@ -20,13 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +39,6 @@ class DashboardBrowserIT {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
     private static final String TOPOLOGY = "browser-demo";
 
-    private Path profile;
     private LocalCluster cluster;
     private DashboardServer server;
     private WebDriverClient browser;
@@ -132,8 +129,6 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void start() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile");
         cluster = new LocalCluster();
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new SentenceSpout());
@@ -143,25 +138,12 @@ class DashboardBrowserIT {
         conf.setMaxSpoutPending(500);
         cluster.submitTopology(TOPOLOGY, conf, b.createTopology());
         server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 500);
-        browser = new WebDriverClient(profile);
+        browser = new WebDriverClient();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    void stop() throws Exception {
+        Teardown.closeAll(browser, server, cluster);
     }
 
     private long number(String js) {

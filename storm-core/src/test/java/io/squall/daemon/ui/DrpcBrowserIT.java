@@ -7,6 +7,7 @@ import io.squall.daemon.drpc.DrpcServer;
 import io.squall.DRPC;
 import io.squall.drpc.DRPCSpout;
 import io.squall.drpc.LinearDRPCTopologyBuilder;
+import io.squall.testsupport.Teardown;
 import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.DRPCExceptionType;
@@ -23,14 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DrpcBrowserIT {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
 
-    private Path profile;
     private DrpcServer drpc;
     private LocalCluster cluster;
     private DashboardServer server;
@@ -53,8 +48,6 @@ class DrpcBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile");
         drpc = new DrpcServer("127.0.0.1", 0, 60_000);
         cluster = new LocalCluster();
         Config conf = new Config();
@@ -68,28 +61,12 @@ class DrpcBrowserIT {
         DrpcServers servers = DrpcServers.fromConfig(Map.of(DrpcServers.SERVERS, List.of("127.0.0.1", "127.0.0.2"),
                 DrpcServers.PORT, drpc.port()));
         server = new DashboardServer(new LocalClusterView(cluster), servers, "127.0.0.1", 0, 500);
-        browser = new WebDriverClient(profile);
+        browser = new WebDriverClient();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (drpc != null) {
-            drpc.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    void stop() throws Exception {
+        Teardown.closeAll(browser, server, cluster, drpc);
     }
 
     /** Answers a request with its argument and an exclamation mark; fails the request "boom". */

@@ -5,6 +5,7 @@ import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.testsupport.Teardown;
 import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
@@ -19,13 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -79,15 +76,12 @@ class LateWindowsBrowserIT {
         }
     }
 
-    private Path profile;
     private LocalCluster cluster;
     private DashboardServer server;
     private WebDriverClient browser;
 
     @BeforeEach
     void start() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile");
         FIRED_UP_TO.set(Long.MIN_VALUE);
         cluster = new LocalCluster();
         TopologyBuilder b = new TopologyBuilder();
@@ -97,25 +91,12 @@ class LateWindowsBrowserIT {
                 .withTimestampField("ts"), 1).shuffleGrouping("readings");
         cluster.submitTopology(TOPOLOGY, new Config(), b.createTopology());
         server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 500);
-        browser = new WebDriverClient(profile);
+        browser = new WebDriverClient();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    void stop() throws Exception {
+        Teardown.closeAll(browser, server, cluster);
     }
 
     private String text(String selector) {

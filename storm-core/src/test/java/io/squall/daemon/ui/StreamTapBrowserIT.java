@@ -7,6 +7,7 @@ import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.tap.TapKey;
+import io.squall.testsupport.Teardown;
 import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
@@ -16,14 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,15 +40,12 @@ class StreamTapBrowserIT {
             + " keeps the doctor away four score and seven years ago snow white and the seven dwarfs i am at two with"
             + " nature").split(" ")));
 
-    private Path profile;
     private LocalCluster cluster;
     private DashboardServer server;
     private WebDriverClient browser;
 
     @BeforeEach
     void start() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile");
         cluster = new LocalCluster();
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new DashboardBrowserIT.SentenceSpout());
@@ -61,25 +55,12 @@ class StreamTapBrowserIT {
         conf.setMaxSpoutPending(500);
         cluster.submitTopology(TOPOLOGY, conf, b.createTopology());
         server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 500);
-        browser = new WebDriverClient(profile);
+        browser = new WebDriverClient();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    void stop() throws Exception {
+        Teardown.closeAll(browser, server, cluster);
     }
 
     private StreamTaps taps() {

@@ -6,6 +6,7 @@ import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.LocalClusterView;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.testsupport.Teardown;
 import io.squall.testsupport.WebDriverClient;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseRichSpout;
@@ -17,17 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +40,6 @@ class ClickstreamPageIT {
     /** Click lines for the spout; static because the spout runs on a copy made from the serialized topology. */
     private static final Queue<String> CLICKS = new ConcurrentLinkedQueue<>();
 
-    private Path profile;
     private LocalCluster cluster;
     private DashboardServer server;
     private WebDriverClient browser;
@@ -89,31 +85,16 @@ class ClickstreamPageIT {
     @BeforeEach
     void start() throws IOException {
         CLICKS.clear();
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile");
         cluster = new LocalCluster();
         cluster.submitTopology(ClickstreamTopology.NAME, ClickstreamTopology.config(60, 1),
                 ClickstreamTopology.build(new ScriptedClicks(), 60, 1));
         server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 500);
-        browser = new WebDriverClient(profile);
+        browser = new WebDriverClient();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    void stop() throws Exception {
+        Teardown.closeAll(browser, server, cluster);
     }
 
     /** The ranking on the page as "page=count" items, most clicked first. */
