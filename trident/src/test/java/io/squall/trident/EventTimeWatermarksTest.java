@@ -94,7 +94,7 @@ class EventTimeWatermarksTest {
         return rounds;
     }
 
-    /** The windows of the sorted data, computed without any engine: each key's times per 10 s, the late one left out. */
+    /** The windows of the sorted data, computed without any engine: each key's times per 10 s, without the late one. */
     private static List<List<Object>> expectedWindows() {
         return expectedWindows(false);
     }
@@ -200,14 +200,17 @@ class EventTimeWatermarksTest {
     /** The three sources merged (a shuffle stage of two tasks), then windows per key in two tasks. */
     private static Stream tridentWindows(TridentTopology t, String prefix, Duration idleTimeout) {
         Duration outOfOrder = Duration.ofSeconds(2);
-        Stream a = t.newStream(prefix + "-a", new ScriptedBatchSpout(fast())).withEventTime("ts", outOfOrder, idleTimeout);
-        Stream b = t.newStream(prefix + "-b", new ScriptedBatchSpout(slow())).withEventTime("ts", outOfOrder, idleTimeout);
-        Stream c = t.newStream(prefix + "-c", new ScriptedBatchSpout(quiet())).withEventTime("ts", outOfOrder, idleTimeout);
+        Stream a = t.newStream(prefix + "-a", new ScriptedBatchSpout(fast()))
+                .withEventTime("ts", outOfOrder, idleTimeout);
+        Stream b = t.newStream(prefix + "-b", new ScriptedBatchSpout(slow()))
+                .withEventTime("ts", outOfOrder, idleTimeout);
+        Stream c = t.newStream(prefix + "-c", new ScriptedBatchSpout(quiet()))
+                .withEventTime("ts", outOfOrder, idleTimeout);
+        WindowConfig window = WindowConfig.tumbling(BaseWindowedBolt.Duration.of((int) WINDOW_MS))
+                .withTimestampField("ts").withLateTupleStream();
         return t.merge(a, b, c).parallelismHint(2)
                 .groupBy(new Fields("key"))
-                .window(WindowConfig.tumbling(BaseWindowedBolt.Duration.of((int) WINDOW_MS)).withTimestampField("ts")
-                                .withLateTupleStream(), new InMemoryWindowsStoreFactory(), new Fields("ts"), new Times(),
-                        new Fields("times"))
+                .window(window, new InMemoryWindowsStoreFactory(), new Fields("ts"), new Times(), new Fields("times"))
                 .parallelismHint(2);
     }
 
@@ -332,7 +335,8 @@ class EventTimeWatermarksTest {
         private transient io.squall.task.OutputCollector out;
 
         @Override
-        public void prepare(Map<String, Object> conf, TopologyContext context, io.squall.task.OutputCollector collector) {
+        public void prepare(Map<String, Object> conf, TopologyContext context,
+                            io.squall.task.OutputCollector collector) {
             out = collector;
         }
 

@@ -48,9 +48,9 @@ public final class ClickstreamTopology {
     }
 
     /**
-     * The same pipeline by event time: the spout declares it ({@code withEventTime}; it reads each click's time from its
-     * line, as an {@link io.squall.spout.IEventTimeSpout}), the watermarks pass the parser, the page counts slide by the
-     * clicks' times and forward their watermark with their results, stamped with each window's end, and
+     * The same pipeline by event time: the spout declares it ({@code withEventTime}; it reads each click's time from
+     * its line, as an {@link io.squall.spout.IEventTimeSpout}), the watermarks pass the parser, the page counts slide
+     * by the clicks' times and forward their watermark with their results, stamped with each window's end, and
      * {@link TopPagesPerWindow} ranks the pages of each window once every task's counts are in. Results are exactly
      * those of the sorted clicks, however late the tuples reach the bolts; a finite spout's end fires the last windows.
      *

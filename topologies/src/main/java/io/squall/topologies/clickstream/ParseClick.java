@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Reads one click, a line {@code EPOCH_MILLIS USER PAGE} (what {@link ClickGenerator} writes), from the field
- * {@code value} and emits {@code (page, user, ts)}, {@code ts} the click's time. A line that is not a click is acked, counted in the metric
- * {@code bad-clicks} and logged (at most once per 1000), so one bad record does not replay forever.
+ * {@code value} and emits {@code (page, user, ts)}, {@code ts} the click's time. A line that is not a click is
+ * acked, counted in the metric {@code bad-clicks} and logged (at most once per 1000), so one bad record does not
+ * replay forever.
  */
 public class ParseClick extends BaseBasicBolt {
     private static final long serialVersionUID = 1L;

@@ -25,10 +25,10 @@ import java.util.TreeMap;
  * replays the kept batches (without emitting) to rebuild its windows, and a commit that is retried emits the same
  * output again. Late tuples (event time) are counted (in total and per window, {@link RecentLateWindows}) and logged,
  * and dropped or sent to the late-tuple stream. By event time, when the spouts upstream declare it
- * ({@code Stream.withEventTime}), the windows run on the watermark that comes with each batch ({@link BatchWatermarks}),
- * less the lag, after adding the batch's tuples, as a windowed bolt runs on its spouts' watermarks; else the watermark
- * is derived per upstream task from the tuples: the least of the tasks' latest timestamps, less the lag. A group's
- * results start with its group values.
+ * ({@code Stream.withEventTime}), the windows run on the watermark that comes with each batch
+ * ({@link BatchWatermarks}), less the lag, after adding the batch's tuples, as a windowed bolt runs on its spouts'
+ * watermarks; else the watermark is derived per upstream task from the tuples: the least of the tasks' latest
+ * timestamps, less the lag. A group's results start with its group values.
  *
  * @param groupFields the fields of the groups, or null for windows over the whole partition
  */
