@@ -272,6 +272,36 @@ class EventTimeWatermarksTest {
         assertEquals(List.of(), late.values());
     }
 
+    @Test
+    void sessionsPerKeyAndWindowsOverThePartitionRunOnTheSpoutsWatermarksAndTheEndOfInputClosesTheLast() {
+        List<List<List<Object>>> rounds = List.of(
+                List.of(row("u1", 1_000L), row("u2", 2_000L)),
+                List.of(row("u1", 5_000L)),
+                List.of(row("u2", 30_000L)),      // watermark 29 999: u1 [1 s, 5 s] and u2 [2 s] close
+                List.of(row("u1", 40_000L)));     // watermark 39 999: u2 [30 s] is open until 40 s
+        TridentTopology t = new TridentTopology();
+        Stream events = t.newStream("sessions-flow", new ScriptedBatchSpout(rounds))
+                .withEventTime("ts", Duration.ZERO);
+        Sink sessions = new Sink();
+        sessions.attach(events.groupBy(new Fields("key"))
+                .window(WindowConfig.session(BaseWindowedBolt.Duration.seconds(10)).withTimestampField("ts"),
+                        new InMemoryWindowsStoreFactory(), new Fields("ts"), new Times(), new Fields("times")));
+        Sink whole = new Sink();
+        whole.attach(events.window(WindowConfig.tumbling(BaseWindowedBolt.Duration.seconds(10))
+                        .withTimestampField("ts"), new InMemoryWindowsStoreFactory(), new Fields("ts"), new Times(),
+                new Fields("times")));
+        drive(t);
+        List<List<Object>> bySession = new ArrayList<>();
+        sessions.byTxid().values().forEach(rows -> bySession.addAll(sorted(rows)));
+        assertEquals(List.of(row("u1", List.of(1_000L, 5_000L)), row("u2", List.of(2_000L)),
+                row("u1", List.of(40_000L)), row("u2", List.of(30_000L))), bySession,
+                "two sessions closed by the third batch's watermark, the last two by the end of input");
+        assertEquals(List.of(3L, 4L), new ArrayList<>(sessions.byTxid().keySet()), "the spout finished with its fourth "
+                + "batch, which carried the final watermark: below it, u2 [30 s] and u1 [40 s] were open");
+        assertEquals(List.of(row(List.of(1_000L, 2_000L, 5_000L)), row(List.of(30_000L)), row(List.of(40_000L))),
+                whole.values(), "the partition's 10 s windows, the last two at the end of input");
+    }
+
     // The same input through windowed bolts.
 
     private static io.squall.topology.StormTopology boltTopology() {

@@ -3,8 +3,8 @@ package io.squall.trident.spout;
 /**
  * A Trident source over a bounded input that can say it has emitted everything it will: an {@link IBatchSpout}, or
  * the {@code Emitter} of an {@link ITridentSpout} or of a partitioned spout. On a stream declared with event time
- * ({@code Stream.withEventTime}) its task then sends the final watermark with its next batch, which fires every
- * window downstream, stage after stage.
+ * ({@code Stream.withEventTime}) the batch after which it has finished carries the final watermark, which fires every
+ * window downstream, stage after stage, once the batch's tuples are in.
  */
 public interface IFiniteTridentSpout {
     /**
