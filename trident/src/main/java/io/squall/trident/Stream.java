@@ -93,6 +93,32 @@ public class Stream implements IAggregatableStream {
         return this;
     }
 
+    /**
+     * Declares event time at this stream's spout (call it on the stream {@code newStream} returns): {@code field}
+     * holds each tuple's epoch milliseconds, at most {@code maxOutOfOrder} out of order. Each spout task then sends,
+     * with every batch, its watermark (the newest event time it emitted less {@code maxOutOfOrder}), and the
+     * watermarks flow with the batches through every part of the topology: a window by event time downstream fires
+     * on the least watermark of all its upstream tasks, as a windowed bolt does on its spouts' watermarks. A spout
+     * that implements {@link io.squall.trident.spout.IFiniteTridentSpout} (or an {@code IFiniteSpout} given to
+     * {@code newStream}) sends the final watermark once it has finished, which fires every window.
+     */
+    public Stream withEventTime(String field, java.time.Duration maxOutOfOrder) {
+        return withEventTime(field, maxOutOfOrder, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@link #withEventTime(String, java.time.Duration)}, and a spout task that emitted nothing for
+     * {@code idleTimeout} is idle: it no longer holds the watermark back until it emits again.
+     */
+    public Stream withEventTime(String field, java.time.Duration maxOutOfOrder, java.time.Duration idleTimeout) {
+        if (maxOutOfOrder == null || idleTimeout == null) {
+            throw new IllegalArgumentException("withEventTime needs an out-of-orderness and an idle timeout "
+                    + "(Duration.ZERO: none), got " + maxOutOfOrder + " and " + idleTimeout);
+        }
+        topology.graph().eventTime(node, field, maxOutOfOrder.toMillis(), idleTimeout.toMillis());
+        return this;
+    }
+
     /** Runs this part of the stream (the operations since the last repartitioning) in {@code parallelism} tasks. */
     public Stream parallelismHint(int parallelism) {
         topology.graph().parallelism(node, parallelism);

@@ -47,6 +47,35 @@ public final class ClickstreamTopology {
         return b.createTopology();
     }
 
+    /**
+     * The same pipeline by event time: the spout declares it ({@code withEventTime}; it reads each click's time from
+     * its line, as an {@link io.squall.spout.IEventTimeSpout}), the watermarks pass the parser, the page counts slide
+     * by the clicks' times and forward their watermark with their results, stamped with each window's end, and
+     * {@link TopPagesPerWindow} ranks the pages of each window once every task's counts are in. Results are exactly
+     * those of the sorted clicks, however late the tuples reach the bolts; a finite spout's end fires the last windows.
+     *
+     * @param outOfOrder how far out of order the clicks' times may come
+     */
+    public static StormTopology buildByEventTime(IRichSpout clicks, java.time.Duration outOfOrder, int windowSecs,
+                                                 int slideSecs) {
+        return builderByEventTime(clicks, outOfOrder, windowSecs, slideSecs).createTopology();
+    }
+
+    /** {@link #buildByEventTime}'s builder, to add components that read the top pages. */
+    public static TopologyBuilder builderByEventTime(IRichSpout clicks, java.time.Duration outOfOrder, int windowSecs,
+                                                     int slideSecs) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("clicks", clicks, 1).withEventTime(outOfOrder);
+        b.setBolt("parse", new ParseClick(), 2).shuffleGrouping("clicks");
+        b.setBolt("page-counts", new PageCounts().withWindow(BaseWindowedBolt.Duration.seconds(windowSecs),
+                BaseWindowedBolt.Duration.seconds(slideSecs)).withTimestampField("ts"), 2)
+                .fieldsGrouping("parse", new Fields("page"));
+        b.setBolt(TOP_PAGES, new TopPagesPerWindow(TOP_N)
+                .withTumblingWindow(BaseWindowedBolt.Duration.seconds(slideSecs))
+                .withTimestampField("windowEnd"), 1).globalGrouping("page-counts");
+        return b;
+    }
+
     /** The configuration: acking on, and a message timeout longer than a window holds a click. */
     public static Config config(int windowSecs, int slideSecs) {
         Config conf = new Config();

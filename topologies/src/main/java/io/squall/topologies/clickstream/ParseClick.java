@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Reads one click, a line {@code EPOCH_MILLIS USER PAGE} (what {@link ClickGenerator} writes), from the field
- * {@code value} and emits {@code (page, user)}. A line that is not a click is acked, counted in the metric
- * {@code bad-clicks} and logged (at most once per 1000), so one bad record does not replay forever.
+ * {@code value} and emits {@code (page, user, ts)}, {@code ts} the click's time. A line that is not a click is
+ * acked, counted in the metric {@code bad-clicks} and logged (at most once per 1000), so one bad record does not
+ * replay forever.
  */
 public class ParseClick extends BaseBasicBolt {
     private static final long serialVersionUID = 1L;
@@ -34,7 +35,8 @@ public class ParseClick extends BaseBasicBolt {
     public void execute(Tuple input, BasicOutputCollector collector) {
         Object value = input.getValueByField("value");
         String[] parts = value == null ? new String[0] : value.toString().trim().split("\\s+");
-        if (parts.length != 3 || !parts[2].startsWith("/")) {
+        long ts = parts.length == 3 ? epochMillis(parts[0]) : -1;
+        if (parts.length != 3 || !parts[2].startsWith("/") || ts < 0) {
             bad.inc();
             if (badSeen++ % 1000 == 0) {
                 LOG.warn("Skipped a record that is not a click 'EPOCH_MILLIS USER /PAGE': '{}' ({} so far)", value,
@@ -42,11 +44,20 @@ public class ParseClick extends BaseBasicBolt {
             }
             return;
         }
-        collector.emit(new Values(parts[2], parts[1]));
+        collector.emit(new Values(parts[2], parts[1], ts));
+    }
+
+    /** The click's time, or -1 if it is not a number of epoch milliseconds. */
+    static long epochMillis(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields("page", "user"));
+        declarer.declare(new Fields("page", "user", "ts"));
     }
 }

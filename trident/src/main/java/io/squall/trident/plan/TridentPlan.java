@@ -28,6 +28,13 @@ public interface TridentPlan {
     /** A new stream from a spout ({@code IBatchSpout}, {@code ITridentSpout} or a partitioned spout). */
     PlanNode spout(String txId, Object spout);
 
+    /**
+     * Declares event time at the spout whose stream starts at {@code spout}: the field with each tuple's epoch
+     * milliseconds, how far out of order they come, and after how long without an emit a spout task stops holding
+     * the watermark back (0: never).
+     */
+    void eventTime(PlanNode spout, String field, long maxOutOfOrderMs, long idleTimeoutMs);
+
     /** Appends {@code function}'s fields to each tuple it emits for an input. */
     PlanNode each(PlanNode parent, Fields inputFields, Function function, Fields functionFields);
 

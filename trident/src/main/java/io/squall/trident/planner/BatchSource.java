@@ -5,6 +5,7 @@ import io.squall.trident.coordinator.CoordinatorStore;
 import io.squall.trident.coordinator.CoordinatorStores;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.spout.IBatchSpout;
+import io.squall.trident.spout.IFiniteTridentSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
 import io.squall.trident.spout.ISpoutPartition;
@@ -32,6 +33,13 @@ abstract class BatchSource {
     abstract void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector);
 
     abstract void success(long txid);
+
+    /** Whether the spout (or this task's emitter) is an {@link IFiniteTridentSpout} that has finished. */
+    abstract boolean finished();
+
+    static boolean finished(Object spoutOrEmitter) {
+        return spoutOrEmitter instanceof IFiniteTridentSpout f && f.isFinished();
+    }
 
     abstract void close();
 
@@ -78,6 +86,11 @@ abstract class BatchSource {
         }
 
         @Override
+        boolean finished() {
+            return finished(spout);
+        }
+
+        @Override
         void close() {
             spout.close();
         }
@@ -111,6 +124,11 @@ abstract class BatchSource {
             Integer attempt = attempts.remove(txid);
             attempts.keySet().removeIf(t -> t < txid);
             emitter.success(new TransactionAttempt(txid, attempt == null ? 0 : attempt));
+        }
+
+        @Override
+        boolean finished() {
+            return finished(emitter);
         }
 
         @Override
@@ -208,6 +226,11 @@ abstract class BatchSource {
             for (ISpoutPartition p : owned) {
                 store.pruneMetaBefore("p:" + p.getId(), txid);
             }
+        }
+
+        @Override
+        boolean finished() {
+            return finished(transactional != null ? txEmitter : opaqueEmitter);
         }
 
         @Override

@@ -62,6 +62,7 @@ final class Compiler {
             ids.put(g, g.name == null ? id : id + "-" + g.name);
         }
         Map<Group, Boolean> commitPhase = checkPhases();
+        Map<Group, Boolean> eventTime = eventTimeParts();
         checkGuarantees();
         TopologyBuilder builder = new TopologyBuilder();
         List<String> streamIds = new ArrayList<>();
@@ -81,9 +82,14 @@ final class Compiler {
             }
             plans.put(g, new GroupPlan(ids.get(g), g.spout, g.txId, g.spout == null ? -1 : 0, isCommitter(g),
                     lateInputs));
+            GroupPlan plan = plans.get(g);
             for (Node n : g.nodes) {
-                plans.get(g).nodes.add(new GroupPlan.NodePlan(n.spec, new ArrayList<>()));
+                plan.nodes.add(new GroupPlan.NodePlan(n.spec, new ArrayList<>()));
             }
+            plan.eventTimeField = g.eventTimeField;
+            plan.maxOutOfOrderMs = g.maxOutOfOrderMs;
+            plan.idleTimeoutMs = g.idleTimeoutMs;
+            plan.carriesEventTime = eventTime.get(g);
         }
         for (Group g : groups) {
             GroupPlan plan = plans.get(g);
@@ -100,7 +106,7 @@ final class Compiler {
                 plans.get(from).outputs.add(new GroupPlan.OutEdge(stream, ids.get(g), from.nodes.indexOf(e.from()),
                         e.partitioning(), e.partitionFields(), e.custom()));
                 plan.inputs.add(new GroupPlan.InEdge(ids.get(from), stream, g.nodes.indexOf(e.entry()),
-                        e.inputIndex(), e.from().fields));
+                        e.inputIndex(), e.from().fields, eventTime.get(from)));
             }
         }
         for (Group g : groups) {
@@ -145,6 +151,22 @@ final class Compiler {
             }
         }
         return false;
+    }
+
+    /**
+     * Which parts carry event time: those of a spout declared with it, and every part downstream of one. Parts come
+     * in creation order, so a part's inputs are settled before it.
+     */
+    private Map<Group, Boolean> eventTimeParts() {
+        Map<Group, Boolean> carries = new HashMap<>();
+        for (Group g : groups) {
+            boolean yes = g.eventTimeField != null;
+            for (Edge e : g.inputs) {
+                yes |= carries.get(e.from().group);
+            }
+            carries.put(g, yes);
+        }
+        return carries;
     }
 
     /** A part fed both by parts that emit when a batch is processed and by parts that emit when it commits would

@@ -66,6 +66,10 @@ public final class Graph {
         String name;
         Object spout;
         String txId;
+        /** The spout's event time ({@code Stream.withEventTime}): its field, or null without event time. */
+        String eventTimeField;
+        long maxOutOfOrderMs;
+        long idleTimeoutMs;
         final List<Edge> inputs = new ArrayList<>();
         final List<Node> nodes = new ArrayList<>();
 
@@ -438,6 +442,30 @@ public final class Graph {
         Node late = add(window, new IdentityOp(w.tupleFields()), w.tupleFields());
         late.latePort = true;
         return late;
+    }
+
+    /**
+     * Declares event time at the spout of the stream {@code spoutNode} starts: each tuple's epoch milliseconds in
+     * {@code field}, at most {@code maxOutOfOrderMs} out of order; a spout task that emitted nothing for
+     * {@code idleTimeoutMs} (0: never) stops holding the watermark back.
+     */
+    public void eventTime(Node spoutNode, String field, long maxOutOfOrderMs, long idleTimeoutMs) {
+        Group g = spoutNode.group;
+        if (g.spout == null || !spoutNode.parents.isEmpty() || g.nodes.get(0) != spoutNode) {
+            throw new IllegalArgumentException("withEventTime declares event time at a spout: call it on the stream "
+                    + "newStream returns, before any operation");
+        }
+        if (field == null || !spoutNode.fields.contains(field)) {
+            throw new IllegalArgumentException("withEventTime: field '" + field + "' is not in the spout's fields "
+                    + spoutNode.fields + " of stream '" + g.txId + "'");
+        }
+        if (maxOutOfOrderMs < 0 || idleTimeoutMs < 0) {
+            throw new IllegalArgumentException("Stream '" + g.txId + "': the out-of-orderness and the idle timeout "
+                    + "must be >= 0, got " + maxOutOfOrderMs + " ms and " + idleTimeoutMs + " ms");
+        }
+        g.eventTimeField = field;
+        g.maxOutOfOrderMs = maxOutOfOrderMs;
+        g.idleTimeoutMs = idleTimeoutMs;
     }
 
     /** Sets the parallelism of the part of the stream {@code node} is in. */

@@ -53,6 +53,11 @@ public final class GraphPlan implements TridentPlan {
     }
 
     @Override
+    public void eventTime(PlanNode spout, String field, long maxOutOfOrderMs, long idleTimeoutMs) {
+        graph.eventTime(node(spout), field, maxOutOfOrderMs, idleTimeoutMs);
+    }
+
+    @Override
     public PlanNode each(PlanNode parent, Fields inputFields, Function function, Fields functionFields) {
         return graph.each(node(parent), inputFields, function, functionFields);
     }

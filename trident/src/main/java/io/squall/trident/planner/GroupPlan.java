@@ -15,9 +15,12 @@ import java.util.List;
 final class GroupPlan implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** An edge into this bolt: sub-batches from {@code sourceComponent} on {@code streamId}. */
-    record InEdge(String sourceComponent, String streamId, int entryNode, int inputIndex, Fields fields)
-            implements Serializable {
+    /**
+     * An edge into this bolt: sub-batches from {@code sourceComponent} on {@code streamId}; {@code eventTime}: their
+     * watermarks count ({@link BatchWatermarks}).
+     */
+    record InEdge(String sourceComponent, String streamId, int entryNode, int inputIndex, Fields fields,
+                  boolean eventTime) implements Serializable {
     }
 
     /** An edge out of this bolt, from {@code fromNode} to the tasks of {@code target}. */
@@ -45,6 +48,12 @@ final class GroupPlan implements Serializable {
     /** Whether the inputs arrive while a batch commits (downstream of a state): then every commit attempt brings
      *  them anew, instead of the batch being kept from processing for as many commit attempts as it takes. */
     final boolean lateInputs;
+    /** The spout's event-time field ({@code Stream.withEventTime}), or null. */
+    String eventTimeField;
+    long maxOutOfOrderMs;
+    long idleTimeoutMs;
+    /** Whether the part's inputs (or its spout) carry event time: then its sub-batches carry watermarks that count. */
+    boolean carriesEventTime;
     final List<InEdge> inputs = new ArrayList<>();
     final List<NodePlan> nodes = new ArrayList<>();
     final List<OutEdge> outputs = new ArrayList<>();

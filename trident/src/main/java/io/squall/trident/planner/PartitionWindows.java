@@ -15,9 +15,11 @@ import java.util.Map;
  * The windows of one partition of a Trident window: one {@link WindowEngine} over the whole partition, one engine
  * per group (windows by duration after {@code groupBy}), or {@link SessionWindows} per group (one group for an
  * ungrouped stream). Reads no clock: the caller passes the time. By event time the per-group forms share one
- * watermark for the partition (the least of its upstream tasks' latest timestamps, less the lag, advanced at most
- * every watermark interval), so a group that gets no more tuples still has its windows fired; there a tuple is late
- * only when every window (or session) that could hold it has fired. Confined to the task thread.
+ * watermark for the partition, so a group that gets no more tuples still has its windows fired; there a tuple is late
+ * only when every window (or session) that could hold it has fired. The watermark is either the one that flows from
+ * spouts declared with event time ({@link #useExternalWatermarks}), or derived from the tuples: the least of the
+ * partition's upstream tasks' latest timestamps, less the lag, advanced at most every watermark interval. Confined
+ * to the task thread.
  *
  * @param <T> the event type
  */
@@ -44,8 +46,32 @@ abstract class PartitionWindows<T> {
     /** Lets time pass to {@code nowMs}, firing what is due. */
     abstract void advance(long nowMs);
 
-    /** The watermark the windows last fired at (event time), for logs. */
+    /** The watermark the windows last fired at (event time). */
     abstract long watermark();
+
+    /**
+     * From now on the caller moves the watermark ({@link #advanceWatermark}): the one that flows from the spouts
+     * with the batches. A tuple is then late only when every window (or session) that could hold it has fired.
+     */
+    abstract void useExternalWatermarks();
+
+    /** Event time, external watermarks: every event up to {@code w} has arrived; fires what it completes. */
+    abstract void advanceWatermark(long w);
+
+    /**
+     * The end of the last window that can hold an event at {@code ts} (the window a late event missed), for windows
+     * by duration; {@link Long#MIN_VALUE} for windows by count and sessions.
+     */
+    long lastWindowEnd(long ts) {
+        return Long.MIN_VALUE;
+    }
+
+    static long lastWindowEnd(WindowSpec spec, long ts) {
+        if (!spec.lengthIsDuration() || !spec.slideIsDuration()) {
+            return Long.MIN_VALUE;
+        }
+        return Math.floorDiv(ts + spec.lengthMs() - 1, spec.slideMs()) * spec.slideMs();
+    }
 
     /** Windows of {@code config} starting at {@code startMs}, per group if {@code grouped}. */
     static <T> PartitionWindows<T> create(WindowConfig config, boolean grouped, long startMs, Sink<T> sink) {
@@ -132,6 +158,21 @@ abstract class PartitionWindows<T> {
         long watermark() {
             return engine.watermark();
         }
+
+        @Override
+        void useExternalWatermarks() {
+            engine.useExternalWatermarks();
+        }
+
+        @Override
+        void advanceWatermark(long w) {
+            engine.advanceWatermark(w);
+        }
+
+        @Override
+        long lastWindowEnd(long ts) {
+            return engine.lastWindowEnd(ts);
+        }
     }
 
     /**
@@ -145,6 +186,7 @@ abstract class PartitionWindows<T> {
         private final WindowEngine.Listener<T> listener;
         private final Map<List<Object>, WindowEngine<T>> engines = new LinkedHashMap<>();
         private final Watermark watermark;
+        private boolean external;
 
         PerGroup(WindowSpec spec, long startMs, Sink<T> sink) {
             this.spec = spec;
@@ -187,7 +229,9 @@ abstract class PartitionWindows<T> {
                 }
                 return false;
             }
-            watermark.observe(source, ts);
+            if (!external) {
+                watermark.observe(source, ts);
+            }
             return true;
         }
 
@@ -195,11 +239,19 @@ abstract class PartitionWindows<T> {
         void advance(long nowMs) {
             long w = Long.MIN_VALUE;
             if (spec.eventTime()) {
+                if (external) {
+                    return;
+                }
                 w = watermark.advance(nowMs);
                 if (w == Long.MIN_VALUE) {
                     return;
                 }
             }
+            fireAll(w, nowMs);
+        }
+
+        /** Moves every group's windows to watermark {@code w} (event time) or to {@code nowMs}; drops empty groups. */
+        private void fireAll(long w, long nowMs) {
             for (Iterator<WindowEngine<T>> it = engines.values().iterator(); it.hasNext(); ) {
                 WindowEngine<T> e = it.next();
                 if (spec.eventTime()) {
@@ -217,12 +269,32 @@ abstract class PartitionWindows<T> {
         long watermark() {
             return watermark == null ? Long.MIN_VALUE : watermark.fired;
         }
+
+        @Override
+        void useExternalWatermarks() {
+            external = true;
+        }
+
+        @Override
+        void advanceWatermark(long w) {
+            if (w <= watermark.fired) {
+                return;
+            }
+            watermark.fired = w;
+            fireAll(w, Long.MIN_VALUE);
+        }
+
+        @Override
+        long lastWindowEnd(long ts) {
+            return lastWindowEnd(spec, ts);
+        }
     }
 
     /** Sessions per group on the partition's watermark. */
     private static final class Sessions<T> extends PartitionWindows<T> {
         private final SessionWindows<T> sessions;
         private final Watermark watermark;
+        private boolean external;
 
         Sessions(WindowConfig config, long startMs, Sink<T> sink) {
             sessions = new SessionWindows<>(config.getSessionGapMs(), listener(sink));
@@ -239,12 +311,17 @@ abstract class PartitionWindows<T> {
             if (!sessions.add(key, event, ts)) {
                 return false;
             }
-            watermark.observe(source, ts);
+            if (!external) {
+                watermark.observe(source, ts);
+            }
             return true;
         }
 
         @Override
         void advance(long nowMs) {
+            if (external) {
+                return;
+            }
             long w = watermark.advance(nowMs);
             if (w != Long.MIN_VALUE) {
                 sessions.advanceWatermark(w);
@@ -254,6 +331,16 @@ abstract class PartitionWindows<T> {
         @Override
         long watermark() {
             return sessions.watermark();
+        }
+
+        @Override
+        void useExternalWatermarks() {
+            external = true;
+        }
+
+        @Override
+        void advanceWatermark(long w) {
+            sessions.advanceWatermark(w);
         }
     }
 }

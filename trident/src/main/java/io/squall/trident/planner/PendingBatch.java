@@ -9,8 +9,12 @@ import java.util.List;
 
 /** What a task has received of one batch attempt so far. Confined to the task thread. */
 final class PendingBatch {
-    /** Sub-batch rows from task {@code sourceTask}, entering at {@code entryNode} as its input {@code inputIndex}. */
-    record Input(int entryNode, int inputIndex, Fields fields, List<List<Object>> rows, int sourceTask) {
+    /**
+     * Sub-batch rows from task {@code sourceTask}, entering at {@code entryNode} as its input {@code inputIndex}, with
+     * the task's watermark after the batch, which counts if {@code eventTime} ({@link BatchWatermarks}).
+     */
+    record Input(int entryNode, int inputIndex, Fields fields, List<List<Object>> rows, int sourceTask,
+                 boolean eventTime, long watermark) {
     }
 
     final TransactionAttempt tx;

@@ -39,6 +39,14 @@ abstract class Processor {
     void cleanup() {
     }
 
+    /**
+     * The watermark this operation's output carries after the batch whose input watermark was {@code input}
+     * ({@link BatchWatermarks}): the input's, unless the operation holds tuples by event time.
+     */
+    long outputWatermark(long input) {
+        return input;
+    }
+
     /** Emits a tuple of this processor's output fields. */
     final void emit(List<Object> values) {
         if (!downstream.isEmpty()) {

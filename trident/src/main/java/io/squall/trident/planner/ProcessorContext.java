@@ -17,6 +17,12 @@ final class ProcessorContext {
     TransactionAttempt tx;
     /** The task that sent the rows being executed (event-time windows keep a watermark per source). */
     int sourceTask;
+    /** Whether the part's inputs carry event time: then {@link #inputWatermark} is theirs. */
+    boolean eventTimeInputs;
+    /** The watermark of the batch being run, the least over the inputs ({@link BatchWatermarks}). */
+    long inputWatermark = BatchWatermarks.NONE;
+    /** Late tuples per window, shared by the task's windows; made by the first that needs it. */
+    io.squall.runtime.windowing.RecentLateWindows lateWindows;
     /** Where windows count late tuples: the component's statistics. */
     LongAdder lateTuples = new LongAdder();
 

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class TridentBolt extends BaseRichBolt implements LateTupleCounting {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TridentBolt.class);
-    static final Fields WIRE_FIELDS = new Fields("txid", "attempt", "tuples");
+    static final Fields WIRE_FIELDS = new Fields("txid", "attempt", "tuples", "watermark");
 
     private final GroupPlan plan;
 
@@ -55,6 +55,8 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
     private transient ProcessorContext ctx;
     private transient int expected;
     private transient LongAdder lateTuples;
+    /** The spout's watermarks when it has event time, else null. */
+    private transient BatchWatermarks.Source sourceWatermarks;
 
     TridentBolt(GroupPlan plan) {
         this.plan = plan;
@@ -69,6 +71,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.ctx = new ProcessorContext(conf, context, collector);
+        ctx.eventTimeInputs = plan.carriesEventTime;
         if (lateTuples != null) {
             ctx.lateTuples = lateTuples;
         }
@@ -107,6 +110,11 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             expected += 1;
             source = BatchSource.of(plan.spout, plan.txStateId);
             source.open(conf, context);
+            if (plan.eventTimeField != null) {
+                sourceWatermarks = new BatchWatermarks.Source(plan.txStateId, processors.get(plan.spoutEntry).outFields,
+                        plan.eventTimeField, plan.maxOutOfOrderMs, plan.idleTimeoutMs,
+                        context.getClock().currentTimeMillis());
+            }
         }
     }
 
@@ -117,6 +125,9 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             long txid = tuple.getLong(0);
             if (source != null) {
                 source.success(txid);
+            }
+            if (sourceWatermarks != null) {
+                sourceWatermarks.success(txid);
             }
             batches.headMap(txid, true).clear();
             collector.ack(tuple);
@@ -148,7 +159,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             @SuppressWarnings("unchecked")
             List<List<Object>> rows = (List<List<Object>>) tuple.getValue(2);
             batch.inputs.add(new PendingBatch.Input(in.entryNode(), in.inputIndex(), in.fields(), rows,
-                    tuple.getSourceTask()));
+                    tuple.getSourceTask(), in.eventTime(), tuple.getLong(3)));
         }
         batch.held.add(tuple);
         batch.received();
@@ -216,13 +227,17 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
                     collector.reportError(t);
                 }
             });
+            long watermark = sourceWatermarks == null ? BatchWatermarks.NONE
+                    : sourceWatermarks.afterBatch(batch.tx.getTransactionId(), rows,
+                    ctx.context.getClock().currentTimeMillis(), source.finished());
+            batch.inputs.add(new PendingBatch.Input(plan.spoutEntry, 0, fields, rows, tuple.getSourceTask(),
+                    sourceWatermarks != null, watermark));
         } catch (RuntimeException e) {
             batch.held.add(tuple);
             fail(batch.tx, batch.held, e);
             batches.remove(batch.tx.getTransactionId());
             return false;
         }
-        batch.inputs.add(new PendingBatch.Input(plan.spoutEntry, 0, fields, rows, tuple.getSourceTask()));
         return true;
     }
 
@@ -249,6 +264,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             for (OutEdgeBuffer out : outs) {
                 out.reset(txid);
             }
+            ctx.inputWatermark = inputWatermark(batch);
             for (Processor p : processors) {
                 p.startBatch();
             }
@@ -266,15 +282,43 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             fail(tx, anchors, e);
             return;
         }
+        long watermark = outputWatermark();
         for (OutEdgeBuffer out : outs) {
             for (int i = 0; i < out.targetTasks.size(); i++) {
                 collector.emitDirect(out.targetTasks.get(i), out.edge.streamId(), anchors,
-                        new Values(txid, tx.getAttemptId(), out.rows(i)));
+                        new Values(txid, tx.getAttemptId(), out.rows(i), watermark));
             }
         }
         for (Tuple t : anchors) {
             collector.ack(t);
         }
+    }
+
+    /** The least watermark of the batch's inputs that carry event time ({@link BatchWatermarks}). */
+    private long inputWatermark(PendingBatch batch) {
+        if (!plan.carriesEventTime) {
+            return BatchWatermarks.NONE;
+        }
+        long w = BatchWatermarks.IDLE;
+        for (PendingBatch.Input in : batch.inputs) {
+            if (in.eventTime()) {
+                w = BatchWatermarks.combine(w, in.watermark());
+            }
+        }
+        return w;
+    }
+
+    /** The watermark the part's output carries after the batch: idle when its inputs are, else its operations'. */
+    private long outputWatermark() {
+        long in = ctx.inputWatermark;
+        if (!plan.carriesEventTime || in == BatchWatermarks.IDLE) {
+            return in;
+        }
+        long w = in;
+        for (Processor p : processors) {
+            w = Math.min(w, p.outputWatermark(in));
+        }
+        return w;
     }
 
     private void fail(TransactionAttempt tx, List<Tuple> anchors, RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.squall.trident.planner;
 
+import io.squall.runtime.windowing.RecentLateWindows;
 import io.squall.trident.tuple.TridentTupleView;
 import io.squall.trident.windowing.WindowBatch;
 import io.squall.trident.windowing.WindowConfig;
@@ -22,8 +23,11 @@ import java.util.TreeMap;
  * time advances to the commit time, and every window that fires is aggregated and emitted. Each batch is kept in a
  * {@link WindowsStore} while any of its tuples can still be in a window, with what it emitted: a task that restarts
  * replays the kept batches (without emitting) to rebuild its windows, and a commit that is retried emits the same
- * output again. Late tuples (event time) are counted and logged, and dropped or sent to the late-tuple stream. By
- * event time the watermark is kept per upstream task, as for windowed bolts: the least of the tasks' latest
+ * output again. Late tuples (event time) are counted (in total and per window, {@link RecentLateWindows}) and logged,
+ * and dropped or sent to the late-tuple stream. By event time, when the spouts upstream declare it
+ * ({@code Stream.withEventTime}), the windows run on the watermark that comes with each batch
+ * ({@link BatchWatermarks}), less the lag, after adding the batch's tuples, as a windowed bolt runs on its spouts'
+ * watermarks; else the watermark is derived per upstream task from the tuples: the least of the tasks' latest
  * timestamps, less the lag. A group's results start with its group values.
  *
  * @param groupFields the fields of the groups, or null for windows over the whole partition
@@ -75,6 +79,8 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         private boolean replaying;
         private long lateSinceLog;
         private long lastLateLogNs;
+        /** Whether the windows run on the watermarks that come with the batches. */
+        private boolean flowingWatermarks;
 
         WindowProcessor(WindowOp op) {
             super(op.outFields);
@@ -95,6 +101,10 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             if (op.config.getTimestampField() != null) {
                 timestamp = new Selector(new Fields(op.config.getTimestampField()));
             }
+            flowingWatermarks = eventTime && context.eventTimeInputs;
+            if (eventTime && !op.config.isSession() && op.config.getLengthMs() > 0 && context.lateWindows == null) {
+                context.lateWindows = new RecentLateWindows(context.context, op.config.getLengthMs());
+            }
             store = op.storeFactory.create(context.conf, op.windowId, context.operationContext.getPartitionIndex());
             NavigableMap<Long, WindowBatch> kept = store.load();
             if (!kept.isEmpty()) {
@@ -103,11 +113,12 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                     WindowBatch b = e.getValue();
                     if (engine == null) {
                         startMs = b.startMs();
-                        engine = PartitionWindows.create(op.config, group != null, startMs, this);
+                        newEngine();
                     }
                     List<TridentTupleView> tuples = new ArrayList<>();
                     b.tuples().forEach(values -> tuples.add(new TridentTupleView(op.tupleFields, values)));
-                    apply(e.getKey(), tuples, b.timestamps(), b.sources(), b.timeMs(), new ArrayList<>());
+                    apply(e.getKey(), tuples, b.timestamps(), b.sources(), b.timeMs(), b.watermark(),
+                            new ArrayList<>());
                     keptEventsBefore.put(e.getKey(), b.eventsBefore());
                     lastApplied = e.getKey();
                     lastBatch = b;
@@ -142,8 +153,9 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             long now = ctx.context.getClock().currentTimeMillis();
             if (engine == null) {
                 startMs = now - 1; // Windows hold (end - length, end]: tuples added now must fall inside the first.
-                engine = PartitionWindows.create(op.config, group != null, startMs, this);
+                newEngine();
             }
+            long watermark = flowingWatermarks ? engineWatermark(ctx.inputWatermark) : Long.MIN_VALUE;
             List<Long> times = new ArrayList<>(batch.size());
             for (TridentTupleView t : batch) {
                 times.add(timestamp == null ? now : timeOf(t));
@@ -153,7 +165,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             }
             List<List<Object>> late = new ArrayList<>();
             fired.clear();
-            boolean[] taken = apply(txid, batch, times, sources, now, late);
+            boolean[] taken = apply(txid, batch, times, sources, now, watermark, late);
             List<List<Object>> tuples = new ArrayList<>();
             List<Long> acceptedTimes = new ArrayList<>();
             List<Integer> acceptedSources = new ArrayList<>();
@@ -165,7 +177,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                 }
             }
             WindowBatch b = new WindowBatch(startMs, now, eventsAdded, acceptedTimes, acceptedSources, tuples,
-                    new ArrayList<>(fired), late);
+                    new ArrayList<>(fired), late, watermark);
             store.put(txid, b);
             keptEventsBefore.put(txid, eventsAdded);
             eventsAdded += tuples.size();
@@ -209,9 +221,43 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             return ts;
         }
 
-        /** Adds the tuples (returns which were taken; the rest are late) and lets time pass to {@code nowMs}. */
+        private void newEngine() {
+            engine = PartitionWindows.create(op.config, group != null, startMs, this);
+            if (flowingWatermarks) {
+                engine.useExternalWatermarks();
+            }
+        }
+
+        /**
+         * The windows' watermark for a batch's input watermark: less the lag; {@code Long.MIN_VALUE} (no move) while
+         * nothing is promised or every input is idle.
+         */
+        private long engineWatermark(long input) {
+            if (input == BatchWatermarks.NONE || input == BatchWatermarks.IDLE) {
+                return Long.MIN_VALUE;
+            }
+            if (input == BatchWatermarks.END) {
+                return input;
+            }
+            long lag = op.config.getLagMs();
+            return input < Long.MIN_VALUE + 2 + lag ? Long.MIN_VALUE : input - lag;
+        }
+
+        @Override
+        long outputWatermark(long input) {
+            if (!flowingWatermarks) {
+                return input;
+            }
+            long w = engine == null ? Long.MIN_VALUE : engine.watermark();
+            return w == Long.MIN_VALUE ? BatchWatermarks.NONE : w;
+        }
+
+        /**
+         * Adds the tuples (returns which were taken; the rest are late), then lets time pass to {@code nowMs} or, with
+         * the watermarks that flow with the batches, moves the windows to {@code watermark}.
+         */
         private boolean[] apply(long txid, List<TridentTupleView> tuples, List<Long> times, List<Integer> from,
-                                long nowMs, List<List<Object>> late) {
+                                long nowMs, long watermark, List<List<Object>> late) {
             boolean[] accepted = new boolean[tuples.size()];
             for (int i = 0; i < tuples.size(); i++) {
                 Item item = new Item(txid, tuples.get(i));
@@ -227,24 +273,35 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                     alive.merge(txid, 1, Integer::sum);
                 } else {
                     late.add(tuples.get(i).toWire());
-                    countLate();
+                    countLate(times.get(i));
                 }
             }
-            engine.advance(nowMs);
+            if (flowingWatermarks) {
+                if (watermark != Long.MIN_VALUE) {
+                    engine.advanceWatermark(watermark);
+                }
+            } else {
+                engine.advance(nowMs);
+            }
             return accepted;
         }
 
-        private void countLate() {
+        private void countLate(long ts) {
             if (replaying) {
                 return;
             }
             ctx.lateTuples.increment();
+            long missed = engine.lastWindowEnd(ts);
+            if (ctx.lateWindows != null && missed != Long.MIN_VALUE) {
+                ctx.lateWindows.record(missed);
+            }
             lateSinceLog++;
             long now = ctx.context.getClock().nanoTime();
             if (now - lastLateLogNs > LATE_LOG_INTERVAL_NS) {
-                LOG.warn("Window '{}' in '{}': {} late tuple(s) {} (watermark {})", op.windowId,
+                LOG.warn("Window '{}' in '{}': {} late tuple(s) {} (watermark {}){}", op.windowId,
                         ctx.context.getThisComponentId(), lateSinceLog,
-                        op.config.routesLateTuples() ? "sent to its late-tuple stream" : "dropped", engine.watermark());
+                        op.config.routesLateTuples() ? "sent to its late-tuple stream" : "dropped", engine.watermark(),
+                        ctx.lateWindows == null ? "" : "; per window end, latest first: " + ctx.lateWindows.snapshot());
                 lateSinceLog = 0;
                 lastLateLogNs = now;
             }

@@ -24,7 +24,7 @@ import java.util.Map;
  * each message id of it; when a batch is asked for again (a replay) the spout is first failed the ids of its
  * earlier attempt, so it can emit them again. Non-transactional. Each task of the spout's part runs its own copy.
  */
-public final class RichSpoutBatchSpout implements IBatchSpout {
+public final class RichSpoutBatchSpout implements IBatchSpout, IFiniteTridentSpout {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RichSpoutBatchSpout.class);
 
@@ -140,6 +140,12 @@ public final class RichSpoutBatchSpout implements IBatchSpout {
             batch = null;
             batchIds = null;
         }
+    }
+
+    /** Whether the spout is an {@code IFiniteSpout} that has finished. */
+    @Override
+    public boolean isFinished() {
+        return spout instanceof io.squall.spout.IFiniteSpout f && f.isFinished();
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@link #setCycle} it starts over at the end. A replayed batch id gets the same tuples again until it is acked.
  * Each task runs its own copy (on its thread), so with a parallelism hint of n every batch holds n copies.
  */
-public class FixedBatchSpout implements IBatchSpout {
+public class FixedBatchSpout implements IBatchSpout, io.squall.trident.spout.IFiniteTridentSpout {
     private static final long serialVersionUID = 1L;
 
     private final Fields fields;
@@ -76,6 +76,12 @@ public class FixedBatchSpout implements IBatchSpout {
         for (List<Object> t : batch) {
             collector.emit(t);
         }
+    }
+
+    /** Finished once every value was emitted, unless it cycles. */
+    @Override
+    public boolean isFinished() {
+        return !cycle && index >= outputs.size();
     }
 
     @Override

@@ -16,9 +16,16 @@ import java.util.List;
  * @param tuples       the added tuples
  * @param results      what the windows fired by this batch emitted
  * @param late         the tuples that were late
+ * @param watermark    the watermark the windows moved to after the batch, when they run on the watermarks that flow
+ *                     from the spouts; {@code Long.MIN_VALUE} when it did not move (or is derived from the tuples)
  */
 public record WindowBatch(long startMs, long timeMs, long eventsBefore, List<Long> timestamps,
                           List<Integer> sources, List<List<Object>> tuples, List<List<Object>> results,
-                          List<List<Object>> late)
+                          List<List<Object>> late, long watermark)
         implements Serializable {
+    /** A batch of windows whose watermark is derived from the tuples. */
+    public WindowBatch(long startMs, long timeMs, long eventsBefore, List<Long> timestamps, List<Integer> sources,
+                       List<List<Object>> tuples, List<List<Object>> results, List<List<Object>> late) {
+        this(startMs, timeMs, eventsBefore, timestamps, sources, tuples, results, late, Long.MIN_VALUE);
+    }
 }
