@@ -90,15 +90,15 @@ class CheckpointDriverTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Long> committedCounts(String topology, TopologyTestDriver d) {
         Map<String, Long> all = new TreeMap<>();
-        for (int task = 1; task < 20; task++) {
+        for (int group = 0; group < 128; group++) {
             InMemoryKeyValueState<String, Long> s =
                     (InMemoryKeyValueState<String, Long>) InMemoryKeyValueStateProvider.existing(topology,
-                            StatefulBoltRunner.namespace("count", task));
+                            StatefulBoltRunner.groupNamespace("count", group));
             if (s == null) {
                 continue;
             }
             for (var e : s.committedEntries().entrySet()) {
-                assertEquals(null, all.put(e.getKey(), e.getValue()), "word " + e.getKey() + " is in two tasks");
+                assertEquals(null, all.put(e.getKey(), e.getValue()), "word " + e.getKey() + " is in two groups");
             }
         }
         return all;
