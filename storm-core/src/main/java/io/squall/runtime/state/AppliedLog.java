@@ -116,9 +116,10 @@ final class AppliedLog implements ReplayLog {
         store.prepareCommit(txid);
     }
 
-    /** Whether the log holds committed entries, which a later prepare may have to forget. */
-    boolean holdsEntries() {
-        return !entries.isEmpty();
+    /** Whether the log holds a committed entry older than the retention, which the next prepare forgets. */
+    boolean holdsExpired() {
+        return !entries.isEmpty()
+                && clock.currentTimeMillis() - entries.firstEntry().getValue().preparedAtMillis > retainMillis;
     }
 
     /** Drops the entries older than the retention (the deletes are staged with the next PREPARE). */

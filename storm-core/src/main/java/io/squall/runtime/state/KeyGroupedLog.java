@@ -12,7 +12,7 @@ import java.util.List;
  * {@code component@group$applied}), so that after a rescale the new owner of a group skips the replays whose
  * updates the group's previous owner committed. A tuple's replay keys go to the log of its group, which is also
  * the group its updates went to ({@link KeyGroupedState}). A checkpoint stages only the logs of groups that
- * applied tuples or hold entries to forget. Executor thread only.
+ * applied tuples or hold entries old enough to forget. Executor thread only.
  */
 final class KeyGroupedLog implements ReplayLog {
     private final KeyGroupedState state;
@@ -61,7 +61,7 @@ final class KeyGroupedLog implements ReplayLog {
         }
         for (int i = 0; i < logs.length; i++) {
             List<Tuple> tuples = byGroup.get(i);
-            if (tuples != null || logs[i].holdsEntries()) {
+            if (tuples != null || logs[i].holdsExpired()) {
                 logs[i].prepare(txid, tuples == null ? List.of() : tuples);
                 prepared.set(i);
             }
