@@ -570,8 +570,10 @@ public final class Nimbus implements AutoCloseable {
             return cached.components();
         }
         Map<String, Integer> executors = new HashMap<>();
+        Map<String, Integer> tasks = new HashMap<>();
         for (TaskLayout.ExecutorTasks e : layoutOf(t).executors()) {
             executors.merge(e.componentId(), 1, Integer::sum);
+            tasks.merge(e.componentId(), e.tasks().length, Integer::sum); // a keyed stateful bolt's may change
         }
         Path jar = code(t.id(), CodeStore.Part.JAR);
         StormTopology topology;
@@ -589,7 +591,7 @@ public final class Nimbus implements AutoCloseable {
             m.put("id", c.getId());
             m.put("kind", c.getKind() == ComponentSpec.Kind.SPOUT ? "spout" : "bolt");
             m.put("parallelism", executors.getOrDefault(c.getId(), c.getParallelism()));
-            m.put("tasks", c.getNumTasks());
+            m.put("tasks", tasks.getOrDefault(c.getId(), c.getNumTasks()));
             m.put("inputs", inputs);
             m.put("streams", new ArrayList<>(c.getOutputs().keySet()));
             out.add(m);
