@@ -82,6 +82,8 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_STATE_PROVIDER = ConfigKeys.TOPOLOGY_STATE_PROVIDER.name();
     public static final String TOPOLOGY_STATE_PROVIDER_CONFIG = ConfigKeys.TOPOLOGY_STATE_PROVIDER_CONFIG.name();
     public static final String TOPOLOGY_STATE_CHECKPOINT_INTERVAL = ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.name();
+    /** Key groups of each keyed stateful bolt, fixed at submit: the most tasks a rebalance can give it (128). */
+    public static final String TOPOLOGY_STATE_KEY_GROUPS = ConfigKeys.TOPOLOGY_STATE_KEY_GROUPS.name();
     public static final String TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT = ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_COUNT.name();
     public static final String TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS =
             ConfigKeys.TOPOLOGY_BOLTS_WINDOW_LENGTH_DURATION_MS.name();

@@ -239,7 +239,8 @@ public class LocalCluster implements ILocalCluster {
      * Restarts a topology with new executor counts, as a cluster's rebalance does: its spouts are
      * deactivated for the options' wait (default {@code topology.message.timeout.secs}) so tuples in flight
      * finish, then its executors stop and start again with the new counts (each at most the component's
-     * task count), active if it was. State kept in task objects is lost, as with a rebalance on a cluster;
+     * task count; a keyed stateful bolt gets that many tasks, up to {@code topology.state.key.groups}, its state
+     * moving by key group from the last commit), active if it was. State kept in task objects is lost, as with a rebalance on a cluster;
      * tuples not yet acked are replayed by their spouts. The worker count is ignored: a local topology keeps the
      * workers its {@code topology.workers} asked for. Returns once the topology runs again.
      *

@@ -61,7 +61,8 @@ final class ClusterCommands {
         HELP.put("deactivate", "deactivate NAME [-c key=value...]\n"
                 + "        Stops NAME's spouts from emitting.");
         HELP.put("rebalance", "rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...] [-c key=value...]\n"
-                + "        Spreads NAME over WORKERS workers and COMPONENT over EXECUTORS executors.");
+                + "        Spreads NAME over WORKERS workers and COMPONENT over EXECUTORS executors (a keyed stateful\n"
+                + "        bolt gets that many tasks too, its state redistributed by key group).");
     }
 
     private static final int DEFAULT_KILL_WAIT_SECS = 30;

@@ -69,6 +69,8 @@ public final class ConfigKeys {
             ConfigKey.Type.STRING, null, ANY, "the state provider's configuration, a JSON object as a string");
     public static final ConfigKey TOPOLOGY_STATE_CHECKPOINT_INTERVAL = key("topology.state.checkpoint.interval.ms",
             ConfigKey.Type.INT, 1000, 1, "milliseconds between the end of one checkpoint and the start of the next");
+    public static final ConfigKey TOPOLOGY_STATE_KEY_GROUPS = key("topology.state.key.groups", ConfigKey.Type.INT,
+            128, 1, "key groups of each keyed stateful bolt, fixed for the topology's life: its most tasks");
 
     // Cluster daemons and their transport.
     public static final ConfigKey STORM_ZOOKEEPER_SERVERS = key(

@@ -5,6 +5,7 @@ import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +37,24 @@ public final class TaskLayout {
 
     /**
      * Lays out a topology with {@code ackers} acker executors, overriding the number of executors of some
-     * components (a rebalance); the number of tasks never changes.
+     * components (a rebalance). The number of tasks does not change, except for a keyed stateful bolt
+     * ({@link ComponentSpec.StateScope#KEY_GROUP}): an override gives it that many tasks, one per executor, its
+     * state moving with its key groups (the caller checks the count against the key groups).
      *
      * @throws IllegalArgumentException if an override names no component or is not between 1 and its tasks
      */
     public TaskLayout(StormTopology topology, int ackers, Map<String, Integer> executorOverrides) {
         Map<String, int[]> parallelismAndTasks = new TreeMap<>();
         for (ComponentSpec c : topology.getComponents().values()) {
-            int executors = executorOverrides.getOrDefault(c.getId(), c.getParallelism());
-            if (executors < 1 || executors > c.getNumTasks()) {
+            Integer override = executorOverrides.get(c.getId());
+            int executors = override != null ? override : c.getParallelism();
+            boolean rescaled = override != null && c.getStateScope() == ComponentSpec.StateScope.KEY_GROUP;
+            int tasks = rescaled ? executors : c.getNumTasks();
+            if (executors < 1 || executors > tasks) {
                 throw new IllegalArgumentException("Component '" + c.getId() + "' has " + c.getNumTasks()
                         + " tasks, so it can run on 1 to " + c.getNumTasks() + " executors, not " + executors);
             }
-            parallelismAndTasks.put(c.getId(), new int[] {executors, c.getNumTasks()});
+            parallelismAndTasks.put(c.getId(), new int[] {executors, tasks});
         }
         for (String id : executorOverrides.keySet()) {
             if (topology.getComponent(id) == null) {
@@ -108,6 +114,39 @@ public final class TaskLayout {
     /** The tasks of the topology's own components, ackers not counted, as {@link #componentExecutors()}. */
     public int componentTasks() {
         return taskToComponent.size() - ackerTasks().length;
+    }
+
+    /** A component's task ids, ascending; empty for an unknown component. */
+    public int[] componentTasks(String componentId) {
+        return taskToComponent.entrySet().stream().filter(e -> e.getValue().equals(componentId))
+                .mapToInt(Map.Entry::getKey).toArray();
+    }
+
+    /**
+     * Checks that a rebalance from {@code before} to this layout keeps what state needs: a keyed stateful bolt
+     * gets at most {@code keyGroups} tasks, and a stateful component whose state is kept by task keeps its task ids
+     * (a keyed bolt's new task count renumbers the tasks of the components after it in id order).
+     *
+     * @throws IllegalArgumentException naming the component and what to do instead
+     */
+    public void checkRescale(StormTopology topology, TaskLayout before, int keyGroups) {
+        for (ComponentSpec c : topology.getComponents().values()) {
+            int[] now = componentTasks(c.getId());
+            if (c.getStateScope() == ComponentSpec.StateScope.KEY_GROUP && now.length > keyGroups) {
+                throw new IllegalArgumentException("Stateful bolt '" + c.getId() + "' cannot have " + now.length
+                        + " tasks: its state is split into topology.state.key.groups = " + keyGroups + " key groups, "
+                        + "fixed at submit, so it can run on 1 to " + keyGroups + " tasks; submit the topology again "
+                        + "with more key groups to go further");
+            }
+            if (c.getStateScope() == ComponentSpec.StateScope.TASK
+                    && !Arrays.equals(now, before.componentTasks(c.getId()))) {
+                throw new IllegalArgumentException("This rebalance would renumber the tasks of stateful component '"
+                        + c.getId() + "' (" + before.componentTasks(c.getId()).length + " tasks), whose state is kept "
+                        + "by task id: change the task count of a keyed stateful bolt only when no stateful bolt "
+                        + "that keeps its state by task comes after it in component id order, or rename the "
+                        + "components so that it does not");
+            }
+        }
     }
 
     /** The acker task ids, ascending. */

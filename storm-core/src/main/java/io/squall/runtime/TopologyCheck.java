@@ -3,6 +3,7 @@ package io.squall.runtime;
 import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
+import io.squall.runtime.routing.KeyGroups;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
 import io.squall.runtime.windowing.WindowSpec;
@@ -73,6 +74,7 @@ public final class TopologyCheck {
         }
         if (topology.getComponent(CheckpointSpout.CHECKPOINT_COMPONENT_ID) != null) {
             checkState(conf, settings, loader);
+            checkKeyGroups(topology, conf);
         }
         return new Checked(settings, metrics, componentConf, componentSettings);
     }
@@ -99,6 +101,19 @@ public final class TopologyCheck {
                     + "tuple at the checkpoint after it arrives, up to two checkpoint intervals (" + 2 * intervalMs
                     + " ms) later, longer than topology.message.timeout.secs = " + s.messageTimeoutSecs() + " s: raise "
                     + "topology.message.timeout.secs or lower topology.state.checkpoint.interval.ms");
+        }
+    }
+
+    /** A keyed stateful bolt has at most one task per key group. */
+    private static void checkKeyGroups(StormTopology topology, Map<String, Object> conf) {
+        int groups = KeyGroups.count(conf);
+        for (ComponentSpec c : topology.getComponents().values()) {
+            if (c.getStateScope() == ComponentSpec.StateScope.KEY_GROUP && c.getNumTasks() > groups) {
+                throw new InvalidConfigException("Stateful bolt '" + c.getId() + "' has " + c.getNumTasks()
+                        + " tasks, more than its topology.state.key.groups = " + groups + ": each task owns at least "
+                        + "one key group, so raise topology.state.key.groups to at least " + c.getNumTasks()
+                        + " or give the bolt fewer tasks");
+            }
         }
     }
 

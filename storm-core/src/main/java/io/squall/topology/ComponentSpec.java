@@ -20,6 +20,14 @@ public final class ComponentSpec implements Serializable {
     /** Whether the component is a source or an operator. */
     public enum Kind { SPOUT, BOLT }
 
+    /**
+     * How a component's state is kept in checkpoints, which decides what a rebalance may change: a stateless
+     * component's executors (up to its tasks); a {@code TASK}-scoped one's executors, whose tasks and so task ids
+     * must stay; a {@code KEY_GROUP}-scoped one's tasks too (a stateful bolt fed only by fields groupings, whose
+     * state is kept by key group, see {@code topology.state.key.groups}).
+     */
+    public enum StateScope { NONE, TASK, KEY_GROUP }
+
     private final String id;
     private final Kind kind;
     private final byte[] serializedObject;
@@ -29,11 +37,21 @@ public final class ComponentSpec implements Serializable {
     private final Map<GlobalStreamId, Grouping> inputs;
     private final Map<String, StreamSpec> outputs;
     private final Map<String, Object> config;
+    /** Null in topologies serialized before the field existed: read as {@link StateScope#NONE}. */
+    private final StateScope stateScope;
 
     /** A component; maps are copied and kept in their iteration order. */
     public ComponentSpec(String id, Kind kind, byte[] serializedObject, String className, int parallelism,
                          int numTasks, Map<GlobalStreamId, Grouping> inputs, Map<String, StreamSpec> outputs,
                          Map<String, Object> config) {
+        this(id, kind, serializedObject, className, parallelism, numTasks, inputs, outputs, config, StateScope.NONE);
+    }
+
+    /** A component whose state is kept in checkpoints as {@code stateScope} says. */
+    public ComponentSpec(String id, Kind kind, byte[] serializedObject, String className, int parallelism,
+                         int numTasks, Map<GlobalStreamId, Grouping> inputs, Map<String, StreamSpec> outputs,
+                         Map<String, Object> config, StateScope stateScope) {
+        this.stateScope = stateScope;
         this.id = id;
         this.kind = kind;
         this.serializedObject = serializedObject;
@@ -76,6 +94,11 @@ public final class ComponentSpec implements Serializable {
     /** The streams this component declares, by stream id. */
     public Map<String, StreamSpec> getOutputs() {
         return outputs;
+    }
+
+    /** How the component's state is kept in checkpoints. */
+    public StateScope getStateScope() {
+        return stateScope == null ? StateScope.NONE : stateScope;
     }
 
     /** Configuration for this component only, overriding the topology's. */

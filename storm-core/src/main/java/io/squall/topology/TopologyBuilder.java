@@ -250,12 +250,28 @@ public class TopologyBuilder {
                 addCheckpointStreams(d, inputs, streams);
             }
             specs.put(d.id, new ComponentSpec(d.id, d.kind, bytes, className, parallelism, numTasks, inputs,
-                    streams, conf));
+                    streams, conf, stateScope(d)));
         }
         if (checkpointed) {
             specs.put(CheckpointSpout.CHECKPOINT_COMPONENT_ID, checkpointSpoutSpec());
         }
         return new StormTopology(specs, workerHooks);
+    }
+
+    /**
+     * A stateful bolt fed only by fields groupings keeps its state by key group (so its task count can change); any
+     * other stateful bolt, windowed ones included, by task.
+     */
+    private static ComponentSpec.StateScope stateScope(Declared d) {
+        if (d.component instanceof StatefulWindowedBoltExecutor<?>) {
+            return ComponentSpec.StateScope.TASK;
+        }
+        if (!(d.component instanceof StatefulBoltExecutor<?>)) {
+            return ComponentSpec.StateScope.NONE;
+        }
+        boolean byFields = !d.inputs.isEmpty()
+                && d.inputs.values().stream().allMatch(g -> g.getType() == Grouping.Type.FIELDS);
+        return byFields ? ComponentSpec.StateScope.KEY_GROUP : ComponentSpec.StateScope.TASK;
     }
 
     private boolean isCheckpointed() {

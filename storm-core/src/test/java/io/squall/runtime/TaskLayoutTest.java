@@ -3,6 +3,10 @@ package io.squall.runtime;
 import io.squall.Constants;
 import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
+import io.squall.runtime.state.StatefulFixtures.WordCounter;
+import io.squall.topology.base.BaseStatefulWindowedBolt;
+import io.squall.state.KeyValueState;
+import io.squall.windowing.TupleWindow;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
@@ -51,5 +55,51 @@ class TaskLayoutTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TaskLayout(topology(), 0, Map.of("nope", 1)));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+
+    /** A keyed stateful counter and a stateful windowed bolt after it in component id order. */
+    private static StormTopology stateful(boolean windowsAfter) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout(), 1);
+        b.setBolt("count", new WordCounter("layout"), 2).fieldsGrouping("words", new Fields("word"));
+        if (windowsAfter) {
+            b.setBolt("windows", new Windows().withTumblingWindow(BaseStatefulWindowedBolt.Count.of(10)), 2)
+                    .shuffleGrouping("words");
+        }
+        return b.createTopology();
+    }
+
+    private static final class Windows extends BaseStatefulWindowedBolt<KeyValueState<String, Long>> {
+        @Override
+        public void initState(KeyValueState<String, Long> state) {
+        }
+
+        @Override
+        public void execute(TupleWindow window) {
+        }
+    }
+
+    @Test
+    void aRebalanceOfAKeyedStatefulBoltChangesItsTasks() {
+        TaskLayout before = new TaskLayout(stateful(false), 1);
+        TaskLayout after = new TaskLayout(stateful(false), 1, Map.of("count", 3));
+        assertEquals(3, after.componentTasks("count").length);
+        assertEquals(1, new TaskLayout(stateful(false), 1, Map.of("count", 1)).componentTasks("count").length);
+        after.checkRescale(stateful(false), before, 128);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TaskLayout(stateful(false), 1, Map.of("count", 9)).checkRescale(stateful(false), before, 8));
+        assertTrue(e.getMessage().contains("'count' cannot have 9 tasks")
+                && e.getMessage().contains("topology.state.key.groups = 8"), e.getMessage());
+    }
+
+    @Test
+    void refusesToRenumberTheTasksOfAStatefulBoltKeptByTask() {
+        TaskLayout before = new TaskLayout(stateful(true), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TaskLayout(stateful(true), 1, Map.of("count", 3)).checkRescale(stateful(true), before, 128));
+        assertTrue(e.getMessage().contains("renumber the tasks of stateful component 'windows'"), e.getMessage());
+        IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
+                () -> new TaskLayout(stateful(true), 1, Map.of("windows", 3)));
+        assertTrue(past.getMessage().contains("can run on 1 to 2 executors"), past.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.squall.daemon.local;
 
 import io.squall.config.TopologySettings;
+import io.squall.runtime.routing.KeyGroups;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.builtin.WorkerMetrics;
@@ -53,6 +54,7 @@ final class InProcessTopology implements LocalTopologyRuntime {
     private WorkerMesh mesh;
     private TaskLayout layout;
     private TopologySettings settings;
+    private Map<String, Object> conf;
     private volatile Throwable failure;
     private boolean stopped;
 
@@ -72,6 +74,7 @@ final class InProcessTopology implements LocalTopologyRuntime {
                                     Consumer<Throwable> onFailure) {
         InProcessTopology t = new InProcessTopology(launch.name(), launch.topology(), collector, onFailure);
         t.settings = TopologyCheck.check(launch.topology(), launch.conf(), launch.loader()).settings();
+        t.conf = launch.conf();
         t.layout = new TaskLayout(launch.topology(), t.settings.ackerExecutors(), launch.executorOverrides());
         int n = Math.max(1, Math.min(t.settings.workers(), t.layout.executors().size()));
         try {
@@ -300,7 +303,8 @@ final class InProcessTopology implements LocalTopologyRuntime {
 
     @Override
     public void checkExecutorCounts(Map<String, Integer> executors) {
-        new TaskLayout(topology, settings.ackerExecutors(), executors);
+        new TaskLayout(topology, settings.ackerExecutors(), executors)
+                .checkRescale(topology, layout, KeyGroups.count(conf));
     }
 
     @Override

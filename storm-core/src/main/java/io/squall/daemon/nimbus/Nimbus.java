@@ -19,6 +19,7 @@ import io.squall.metrics.builtin.Snapshots;
 import io.squall.security.Authorizer;
 import io.squall.security.SecuritySettings;
 import io.squall.runtime.TaskLayout;
+import io.squall.runtime.routing.KeyGroups;
 import io.squall.runtime.TopologyCheck;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
@@ -340,7 +341,9 @@ public final class Nimbus implements AutoCloseable {
         TopologyInfo updated = t.rebalanced(workers == 0 ? t.workers() : workers, overrides);
         TaskLayout layout;
         try {
+            TaskLayout before = layoutOf(t);
             layout = layoutOf(updated);
+            layout.checkRescale(topologyOf(updated), before, KeyGroups.count(t.conf()));
         } catch (IllegalArgumentException e) {
             throw new NimbusException(400, e.getMessage());
         }
@@ -567,8 +570,10 @@ public final class Nimbus implements AutoCloseable {
             return cached.components();
         }
         Map<String, Integer> executors = new HashMap<>();
+        Map<String, Integer> tasks = new HashMap<>();
         for (TaskLayout.ExecutorTasks e : layoutOf(t).executors()) {
             executors.merge(e.componentId(), 1, Integer::sum);
+            tasks.merge(e.componentId(), e.tasks().length, Integer::sum); // a keyed stateful bolt's may change
         }
         Path jar = code(t.id(), CodeStore.Part.JAR);
         StormTopology topology;
@@ -586,7 +591,7 @@ public final class Nimbus implements AutoCloseable {
             m.put("id", c.getId());
             m.put("kind", c.getKind() == ComponentSpec.Kind.SPOUT ? "spout" : "bolt");
             m.put("parallelism", executors.getOrDefault(c.getId(), c.getParallelism()));
-            m.put("tasks", c.getNumTasks());
+            m.put("tasks", tasks.getOrDefault(c.getId(), c.getNumTasks()));
             m.put("inputs", inputs);
             m.put("streams", new ArrayList<>(c.getOutputs().keySet()));
             out.add(m);
@@ -653,15 +658,18 @@ public final class Nimbus implements AutoCloseable {
         if (cached != null && cached.overrides().equals(t.executorOverrides())) {
             return cached.layout();
         }
+        TaskLayout layout = new TaskLayout(topologyOf(t), TopologySettings.from(t.conf()).ackerExecutors(),
+                t.executorOverrides());
+        layouts.put(t.id(), new CachedLayout(t.executorOverrides(), layout));
+        return layout;
+    }
+
+    private StormTopology topologyOf(TopologyInfo t) throws IOException {
         Path jar = code(t.id(), CodeStore.Part.JAR);
         byte[] bytes = Files.readAllBytes(code(t.id(), CodeStore.Part.TOPOLOGY));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 Nimbus.class.getClassLoader())) {
-            StormTopology topology = TopologySerializer.deserialize(bytes, loader);
-            TaskLayout layout = new TaskLayout(topology, TopologySettings.from(t.conf()).ackerExecutors(),
-                    t.executorOverrides());
-            layouts.put(t.id(), new CachedLayout(t.executorOverrides(), layout));
-            return layout;
+            return TopologySerializer.deserialize(bytes, loader);
         }
     }
 

@@ -59,8 +59,13 @@ public final class Router {
                         int[] local = tasks.stream().filter(workerTasks::contains).mapToInt(Integer::intValue).toArray();
                         selectors.add(shuffle(local.length > 0 ? local : targets, taskLoad));
                     }
-                    case FIELDS -> selectors.add(new FieldsSelector(targets, g.getFields().stream()
-                            .mapToInt(f -> out.getValue().fields().fieldIndex(f)).toArray()));
+                    case FIELDS -> {
+                        int[] fields = g.getFields().stream()
+                                .mapToInt(f -> out.getValue().fields().fieldIndex(f)).toArray();
+                        selectors.add(consumer.getStateScope() == ComponentSpec.StateScope.KEY_GROUP
+                                ? new KeyGroupSelector(targets, fields, KeyGroups.count(context.getTopologyConf()))
+                                : new FieldsSelector(targets, fields));
+                    }
                     case ALL -> selectors.add(new AllSelector(targets));
                     case GLOBAL -> selectors.add(new GlobalSelector(targets));
                     case DIRECT -> direct.addAll(tasks);

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * forgotten once it is older than twice the message timeout: by then a spout has replayed what it was not acked.
  * Executor thread only.
  */
-final class AppliedLog {
+final class AppliedLog implements ReplayLog {
     /** The suffix of the log's namespace after the state's. */
     static final String SUFFIX = "$applied";
 
@@ -70,7 +70,8 @@ final class AppliedLog {
      * Whether {@code input}'s updates are committed already, so it is to be acked without running the bolt; counts
      * it against its attempt when so.
      */
-    boolean skip(Tuple input) {
+    @Override
+    public boolean skip(Tuple input) {
         MessageId id = input.getMessageId();
         if (committed.isEmpty() || !id.hasReplayKeys()) {
             return false;
@@ -94,7 +95,8 @@ final class AppliedLog {
     }
 
     /** How many tuples were skipped since the task started. */
-    long skipped() {
+    @Override
+    public long skipped() {
         return skippedTotal;
     }
 
@@ -102,7 +104,8 @@ final class AppliedLog {
      * Stages under {@code txid} the keys of {@code applied}, the tuples whose updates the checkpoint holds, and
      * forgets the entries older than the retention.
      */
-    void prepare(long txid, Collection<Tuple> applied) {
+    @Override
+    public void prepare(long txid, Collection<Tuple> applied) {
         long now = clock.currentTimeMillis();
         forgetOld(now);
         prepared = Entry.of(now, applied);
@@ -111,6 +114,12 @@ final class AppliedLog {
             store.put(txid, prepared);
         }
         store.prepareCommit(txid);
+    }
+
+    /** Whether the log holds a committed entry older than the retention, which the next prepare forgets. */
+    boolean holdsExpired() {
+        return !entries.isEmpty()
+                && clock.currentTimeMillis() - entries.firstEntry().getValue().preparedAtMillis > retainMillis;
     }
 
     /** Drops the entries older than the retention (the deletes are staged with the next PREPARE). */
@@ -134,7 +143,8 @@ final class AppliedLog {
     }
 
     /** Commits what {@link #prepare} staged under {@code txid} (again, after a recovery: commits are idempotent). */
-    void commit(long txid) {
+    @Override
+    public void commit(long txid) {
         store.commit(txid);
         if (prepared != null && preparedTxid == txid) {
             entries.put(txid, prepared);
@@ -144,7 +154,8 @@ final class AppliedLog {
     }
 
     /** Forgets what was staged since the last commit. */
-    void rollback() {
+    @Override
+    public void rollback() {
         store.rollback();
         prepared = null;
     }

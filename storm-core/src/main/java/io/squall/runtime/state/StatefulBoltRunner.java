@@ -39,6 +39,11 @@ public final class StatefulBoltRunner extends StatefulTaskRunner {
     }
 
     @Override
+    protected boolean keyedByGroup() {
+        return true;
+    }
+
+    @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         prepareRunner(topoConf, context, collector, "stateful bolt");
         bolt.prepare(topoConf, context, new OutputCollector(new Holding()));

@@ -47,7 +47,11 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     private transient State state;
     /** The states checkpointed with {@link #state}, from {@link #openMoreStates}. */
     private transient List<State> moreStates;
-    private transient AppliedLog applied;
+    private transient ReplayLog applied;
+    /** The key groups of a keyed bolt's task, else null. */
+    private transient InputKeyGroups keyGroups;
+    /** The state by key group of a keyed bolt's task, once initialized, else null. */
+    private transient KeyGroupedState keyed;
     private transient boolean initialized;
     /** Tuples that arrived before the state was initialized. */
     private transient List<Tuple> waiting;
@@ -61,6 +65,14 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         return componentId + "-" + taskId;
     }
 
+    /**
+     * The namespace in the provider of one key group's state of a keyed stateful bolt (one fed only by fields
+     * groupings), from 0 to {@code topology.state.key.groups - 1}.
+     */
+    public static String groupNamespace(String componentId, int group) {
+        return KeyGroupedState.namespace(componentId, group);
+    }
+
     /** The component whose state this runs: its {@code initState} and checkpoint hooks are called. */
     protected abstract IStatefulComponent<State> component();
 
@@ -70,6 +82,14 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
      */
     protected List<State> openMoreStates() {
         return List.of();
+    }
+
+    /**
+     * Whether the component's state is kept by key group when the topology says so (a stateful bolt fed only by
+     * fields groupings); a subclass whose state is not scoped to its input tuples says no.
+     */
+    protected boolean keyedByGroup() {
+        return false;
     }
 
     /** Called at PREPARE, after the component's {@code prePrepare} and before the states are staged. */
@@ -91,6 +111,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         this.waiting = new ArrayList<>();
         this.pending = new ArrayList<>();
         this.prepared = new ArrayList<>();
+        this.keyGroups = keyedByGroup() ? InputKeyGroups.of(context) : null;
         context.registerGauge("state.replays-skipped", () -> applied == null ? 0 : applied.skipped());
     }
 
@@ -122,6 +143,13 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     protected final boolean admit(Tuple input) {
         if (!initialized) {
             waiting.add(input);
+            return false;
+        }
+        if (keyed != null && !keyed.enter(keyGroups.groupOf(input))) {
+            out.fail(input);
+            out.reportError(new IllegalStateException(name + " got a tuple of key group " + keyGroups.groupOf(input)
+                    + ", which it does not own (groups " + keyGroups.first() + " to " + (keyGroups.end() - 1)
+                    + "): a sender routes by another task layout; the tuple is failed and replayed"));
             return false;
         }
         if (applied != null && applied.skip(input)) {
@@ -186,29 +214,41 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     }
 
     private void initialize(long commitTxid) {
-        String ns = namespace(context.getThisComponentId(), context.getThisTaskId());
-        KeyValueState<Object, Object> log;
+        String component = context.getThisComponentId();
+        String ns = namespace(component, context.getThisTaskId());
+        List<KeyValueState<Object, Object>> logs = new ArrayList<>();
         try {
-            state = StateFactory.getState(ns, topoConf, context);
+            if (keyGroups != null) {
+                keyed = KeyGroupedState.open(component, keyGroups.first(), keyGroups.end(),
+                        n -> StateFactory.getState(n, topoConf, context));
+                state = keyed;
+                for (int g = keyGroups.first(); g < keyGroups.end(); g++) {
+                    logs.add(logStore(StateFactory.getState(AppliedLog.namespace(groupNamespace(component, g)),
+                            topoConf, context)));
+                }
+            } else {
+                state = StateFactory.getState(ns, topoConf, context);
+                logs.add(logStore(StateFactory.getState(AppliedLog.namespace(ns), topoConf, context)));
+            }
             moreStates = openMoreStates();
-            log = logStore(StateFactory.getState(AppliedLog.namespace(ns), topoConf, context));
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot get its state from the provider: " + e.getMessage(), e);
         }
+        boolean logged = !logs.contains(null);
         if (commitTxid >= 0) {
             state.commit(commitTxid);
             moreStates.forEach(s -> s.commit(commitTxid));
-            if (log != null) {
-                log.commit(commitTxid);
+            if (logged) {
+                logs.forEach(log -> log.commit(commitTxid));
             }
         }
         // Changes made after that PREPARE by the task before the restart are not committed: a state object that
         // outlived the task (in memory, across a rebalance) still has them.
         state.rollback();
         moreStates.forEach(State::rollback);
-        if (log != null) {
-            log.rollback();
-            applied = new AppliedLog(log, context.getClock(), retainMillis());
+        if (logged) {
+            logs.forEach(State::rollback);
+            applied = openLog(logs);
         }
         component().initState(state);
         initialized = true;
@@ -220,6 +260,17 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         List<Tuple> early = waiting;
         waiting = new ArrayList<>();
         early.forEach(out::fail);
+    }
+
+    private ReplayLog openLog(List<KeyValueState<Object, Object>> logs) {
+        if (keyed == null) {
+            return new AppliedLog(logs.get(0), context.getClock(), retainMillis());
+        }
+        AppliedLog[] byGroup = new AppliedLog[logs.size()];
+        for (int i = 0; i < byGroup.length; i++) {
+            byGroup[i] = new AppliedLog(logs.get(i), context.getClock(), retainMillis());
+        }
+        return new KeyGroupedLog(keyed, keyGroups, byGroup);
     }
 
     @SuppressWarnings("unchecked")
@@ -259,7 +310,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
      * checkpoint wrote, when the provider's state can tell.
      */
     public static void expose(String topology, TopologyContext context, State state) {
-        if (state instanceof QueryableKeyValueState<?, ?> q) {
+        if (state instanceof QueryableKeyValueState<?, ?> q && !(state instanceof KeyGroupedState k && !k.queryable())) {
             QueryableStates.register(topology, context.getThisComponentId(), context.getThisTaskId(), q);
             context.registerGauge("state.size", q::committedSize);
             context.registerGauge("checkpoint.last-keys", q::lastPreparedKeys);

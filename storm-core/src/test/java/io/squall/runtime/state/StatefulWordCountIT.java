@@ -26,13 +26,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A stateful word count on real threads: 100,000 sentences with bolts failing mid-sentence, with each
- * provider, ends with the exact counts; and a counter rescaled from 2 to 3 to 1 executors keeps exact counts.
+ * provider, ends with the exact counts; and a counter rescaled from 4 tasks on 2 executors to 3 tasks to 1 keeps
+ * exact counts, in memory and in RocksDB.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StatefulWordCountIT {
@@ -104,38 +106,59 @@ class StatefulWordCountIT {
         }
     }
 
+    /**
+     * Four tasks on two executors, then three tasks, then one: each rebalance restarts the topology at its last
+     * commit with the new task count, and the key groups' state moves to their new owners.
+     */
     @Test
-    void keepsExactCountsWhenTheCounterIsRescaledFromTwoToThreeToOne() {
+    void keepsExactCountsInMemoryWhenTheCounterIsRescaledToThreeThenOneTask() {
         String name = "stateful-wc-rescale";
+        rescale(name, conf(name), () -> inMemoryCounts(name));
+    }
+
+    @Test
+    void keepsExactCountsInRocksDbWhenTheCounterIsRescaledToThreeThenOneTask() {
+        String name = "stateful-wc-rescale-rocksdb";
+        Config conf = conf(name);
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER, RocksDbKeyValueStateProvider.class.getName());
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"dir\": \"" + dir + "\"}");
+        conf.put(Config.TOPOLOGY_STATE_KEY_GROUPS, 16);
+        rescale(name, conf, () -> rocksDbCounts(name, conf, 16));
+    }
+
+    private static void rescale(String name, Config conf, Supplier<Map<String, Long>> counts) {
         Run r = new Run(StatefulFixtures.sentences(30_000, 9));
         r.released.set(10_000);
         StatefulFixtures.RUNS.put(name, r);
         try (LocalCluster cluster = new LocalCluster()) {
-            cluster.submitTopology(name, conf(name), wordCount(name, 2));
-            for (int executors : new int[] {3, 1}) {
-                awaitExact(r, name);
+            cluster.submitTopology(name, conf, wordCount(name, 2));
+            for (int tasks : new int[] {3, 1}) {
+                awaitExact(r, counts);
                 RebalanceOptions o = new RebalanceOptions();
                 o.set_wait_secs(1);
-                o.set_num_executors(Map.of("count", executors));
+                o.set_num_executors(Map.of("count", tasks));
                 cluster.rebalance(name, o);
+                var count = cluster.getTopologyInfo(name).get_executors().stream()
+                        .filter(e -> e.get_component_id().equals("count")).findFirst().orElseThrow().get_executor_info();
+                assertEquals(tasks, count.get_task_end() - count.get_task_start() + 1, "count's tasks: " + count);
                 r.released.addAndGet(10_000);
             }
-            awaitExact(r, name);
+            awaitExact(r, counts);
         }
     }
 
-    private static void awaitExact(Run r, String name) {
-        Await.until(Duration.ofSeconds(60), () -> r.done() && r.expectedCounts().equals(inMemoryCounts(name)),
+    private static void awaitExact(Run r, Supplier<Map<String, Long>> counts) {
+        Await.until(Duration.ofSeconds(60), () -> r.done() && r.expectedCounts().equals(counts.get()),
                 () -> "exact counts of " + r.released.get() + " sentences; acked " + r.acked.size() + ", counted "
-                        + inMemoryCounts(name) + ", expected " + r.expectedCounts());
+                        + counts.get() + ", expected " + r.expectedCounts());
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Long> inMemoryCounts(String topology) {
         Map<String, Long> all = new TreeMap<>();
-        for (int task = 1; task < 32; task++) {
+        for (int group = 0; group < 128; group++) {
             var s = (InMemoryKeyValueState<String, Long>) InMemoryKeyValueStateProvider.existing(topology,
-                    StatefulBoltRunner.namespace("count", task));
+                    StatefulBoltRunner.groupNamespace("count", group));
             if (s != null) {
                 all.putAll(s.committedEntries());
             }
@@ -143,16 +166,17 @@ class StatefulWordCountIT {
         return all;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Long> rocksDbCounts(String topology, Config conf) {
+        return rocksDbCounts(topology, conf, 128);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> rocksDbCounts(String topology, Config conf, int groups) {
         Map<String, Long> all = new TreeMap<>();
         Map<String, Object> c = new HashMap<>(conf);
         c.put(Config.TOPOLOGY_NAME, topology);
-        for (int task = 1; task < 32; task++) {
-            String ns = StatefulBoltRunner.namespace("count", task);
-            if (!dir.resolve(topology).resolve(ns).toFile().isDirectory()) {
-                continue;
-            }
+        for (int group = 0; group < groups; group++) {
+            String ns = StatefulBoltRunner.groupNamespace("count", group);
             var s = (KeyValueState<String, Long>) new RocksDbKeyValueStateProvider().newState(ns, c, null);
             s.forEach(e -> all.put(e.getKey(), e.getValue()));
         }

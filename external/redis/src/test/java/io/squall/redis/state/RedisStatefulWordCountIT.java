@@ -60,9 +60,9 @@ class RedisStatefulWordCountIT {
             assertTrue(r.failures.get() >= 40, "injected failures replayed: " + r.failures.get());
 
             Map<String, Long> counted = new TreeMap<>();
-            for (int task = 1; task < 16; task++) {
+            for (int group = 0; group < 128; group++) {
                 var s = (KeyValueState<String, Long>) new RedisKeyValueStateProvider().newState(
-                        StatefulBoltRunner.namespace("count", task), conf, null);
+                        StatefulBoltRunner.groupNamespace("count", group), conf, null);
                 s.forEach(e -> counted.put(e.getKey(), e.getValue()));
                 if (s instanceof AutoCloseable c) {
                     c.close();

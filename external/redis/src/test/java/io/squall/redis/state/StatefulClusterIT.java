@@ -41,7 +41,7 @@ class StatefulClusterIT {
             String rocksDb = "stateful-cluster-rocksdb";
             Topology onDisk = new Topology(rocksDb, RocksDbKeyValueStateProvider.class.getName(),
                     "{\"dir\": \"" + stateDir + "\"}", conf -> counts(new RocksDbKeyValueStateProvider(), conf,
-                    ns -> Files.isDirectory(stateDir.resolve(rocksDb).resolve(ns))));
+                    ns -> Files.isDirectory(stateDir.resolve(rocksDb).resolve(ns.replace('@', '_')))));
             Topology inRedis = new Topology("stateful-cluster-redis", RedisKeyValueStateProvider.class.getName(),
                     "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": " + redis.port()
                             + ", \"timeout\": 2000}}",
@@ -57,18 +57,21 @@ class StatefulClusterIT {
         }
     }
 
-    /** Every counter task's committed counts, from the namespaces {@code exists} accepts; a word in one task only. */
+    /**
+     * The counter's committed counts, from the namespaces of its key groups that {@code exists} accepts; a word in
+     * one group only.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Long> counts(StateProvider provider, Map<String, Object> conf,
                                             Predicate<String> exists) {
         Map<String, Long> all = new TreeMap<>();
-        for (int task = 1; task < 32; task++) {
-            String ns = StatefulBoltRunner.namespace("count", task);
+        for (int group = 0; group < 128; group++) {
+            String ns = StatefulBoltRunner.groupNamespace("count", group);
             if (!exists.test(ns)) {
                 continue;
             }
             var s = (KeyValueState<String, Long>) provider.newState(ns, conf, null);
-            s.forEach(e -> assertEquals(null, all.put(e.getKey(), e.getValue()), "a word in two tasks: " + e));
+            s.forEach(e -> assertEquals(null, all.put(e.getKey(), e.getValue()), "a word in two groups: " + e));
             if (s instanceof AutoCloseable c) {
                 try {
                     c.close();
