@@ -78,6 +78,9 @@ final class AppliedLog {
         for (int i = 0; i < id.size(); i++) {
             long key = id.replayKey(i);
             long allowed = key == 0 ? 0 : committed.get(key);
+            if (allowed == 0) {
+                return false; // The common case, a tuple seen for the first time: one look-up.
+            }
             long used = attemptRoot.get(key) == id.root(i) ? attemptSkipped.get(key) : 0;
             if (used >= allowed) {
                 return false;
@@ -170,17 +173,27 @@ final class AppliedLog {
         /** The entry of {@code applied}, or null when none of them has a replay key. */
         static Entry of(long now, Collection<Tuple> applied) {
             Long2LongHashMap counts = new Long2LongHashMap(0);
+            // The tuples of one spout tuple tend to come in a row (a splitter emits a sentence's words together),
+            // so a run of one key is counted first and added to the map once.
+            long runKey = 0;
+            long run = 0;
             for (Tuple t : applied) {
                 MessageId id = t.getMessageId();
                 if (!id.hasReplayKeys()) {
                     continue;
                 }
                 for (int i = 0; i < id.size(); i++) {
-                    if (id.replayKey(i) != 0) {
-                        counts.merge(id.replayKey(i), 1, Long::sum);
+                    long key = id.replayKey(i);
+                    if (key == runKey) {
+                        run++;
+                    } else if (key != 0) {
+                        addRun(counts, runKey, run);
+                        runKey = key;
+                        run = 1;
                     }
                 }
             }
+            addRun(counts, runKey, run);
             if (counts.isEmpty()) {
                 return null;
             }
@@ -192,6 +205,12 @@ final class AppliedLog {
                 n[at[0]++] = (int) v;
             });
             return new Entry(now, keys, n);
+        }
+
+        private static void addRun(Long2LongHashMap counts, long key, long run) {
+            if (key != 0) {
+                counts.put(key, counts.get(key) + run);
+            }
         }
 
         /** Adds ({@code sign} 1) or removes ({@code sign} -1) this entry's counts in {@code committed}. */

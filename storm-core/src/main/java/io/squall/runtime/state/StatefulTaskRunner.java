@@ -155,8 +155,14 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     beforePrepare(txid);
                     state.prepareCommit(txid);
                     moreStates.forEach(s -> s.prepareCommit(txid));
-                    prepared.addAll(pending);
-                    pending.clear();
+                    if (prepared.isEmpty()) {
+                        List<Tuple> empty = prepared; // Swapped, not copied: they can be a million tuples.
+                        prepared = pending;
+                        pending = empty;
+                    } else {
+                        prepared.addAll(pending);
+                        pending.clear();
+                    }
                     if (applied != null) {
                         applied.prepare(txid, prepared);
                     }
