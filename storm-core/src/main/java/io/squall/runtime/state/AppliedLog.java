@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * The replay keys of the tuples whose updates a stateful task's recent checkpoints hold, kept in the provider
@@ -106,6 +107,16 @@ final class AppliedLog {
      * forgets the entries older than the retention.
      */
     void prepare(long txid, Collection<Tuple> applied) {
+        HeldAcks held = new HeldAcks();
+        applied.forEach(t -> held.add(t, null));
+        prepare(txid, held);
+    }
+
+    /**
+     * Stages under {@code txid} the keys of the tuples {@code applied} holds, whose updates the checkpoint holds,
+     * and forgets the entries older than the retention.
+     */
+    void prepare(long txid, HeldAcks applied) {
         long now = clock.currentTimeMillis();
         forgetOld(now);
         prepared = Entry.of(now, applied);
@@ -171,29 +182,10 @@ final class AppliedLog {
         }
 
         /** The entry of {@code applied}, or null when none of them has a replay key. */
-        static Entry of(long now, Collection<Tuple> applied) {
-            Long2LongHashMap counts = new Long2LongHashMap(0);
-            // The tuples of one spout tuple tend to come in a row (a splitter emits a sentence's words together),
-            // so a run of one key is counted first and added to the map once.
-            long runKey = 0;
-            long run = 0;
-            for (Tuple t : applied) {
-                MessageId id = t.getMessageId();
-                if (!id.hasReplayKeys()) {
-                    continue;
-                }
-                for (int i = 0; i < id.size(); i++) {
-                    long key = id.replayKey(i);
-                    if (key == runKey) {
-                        run++;
-                    } else if (key != 0) {
-                        addRun(counts, runKey, run);
-                        runKey = key;
-                        run = 1;
-                    }
-                }
-            }
-            addRun(counts, runKey, run);
+        static Entry of(long now, HeldAcks applied) {
+            KeyCounts keyCounts = new KeyCounts();
+            applied.forEachReplayKey(keyCounts);
+            Long2LongHashMap counts = keyCounts.finish();
             if (counts.isEmpty()) {
                 return null;
             }
@@ -207,9 +199,37 @@ final class AppliedLog {
             return new Entry(now, keys, n);
         }
 
-        private static void addRun(Long2LongHashMap counts, long key, long run) {
-            if (key != 0) {
-                counts.put(key, counts.get(key) + run);
+        /**
+         * Counts replay keys (0: none). The tuples of one spout tuple tend to come in a row (a splitter emits a
+         * sentence's words together), so a run of one key is counted first and added to the map once.
+         */
+        private static final class KeyCounts implements LongConsumer {
+            private final Long2LongHashMap counts = new Long2LongHashMap(0);
+            private long runKey;
+            private long run;
+
+            @Override
+            public void accept(long key) {
+                if (key == runKey) {
+                    run++;
+                } else if (key != 0) {
+                    addRun();
+                    runKey = key;
+                    run = 1;
+                }
+            }
+
+            private void addRun() {
+                if (runKey != 0) {
+                    counts.put(runKey, counts.get(runKey) + run);
+                }
+            }
+
+            Long2LongHashMap finish() {
+                addRun();
+                runKey = 0;
+                run = 0;
+                return counts;
             }
         }
 

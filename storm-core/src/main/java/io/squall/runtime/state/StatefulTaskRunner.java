@@ -3,6 +3,7 @@ package io.squall.runtime.state;
 import io.squall.Config;
 import io.squall.config.ConfigKeys;
 import io.squall.runtime.api.CheckpointedBolt;
+import io.squall.runtime.api.RootAcks;
 import io.squall.spout.CheckPointState.Action;
 import io.squall.state.KeyValueState;
 import io.squall.state.QueryableKeyValueState;
@@ -52,9 +53,11 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     /** Tuples that arrived before the state was initialized. */
     private transient List<Tuple> waiting;
     /** Tuples to ack at the commit of the next PREPARE. */
-    private transient List<Tuple> pending;
+    private transient HeldAcks pending;
     /** Tuples to ack at the COMMIT awaited. */
-    private transient List<Tuple> prepared;
+    private transient HeldAcks prepared;
+    /** Sends held acks from their numbers; null when the runtime offers none (acks are then held as tuples). */
+    private transient RootAcks rootAcks;
 
     /** The namespace of a task's state in the provider. */
     public static String namespace(String componentId, int taskId) {
@@ -89,8 +92,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         this.name = kind + " '" + context.getThisComponentId() + "' (task " + context.getThisTaskId() + ", "
                 + component().getClass().getName() + ")";
         this.waiting = new ArrayList<>();
-        this.pending = new ArrayList<>();
-        this.prepared = new ArrayList<>();
+        this.pending = new HeldAcks();
+        this.prepared = new HeldAcks();
         context.registerGauge("state.replays-skipped", () -> applied == null ? 0 : applied.skipped());
     }
 
@@ -133,7 +136,12 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** Acks {@code input} at the commit of the checkpoint after the next PREPARE. */
     protected final void holdAck(Tuple input) {
-        pending.add(input);
+        pending.add(input, rootAcks);
+    }
+
+    @Override
+    public final void useRootAcks(RootAcks acks) {
+        this.rootAcks = acks;
     }
 
     @Override
@@ -156,12 +164,11 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     state.prepareCommit(txid);
                     moreStates.forEach(s -> s.prepareCommit(txid));
                     if (prepared.isEmpty()) {
-                        List<Tuple> empty = prepared; // Swapped, not copied: they can be a million tuples.
+                        HeldAcks empty = prepared; // Swapped, not copied: they can be a million tuples.
                         prepared = pending;
                         pending = empty;
                     } else {
-                        prepared.addAll(pending);
-                        pending.clear();
+                        prepared.takeAll(pending);
                     }
                     if (applied != null) {
                         applied.prepare(txid, prepared);
@@ -178,8 +185,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     if (applied != null) {
                         applied.commit(txid);
                     }
-                    prepared.forEach(out::ack);
-                    prepared.clear();
+                    prepared.ackAll(rootAcks, out);
                 }
                 default -> throw new IllegalStateException("Unknown checkpoint action " + action);
             }
@@ -253,10 +259,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         if (applied != null) {
             applied.rollback();
         }
-        prepared.forEach(out::fail);
-        pending.forEach(out::fail);
-        prepared.clear();
-        pending.clear();
+        prepared.failAll(rootAcks, out);
+        pending.failAll(rootAcks, out);
         restored();
     }
 
@@ -274,7 +278,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** How many acked tuples wait for a commit. */
     public final int heldAcks() {
-        return pending.size() + prepared.size();
+        return pending.tuples() + prepared.tuples();
     }
 
     private String topologyName() {
