@@ -408,7 +408,7 @@ public final class BoltExecutor extends Executor {
 
         @Override
         public boolean detachable(Tuple input) {
-            return input != processSample && taskContext.taskHooks().all().isEmpty();
+            return input != processSample && taskContext.taskHooks().isEmpty();
         }
 
         @Override
