@@ -16,10 +16,14 @@ import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +31,12 @@ import java.util.concurrent.TimeUnit;
  * The word count with acking in local mode, the counter keeping its counts in a {@code HashMap} (lost on a
  * crash) or in checkpointed keyed state (1 s checkpoints), in memory or in RocksDB. Sentences of 8 words from
  * a vocabulary of 10,000; spout, 2 splitters, 2 counters. Prints words counted per second, each mode in turn,
- * for the given number of rounds (A B C A B C, so a noisy machine hits every mode alike).
+ * for the given number of rounds (A B C A B C, so a noisy machine hits every mode alike), and the CPU time the
+ * JVM spent per word counted (all threads, GC included; from the thread and process CPU clocks, so other load on
+ * the machine slows the run but does not inflate this figure), split by kind of thread.
  *
- * <pre>usage: StatefulWordCountBenchmark [rounds] [warmupSecs] [measureSecs] [modes: hashmap,memory,rocksdb]</pre>
+ * <pre>usage: StatefulWordCountBenchmark [rounds] [warmupSecs] [measureSecs] [modes: hashmap,memory,rocksdb]
+ *        [maxSpoutPending, default 200000]</pre>
  */
 public final class StatefulWordCountBenchmark {
     private static final String[] WORDS = new String[10_000];
@@ -147,16 +154,18 @@ public final class StatefulWordCountBenchmark {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         String[] modes = (args.length > 3 ? args[3] : "hashmap,memory,rocksdb").split(",");
+        int pending = args.length > 4 ? Integer.parseInt(args[4]) : 200_000;
         Path dir = Files.createTempDirectory("squall-state-bench");
         int run = 0;
         for (int r = 1; r <= rounds; r++) {
             for (String mode : modes) {
-                run(mode, "wc-" + mode + "-" + (++run), dir, warmup, measure);
+                run(mode, "wc-" + mode + "-" + (++run), dir, warmup, measure, pending);
             }
         }
     }
 
-    static void run(String mode, String name, Path dir, int warmupSecs, int measureSecs) throws InterruptedException {
+    static void run(String mode, String name, Path dir, int warmupSecs, int measureSecs, int pending)
+            throws InterruptedException {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new SentenceSpout());
         b.setBolt("split", new Split(), 2).shuffleGrouping("sentences");
@@ -167,7 +176,7 @@ public final class StatefulWordCountBenchmark {
         }
         Config conf = new Config();
         conf.setNumAckers(1);
-        conf.setMaxSpoutPending(200_000);
+        conf.setMaxSpoutPending(pending);
         conf.setMessageTimeoutSecs(60);
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 1000);
@@ -181,12 +190,46 @@ public final class StatefulWordCountBenchmark {
             long start = System.nanoTime();
             long before = cluster.getComponentStats(name).get("count").executed();
             long acksBefore = cluster.getComponentStats(name).get("sentences").acked();
+            CpuSnapshot cpuBefore = CpuSnapshot.take();
             TimeUnit.SECONDS.sleep(measureSecs);
+            CpuSnapshot cpuAfter = CpuSnapshot.take();
             long after = cluster.getComponentStats(name).get("count").executed();
             long acksAfter = cluster.getComponentStats(name).get("sentences").acked();
             double secs = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-8s %,12.0f words counted/s, %,10.0f sentences acked/s over %.0fs%n", mode,
-                    (after - before) / secs, (acksAfter - acksBefore) / secs, secs);
+            long words = Math.max(1, after - before);
+            System.out.printf("%-8s %,12.0f words counted/s, %,10.0f sentences acked/s over %.0fs; CPU %,.0f ns/word "
+                            + "(GC %,.0f ms)%n", mode, (after - before) / secs, (acksAfter - acksBefore) / secs, secs,
+                    (double) (cpuAfter.processNanos - cpuBefore.processNanos) / words,
+                    (cpuAfter.gcMillis - cpuBefore.gcMillis) / 1.0);
+            StringBuilder byKind = new StringBuilder("         CPU ns/word by thread:");
+            cpuAfter.byKind.forEach((kind, nanos) -> {
+                double perWord = (double) (nanos - cpuBefore.byKind.getOrDefault(kind, 0L)) / words;
+                if (perWord >= 1) {
+                    byKind.append(String.format(" %s %,.0f", kind, perWord));
+                }
+            });
+            System.out.println(byKind);
+        }
+    }
+
+    /** The JVM's CPU time so far: in all, in GC, and per kind of thread (its name without digits). */
+    private record CpuSnapshot(long processNanos, long gcMillis, Map<String, Long> byKind) {
+        static CpuSnapshot take() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Map<String, Long> byKind = new TreeMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                long nanos = threads.getThreadCpuTime(id);
+                var info = threads.getThreadInfo(id);
+                if (nanos > 0 && info != null) {
+                    byKind.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos, Long::sum);
+                }
+            }
+            long gc = 0;
+            for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, b.getCollectionTime());
+            }
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new CpuSnapshot(os.getProcessCpuTime(), gc, byKind);
         }
     }
 }

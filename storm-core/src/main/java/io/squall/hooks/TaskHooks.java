@@ -35,6 +35,11 @@ public final class TaskHooks {
         hooks.add(hook);
     }
 
+    /** Whether the task has no hook. */
+    public boolean isEmpty() {
+        return hooks.isEmpty();
+    }
+
     /** The hooks, in the order added. */
     public Collection<ITaskHook> all() {
         return Collections.unmodifiableList(hooks);

@@ -3,6 +3,7 @@ package io.squall.state;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A {@link KeyValueState} kept in the JVM's memory, as Storm's: the committed entries plus the changes
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V> {
     private final Map<K, V> committed = new ConcurrentHashMap<>();
+    /** The committed value of a key, made once (a method reference per get would be an allocation). */
+    private final Function<K, V> committedLookup = committed::get;
     private final KeyValueChanges<K, V> changes = new KeyValueChanges<>();
     private volatile long committedTxid = -1;
     private volatile int lastPreparedKeys;
@@ -28,7 +31,7 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
 
     @Override
     public V get(K key) {
-        return changes.contains(key) ? changes.get(key) : committed.get(key);
+        return changes.newest(key, committedLookup);
     }
 
     @Override
@@ -49,7 +52,7 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
         if (txid <= committedTxid) {
             return; // That transaction is committed: these changes wait for the next one.
         }
-        lastPreparedKeys = changes.prepare(txid).size();
+        lastPreparedKeys = changes.prepare(txid);
     }
 
     @Override
@@ -57,13 +60,13 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
         if (changes.preparedTxid() != txid) {
             return; // Committed already (a commit repeated after recovery), or nothing was staged.
         }
-        for (Map.Entry<K, V> e : changes.staged().entrySet()) {
-            if (e.getValue() == null) {
-                committed.remove(e.getKey());
+        changes.forEachStaged((k, v) -> {
+            if (v == null) {
+                committed.remove(k);
             } else {
-                committed.put(e.getKey(), e.getValue());
+                committed.put(k, v);
             }
-        }
+        });
         committedTxid = txid;
         changes.clearPrepared();
     }

@@ -1,6 +1,7 @@
 package io.squall.topology;
 
 import io.squall.runtime.api.CheckpointedBolt;
+import io.squall.runtime.api.RootAcks;
 import io.squall.spout.CheckPointState;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -38,6 +39,11 @@ abstract class KernelRunBolt implements IRichBolt, CheckpointedBolt {
     @Override
     public final boolean onCheckpoint(long txid, CheckPointState.Action action) {
         return ((CheckpointedBolt) runner()).onCheckpoint(txid, action);
+    }
+
+    @Override
+    public final void useRootAcks(RootAcks acks) {
+        ((CheckpointedBolt) runner()).useRootAcks(acks);
     }
 
     @Override

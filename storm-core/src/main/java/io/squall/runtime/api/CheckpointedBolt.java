@@ -16,4 +16,11 @@ public interface CheckpointedBolt extends IBolt {
      *         rolled back
      */
     boolean onCheckpoint(long txid, CheckPointState.Action action);
+
+    /**
+     * Offers the bolt a way to send the acks it holds from their numbers rather than as tuples; the executor calls
+     * it once, after {@code prepare}. A bolt that holds no acks ignores it.
+     */
+    default void useRootAcks(RootAcks acks) {
+    }
 }

@@ -5,6 +5,7 @@ import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.EventTimeBolt;
+import io.squall.runtime.api.RootAcks;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.runtime.eventtime.BoltWatermarks;
 import io.squall.runtime.eventtime.Watermark;
@@ -88,6 +89,9 @@ public final class BoltExecutor extends Executor {
         }
         for (Task t : tasks) {
             t.bolt.prepare(context.componentConf(componentId), t.taskContext, new OutputCollector(t));
+            if (t.bolt instanceof CheckpointedBolt c) {
+                c.useRootAcks(t);
+            }
         }
         openWatermarks();
         nextTickNanos = clock.nanoTime() + tickNanos;
@@ -171,7 +175,7 @@ public final class BoltExecutor extends Executor {
     }
 
     /** One bolt task and its collector. Executor thread only. */
-    private final class Task extends TaskOutput implements IOutputCollector, BarrierAligner.Sink {
+    private final class Task extends TaskOutput implements IOutputCollector, BarrierAligner.Sink, RootAcks {
         final IBolt bolt;
         final TopologyContext taskContext;
         /** Aligns checkpoint barriers; null when the topology has no stateful bolt. */
@@ -399,6 +403,43 @@ public final class BoltExecutor extends Executor {
             if (input == processSample) {
                 stats.processLatency.record(clock.nanoTime() - processSampleStart);
                 processSample = null;
+            }
+        }
+
+        @Override
+        public boolean detachable(Tuple input) {
+            return input != processSample && taskContext.taskHooks().isEmpty();
+        }
+
+        @Override
+        public void ackRoot(long root, long ackXor) {
+            if (settings.ackingEnabled()) {
+                transfer.sendAck(context.ackerTask(root), AckBatch.UPDATE, root, ackXor, -1);
+            }
+        }
+
+        @Override
+        public void failRoot(long root) {
+            if (settings.ackingEnabled()) {
+                transfer.sendAck(context.ackerTask(root), AckBatch.FAIL, root, 0, taskId);
+            }
+        }
+
+        @Override
+        public void countAcked(int tuples) {
+            counts.acked += tuples;
+            for (int i = 0; i < tuples; i++) {
+                counters.acked();
+            }
+        }
+
+        @Override
+        public void countFailed(int tuples) {
+            // As fail(input) in a checkpointed bolt: the next PREPARE fails unless a rollback comes first.
+            failedSinceRollback |= tuples > 0;
+            for (int i = 0; i < tuples; i++) {
+                stats.failed.increment();
+                counters.failed();
             }
         }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * The replay keys of the tuples whose updates a stateful task's recent checkpoints hold, kept in the provider
@@ -79,6 +80,9 @@ final class AppliedLog implements ReplayLog {
         for (int i = 0; i < id.size(); i++) {
             long key = id.replayKey(i);
             long allowed = key == 0 ? 0 : committed.get(key);
+            if (allowed == 0) {
+                return false; // The common case, a tuple seen for the first time: one look-up.
+            }
             long used = attemptRoot.get(key) == id.root(i) ? attemptSkipped.get(key) : 0;
             if (used >= allowed) {
                 return false;
@@ -104,8 +108,25 @@ final class AppliedLog implements ReplayLog {
      * Stages under {@code txid} the keys of {@code applied}, the tuples whose updates the checkpoint holds, and
      * forgets the entries older than the retention.
      */
+    void prepare(long txid, Collection<Tuple> applied) {
+        HeldAcks held = new HeldAcks();
+        applied.forEach(t -> held.add(t, null));
+        prepare(txid, held);
+    }
+
+    /**
+     * Stages under {@code txid} the keys of the tuples {@code applied} holds, whose updates the checkpoint holds,
+     * and forgets the entries older than the retention.
+     */
     @Override
-    public void prepare(long txid, Collection<Tuple> applied) {
+    public void prepare(long txid, HeldAcks applied) {
+        Entry.KeyCounts counts = new Entry.KeyCounts();
+        applied.forEachReplayKey(counts);
+        prepare(txid, counts);
+    }
+
+    /** Stages under {@code txid} the replay keys {@code applied} counted, and forgets the old entries. */
+    void prepare(long txid, Entry.KeyCounts applied) {
         long now = clock.currentTimeMillis();
         forgetOld(now);
         prepared = Entry.of(now, applied);
@@ -178,20 +199,9 @@ final class AppliedLog implements ReplayLog {
             this.counts = counts;
         }
 
-        /** The entry of {@code applied}, or null when none of them has a replay key. */
-        static Entry of(long now, Collection<Tuple> applied) {
-            Long2LongHashMap counts = new Long2LongHashMap(0);
-            for (Tuple t : applied) {
-                MessageId id = t.getMessageId();
-                if (!id.hasReplayKeys()) {
-                    continue;
-                }
-                for (int i = 0; i < id.size(); i++) {
-                    if (id.replayKey(i) != 0) {
-                        counts.merge(id.replayKey(i), 1, Long::sum);
-                    }
-                }
-            }
+        /** The entry of the keys {@code applied} counted, or null when it counted none. */
+        static Entry of(long now, KeyCounts applied) {
+            Long2LongHashMap counts = applied.finish();
             if (counts.isEmpty()) {
                 return null;
             }
@@ -203,6 +213,40 @@ final class AppliedLog implements ReplayLog {
                 n[at[0]++] = (int) v;
             });
             return new Entry(now, keys, n);
+        }
+
+        /**
+         * Counts replay keys (0: none). The tuples of one spout tuple tend to come in a row (a splitter emits a
+         * sentence's words together), so a run of one key is counted first and added to the map once.
+         */
+        static final class KeyCounts implements LongConsumer {
+            private final Long2LongHashMap counts = new Long2LongHashMap(0);
+            private long runKey;
+            private long run;
+
+            @Override
+            public void accept(long key) {
+                if (key == runKey) {
+                    run++;
+                } else if (key != 0) {
+                    addRun();
+                    runKey = key;
+                    run = 1;
+                }
+            }
+
+            private void addRun() {
+                if (runKey != 0) {
+                    counts.put(runKey, counts.get(runKey) + run);
+                }
+            }
+
+            Long2LongHashMap finish() {
+                addRun();
+                runKey = 0;
+                run = 0;
+                return counts;
+            }
         }
 
         /** Adds ({@code sign} 1) or removes ({@code sign} -1) this entry's counts in {@code committed}. */

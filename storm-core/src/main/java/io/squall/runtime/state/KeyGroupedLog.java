@@ -2,10 +2,7 @@ package io.squall.runtime.state;
 
 import io.squall.tuple.Tuple;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * The applied logs of a keyed stateful bolt's task, one per key group it owns (namespace
@@ -16,15 +13,13 @@ import java.util.List;
  */
 final class KeyGroupedLog implements ReplayLog {
     private final KeyGroupedState state;
-    private final InputKeyGroups inputs;
     private final AppliedLog[] logs;
     private final BitSet prepared = new BitSet();
     private long preparedTxid = -1;
 
     /** The logs of the groups of {@code state}, by index from its first group. */
-    KeyGroupedLog(KeyGroupedState state, InputKeyGroups inputs, AppliedLog[] logs) {
+    KeyGroupedLog(KeyGroupedState state, AppliedLog[] logs) {
         this.state = state;
-        this.inputs = inputs;
         this.logs = logs;
     }
 
@@ -45,24 +40,19 @@ final class KeyGroupedLog implements ReplayLog {
     }
 
     @Override
-    public void prepare(long txid, Collection<Tuple> applied) {
-        List<List<Tuple>> byGroup = new ArrayList<>(logs.length);
-        for (int i = 0; i < logs.length; i++) {
-            byGroup.add(null);
-        }
-        for (Tuple t : applied) {
-            int i = inputs.groupOf(t) - inputs.first();
-            if (i >= 0 && i < logs.length) {
-                if (byGroup.get(i) == null) {
-                    byGroup.set(i, new ArrayList<>());
+    public void prepare(long txid, HeldAcks applied) {
+        AppliedLog.Entry.KeyCounts[] byGroup = new AppliedLog.Entry.KeyCounts[logs.length];
+        applied.forEachGroupAndReplayKey((group, key) -> {
+            if (group >= 0 && group < byGroup.length) {
+                if (byGroup[group] == null) {
+                    byGroup[group] = new AppliedLog.Entry.KeyCounts();
                 }
-                byGroup.get(i).add(t);
+                byGroup[group].accept(key);
             }
-        }
+        });
         for (int i = 0; i < logs.length; i++) {
-            List<Tuple> tuples = byGroup.get(i);
-            if (tuples != null || logs[i].holdsExpired()) {
-                logs[i].prepare(txid, tuples == null ? List.of() : tuples);
+            if (byGroup[i] != null || logs[i].holdsExpired()) {
+                logs[i].prepare(txid, byGroup[i] == null ? new AppliedLog.Entry.KeyCounts() : byGroup[i]);
                 prepared.set(i);
             }
         }

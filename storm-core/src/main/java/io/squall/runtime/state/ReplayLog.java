@@ -2,8 +2,6 @@ package io.squall.runtime.state;
 
 import io.squall.tuple.Tuple;
 
-import java.util.Collection;
-
 /**
  * What a stateful task keeps of the replay keys its committed checkpoints applied, to ack a replay of committed
  * updates without running the bolt: one {@link AppliedLog} per task, or one per key group for a keyed bolt
@@ -17,7 +15,7 @@ interface ReplayLog {
     long skipped();
 
     /** Stages under {@code txid} the replay keys of {@code applied}, the tuples whose updates the checkpoint holds. */
-    void prepare(long txid, Collection<Tuple> applied);
+    void prepare(long txid, HeldAcks applied);
 
     /** Commits what {@link #prepare} staged under {@code txid} (again, after a recovery). */
     void commit(long txid);

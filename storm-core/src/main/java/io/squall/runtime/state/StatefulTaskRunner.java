@@ -3,6 +3,7 @@ package io.squall.runtime.state;
 import io.squall.Config;
 import io.squall.config.ConfigKeys;
 import io.squall.runtime.api.CheckpointedBolt;
+import io.squall.runtime.api.RootAcks;
 import io.squall.spout.CheckPointState.Action;
 import io.squall.state.KeyValueState;
 import io.squall.state.QueryableKeyValueState;
@@ -56,9 +57,11 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     /** Tuples that arrived before the state was initialized. */
     private transient List<Tuple> waiting;
     /** Tuples to ack at the commit of the next PREPARE. */
-    private transient List<Tuple> pending;
+    private transient HeldAcks pending;
     /** Tuples to ack at the COMMIT awaited. */
-    private transient List<Tuple> prepared;
+    private transient HeldAcks prepared;
+    /** Sends held acks from their numbers; null when the runtime offers none (acks are then held as tuples). */
+    private transient RootAcks rootAcks;
 
     /** The namespace of a task's state in the provider. */
     public static String namespace(String componentId, int taskId) {
@@ -109,8 +112,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         this.name = kind + " '" + context.getThisComponentId() + "' (task " + context.getThisTaskId() + ", "
                 + component().getClass().getName() + ")";
         this.waiting = new ArrayList<>();
-        this.pending = new ArrayList<>();
-        this.prepared = new ArrayList<>();
+        this.pending = new HeldAcks();
+        this.prepared = new HeldAcks();
         this.keyGroups = keyedByGroup() ? InputKeyGroups.of(context) : null;
         context.registerGauge("state.replays-skipped", () -> applied == null ? 0 : applied.skipped());
     }
@@ -161,7 +164,13 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** Acks {@code input} at the commit of the checkpoint after the next PREPARE. */
     protected final void holdAck(Tuple input) {
-        pending.add(input);
+        // The group from the tuple, not the one entered last: a bolt may ack a tuple after running others.
+        pending.add(input, rootAcks, keyed == null ? 0 : keyGroups.groupOf(input) - keyGroups.first());
+    }
+
+    @Override
+    public final void useRootAcks(RootAcks acks) {
+        this.rootAcks = acks;
     }
 
     @Override
@@ -183,8 +192,13 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     beforePrepare(txid);
                     state.prepareCommit(txid);
                     moreStates.forEach(s -> s.prepareCommit(txid));
-                    prepared.addAll(pending);
-                    pending.clear();
+                    if (prepared.isEmpty()) {
+                        HeldAcks empty = prepared; // Swapped, not copied: they can be a million tuples.
+                        prepared = pending;
+                        pending = empty;
+                    } else {
+                        prepared.takeAll(pending);
+                    }
                     if (applied != null) {
                         applied.prepare(txid, prepared);
                     }
@@ -200,8 +214,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     if (applied != null) {
                         applied.commit(txid);
                     }
-                    prepared.forEach(out::ack);
-                    prepared.clear();
+                    prepared.ackAll(rootAcks, out);
                 }
                 default -> throw new IllegalStateException("Unknown checkpoint action " + action);
             }
@@ -270,7 +283,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         for (int i = 0; i < byGroup.length; i++) {
             byGroup[i] = new AppliedLog(logs.get(i), context.getClock(), retainMillis());
         }
-        return new KeyGroupedLog(keyed, keyGroups, byGroup);
+        return new KeyGroupedLog(keyed, byGroup);
     }
 
     @SuppressWarnings("unchecked")
@@ -298,10 +311,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         if (applied != null) {
             applied.rollback();
         }
-        prepared.forEach(out::fail);
-        pending.forEach(out::fail);
-        prepared.clear();
-        pending.clear();
+        prepared.failAll(rootAcks, out);
+        pending.failAll(rootAcks, out);
         restored();
     }
 
@@ -319,7 +330,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** How many acked tuples wait for a commit. */
     public final int heldAcks() {
-        return pending.size() + prepared.size();
+        return pending.tuples() + prepared.tuples();
     }
 
     private String topologyName() {

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A {@link KeyValueState} in a RocksDB database of its own. Three key spaces, by the first byte: {@code d}
@@ -43,6 +44,8 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     /** Value classes already shown to serialize, so a value Kryo cannot write fails at put, not at the checkpoint. */
     private final Set<Class<?>> serializable = new HashSet<>();
     private final WriteOptions writeOptions = new WriteOptions();
+    /** The committed value of a key, made once (a method reference per get would be an allocation). */
+    private final Function<K, V> committedLookup = this::committedValue;
     private volatile int lastPreparedKeys;
 
     public RocksDbKeyValueState(RocksDB db, Serializer<K> keys, Serializer<V> values, String namespace) {
@@ -72,7 +75,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
 
     @Override
     public V get(K key) {
-        return changes.contains(key) ? changes.get(key) : committedValue(key);
+        return changes.newest(key, committedLookup);
     }
 
     @Override
@@ -93,22 +96,23 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
         if (txid <= committedTxid()) {
             return; // That transaction is committed: these changes wait for the next one.
         }
-        Map<K, V> staged = changes.prepare(txid);
-        lastPreparedKeys = staged.size();
+        lastPreparedKeys = changes.prepare(txid);
         try (WriteBatch batch = new WriteBatch()) {
             batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
-            for (Map.Entry<K, V> e : staged.entrySet()) {
-                byte[] k = prefixed(PREPARED, keys.serialize(e.getKey()));
-                if (e.getValue() == null) {
-                    batch.put(k, new byte[] {0});
-                } else {
-                    batch.put(k, prefixed((byte) 1, values.serialize(e.getValue())));
-                }
-            }
+            changes.forEachStaged((key, value) -> stage(batch, key, value));
             batch.put(PREPARED_TXID, longBytes(txid));
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("prepare " + txid, e);
+        }
+    }
+
+    private void stage(WriteBatch batch, K key, V value) {
+        byte[] k = prefixed(PREPARED, keys.serialize(key));
+        try {
+            batch.put(k, value == null ? new byte[] {0} : prefixed((byte) 1, values.serialize(value)));
+        } catch (RocksDBException e) {
+            throw failure("stage key " + key, e);
         }
     }
 
