@@ -164,6 +164,17 @@ public final class ReceiveQueue {
     }
 
     /**
+     * Ends the consumer's park now if it is parked in {@link #awaitMessages}, as a publish would. Any thread. A
+     * consumer about to park misses this wake-up and sleeps its park out: callers use it to shorten a wait, never
+     * as the only signal of something the consumer must see.
+     */
+    public void wake() {
+        if (sleeping) {
+            LockSupport.unpark(consumerThread);
+        }
+    }
+
+    /**
      * Hands every available message to {@code consumer}, then updates the congestion state.
      * Consumer thread only.
      *
