@@ -59,7 +59,19 @@ public abstract class Executor implements Agent {
 
     /** How a thread running this executor waits when idle: the configured strategy, woken by its queue. */
     public IdleStrategy idleStrategy() {
-        return IdleStrategy.of(settings.waitStrategy(), queue::awaitMessages, firstParkNanos, maxParkNanos);
+        return IdleStrategy.of(settings.waitStrategy(), this::park, firstParkNanos, maxParkNanos);
+    }
+
+    private void park(long nanos) {
+        queue.awaitMessages(Math.min(nanos, timerSlackNanos()));
+    }
+
+    /**
+     * The longest this executor may park now without its timers firing late; by default no bound beyond the
+     * maximum park. Executor thread.
+     */
+    protected long timerSlackNanos() {
+        return Long.MAX_VALUE;
     }
 
     @Override
