@@ -35,10 +35,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ReceiveQueue {
     /**
-     * The most slots of one lane. 4,096 messages of one producer are a few milliseconds of work for the slowest
-     * consumer that keeps up; past that the producer holds its messages and raises backpressure.
+     * The most slots of one lane: the default queue size, so one producer alone has the room it had in the shared
+     * ring. Measured (HandOffBenchmark, two threads): lanes of 4,096 slots made a producer that outruns its
+     * consumer fill its lane and wait four times as often, and cost twice the CPU per message of the ring, while
+     * lanes as large as the ring cost less than it. A lane of 16,384 slots is 128 KB, a quarter of the shared
+     * ring; a worker whose executors all send to each other holds one per pair, so a wide mesh in one worker
+     * should lower {@code topology.executor.receive.buffer.size}.
      */
-    public static final int LANE_CAPACITY = 4096;
+    public static final int LANE_CAPACITY = 16384;
     /** A slot of the ring; owned by the producer between claim and publish, by the consumer after. */
     private static final class Slot {
         int task;
