@@ -7,7 +7,7 @@ import java.lang.invoke.VarHandle;
  * One producer's own lane into a {@link ReceiveQueue}: a ring of plain arrays with one producer thread and one
  * consumer thread (the queue's). The producer writes a batch of messages with plain stores and then publishes
  * the batch with one release store of {@code tail}; the consumer reads {@code tail} with acquire once per drain,
- * reads the slots with plain loads and gives them back with release stores of {@code head}. No claim CAS and no
+ * reads the slots with plain loads and gives them back with one release store of {@code head}. No claim CAS and no
  * per-slot availability flags: the one producer owns every slot between {@code tail} and {@code head + capacity},
  * the consumer every slot between {@code head} and {@code tail}.
  *
@@ -18,11 +18,6 @@ public final class SpscLane {
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
     private static final VarHandle CLOSED;
-    /**
-     * How many messages the consumer hands on before it gives their slots back, so a producer facing a full lane
-     * gets room during a long drain rather than at its end.
-     */
-    private static final int RELEASE_EVERY = 256;
 
     static {
         try {
@@ -118,6 +113,8 @@ public final class SpscLane {
         long h = head;  // plain: this thread is the only writer
         long t = (long) TAIL.getAcquire(this);
         long start = h;
+        // The slots go back at the end of the drain only: a producer then never gets ahead of the counts the
+        // consumer publishes once per round, so messages taken but not yet counted stay within the lane's size.
         try {
             while (h < t) {
                 int slot = (int) h & mask;
@@ -125,9 +122,6 @@ public final class SpscLane {
                 messages[slot] = null;
                 h++;
                 consumer.accept(tasks[slot], message);
-                if (((h - start) & (RELEASE_EVERY - 1)) == 0) {
-                    HEAD.setRelease(this, h);
-                }
             }
         } finally {
             HEAD.setRelease(this, h);
