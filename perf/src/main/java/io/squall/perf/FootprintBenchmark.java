@@ -27,14 +27,18 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code idle}: CPU of a topology whose spout emits nothing (spout → bolt), as a share of one core, and the
  *       threads that use it;</li>
  *   <li>{@code latency}: complete latency percentiles of acked tuples emitted at 1,000 tuples/s;</li>
+ *   <li>{@code wakeup}: the same for a tuple every 200 ms, each after an idle spell long enough for every executor
+ *       to have backed off to its longest park, and how late the spout's {@code nextTuple} saw each one due;</li>
  *   <li>{@code pending}: heap per pending tuple: a spout with max.spout.pending 200,000 and a bolt that never acks,
  *       heap used after a full GC with every tree pending, minus the same with none.</li>
  * </ul>
  *
- * <pre>usage: FootprintBenchmark [idle|latency|pending|all] [measureSecs]</pre>
+ * <pre>usage: FootprintBenchmark [idle|latency|wakeup|pending|all] [measureSecs]</pre>
  */
 public final class FootprintBenchmark {
     static final Recorder LATENCY = new Recorder(3);
+    /** How long after its due time each tuple of a {@link PacedSpout} was emitted: the spout's wake-up delay. */
+    static final Recorder LATENESS = new Recorder(3);
     private static final int MAX_PENDING = 200_000;
 
     private FootprintBenchmark() {
@@ -65,7 +69,11 @@ public final class FootprintBenchmark {
             }
             long now = System.nanoTime();
             if (now - next >= 0) {
+                LATENESS.recordValue(now - next);
                 next += 1_000_000_000L / ratePerSec;
+                if (now - next >= 0) {
+                    next = now + 1_000_000_000L / ratePerSec;    // fell behind: do not burst
+                }
                 out.emit(value, now);
             }
         }
@@ -124,7 +132,10 @@ public final class FootprintBenchmark {
             idle(secs);
         }
         if (what.equals("latency") || what.equals("all")) {
-            latency(secs);
+            latency("complete latency at 1,000 tuples/s", 1000, secs);
+        }
+        if (what.equals("wakeup") || what.equals("all")) {
+            latency("complete latency of a tuple every 200 ms (after idle)", 5, secs);
         }
         if (what.equals("pending") || what.equals("all")) {
             pending();
@@ -157,20 +168,25 @@ public final class FootprintBenchmark {
         }
     }
 
-    static void latency(int secs) throws Exception {
+    static void latency(String title, int ratePerSec, int secs) throws Exception {
         TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("spout", new PacedSpout(1000));
+        b.setSpout("spout", new PacedSpout(ratePerSec));
         b.setBolt("bolt", new NoOpBolt()).shuffleGrouping("spout");
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("latency", new Config(), b.createTopology());
             TimeUnit.SECONDS.sleep(5);
             LATENCY.getIntervalHistogram();
+            LATENESS.getIntervalHistogram();
             TimeUnit.SECONDS.sleep(secs);
-            Histogram h = LATENCY.getIntervalHistogram();
-            System.out.printf("complete latency at 1,000 tuples/s: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
-                            + "(%,d acks)%n", h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
-                    h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
+            print(title, LATENCY.getIntervalHistogram(), "acks");
+            print("  spout's lateness (due -> emit)", LATENESS.getIntervalHistogram(), "emits");
         }
+    }
+
+    private static void print(String title, Histogram h, String what) {
+        System.out.printf("%s: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms (%,d %s)%n", title,
+                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
+                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount(), what);
     }
 
     static void pending() throws Exception {

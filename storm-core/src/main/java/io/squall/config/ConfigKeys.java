@@ -44,7 +44,9 @@ public final class ConfigKeys {
             "in local mode, serialize the first value of each class on each stream once, to catch what would fail across workers");
     public static final ConfigKey TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE = key(
             "topology.executor.receive.buffer.size", ConfigKey.Type.INT, 16384, 2,
-            "slots in each executor's receive queue (rounded up to a power of two)");
+            "slots in each executor's receive queue (rounded up to a power of two); each executor or connection "
+                    + "sending to it has a lane of its own of this size, at most 16384 slots; the backpressure "
+                    + "watermarks are fractions of this size and count every lane");
     public static final ConfigKey TOPOLOGY_PRODUCER_BATCH_SIZE = key("topology.producer.batch.size",
             ConfigKey.Type.INT, 64, 1, "most tuples an executor buffers per destination queue before publishing them");
     public static final ConfigKey TOPOLOGY_EXECUTOR_WAIT_STRATEGY = key("topology.executor.wait.strategy",

@@ -2,6 +2,7 @@ package io.squall.messaging;
 
 import io.squall.runtime.Worker;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.queue.SpscLane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +55,20 @@ public final class InboundDispatcher implements FrameListener {
     private boolean senderCongested;
     private long congestionRefreshedNanos;
 
-    /** Messages of one frame for one queue; {@code done} of them are published. */
+    /**
+     * Messages of one frame for one queue; {@code done} of them are published, through this connection's own
+     * lane of the queue (the connection is its one producer).
+     */
     private static final class Batch {
+        final SpscLane lane;
         int[] tasks = new int[64];
         Object[] messages = new Object[64];
         int size;
         int done;
+
+        Batch(ReceiveQueue queue) {
+            lane = queue.newLane();
+        }
 
         void add(int task, Object message) {
             if (size == tasks.length) {
@@ -101,7 +110,7 @@ public final class InboundDispatcher implements FrameListener {
         ReceiveQueue[] queues = worker.queueByTask();
         int[] count = {0};
         codec.read(frame.payload(), worker::isLocalTask, (task, message) -> {
-            batches.computeIfAbsent(queues[task], q -> new Batch()).add(task, message);
+            batches.computeIfAbsent(queues[task], Batch::new).add(task, message);
             count[0]++;
         });
         held += count[0];
@@ -110,10 +119,9 @@ public final class InboundDispatcher implements FrameListener {
 
     @Override
     public boolean retry() {
-        for (Map.Entry<ReceiveQueue, Batch> e : batches.entrySet()) {
-            Batch b = e.getValue();
+        for (Batch b : batches.values()) {
             if (b.done < b.size) {
-                held -= publish(e.getKey(), b);
+                held -= publish(b);
             }
         }
         if (held > 0 && !running.getAsBoolean()) {
@@ -125,10 +133,10 @@ public final class InboundDispatcher implements FrameListener {
     }
 
     /** Publishes what fits of a batch; clears it once all is published. Returns how many were published. */
-    private static int publish(ReceiveQueue queue, Batch b) {
+    private static int publish(Batch b) {
         int before = b.done;
         while (b.done < b.size) {
-            int n = queue.tryPublish(b.tasks, b.messages, b.done, b.size - b.done);
+            int n = b.lane.tryPublish(b.tasks, b.messages, b.done, b.size - b.done);
             if (n == 0) {
                 break;
             }
@@ -199,6 +207,9 @@ public final class InboundDispatcher implements FrameListener {
         if (senderCongested) {
             senderCongested = false;
             worker.backpressure().lower();
+        }
+        for (Batch b : batches.values()) {
+            b.lane.close();
         }
     }
 }

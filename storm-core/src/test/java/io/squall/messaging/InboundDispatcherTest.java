@@ -149,8 +149,9 @@ class InboundDispatcherTest {
         assertFalse(dispatcher.onFrame(updates(1, QUEUE_SIZE + 4)));
         dispatcher.onClose();
         assertEquals(4, counters.droppedMessages());
+        // Each connection publishes through its own lane of the queue, so the next one has room for a lane's worth.
         InboundDispatcher other = new InboundDispatcher(worker, codec, running::get, counters, EXPIRY_MS);
-        assertFalse(other.onFrame(updates(1, 2)));
+        assertFalse(other.onFrame(updates(1, QUEUE_SIZE + 2)));
         running.set(false);
         assertTrue(other.retry(), "a stopping worker drops what does not fit");
         assertEquals(6, counters.droppedMessages());

@@ -26,6 +26,7 @@ public abstract class Executor implements Agent {
     final Transfer transfer;
     /** Counts kept by this thread and added to the component's counters once per round (see {@link RoundCounts}). */
     final RoundCounts counts;
+    private final long firstParkNanos;
     private final long maxParkNanos;
 
     /**
@@ -33,6 +34,16 @@ public abstract class Executor implements Agent {
      */
     protected Executor(String name, String componentId, int[] taskIds, ExecutorContext context,
                        TopologySettings settings, ReceiveQueue queue, long maxParkNanos) {
+        this(name, componentId, taskIds, context, settings, queue, maxParkNanos, maxParkNanos);
+    }
+
+    /**
+     * @param firstParkNanos the first sleep of an idle spell, each further one twice as long up to
+     *                       {@code maxParkNanos} (see {@link IdleStrategy#of(String, IdleStrategy.Parker, long, long)})
+     * @param maxParkNanos   the longest the executor may sleep when idle, which bounds how late its timers fire
+     */
+    protected Executor(String name, String componentId, int[] taskIds, ExecutorContext context,
+                       TopologySettings settings, ReceiveQueue queue, long firstParkNanos, long maxParkNanos) {
         this.name = name;
         this.componentId = componentId;
         this.taskIds = taskIds;
@@ -42,12 +53,25 @@ public abstract class Executor implements Agent {
         this.queue = queue;
         this.transfer = new Transfer(context.queueByTask(), settings.producerBatchSize());
         this.counts = transfer.counts;
+        this.firstParkNanos = firstParkNanos;
         this.maxParkNanos = maxParkNanos;
     }
 
     /** How a thread running this executor waits when idle: the configured strategy, woken by its queue. */
     public IdleStrategy idleStrategy() {
-        return IdleStrategy.of(settings.waitStrategy(), queue::awaitMessages, maxParkNanos);
+        return IdleStrategy.of(settings.waitStrategy(), this::park, firstParkNanos, maxParkNanos);
+    }
+
+    private void park(long nanos) {
+        queue.awaitMessages(Math.min(nanos, timerSlackNanos()));
+    }
+
+    /**
+     * The longest this executor may park now without its timers firing late; by default no bound beyond the
+     * maximum park. Executor thread.
+     */
+    protected long timerSlackNanos() {
+        return Long.MAX_VALUE;
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.squall.runtime.executor;
 
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.runtime.queue.SpscLane;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * The messages one executor has for one receive queue, published in batches. When the queue is full
+ * The messages one executor has for one receive queue, published in batches through the executor's own lane of
+ * that queue (see {@link SpscLane}), made at the first publish. When the lane is full
  * the messages stay here (the buffer grows) and the queue is told it has an overflowing producer, which
  * raises backpressure so spouts stop; the executor keeps draining its own input, so a cycle of bolts
  * never deadlocks. Owned by the producing executor's thread, except {@link #depth()}.
@@ -24,6 +26,8 @@ final class Outbox {
     }
 
     private final ReceiveQueue queue;
+    /** This executor's lane of the queue; null until the first publish, so pairs that never talk cost nothing. */
+    private SpscLane lane;
     private final int batchSize;
     /** Published before each batch, so receivers never count a message its sender has not counted yet. */
     private final RoundCounts counts;
@@ -80,9 +84,12 @@ final class Outbox {
     }
 
     private int publish(int pending) {
+        if (lane == null) {
+            lane = queue.newLane();
+        }
         int published = 0;
         while (published < pending) {
-            int n = queue.tryPublish(tasks, messages, head, Math.min(batchSize, pending - published));
+            int n = lane.tryPublish(tasks, messages, head, Math.min(batchSize, pending - published));
             if (n == 0) {
                 break;
             }
@@ -132,11 +139,14 @@ final class Outbox {
         return overflowing;
     }
 
-    /** Gives back the backpressure token, if held; the executor is stopping. */
+    /** Gives back the backpressure token, if held, and the lane; the executor is stopping. */
     void close() {
         if (overflowing) {
             overflowing = false;
             queue.producerRecovered();
+        }
+        if (lane != null) {
+            lane.close();
         }
     }
 }

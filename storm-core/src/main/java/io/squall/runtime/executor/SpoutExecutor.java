@@ -47,6 +47,13 @@ public final class SpoutExecutor extends Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SpoutExecutor.class);
     /** With 4 buckets rotated every timeout/3, a tree expires between 1 and 4/3 of the timeout. */
     private static final int TIMEOUT_BUCKETS = 4;
+    /**
+     * An idle spout parks 1 ms first (Storm's default spout sleep, so a source that gets data after a short lull is
+     * polled as often as in Storm), then twice as long after each park that found nothing, up to 10 ms: an idle
+     * topology wakes 100 times a second instead of 1,000. Acks, fails and the end of congestion wake it at once.
+     */
+    private static final long FIRST_PARK_MS = 1;
+    private static final long MAX_PARK_MS = 10;
 
     private final ComponentStats stats;
     private final SplittableRandom random = new SplittableRandom();
@@ -90,13 +97,15 @@ public final class SpoutExecutor extends Executor {
 
     public SpoutExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue, ComponentStats stats) {
-        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(1));
+        super(name, componentId, taskIds, context, settings, queue, ReceiveQueue.millis(FIRST_PARK_MS),
+                ReceiveQueue.millis(MAX_PARK_MS));
         this.stats = stats;
         counts.countInto(stats);
         this.rotateEveryNanos = ReceiveQueue.millis(settings.messageTimeoutSecs() * 1000L) / (TIMEOUT_BUCKETS - 1);
         this.sampleEvery = context.metricsSettings().enabled() ? context.metricsSettings().sampleEvery() : 0;
         this.untilSample = sampleEvery;
         this.congestion = context.congestion();
+        congestion.wakeOnRelief(queue::wake);
         this.tracksTrees = settings.ackingEnabled() && settings.ackerExecutors() == 0;
     }
 

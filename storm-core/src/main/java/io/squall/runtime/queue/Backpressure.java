@@ -1,8 +1,10 @@
 package io.squall.runtime.queue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -25,6 +27,8 @@ public final class Backpressure implements CongestionView {
     private long episodeStartNanos;
     private long congestedNanos;
     private String firstOfEpisode;
+    /** Run when the last token is returned; see {@link #wakeOnRelief}. */
+    private final List<Runnable> onRelief = new CopyOnWriteArrayList<>();
 
     /** What one queue contributed. Guarded by the enclosing state's lock. */
     private static final class Cause {
@@ -84,7 +88,15 @@ public final class Backpressure implements CongestionView {
         }
         if (tokens.decrementAndGet() == 0) {
             congestedNanos += now - episodeStartNanos;
+            for (Runnable wake : onRelief) {
+                wake.run();
+            }
         }
+    }
+
+    @Override
+    public void wakeOnRelief(Runnable wake) {
+        onRelief.add(wake);
     }
 
     /** Whether anything in the worker is congested. */

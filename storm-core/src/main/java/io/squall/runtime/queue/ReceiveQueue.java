@@ -7,23 +7,42 @@ import com.lmax.disruptor.RingBuffer;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An executor's receive queue: a Disruptor ring buffer with many producers and one consumer, the
- * executor's thread. Each slot carries a destination task id and a message (a tuple or a control message).
+ * An executor's receive queue, with one consumer, the executor's thread. Each message carries a destination task
+ * id and a message (a tuple or a control message). It has two ways in:
+ * <ul>
+ *   <li>a lane per regular producer ({@link #newLane}): a single-producer ring ({@link SpscLane}), which costs the
+ *       producer plain stores and one release store per batch. Executors publish through their own lanes;</li>
+ *   <li>{@link #tryPublish}, which any thread may call: a Disruptor ring buffer shared by every producer without a
+ *       lane (timers, control messages, tests), which costs a claim CAS and a store per slot.</li>
+ * </ul>
+ * Messages of one producer through one way in arrive in the order published; there is no order between producers.
  *
- * <p>Producers publish in batches ({@link #tryPublish}) and never block: a full queue publishes what fits
- * and the producer keeps the rest. The consumer drains everything available in one call ({@link #drain})
- * and, when idle, parks until a producer wakes it ({@link #awaitMessages}).
+ * <p>Producers publish in batches and never block: a full lane or ring publishes what fits and the producer keeps
+ * the rest. The consumer drains everything available in one call ({@link #drain}) and, when idle, parks until a
+ * producer wakes it ({@link #awaitMessages}). A lane holds at most {@link #LANE_CAPACITY} messages (or the
+ * queue's capacity, if smaller), so a worker whose executors all send to each other does not hold a full-size
+ * ring per pair; the queue's watermarks count the messages of all its lanes and its ring together.
  *
  * <p>Congestion: the queue is congested while it is fuller than the high watermark (decided by the consumer,
  * with hysteresis down to the low watermark) or while any producer holds messages it could not publish.
  * Each congested cause holds a token in the worker's {@link Backpressure}; spouts stop while any is held.
  */
 public final class ReceiveQueue {
+    /**
+     * The most slots of one lane: the default queue size, so one producer alone has the room it had in the shared
+     * ring. Measured (HandOffBenchmark, two threads): lanes of 4,096 slots made a producer that outruns its
+     * consumer fill its lane and wait four times as often, and cost twice the CPU per message of the ring, while
+     * lanes as large as the ring cost less than it. A lane of 16,384 slots is 128 KB, a quarter of the shared
+     * ring; a worker whose executors all send to each other holds one per pair, so a wide mesh in one worker
+     * should lower {@code topology.executor.receive.buffer.size}.
+     */
+    public static final int LANE_CAPACITY = 16384;
     /** A slot of the ring; owned by the producer between claim and publish, by the consumer after. */
     private static final class Slot {
         int task;
@@ -55,6 +74,8 @@ public final class ReceiveQueue {
      */
     private boolean aboveHighWatermark;
     private Consumer current;
+    /** The lanes, replaced whole (copy on write) when one is added or dropped; written under {@code this}. */
+    private volatile SpscLane[] lanes = new SpscLane[0];
     private final EventPoller.Handler<Slot> handler = this::onSlot;
     private static final VarHandle ABOVE_HIGH_WATERMARK;
 
@@ -105,8 +126,30 @@ public final class ReceiveQueue {
     }
 
     /**
+     * A lane of this queue for one producer thread, which then publishes through {@link SpscLane#tryPublish} and
+     * calls {@link SpscLane#close} when it will publish no more. Any thread.
+     */
+    public synchronized SpscLane newLane() {
+        SpscLane lane = new SpscLane(this, Math.min(capacity, LANE_CAPACITY));
+        SpscLane[] old = lanes;
+        SpscLane[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = lane;
+        lanes = grown;
+        return lane;
+    }
+
+    /** Number of lanes now, for metrics and tests. Any thread. */
+    public int lanes() {
+        return lanes.length;
+    }
+
+    private synchronized void dropClosedLanes() {
+        lanes = Arrays.stream(lanes).filter(l -> !l.isClosedAndEmpty()).toArray(SpscLane[]::new);
+    }
+
+    /**
      * Publishes up to {@code count} messages from the given arrays, as one batch if they all fit.
-     * Any thread; never blocks.
+     * Any thread; never blocks. A producer that publishes often should use its own {@link #newLane lane}.
      *
      * @return how many were published, from {@code offset} on
      */
@@ -154,10 +197,22 @@ public final class ReceiveQueue {
         return true;
     }
 
-    private void wakeConsumer() {
+    /** Unparks the consumer if it is parked; called by producers after each publish. */
+    void wakeConsumer() {
         // The consumer sets 'sleeping' and then re-reads the cursor; we published and then read 'sleeping'.
         // The fence keeps this read from passing our publish, so one of us always sees the other.
         VarHandle.fullFence();
+        if (sleeping) {
+            LockSupport.unpark(consumerThread);
+        }
+    }
+
+    /**
+     * Ends the consumer's park now if it is parked in {@link #awaitMessages}, as a publish would. Any thread. A
+     * consumer about to park misses this wake-up and sleeps its park out: callers use it to shorten a wait, never
+     * as the only signal of something the consumer must see.
+     */
+    public void wake() {
         if (sleeping) {
             LockSupport.unpark(consumerThread);
         }
@@ -170,6 +225,15 @@ public final class ReceiveQueue {
      * @return the number of messages drained
      */
     public int drain(Consumer consumer) throws Exception {
+        int drained = 0;
+        boolean closed = false;
+        for (SpscLane lane : lanes) {
+            drained += lane.drain(consumer);
+            closed |= lane.isClosedAndEmpty();
+        }
+        if (closed) {
+            dropClosedLanes();
+        }
         long before = poller.getSequence().get();
         current = consumer;
         try {
@@ -177,7 +241,7 @@ public final class ReceiveQueue {
         } finally {
             current = null;
         }
-        int drained = (int) (poller.getSequence().get() - before);
+        drained += (int) (poller.getSequence().get() - before);
         updateWatermark();
         return drained;
     }
@@ -203,7 +267,11 @@ public final class ReceiveQueue {
 
     /** Messages published and not yet drained. Any thread; a snapshot. */
     public long population() {
-        return Math.max(0, ring.getCursor() - poller.getSequence().get());
+        long n = Math.max(0, ring.getCursor() - poller.getSequence().get());
+        for (SpscLane lane : lanes) {
+            n += lane.population();
+        }
+        return n;
     }
 
     /** Whether the queue is congested now. Any thread; a snapshot. */

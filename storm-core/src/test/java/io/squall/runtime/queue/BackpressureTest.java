@@ -58,4 +58,16 @@ class BackpressureTest {
         bp.lower("a");
         assertThrows(IllegalStateException.class, () -> bp.lower("a"));
     }
+
+    @Test
+    void wakesTheRegisteredExecutorsWhenTheLastTokenIsReturned() {
+        AtomicLong wakes = new AtomicLong();
+        bp.wakeOnRelief(wakes::incrementAndGet);
+        bp.raise("a");
+        bp.raise("b");
+        bp.lower("a");
+        assertEquals(0, wakes.get(), "still congested by b");
+        bp.lower("b");
+        assertEquals(1, wakes.get());
+    }
 }
