@@ -10,6 +10,7 @@ import io.squall.cluster.SupervisorInfo;
 import io.squall.cluster.TopologyInfo;
 import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
+import io.squall.clustertest.BlobReader;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.ui.NimbusClusterView;
@@ -92,7 +93,7 @@ class ClusterIT {
         int[] sup1Ports = {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         sup2Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]")
-                .conf("nimbus.supervisor.timeout.secs=8");
+                .conf("nimbus.supervisor.timeout.secs=8").conf("supervisor.localizer.update.blob.interval.secs=1");
         zookeeper = cluster.startZookeeper();
         state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
         nimbus = cluster.startNimbus("nimbus", nimbusPort);
@@ -374,6 +375,45 @@ class ClusterIT {
         TapFeed.Read reopened = view.readTap("tapped", split, 5, 0);
         assertEquals(0, reopened.last(), "closing dropped the feed; reading opens a new one");
         view.closeTap("tapped", split);
+    }
+
+    @Test
+    void aBlobMappedByATopologyIsInItsWorkersDirectoryAndItsUpdatesReachThem() throws Exception {
+        Path dir = Files.createDirectories(base.resolve("blob"));
+        Path v1 = Files.writeString(dir.resolve("v1.txt"), "first version\n");
+        Path v2 = Files.writeString(dir.resolve("v2.txt"), "second version\n");
+        assertEquals(0, cluster.cli("blob-create", "blobstore", "create", "--file", v1.toString(), "--acl", "o::rwa",
+                "words.key").waitFor(), () -> log("blob-create"));
+        Process again = cluster.cli("blob-create-again", "blobstore", "create", "-f", v1.toString(), "words.key");
+        assertEquals(1, again.waitFor());
+        assertTrue(log("blob-create-again").contains("Blob 'words.key' exists already"), log("blob-create-again"));
+        assertEquals(0, cluster.cli("blob-list", "blobstore", "list").waitFor(), () -> log("blob-list"));
+        assertTrue(log("blob-list").contains("words.key 1 [o::rwa]"), log("blob-list"));
+        Process unknownKey = cluster.cli("blob-submit-unknown", "jar", jar.toString(), BlobReader.class.getName(),
+                "blobless", dir.toString(), "no.such.key", "words.txt");
+        assertEquals(1, unknownKey.waitFor());
+        assertTrue(log("blob-submit-unknown").contains("names the blob 'no.such.key', which is not in the blob store"),
+                log("blob-submit-unknown"));
+
+        Process submit = cluster.cli("blob-submit", "jar", jar.toString(), BlobReader.class.getName(), "blobs",
+                dir.toString(), "words.key", "words.txt");
+        assertEquals(0, submit.waitFor(), () -> log("blob-submit"));
+        // The worker finds the blob as words.txt in its working directory from its start: never "(missing)".
+        Await.until(LONG, () -> lines(dir, "seen-").contains("first version"), () -> "the worker read the blob: "
+                + lines(dir, "seen-"));
+        assertEquals(0, cluster.cli("blob-update", "blobstore", "update", "-f", v2.toString(), "words.key")
+                .waitFor(), () -> log("blob-update"));
+        assertTrue(log("blob-update").contains("version 2"), log("blob-update"));
+        Await.until(LONG, () -> lines(dir, "seen-").contains("second version"), () -> "the update reached the "
+                + "running worker: " + lines(dir, "seen-"));
+        assertEquals(List.of("first version", "second version"), lines(dir, "seen-"));
+        assertEquals(0, cluster.cli("blob-cat", "blobstore", "cat", "words.key").waitFor(), () -> log("blob-cat"));
+        assertTrue(log("blob-cat").contains("second version"), log("blob-cat"));
+        assertEquals(0, cluster.cli("blob-delete", "blobstore", "delete", "words.key").waitFor(),
+                () -> log("blob-delete"));
+        Process catDeleted = cluster.cli("blob-cat-deleted", "blobstore", "cat", "words.key");
+        assertEquals(1, catDeleted.waitFor());
+        assertTrue(log("blob-cat-deleted").contains("No blob with key 'words.key'"), log("blob-cat-deleted"));
     }
 
     @Test
