@@ -5,6 +5,7 @@ import io.squall.SquallSubmitter;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.topology.base.BaseRichSpout;
 import io.squall.tuple.Fields;
@@ -67,12 +68,22 @@ public final class BlobReader {
         }
     }
 
+    /** The topology: a spout recording in {@code dir} what it reads from {@code localName}. */
+    public static StormTopology topology(String dir, String localName) {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("reader", new ReadingSpout(dir, localName), 1);
+        return builder.createTopology();
+    }
+
+    /** A configuration mapping blob {@code key} as {@code localName}. */
+    public static Config conf(String key, String localName) {
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_BLOBSTORE_MAP, Map.of(key, Map.of("localname", localName, "uncompress", false)));
+        return conf;
+    }
+
     /** Submits the topology: {@code NAME DIR KEY LOCALNAME}. */
     public static void main(String[] args) {
-        TopologyBuilder builder = new TopologyBuilder();
-        builder.setSpout("reader", new ReadingSpout(args[1], args[3]), 1);
-        Config conf = new Config();
-        conf.put(Config.TOPOLOGY_BLOBSTORE_MAP, Map.of(args[2], Map.of("localname", args[3], "uncompress", false)));
-        SquallSubmitter.submitTopology(args[0], conf, builder.createTopology());
+        SquallSubmitter.submitTopology(args[0], conf(args[2], args[3]), topology(args[1], args[3]));
     }
 }

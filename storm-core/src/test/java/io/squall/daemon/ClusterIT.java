@@ -10,6 +10,8 @@ import io.squall.cluster.SupervisorInfo;
 import io.squall.cluster.TopologyInfo;
 import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
+import io.squall.blobstore.InputStreamWithMeta;
+import io.squall.blobstore.NimbusBlobStore;
 import io.squall.clustertest.BlobReader;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
@@ -23,7 +25,11 @@ import io.squall.runtime.tap.TapKey;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
+import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.KeyAlreadyExistsException;
+import io.squall.topology.KeyNotFoundException;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.SettableBlobMeta;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -378,26 +384,27 @@ class ClusterIT {
     }
 
     @Test
+    @Timeout(300)
     void aBlobMappedByATopologyIsInItsWorkersDirectoryAndItsUpdatesReachThem() throws Exception {
         Path dir = Files.createDirectories(base.resolve("blob"));
         Path v1 = Files.writeString(dir.resolve("v1.txt"), "first version\n");
         Path v2 = Files.writeString(dir.resolve("v2.txt"), "second version\n");
         assertEquals(0, cluster.cli("blob-create", "blobstore", "create", "--file", v1.toString(), "--acl", "o::rwa",
                 "words.key").waitFor(), () -> log("blob-create"));
-        Process again = cluster.cli("blob-create-again", "blobstore", "create", "-f", v1.toString(), "words.key");
-        assertEquals(1, again.waitFor());
-        assertTrue(log("blob-create-again").contains("Blob 'words.key' exists already"), log("blob-create-again"));
-        assertEquals(0, cluster.cli("blob-list", "blobstore", "list").waitFor(), () -> log("blob-list"));
-        assertTrue(log("blob-list").contains("words.key 1 [o::rwa]"), log("blob-list"));
-        Process unknownKey = cluster.cli("blob-submit-unknown", "jar", jar.toString(), BlobReader.class.getName(),
-                "blobless", dir.toString(), "no.such.key", "words.txt");
-        assertEquals(1, unknownKey.waitFor());
-        assertTrue(log("blob-submit-unknown").contains("names the blob 'no.such.key', which is not in the blob store"),
-                log("blob-submit-unknown"));
+        NimbusBlobStore blobs = new NimbusBlobStore(client);
+        KeyAlreadyExistsException again = assertThrows(KeyAlreadyExistsException.class,
+                () -> blobs.createBlob("words.key", new SettableBlobMeta()));
+        assertTrue(again.getMessage().contains("Blob 'words.key' exists already"), again.getMessage());
+        assertEquals(List.of("words.key"), client.listBlobs());
+        assertEquals(1, blobs.getBlobMeta("words.key").get_version());
+        assertEquals("[o::rwa]", blobs.getBlobMeta("words.key").get_settable().get_acl().toString());
+        InvalidTopologyException unknown = assertThrows(InvalidTopologyException.class, () -> client.submit("blobless",
+                jar, BlobReader.conf("no.such.key", "words.txt"), BlobReader.topology(dir.toString(), "words.txt")));
+        assertTrue(unknown.getMessage().contains("names the blob 'no.such.key', which is not in the blob store"),
+                unknown.getMessage());
 
-        Process submit = cluster.cli("blob-submit", "jar", jar.toString(), BlobReader.class.getName(), "blobs",
-                dir.toString(), "words.key", "words.txt");
-        assertEquals(0, submit.waitFor(), () -> log("blob-submit"));
+        client.submit("blobs", jar, BlobReader.conf("words.key", "words.txt"), BlobReader.topology(dir.toString(),
+                "words.txt"));
         // The worker finds the blob as words.txt in its working directory from its start: never "(missing)".
         Await.until(LONG, () -> lines(dir, "seen-").contains("first version"), () -> "the worker read the blob: "
                 + lines(dir, "seen-"));
@@ -407,13 +414,13 @@ class ClusterIT {
         Await.until(LONG, () -> lines(dir, "seen-").contains("second version"), () -> "the update reached the "
                 + "running worker: " + lines(dir, "seen-"));
         assertEquals(List.of("first version", "second version"), lines(dir, "seen-"));
-        assertEquals(0, cluster.cli("blob-cat", "blobstore", "cat", "words.key").waitFor(), () -> log("blob-cat"));
-        assertTrue(log("blob-cat").contains("second version"), log("blob-cat"));
-        assertEquals(0, cluster.cli("blob-delete", "blobstore", "delete", "words.key").waitFor(),
-                () -> log("blob-delete"));
-        Process catDeleted = cluster.cli("blob-cat-deleted", "blobstore", "cat", "words.key");
-        assertEquals(1, catDeleted.waitFor());
-        assertTrue(log("blob-cat-deleted").contains("No blob with key 'words.key'"), log("blob-cat-deleted"));
+        try (InputStreamWithMeta in = blobs.getBlob("words.key")) {
+            assertEquals("second version\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(2, in.getVersion());
+        }
+        blobs.deleteBlob("words.key");
+        KeyNotFoundException gone = assertThrows(KeyNotFoundException.class, () -> blobs.getBlob("words.key"));
+        assertTrue(gone.getMessage().contains("No blob with key 'words.key'"), gone.getMessage());
     }
 
     @Test
