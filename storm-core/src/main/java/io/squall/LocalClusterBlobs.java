@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,11 +42,7 @@ final class LocalClusterBlobs implements AutoCloseable {
     private ScheduledExecutorService updates;
 
     LocalClusterBlobs() {
-        try {
-            this.dir = Files.createTempDirectory("squall-local-blobs-");
-        } catch (IOException e) {
-            throw new SquallException("Cannot create the local cluster's blob store: " + e.getMessage(), e);
-        }
+        this.dir = Path.of(System.getProperty("java.io.tmpdir"), "squall-local-blobs-" + UUID.randomUUID());
         this.store = new LocalFsBlobStore(dir, Authorizer.OPEN);
         LocalModeClientBlobStore.install(store);
     }
@@ -141,7 +138,9 @@ final class LocalClusterBlobs implements AutoCloseable {
         }
         LocalModeClientBlobStore.uninstall(store);
         try {
-            TopologyResources.delete(dir);
+            if (Files.exists(dir)) {
+                TopologyResources.delete(dir);
+            }
         } catch (IOException e) {
             LOG.warn("Cannot delete the local blob store {}: {}", dir, e.toString());
         }

@@ -2,7 +2,6 @@ package io.squall.blobstore;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.errors.SquallException;
 import io.squall.security.Authorizer;
 import io.squall.security.TokenStore;
 import io.squall.topology.AccessControl;
@@ -54,15 +53,18 @@ public final class LocalFsBlobStore {
     /** One version of a blob: its content and version. */
     public record Blob(byte[] content, long version) { }
 
-    /** A store in {@code dir} (created if missing) whose ACLs the {@code authorizer} enforces or not. */
+    /**
+     * A store in {@code dir} whose ACLs the {@code authorizer} enforces or not. The directory is made with the first
+     * blob, so a store never used (a {@code LocalCluster}'s, most of the time) leaves nothing on disk.
+     */
     public LocalFsBlobStore(Path dir, Authorizer authorizer) {
         this.dir = dir;
         this.authorizer = authorizer;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new SquallException("Cannot create the blob store in " + dir + ": " + e.getMessage(), e);
-        }
+    }
+
+    /** The directory the blobs are kept in. */
+    public Path dir() {
+        return dir;
     }
 
     /**
@@ -159,6 +161,9 @@ public final class LocalFsBlobStore {
     /** Every key, sorted. */
     public synchronized List<String> keys() throws IOException {
         List<String> keys = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return keys;
+        }
         try (Stream<Path> blobs = Files.list(dir)) {
             for (Path p : (Iterable<Path>) blobs::iterator) {
                 if (Files.isRegularFile(p.resolve(META))) {

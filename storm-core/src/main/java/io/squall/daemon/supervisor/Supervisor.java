@@ -190,6 +190,17 @@ public final class Supervisor implements AutoCloseable {
      * a topology whose changed blob asks for {@code workerRestart} (the next round starts them again).
      */
     private void updateBlobs() {
+        for (WorkerProcess w : List.copyOf(workers.values())) {
+            // Workers adopted from a previous run of this supervisor: their blobs are linked again, then kept up.
+            Path code = codeRoot.resolve(w.topologyId()).toAbsolutePath();
+            if (!localizers.containsKey(w.topologyId()) && Files.isRegularFile(code.resolve("conf.json"))) {
+                try {
+                    localizeBlobs(w.topologyId(), code, code.resolve("work"));
+                } catch (IOException | RuntimeException x) {
+                    LOG.warn("Cannot link the blobs of topology {} now: {}", w.topologyId(), x.toString());
+                }
+            }
+        }
         for (Map.Entry<String, BlobLocalizer> e : localizers.entrySet()) {
             String topologyId = e.getKey();
             try {
