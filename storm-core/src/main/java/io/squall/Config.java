@@ -48,6 +48,8 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_TRANSFER_BATCH_SIZE = ConfigKeys.TOPOLOGY_TRANSFER_BATCH_SIZE.name();
     public static final String TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS = ConfigKeys.TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS.name();
     public static final String TOPOLOGY_ENVIRONMENT = ConfigKeys.TOPOLOGY_ENVIRONMENT.name();
+    /** The blobs a topology's workers find in their working directory (see the README's blob store section). */
+    public static final String TOPOLOGY_BLOBSTORE_MAP = ConfigKeys.TOPOLOGY_BLOBSTORE_MAP.name();
     public static final String TOPOLOGY_CLASSPATH = ConfigKeys.TOPOLOGY_CLASSPATH.name();
     public static final String TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL =
             ConfigKeys.TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name();

@@ -1,5 +1,7 @@
 package io.squall;
 
+import io.squall.blobstore.ClientBlobStore;
+import io.squall.blobstore.LocalModeClientBlobStore;
 import io.squall.config.InvalidConfigException;
 import io.squall.multilang.TopologyResources;
 import io.squall.runtime.api.ComponentCounts;
@@ -56,6 +58,8 @@ public class LocalCluster implements ILocalCluster {
     private final Map<String, Path> codeDirs = new ConcurrentHashMap<>();
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
     private final LocalRuntime runtime;
+    /** The blob store of this cluster, and the blobs its topologies map. */
+    private final LocalClusterBlobs blobs;
     private final Clock clock;
     private final long createdMillis;
     private volatile boolean closed;
@@ -108,6 +112,7 @@ public class LocalCluster implements ILocalCluster {
         }
         this.clock = clock;
         this.runtime = LocalRuntime.open(clock);
+        this.blobs = new LocalClusterBlobs();
         this.createdMillis = clock.currentTimeMillis();
         this.baseConf = Map.copyOf(daemonConf == null ? Map.of() : daemonConf);
     }
@@ -156,8 +161,16 @@ public class LocalCluster implements ILocalCluster {
             }
             String id = name + "-" + IDS.incrementAndGet() + "-" + clock.currentTimeMillis() / 1000;
             ClassLoader codeLoader = loader == null ? getClass().getClassLoader() : loader;
-            start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), extractResources(name, codeLoader)),
-                    active);
+            Path codeDir = extractResources(name, codeLoader);
+            try {
+                Path root = codeDirs.get(name);
+                blobs.localize(name, topoConf, (root == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                        .resolve("squall-" + id) : root).resolve("blobs"));
+            } catch (RuntimeException e) {
+                deleteCodeDir(codeDirs.remove(name));
+                throw e;
+            }
+            start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), codeDir), active);
         }
         return new LocalTopology(name);
     }
@@ -231,6 +244,7 @@ public class LocalCluster implements ILocalCluster {
                     + new TreeSet<>(running.keySet()) + ")");
         }
         t.shutdown();
+        blobs.remove(name);
         deleteCodeDir(codeDirs.remove(name));
         launches.remove(name);
     }
@@ -468,9 +482,19 @@ public class LocalCluster implements ILocalCluster {
             failed.remove(name).shutdown();             // the metrics and reporters of topologies that failed
         }
         for (String name : new ArrayList<>(codeDirs.keySet())) {
+            blobs.remove(name);
             deleteCodeDir(codeDirs.remove(name));       // topologies that failed on their own
         }
+        blobs.close();
         runtime.close();
+    }
+
+    /**
+     * A client of this cluster's blob store, which {@code topology.blobstore.map} of its topologies reads (and which
+     * {@code Utils.getClientBlobStore} gives while this cluster is the last one made in this JVM).
+     */
+    public ClientBlobStore getClientBlobStore() {
+        return new LocalModeClientBlobStore(blobs.store());
     }
 
     /** Storm's name for {@link #close()}. */

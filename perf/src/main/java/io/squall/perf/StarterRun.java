@@ -6,6 +6,7 @@ import io.squall.SquallSubmitter;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.topology.ErrorInfo;
 import io.squall.utils.DRPCClient;
+import io.squall.utils.Utils;
 
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
@@ -76,6 +77,9 @@ public final class StarterRun {
              LocalDRPC drpc = new LocalDRPC();
              DRPCClient.LocalOverride drpcOverride = new DRPCClient.LocalOverride(drpc)) {
             SquallSubmitter.setLocalOverride(cluster);
+            // The -c options bin/squall local would apply to the topologies submitted (one a line).
+            String options = System.getProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY, "");
+            SquallSubmitter.setCommandLineOverrides(options.isBlank() ? List.of() : List.of(options.split("\n")));
             Thread.currentThread().setContextClassLoader(loader);
             Thread mainThread = new Thread(() -> {
                 try {
@@ -109,6 +113,7 @@ public final class StarterRun {
             observe(cluster, emitted, problems);
         } finally {
             SquallSubmitter.setLocalOverride(null);
+            SquallSubmitter.setCommandLineOverrides(List.of());
         }
         return verdict(className, mainFailure.get(), mainDone.getCount() == 0, emitted, problems);
     }

@@ -68,6 +68,7 @@ public final class Main {
                 + " seconds; the options are those of local.");
         HELP.putAll(ClusterCommands.HELP);
         HELP.putAll(SecurityCommands.HELP);
+        HELP.put("blobstore", BlobCommands.HELP);
         HELP.put("dev-kafka", "dev-kafka [--port PORT] [--dir DIR]\n"
                 + "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka\n"
                 + "        (bin/squall only; builds the Kafka module if needed).");
@@ -113,6 +114,7 @@ public final class Main {
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
                      "rebalance", "ui", "drpc" -> ClusterCommands.run(command, rest, out, err);
                 case "add-user", "dev-certs" -> SecurityCommands.run(command, rest, out, err);
+                case "blobstore" -> BlobCommands.run(rest, System.in, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;

@@ -122,6 +122,9 @@ public final class ConfigKeys {
     public static final ConfigKey SUPERVISOR_MONITOR_FREQ_MS = key(
             "supervisor.monitor.freq.ms", ConfigKey.Type.INT, 1000, 1,
             "how often a supervisor syncs its workers with the assignments, in ms");
+    public static final ConfigKey SUPERVISOR_LOCALIZER_UPDATE_BLOB_INTERVAL_SECS = key(
+            "supervisor.localizer.update.blob.interval.secs", ConfigKey.Type.INT, 30, 1,
+            "how often a supervisor (or a local cluster) checks the blobs of topology.blobstore.map for new versions");
     public static final ConfigKey SUPERVISOR_WORKER_TIMEOUT_SECS = key(
             "supervisor.worker.timeout.secs", ConfigKey.Type.INT, 30, 1,
             "a worker without a heartbeat for this long is restarted");
@@ -358,6 +361,9 @@ public final class ConfigKeys {
             ConfigKey.Type.INT, null, 0, "no effect in Squall: see topology.producer.batch.size");
     public static final ConfigKey TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS = key("topology.batch.flush.interval.millis",
             ConfigKey.Type.LONG, null, 0, "no effect in Squall: executors publish at the end of every round");
+    public static final ConfigKey TOPOLOGY_BLOBSTORE_MAP = key("topology.blobstore.map", ConfigKey.Type.MAP, null, ANY,
+            "blobs to put in the workers' working directory: {KEY: {localname: NAME, uncompress: BOOL, "
+                    + "workerRestart: BOOL}}");
     public static final ConfigKey TOPOLOGY_ENVIRONMENT = key("topology.environment", ConfigKey.Type.MAP, null, ANY,
             "no effect in Squall: workers inherit the supervisor's environment");
     public static final ConfigKey TOPOLOGY_CLASSPATH = key("topology.classpath", ConfigKey.Type.STRING_OR_LIST, null,

@@ -45,6 +45,11 @@ public final class Authorizer {
         return new Authorizer(Set.copyOf(admins), true);
     }
 
+    /** Whether the rules are enforced (authentication is on); false for {@link #OPEN}. */
+    public boolean enforces() {
+        return enforcing;
+    }
+
     /** Whether {@code user} is one of {@code nimbus.admins}. */
     public boolean isAdmin(String user) {
         return !enforcing || admins.contains(user);

@@ -53,6 +53,12 @@ final class BoltPlan implements Serializable {
     Stage headOut;
     Aggregate aggregate;
     StateUpdater<Object, Object> updater;
+    /**
+     * The timestamp field of the topology's windows by event time, or null: the spouts' tuples have it, and every
+     * stream between the Streams API's bolts carries it as a third field, the latest timestamp of the tuples a value
+     * comes from, so the windowed bolts read it as Storm's do.
+     */
+    String timestampField;
 
     BoltPlan(String componentId, int parallelism) {
         this.componentId = componentId;
@@ -90,13 +96,19 @@ final class BoltPlan implements Serializable {
         Map<String, Fields> out = new HashMap<>();
         for (Stage s : stages) {
             for (Stage.Output o : s.outputs()) {
-                out.put(o.streamId(), o.fields());
+                out.put(o.streamId(), timestampField == null || o.toUserBolt() ? o.fields()
+                        : new Fields(o.fields().get(0), o.fields().get(1), timestampField));
             }
         }
         if (emitsPunctuation) {
             out.put(PUNCTUATION, PUNCTUATION_FIELDS);
         }
         return out;
+    }
+
+    /** An emitter of this bolt's values. */
+    Stage.Emitter newEmitter(io.squall.task.OutputCollector collector) {
+        return new Stage.Emitter(collector, timestampField);
     }
 
     /** The tasks whose punctuations close this task's windows, counted per task. */

@@ -46,14 +46,27 @@ final class Planner {
     private final Map<Node, String> spoutIds = new HashMap<>();
     private final List<Group> groups = new ArrayList<>();
     private final List<Node> sinks = new ArrayList<>();
+    /** The timestamp field of the windows by event time, or null. */
+    private String timestampField;
+    /** The largest lag of the windows by event time, in ms. */
+    private long lagMs;
 
     StormTopology plan(List<Node> nodes) {
         if (nodes.isEmpty()) {
             throw new IllegalStateException("the StreamBuilder has no stream: call newStream first");
         }
+        timestampField = timestampField(nodes);
+        for (Node n : nodes) {
+            if (n.kind == Node.Kind.WINDOW && n.window.getLag() != null) {
+                lagMs = Math.max(lagMs, n.window.getLag().value);
+            }
+        }
         TopologyBuilder builder = new TopologyBuilder();
         for (Node n : nodes) {
             place(n, builder);
+        }
+        for (Group g : groups) {
+            g.plan.timestampField = timestampField;
         }
         for (Node s : sinks) {
             Node parent = s.parents.get(0);
@@ -85,7 +98,13 @@ final class Planner {
         switch (n.kind) {
             case SPOUT -> {
                 String id = "spout" + n.id;
-                builder.setSpout(id, n.spout, n.parallelism);
+                io.squall.topology.SpoutDeclarer d = builder.setSpout(id, n.spout, n.parallelism);
+                if (timestampField != null) {
+                    // Watermarks start at the source, as a topology's declared event time: the lag is the spout's
+                    // out-of-orderness, and the end of a finite spout flushes every window.
+                    d.withEventTime(timestampField, java.time.Duration.ofMillis(lagMs))
+                            .withWatermarkInterval(java.time.Duration.ZERO);
+                }
                 spoutIds.put(n, id);
             }
             case PROCESS -> {
@@ -175,8 +194,39 @@ final class Planner {
         }
     }
 
+    /**
+     * The one timestamp field of the windows by event time, or null if every window is by processing time.
+     *
+     * @throws IllegalArgumentException if windows name different fields, or one a field the streams use
+     */
+    private static String timestampField(List<Node> nodes) {
+        String field = null;
+        for (Node n : nodes) {
+            String f = n.kind == Node.Kind.WINDOW ? n.window.getTimestampField() : null;
+            if (f == null) {
+                continue;
+            }
+            if (field != null && !field.equals(f)) {
+                throw new IllegalArgumentException("Stream.window: windows by event time read one timestamp field "
+                        + "of the spouts' tuples, but they name '" + field + "' and '" + f + "'");
+            }
+            if (f.equals("key") || f.equals("value")) {
+                throw new IllegalArgumentException("Stream.window: the timestamp field cannot be named '" + f
+                        + "', which the streams between bolts use; rename it in the spout");
+            }
+            field = f;
+        }
+        return field;
+    }
+
     private static WindowedStreamBolt windowed(Group g) {
         WindowedStreamBolt bolt = new WindowedStreamBolt(g.plan);
+        if (g.window.getTimestampField() != null) {
+            bolt.withTimestampField(g.window.getTimestampField()); // its lag is applied at the spouts
+            if (g.window.getLateTupleStream() != null) {
+                bolt.withLateTupleStream(g.window.getLateTupleStream());
+            }
+        }
         Object length = g.window.getWindowLength();
         Object interval = g.window.getSlidingInterval();
         if (length instanceof Count lc) {
@@ -195,10 +245,9 @@ final class Planner {
 
     /** Rejects what Squall's windows for streams do not do, saying what to use instead. */
     static void checkWindow(Window<?, ?> window) {
-        if (window.getTimestampField() != null || window.getLateTupleStream() != null || window.getLag() != null) {
-            throw new IllegalArgumentException("Stream.window: Squall's stream windows are by processing time; "
-                    + "withTimestampField, withLateTupleStream and withLag are not available on them. For windows "
-                    + "by event time, use a BaseWindowedBolt with withTimestampField in a TopologyBuilder topology");
+        if (window.getTimestampField() == null && (window.getLateTupleStream() != null || window.getLag() != null)) {
+            throw new IllegalArgumentException("Stream.window: withLag and withLateTupleStream are for windows by "
+                    + "event time: add withTimestampField(FIELD), the spout's field holding each tuple's time in ms");
         }
         Object length = window.getWindowLength();
         Object interval = window.getSlidingInterval();

@@ -40,13 +40,18 @@ final class Stage implements Serializable {
         }
     }
 
-    /** Emits a bolt's values anchored to the tuples they came from. Owned by the bolt's executor thread. */
+    /**
+     * Emits a bolt's values anchored to the tuples they came from; with a timestamp field, a value to another of the
+     * Streams API's bolts carries the latest timestamp of those tuples. Owned by the bolt's executor thread.
+     */
     static final class Emitter {
         private final OutputCollector collector;
+        private final String timestampField;
         private Collection<Tuple> anchors = List.of();
 
-        Emitter(OutputCollector collector) {
+        Emitter(OutputCollector collector, String timestampField) {
             this.collector = collector;
+            this.timestampField = timestampField;
         }
 
         void anchorTo(Collection<Tuple> tuples) {
@@ -54,7 +59,30 @@ final class Stage implements Serializable {
         }
 
         void emit(Output out, Object value) {
-            collector.emit(out.streamId(), anchors, out.values(value));
+            List<Object> values = out.values(value);
+            if (timestampField != null && !out.toUserBolt()) {
+                values = new ArrayList<>(values);
+                values.add(latestTimestamp());
+            }
+            collector.emit(out.streamId(), anchors, values);
+        }
+
+        private long latestTimestamp() {
+            long latest = Long.MIN_VALUE;
+            for (Tuple t : anchors) {
+                if (!t.contains(timestampField)) {
+                    throw new IllegalArgumentException("A tuple from '" + t.getSourceComponent() + "' has no field '"
+                            + timestampField + "', which the stream's windows by event time read (withTimestampField): "
+                            + "the spout must declare it and give each tuple its event time in ms");
+                }
+                Object ts = t.getValueByField(timestampField);
+                if (!(ts instanceof Number n)) {
+                    throw new IllegalArgumentException("Field '" + timestampField + "' of a tuple from '"
+                            + t.getSourceComponent() + "' is " + ts + ", not an event time in ms (a long)");
+                }
+                latest = Math.max(latest, n.longValue());
+            }
+            return latest;
         }
     }
 

@@ -34,7 +34,7 @@ final class StatefulStreamBolt extends BaseStatefulBolt<KeyValueState<Object, Ob
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        emitter = new Stage.Emitter(collector);
+        emitter = plan.newEmitter(collector);
         punctuations = plan.newPunctuations(context);
         taskId = context.getThisTaskId();
     }

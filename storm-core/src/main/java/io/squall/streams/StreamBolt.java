@@ -33,7 +33,7 @@ final class StreamBolt extends BaseRichBolt {
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        emitter = new Stage.Emitter(collector);
+        emitter = plan.newEmitter(collector);
         punctuations = plan.newPunctuations(context);
         aggregation = plan.aggregate == null ? null : plan.aggregate.newRun();
         taskId = context.getThisTaskId();

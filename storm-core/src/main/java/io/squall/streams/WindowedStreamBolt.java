@@ -31,7 +31,7 @@ final class WindowedStreamBolt extends BaseWindowedBolt {
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        emitter = new Stage.Emitter(collector);
+        emitter = plan.newEmitter(collector);
         taskId = context.getThisTaskId();
     }
 

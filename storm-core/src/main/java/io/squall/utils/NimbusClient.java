@@ -22,6 +22,8 @@ import io.squall.topology.SupervisorSummary;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologySummary;
 import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.KeyAlreadyExistsException;
+import io.squall.topology.KeyNotFoundException;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.StormTopology;
 
@@ -328,6 +330,66 @@ public final class NimbusClient {
         return call("GET", "topologies/" + name + "/snapshots", HttpRequest.BodyPublishers.noBody(), null, false);
     }
 
+    /** One version of a blob: its content and version. */
+    public record Blob(byte[] content, long version) { }
+
+    /** The header in which Nimbus answers a blob's version with its content. */
+    public static final String BLOB_VERSION_HEADER = "X-Squall-Blob-Version";
+
+    /** Every blob key in the store. */
+    public List<String> listBlobs() throws IOException {
+        return JSON.readValue(call("GET", "blobs", HttpRequest.BodyPublishers.noBody(), null, false),
+                new TypeReference<>() { });
+    }
+
+    /** A blob's meta: {@code acl} (strings such as {@code u:alice:rwa}), {@code replication} if set, {@code version}. */
+    public Map<String, Object> getBlobMeta(String key) throws IOException {
+        return object(call("GET", "blobs/" + encode(key) + "/meta", HttpRequest.BodyPublishers.noBody(), null, false));
+    }
+
+    /** A blob's current content and version. */
+    public Blob getBlob(String key) throws IOException {
+        HttpResponse<byte[]> res = send("GET", "blobs/" + encode(key), HttpRequest.BodyPublishers.noBody(), null,
+                false, Map.of());
+        return new Blob(res.body(), Long.parseLong(res.headers().firstValue(BLOB_VERSION_HEADER).orElse("0")));
+    }
+
+    /** Creates a blob with an ACL ({@code u:USER:rwa}, {@code o::r--} entries) and a replication factor or null. */
+    public void createBlob(String key, List<String> acl, Integer replication, byte[] content) throws IOException {
+        StringBuilder q = new StringBuilder("blobs/").append(encode(key)).append("?acl=")
+                .append(encode(String.join(",", acl)));
+        if (replication != null) {
+            q.append("&replication=").append(replication);
+        }
+        call("POST", q.toString(), HttpRequest.BodyPublishers.ofByteArray(content), "application/octet-stream",
+                false);
+    }
+
+    /** Replaces a blob's content; returns its new version. */
+    public long updateBlob(String key, byte[] content) throws IOException {
+        return ((Number) object(call("PUT", "blobs/" + encode(key), HttpRequest.BodyPublishers.ofByteArray(content),
+                "application/octet-stream", false)).get("version")).longValue();
+    }
+
+    /** Replaces a blob's ACL and replication factor (null keeps it unset). */
+    public void setBlobMeta(String key, List<String> acl, Integer replication) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("acl", acl);
+        if (replication != null) {
+            body.put("replication", replication);
+        }
+        call("POST", "blobs/" + encode(key) + "/meta", json(body), "application/json", false);
+    }
+
+    /** Deletes a blob. */
+    public void deleteBlob(String key) throws IOException {
+        call("DELETE", "blobs/" + encode(key), HttpRequest.BodyPublishers.noBody(), null, false);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     /** A topology's components: id, kind, parallelism, tasks and inputs (component, stream, grouping). */
     public List<Map<String, Object>> getComponents(String name) throws IOException {
         return JSON.readValue(call("GET", "topologies/" + name + "/components", HttpRequest.BodyPublishers.noBody(),
@@ -349,6 +411,11 @@ public final class NimbusClient {
 
     private byte[] call(String method, String path, HttpRequest.BodyPublisher body, String type, boolean submit,
                         Map<String, String> headers) throws IOException {
+        return send(method, path, body, type, submit, headers).body();
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, HttpRequest.BodyPublisher body, String type,
+                                      boolean submit, Map<String, String> headers) throws IOException {
         String lastProblem = "no seed tried";
         for (String seed : seeds) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(scheme + seed + "/api/v1/" + path))
@@ -375,12 +442,19 @@ public final class NimbusClient {
             }
             int status = res.statusCode();
             if (status == 200) {
-                return res.body();
+                return res;
             }
             String message = errorOf(res.body());
             if (status == 503) {
                 lastProblem = seed + ": " + message;
                 continue;
+            }
+            String reason = reasonOf(res.body());
+            if ("key-not-found".equals(reason)) {
+                throw new KeyNotFoundException(message);
+            }
+            if ("key-exists".equals(reason)) {
+                throw new KeyAlreadyExistsException(message);
             }
             throw switch (status) {
                 case 404 -> new NotAliveException(message);
@@ -399,10 +473,15 @@ public final class NimbusClient {
 
     /** Whether an answer says no worker slot is free (rather than that the name is taken). */
     private static boolean isNoFreeSlot(byte[] body) {
+        return "no-free-slot".equals(reasonOf(body));
+    }
+
+    /** The {@code reason} of an error answer, or null. */
+    private static String reasonOf(byte[] body) {
         try {
-            return "no-free-slot".equals(object(body).get("reason"));
+            return body.length > 0 && body[0] == '{' && object(body).get("reason") instanceof String r ? r : null;
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 

@@ -1,5 +1,9 @@
 package io.squall.utils;
 
+import io.squall.blobstore.ClientBlobStore;
+import io.squall.blobstore.LocalFsBlobStore;
+import io.squall.blobstore.LocalModeClientBlobStore;
+import io.squall.blobstore.NimbusBlobStore;
 import io.squall.config.DaemonConfig;
 import io.squall.config.InvalidConfigException;
 import io.squall.topology.GlobalStreamId;
@@ -134,6 +138,25 @@ public final class Utils {
         Map<String, Object> conf = new HashMap<>(DaemonConfig.load(List.of()).asMap());
         conf.putAll(readCommandLineOpts());
         return conf;
+    }
+
+    /**
+     * Storm's way to reach the blob store: the running {@code LocalCluster}'s in local mode (while one runs in this
+     * JVM, as under {@code bin/squall local}), else Nimbus's, with the user's credentials and the cluster settings
+     * of {@code conf} (its {@code topology.*} keys are not needed for that and are left out).
+     */
+    public static ClientBlobStore getClientBlobStore(Map<String, Object> conf) {
+        LocalFsBlobStore local = LocalModeClientBlobStore.installed();
+        if (local != null) {
+            return new LocalModeClientBlobStore(local);
+        }
+        Map<String, Object> cluster = new HashMap<>();
+        (conf == null ? Map.<String, Object>of() : conf).forEach((k, v) -> {
+            if (!k.startsWith("topology.") && v != null && !(v instanceof Map)) {
+                cluster.put(k, v);
+            }
+        });
+        return new NimbusBlobStore(NimbusClient.getConfiguredClient(cluster));
     }
 
     /** Every key's default value (Storm's {@code defaults.yaml}). A new mutable map. */

@@ -10,6 +10,9 @@ import io.squall.cluster.SupervisorInfo;
 import io.squall.cluster.TopologyInfo;
 import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
+import io.squall.blobstore.InputStreamWithMeta;
+import io.squall.blobstore.NimbusBlobStore;
+import io.squall.clustertest.BlobReader;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.ui.NimbusClusterView;
@@ -22,7 +25,11 @@ import io.squall.runtime.tap.TapKey;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
+import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.KeyAlreadyExistsException;
+import io.squall.topology.KeyNotFoundException;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.SettableBlobMeta;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +99,7 @@ class ClusterIT {
         int[] sup1Ports = {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         sup2Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]")
-                .conf("nimbus.supervisor.timeout.secs=8");
+                .conf("nimbus.supervisor.timeout.secs=8").conf("supervisor.localizer.update.blob.interval.secs=1");
         zookeeper = cluster.startZookeeper();
         state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
         nimbus = cluster.startNimbus("nimbus", nimbusPort);
@@ -374,6 +381,46 @@ class ClusterIT {
         TapFeed.Read reopened = view.readTap("tapped", split, 5, 0);
         assertEquals(0, reopened.last(), "closing dropped the feed; reading opens a new one");
         view.closeTap("tapped", split);
+    }
+
+    @Test
+    @Timeout(300)
+    void aBlobMappedByATopologyIsInItsWorkersDirectoryAndItsUpdatesReachThem() throws Exception {
+        Path dir = Files.createDirectories(base.resolve("blob"));
+        Path v1 = Files.writeString(dir.resolve("v1.txt"), "first version\n");
+        Path v2 = Files.writeString(dir.resolve("v2.txt"), "second version\n");
+        assertEquals(0, cluster.cli("blob-create", "blobstore", "create", "--file", v1.toString(), "--acl", "o::rwa",
+                "words.key").waitFor(), () -> log("blob-create"));
+        NimbusBlobStore blobs = new NimbusBlobStore(client);
+        KeyAlreadyExistsException again = assertThrows(KeyAlreadyExistsException.class,
+                () -> blobs.createBlob("words.key", new SettableBlobMeta()));
+        assertTrue(again.getMessage().contains("Blob 'words.key' exists already"), again.getMessage());
+        assertEquals(List.of("words.key"), client.listBlobs());
+        assertEquals(1, blobs.getBlobMeta("words.key").get_version());
+        assertEquals("[o::rwa]", blobs.getBlobMeta("words.key").get_settable().get_acl().toString());
+        InvalidTopologyException unknown = assertThrows(InvalidTopologyException.class, () -> client.submit("blobless",
+                jar, BlobReader.conf("no.such.key", "words.txt"), BlobReader.topology(dir.toString(), "words.txt")));
+        assertTrue(unknown.getMessage().contains("names the blob 'no.such.key', which is not in the blob store"),
+                unknown.getMessage());
+
+        client.submit("blobs", jar, BlobReader.conf("words.key", "words.txt"), BlobReader.topology(dir.toString(),
+                "words.txt"));
+        // The worker finds the blob as words.txt in its working directory from its start: never "(missing)".
+        Await.until(LONG, () -> lines(dir, "seen-").contains("first version"), () -> "the worker read the blob: "
+                + lines(dir, "seen-"));
+        assertEquals(0, cluster.cli("blob-update", "blobstore", "update", "-f", v2.toString(), "words.key")
+                .waitFor(), () -> log("blob-update"));
+        assertTrue(log("blob-update").contains("version 2"), log("blob-update"));
+        Await.until(LONG, () -> lines(dir, "seen-").contains("second version"), () -> "the update reached the "
+                + "running worker: " + lines(dir, "seen-"));
+        assertEquals(List.of("first version", "second version"), lines(dir, "seen-"));
+        try (InputStreamWithMeta in = blobs.getBlob("words.key")) {
+            assertEquals("second version\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(2, in.getVersion());
+        }
+        blobs.deleteBlob("words.key");
+        KeyNotFoundException gone = assertThrows(KeyNotFoundException.class, () -> blobs.getBlob("words.key"));
+        assertTrue(gone.getMessage().contains("No blob with key 'words.key'"), gone.getMessage());
     }
 
     @Test

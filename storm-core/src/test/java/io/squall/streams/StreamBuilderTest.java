@@ -114,8 +114,14 @@ class StreamBuilderTest {
                 .contains("parallelism must be at least 1"));
         assertThrows(IllegalArgumentException.class, () -> s.branch());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> s.window(TumblingWindows.of(Duration.seconds(5)).withTimestampField("ts"))).getMessage()
-                .contains("processing time"));
+                () -> s.window(TumblingWindows.of(Duration.seconds(5)).withLag(Duration.seconds(1)))).getMessage()
+                .contains("withLag and withLateTupleStream are for windows by event time"));
+        StreamBuilder two = new StreamBuilder();
+        Stream<String> t = two.newStream(new TestWordSpout(), new ValueMapper<String>(0));
+        t.window(TumblingWindows.of(Duration.seconds(5)).withTimestampField("ts")).print();
+        t.window(TumblingWindows.of(Duration.seconds(5)).withTimestampField("time")).print();
+        assertTrue(assertThrows(IllegalArgumentException.class, two::build).getMessage()
+                .contains("they name 'ts' and 'time'"));
         assertThrows(IllegalArgumentException.class, () -> TumblingWindows.of(Count.of(0)));
         assertThrows(IllegalArgumentException.class, () -> SlidingWindows.of(Count.of(5), Duration.seconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> new ValueMapper<String>(-1));

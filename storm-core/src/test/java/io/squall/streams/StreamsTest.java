@@ -105,6 +105,46 @@ class StreamsTest {
         assertEquals(List.of(20, 21, 40, 41, 60, 61), sorted(seen("flat")));
     }
 
+    /** (word, event time in ms) rows of a spout with fields "w" and "ts". */
+    static Values[] timed(Object... wordsAndTimes) {
+        List<Values> rows = new ArrayList<>();
+        for (int i = 0; i < wordsAndTimes.length; i += 2) {
+            rows.add(new Values(wordsAndTimes[i], ((Number) wordsAndTimes[i + 1]).longValue()));
+        }
+        return rows.toArray(Values[]::new);
+    }
+
+    @Test
+    void eventTimeTumblingWindowsCountByTheTuplesTimesWithTheLagAndLeaveLateTuplesOut() {
+        StreamBuilder b = new StreamBuilder();
+        b.newStream(new FeederSpout(new Fields("w", "ts")), new ValueMapper<String>(0))
+                .window(TumblingWindows.of(Duration.seconds(10)).withTimestampField("ts").withLag(Duration.seconds(5)))
+                .mapToPair(w -> Pair.of(w, 1))
+                .countByKey()
+                .forEach(record("event-time"));
+        // [0 s, 10 s) holds a, b, a and x (8 s arrives after 12 s, within the 5 s lag); "late" (2 s) comes after 16 s
+        // moved the watermark to 11 s and fired [0, 10): it is late and counted nowhere. [10, 20) holds c and a; the
+        // spout's end flushes [20, 30) with b.
+        run(b, Map.of("spout1", timed("a", 1000, "b", 3000, "a", 9000, "c", 12000, "x", 8000, "a", 16000,
+                "late", 2000, "b", 26000)));
+        assertEquals(List.of(Pair.of("a", 1L), Pair.of("a", 2L), Pair.of("b", 1L), Pair.of("b", 1L), Pair.of("c", 1L),
+                Pair.of("x", 1L)), sorted(seen("event-time")));
+    }
+
+    @Test
+    void eventTimeSlidingWindowsFireByTheTuplesTimesOnly() {
+        StreamBuilder b = new StreamBuilder();
+        b.newStream(new FeederSpout(new Fields("v", "ts")), new ValueMapper<Integer>(0))
+                .window(SlidingWindows.of(Duration.seconds(10), Duration.seconds(5)).withTimestampField("ts"))
+                .reduce(Integer::sum)
+                .forEach(record("sliding-sum"));
+        // Windows end every 5 s: [-5, 5) holds 1; [0, 10) 1, 2; [5, 15) 2, 4; [10, 20) 4, 8; [15, 25) 8 (flushed at
+        // the end). Simulated time never moves: only the tuples' times fire these windows.
+        run(b, Map.of("spout1", new Values[] {new Values(1, 1000L), new Values(2, 6000L), new Values(4, 12000L),
+            new Values(8, 17000L)}));
+        assertSameValues(List.of(1, 3, 6, 12, 8), seen("sliding-sum"));
+    }
+
     @Test
     void countByKeyOutsideAWindowEmitsEachKeysRunningCount() {
         StreamBuilder b = new StreamBuilder();

@@ -16,7 +16,14 @@ import io.squall.config.TopologySettings;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.blobstore.BlobLocalizer;
+import io.squall.blobstore.BlobStoreAclHandler;
+import io.squall.blobstore.LocalFsBlobStore;
 import io.squall.security.Authorizer;
+import io.squall.topology.KeyAlreadyExistsException;
+import io.squall.topology.KeyNotFoundException;
+import io.squall.topology.ReadableBlobMeta;
+import io.squall.topology.SettableBlobMeta;
 import io.squall.security.SecuritySettings;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.routing.KeyGroups;
@@ -67,6 +74,8 @@ public final class Nimbus implements AutoCloseable {
 
     private final ClusterState state;
     private final CodeStore code;
+    /** The blob store, in the code store's directory, so Nimbus daemons that share it share the blobs. */
+    private final LocalFsBlobStore blobs;
     private final LeaderLatch latch;
     private final NimbusHttpServer http;
     private final ScheduledExecutorService monitor;
@@ -113,6 +122,7 @@ public final class Nimbus implements AutoCloseable {
         security.checkBind("Nimbus", conf.getString(ConfigKeys.NIMBUS_HOST), security.authenticates(),
                 "squall.auth.users.file and squall.cluster.secret.file");
         this.authorizer = security.authorizer();
+        this.blobs = new LocalFsBlobStore(dir.resolve("blobs"), authorizer);
         this.http = new NimbusHttpServer(this, conf.getString(ConfigKeys.NIMBUS_HOST),
                 conf.getInt(ConfigKeys.NIMBUS_PORT), conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES), security);
         this.address = conf.getString(ConfigKeys.NIMBUS_HOST) + ":" + http.port();
@@ -198,6 +208,7 @@ public final class Nimbus implements AutoCloseable {
         } else {
             topoConf.remove(Authorizer.OWNER_KEY);
         }
+        checkBlobMap(user, topoConf);
         long now = System.currentTimeMillis();
         String id = name + "-" + now;
         TopologyInfo info;
@@ -234,6 +245,112 @@ public final class Nimbus implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new NimbusException(400, e.getMessage());
         }
+    }
+
+    /** Checks that every blob {@code topology.blobstore.map} names exists and that the submitter may read it. */
+    private void checkBlobMap(String user, Map<String, Object> topoConf) throws IOException {
+        List<BlobLocalizer.Mapping> mappings;
+        try {
+            mappings = BlobLocalizer.mappings(topoConf);
+        } catch (RuntimeException e) {
+            throw new NimbusException(400, e.getMessage());
+        }
+        for (BlobLocalizer.Mapping m : mappings) {
+            if (!blobs.exists(m.key())) {
+                throw new NimbusException(400, BlobLocalizer.BLOBSTORE_MAP + " names the blob '" + m.key() + "', which "
+                        + "is not in the blob store: create it first (bin/squall blobstore create --file FILE "
+                        + m.key() + ")");
+            }
+            blob(() -> blobs.meta(user, m.key()));
+        }
+    }
+
+    /** A call of the blob store. */
+    private interface BlobCall<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs a blob store call, answering its refusals with their HTTP status. */
+    private static <T> T blob(BlobCall<T> call) throws IOException {
+        try {
+            return call.call();
+        } catch (KeyNotFoundException e) {
+            throw new NimbusException(404, "key-not-found", e.getMessage());
+        } catch (KeyAlreadyExistsException e) {
+            throw new NimbusException(409, "key-exists", e.getMessage());
+        } catch (io.squall.topology.AuthorizationException e) {
+            throw new NimbusException(403, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new NimbusException(400, e.getMessage());
+        }
+    }
+
+    /** Every blob key. */
+    public List<String> listBlobs() throws IOException {
+        return blobs.keys();
+    }
+
+    /** A blob's meta: {@code acl}, {@code replication}, {@code version}. */
+    public Map<String, Object> blobMeta(String user, String key) throws IOException {
+        ReadableBlobMeta meta = blob(() -> blobs.meta(user, key));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("acl", meta.get_settable().get_acl().stream().map(BlobStoreAclHandler::accessControlToString).toList());
+        if (meta.get_settable().is_set_replication_factor()) {
+            m.put("replication", meta.get_settable().get_replication_factor());
+        }
+        m.put("version", meta.get_version());
+        return m;
+    }
+
+    /** A blob's content and version. */
+    public LocalFsBlobStore.Blob getBlob(String user, String key) throws IOException {
+        return blob(() -> blobs.get(user, key));
+    }
+
+    /** Creates a blob with the comma-separated {@code acl} ({@code u:alice:rwa,o::r--}). */
+    public void createBlob(String user, String key, String acl, Integer replication, byte[] content)
+            throws IOException {
+        requireLeader();
+        blob(() -> {
+            SettableBlobMeta meta = new SettableBlobMeta(BlobStoreAclHandler.parseAccessControls(acl));
+            if (replication != null) {
+                meta.set_replication_factor(replication);
+            }
+            return blobs.create(user, key, meta, content);
+        });
+        LOG.info("Blob {} created by {}", key, user == null ? "a user" : user);
+    }
+
+    /** Replaces a blob's content; returns its new version. */
+    public long updateBlob(String user, String key, byte[] content) throws IOException {
+        requireLeader();
+        long version = blob(() -> blobs.update(user, key, content));
+        LOG.info("Blob {} updated to version {}", key, version);
+        return version;
+    }
+
+    /** Replaces a blob's ACL and replication factor. */
+    public void setBlobMeta(String user, String key, List<String> acl, Integer replication) throws IOException {
+        requireLeader();
+        blob(() -> {
+            SettableBlobMeta meta = new SettableBlobMeta(BlobStoreAclHandler.parseAccessControls(String.join(",",
+                    acl)));
+            if (replication != null) {
+                meta.set_replication_factor(replication);
+            }
+            blobs.setMeta(user, key, meta);
+            return null;
+        });
+    }
+
+    /** Deletes a blob. */
+    public void deleteBlob(String user, String key) throws IOException {
+        requireLeader();
+        blob(() -> {
+            blobs.delete(user, key);
+            return null;
+        });
+        LOG.info("Blob {} deleted", key);
     }
 
     private static void validateName(String name) {

@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.handler.ssl.SslContext;
+import io.squall.blobstore.LocalFsBlobStore;
 import io.squall.metrics.aggregate.Window;
 import io.squall.runtime.tap.TapKey;
 import io.squall.security.ClusterSecret;
@@ -35,6 +36,7 @@ import io.squall.security.TlsFiles;
 import io.squall.security.TlsGuard;
 import io.squall.security.TokenStore;
 import io.squall.security.WorkerSignature;
+import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +79,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *                                                 the workers after their next metrics report (504 if one does not
  *                                                 answer in time)
  *   POST /api/v1/state-answers                    body: a worker's answers to the state queries of its last report
+ *   GET  /api/v1/blobs                            every blob key
+ *   GET  /api/v1/blobs/KEY                        the blob's content, its version in X-Squall-Blob-Version
+ *   POST /api/v1/blobs/KEY?acl=ACLS[&amp;replication=N]   body: the content; creates the blob (409 if the key has one)
+ *   PUT  /api/v1/blobs/KEY                        body: the new content; answers {"version"}
+ *   DELETE /api/v1/blobs/KEY
+ *   GET | POST /api/v1/blobs/KEY/meta             {"acl": ["u:alice:rwa", "o::r--"], "replication", "version"}
  * </pre>
  *
  * <p>With authentication on, every request but a worker's report (metrics, taps, state answers) carries
@@ -225,7 +233,8 @@ public final class NimbusHttpServer implements AutoCloseable {
             } else {
                 LOG.warn("Could not serve {} {}: {}", req.method(), req.uri(), e.getMessage());
             }
-            respond(ctx, req, e.status(), e instanceof NoFreeSlotException n ? n.body() : error(e.getMessage()));
+            respond(ctx, req, e.status(), e instanceof NoFreeSlotException n ? n.body() : e.reason() != null
+                    ? Map.of("error", String.valueOf(e.getMessage()), "reason", e.reason()) : error(e.getMessage()));
             return;
         }
         LOG.error("Request {} {} failed", req.method(), req.uri(), failure);
@@ -307,6 +316,9 @@ public final class NimbusHttpServer implements AutoCloseable {
             }
             case "topologies" -> {
                 return topologies(req, q, parts, path, user);
+            }
+            case "blobs" -> {
+                return blobs(req, q, parts, path, user);
             }
             case "metrics" -> {
                 expect(m, HttpMethod.POST, path);
@@ -392,6 +404,53 @@ public final class NimbusHttpServer implements AutoCloseable {
                     + "deactivate or rebalance");
         }
         return Map.of("ok", true);
+    }
+
+    /** The blob store's calls (see the class comment). */
+    private Object blobs(FullHttpRequest req, QueryStringDecoder q, String[] parts, String path, String user)
+            throws IOException {
+        HttpMethod m = req.method();
+        if (parts.length == 1) {
+            expect(m, HttpMethod.GET, path);
+            return nimbus.listBlobs();
+        }
+        String key = QueryStringDecoder.decodeComponent(parts[1]);
+        if (parts.length == 3 && parts[2].equals("meta")) {
+            if (m.equals(HttpMethod.GET)) {
+                return nimbus.blobMeta(user, key);
+            }
+            expect(m, HttpMethod.POST, path);
+            JsonNode body = json(req);
+            List<String> acl = new java.util.ArrayList<>();
+            if (body.has("acl")) {
+                if (!body.get("acl").isArray()) {
+                    throw new NimbusException(400, "'acl' must be a list of ACL strings such as \"u:alice:rwa\"");
+                }
+                body.get("acl").forEach(a -> acl.add(a.asText()));
+            }
+            nimbus.setBlobMeta(user, key, acl, body.has("replication") ? intOf(body.get("replication"),
+                    "replication") : null);
+            return Map.of("ok", true);
+        }
+        if (parts.length != 2) {
+            throw new NimbusException(404, "Blob paths are /api/v1/blobs[/KEY[/meta]]");
+        }
+        byte[] content = ByteBufUtil.getBytes(req.content());
+        if (m.equals(HttpMethod.GET)) {
+            return nimbus.getBlob(user, key);
+        } else if (m.equals(HttpMethod.POST)) {
+            List<String> acl = q.parameters().get("acl");
+            List<String> replication = q.parameters().get("replication");
+            nimbus.createBlob(user, key, acl == null || acl.isEmpty() ? "" : acl.get(0), replication == null
+                    || replication.isEmpty() ? null : intParam(q, "replication", 1), content);
+            return Map.of("ok", true);
+        } else if (m.equals(HttpMethod.PUT)) {
+            return Map.of("version", nimbus.updateBlob(user, key, content));
+        } else if (m.equals(HttpMethod.DELETE)) {
+            nimbus.deleteBlob(user, key);
+            return Map.of("ok", true);
+        }
+        throw new NimbusException(405, path + " takes GET, POST (create), PUT (update) or DELETE, not " + m);
     }
 
     /** The stream a tap request names: {@code component} and {@code stream} (default {@code default}). */
@@ -484,7 +543,12 @@ public final class NimbusHttpServer implements AutoCloseable {
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, int status, Object body) {
         byte[] bytes;
         String type;
-        if (body instanceof byte[] b) {
+        String blobVersion = null;
+        if (body instanceof LocalFsBlobStore.Blob blob) {
+            bytes = blob.content();
+            type = "application/octet-stream";
+            blobVersion = String.valueOf(blob.version());
+        } else if (body instanceof byte[] b) {
             bytes = b;
             type = "application/octet-stream";
         } else {
@@ -499,6 +563,9 @@ public final class NimbusHttpServer implements AutoCloseable {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(bytes));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        if (blobVersion != null) {
+            res.headers().set(NimbusClient.BLOB_VERSION_HEADER, blobVersion);
+        }
         HttpUtil.setContentLength(res, bytes.length);
         boolean keepAlive = HttpUtil.isKeepAlive(req) && status < 400;
         HttpUtil.setKeepAlive(res, keepAlive);

@@ -1,8 +1,11 @@
 package io.squall.daemon.supervisor;
 
+import io.squall.blobstore.BlobLocalizer;
+import io.squall.blobstore.NimbusBlobStore;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
 import io.squall.cluster.WorkerBeat;
+import io.squall.config.ConfigKey;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.supervisor.WorkerSync.Wanted;
@@ -62,6 +65,12 @@ public final class Supervisor implements AutoCloseable {
     private final Map<Integer, WorkerProcess> workers = new HashMap<>();
     private final ScheduledExecutorService sync;
     private final ClusterState.Registration registration;
+    /** The blob store, read with the daemons' credentials. */
+    private final NimbusBlobStore blobStore;
+    /** The localized blobs of each topology that maps some, by topology id. Owned by the sync thread. */
+    private final Map<String, BlobLocalizer> localizers = new HashMap<>();
+    private final long blobCheckEveryMs;
+    private long lastBlobCheckMs;
     /**
      * Whether heartbeats could not be read for a while (a sync round failed, or the ZooKeeper connection was
      * suspended or lost) since the last round that could. Set by the sync thread and Curator's event thread.
@@ -91,6 +100,8 @@ public final class Supervisor implements AutoCloseable {
         SecuritySettings security = SecuritySettings.of(conf);
         security.checkBind("The supervisor's workers", host, security.secret() != null, "squall.cluster.secret.file");
         this.nimbus = NimbusClient.forDaemon(conf);
+        this.blobStore = new NimbusBlobStore(nimbus);
+        this.blobCheckEveryMs = conf.getInt(ConfigKeys.SUPERVISOR_LOCALIZER_UPDATE_BLOB_INTERVAL_SECS) * 1000L;
         this.state = ClusterState.connect(conf);
         state.curator().getConnectionStateListenable().addListener((client, change) -> {
             if (!change.isConnected() || change == ConnectionState.RECONNECTED) {
@@ -166,7 +177,75 @@ public final class Supervisor implements AutoCloseable {
         Set<String> keep = new HashSet<>();
         wanted.values().forEach(a -> keep.add(a.topologyId()));
         workers.values().forEach(w -> keep.add(w.topologyId()));
+        localizers.keySet().retainAll(keep);
         deleteCodeExcept(keep);
+        if (now - lastBlobCheckMs >= blobCheckEveryMs) {
+            lastBlobCheckMs = now;
+            updateBlobs();
+        }
+    }
+
+    /**
+     * Links the new versions of the running topologies' blobs into their workers' directories; stops the workers of
+     * a topology whose changed blob asks for {@code workerRestart} (the next round starts them again).
+     */
+    private void updateBlobs() {
+        for (WorkerProcess w : List.copyOf(workers.values())) {
+            // Workers adopted from a previous run of this supervisor: their blobs are linked again, then kept up.
+            Path code = codeRoot.resolve(w.topologyId()).toAbsolutePath();
+            if (!localizers.containsKey(w.topologyId()) && Files.isRegularFile(code.resolve("conf.json"))) {
+                try {
+                    localizeBlobs(w.topologyId(), code, code.resolve("work"));
+                } catch (IOException | RuntimeException x) {
+                    LOG.warn("Cannot link the blobs of topology {} now: {}", w.topologyId(), x.toString());
+                }
+            }
+        }
+        for (Map.Entry<String, BlobLocalizer> e : localizers.entrySet()) {
+            String topologyId = e.getKey();
+            try {
+                boolean restart = false;
+                for (BlobLocalizer.Mapping m : e.getValue().updateChanged()) {
+                    LOG.info("Blob {} of topology {} changed: version {} is linked in", m.key(), topologyId,
+                            e.getValue().version(m.key()));
+                    restart |= m.workerRestart();
+                }
+                if (restart) {
+                    workers.values().removeIf(w -> {
+                        if (w.topologyId().equals(topologyId)) {
+                            LOG.info("Restarting worker {} on port {}: a blob it maps with workerRestart changed",
+                                    topologyId, w.port());
+                            w.stop();
+                            return true;
+                        }
+                        return false;
+                    });
+                }
+            } catch (IOException | RuntimeException x) {
+                LOG.warn("Cannot update the blobs of topology {} now; retrying in {} s: {}", topologyId,
+                        blobCheckEveryMs / 1000, x.toString());
+            }
+        }
+    }
+
+    /**
+     * Localizes the blobs a topology maps, once per topology on this supervisor, into the working directory its
+     * workers share here ({@code code/work}); the copies are kept in {@code code/blobs}.
+     */
+    private void localizeBlobs(String topologyId, Path code, Path workDir) throws IOException {
+        if (localizers.containsKey(topologyId)) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> topoConf = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                code.resolve("conf.json").toFile(), Map.class);
+        List<BlobLocalizer.Mapping> mappings = BlobLocalizer.mappings(topoConf);
+        if (mappings.isEmpty()) {
+            return;
+        }
+        BlobLocalizer localizer = new BlobLocalizer(blobStore, workDir, code.resolve("blobs"), mappings);
+        localizer.localizeAll();
+        localizers.put(topologyId, localizer);
     }
 
     /** Deletes the downloaded code of topologies this supervisor no longer runs. */
@@ -228,7 +307,11 @@ public final class Supervisor implements AutoCloseable {
 
     private void launch(Wanted a, int port) {
         try {
-            Path code = download(a.topologyId());
+            Path code = download(a.topologyId()).toAbsolutePath();
+            // The workers run in a directory of their own, as Storm's: the blobs of topology.blobstore.map are there.
+            Path workDir = code.resolve("work");
+            Files.createDirectories(workDir);
+            localizeBlobs(a.topologyId(), code, workDir);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Xmx" + conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB) + "m");
@@ -239,19 +322,24 @@ public final class Supervisor implements AutoCloseable {
             }
             for (String prop : new String[] {DaemonConfig.CONF_FILE_PROPERTY, "logback.configurationFile"}) {
                 if (System.getProperty(prop) != null) {
-                    cmd.add("-D" + prop + "=" + System.getProperty(prop));
+                    cmd.add("-D" + prop + "=" + absolute(System.getProperty(prop)));
                 }
             }
             cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
+            List<String> classPath = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                classPath.add(entry.isEmpty() ? entry : absolute(entry));
+            }
+            cmd.add(String.join(File.pathSeparator, classPath));
             cmd.add(WORKER_MAIN);
             cmd.add(id);
             cmd.add(String.valueOf(port));
             cmd.add(a.topologyId());
             cmd.add(code.toString());
             cmd.addAll(conf.overrides());
+            cmd.addAll(absolutePaths());
             File log = logsDir.resolve("worker-" + a.topologyId() + "-" + port + ".log").toFile();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, p, p.toHandle(),
                     System.currentTimeMillis()));
@@ -260,6 +348,25 @@ public final class Supervisor implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot launch worker {} on port {} now: {}", a.topologyId(), port, e.toString());
         }
+    }
+
+    /** The configured file and directory paths made absolute, as overrides: a worker runs in another directory. */
+    private List<String> absolutePaths() {
+        List<String> out = new ArrayList<>();
+        for (ConfigKey k : List.of(ConfigKeys.STORM_LOCAL_DIR, ConfigKeys.WORKER_LOGS_DIR,
+                ConfigKeys.SQUALL_AUTH_USERS_FILE, ConfigKeys.SQUALL_CLUSTER_SECRET_FILE,
+                ConfigKeys.SQUALL_CREDENTIALS_FILE, ConfigKeys.SQUALL_TLS_CERT, ConfigKeys.SQUALL_TLS_KEY,
+                ConfigKeys.SQUALL_TLS_CA)) {
+            String v = conf.getString(k);
+            if (v != null && !v.isEmpty() && !Path.of(v).isAbsolute()) {
+                out.add(k.name() + "=" + absolute(v));
+            }
+        }
+        return out;
+    }
+
+    private static String absolute(String path) {
+        return Path.of(path).toAbsolutePath().toString();
     }
 
     private Path download(String topologyId) throws IOException {
