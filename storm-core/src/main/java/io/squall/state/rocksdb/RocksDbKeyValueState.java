@@ -3,6 +3,7 @@ package io.squall.state.rocksdb;
 import io.squall.state.KeyValueChanges;
 import io.squall.state.QueryableKeyValueState;
 import io.squall.state.Serializer;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A {@link KeyValueState} in a RocksDB database of its own. Three key spaces, by the first byte: {@code d}
+ * A {@link KeyValueState} in a column family of a RocksDB database, of its own or shared. Three key spaces, by the first byte: {@code d}
  * the committed entries, {@code p} the changes staged by the last prepare (a flag byte, then the value: a
  * deletion has none), {@code m} the transaction ids of the last commit and of the staged prepare. A prepare
  * writes only the keys changed since the last commit, and a commit moves them into the committed entries in
@@ -37,6 +38,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     private static final byte[] PREPARED_TXID = {META, 'p'};
 
     private final RocksDB db;
+    private final ColumnFamilyHandle family;
     private final Serializer<K> keys;
     private final Serializer<V> values;
     private final String namespace;
@@ -49,7 +51,13 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     private volatile int lastPreparedKeys;
 
     public RocksDbKeyValueState(RocksDB db, Serializer<K> keys, Serializer<V> values, String namespace) {
+        this(db, db.getDefaultColumnFamily(), keys, values, namespace);
+    }
+
+    public RocksDbKeyValueState(RocksDB db, ColumnFamilyHandle family, Serializer<K> keys, Serializer<V> values,
+                                String namespace) {
         this.db = db;
+        this.family = family;
         this.keys = keys;
         this.values = values;
         this.namespace = namespace;
@@ -98,9 +106,9 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
         }
         lastPreparedKeys = changes.prepare(txid);
         try (WriteBatch batch = new WriteBatch()) {
-            batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
             changes.forEachStaged((key, value) -> stage(batch, key, value));
-            batch.put(PREPARED_TXID, longBytes(txid));
+            batch.put(family, PREPARED_TXID, longBytes(txid));
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("prepare " + txid, e);
@@ -110,7 +118,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     private void stage(WriteBatch batch, K key, V value) {
         byte[] k = prefixed(PREPARED, keys.serialize(key));
         try {
-            batch.put(k, value == null ? new byte[] {0} : prefixed((byte) 1, values.serialize(value)));
+            batch.put(family, k, value == null ? new byte[] {0} : prefixed((byte) 1, values.serialize(value)));
         } catch (RocksDBException e) {
             throw failure("stage key " + key, e);
         }
@@ -122,21 +130,21 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
         if (prepared == null || ByteBuffer.wrap(prepared).getLong() != txid) {
             return; // Committed already (a commit repeated after recovery), or nothing was staged.
         }
-        try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator()) {
+        try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator(family)) {
             for (it.seek(new byte[] {PREPARED}); it.isValid() && it.key()[0] == PREPARED; it.next()) {
                 byte[] k = it.key();
                 byte[] dataKey = k.clone();
                 dataKey[0] = DATA;
                 byte[] v = it.value();
                 if (v[0] == 0) {
-                    batch.delete(dataKey);
+                    batch.delete(family, dataKey);
                 } else {
-                    batch.put(dataKey, Arrays.copyOfRange(v, 1, v.length));
+                    batch.put(family, dataKey, Arrays.copyOfRange(v, 1, v.length));
                 }
             }
-            batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
-            batch.delete(PREPARED_TXID);
-            batch.put(COMMITTED_TXID, longBytes(txid));
+            batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            batch.delete(family, PREPARED_TXID);
+            batch.put(family, COMMITTED_TXID, longBytes(txid));
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("commit " + txid, e);
@@ -156,8 +164,8 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     public void rollback() {
         changes.clear();
         try (WriteBatch batch = new WriteBatch()) {
-            batch.deleteRange(new byte[] {PREPARED}, new byte[] {PREPARED + 1});
-            batch.delete(PREPARED_TXID);
+            batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            batch.delete(family, PREPARED_TXID);
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("rollback", e);
@@ -172,7 +180,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     /** The committed entries, read from the database. */
     private Iterator<Map.Entry<K, V>> committedIterator() {
         List<Map.Entry<K, V>> out = new ArrayList<>();
-        try (RocksIterator it = db.newIterator()) {
+        try (RocksIterator it = db.newIterator(family)) {
             for (it.seek(new byte[] {DATA}); it.isValid() && it.key()[0] == DATA; it.next()) {
                 byte[] k = it.key();
                 out.add(new AbstractMap.SimpleImmutableEntry<>(keys.deserialize(Arrays.copyOfRange(k, 1, k.length)),
@@ -192,7 +200,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     @Override
     public long committedSize() {
         try {
-            return Math.max(0, db.getLongProperty("rocksdb.estimate-num-keys") - lastPreparedKeys - 2);
+            return Math.max(0, db.getLongProperty(family, "rocksdb.estimate-num-keys") - lastPreparedKeys - 2);
         } catch (RocksDBException e) {
             throw failure("estimate its size", e);
         }
@@ -211,7 +219,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
 
     private byte[] read(byte[] key) {
         try {
-            return db.get(key);
+            return db.get(family, key);
         } catch (RocksDBException e) {
             throw failure("read", e);
         }

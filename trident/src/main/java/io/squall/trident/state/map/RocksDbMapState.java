@@ -1,5 +1,6 @@
 package io.squall.trident.state.map;
 
+import io.squall.state.rocksdb.RocksDbOptions;
 import io.squall.task.IMetricsContext;
 import io.squall.trident.state.JavaSerialization;
 import io.squall.trident.state.State;
@@ -97,7 +98,7 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
             if (db == null) {
                 try {
                     Files.createDirectories(key);
-                    Options options = new Options().setCreateIfMissing(true);
+                    Options options = RocksDbOptions.single();
                     db = new SharedDb(key, options, RocksDB.open(options, key.toString()));
                 } catch (IOException | RocksDBException e) {
                     throw new IllegalStateException("Cannot open the RocksDB state in " + key + ": " + e.getMessage(),
