@@ -36,7 +36,8 @@ import java.util.Map;
  * every upstream task has told it so and that many tuples arrived. Then an {@link IBatchBolt}'s
  * {@code finishBatch} runs (a fresh copy of it per request), and the task passes the news on. In the last bolt
  * only the task that owns the request finishes it: the one its id reaches on {@value #ID_STREAM}, grouped like
- * the bolt's input (by the request id), so the request gets one result. The tuples of a
+ * the bolt's input (by the request id), so the request gets one result; a task that has tuples of a request
+ * owns it and waits for the id, which may come after the tuples and counts. The tuples of a
  * request are acked when the task finishes it, and what it emits is anchored to them, so a failure anywhere
  * fails the request's tree; a request that never finishes (a tuple was lost) is forgotten after
  * {@code drpc.request.timeout.secs}. Confined to the task thread.
@@ -246,9 +247,11 @@ public final class CoordinatedBolt implements IRichBolt {
             if (r.coords == upstreamTasks && r.received == r.expected) {
                 if (!last || r.owner) {
                     finish(r, id);
-                } else {
+                } else if (r.received == 0) {
                     finishUnowned(r, id);
                 }
+                // Otherwise this task has the request's tuples, so it owns the request (its id is grouped like
+                // them) and the id is still on its way: finishing now would answer without them.
             }
         } catch (RuntimeException e) {
             LOG.warn("Request {} failed in {}: {}", id, context.getThisComponentId(), e.toString());
