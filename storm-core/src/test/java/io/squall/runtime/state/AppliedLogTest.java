@@ -53,14 +53,30 @@ class AppliedLogTest {
         open();
     }
 
+    /** A tuple of a possible replay (its key flagged) with the test's key {@code key} (0: none). */
     private static Tuple tuple(long root, long key) {
         return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
-                MessageId.of(root, 7L, new long[] {key}));
+                MessageId.of(root, 7L, new long[] {replayKey(key, true)}));
     }
 
     private static Tuple tuple(long[] roots, long[] keys) {
+        long[] flagged = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            flagged[i] = replayKey(keys[i], true);
+        }
         return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
-                MessageId.of(roots, new long[roots.length], keys));
+                MessageId.of(roots, new long[roots.length], flagged));
+    }
+
+    /** A first emit's tuple, its key not flagged. */
+    private static Tuple firstEmit(long root, long key) {
+        return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
+                MessageId.of(root, 7L, new long[] {replayKey(key, false)}));
+    }
+
+    /** The key a tuple carries for the test's key {@code key}: distinct test keys stay distinct without the flag. */
+    private static long replayKey(long key, boolean mayBeReplay) {
+        return key == 0 ? 0 : key << 1 | (mayBeReplay ? 1 : 0);
     }
 
     /** A log whose checkpoint 1 applied {@code applied}, committed, then read again as after a restart. */
@@ -119,5 +135,32 @@ class AppliedLogTest {
         assertTrue(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(300, 43)));
         clock.advance(Duration.ofMillis(RETAIN_MS));
         assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(400, 43)), "a restart after long forgets too");
+    }
+
+    @Test
+    void runsAFirstEmitWithoutCountingTheCommittedKeys() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(1, 42), firstEmit(2, 43)));
+        assertFalse(log.skip(firstEmit(100, 42)), "a first emit of a key cannot have been applied");
+        assertFalse(log.counting(), "nor does it make the log count its keys");
+        assertTrue(log.skip(tuple(200, 43)), "a flagged replay is skipped, whether the first attempt was flagged");
+        assertTrue(log.counting());
+        assertFalse(log.skip(tuple(200, 43)));
+    }
+
+    @Test
+    void stopsCountingWhenNoReplayCameForTheRetentionAndCountsAgainAtTheNext() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(1, 42)));
+        assertTrue(log.skip(tuple(100, 42)));
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2));
+        log.prepare(2, List.of(tuple(1, 43), tuple(1, 43)));
+        log.commit(2);
+        assertTrue(log.counting(), "checkpoint 2's keys were added to the counts");
+        assertTrue(log.skip(tuple(100, 43)));
+        clock.advance(Duration.ofMillis(RETAIN_MS + 1));
+        log.prepare(3, List.of(tuple(1, 44)));
+        log.commit(3);
+        assertFalse(log.counting(), "no replay for the retention");
+        assertTrue(log.skip(tuple(300, 44)), "counted again for the next");
+        assertFalse(log.skip(tuple(300, 43)), "without the forgotten checkpoints");
     }
 }
