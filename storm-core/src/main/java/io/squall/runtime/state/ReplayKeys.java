@@ -6,6 +6,9 @@ import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.squall.Config;
 import io.squall.config.ConfigKeys;
 import io.squall.spout.CheckpointSpout;
+import io.squall.state.QueryableKeyValueState;
+import io.squall.state.State;
+import io.squall.state.StateFactory;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.task.TopologyContext;
 import io.squall.utils.Clock;
@@ -26,8 +29,9 @@ import java.util.Map;
  * {@code hashCode()}. The lowest bit of a key is not part of the hash: it is set ({@link #mayBeReplay}) when the
  * emit may repeat one whose updates a stateful bolt committed, that is when the spout task failed that message id
  * (the acker's fail or the timeout) or started less than the applied logs' retention ago (a restarted spout replays
- * what it was not acked, whatever it emitted before); otherwise the emit is the message id's first, and a stateful
- * bolt applies it without consulting its log. A flag lingers longer than that at times, never shorter. A key
+ * what it was not acked, whatever it emitted before; in a topology whose checkpoint spout had saved no progress
+ * when the task started, nothing was committed before, and the start flags only its first seconds); otherwise the
+ * emit is the message id's first, and a stateful bolt applies it without consulting its log. A flag lingers longer than that at times, never shorter. A key
  * without its flag ({@link #base}) is never 0, which stands for "no key". One instance per spout task: executor
  * thread only.
  */
@@ -42,13 +46,16 @@ public final class ReplayKeys {
     private final Clock clock;
     private final long retainMillis;
     private final long startedAtMillis;
-    /** Whether the task started less than the retention ago (as of the last clock read). */
+    /** For how long after its start the task flags every emit: the retention, less when nothing can be replayed. */
+    private long startMillis;
+    /** Whether the task started less than {@link #startMillis} ago (as of the last clock read). */
     private boolean starting = true;
     /** The base keys of message ids failed since the last rotation, and in the rotation before it. */
     private LongHashSet failed = new LongHashSet();
     private LongHashSet failedBefore = new LongHashSet();
     private long rotateAtMillis;
-    private int untilClockRead = EMITS_PER_CLOCK_READ;
+    /** Emits until the next clock read; the first emit reads it (a spout may start emitting long after it opens). */
+    private int untilClockRead = 1;
     private Kryo kryo;
     private Output out;
 
@@ -57,6 +64,7 @@ public final class ReplayKeys {
         this.clock = clock;
         this.retainMillis = retainMillis;
         this.startedAtMillis = clock.currentTimeMillis();
+        this.startMillis = retainMillis;
         this.rotateAtMillis = startedAtMillis + retainMillis;
     }
 
@@ -84,17 +92,58 @@ public final class ReplayKeys {
      * The replay keys of a spout's tuples, or null when the topology has no stateful bolt (nothing to pay) or the
      * spout is the checkpoint spout (its barriers are never replayed into a state).
      */
-    public static ReplayKeys forSpout(GeneralTopologyContext topology, String componentId) {
-        return forSpout(topology, componentId, topology instanceof TopologyContext t ? t.getClock() : Clock.SYSTEM);
+    public static ReplayKeys forSpout(TopologyContext task, String componentId) {
+        ReplayKeys keys = forSpout(task, componentId, task.getClock());
+        if (keys != null && !checkpointedBefore(task)) {
+            keys.startMillis = Math.min(keys.startMillis, firstCommitMarginMillis(task.getTopologyConf()));
+        }
+        return keys;
     }
 
-    /** As {@link #forSpout(GeneralTopologyContext, String)}, telling the time by {@code clock}. */
+    /**
+     * As {@link #forSpout(TopologyContext, String)}, telling the time by {@code clock}, for a spout that flags its
+     * emits for the whole retention after its start.
+     */
     static ReplayKeys forSpout(GeneralTopologyContext topology, String componentId, Clock clock) {
         if (CheckpointSpout.CHECKPOINT_COMPONENT_ID.equals(componentId)
                 || !topology.getComponentIds().contains(CheckpointSpout.CHECKPOINT_COMPONENT_ID)) {
             return null;
         }
         return new ReplayKeys(componentId, clock, retainMillis(topology.getTopologyConf()));
+    }
+
+    /**
+     * Whether the topology's checkpoint spout had saved any progress in the provider before now, so that a
+     * stateful bolt may hold committed updates of an earlier run of this spout; true when the provider cannot tell
+     * (it gives a state other threads may not read) or fails to answer.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean checkpointedBefore(TopologyContext task) {
+        try {
+            State s = StateFactory.getState(CheckpointSpout.CHECKPOINT_COMPONENT_ID, task.getTopologyConf(), task);
+            try {
+                return !(s instanceof QueryableKeyValueState<?, ?> q)
+                        || ((QueryableKeyValueState<Object, ?>) q).committedValue(CheckpointSpout.STATE_KEY) != null;
+            } finally {
+                if (s instanceof AutoCloseable c) {
+                    c.close();
+                }
+            }
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    /**
+     * How long a spout of a topology that never checkpointed still flags its emits: two checkpoint intervals and at
+     * least 5 s, which covers a first checkpoint that committed just after this spout looked (its own earlier run
+     * having died within that time).
+     */
+    private static long firstCommitMarginMillis(Map<String, Object> topoConf) {
+        Object v = topoConf == null ? null : topoConf.get(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL);
+        long interval = v instanceof Number n ? n.longValue()
+                : ((Number) ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.defaultValue()).longValue();
+        return Math.max(5_000, 2 * interval);
     }
 
     /**
@@ -130,7 +179,7 @@ public final class ReplayKeys {
      * retention after it was added.
      */
     private void tick(long now) {
-        starting = now - startedAtMillis <= retainMillis;
+        starting = now - startedAtMillis <= startMillis;
         if (now >= rotateAtMillis) {
             if (now >= rotateAtMillis + retainMillis) {
                 failed.clear();

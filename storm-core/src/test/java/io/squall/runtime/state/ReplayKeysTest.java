@@ -36,8 +36,8 @@ class ReplayKeysTest {
 
     @Test
     void givesEveryEmitOfAMessageIdTheSameKeyInAnyInstance() {
-        ReplayKeys a = ReplayKeys.forSpout(topology(true), "words");
-        ReplayKeys b = ReplayKeys.forSpout(topology(true), "words");
+        ReplayKeys a = ReplayKeys.forSpout(topology(true), "words", new ManualClock());
+        ReplayKeys b = ReplayKeys.forSpout(topology(true), "words", new ManualClock());
         for (Object id : List.of(7L, 7, "sentence-7", new Offset("p0", 7), List.of("x", 7L))) {
             assertEquals(a.key(id), b.key(id), String.valueOf(id));
             assertEquals(a.key(id), ReplayKeys.base(a.of(id)[0]));
@@ -46,12 +46,12 @@ class ReplayKeysTest {
         }
         assertNotEquals(a.key("7"), a.key(7L));
         assertNotEquals(a.key(new Offset("p0", 7)), a.key(new Offset("p1", 7)));
-        assertNotEquals(a.key(7L), ReplayKeys.forSpout(topology(true), "other").key(7L), "the component counts");
+        assertNotEquals(a.key(7L), ReplayKeys.forSpout(topology(true), "other", new ManualClock()).key(7L), "the component counts");
     }
 
     @Test
     void spreadsNearbyIdsOverDistinctKeys() {
-        ReplayKeys keys = ReplayKeys.forSpout(topology(true), "words");
+        ReplayKeys keys = ReplayKeys.forSpout(topology(true), "words", new ManualClock());
         Set<Long> seen = new HashSet<>();
         for (long i = 0; i < 100_000; i++) {
             seen.add(keys.key(i));
@@ -89,8 +89,8 @@ class ReplayKeysTest {
 
     @Test
     void costsNothingWithoutAStatefulBoltOrForTheCheckpointSpout() {
-        assertNull(ReplayKeys.forSpout(topology(false), "words"));
-        assertNull(ReplayKeys.forSpout(topology(true), "$checkpointspout"));
-        assertNotNull(ReplayKeys.forSpout(topology(true), "words"));
+        assertNull(ReplayKeys.forSpout(topology(false), "words", new ManualClock()));
+        assertNull(ReplayKeys.forSpout(topology(true), "$checkpointspout", new ManualClock()));
+        assertNotNull(ReplayKeys.forSpout(topology(true), "words", new ManualClock()));
     }
 }
