@@ -27,10 +27,10 @@ import java.util.function.LongConsumer;
  * forgotten once it is older than twice the message timeout: by then a spout has replayed what it was not acked.
  *
  * <p>What it costs per tuple: a tuple whose keys are not flagged as possible replays ({@link ReplayKeys#mayBeReplay},
- * a message id's first emit: nearly every tuple) runs without a look-up. The keys of the committed entries are
- * counted in a map only once a flagged tuple comes, and the map is kept up to date from then until no flagged tuple
- * has come for the retention. An entry is the keys in the order the tuples were held, a run of one key (a
- * sentence's words in a row) counted once, so a PREPARE copies them without hashing. Executor thread only.
+ * a message id's first emit: nearly every tuple) runs without a look-up. A committed entry's keys are added to the
+ * counts per key only when a flagged tuple comes (each entry once), so a topology without replays never hashes
+ * them. An entry is the keys in the order the tuples were held, a run of one key (a sentence's words in a row)
+ * counted once, so a PREPARE copies them without hashing. Executor thread only.
  */
 final class AppliedLog implements ReplayLog {
     /** The suffix of the log's namespace after the state's. */
@@ -41,12 +41,10 @@ final class AppliedLog implements ReplayLog {
     private final long retainMillis;
     /** The committed entries in memory, by txid. */
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
-    /**
-     * Per key, how many of its tuples the committed entries applied; null until a possible replay comes, and
-     * again once none came for the retention.
-     */
-    private Long2LongHashMap committed;
-    private long lastReplayMillis;
+    /** Per key, how many of its tuples the committed entries applied, except those of {@link #uncounted}. */
+    private final Long2LongHashMap committed = new Long2LongHashMap(0);
+    /** The committed entries whose keys are not in {@link #committed} yet, by txid. */
+    private final TreeMap<Long, Entry> uncounted = new TreeMap<>();
     /** Per key, the root of the attempt being skipped and how many of its tuples were skipped. */
     private final Long2LongHashMap attemptRoot = new Long2LongHashMap(0);
     private final Long2LongHashMap attemptSkipped = new Long2LongHashMap(0);
@@ -66,6 +64,7 @@ final class AppliedLog implements ReplayLog {
         for (Map.Entry<Object, Object> e : store) {
             if (e.getKey() instanceof Long txid && e.getValue() instanceof Entry entry) {
                 entries.put(txid, entry);
+                uncounted.put(txid, entry);
             }
         }
         forgetOld(clock.currentTimeMillis()); // The task may have been down for longer than the retention.
@@ -113,21 +112,20 @@ final class AppliedLog implements ReplayLog {
         return true;
     }
 
-    /** The committed counts per key, counted now if they are not kept. */
+    /** The committed counts per key, with the entries committed since the last call added now. */
     private Long2LongHashMap counts() {
-        lastReplayMillis = clock.currentTimeMillis();
-        if (committed == null) {
-            committed = new Long2LongHashMap(0);
-            for (Entry e : entries.values()) {
+        if (!uncounted.isEmpty()) {
+            for (Entry e : uncounted.values()) {
                 e.addTo(committed, 1);
             }
+            uncounted.clear();
         }
         return committed;
     }
 
-    /** Whether the committed counts per key are kept (a possible replay came within the retention). */
-    boolean counting() {
-        return committed != null;
+    /** How many committed entries are not in the counts per key yet. */
+    int uncountedEntries() {
+        return uncounted.size();
     }
 
     /** How many tuples were skipped since the task started. */
@@ -161,11 +159,6 @@ final class AppliedLog implements ReplayLog {
     void prepare(long txid, Entry.KeyCounts applied) {
         long now = clock.currentTimeMillis();
         forgetOld(now);
-        if (committed != null && now - lastReplayMillis > retainMillis) {
-            committed = null; // No replay for that long: stop counting until the next one.
-            attemptRoot.clear();
-            attemptSkipped.clear();
-        }
         prepared = applied.toEntry(now);
         preparedTxid = txid;
         if (prepared != null) {
@@ -189,7 +182,7 @@ final class AppliedLog implements ReplayLog {
             }
             store.delete(e.getKey());
             Entry old = e.getValue();
-            if (committed != null) {
+            if (uncounted.remove(e.getKey()) == null) {
                 old.addTo(committed, -1);
                 for (long key : old.keys) {
                     if (!committed.containsKey(key)) {
@@ -208,9 +201,7 @@ final class AppliedLog implements ReplayLog {
         store.commit(txid);
         if (prepared != null && preparedTxid == txid) {
             entries.put(txid, prepared);
-            if (committed != null) {
-                prepared.addTo(committed, 1);
-            }
+            uncounted.put(txid, prepared);
         }
         prepared = null;
     }

@@ -141,26 +141,42 @@ class AppliedLogTest {
     void runsAFirstEmitWithoutCountingTheCommittedKeys() {
         AppliedLog log = committedAndReloaded(List.of(tuple(1, 42), firstEmit(2, 43)));
         assertFalse(log.skip(firstEmit(100, 42)), "a first emit of a key cannot have been applied");
-        assertFalse(log.counting(), "nor does it make the log count its keys");
+        assertEquals(1, log.uncountedEntries(), "nor does it make the log count its keys");
         assertTrue(log.skip(tuple(200, 43)), "a flagged replay is skipped, whether the first attempt was flagged");
-        assertTrue(log.counting());
+        assertEquals(0, log.uncountedEntries());
         assertFalse(log.skip(tuple(200, 43)));
     }
 
     @Test
-    void stopsCountingWhenNoReplayCameForTheRetentionAndCountsAgainAtTheNext() {
+    void countsEachEntryOnceWhenAPossibleReplayComesAndForgetsItEitherWay() {
         AppliedLog log = committedAndReloaded(List.of(tuple(1, 42)));
         assertTrue(log.skip(tuple(100, 42)));
         clock.advance(Duration.ofMillis(RETAIN_MS / 2));
-        log.prepare(2, List.of(tuple(1, 43), tuple(1, 43)));
+        log.prepare(2, List.of(firstEmit(1, 43), firstEmit(1, 43)));
         log.commit(2);
-        assertTrue(log.counting(), "checkpoint 2's keys were added to the counts");
+        assertEquals(1, log.uncountedEntries(), "checkpoint 2 waits for the next possible replay");
         assertTrue(log.skip(tuple(100, 43)));
-        clock.advance(Duration.ofMillis(RETAIN_MS + 1));
-        log.prepare(3, List.of(tuple(1, 44)));
+        assertTrue(log.skip(tuple(100, 43)));
+        assertFalse(log.skip(tuple(100, 43)), "checkpoint 2 counted once");
+        log.prepare(3, List.of(firstEmit(1, 44)));
         log.commit(3);
-        assertFalse(log.counting(), "no replay for the retention");
-        assertTrue(log.skip(tuple(300, 44)), "counted again for the next");
-        assertFalse(log.skip(tuple(300, 43)), "without the forgotten checkpoints");
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2 + 1));
+        log.prepare(4, List.of());
+        log.commit(4);
+        assertFalse(log.skip(tuple(200, 42)), "checkpoint 1, counted, is forgotten");
+        assertTrue(log.skip(tuple(200, 43)));
+        assertTrue(log.skip(tuple(200, 44)), "checkpoint 3 is counted at its first possible replay");
+        clock.advance(Duration.ofMillis(RETAIN_MS));
+        log.prepare(5, List.of(firstEmit(1, 45)));
+        log.commit(5);
+        assertFalse(log.skip(tuple(300, 43)), "checkpoints 2 and 3 are forgotten");
+        assertFalse(log.skip(tuple(300, 44)));
+        assertTrue(log.skip(tuple(300, 45)));
+        log.prepare(6, List.of(firstEmit(1, 46)));
+        log.commit(6);
+        clock.advance(Duration.ofMillis(RETAIN_MS + 1));
+        log.prepare(7, List.of());
+        assertEquals(0, log.uncountedEntries(), "checkpoint 6 is forgotten before it was ever counted");
+        assertFalse(log.skip(tuple(400, 46)));
     }
 }
