@@ -31,9 +31,9 @@ import java.util.Map;
  * (the acker's fail or the timeout) or started less than the applied logs' retention ago (a restarted spout replays
  * what it was not acked, whatever it emitted before; in a topology whose checkpoint spout had saved no progress
  * when the task started, nothing was committed before, and the start flags only its first seconds); otherwise the
- * emit is the message id's first, and a stateful bolt applies it without consulting its log. A flag lingers longer than that at times, never shorter. A key
- * without its flag ({@link #base}) is never 0, which stands for "no key". One instance per spout task: executor
- * thread only.
+ * emit is the message id's first, and a stateful bolt applies it without consulting its log. A flag lingers longer
+ * than that at times, never shorter. A key without its flag ({@link #base}) is never 0, which stands for "no key".
+ * One instance per spout task: executor thread only.
  */
 public final class ReplayKeys {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
@@ -69,8 +69,9 @@ public final class ReplayKeys {
     }
 
     /**
-     * How long a stateful task's applied log keeps a checkpoint's replay keys: twice {@code topology.message.timeout.secs},
-     * since a spout replays what it was not acked within the timeout, or at once when it restarts.
+     * How long a stateful task's applied log keeps a checkpoint's replay keys: twice
+     * {@code topology.message.timeout.secs}, since a spout replays what it was not acked within the timeout, or at
+     * once when it restarts.
      */
     public static long retainMillis(Map<String, Object> topoConf) {
         Object v = topoConf == null ? null : topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);

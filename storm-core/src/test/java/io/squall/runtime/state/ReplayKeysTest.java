@@ -46,7 +46,8 @@ class ReplayKeysTest {
         }
         assertNotEquals(a.key("7"), a.key(7L));
         assertNotEquals(a.key(new Offset("p0", 7)), a.key(new Offset("p1", 7)));
-        assertNotEquals(a.key(7L), ReplayKeys.forSpout(topology(true), "other", new ManualClock()).key(7L), "the component counts");
+        assertNotEquals(a.key(7L), ReplayKeys.forSpout(topology(true), "other", new ManualClock()).key(7L),
+                "the component counts");
     }
 
     @Test
