@@ -26,8 +26,9 @@ import java.util.Map;
  *
  * <p>Numbers and strings are hashed from their value; any other message id from its Kryo serialization (class name
  * and fields, the same bytes in every worker of a topology), or, if Kryo cannot write it, from its class name and
- * {@code hashCode()}. The lowest bit of a key is not part of the hash: it is set ({@link #mayBeReplay}) when the
- * emit may repeat one whose updates a stateful bolt committed, that is when the spout task failed that message id
+ * {@code hashCode()}. The lowest bit of a key is not part of the hash: it is set ({@link #mayBeReplay}) on every
+ * emit by default ({@code topology.state.check.every.tuple}); with that set to false, only when the emit may repeat
+ * one whose updates a stateful bolt committed, that is when the spout task failed that message id
  * (the acker's fail or the timeout) or started less than the applied logs' retention ago (a restarted spout replays
  * what it was not acked, whatever it emitted before; in a topology whose checkpoint spout had saved no progress
  * when the task started, nothing was committed before, and the start flags only its first seconds); otherwise the
@@ -48,6 +49,8 @@ public final class ReplayKeys {
     private final long startedAtMillis;
     /** For how long after its start the task flags every emit: the retention, less when nothing can be replayed. */
     private long startMillis;
+    /** Whether every emit is flagged ({@code topology.state.check.every.tuple}, the default). */
+    private boolean flagEvery;
     /** Whether the task started less than {@link #startMillis} ago (as of the last clock read). */
     private boolean starting = true;
     /** The base keys of message ids failed since the last rotation, and in the rotation before it. */
@@ -110,7 +113,11 @@ public final class ReplayKeys {
                 || !topology.getComponentIds().contains(CheckpointSpout.CHECKPOINT_COMPONENT_ID)) {
             return null;
         }
-        return new ReplayKeys(componentId, clock, retainMillis(topology.getTopologyConf()));
+        ReplayKeys keys = new ReplayKeys(componentId, clock, retainMillis(topology.getTopologyConf()));
+        Map<String, Object> conf = topology.getTopologyConf();
+        Object every = conf == null ? null : conf.get(ConfigKeys.TOPOLOGY_STATE_CHECK_EVERY_TUPLE.name());
+        keys.flagEvery = !Boolean.FALSE.equals(every) && !"false".equals(every);
+        return keys;
     }
 
     /**
@@ -170,7 +177,7 @@ public final class ReplayKeys {
             untilClockRead = EMITS_PER_CLOCK_READ;
             tick(clock.currentTimeMillis());
         }
-        return starting || !failed.isEmpty() && failed.contains(key)
+        return flagEvery || starting || !failed.isEmpty() && failed.contains(key)
                 || !failedBefore.isEmpty() && failedBefore.contains(key);
     }
 

@@ -26,12 +26,16 @@ class ReplayKeysTest {
     }
 
     private static GeneralTopologyContext topology(boolean stateful) {
+        return topology(stateful, Map.of());
+    }
+
+    private static GeneralTopologyContext topology(boolean stateful, Map<String, Object> conf) {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
         if (stateful) {
             b.setBolt("count", new StatefulFixtures.WordCounter("keys")).shuffleGrouping("words");
         }
-        return new GeneralTopologyContext(b.createTopology(), Map.of(), Map.of(1, "words"), "keys-test");
+        return new GeneralTopologyContext(b.createTopology(), conf, Map.of(1, "words"), "keys-test");
     }
 
     @Test
@@ -62,9 +66,19 @@ class ReplayKeysTest {
     }
 
     @Test
-    void flagsEmitsAsPossibleReplaysAfterAStartAndAfterAFailForTheRetention() {
+    void flagsEveryEmitByDefault() {
         ManualClock clock = new ManualClock();
         ReplayKeys keys = ReplayKeys.forSpout(topology(true), "words", clock);
+        clock.advance(Duration.ofMillis(10 * ReplayKeys.retainMillis(Map.of())));
+        emit(keys, 2_000);
+        assertTrue(ReplayKeys.mayBeReplay(keys.of(1L)[0]), "a spout may re-emit a message id without failing it");
+    }
+
+    @Test
+    void withoutCheckingEveryTupleFlagsEmitsAfterAStartAndAfterAFailForTheRetention() {
+        ManualClock clock = new ManualClock();
+        ReplayKeys keys = ReplayKeys.forSpout(topology(true, Map.of("topology.state.check.every.tuple", false)),
+                "words", clock);
         long retain = ReplayKeys.retainMillis(Map.of());
         assertTrue(ReplayKeys.mayBeReplay(keys.of(1L)[0]), "a spout that just started may replay anything");
         clock.advance(Duration.ofMillis(retain + 1));
