@@ -196,6 +196,9 @@ public final class StatefulWordCountBenchmark {
         conf.setMessageTimeoutSecs(60);
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 1000);
+        // -Dstate.check.every.tuple=false measures the cheaper check of flagged emits only.
+        conf.put("topology.state.check.every.tuple", Boolean.parseBoolean(
+                System.getProperty("state.check.every.tuple", "true")));
         if (mode.equals("rocksdb")) {
             conf.put(Config.TOPOLOGY_STATE_PROVIDER, RocksDbKeyValueStateProvider.class.getName());
             conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"dir\": \"" + dir + "\"}");
