@@ -37,11 +37,15 @@ public final class StateCostBenchmark {
         String[] modes = (args.length > 3 ? args[3] : "hashmap,memory,rocksdb").split(",");
         int pending = args.length > 4 ? Integer.parseInt(args[4]) : 200_000;
         Path dir = Files.createTempDirectory("squall-state-cost");
-        int run = 0;
-        for (int r = 1; r <= rounds; r++) {
-            for (String mode : modes) {
-                run(mode, "cost-" + mode + "-" + (++run), dir, warmup, measure, pending);
+        try {
+            int run = 0;
+            for (int r = 1; r <= rounds; r++) {
+                for (String mode : modes) {
+                    run(mode, "cost-" + mode + "-" + (++run), dir, warmup, measure, pending);
+                }
             }
+        } finally {
+            StatefulWordCountBenchmark.deleteTree(dir);
         }
     }
 

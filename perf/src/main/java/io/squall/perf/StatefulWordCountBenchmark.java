@@ -16,16 +16,19 @@ import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The word count with acking in local mode, the counter keeping its counts in a {@code HashMap} (lost on a
@@ -156,10 +159,23 @@ public final class StatefulWordCountBenchmark {
         String[] modes = (args.length > 3 ? args[3] : "hashmap,memory,rocksdb").split(",");
         int pending = args.length > 4 ? Integer.parseInt(args[4]) : 200_000;
         Path dir = Files.createTempDirectory("squall-state-bench");
-        int run = 0;
-        for (int r = 1; r <= rounds; r++) {
-            for (String mode : modes) {
-                run(mode, "wc-" + mode + "-" + (++run), dir, warmup, measure, pending);
+        try {
+            int run = 0;
+            for (int r = 1; r <= rounds; r++) {
+                for (String mode : modes) {
+                    run(mode, "wc-" + mode + "-" + (++run), dir, warmup, measure, pending);
+                }
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Deletes what a run wrote under {@code dir} (the RocksDB databases), and {@code dir}. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
@@ -180,6 +196,9 @@ public final class StatefulWordCountBenchmark {
         conf.setMessageTimeoutSecs(60);
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 1000);
+        // -Dstate.check.every.tuple=false measures the cheaper check of flagged emits only.
+        conf.put("topology.state.check.every.tuple", Boolean.parseBoolean(
+                System.getProperty("state.check.every.tuple", "true")));
         if (mode.equals("rocksdb")) {
             conf.put(Config.TOPOLOGY_STATE_PROVIDER, RocksDbKeyValueStateProvider.class.getName());
             conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"dir\": \"" + dir + "\"}");

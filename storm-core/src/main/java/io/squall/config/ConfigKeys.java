@@ -71,6 +71,10 @@ public final class ConfigKeys {
             ConfigKey.Type.STRING, null, ANY, "the state provider's configuration, a JSON object as a string");
     public static final ConfigKey TOPOLOGY_STATE_CHECKPOINT_INTERVAL = key("topology.state.checkpoint.interval.ms",
             ConfigKey.Type.INT, 1000, 1, "milliseconds between the end of one checkpoint and the start of the next");
+    public static final ConfigKey TOPOLOGY_STATE_CHECK_EVERY_TUPLE = key("topology.state.check.every.tuple",
+            ConfigKey.Type.BOOLEAN, true, ANY, "stateful bolts check every spout tuple against their applied log; false "
+            + "checks only those a spout task emits after failing their message id or after its start: cheaper, but a "
+            + "spout that re-emits a message id on its own then has those updates applied twice");
     public static final ConfigKey TOPOLOGY_STATE_KEY_GROUPS = key("topology.state.key.groups", ConfigKey.Type.INT,
             128, 1, "key groups of each keyed stateful bolt, fixed for the topology's life: its most tasks");
 

@@ -37,7 +37,8 @@ public class CheckpointSpout extends BaseRichSpout {
     public static final String CHECKPOINT_FIELD_ACTION = "action";
     /** Squall's addition: which emit of the action this is, increasing, so bolts can tell a stale barrier. */
     public static final String CHECKPOINT_FIELD_ATTEMPT = "attempt";
-    private static final String STATE_KEY = "__state";
+    /** The key of the spout's progress in its state (namespace {@link #CHECKPOINT_COMPONENT_ID}). */
+    public static final String STATE_KEY = "__state";
 
     /** The message id of an action in flight. */
     private record Attempt(long txid, Action action) implements Serializable {

@@ -457,6 +457,9 @@ public final class SpoutExecutor extends Executor {
         }
 
         void callFail(Object msgId) {
+            if (replayKeys != null) {
+                replayKeys.failed(msgId); // Its next emit may replay updates a stateful bolt committed.
+            }
             try {
                 spout.fail(msgId);
             } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.squall.utils.Clock;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -24,7 +25,12 @@ import java.util.function.LongConsumer;
  * that sent three tuples to this task, two of them committed, has two of its replay's three skipped and the third
  * run. A tuple in several trees is skipped only when every one of its keys may be. A checkpoint's entry is
  * forgotten once it is older than twice the message timeout: by then a spout has replayed what it was not acked.
- * Executor thread only.
+ *
+ * <p>What it costs per tuple: a tuple whose keys are not flagged as possible replays ({@link ReplayKeys#mayBeReplay},
+ * a message id's first emit: nearly every tuple) runs without a look-up. A committed entry's keys are added to the
+ * counts per key only when a flagged tuple comes (each entry once), so a topology without replays never hashes
+ * them. An entry is the keys in the order the tuples were held, a run of one key (a sentence's words in a row)
+ * counted once, so a PREPARE copies them without hashing. Executor thread only.
  */
 final class AppliedLog implements ReplayLog {
     /** The suffix of the log's namespace after the state's. */
@@ -35,8 +41,10 @@ final class AppliedLog implements ReplayLog {
     private final long retainMillis;
     /** The committed entries in memory, by txid. */
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
-    /** Per key, how many of its tuples the committed entries applied. */
+    /** Per key, how many of its tuples the committed entries applied, except those of {@link #uncounted}. */
     private final Long2LongHashMap committed = new Long2LongHashMap(0);
+    /** The committed entries whose keys are not in {@link #committed} yet, by txid. */
+    private final TreeMap<Long, Entry> uncounted = new TreeMap<>();
     /** Per key, the root of the attempt being skipped and how many of its tuples were skipped. */
     private final Long2LongHashMap attemptRoot = new Long2LongHashMap(0);
     private final Long2LongHashMap attemptSkipped = new Long2LongHashMap(0);
@@ -56,7 +64,7 @@ final class AppliedLog implements ReplayLog {
         for (Map.Entry<Object, Object> e : store) {
             if (e.getKey() instanceof Long txid && e.getValue() instanceof Entry entry) {
                 entries.put(txid, entry);
-                entry.addTo(committed, 1);
+                uncounted.put(txid, entry);
             }
         }
         forgetOld(clock.currentTimeMillis()); // The task may have been down for longer than the retention.
@@ -74,14 +82,20 @@ final class AppliedLog implements ReplayLog {
     @Override
     public boolean skip(Tuple input) {
         MessageId id = input.getMessageId();
-        if (committed.isEmpty() || !id.hasReplayKeys()) {
+        if (entries.isEmpty() || !id.hasReplayKeys()) {
             return false;
         }
         for (int i = 0; i < id.size(); i++) {
-            long key = id.replayKey(i);
-            long allowed = key == 0 ? 0 : committed.get(key);
+            if (!ReplayKeys.mayBeReplay(id.replayKey(i))) {
+                return false; // A first emit of its spout tuple (or no key): nothing of it can be committed.
+            }
+        }
+        Long2LongHashMap counts = counts();
+        for (int i = 0; i < id.size(); i++) {
+            long key = ReplayKeys.base(id.replayKey(i));
+            long allowed = counts.get(key);
             if (allowed == 0) {
-                return false; // The common case, a tuple seen for the first time: one look-up.
+                return false;
             }
             long used = attemptRoot.get(key) == id.root(i) ? attemptSkipped.get(key) : 0;
             if (used >= allowed) {
@@ -89,13 +103,29 @@ final class AppliedLog implements ReplayLog {
             }
         }
         for (int i = 0; i < id.size(); i++) {
-            long key = id.replayKey(i);
+            long key = ReplayKeys.base(id.replayKey(i));
             long used = attemptRoot.get(key) == id.root(i) ? attemptSkipped.get(key) : 0;
             attemptRoot.put(key, id.root(i));
             attemptSkipped.put(key, used + 1);
         }
         skippedTotal++;
         return true;
+    }
+
+    /** The committed counts per key, with the entries committed since the last call added now. */
+    private Long2LongHashMap counts() {
+        if (!uncounted.isEmpty()) {
+            for (Entry e : uncounted.values()) {
+                e.addTo(committed, 1);
+            }
+            uncounted.clear();
+        }
+        return committed;
+    }
+
+    /** How many committed entries are not in the counts per key yet. */
+    int uncountedEntries() {
+        return uncounted.size();
     }
 
     /** How many tuples were skipped since the task started. */
@@ -129,7 +159,7 @@ final class AppliedLog implements ReplayLog {
     void prepare(long txid, Entry.KeyCounts applied) {
         long now = clock.currentTimeMillis();
         forgetOld(now);
-        prepared = Entry.of(now, applied);
+        prepared = applied.toEntry(now);
         preparedTxid = txid;
         if (prepared != null) {
             store.put(txid, prepared);
@@ -152,11 +182,13 @@ final class AppliedLog implements ReplayLog {
             }
             store.delete(e.getKey());
             Entry old = e.getValue();
-            old.addTo(committed, -1);
-            for (long key : old.keys) {
-                if (!committed.containsKey(key)) {
-                    attemptRoot.remove(key);
-                    attemptSkipped.remove(key);
+            if (uncounted.remove(e.getKey()) == null) {
+                old.addTo(committed, -1);
+                for (long key : old.keys) {
+                    if (!committed.containsKey(key)) {
+                        attemptRoot.remove(key);
+                        attemptSkipped.remove(key);
+                    }
                 }
             }
             it.remove();
@@ -169,7 +201,7 @@ final class AppliedLog implements ReplayLog {
         store.commit(txid);
         if (prepared != null && preparedTxid == txid) {
             entries.put(txid, prepared);
-            prepared.addTo(committed, 1);
+            uncounted.put(txid, prepared);
         }
         prepared = null;
     }
@@ -181,7 +213,10 @@ final class AppliedLog implements ReplayLog {
         prepared = null;
     }
 
-    /** The keys of one checkpoint's applied tuples and how many of each; a plain value for the provider. */
+    /**
+     * The keys of one checkpoint's applied tuples and how many of each, in runs (a key may have several); a plain
+     * value for the provider.
+     */
     static final class Entry implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -199,53 +234,46 @@ final class AppliedLog implements ReplayLog {
             this.counts = counts;
         }
 
-        /** The entry of the keys {@code applied} counted, or null when it counted none. */
-        static Entry of(long now, KeyCounts applied) {
-            Long2LongHashMap counts = applied.finish();
-            if (counts.isEmpty()) {
-                return null;
-            }
-            long[] keys = new long[counts.size()];
-            int[] n = new int[counts.size()];
-            int[] at = {0};
-            counts.forEachLong((k, v) -> {
-                keys[at[0]] = k;
-                n[at[0]++] = (int) v;
-            });
-            return new Entry(now, keys, n);
-        }
-
         /**
-         * Counts replay keys (0: none). The tuples of one spout tuple tend to come in a row (a splitter emits a
-         * sentence's words together), so a run of one key is counted first and added to the map once.
+         * Counts replay keys (0: none) in runs, without their replay flags. The tuples of one spout tuple tend to
+         * come in a row (a splitter emits a sentence's words together), so a run of one key takes one slot.
+         * Reusable: {@link #toEntry} empties it.
          */
         static final class KeyCounts implements LongConsumer {
-            private final Long2LongHashMap counts = new Long2LongHashMap(0);
-            private long runKey;
-            private long run;
+            private long[] keys = new long[64];
+            private int[] counts = new int[64];
+            private int size;
 
             @Override
-            public void accept(long key) {
-                if (key == runKey) {
-                    run++;
-                } else if (key != 0) {
-                    addRun();
-                    runKey = key;
-                    run = 1;
+            public void accept(long replayKey) {
+                long key = ReplayKeys.base(replayKey);
+                if (key == 0) {
+                    return;
                 }
+                if (size > 0 && keys[size - 1] == key) {
+                    counts[size - 1]++;
+                    return;
+                }
+                if (size == keys.length) {
+                    keys = Arrays.copyOf(keys, size * 2);
+                    counts = Arrays.copyOf(counts, size * 2);
+                }
+                keys[size] = key;
+                counts[size++] = 1;
             }
 
-            private void addRun() {
-                if (runKey != 0) {
-                    counts.put(runKey, counts.get(runKey) + run);
-                }
+            boolean isEmpty() {
+                return size == 0;
             }
 
-            Long2LongHashMap finish() {
-                addRun();
-                runKey = 0;
-                run = 0;
-                return counts;
+            /** The entry of the keys counted, prepared at {@code now}, or null when none; then counts afresh. */
+            Entry toEntry(long now) {
+                if (size == 0) {
+                    return null;
+                }
+                Entry e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+                size = 0;
+                return e;
             }
         }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The key group of each input tuple of a keyed stateful bolt's task, computed from the values of its stream's
  * grouping fields as the senders' routing does ({@link KeyGroups}), and the range of groups the task owns.
- * Immutable after construction; used by the task's executor thread.
+ * Executor thread only.
  */
 final class InputKeyGroups {
     /** Per source component, per stream, the indexes of the grouping fields in the stream's tuples. */
@@ -21,6 +21,10 @@ final class InputKeyGroups {
     private final int groups;
     private final int first;
     private final int end;
+    /** The source names of the last tuple (compared by identity: a local sender's tuples share them) and its fields. */
+    private String lastComponent;
+    private String lastStream;
+    private int[] lastIndexes;
 
     private InputKeyGroups(TopologyContext context, int groups) {
         this.groups = groups;
@@ -50,8 +54,18 @@ final class InputKeyGroups {
 
     /** The key group of {@code input}, or -1 when it does not come by a fields grouping (a tick tuple). */
     int groupOf(Tuple input) {
-        Map<String, int[]> streams = fieldIndexes.get(input.getSourceComponent());
-        int[] idx = streams == null ? null : streams.get(input.getSourceStreamId());
+        String component = input.getSourceComponent();
+        String stream = input.getSourceStreamId();
+        int[] idx;
+        if (component == lastComponent && stream == lastStream) {
+            idx = lastIndexes; // The same sender's names as the last tuple's: no look-up.
+        } else {
+            Map<String, int[]> streams = fieldIndexes.get(component);
+            idx = streams == null ? null : streams.get(stream);
+            lastComponent = component;
+            lastStream = stream;
+            lastIndexes = idx;
+        }
         return idx == null ? -1 : KeyGroups.groupOf(input.getValues(), idx, groups);
     }
 

@@ -16,11 +16,14 @@ final class KeyGroupedLog implements ReplayLog {
     private final AppliedLog[] logs;
     private final BitSet prepared = new BitSet();
     private long preparedTxid = -1;
+    /** Each group's keys of the prepare in progress, kept from one prepare to the next. */
+    private final GroupCounts byGroup;
 
     /** The logs of the groups of {@code state}, by index from its first group. */
     KeyGroupedLog(KeyGroupedState state, AppliedLog[] logs) {
         this.state = state;
         this.logs = logs;
+        this.byGroup = new GroupCounts(logs.length);
     }
 
     /** Asks the log of the group {@link KeyGroupedState#enter} scoped the state to. */
@@ -41,18 +44,11 @@ final class KeyGroupedLog implements ReplayLog {
 
     @Override
     public void prepare(long txid, HeldAcks applied) {
-        AppliedLog.Entry.KeyCounts[] byGroup = new AppliedLog.Entry.KeyCounts[logs.length];
-        applied.forEachGroupAndReplayKey((group, key) -> {
-            if (group >= 0 && group < byGroup.length) {
-                if (byGroup[group] == null) {
-                    byGroup[group] = new AppliedLog.Entry.KeyCounts();
-                }
-                byGroup[group].accept(key);
-            }
-        });
+        applied.forEachGroupAndReplayKey(byGroup);
         for (int i = 0; i < logs.length; i++) {
-            if (byGroup[i] != null || logs[i].holdsExpired()) {
-                logs[i].prepare(txid, byGroup[i] == null ? new AppliedLog.Entry.KeyCounts() : byGroup[i]);
+            AppliedLog.Entry.KeyCounts counts = byGroup.of(i);
+            if (!counts.isEmpty() || logs[i].holdsExpired()) {
+                logs[i].prepare(txid, counts);
                 prepared.set(i);
             }
         }
@@ -77,5 +73,28 @@ final class KeyGroupedLog implements ReplayLog {
         }
         prepared.clear();
         preparedTxid = -1;
+    }
+
+    /** Sorts held replay keys by the key group they updated; a group out of range is not the task's own. */
+    private static final class GroupCounts implements HeldAcks.GroupKeyConsumer {
+        private final AppliedLog.Entry.KeyCounts[] counts;
+
+        GroupCounts(int groups) {
+            counts = new AppliedLog.Entry.KeyCounts[groups];
+            for (int i = 0; i < groups; i++) {
+                counts[i] = new AppliedLog.Entry.KeyCounts();
+            }
+        }
+
+        @Override
+        public void accept(int group, long replayKey) {
+            if (group >= 0 && group < counts.length) {
+                counts[group].accept(replayKey);
+            }
+        }
+
+        AppliedLog.Entry.KeyCounts of(int group) {
+            return counts[group];
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.squall.runtime.state;
 
 import io.squall.Config;
-import io.squall.config.ConfigKeys;
 import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.RootAcks;
 import io.squall.spout.CheckPointState.Action;
@@ -62,6 +61,9 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     private transient HeldAcks prepared;
     /** Sends held acks from their numbers; null when the runtime offers none (acks are then held as tuples). */
     private transient RootAcks rootAcks;
+    /** The last tuple whose key group was computed, and that group. */
+    private transient Tuple lastGrouped;
+    private transient int lastGroup;
 
     /** The namespace of a task's state in the provider. */
     public static String namespace(String componentId, int taskId) {
@@ -148,9 +150,9 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
             waiting.add(input);
             return false;
         }
-        if (keyed != null && !keyed.enter(keyGroups.groupOf(input))) {
+        if (keyed != null && !keyed.enter(groupOf(input))) {
             out.fail(input);
-            out.reportError(new IllegalStateException(name + " got a tuple of key group " + keyGroups.groupOf(input)
+            out.reportError(new IllegalStateException(name + " got a tuple of key group " + groupOf(input)
                     + ", which it does not own (groups " + keyGroups.first() + " to " + (keyGroups.end() - 1)
                     + "): a sender routes by another task layout; the tuple is failed and replayed"));
             return false;
@@ -165,7 +167,16 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     /** Acks {@code input} at the commit of the checkpoint after the next PREPARE. */
     protected final void holdAck(Tuple input) {
         // The group from the tuple, not the one entered last: a bolt may ack a tuple after running others.
-        pending.add(input, rootAcks, keyed == null ? 0 : keyGroups.groupOf(input) - keyGroups.first());
+        pending.add(input, rootAcks, keyed == null ? 0 : groupOf(input) - keyGroups.first());
+    }
+
+    /** The key group of {@code input}, computed once for the tuple being executed (admitted, then acked). */
+    private int groupOf(Tuple input) {
+        if (input != lastGrouped) {
+            lastGroup = keyGroups.groupOf(input);
+            lastGrouped = input;
+        }
+        return lastGroup;
     }
 
     @Override
@@ -299,9 +310,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** Twice the message timeout: a spout replays what it was not acked within it, or at once when restarted. */
     private long retainMillis() {
-        Object v = topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
-        long secs = ((Number) (v != null ? v : ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.defaultValue())).longValue();
-        return 2 * secs * 1000;
+        return ReplayKeys.retainMillis(topoConf);
     }
 
     private void rollback() {

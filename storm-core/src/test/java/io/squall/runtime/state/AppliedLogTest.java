@@ -53,14 +53,30 @@ class AppliedLogTest {
         open();
     }
 
+    /** A tuple of a possible replay (its key flagged) with the test's key {@code key} (0: none). */
     private static Tuple tuple(long root, long key) {
         return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
-                MessageId.of(root, 7L, new long[] {key}));
+                MessageId.of(root, 7L, new long[] {replayKey(key, true)}));
     }
 
     private static Tuple tuple(long[] roots, long[] keys) {
+        long[] flagged = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            flagged[i] = replayKey(keys[i], true);
+        }
         return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
-                MessageId.of(roots, new long[roots.length], keys));
+                MessageId.of(roots, new long[roots.length], flagged));
+    }
+
+    /** A first emit's tuple, its key not flagged. */
+    private static Tuple firstEmit(long root, long key) {
+        return new TupleImpl("split", "default", new Fields("word"), 1, List.of("w"),
+                MessageId.of(root, 7L, new long[] {replayKey(key, false)}));
+    }
+
+    /** The key a tuple carries for the test's key {@code key}: distinct test keys stay distinct without the flag. */
+    private static long replayKey(long key, boolean mayBeReplay) {
+        return key == 0 ? 0 : key << 1 | (mayBeReplay ? 1 : 0);
     }
 
     /** A log whose checkpoint 1 applied {@code applied}, committed, then read again as after a restart. */
@@ -119,5 +135,48 @@ class AppliedLogTest {
         assertTrue(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(300, 43)));
         clock.advance(Duration.ofMillis(RETAIN_MS));
         assertFalse(new AppliedLog(open(), clock, RETAIN_MS).skip(tuple(400, 43)), "a restart after long forgets too");
+    }
+
+    @Test
+    void runsAFirstEmitWithoutCountingTheCommittedKeys() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(1, 42), firstEmit(2, 43)));
+        assertFalse(log.skip(firstEmit(100, 42)), "a first emit of a key cannot have been applied");
+        assertEquals(1, log.uncountedEntries(), "nor does it make the log count its keys");
+        assertTrue(log.skip(tuple(200, 43)), "a flagged replay is skipped, whether the first attempt was flagged");
+        assertEquals(0, log.uncountedEntries());
+        assertFalse(log.skip(tuple(200, 43)));
+    }
+
+    @Test
+    void countsEachEntryOnceWhenAPossibleReplayComesAndForgetsItEitherWay() {
+        AppliedLog log = committedAndReloaded(List.of(tuple(1, 42)));
+        assertTrue(log.skip(tuple(100, 42)));
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2));
+        log.prepare(2, List.of(firstEmit(1, 43), firstEmit(1, 43)));
+        log.commit(2);
+        assertEquals(1, log.uncountedEntries(), "checkpoint 2 waits for the next possible replay");
+        assertTrue(log.skip(tuple(100, 43)));
+        assertTrue(log.skip(tuple(100, 43)));
+        assertFalse(log.skip(tuple(100, 43)), "checkpoint 2 counted once");
+        log.prepare(3, List.of(firstEmit(1, 44)));
+        log.commit(3);
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2 + 1));
+        log.prepare(4, List.of());
+        log.commit(4);
+        assertFalse(log.skip(tuple(200, 42)), "checkpoint 1, counted, is forgotten");
+        assertTrue(log.skip(tuple(200, 43)));
+        assertTrue(log.skip(tuple(200, 44)), "checkpoint 3 is counted at its first possible replay");
+        clock.advance(Duration.ofMillis(RETAIN_MS));
+        log.prepare(5, List.of(firstEmit(1, 45)));
+        log.commit(5);
+        assertFalse(log.skip(tuple(300, 43)), "checkpoints 2 and 3 are forgotten");
+        assertFalse(log.skip(tuple(300, 44)));
+        assertTrue(log.skip(tuple(300, 45)));
+        log.prepare(6, List.of(firstEmit(1, 46)));
+        log.commit(6);
+        clock.advance(Duration.ofMillis(RETAIN_MS + 1));
+        log.prepare(7, List.of());
+        assertEquals(0, log.uncountedEntries(), "checkpoint 6 is forgotten before it was ever counted");
+        assertFalse(log.skip(tuple(400, 46)));
     }
 }
