@@ -421,6 +421,9 @@ public final class StatefulClusterRun {
                 answer[0] = JSON.readTree(nimbus.readState(name, "count", key));
                 return true;
             } catch (IOException | RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("Interrupted while querying " + name + "'s count state", e);
+                }
                 last[0] = e;
                 return false;
             }
