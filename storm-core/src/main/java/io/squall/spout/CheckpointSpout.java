@@ -93,6 +93,8 @@ public class CheckpointSpout extends BaseRichSpout {
                 store.commit();
                 unsaved = false;
             } catch (RuntimeException e) {
+                // A checkpoint that cannot go on (the provider is down) is a failed one on the dashboard too.
+                failures.inc();
                 collector.reportError(new IllegalStateException("The checkpoint spout cannot save its progress "
                         + current + " in the state provider; it retries in " + intervalMs + " ms: " + e, e));
                 dueAtMillis = clock.currentTimeMillis() + intervalMs;

@@ -38,6 +38,19 @@ public final class EvenScheduler {
      */
     public static Assignment schedule(String topologyId, long version, int workers, TaskLayout layout,
                                       List<SupervisorInfo> supervisors, Set<String> used, long nowMs) {
+        return schedule(topologyId, version, workers, layout, supervisors, used, nowMs, 0);
+    }
+
+    /**
+     * A fresh assignment as {@link #schedule(String, long, int, TaskLayout, List, Set, long)}, its task groups
+     * numbered from {@code firstGroupId}. A rebalance numbers them past the groups of the assignment it replaces:
+     * a worker runs the groups it was started with, so new group ids make every worker of the topology stop (its
+     * supervisor stops it, and it exits on its own) and start again with the new task layout, even when it keeps
+     * its slot and as many groups.
+     */
+    public static Assignment schedule(String topologyId, long version, int workers, TaskLayout layout,
+                                      List<SupervisorInfo> supervisors, Set<String> used, long nowMs,
+                                      int firstGroupId) {
         int n = Math.max(1, Math.min(workers, layout.executors().size()));
         List<List<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -52,7 +65,7 @@ public final class EvenScheduler {
         }
         List<TaskGroup> groups = new ArrayList<>();
         for (int g = 0; g < n; g++) {
-            groups.add(new TaskGroup(g, List.copyOf(tasks.get(g))));
+            groups.add(new TaskGroup(firstGroupId + g, List.copyOf(tasks.get(g))));
         }
         List<Slot> free = freeSlots(supervisors, used, List.of());
         if (free.isEmpty()) {

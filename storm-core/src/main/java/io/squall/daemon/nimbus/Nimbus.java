@@ -465,9 +465,12 @@ public final class Nimbus implements AutoCloseable {
             throw new NimbusException(400, e.getMessage());
         }
         Assignment old = state.assignment(t.id());
-        // A rebalance deals the executors afresh: the groups change, so every worker restarts.
+        // A rebalance deals the executors afresh into groups numbered past the old ones, so every worker restarts
+        // with the new layout, also one that keeps its slot (a worker reads the executor counts only at start).
+        int firstGroup = old == null ? 0 : old.workers().stream().flatMap(w -> w.groups().stream())
+                .mapToInt(WorkerSlot.TaskGroup::id).max().orElse(-1) + 1;
         Assignment a = EvenScheduler.schedule(t.id(), old == null ? 1 : old.version() + 1, updated.workers(), layout,
-                state.supervisors(), usedSlots(t.id()), System.currentTimeMillis());
+                state.supervisors(), usedSlots(t.id()), System.currentTimeMillis(), firstGroup);
         state.setTopology(updated);
         state.setAssignment(a);
         LOG.info("Rebalanced {} over {} workers", t.id(), a.workers().size());

@@ -67,6 +67,17 @@ class EvenSchedulerTest {
     }
 
     @Test
+    void aRebalanceNumbersItsGroupsPastTheOldOnesSoWorkersOnTheSameSlotsRestart() {
+        Assignment before = threeWorkers();
+        Assignment after = EvenScheduler.schedule("t", 2, 3, layout(), List.of(A, B, C), Set.of(), 1, 3);
+        assertEquals(before.workers().stream().map(WorkerSlot::name).sorted().toList(),
+                after.workers().stream().map(WorkerSlot::name).sorted().toList(), "the same slots");
+        assertEquals(List.of(3, 4, 5), after.workers().stream().flatMap(w -> w.groups().stream())
+                .map(WorkerSlot.TaskGroup::id).sorted().toList());
+        assertEquals(layout().taskToComponent().keySet(), allTasks(after));
+    }
+
+    @Test
     void losingOneSupervisorMovesOnlyItsGroupToAFreeSlot() {
         Assignment before = threeWorkers();
         Assignment after = EvenScheduler.reschedule(before, 3, List.of(A, B), Set.of(), Set.of(), 1);

@@ -101,7 +101,7 @@ class StateQueryClusterIT {
             assertTrue(a.get("task").asInt() > 0, apple.body());
 
             JsonNode sizes = JSON.readTree(dashboard(https, ui + "count", alice).body()).get("tasks");
-            assertEquals(4, sizes.size(), sizes::toString);
+            assertEquals(2, sizes.size(), sizes::toString);
             long keys = 0;
             for (JsonNode t : sizes) {
                 keys += t.get("size").asLong();

@@ -1,9 +1,12 @@
 package io.squall.redis.common;
 
 import io.squall.redis.common.config.JedisPoolConfig;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
+
+import java.time.Duration;
 
 /** Opens Jedis clients (each with its own small connection pool) from a {@link JedisPoolConfig}. */
 public final class RedisClients {
@@ -40,9 +43,17 @@ public final class RedisClients {
         if (config.getPassword() != null) {
             client.password(config.getPassword());
         }
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        if (config.getTimeout() > 0) {
+            // A caller waits for a free connection at most as long as for a reply, so a pool whose connections
+            // are all taken (by callers stuck on a dead server) fails the call, which is retried, and never blocks
+            // an executor for ever.
+            pool.setMaxWait(Duration.ofMillis(config.getTimeout()));
+        }
         return RedisClient.builder()
                 .hostAndPort(config.getHost(), config.getPort())
                 .clientConfig(client.build())
+                .poolConfig(pool)
                 .build();
     }
 

@@ -7,6 +7,7 @@ import io.squall.state.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -121,7 +122,9 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
     private final String namespace;
     private final UnifiedJedis redis;
     private final String address;
-    private final boolean ownsClient;
+    /** Releases the client when the state closes: closes it, releases a lease, or nothing. */
+    private final AutoCloseable release;
+    private boolean closed;
     private final Serializer<K> keySerializer;
     private final Serializer<V> valueSerializer;
     private final byte[] committedKey;
@@ -144,13 +147,27 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
      */
     public RedisKeyValueState(String namespace, UnifiedJedis redis, String address, boolean ownsClient,
                               Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+        this(namespace, redis, address, ownsClient ? redis::close : () -> { }, keySerializer, valueSerializer);
+    }
+
+    /**
+     * Opens the state of {@code namespace} on a client that others may share (such as a lease of
+     * {@link io.squall.redis.common.SharedRedisClients}): reads its committed txid, shows its last committed state.
+     *
+     * @param redis   the client
+     * @param address {@code host:port} of the server, for messages
+     * @param release what {@link #close} calls, once, to give the client back
+     * @throws RedisUnavailableException when Redis does not answer
+     */
+    public RedisKeyValueState(String namespace, UnifiedJedis redis, String address, AutoCloseable release,
+                              Serializer<K> keySerializer, Serializer<V> valueSerializer) {
         if (namespace == null || namespace.isEmpty()) {
             throw new IllegalArgumentException("The state namespace is empty: give each state a name of its own");
         }
         this.namespace = namespace;
         this.redis = redis;
         this.address = address;
-        this.ownsClient = ownsClient;
+        this.release = release;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
         this.committedKey = bytes(namespace);
@@ -352,11 +369,17 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
         stagedTxid = NONE;
     }
 
-    /** Closes the Redis client if this state opened it. */
+    /** Gives the Redis client back as the constructor was told to (closes it, releases a lease), once. */
     @Override
     public void close() {
-        if (ownsClient) {
-            redis.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            release.close();
+        } catch (Exception e) {
+            LOG.warn("State {}: releasing its Redis client failed: {}", namespace, e.toString());
         }
     }
 
@@ -399,9 +422,9 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
 
     /**
      * Runs one Redis round trip, turning a connection failure into a retryable exception naming the server. A
-     * call that fails on its connection is tried once more on a new one: a pooled connection dies with a
-     * restarted server, and every call made here is idempotent (a write sets what it sets again, the commit script
-     * checks the committed txid).
+     * call that fails on its connection is tried once more on a new one: pooled connections die with a restarted
+     * server, so the pool's idle ones (shared with other states) are dropped first, and every call made here is
+     * idempotent (a write sets what it sets again, the commit script checks the committed txid).
      */
     private <T> T call(String operation, RedisCall<T> call) {
         try {
@@ -409,6 +432,9 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
                 return call.run();
             } catch (JedisConnectionException stale) {
                 LOG.debug("State {}: {} failed on its connection, trying a new one", namespace, operation, stale);
+                if (redis instanceof RedisClient pooled) {
+                    pooled.getPool().clear();
+                }
                 return call.run();
             }
         } catch (JedisDataException e) {

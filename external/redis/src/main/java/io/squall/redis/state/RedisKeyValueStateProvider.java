@@ -1,17 +1,16 @@
 package io.squall.redis.state;
 
-import io.squall.redis.common.RedisClients;
+import io.squall.redis.common.SharedRedisClients;
 import io.squall.state.State;
 import io.squall.state.StateProvider;
 import io.squall.task.TopologyContext;
-import redis.clients.jedis.RedisClient;
 
 import java.util.Map;
 
 /**
  * Makes {@link RedisKeyValueState}s: name it in {@code topology.state.provider} and configure it with the JSON of
  * Storm's storm-redis in {@code topology.state.provider.config} (see {@link RedisStateConfig}). Each state gets
- * its own client with a small connection pool.
+ * a lease on the one client (a pool of up to 8 connections) that the JVM shares for its server and settings.
  */
 public class RedisKeyValueStateProvider implements StateProvider {
     /**
@@ -26,15 +25,18 @@ public class RedisKeyValueStateProvider implements StateProvider {
         return open(namespace, config);
     }
 
-    /** The state of {@code namespace} in the Redis that {@code config} names. */
+    /**
+     * The state of {@code namespace} in the Redis that {@code config} names, on the client this JVM shares for
+     * that server ({@link SharedRedisClients}); closing the state releases its lease.
+     */
     public static RedisKeyValueState<Object, Object> open(String namespace, RedisStateConfig config) {
-        RedisClient client = RedisClients.connect(config.jedisPoolConfig(),
+        SharedRedisClients.Lease lease = SharedRedisClients.lease(config.jedisPoolConfig(),
                 RedisStateConfig.CONFIG_KEY + " jedisPoolConfig");
         try {
-            return new RedisKeyValueState<>(namespace, client, config.jedisPoolConfig().address(), true,
+            return new RedisKeyValueState<>(namespace, lease.client(), config.jedisPoolConfig().address(), lease,
                     config.keySerializer(), config.valueSerializer());
         } catch (RuntimeException e) {
-            client.close();
+            lease.close();
             throw e;
         }
     }

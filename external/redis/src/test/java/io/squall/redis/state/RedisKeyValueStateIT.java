@@ -1,6 +1,9 @@
 package io.squall.redis.state;
 
+import io.squall.Await;
 import io.squall.config.InvalidConfigException;
+import io.squall.redis.common.SharedRedisClients;
+import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.RedisUnavailableException;
 import io.squall.state.KeyValueState;
 import io.squall.state.KeyValueStateContract;
@@ -9,8 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.Jedis;
 
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +63,38 @@ class RedisKeyValueStateIT extends KeyValueStateContract {
             redis.restart(); // a failure test that failed midway left it down
         }
         return openWith(namespace, providerConfig(redis.port(), ""));
+    }
+
+    @Test
+    void theStatesOfAWorkerShareOneClientOfAFewConnectionsPerServer() throws Exception {
+        JedisPoolConfig server = RedisStateConfig.parse(providerConfig(redis.port(), "")).jedisPoolConfig();
+        List<KeyValueState<String, Object>> groups = new ArrayList<>();
+        try (Jedis admin = new Jedis(redis.host(), redis.port())) {
+            // A keyed task's 128 groups, each a state and an applied log, checkpointed one after another.
+            for (int g = 0; g < 128; g++) {
+                groups.add(open("count@" + g));
+                groups.add(open("count@" + g + "$applied"));
+            }
+            for (KeyValueState<String, Object> s : groups) {
+                s.put("k", 1L);
+                s.prepareCommit(1);
+                s.commit(1);
+            }
+            assertEquals(256, SharedRedisClients.leases(server));
+            long connections = squallConnections(admin);
+            assertTrue(connections >= 1 && connections <= 8, "256 states on one pool: " + connections
+                    + " connections");
+            for (KeyValueState<String, Object> s : groups) {
+                ((AutoCloseable) s).close();
+            }
+            assertEquals(0, SharedRedisClients.leases(server), "the last state closed the client");
+            Await.until(Duration.ofSeconds(10), () -> squallConnections(admin) == 0,
+                    () -> "the pool's connections closed: " + admin.clientList());
+        }
+    }
+
+    private static long squallConnections(Jedis admin) {
+        return admin.clientList().lines().filter(l -> l.contains(" name=squall ")).count();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.squall.redis.state;
 
+import com.codahale.metrics.MetricRegistry;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
+import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.state.StatefulBoltRunner;
 import io.squall.runtime.state.StatefulFixtures;
 import io.squall.runtime.state.StatefulFixtures.Run;
@@ -26,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The stateful word count of squall-core's StatefulWordCountIT with its state in a real redis-server: 100,000
- * sentences with bolts failing mid-sentence end with the exact counts in Redis.
+ * sentences with bolts failing mid-sentence, and Redis killed for a while mid-run (checkpoints fail, counted in
+ * the checkpoint spout's {@code checkpoint.failures} that the dashboard shows, and are retried once it is back), end
+ * with the exact counts in Redis.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RedisStatefulWordCountIT {
@@ -34,7 +38,7 @@ class RedisStatefulWordCountIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void countsExactlyOnceInRedisDespiteFailures() {
+    void countsExactlyOnceInRedisDespiteFailuresAndRedisGoingDownMidRun() {
         String name = "stateful-wc-redis";
         Run r = new Run(StatefulFixtures.sentences(SENTENCES, 42));
         for (int i = 0; i < SENTENCES; i += 4999) {
@@ -56,8 +60,19 @@ class RedisStatefulWordCountIT {
             b.setBolt("split", new SplitBolt(name), 2).shuffleGrouping("sentences");
             b.setBolt("count", new WordCounter(name), 2).setNumTasks(4).fieldsGrouping("split", new Fields("word"));
             cluster.submitTopology(name, conf, b.createTopology());
+            Await.until(Duration.ofSeconds(120), () -> r.acked.size() >= SENTENCES / 3,
+                    () -> "a third of the sentences acked before Redis goes down: " + r.acked.size());
+            MetricRegistry metrics = WorkerMetrics.of(cluster, name).worker().metrics().registry();
+            long failedBefore = checkpointFailures(metrics);
+            redis.kill();
+            Await.until(Duration.ofSeconds(60), () -> checkpointFailures(metrics) >= failedBefore + 2,
+                    () -> "checkpoints failing while Redis is down: " + checkpointFailures(metrics));
+            int ackedWhileDown = r.acked.size();
+            redis.restart();
             Await.until(Duration.ofSeconds(150), r::done, () -> "all sentences acked; acked " + r.acked.size());
             assertTrue(r.failures.get() >= 40, "injected failures replayed: " + r.failures.get());
+            System.out.println("RedisStatefulWordCountIT: " + checkpointFailures(metrics) + " checkpoints failed, "
+                    + ackedWhileDown + " sentences acked when Redis came back");
 
             Map<String, Long> counted = new TreeMap<>();
             for (int group = 0; group < 128; group++) {
@@ -74,5 +89,11 @@ class RedisStatefulWordCountIT {
         } finally {
             StatefulFixtures.RUNS.remove(name);
         }
+    }
+
+    /** The checkpoint spout's failed checkpoints so far. */
+    private static long checkpointFailures(MetricRegistry metrics) {
+        return metrics.getCounters().entrySet().stream().filter(e -> e.getKey().endsWith(".checkpoint.failures"))
+                .mapToLong(e -> e.getValue().getCount()).sum();
     }
 }

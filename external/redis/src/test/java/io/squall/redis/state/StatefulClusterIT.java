@@ -3,6 +3,7 @@ package io.squall.redis.state;
 import io.squall.runtime.state.StatefulBoltRunner;
 import io.squall.runtime.state.StatefulClusterRun;
 import io.squall.runtime.state.StatefulClusterRun.Result;
+import io.squall.runtime.state.StatefulClusterRun.Step;
 import io.squall.runtime.state.StatefulClusterRun.Topology;
 import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
 import io.squall.state.KeyValueState;
@@ -26,29 +27,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The stateful word count on a real cluster with each durable provider: 100,000 sentences over two workers, each
  * worker killed with SIGKILL once mid-run, end with the exact counts in RocksDB (the databases the workers left
- * on disk) and in a real redis-server. Both topologies run side by side on one cluster; the test lives in this
- * module because it needs both providers.
+ * on disk) and in a real redis-server. Then the counter, two tasks, is rescaled to three tasks and to one with
+ * {@code bin/squall rebalance NAME -e count=N} while more sentences flow, and the committed counts are exact after
+ * each step (queried through Nimbus for RocksDB, read from Redis). Both topologies run side by side on one
+ * cluster; the test lives in this module because it needs both providers.
  */
-@Timeout(480)
+@Timeout(900) // about 5 minutes at a load average of 25 on 2 cores; a guard, not the expected time
 class StatefulClusterIT {
     private static final int SENTENCES = 100_000;
+    /** Sentences fed across each rescale. */
+    private static final int PER_RESCALE = 6_000;
 
     @Test
-    void countsExactlyInRocksDbAndRedisWhenWorkersAreKilledTwiceMidRun() throws Exception {
+    void countsExactlyInRocksDbAndRedisWhenWorkersAreKilledTwiceMidRunAndTheCounterIsRescaled() throws Exception {
         try (RedisServer redis = RedisServer.start();
              ClusterLauncher cluster = ClusterLauncher.create("stateful-cluster-it")) {
             Path stateDir = cluster.base().resolve("state");
             String rocksDb = "stateful-cluster-rocksdb";
             Topology onDisk = new Topology(rocksDb, RocksDbKeyValueStateProvider.class.getName(),
                     "{\"dir\": \"" + stateDir + "\"}", conf -> counts(new RocksDbKeyValueStateProvider(), conf,
-                    ns -> Files.isDirectory(stateDir.resolve(rocksDb).resolve(ns.replace('@', '_')))));
+                    ns -> Files.isDirectory(stateDir.resolve(rocksDb).resolve(ns.replace('@', '_')))), false);
             Topology inRedis = new Topology("stateful-cluster-redis", RedisKeyValueStateProvider.class.getName(),
                     "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": " + redis.port()
                             + ", \"timeout\": 2000}}",
-                    conf -> counts(new RedisKeyValueStateProvider(), conf, ns -> true));
-            List<Result> results = StatefulClusterRun.run(cluster, SENTENCES, List.of(onDisk, inRedis));
-            Map<String, Long> expected = StatefulClusterWordCount.expectedCounts(SENTENCES);
+                    conf -> counts(new RedisKeyValueStateProvider(), conf, ns -> true), true);
+            List<Result> results = StatefulClusterRun.run(cluster, SENTENCES, List.of(onDisk, inRedis),
+                    List.of(3, 1), PER_RESCALE);
+            Map<String, Long> expected = StatefulClusterWordCount.expectedCounts(SENTENCES + 2 * PER_RESCALE);
             for (Result r : results) {
+                assertEquals(List.of(2, 3, 1), r.steps().stream().map(Step::tasks).toList(),
+                        r.name() + ": counter tasks before the rescales and after each");
+                for (Step step : r.steps()) {
+                    assertEquals(StatefulClusterWordCount.expectedCounts(step.sentences()), step.counts(),
+                            r.name() + ": exact counts with " + step.tasks() + " counter tasks");
+                }
                 assertEquals(expected, r.counts(), r.name() + ": exact counts");
                 assertTrue(r.refusals() >= 4, r.name() + ": checkpoints were held before each kill: "
                         + r.refusals());

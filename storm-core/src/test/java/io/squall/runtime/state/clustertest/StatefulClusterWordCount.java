@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * The stateful word count of the cluster tests, shipped in a JAR the test builds: a reliable spout of numbered
  * sentences → split → a counter keeping its counts in a {@code KeyValueState}. The spout stands for a durable
  * source: it records every acked sentence in a file of a shared directory and, when a new worker opens it,
- * emits every sentence not acked yet. While a file {@code hold} is in that directory the counter refuses to
+ * emits every sentence not acked yet. It emits the sentences below the number in the file {@code limit} of that
+ * directory, when there is one above the total it was submitted with, so a test can feed a running topology more
+ * sentences (such as across a rescale). While a file {@code hold} is in that directory the counter refuses to
  * prepare checkpoints (recording each refusal), so a test can kill a worker at a moment when no checkpoint is
  * between its commit and the arrival of its acks at the spout.
  */
@@ -107,8 +109,14 @@ public final class StatefulClusterWordCount {
         }
     }
 
-    /** Emits sentences {@code 0..total-1} with their number as message id, replaying fails; records acks. */
+    /**
+     * Emits sentences {@code 0..total-1}, or up to the number in the file {@code limit} when it is higher, with
+     * their number as message id, replaying fails; records acks.
+     */
     public static class SentenceSpout extends BaseRichSpout {
+        /** How often an idle spout looks at the file {@code limit}. */
+        private static final long LIMIT_CHECK_NANOS = 200_000_000L;
+
         private final String dir;
         private final int total;
         private transient SpoutOutputCollector collector;
@@ -116,6 +124,8 @@ public final class StatefulClusterWordCount {
         private transient Set<Integer> ackedBefore;
         private transient ArrayDeque<Integer> replay;
         private transient int next;
+        private transient int limit;
+        private transient long limitCheckedAt;
 
         public SentenceSpout(String dir, int total) {
             this.dir = dir;
@@ -131,12 +141,35 @@ public final class StatefulClusterWordCount {
             }
             this.acked = openRecord(dir, "acked", context.getThisTaskId());
             this.replay = new ArrayDeque<>();
+            this.limit = total;
+            this.limitCheckedAt = System.nanoTime() - LIMIT_CHECK_NANOS;
+            readLimit();
+        }
+
+        /** Raises the limit to the number in the file {@code limit}, at most every 200 ms. */
+        private void readLimit() {
+            long now = System.nanoTime();
+            if (now - limitCheckedAt < LIMIT_CHECK_NANOS) {
+                return;
+            }
+            limitCheckedAt = now;
+            Path file = Path.of(dir, "limit");
+            try {
+                if (Files.exists(file)) {
+                    limit = Math.max(limit, Integer.parseInt(Files.readString(file).trim()));
+                }
+            } catch (IOException | NumberFormatException e) {
+                // The test writes the file whole with an atomic move; a failed read is tried again later.
+            }
         }
 
         @Override
         public void nextTuple() {
             Integer id = replay.poll();
-            while (id == null && next < total) {
+            if (id == null && next >= limit) {
+                readLimit();
+            }
+            while (id == null && next < limit) {
                 if (!ackedBefore.contains(next)) {
                     id = next;
                 }
@@ -220,12 +253,12 @@ public final class StatefulClusterWordCount {
         }
     }
 
-    /** The topology: one spout, split ×2, count ×2 executors over 4 tasks. */
+    /** The topology: one spout, split ×2, count ×2 executors over 2 tasks (a rebalance may change its tasks). */
     public static StormTopology topology(String dir, int total) {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new SentenceSpout(dir, total), 1);
         b.setBolt("split", new Split(), 2).shuffleGrouping("sentences");
-        b.setBolt("count", new Counter(dir), 2).setNumTasks(4).fieldsGrouping("split", new Fields("word"));
+        b.setBolt("count", new Counter(dir), 2).setNumTasks(2).fieldsGrouping("split", new Fields("word"));
         return b.createTopology();
     }
 
