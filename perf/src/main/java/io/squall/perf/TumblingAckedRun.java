@@ -154,7 +154,8 @@ final class TumblingAckedRun {
 
     /**
      * Heap per held tuple: {@code count} tuples emitted into a 10-minute tumbling window (message timeout 15
-     * minutes), held there with their spout and acker state; the heap after a full GC with them, less the heap before the spout started.
+     * minutes), held there with their spout and acker state; the heap after a full GC with them, less the heap
+     * before the spout started.
      */
     static void held(int count) throws InterruptedException {
         String name = "tumbling-held";

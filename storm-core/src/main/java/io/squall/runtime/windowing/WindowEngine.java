@@ -43,6 +43,8 @@ public final class WindowEngine<T> {
     /** Events in timestamp order from {@code head}; entries before {@code head} are gone. */
     private final HeldEvents<T> events = new HeldEvents<>();
     private List<T> expiredSinceFire = new ArrayList<>();
+    /** Whether {@link #expiredSinceFire} is a fired window's read-only list (copied before anything is added). */
+    private boolean expiredShared;
     private int head;
     /** Event time: events before this index have timestamps at or before the watermark the engine fired at. */
     private int released;
@@ -309,20 +311,31 @@ public final class WindowEngine<T> {
             expireWhile(upTo, Long.MIN_VALUE, spec.lengthCount());
             from = head;
         }
+        List<T> shown = null;
         if (upTo > from) {
-            List<T> all = valuesOf(from, upTo);
-            List<T> added = newEvents(from, upTo, all);
+            shown = valuesOf(from, upTo);
+            List<T> added = newEvents(from, upTo, shown);
             List<T> expired = expiredSinceFire.isEmpty() ? List.of() : Collections.unmodifiableList(expiredSinceFire);
             expiredSinceFire = new ArrayList<>();
+            expiredShared = false;
             Long start = spec.lengthIsDuration() ? ref - spec.lengthMs() : events.ts(head);
-            listener.onWindow(all, added, expired, start, ref);
+            listener.onWindow(shown, added, expired, start, ref);
         }
+        // What leaves now is, in a tumbling window, the window just shown: the next window reports that same list
+        // as expired instead of a copy of it.
+        int before = head;
+        boolean share = shown != null && head == from && expiredSinceFire.isEmpty();
         if (spec.lengthIsDuration() && spec.slideIsDuration()) {
             // Keeps what a window that may still fire again (allowed lateness) holds.
             long keepFrom = latenessMs == 0 ? ref : Math.floorDiv(ref - latenessMs, spec.slideMs()) * spec.slideMs();
-            expireWhile(upTo, keepFrom + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
+            expireWhile(upTo, keepFrom + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE, !share);
         } else if (!spec.lengthIsDuration() && !spec.slideIsDuration()) {
-            expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()));
+            expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()), !share);
+        }
+        if (share && head > before) {
+            int n = head - before;
+            expiredSinceFire = n == shown.size() ? shown : shown.subList(0, n);
+            expiredShared = true;
         }
         compact();
     }
@@ -366,11 +379,25 @@ public final class WindowEngine<T> {
      * {@code tsLimit} or more than {@code keep} remain before {@code upTo}.
      */
     private void expireWhile(int upTo, long tsLimit, int keep) {
+        expireWhile(upTo, tsLimit, keep, true);
+    }
+
+    /**
+     * As {@link #expireWhile(int, long, int)}; {@code collect} says whether the events join those expired since the
+     * last fire (not when that list is the window just shown).
+     */
+    private void expireWhile(int upTo, long tsLimit, int keep, boolean collect) {
+        if (collect && expiredShared && head < upTo) {
+            expiredSinceFire = new ArrayList<>(expiredSinceFire);
+            expiredShared = false;
+        }
         while (head < upTo && (events.ts(head) <= tsLimit || upTo - head > keep)) {
             T value = events.value(head);
             events.clearValue(head);
             head++;
-            expiredSinceFire.add(value);
+            if (collect) {
+                expiredSinceFire.add(value);
+            }
             listener.onExpired(value);
         }
         if (released < head) {
@@ -435,6 +462,7 @@ public final class WindowEngine<T> {
             events.setSeen(events.size() - 1, h.seen());
         }
         expiredSinceFire = new ArrayList<>(expired);
+        expiredShared = false;
         countSinceFire = progress.countSinceFire();
         if (spec.eventTime()) {
             firedWatermark = progress.firedWatermark();
