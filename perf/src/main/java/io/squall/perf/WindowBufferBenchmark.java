@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * {@value #EVENTS} events a second (the events are made once and reused), so each invocation adds a second of
  * events, fires the window, reads every event of it once and expires them (where a windowed bolt acks). What a
  * windowed bolt's executor pays per tuple for the window, without the tuple, the ack and the hand-offs.
+ * {@code slidingCount} puts the same events through a sliding count window of 1,000 every 100 (the harness's
+ * {@code windowed-sliding}, no acking).
  *
  * <pre>java -cp perf/target/squall-perf-0.1.0-SNAPSHOT.jar:perf/target/lib/* org.openjdk.jmh.Main WindowBuffer -prof gc</pre>
  */
@@ -37,6 +39,7 @@ public class WindowBufferBenchmark {
 
     private Object[] values;
     private WindowEngine<Object> engine;
+    private WindowEngine<Object> sliding;
     private long now;
     private Blackhole sink;
 
@@ -65,6 +68,17 @@ public class WindowBufferBenchmark {
             values[i] = (long) i;
         }
         engine = new WindowEngine<>(new WindowSpec(0, 1000, 0, 1000, false, 0, 1000, null), 0, listener);
+        sliding = new WindowEngine<>(new WindowSpec(1000, 0, 100, 0, false, 0, 1000, null), 0, listener);
+    }
+
+    /** The same events into a sliding count window of 1,000 every 100 (each event read in ten windows). */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public int slidingCount() {
+        for (int i = 0; i < EVENTS; i++) {
+            sliding.add(values[i], now);
+        }
+        return sliding.size();
     }
 
     /** One second of events, then the window fires. */
