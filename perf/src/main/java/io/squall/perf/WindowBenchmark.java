@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  *   them and its per-window counts go, with its watermark, to a second tumbling 1-second window by event
  *   time. Tuples/s into the first window. No max.spout.pending (see {@link #EVENT_TIME_PENDING}).</li>
  *   <li>{@code eventtime1}: the first stage of {@code eventtime} alone: the single-stage event-time figure.</li>
+ *   <li>{@code tumbling-acked}: the peer harness's {@code windowed-tumbling} workload ({@link TumblingAckedRun}),
+ *   with CPU, allocation and GC per tuple;</li>
+ *   <li>{@code tumbling-held [count]}: heap per tuple held in an acked tumbling window ({@link TumblingAckedRun#held}).
+ *   </li>
  * </ul>
  * {@code ab} runs {@code tumbling} and {@code eventtime} alternately, twice each (A B A B), to compare them
  * on a noisy machine; {@code stages} runs one uncounted round of each mode to warm the JIT, then {@code eventtime1}
@@ -37,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * of the single-stage one (the mean of each mode's rounds).
  * Prints tuples/s into the window and, with acking, complete latency percentiles.
  *
- * <pre>usage: WindowBenchmark [sliding|tumbling|eventtime|eventtime1|both|ab|stages] [warmupSecs] [measureSecs]</pre>
+ * <pre>usage: WindowBenchmark [sliding|tumbling|tumbling-acked|eventtime|eventtime1|both|ab|stages] [warmupSecs]
+ * [measureSecs], or WindowBenchmark tumbling-held [count]</pre>
  */
 public final class WindowBenchmark {
     /** Max spout pending of the processing-time windows with acking. */
@@ -144,6 +149,14 @@ public final class WindowBenchmark {
         String mode = args.length > 0 ? args[0] : "both";
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        if (mode.equals("tumbling-acked")) {
+            TumblingAckedRun.run(warmup, measure);
+            return;
+        }
+        if (mode.equals("tumbling-held")) {
+            TumblingAckedRun.held(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+            return;
+        }
         if (mode.equals("sliding") || mode.equals("both")) {
             run("sliding-count", false, new ReadingWindowBolt().withWindow(BaseWindowedBolt.Count.of(1000),
                     BaseWindowedBolt.Count.of(100)), warmup, measure);

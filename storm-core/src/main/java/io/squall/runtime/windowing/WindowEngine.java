@@ -1,6 +1,7 @@
 package io.squall.runtime.windowing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -35,14 +36,15 @@ public final class WindowEngine<T> {
     }
 
     private static final long UNSET = Long.MIN_VALUE;
-    private static final int COMPACT_AT = 1024;
 
     private final WindowSpec spec;
     private final Listener<T> listener;
     private final WatermarkTracker watermarks;
     /** Events in timestamp order from {@code head}; entries before {@code head} are gone. */
-    private final ArrayList<Event<T>> events = new ArrayList<>();
+    private final HeldEvents<T> events = new HeldEvents<>();
     private List<T> expiredSinceFire = new ArrayList<>();
+    /** Whether {@link #expiredSinceFire} is a fired window's read-only list (copied before anything is added). */
+    private boolean expiredShared;
     private int head;
     /** Event time: events before this index have timestamps at or before the watermark the engine fired at. */
     private int released;
@@ -146,7 +148,7 @@ public final class WindowEngine<T> {
     /** Calls {@code action} with every event held, oldest first. */
     public void forEachHeld(java.util.function.Consumer<T> action) {
         for (int i = head; i < events.size(); i++) {
-            action.accept(events.get(i).value);
+            action.accept(events.value(i));
         }
     }
 
@@ -169,7 +171,13 @@ public final class WindowEngine<T> {
         if (spec.eventTime()) {
             throw new IllegalStateException("Windows by event time need the event's timestamp and source");
         }
-        events.add(new Event<>(value, nowMs));
+        long ts = nowMs;
+        if (spec.slideIsDuration() && nowMs <= nextFire - spec.slideMs()) {
+            // The window that ends at nowMs fired already (earlier in this millisecond): the event belongs to the
+            // next one, else it would leave without any window showing it.
+            ts = nextFire - spec.slideMs() + 1;
+        }
+        events.add(value, ts);
         if (!spec.slideIsDuration() && ++countSinceFire == spec.slideCount()) {
             countSinceFire = 0;
             fire(nowMs, events.size());
@@ -193,7 +201,7 @@ public final class WindowEngine<T> {
             watermarks.observe(source, ts);
         }
         int at = events.size();
-        while (at > head && events.get(at - 1).ts > ts) {
+        while (at > head && events.ts(at - 1) > ts) {
             at--; // Out of order: insert after every event at or before ts, so equal times keep arrival order.
         }
         if (spec.slideIsDuration()) {
@@ -204,17 +212,16 @@ public final class WindowEngine<T> {
                 nextFire = first;
             }
         }
-        Event<T> e = new Event<>(value, ts);
         if (at == events.size()) {
-            events.add(e);
+            events.add(value, ts);
         } else {
-            events.add(at, e);
+            events.insert(at, value, ts);
             if (at < released) {
                 released++; // Behind the watermark, but a window that holds it is still open.
             }
         }
         if (latenessMs > 0 && firedWatermark != UNSET && alignUp(ts) <= firedWatermark) {
-            refire(e);
+            refire(at);
         }
         return true;
     }
@@ -265,7 +272,7 @@ public final class WindowEngine<T> {
                     nextFire = UNSET; // Nothing held: the next window is found from the next event.
                     break;
                 }
-                long earliest = alignUp(events.get(head).ts);
+                long earliest = alignUp(events.ts(head));
                 if (nextFire == UNSET || nextFire < earliest) {
                     nextFire = earliest; // Skip windows that would be empty.
                 }
@@ -278,11 +285,11 @@ public final class WindowEngine<T> {
             }
             released = upperBound(w);
         } else {
-            while (released < events.size() && events.get(released).ts <= w) {
+            while (released < events.size() && events.ts(released) <= w) {
                 released++;
                 if (++countSinceFire == spec.slideCount()) {
                     countSinceFire = 0;
-                    fire(events.get(released - 1).ts, released);
+                    fire(events.ts(released - 1), released);
                 }
             }
         }
@@ -304,39 +311,67 @@ public final class WindowEngine<T> {
             expireWhile(upTo, Long.MIN_VALUE, spec.lengthCount());
             from = head;
         }
+        List<T> shown = null;
         if (upTo > from) {
-            List<T> all = new ArrayList<>(upTo - from);
-            List<T> added = null;
-            for (int i = from; i < upTo; i++) {
-                Event<T> e = events.get(i);
-                all.add(e.value);
-                if (!e.seen) {
-                    e.seen = true;
-                    if (added == null) {
-                        added = new ArrayList<>(upTo - i);
-                    }
-                    added.add(e.value);
-                }
-            }
-            all = Collections.unmodifiableList(all);
-            if (added == null) {
-                added = List.of();
-            } else if (added.size() == all.size()) {
-                added = all; // Every event is new, as in every tumbling window: share the list.
-            }
+            shown = valuesOf(from, upTo);
+            List<T> added = newEvents(from, upTo, shown);
             List<T> expired = expiredSinceFire.isEmpty() ? List.of() : Collections.unmodifiableList(expiredSinceFire);
             expiredSinceFire = new ArrayList<>();
-            Long start = spec.lengthIsDuration() ? ref - spec.lengthMs() : events.get(head).ts;
-            listener.onWindow(all, added, expired, start, ref);
+            expiredShared = false;
+            Long start = spec.lengthIsDuration() ? ref - spec.lengthMs() : events.ts(head);
+            listener.onWindow(shown, added, expired, start, ref);
         }
+        // What leaves now is, in a tumbling window, the window just shown: the next window reports that same list
+        // as expired instead of a copy of it.
+        int before = head;
+        boolean share = shown != null && head == from && expiredSinceFire.isEmpty();
         if (spec.lengthIsDuration() && spec.slideIsDuration()) {
             // Keeps what a window that may still fire again (allowed lateness) holds.
             long keepFrom = latenessMs == 0 ? ref : Math.floorDiv(ref - latenessMs, spec.slideMs()) * spec.slideMs();
-            expireWhile(upTo, keepFrom + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE);
+            expireWhile(upTo, keepFrom + spec.slideMs() - spec.lengthMs(), Integer.MAX_VALUE, !share);
         } else if (!spec.lengthIsDuration() && !spec.slideIsDuration()) {
-            expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()));
+            expireWhile(upTo, Long.MIN_VALUE, Math.max(0, spec.lengthCount() - spec.slideCount()), !share);
+        }
+        if (share && head > before) {
+            int n = head - before;
+            expiredSinceFire = n == shown.size() ? shown : shown.subList(0, n);
+            expiredShared = true;
         }
         compact();
+    }
+
+    /** The values of the events in {@code [from, upTo)}, as a read-only list of their own (one copy per chunk). */
+    @SuppressWarnings("unchecked")
+    private List<T> valuesOf(int from, int upTo) {
+        Object[] copy = new Object[upTo - from];
+        events.copyValues(from, upTo, copy, 0);
+        return Collections.unmodifiableList(Arrays.asList((T[]) copy));
+    }
+
+    /**
+     * The events of {@code [from, upTo)} that no fired window has shown yet, marked seen now: {@code all} itself when
+     * every one is new, as in every tumbling window.
+     */
+    private List<T> newEvents(int from, int upTo, List<T> all) {
+        int unseen = 0;
+        for (int i = from; i < upTo; i++) {
+            if (!events.seen(i)) {
+                unseen++;
+            }
+        }
+        if (unseen == 0) {
+            return List.of();
+        }
+        List<T> added = unseen == upTo - from ? all : new ArrayList<>(unseen);
+        for (int i = from; i < upTo; i++) {
+            if (!events.seen(i)) {
+                events.setSeen(i, true);
+                if (added != all) {
+                    added.add(events.value(i));
+                }
+            }
+        }
+        return added == all ? all : Collections.unmodifiableList(added);
     }
 
     /**
@@ -344,12 +379,26 @@ public final class WindowEngine<T> {
      * {@code tsLimit} or more than {@code keep} remain before {@code upTo}.
      */
     private void expireWhile(int upTo, long tsLimit, int keep) {
-        while (head < upTo && (events.get(head).ts <= tsLimit || upTo - head > keep)) {
-            Event<T> e = events.get(head);
-            events.set(head, null);
+        expireWhile(upTo, tsLimit, keep, true);
+    }
+
+    /**
+     * As {@link #expireWhile(int, long, int)}; {@code collect} says whether the events join those expired since the
+     * last fire (not when that list is the window just shown).
+     */
+    private void expireWhile(int upTo, long tsLimit, int keep, boolean collect) {
+        if (collect && expiredShared && head < upTo) {
+            expiredSinceFire = new ArrayList<>(expiredSinceFire);
+            expiredShared = false;
+        }
+        while (head < upTo && (events.ts(head) <= tsLimit || upTo - head > keep)) {
+            T value = events.value(head);
+            events.clearValue(head);
             head++;
-            expiredSinceFire.add(e.value);
-            listener.onExpired(e.value);
+            if (collect) {
+                expiredSinceFire.add(value);
+            }
+            listener.onExpired(value);
         }
         if (released < head) {
             released = head;
@@ -360,20 +409,16 @@ public final class WindowEngine<T> {
      * Fires again, with {@code late} added, every window that holds it, fired already and is still within the
      * allowed lateness.
      */
-    private void refire(Event<T> late) {
-        long last = lastEnd(late.ts);
-        late.seen = last <= firedWatermark;
-        for (long end = alignUp(late.ts); end <= last && end <= firedWatermark; end += spec.slideMs()) {
+    private void refire(int index) {
+        long ts = events.ts(index);
+        T late = events.value(index);
+        long last = lastEnd(ts);
+        events.setSeen(index, last <= firedWatermark);
+        for (long end = alignUp(ts); end <= last && end <= firedWatermark; end += spec.slideMs()) {
             if (end + latenessMs <= firedWatermark) {
                 continue;
             }
-            int from = upperBound(end - spec.lengthMs());
-            int upTo = upperBound(end);
-            List<T> all = new ArrayList<>(upTo - from);
-            for (int i = from; i < upTo; i++) {
-                all.add(events.get(i).value);
-            }
-            listener.onWindow(Collections.unmodifiableList(all), List.of(late.value), List.of(),
+            listener.onWindow(valuesOf(upperBound(end - spec.lengthMs()), upperBound(end)), List.of(late), List.of(),
                     end - spec.lengthMs(), end);
         }
     }
@@ -413,11 +458,11 @@ public final class WindowEngine<T> {
         events.clear();
         head = 0;
         for (HeldEvent<T> h : sorted) {
-            Event<T> e = new Event<>(h.value(), h.ts());
-            e.seen = h.seen();
-            events.add(e);
+            events.add(h.value(), h.ts());
+            events.setSeen(events.size() - 1, h.seen());
         }
         expiredSinceFire = new ArrayList<>(expired);
+        expiredShared = false;
         countSinceFire = progress.countSinceFire();
         if (spec.eventTime()) {
             firedWatermark = progress.firedWatermark();
@@ -430,40 +475,19 @@ public final class WindowEngine<T> {
 
     /** The index after the last event with a timestamp at or before {@code ts}. */
     private int upperBound(long ts) {
-        int lo = head;
-        int hi = events.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (events.get(mid).ts <= ts) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return events.upperBound(head, ts);
     }
 
     private long alignUp(long ts) {
         return Math.floorDiv(ts + spec.slideMs() - 1, spec.slideMs()) * spec.slideMs();
     }
 
+    /** Forgets the events before {@code head} (whole chunks of them are dropped, nothing is moved). */
     private void compact() {
-        if (head >= COMPACT_AT && head * 2 >= events.size()) {
-            events.subList(0, head).clear();
+        if (head > 0) {
+            events.dropFirst(head);
             released -= head;
             head = 0;
-        }
-    }
-
-    /** An event held by the engine. */
-    private static final class Event<T> {
-        final T value;
-        final long ts;
-        boolean seen;
-
-        Event(T value, long ts) {
-            this.value = value;
-            this.ts = ts;
         }
     }
 }

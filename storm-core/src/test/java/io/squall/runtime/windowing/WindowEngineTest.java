@@ -286,6 +286,63 @@ class WindowEngineTest {
     }
 
     @Test
+    void windowsLargerThanAChunkOfTheBufferHoldExactlyTheirEvents() {
+        Recorder r = new Recorder();
+        int length = 3 * HeldEvents.CHUNK + 100;
+        int slide = HeldEvents.CHUNK - 1;
+        WindowEngine<Long> e = new WindowEngine<>(count(length, slide), 0, r);
+        long n = 10L * HeldEvents.CHUNK;
+        for (long i = 0; i < n; i++) {
+            e.add(i, i);
+        }
+        for (Fired f : r.windows) {
+            long last = f.all().get(f.all().size() - 1);
+            assertEquals(Math.min(length, last + 1), f.all().size());
+            for (int k = 0; k < f.all().size(); k++) {
+                assertEquals(last - f.all().size() + 1 + k, f.all().get(k));
+            }
+            assertEquals(slide, f.added().size());
+            assertEquals(last - slide + 1, f.added().get(0));
+        }
+        assertEquals(n / slide, r.windows.size());
+
+        Recorder t = new Recorder();
+        WindowEngine<Long> tumbling = new WindowEngine<>(duration(1000, 1000), 0, t);
+        long perMs = 20;
+        for (long ms = 1; ms <= 3000; ms++) {
+            tumbling.advance(ms);
+            for (long k = 0; k < perMs; k++) {
+                tumbling.add(ms * perMs + k, ms);
+            }
+        }
+        tumbling.advance(3000);
+        assertEquals(3, t.windows.size());
+        for (int w = 0; w < 3; w++) {
+            Fired f = t.windows.get(w);
+            assertEquals(w == 0 ? 999 * perMs : 1000 * perMs, f.all().size(), "window " + w);
+            assertTrue(f.added() == f.all(), "every event of a tumbling window is new: one list");
+            assertEquals(w == 0 ? 0 : t.windows.get(w - 1).all().size(), f.expired().size());
+            if (w > 0) {
+                assertEquals(t.windows.get(w - 1).all(), f.expired(), "the previous window's events");
+            }
+        }
+        assertEquals(perMs, tumbling.size(), "only the events after the last window are held");
+    }
+
+    @Test
+    void anEventInTheMillisecondOfAFiredWindowGoesIntoTheNextWindow() {
+        Recorder r = new Recorder();
+        WindowEngine<Long> e = new WindowEngine<>(duration(1000, 1000), 0, r);
+        e.add(1L, 500);
+        e.advance(1000);
+        e.add(2L, 1000); // Arrives in the millisecond the window (0, 1000] fired: too late for it.
+        assertEquals(longs(1), r.expired, "the second event waits for its window");
+        e.advance(2000);
+        assertEquals(List.of(longs(1), longs(2)), r.windows.stream().map(Fired::all).toList());
+        assertEquals(longs(1, 2), r.expired);
+    }
+
+    @Test
     void heldEventsAreBoundedByTheWindow() {
         Recorder r = new Recorder();
         WindowEngine<Long> e = new WindowEngine<>(count(1000, 100), 0, r);
