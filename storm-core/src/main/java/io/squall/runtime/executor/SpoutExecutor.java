@@ -94,10 +94,6 @@ public final class SpoutExecutor extends Executor {
      * an emit time can only be early (the latency err on the long side).
      */
     private long nowNanos;
-    /** Trees completed since the last {@link #flushAckCounts}: the component's counters are added to once a round. */
-    private long roundAcked;
-    private long roundLatencySum;
-    private long roundLatencyMax;
     private boolean active;
     private SerializationCheck serializationCheck;
     private final CongestionView congestion;
@@ -140,7 +136,6 @@ public final class SpoutExecutor extends Executor {
     @Override
     public int doWork() throws Exception {
         int work = queue.drain(onMessage);
-        flushAckCounts();
         long now = clock.nanoTime();
         nowNanos = now;
         if (now - nextRotateNanos >= 0) {
@@ -157,19 +152,7 @@ public final class SpoutExecutor extends Executor {
             work += watermarkRound();
         }
         work += transfer.flush();
-        flushAckCounts();
         return work;
-    }
-
-    /** Adds the trees completed since the last call to the component's acked count and complete latency. */
-    private void flushAckCounts() {
-        if (roundAcked > 0) {
-            stats.acked.add(roundAcked);
-            stats.completeLatencies(roundLatencySum, roundLatencyMax);
-            roundAcked = 0;
-            roundLatencySum = 0;
-            roundLatencyMax = 0;
-        }
     }
 
     /** Sends watermarks from every task when the spout was declared with event time (see {@link SourceWatermarks}). */
@@ -324,11 +307,11 @@ public final class SpoutExecutor extends Executor {
             stats.failedBy(by != null ? by : "unknown");
             task.callFail(msgId);
         } else {
+            // Counted before the callback: whoever the callback tells that the tree is done sees it counted.
+            stats.acked.increment();
             task.counters.acked();
             long latency = Math.max(0, nowNanos - emitNanos);
-            roundAcked++;
-            roundLatencySum += latency;
-            roundLatencyMax = Math.max(roundLatencyMax, latency);
+            stats.completeLatencies(latency, latency);
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
                 stats.completeLatency.record(latency);
