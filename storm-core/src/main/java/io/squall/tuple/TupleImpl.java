@@ -8,13 +8,16 @@ import java.util.List;
  * The runtime's tuple. Values are shared, never copied, between the emitter and local receivers, so
  * neither may modify them after emit. The ack value is written only by the executor thread that
  * received the tuple.
+ *
+ * <p>A tuple in exactly one tree without a replay key (every tuple of an acked spout emit or of a bolt emit
+ * anchored to one such tuple) keeps its root and edge in fields of its own ({@link #ofTree}), with no
+ * {@link MessageId} object; {@link #getMessageId} makes one when asked. The runtime reads the tree through
+ * {@link #treeCount}, {@link #treeRoot} and {@link #treeEdge}, which allocate nothing.
  */
-public final class TupleImpl implements Tuple {
-    private final String sourceComponent;
-    private final String streamId;
-    private final Fields fields;
-    private final int sourceTask;
+public class TupleImpl implements Tuple {
+    private final TupleSource source;
     private final List<Object> values;
+    /** The tuple's trees; null in a {@link SingleTree}, which keeps its one root and edge itself. */
     private final MessageId messageId;
     private long ackVal;
 
@@ -24,12 +27,19 @@ public final class TupleImpl implements Tuple {
      */
     public TupleImpl(String sourceComponent, String streamId, Fields fields, int sourceTask, List<Object> values,
                      MessageId messageId) {
-        this.sourceComponent = sourceComponent;
-        this.streamId = streamId;
-        this.fields = fields;
-        this.sourceTask = sourceTask;
+        this(new TupleSource(sourceComponent, streamId, fields, sourceTask), values, messageId);
+    }
+
+    /** A tuple from {@code source} (shared by the tuples of one stream of one task) in the trees of {@code messageId}. */
+    public TupleImpl(TupleSource source, List<Object> values, MessageId messageId) {
+        this.source = source;
         this.values = values;
         this.messageId = messageId;
+    }
+
+    /** A tuple from {@code source} in the single tree {@code root} (not zero) with edge id {@code edge}, no replay key. */
+    public static TupleImpl ofTree(TupleSource source, List<Object> values, long root, long edge) {
+        return new SingleTree(source, values, root, edge);
     }
 
     /** XOR of the edge ids of the children anchored to this tuple so far (receiver thread only). */
@@ -42,24 +52,49 @@ public final class TupleImpl implements Tuple {
         ackVal ^= edge;
     }
 
+    /** Number of trees this tuple belongs to, as {@code getMessageId().size()} without making the id. */
+    public int treeCount() {
+        return messageId.size();
+    }
+
+    /** The root id of tree {@code i}, as {@code getMessageId().root(i)}. */
+    public long treeRoot(int i) {
+        return messageId.root(i);
+    }
+
+    /** The edge id of tree {@code i}, as {@code getMessageId().edge(i)}. */
+    public long treeEdge(int i) {
+        return messageId.edge(i);
+    }
+
+    /** Whether the tuple's only tree is kept in fields, without a {@link MessageId} (see {@link #ofTree}). */
+    public boolean isSingleTree() {
+        return false;
+    }
+
+    /** Where the tuple comes from. */
+    public TupleSource source() {
+        return source;
+    }
+
     @Override
     public String getSourceComponent() {
-        return sourceComponent;
+        return source.componentId();
     }
 
     @Override
     public int getSourceTask() {
-        return sourceTask;
+        return source.task();
     }
 
     @Override
     public String getSourceStreamId() {
-        return streamId;
+        return source.streamId();
     }
 
     @Override
     public GlobalStreamId getSourceGlobalStreamId() {
-        return new GlobalStreamId(sourceComponent, streamId);
+        return new GlobalStreamId(source.componentId(), source.streamId());
     }
 
     @Override
@@ -69,7 +104,7 @@ public final class TupleImpl implements Tuple {
 
     @Override
     public Fields getFields() {
-        return fields;
+        return source.fields();
     }
 
     @Override
@@ -84,7 +119,56 @@ public final class TupleImpl implements Tuple {
 
     @Override
     public String toString() {
-        return "source: " + sourceComponent + ":" + sourceTask + ", stream: " + streamId + ", id: " + messageId
-                + ", " + values;
+        return "source: " + source.componentId() + ":" + source.task() + ", stream: " + source.streamId() + ", id: "
+                + getMessageId() + ", " + values;
+    }
+
+    /** A tuple in one tree whose root and edge are fields: 16 bytes instead of a 40-byte {@link MessageId}. */
+    private static final class SingleTree extends TupleImpl {
+        private final long root;
+        private final long edge;
+
+        SingleTree(TupleSource source, List<Object> values, long root, long edge) {
+            super(source, values, null);
+            if (root == 0) {
+                throw new IllegalArgumentException("A tuple tree's root id cannot be 0");
+            }
+            this.root = root;
+            this.edge = edge;
+        }
+
+        @Override
+        public int treeCount() {
+            return 1;
+        }
+
+        @Override
+        public long treeRoot(int i) {
+            checkTree(i);
+            return root;
+        }
+
+        @Override
+        public long treeEdge(int i) {
+            checkTree(i);
+            return edge;
+        }
+
+        @Override
+        public boolean isSingleTree() {
+            return true;
+        }
+
+        /** A new id each call (ids are compared by value): the tuple keeps none, to stay small. */
+        @Override
+        public MessageId getMessageId() {
+            return MessageId.of(root, edge);
+        }
+
+        private static void checkTree(int i) {
+            if (i != 0) {
+                throw new IndexOutOfBoundsException("Tree " + i + " of a tuple in 1 tree");
+            }
+        }
     }
 }

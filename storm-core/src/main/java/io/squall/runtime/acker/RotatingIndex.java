@@ -67,18 +67,43 @@ public final class RotatingIndex {
 
     /** The slot of {@code key}, or -1 if it is not present. */
     public int find(long key) {
+        int i = positionOf(key);
+        return i < 0 ? -1 : slotAt[i];
+    }
+
+    /**
+     * The table position of {@code key}, or -1 if it is not present: with {@link #slotAtPosition} and
+     * {@link #removeAtPosition}, a look-up that may end in a removal probes the table once.
+     */
+    public int positionOf(long key) {
         if (key == EMPTY) {
             return -1;
         }
         for (int i = position(key); ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
-                return slotAt[i];
+                return i;
             }
             if (k == EMPTY) {
                 return -1;
             }
         }
+    }
+
+    /** The slot of the key at table position {@code position}, as returned by {@link #positionOf}. */
+    public int slotAtPosition(int position) {
+        return slotAt[position];
+    }
+
+    /**
+     * Removes the key at table position {@code position}, which {@link #positionOf} returned with no put, remove or
+     * rotation since, and returns the slot it had (now free, its values stale).
+     */
+    public int removeAtPosition(int position) {
+        int slot = slotAt[position];
+        deleteAt(position);
+        releaseSlot(slot);
+        return slot;
     }
 
     /**
@@ -109,21 +134,8 @@ public final class RotatingIndex {
 
     /** Removes {@code key}, returning the slot it had (now free, its values stale) or -1 if absent. */
     public int remove(long key) {
-        if (key == EMPTY) {
-            return -1;
-        }
-        for (int i = position(key); ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == key) {
-                int slot = slotAt[i];
-                deleteAt(i);
-                releaseSlot(slot);
-                return slot;
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
-        }
+        int i = positionOf(key);
+        return i < 0 ? -1 : removeAtPosition(i);
     }
 
     /** Restarts the expiry of {@code key} (moves it to the newest generation); returns whether it exists. */

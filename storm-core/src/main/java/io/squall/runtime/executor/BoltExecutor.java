@@ -343,7 +343,7 @@ public final class BoltExecutor extends Executor {
                 return false;
             }
             for (Tuple a : anchors) {
-                if (!a.getMessageId().isUnanchored()) {
+                if (a instanceof TupleImpl t ? t.treeCount() > 0 : !a.getMessageId().isUnanchored()) {
                     return true;
                 }
             }
@@ -359,13 +359,15 @@ public final class BoltExecutor extends Executor {
             MessageId id;
             if (anchors.size() == 1) {
                 TupleImpl a = (TupleImpl) anchors.iterator().next();
-                MessageId am = a.getMessageId();
                 a.xorAckVal(edge);
-                id = am.child(edge);
+                if (a.isSingleTree()) {
+                    return TupleImpl.ofTree(route.source(), values, a.treeRoot(0), edge);
+                }
+                id = a.getMessageId().child(edge);
             } else {
                 id = mergeAnchors(anchors, edge);
             }
-            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, id);
+            return new TupleImpl(route.source(), values, id);
         }
 
         private MessageId mergeAnchors(Collection<Tuple> anchors, long edge) {
@@ -404,11 +406,10 @@ public final class BoltExecutor extends Executor {
         @Override
         public void ack(Tuple input) {
             TupleImpl t = (TupleImpl) input;
-            MessageId id = t.getMessageId();
             if (settings.ackingEnabled()) {
-                for (int k = 0; k < id.size(); k++) {
-                    long root = id.root(k);
-                    transfer.sendAck(context.ackerTask(root), AckBatch.UPDATE, root, id.edge(k) ^ t.ackVal(), -1);
+                for (int k = 0; k < t.treeCount(); k++) {
+                    long root = t.treeRoot(k);
+                    transfer.sendAck(context.ackerTask(root), AckBatch.UPDATE, root, t.treeEdge(k) ^ t.ackVal(), -1);
                 }
             }
             counts.acked++;

@@ -87,6 +87,13 @@ public final class SpoutExecutor extends Executor {
     private final int sampleEvery;
     private int untilSample;
     private long nextRotateNanos;
+    /**
+     * The clock as this thread last read it: at the start of each round, at the emit round's clock checks and
+     * before each ack message or batch is handled. Trees take it as their emit time and their completion time,
+     * so a tree costs no clock read of its own; the error is the work between two reads, microseconds, and
+     * an emit time can only be early (the latency err on the long side).
+     */
+    private long nowNanos;
     private boolean active;
     private SerializationCheck serializationCheck;
     private final CongestionView congestion;
@@ -119,6 +126,7 @@ public final class SpoutExecutor extends Executor {
             byTaskId.put(taskId, t);
         }
         openWatermarks();
+        nowNanos = clock.nanoTime();
         for (Task t : tasks) {
             t.spout.open(context.componentConf(componentId), t.taskContext, new SpoutOutputCollector(t));
         }
@@ -129,6 +137,7 @@ public final class SpoutExecutor extends Executor {
     public int doWork() throws Exception {
         int work = queue.drain(onMessage);
         long now = clock.nanoTime();
+        nowNanos = now;
         if (now - nextRotateNanos >= 0) {
             nextRotateNanos = now + rotateEveryNanos;
             if (settings.timeoutsEnabled()) {
@@ -197,7 +206,7 @@ public final class SpoutExecutor extends Executor {
     private int emitRound() {
         int emitted = 0;
         int max = settings.maxSpoutPending();
-        long start = clock.nanoTime();
+        long start = nowNanos;
         int calls = 0;
         int nextClockCheck = 1;
         round:
@@ -220,7 +229,8 @@ public final class SpoutExecutor extends Executor {
                 }
                 emitted += (int) (t.emits - before);
                 if (++calls == nextClockCheck) {
-                    if (clock.nanoTime() - start >= MAX_BATCH_NANOS) {
+                    nowNanos = clock.nanoTime();
+                    if (nowNanos - start >= MAX_BATCH_NANOS) {
                         break round;
                     }
                     nextClockCheck += Math.min(nextClockCheck, CLOCK_CHECK_MAX_INTERVAL);
@@ -231,6 +241,7 @@ public final class SpoutExecutor extends Executor {
     }
 
     private void onMessage(int taskId, Object message) {
+        nowNanos = clock.nanoTime();
         if (message instanceof AckBatch b) {
             for (int i = 0; i < b.size(); i++) {
                 onAck(b.kind(i), b.root(i), b.xor(i), b.task(i));
@@ -260,9 +271,9 @@ public final class SpoutExecutor extends Executor {
                     LOG.warn("Spout executor {} ignores an update of tree {}: ackers track its trees", name, root);
                     return;
                 }
-                int slot = pending.find(root);
-                if (slot >= 0 && (pendingXor[slot] ^= xor) == 0) {
-                    onResult(root, false, -1);
+                int at = pending.positionOf(root);
+                if (at >= 0 && (pendingXor[pending.slotAtPosition(at)] ^= xor) == 0) {
+                    complete(pending.removeAtPosition(at), false, -1); // One probe for the look-up and the removal.
                 }
             }
             case AckBatch.FAIL -> onResult(root, true, task);
@@ -276,9 +287,13 @@ public final class SpoutExecutor extends Executor {
     /** The acker's verdict on a tree: completed, or failed by {@code failingTask} (-1 if unknown). */
     private void onResult(long root, boolean failed, int failingTask) {
         int slot = pending.remove(root);
-        if (slot < 0) {
-            return; // Timed out already: the spout was told then.
+        if (slot >= 0) { // Else timed out already: the spout was told then.
+            complete(slot, failed, failingTask);
         }
+    }
+
+    /** Ends the tree that held {@code slot}, just removed from the pending index. */
+    private void complete(int slot, boolean failed, int failingTask) {
         Task task = pendingTask[slot];
         Object msgId = pendingMsgId[slot];
         long emitNanos = pendingEmitNanos[slot];
@@ -292,9 +307,10 @@ public final class SpoutExecutor extends Executor {
             stats.failedBy(by != null ? by : "unknown");
             task.callFail(msgId);
         } else {
+            // Counted before the callback: whoever the callback tells that the tree is done sees it counted.
             stats.acked.increment();
             task.counters.acked();
-            long latency = clock.nanoTime() - emitNanos;
+            long latency = Math.max(0, nowNanos - emitNanos);
             stats.completeLatencies(latency, latency);
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
@@ -400,7 +416,7 @@ public final class SpoutExecutor extends Executor {
                 watermarks.afterEmit();
             }
             if (tracked && !targets.isEmpty()) {
-                addPending(emitRoot, this, messageId, clock.nanoTime(), emitXor);
+                addPending(emitRoot, this, messageId, nowNanos, emitXor);
                 if (!tracksTrees) {
                     transfer.sendAck(context.ackerTask(emitRoot), AckBatch.INIT, emitRoot, emitXor, taskId);
                 }
@@ -414,8 +430,8 @@ public final class SpoutExecutor extends Executor {
         TupleImpl newTuple(Route route, List<Object> values) {
             long edge = nonZero();
             emitXor ^= edge;
-            return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values,
-                    MessageId.of(emitRoot, edge, emitKeys));
+            return emitKeys == null ? TupleImpl.ofTree(route.source(), values, emitRoot, edge)
+                    : new TupleImpl(route.source(), values, MessageId.of(emitRoot, edge, emitKeys));
         }
 
         private long nonZero() {

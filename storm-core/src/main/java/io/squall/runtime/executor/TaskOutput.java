@@ -54,6 +54,7 @@ abstract class TaskOutput {
         this.debug = debug;
         for (Route r : router.routes().values()) {
             r.tapAt(taps.point(componentId, r.streamId()));
+            r.emittedBy(taskId);
         }
     }
 
@@ -142,6 +143,6 @@ abstract class TaskOutput {
 
     /** A tuple that belongs to no tree. */
     final TupleImpl unanchored(Route route, List<Object> values) {
-        return new TupleImpl(componentId, route.streamId(), route.fields(), taskId, values, MessageId.unanchored());
+        return new TupleImpl(route.source(), values, MessageId.unanchored());
     }
 }

@@ -2,6 +2,7 @@ package io.squall.runtime.routing;
 
 import io.squall.runtime.tap.TapPoint;
 import io.squall.tuple.Fields;
+import io.squall.tuple.TupleSource;
 
 import java.util.Arrays;
 
@@ -21,6 +22,8 @@ public final class Route {
     private final int[] scratch;
     /** Where a dashboard tap on this stream shows up; set once when the task is made. */
     private TapPoint tap = new TapPoint();
+    /** What the tuples of this route say they come from; set once when the task is made. */
+    private TupleSource source;
 
     Route(String componentId, String streamId, Fields fields, boolean direct, TaskSelector[] selectors,
           int[] directTargets) {
@@ -82,6 +85,16 @@ public final class Route {
     /** Connects this route to its worker's tap point of the stream; before the task emits. */
     public void tapAt(TapPoint point) {
         this.tap = point;
+    }
+
+    /** What the tuples emitted on this route carry as their source, shared by all of them. */
+    public TupleSource source() {
+        return source;
+    }
+
+    /** Names the emitting task of this route's tuples; before the task emits. */
+    public void emittedBy(int task) {
+        this.source = new TupleSource(componentId, streamId, fields, task);
     }
 
     /** Whether {@code task} subscribes to this stream with a direct grouping. */

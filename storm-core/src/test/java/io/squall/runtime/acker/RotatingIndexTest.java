@@ -58,6 +58,20 @@ class RotatingIndexTest {
     }
 
     @Test
+    void removesAtThePositionALookUpFound() {
+        RotatingIndex m = new RotatingIndex(3);
+        int a = m.putNew(5);
+        m.putNew(6);
+        int at = m.positionOf(5);
+        assertEquals(a, m.slotAtPosition(at));
+        assertEquals(a, m.removeAtPosition(at));
+        assertEquals(-1, m.find(5));
+        assertEquals(1, m.size());
+        assertEquals(-1, m.positionOf(5));
+        assertEquals(-1, m.positionOf(0));
+    }
+
+    @Test
     void refusesFewerThanTwoBucketsAndKeyZero() {
         assertThrows(IllegalArgumentException.class, () -> new RotatingIndex(1));
         assertThrows(IllegalArgumentException.class, () -> new RotatingIndex(2).putNew(0));
@@ -84,9 +98,19 @@ class RotatingIndexTest {
                     model.put(key, generation);
                     live.add(key);
                 }
-            } else if (what < 85) {
+            } else if (what < 65) {
                 long key = live.remove(random.nextInt(live.size()));
                 assertTrue(m.remove(key) >= 0, "present: " + key);
+                model.remove(key);
+            } else if (what < 85) {
+                // The spout's way: look up once, then remove at the position found.
+                long key = live.remove(random.nextInt(live.size()));
+                int at = m.positionOf(key);
+                assertTrue(at >= 0, "present: " + key);
+                int slot = m.slotAtPosition(at);
+                assertEquals(key, m.keyOf(slot));
+                assertEquals(slot, m.removeAtPosition(at));
+                assertEquals(-1, m.positionOf(key));
                 model.remove(key);
             } else if (what < 95) {
                 long key = live.get(random.nextInt(live.size()));

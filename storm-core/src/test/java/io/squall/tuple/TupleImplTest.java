@@ -1,0 +1,65 @@
+package io.squall.tuple;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TupleImplTest {
+    private static final TupleSource SOURCE = new TupleSource("spout", "default", new Fields("word"), 3);
+
+    @Test
+    void aSingleTreeTupleAnswersLikeOneWithAMessageId() {
+        TupleImpl inline = TupleImpl.ofTree(SOURCE, List.of("a"), 11L, 22L);
+        TupleImpl withId = new TupleImpl(SOURCE, List.of("a"), MessageId.of(11L, 22L));
+        assertTrue(inline.isSingleTree());
+        assertFalse(withId.isSingleTree());
+        for (TupleImpl t : List.of(inline, withId)) {
+            assertEquals(1, t.treeCount());
+            assertEquals(11L, t.treeRoot(0));
+            assertEquals(22L, t.treeEdge(0));
+            assertEquals(MessageId.of(11L, 22L), t.getMessageId());
+            assertEquals("spout", t.getSourceComponent());
+            assertEquals("default", t.getSourceStreamId());
+            assertEquals(3, t.getSourceTask());
+            assertEquals(new Fields("word"), t.getFields());
+            assertEquals("a", t.getValueByField("word"));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> inline.treeRoot(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> withId.treeRoot(1));
+    }
+
+    @Test
+    void theAckValueOfASingleTreeTupleCollectsItsChildrensEdges() {
+        TupleImpl t = TupleImpl.ofTree(SOURCE, List.of("a"), 11L, 22L);
+        t.xorAckVal(5);
+        t.xorAckVal(9);
+        assertEquals(5 ^ 9, t.ackVal());
+    }
+
+    @Test
+    void countsTheTreesOfAnyMessageId() {
+        assertEquals(0, new TupleImpl(SOURCE, List.of("a"), MessageId.unanchored()).treeCount());
+        TupleImpl two = new TupleImpl(SOURCE, List.of("a"), MessageId.of(new long[] {1, 2}, new long[] {3, 4}));
+        assertEquals(2, two.treeCount());
+        assertEquals(2L, two.treeRoot(1));
+        assertEquals(4L, two.treeEdge(1));
+    }
+
+    @Test
+    void refusesRootZero() {
+        assertThrows(IllegalArgumentException.class, () -> TupleImpl.ofTree(SOURCE, List.of("a"), 0L, 1L));
+    }
+
+    @Test
+    void theOldConstructorKeepsItsSource() {
+        TupleImpl t = new TupleImpl("bolt", "s", new Fields("x"), 9, List.of(1), MessageId.unanchored());
+        assertEquals("bolt", t.source().componentId());
+        assertEquals(9, t.source().task());
+        assertEquals("bolt", t.getSourceGlobalStreamId().getComponentId());
+    }
+}
