@@ -206,10 +206,13 @@ public final class ClusterWordCountBenchmark {
                 nimbus.submitTopology("bench-word-count", jar, c, b.createTopology());
                 waitFor(300, () -> reports(data).size() == executors[0], "every spout reporting");
                 TimeUnit.SECONDS.sleep(warmup);
+                Process supervisor = daemons.get(2);
+                long cpuStart = workersCpuNanos(supervisor);
                 List<Report> start = reports(data);
                 TimeUnit.SECONDS.sleep(measure);
                 List<Report> end = reports(data);
-                print(start, end);
+                long cpuNanos = workersCpuNanos(supervisor) - cpuStart;
+                print(start, end, cpuNanos);
                 nimbus.killTopology("bench-word-count", 0);
             }
         } finally {
@@ -222,7 +225,13 @@ public final class ClusterWordCountBenchmark {
         }
     }
 
-    private static void print(List<Report> start, List<Report> end) {
+    /** CPU time used so far by the supervisor's worker JVMs, from the operating system. */
+    private static long workersCpuNanos(Process supervisor) {
+        return supervisor.descendants().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L))
+                .sum();
+    }
+
+    private static void print(List<Report> start, List<Report> end, long workersCpuNanos) {
         double wordsPerSec = 0;
         Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         for (int i = 0; i < start.size(); i++) {
@@ -234,8 +243,13 @@ public final class ClusterWordCountBenchmark {
             latency.add(h);
         }
         System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, %d spout(s), acking, max.spout.pending 1000 "
-                        + "each, security %s)%n", wordsPerSec, start.size(), Boolean.getBoolean("bench.secure") ? "on: TLS (" + System.getProperty(
-                        "bench.tls.provider", "openssl") + "), mutual TLS between workers, tokens" : "off");
+                        + "each, security %s)%n", wordsPerSec, start.size(), Boolean.getBoolean("bench.secure")
+                        ? "on: TLS (" + System.getProperty("bench.tls.provider", "openssl")
+                        + "), mutual TLS between workers, tokens" : "off");
+        double secs = (end.get(0).timeMs() - start.get(0).timeMs()) / 1000.0;
+        System.out.printf("cluster-word-count  workers' CPU %.0f ns per word (%.2f cores), load average %.1f%n",
+                workersCpuNanos / (wordsPerSec * secs), workersCpuNanos / 1e9 / secs,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("cluster-word-count  complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                         + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
