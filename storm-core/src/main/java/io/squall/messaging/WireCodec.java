@@ -13,7 +13,6 @@ import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.TupleImpl;
-
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 import java.util.function.IntPredicate;
@@ -27,7 +26,7 @@ import java.util.function.IntPredicate;
  *   kind 0 tuple, 1 Init(root, xor, varint spoutTask), 2 Update(root, xor), 3 Fail(root, varint task+1),
  *   4 ResetTimeout(root), 5 Result(root, bool failed, varint task+1),
  *   6 Watermark(varint sourceTask, long time, bool idle),
- *   7 acker messages for the task: varint n | n x (byte kind, long root, body of that kind as in 1 to 5, with
+ *   7 acker messages for the task: int n | n x (byte kind, long root, body of that kind as in 1 to 5, with
  *     kind 5 Result split into 5 acked (no body) and 6 failed (varint task+1), as in {@link AckBatch})
  * </pre>
  *
