@@ -46,7 +46,10 @@ import java.util.zip.DataFormatException;
  * the workers, the workers' topology handshake, tokens and ZooKeeper ACLs ({@code perf/run-security} compares the
  * two in one run).
  *
- * <pre>usage: ClusterWordCountBenchmark [warmupSecs] [measureSecs]</pre>
+ * <p>The third argument sets the executors of spout, split and count ({@code 2,2,2} by default); {@code 1,1,2} is
+ * the peer harness's two-worker word count (one spout, one split, two counters).
+ *
+ * <pre>usage: ClusterWordCountBenchmark [warmupSecs] [measureSecs] [spout,split,count]</pre>
  */
 public final class ClusterWordCountBenchmark {
     private static final String[] SENTENCES = {"the cow jumped over the moon", "an apple a day keeps the doctor away",
@@ -161,6 +164,12 @@ public final class ClusterWordCountBenchmark {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int measure = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int[] executors = Arrays.stream((args.length > 2 ? args[2] : "2,2,2").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        if (executors.length != 3 || Arrays.stream(executors).anyMatch(e -> e < 1)) {
+            throw new IllegalArgumentException("The third argument must be the executors of spout, split and count, "
+                    + "each at least 1, e.g. 1,1,2; got " + args[2]);
+        }
         Path base = Files.createTempDirectory("squall-bench");
         Path data = Files.createDirectories(base.resolve("reports"));
         List<String> conf = new ArrayList<>(List.of(
@@ -186,21 +195,24 @@ public final class ClusterWordCountBenchmark {
                 NimbusClient nimbus = NimbusClient.of(dc);
                 waitFor(180, () -> state.supervisors().size() == 1 && leads(nimbus), "Nimbus and the supervisor");
                 TopologyBuilder b = new TopologyBuilder();
-                b.setSpout("spout", new SentenceSpout(data.toString()), 2);
-                b.setBolt("split", new Split(), 2).shuffleGrouping("spout");
-                b.setBolt("count", new Count(), 2).fieldsGrouping("split", new Fields("word"));
+                b.setSpout("spout", new SentenceSpout(data.toString()), executors[0]);
+                b.setBolt("split", new Split(), executors[1]).shuffleGrouping("spout");
+                b.setBolt("count", new Count(), executors[2]).fieldsGrouping("split", new Fields("word"));
                 Config c = new Config();
                 c.setNumWorkers(2);
                 c.setMaxSpoutPending(1000);
                 Path jar = Path.of(ClusterWordCountBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
                         .toURI());
                 nimbus.submitTopology("bench-word-count", jar, c, b.createTopology());
-                waitFor(300, () -> reports(data).size() == 2, "both spouts reporting");
+                waitFor(300, () -> reports(data).size() == executors[0], "every spout reporting");
                 TimeUnit.SECONDS.sleep(warmup);
+                Process supervisor = daemons.get(2);
+                long cpuStart = workersCpuNanos(supervisor);
                 List<Report> start = reports(data);
                 TimeUnit.SECONDS.sleep(measure);
                 List<Report> end = reports(data);
-                print(start, end);
+                long cpuNanos = workersCpuNanos(supervisor) - cpuStart;
+                print(start, end, cpuNanos);
                 nimbus.killTopology("bench-word-count", 0);
             }
         } finally {
@@ -213,7 +225,13 @@ public final class ClusterWordCountBenchmark {
         }
     }
 
-    private static void print(List<Report> start, List<Report> end) {
+    /** CPU time used so far by the supervisor's worker JVMs, from the operating system. */
+    private static long workersCpuNanos(Process supervisor) {
+        return supervisor.descendants().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L))
+                .sum();
+    }
+
+    private static void print(List<Report> start, List<Report> end, long workersCpuNanos) {
         double wordsPerSec = 0;
         Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         for (int i = 0; i < start.size(); i++) {
@@ -224,9 +242,14 @@ public final class ClusterWordCountBenchmark {
             h.subtract(a.latency());
             latency.add(h);
         }
-        System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, acking, max.spout.pending 1000, security %s)%n",
-                wordsPerSec, Boolean.getBoolean("bench.secure") ? "on: TLS (" + System.getProperty(
-                        "bench.tls.provider", "openssl") + "), mutual TLS between workers, tokens" : "off");
+        System.out.printf("cluster-word-count  %,12.0f words/s (2 workers, %d spout(s), acking, max.spout.pending 1000 "
+                        + "each, security %s)%n", wordsPerSec, start.size(), Boolean.getBoolean("bench.secure")
+                        ? "on: TLS (" + System.getProperty("bench.tls.provider", "openssl")
+                        + "), mutual TLS between workers, tokens" : "off");
+        double secs = (end.get(0).timeMs() - start.get(0).timeMs()) / 1000.0;
+        System.out.printf("cluster-word-count  workers' CPU %.0f ns per word (%.2f cores), load average %.1f%n",
+                workersCpuNanos / (wordsPerSec * secs), workersCpuNanos / 1e9 / secs,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("cluster-word-count  complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                         + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,

@@ -2,6 +2,7 @@ package io.squall.perf;
 
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.messaging.WireCodec;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.serialization.KryoFactory;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.testing.TestWordSpout;
@@ -28,7 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the two-worker path costs per tuple in the codec: a batch of word-count tuples (one word, anchored in one
  * tree, as a split bolt sends them to the counters of another worker) written into a reused Kryo output the way
- * an outbound link batches them, and the batch decoded the way the receiving worker does.
+ * an outbound link batches them, and the batch decoded the way the receiving worker does. The acks of those words
+ * too: {@value #BATCH} tree updates, eight in a row per tree (a counter acks the words of a sentence one after the
+ * other), handed to the link as one {@link AckBatch} and decoded by the worker of the spout that tracks the trees.
+ * A build whose codec does not take a whole batch gets its messages one by one, as that build's link wrote them.
  *
  * <pre>java -cp perf/target/squall-perf-0.1.0-SNAPSHOT.jar:perf/target/lib/* org.openjdk.jmh.Main WireCodec -prof gc
  * java -cp ... io.squall.perf.WireCodecBenchmark [rounds] [batchesPerRound]   (CPU ns and bytes per tuple)</pre>
@@ -49,6 +53,9 @@ public class WireCodecBenchmark {
     private Output out;
     private byte[] encoded;
     private long decoded;
+    private AckBatch acks;
+    private byte[] encodedAcks;
+    private boolean acksAsOneMessage = true;
 
     @Setup
     public void setUp() {
@@ -65,6 +72,40 @@ public class WireCodecBenchmark {
         out = new Output(1 << 20, -1);
         encodeBatch();
         encoded = out.toBytes();
+        acks = new AckBatch(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            acks.add(AckBatch.UPDATE, 0x5eed0000L + i / 8, 0x9e3779b97f4a7c15L * (i + 1), -1);
+        }
+        try {
+            encodeAcks();
+        } catch (IllegalArgumentException takesSingleMessagesOnly) {
+            acksAsOneMessage = false;
+            encodeAcks();
+        }
+        encodedAcks = out.toBytes();
+    }
+
+    /** Writes the acks of one batch of words into the reused output, as the link does; returns the bytes. */
+    int encodeAcks() {
+        out.reset();
+        if (acksAsOneMessage) {
+            codec.write(out, 2, acks);
+        } else {
+            for (int i = 0; i < acks.size(); i++) {
+                codec.write(out, 2, acks.message(i));
+            }
+        }
+        return out.position();
+    }
+
+    /** Decodes the acks of one batch of words; a decoded batch is recycled, as its executor does. */
+    int decodeAcks() {
+        return codec.read(encodedAcks, task -> task == 2, (task, message) -> {
+            decoded++;
+            if (message instanceof AckBatch b) {
+                b.recycle();
+            }
+        });
     }
 
     /** Writes one batch into the reused output; returns its size in bytes. */
@@ -93,6 +134,18 @@ public class WireCodecBenchmark {
         return decodeBatch();
     }
 
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int encodeAcks1() {
+        return encodeAcks();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int decodeAcks1() {
+        return decodeAcks();
+    }
+
     /** Runs {@code rounds} rounds (default 8) of {@code batches} batches (default 5,000) each way. */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
@@ -101,7 +154,8 @@ public class WireCodecBenchmark {
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         WireCodecBenchmark b = new WireCodecBenchmark();
         b.setUp();
-        System.out.printf("%d bytes per batch of %d tuples%n", b.encoded.length, BATCH);
+        System.out.printf("%d bytes per batch of %d tuples; %d bytes for their acks (%s)%n", b.encoded.length, BATCH,
+                b.encodedAcks.length, b.acksAsOneMessage ? "one batch" : "one message each");
         long tuples = (long) batches * BATCH;
         for (int r = 0; r < rounds; r++) {
             long cpu = threads.getCurrentThreadCpuTime();
@@ -116,8 +170,24 @@ public class WireCodecBenchmark {
             for (int i = 0; i < batches; i++) {
                 b.decodeBatch();
             }
-            System.out.printf("round %d: encode %.1f ns CPU, %.1f bytes; decode %.1f ns CPU, %.1f bytes per tuple%n", r,
-                    (double) encCpu / tuples, (double) encBytes / tuples,
+            long decCpu = threads.getCurrentThreadCpuTime() - cpu;
+            long decBytes = threads.getCurrentThreadAllocatedBytes() - bytes;
+            cpu = threads.getCurrentThreadCpuTime();
+            bytes = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < batches; i++) {
+                b.encodeAcks();
+            }
+            long ackEncCpu = threads.getCurrentThreadCpuTime() - cpu;
+            long ackEncBytes = threads.getCurrentThreadAllocatedBytes() - bytes;
+            cpu = threads.getCurrentThreadCpuTime();
+            bytes = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < batches; i++) {
+                b.decodeAcks();
+            }
+            System.out.printf("round %d: encode %.1f ns CPU, %.1f bytes; decode %.1f ns CPU, %.1f bytes per tuple; "
+                            + "its ack: encode %.1f ns, %.1f bytes; decode %.1f ns, %.1f bytes%n", r,
+                    (double) encCpu / tuples, (double) encBytes / tuples, (double) decCpu / tuples,
+                    (double) decBytes / tuples, (double) ackEncCpu / tuples, (double) ackEncBytes / tuples,
                     (double) (threads.getCurrentThreadCpuTime() - cpu) / tuples,
                     (double) (threads.getCurrentThreadAllocatedBytes() - bytes) / tuples);
         }

@@ -1,6 +1,7 @@
 package io.squall.messaging;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -121,13 +122,26 @@ public final class MessagingClient implements AutoCloseable {
      * @return false if the client was closed first (the frame is not sent)
      */
     public boolean send(Frame frame) throws InterruptedException {
+        return send(frame.type(), frame.payload(), frame.payload().length);
+    }
+
+    /**
+     * Writes a frame of {@code type} holding the first {@code length} bytes of {@code payload}, waiting while the
+     * connection is down or congested. The bytes are copied at once, framed, into a pooled buffer of the
+     * connection (no array per frame), so the caller may reuse {@code payload} as soon as this returns.
+     *
+     * @return false if the client was closed first (the frame is not sent)
+     */
+    public boolean send(byte type, byte[] payload, int length) throws InterruptedException {
         while (true) {
             Channel ch = channel;
             if (closed) {
                 return false;
             }
             if (ch != null && ch.isActive() && ch.isWritable()) {
-                ch.writeAndFlush(frame).addListener(f -> {
+                ByteBuf buf = ch.alloc().ioBuffer(Frame.HEADER_BYTES + 1 + length);
+                buf.writeInt(length + 1).writeByte(type).writeBytes(payload, 0, length);
+                ch.writeAndFlush(buf).addListener(f -> {
                     if (!f.isSuccess()) {
                         long n = lostFrames.incrementAndGet();
                         LOG.warn("A frame to worker {} was lost when the connection broke ({} lost so far); its "

@@ -101,14 +101,6 @@ public final class OutboundLink implements Runnable {
     }
 
     private void encode(int task, Object message) throws InterruptedException {
-        if (message instanceof AckBatch b) {
-            // A batch is one queue slot inside a worker; on the wire each of its messages travels alone.
-            for (int i = 0; i < b.size(); i++) {
-                encode(task, b.message(i));
-            }
-            b.recycle();
-            return;
-        }
         if (!tryWrite(task, message)) {
             boolean alone = out.position() == 0;
             if (!alone) {
@@ -117,6 +109,9 @@ public final class OutboundLink implements Runnable {
             if (alone || !tryWrite(task, message)) {
                 reject(task, message);
             }
+        }
+        if (message instanceof AckBatch b) {
+            b.recycle(); // Written (as one message) or, if it did not fit in a frame, reported.
         }
         if (out.position() >= limits.batchBytes()) {
             sendBatch();
@@ -159,9 +154,9 @@ public final class OutboundLink implements Runnable {
         if (out.position() == 0) {
             return;
         }
-        byte[] payload = out.toBytes();
+        boolean sent = client.send(Frame.MESSAGES, out.getBuffer(), out.position());
         out.reset();
-        if (!client.send(new Frame(Frame.MESSAGES, payload))) {
+        if (!sent) {
             running = false;
         }
     }

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.eventtime.Watermark;
 import io.squall.runtime.executor.UnserializableValueException;
@@ -12,6 +13,7 @@ import io.squall.serialization.KryoFactory;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.TupleImpl;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 import java.util.function.IntPredicate;
 
@@ -23,8 +25,15 @@ import java.util.function.IntPredicate;
  *   repeated until the end: varint task | byte kind | body
  *   kind 0 tuple, 1 Init(root, xor, varint spoutTask), 2 Update(root, xor), 3 Fail(root, varint task+1),
  *   4 ResetTimeout(root), 5 Result(root, bool failed, varint task+1),
- *   6 Watermark(varint sourceTask, long time, bool idle)
+ *   6 Watermark(varint sourceTask, long time, bool idle),
+ *   7 acker messages for the task: int n | n x (byte kind, long root, body of that kind as in 1 to 5, with
+ *     kind 5 Result split into 5 acked (no body) and 6 failed (varint task+1), as in {@link AckBatch})
  * </pre>
+ *
+ * <p>An executor hands the acker messages it sends one task as one {@link AckBatch}; it crosses workers as one
+ * kind-7 message, in which consecutive updates of one tree are XORed into one (an update only XORs the tree's
+ * value, so two in a row are the same as their XOR), and is decoded into one batch for the task's queue: no object
+ * per acker message on either side. The batches decoded are recycled by the executors that consume them.
  */
 public final class WireCodec {
     private static final byte TUPLE = 0;
@@ -34,6 +43,11 @@ public final class WireCodec {
     private static final byte RESET = 4;
     private static final byte RESULT = 5;
     private static final byte WATERMARK = 6;
+    private static final byte ACKS = 7;
+    /** Decoded acker batches kept for reuse: enough for the batches of a few frames in flight. */
+    private static final int ACK_BATCH_POOL_SIZE = 64;
+    /** The most acker messages one kind-7 message may claim: a sender's batch, with room to spare. */
+    private static final int MAX_ACKS = 1 << 16;
 
     /** Receives each decoded message. */
     @FunctionalInterface
@@ -43,6 +57,9 @@ public final class WireCodec {
     }
 
     private final TupleCodec tuples;
+    /** Acker batches the consumers of decoded batches are done with; they offer, {@link #read} polls. */
+    private final ManyToOneConcurrentArrayQueue<AckBatch> ackBatchPool =
+            new ManyToOneConcurrentArrayQueue<>(ACK_BATCH_POOL_SIZE);
 
     /** A codec for the tuples of a topology, with a Kryo built for it. */
     public WireCodec(Kryo kryo, GeneralTopologyContext context) {
@@ -65,6 +82,8 @@ public final class WireCodec {
             } catch (RuntimeException | StackOverflowError e) {
                 throw unserializable(t, e);
             }
+        } else if (message instanceof AckBatch b) {
+            writeAcks(out, b);
         } else if (message instanceof AckMessage.Init m) {
             out.writeByte(INIT);
             out.writeLong(m.root());
@@ -94,6 +113,67 @@ public final class WireCodec {
         } else {
             throw new IllegalArgumentException("Cannot send " + message + " to another worker");
         }
+    }
+
+    /** Writes a batch of acker messages as one message, consecutive updates of one tree XORed into one. */
+    private static void writeAcks(Output out, AckBatch b) {
+        out.writeByte(ACKS);
+        int countAt = out.position();
+        out.writeInt(0); // The count, once known; a fixed-width int so that it can be filled in.
+        int n = 0;
+        for (int i = 0; i < b.size(); i++) {
+            byte kind = b.kind(i);
+            long root = b.root(i);
+            long xor = b.xor(i);
+            if (kind == AckBatch.UPDATE) {
+                while (i + 1 < b.size() && b.kind(i + 1) == AckBatch.UPDATE && b.root(i + 1) == root) {
+                    xor ^= b.xor(++i);
+                }
+            }
+            out.writeByte(kind);
+            out.writeLong(root);
+            switch (kind) {
+                case AckBatch.INIT -> {
+                    out.writeLong(xor);
+                    out.writeVarInt(b.task(i), true);
+                }
+                case AckBatch.UPDATE -> out.writeLong(xor);
+                case AckBatch.FAIL, AckBatch.FAILED -> out.writeVarInt(b.task(i) + 1, true);
+                case AckBatch.RESET, AckBatch.ACKED -> {
+                }
+                default -> throw new IllegalArgumentException("Unknown acker message kind " + kind);
+            }
+            n++;
+        }
+        int end = out.position();
+        out.setPosition(countAt);
+        out.writeInt(n);
+        out.setPosition(end);
+    }
+
+    /** Reads a batch written by {@link #writeAcks} into a batch from the pool. */
+    private AckBatch readAcks(Input in) {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_ACKS) {
+            throw new MalformedFrameException("A batch of acker messages claims " + n + " messages");
+        }
+        AckBatch b = ackBatchPool.poll();
+        if (b == null) {
+            b = new AckBatch(n, ackBatchPool);
+        }
+        for (int i = 0; i < n; i++) {
+            byte kind = in.readByte();
+            long root = in.readLong();
+            switch (kind) {
+                case AckBatch.INIT -> b.add(kind, root, in.readLong(), in.readVarInt(true));
+                case AckBatch.UPDATE -> b.add(kind, root, in.readLong(), -1);
+                case AckBatch.FAIL, AckBatch.FAILED -> b.add(kind, root, 0, in.readVarInt(true) - 1);
+                case AckBatch.RESET, AckBatch.ACKED -> b.add(kind, root, 0, -1);
+                default -> throw new MalformedFrameException("Acker message " + i + " of a batch has unknown kind "
+                        + kind);
+            }
+        }
+        return b;
     }
 
     /** What a tuple that cannot be encoded gets: an error naming its component, stream and the value's class. */
@@ -133,6 +213,7 @@ public final class WireCodec {
                     case RESET -> new AckMessage.ResetTimeout(in.readLong());
                     case RESULT -> new AckMessage.Result(in.readLong(), in.readBoolean(), in.readVarInt(true) - 1);
                     case WATERMARK -> new Watermark(in.readVarInt(true), in.readLong(), in.readBoolean());
+                    case ACKS -> readAcks(in);
                     default -> throw new MalformedFrameException("Message " + count + " of a batch has unknown kind "
                             + kind);
                 };

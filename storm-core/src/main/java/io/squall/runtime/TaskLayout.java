@@ -149,6 +149,40 @@ public final class TaskLayout {
         }
     }
 
+    /**
+     * Deals the executors into {@code n} groups (workers), none empty, the way Flink's slot sharing does: the k-th
+     * executor of every component goes to group {@code k mod n}. So the first executor of a spout, of the bolt it
+     * feeds and of the bolt after that share a group, and a tuple between them stays in one worker, where it is
+     * handed on as an object instead of being serialized and sent over the network; a component with at least
+     * {@code n} executors still has one in every group. A group that would be left empty (every component has
+     * fewer executors than there are groups) takes the last executor dealt to the group with the most.
+     *
+     * @param n how many groups, at most the number of executors
+     * @throws IllegalArgumentException if {@code n} is not between 1 and the number of executors
+     */
+    public List<List<ExecutorTasks>> deal(int n) {
+        if (n < 1 || n > executors.size()) {
+            throw new IllegalArgumentException("Cannot deal " + executors.size() + " executors into " + n + " groups");
+        }
+        List<List<ExecutorTasks>> groups = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            groups.add(new ArrayList<>());
+        }
+        Map<String, Integer> dealt = new TreeMap<>();
+        for (ExecutorTasks et : executors) {
+            int k = dealt.merge(et.componentId(), 1, Integer::sum) - 1;
+            groups.get(k % n).add(et);
+        }
+        for (List<ExecutorTasks> empty : groups) {
+            if (empty.isEmpty()) {
+                List<ExecutorTasks> fullest = groups.stream().max((a, b) -> Integer.compare(a.size(), b.size()))
+                        .orElseThrow();
+                empty.add(fullest.remove(fullest.size() - 1));
+            }
+        }
+        return groups;
+    }
+
     /** The acker task ids, ascending. */
     public int[] ackerTasks() {
         return taskToComponent.entrySet().stream().filter(e -> e.getValue().equals(Constants.ACKER_COMPONENT_ID))

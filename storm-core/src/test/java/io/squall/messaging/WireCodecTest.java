@@ -2,6 +2,7 @@ package io.squall.messaging;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
+import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.eventtime.Watermark;
 import io.squall.runtime.executor.UnserializableValueException;
@@ -176,5 +177,53 @@ class WireCodecTest {
                 // Random bytes may happen to decode; anything else must be a MalformedFrameException.
             }
         }
+    }
+
+    @Test
+    void anAckBatchRoundTripsAsOneMessageAndItsDecodedBatchIsReusedOnceRecycled() {
+        AckBatch b = new AckBatch(8);
+        b.add(AckBatch.INIT, 1, 2, 1);
+        b.add(AckBatch.UPDATE, 3, 4, -1);
+        b.add(AckBatch.UPDATE, 3, 8, -1);
+        b.add(AckBatch.UPDATE, 9, 1, -1);
+        b.add(AckBatch.UPDATE, 3, 16, -1);
+        b.add(AckBatch.FAIL, 5, 0, -1);
+        b.add(AckBatch.RESET, 6, 0, -1);
+        b.add(AckBatch.ACKED, 7, 0, -1);
+        b.add(AckBatch.FAILED, 8, 0, 1);
+        List<Object> got = new ArrayList<>();
+        assertEquals(1, codec.read(batch(2, b), task -> task == 2, (task, m) -> got.add(m)));
+        AckBatch back = (AckBatch) got.get(0);
+        List<AckMessage> messages = new ArrayList<>();
+        for (int i = 0; i < back.size(); i++) {
+            messages.add(back.message(i));
+        }
+        assertEquals(List.of(new AckMessage.Init(1, 2, 1), new AckMessage.Update(3, 4 ^ 8),
+                new AckMessage.Update(9, 1), new AckMessage.Update(3, 16), new AckMessage.Fail(5, -1),
+                new AckMessage.ResetTimeout(6), new AckMessage.Result(7, false, -1),
+                new AckMessage.Result(8, true, 1)), messages);
+
+        back.recycle();
+        got.clear();
+        codec.read(batch(2, b), task -> task == 2, (task, m) -> got.add(m));
+        assertTrue(got.get(0) == back, "a recycled batch is decoded into again");
+    }
+
+    @Test
+    void anAckBatchClaimingMoreMessagesThanItHoldsIsMalformed() {
+        AckBatch b = new AckBatch(1);
+        b.add(AckBatch.UPDATE, 3, 4, -1);
+        byte[] bytes = batch(2, b);
+        byte[] claimsTwo = bytes.clone();
+        claimsTwo[2] = 2; // varint task (1 byte), kind (1), then the count, a little-endian int
+        assertThrows(MalformedFrameException.class, () -> codec.read(claimsTwo, task -> true, (task, m) -> { }));
+        byte[] claimsMillions = bytes.clone();
+        claimsMillions[5] = 0x7f;
+        MalformedFrameException e = assertThrows(MalformedFrameException.class,
+                () -> codec.read(claimsMillions, task -> true, (task, m) -> { }));
+        assertTrue(e.getMessage().contains("acker messages"), e.getMessage());
+        byte[] unknownKind = bytes.clone();
+        unknownKind[6] = 42;
+        assertThrows(MalformedFrameException.class, () -> codec.read(unknownKind, task -> true, (task, m) -> { }));
     }
 }

@@ -102,4 +102,36 @@ class TaskLayoutTest {
                 () -> new TaskLayout(stateful(true), 1, Map.of("windows", 3)));
         assertTrue(past.getMessage().contains("can run on 1 to 2 executors"), past.getMessage());
     }
+
+    private static List<List<String>> dealtNames(TaskLayout l, int n) {
+        return l.deal(n).stream().map(g -> g.stream().map(TaskLayout.ExecutorTasks::name).toList()).toList();
+    }
+
+    @Test
+    void dealsTheKthExecutorOfEveryComponentIntoOneGroupSoThatAPipelineStaysInOneWorker() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new TestWordSpout(), 1);
+        b.setBolt("split", new TestWordCounter(), 1).shuffleGrouping("spout");
+        b.setBolt("count", new TestWordCounter(), 2).fieldsGrouping("split", new Fields("word"));
+        TaskLayout l = new TaskLayout(b.createTopology(), 0);
+        assertEquals(List.of(List.of("count[1]", "split[3]", "spout[4]"), List.of("count[2]")), dealtNames(l, 2));
+
+        TaskLayout wide = new TaskLayout(topology(), 2);
+        assertEquals(List.of(List.of("__acker[1]", "count[3-5]", "words[8]"), List.of("__acker[2]", "count[6-7]",
+                "words[9]")), dealtNames(wide, 2));
+        assertEquals(List.of(List.of("__acker[1]", "__acker[2]", "count[3-5]", "count[6-7]", "words[8]",
+                "words[9]")), dealtNames(wide, 1));
+    }
+
+    @Test
+    void aGroupThatWouldBeEmptyTakesAnExecutorFromTheFullest() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("a", new TestWordSpout(), 1);
+        b.setBolt("b", new TestWordCounter(), 1).shuffleGrouping("a");
+        b.setBolt("c", new TestWordCounter(), 1).shuffleGrouping("b");
+        TaskLayout l = new TaskLayout(b.createTopology(), 0);
+        assertEquals(List.of(List.of("a[1]"), List.of("c[3]"), List.of("b[2]")), dealtNames(l, 3));
+        assertThrows(IllegalArgumentException.class, () -> l.deal(4));
+        assertThrows(IllegalArgumentException.class, () -> l.deal(0));
+    }
 }

@@ -39,7 +39,7 @@ import java.util.function.Predicate;
 /**
  * A topology of a local cluster: one {@link Worker}, or with {@code topology.workers} above one that many workers
  * joined by a {@link WorkerMesh}, each with its built-in metrics (collected by the local runtime) and reporters.
- * Executors are spread over the workers in turn, as the even scheduler spreads them over slots. Thread-safe.
+ * Executors are dealt to the workers as the even scheduler deals them to slots ({@link TaskLayout#deal}). Thread-safe.
  */
 final class InProcessTopology implements LocalTopologyRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessTopology.class);
@@ -110,11 +110,13 @@ final class InProcessTopology implements LocalTopologyRuntime {
 
     /** Every task each worker does not run, to the outbound queue of the worker that does. */
     private List<Map<Integer, String>> spread(int n) {
-        List<TaskLayout.ExecutorTasks> executors = layout.executors();
+        List<List<TaskLayout.ExecutorTasks>> dealt = layout.deal(n);
         Map<Integer, Integer> workerOfTask = new HashMap<>();
-        for (int e = 0; e < executors.size(); e++) {
-            for (int task : executors.get(e).tasks()) {
-                workerOfTask.put(task, e % n);
+        for (int w = 0; w < n; w++) {
+            for (TaskLayout.ExecutorTasks et : dealt.get(w)) {
+                for (int task : et.tasks()) {
+                    workerOfTask.put(task, w);
+                }
             }
         }
         List<Map<Integer, String>> remote = new ArrayList<>();

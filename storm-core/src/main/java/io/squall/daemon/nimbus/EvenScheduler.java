@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * Places a topology's executors on worker slots. Stateless.
  *
- * <p>{@link #schedule} deals the executors round-robin, in component order, into as many task groups as the
- * topology asks for workers (so each component spreads over every group) and puts each group on a free slot,
- * taking slots alternately from each supervisor. With fewer free slots than groups, a slot takes several
+ * <p>{@link #schedule} deals the executors into as many task groups as the topology asks for workers, the k-th
+ * executor of every component into group k mod n ({@link TaskLayout#deal}: a component with enough executors spreads
+ * over every group, and executors that feed each other share one), and puts each group on a free slot, taking
+ * slots alternately from each supervisor. With fewer free slots than groups, a slot takes several
  * groups: the topology runs on fewer workers than it asked for.
  *
  * <p>{@link #reschedule} changes an assignment as little as possible: workers whose slot is still there keep
@@ -52,20 +53,17 @@ public final class EvenScheduler {
                                       List<SupervisorInfo> supervisors, Set<String> used, long nowMs,
                                       int firstGroupId) {
         int n = Math.max(1, Math.min(workers, layout.executors().size()));
-        List<List<Integer>> tasks = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            tasks.add(new ArrayList<>());
-        }
-        int i = 0;
-        for (TaskLayout.ExecutorTasks et : layout.executors()) {
-            for (int t : et.tasks()) {
-                tasks.get(i % n).add(t);
-            }
-            i++;
-        }
         List<TaskGroup> groups = new ArrayList<>();
+        List<List<TaskLayout.ExecutorTasks>> dealt = layout.deal(n);
         for (int g = 0; g < n; g++) {
-            groups.add(new TaskGroup(firstGroupId + g, List.copyOf(tasks.get(g))));
+            List<Integer> tasks = new ArrayList<>();
+            for (TaskLayout.ExecutorTasks et : dealt.get(g)) {
+                for (int t : et.tasks()) {
+                    tasks.add(t);
+                }
+            }
+            tasks.sort(null);
+            groups.add(new TaskGroup(firstGroupId + g, List.copyOf(tasks)));
         }
         List<Slot> free = freeSlots(supervisors, used, List.of());
         if (free.isEmpty()) {
