@@ -98,7 +98,8 @@ public final class ReplayKeys {
      */
     public static ReplayKeys forSpout(TopologyContext task, String componentId) {
         ReplayKeys keys = forSpout(task, componentId, task.getClock());
-        if (keys != null && !checkpointedBefore(task)) {
+        // Only the flagged-only check needs to know (it reads the provider): flagging every emit ignores the start.
+        if (keys != null && !keys.flagEvery && !checkpointedBefore(task)) {
             keys.startMillis = Math.min(keys.startMillis, firstCommitMarginMillis(task.getTopologyConf()));
         }
         return keys;
