@@ -207,12 +207,25 @@ public final class ClusterWordCountBenchmark {
                 waitFor(300, () -> reports(data).size() == executors[0], "every spout reporting");
                 TimeUnit.SECONDS.sleep(warmup);
                 Process supervisor = daemons.get(2);
+                String jfrDir = System.getProperty("bench.jfr");
+                long jfrStartNanos = System.nanoTime();
+                if (jfrDir != null) {
+                    jcmdWorkers(supervisor, "JFR.start", "name=bench", "settings=profile");
+                }
                 long cpuStart = workersCpuNanos(supervisor);
                 List<Report> start = reports(data);
                 TimeUnit.SECONDS.sleep(measure);
                 List<Report> end = reports(data);
                 long cpuNanos = workersCpuNanos(supervisor) - cpuStart;
-                print(start, end, cpuNanos);
+                double wordsPerSec = print(start, end, cpuNanos);
+                if (jfrDir != null) {
+                    List<String> dumped = jcmdWorkers(supervisor, "JFR.dump", "name=bench",
+                            "filename=" + Path.of(jfrDir).toAbsolutePath() + "/worker-%p.jfr");
+                    System.out.printf("cluster-word-count  JFR of the workers %s in %s (the measured window and the "
+                            + "commands' own %.0f s): java -cp perf/target/squall-perf-0.1.0-SNAPSHOT.jar "
+                            + "io.squall.perf.JfrSummary FILE %.0f%n", dumped, jfrDir,
+                            (System.nanoTime() - jfrStartNanos) / 1e9 - measure, wordsPerSec);
+                }
                 nimbus.killTopology("bench-word-count", 0);
             }
         } finally {
@@ -231,7 +244,31 @@ public final class ClusterWordCountBenchmark {
                 .sum();
     }
 
-    private static void print(List<Report> start, List<Report> end, long workersCpuNanos) {
+    /**
+     * Runs a diagnostic command in every worker JVM ({@code -Dbench.jfr=DIR} records the measured window with
+     * JFR); {@code %p} in an argument becomes the worker's pid. Returns the pids.
+     */
+    private static List<String> jcmdWorkers(Process supervisor, String... command)
+            throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        List<String> pids = new ArrayList<>();
+        for (ProcessHandle worker : supervisor.descendants().toList()) {
+            String pid = String.valueOf(worker.pid());
+            List<String> cmd = new ArrayList<>(List.of(jcmd, pid));
+            for (String c : command) {
+                cmd.add(c.replace("%p", pid));
+            }
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", cmd) + " failed");
+            }
+            pids.add(pid);
+        }
+        return pids;
+    }
+
+    private static double print(List<Report> start, List<Report> end, long workersCpuNanos) {
         double wordsPerSec = 0;
         Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         for (int i = 0; i < start.size(); i++) {
@@ -254,6 +291,7 @@ public final class ClusterWordCountBenchmark {
                         + "(%,d acks)%n", latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
                 latency.getMaxValue() / 1e6, latency.getTotalCount());
+        return wordsPerSec;
     }
 
     /** Development certificates, a cluster secret, a user and its credentials file, and the keys naming them. */

@@ -57,6 +57,8 @@ public final class WireCodec {
     }
 
     private final TupleCodec tuples;
+    /** Reused for every batch read: it keeps no state between batches but the short strings it saw. */
+    private final BoundedInput in = BoundedInput.reusable();
     /** Acker batches the consumers of decoded batches are done with; they offer, {@link #read} polls. */
     private final ManyToOneConcurrentArrayQueue<AckBatch> ackBatchPool =
             new ManyToOneConcurrentArrayQueue<>(ACK_BATCH_POOL_SIZE);
@@ -194,11 +196,20 @@ public final class WireCodec {
      *                                 more elements than the batch has bytes left among them)
      */
     public int read(byte[] payload, IntPredicate isLocalTask, Sink sink) {
+        return read(payload, payload.length, isLocalTask, sink);
+    }
+
+    /**
+     * Decodes the batch in the first {@code length} bytes of {@code payload}, as {@link #read(byte[], IntPredicate,
+     * Sink)}; nothing decoded refers to {@code payload} afterwards.
+     */
+    public int read(byte[] payload, int length, IntPredicate isLocalTask, Sink sink) {
         // Checks every declared length against the bytes left before Kryo allocates by it.
-        Input in = new BoundedInput(payload);
+        BoundedInput in = this.in;
+        in.setBuffer(payload, 0, length);
         int count = 0;
         try {
-            while (in.position() < payload.length) {
+            while (in.position() < length) {
                 int task = in.readVarInt(true);
                 if (!isLocalTask.test(task)) {
                     throw new MalformedFrameException("Message " + count + " of a batch is for task " + task

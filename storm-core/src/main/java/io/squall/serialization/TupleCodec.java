@@ -7,9 +7,11 @@ import com.esotericsoftware.kryo.io.Output;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
+import io.squall.tuple.TupleSource;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,11 @@ import java.util.TreeSet;
  *
  * where {@code keyed} says whether each root carries its replay key (only in topologies with stateful bolts;
  * the others pay nothing: a tuple in one tree still spends one byte on the count).
+ *
+ * <p>Reading makes as little as it can per tuple: the tuple's {@link TupleSource} (component, stream, schema and
+ * task) is made once per source task and stream and shared, a tuple in one tree keeps its ids in its own fields
+ * ({@link TupleImpl#ofTree}), and its values are a fixed-size list over one array (a one-value tuple's a singleton
+ * list): one tuple, one list and, for more than one value, one array, besides the values themselves.
  */
 public final class TupleCodec {
     private final Kryo kryo;
@@ -38,6 +45,11 @@ public final class TupleCodec {
     private final Map<String, String[]> streamsByComponent = new HashMap<>();
     /** The inverse of {@link #streamsByComponent}: component → stream → index. */
     private final Map<String, Map<String, Integer>> streamIndexes = new HashMap<>();
+    /** The source of the last tuple written and its stream's wire index: most tuples follow one of the same stream. */
+    private TupleSource lastWritten;
+    private int lastWrittenIndex;
+    /** Sources of the tuples read: [source task][stream index], made on first use. */
+    private TupleSource[][] sourcesRead = new TupleSource[0][];
 
     /** A codec over a Kryo from {@link KryoFactory}, for tuples of the given topology. */
     public TupleCodec(Kryo kryo, GeneralTopologyContext context) {
@@ -48,14 +60,38 @@ public final class TupleCodec {
     /** Writes a tuple. */
     public void write(Output out, TupleImpl tuple) {
         out.writeVarInt(tuple.getSourceTask() + 1, true);
-        Integer index = streamIndexes(tuple.getSourceComponent()).get(tuple.getSourceStreamId());
-        if (index != null) {
+        int index = streamIndex(tuple.source());
+        if (index >= 0) {
             out.writeVarInt(index + 1, true);
         } else {
             out.writeVarInt(0, true);
             out.writeString(tuple.getSourceStreamId());
         }
-        MessageId id = tuple.getMessageId();
+        if (tuple.isSingleTree()) {
+            out.writeVarInt(1 << 1, true);
+            out.writeLong(tuple.treeRoot(0));
+            out.writeLong(tuple.treeEdge(0));
+        } else {
+            writeTrees(out, tuple.getMessageId());
+        }
+        List<Object> values = tuple.getValues();
+        out.writeVarInt(values.size(), true);
+        for (Object v : values) {
+            kryo.writeClassAndObject(out, v);
+        }
+    }
+
+    /** The wire index of a source's stream, -1 for a stream its component does not declare. */
+    private int streamIndex(TupleSource source) {
+        if (source != lastWritten) {
+            Integer index = streamIndexes(source.componentId()).get(source.streamId());
+            lastWritten = source;
+            lastWrittenIndex = index == null ? -1 : index;
+        }
+        return lastWrittenIndex;
+    }
+
+    private static void writeTrees(Output out, MessageId id) {
         boolean keyed = id.hasReplayKeys();
         out.writeVarInt(id.size() << 1 | (keyed ? 1 : 0), true);
         for (int i = 0; i < id.size(); i++) {
@@ -64,11 +100,6 @@ public final class TupleCodec {
             if (keyed) {
                 out.writeLong(id.replayKey(i));
             }
-        }
-        List<Object> values = tuple.getValues();
-        out.writeVarInt(values.size(), true);
-        for (Object v : values) {
-            kryo.writeClassAndObject(out, v);
         }
     }
 
@@ -120,36 +151,26 @@ public final class TupleCodec {
      */
     public TupleImpl read(Input in) {
         int sourceTask = in.readVarInt(true) - 1;
-        String component = context.getComponentId(sourceTask);
-        if (component == null) {
-            throw new KryoException("Tuple from unknown task " + sourceTask);
-        }
         int streamIndex = in.readVarInt(true) - 1;
-        String stream;
-        if (streamIndex < 0) {
-            stream = in.readString();
-        } else {
-            String[] streams = streams(component);
-            if (streamIndex >= streams.length) {
-                throw new KryoException("Tuple from component '" + component + "' on stream number " + streamIndex
-                        + ", but it declares " + streams.length + " streams");
-            }
-            stream = streams[streamIndex];
-        }
-        if (stream == null) {
-            throw new KryoException("Tuple from task " + sourceTask + " without a stream");
-        }
+        TupleSource source = streamIndex < 0 ? sourceOfNamedStream(sourceTask, in.readString())
+                : source(sourceTask, streamIndex);
         int trees = in.readVarInt(true);
         int n = trees >>> 1;
         if (trees < 0 || n > 1 << 16) {
             throw new KryoException("Tuple claims " + n + " tuple-tree ids");
         }
         boolean keyed = (trees & 1) != 0;
-        MessageId id;
+        long root = 0;
+        long edge = 0;
+        MessageId id = null;
         if (n == 0) {
             id = MessageId.unanchored();
         } else if (n == 1 && !keyed) {
-            id = MessageId.of(in.readLong(), in.readLong()); // The usual anchored tuple: no arrays.
+            root = in.readLong(); // The usual anchored tuple: its ids go in the tuple's own fields.
+            edge = in.readLong();
+            if (root == 0) {
+                id = MessageId.of(root, edge);
+            }
         } else {
             long[] roots = new long[n];
             long[] edges = new long[n];
@@ -163,15 +184,66 @@ public final class TupleCodec {
             }
             id = MessageId.of(roots, edges, keys);
         }
+        List<Object> values = readValues(in);
+        return id == null ? TupleImpl.ofTree(source, values, root, edge) : new TupleImpl(source, values, id);
+    }
+
+    private List<Object> readValues(Input in) {
         int size = in.readVarInt(true);
         if (size < 0 || size > 1 << 16) {
             throw new KryoException("Tuple claims " + size + " values");
         }
-        List<Object> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(kryo.readClassAndObject(in));
+        if (size == 1) {
+            return Collections.singletonList(kryo.readClassAndObject(in));
         }
-        return new TupleImpl(component, stream, context.getComponentOutputFields(component, stream), sourceTask,
-                values, id);
+        Object[] values = new Object[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = kryo.readClassAndObject(in);
+        }
+        return Arrays.asList(values);
+    }
+
+    /** The shared source of tuples from {@code task} on its component's stream number {@code streamIndex}. */
+    private TupleSource source(int task, int streamIndex) {
+        if (task >= 0 && task < sourcesRead.length) {
+            TupleSource[] byStream = sourcesRead[task];
+            if (byStream != null && streamIndex < byStream.length && byStream[streamIndex] != null) {
+                return byStream[streamIndex];
+            }
+        }
+        String component = component(task);
+        String[] streams = streams(component);
+        if (streamIndex >= streams.length) {
+            throw new KryoException("Tuple from component '" + component + "' on stream number " + streamIndex
+                    + ", but it declares " + streams.length + " streams");
+        }
+        if (task >= sourcesRead.length) {
+            sourcesRead = Arrays.copyOf(sourcesRead, task + 1);
+        }
+        if (sourcesRead[task] == null) {
+            sourcesRead[task] = new TupleSource[streams.length];
+        }
+        String stream = streams[streamIndex];
+        TupleSource source = new TupleSource(component, stream, context.getComponentOutputFields(component, stream),
+                task);
+        sourcesRead[task][streamIndex] = source;
+        return source;
+    }
+
+    /** The source of a tuple on a stream sent by name (one its component does not declare): not shared. */
+    private TupleSource sourceOfNamedStream(int task, String stream) {
+        String component = component(task);
+        if (stream == null) {
+            throw new KryoException("Tuple from task " + task + " without a stream");
+        }
+        return new TupleSource(component, stream, context.getComponentOutputFields(component, stream), task);
+    }
+
+    private String component(int task) {
+        String component = context.getComponentId(task);
+        if (component == null) {
+            throw new KryoException("Tuple from unknown task " + task);
+        }
+        return component;
     }
 }

@@ -66,6 +66,32 @@ class TupleCodecTest {
     }
 
     @Test
+    void decodesATupleInOneTreeWithoutAnIdObjectAndSharesItsSource() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        var source = new io.squall.tuple.TupleSource("words", "default",
+                context().getComponentOutputFields("words", "default"), 1);
+        Output out = new Output(256, -1);
+        codec.write(out, TupleImpl.ofTree(source, new Values("a"), 11L, 33L));
+        codec.write(out, TupleImpl.ofTree(source, new Values(null, "b", 2), 12L, 34L));
+        codec.write(out, new TupleImpl(source, new Values("c"), MessageId.unanchored()));
+        Input in = new Input(out.toBytes());
+        TupleImpl first = codec.read(in);
+        TupleImpl second = codec.read(in);
+        TupleImpl third = codec.read(in);
+        assertTrue(first.isSingleTree());
+        assertEquals(MessageId.of(11L, 33L), first.getMessageId());
+        assertEquals(List.of("a"), first.getValues());
+        assertEquals(MessageId.of(12L, 34L), second.getMessageId());
+        assertEquals(java.util.Arrays.asList(null, "b", 2), second.getValues());
+        assertEquals(0, third.treeCount());
+        assertEquals("default", third.getSourceStreamId());
+        assertEquals(new Fields("word"), third.getFields());
+        assertTrue(first.source() == second.source() && second.source() == third.source(),
+                "one source object for the tuples of one stream of one task");
+    }
+
+    @Test
     void roundTripsValuesAndTreeIds() {
         Kryo kryo = KryoFactory.create(List.of(Point.class.getName()), false, getClass().getClassLoader(), List.of());
         TupleCodec codec = new TupleCodec(kryo, context());

@@ -1,0 +1,71 @@
+package io.squall.serialization;
+
+import com.esotericsoftware.kryo.io.Output;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BoundedInputTest {
+    private static byte[] strings(List<String> values) {
+        Output out = new Output(1024, -1);
+        for (String s : values) {
+            out.writeString(s);
+        }
+        return out.toBytes();
+    }
+
+    @Test
+    void aReusableInputReadsEveryKindOfStringKryoWrites() {
+        List<String> values = new ArrayList<>(List.of("", "a", "ab", "the", "x".repeat(31), "y".repeat(32),
+                "z".repeat(33), "w".repeat(200), "Ünïcödé", "日本語", "a\u0000b", "\u007f~"));
+        values.add(null);
+        Random r = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(40);
+            for (int j = 0; j < n; j++) {
+                b.append((char) (r.nextInt(10) == 0 ? 0x80 + r.nextInt(400) : 0x20 + r.nextInt(95)));
+            }
+            values.add(b.toString());
+        }
+        BoundedInput in = BoundedInput.reusable();
+        for (int round = 0; round < 2; round++) {
+            byte[] bytes = strings(values);
+            in.setBuffer(bytes, 0, bytes.length);
+            for (String expected : values) {
+                assertEquals(expected, in.readString());
+            }
+            assertEquals(bytes.length, in.position());
+        }
+    }
+
+    @Test
+    void aRepeatedShortStringIsMadeOnce() {
+        BoundedInput in = BoundedInput.reusable();
+        byte[] first = strings(List.of("moon", "cow", "moon"));
+        in.setBuffer(first, 0, first.length);
+        String moon = in.readString();
+        String cow = in.readString();
+        assertSame(moon, in.readString());
+        byte[] second = strings(List.of("cow", "moo", "x".repeat(40), "x".repeat(40)));
+        in.setBuffer(second, 0, second.length);
+        assertSame(cow, in.readString());
+        assertEquals("moo", in.readString());
+        assertNotSame(in.readString(), in.readString(), "long strings are not remembered");
+    }
+
+    @Test
+    void aShortStringCutByTheEndOfTheBufferIsNotReadPastIt() {
+        byte[] bytes = strings(List.of("moonlight"));
+        BoundedInput in = BoundedInput.reusable();
+        in.setBuffer(bytes, 0, 4);
+        assertThrows(RuntimeException.class, in::readString);
+    }
+}
