@@ -13,11 +13,20 @@ import java.util.List;
  * {@link InboundBudget} while it is incomplete. Once it has seen one bad or refused frame it discards
  * everything that follows (the handler after it closes the connection). One instance per channel,
  * event-loop thread.
+ *
+ * <p>A frame of up to {@value #REUSED_BYTES} bytes is copied into a buffer of the connection that the next frame
+ * reuses (a batch is sent once it holds {@code messaging.batch.bytes}, 64 KiB by default), so the frames of a
+ * busy connection allocate nothing; the frame handed on is valid until the next handler returns (see
+ * {@link Frame}). Larger frames get an array of their own.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     private final int maxFrameBytes;
     private final long maxConnectionBytes;
     private final InboundBudget budget;
+    /** The largest frame copied into the reused buffer. */
+    static final int REUSED_BYTES = 1 << 17;
+    /** The reused buffer, grown up to {@link #REUSED_BYTES} as frames need. */
+    private byte[] reused = new byte[0];
     /** Bytes reserved in the budget for the frame now arriving, 0 if none. */
     private long reserved;
     private boolean failed;
@@ -64,10 +73,19 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             fail(in);
             throw new MalformedFrameException("Unknown frame type " + type);
         }
-        byte[] payload = new byte[length - 1];
-        in.readBytes(payload);
+        int size = length - 1;
+        byte[] payload;
+        if (size > REUSED_BYTES) {
+            payload = new byte[size];
+        } else {
+            if (reused.length < size) {
+                reused = new byte[Math.min(REUSED_BYTES, Math.max(size, reused.length * 2))];
+            }
+            payload = reused;
+        }
+        in.readBytes(payload, 0, size);
         releaseReserved();
-        out.add(new Frame(type, payload));
+        out.add(new Frame(type, payload, size));
     }
 
     /** Reserves room for an incomplete frame, once per frame, or refuses it. */

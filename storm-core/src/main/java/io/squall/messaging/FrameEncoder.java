@@ -10,8 +10,8 @@ import io.netty.handler.codec.MessageToByteEncoder;
 public final class FrameEncoder extends MessageToByteEncoder<Frame> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Frame frame, ByteBuf out) {
-        out.writeInt(frame.payload().length + 1);
+        out.writeInt(frame.length() + 1);
         out.writeByte(frame.type());
-        out.writeBytes(frame.payload());
+        out.writeBytes(frame.payload(), 0, frame.length());
     }
 }

@@ -11,7 +11,8 @@ package io.squall.messaging;
  */
 public interface FrameListener {
     /**
-     * Handles a frame.
+     * Handles a frame. The frame may lie in the connection's reused buffer: it is valid during this call only, and
+     * a listener that keeps it (rather than what it decoded from it) keeps a {@link Frame#copy()}.
      *
      * @return true if the frame is fully handled; false if part of it is kept for {@link #retry}
      * @throws MalformedFrameException if its content is invalid; the connection is then closed

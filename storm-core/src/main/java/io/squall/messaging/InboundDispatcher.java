@@ -104,12 +104,12 @@ public final class InboundDispatcher implements FrameListener {
     @Override
     public boolean onFrame(Frame frame) {
         if (frame.type() == Frame.BACKPRESSURE) {
-            onBackpressure(frame.payload());
+            onBackpressure(frame);
             return true;
         }
         ReceiveQueue[] queues = worker.queueByTask();
         int[] count = {0};
-        codec.read(frame.payload(), worker::isLocalTask, (task, message) -> {
+        codec.read(frame.payload(), frame.length(), worker::isLocalTask, (task, message) -> {
             batches.computeIfAbsent(queues[task], Batch::new).add(task, message);
             count[0]++;
         });
@@ -156,8 +156,9 @@ public final class InboundDispatcher implements FrameListener {
         held = 0;
     }
 
-    private void onBackpressure(byte[] payload) {
-        if (payload.length != 1 || payload[0] < 0 || payload[0] > 1) {
+    private void onBackpressure(Frame frame) {
+        byte[] payload = frame.payload();
+        if (frame.length() != 1 || payload[0] < 0 || payload[0] > 1) {
             throw new MalformedFrameException("A backpressure frame must hold one byte, 0 or 1");
         }
         boolean congested = payload[0] == 1;

@@ -122,7 +122,7 @@ public final class MessagingClient implements AutoCloseable {
      * @return false if the client was closed first (the frame is not sent)
      */
     public boolean send(Frame frame) throws InterruptedException {
-        return send(frame.type(), frame.payload(), frame.payload().length);
+        return send(frame.type(), frame.payload(), frame.length());
     }
 
     /**

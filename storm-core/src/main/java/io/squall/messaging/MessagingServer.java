@@ -199,7 +199,7 @@ public final class MessagingServer implements AutoCloseable {
             }
             Frame frame = (Frame) msg;
             if (paused) {
-                held.add(frame);
+                held.add(frame.copy()); // The decoder reuses its buffer for the next frame.
             } else if (!listener.onFrame(frame)) {
                 paused = true;
                 pauses.incrementAndGet();

@@ -54,7 +54,7 @@ class MessagingServerFlowTest {
             @Override
             public boolean onFrame(Frame frame) {
                 if (frame.type() == Frame.MESSAGES && frame.payload()[0] == 'G' && !gateOpen.get()) {
-                    kept = frame;
+                    kept = frame.copy(); // The frame is valid only during this call.
                     return false;
                 }
                 record(frame);
@@ -73,7 +73,7 @@ class MessagingServerFlowTest {
 
             private void record(Frame frame) {
                 delivered.add(frame.type() == Frame.BACKPRESSURE ? "bp" + frame.payload()[0]
-                        : new String(frame.payload()));
+                        : new String(frame.payload(), 0, frame.length()));
             }
 
             @Override

@@ -38,10 +38,10 @@ class MessagingServerTest {
                 () -> new FrameListener() {
             @Override
             public boolean onFrame(Frame frame) {
-                if (frame.payload().length > 0 && frame.payload()[0] == 'X') {
+                if (frame.length() > 0 && frame.payload()[0] == 'X') {
                     throw new MalformedFrameException("content starting with X is invalid");
                 }
-                received.add(frame);
+                received.add(frame.copy()); // The frame is valid only during this call.
                 return true;
             }
 
@@ -71,6 +71,31 @@ class MessagingServerTest {
         assertEquals(1, received.size());
         assertArrayEquals(new byte[] {1, 2, 3}, received.get(0).payload());
         assertTrue(ch.isOpen());
+    }
+
+    @Test
+    void handsOnEachOfManyFramesInOneReadWithItsOwnBytesSmallAndLarge() {
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(FrameDecoder.REUSED_BYTES * 2),
+                new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                        received.add(((Frame) msg).copy()); // Valid only during this call.
+                    }
+                });
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        int[] sizes = {3, 1, 200, FrameDecoder.REUSED_BYTES + 5, 2};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] payload = new byte[sizes[i]];
+            java.util.Arrays.fill(payload, (byte) (i + 1));
+            all.writeBytes(frame(payload.length + 1, Frame.MESSAGES, payload));
+        }
+        ch.writeInbound(Unpooled.wrappedBuffer(all.toByteArray()));
+        assertEquals(sizes.length, received.size());
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] expected = new byte[sizes[i]];
+            java.util.Arrays.fill(expected, (byte) (i + 1));
+            assertArrayEquals(expected, received.get(i).payload());
+        }
     }
 
     @Test

@@ -52,8 +52,8 @@ class OutboundLinkTest {
                 () -> new FrameListener() {
                     @Override
                     public boolean onFrame(Frame frame) {
-                        frameSizes.add(frame.payload().length);
-                        receiving.read(frame.payload(), task -> true, (task, m) -> received.add(m));
+                        frameSizes.add(frame.length());
+                        receiving.read(frame.payload(), frame.length(), task -> true, (task, m) -> received.add(m));
                         return true;
                     }
 
