@@ -28,6 +28,9 @@ public class Config extends HashMap<String, Object> {
             ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE.name();
     public static final String TOPOLOGY_DISABLE_LOADAWARE_MESSAGING =
             ConfigKeys.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING.name();
+    public static final String TOPOLOGY_LOCALITYAWARE_HIGHER_BOUND =
+            ConfigKeys.TOPOLOGY_LOCALITYAWARE_HIGHER_BOUND.name();
+    public static final String TOPOLOGY_LOCALITYAWARE_LOWER_BOUND = ConfigKeys.TOPOLOGY_LOCALITYAWARE_LOWER_BOUND.name();
     public static final String TOPOLOGY_WORKER_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_CHILDOPTS.name();
     public static final String TOPOLOGY_WORKER_GC_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_GC_CHILDOPTS.name();
     public static final String TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name();

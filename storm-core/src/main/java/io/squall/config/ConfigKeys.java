@@ -320,8 +320,16 @@ public final class ConfigKeys {
                     + "by default (on the first value of each class on each stream)");
     public static final ConfigKey TOPOLOGY_DISABLE_LOADAWARE_MESSAGING = key("topology.disable.loadaware.messaging",
             ConfigKey.Type.BOOLEAN, false, ANY,
-            "true makes shuffle and local-or-shuffle groupings plain round-robin; by default (as in Storm 2) they "
-                    + "send fewer tuples to tasks whose receive queue (or outbound queue, for another worker) is fuller");
+            "true makes shuffle and local-or-shuffle groupings plain round-robin over every target task; by default "
+                    + "(as in Storm 2) they send fewer tuples to tasks whose receive queue (or outbound queue, for another "
+                    + "worker) is fuller, and a shuffle keeps to the tasks in its own worker while they keep up "
+                    + "(topology.localityaware.*)");
+    public static final ConfigKey TOPOLOGY_LOCALITYAWARE_HIGHER_BOUND = key("topology.localityaware.higher.bound",
+            ConfigKey.Type.DOUBLE, 0.8, 0, "a load-aware shuffle sends only to the target tasks in its own worker until "
+                    + "their mean load (receive-queue fill ratio) reaches this; then to every target task (Storm 2's)");
+    public static final ConfigKey TOPOLOGY_LOCALITYAWARE_LOWER_BOUND = key("topology.localityaware.lower.bound",
+            ConfigKey.Type.DOUBLE, 0.2, 0, "a load-aware shuffle that widened to every target task goes back to the "
+                    + "tasks in its own worker once their mean load falls below this");
     public static final ConfigKey TOPOLOGY_WORKER_CHILDOPTS = key("topology.worker.childopts",
             ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: cluster workers take the supervisor's "
                     + "worker.childopts");

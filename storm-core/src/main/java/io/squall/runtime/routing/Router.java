@@ -1,6 +1,8 @@
 package io.squall.runtime.routing;
 
 import io.squall.Config;
+import io.squall.config.ConfigKey;
+import io.squall.config.ConfigKeys;
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.topology.ComponentSpec;
@@ -32,7 +34,8 @@ public final class Router {
     /**
      * Builds the routes of {@code taskId}'s streams in the given topology. Shuffle and local-or-shuffle
      * groupings weigh their targets by {@code load} unless it is null or the topology sets
-     * {@code topology.disable.loadaware.messaging}.
+     * {@code topology.disable.loadaware.messaging}; a load-aware shuffle also keeps its tuples in this worker
+     * while the target tasks here keep up ({@link LocalityAwareShuffleSelector}, as Storm 2's).
      */
     public Router(WorkerTopologyContext context, int taskId, TaskLoad load) {
         String componentId = context.getComponentId(taskId);
@@ -41,6 +44,9 @@ public final class Router {
         boolean disabled = Boolean.TRUE.equals(
                 context.getTopologyConf().get(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING));
         TaskLoad taskLoad = disabled ? null : load;
+        Map<String, Object> conf = context.getTopologyConf();
+        double higherBound = bound(conf, ConfigKeys.TOPOLOGY_LOCALITYAWARE_HIGHER_BOUND);
+        double lowerBound = bound(conf, ConfigKeys.TOPOLOGY_LOCALITYAWARE_LOWER_BOUND);
         for (Map.Entry<String, StreamSpec> out : self.getOutputs().entrySet()) {
             String streamId = out.getKey();
             GlobalStreamId stream = new GlobalStreamId(componentId, streamId);
@@ -54,7 +60,12 @@ public final class Router {
                 List<Integer> tasks = context.getComponentTasks(consumer.getId());
                 int[] targets = tasks.stream().mapToInt(Integer::intValue).toArray();
                 switch (g.getType()) {
-                    case SHUFFLE, NONE -> selectors.add(shuffle(targets, taskLoad));
+                    case SHUFFLE, NONE -> {
+                        int[] local = tasks.stream().filter(workerTasks::contains).mapToInt(Integer::intValue).toArray();
+                        selectors.add(taskLoad != null && local.length > 0 && local.length < targets.length
+                                ? new LocalityAwareShuffleSelector(local, targets, taskLoad, higherBound, lowerBound)
+                                : shuffle(targets, taskLoad));
+                    }
                     case LOCAL_OR_SHUFFLE -> {
                         int[] local = tasks.stream().filter(workerTasks::contains).mapToInt(Integer::intValue).toArray();
                         selectors.add(shuffle(local.length > 0 ? local : targets, taskLoad));
@@ -81,6 +92,11 @@ public final class Router {
             routes.put(streamId, new Route(componentId, streamId, out.getValue().fields(), out.getValue().direct(),
                     selectors.toArray(new TaskSelector[0]), direct.stream().mapToInt(Integer::intValue).toArray()));
         }
+    }
+
+    private static double bound(Map<String, Object> conf, ConfigKey key) {
+        Object v = conf.get(key.name());
+        return v instanceof Number n ? n.doubleValue() : ((Number) key.defaultValue()).doubleValue();
     }
 
     private static TaskSelector shuffle(int[] targets, TaskLoad load) {

@@ -58,6 +58,31 @@ class RouterTest {
     }
 
     @Test
+    void aLoadAwareShuffleKeepsToThisWorkerUnlessDisabledOrNoTaskIsLocal() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("split", new TestWordCounter(), 4).shuffleGrouping("words");
+        StormTopology t = b.createTopology();
+        TaskLayout layout = new TaskLayout(t, 0);
+        int words = layout.taskToComponent().entrySet().stream().filter(e -> e.getValue().equals("words"))
+                .findFirst().orElseThrow().getKey();
+        List<Integer> split = layout.taskToComponent().entrySet().stream()
+                .filter(e -> e.getValue().equals("split")).map(Map.Entry::getKey).sorted().toList();
+        for (Map<String, Object> conf : List.<Map<String, Object>>of(Map.of(),
+                Map.of(io.squall.Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true))) {
+            for (List<Integer> workerTasks : List.of(List.of(words, split.get(0), split.get(2)), List.of(words))) {
+                WorkerTopologyContext context = new WorkerTopologyContext(t, conf, layout.taskToComponent(), "t", 0,
+                        workerTasks);
+                Route r = new Router(context, words, task -> 0.1).route(Utils.DEFAULT_STREAM_ID);
+                Set<Integer> seen = targets(r, List.of("x"), 200);
+                boolean local = conf.isEmpty() && workerTasks.size() > 1;
+                assertEquals(local ? Set.of(split.get(0), split.get(2)) : Set.copyOf(split), seen,
+                        "conf " + conf + ", worker tasks " + workerTasks);
+            }
+        }
+    }
+
+    @Test
     void localOrShuffleFallsBackToEveryTaskWhenNoneIsLocal() {
         Route r = router(List.of(7)).route(Utils.DEFAULT_STREAM_ID);
         Set<Integer> seen = targets(r, List.of("x"), 30);
