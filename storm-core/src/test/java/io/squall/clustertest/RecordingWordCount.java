@@ -235,10 +235,15 @@ public final class RecordingWordCount {
         return b.createTopology();
     }
 
-    /** Its configuration: {@code workers} workers, acking, max pending 200, {@code timeoutSecs} message timeout. */
+    /**
+     * Its configuration: {@code workers} workers, acking, max pending 200, {@code timeoutSecs} message timeout, and
+     * round-robin shuffle, so that the one spout's sentences reach the split tasks of every worker (a load-aware
+     * shuffle would keep them in the spout's worker) and the tests exercise the wire.
+     */
     public static Config conf(int workers, int timeoutSecs) {
         Config c = new Config();
         c.setNumWorkers(workers);
+        c.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true);
         c.setMaxSpoutPending(200);
         c.setMessageTimeoutSecs(timeoutSecs);
         return c;
