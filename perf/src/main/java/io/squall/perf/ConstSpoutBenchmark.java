@@ -153,11 +153,13 @@ public final class ConstSpoutBenchmark {
             long start = System.nanoTime();
             long before = cluster.getComponentStats(name).get("bolt").executed();
             Map<String, Long> cpuBefore = threadCpu();
+            Map<String, Long> bytesBefore = threadAllocatedBytes();
             long processCpuBefore = processCpu();
             TimeUnit.SECONDS.sleep(measureSecs);
             long after = cluster.getComponentStats(name).get("bolt").executed();
             long processCpuAfter = processCpu();
             Map<String, Long> cpuAfter = threadCpu();
+            Map<String, Long> bytesAfter = threadAllocatedBytes();
             double secs = (System.nanoTime() - start) / 1e9;
             Histogram h = LATENCY.getIntervalHistogram();
             double rate = (after - before) / secs;
@@ -172,6 +174,17 @@ public final class ConstSpoutBenchmark {
             });
             System.out.printf("%-20s CPU ns per tuple: process %.1f%s%n", name,
                     (double) (processCpuAfter - processCpuBefore) / tuples, threads);
+            StringBuilder allocating = new StringBuilder();
+            long allBytes = 0;
+            for (Map.Entry<String, Long> e : bytesAfter.entrySet()) {
+                long bytes = e.getValue() - bytesBefore.getOrDefault(e.getKey(), 0L);
+                allBytes += bytes;
+                if (bytes > tuples) {
+                    allocating.append(String.format(", %s %.1f", e.getKey(), (double) bytes / tuples));
+                }
+            }
+            System.out.printf("%-20s bytes allocated per tuple: all threads %.1f%s; load average %s%n", name,
+                    (double) allBytes / tuples, allocating, loadAverage());
             if (acking) {
                 System.out.printf("%-20s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                                 + "(%,d acks)%n", name, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
@@ -192,6 +205,27 @@ public final class ConstSpoutBenchmark {
             }
         }
         return byName;
+    }
+
+    /**
+     * Bytes allocated by each live thread by name (threads of the same name summed). Threads that end during the
+     * measured window drop out: the executors and the metrics threads live through it.
+     */
+    static Map<String, Long> threadAllocatedBytes() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long bytes = mx.getThreadAllocatedBytes(t.getId());
+            if (bytes > 0) {
+                byName.merge(t.getName(), bytes, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    /** The system's load average over the last minute, for the record of a run on a shared machine. */
+    static String loadAverage() {
+        return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** CPU time of this process, user and system, in ns. */

@@ -101,6 +101,20 @@ public final class SpoutExecutor extends Executor {
     private final List<Task> eventTimeTasks = new ArrayList<>();
     /** The drain callback, made once rather than per round. */
     private final ReceiveQueue.Consumer onMessage = this::onMessage;
+    /** The trees the acker message in hand ended, called back once it is handled (see {@link CompletedTrees}). */
+    private final CompletedTrees<Task> completed = new CompletedTrees<>();
+    private final CompletedTrees.Callbacks<Task> callbacks = new CompletedTrees.Callbacks<>() {
+        @Override
+        public void acked(Task task, Object messageId, long latencyNanos) {
+            task.callAck(messageId);
+            task.taskContext.taskHooks().spoutAck(messageId, latencyNanos);
+        }
+
+        @Override
+        public void failed(Task task, Object messageId, int failingTask) {
+            task.callFail(messageId);
+        }
+    };
 
     public SpoutExecutor(String name, String componentId, int[] taskIds, ExecutorContext context, TopologySettings settings,
                          ReceiveQueue queue, ComponentStats stats) {
@@ -240,8 +254,20 @@ public final class SpoutExecutor extends Executor {
         return emitted;
     }
 
+    /**
+     * Handles one acker message: first every tree it ends leaves the pending table and is counted, then the counts
+     * go to the component's counters once, then the spouts are called back, tree by tree in order.
+     */
     private void onMessage(int taskId, Object message) {
         nowNanos = clock.nanoTime();
+        endTrees(message);
+        if (completed.size() > 0) {
+            completed.publishCounts(stats);
+            completed.callBack(callbacks);
+        }
+    }
+
+    private void endTrees(Object message) {
         if (message instanceof AckBatch b) {
             for (int i = 0; i < b.size(); i++) {
                 onAck(b.kind(i), b.root(i), b.xor(i), b.task(i));
@@ -292,7 +318,10 @@ public final class SpoutExecutor extends Executor {
         }
     }
 
-    /** Ends the tree that held {@code slot}, just removed from the pending index. */
+    /**
+     * Ends the tree that held {@code slot}, just removed from the pending index: counts it (the component's shared
+     * counters once per message, see {@link #onMessage}) and keeps it for its callback.
+     */
     private void complete(int slot, boolean failed, int failingTask) {
         Task task = pendingTask[slot];
         Object msgId = pendingMsgId[slot];
@@ -305,19 +334,15 @@ public final class SpoutExecutor extends Executor {
             task.counters.failed();
             String by = failingTask >= 0 ? context.componentOf(failingTask) : null;
             stats.failedBy(by != null ? by : "unknown");
-            task.callFail(msgId);
+            completed.failed(task, msgId, failingTask);
         } else {
-            // Counted before the callback: whoever the callback tells that the tree is done sees it counted.
-            stats.acked.increment();
             task.counters.acked();
             long latency = Math.max(0, nowNanos - emitNanos);
-            stats.completeLatencies(latency, latency);
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
                 stats.completeLatency.record(latency);
             }
-            task.callAck(msgId);
-            task.taskContext.taskHooks().spoutAck(msgId, latency);
+            completed.acked(task, msgId, latency);
         }
     }
 

@@ -7,14 +7,24 @@ import io.squall.runtime.driver.Fixtures.PairBolt;
 import io.squall.runtime.driver.Fixtures.RecordingBolt;
 import io.squall.runtime.driver.Fixtures.SplitBolt;
 import io.squall.runtime.driver.Fixtures.Then;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
 import io.squall.testing.TopologyTestDriver;
+import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseRichBolt;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -147,6 +157,90 @@ class AckingDriverTest {
             d.runUntilIdle();
             assertEquals(expected("ack", 6), sorted("no-ackers"));
             assertTrue(d.errors("spout").isEmpty());
+        }
+    }
+
+    /** The driver the running test's {@link CountedSpout} reads its counts from. */
+    private static volatile TopologyTestDriver current;
+
+    /** A {@link CountingSpout} that logs, on each callback, the spout's acked and failed counts at that time. */
+    static final class CountedSpout extends BaseRichSpout {
+        private static final long serialVersionUID = 1L;
+        private transient SpoutOutputCollector collector;
+        private transient int next;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            if (next < 200) {
+                int n = next++;
+                collector.emit(new Values("k", n), n);
+            }
+        }
+
+        @Override
+        public void ack(Object msgId) {
+            ComponentCounts c = current.counts("spout");
+            Fixtures.log("counted").add(c.acked() + c.failed() + c.timedOut());
+        }
+
+        @Override
+        public void fail(Object msgId) {
+            ack(msgId);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("key", "n"));
+        }
+    }
+
+    /** Fails the tuples whose second field is a multiple of 3, acks the others. */
+    static final class FailEveryThirdBolt extends BaseRichBolt {
+        private static final long serialVersionUID = 1L;
+        private transient OutputCollector collector;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            if (input.getInteger(1) % 3 == 0) {
+                collector.fail(input);
+            } else {
+                collector.ack(input);
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    void aSpoutCallbackSeesItsTreeCounted() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new CountedSpout());
+        // Every third tuple fails, the rest are acked; the acks reach the spout in batches.
+        b.setBolt("sink", new FailEveryThirdBolt()).shuffleGrouping("spout");
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf())) {
+            current = d;
+            d.runUntilIdle();
+            List<Object> counted = Fixtures.log("counted");
+            assertEquals(200, counted.size());
+            for (int i = 0; i < counted.size(); i++) {
+                assertTrue((Long) counted.get(i) >= i + 1,
+                        "callback " + i + " saw " + counted.get(i) + " trees counted");
+            }
+            assertEquals(200, d.counts("spout").acked() + d.counts("spout").failed());
+        } finally {
+            current = null;
         }
     }
 }
