@@ -2,6 +2,7 @@ package io.squall.tuple;
 
 import io.squall.topology.GlobalStreamId;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,6 +41,24 @@ public class TupleImpl implements Tuple {
     /** A tuple from {@code source} in the single tree {@code root} (not zero) with edge id {@code edge}, no replay key. */
     public static TupleImpl ofTree(TupleSource source, List<Object> values, long root, long edge) {
         return new SingleTree(source, values, root, edge);
+    }
+
+    /**
+     * This tuple as a holder that keeps it for long (a window) should keep it: a tuple with one value, in one tree
+     * without a replay key or in none, becomes one object of 56 bytes with the value, the tree and the ack value in
+     * fields of its own, instead of this tuple and its list of values with the list's array (96 bytes in three
+     * objects, which the collector copies as long as the holder keeps them); any other tuple is returned itself.
+     * The copy is a tuple of its own with this tuple's ack value: anchor to, ack and fail the copy from now on, not
+     * this one. Receiver thread only.
+     */
+    public TupleImpl compact() {
+        if (values == null || values.size() != 1 || !isSingleTree() && messageId.size() != 0) {
+            return this;
+        }
+        boolean inTree = isSingleTree();
+        TupleImpl copy = new SingleValue(source, values.get(0), inTree ? treeRoot(0) : 0L, inTree ? treeEdge(0) : 0L);
+        copy.ackVal = ackVal;
+        return copy;
     }
 
     /** XOR of the edge ids of the children anchored to this tuple so far (receiver thread only). */
@@ -120,7 +139,78 @@ public class TupleImpl implements Tuple {
     @Override
     public String toString() {
         return "source: " + source.componentId() + ":" + source.task() + ", stream: " + source.streamId() + ", id: "
-                + getMessageId() + ", " + values;
+                + getMessageId() + ", " + getValues();
+    }
+
+    /**
+     * A tuple with one value, in one tree (root not zero) or in none, whose value, root and edge are fields: what
+     * {@link #compact} makes. Its list of values is made when asked for.
+     */
+    private static final class SingleValue extends TupleImpl {
+        private final Object value;
+        /** The tree's root, or 0 for a tuple in no tree. */
+        private final long root;
+        private final long edge;
+
+        SingleValue(TupleSource source, Object value, long root, long edge) {
+            super(source, null, root == 0 ? MessageId.unanchored() : null);
+            this.value = value;
+            this.root = root;
+            this.edge = edge;
+        }
+
+        @Override
+        public int treeCount() {
+            return root == 0 ? 0 : 1;
+        }
+
+        @Override
+        public long treeRoot(int i) {
+            checkTree(i);
+            return root;
+        }
+
+        @Override
+        public long treeEdge(int i) {
+            checkTree(i);
+            return edge;
+        }
+
+        @Override
+        public boolean isSingleTree() {
+            return root != 0;
+        }
+
+        /** A new id each call for a tuple in a tree (ids are compared by value), as in a {@link SingleTree}. */
+        @Override
+        public MessageId getMessageId() {
+            return root == 0 ? MessageId.unanchored() : MessageId.of(root, edge);
+        }
+
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public Object getValue(int i) {
+            if (i != 0) {
+                throw new IndexOutOfBoundsException("Value " + i + " of a tuple with 1 value");
+            }
+            return value;
+        }
+
+        /** A read-only list of the one value, made on each call. */
+        @Override
+        public List<Object> getValues() {
+            return Collections.singletonList(value);
+        }
+
+        private void checkTree(int i) {
+            if (i != 0 || root == 0) {
+                throw new IndexOutOfBoundsException("Tree " + i + " of a tuple in " + treeCount() + " tree(s)");
+            }
+        }
     }
 
     /** A tuple in one tree whose root and edge are fields: 16 bytes instead of a 40-byte {@link MessageId}. */
