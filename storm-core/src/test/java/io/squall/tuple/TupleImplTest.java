@@ -94,12 +94,34 @@ class TupleImplTest {
     }
 
     @Test
+    void aCompactCopyOfATupleWithSeveralValuesKeepsThemInOrderAndReadOnly() {
+        TupleSource pairs = new TupleSource("spout", "default", new Fields("word", "count"), 3);
+        Values values = new Values("a", 2L);
+        TupleImpl t = TupleImpl.ofTree(pairs, values, 11L, 22L);
+        t.xorAckVal(5);
+        TupleImpl copy = t.compact();
+        values.set(0, "changed after the copy");
+        assertNotSame(t, copy);
+        assertEquals(11L, copy.treeRoot(0));
+        assertEquals(22L, copy.treeEdge(0));
+        assertEquals(5, copy.ackVal());
+        assertEquals(2, copy.size());
+        assertEquals("a", copy.getStringByField("word"));
+        assertEquals(2L, copy.getLong(1));
+        assertEquals(List.of("a", 2L), copy.getValues());
+        assertEquals(List.of(2L), copy.select(new Fields("count")));
+        assertThrows(IndexOutOfBoundsException.class, () -> copy.getValue(2));
+        assertThrows(UnsupportedOperationException.class, () -> copy.getValues().set(0, "b"));
+        assertSame(copy, copy.compact());
+    }
+
+    @Test
     void tuplesACopyWouldNotMakeSmallerAreTheirOwnCompactForm() {
-        TupleImpl twoValues = TupleImpl.ofTree(SOURCE, List.of("a", "b"), 11L, 22L);
+        TupleImpl noValues = TupleImpl.ofTree(SOURCE, List.of(), 11L, 22L);
         TupleImpl twoTrees = new TupleImpl(SOURCE, List.of("a"),
                 MessageId.of(new long[] {1, 2}, new long[] {3, 4}));
         TupleImpl keyed = new TupleImpl(SOURCE, List.of("a"), MessageId.of(1L, 2L, new long[] {7}));
-        assertSame(twoValues, twoValues.compact());
+        assertSame(noValues, noValues.compact());
         assertSame(twoTrees, twoTrees.compact());
         assertSame(keyed, keyed.compact());
     }

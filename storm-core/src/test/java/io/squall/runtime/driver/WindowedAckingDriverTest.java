@@ -27,18 +27,26 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A window by duration keeps compact copies of its tuples: anchoring to them, acking them when they leave and
+ * A window by duration keeps compact copies of its tuples (one value or several): anchoring to them, acking them when they leave and
  * failing them when the window throws must reach the spout as for the tuples themselves.
  */
-@Timeout(value = 5, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WindowedAckingDriverTest {
     private static final int TUPLES = 5;
 
-    /** Emits {@link #TUPLES} one-value tuples (n) with message id n; logs "ack n" and "fail n" in "spout". */
-    static final class OneValueSpout extends BaseRichSpout {
+    /**
+     * Emits {@link #TUPLES} tuples (n), or (n, "v" + n) with {@code pairs}, with message id n; logs "ack n" and
+     * "fail n" in "spout".
+     */
+    static final class NumberSpout extends BaseRichSpout {
         private static final long serialVersionUID = 1L;
+        private final boolean pairs;
         private transient SpoutOutputCollector collector;
         private transient int next;
+
+        NumberSpout(boolean pairs) {
+            this.pairs = pairs;
+        }
 
         @Override
         public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
@@ -49,7 +57,7 @@ class WindowedAckingDriverTest {
         public void nextTuple() {
             if (next < TUPLES) {
                 int n = next++;
-                collector.emit(new Values(n), n);
+                collector.emit(pairs ? new Values(n, "v" + n) : new Values(n), n);
             }
         }
 
@@ -65,7 +73,7 @@ class WindowedAckingDriverTest {
 
         @Override
         public void declareOutputFields(OutputFieldsDeclarer declarer) {
-            declarer.declare(new Fields("n"));
+            declarer.declare(pairs ? new Fields("n", "v") : new Fields("n"));
         }
     }
 
@@ -111,8 +119,12 @@ class WindowedAckingDriverTest {
     }
 
     private static TopologyTestDriver driver(boolean failWindow, Then downstream) {
+        return driver(false, failWindow, downstream);
+    }
+
+    private static TopologyTestDriver driver(boolean pairs, boolean failWindow, Then downstream) {
         TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("spout", new OneValueSpout());
+        b.setSpout("spout", new NumberSpout(pairs));
         b.setBolt("window", new AnchoringWindow(failWindow).withTumblingWindow(BaseWindowedBolt.Duration.seconds(10)))
                 .shuffleGrouping("spout");
         b.setBolt("sink", new Fixtures.RecordingBolt("sink", downstream)).shuffleGrouping("window");
@@ -138,6 +150,17 @@ class WindowedAckingDriverTest {
             d.runUntilIdle();
             assertEquals(List.of(List.of(0, 1, 2, 3, 4)), Fixtures.log("windows"));
             assertEquals(TUPLES, Fixtures.log("sink").size());
+            assertEquals(spoutLog("ack"), Fixtures.log("spout"));
+        }
+    }
+
+    @Test
+    void aWindowedTupleWithSeveralValuesIsAckedOnceTheChildrenAnchoredToItAre() {
+        try (TopologyTestDriver d = driver(true, false, Then.ACK)) {
+            d.runUntilIdle();
+            d.advance(Duration.ofSeconds(11), Duration.ofSeconds(1));
+            d.runUntilIdle();
+            assertEquals(List.of(List.of(0, 1, 2, 3, 4)), Fixtures.log("windows"));
             assertEquals(spoutLog("ack"), Fixtures.log("spout"));
         }
     }
