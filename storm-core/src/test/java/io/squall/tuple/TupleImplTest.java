@@ -6,6 +6,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +51,79 @@ class TupleImplTest {
         assertEquals(2, two.treeCount());
         assertEquals(2L, two.treeRoot(1));
         assertEquals(4L, two.treeEdge(1));
+    }
+
+    @Test
+    void aCompactCopyOfATupleWithOneValueAnswersAsTheTupleAndKeepsItsAckValue() {
+        TupleImpl t = TupleImpl.ofTree(SOURCE, new Values("a"), 11L, 22L);
+        t.xorAckVal(5);
+        TupleImpl copy = t.compact();
+        assertNotSame(t, copy);
+        assertEquals(1, copy.treeCount());
+        assertTrue(copy.isSingleTree());
+        assertEquals(11L, copy.treeRoot(0));
+        assertEquals(22L, copy.treeEdge(0));
+        assertEquals(MessageId.of(11L, 22L), copy.getMessageId());
+        assertEquals(5, copy.ackVal());
+        copy.xorAckVal(9);
+        assertEquals(5 ^ 9, copy.ackVal());
+        assertEquals(5, t.ackVal());
+        assertEquals(SOURCE, copy.source());
+        assertEquals(1, copy.size());
+        assertEquals("a", copy.getValue(0));
+        assertEquals("a", copy.getStringByField("word"));
+        assertEquals(List.of("a"), copy.getValues());
+        assertEquals(List.of("a"), copy.select(new Fields("word")));
+        assertThrows(IndexOutOfBoundsException.class, () -> copy.getValue(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> copy.treeRoot(1));
+        assertThrows(UnsupportedOperationException.class, () -> copy.getValues().add("b"));
+        assertSame(copy, copy.compact());
+        assertEquals(t.toString(), copy.toString());
+    }
+
+    @Test
+    void aCompactCopyOfATupleInNoTreeIsInNoTreeAndKeepsANullValue() {
+        TupleImpl t = new TupleImpl(SOURCE, java.util.Arrays.asList((Object) null), MessageId.unanchored());
+        TupleImpl copy = t.compact();
+        assertNotSame(t, copy);
+        assertEquals(0, copy.treeCount());
+        assertFalse(copy.isSingleTree());
+        assertTrue(copy.getMessageId().isUnanchored());
+        assertNull(copy.getValue(0));
+        assertThrows(IndexOutOfBoundsException.class, () -> copy.treeRoot(0));
+    }
+
+    @Test
+    void aCompactCopyOfATupleWithSeveralValuesKeepsThemInOrderAndReadOnly() {
+        TupleSource pairs = new TupleSource("spout", "default", new Fields("word", "count"), 3);
+        Values values = new Values("a", 2L);
+        TupleImpl t = TupleImpl.ofTree(pairs, values, 11L, 22L);
+        t.xorAckVal(5);
+        TupleImpl copy = t.compact();
+        values.set(0, "changed after the copy");
+        assertNotSame(t, copy);
+        assertEquals(11L, copy.treeRoot(0));
+        assertEquals(22L, copy.treeEdge(0));
+        assertEquals(5, copy.ackVal());
+        assertEquals(2, copy.size());
+        assertEquals("a", copy.getStringByField("word"));
+        assertEquals(2L, copy.getLong(1));
+        assertEquals(List.of("a", 2L), copy.getValues());
+        assertEquals(List.of(2L), copy.select(new Fields("count")));
+        assertThrows(IndexOutOfBoundsException.class, () -> copy.getValue(2));
+        assertThrows(UnsupportedOperationException.class, () -> copy.getValues().set(0, "b"));
+        assertSame(copy, copy.compact());
+    }
+
+    @Test
+    void tuplesACopyWouldNotMakeSmallerAreTheirOwnCompactForm() {
+        TupleImpl noValues = TupleImpl.ofTree(SOURCE, List.of(), 11L, 22L);
+        TupleImpl twoTrees = new TupleImpl(SOURCE, List.of("a"),
+                MessageId.of(new long[] {1, 2}, new long[] {3, 4}));
+        TupleImpl keyed = new TupleImpl(SOURCE, List.of("a"), MessageId.of(1L, 2L, new long[] {7}));
+        assertSame(noValues, noValues.compact());
+        assertSame(twoTrees, twoTrees.compact());
+        assertSame(keyed, keyed.compact());
     }
 
     @Test

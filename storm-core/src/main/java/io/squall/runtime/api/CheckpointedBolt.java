@@ -8,7 +8,7 @@ import io.squall.task.IBolt;
  * checkpoint action has arrived from every input that carries the checkpoint stream, and before it forwards
  * the action downstream.
  */
-public interface CheckpointedBolt extends IBolt {
+public interface CheckpointedBolt extends IBolt, RootAcks.User {
     /**
      * Carries out {@code action} for transaction {@code txid}.
      *
@@ -21,6 +21,7 @@ public interface CheckpointedBolt extends IBolt {
      * Offers the bolt a way to send the acks it holds from their numbers rather than as tuples; the executor calls
      * it once, after {@code prepare}. A bolt that holds no acks ignores it.
      */
+    @Override
     default void useRootAcks(RootAcks acks) {
     }
 }

@@ -10,6 +10,12 @@ import io.squall.tuple.Tuple;
  * {@code prepare}. Executor thread only.
  */
 public interface RootAcks {
+    /** A bolt that can use a {@link RootAcks}: its executor offers one once, after {@code prepare}. */
+    interface User {
+        /** Offers the bolt its task's {@link RootAcks}. */
+        void useRootAcks(RootAcks acks);
+    }
+
     /**
      * Whether {@code input}'s ack or fail may be sent later from its numbers alone: not when something needs the
      * tuple itself then (a task hook, the execute-latency sample). Its ack values are read now: an emit anchored to

@@ -97,8 +97,8 @@ public final class BoltExecutor extends Executor {
         }
         for (Task t : tasks) {
             t.bolt.prepare(context.componentConf(componentId), t.taskContext, new OutputCollector(t));
-            if (t.bolt instanceof CheckpointedBolt c) {
-                c.useRootAcks(t);
+            if (t.bolt instanceof RootAcks.User u) {
+                u.useRootAcks(t);
             }
         }
         openWatermarks();

@@ -3,6 +3,7 @@ package io.squall.runtime.windowing;
 import io.squall.config.ConfigKeys;
 import io.squall.runtime.executor.LateTupleCounting;
 import io.squall.runtime.api.EventTimeBolt;
+import io.squall.runtime.api.RootAcks;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -12,6 +13,7 @@ import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.WindowedBoltExecutor;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
+import io.squall.tuple.TupleImpl;
 import io.squall.tuple.Values;
 import io.squall.utils.Clock;
 import io.squall.utils.TupleUtils;
@@ -43,12 +45,25 @@ import java.util.concurrent.atomic.LongAdder;
  * declared input task after every tuple, so what is late depends only on the order tuples arrive in. The runner's own watermark (the one
  * it fired at) goes downstream after the windows it fired. Tuples held by a window by event time have their
  * timeouts reset every third of the message timeout, so a window long in event time needs no long timeout.
+ *
+ * <p>Windows that hold their tuples long (by duration, or of many tuples) keep a compact copy of each
+ * ({@link TupleImpl#compact}): one object instead of the tuple, its list and the list's array, which is what the
+ * collector copies and promotes while a window of millions of tuples waits to fire. The bolt sees, anchors to and
+ * the runner acks the copies. Windows a checkpoint keeps (stateful windowing) and session windows keep the tuples
+ * themselves, as does a tuple the executor needs whole at its ack (a task hook, the execute-latency sample).
  * Executor thread only.
  */
-public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, TimedBolt, EventTimeBolt {
+public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, TimedBolt, EventTimeBolt,
+        RootAcks.User {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WindowedBoltRunner.class);
     private static final long LATE_LOG_INTERVAL_MS = TimeUnit.SECONDS.toMillis(10);
+    /**
+     * Windows by count keep compact copies from this length on. A shorter window's tuples leave it within
+     * milliseconds at the rates where copying matters, mostly before a young collection sees them, so the copy
+     * would cost an allocation per tuple for nothing.
+     */
+    static final int COMPACT_FROM_COUNT = 16_384;
 
     private final IWindowedBolt bolt;
     private transient WindowEngine<Tuple> engine;
@@ -82,6 +97,10 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient long catchUpTo;
     /** Told what the windows hold, for a checkpoint of them; null when nobody keeps one. */
     private transient WindowObserver observer;
+    /** The executor's acks by numbers, which says whether a tuple may be held as a copy; null if not offered. */
+    private transient RootAcks rootAcks;
+    /** Whether the windows keep compact copies of their tuples. */
+    private transient boolean compactHeld;
 
     /**
      * What the windows do with their tuples, told to an owner that checkpoints them (stateful windowing). Calls
@@ -158,6 +177,25 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (runtimeWatermarks) {
             engine.useExternalWatermarks();
         }
+    }
+
+    @Override
+    public void useRootAcks(RootAcks acks) {
+        this.rootAcks = acks;
+        WindowSpec spec = engine.spec();
+        compactHeld = observer == null && sessions == null
+                && (spec.lengthIsDuration() || spec.lengthCount() >= COMPACT_FROM_COUNT);
+    }
+
+    /**
+     * What the windows keep of {@code input}: its compact copy when they keep copies and the executor needs nothing
+     * of the tuple itself at its ack, else the tuple.
+     */
+    private Tuple held(Tuple input) {
+        if (compactHeld && input instanceof TupleImpl t && rootAcks.detachable(input)) {
+            return t.compact();
+        }
+        return input;
     }
 
     /** Has {@code observer} told what the windows hold from now on (before {@code prepare}). */
@@ -318,7 +356,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             if (observer != null) {
                 observer.added(input, now);
             }
-            engine.add(input, now);
+            engine.add(held(input), now);
             return;
         }
         long ts;
@@ -338,7 +376,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
             observer.added(input, ts); // Before the engine has it: adding it may fire a window (allowed lateness).
         }
         boolean added = sessions != null ? sessions.add(sessionKey(input), input, ts)
-                : engine.add(input, ts, input.getSourceTask());
+                : engine.add(held(input), ts, input.getSourceTask());
         if (!added) {
             onLate(input, ts);
         } else if (catchUpTo != Long.MIN_VALUE) {
