@@ -54,6 +54,16 @@ abstract class Processor {
         }
     }
 
+    /**
+     * Emits {@code prefix}'s values followed by {@code values} (copied, so the caller may reuse either list), as
+     * one tuple of this processor's output fields.
+     */
+    final void emit(List<Object> prefix, List<Object> values) {
+        if (!downstream.isEmpty()) {
+            forward(TridentTupleView.of(outFields, prefix, values));
+        }
+    }
+
     /** Passes on a tuple that already has this processor's output fields. */
     final void forward(TridentTupleView tuple) {
         for (int i = 0; i < downstream.size(); i++) { // Indexed: this runs for every tuple.
