@@ -40,6 +40,19 @@ public final class TridentTupleView extends AbstractList<Object> implements Trid
     }
 
     /**
+     * A tuple over {@code array} itself, not a copy: it shows whatever the array holds when read. For a runtime
+     * that refills one array per tuple and hands the tuple only to code that does not keep it.
+     *
+     * @throws IllegalArgumentException if {@code fields} does not name as many values
+     */
+    public static TridentTupleView over(Fields fields, Object[] array) {
+        if (fields.size() != array.length) {
+            throw new IllegalArgumentException("Tuple of fields " + fields + " got " + array.length + " values");
+        }
+        return new TridentTupleView(fields, array);
+    }
+
+    /**
      * A tuple of {@code prefix}'s values followed by {@code suffix}'s, copied into one array: what an operation
      * emits appended to its input tuple or group. One object and one array per tuple, where a list of the two
      * would take three objects and copy twice.
