@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * The spout that drives a Trident topology. It starts batches with increasing txids (at most
  * {@code topology.max.spout.pending} in flight, default 1, and a new one at most every
- * {@code topology.trident.batch.emit.interval.millis}); each batch is a tuple tree tracked by the acker. When
+ * {@code topology.trident.batch.emit.interval.millis} on average, on a grid of intervals so that a late start does
+ * not delay the later ones); each batch is a tuple tree tracked by the acker. When
  * the tree of the oldest uncommitted batch completes it sends that txid's commit tuple, and when the commit
  * tree completes it records the txid as committed in the {@link CoordinatorStore}s and tells the spouts and
  * states. A failed batch is retried with the same txid and a higher attempt, and so is every later batch in
@@ -77,8 +78,18 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
     private transient long nextTxid;
     private transient int maxActive;
     private transient long intervalNanos;
-    private transient long lastStartNanos;
+    /**
+     * The earliest time the next new batch may start. Starts keep to a grid of one interval: a start that came late
+     * (the thread was busy or parked when its time came) moves the next one by an interval from when it was due,
+     * not from when it happened, so lateness does not add up and the starts keep to one per interval on average
+     * (a spout thread parks up to a millisecond when idle, so waiting a whole interval from each actual start lost
+     * up to half the batches at an interval of 1 ms). Over any span of time at most span / interval + 2 batches
+     * start, as with Storm's windowed throttle.
+     */
+    private transient long nextStartNanos;
     private transient Clock clock;
+    /** The clock to use when opened without a topology context (unit tests), else null. */
+    private transient Clock testClock;
 
     /** A coordinator for the streams with these transactional ids, none with a spout coordinator. */
     public MasterBatchCoordinator(List<String> txStateIds) {
@@ -115,10 +126,16 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         maxActive = max instanceof Number n ? Math.max(1, n.intValue()) : 1;
         Object interval = conf.get(BATCH_EMIT_INTERVAL_MILLIS);
         intervalNanos = interval instanceof Number n ? n.longValue() * 1_000_000L : 50_000_000L;
-        clock = context != null ? context.getClock() : Clock.SYSTEM; // Unit tests open it without a context.
-        lastStartNanos = clock.nanoTime() - intervalNanos;
+        // Unit tests open it without a context.
+        clock = context != null ? context.getClock() : testClock != null ? testClock : Clock.SYSTEM;
+        nextStartNanos = clock.nanoTime();
         LOG.info("Trident coordinator for {} resumes after txid {}, {} batches in flight at most", txStateIds,
                 committed, maxActive);
+    }
+
+    /** Runs on {@code clock} when opened without a topology context (unit tests); call before {@code open}. */
+    void useClockWithoutContext(Clock clock) {
+        this.testClock = clock;
     }
 
     @Override
@@ -135,9 +152,13 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
                 emit(BATCH_STREAM, e.getKey(), e.getValue().attempt, false);
             }
         }
+        if (active.size() >= maxActive) {
+            return;
+        }
         long now = clock.nanoTime();
-        if (active.size() < maxActive && now - lastStartNanos >= intervalNanos && ready(nextTxid)) {
-            lastStartNanos = now;
+        if (now - nextStartNanos >= 0 && ready(nextTxid)) {
+            // A start more than an interval late restarts the grid at now - interval: one catch-up start at most.
+            nextStartNanos = Math.max(nextStartNanos, now - intervalNanos) + intervalNanos;
             long txid = nextTxid++;
             active.put(txid, new Status());
             emit(BATCH_STREAM, txid, 0, false);

@@ -20,7 +20,7 @@ record EachOp(Fields inputFields, Function function, Fields outFields) implement
 
             @Override
             void execute(int input, TridentTupleView tuple) {
-                collector.prefix = tuple.getValues();
+                collector.prefix = tuple;
                 function.execute(argFields.project(tuple), collector);
             }
 

@@ -103,6 +103,14 @@ final class OutEdgeBuffer implements Downstream {
         }
     }
 
+    /**
+     * Whether a tuple given to {@link #accept} may be kept past the call: only a user's grouping may keep it (or
+     * its values); the buffers keep copies.
+     */
+    boolean keepsTuples() {
+        return custom != null;
+    }
+
     /** The rows for the target task at {@code index} in {@link #targetTasks}. */
     ArrayList<List<Object>> rows(int index) {
         return perTask.get(index);

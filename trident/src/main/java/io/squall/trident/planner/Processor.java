@@ -18,6 +18,13 @@ abstract class Processor {
     /** Where a window sends its late tuples, when it routes them. */
     final List<Downstream> lateDownstream = new ArrayList<>();
     ProcessorContext ctx;
+    /**
+     * Whether nothing downstream keeps an output tuple past its {@code accept} call (set by the task when it wires
+     * the processors): then {@link #emit(List, List)} refills one tuple instead of making one per emit.
+     */
+    boolean reuseOutput;
+    private Object[] scratch;
+    private TridentTupleView scratchTuple;
 
     Processor(Fields outFields) {
         this.outFields = outFields;
@@ -40,6 +47,14 @@ abstract class Processor {
     }
 
     /**
+     * Whether this processor may keep an input tuple (or its values list) past the {@code execute} call that
+     * got it, or hand it to user code that may. Only a processor that surely does not says false.
+     */
+    boolean keepsInput() {
+        return true;
+    }
+
+    /**
      * The watermark this operation's output carries after the batch whose input watermark was {@code input}
      * ({@link BatchWatermarks}): the input's, unless the operation holds tuples by event time.
      */
@@ -52,6 +67,36 @@ abstract class Processor {
         if (!downstream.isEmpty()) {
             forward(new TridentTupleView(outFields, values));
         }
+    }
+
+    /**
+     * Emits {@code prefix}'s values followed by {@code values} (copied, so the caller may reuse either list), as
+     * one tuple of this processor's output fields.
+     */
+    final void emit(List<Object> prefix, List<Object> values) {
+        if (downstream.isEmpty()) {
+            return;
+        }
+        if (!reuseOutput) {
+            forward(TridentTupleView.of(outFields, prefix, values));
+            return;
+        }
+        if (scratch == null) {
+            scratch = new Object[outFields.size()];
+            scratchTuple = TridentTupleView.over(outFields, scratch);
+        }
+        int p = prefix.size();
+        if (p + values.size() != scratch.length) {
+            throw new IllegalArgumentException("Tuple of fields " + outFields + " got " + (p + values.size())
+                    + " values " + prefix + " + " + values);
+        }
+        for (int i = 0; i < p; i++) {
+            scratch[i] = prefix.get(i);
+        }
+        for (int i = p; i < scratch.length; i++) {
+            scratch[i] = values.get(i - p);
+        }
+        forward(scratchTuple);
     }
 
     /** Passes on a tuple that already has this processor's output fields. */

@@ -56,7 +56,7 @@ record StateQueryOp(StateFactory factory, Fields inputFields, QueryFunction<?, ?
                             + " tuples");
                 }
                 for (int i = 0; i < args.size(); i++) {
-                    collector.prefix = tuples.get(i).getValues();
+                    collector.prefix = tuples.get(i);
                     f.execute(args.get(i), results.get(i), collector);
                 }
                 tuples.clear();

@@ -103,6 +103,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             outs.add(buffer);
             processors.get(e.fromNode()).downstream.add(buffer);
         }
+        markReusableOutputs();
         for (Processor p : processors) {
             p.prepare(ctx);
         }
@@ -115,6 +116,26 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
                         plan.eventTimeField, plan.maxOutOfOrderMs, plan.idleTimeoutMs,
                         context.getClock().currentTimeMillis());
             }
+        }
+    }
+
+    /**
+     * Lets each processor whose every consumer drops its output tuples after reading them refill one output tuple
+     * ({@link Processor#reuseOutput}): in a word count the split's output goes to a count that keeps only the
+     * word, so the task makes no tuple per word.
+     */
+    private void markReusableOutputs() {
+        boolean[] kept = new boolean[processors.size()];
+        for (int i = 0; i < plan.nodes.size(); i++) {
+            for (GroupPlan.Link link : plan.nodes.get(i).children()) {
+                kept[i] |= link.input() == GroupPlan.Link.LATE || processors.get(link.node()).keepsInput();
+            }
+        }
+        for (int i = 0; i < outs.size(); i++) {
+            kept[plan.outputs.get(i).fromNode()] |= outs.get(i).keepsTuples();
+        }
+        for (int i = 0; i < processors.size(); i++) {
+            processors.get(i).reuseOutput = !kept[i];
         }
     }
 

@@ -15,7 +15,7 @@ final class UserCollector implements TridentCollector {
 
     @Override
     public void emit(List<Object> values) {
-        owner.emit(prefix.isEmpty() ? new java.util.ArrayList<>(values) : Processor.concat(prefix, values));
+        owner.emit(prefix, values);
     }
 
     @Override

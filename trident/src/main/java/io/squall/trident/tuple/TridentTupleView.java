@@ -4,15 +4,20 @@ import io.squall.tuple.Fields;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A {@link TridentTuple} over a list of values and the schema that names them. Immutable as long as nobody
  * changes the list it was given; used by one task thread at a time.
  */
-public final class TridentTupleView extends AbstractList<Object> implements TridentTuple {
+public final class TridentTupleView extends AbstractList<Object> implements TridentTuple, RandomAccess {
     private final Fields fields;
-    private final List<Object> values;
+    /** The values, or null until {@link #getValues} wraps {@link #array}. */
+    private List<Object> values;
+    /** The values when the tuple was made from an array ({@link #of(Fields, List, List)}), else null. */
+    private final Object[] array;
 
     /**
      * @param fields the names of the values
@@ -26,21 +31,64 @@ public final class TridentTupleView extends AbstractList<Object> implements Trid
         }
         this.fields = fields;
         this.values = values;
+        this.array = null;
+    }
+
+    private TridentTupleView(Fields fields, Object[] array) {
+        this.fields = fields;
+        this.array = array;
+    }
+
+    /**
+     * A tuple over {@code array} itself, not a copy: it shows whatever the array holds when read. For a runtime
+     * that refills one array per tuple and hands the tuple only to code that does not keep it.
+     *
+     * @throws IllegalArgumentException if {@code fields} does not name as many values
+     */
+    public static TridentTupleView over(Fields fields, Object[] array) {
+        if (fields.size() != array.length) {
+            throw new IllegalArgumentException("Tuple of fields " + fields + " got " + array.length + " values");
+        }
+        return new TridentTupleView(fields, array);
+    }
+
+    /**
+     * A tuple of {@code prefix}'s values followed by {@code suffix}'s, copied into one array: what an operation
+     * emits appended to its input tuple or group. One object and one array per tuple, where a list of the two
+     * would take three objects and copy twice.
+     *
+     * @throws IllegalArgumentException if {@code fields} does not name as many values
+     */
+    public static TridentTupleView of(Fields fields, List<Object> prefix, List<Object> suffix) {
+        int p = prefix.size();
+        int n = p + suffix.size();
+        if (fields.size() != n) {
+            throw new IllegalArgumentException("Tuple of fields " + fields + " got " + n + " values " + prefix + " + "
+                    + suffix);
+        }
+        Object[] a = new Object[n];
+        for (int i = 0; i < p; i++) {
+            a[i] = prefix.get(i);
+        }
+        for (int i = p; i < n; i++) {
+            a[i] = suffix.get(i - p);
+        }
+        return new TridentTupleView(fields, a);
     }
 
     /** A new tuple of the given fields of this one, in that order. */
     public TridentTupleView project(Fields selector) {
-        return new TridentTupleView(selector, fields.select(selector, values));
+        return new TridentTupleView(selector, fields.select(selector, this));
     }
 
     @Override
     public Object get(int index) {
-        return values.get(index);
+        return array != null ? array[index] : values.get(index);
     }
 
     @Override
     public int size() {
-        return values.size();
+        return array != null ? array.length : values.size();
     }
 
     @Override
@@ -50,11 +98,21 @@ public final class TridentTupleView extends AbstractList<Object> implements Trid
 
     @Override
     public List<Object> getValues() {
+        if (values == null) {
+            values = Arrays.asList(array);
+        }
         return values;
     }
 
     /** The values as a fresh list that can be sent to another task. */
     public ArrayList<Object> toWire() {
-        return new ArrayList<>(values);
+        if (array == null) {
+            return new ArrayList<>(values);
+        }
+        ArrayList<Object> ret = new ArrayList<>(array.length);
+        for (Object v : array) {
+            ret.add(v);
+        }
+        return ret;
     }
 }

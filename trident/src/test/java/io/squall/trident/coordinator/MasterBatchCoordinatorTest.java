@@ -3,6 +3,8 @@ package io.squall.trident.coordinator;
 import io.squall.Config;
 import io.squall.spout.ISpoutOutputCollector;
 import io.squall.spout.SpoutOutputCollector;
+import io.squall.utils.Clock;
+import io.squall.utils.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +28,16 @@ class MasterBatchCoordinatorTest {
 
     @BeforeEach
     void open() {
+        open(2, 0, null);
+    }
+
+    private void open(int pending, int intervalMillis, Clock clock) {
         txId = "mbc-" + UUID.randomUUID();
         mbc = new MasterBatchCoordinator(List.of(txId));
+        mbc.useClockWithoutContext(clock);
         Map<String, Object> conf = new HashMap<>();
-        conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, 2);
-        conf.put(MasterBatchCoordinator.BATCH_EMIT_INTERVAL_MILLIS, 0);
+        conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, pending);
+        conf.put(MasterBatchCoordinator.BATCH_EMIT_INTERVAL_MILLIS, intervalMillis);
         mbc.open(conf, null, new SpoutOutputCollector(new ISpoutOutputCollector() {
             @Override
             public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
@@ -114,5 +121,59 @@ class MasterBatchCoordinatorTest {
         List<Emit> replayed = step();
         assertEquals(List.of(1L, 2L), replayed.stream().map(Emit::txid).toList());
         assertTrue(replayed.stream().allMatch(e -> e.stream().equals(MasterBatchCoordinator.BATCH_STREAM)));
+    }
+
+    @Test
+    void startsOneBatchPerIntervalOnAGridSoThatALateStartDoesNotDelayTheNextOnes() {
+        ManualClock clock = new ManualClock();
+        open(100, 10, clock);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        clock.advanceMillis(9);
+        assertTrue(step().isEmpty(), "not before the interval has passed");
+        clock.advanceMillis(5);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        clock.advanceMillis(6);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 3);
+        assertTrue(step().isEmpty(), "batch 3 started at 20 ms, on time: the next is due at 30 ms");
+        clock.advanceMillis(9);
+        assertTrue(step().isEmpty());
+        clock.advanceMillis(1);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 4);
+    }
+
+    @Test
+    void aStartLateByMoreThanAnIntervalCatchesUpOnceAtMost() {
+        ManualClock clock = new ManualClock();
+        open(100, 10, clock);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        clock.advanceMillis(55);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 3);
+        assertTrue(step().isEmpty(), "one catch-up start, not the five intervals missed");
+        clock.advanceMillis(9);
+        assertTrue(step().isEmpty());
+        clock.advanceMillis(1);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 4);
+    }
+
+    @Test
+    void neverStartsMoreThanOnePerIntervalPlusTwoOverAnySpan() {
+        ManualClock clock = new ManualClock();
+        open(10_000, 5, clock);
+        List<Long> starts = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            clock.advanceNanos(random.nextLong(12_000_000));
+            if (!step().isEmpty()) {
+                starts.add(clock.nanoTime());
+            }
+        }
+        for (int a = 0; a < starts.size(); a++) {
+            for (int b = a; b < starts.size() && b < a + 40; b++) {
+                long span = starts.get(b) - starts.get(a);
+                assertTrue(b - a + 1 <= span / 5_000_000 + 2, "starts " + a + ".." + b + " in " + span + " ns");
+            }
+        }
+        assertTrue(starts.size() > 1700, "steps 6 ms apart on average start a batch at most of them: " + starts.size());
     }
 }

@@ -1,0 +1,55 @@
+package io.squall.trident.tuple;
+
+import io.squall.tuple.Fields;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TridentTupleViewTest {
+    private static final Fields FIELDS = new Fields("sentence", "word", "n");
+
+    @Test
+    void aTupleOfAPrefixAndASuffixReadsLikeOneList() {
+        TridentTupleView t = TridentTupleView.of(FIELDS, List.of("a b"), Arrays.asList("a", 1L));
+        assertEquals(3, t.size());
+        assertEquals("a", t.getStringByField("word"));
+        assertEquals(1L, t.getLong(2));
+        assertEquals(List.of("a b", "a", 1L), t.getValues());
+        assertEquals(List.of("a b", "a", 1L), t.toWire());
+        assertEquals(new TridentTupleView(FIELDS, List.of("a b", "a", 1L)), t);
+        assertEquals(List.of("a", 1L), t.project(new Fields("word", "n")).getValues());
+    }
+
+    @Test
+    void copiesTheValuesSoTheEmitterMayReuseItsList() {
+        List<Object> reused = new ArrayList<>(List.of("a", 1L));
+        TridentTupleView t = TridentTupleView.of(FIELDS, List.of("a b"), reused);
+        reused.set(0, "b");
+        assertEquals("a", t.getString(1));
+    }
+
+    @Test
+    void itsValuesCanBeSerializedAsAStateKey() throws IOException {
+        TridentTupleView t = TridentTupleView.of(FIELDS, List.of("a b"), List.of("a", 1L));
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(t.getValues());
+        }
+        assertTrue(t.getValues() instanceof java.io.Serializable);
+    }
+
+    @Test
+    void refusesValuesThatTheFieldsDoNotName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TridentTupleView.of(FIELDS, List.of("a b"), List.of("a")));
+        assertTrue(e.getMessage().contains("[sentence, word, n]"), e.getMessage());
+    }
+}
