@@ -289,6 +289,7 @@ final class AppliedLog implements ReplayLog {
 
         private long preparedAtMillis;
         private long[] keys;
+        /** Per key, how many applied tuples carried it; null when each key was carried once (the usual case). */
         private int[] counts;
 
         /** For serialization frameworks. */
@@ -351,10 +352,13 @@ final class AppliedLog implements ReplayLog {
         /** How many applied tuples carried {@code key}, by a binary search of the sorted keys. */
         int count(long key) {
             int i = Arrays.binarySearch(keys, key);
-            return i >= 0 ? counts[i] : 0;
+            return i < 0 ? 0 : counts == null ? 1 : counts[i];
         }
 
-        /** Sorts the keys (with their counts), each key once with the sum of its counts; a no-op when they are. */
+        /**
+         * Sorts the keys (with their counts), each key once with the sum of its counts, and drops the counts when
+         * each is 1 (a third of the entry's memory, kept for the retention).
+         */
         void sortByKey() {
             int n = keys.length;
             boolean sorted = true;
@@ -362,7 +366,12 @@ final class AppliedLog implements ReplayLog {
                 sorted = keys[i - 1] < keys[i];
             }
             if (sorted) {
+                dropUnitCounts();
                 return;
+            }
+            if (counts == null) {
+                counts = new int[n];
+                Arrays.fill(counts, 1);
             }
             KeySort.sort(keys, counts, 0, n);
             int m = 0;
@@ -378,12 +387,25 @@ final class AppliedLog implements ReplayLog {
                 keys = Arrays.copyOf(keys, m);
                 counts = Arrays.copyOf(counts, m);
             }
+            dropUnitCounts();
+        }
+
+        private void dropUnitCounts() {
+            if (counts == null) {
+                return;
+            }
+            for (int c : counts) {
+                if (c != 1) {
+                    return;
+                }
+            }
+            counts = null;
         }
 
         /** Adds ({@code sign} 1) or removes ({@code sign} -1) this entry's counts in {@code committed}. */
         void addTo(Long2LongHashMap committed, int sign) {
             for (int i = 0; i < keys.length; i++) {
-                long n = committed.get(keys[i]) + sign * (long) counts[i];
+                long n = committed.get(keys[i]) + sign * (long) (counts == null ? 1 : counts[i]);
                 if (n > 0) {
                     committed.put(keys[i], n);
                 } else {
