@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * one thread, and the simulated clock follows that thread's CPU time, so a checkpoint interval is one second of
  * work. It prints the CPU time per word counted, of the thread and of the whole JVM (GC included): with nothing
  * waiting on queues or other threads, that is the work the path costs, and load from other processes on the machine
- * slows the run without changing it (bar cache effects).
+ * slows the run without changing it (bar cache effects). It also prints the bytes the thread allocated per word and
+ * the time the JVM spent in GC while the measured words ran.
  *
  * <pre>usage: StateCostBenchmark [rounds] [warmupWords] [measureWords] [modes: hashmap,memory,rocksdb]
  *        [maxSpoutPending, default 200000]</pre>
@@ -114,9 +115,9 @@ public final class StateCostBenchmark {
             double processNs = (double) (os.getProcessCpuTime() - processStart) / counted;
             long acked = d.counts("sentences").acked() - acksStart;
             double bytes = (double) (threads.getCurrentThreadAllocatedBytes() - bytesStart) / counted;
-            System.out.printf("%-8s CPU %,6.0f ns/word on the driver thread, %,6.0f ns/word in the JVM; %,.0f bytes/word "
-                    + "allocated, GC %,d ms; %,d words counted, %,d sentences acked%n", mode, threadNs, processNs, bytes,
-                    gcMillis() - gcStart, counted, acked);
+            System.out.printf("%-8s CPU %,6.0f ns/word on the driver thread, %,6.0f ns/word in the JVM; %,.0f "
+                    + "bytes/word allocated, GC %,d ms; %,d words counted, %,d sentences acked%n", mode, threadNs,
+                    processNs, bytes, gcMillis() - gcStart, counted, acked);
         }
     }
 }
