@@ -7,7 +7,8 @@ import java.util.Arrays;
  * which an {@link AppliedLog} asks before anything else: a key it never took is answered "no" from one block of 8
  * {@code long}s (one cache line), where an exact set of the log's keys (tens of bytes per key, hundreds of megabytes
  * for a busy task's retention) costs a miss in memory for every tuple. A key taken is always answered "maybe"; other
- * keys are, about once in 2,000 to 10,000 look-ups (16 to 32 bits per key: one bit set in each of a block's 8 words).
+ * keys are about once in 1,500 look-ups when the filter is full (16 bits per key: one bit set in each of a block's 8
+ * words), far less often below that.
  * Keys cannot be removed: the log starts it again ({@link #clear}) when its keys are mostly forgotten or more than it
  * was sized for. Executor thread only.
  */
