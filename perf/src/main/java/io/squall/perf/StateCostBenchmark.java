@@ -11,8 +11,8 @@ import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
 import io.squall.utils.ManualClock;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * one thread, and the simulated clock follows that thread's CPU time, so a checkpoint interval is one second of
  * work. It prints the CPU time per word counted, of the thread and of the whole JVM (GC included): with nothing
  * waiting on queues or other threads, that is the work the path costs, and load from other processes on the machine
- * slows the run without changing it (bar cache effects).
+ * slows the run without changing it (bar cache effects). It also prints the bytes the thread allocated per word and
+ * the time the JVM spent in GC while the measured words ran.
  *
  * <pre>usage: StateCostBenchmark [rounds] [warmupWords] [measureWords] [modes: hashmap,memory,rocksdb]
  *        [maxSpoutPending, default 200000]</pre>
@@ -49,6 +50,15 @@ public final class StateCostBenchmark {
         }
     }
 
+    /** The JVM's time in garbage collection so far. */
+    private static long gcMillis() {
+        long gc = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, b.getCollectionTime());
+        }
+        return gc;
+    }
+
     static void run(String mode, String name, Path dir, long warmupWords, long measureWords, int pending) {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new SentenceSpout());
@@ -65,11 +75,14 @@ public final class StateCostBenchmark {
         conf.setMessageTimeoutSecs(60);
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 1000);
+        // -Dstate.check.every.tuple=false measures the cheaper check of flagged emits only.
+        conf.put("topology.state.check.every.tuple", Boolean.parseBoolean(
+                System.getProperty("state.check.every.tuple", "true")));
         if (mode.equals("rocksdb")) {
             conf.put(Config.TOPOLOGY_STATE_PROVIDER, RocksDbKeyValueStateProvider.class.getName());
             conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"dir\": \"" + dir + "\"}");
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ManualClock clock = new ManualClock();
         try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf, clock)) {
@@ -78,6 +91,8 @@ public final class StateCostBenchmark {
             long threadStart = 0;
             long processStart = 0;
             long acksStart = 0;
+            long bytesStart = 0;
+            long gcStart = 0;
             boolean measuring = false;
             while (words < warmupWords + measureWords) {
                 d.step();
@@ -91,14 +106,18 @@ public final class StateCostBenchmark {
                     threadStart = cpu;
                     processStart = os.getProcessCpuTime();
                     acksStart = d.counts("sentences").acked();
+                    bytesStart = threads.getCurrentThreadAllocatedBytes();
+                    gcStart = gcMillis();
                 }
             }
             long counted = words - warmupWords;
             double threadNs = (double) (threads.getCurrentThreadCpuTime() - threadStart) / counted;
             double processNs = (double) (os.getProcessCpuTime() - processStart) / counted;
             long acked = d.counts("sentences").acked() - acksStart;
-            System.out.printf("%-8s CPU %,6.0f ns/word on the driver thread, %,6.0f ns/word in the JVM; %,d words "
-                    + "counted, %,d sentences acked%n", mode, threadNs, processNs, counted, acked);
+            double bytes = (double) (threads.getCurrentThreadAllocatedBytes() - bytesStart) / counted;
+            System.out.printf("%-8s CPU %,6.0f ns/word on the driver thread, %,6.0f ns/word in the JVM; %,.0f "
+                    + "bytes/word allocated, GC %,d ms; %,d words counted, %,d sentences acked%n", mode, threadNs,
+                    processNs, bytes, gcMillis() - gcStart, counted, acked);
         }
     }
 }

@@ -19,7 +19,6 @@ import io.squall.tuple.Values;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -217,9 +216,11 @@ public final class StatefulWordCountBenchmark {
             double secs = (System.nanoTime() - start) / 1e9;
             long words = Math.max(1, after - before);
             System.out.printf("%-8s %,12.0f words counted/s, %,10.0f sentences acked/s over %.0fs; CPU %,.0f ns/word "
-                            + "(GC %,.0f ms)%n", mode, (after - before) / secs, (acksAfter - acksBefore) / secs, secs,
+                            + "(GC %,.0f ms), %,.0f bytes/word allocated%n", mode, (after - before) / secs,
+                    (acksAfter - acksBefore) / secs, secs,
                     (double) (cpuAfter.processNanos - cpuBefore.processNanos) / words,
-                    (cpuAfter.gcMillis - cpuBefore.gcMillis) / 1.0);
+                    (cpuAfter.gcMillis - cpuBefore.gcMillis) / 1.0,
+                    (double) (cpuAfter.allocatedBytes - cpuBefore.allocatedBytes) / words);
             StringBuilder byKind = new StringBuilder("         CPU ns/word by thread:");
             cpuAfter.byKind.forEach((kind, nanos) -> {
                 double perWord = (double) (nanos - cpuBefore.byKind.getOrDefault(kind, 0L)) / words;
@@ -231,24 +232,29 @@ public final class StatefulWordCountBenchmark {
         }
     }
 
-    /** The JVM's CPU time so far: in all, in GC, and per kind of thread (its name without digits). */
-    private record CpuSnapshot(long processNanos, long gcMillis, Map<String, Long> byKind) {
+    /**
+     * The JVM's CPU time so far: in all, in GC, and per kind of thread (its name without digits); and the bytes the
+     * live threads allocated (the topology's threads live through a run).
+     */
+    private record CpuSnapshot(long processNanos, long gcMillis, Map<String, Long> byKind, long allocatedBytes) {
         static CpuSnapshot take() {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             Map<String, Long> byKind = new TreeMap<>();
+            long allocated = 0;
             for (long id : threads.getAllThreadIds()) {
                 long nanos = threads.getThreadCpuTime(id);
                 var info = threads.getThreadInfo(id);
                 if (nanos > 0 && info != null) {
                     byKind.merge(info.getThreadName().replaceAll("[0-9]+", "#"), nanos, Long::sum);
                 }
+                allocated += Math.max(0, threads.getThreadAllocatedBytes(id));
             }
             long gc = 0;
             for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
                 gc += Math.max(0, b.getCollectionTime());
             }
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            return new CpuSnapshot(os.getProcessCpuTime(), gc, byKind);
+            return new CpuSnapshot(os.getProcessCpuTime(), gc, byKind, allocated);
         }
     }
 }

@@ -13,19 +13,32 @@ import java.util.function.Function;
  * what is newer; that is what makes a checkpoint incremental (only the changed keys are written). A deleted
  * key is kept as a tombstone until its commit. Owned by the thread of the task that owns the state.
  *
- * <p>The per-tuple path ({@link #newest}, {@link #put}) is one or two hash look-ups and allocates nothing beyond
- * the map's own entries; staging and committing walk the changed keys in place, and the map of a committed stage
- * is cleared and reused for the next interval's changes rather than grown again from empty.
+ * <p>The per-tuple path ({@link #newest}, {@link #put}) is one hash look-up per layer read; a put of the key the
+ * last read found changed since the prepare (the same key object: a bolt's {@code put(k, get(k) + 1)}) writes its
+ * value in place, without a second look-up. Staging and committing walk the changed keys in place, and the map of
+ * a committed stage is cleared and reused for the next interval's changes rather than grown again from empty.
  */
 public final class KeyValueChanges<K, V> {
     /** Marks a deleted key. */
     private static final Object TOMBSTONE = new Object();
 
-    private Map<K, Object> current = new HashMap<>();
-    private Map<K, Object> prepared;
+    private Map<K, Change> current = new HashMap<>();
+    private Map<K, Change> prepared;
     /** An empty map with the capacity of an earlier stage, to take the next changes; or null. */
-    private Map<K, Object> spare;
+    private Map<K, Change> spare;
     private long preparedTxid = -1;
+    /** The key last read or written in {@link #current} (compared by identity) and its change; or null. */
+    private K lastKey;
+    private Change lastChange;
+
+    /** A changed key's newest value (or {@link #TOMBSTONE}), written in place by a put after a read of the key. */
+    private static final class Change {
+        private Object value;
+
+        Change(Object value) {
+            this.value = value;
+        }
+    }
 
     /**
      * The newest value of {@code key}: its changed value (null when deleted) if it changed since the commit, else
@@ -33,14 +46,17 @@ public final class KeyValueChanges<K, V> {
      */
     @SuppressWarnings("unchecked")
     public V newest(K key, Function<? super K, ? extends V> committed) {
-        Object v = current.get(key);
-        if (v == null && prepared != null) {
-            v = prepared.get(key);
+        Change c = current.get(key);
+        if (c != null) {
+            lastKey = key;
+            lastChange = c;
+        } else if (prepared != null) {
+            c = prepared.get(key);
         }
-        if (v == null) {
+        if (c == null) {
             return committed.apply(key);
         }
-        return v == TOMBSTONE ? null : (V) v;
+        return c.value == TOMBSTONE ? null : (V) c.value;
     }
 
     /** Whether {@code key} changed since the commit; then {@link #get} is its value (null: deleted). */
@@ -51,22 +67,43 @@ public final class KeyValueChanges<K, V> {
     /** The newest value of a changed key, or null when it was deleted. */
     @SuppressWarnings("unchecked")
     public V get(K key) {
-        Object v = current.containsKey(key) ? current.get(key) : prepared == null ? null : prepared.get(key);
-        return v == TOMBSTONE ? null : (V) v;
+        Change c = current.get(key);
+        if (c == null && prepared != null) {
+            c = prepared.get(key);
+        }
+        return c == null || c.value == TOMBSTONE ? null : (V) c.value;
     }
 
     /** Records a new value (not null: a deletion is {@link #delete}). */
     public void put(K key, V value) {
-        current.put(key, Objects.requireNonNull(value, "value (use delete to remove a key)"));
+        record(key, Objects.requireNonNull(value, "value (use delete to remove a key)"));
     }
 
     /** Records a deletion. */
     public void delete(K key) {
-        current.put(key, TOMBSTONE);
+        record(key, TOMBSTONE);
+    }
+
+    private void record(K key, Object value) {
+        if (key == lastKey && key != null) {
+            lastChange.value = value; // Read or written last, and still in current: no look-up.
+            return;
+        }
+        Change c = new Change(value);
+        current.put(key, c);
+        lastKey = key;
+        lastChange = c;
+    }
+
+    /** Forgets the key last read or written: its change may leave {@link #current}. */
+    private void forgetLast() {
+        lastKey = null;
+        lastChange = null;
     }
 
     /** Stages the current changes (over any staged before) under {@code txid}; returns how many keys are staged. */
     public int prepare(long txid) {
+        forgetLast();
         if (prepared == null) {
             prepared = current;
             current = spare != null ? spare : new HashMap<>();
@@ -83,7 +120,7 @@ public final class KeyValueChanges<K, V> {
     @SuppressWarnings("unchecked")
     public void forEachStaged(BiConsumer<? super K, ? super V> action) {
         if (prepared != null) {
-            prepared.forEach((k, v) -> action.accept(k, v == TOMBSTONE ? null : (V) v));
+            prepared.forEach((k, c) -> action.accept(k, c.value == TOMBSTONE ? null : (V) c.value));
         }
     }
 
@@ -92,8 +129,9 @@ public final class KeyValueChanges<K, V> {
     public Map<K, V> staged() {
         Map<K, V> out = new HashMap<>();
         if (prepared != null) {
-            for (Map.Entry<K, Object> e : prepared.entrySet()) {
-                out.put(e.getKey(), e.getValue() == TOMBSTONE ? null : (V) e.getValue());
+            for (Map.Entry<K, Change> e : prepared.entrySet()) {
+                Object v = e.getValue().value;
+                out.put(e.getKey(), v == TOMBSTONE ? null : (V) v);
             }
         }
         return out;
@@ -116,6 +154,7 @@ public final class KeyValueChanges<K, V> {
 
     /** Forgets every change: the state is back at its commit. */
     public void clear() {
+        forgetLast();
         current.clear();
         clearPrepared();
     }
@@ -144,9 +183,9 @@ public final class KeyValueChanges<K, V> {
         Map<K, Object> view = new HashMap<>();
         committed.forEachRemaining(e -> view.put(e.getKey(), e.getValue()));
         if (prepared != null) {
-            view.putAll(prepared);
+            prepared.forEach((k, c) -> view.put(k, c.value));
         }
-        view.putAll(current);
+        current.forEach((k, c) -> view.put(k, c.value));
         Map<K, V> out = new HashMap<>();
         for (Map.Entry<K, Object> e : view.entrySet()) {
             if (e.getValue() != TOMBSTONE) {

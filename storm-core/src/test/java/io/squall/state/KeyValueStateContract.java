@@ -191,6 +191,30 @@ public abstract class KeyValueStateContract {
     }
 
     @Test
+    void aPutAfterAGetOfTheSameKeyStaysInItsCheckpointAcrossPrepareAndRollback() {
+        KeyValueState<String, Object> s = state();
+        String key = "a";
+        s.put(key, 1L);
+        assertEquals(1L, s.get(key));
+        s.prepareCommit(1);
+        s.put(key, 2L); // After the prepare: for checkpoint 2, not 1, though the last get found the key changed.
+        assertEquals(2L, s.get(key));
+        s.commit(1);
+        assertEquals(Map.of("a", 1L), contents(state()));
+        assertEquals(2L, s.get(key));
+        s.put(key, 3L);
+        s.rollback();
+        s.put(key, (Long) s.get(key) + 10); // The last read was before the rollback: 1 committed, plus 10.
+        assertEquals(11L, s.get(key));
+        s.delete(key);
+        assertNull(s.get(key));
+        s.put(key, 12L);
+        s.prepareCommit(2);
+        s.commit(2);
+        assertEquals(Map.of("a", 12L), contents(state()));
+    }
+
+    @Test
     void rollbackDropsStagedAndPendingChanges() {
         KeyValueState<String, Object> s = state();
         s.put("a", 1L);

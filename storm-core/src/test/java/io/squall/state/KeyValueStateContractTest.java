@@ -35,6 +35,32 @@ abstract class KeyValueStateContractTest {
     }
 
     @Test
+    void aPutAfterAGetOfTheSameKeyGoesToTheCheckpointInProgress() {
+        KeyValueState<String, Long> s = state("memo");
+        String key = "a";
+        s.put(key, 1L);
+        assertEquals(1L, s.get(key));
+        s.prepareCommit(1);
+        s.put(key, 2L); // The last get found the key changed, but before the prepare: this is checkpoint 2's.
+        s.commit(1);
+        s.rollback();
+        assertEquals(1L, s.get(key), "checkpoint 1 committed the value before its prepare");
+        s.put(key, s.get(key) + 10);
+        assertEquals(11L, s.get(key));
+        s.rollback();
+        assertEquals(1L, s.get(key));
+        s.put(key, 5L);
+        s.put(key, s.get(key) + 1);
+        assertEquals(6L, s.get(key));
+        s.delete(key);
+        assertNull(s.get(key));
+        s.prepareCommit(2);
+        s.commit(2);
+        s.rollback();
+        assertNull(s.get(key), "the delete is committed");
+    }
+
+    @Test
     void readsItsOwnWritesBeforeAndAfterACommit() {
         KeyValueState<String, Long> s = state("rw");
         s.put("a", 1L);

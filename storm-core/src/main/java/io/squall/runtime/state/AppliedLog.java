@@ -26,11 +26,14 @@ import java.util.function.LongConsumer;
  * run. A tuple in several trees is skipped only when every one of its keys may be. A checkpoint's entry is
  * forgotten once it is older than twice the message timeout: by then a spout has replayed what it was not acked.
  *
- * <p>What it costs per tuple: a tuple whose keys are not flagged as possible replays ({@link ReplayKeys#mayBeReplay},
- * a message id's first emit: nearly every tuple) runs without a look-up. A committed entry's keys are added to the
- * counts per key only when a flagged tuple comes (each entry once), so a topology without replays never hashes
- * them. An entry is the keys in the order the tuples were held, a run of one key (a sentence's words in a row)
- * counted once, so a PREPARE copies them without hashing. Executor thread only.
+ * <p>What it costs per tuple: a tuple whose keys are not flagged as possible replays ({@link ReplayKeys#mayBeReplay};
+ * with {@code topology.state.check.every.tuple: false}, a message id's first emit) runs without a look-up. A flagged
+ * one (every tuple by default) asks a {@link ReplayKeyFilter} of the committed entries' keys first: one cache line,
+ * "no" for nearly every tuple that is not a replay. Only a "maybe" is counted exactly, from the entries (each sorted by
+ * key, so a binary search each) until the log skips a real replay; then, while replays come, from counts per key
+ * built from the entries (each entry once, when a flagged tuple needs it) and dropped again a retention after the
+ * last skip. So a topology without replays never hashes its entries' keys. An entry is one checkpoint's keys, sorted
+ * at its PREPARE, each with how many of the held tuples carried it. Executor thread only.
  */
 final class AppliedLog implements ReplayLog {
     /** The suffix of the log's namespace after the state's. */
@@ -41,6 +44,16 @@ final class AppliedLog implements ReplayLog {
     private final long retainMillis;
     /** The committed entries in memory, by txid. */
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
+    /** The keys of {@link #entries} (and of entries forgotten since it was last cleared). */
+    private final ReplayKeyFilter filter = new ReplayKeyFilter(1024);
+    /** How many keys {@link #entries} hold. */
+    private long liveKeys;
+    /**
+     * Whether skips are counted from {@link #committed} (since a real replay was skipped, for a retention after the
+     * last one) rather than by searching the entries.
+     */
+    private boolean exact;
+    private long lastSkipMillis;
     /** Per key, how many of its tuples the committed entries applied, except those of {@link #uncounted}. */
     private final Long2LongHashMap committed = new Long2LongHashMap(0);
     /** The committed entries whose keys are not in {@link #committed} yet, by txid. */
@@ -63,11 +76,14 @@ final class AppliedLog implements ReplayLog {
         this.retainMillis = retainMillis;
         for (Map.Entry<Object, Object> e : store) {
             if (e.getKey() instanceof Long txid && e.getValue() instanceof Entry entry) {
+                entry.sortByKey(); // An entry an older version wrote is in the order its tuples were held.
                 entries.put(txid, entry);
                 uncounted.put(txid, entry);
+                liveKeys += entry.keys.length;
             }
         }
         forgetOld(clock.currentTimeMillis()); // The task may have been down for longer than the retention.
+        rebuildFilter();
     }
 
     /** The namespace of the log of the state in {@code stateNamespace}. */
@@ -86,14 +102,17 @@ final class AppliedLog implements ReplayLog {
             return false;
         }
         for (int i = 0; i < id.size(); i++) {
-            if (!ReplayKeys.mayBeReplay(id.replayKey(i))) {
+            long key = id.replayKey(i);
+            if (!ReplayKeys.mayBeReplay(key)) {
                 return false; // A first emit of its spout tuple (or no key): nothing of it can be committed.
             }
+            if (!filter.mightContain(ReplayKeys.base(key))) {
+                return false; // In no committed entry: not a replay of committed updates.
+            }
         }
-        Long2LongHashMap counts = counts();
         for (int i = 0; i < id.size(); i++) {
             long key = ReplayKeys.base(id.replayKey(i));
-            long allowed = counts.get(key);
+            long allowed = applied(key);
             if (allowed == 0) {
                 return false;
             }
@@ -109,7 +128,24 @@ final class AppliedLog implements ReplayLog {
             attemptSkipped.put(key, used + 1);
         }
         skippedTotal++;
+        lastSkipMillis = clock.currentTimeMillis();
+        if (!exact) {
+            exact = true; // Replays come in bursts (a lost commit's acks): count the next ones by hash look-ups.
+            counts();
+        }
         return true;
+    }
+
+    /** How many tuples with {@code key} the committed entries applied. */
+    private long applied(long key) {
+        if (exact) {
+            return counts().get(key);
+        }
+        long n = 0;
+        for (Entry e : entries.values()) {
+            n += e.count(key);
+        }
+        return n;
     }
 
     /** The committed counts per key, with the entries committed since the last call added now. */
@@ -159,6 +195,15 @@ final class AppliedLog implements ReplayLog {
     void prepare(long txid, Entry.KeyCounts applied) {
         long now = clock.currentTimeMillis();
         forgetOld(now);
+        if (exact && now - lastSkipMillis > retainMillis) {
+            // No replay for a retention: back to searching the entries on the filter's rare "maybe".
+            exact = false;
+            committed.clear();
+            attemptRoot.clear();
+            attemptSkipped.clear();
+            uncounted.clear();
+            uncounted.putAll(entries);
+        }
         prepared = applied.toEntry(now);
         preparedTxid = txid;
         if (prepared != null) {
@@ -182,6 +227,7 @@ final class AppliedLog implements ReplayLog {
             }
             store.delete(e.getKey());
             Entry old = e.getValue();
+            liveKeys -= old.keys.length; // The filter keeps its keys until it is rebuilt.
             if (uncounted.remove(e.getKey()) == null) {
                 old.addTo(committed, -1);
                 for (long key : old.keys) {
@@ -202,8 +248,29 @@ final class AppliedLog implements ReplayLog {
         if (prepared != null && preparedTxid == txid) {
             entries.put(txid, prepared);
             uncounted.put(txid, prepared);
+            liveKeys += prepared.keys.length;
+            if (filter.hasRoomFor(prepared.keys.length)) {
+                for (long key : prepared.keys) {
+                    filter.add(key);
+                }
+            } else {
+                rebuildFilter();
+            }
         }
         prepared = null;
+    }
+
+    /**
+     * Makes the filter again from the entries' keys alone, sized for twice as many: the forgotten keys leave it, and
+     * as many keys again are added before the next rebuild (so a key is added about twice in its life).
+     */
+    private void rebuildFilter() {
+        filter.clear((int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, liveKeys)) * 2);
+        for (Entry e : entries.values()) {
+            for (long key : e.keys) {
+                filter.add(key);
+            }
+        }
     }
 
     /** Forgets what was staged since the last commit. */
@@ -222,6 +289,7 @@ final class AppliedLog implements ReplayLog {
 
         private long preparedAtMillis;
         private long[] keys;
+        /** Per key, how many applied tuples carried it; null when each key was carried once (the usual case). */
         private int[] counts;
 
         /** For serialization frameworks. */
@@ -266,21 +334,78 @@ final class AppliedLog implements ReplayLog {
                 return size == 0;
             }
 
-            /** The entry of the keys counted, prepared at {@code now}, or null when none; then counts afresh. */
+            /**
+             * The entry of the keys counted, sorted by key, prepared at {@code now}, or null when none; then counts
+             * afresh.
+             */
             Entry toEntry(long now) {
                 if (size == 0) {
                     return null;
                 }
                 Entry e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+                e.sortByKey();
                 size = 0;
                 return e;
             }
         }
 
+        /** How many applied tuples carried {@code key}, by a binary search of the sorted keys. */
+        int count(long key) {
+            int i = Arrays.binarySearch(keys, key);
+            return i < 0 ? 0 : counts == null ? 1 : counts[i];
+        }
+
+        /**
+         * Sorts the keys (with their counts), each key once with the sum of its counts, and drops the counts when
+         * each is 1 (a third of the entry's memory, kept for the retention).
+         */
+        void sortByKey() {
+            int n = keys.length;
+            boolean sorted = true;
+            for (int i = 1; i < n && sorted; i++) {
+                sorted = keys[i - 1] < keys[i];
+            }
+            if (sorted) {
+                dropUnitCounts();
+                return;
+            }
+            if (counts == null) {
+                counts = new int[n];
+                Arrays.fill(counts, 1);
+            }
+            KeySort.sort(keys, counts, 0, n);
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (m > 0 && keys[m - 1] == keys[i]) {
+                    counts[m - 1] += counts[i];
+                } else {
+                    keys[m] = keys[i];
+                    counts[m++] = counts[i];
+                }
+            }
+            if (m < n) {
+                keys = Arrays.copyOf(keys, m);
+                counts = Arrays.copyOf(counts, m);
+            }
+            dropUnitCounts();
+        }
+
+        private void dropUnitCounts() {
+            if (counts == null) {
+                return;
+            }
+            for (int c : counts) {
+                if (c != 1) {
+                    return;
+                }
+            }
+            counts = null;
+        }
+
         /** Adds ({@code sign} 1) or removes ({@code sign} -1) this entry's counts in {@code committed}. */
         void addTo(Long2LongHashMap committed, int sign) {
             for (int i = 0; i < keys.length; i++) {
-                long n = committed.get(keys[i]) + sign * (long) counts[i];
+                long n = committed.get(keys[i]) + sign * (long) (counts == null ? 1 : counts[i]);
                 if (n > 0) {
                     committed.put(keys[i], n);
                 } else {

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -178,5 +181,49 @@ class AppliedLogTest {
         log.prepare(7, List.of());
         assertEquals(0, log.uncountedEntries(), "checkpoint 6 is forgotten before it was ever counted");
         assertFalse(log.skip(tuple(400, 46)));
+    }
+
+    @Test
+    void skipsExactlyTheCommittedKeysOfTheRetentionThroughFilterRebuildsExpiryAndARestart() {
+        SplittableRandom random = new SplittableRandom(12);
+        AppliedLog log = new AppliedLog(store, clock, RETAIN_MS);
+        TreeMap<Long, Long> preparedAt = new TreeMap<>();
+        Map<Long, Map<Long, Integer>> byTxid = new HashMap<>();
+        List<Long> seen = new ArrayList<>();
+        long root = 1_000;
+        for (long txid = 1; txid <= 24; txid++) {
+            clock.advance(Duration.ofMillis(RETAIN_MS / 10));
+            long now = clock.currentTimeMillis();
+            preparedAt.headMap(txid).entrySet().removeIf(e -> now - e.getValue() > RETAIN_MS);
+            List<Tuple> applied = new ArrayList<>();
+            Map<Long, Integer> counts = new HashMap<>();
+            int n = 100 + random.nextInt(1_500); // Past the filter's first size: it is rebuilt larger.
+            for (int i = 0; i < n; i++) {
+                long key = random.nextInt(4) == 0 && !seen.isEmpty() ? seen.get(random.nextInt(seen.size()))
+                        : 1 + (random.nextLong() >>> 2);
+                seen.add(key);
+                applied.add(firstEmit(1, key));
+                counts.merge(key, 1, Integer::sum);
+            }
+            log.prepare(txid, applied);
+            log.commit(txid);
+            preparedAt.put(txid, now);
+            byTxid.put(txid, counts);
+            if (txid == 15) {
+                log = new AppliedLog(open(), clock, RETAIN_MS);
+            }
+            for (int probe = 0; probe < 200; probe++) {
+                long key = random.nextBoolean() ? seen.get(random.nextInt(seen.size())) : 1 + (random.nextLong() >>> 2);
+                long expected = 0;
+                for (long t : preparedAt.keySet()) {
+                    expected += byTxid.get(t).getOrDefault(key, 0);
+                }
+                long attempt = ++root;
+                for (int k = 0; k < expected; k++) {
+                    assertTrue(log.skip(tuple(attempt, key)), "key " + key + " applied " + expected + " times");
+                }
+                assertFalse(log.skip(tuple(attempt, key)), "key " + key + " applied " + expected + " times");
+            }
+        }
     }
 }
