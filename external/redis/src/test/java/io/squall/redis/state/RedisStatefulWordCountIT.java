@@ -1,9 +1,13 @@
 package io.squall.redis.state;
 
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
+import io.squall.daemon.ui.DashboardServer;
+import io.squall.daemon.ui.LocalClusterView;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.state.StatefulBoltRunner;
 import io.squall.runtime.state.StatefulFixtures;
@@ -18,6 +22,10 @@ import io.squall.tuple.Fields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,11 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The stateful word count of squall-core's StatefulWordCountIT with its state in a real redis-server: 100,000
  * sentences with bolts failing mid-sentence, and Redis killed for a while mid-run (checkpoints fail, counted in
  * the checkpoint spout's {@code checkpoint.failures} that the dashboard shows, and are retried once it is back), end
- * with the exact counts in Redis.
+ * with the exact counts in Redis. The dashboard's JSON API then reads every word's count and each task's number of
+ * keys from the Redis states (queryable state).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RedisStatefulWordCountIT {
     private static final int SENTENCES = 100_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     @SuppressWarnings("unchecked")
@@ -46,7 +57,8 @@ class RedisStatefulWordCountIT {
             r.countFailsOnce.add(i + 2500);
         }
         StatefulFixtures.RUNS.put(name, r);
-        try (RedisServer redis = RedisServer.start(); LocalCluster cluster = new LocalCluster()) {
+        try (RedisServer redis = RedisServer.start(); LocalCluster cluster = new LocalCluster();
+             DashboardServer dashboard = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 200)) {
             Config conf = new Config();
             conf.setNumAckers(1);
             conf.setMaxSpoutPending(20_000);
@@ -84,11 +96,36 @@ class RedisStatefulWordCountIT {
                 }
             }
             assertEquals(r.expectedCounts(), counted);
+
+            String api = "http://127.0.0.1:" + dashboard.port() + "/api/v1/topologies/" + name + "/state/count";
+            Map<String, Long> queried = new TreeMap<>();
+            for (String word : counted.keySet()) {
+                JsonNode a = get(api + "?key=" + word);
+                assertTrue(a.get("task").asInt() > 0, a::toString);
+                queried.put(word, a.get("value").asLong());
+            }
+            assertEquals(r.expectedCounts(), queried, "the counts the dashboard reads");
+            assertTrue(get(api + "?key=zebra").get("value").isNull(), "a word never counted");
+            long keys = 0;
+            JsonNode tasks = get(api).get("tasks");
+            for (JsonNode t : tasks) {
+                keys += t.get("size").asLong();
+            }
+            assertEquals(4, tasks.size(), tasks::toString);
+            assertEquals(counted.size(), keys, "each word in one task's size: " + tasks);
         } catch (Exception e) {
             throw new AssertionError(e);
         } finally {
             StatefulFixtures.RUNS.remove(name);
         }
+    }
+
+    /** The dashboard's 200 answer to a GET, as JSON. */
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, res.statusCode(), url + ": " + res.body());
+        return JSON.readTree(res.body());
     }
 
     /** The checkpoint spout's failed checkpoints so far. */
