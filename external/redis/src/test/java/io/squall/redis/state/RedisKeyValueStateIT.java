@@ -99,6 +99,24 @@ class RedisKeyValueStateIT extends KeyValueStateContract {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void twoTopologiesKeepTheirStatesOfTheSameNamespaceApart() throws Exception {
+        String conf = providerConfig(redis.port(), "");
+        try (var a = (RedisKeyValueState<String, Object>) new RedisKeyValueStateProvider().newState("$checkpointspout",
+                Map.of(RedisStateConfig.CONFIG_KEY, conf, "topology.name", "twins-a"), null);
+             var b = (RedisKeyValueState<String, Object>) new RedisKeyValueStateProvider().newState("$checkpointspout",
+                     Map.of(RedisStateConfig.CONFIG_KEY, conf, "topology.name", "twins-b"), null);
+             Jedis admin = new Jedis(redis.host(), redis.port())) {
+            a.put("k", 1L);
+            a.prepareCommit(1);
+            a.commit(1);
+            assertNull(b.get("k"), "b sees nothing of a");
+            assertEquals("twins-a:$checkpointspout", a.namespace());
+            assertTrue(admin.exists("twins-a:$checkpointspout"), "the topology's name prefixes its keys");
+        }
+    }
+
+    @Test
     void itsCommittedSizeIsTheCommittedHashsAsOfTheLastCommitAndOpen() {
         QueryableKeyValueState<String, Object> s = (QueryableKeyValueState<String, Object>) state();
         assertEquals(0, s.committedSize());

@@ -27,6 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +90,7 @@ class RedisStatefulWordCountIT {
             Map<String, Long> counted = new TreeMap<>();
             for (int group = 0; group < 128; group++) {
                 var s = (KeyValueState<String, Long>) new RedisKeyValueStateProvider().newState(
-                        StatefulBoltRunner.groupNamespace("count", group), conf, null);
+                        StatefulBoltRunner.groupNamespace("count", group), named(conf, name), null);
                 s.forEach(e -> counted.put(e.getKey(), e.getValue()));
                 if (s instanceof AutoCloseable c) {
                     c.close();
@@ -118,6 +119,57 @@ class RedisStatefulWordCountIT {
         } finally {
             StatefulFixtures.RUNS.remove(name);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void startsOnceARedisThatIsDownAtTheStartComesBack() throws Exception {
+        String name = "stateful-wc-redis-late";
+        Run r = new Run(StatefulFixtures.sentences(2_000, 7));
+        StatefulFixtures.RUNS.put(name, r);
+        try (RedisServer redis = RedisServer.start(); LocalCluster cluster = new LocalCluster()) {
+            redis.kill();
+            Config conf = new Config();
+            conf.setNumAckers(1);
+            conf.setMessageTimeoutSecs(30);
+            conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 100);
+            conf.put(Config.TOPOLOGY_STATE_PROVIDER, RedisKeyValueStateProvider.class.getName());
+            conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": "
+                    + redis.port() + ", \"timeout\": 2000}}");
+            TopologyBuilder b = new TopologyBuilder();
+            b.setSpout("sentences", new SentenceSpout(name));
+            b.setBolt("split", new SplitBolt(name), 2).shuffleGrouping("sentences");
+            b.setBolt("count", new WordCounter(name), 2).fieldsGrouping("split", new Fields("word"));
+            cluster.submitTopology(name, conf, b.createTopology());
+            MetricRegistry metrics = WorkerMetrics.of(cluster, name).worker().metrics().registry();
+            String port = String.valueOf(redis.port());
+            Await.until(Duration.ofSeconds(60), () -> checkpointFailures(metrics) >= 3
+                            && cluster.getErrors(name, "$checkpointspout").stream().anyMatch(e -> e.message()
+                            .contains("cannot read its progress") && e.message().contains(port)),
+                    () -> "checkpoints failing, with an error naming Redis, while it is down: "
+                            + checkpointFailures(metrics) + " " + cluster.getErrors(name, "$checkpointspout"));
+            assertTrue(r.acked.isEmpty(), "nothing acked without a checkpoint: " + r.acked.size());
+            redis.restart();
+            Await.until(Duration.ofSeconds(120), r::done, () -> "all sentences acked; acked " + r.acked.size());
+            Map<String, Long> counted = new TreeMap<>();
+            for (int group = 0; group < 128; group++) {
+                var s = (RedisKeyValueState<String, Long>) new RedisKeyValueStateProvider().newState(
+                        StatefulBoltRunner.groupNamespace("count", group), named(conf, name), null);
+                try (s) {
+                    s.forEach(e -> counted.put(e.getKey(), e.getValue()));
+                }
+            }
+            assertEquals(r.expectedCounts(), counted);
+        } finally {
+            StatefulFixtures.RUNS.remove(name);
+        }
+    }
+
+    /** The topology's configuration as its tasks see it, with its name (which scopes its keys in Redis). */
+    private static Map<String, Object> named(Config conf, String name) {
+        Map<String, Object> c = new HashMap<>(conf);
+        c.put(Config.TOPOLOGY_NAME, name);
+        return c;
     }
 
     /** The dashboard's 200 answer to a GET, as JSON. */
