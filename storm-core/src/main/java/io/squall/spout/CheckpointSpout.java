@@ -26,7 +26,9 @@ import java.util.Map;
  * out. Every {@code topology.state.checkpoint.interval.ms} it sends PREPARE n+1; once that is acked,
  * COMMIT n+1. A failed PREPARE is followed by a ROLLBACK; a failed COMMIT, ROLLBACK or INITSTATE is
  * retried after the interval. Its own progress ({@link CheckPointState}) is kept in the state provider, so
- * a restart recovers (see there). Executor thread only.
+ * a restart recovers (see there). A provider it cannot reach when it opens (a Redis down at the topology's start)
+ * is tried again every interval, each attempt counted in {@code checkpoint.failures} and reported, and no action
+ * goes out until it has read its progress. Executor thread only.
  */
 public class CheckpointSpout extends BaseRichSpout {
     private static final long serialVersionUID = 1L;
@@ -46,6 +48,8 @@ public class CheckpointSpout extends BaseRichSpout {
 
     private transient SpoutOutputCollector collector;
     private transient Clock clock;
+    private transient Map<String, Object> conf;
+    private transient TopologyContext context;
     private transient KeyValueState<String, CheckPointState> store;
     private transient long intervalMs;
     private transient CheckPointState current;
@@ -67,18 +71,50 @@ public class CheckpointSpout extends BaseRichSpout {
     public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
         this.collector = collector;
         this.clock = context.getClock();
+        this.conf = conf;
+        this.context = context;
         Object interval = conf.get(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL);
         this.intervalMs = interval instanceof Number n ? n.longValue()
                 : ((Number) ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.defaultValue()).longValue();
-        this.store = (KeyValueState<String, CheckPointState>) StateFactory.getState(CHECKPOINT_COMPONENT_ID, conf, context);
-        this.current = store.get(STATE_KEY, CheckPointState.initial());
-        this.recovering = true;
-        this.next = current.recoveryAction();
-        this.dueAtMillis = clock.currentTimeMillis();
-        this.lastCommitted = current.state() == CheckPointState.State.COMMITTED ? current.txid() : current.txid() - 1;
         context.registerGauge("checkpoint.committed-txid", () -> lastCommitted);
         context.registerGauge("checkpoint.duration-ms", () -> lastDurationMillis);
         this.failures = context.registerCounter("checkpoint.failures");
+        this.lastCommitted = -1;
+        this.dueAtMillis = clock.currentTimeMillis();
+        openStore();
+    }
+
+    /**
+     * Opens the spout's state in the provider and reads its progress, from which it recovers; when the provider
+     * cannot be reached, counts and reports a failed checkpoint and leaves the store closed, to be tried again
+     * after the interval.
+     */
+    @SuppressWarnings("unchecked")
+    private void openStore() {
+        KeyValueState<String, CheckPointState> s = null;
+        try {
+            s = (KeyValueState<String, CheckPointState>) StateFactory.getState(CHECKPOINT_COMPONENT_ID, conf,
+                    context);
+            current = s.get(STATE_KEY, CheckPointState.initial());
+        } catch (RuntimeException e) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            failures.inc();
+            collector.reportError(new IllegalStateException("The checkpoint spout cannot read its progress from the "
+                    + "state provider; no checkpoint starts until it can, and it retries in " + intervalMs + " ms: "
+                    + e, e));
+            dueAtMillis = clock.currentTimeMillis() + intervalMs;
+            return;
+        }
+        store = s;
+        recovering = true;
+        next = current.recoveryAction();
+        lastCommitted = current.state() == CheckPointState.State.COMMITTED ? current.txid() : current.txid() - 1;
         LOG.info("Checkpoint spout starts at {}: first action {}", current, next);
     }
 
@@ -86,6 +122,12 @@ public class CheckpointSpout extends BaseRichSpout {
     public void nextTuple() {
         if (inFlight || clock.currentTimeMillis() < dueAtMillis) {
             return;
+        }
+        if (store == null) {
+            openStore();
+            if (store == null) {
+                return;
+            }
         }
         if (unsaved) {
             try {

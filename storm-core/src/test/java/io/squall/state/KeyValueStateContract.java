@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link KeyValueState} provider must do, whatever it stores in: reads see one's own changes at once,
@@ -309,5 +311,40 @@ public abstract class KeyValueStateContract {
             s.commit(1);
         });
         assertTrue(String.valueOf(e.getMessage()).contains("java.lang.Thread"), e.getMessage());
+    }
+
+    @Test
+    void aQueryableStateShowsOtherThreadsItsLastCommitOnly() {
+        KeyValueState<String, Object> s = state();
+        assumeTrue(s instanceof QueryableKeyValueState<?, ?>, "the provider's state cannot be queried");
+        @SuppressWarnings("unchecked")
+        QueryableKeyValueState<String, Object> q = (QueryableKeyValueState<String, Object>) s;
+        s.put("a", 1L);
+        s.put("b", 2L);
+        s.prepareCommit(1);
+        s.commit(1);
+        s.put("a", 10L);
+        s.delete("b");
+        s.put("c", 3L);
+        s.prepareCommit(2);
+        s.put("d", 4L);
+        assertEquals(3, q.lastPreparedKeys(), "keys written by the last prepare");
+        assertEquals(Map.of("a", 1L, "b", 2L), committedFromAnotherThread(q), "staged and pending not shown");
+        s.commit(2);
+        assertEquals(Map.of("a", 10L, "c", 3L), committedFromAnotherThread(q), "the new commit");
+    }
+
+    /** The committed values of keys a to d, read on another thread, as the dashboard's queries are. */
+    private static Map<String, Object> committedFromAnotherThread(QueryableKeyValueState<String, Object> q) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Object> m = new HashMap<>();
+            for (String k : List.of("a", "b", "c", "d")) {
+                Object v = q.committedValue(k);
+                if (v != null) {
+                    m.put(k, v);
+                }
+            }
+            return m;
+        }).join();
     }
 }

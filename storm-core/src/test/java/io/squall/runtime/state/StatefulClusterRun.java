@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,11 +55,24 @@ public final class StatefulClusterRun {
     /**
      * A topology to run: its name, state provider and provider config, and how to read its committed counts from
      * its configuration (with {@code topology.name}) once its workers have ended; {@code readableWhileRunning} when
-     * the reader may also read them while the workers run (a shared store), else they are queried through Nimbus
-     * (queryable state) while it runs.
+     * the reader may also read them while the workers run (a shared store, whose state sizes are exact). While it
+     * runs the counts are queried through Nimbus (queryable state), and also read by the reader when it may.
      */
     public record Topology(String name, String provider, String providerConfig,
                            Function<Map<String, Object>, Map<String, Long>> reader, boolean readableWhileRunning) {
+    }
+
+    /**
+     * A run of its own beside the word counts, on the same cluster: its topologies come from the same JAR (the
+     * package of {@link StatefulClusterWordCount}) and run on workers of their own. {@link #run} is called on a
+     * thread of its own once the word counts are submitted, and must end, its topologies killed, by itself.
+     */
+    public interface Alongside {
+        /** The worker slots its topologies take. */
+        int workers();
+
+        /** Runs its topologies and checks them, throwing an {@link AssertionError} for what is wrong. */
+        void run(ClusterLauncher cluster, Path jar) throws Exception;
     }
 
     /**
@@ -113,15 +128,18 @@ public final class StatefulClusterRun {
     private final int total;
     private final List<Integer> rescales;
     private final int perRescale;
+    private final List<Alongside> alongside;
     private final long start = System.nanoTime();
     private double clusterUp;
     private NimbusClient nimbus;
 
-    private StatefulClusterRun(ClusterLauncher cluster, int total, List<Integer> rescales, int perRescale) {
+    private StatefulClusterRun(ClusterLauncher cluster, int total, List<Integer> rescales, int perRescale,
+                               List<Alongside> alongside) {
         this.cluster = cluster;
         this.total = total;
         this.rescales = rescales;
         this.perRescale = perRescale;
+        this.alongside = alongside;
     }
 
     /**
@@ -129,7 +147,7 @@ public final class StatefulClusterRun {
      * returns what each run measured.
      */
     public static List<Result> run(ClusterLauncher cluster, int total, List<Topology> topologies) throws Exception {
-        return run(cluster, total, topologies, List.of(), 0);
+        return run(cluster, total, topologies, List.of(), 0, List.of());
     }
 
     /**
@@ -139,11 +157,31 @@ public final class StatefulClusterRun {
      */
     public static List<Result> run(ClusterLauncher cluster, int total, List<Topology> topologies,
                                    List<Integer> rescales, int perRescale) throws Exception {
-        return new StatefulClusterRun(cluster, total, rescales, perRescale).runAll(topologies);
+        return run(cluster, total, topologies, rescales, perRescale, List.of());
+    }
+
+    /**
+     * Runs as {@link #run(ClusterLauncher, int, List, List, int)} with the runs of {@code alongside} beside it on
+     * the same cluster, and fails with the first of their failures.
+     */
+    public static List<Result> run(ClusterLauncher cluster, int total, List<Topology> topologies,
+                                   List<Integer> rescales, int perRescale, List<Alongside> alongside)
+            throws Exception {
+        return new StatefulClusterRun(cluster, total, rescales, perRescale, alongside).runAll(topologies);
     }
 
     private List<Result> runAll(List<Topology> topologies) throws Exception {
-        Daemon supervisor = startCluster(2 * topologies.size());
+        ExecutorService beside = Executors.newCachedThreadPool();
+        try {
+            return runAll(topologies, beside);
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    private List<Result> runAll(List<Topology> topologies, ExecutorService beside) throws Exception {
+        Daemon supervisor = startCluster(2 * topologies.size()
+                + alongside.stream().mapToInt(Alongside::workers).sum());
         Path jar = TopologyJar.ofPackageOf(StatefulClusterWordCount.class, cluster.base().resolve("stateful.jar"));
         List<Run> runs = new ArrayList<>();
         for (Topology t : topologies) {
@@ -154,6 +192,13 @@ public final class StatefulClusterRun {
                     t.provider(), t.providerConfig());
             assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit-" + t.name()));
             runs.add(r);
+        }
+        List<Future<?>> besides = new ArrayList<>();
+        for (Alongside a : alongside) {
+            besides.add(beside.submit(() -> {
+                a.run(cluster, jar);
+                return null;
+            }));
         }
         for (Run r : runs) {
             Await.until(LONG, () -> cluster.workerPids(r.topology.name()).size() == 2,
@@ -180,6 +225,16 @@ public final class StatefulClusterRun {
                 rescale(runs, tasks);
             }
         }
+        for (Future<?> f : besides) {
+            try {
+                f.get(LONG.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new AssertionError("A run beside the word counts failed: " + e.getCause(), e.getCause());
+            }
+        }
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
@@ -202,9 +257,12 @@ public final class StatefulClusterRun {
         int nimbusPort = ClusterLauncher.freePort();
         // The test kills workers itself: longer session and heartbeat timeouts keep a loaded machine from adding
         // kills of its own (a worker that misses them restarts, which the test survives but does not plan for).
+        // The supervisor syncs every 250 ms rather than every second: it sees a killed worker and a rebalance's
+        // new assignment sooner, and each kill and rescale step waits for that.
         cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\"]")
                 .conf("storm.zookeeper.session.timeout=15000")
-                .conf("supervisor.worker.timeout.secs=30");
+                .conf("supervisor.worker.timeout.secs=30")
+                .conf("supervisor.monitor.freq.ms=250");
         cluster.startZookeeper();
         cluster.startNimbus("nimbus", nimbusPort);
         int[] ports = new int[slots];
@@ -343,11 +401,12 @@ public final class StatefulClusterRun {
      * and more executors than tasks for a bolt that is not keyed.
      */
     private void refusedRebalances(String name) throws InterruptedException {
+        // Both at once: each is a JVM's start.
         Process tooMany = cluster.cli("rebalance-too-many", "rebalance", name, "-e", "count=200");
+        Process split = cluster.cli("rebalance-split", "rebalance", name, "-e", "split=3");
         assertEquals(1, tooMany.waitFor(), () -> cluster.log("rebalance-too-many"));
         assertTrue(cluster.log("rebalance-too-many").contains("Stateful bolt 'count' cannot have 200 tasks: its "
                 + "state is split into topology.state.key.groups = 128 key groups"), cluster.log("rebalance-too-many"));
-        Process split = cluster.cli("rebalance-split", "rebalance", name, "-e", "split=3");
         assertEquals(1, split.waitFor(), () -> cluster.log("rebalance-split"));
         assertTrue(cluster.log("rebalance-split").contains("Component 'split' has 2 tasks, so it can run on 1 to 2 "
                 + "executors, not 3"), cluster.log("rebalance-split"));
@@ -370,19 +429,16 @@ public final class StatefulClusterRun {
     }
 
     /**
-     * The counts the running topology committed: from its reader when its store may be read while it runs, else
-     * queried through Nimbus for every word, which also checks that {@code tasks} counter tasks answer for their
-     * states' sizes.
+     * The counts the running topology committed, queried through Nimbus for every word, which also checks that
+     * {@code tasks} counter tasks answer for their states' sizes. When its store may be read while it runs, the
+     * counts read there must be the same, and the sizes must add up to the words.
      */
     private Map<String, Long> liveCounts(Run r, int tasks) throws Exception {
         Map<String, Object> conf = new HashMap<>(StatefulClusterWordCount.conf(r.topology.provider(),
                 r.topology.providerConfig()));
         String name = r.topology.name();
         conf.put(Config.TOPOLOGY_NAME, name);
-        if (r.topology.readableWhileRunning()) {
-            return r.topology.reader().apply(conf);
-        }
-        // A task answers once its state is initialized; sizes are RocksDB's estimates, so only the tasks count.
+        // A task answers once its state is initialized; RocksDB's sizes are estimates, so there only the tasks count.
         JsonNode[] sizes = new JsonNode[1];
         Await.until(LONG, () -> {
             try {
@@ -405,6 +461,15 @@ public final class StatefulClusterRun {
                 if (value != null && !value.isNull()) {
                     counts.put(e.getKey(), value.asLong());
                 }
+            }
+            if (r.topology.readableWhileRunning()) {
+                assertEquals(r.topology.reader().apply(conf), counts, name + ": the counts queried through Nimbus "
+                        + "are those in the store");
+                long keys = 0;
+                for (JsonNode t : sizes[0]) {
+                    keys += t.get("size").asLong();
+                }
+                assertEquals(counts.size(), keys, name + ": each word in one task's state size: " + sizes[0]);
             }
             return counts;
         } finally {

@@ -3,6 +3,7 @@ package io.squall.redis.state;
 import io.squall.redis.common.RedisClients;
 import io.squall.redis.common.RedisUnavailableException;
 import io.squall.state.KeyValueState;
+import io.squall.state.QueryableKeyValueState;
 import io.squall.state.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,13 @@ import java.util.Set;
  * {@link RedisUnavailableException} having changed nothing, and can be called again once Redis is back.
  * Values are serialized at {@link #put}, so a value that cannot be serialized fails there, naming its class.
  *
- * <p>Owned by one task's executor thread; not thread-safe. Only one live task may own a namespace.
+ * <p>Owned by one task's executor thread; not thread-safe, except the {@link QueryableKeyValueState} reads
+ * (the dashboard's state queries and the size metrics), which any thread may make: {@link #committedValue} reads
+ * the committed hash through the shared client (so the serializers must be thread-safe, as the default Kryo one
+ * is), {@link #committedSize} and {@link #lastPreparedKeys} are kept in memory by the owner. Only one live task
+ * may own a namespace.
  */
-public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, AutoCloseable {
+public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K, V>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisKeyValueState.class);
     private static final long NONE = Long.MIN_VALUE;
     private static final byte PUT = 1;
@@ -65,12 +70,13 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
     private static final int BATCH = 1000;
 
     /**
-     * KEYS: committed hash, staged hash, txid hash; ARGV: txid. Returns 1 when it applied the staging, 0 when
-     * txid was already committed (a retry whose first reply was lost), an error when txid is not staged.
+     * KEYS: committed hash, staged hash, txid hash; ARGV: txid. Applies the staging, or nothing when txid was
+     * already committed (a retry whose first reply was lost), and returns the committed hash's size; an error
+     * when txid is not staged.
      */
     private static final byte[] COMMIT_SCRIPT = bytes("""
             local txid = ARGV[1]
-            if redis.call('HGET', KEYS[3], 'committed') == txid then return 0 end
+            if redis.call('HGET', KEYS[3], 'committed') == txid then return redis.call('HLEN', KEYS[1]) end
             local staged = redis.call('HGET', KEYS[3], 'staged')
             if staged ~= txid then
               return redis.error_reply('SQUALL_NOT_STAGED ' .. (staged or 'none'))
@@ -99,7 +105,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             redis.call('DEL', KEYS[2])
             redis.call('HSET', KEYS[3], 'committed', txid)
             redis.call('HDEL', KEYS[3], 'staged')
-            return 1
+            return redis.call('HLEN', KEYS[1])
             """);
 
     /** A put (valueBytes set) or a delete (valueBytes null) of one key, serialized. */
@@ -137,6 +143,10 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
     private Map<K, Change<V>> staged;
     private long stagedTxid = NONE;
     private long committedTxid;
+    /** The committed hash's size as of the last commit this state saw; read by any thread. */
+    private volatile long committedSize;
+    /** Keys written by the last prepareCommit; read by any thread. */
+    private volatile int lastPreparedKeys;
 
     /**
      * Opens the state of {@code namespace}: reads its committed txid, shows its last committed state.
@@ -174,6 +184,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
         this.stagedKey = bytes(namespace + "$staged");
         this.txidKey = bytes(namespace + "$txid");
         this.committedTxid = call("open", () -> txid(redis.hget(txidKey, COMMITTED_FIELD)));
+        this.committedSize = call("open", () -> redis.hlen(committedKey));
     }
 
     /** The namespace this state is saved under. */
@@ -277,6 +288,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             staged = new HashMap<>();
         }
         staged.putAll(pending);
+        lastPreparedKeys = pending.size();
         pending.clear();
         stagedTxid = txid;
     }
@@ -295,8 +307,9 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             return;
         }
         byte[] id = bytes(Long.toString(txid));
+        Object size;
         try {
-            call("commit(" + txid + ")", () -> redis.eval(COMMIT_SCRIPT,
+            size = call("commit(" + txid + ")", () -> redis.eval(COMMIT_SCRIPT,
                     List.of(committedKey, stagedKey, txidKey), List.of(id)));
         } catch (JedisDataException e) {
             if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
@@ -309,6 +322,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             throw e;
         }
         committedTxid = txid;
+        committedSize = ((Number) size).longValue();
         if (stagedTxid == txid) {
             staged = null;
             stagedTxid = NONE;
@@ -328,7 +342,7 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
             changes.putAll(staged);
         }
         changes.putAll(pending);
-        call("commit()", () -> {
+        long size = call("commit()", () -> {
             try (AbstractTransaction tx = redis.multi()) {
                 for (Change<V> c : changes.values()) {
                     if (c.deleted()) {
@@ -339,10 +353,12 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
                 }
                 tx.del(stagedKey);
                 tx.hdel(txidKey, STAGED_FIELD);
-                exec(tx);
+                tx.hlen(committedKey);
+                List<Object> replies = exec(tx);
+                return ((Number) replies.get(replies.size() - 1)).longValue();
             }
-            return null;
         });
+        committedSize = size;
         pending.clear();
         staged = null;
         stagedTxid = NONE;
@@ -367,6 +383,29 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
         pending.clear();
         staged = null;
         stagedTxid = NONE;
+    }
+
+    /**
+     * The committed value of {@code key}, read from Redis: never the pending or staged changes. Any thread.
+     *
+     * @throws RedisUnavailableException if Redis failed
+     */
+    @Override
+    public V committedValue(K key) {
+        byte[] keyBytes = keyBytes(key);
+        byte[] v = call("committedValue", () -> redis.hget(committedKey, keyBytes));
+        return v == null ? null : valueSerializer.deserialize(v);
+    }
+
+    /** The committed hash's size when this state opened or last committed (HLEN then), without a call. */
+    @Override
+    public long committedSize() {
+        return committedSize;
+    }
+
+    @Override
+    public int lastPreparedKeys() {
+        return lastPreparedKeys;
     }
 
     /** Gives the Redis client back as the constructor was told to (closes it, releases a lease), once. */
@@ -454,12 +493,14 @@ public final class RedisKeyValueState<K, V> implements KeyValueState<K, V>, Auto
      * Runs a transaction, throwing if Redis refused one of its commands (EXEC reports such errors in its
      * reply instead of failing): a key of this namespace holding another data type.
      */
-    private void exec(AbstractTransaction tx) {
-        for (Object reply : tx.exec()) {
+    private List<Object> exec(AbstractTransaction tx) {
+        List<Object> replies = tx.exec();
+        for (Object reply : replies) {
             if (reply instanceof JedisDataException refused) {
                 throw refused(refused);
             }
         }
+        return replies;
     }
 
     private IllegalStateException refused(JedisDataException e) {

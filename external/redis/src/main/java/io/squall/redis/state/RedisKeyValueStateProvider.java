@@ -1,5 +1,6 @@
 package io.squall.redis.state;
 
+import io.squall.Config;
 import io.squall.redis.common.SharedRedisClients;
 import io.squall.state.State;
 import io.squall.state.StateProvider;
@@ -11,6 +12,12 @@ import java.util.Map;
  * Makes {@link RedisKeyValueState}s: name it in {@code topology.state.provider} and configure it with the JSON of
  * Storm's storm-redis in {@code topology.state.provider.config} (see {@link RedisStateConfig}). Each state gets
  * a lease on the one client (a pool of up to 8 connections) that the JVM shares for its server and settings.
+ *
+ * <p>A namespace is the topology's: its Redis keys are {@code NAME:namespace}, {@code NAME} being
+ * {@code topology.name}, so topologies that share a Redis (and have components of the same names, or their
+ * checkpoint spouts' {@code $checkpointspout}) keep their states apart, as RocksDB keeps a directory per
+ * topology. A configuration without {@code topology.name} (a state opened outside a topology) uses the namespace
+ * as it is.
  */
 public class RedisKeyValueStateProvider implements StateProvider {
     /**
@@ -22,7 +29,13 @@ public class RedisKeyValueStateProvider implements StateProvider {
     @Override
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
         RedisStateConfig config = RedisStateConfig.parse(topoConf.get(RedisStateConfig.CONFIG_KEY));
-        return open(namespace, config);
+        return open(redisNamespace(namespace, topoConf), config);
+    }
+
+    /** The name of {@code namespace}'s keys in Redis: prefixed with the topology's name, when there is one. */
+    public static String redisNamespace(String namespace, Map<String, Object> topoConf) {
+        Object topology = topoConf.get(Config.TOPOLOGY_NAME);
+        return topology == null ? namespace : topology + ":" + namespace;
     }
 
     /**

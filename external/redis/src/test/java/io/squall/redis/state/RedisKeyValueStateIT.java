@@ -7,6 +7,7 @@ import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.RedisUnavailableException;
 import io.squall.state.KeyValueState;
 import io.squall.state.KeyValueStateContract;
+import io.squall.state.QueryableKeyValueState;
 import io.squall.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +96,46 @@ class RedisKeyValueStateIT extends KeyValueStateContract {
 
     private static long squallConnections(Jedis admin) {
         return admin.clientList().lines().filter(l -> l.contains(" name=squall ")).count();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoTopologiesKeepTheirStatesOfTheSameNamespaceApart() throws Exception {
+        String conf = providerConfig(redis.port(), "");
+        try (var a = (RedisKeyValueState<String, Object>) new RedisKeyValueStateProvider().newState("$checkpointspout",
+                Map.of(RedisStateConfig.CONFIG_KEY, conf, "topology.name", "twins-a"), null);
+             var b = (RedisKeyValueState<String, Object>) new RedisKeyValueStateProvider().newState("$checkpointspout",
+                     Map.of(RedisStateConfig.CONFIG_KEY, conf, "topology.name", "twins-b"), null);
+             Jedis admin = new Jedis(redis.host(), redis.port())) {
+            a.put("k", 1L);
+            a.prepareCommit(1);
+            a.commit(1);
+            assertNull(b.get("k"), "b sees nothing of a");
+            assertEquals("twins-a:$checkpointspout", a.namespace());
+            assertTrue(admin.exists("twins-a:$checkpointspout"), "the topology's name prefixes its keys");
+        }
+    }
+
+    @Test
+    void itsCommittedSizeIsTheCommittedHashsAsOfTheLastCommitAndOpen() {
+        QueryableKeyValueState<String, Object> s = (QueryableKeyValueState<String, Object>) state();
+        assertEquals(0, s.committedSize());
+        s.put("a", 1L);
+        s.put("b", 2L);
+        s.prepareCommit(1);
+        assertEquals(0, s.committedSize(), "staged only");
+        s.commit(1);
+        assertEquals(2, s.committedSize());
+        s.delete("a");
+        s.put("c", 3L);
+        s.put("d", 4L);
+        s.prepareCommit(2);
+        s.commit(2);
+        assertEquals(3, s.committedSize());
+        s.put("e", 5L);
+        s.commit();
+        assertEquals(4, s.committedSize(), "a commit outside the checkpoints");
+        assertEquals(4, ((QueryableKeyValueState<?, ?>) state()).committedSize(), "a state opened anew");
     }
 
     @Test

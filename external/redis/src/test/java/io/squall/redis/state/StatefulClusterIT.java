@@ -5,6 +5,8 @@ import io.squall.runtime.state.StatefulClusterRun;
 import io.squall.runtime.state.StatefulClusterRun.Result;
 import io.squall.runtime.state.StatefulClusterRun.Step;
 import io.squall.runtime.state.StatefulClusterRun.Topology;
+import io.squall.runtime.state.StatefulTaskRunner;
+import io.squall.runtime.state.StatefulWindowClusterRun;
 import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
 import io.squall.state.KeyValueState;
 import io.squall.state.StateProvider;
@@ -29,14 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * worker killed with SIGKILL once mid-run, end with the exact counts in RocksDB (the databases the workers left
  * on disk) and in a real redis-server. Then the counter, two tasks, is rescaled to three tasks and to one with
  * {@code bin/squall rebalance NAME -e count=N} while more sentences flow, and the committed counts are exact after
- * each step (queried through Nimbus for RocksDB, read from Redis). Both topologies run side by side on one
+ * each step (queried through Nimbus for both, and also read from Redis). Beside them, a sliding window with
+ * {@code withPersistence()} and its state in Redis has the worker that holds it killed with SIGKILL mid-run and
+ * shows every reading as it should ({@link StatefulWindowClusterRun}). The three topologies run side by side on one
  * cluster; the test lives in this module because it needs both providers.
  */
 @Timeout(900) // about 5 minutes at a load average of 25 on 2 cores; a guard, not the expected time
 class StatefulClusterIT {
     private static final int SENTENCES = 100_000;
-    /** Sentences fed across each rescale. */
-    private static final int PER_RESCALE = 6_000;
+    /** Sentences fed across each rescale: enough to have some in flight at the rebalance. */
+    private static final int PER_RESCALE = 2_000;
+    /** Readings through the window: 400 s of event time, a few seconds of checkpoints. */
+    private static final int READINGS = 4_000;
 
     @Test
     void countsExactlyInRocksDbAndRedisWhenWorkersAreKilledTwiceMidRunAndTheCounterIsRescaled() throws Exception {
@@ -47,12 +53,15 @@ class StatefulClusterIT {
             Topology onDisk = new Topology(rocksDb, RocksDbKeyValueStateProvider.class.getName(),
                     "{\"dir\": \"" + stateDir + "\"}", conf -> counts(new RocksDbKeyValueStateProvider(), conf,
                     ns -> Files.isDirectory(stateDir.resolve(rocksDb).resolve(ns.replace('@', '_')))), false);
+            String redisConfig = "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": " + redis.port()
+                    + ", \"timeout\": 2000}}";
             Topology inRedis = new Topology("stateful-cluster-redis", RedisKeyValueStateProvider.class.getName(),
-                    "{\"jedisPoolConfig\": {\"host\": \"127.0.0.1\", \"port\": " + redis.port()
-                            + ", \"timeout\": 2000}}",
-                    conf -> counts(new RedisKeyValueStateProvider(), conf, ns -> true), true);
+                    redisConfig, conf -> counts(new RedisKeyValueStateProvider(), conf, ns -> true), true);
+            StatefulWindowClusterRun windows = new StatefulWindowClusterRun("stateful-windows-redis",
+                    RedisKeyValueStateProvider.class.getName(), redisConfig, READINGS, StatefulClusterIT::windows);
             List<Result> results = StatefulClusterRun.run(cluster, SENTENCES, List.of(onDisk, inRedis),
-                    List.of(3, 1), PER_RESCALE);
+                    List.of(3, 1), PER_RESCALE, List.of(windows));
+            System.out.println("StatefulClusterIT: " + windows.summary());
             Map<String, Long> expected = StatefulClusterWordCount.expectedCounts(SENTENCES + 2 * PER_RESCALE);
             for (Result r : results) {
                 assertEquals(List.of(2, 3, 1), r.steps().stream().map(Step::tasks).toList(),
@@ -67,6 +76,20 @@ class StatefulClusterIT {
                 System.out.println("StatefulClusterIT: " + SENTENCES + " sentences, exact counts; " + r.summary());
             }
         }
+    }
+
+    /** The window bolt's committed state in Redis: each window's readings by end, and the total. */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Object> windows(Map<String, Object> conf) {
+        Map<Long, Object> all = new TreeMap<>();
+        for (int task = 1; task <= 8; task++) {
+            var s = (RedisKeyValueState<Long, Object>) new RedisKeyValueStateProvider().newState(
+                    StatefulTaskRunner.namespace("windows", task), conf, null);
+            try (s) {
+                s.forEach(e -> all.put(e.getKey(), e.getValue()));
+            }
+        }
+        return all;
     }
 
     /**
