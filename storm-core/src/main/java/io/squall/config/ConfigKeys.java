@@ -139,6 +139,10 @@ public final class ConfigKeys {
             "heap of each worker JVM (-Xmx)");
     public static final ConfigKey WORKER_CHILDOPTS = key("worker.childopts", ConfigKey.Type.STRING, "", ANY,
             "more JVM options for worker JVMs, split at spaces");
+    public static final ConfigKey WORKER_YOUNG_GEN_MAX_MB = key("worker.young.gen.max.mb", ConfigKey.Type.INT, 256, 0,
+            "largest young generation of a worker JVM (-XX:MaxNewSize, at most half the heap), added when "
+                    + "worker.childopts sizes none (-Xmn, -XX:NewSize, -XX:MaxNewSize, -XX:NewRatio, "
+                    + "-XX:G1NewSizePercent, -XX:G1MaxNewSizePercent); 0 adds none");
     public static final ConfigKey WORKER_HEARTBEAT_FREQUENCY_MS = key(
             "worker.heartbeat.frequency.ms", ConfigKey.Type.INT, 1000, 1,
             "how often a worker writes its heartbeat and checks its assignment, in ms");

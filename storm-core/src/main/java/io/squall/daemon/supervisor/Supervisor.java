@@ -314,12 +314,8 @@ public final class Supervisor implements AutoCloseable {
             localizeBlobs(a.topologyId(), code, workDir);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xmx" + conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB) + "m");
-            for (String opt : conf.getString(ConfigKeys.WORKER_CHILDOPTS).trim().split("\\s+")) {
-                if (!opt.isEmpty()) {
-                    cmd.add(opt);
-                }
-            }
+            cmd.addAll(WorkerJvmOptions.of(conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB),
+                    conf.getString(ConfigKeys.WORKER_CHILDOPTS), conf.getInt(ConfigKeys.WORKER_YOUNG_GEN_MAX_MB)));
             for (String prop : new String[] {DaemonConfig.CONF_FILE_PROPERTY, "logback.configurationFile"}) {
                 if (System.getProperty(prop) != null) {
                     cmd.add("-D" + prop + "=" + absolute(System.getProperty(prop)));
