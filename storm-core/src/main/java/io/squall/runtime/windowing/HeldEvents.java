@@ -95,14 +95,13 @@ final class HeldEvents<T> {
         setSeen(index, false);
     }
 
-    /** Copies the values of {@code [from, to)} into {@code dest} from {@code destPos}, chunk by chunk. */
-    void copyValues(int from, int to, Object[] dest, int destPos) {
+    /** Appends the values of {@code [from, to)} to {@code dest}, chunk by chunk. */
+    void appendValues(int from, int to, ChunkedList<?> dest) {
         int at = offset + from;
         int end = offset + to;
         while (at < end) {
             int n = Math.min(end - at, CHUNK - (at & MASK));
-            System.arraycopy(values[at >>> SHIFT], at & MASK, dest, destPos, n);
-            destPos += n;
+            dest.append(values[at >>> SHIFT], at & MASK, n);
             at += n;
         }
     }

@@ -1,7 +1,6 @@
 package io.squall.runtime.windowing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -42,9 +41,14 @@ public final class WindowEngine<T> {
     private final WatermarkTracker watermarks;
     /** Events in timestamp order from {@code head}; entries before {@code head} are gone. */
     private final HeldEvents<T> events = new HeldEvents<>();
-    private List<T> expiredSinceFire = new ArrayList<>();
-    /** Whether {@link #expiredSinceFire} is a fired window's read-only list (copied before anything is added). */
-    private boolean expiredShared;
+    /** Events expired since the last fire, which the next window reports as expired (unless {@link #expiredShared}). */
+    private ChunkedList<T> expiredSinceFire = new ChunkedList<>();
+    /**
+     * A fired window's list, or part of it, that is exactly what expired since that fire (a tumbling window), kept
+     * instead of a copy; null otherwise. An event expiring before the next fire copies it into
+     * {@link #expiredSinceFire} first.
+     */
+    private List<T> expiredShared;
     private int head;
     /** Event time: events before this index have timestamps at or before the watermark the engine fired at. */
     private int released;
@@ -315,16 +319,17 @@ public final class WindowEngine<T> {
         if (upTo > from) {
             shown = valuesOf(from, upTo);
             List<T> added = newEvents(from, upTo, shown);
-            List<T> expired = expiredSinceFire.isEmpty() ? List.of() : Collections.unmodifiableList(expiredSinceFire);
-            expiredSinceFire = new ArrayList<>();
-            expiredShared = false;
+            List<T> expired = expiredShared != null ? expiredShared
+                    : expiredSinceFire.isEmpty() ? List.of() : expiredSinceFire;
+            expiredSinceFire = new ChunkedList<>();
+            expiredShared = null;
             Long start = spec.lengthIsDuration() ? ref - spec.lengthMs() : events.ts(head);
             listener.onWindow(shown, added, expired, start, ref);
         }
         // What leaves now is, in a tumbling window, the window just shown: the next window reports that same list
         // as expired instead of a copy of it.
         int before = head;
-        boolean share = shown != null && head == from && expiredSinceFire.isEmpty();
+        boolean share = shown != null && head == from && expiredSinceFire.isEmpty() && expiredShared == null;
         if (spec.lengthIsDuration() && spec.slideIsDuration()) {
             // Keeps what a window that may still fire again (allowed lateness) holds.
             long keepFrom = latenessMs == 0 ? ref : Math.floorDiv(ref - latenessMs, spec.slideMs()) * spec.slideMs();
@@ -334,18 +339,19 @@ public final class WindowEngine<T> {
         }
         if (share && head > before) {
             int n = head - before;
-            expiredSinceFire = n == shown.size() ? shown : shown.subList(0, n);
-            expiredShared = true;
+            expiredShared = n == shown.size() ? shown : shown.subList(0, n);
         }
         compact();
     }
 
-    /** The values of the events in {@code [from, upTo)}, as a read-only list of their own (one copy per chunk). */
-    @SuppressWarnings("unchecked")
+    /**
+     * The values of the events in {@code [from, upTo)}, as a read-only list of their own (one copy per chunk, in
+     * chunks: see {@link ChunkedList}).
+     */
     private List<T> valuesOf(int from, int upTo) {
-        Object[] copy = new Object[upTo - from];
-        events.copyValues(from, upTo, copy, 0);
-        return Collections.unmodifiableList(Arrays.asList((T[]) copy));
+        ChunkedList<T> copy = new ChunkedList<>(upTo - from);
+        events.appendValues(from, upTo, copy);
+        return copy;
     }
 
     /**
@@ -362,16 +368,16 @@ public final class WindowEngine<T> {
         if (unseen == 0) {
             return List.of();
         }
-        List<T> added = unseen == upTo - from ? all : new ArrayList<>(unseen);
+        ChunkedList<T> added = unseen == upTo - from ? null : new ChunkedList<>(unseen);
         for (int i = from; i < upTo; i++) {
             if (!events.seen(i)) {
                 events.setSeen(i, true);
-                if (added != all) {
-                    added.add(events.value(i));
+                if (added != null) {
+                    added.append(events.value(i));
                 }
             }
         }
-        return added == all ? all : Collections.unmodifiableList(added);
+        return added == null ? all : added;
     }
 
     /**
@@ -387,22 +393,31 @@ public final class WindowEngine<T> {
      * last fire (not when that list is the window just shown).
      */
     private void expireWhile(int upTo, long tsLimit, int keep, boolean collect) {
-        if (collect && expiredShared && head < upTo) {
-            expiredSinceFire = new ArrayList<>(expiredSinceFire);
-            expiredShared = false;
-        }
         while (head < upTo && (events.ts(head) <= tsLimit || upTo - head > keep)) {
             T value = events.value(head);
             events.clearValue(head);
             head++;
             if (collect) {
-                expiredSinceFire.add(value);
+                if (expiredShared != null) {
+                    unshareExpired();
+                }
+                expiredSinceFire.append(value);
             }
             listener.onExpired(value);
         }
         if (released < head) {
             released = head;
         }
+    }
+
+    /** Makes {@link #expiredSinceFire} a list of its own with the shared window's events, before more are added. */
+    private void unshareExpired() {
+        ChunkedList<T> copy = new ChunkedList<>(expiredShared.size() + 1);
+        for (T t : expiredShared) {
+            copy.append(t);
+        }
+        expiredSinceFire = copy;
+        expiredShared = null;
     }
 
     /**
@@ -444,7 +459,7 @@ public final class WindowEngine<T> {
 
     /** The events expired since the last window fired, which the next window reports as expired. */
     public List<T> expiredSinceFire() {
-        return Collections.unmodifiableList(expiredSinceFire);
+        return Collections.unmodifiableList(expiredShared != null ? expiredShared : expiredSinceFire);
     }
 
     /**
@@ -461,8 +476,11 @@ public final class WindowEngine<T> {
             events.add(h.value(), h.ts());
             events.setSeen(events.size() - 1, h.seen());
         }
-        expiredSinceFire = new ArrayList<>(expired);
-        expiredShared = false;
+        expiredSinceFire = new ChunkedList<>();
+        for (T t : expired) {
+            expiredSinceFire.append(t);
+        }
+        expiredShared = null;
         countSinceFire = progress.countSinceFire();
         if (spec.eventTime()) {
             firedWatermark = progress.firedWatermark();

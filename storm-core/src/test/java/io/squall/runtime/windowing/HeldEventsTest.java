@@ -56,7 +56,7 @@ class HeldEventsTest {
     }
 
     @Test
-    void copiesValuesAcrossChunksAndFindsUpperBounds() {
+    void appendsValuesAcrossChunksAndFindsUpperBounds() {
         HeldEvents<Long> events = new HeldEvents<>();
         int n = 3 * HeldEvents.CHUNK + 17;
         for (long i = 0; i < n; i++) {
@@ -64,11 +64,13 @@ class HeldEventsTest {
         }
         events.dropFirst(HeldEvents.CHUNK + 5); // Index 0 is now event CHUNK + 5, mid-chunk.
         int size = events.size();
-        Object[] copy = new Object[size + 2];
-        events.copyValues(0, size, copy, 1);
-        assertNull(copy[0]);
+        ChunkedList<Long> copy = new ChunkedList<>(3);
+        copy.append(-1L);
+        events.appendValues(0, size, copy);
+        assertEquals(size + 1, copy.size());
+        assertEquals(-1L, copy.get(0));
         for (int i = 0; i < size; i++) {
-            assertEquals((long) HeldEvents.CHUNK + 5 + i, copy[i + 1]);
+            assertEquals((long) HeldEvents.CHUNK + 5 + i, copy.get(i + 1));
         }
         long ts = 500;
         int bound = events.upperBound(0, ts);
