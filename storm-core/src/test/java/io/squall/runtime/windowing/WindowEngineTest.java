@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -327,6 +328,31 @@ class WindowEngineTest {
             }
         }
         assertEquals(perMs, tumbling.size(), "only the events after the last window are held");
+    }
+
+    @Test
+    void aTumblingWindowReportsThePreviousWindowAsExpiredWithoutCopyingIt() {
+        Recorder r = new Recorder();
+        WindowEngine<Long> e = new WindowEngine<>(duration(1000, 1000), 0, r);
+        int n = 2 * HeldEvents.CHUNK + 7;
+        for (long i = 0; i < n; i++) {
+            e.add(i, 1 + i * 999 / n);
+        }
+        e.advance(1000);
+        Fired first = r.last();
+        assertEquals(n, first.all().size());
+        assertEquals(n - 1, first.all().get(n - 1));
+        for (long i = 0; i < n; i++) {
+            e.add(-i, 1001 + i * 999 / n);
+        }
+        e.advance(2000);
+        Fired second = r.last();
+        assertSame(first.all(), second.expired(), "the previous window itself, not a copy made at the next fire");
+        assertEquals(n, second.all().size());
+        assertEquals(-(n - 1L), second.all().get(n - 1));
+        assertThrows(UnsupportedOperationException.class, () -> second.expired().add(0L));
+        assertThrows(UnsupportedOperationException.class, () -> second.all().set(0, 0L));
+        assertEquals(2 * n, r.expired.size());
     }
 
     @Test
