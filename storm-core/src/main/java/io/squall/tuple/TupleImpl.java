@@ -147,16 +147,16 @@ public class TupleImpl implements Tuple {
     }
 
     /**
-     * What {@link #compact} makes: a tuple in one tree (root not zero) or in none, whose root and edge are fields and
-     * whose values the subclass keeps without a list; the list is made when asked for.
+     * A tuple whose tree is two fields of its own, root and edge, with no {@link MessageId} object: a tuple in one
+     * tree (root not zero), or, for a {@link Compact} copy, in none (root 0).
      */
-    private abstract static class Compact extends TupleImpl {
+    private abstract static class FieldTree extends TupleImpl {
         /** The tree's root, or 0 for a tuple in no tree. */
         private final long root;
         private final long edge;
 
-        Compact(TupleSource source, long root, long edge) {
-            super(source, null, root == 0 ? MessageId.unanchored() : null);
+        FieldTree(TupleSource source, List<Object> values, long root, long edge) {
+            super(source, values, root == 0 ? MessageId.unanchored() : null);
             this.root = root;
             this.edge = edge;
         }
@@ -183,21 +183,31 @@ public class TupleImpl implements Tuple {
             return root != 0;
         }
 
-        /** A new id each call for a tuple in a tree (ids are compared by value), as in a {@link SingleTree}. */
+        /** A new id each call for a tuple in a tree (ids are compared by value): the tuple keeps none, to stay small. */
         @Override
         public MessageId getMessageId() {
             return root == 0 ? MessageId.unanchored() : MessageId.of(root, edge);
-        }
-
-        @Override
-        public TupleImpl compact() {
-            return this;
         }
 
         private void checkTree(int i) {
             if (i != 0 || root == 0) {
                 throw new IndexOutOfBoundsException("Tree " + i + " of a tuple in " + treeCount() + " tree(s)");
             }
+        }
+    }
+
+    /**
+     * What {@link #compact} makes: a tuple in one tree or in none whose values the subclass keeps without a list; the
+     * list is made when asked for.
+     */
+    private abstract static class Compact extends FieldTree {
+        Compact(TupleSource source, long root, long edge) {
+            super(source, null, root, edge);
+        }
+
+        @Override
+        public TupleImpl compact() {
+            return this;
         }
     }
 
@@ -257,51 +267,16 @@ public class TupleImpl implements Tuple {
     }
 
     /** A tuple in one tree whose root and edge are fields: 16 bytes instead of a 40-byte {@link MessageId}. */
-    private static final class SingleTree extends TupleImpl {
-        private final long root;
-        private final long edge;
-
+    private static final class SingleTree extends FieldTree {
         SingleTree(TupleSource source, List<Object> values, long root, long edge) {
-            super(source, values, null);
+            super(source, values, requireRoot(root), edge);
+        }
+
+        private static long requireRoot(long root) {
             if (root == 0) {
                 throw new IllegalArgumentException("A tuple tree's root id cannot be 0");
             }
-            this.root = root;
-            this.edge = edge;
-        }
-
-        @Override
-        public int treeCount() {
-            return 1;
-        }
-
-        @Override
-        public long treeRoot(int i) {
-            checkTree(i);
             return root;
-        }
-
-        @Override
-        public long treeEdge(int i) {
-            checkTree(i);
-            return edge;
-        }
-
-        @Override
-        public boolean isSingleTree() {
-            return true;
-        }
-
-        /** A new id each call (ids are compared by value): the tuple keeps none, to stay small. */
-        @Override
-        public MessageId getMessageId() {
-            return MessageId.of(root, edge);
-        }
-
-        private static void checkTree(int i) {
-            if (i != 0) {
-                throw new IndexOutOfBoundsException("Tree " + i + " of a tuple in 1 tree");
-            }
         }
     }
 }
