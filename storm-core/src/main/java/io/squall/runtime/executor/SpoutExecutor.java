@@ -380,6 +380,8 @@ public final class SpoutExecutor extends Executor {
         /** The root and the XOR of the edges of the tracked emit in progress. */
         private long emitRoot;
         private long emitXor;
+        /** Whether the tracked emit in progress has made its first tuple. */
+        private boolean emitHasTuple;
         /** The replay keys of the tracked emit in progress, or null (no stateful bolt in the topology). */
         private long[] emitKeys;
         /** Makes replay keys, or null when the topology has no stateful bolt. */
@@ -413,6 +415,7 @@ public final class SpoutExecutor extends Executor {
             emitRoot = tracked ? pending.nextRoot(taskId) : 0;
             emitKeys = tracked && replayKeys != null ? replayKeys.of(messageId) : null;
             emitXor = 0;
+            emitHasTuple = false;
             List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
             if (watermarks != null) {
@@ -429,8 +432,17 @@ public final class SpoutExecutor extends Executor {
             return targets;
         }
 
+        /**
+         * A tuple of the tracked emit in progress. Its first tuple (the only one, unless the stream goes to several
+         * bolts) keeps no edge: the edge is computed from the root ({@link TupleImpl#firstOfTree}), 8 bytes less.
+         */
         @Override
         TupleImpl newTuple(Route route, List<Object> values) {
+            if (emitKeys == null && !emitHasTuple) {
+                emitHasTuple = true;
+                emitXor ^= TupleImpl.firstEdge(emitRoot);
+                return TupleImpl.firstOfTree(route.source(), values, emitRoot);
+            }
             long edge = nonZero();
             emitXor ^= edge;
             return emitKeys == null ? TupleImpl.ofTree(route.source(), values, emitRoot, edge)
