@@ -38,6 +38,11 @@ public final class PendingRing<T> {
 
     private static final long SEQUENCE_MASK = -1L >>> SpoutRoots.TASK_BITS;
     private static final int MIN_CAPACITY = 16;
+    /**
+     * The most slots a ring starts with (640 KiB): a large {@code max.spout.pending} is a cap more often than what is
+     * pending, so beyond this the ring grows as trees are really pending.
+     */
+    private static final int MAX_INITIAL_CAPACITY = 1 << 14;
     /** Longs per slot: root (0 when free), emit time, XOR of the edges, generation. */
     private static final int STRIDE = 4;
     private static final int EMIT = 1;
@@ -88,7 +93,7 @@ public final class PendingRing<T> {
 
     /**
      * A ring whose entries expire on the {@code numBuckets}-th rotation (at least 2), with room for about
-     * {@code expectedPending} trees before it first grows, and whose first root has sequence {@code firstSequence}
+     * {@code expectedPending} trees (up to {@value #MAX_INITIAL_CAPACITY} slots) before it first grows, and whose first root has sequence {@code firstSequence}
      * (random, so that a restarted spout does not reuse the roots its predecessor had pending).
      */
     public PendingRing(int numBuckets, int expectedPending, long firstSequence) {
@@ -97,7 +102,7 @@ public final class PendingRing<T> {
         }
         this.numBuckets = numBuckets;
         int capacity = MIN_CAPACITY;
-        while (capacity < 2L * expectedPending && capacity < (1 << 20)) {
+        while (capacity < 2L * expectedPending && capacity < MAX_INITIAL_CAPACITY) {
             capacity <<= 1;
         }
         allocate(capacity);

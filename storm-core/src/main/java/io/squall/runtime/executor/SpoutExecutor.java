@@ -126,7 +126,7 @@ public final class SpoutExecutor extends Executor {
         congestion.wakeOnRelief(queue::wake);
         this.tracksTrees = settings.ackingEnabled() && settings.ackerExecutors() == 0;
         long expected = (long) Math.max(settings.maxSpoutPending(), 0) * taskIds.length;
-        this.pending = new PendingRing<>(TIMEOUT_BUCKETS, (int) Math.min(expected, 1 << 20), random.nextLong());
+        this.pending = new PendingRing<>(TIMEOUT_BUCKETS, (int) Math.min(expected, Integer.MAX_VALUE), random.nextLong());
     }
 
     @Override
