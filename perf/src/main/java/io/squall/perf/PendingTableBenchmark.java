@@ -1,5 +1,6 @@
 package io.squall.perf;
 
+import io.squall.runtime.acker.PendingRing;
 import io.squall.runtime.acker.RotatingIndex;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,11 +21,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One tree's life in the spout's pending table with {@code pending} trees in flight: add it under a fresh
- * random root, then complete the oldest tree (remove it and read its values). {@code rotatingIndex} is the
- * table the spout and acker use now (primitive slots and value columns); {@code bucketsOfMaps} is the design
- * it replaced (four primitive-keyed hash maps as rotating buckets, a record per tree), kept here as the
- * yardstick.
+ * One tree's life in the spout's pending table with {@code pending} trees in flight: add it, then complete the
+ * oldest tree (remove it and read its values). {@code pendingRing} is the spout executor's table now (slots by
+ * the tree's sequence, columns in one ring); {@code rotatingIndex} the table it replaced there (a hash index of
+ * random roots with value columns by slot, still the acker executor's); {@code bucketsOfMaps} the design before
+ * that (four primitive-keyed hash maps as rotating buckets, a record per tree), kept as the yardstick. With a
+ * million pending (the acked tumbling window) the tables no longer fit in the caches.
  *
  * <pre>java -cp perf/target/squall-perf-0.1.0-SNAPSHOT.jar:perf/target/lib/* org.openjdk.jmh.Main PendingTable -prof gc</pre>
  */
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 public class PendingTableBenchmark {
     private static final int BUCKETS = 4;
 
-    @Param({"1000", "5000"})
+    @Param({"1000", "5000", "1000000"})
     int pending;
 
     private final SplittableRandom random = new SplittableRandom(7);
@@ -50,6 +52,11 @@ public class PendingTableBenchmark {
     private long[] emitNanos = new long[0];
     private final Object msgId = new Object();
 
+    private PendingRing<Object> pendingRing;
+    /** The ring's roots in flight, oldest first. */
+    private long[] ringRoots;
+    private int ringHead;
+
     private record Pending(Object msgId, long emitNanos) { }
 
     private final Deque<Long2ObjectHashMap<Pending>> buckets = new ArrayDeque<>();
@@ -57,6 +64,13 @@ public class PendingTableBenchmark {
     @Setup
     public void setUp() {
         ring = new long[pending];
+        ringRoots = new long[pending];
+        pendingRing = new PendingRing<>(BUCKETS, pending, random.nextLong());
+        for (int i = 0; i < pending; i++) {
+            long root = pendingRing.nextRoot(1);
+            pendingRing.add(root, msgId, msgId, i, root);
+            ringRoots[i] = root;
+        }
         for (int i = 0; i < BUCKETS; i++) {
             buckets.add(new Long2ObjectHashMap<>());
         }
@@ -84,6 +98,18 @@ public class PendingTableBenchmark {
         }
         msgIds[slot] = msgId;
         emitNanos[slot] = root;
+    }
+
+    @Benchmark
+    public long pendingRing() {
+        long done = ringRoots[ringHead];
+        pendingRing.update(done, done);
+        long result = pendingRing.endedEmitNanos();
+        long root = pendingRing.nextRoot(1);
+        pendingRing.add(root, msgId, msgId, result, root);
+        ringRoots[ringHead] = root;
+        ringHead = ringHead + 1 == pending ? 0 : ringHead + 1;
+        return result;
     }
 
     @Benchmark

@@ -164,10 +164,10 @@ public final class Worker implements TopologyRuntime {
         this.onFailure = onFailure;
         this.layout = new TaskLayout(topology, settings.ackerExecutors(), placement.executorOverrides());
         this.ackerTasks = layout.ackerTasks();
-        if (settings.ackingEnabled() && ackerTasks.length == 0 && layout.taskToComponent().size() >= SpoutRoots.MAX_TASKS) {
+        if (settings.ackingEnabled() && layout.taskToComponent().size() >= SpoutRoots.MAX_TASKS) {
             throw new InvalidConfigException("Topology " + settings.name() + " has " + layout.taskToComponent().size()
-                    + " tasks; with topology.acker.in.spout at most " + (SpoutRoots.MAX_TASKS - 1)
-                    + " are possible. Use fewer tasks or set topology.acker.in.spout to false.");
+                    + " tasks; with acking at most " + (SpoutRoots.MAX_TASKS - 1)
+                    + " are possible (a tree's root names its spout task). Use fewer tasks or set topology.acker.executors to 0.");
         }
         List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
         localTasks.removeAll(placement.remoteTasks().keySet());
@@ -491,7 +491,10 @@ public final class Worker implements TopologyRuntime {
         if (ackerTasks.length == 0) {
             return SpoutRoots.spoutTask(root);
         }
-        return ackerTasks[(int) Long.remainderUnsigned(root, ackerTasks.length)];
+        // Roots are numbered in sequence with the spout task in the low bits: mix them so that consecutive trees
+        // spread over the ackers whatever their count.
+        long mixed = root * 0x9E3779B97F4A7C15L;
+        return ackerTasks[(int) Long.remainderUnsigned(mixed ^ (mixed >>> 32), ackerTasks.length)];
     }
 
     /**

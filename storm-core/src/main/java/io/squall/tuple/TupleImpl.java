@@ -45,6 +45,26 @@ public class TupleImpl implements Tuple {
     }
 
     /**
+     * The first tuple a spout sends in its new tree {@code root} (not zero), with edge id {@link #firstEdge}{@code
+     * (root)}: computed when asked, not kept, so the tuple is 40 bytes instead of {@link #ofTree}'s 48. Only one tuple
+     * of a tree may be made so (a second would have the same edge, and the two would cancel in the tree's XOR).
+     */
+    public static TupleImpl firstOfTree(TupleSource source, List<Object> values, long root) {
+        return new FirstOfTree(source, values, root);
+    }
+
+    /**
+     * The edge id of a tree's {@link #firstOfTree} tuple: a bijective mix of the root, so distinct roots (numbered in
+     * sequence) get edges as scattered as random ones; never 0.
+     */
+    public static long firstEdge(long root) {
+        long z = (root ^ (root >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return z != 0 ? z : 1;
+    }
+
+    /**
      * This tuple as a holder that keeps it for long (a window) should keep it. A tuple in one tree without a replay
      * key, or in none, becomes a copy with its tree and ack value in fields: with one value, one object of 56 bytes
      * holding the value, instead of this tuple and its list of values with the list's array (96 bytes in three
@@ -147,19 +167,20 @@ public class TupleImpl implements Tuple {
     }
 
     /**
-     * What {@link #compact} makes: a tuple in one tree (root not zero) or in none, whose root and edge are fields and
-     * whose values the subclass keeps without a list; the list is made when asked for.
+     * A tuple whose tree is a field of its own, the root, with no {@link MessageId} object: a tuple in one tree (root
+     * not zero), or, for a {@link Compact} copy, in none (root 0). The subclass keeps or computes the edge.
      */
-    private abstract static class Compact extends TupleImpl {
+    private abstract static class FieldTree extends TupleImpl {
         /** The tree's root, or 0 for a tuple in no tree. */
         private final long root;
-        private final long edge;
 
-        Compact(TupleSource source, long root, long edge) {
-            super(source, null, root == 0 ? MessageId.unanchored() : null);
+        FieldTree(TupleSource source, List<Object> values, long root) {
+            super(source, values, root == 0 ? MessageId.unanchored() : null);
             this.root = root;
-            this.edge = edge;
         }
+
+        /** The edge id in the tree (0 in none). */
+        abstract long edge();
 
         @Override
         public int treeCount() {
@@ -175,7 +196,7 @@ public class TupleImpl implements Tuple {
         @Override
         public long treeEdge(int i) {
             checkTree(i);
-            return edge;
+            return edge();
         }
 
         @Override
@@ -183,21 +204,39 @@ public class TupleImpl implements Tuple {
             return root != 0;
         }
 
-        /** A new id each call for a tuple in a tree (ids are compared by value), as in a {@link SingleTree}. */
+        /** A new id each call for a tuple in a tree (ids are compared by value): the tuple keeps none, to stay small. */
         @Override
         public MessageId getMessageId() {
-            return root == 0 ? MessageId.unanchored() : MessageId.of(root, edge);
-        }
-
-        @Override
-        public TupleImpl compact() {
-            return this;
+            return root == 0 ? MessageId.unanchored() : MessageId.of(root, edge());
         }
 
         private void checkTree(int i) {
             if (i != 0 || root == 0) {
                 throw new IndexOutOfBoundsException("Tree " + i + " of a tuple in " + treeCount() + " tree(s)");
             }
+        }
+    }
+
+    /**
+     * What {@link #compact} makes: a tuple in one tree or in none whose values the subclass keeps without a list; the
+     * list is made when asked for.
+     */
+    private abstract static class Compact extends FieldTree {
+        private final long edge;
+
+        Compact(TupleSource source, long root, long edge) {
+            super(source, null, root);
+            this.edge = edge;
+        }
+
+        @Override
+        long edge() {
+            return edge;
+        }
+
+        @Override
+        public TupleImpl compact() {
+            return this;
         }
     }
 
@@ -257,51 +296,36 @@ public class TupleImpl implements Tuple {
     }
 
     /** A tuple in one tree whose root and edge are fields: 16 bytes instead of a 40-byte {@link MessageId}. */
-    private static final class SingleTree extends TupleImpl {
-        private final long root;
+    private static final class SingleTree extends FieldTree {
         private final long edge;
 
         SingleTree(TupleSource source, List<Object> values, long root, long edge) {
-            super(source, values, null);
-            if (root == 0) {
-                throw new IllegalArgumentException("A tuple tree's root id cannot be 0");
-            }
-            this.root = root;
+            super(source, values, requireRoot(root));
             this.edge = edge;
         }
 
         @Override
-        public int treeCount() {
-            return 1;
-        }
-
-        @Override
-        public long treeRoot(int i) {
-            checkTree(i);
-            return root;
-        }
-
-        @Override
-        public long treeEdge(int i) {
-            checkTree(i);
+        long edge() {
             return edge;
         }
+    }
+
+    /** A spout's first tuple in a tree, whose edge is {@link #firstEdge} of the root: 40 bytes. */
+    private static final class FirstOfTree extends FieldTree {
+        FirstOfTree(TupleSource source, List<Object> values, long root) {
+            super(source, values, requireRoot(root));
+        }
 
         @Override
-        public boolean isSingleTree() {
-            return true;
+        long edge() {
+            return firstEdge(treeRoot(0));
         }
+    }
 
-        /** A new id each call (ids are compared by value): the tuple keeps none, to stay small. */
-        @Override
-        public MessageId getMessageId() {
-            return MessageId.of(root, edge);
+    private static long requireRoot(long root) {
+        if (root == 0) {
+            throw new IllegalArgumentException("A tuple tree's root id cannot be 0");
         }
-
-        private static void checkTree(int i) {
-            if (i != 0) {
-                throw new IndexOutOfBoundsException("Tree " + i + " of a tuple in 1 tree");
-            }
-        }
+        return root;
     }
 }

@@ -2,7 +2,9 @@ package io.squall.tuple;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +36,36 @@ class TupleImplTest {
         }
         assertThrows(IndexOutOfBoundsException.class, () -> inline.treeRoot(1));
         assertThrows(IndexOutOfBoundsException.class, () -> withId.treeRoot(1));
+    }
+
+    @Test
+    void aTreesFirstTupleComputesItsEdgeFromTheRoot() {
+        long root = (12345L << 20) | 3;
+        TupleImpl first = TupleImpl.firstOfTree(SOURCE, List.of("a"), root);
+        long edge = TupleImpl.firstEdge(root);
+        assertTrue(first.isSingleTree());
+        assertEquals(1, first.treeCount());
+        assertEquals(root, first.treeRoot(0));
+        assertEquals(edge, first.treeEdge(0));
+        assertEquals(MessageId.of(root, edge), first.getMessageId());
+        assertThrows(IndexOutOfBoundsException.class, () -> first.treeEdge(1));
+        assertThrows(IllegalArgumentException.class, () -> TupleImpl.firstOfTree(SOURCE, List.of("a"), 0));
+        TupleImpl copy = first.compact();
+        assertEquals(root, copy.treeRoot(0));
+        assertEquals(edge, copy.treeEdge(0), "a held copy keeps the edge");
+    }
+
+    @Test
+    void consecutiveRootsGetDistinctScatteredFirstEdges() {
+        Set<Long> edges = new HashSet<>();
+        long bitsSet = 0;
+        for (long seq = 0; seq < 100_000; seq++) {
+            long edge = TupleImpl.firstEdge((seq << 20) | 1);
+            assertTrue(edges.add(edge), "edge repeated at sequence " + seq);
+            bitsSet += Long.bitCount(edge);
+        }
+        assertEquals(32.0, bitsSet / 100_000.0, 0.1, "about half the bits of each edge are set");
+        assertFalse(edges.contains(0L));
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.squall.runtime.acker;
 /**
  * Root ids of tuple trees tracked by the executor of the spout that emitted them ({@code topology.acker.in.spout}):
  * the spout task sits in a root's low {@value #TASK_BITS} bits, so a bolt sends its acks for the tree straight to
- * that task, with no acker executor in between. The high bits are a per-task sequence that starts at a random
- * value: no two pending trees of a task share a root, and a restarted spout does not reuse the roots its
- * predecessor had pending (an ack of a predecessor's tree that still arrives cannot complete a new tree: that
+ * that task, with no acker executor in between. The high bits are the spout executor's tree sequence, which starts
+ * at a random value and indexes its {@link PendingRing}: no two pending trees of a task share a root, and a restarted
+ * spout does not reuse the roots its predecessor had pending (an ack of a predecessor's tree that still arrives cannot complete a new tree: that
  * would take the XOR of random edge ids to match, as with Storm's acker).
  */
 public final class SpoutRoots {

@@ -3,7 +3,7 @@ package io.squall.runtime.executor;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
-import io.squall.runtime.acker.RotatingIndex;
+import io.squall.runtime.acker.PendingRing;
 import io.squall.runtime.acker.SpoutRoots;
 import io.squall.runtime.eventtime.EventTimeGraph;
 import io.squall.runtime.eventtime.SourceSettings;
@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,9 @@ import java.util.SplittableRandom;
 /**
  * Runs the tasks of a spout. Each round: drain acks and fails from the queue, expire timed-out trees,
  * then (when active, not backpressured and under {@code max.spout.pending}) call {@code nextTuple} up to
- * {@code topology.spout.batch.size} times, and publish. Pending trees live in a {@link RotatingIndex}
- * keyed by root id, their task, message id and emit time in arrays indexed by slot (no object per tree).
+ * {@code topology.spout.batch.size} times, and publish. Pending trees live in a {@link PendingRing}: the
+ * executor numbers its trees, a root carries the tree's number ({@link SpoutRoots}), and the tree's task, message
+ * id, emit time and XOR sit in the ring's slot for that number (no object per tree, memory touched in emit order).
  *
  * <p>With {@code topology.acker.in.spout} (the default) the executor is also the acker of its trees: a root
  * names its spout task ({@link SpoutRoots}), the XOR of a tree's edges is kept beside its pending entry from
@@ -57,15 +57,12 @@ public final class SpoutExecutor extends Executor {
 
     private final ComponentStats stats;
     private final SplittableRandom random = new SplittableRandom();
-    private final RotatingIndex pending = new RotatingIndex(TIMEOUT_BUCKETS);
-    /** Per pending slot: the task that emitted the tree. */
-    private Task[] pendingTask = new Task[0];
-    /** Per pending slot: the spout's message id (cleared when the tree ends). */
-    private Object[] pendingMsgId = new Object[0];
-    /** Per pending slot: when the tree was emitted. */
-    private long[] pendingEmitNanos = new long[0];
-    /** Per pending slot, when the executor tracks its trees: the XOR of the edge ids reported so far. */
-    private long[] pendingXor = new long[0];
+    /**
+     * The pending trees of every task of the executor, numbered in emit order from a random start (a restarted spout
+     * does not reuse the roots its predecessor had pending).
+     */
+    private final PendingRing<Task> pending;
+    private final PendingRing.Expired<Task> onTimeout = this::onTimeout;
     /** Whether this executor tracks its own trees, as their acker. */
     private final boolean tracksTrees;
     private final List<Task> tasks = new ArrayList<>();
@@ -128,6 +125,8 @@ public final class SpoutExecutor extends Executor {
         this.congestion = context.congestion();
         congestion.wakeOnRelief(queue::wake);
         this.tracksTrees = settings.ackingEnabled() && settings.ackerExecutors() == 0;
+        long expected = (long) Math.max(settings.maxSpoutPending(), 0) * taskIds.length;
+        this.pending = new PendingRing<>(TIMEOUT_BUCKETS, (int) Math.min(expected, Integer.MAX_VALUE), random.nextLong());
     }
 
     @Override
@@ -155,7 +154,7 @@ public final class SpoutExecutor extends Executor {
         if (now - nextRotateNanos >= 0) {
             nextRotateNanos = now + rotateEveryNanos;
             if (settings.timeoutsEnabled()) {
-                pending.rotate(this::onTimeout);
+                pending.rotate(onTimeout);
             }
         }
         work += syncActivation();
@@ -297,9 +296,8 @@ public final class SpoutExecutor extends Executor {
                     LOG.warn("Spout executor {} ignores an update of tree {}: ackers track its trees", name, root);
                     return;
                 }
-                int at = pending.positionOf(root);
-                if (at >= 0 && (pendingXor[pending.slotAtPosition(at)] ^= xor) == 0) {
-                    complete(pending.removeAtPosition(at), false, -1); // One probe for the look-up and the removal.
+                if (pending.update(root, xor) == PendingRing.COMPLETED) {
+                    complete(false, -1);
                 }
             }
             case AckBatch.FAIL -> onResult(root, true, task);
@@ -312,22 +310,19 @@ public final class SpoutExecutor extends Executor {
 
     /** The acker's verdict on a tree: completed, or failed by {@code failingTask} (-1 if unknown). */
     private void onResult(long root, boolean failed, int failingTask) {
-        int slot = pending.remove(root);
-        if (slot >= 0) { // Else timed out already: the spout was told then.
-            complete(slot, failed, failingTask);
+        if (pending.remove(root)) { // Else timed out already: the spout was told then.
+            complete(failed, failingTask);
         }
     }
 
     /**
-     * Ends the tree that held {@code slot}, just removed from the pending index: counts it (the component's shared
-     * counters once per message, see {@link #onMessage}) and keeps it for its callback.
+     * Ends the tree just taken out of the pending ring: counts it (the component's shared counters once per message,
+     * see {@link #onMessage}) and keeps it for its callback.
      */
-    private void complete(int slot, boolean failed, int failingTask) {
-        Task task = pendingTask[slot];
-        Object msgId = pendingMsgId[slot];
-        long emitNanos = pendingEmitNanos[slot];
-        pendingTask[slot] = null;
-        pendingMsgId[slot] = null;
+    private void complete(boolean failed, int failingTask) {
+        Task task = pending.endedOwner();
+        Object msgId = pending.endedMessageId();
+        long emitNanos = pending.endedEmitNanos();
         task.pendingCount--;
         if (failed) {
             stats.failed.increment();
@@ -348,26 +343,11 @@ public final class SpoutExecutor extends Executor {
 
     /** Records a tracked tree that {@code task} emitted, the XOR of its first edges {@code xor}. */
     private void addPending(long root, Task task, Object msgId, long emitNanos, long xor) {
-        int slot = pending.putNew(root);
-        if (slot >= pendingTask.length) {
-            int n = pending.slotCapacity();
-            pendingTask = Arrays.copyOf(pendingTask, n);
-            pendingMsgId = Arrays.copyOf(pendingMsgId, n);
-            pendingEmitNanos = Arrays.copyOf(pendingEmitNanos, n);
-            pendingXor = Arrays.copyOf(pendingXor, n);
-        }
-        pendingTask[slot] = task;
-        pendingMsgId[slot] = msgId;
-        pendingEmitNanos[slot] = emitNanos;
-        pendingXor[slot] = xor;
+        pending.add(root, task, msgId, emitNanos, xor);
         task.pendingCount++;
     }
 
-    private void onTimeout(int slot) {
-        Task task = pendingTask[slot];
-        Object msgId = pendingMsgId[slot];
-        pendingTask[slot] = null;
-        pendingMsgId[slot] = null;
+    private void onTimeout(Task task, Object msgId) {
         task.pendingCount--;
         stats.timedOut.increment();
         task.counters.failed();
@@ -400,8 +380,8 @@ public final class SpoutExecutor extends Executor {
         /** The root and the XOR of the edges of the tracked emit in progress. */
         private long emitRoot;
         private long emitXor;
-        /** The sequence number of the task's last root, when the executor tracks its trees; starts at random. */
-        private long rootSequence = random.nextLong();
+        /** Whether the tracked emit in progress has made its first tuple. */
+        private boolean emitHasTuple;
         /** The replay keys of the tracked emit in progress, or null (no stateful bolt in the topology). */
         private long[] emitKeys;
         /** Makes replay keys, or null when the topology has no stateful bolt. */
@@ -432,9 +412,10 @@ public final class SpoutExecutor extends Executor {
                 watermarks.onEmit(route.streamId(), route.fields(), values, clock.currentTimeMillis());
             }
             boolean tracked = messageId != null && settings.ackingEnabled();
-            emitRoot = !tracked ? 0 : tracksTrees ? SpoutRoots.root(++rootSequence, taskId) : nonZero();
+            emitRoot = tracked ? pending.nextRoot(taskId) : 0;
             emitKeys = tracked && replayKeys != null ? replayKeys.of(messageId) : null;
             emitXor = 0;
+            emitHasTuple = false;
             List<Integer> targets = send(route, values, directTask, tracked, messageId);
             emits++;
             if (watermarks != null) {
@@ -451,8 +432,17 @@ public final class SpoutExecutor extends Executor {
             return targets;
         }
 
+        /**
+         * A tuple of the tracked emit in progress. Its first tuple (the only one, unless the stream goes to several
+         * bolts) keeps no edge: the edge is computed from the root ({@link TupleImpl#firstOfTree}), 8 bytes less.
+         */
         @Override
         TupleImpl newTuple(Route route, List<Object> values) {
+            if (emitKeys == null && !emitHasTuple) {
+                emitHasTuple = true;
+                emitXor ^= TupleImpl.firstEdge(emitRoot);
+                return TupleImpl.firstOfTree(route.source(), values, emitRoot);
+            }
             long edge = nonZero();
             emitXor ^= edge;
             return emitKeys == null ? TupleImpl.ofTree(route.source(), values, emitRoot, edge)
