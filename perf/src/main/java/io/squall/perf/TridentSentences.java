@@ -11,6 +11,7 @@ import io.squall.trident.tuple.TridentTuple;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -38,6 +39,10 @@ final class TridentSentences {
     };
     /** Batches whose state commit the spout has heard of ({@link SentenceBatchSpout#ack}), in this JVM. */
     static final LongAdder COMMITTED = new LongAdder();
+    /** Over the batches the spout emitted: how many of its batches were emitted and not yet committed, summed. */
+    static final LongAdder IN_FLIGHT_SUM = new LongAdder();
+    /** Nanoseconds from a batch's emit to the spout hearing of its commit, summed over the committed batches. */
+    static final LongAdder LATENCY_NANOS_SUM = new LongAdder();
 
     private TridentSentences() {
     }
@@ -59,13 +64,18 @@ final class TridentSentences {
     /** Batch {@code b} is sentences {@code b*1000 ..} of the cycled corpus, the same on a replay. */
     static final class SentenceBatchSpout implements IBatchSpout {
         private static final long serialVersionUID = 1L;
+        /** When each batch not yet committed was (last) emitted; the spout's emits and acks run on one thread. */
+        private transient Map<Long, Long> emittedAt;
 
         @Override
         public void open(Map<String, Object> conf, TopologyContext context) {
+            emittedAt = new HashMap<>();
         }
 
         @Override
         public void emitBatch(long batchId, TridentCollector collector) {
+            emittedAt.put(batchId, System.nanoTime());
+            IN_FLIGHT_SUM.add(emittedAt.size());
             long first = batchId * BATCH;
             for (int i = 0; i < BATCH; i++) {
                 collector.emit(new Values(CORPUS[(int) ((first + i) % CORPUS.length)]));
@@ -74,6 +84,10 @@ final class TridentSentences {
 
         @Override
         public void ack(long batchId) {
+            Long at = emittedAt.remove(batchId);
+            if (at != null) {
+                LATENCY_NANOS_SUM.add(System.nanoTime() - at);
+            }
             COMMITTED.increment();
         }
 

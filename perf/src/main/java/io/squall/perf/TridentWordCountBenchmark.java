@@ -43,12 +43,16 @@ public final class TridentWordCountBenchmark {
                     "bench-" + UUID.randomUUID(), new MemoryMapState.Factory(StateType.OPAQUE), countTasks).build());
             TimeUnit.SECONDS.sleep(warmup);
             long startBatches = TridentSentences.COMMITTED.sum();
+            long inFlightBefore = TridentSentences.IN_FLIGHT_SUM.sum();
+            long latencyBefore = TridentSentences.LATENCY_NANOS_SUM.sum();
             Map<String, Long> cpuBefore = ConstSpoutBenchmark.threadCpu();
             Map<String, Long> bytesBefore = ConstSpoutBenchmark.threadAllocatedBytes();
             long processCpuBefore = ConstSpoutBenchmark.processCpu();
             long start = System.nanoTime();
             TimeUnit.SECONDS.sleep(measure);
             long batches = TridentSentences.COMMITTED.sum() - startBatches;
+            long inFlight = TridentSentences.IN_FLIGHT_SUM.sum() - inFlightBefore;
+            long latency = TridentSentences.LATENCY_NANOS_SUM.sum() - latencyBefore;
             double secs = (System.nanoTime() - start) / 1e9;
             long processCpu = ConstSpoutBenchmark.processCpu() - processCpuBefore;
             Map<String, Long> cpuAfter = ConstSpoutBenchmark.threadCpu();
@@ -57,6 +61,9 @@ public final class TridentWordCountBenchmark {
             System.out.printf("committed %d batches in %.1f s: %.1f batches/s, %.0f sentences/s, %.0f words/s%n",
                     batches, secs, batches / secs, batches * TridentSentences.BATCH / secs,
                     batches * TridentSentences.BATCH * TridentSentences.WORDS_PER_SENTENCE / secs);
+            System.out.printf("batches in flight when one starts: %.1f on average (at most %d); a batch's emit to its "
+                    + "commit heard by the spout: %.3f ms on average%n", inFlight / (double) Math.max(1, batches),
+                    pending, latency / 1e6 / Math.max(1, batches));
             StringBuilder threads = new StringBuilder();
             cpuAfter.forEach((thread, ns) -> {
                 long used = ns - cpuBefore.getOrDefault(thread, 0L);
