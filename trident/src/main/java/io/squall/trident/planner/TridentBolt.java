@@ -277,7 +277,9 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
     /**
      * Runs a batch of a part whose only input is its spout ({@link #spoutOnly}): each tuple the spout emits goes
      * straight to the operations (a copy of its values, since a spout may reuse its list), then the part's output
-     * is sent and the batch tuple acked; anything that throws fails the batch tuple.
+     * is sent and the batch tuple acked; anything that throws fails the batch tuple. An operation's failure does
+     * not reach the spout: the spout finishes its batch (and records it, to fail or replay it later) as if the
+     * batch had been buffered, and the batch fails after it.
      */
     private void runFromSpout(TransactionAttempt tx, Tuple batchTuple) {
         Processor entry = processors.get(plan.spoutEntry);
@@ -285,6 +287,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         List<Tuple> anchors = List.of(batchTuple);
         run(tx, anchors, BatchWatermarks.NONE, () -> {
             ctx.sourceTask = batchTuple.getSourceTask();
+            RuntimeException[] failed = new RuntimeException[1];
             source.emitBatch(tx, coordinatorMeta(batchTuple), new TridentCollector() {
                 @Override
                 public void emit(List<Object> values) {
@@ -292,7 +295,14 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
                         throw new IllegalArgumentException("Spout of stream '" + plan.txStateId + "' emitted "
                                 + values + " for fields " + fields);
                     }
-                    entry.execute(0, TridentTupleView.of(fields, List.of(), values));
+                    if (failed[0] != null) {
+                        return;
+                    }
+                    try {
+                        entry.execute(0, TridentTupleView.of(fields, List.of(), values));
+                    } catch (RuntimeException e) {
+                        failed[0] = e;
+                    }
                 }
 
                 @Override
@@ -300,6 +310,9 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
                     collector.reportError(t);
                 }
             });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
         });
     }
 
