@@ -2,165 +2,89 @@ package io.squall.perf;
 
 import io.squall.Config;
 import io.squall.LocalCluster;
-import io.squall.task.TopologyContext;
-import io.squall.trident.TridentTopology;
-import io.squall.trident.coordinator.InMemoryCoordinatorStore;
-import io.squall.trident.operation.BaseFunction;
-import io.squall.trident.operation.TridentCollector;
-import io.squall.trident.operation.builtin.Count;
-import io.squall.trident.spout.FixedPartitionsCoordinator;
-import io.squall.trident.spout.IPartitionedTridentSpout;
-import io.squall.trident.spout.NumberedPartition;
-import io.squall.trident.spout.OffsetRange;
-import io.squall.trident.topology.TransactionAttempt;
 import io.squall.trident.state.StateType;
 import io.squall.trident.testing.MemoryMapState;
-import io.squall.trident.tuple.TridentTuple;
-import io.squall.tuple.Fields;
-import io.squall.tuple.Values;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Trident word count in local mode: a transactional spout emits batches of 1000 sentences of 8 words, they are
- * split and counted per word into an in-memory transactional map state. Prints committed sentences/s and
- * batches/s over the measured window.
+ * Trident word count in local mode, the peer harness's {@code trident-wordcount} topology
+ * ({@link TridentSentences}: batches of 1000 sentences of 8 words, the spout and the split in one task, the counts
+ * in {@code countTasks} into an opaque in-memory map state). Prints committed sentences/s and batches/s over the
+ * measured window, the process's CPU ns per sentence and that of each thread that used more than 2% of the
+ * window, the bytes each thread allocated per sentence and the load average.
  *
- * The sentences of a batch come from {@code spoutTasks} partitions (each emits its share of the 1000), read by as
- * many tasks, which also split and pre-count them.
+ * <pre>usage: TridentWordCountBenchmark [warmupSecs] [measureSecs] [intervalMs] [countTasks] [maxPendingBatches]</pre>
  *
- * <pre>usage: TridentWordCountBenchmark [warmupSecs] [measureSecs] [spoutTasks] [countTasks] [maxPendingBatches]</pre>
+ * {@code intervalMs} is {@code topology.trident.batch.emit.interval.millis} (the harness's 1 by default; 0 lets the
+ * coordinator start a batch whenever fewer than {@code maxPendingBatches} are in flight).
  */
 public final class TridentWordCountBenchmark {
-    static final int BATCH_SENTENCES = 1000;
-    static final int WORDS_PER_SENTENCE = 8;
-
     private TridentWordCountBenchmark() {
-    }
-
-    /** Sentences drawn from a pool of 4096, 8 words of a 2000-word vocabulary each; offset ranges replay. */
-    public static class SentenceSpout implements IPartitionedTridentSpout<Integer, NumberedPartition, OffsetRange> {
-        private static final long serialVersionUID = 1L;
-
-        private final int partitions;
-
-        SentenceSpout(int partitions) {
-            this.partitions = partitions;
-        }
-
-        @Override
-        public Coordinator<Integer> getCoordinator(Map<String, Object> conf, TopologyContext context) {
-            return new FixedPartitionsCoordinator(partitions);
-        }
-
-        @Override
-        public Emitter<Integer, NumberedPartition, OffsetRange> getEmitter(Map<String, Object> conf,
-                                                                           TopologyContext context) {
-            Random random = new Random(42);
-            List<Values> pool = new ArrayList<>();
-            for (int i = 0; i < 4096; i++) {
-                StringBuilder s = new StringBuilder();
-                for (int w = 0; w < WORDS_PER_SENTENCE; w++) {
-                    s.append(w == 0 ? "" : " ").append("word").append(random.nextInt(2000));
-                }
-                pool.add(new Values(s.toString()));
-            }
-            return new Emitter<>() {
-                @Override
-                public List<NumberedPartition> getOrderedPartitions(Integer count) {
-                    return NumberedPartition.of(count);
-                }
-
-                @Override
-                public void refreshPartitions(List<NumberedPartition> partitionResponsibilities) {
-                }
-
-                @Override
-                public OffsetRange emitPartitionBatchNew(TransactionAttempt tx, TridentCollector collector,
-                                                         NumberedPartition partition, OffsetRange last) {
-                    long start = last == null ? 0 : last.end();
-                    OffsetRange range = new OffsetRange(start, start + BATCH_SENTENCES / partitions);
-                    emitPartitionBatch(tx, collector, partition, range);
-                    return range;
-                }
-
-                @Override
-                public void emitPartitionBatch(TransactionAttempt tx, TridentCollector collector,
-                                               NumberedPartition partition, OffsetRange range) {
-                    for (long i = range.start(); i < range.end(); i++) {
-                        collector.emit(pool.get((int) ((i * partitions + partition.index()) & 4095)));
-                    }
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public Map<String, Object> getComponentConfiguration() {
-            return null;
-        }
-
-        @Override
-        public Fields getOutputFields() {
-            return new Fields("sentence");
-        }
-    }
-
-    /** Splits a sentence into words. */
-    public static class Split extends BaseFunction {
-        @Override
-        public void execute(TridentTuple tuple, TridentCollector collector) {
-            String s = tuple.getString(0);
-            int from = 0;
-            for (int i = 0; i <= s.length(); i++) {
-                if (i == s.length() || s.charAt(i) == ' ') {
-                    collector.emit(new Values(s.substring(from, i)));
-                    from = i + 1;
-                }
-            }
-        }
     }
 
     public static void main(String[] args) throws InterruptedException {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int measure = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int spoutTasks = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int countTasks = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        int pending = args.length > 4 ? Integer.parseInt(args[4]) : 4;
-        String txId = "bench-" + UUID.randomUUID();
-        TridentTopology topology = new TridentTopology();
-        topology.newStream(txId, new SentenceSpout(spoutTasks)).parallelismHint(spoutTasks)
-                .each(new Fields("sentence"), new Split(), new Fields("word"))
-                .groupBy(new Fields("word"))
-                .persistentAggregate(new MemoryMapState.Factory(StateType.TRANSACTIONAL), new Count(),
-                        new Fields("count"))
-                .parallelismHint(countTasks);
+        int intervalMs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int countTasks = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int pending = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         Config conf = new Config();
         conf.setMaxSpoutPending(pending);
-        conf.put(Config.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS, 0);
-        System.out.printf("Trident word count: batches of %d sentences of %d words, %d spout tasks, %d count tasks, "
-                + "%d batches in flight, warm-up %d s, measure %d s%n", BATCH_SENTENCES, WORDS_PER_SENTENCE, spoutTasks,
-                countTasks, pending, warmup, measure);
-        try (LocalCluster cluster = new LocalCluster(); InMemoryCoordinatorStore store =
-                new InMemoryCoordinatorStore(txId)) {
-            cluster.submitTopology("trident-word-count-bench", conf, topology.build());
+        conf.put(Config.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS, intervalMs);
+        conf.put(Config.TOPOLOGY_ACKER_EXECUTORS, 1);
+        System.out.printf("Trident word count: batches of %d sentences of %d words, %d count tasks, %d batches in "
+                        + "flight, batch emit interval %d ms, warm-up %d s, measure %d s%n", TridentSentences.BATCH,
+                TridentSentences.WORDS_PER_SENTENCE, countTasks, pending, intervalMs, warmup, measure);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("trident-word-count-bench", conf, TridentSentences.topology(
+                    "bench-" + UUID.randomUUID(), new MemoryMapState.Factory(StateType.OPAQUE), countTasks).build());
             TimeUnit.SECONDS.sleep(warmup);
-            long startTxid = store.committedTxid();
+            long startBatches = TridentSentences.COMMITTED.sum();
+            long inFlightBefore = TridentSentences.IN_FLIGHT_SUM.sum();
+            long latencyBefore = TridentSentences.LATENCY_NANOS_SUM.sum();
+            Map<String, Long> cpuBefore = ConstSpoutBenchmark.threadCpu();
+            Map<String, Long> bytesBefore = ConstSpoutBenchmark.threadAllocatedBytes();
+            long processCpuBefore = ConstSpoutBenchmark.processCpu();
             long start = System.nanoTime();
             TimeUnit.SECONDS.sleep(measure);
-            long batches = store.committedTxid() - startTxid;
+            long batches = TridentSentences.COMMITTED.sum() - startBatches;
+            long inFlight = TridentSentences.IN_FLIGHT_SUM.sum() - inFlightBefore;
+            long latency = TridentSentences.LATENCY_NANOS_SUM.sum() - latencyBefore;
             double secs = (System.nanoTime() - start) / 1e9;
+            long processCpu = ConstSpoutBenchmark.processCpu() - processCpuBefore;
+            Map<String, Long> cpuAfter = ConstSpoutBenchmark.threadCpu();
+            Map<String, Long> bytesAfter = ConstSpoutBenchmark.threadAllocatedBytes();
+            double sentences = Math.max(1, batches) * (double) TridentSentences.BATCH;
             System.out.printf("committed %d batches in %.1f s: %.1f batches/s, %.0f sentences/s, %.0f words/s%n",
-                    batches, secs, batches / secs, batches * BATCH_SENTENCES / secs,
-                    batches * BATCH_SENTENCES * WORDS_PER_SENTENCE / secs);
+                    batches, secs, batches / secs, batches * TridentSentences.BATCH / secs,
+                    batches * TridentSentences.BATCH * TridentSentences.WORDS_PER_SENTENCE / secs);
+            System.out.printf("batches in flight when one starts: %.1f on average (at most %d); a batch's emit to its "
+                    + "commit heard by the spout: %.3f ms on average%n", inFlight / (double) Math.max(1, batches),
+                    pending, latency / 1e6 / Math.max(1, batches));
+            StringBuilder threads = new StringBuilder();
+            cpuAfter.forEach((thread, ns) -> {
+                long used = ns - cpuBefore.getOrDefault(thread, 0L);
+                if (used > secs * 1e9 * 0.02) {
+                    threads.append(String.format(", %s %.0f (%.0f%% busy)", thread, used / sentences,
+                            100.0 * used / (secs * 1e9)));
+                }
+            });
+            System.out.printf("CPU ns per sentence: process %.0f (%.2f cores)%s%n", processCpu / sentences,
+                    processCpu / (secs * 1e9), threads);
+            StringBuilder allocating = new StringBuilder();
+            long allBytes = 0;
+            for (Map.Entry<String, Long> e : bytesAfter.entrySet()) {
+                long bytes = e.getValue() - bytesBefore.getOrDefault(e.getKey(), 0L);
+                allBytes += bytes;
+                if (bytes > sentences) {
+                    allocating.append(String.format(", %s %.0f", e.getKey(), bytes / sentences));
+                }
+            }
+            System.out.printf("bytes allocated per sentence: all threads %.0f%s; load average %s%n",
+                    allBytes / sentences, allocating, ConstSpoutBenchmark.loadAverage());
         }
     }
 }

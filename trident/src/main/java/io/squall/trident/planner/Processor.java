@@ -90,12 +90,8 @@ abstract class Processor {
             throw new IllegalArgumentException("Tuple of fields " + outFields + " got " + (p + values.size())
                     + " values " + prefix + " + " + values);
         }
-        for (int i = 0; i < p; i++) {
-            scratch[i] = prefix.get(i);
-        }
-        for (int i = p; i < scratch.length; i++) {
-            scratch[i] = values.get(i - p);
-        }
+        TridentTupleView.copy(prefix, scratch, 0);
+        TridentTupleView.copy(values, scratch, p);
         forward(scratchTuple);
     }
 

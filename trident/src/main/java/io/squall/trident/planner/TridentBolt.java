@@ -55,6 +55,11 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
     private transient ProcessorContext ctx;
     private transient int expected;
     private transient LongAdder lateTuples;
+    /**
+     * Whether the part's only input is its spout, it keeps no batch for a commit and has no event time: then the
+     * spout's tuples go through the operations as it emits them, with no copy of the batch kept in between.
+     */
+    private transient boolean spoutOnly;
     /** The spout's watermarks when it has event time, else null. */
     private transient BatchWatermarks.Source sourceWatermarks;
 
@@ -108,6 +113,8 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             p.prepare(ctx);
         }
         if (plan.spout != null) {
+            spoutOnly = plan.inputs.isEmpty() && !plan.committer && plan.eventTimeField == null
+                    && !plan.carriesEventTime;
             expected += 1;
             source = BatchSource.of(plan.spout, plan.txStateId);
             source.open(conf, context);
@@ -172,6 +179,11 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             return;
         }
         if (MasterBatchCoordinator.BATCH_STREAM.equals(stream)) {
+            if (spoutOnly) {
+                batches.remove(tx.getTransactionId());
+                runFromSpout(tx, tuple);
+                return;
+            }
             if (!emitFromSpout(batch, tuple)) {
                 return;
             }
@@ -262,6 +274,48 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         return true;
     }
 
+    /**
+     * Runs a batch of a part whose only input is its spout ({@link #spoutOnly}): each tuple the spout emits goes
+     * straight to the operations (a copy of its values, since a spout may reuse its list), then the part's output
+     * is sent and the batch tuple acked; anything that throws fails the batch tuple. An operation's failure does
+     * not reach the spout: the spout finishes its batch (and records it, to fail or replay it later) as if the
+     * batch had been buffered, and the batch fails after it.
+     */
+    private void runFromSpout(TransactionAttempt tx, Tuple batchTuple) {
+        Processor entry = processors.get(plan.spoutEntry);
+        Fields fields = entry.outFields;
+        List<Tuple> anchors = List.of(batchTuple);
+        run(tx, anchors, BatchWatermarks.NONE, () -> {
+            ctx.sourceTask = batchTuple.getSourceTask();
+            RuntimeException[] failed = new RuntimeException[1];
+            source.emitBatch(tx, coordinatorMeta(batchTuple), new TridentCollector() {
+                @Override
+                public void emit(List<Object> values) {
+                    if (values.size() != fields.size()) {
+                        throw new IllegalArgumentException("Spout of stream '" + plan.txStateId + "' emitted "
+                                + values + " for fields " + fields);
+                    }
+                    if (failed[0] != null) {
+                        return;
+                    }
+                    try {
+                        entry.execute(0, TridentTupleView.of(fields, List.of(), values));
+                    } catch (RuntimeException e) {
+                        failed[0] = e;
+                    }
+                }
+
+                @Override
+                public void reportError(Throwable t) {
+                    collector.reportError(t);
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+        });
+    }
+
     /** This stream's metadata from its spout's coordinator, carried by the batch tuple; null if it has none. */
     private byte[] coordinatorMeta(Tuple batchTuple) {
         @SuppressWarnings("unchecked")
@@ -279,16 +333,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
      * {@code anchors}, acks them; fails them if an operation throws.
      */
     private void run(PendingBatch batch, TransactionAttempt tx, List<Tuple> anchors) {
-        ctx.tx = tx;
-        long txid = tx.getTransactionId();
-        try {
-            for (OutEdgeBuffer out : outs) {
-                out.reset(txid);
-            }
-            ctx.inputWatermark = inputWatermark(batch);
-            for (Processor p : processors) {
-                p.startBatch();
-            }
+        run(tx, anchors, inputWatermark(batch), () -> {
             for (PendingBatch.Input in : batch.inputs) {
                 Processor entry = processors.get(in.entryNode());
                 ctx.sourceTask = in.sourceTask();
@@ -296,6 +341,25 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
                     entry.execute(in.inputIndex(), new TridentTupleView(in.fields(), row));
                 }
             }
+        });
+    }
+
+    /**
+     * Runs the operations over what {@code feed} gives their entry points as attempt {@code tx}, emits to every
+     * downstream task anchored to {@code anchors}, acks them; fails them if anything throws.
+     */
+    private void run(TransactionAttempt tx, List<Tuple> anchors, long inputWatermark, Runnable feed) {
+        ctx.tx = tx;
+        long txid = tx.getTransactionId();
+        try {
+            for (OutEdgeBuffer out : outs) {
+                out.reset(txid);
+            }
+            ctx.inputWatermark = inputWatermark;
+            for (Processor p : processors) {
+                p.startBatch();
+            }
+            feed.run();
             for (Processor p : processors) {
                 p.finishBatch();
             }

@@ -1,6 +1,7 @@
 package io.squall.trident.tuple;
 
 import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -67,13 +68,31 @@ public final class TridentTupleView extends AbstractList<Object> implements Trid
                     + suffix);
         }
         Object[] a = new Object[n];
-        for (int i = 0; i < p; i++) {
-            a[i] = prefix.get(i);
-        }
-        for (int i = p; i < n; i++) {
-            a[i] = suffix.get(i - p);
-        }
+        copy(prefix, a, 0);
+        copy(suffix, a, p);
         return new TridentTupleView(fields, a);
+    }
+
+    /**
+     * Copies {@code from}'s values into {@code to} from index {@code at}. The usual lists (a user's {@link Values}, a
+     * tuple) are read through their own class rather than the {@code List} interface, so that the just-in-time
+     * compiler can inline the reads and, when the list was made only to be emitted, not allocate it at all.
+     */
+    public static void copy(List<Object> from, Object[] to, int at) {
+        if (from.getClass() == Values.class) {
+            Values v = (Values) from;
+            for (int i = 0, n = v.size(); i < n; i++) {
+                to[at + i] = v.get(i);
+            }
+        } else if (from instanceof TridentTupleView t) {
+            for (int i = 0, n = t.size(); i < n; i++) {
+                to[at + i] = t.get(i);
+            }
+        } else {
+            for (int i = 0, n = from.size(); i < n; i++) {
+                to[at + i] = from.get(i);
+            }
+        }
     }
 
     /** A new tuple of the given fields of this one, in that order. */
@@ -84,6 +103,12 @@ public final class TridentTupleView extends AbstractList<Object> implements Trid
     @Override
     public Object get(int index) {
         return array != null ? array[index] : values.get(index);
+    }
+
+    /** The value at {@code index}, read directly (the interface's default would first wrap an array in a list). */
+    @Override
+    public Object getValue(int index) {
+        return get(index);
     }
 
     @Override

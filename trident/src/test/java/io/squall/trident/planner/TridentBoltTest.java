@@ -4,6 +4,7 @@ import io.squall.Config;
 import io.squall.task.IMetricsContext;
 import io.squall.testing.TopologyTestDriver;
 import io.squall.trident.TridentTopology;
+import io.squall.trident.operation.BaseAggregator;
 import io.squall.trident.operation.BaseFunction;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.operation.TridentOperationContext;
@@ -141,6 +142,70 @@ class TridentBoltTest {
         }
     }
 
+    /** A batch spout that emits every sentence of its batch through one list it refills. */
+    static final class ReusingSpout implements IBatchSpout {
+        private static final long serialVersionUID = 1L;
+        private final List<String> sentences;
+
+        ReusingSpout(List<String> sentences) {
+            this.sentences = sentences;
+        }
+
+        @Override
+        public void open(Map<String, Object> conf, io.squall.task.TopologyContext context) {
+        }
+
+        @Override
+        public void emitBatch(long batchId, TridentCollector collector) {
+            if (batchId != 1) {
+                return;
+            }
+            List<Object> reused = new ArrayList<>(List.of(""));
+            for (String s : sentences) {
+                reused.set(0, s);
+                collector.emit(reused);
+            }
+        }
+
+        @Override
+        public void ack(long batchId) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public Map<String, Object> getComponentConfiguration() {
+            return null;
+        }
+
+        @Override
+        public Fields getOutputFields() {
+            return new Fields("sentence");
+        }
+    }
+
+    /** Keeps the tuples themselves until the batch is complete, then emits their sentences, joined. */
+    static final class KeepTuples extends BaseAggregator<List<TridentTuple>> {
+        @Override
+        public List<TridentTuple> init(Object batchId, TridentCollector collector) {
+            return new ArrayList<>();
+        }
+
+        @Override
+        public void aggregate(List<TridentTuple> kept, TridentTuple tuple, TridentCollector collector) {
+            kept.add(tuple);
+        }
+
+        @Override
+        public void complete(List<TridentTuple> kept, TridentCollector collector) {
+            List<String> sentences = new ArrayList<>();
+            kept.forEach(t -> sentences.add(t.getString(0)));
+            collector.emit(new Values(String.join("|", sentences)));
+        }
+    }
+
     @BeforeEach
     void reset() {
         UPDATES.clear();
@@ -186,6 +251,17 @@ class TridentBoltTest {
         run(recording(new FlakySpout(new FixedBatchSpout(new Fields("sentence"), 1, new Values("a"), new Values("b"),
                 new Values("c"))), "bolt-spout-fails"));
         assertEquals(List.of("1:a", "2:b", "3:c"), UPDATES.subList(0, 3), () -> "updates " + UPDATES);
+    }
+
+    @Test
+    void aSpoutsTuplesGoThroughThePartAsEmittedYetASpoutMayReuseItsList() {
+        TridentTopology t = new TridentTopology();
+        t.newStream("bolt-reusing-spout", new ReusingSpout(List.of("x y", "z", "w")))
+                .partitionAggregate(new Fields("sentence"), new KeepTuples(), new Fields("joined"))
+                .partitionBy(new Fields("joined"))
+                .partitionPersist(new RecordingFactory(), new Fields("joined"), new Record());
+        run(t);
+        assertEquals("1:x y|z|w", UPDATES.get(0), () -> "updates " + UPDATES);
     }
 
     @Test

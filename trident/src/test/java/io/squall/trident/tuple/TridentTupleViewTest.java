@@ -1,6 +1,7 @@
 package io.squall.trident.tuple;
 
 import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +37,23 @@ class TridentTupleViewTest {
         TridentTupleView t = TridentTupleView.of(FIELDS, List.of("a b"), reused);
         reused.set(0, "b");
         assertEquals("a", t.getString(1));
+    }
+
+    @Test
+    void copiesFromValuesFromAnotherTupleAndFromAnyList() {
+        Object[] into = new Object[5];
+        TridentTupleView.copy(new Values("a", 1L), into, 0);
+        TridentTupleView.copy(TridentTupleView.of(new Fields("x"), List.of(), List.of("b")), into, 2);
+        TridentTupleView.copy(new LinkedList<>(List.of("c", 2L)), into, 3);
+        assertEquals(Arrays.asList("a", 1L, "b", "c", 2L), Arrays.asList(into));
+    }
+
+    @Test
+    void readsAValueByIndexOrNameFromItsArray() {
+        TridentTupleView t = TridentTupleView.of(FIELDS, List.of("a b"), new Values("a", 1L));
+        assertEquals("a b", t.getValue(0));
+        assertEquals(1L, t.getValueByField("n"));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.getValue(3));
     }
 
     @Test
