@@ -46,14 +46,30 @@ final class ReplayKeyFilter {
         size = 0;
     }
 
-    /** Adds {@code key}. */
+    /**
+     * The capacity to {@link #clear} a filter to for {@code liveKeys}: twice as many (at least 1,024), so that as many
+     * keys again can be added before it is made again (a key is added about twice in its life).
+     */
+    static int capacityFor(long liveKeys) {
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, liveKeys)) * 2;
+    }
+
+    /**
+     * Adds {@code key}. A key whose bits were all set already (added before, or a false "maybe") is not counted in
+     * {@link #size}: it adds no load, and the logs of a task's key groups add the same key once per group.
+     */
     void add(long key) {
         int b = block(key);
         long h = key * MULTIPLIER;
+        long added = 0;
         for (int i = 0; i < WORDS_PER_BLOCK; i++) {
-            words[b + i] |= 1L << (h >>> (16 + 6 * i)); // Bits 16 to 63 of h, 6 per word: its low bits mix least.
+            long bit = 1L << (h >>> (16 + 6 * i)); // Bits 16 to 63 of h, 6 per word: its low bits mix least.
+            added |= ~words[b + i] & bit;
+            words[b + i] |= bit;
         }
-        size++;
+        if (added != 0) {
+            size++;
+        }
     }
 
     /** False when {@code key} was never added since the last {@link #clear}; true when it was, and rarely else. */
@@ -72,7 +88,7 @@ final class ReplayKeyFilter {
         return ((int) (key >>> 38) & blockMask) * WORDS_PER_BLOCK;
     }
 
-    /** Keys added since the last clear (repeats included). */
+    /** Keys added since the last clear that set a bit (repeats not counted). */
     int size() {
         return size;
     }
