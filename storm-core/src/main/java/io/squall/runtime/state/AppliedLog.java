@@ -7,9 +7,11 @@ import io.squall.utils.Clock;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
@@ -263,7 +265,7 @@ final class AppliedLog implements ReplayLog {
         Entry e = commitEntry(txid);
         if (e != null && ownsFilter) {
             if (filter.hasRoomFor(e.keys.length)) {
-                e.addKeysTo(filter);
+                filter.addAll(List.of(e.keys));
             } else {
                 rebuildFilter();
             }
@@ -292,10 +294,10 @@ final class AppliedLog implements ReplayLog {
         return liveKeys;
     }
 
-    /** Adds the keys of every entry in memory to {@code to}. */
-    void addKeysTo(ReplayKeyFilter to) {
+    /** Adds the sorted keys of every entry in memory to {@code to}. */
+    void collectKeys(List<long[]> to) {
         for (Entry e : entries.values()) {
-            e.addKeysTo(to);
+            to.add(e.keys);
         }
     }
 
@@ -305,7 +307,9 @@ final class AppliedLog implements ReplayLog {
      */
     private void rebuildFilter() {
         filter.clear(ReplayKeyFilter.capacityFor(liveKeys));
-        addKeysTo(filter);
+        List<long[]> keys = new ArrayList<>(entries.size());
+        collectKeys(keys);
+        filter.addAll(keys);
     }
 
     /** Forgets what was staged since the last commit. */
@@ -393,11 +397,9 @@ final class AppliedLog implements ReplayLog {
             return keys.length;
         }
 
-        /** Adds the keys to {@code filter}. */
-        void addKeysTo(ReplayKeyFilter filter) {
-            for (long key : keys) {
-                filter.add(key);
-            }
+        /** The keys, in ascending order; not a copy. */
+        long[] sortedKeys() {
+            return keys;
         }
 
         /** How many applied tuples carried {@code key}, by a binary search of the sorted keys. */

@@ -4,6 +4,7 @@ import io.squall.state.KeyValueState;
 import io.squall.tuple.Tuple;
 import io.squall.utils.Clock;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -76,20 +77,19 @@ final class KeyGroupedLog implements ReplayLog {
 
     @Override
     public void commit(long txid) {
-        AppliedLog.Entry[] committed = new AppliedLog.Entry[logs.length];
+        List<long[]> committed = new ArrayList<>();
         long keys = 0;
         for (int i = 0; i < logs.length; i++) {
             if (txid != preparedTxid || prepared.get(i)) {
-                committed[i] = logs[i].commitEntry(txid);
-                keys += committed[i] == null ? 0 : committed[i].keys();
+                AppliedLog.Entry e = logs[i].commitEntry(txid);
+                if (e != null) {
+                    committed.add(e.sortedKeys());
+                    keys += e.keys();
+                }
             }
         }
         if (filter.hasRoomFor(keys)) {
-            for (AppliedLog.Entry e : committed) {
-                if (e != null) {
-                    e.addKeysTo(filter);
-                }
-            }
+            filter.addAll(committed); // The groups' keys in one sweep of the table.
         } else {
             rebuildFilter();
         }
@@ -104,9 +104,11 @@ final class KeyGroupedLog implements ReplayLog {
             live += log.liveKeys();
         }
         filter.clear(ReplayKeyFilter.capacityFor(live));
+        List<long[]> keys = new ArrayList<>();
         for (AppliedLog log : logs) {
-            log.addKeysTo(filter);
+            log.collectKeys(keys);
         }
+        filter.addAll(keys);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.squall.runtime.state;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A split-block Bloom filter over replay keys ({@link ReplayKeys#base}: 64-bit hashes with the lowest bit clear),
@@ -69,6 +70,32 @@ final class ReplayKeyFilter {
         }
         if (added != 0) {
             size++;
+        }
+    }
+
+    /**
+     * Adds the keys of {@code sorted}, arrays each in ascending order, a slice of the key space at a time across all
+     * arrays: a key's block comes from its top bits, so each slice's writes stay within one part of the table and the
+     * cache, where adding the arrays one after the other swept the whole table once per array.
+     */
+    void addAll(List<long[]> sorted) {
+        int[] at = new int[sorted.size()];
+        for (int slice = -128; slice < 128; slice++) { // The top 8 bits, in the signed order of the keys.
+            for (int a = 0; a < at.length; a++) {
+                long[] keys = sorted.get(a);
+                int i = at[a];
+                while (i < keys.length && keys[i] >> 56 == slice) {
+                    add(keys[i++]);
+                }
+                at[a] = i;
+            }
+        }
+        for (int a = 0; a < at.length; a++) {
+            if (at[a] < sorted.get(a).length) { // Not in order after all: add every key (adding again is harmless).
+                for (long key : sorted.get(a)) {
+                    add(key);
+                }
+            }
         }
     }
 
