@@ -350,8 +350,8 @@ final class AppliedLog implements ReplayLog {
             private long[] keys = new long[64];
             private int[] counts = new int[64];
             private int size;
-            /** Whether every count is 1 (the usual case): the entry then takes the keys alone. */
-            private boolean unitCounts = true;
+            /** The sum of the counts less their number: 0 when each is 1 (the usual case in a key group's log). */
+            private int repeats;
 
             @Override
             public void accept(long replayKey) {
@@ -361,7 +361,7 @@ final class AppliedLog implements ReplayLog {
                 }
                 if (size > 0 && keys[size - 1] == key) {
                     counts[size - 1]++;
-                    unitCounts = false;
+                    repeats++;
                     return;
                 }
                 if (size == keys.length) {
@@ -384,10 +384,22 @@ final class AppliedLog implements ReplayLog {
                 if (size == 0) {
                     return null;
                 }
-                Entry e = new Entry(now, Arrays.copyOf(keys, size), unitCounts ? null : Arrays.copyOf(counts, size));
+                Entry e;
+                if (repeats <= size / 8) {
+                    // Few runs (a key group's log): each key written as often as counted, sorted alone.
+                    long[] each = Arrays.copyOf(keys, size + repeats);
+                    for (int i = 0, at = size; at < each.length; i++) {
+                        for (int c = 1; c < counts[i]; c++) {
+                            each[at++] = keys[i];
+                        }
+                    }
+                    e = new Entry(now, each, null);
+                } else {
+                    e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+                }
                 e.sortByKey();
                 size = 0;
-                unitCounts = true;
+                repeats = 0;
                 return e;
             }
         }
