@@ -31,13 +31,14 @@ class KeyGroupedLogTest {
         return provider.computeIfAbsent(namespace, n -> new InMemoryKeyValueState<>());
     }
 
-    /** Groups {@code first} to {@code end} (exclusive) of the task, and their logs, as a (re)started task opens them. */
+    /** Groups {@code first} to {@code end} (exclusive) of the task and their logs, as a (re)started task opens them. */
     private KeyGroupedLog open(KeyGroupedState[] stateOut, int first, int end) {
         KeyGroupedState s = KeyGroupedState.open("count", first, end, this::state);
         s.rollback();
         List<KeyValueState<Object, Object>> stores = new ArrayList<>();
         for (int g = first; g < end; g++) {
-            InMemoryKeyValueState<Object, Object> store = state(AppliedLog.namespace(KeyGroupedState.namespace("count", g)));
+            String namespace = AppliedLog.namespace(KeyGroupedState.namespace("count", g));
+            InMemoryKeyValueState<Object, Object> store = state(namespace);
             store.rollback();
             stores.add(store);
         }
@@ -68,7 +69,7 @@ class KeyGroupedLogTest {
         log.prepare(1, held);
         log.commit(1);
         assertTrue(skips(s[0], log, 4, 100, 42));
-        assertFalse(skips(s[0], log, 5, 100, 42), "group 5 did not apply key 42: the shared filter's maybe is not a yes");
+        assertFalse(skips(s[0], log, 5, 100, 42), "group 5 did not apply key 42: the filter's maybe is not a yes");
         assertTrue(skips(s[0], log, 6, 100, 42));
         assertTrue(skips(s[0], log, 6, 100, 43));
         assertFalse(skips(s[0], log, 4, 100, 43));
