@@ -7,9 +7,11 @@ import io.squall.utils.Clock;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
@@ -44,8 +46,12 @@ final class AppliedLog implements ReplayLog {
     private final long retainMillis;
     /** The committed entries in memory, by txid. */
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
-    /** The keys of {@link #entries} (and of entries forgotten since it was last cleared). */
-    private final ReplayKeyFilter filter = new ReplayKeyFilter(1024);
+    /**
+     * The keys of {@link #entries} (and of entries forgotten since it was last cleared); shared with the logs of the
+     * task's other key groups when {@link #ownsFilter} is false, their {@link KeyGroupedLog} then keeps it.
+     */
+    private final ReplayKeyFilter filter;
+    private final boolean ownsFilter;
     /** How many keys {@link #entries} hold. */
     private long liveKeys;
     /**
@@ -71,7 +77,17 @@ final class AppliedLog implements ReplayLog {
      * last commit).
      */
     AppliedLog(KeyValueState<Object, Object> store, Clock clock, long retainMillis) {
+        this(store, clock, retainMillis, null);
+    }
+
+    /**
+     * A log as {@link #AppliedLog(KeyValueState, Clock, long)} whose keys the caller adds to {@code shared} (a filter
+     * of several logs' keys, which this log only asks), or with a filter of its own when {@code shared} is null.
+     */
+    AppliedLog(KeyValueState<Object, Object> store, Clock clock, long retainMillis, ReplayKeyFilter shared) {
         this.store = store;
+        this.ownsFilter = shared == null;
+        this.filter = ownsFilter ? new ReplayKeyFilter(1024) : shared;
         this.clock = clock;
         this.retainMillis = retainMillis;
         for (Map.Entry<Object, Object> e : store) {
@@ -83,7 +99,9 @@ final class AppliedLog implements ReplayLog {
             }
         }
         forgetOld(clock.currentTimeMillis()); // The task may have been down for longer than the retention.
-        rebuildFilter();
+        if (ownsFilter) {
+            rebuildFilter();
+        }
     }
 
     /** The namespace of the log of the state in {@code stateNamespace}. */
@@ -244,20 +262,43 @@ final class AppliedLog implements ReplayLog {
     /** Commits what {@link #prepare} staged under {@code txid} (again, after a recovery: commits are idempotent). */
     @Override
     public void commit(long txid) {
-        store.commit(txid);
-        if (prepared != null && preparedTxid == txid) {
-            entries.put(txid, prepared);
-            uncounted.put(txid, prepared);
-            liveKeys += prepared.keys.length;
-            if (filter.hasRoomFor(prepared.keys.length)) {
-                for (long key : prepared.keys) {
-                    filter.add(key);
-                }
+        Entry e = commitEntry(txid);
+        if (e != null && ownsFilter) {
+            if (filter.hasRoomFor(e.keys.length)) {
+                filter.addAll(List.of(e.keys));
             } else {
                 rebuildFilter();
             }
         }
+    }
+
+    /**
+     * Commits as {@link #commit} without touching the filter; returns the entry committed now (its keys are for the
+     * filter), or null when none.
+     */
+    Entry commitEntry(long txid) {
+        store.commit(txid);
+        Entry e = null;
+        if (prepared != null && preparedTxid == txid) {
+            e = prepared;
+            entries.put(txid, e);
+            uncounted.put(txid, e);
+            liveKeys += e.keys.length;
+        }
         prepared = null;
+        return e;
+    }
+
+    /** How many keys the entries in memory hold. */
+    long liveKeys() {
+        return liveKeys;
+    }
+
+    /** Adds the sorted keys of every entry in memory to {@code to}. */
+    void collectKeys(List<long[]> to) {
+        for (Entry e : entries.values()) {
+            to.add(e.keys);
+        }
     }
 
     /**
@@ -265,12 +306,10 @@ final class AppliedLog implements ReplayLog {
      * as many keys again are added before the next rebuild (so a key is added about twice in its life).
      */
     private void rebuildFilter() {
-        filter.clear((int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, liveKeys)) * 2);
-        for (Entry e : entries.values()) {
-            for (long key : e.keys) {
-                filter.add(key);
-            }
-        }
+        filter.clear(ReplayKeyFilter.capacityFor(liveKeys));
+        List<long[]> keys = new ArrayList<>(entries.size());
+        collectKeys(keys);
+        filter.addAll(keys);
     }
 
     /** Forgets what was staged since the last commit. */
@@ -311,6 +350,8 @@ final class AppliedLog implements ReplayLog {
             private long[] keys = new long[64];
             private int[] counts = new int[64];
             private int size;
+            /** The sum of the counts less their number: 0 when each is 1 (the usual case in a key group's log). */
+            private int repeats;
 
             @Override
             public void accept(long replayKey) {
@@ -320,6 +361,7 @@ final class AppliedLog implements ReplayLog {
                 }
                 if (size > 0 && keys[size - 1] == key) {
                     counts[size - 1]++;
+                    repeats++;
                     return;
                 }
                 if (size == keys.length) {
@@ -342,11 +384,34 @@ final class AppliedLog implements ReplayLog {
                 if (size == 0) {
                     return null;
                 }
-                Entry e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+                Entry e;
+                if (repeats <= size / 8) {
+                    // Few runs (a key group's log): each key written as often as counted, sorted alone.
+                    long[] each = Arrays.copyOf(keys, size + repeats);
+                    for (int i = 0, at = size; at < each.length; i++) {
+                        for (int c = 1; c < counts[i]; c++) {
+                            each[at++] = keys[i];
+                        }
+                    }
+                    e = new Entry(now, each, null);
+                } else {
+                    e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+                }
                 e.sortByKey();
                 size = 0;
+                repeats = 0;
                 return e;
             }
+        }
+
+        /** How many keys the entry holds. */
+        int keys() {
+            return keys.length;
+        }
+
+        /** The keys, in ascending order; not a copy. */
+        long[] sortedKeys() {
+            return keys;
         }
 
         /** How many applied tuples carried {@code key}, by a binary search of the sorted keys. */
@@ -370,8 +435,8 @@ final class AppliedLog implements ReplayLog {
                 return;
             }
             if (counts == null) {
-                counts = new int[n];
-                Arrays.fill(counts, 1);
+                sortKeysAlone();
+                return;
             }
             KeySort.sort(keys, counts, 0, n);
             int m = 0;
@@ -388,6 +453,31 @@ final class AppliedLog implements ReplayLog {
                 counts = Arrays.copyOf(counts, m);
             }
             dropUnitCounts();
+        }
+
+        /** Sorts keys that each count 1, then counts the repeated ones (rare: a key is usually in a run). */
+        private void sortKeysAlone() {
+            Arrays.sort(keys);
+            int distinct = keys.length == 0 ? 0 : 1;
+            for (int i = 1; i < keys.length; i++) {
+                distinct += keys[i] != keys[i - 1] ? 1 : 0;
+            }
+            if (distinct == keys.length) {
+                return;
+            }
+            long[] k = new long[distinct];
+            int[] c = new int[distinct];
+            int m = 0;
+            for (long key : keys) {
+                if (m > 0 && k[m - 1] == key) {
+                    c[m - 1]++;
+                } else {
+                    k[m] = key;
+                    c[m++] = 1;
+                }
+            }
+            keys = k;
+            counts = c;
         }
 
         private void dropUnitCounts() {

@@ -64,7 +64,7 @@ public final class BarrierAligner {
 
     /** Takes the next tuple from the queue. */
     public void offer(Tuple tuple) {
-        if (arrivedFrom.contains(tuple.getSourceTask())) {
+        if (!arrivedFrom.isEmpty() && arrivedFrom.contains(tuple.getSourceTask())) { // Empty between alignments.
             held.add(tuple);
         } else if (isBarrier(tuple)) {
             onBarrier(tuple);

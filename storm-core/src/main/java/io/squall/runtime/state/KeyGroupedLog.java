@@ -1,15 +1,25 @@
 package io.squall.runtime.state;
 
+import io.squall.state.KeyValueState;
 import io.squall.tuple.Tuple;
+import io.squall.utils.Clock;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The applied logs of a keyed stateful bolt's task, one per key group it owns (namespace
  * {@code component@group$applied}), so that after a rescale the new owner of a group skips the replays whose
  * updates the group's previous owner committed. A tuple's replay keys go to the log of its group, which is also
  * the group its updates went to ({@link KeyGroupedState}). A checkpoint stages only the logs of groups that
- * applied tuples or hold entries old enough to forget. Executor thread only.
+ * applied tuples or hold entries old enough to forget.
+ *
+ * <p>The groups' logs share one {@link ReplayKeyFilter} of all their keys, kept here: a spout tuple's words reach a
+ * task in several groups with the same replay key, and usually in a row, so the check of each word against its
+ * group's log reads the one cache line its sentence's first word brought in, where a filter per group cost a miss in
+ * memory per word. A shared filter answers "maybe" for a key another group applied; the group's log then searches
+ * its own entries, so the answers are the same, only such rare look-ups cost more. Executor thread only.
  */
 final class KeyGroupedLog implements ReplayLog {
     private final KeyGroupedState state;
@@ -19,11 +29,21 @@ final class KeyGroupedLog implements ReplayLog {
     /** Each group's keys of the prepare in progress, kept from one prepare to the next. */
     private final GroupCounts byGroup;
 
-    /** The logs of the groups of {@code state}, by index from its first group. */
-    KeyGroupedLog(KeyGroupedState state, AppliedLog[] logs) {
+    private final ReplayKeyFilter filter;
+
+    /**
+     * The logs of the groups of {@code state} over {@code stores} (by index from its first group, each rolled back to
+     * its last commit), their committed entries read now.
+     */
+    KeyGroupedLog(KeyGroupedState state, List<KeyValueState<Object, Object>> stores, Clock clock, long retainMillis) {
         this.state = state;
-        this.logs = logs;
+        this.filter = new ReplayKeyFilter(1024);
+        this.logs = new AppliedLog[stores.size()];
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] = new AppliedLog(stores.get(i), clock, retainMillis, filter);
+        }
         this.byGroup = new GroupCounts(logs.length);
+        rebuildFilter();
     }
 
     /** Asks the log of the group {@link KeyGroupedState#enter} scoped the state to. */
@@ -57,13 +77,38 @@ final class KeyGroupedLog implements ReplayLog {
 
     @Override
     public void commit(long txid) {
+        List<long[]> committed = new ArrayList<>();
+        long keys = 0;
         for (int i = 0; i < logs.length; i++) {
             if (txid != preparedTxid || prepared.get(i)) {
-                logs[i].commit(txid);
+                AppliedLog.Entry e = logs[i].commitEntry(txid);
+                if (e != null) {
+                    committed.add(e.sortedKeys());
+                    keys += e.keys();
+                }
             }
+        }
+        if (filter.hasRoomFor(keys)) {
+            filter.addAll(committed); // The groups' keys in one sweep of the table.
+        } else {
+            rebuildFilter();
         }
         prepared.clear();
         preparedTxid = -1;
+    }
+
+    /** Makes the shared filter again from the keys the logs hold now (see {@link AppliedLog}'s own rebuild). */
+    private void rebuildFilter() {
+        long live = 0;
+        for (AppliedLog log : logs) {
+            live += log.liveKeys();
+        }
+        filter.clear(ReplayKeyFilter.capacityFor(live));
+        List<long[]> keys = new ArrayList<>();
+        for (AppliedLog log : logs) {
+            log.collectKeys(keys);
+        }
+        filter.addAll(keys);
     }
 
     @Override

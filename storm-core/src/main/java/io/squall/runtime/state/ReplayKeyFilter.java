@@ -1,6 +1,7 @@
 package io.squall.runtime.state;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A split-block Bloom filter over replay keys ({@link ReplayKeys#base}: 64-bit hashes with the lowest bit clear),
@@ -46,14 +47,56 @@ final class ReplayKeyFilter {
         size = 0;
     }
 
-    /** Adds {@code key}. */
+    /**
+     * The capacity to {@link #clear} a filter to for {@code liveKeys}: twice as many (at least 1,024), so that as many
+     * keys again can be added before it is made again (a key is added about twice in its life).
+     */
+    static int capacityFor(long liveKeys) {
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, liveKeys)) * 2;
+    }
+
+    /**
+     * Adds {@code key}. A key whose bits were all set already (added before, or a false "maybe") is not counted in
+     * {@link #size}: it adds no load, and the logs of a task's key groups add the same key once per group.
+     */
     void add(long key) {
         int b = block(key);
         long h = key * MULTIPLIER;
+        long added = 0;
         for (int i = 0; i < WORDS_PER_BLOCK; i++) {
-            words[b + i] |= 1L << (h >>> (16 + 6 * i)); // Bits 16 to 63 of h, 6 per word: its low bits mix least.
+            long bit = 1L << (h >>> (16 + 6 * i)); // Bits 16 to 63 of h, 6 per word: its low bits mix least.
+            added |= ~words[b + i] & bit;
+            words[b + i] |= bit;
         }
-        size++;
+        if (added != 0) {
+            size++;
+        }
+    }
+
+    /**
+     * Adds the keys of {@code sorted}, arrays each in ascending order, a slice of the key space at a time across all
+     * arrays: a key's block comes from its top bits, so each slice's writes stay within one part of the table and the
+     * cache, where adding the arrays one after the other swept the whole table once per array.
+     */
+    void addAll(List<long[]> sorted) {
+        int[] at = new int[sorted.size()];
+        for (int slice = -128; slice < 128; slice++) { // The top 8 bits, in the signed order of the keys.
+            for (int a = 0; a < at.length; a++) {
+                long[] keys = sorted.get(a);
+                int i = at[a];
+                while (i < keys.length && keys[i] >> 56 == slice) {
+                    add(keys[i++]);
+                }
+                at[a] = i;
+            }
+        }
+        for (int a = 0; a < at.length; a++) {
+            if (at[a] < sorted.get(a).length) { // Not in order after all: add every key (adding again is harmless).
+                for (long key : sorted.get(a)) {
+                    add(key);
+                }
+            }
+        }
     }
 
     /** False when {@code key} was never added since the last {@link #clear}; true when it was, and rarely else. */
@@ -72,7 +115,7 @@ final class ReplayKeyFilter {
         return ((int) (key >>> 38) & blockMask) * WORDS_PER_BLOCK;
     }
 
-    /** Keys added since the last clear (repeats included). */
+    /** Keys added since the last clear that set a bit (repeats not counted). */
     int size() {
         return size;
     }

@@ -290,11 +290,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         if (keyed == null) {
             return new AppliedLog(logs.get(0), context.getClock(), retainMillis());
         }
-        AppliedLog[] byGroup = new AppliedLog[logs.size()];
-        for (int i = 0; i < byGroup.length; i++) {
-            byGroup[i] = new AppliedLog(logs.get(i), context.getClock(), retainMillis());
-        }
-        return new KeyGroupedLog(keyed, byGroup);
+        return new KeyGroupedLog(keyed, logs, context.getClock(), retainMillis());
     }
 
     @SuppressWarnings("unchecked")

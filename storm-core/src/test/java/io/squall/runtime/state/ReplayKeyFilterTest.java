@@ -3,10 +3,13 @@ package io.squall.runtime.state;
 import org.agrona.collections.LongHashSet;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +53,39 @@ class ReplayKeyFilterTest {
         assertFalse(filter.mightContain(42L << 1));
         assertTrue(filter.hasRoomFor(50_000));
         assertFalse(filter.hasRoomFor(1L << 40));
+    }
+
+    @Test
+    void addsEveryKeyOfSortedArraysAndOfOnesNotInOrder() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<long[]> arrays = new ArrayList<>();
+        for (int a = 0; a < 40; a++) {
+            long[] keys = new long[random.nextInt(0, 700)];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = key(random);
+            }
+            if (a % 10 != 3) {
+                Arrays.sort(keys); // Every tenth left in random order.
+            }
+            arrays.add(keys);
+        }
+        arrays.add(new long[] {Long.MIN_VALUE, -2, 0, 2, Long.MAX_VALUE - 1}); // The ends of each slice's range.
+        ReplayKeyFilter filter = new ReplayKeyFilter(100_000);
+        filter.addAll(arrays);
+        for (long[] keys : arrays) {
+            for (long k : keys) {
+                assertTrue(filter.mightContain(k), "key " + k);
+            }
+        }
+    }
+
+    @Test
+    void countsAKeyAddedAgainOnce() {
+        ReplayKeyFilter filter = new ReplayKeyFilter(10_000);
+        filter.add(42L << 1);
+        filter.add(42L << 1);
+        filter.add(43L << 1);
+        assertEquals(2, filter.size());
     }
 
     @Test
