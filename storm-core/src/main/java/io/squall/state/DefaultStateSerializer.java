@@ -4,19 +4,26 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import io.squall.Config;
+import io.squall.serialization.KryoFactory;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Serializes any state value with Kryo, writing its class name so that no registration is needed;
- * classes without a no-argument constructor are created without calling one. Kryo instances are per
- * thread.
+ * classes without a no-argument constructor are created without calling one. The serializers a topology names in
+ * {@code topology.kryo.register} ({@code {class: serializer}}) are used for their classes, which are still written by
+ * name. Kryo instances are per thread.
  */
 public final class DefaultStateSerializer<T> implements Serializer<T> {
     private static final long serialVersionUID = 1L;
 
     private final List<Class<?>> classesToRegister;
+    /** {@code topology.kryo.register}: class names (nothing to do) and {class: serializer} maps. */
+    private final List<Object> registrations;
     private transient ThreadLocal<Kryo> kryo;
 
     public DefaultStateSerializer() {
@@ -25,7 +32,19 @@ public final class DefaultStateSerializer<T> implements Serializer<T> {
 
     /** @param classesToRegister classes registered up front, so their names are not written with every value */
     public DefaultStateSerializer(List<Class<?>> classesToRegister) {
+        this(Map.of(), classesToRegister);
+    }
+
+    /**
+     * A serializer that uses the serializers of the topology's {@code topology.kryo.register}, as Storm's.
+     *
+     * @param classesToRegister classes registered up front, so their names are not written with every value
+     */
+    @SuppressWarnings("unchecked")
+    public DefaultStateSerializer(Map<String, Object> topoConf, List<Class<?>> classesToRegister) {
         this.classesToRegister = List.copyOf(classesToRegister);
+        Object r = topoConf == null ? null : topoConf.get(Config.TOPOLOGY_KRYO_REGISTER);
+        this.registrations = r instanceof List<?> l ? new ArrayList<>((List<Object>) l) : List.of();
     }
 
     private Kryo kryo() {
@@ -45,19 +64,23 @@ public final class DefaultStateSerializer<T> implements Serializer<T> {
         for (Class<?> c : classesToRegister) {
             k.register(c);
         }
+        KryoFactory.addSerializers(k, registrations, k.getClassLoader());
         return k;
     }
 
-    /** @throws IllegalArgumentException naming the value's class when Kryo cannot write it */
+    /** @throws UnserializableStateException naming the value's class and what to do when Kryo cannot write it */
     @Override
     public byte[] serialize(T obj) {
         Kryo k = kryo();
         try (Output out = new Output(64, -1)) {
             k.writeClassAndObject(out, obj);
             return out.toBytes();
-        } catch (RuntimeException e) { // Kryo, or reflection refused by the module system
-            throw new IllegalArgumentException("cannot serialize a state value of class "
-                    + (obj == null ? "null" : obj.getClass().getName()) + ": " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) { // Kryo, the module system, or a cycle (no references)
+            String type = obj == null ? "null" : obj.getClass().getName();
+            String reason = e instanceof StackOverflowError ? "its object graph is too deep or has a cycle"
+                    : e.getMessage();
+            throw new UnserializableStateException("cannot serialize a state value of class " + type + " (" + reason
+                    + "): " + UnserializableStateException.howToFix(type), type, e);
         }
     }
 
