@@ -57,6 +57,8 @@ public class UnserializableStateTest {
     /** What each run's counters were told to poison, by run name. */
     static final Map<String, Set<Integer>> POISON = new ConcurrentHashMap<>();
     static final Map<String, Set<Integer>> POISON_LATE = new ConcurrentHashMap<>();
+    /** No sentence (a set that can be asked to remove one, unlike {@code Set.of()}). */
+    private static final Set<Integer> NONE = ConcurrentHashMap.newKeySet();
 
     @TempDir
     Path dir;
@@ -111,10 +113,10 @@ public class UnserializableStateTest {
             String word = input.getString(0);
             int id = input.getInteger(1);
             counts.put(word, (Long) counts.get(word, 0L) + 1);
-            if (POISON.getOrDefault(run, Set.of()).remove(id)) {
+            if (POISON.getOrDefault(run, NONE).remove(id)) {
                 counts.put("poison-" + id, new Unwritable());
             }
-            if (POISON_LATE.getOrDefault(run, Set.of()).remove(id)) {
+            if (POISON_LATE.getOrDefault(run, NONE).remove(id)) {
                 Holder h = new Holder("fine");
                 counts.put("late-poison-" + id, h);
                 h.held = new Thread(() -> { });
