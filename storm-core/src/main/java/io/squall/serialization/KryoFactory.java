@@ -91,27 +91,6 @@ public final class KryoFactory {
     }
 
     /**
-     * Adds the serializers of {@code topology.kryo.register}'s {@code {class: serializer}} entries to {@code kryo} as
-     * default serializers: the class keeps being written by name, not by a registration number, so bytes written
-     * before the registrations changed still read. For state, which outlives a topology's configuration.
-     *
-     * @throws InvalidConfigException naming a class or serializer that cannot be loaded
-     */
-    public static void addSerializers(Kryo kryo, List<Object> registrations, ClassLoader loader) {
-        for (Object r : registrations) {
-            if (r instanceof Map<?, ?> m) {
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    Class<?> type = load(String.valueOf(e.getKey()), loader);
-                    kryo.addDefaultSerializer(type, newSerializer(String.valueOf(e.getValue()), type, loader));
-                }
-            } else if (!(r instanceof String)) {
-                throw new InvalidConfigException("topology.kryo.register entries must be class names or "
-                        + "{class: serializer} maps, but got " + r);
-            }
-        }
-    }
-
-    /**
      * What to do about a value that cannot be serialized: the end of every such error message.
      *
      * @param type the value's class, or null when it is not known

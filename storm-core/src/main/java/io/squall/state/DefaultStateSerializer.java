@@ -5,7 +5,6 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.squall.Config;
-import io.squall.serialization.KryoFactory;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import java.util.ArrayList;
@@ -64,8 +63,34 @@ public final class DefaultStateSerializer<T> implements Serializer<T> {
         for (Class<?> c : classesToRegister) {
             k.register(c);
         }
-        KryoFactory.addSerializers(k, registrations, k.getClassLoader());
+        addSerializers(k);
         return k;
+    }
+
+    /**
+     * Adds the serializers of {@code topology.kryo.register}'s {@code {class: serializer}} entries as default
+     * serializers: the class keeps being written by name, not by a registration number, so state written before the
+     * registrations changed still reads. (The topology's check at submit has loaded them already.)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Kryo's addDefaultSerializer takes a raw Class
+    private void addSerializers(Kryo k) {
+        for (Object r : registrations) {
+            if (!(r instanceof Map<?, ?> m)) {
+                continue; // A class name: Kryo writes any class by name without it.
+            }
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                try {
+                    Class type = Class.forName(String.valueOf(e.getKey()), false, k.getClassLoader());
+                    Class<?> serializer = Class.forName(String.valueOf(e.getValue()), false, k.getClassLoader());
+                    k.addDefaultSerializer(type,
+                            (com.esotericsoftware.kryo.Serializer) serializer.getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException | ClassCastException | LinkageError ex) {
+                    throw new IllegalArgumentException(Config.TOPOLOGY_KRYO_REGISTER + ": cannot use serializer "
+                            + e.getValue() + " for " + e.getKey() + " in the state (a Kryo Serializer with a public "
+                            + "no-argument constructor, on the topology's class path): " + ex, ex);
+                }
+            }
+        }
     }
 
     /** @throws UnserializableStateException naming the value's class and what to do when Kryo cannot write it */
