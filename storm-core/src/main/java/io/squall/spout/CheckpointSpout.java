@@ -28,7 +28,14 @@ import java.util.Map;
  * retried after the interval. Its own progress ({@link CheckPointState}) is kept in the state provider, so
  * a restart recovers (see there). A provider it cannot reach when it opens (a Redis down at the topology's start)
  * is tried again every interval, each attempt counted in {@code checkpoint.failures} and reported, and no action
- * goes out until it has read its progress. Executor thread only.
+ * goes out until it has read its progress.
+ *
+ * <p>A spout tuple's updates are committed, and the tuple acked, at the COMMIT of the checkpoint after the bolt ran
+ * it. If that comes later than {@code topology.message.timeout.secs} after the spout emitted it, the spout has timed
+ * the tuple out and replayed it by then, and the replay, run while the first attempt's updates were not committed,
+ * commits its updates too: the guarantee needs every commit within the timeout. This spout checks the part it sees:
+ * a COMMIT acked later than the timeout after the action that began its checkpoint's interval (the PREPARE before it,
+ * or the ROLLBACK or INITSTATE) was sent is counted in {@code checkpoint.overdue} and reported. Executor thread only.
  */
 public class CheckpointSpout extends BaseRichSpout {
     private static final long serialVersionUID = 1L;
@@ -65,6 +72,12 @@ public class CheckpointSpout extends BaseRichSpout {
     private transient volatile long lastDurationMillis;
     private transient volatile long lastCommitted;
     private transient Counter failures;
+    private transient Counter overdue;
+    private transient long timeoutMillis;
+    /** When the action after which the bolts ran the tuples of the checkpoint in progress was sent. */
+    private transient long intervalStartMillis;
+    /** When the action in flight was sent. */
+    private transient long sentMillis;
 
     @SuppressWarnings("unchecked")
     @Override
@@ -79,6 +92,11 @@ public class CheckpointSpout extends BaseRichSpout {
         context.registerGauge("checkpoint.committed-txid", () -> lastCommitted);
         context.registerGauge("checkpoint.duration-ms", () -> lastDurationMillis);
         this.failures = context.registerCounter("checkpoint.failures");
+        this.overdue = context.registerCounter("checkpoint.overdue");
+        Object timeout = conf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
+        this.timeoutMillis = 1000L * (timeout instanceof Number n ? n.longValue()
+                : ((Number) ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.defaultValue()).longValue());
+        this.intervalStartMillis = clock.currentTimeMillis();
         this.lastCommitted = -1;
         this.dueAtMillis = clock.currentTimeMillis();
         openStore();
@@ -152,8 +170,9 @@ public class CheckpointSpout extends BaseRichSpout {
             return;
         }
         inFlight = true;
+        sentMillis = clock.currentTimeMillis();
         if (next == Action.PREPARE) {
-            prepareStartMillis = clock.currentTimeMillis();
+            prepareStartMillis = sentMillis;
         }
         // Attempts increase across restarts too, as long as the clock does not go back 1 ms per 1000 attempts.
         lastAttempt = Math.max(lastAttempt + 1, clock.currentTimeMillis() * 1000);
@@ -179,17 +198,42 @@ public class CheckpointSpout extends BaseRichSpout {
                 unsaved = true;
                 lastCommitted = a.txid();
                 lastDurationMillis = now - prepareStartMillis;
+                checkOverdue(a.txid(), now);
+                intervalStartMillis = prepareStartMillis;
             }
             case ROLLBACK -> {
                 current = new CheckPointState(a.txid() - 1, CheckPointState.State.COMMITTED);
                 unsaved = true;
+                intervalStartMillis = sentMillis;
             }
-            case INITSTATE -> recovering = false;
+            case INITSTATE -> {
+                recovering = false;
+                intervalStartMillis = sentMillis;
+            }
             default -> throw new IllegalStateException("Unknown action " + a.action());
         }
         // After a recovering COMMIT or ROLLBACK, the bolts still need their state initialized.
         next = recovering && a.action() != Action.INITSTATE ? Action.INITSTATE : null;
         dueAtMillis = next != null ? now : now + intervalMs;
+    }
+
+    /**
+     * Counts and reports a commit that came later than the message timeout after its tuples could have been run: a
+     * spout may have replayed some of them meanwhile, and the replays' updates are committed too.
+     */
+    private void checkOverdue(long txid, long now) {
+        long held = now - intervalStartMillis;
+        if (held < timeoutMillis) {
+            return;
+        }
+        overdue.inc();
+        collector.reportError(new IllegalStateException("Checkpoint " + txid + " committed " + held + " ms after "
+                + "the bolts could run its first tuples, more than " + Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " = "
+                + timeoutMillis / 1000 + ": tuples of it the spouts timed out and replayed meanwhile may have their "
+                + "updates applied twice. Raise " + Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " well above "
+                + Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL + " (" + intervalMs + " ms) plus a checkpoint's duration "
+                + "(last " + (now - prepareStartMillis) + " ms), or find why checkpoints are slow (a provider that "
+                + "is slow or down, an overloaded worker)"));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.squall.state;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -11,6 +13,10 @@ import java.util.function.Function;
  * namespace) but not the JVM: use it for tests and for state you can rebuild. Values are kept as objects,
  * not serialized. Owned by the thread of the task that uses it; {@link #committedValue} may be called from
  * any thread (during a commit it may see some of the commit's keys before others).
+ *
+ * <p>Made with a serializer (as its provider makes it), it refuses at {@link #put} a value of a class that serializer
+ * cannot write, checked once per class, as the providers that serialize do: a topology tested in memory then fails
+ * where it would fail with RocksDB or Redis.
  */
 public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V> {
     private final Map<K, V> committed = new ConcurrentHashMap<>();
@@ -19,6 +25,27 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
     private final KeyValueChanges<K, V> changes = new KeyValueChanges<>();
     private volatile long committedTxid = -1;
     private volatile int lastPreparedKeys;
+    /** Checks that values serialize, with {@link #namespace} for its errors; or null, to keep any value. */
+    private final Serializer<Object> check;
+    private final String namespace;
+    /** The value classes shown to serialize, and the last one (the common case is one class: no look-up). */
+    private final Set<Class<?>> serializable = new HashSet<>();
+    private Class<?> lastSerializable;
+
+    /** A state that keeps any value. */
+    public InMemoryKeyValueState() {
+        this(null, null);
+    }
+
+    /**
+     * A state that refuses a value {@code check} cannot serialize, once per class.
+     *
+     * @param namespace the state's name in errors
+     */
+    public InMemoryKeyValueState(Serializer<Object> check, String namespace) {
+        this.check = check;
+        this.namespace = namespace;
+    }
 
     @Override
     public void put(K key, V value) {
@@ -26,7 +53,23 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
             throw new IllegalArgumentException("A key-value state takes no null key or value (key " + key
                     + ", value " + value + "); use delete(key) to remove a key");
         }
+        if (check != null && value.getClass() != lastSerializable) {
+            checkSerializable(key, value);
+        }
         changes.put(key, value);
+    }
+
+    private void checkSerializable(K key, V value) {
+        Class<?> type = value.getClass();
+        if (!serializable.contains(type)) {
+            try {
+                check.serialize(value);
+            } catch (RuntimeException e) {
+                throw UnserializableStateException.of(namespace, "value", key, value, e);
+            }
+            serializable.add(type);
+        }
+        lastSerializable = type;
     }
 
     @Override

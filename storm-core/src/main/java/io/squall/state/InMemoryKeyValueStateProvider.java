@@ -3,6 +3,7 @@ package io.squall.state;
 import io.squall.Config;
 import io.squall.task.TopologyContext;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +17,8 @@ public class InMemoryKeyValueStateProvider implements StateProvider {
 
     @Override
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
-        return STATES.computeIfAbsent(key(topoConf, namespace), k -> new InMemoryKeyValueState<>());
+        return STATES.computeIfAbsent(key(topoConf, namespace),
+                k -> new InMemoryKeyValueState<>(new DefaultStateSerializer<>(topoConf, List.of()), namespace));
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.squall.state;
 
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.squall.Config;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,5 +33,51 @@ class DefaultStateSerializerTest {
         Thread unserializable = new Thread();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.serialize(unserializable));
         assertTrue(e.getMessage().contains("java.lang.Thread"), e.getMessage());
+    }
+
+    @Test
+    void aValueKryoCannotWriteGetsAnErrorSayingWhatToDo() {
+        Thread unserializable = new Thread();
+        UnserializableStateException e = assertThrows(UnserializableStateException.class,
+                () -> new DefaultStateSerializer<>().serialize(unserializable));
+        assertEquals("java.lang.Thread", e.valueClass());
+        assertTrue(e.getMessage().contains("topology.kryo.register")
+                && e.getMessage().contains("Config.registerSerialization(conf, Thread.class"), e.getMessage());
+    }
+
+    /** Holds what Kryo cannot write by itself. */
+    static final class Worker {
+        final Thread thread;
+
+        Worker(String name) {
+            this.thread = new Thread(() -> { }, name);
+        }
+    }
+
+    /** Writes a {@link Worker} as its thread's name. */
+    public static final class WorkerSerializer extends com.esotericsoftware.kryo.Serializer<Worker> {
+        @Override
+        public void write(Kryo kryo, Output output, Worker w) {
+            output.writeString(w.thread.getName());
+        }
+
+        @Override
+        public Worker read(Kryo kryo, Input input, Class<? extends Worker> type) {
+            return new Worker(input.readString());
+        }
+    }
+
+    @Test
+    void usesTheSerializersOfTopologyKryoRegister() {
+        Config conf = new Config();
+        conf.registerSerialization(Worker.class, WorkerSerializer.class);
+        DefaultStateSerializer<Object> s = new DefaultStateSerializer<>(conf, List.of());
+        Worker back = (Worker) s.deserialize(s.serialize(new Worker("w-7")));
+        assertEquals("w-7", back.thread.getName());
+        // The class is written by name (Kryo marks its last character), not by a number that depends on the order
+        // of the registrations, so what was written reads back after they change.
+        String name = Worker.class.getName();
+        assertTrue(new String(s.serialize(new Worker("w")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains(name.substring(0, name.length() - 1)));
     }
 }

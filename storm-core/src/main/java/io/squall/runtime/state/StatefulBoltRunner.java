@@ -1,6 +1,7 @@
 package io.squall.runtime.state;
 
 import io.squall.state.State;
+import io.squall.state.UnserializableStateException;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -49,10 +50,19 @@ public final class StatefulBoltRunner extends StatefulTaskRunner {
         bolt.prepare(topoConf, context, new OutputCollector(new Holding()));
     }
 
+    /**
+     * Runs the bolt on an admitted tuple. A value its state cannot serialize fails the tuple as any exception does
+     * (the executor reports it and fails the tuple, so the checkpoint in progress rolls back and the spout replays
+     * it); its error is named here with the bolt's component and task.
+     */
     @Override
     public void execute(Tuple input) {
         if (admit(input)) {
-            bolt.execute(input);
+            try {
+                bolt.execute(input);
+            } catch (UnserializableStateException e) {
+                throw e.in(name());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.squall.state.rocksdb;
 import io.squall.state.KeyValueChanges;
 import io.squall.state.QueryableKeyValueState;
 import io.squall.state.Serializer;
+import io.squall.state.UnserializableStateException;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -74,8 +75,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
                 values.serialize(value);
             } catch (RuntimeException e) {
                 serializable.remove(value.getClass());
-                throw new IllegalArgumentException("State " + namespace + ": " + e.getMessage()
-                        + "; make the class serializable by Kryo or keep a value Kryo can write", e);
+                throw UnserializableStateException.of(namespace, "value", key, value, e);
             }
         }
         changes.put(key, value);
@@ -117,8 +117,14 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
 
     private void stage(WriteBatch batch, K key, V value) {
         byte[] k = prefixed(PREPARED, keys.serialize(key));
+        byte[] v;
         try {
-            batch.put(family, k, value == null ? new byte[] {0} : prefixed((byte) 1, values.serialize(value)));
+            v = value == null ? new byte[] {0} : prefixed((byte) 1, values.serialize(value));
+        } catch (RuntimeException e) { // A value of a class that serialized at its put, but not this one.
+            throw UnserializableStateException.of(namespace, "value", key, value, e);
+        }
+        try {
+            batch.put(family, k, v);
         } catch (RocksDBException e) {
             throw failure("stage key " + key, e);
         }

@@ -53,8 +53,8 @@ public class RocksDbKeyValueStateProvider implements StateProvider {
         Path dir = directory(topoConf).resolve(safe(String.valueOf(topoConf.get(Config.TOPOLOGY_NAME))))
                 .resolve(safe(base));
         Database db = open(dir);
-        return new RocksDbKeyValueState<>(db.db, db.family(family), new DefaultStateSerializer<>(),
-                new DefaultStateSerializer<>(), namespace);
+        return new RocksDbKeyValueState<>(db.db, db.family(family), new DefaultStateSerializer<>(topoConf, List.of()),
+                new DefaultStateSerializer<>(topoConf, List.of()), namespace);
     }
 
     /** The directory under which this topology's databases live. */

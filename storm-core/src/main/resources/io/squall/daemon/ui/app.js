@@ -263,10 +263,13 @@ function renderCheckpoints(m) {
   $('checkpoints-card').style.display = 'checkpoint.committed-txid' in spout ? '' : 'none';
   if (!('checkpoint.committed-txid' in spout)) return;
   const failures = spout['checkpoint.failures'] || 0;
+  const overdue = spout['checkpoint.overdue'] || 0;
   const summary = '<p id="checkpoint-summary">Last committed checkpoint <b data-field="committed-txid">'
     + (spout['checkpoint.committed-txid'] < 0 ? 'none yet' : num(spout['checkpoint.committed-txid'])) + '</b> · took <b data-field="duration-ms">'
     + num(spout['checkpoint.duration-ms']) + ' ms</b> · failures <b data-field="failures"' + (failures ? ' class="bad"' : '') + '>'
-    + num(failures) + '</b></p>';
+    + num(failures) + '</b>' + (overdue ? ' · commits later than the message timeout <b data-field="overdue" class="bad" '
+    + 'title="tuples the spouts replayed meanwhile may be counted twice: see the checkpoint spout\'s errors">'
+    + num(overdue) + '</b>' : '') + '</p>';
   const opt = v => v == null ? '' : num(v);
   const rows = Object.values(tasks).filter(t => 'state.size' in t || 'checkpoint.alignment-ms' in t || 'window.tuples' in t)
     .sort((a, b) => a.component.localeCompare(b.component) || a.task - b.task)

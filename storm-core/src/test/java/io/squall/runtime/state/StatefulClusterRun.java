@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -187,10 +186,8 @@ public final class StatefulClusterRun {
         for (Topology t : topologies) {
             Run r = new Run(t, Files.createDirectories(cluster.base().resolve("records-" + t.name())));
             r.limit = total;
-            Process submit = cluster.cli("submit-" + t.name(), "jar", jar.toString(),
-                    StatefulClusterWordCount.class.getName(), t.name(), r.records.toString(), String.valueOf(total),
-                    t.provider(), t.providerConfig());
-            assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit-" + t.name()));
+            ClusterSteps.submit(cluster, jar, StatefulClusterWordCount.class, t.name(), r.records.toString(),
+                    String.valueOf(total), t.provider(), t.providerConfig());
             runs.add(r);
         }
         List<Future<?>> besides = new ArrayList<>();
@@ -201,8 +198,7 @@ public final class StatefulClusterRun {
             }));
         }
         for (Run r : runs) {
-            Await.until(LONG, () -> cluster.workerPids(r.topology.name()).size() == 2,
-                    () -> "two workers of " + r.topology.name() + ": " + supervisor.log());
+            ClusterSteps.awaitWorkers(cluster, r.topology.name(), 2, LONG, supervisor::log);
         }
         for (int kill = 0; kill < 2; kill++) {
             killOneWorkerOfEach(runs, kill);
@@ -210,9 +206,9 @@ public final class StatefulClusterRun {
         double[] allAcked = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
-            Await.until(LONG, atMostEvery(() -> acked(r.records) == total), () -> acked(r.records) + " of " + total
+            Await.until(LONG, ClusterSteps.atMostEvery(() -> acked(r.records) == total), () -> acked(r.records) + " of " + total
                     + " sentences of " + r.topology.name() + " acked after the kills; " + supervisor.log());
-            allAcked[i] = secondsSince(start);
+            allAcked[i] = ClusterSteps.secondsSince(start);
         }
         if (!rescales.isEmpty()) {
             for (Run r : runs) {
@@ -239,8 +235,7 @@ public final class StatefulClusterRun {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             String name = r.topology.name();
-            assertEquals(0, cluster.cli("kill-" + name, "kill", name, "-w", "0").waitFor(),
-                    () -> cluster.log("kill-" + name));
+            ClusterSteps.killTopology(cluster, name);
             Await.until(LONG, () -> cluster.workerPids(name).isEmpty(), () -> "the workers of " + name + " gone: "
                     + cluster.workerPids(name));
             Map<String, Object> conf = new HashMap<>(StatefulClusterWordCount.conf(r.topology.provider(),
@@ -276,7 +271,7 @@ public final class StatefulClusterRun {
         try (ClusterState state = ClusterState.connect(daemonConf)) {
             Await.until(LONG, () -> state.supervisors().size() == 1, () -> "a supervisor: " + supervisor.log());
         }
-        clusterUp = secondsSince(start);
+        clusterUp = ClusterSteps.secondsSince(start);
         return supervisor;
     }
 
@@ -291,7 +286,7 @@ public final class StatefulClusterRun {
         // others without running to its end.
         int target = (kill + 1) * total / 4;
         Set<Run> held = new HashSet<>();
-        Await.until(LONG, atMostEvery(() -> {
+        Await.until(LONG, ClusterSteps.atMostEvery(() -> {
             for (Run r : runs) {
                 if (!held.contains(r) && acked(r.records) >= target) {
                     hold(r);
@@ -302,7 +297,7 @@ public final class StatefulClusterRun {
         }), () -> "each topology at " + target + " sentences acked before kill " + (kill + 1) + ": "
                 + runs.stream().map(r -> r.topology.name() + " " + acked(r.records)).toList());
         for (Run r : runs) {
-            Await.until(LONG, atMostEvery(() -> refusalsPerTask(r.records).entrySet().stream()
+            Await.until(LONG, ClusterSteps.atMostEvery(() -> refusalsPerTask(r.records).entrySet().stream()
                             .anyMatch(e -> e.getValue() >= r.refusedBefore.getOrDefault(e.getKey(), 0L) + 2)),
                     () -> "a counter task of " + r.topology.name() + " refusing two prepares after the hold: "
                             + refusalsPerTask(r.records));
@@ -313,10 +308,8 @@ public final class StatefulClusterRun {
             before.add(cluster.workerPids(r.topology.name()));
             long victim = victim(r);
             victims.add(victim);
-            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
-            Await.until(Duration.ofSeconds(30), () -> ProcessHandle.of(victim).map(p -> !p.isAlive()).orElse(true),
-                    () -> "worker " + victim + " dead");
-            r.kills.add(secondsSince(start));
+            ClusterSteps.killWorker(victim);
+            r.kills.add(ClusterSteps.secondsSince(start));
             r.ackedAtKills.add(acked(r.records));
             assertTrue(r.lastAcked() < total, "killed mid-run: " + r.lastAcked() + " of " + total + " acked");
         }
@@ -353,7 +346,7 @@ public final class StatefulClusterRun {
         List<Set<Long>> before = new ArrayList<>();
         List<Process> rebalances = new ArrayList<>();
         for (Run r : runs) {
-            Await.until(LONG, atMostEvery(() -> refusalsPerTask(r.records).entrySet().stream()
+            Await.until(LONG, ClusterSteps.atMostEvery(() -> refusalsPerTask(r.records).entrySet().stream()
                             .anyMatch(e -> e.getValue() > r.refusedBefore.getOrDefault(e.getKey(), 0L))),
                     () -> "a counter task of " + r.topology.name() + " refusing a prepare before the rescale to "
                             + tasks + ": " + refusalsPerTask(r.records));
@@ -361,7 +354,7 @@ public final class StatefulClusterRun {
             rebalances.add(cluster.cli(rebalanceLog(r, tasks), "rebalance", r.topology.name(), "-e",
                     "count=" + tasks));
         }
-        double rebalanced = secondsSince(start);
+        double rebalanced = ClusterSteps.secondsSince(start);
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             String log = rebalanceLog(r, tasks);
@@ -382,10 +375,10 @@ public final class StatefulClusterRun {
             Files.delete(r.records.resolve("hold"));
         }
         for (Run r : runs) {
-            Await.until(LONG, atMostEvery(() -> acked(r.records) == r.limit), () -> acked(r.records) + " of "
+            Await.until(LONG, ClusterSteps.atMostEvery(() -> acked(r.records) == r.limit), () -> acked(r.records) + " of "
                     + r.limit + " sentences of " + r.topology.name() + " acked after the rescale to " + tasks + "; "
                     + cluster.workerLogs());
-            double seconds = secondsSince(start) - rebalanced;
+            double seconds = ClusterSteps.secondsSince(start) - rebalanced;
             Await.until(LONG, () -> counterTasks(r) == tasks, () -> r.topology.name() + ": " + tasks + " counter "
                     + "tasks in the workers after the rescale, not " + counterTasks(r));
             r.steps.add(new Step(counterTasks(r), r.limit, liveCounts(r, tasks), seconds));
@@ -535,22 +528,6 @@ public final class StatefulClusterRun {
         }
     }
 
-    /**
-     * A condition checked at most every 200 ms (false in between): reading the records is not free, and the
-     * workers share the machine's cores with the test.
-     */
-    private static BooleanSupplier atMostEvery(BooleanSupplier condition) {
-        long[] next = {System.nanoTime()};
-        return () -> {
-            long now = System.nanoTime();
-            if (now - next[0] < 0) {
-                return false;
-            }
-            next[0] = now + 200_000_000L;
-            return condition.getAsBoolean();
-        };
-    }
-
     private static int acked(Path records) {
         return StatefulClusterWordCount.records(records, "acked-").size();
     }
@@ -561,9 +538,5 @@ public final class StatefulClusterRun {
         } catch (IOException | RuntimeException e) {
             return false; // Not up yet.
         }
-    }
-
-    private static double secondsSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

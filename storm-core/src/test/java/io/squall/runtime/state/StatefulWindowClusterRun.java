@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -73,20 +72,17 @@ public final class StatefulWindowClusterRun implements StatefulClusterRun.Alongs
     public void run(ClusterLauncher cluster, Path jar) throws Exception {
         long start = System.nanoTime();
         Path records = Files.createDirectories(cluster.base().resolve("records-" + name));
-        Process submit = cluster.cli("submit-" + name, "jar", jar.toString(), StatefulClusterWindows.class.getName(),
-                name, records.toString(), String.valueOf(readings), provider, providerConfig);
-        assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit-" + name));
-        Await.until(LONG, live(() -> cluster.workerPids(name).size() == 2), () -> "two workers of " + name);
+        ClusterSteps.submit(cluster, jar, StatefulClusterWindows.class, name, records.toString(),
+                String.valueOf(readings), provider, providerConfig);
+        ClusterSteps.awaitWorkers(cluster, name, 2, LONG, cluster::workerLogs);
 
-        Await.until(LONG, live(() -> acked(records).size() >= readings / 3 && holder(cluster, records) > 0),
+        Await.until(LONG, ClusterSteps.atMostEvery(() -> acked(records).size() >= readings / 3 && holder(cluster, records) > 0),
                 () -> name + ": a third of the readings acked and the window's worker known: "
                         + acked(records).size() + " acked; " + cluster.workerLogs());
         long victim = holder(cluster, records);
         Set<Long> before = cluster.workerPids(name);
-        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
-        Await.until(Duration.ofSeconds(30), () -> ProcessHandle.of(victim).map(p -> !p.isAlive()).orElse(true),
-                () -> "worker " + victim + " dead");
-        double killedAt = secondsSince(start);
+        ClusterSteps.killWorker(victim);
+        double killedAt = ClusterSteps.secondsSince(start);
         Set<Integer> ackedAtKill = acked(records);
         assertTrue(ackedAtKill.size() < readings, name + ": killed mid-run, " + ackedAtKill.size() + " of "
                 + readings + " acked");
@@ -96,11 +92,11 @@ public final class StatefulWindowClusterRun implements StatefulClusterRun.Alongs
         Map<Long, List<Integer>> expected = expectedWindows(lastEnd);
         Map<String, Object> conf = new HashMap<>(StatefulClusterWindows.conf(provider, providerConfig));
         conf.put(Config.TOPOLOGY_NAME, name);
-        Await.until(LONG, live(() -> acked(records).size() == readings
+        Await.until(LONG, ClusterSteps.atMostEvery(() -> acked(records).size() == readings
                         && committed.apply(conf).keySet().containsAll(expected.keySet())),
                 () -> name + ": every reading acked and every window committed after the kill; "
                         + acked(records).size() + " of " + readings + " acked; " + cluster.workerLogs());
-        double doneAt = secondsSince(start);
+        double doneAt = ClusterSteps.secondsSince(start);
         Set<Long> replacements = new HashSet<>(cluster.workerPids(name));
         replacements.removeAll(before);
         Map<Long, Object> state = new TreeMap<>(committed.apply(conf));
@@ -151,8 +147,7 @@ public final class StatefulWindowClusterRun implements StatefulClusterRun.Alongs
         state.keySet().removeIf(end -> end > lastEnd);
         assertEquals(new TreeMap<Long, Object>(expected), state, name + ": the committed windows");
 
-        assertEquals(0, cluster.cli("kill-" + name, "kill", name, "-w", "0").waitFor(),
-                () -> cluster.log("kill-" + name));
+        ClusterSteps.killTopology(cluster, name);
         summary = String.format("%s: %d readings; the window's worker killed at %.1f s with %d acked, every "
                 + "reading acked and window committed at %.1f s; %d windows, %d evaluated again after the kill",
                 name, readings, killedAt, ackedAtKill.size(), doneAt, windows.size(), again);
@@ -217,28 +212,5 @@ public final class StatefulWindowClusterRun implements StatefulClusterRun.Alongs
     private static Set<Integer> acked(Path records) {
         return StatefulClusterWordCount.records(records, "acked-").stream().map(s -> Integer.parseInt(s.trim()))
                 .collect(Collectors.toSet());
-    }
-
-    /**
-     * A condition checked at most every 200 ms that ends the wait when the thread is interrupted (the run
-     * beside it failed).
-     */
-    private static BooleanSupplier live(BooleanSupplier condition) {
-        long[] next = {System.nanoTime()};
-        return () -> {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted");
-            }
-            long now = System.nanoTime();
-            if (now - next[0] < 0) {
-                return false;
-            }
-            next[0] = now + 200_000_000L;
-            return condition.getAsBoolean();
-        };
-    }
-
-    private static double secondsSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

@@ -5,6 +5,7 @@ import io.squall.redis.common.RedisUnavailableException;
 import io.squall.state.KeyValueState;
 import io.squall.state.QueryableKeyValueState;
 import io.squall.state.Serializer;
+import io.squall.state.UnserializableStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractTransaction;
@@ -208,7 +209,7 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
             throw new IllegalArgumentException("Null value for key " + key + " in state " + namespace
                     + ": a state cannot hold null; delete(key) removes a key");
         }
-        pending.put(key, new Change<>(keyBytes(key), value, serialize(valueSerializer, value, "value")));
+        pending.put(key, new Change<>(keyBytes(key), value, serialize(valueSerializer, key, value, "value")));
     }
 
     @Override
@@ -441,17 +442,15 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
         if (key == null) {
             throw new IllegalArgumentException("Null key in state " + namespace + ": keys cannot be null");
         }
-        return serialize(keySerializer, key, "key");
+        return serialize(keySerializer, key, key, "key");
     }
 
-    private <T> byte[] serialize(Serializer<T> serializer, T obj, String what) {
+    private <T> byte[] serialize(Serializer<T> serializer, Object key, T obj, String what) {
         try {
             return serializer.serialize(obj);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("State " + namespace + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("State " + namespace + ": cannot serialize a " + what + " of class "
-                    + obj.getClass().getName() + " with " + serializer.getClass().getName() + ": " + e, e);
+            throw UnserializableStateException.of(namespace, what + " (with " + serializer.getClass().getName()
+                    + ")", key, obj, e);
         }
     }
 

@@ -28,7 +28,7 @@ public class RedisKeyValueStateProvider implements StateProvider {
      */
     @Override
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
-        RedisStateConfig config = RedisStateConfig.parse(topoConf.get(RedisStateConfig.CONFIG_KEY));
+        RedisStateConfig config = RedisStateConfig.parse(topoConf.get(RedisStateConfig.CONFIG_KEY), topoConf);
         return open(redisNamespace(namespace, topoConf), config);
     }
 

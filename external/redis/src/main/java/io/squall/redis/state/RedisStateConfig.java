@@ -44,6 +44,14 @@ public record RedisStateConfig(JedisPoolConfig jedisPoolConfig, Serializer<Objec
      * @throws InvalidConfigException naming the field that is wrong and what is expected
      */
     public static RedisStateConfig parse(Object value) {
+        return parse(value, Map.of());
+    }
+
+    /**
+     * Parses the value of {@link #CONFIG_KEY} as {@link #parse(Object)}; the default serializers use the serializers
+     * of the topology's {@code topology.kryo.register} in {@code topoConf}.
+     */
+    public static RedisStateConfig parse(Object value, Map<String, Object> topoConf) {
         Map<?, ?> conf;
         if (value == null) {
             conf = Map.of();
@@ -58,8 +66,8 @@ public record RedisStateConfig(JedisPoolConfig jedisPoolConfig, Serializer<Objec
         checkFields(conf, FIELDS, CONFIG_KEY);
         ClassLoader loader = classLoader();
         return new RedisStateConfig(pool(conf.get("jedisPoolConfig")),
-                serializer(conf, "keySerializerClass", "keyClass", loader),
-                serializer(conf, "valueSerializerClass", "valueClass", loader));
+                serializer(conf, "keySerializerClass", "keyClass", loader, topoConf),
+                serializer(conf, "valueSerializerClass", "valueClass", loader, topoConf));
     }
 
     private static Map<?, ?> parseJson(String json) {
@@ -142,7 +150,7 @@ public record RedisStateConfig(JedisPoolConfig jedisPoolConfig, Serializer<Objec
 
     @SuppressWarnings("unchecked")
     private static Serializer<Object> serializer(Map<?, ?> conf, String serializerField, String classField,
-                                                 ClassLoader loader) {
+                                                 ClassLoader loader, Map<String, Object> topoConf) {
         Object serializerName = conf.get(serializerField);
         if (serializerName != null) {
             String name = string(serializerName, CONFIG_KEY + " " + serializerField);
@@ -164,10 +172,10 @@ public record RedisStateConfig(JedisPoolConfig jedisPoolConfig, Serializer<Objec
         }
         Object className = conf.get(classField);
         if (className == null) {
-            return new DefaultStateSerializer<>();
+            return new DefaultStateSerializer<>(topoConf, List.of());
         }
         Class<?> c = load(string(className, CONFIG_KEY + " " + classField), classField, loader);
-        return new DefaultStateSerializer<>(List.of(c));
+        return new DefaultStateSerializer<>(topoConf, List.of(c));
     }
 
     private static Class<?> load(String name, String field, ClassLoader loader) {

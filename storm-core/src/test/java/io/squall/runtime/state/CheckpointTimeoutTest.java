@@ -1,0 +1,139 @@
+package io.squall.runtime.state;
+
+import io.squall.Config;
+import io.squall.runtime.state.StatefulFixtures.Run;
+import io.squall.runtime.state.StatefulFixtures.SentenceSpout;
+import io.squall.runtime.state.StatefulFixtures.SplitBolt;
+import io.squall.runtime.state.StatefulFixtures.WordCounter;
+import io.squall.spout.CheckpointSpout;
+import io.squall.testing.TopologyTestDriver;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What happens to exactly-once state when tuples wait for their commit longer than the message timeout, on the
+ * deterministic driver: a checkpoint whose COMMIT fails for a while (a store slow or down after the prepare), and a
+ * checkpoint interval longer than the timeout. The spout times the held tuples out and replays them; the replays
+ * run while the first attempts' updates are not committed yet, so both are committed and the counts come out too
+ * high. The checkpoint spout counts such a commit ({@code checkpoint.overdue}) and reports it; with a timeout above
+ * the commit's delay the same run is exact.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CheckpointTimeoutTest {
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    @AfterEach
+    void forget() {
+        StatefulFixtures.RUNS.clear();
+    }
+
+    private static Config conf(String name, int timeoutSecs, int intervalMs) {
+        StallingCommitStateProvider.clear(name);
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_NAME, name);
+        conf.setNumAckers(1);
+        conf.setMessageTimeoutSecs(timeoutSecs);
+        conf.setMaxSpoutPending(500);
+        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, intervalMs);
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER, StallingCommitStateProvider.class.getName());
+        return conf;
+    }
+
+    private static StormTopology wordCount(String run) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("sentences", new SentenceSpout(run));
+        b.setBolt("split", new SplitBolt(run), 2).shuffleGrouping("sentences");
+        b.setBolt("count", new WordCounter(run), 3).fieldsGrouping("split", new Fields("word"));
+        return b.createTopology();
+    }
+
+    /**
+     * 100 sentences run and are prepared in checkpoint 1, whose COMMIT then fails for {@code stallSecs}, retried
+     * every interval; then every sentence is run to its ack. Returns the committed counts over the true ones
+     * (1: exact, 2: every sentence counted twice) and checks that the checkpoint spout reported an overdue commit
+     * when the stall outlasted the timeout.
+     */
+    private static double stallTheFirstCommit(String name, int timeoutSecs, int stallSecs) {
+        Run r = new Run(StatefulFixtures.sentences(100, 13));
+        StatefulFixtures.RUNS.put(name, r);
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name), conf(name, timeoutSecs, 500))) {
+            d.advance(TICK); // INITSTATE; every sentence runs, its acks held.
+            StallingCommitStateProvider.STALLED.add(name);
+            d.advance(Duration.ofSeconds(stallSecs), TICK); // PREPARE 1 goes through, COMMIT 1 fails and is retried.
+            assertEquals(0, r.acked.size(), "nothing committed, nothing acked while the commits fail");
+            StallingCommitStateProvider.STALLED.remove(name);
+            for (int i = 0; i < 600 && !r.done(); i++) {
+                d.advance(TICK);
+            }
+            assertTrue(r.done(), "acked " + r.acked.size());
+            d.advance(Duration.ofSeconds(1), TICK);
+            boolean timedOut = d.counts("sentences").timedOut() > 0;
+            boolean reported = d.errors(CheckpointSpout.CHECKPOINT_COMPONENT_ID).stream()
+                    .anyMatch(e -> e.message().contains("Checkpoint 1 committed")
+                            && e.message().contains("topology.message.timeout.secs = " + timeoutSecs));
+            assertEquals(stallSecs >= timeoutSecs, timedOut, "the spout timed sentences out: " + d.counts("sentences"));
+            assertEquals(stallSecs >= timeoutSecs, reported, "the overdue commit reported: "
+                    + d.errors(CheckpointSpout.CHECKPOINT_COMPONENT_ID));
+        }
+        return ratio(StallingCommitStateProvider.committed(name, "count"), r.expectedCounts());
+    }
+
+    private static double ratio(Map<Object, Object> committed, Map<String, Long> expected) {
+        long got = committed.values().stream().mapToLong(v -> (Long) v).sum();
+        long want = expected.values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(new TreeMap<>(expected).keySet(), new TreeMap<>(committed).keySet());
+        return (double) got / want;
+    }
+
+    /**
+     * A COMMIT that fails until long past the timeout (the store is down): the spout replays the held sentences, and
+     * the replays run while checkpoint 1 is not committed. Still exact: the failed COMMIT barrier counts as a failure
+     * at the counter, so the PREPARE after the retried commit fails and rolls the replays back; their next attempt
+     * finds checkpoint 1 in the applied log and is acked without running.
+     */
+    @Test
+    void aCommitThatFailsPastTheMessageTimeoutStaysExact() {
+        assertEquals(1.0, stallTheFirstCommit("stall-past-timeout", 5, 8), 1e-9);
+    }
+
+    @Test
+    void aCommitThatFailsWithinTheMessageTimeoutStaysExact() {
+        assertEquals(1.0, stallTheFirstCommit("stall-within-timeout", 30, 8), 1e-9);
+    }
+
+    /**
+     * Tuples held for a whole 8 s interval with a 5 s timeout: the spout replays them before their PREPARE, the
+     * replays run against uncommitted updates of the first attempts, and both are committed. Reported as an overdue
+     * commit. (The same happens on real threads when a PREPARE, or a tuple's wait in queues, makes a tuple's emit to
+     * its COMMIT longer than the timeout; the driver runs one executor at a time, so a slow call cannot race the
+     * spout's timeouts here.)
+     */
+    @Test
+    void aCheckpointIntervalLongerThanTheMessageTimeoutCountsTwice() {
+        String name = "long-interval";
+        Run r = new Run(StatefulFixtures.sentences(100, 17));
+        StatefulFixtures.RUNS.put(name, r);
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name), conf(name, 5, 8000))) {
+            for (int i = 0; i < 600 && !r.done(); i++) {
+                d.advance(TICK);
+            }
+            assertTrue(r.done(), "acked " + r.acked.size());
+            assertTrue(d.errors(CheckpointSpout.CHECKPOINT_COMPONENT_ID).stream()
+                    .anyMatch(e -> e.message().contains("committed")), "the overdue commit reported");
+        }
+        assertTrue(ratio(StallingCommitStateProvider.committed(name, "count"), r.expectedCounts()) > 1.0,
+                "tuples that waited 8 s for their PREPARE timed out after 5 s and were counted again");
+    }
+}

@@ -1,0 +1,65 @@
+package io.squall.runtime.state;
+
+import io.squall.Config;
+import io.squall.state.InMemoryKeyValueState;
+import io.squall.state.State;
+import io.squall.state.StateProvider;
+import io.squall.task.TopologyContext;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-memory state provider whose bolts' commits can be made to fail for a while, as a store that is down after a
+ * prepare (a COMMIT fails and is retried every checkpoint interval until it goes through). Kept for the life
+ * of the JVM, by topology and namespace, as {@link io.squall.state.InMemoryKeyValueStateProvider}.
+ */
+public class StallingCommitStateProvider implements StateProvider {
+    private static final Map<String, Stalling> STATES = new ConcurrentHashMap<>();
+    /** The topologies whose bolts' commits fail now. */
+    public static final Set<String> STALLED = ConcurrentHashMap.newKeySet();
+
+    /** A state whose {@code commit(txid)} fails while its topology is stalled, unless it is the checkpoint spout's. */
+    private static final class Stalling extends InMemoryKeyValueState<Object, Object> {
+        private final String topology;
+        private final boolean stalls;
+
+        Stalling(String topology, String namespace) {
+            this.topology = topology;
+            this.stalls = !namespace.startsWith("$");
+        }
+
+        @Override
+        public void commit(long txid) {
+            if (stalls && STALLED.contains(topology)) {
+                throw new IllegalStateException("injected: the store does not answer the commit of " + txid);
+            }
+            super.commit(txid);
+        }
+    }
+
+    @Override
+    public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
+        String topology = String.valueOf(topoConf.get(Config.TOPOLOGY_NAME));
+        return STATES.computeIfAbsent(topology + "/" + namespace, k -> new Stalling(topology, namespace));
+    }
+
+    /** The committed entries of every key group of {@code component}. */
+    public static Map<Object, Object> committed(String topology, String component) {
+        Map<Object, Object> all = new TreeMap<>();
+        STATES.forEach((k, s) -> {
+            if (k.startsWith(topology + "/" + component + "@") && !k.endsWith(AppliedLog.namespace(""))) {
+                all.putAll(s.committedEntries());
+            }
+        });
+        return all;
+    }
+
+    /** Forgets a topology's states. */
+    public static void clear(String topology) {
+        STATES.keySet().removeIf(k -> k.startsWith(topology + "/"));
+        STALLED.remove(topology);
+    }
+}
