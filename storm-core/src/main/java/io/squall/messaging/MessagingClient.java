@@ -17,6 +17,7 @@ import io.squall.security.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -251,8 +252,10 @@ public final class MessagingClient implements AutoCloseable {
         synchronized (lock) {
             lock.notifyAll();
         }
-        if (!loop.isShuttingDown()) {
+        try {
             loop.execute(() -> ready.run()); // A writer waiting for a channel learns that none will come.
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Event loop of client {} already stopped", name); // And its writers with it.
         }
     }
 
