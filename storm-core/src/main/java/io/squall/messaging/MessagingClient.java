@@ -4,10 +4,12 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -15,6 +17,7 @@ import io.squall.security.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +29,10 @@ import java.util.concurrent.atomic.LongAdder;
  * and nothing is dropped here. Frames already handed to a connection that then breaks are lost; they are
  * counted ({@link #lostFrames()}) and logged, and the tuples in them are replayed by their spouts after the
  * message timeout. Thread-safe; the channel is managed on its event loop.
+ *
+ * <p>Every connection of one client runs on the same event loop ({@link #eventLoop()}), so a writer on that loop
+ * (an {@link OutboundLink}) writes with {@link #write} and {@link #flush} straight into the channel, with no task
+ * hand-off, and is told by the {@link #onReady ready callback} when a channel to write to comes up or drains.
  */
 public final class MessagingClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessagingClient.class);
@@ -38,6 +45,10 @@ public final class MessagingClient implements AutoCloseable {
     private final int port;
     private final Settings settings;
     private final Bootstrap bootstrap;
+    private final EventLoop loop;
+    private final ChannelFutureListener lostFrameCounter = this::countIfLost;
+    /** Run on the event loop when a channel is published or becomes writable; event loop only. */
+    private Runnable ready = () -> { };
     private final Object lock = new Object();
     private final AtomicLong lostFrames = new AtomicLong();
     private final LongAdder bytesOut = new LongAdder();
@@ -64,7 +75,8 @@ public final class MessagingClient implements AutoCloseable {
         this.port = port;
         this.settings = settings;
         this.backoffMs = settings.minBackoffMs();
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.loop = group.next();
+        this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.writeBufferHighBytes() / 2, settings.writeBufferHighBytes()))
@@ -101,6 +113,58 @@ public final class MessagingClient implements AutoCloseable {
             lock.notifyAll();
         }
         LOG.info("Connected to worker {} at {}:{}", name, host, port);
+        ready.run(); // On the event loop: publish runs in the connect listener or the handshake's event.
+    }
+
+    /** The event loop of every connection of this client. */
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    /**
+     * Sets what runs, on the event loop, each time a connection becomes usable or a congested one drains below
+     * its low-water mark. Event loop only.
+     */
+    public void onReady(Runnable callback) {
+        ready = callback;
+    }
+
+    /**
+     * The channel to write to now, or null while the connection is down, not yet authenticated or above its
+     * high-water mark (then the {@link #onReady ready callback} runs once that changes). Event loop only.
+     */
+    public Channel writableChannel() {
+        Channel ch = channel;
+        return ch != null && ch.isActive() && ch.isWritable() ? ch : null;
+    }
+
+    /** Whether {@link #close} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Writes a frame of {@code type} holding the first {@code length} bytes of {@code payload} into {@code ch}
+     * (from {@link #writableChannel}) without flushing; the bytes are copied at once, so the caller may reuse
+     * {@code payload}. A frame lost because the connection breaks is counted. Event loop only.
+     */
+    public void write(Channel ch, byte type, byte[] payload, int length) {
+        ByteBuf buf = ch.alloc().ioBuffer(Frame.HEADER_BYTES + 1 + length);
+        buf.writeInt(length + 1).writeByte(type).writeBytes(payload, 0, length);
+        ch.write(buf).addListener(lostFrameCounter);
+    }
+
+    /** Flushes what {@link #write} wrote into {@code ch}. Event loop only. */
+    public void flush(Channel ch) {
+        ch.flush();
+    }
+
+    private void countIfLost(ChannelFuture f) {
+        if (!f.isSuccess()) {
+            long n = lostFrames.incrementAndGet();
+            LOG.warn("A frame to worker {} was lost when the connection broke ({} lost so far); its "
+                    + "tuples will time out and be replayed", name, n);
+        }
     }
 
     private void scheduleReconnect(EventLoopGroup loop) {
@@ -141,13 +205,7 @@ public final class MessagingClient implements AutoCloseable {
             if (ch != null && ch.isActive() && ch.isWritable()) {
                 ByteBuf buf = ch.alloc().ioBuffer(Frame.HEADER_BYTES + 1 + length);
                 buf.writeInt(length + 1).writeByte(type).writeBytes(payload, 0, length);
-                ch.writeAndFlush(buf).addListener(f -> {
-                    if (!f.isSuccess()) {
-                        long n = lostFrames.incrementAndGet();
-                        LOG.warn("A frame to worker {} was lost when the connection broke ({} lost so far); its "
-                                + "tuples will time out and be replayed", name, n);
-                    }
-                });
+                ch.writeAndFlush(buf).addListener(lostFrameCounter);
                 return true;
             }
             synchronized (lock) {
@@ -194,6 +252,11 @@ public final class MessagingClient implements AutoCloseable {
         synchronized (lock) {
             lock.notifyAll();
         }
+        try {
+            loop.execute(() -> ready.run()); // A writer waiting for a channel learns that none will come.
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Event loop of client {} already stopped", name); // And its writers with it.
+        }
     }
 
     /** Follows the channel's life: reconnects when it breaks, wakes writers when it drains. */
@@ -225,6 +288,9 @@ public final class MessagingClient implements AutoCloseable {
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
             synchronized (lock) {
                 lock.notifyAll();
+            }
+            if (ctx.channel().isWritable() && ctx.channel() == channel) {
+                ready.run();
             }
             ctx.fireChannelWritabilityChanged();
         }

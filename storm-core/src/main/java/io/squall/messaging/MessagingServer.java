@@ -92,7 +92,7 @@ public final class MessagingServer implements AutoCloseable {
         this.listeners = listeners;
         this.budget = new InboundBudget(settings.maxInboundBytes());
         this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-accept", true));
-        this.workers = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-server", true));
+        this.workers = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging", true));
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -116,6 +116,15 @@ public final class MessagingServer implements AutoCloseable {
                 new FrameDecoder(settings.maxFrameBytes(), settings.maxConnectionBytes(), budget),
                 new ConnectionHandler(listeners.get()));
         security.secureServer(ch);
+    }
+
+    /**
+     * The event loop that serves the connections; a worker runs its {@link MessagingClient}s (and so their
+     * {@link OutboundLink}s) on it too, so that one thread carries its transport both ways. It ends with
+     * {@link #close}.
+     */
+    public EventLoopGroup eventLoopGroup() {
+        return workers;
     }
 
     /** Connections refused by TLS or the topology handshake (another topology's secret, a plain-text peer). */

@@ -2,6 +2,8 @@ package io.squall.messaging;
 
 import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Output;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.tuple.TupleImpl;
@@ -9,20 +11,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Carries the messages of one outbound queue to another worker: drains the queue on its own thread, encodes
- * what it drained into batches of at most {@code batchBytes} and sends each as a frame. While the connection
- * is down or slow, {@link MessagingClient#send} waits, the queue fills up and the worker's backpressure
- * stops its spouts: the queue is the bounded buffer kept while disconnected.
+ * Carries the messages of one outbound queue to another worker. The link is a task on its client's event loop,
+ * not a thread: it drains the queue, encodes what it drained into frames of at most {@code batchBytes} written
+ * straight into the connection, flushes once per drain, and then, if the queue is empty, sleeps until the next
+ * publish schedules it again ({@link ReceiveQueue#bindConsumer(Runnable)}). A crossing thus wakes one thread on
+ * the sending side (the event loop) where a link thread and then the event loop were woken before; a busy queue
+ * yields frames up to {@code batchBytes}, a quiet one a frame per tuple flushed at once.
+ *
+ * <p>While the connection is down or above its write buffer's high-water mark the link does not drain: the queue
+ * fills up and the worker's backpressure stops its spouts, so the queue is the bounded buffer kept while
+ * disconnected. The client's {@link MessagingClient#onReady ready callback} resumes it. A drain that starts below
+ * the high-water mark writes everything it drained, so the connection's buffer may pass the mark by at most one
+ * queue's worth.
  *
  * <p>A tuple that does not fit in a frame ({@code messaging.max.frame.bytes}) even alone is not sent: it is
  * handed to the {@link Oversized} handler, which fails it, and the link goes on with the next message.
+ *
+ * <p>Threads: {@link #start}, {@link #stop} and {@link #awaitStopped} from any thread; everything else runs on
+ * the client's event loop, which alone touches the encoder's buffer and consumes the queue.
  */
-public final class OutboundLink implements Runnable {
+public final class OutboundLink {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLink.class);
-    private static final long IDLE_PARK_NANOS = 1_000_000;
 
     /**
      * Sizes of a link's batches.
@@ -32,7 +47,7 @@ public final class OutboundLink implements Runnable {
      */
     public record Limits(int batchBytes, int maxFrameBytes) { }
 
-    /** Told about each tuple too large for a frame. Link thread. */
+    /** Told about each tuple too large for a frame. Event loop of the link. */
     @FunctionalInterface
     public interface Oversized {
         /**
@@ -45,6 +60,7 @@ public final class OutboundLink implements Runnable {
 
     private final ReceiveQueue queue;
     private final MessagingClient client;
+    private final EventLoop loop;
     private final WireCodec codec;
     private final Limits limits;
     private final int initialBufferBytes;
@@ -53,17 +69,25 @@ public final class OutboundLink implements Runnable {
     private final WireCodec.Sink sameLink = this::writeSmall;
     private final Oversized oversized;
     private final Consumer<Throwable> onFailure;
+    private final Runnable drainTask = this::drain;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
-    private Thread thread;
+    /** The channel this drain writes into; event loop only. */
+    private Channel channel;
+    /** Whether the link waits for the client's ready callback (no channel to write to); event loop only. */
+    private boolean waitingForChannel;
+    private boolean started;
+    private boolean finished;
 
     /**
      * @param oversized told about each tuple that is too large to send
-     * @param onFailure told, from the link's thread, when the link fails otherwise and stops
+     * @param onFailure told, from the event loop, when the link fails otherwise and stops
      */
     public OutboundLink(ReceiveQueue queue, MessagingClient client, WireCodec codec, Limits limits,
                         Oversized oversized, Consumer<Throwable> onFailure) {
         this.queue = queue;
         this.client = client;
+        this.loop = client.eventLoop();
         this.codec = codec;
         this.limits = limits;
         this.oversized = oversized;
@@ -72,35 +96,67 @@ public final class OutboundLink implements Runnable {
         this.out = new Output(initialBufferBytes, limits.maxFrameBytes() - 1);
     }
 
-    /** Starts the link's thread. */
+    /** Starts the link on its client's event loop. Any thread. */
     public void start() {
-        thread = new Thread(this, "link-" + queue.name());
-        thread.setDaemon(true);
-        thread.start();
+        loop.execute(() -> {
+            started = true;
+            queue.bindConsumer(this::schedule);
+            client.onReady(this::resume);
+            drain();
+        });
     }
 
-    @Override
-    public void run() {
-        queue.bindConsumer();
-        try {
-            while (running) {
-                int n = queue.drain(encoder);
-                sendBatch();
-                if (n == 0) {
-                    queue.awaitMessages(IDLE_PARK_NANOS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.error("Link {} failed; its worker stops", queue.name(), e);
-            onFailure.accept(e);
-        } finally {
-            queue.close();
+    /** Called by the producer that ends the link's sleep; any thread. */
+    private void schedule() {
+        loop.execute(drainTask);
+    }
+
+    /** The client has a channel to write to again (or closed). Event loop. */
+    private void resume() {
+        if (waitingForChannel) {
+            waitingForChannel = false;
+            drain();
         }
     }
 
-    private void encode(int task, Object message) throws InterruptedException {
+    /** One turn of the link: drains the queue into the connection, flushes, and sleeps or runs again. */
+    private void drain() {
+        if (finished) {
+            return;
+        }
+        try {
+            if (!running || client.isClosed()) {
+                finish();
+                return;
+            }
+            channel = client.writableChannel();
+            if (channel == null) {
+                waitingForChannel = true; // The queue fills meanwhile; the ready callback resumes the link.
+                return;
+            }
+            int n = queue.drain(encoder);
+            sendBatch();
+            client.flush(channel);
+            if (n > 0 || !queue.sleepUnlessMessages()) {
+                loop.execute(drainTask); // Behind the loop's other work (the server's reads, other links).
+            }
+        } catch (Exception e) {
+            LOG.error("Link {} failed; its worker stops", queue.name(), e);
+            finish();
+            onFailure.accept(e);
+        }
+    }
+
+    private void finish() {
+        finished = true;
+        running = false;
+        if (started) {
+            queue.close();
+        }
+        stopped.countDown();
+    }
+
+    private void encode(int task, Object message) {
         if (!tryWrite(task, message)) {
             boolean alone = out.position() == 0;
             if (!alone) {
@@ -150,40 +206,36 @@ public final class OutboundLink implements Runnable {
         oversized.reject(task, tuple, counter.total(), sameLink);
     }
 
-    private void sendBatch() throws InterruptedException {
+    private void sendBatch() {
         if (out.position() == 0) {
             return;
         }
-        boolean sent = client.send(Frame.MESSAGES, out.getBuffer(), out.position());
+        client.write(channel, Frame.MESSAGES, out.getBuffer(), out.position());
         out.reset();
-        if (!sent) {
-            running = false;
-        }
     }
 
-    /** Stops the link after its current batch. */
+    /** Stops the link after its current drain. Any thread. */
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        try {
+            loop.execute(drainTask);
+        } catch (RejectedExecutionException e) {
+            stopped.countDown(); // The event loop is gone, and the link with it.
         }
     }
 
     /**
-     * Waits for the link's thread to end after {@link #stop}, so that another link may take over its queue
-     * (a queue has one consumer at a time).
+     * Waits for the link to end after {@link #stop}, so that another link may take over its queue (a queue has one
+     * consumer at a time).
      *
      * @return whether it ended within {@code timeoutMs}
      */
     public boolean awaitStopped(long timeoutMs) {
-        if (thread == null) {
-            return true;
-        }
         try {
-            thread.join(timeoutMs);
+            return stopped.await(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        return !thread.isAlive();
     }
 }

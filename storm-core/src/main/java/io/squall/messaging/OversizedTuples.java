@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * error of the emitting component (logged, and shown with the topology's errors), and sends a fail for each
  * tree the tuple belongs to, so its spout replays it or gives up on it at once instead of after the message
  * timeout. A fail that cannot be queued (the acker's queue is full) leaves the tree to its timeout, which
- * fails it all the same. Thread-safe; called from link threads.
+ * fails it all the same. Thread-safe; called by links, on their event loops.
  */
 public final class OversizedTuples implements OutboundLink.Oversized {
     private static final Logger LOG = LoggerFactory.getLogger(OversizedTuples.class);

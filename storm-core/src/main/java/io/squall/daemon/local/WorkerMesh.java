@@ -88,7 +88,7 @@ final class WorkerMesh implements AutoCloseable {
      * Joins the workers (in the order of the servers): a client and a link from each to each other, and each
      * worker's congestion signalled to its peers. Nothing flows until {@link #start}.
      *
-     * @param onFailure told, from a link's thread, when a link cannot send (a value that does not serialize)
+     * @param onFailure told, from a link's event loop, when a link cannot send (a value that does not serialize)
      */
     synchronized void connect(List<Worker> all, ClassLoader loader, Consumer<Throwable> onFailure) {
         for (int i = 0; i < all.size(); i++) {

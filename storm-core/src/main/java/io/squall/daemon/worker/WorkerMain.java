@@ -3,8 +3,6 @@ package io.squall.daemon.worker;
 import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.TaskError;
@@ -149,7 +147,9 @@ public final class WorkerMain {
         this.server = new MessagingServer(me.host(), port, ss, transportSecurity, () -> new InboundDispatcher(worker,
                 newCodec(loader), () -> running, inbound, expiryMs));
         this.nimbus = NimbusClient.forWorker(conf, topologyId);
-        this.clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("messaging-client", true));
+        // One thread carries all of the worker's transport: its clients and their links run on the server's event
+        // loop. On a machine of few cores every thread more in the path of a tuple is a wait for a time slice.
+        this.clientGroup = server.eventLoopGroup();
         this.clientSettings = new MessagingClient.Settings(conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MIN_MS),
                 conf.getInt(ConfigKeys.MESSAGING_RECONNECT_MAX_MS),
                 conf.getInt(ConfigKeys.MESSAGING_WRITE_BUFFER_BYTES));

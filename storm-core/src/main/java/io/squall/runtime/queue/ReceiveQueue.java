@@ -65,6 +65,12 @@ public final class ReceiveQueue {
     private final Backpressure backpressure;
     private final AtomicInteger overflowingProducers = new AtomicInteger();
     private volatile Thread consumerThread;
+    /**
+     * Set only for a consumer that runs as a task on an event loop ({@link #bindConsumer(Runnable)}): the producer
+     * that ends the consumer's sleep calls it, instead of unparking a thread.
+     */
+    private volatile Runnable waker;
+    /** Whether the consumer is parked, or asleep until woken; accessed through {@link #SLEEPING} for its CAS. */
     private volatile boolean sleeping;
     /**
      * Whether the consumer last saw the queue above its high watermark. Written by the consumer only, with
@@ -78,11 +84,13 @@ public final class ReceiveQueue {
     private volatile SpscLane[] lanes = new SpscLane[0];
     private final EventPoller.Handler<Slot> handler = this::onSlot;
     private static final VarHandle ABOVE_HIGH_WATERMARK;
+    private static final VarHandle SLEEPING;
 
     static {
         try {
             ABOVE_HIGH_WATERMARK = MethodHandles.lookup().findVarHandle(ReceiveQueue.class, "aboveHighWatermark",
                     boolean.class);
+            SLEEPING = MethodHandles.lookup().findVarHandle(ReceiveQueue.class, "sleeping", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -122,6 +130,17 @@ public final class ReceiveQueue {
 
     /** Binds the consumer thread, which is woken by producers. Call once from that thread. */
     public void bindConsumer() {
+        waker = null;
+        consumerThread = Thread.currentThread();
+    }
+
+    /**
+     * Binds a consumer that is not a thread of its own but a task run on an event loop, from that loop's thread:
+     * instead of parking it falls asleep ({@link #sleepUnlessMessages}) and the first producer to publish after
+     * that calls {@code waker} once (which schedules the task again). Call once from the consumer's thread.
+     */
+    public void bindConsumer(Runnable waker) {
+        this.waker = waker;
         consumerThread = Thread.currentThread();
     }
 
@@ -203,7 +222,16 @@ public final class ReceiveQueue {
         // The fence keeps this read from passing our publish, so one of us always sees the other.
         VarHandle.fullFence();
         if (sleeping) {
+            endSleep();
+        }
+    }
+
+    private void endSleep() {
+        Runnable w = waker;
+        if (w == null) {
             LockSupport.unpark(consumerThread);
+        } else if (SLEEPING.compareAndSet(this, true, false)) {
+            w.run(); // Only the producer that ended the sleep schedules the consumer: once per sleep.
         }
     }
 
@@ -214,7 +242,7 @@ public final class ReceiveQueue {
      */
     public void wake() {
         if (sleeping) {
-            LockSupport.unpark(consumerThread);
+            endSleep();
         }
     }
 
@@ -304,6 +332,26 @@ public final class ReceiveQueue {
         } finally {
             sleeping = false;
         }
+    }
+
+    /**
+     * Puts a consumer bound with a waker ({@link #bindConsumer(Runnable)}) to sleep unless messages are waiting:
+     * it must then not drain again until the waker runs. Consumer thread only.
+     *
+     * @return true if the consumer sleeps now (the waker runs on the next publish, or already ran); false if
+     *         messages are waiting and the consumer should drain them
+     */
+    public boolean sleepUnlessMessages() {
+        sleeping = true;
+        // Dekker with wakeConsumer: we set 'sleeping' and then read the cursors; a producer publishes and then
+        // reads 'sleeping'. If it saw us asleep it wins the CAS below and schedules us: we are asleep after all.
+        // The fence orders our store before the cursors' acquire loads (a volatile store alone orders it only
+        // before volatile loads).
+        VarHandle.fullFence();
+        if (population() == 0) {
+            return true;
+        }
+        return !SLEEPING.compareAndSet(this, true, false);
     }
 
     /** Releases the backpressure tokens this queue holds; the consumer is gone. Consumer thread. */
