@@ -296,10 +296,12 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
 
     /**
      * Makes the changes staged under {@code txid} the committed state, atomically. Committing the txid already
-     * committed does nothing. Also completes a staging left under {@code txid} by a previous owner of the
-     * namespace.
+     * committed does nothing, nor does committing a txid nothing was staged under (a keyed bolt commits all its key
+     * groups when it repeats or recovers a COMMIT, also those its checkpoint did not touch), as with the other
+     * providers. Also completes a staging left under {@code txid} by a previous owner of the namespace.
      *
-     * @throws IllegalStateException     if nothing is staged under {@code txid}
+     * @throws IllegalStateException     if this object staged {@code txid} and Redis no longer has it (its data was
+     *                                   lost: a Redis restarted without its append-only file)
      * @throws RedisUnavailableException if Redis failed; the staging is kept and the call can be repeated
      */
     @Override
@@ -314,11 +316,16 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
                     List.of(committedKey, stagedKey, txidKey), List.of(id)));
         } catch (JedisDataException e) {
             if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
+                if (stagedTxid != txid) {
+                    return; // Neither this object nor a previous owner staged anything under txid.
+                }
                 String stagedNow = e.getMessage().substring(e.getMessage().indexOf(NOT_STAGED)
                         + NOT_STAGED.length()).trim();
-                throw new IllegalStateException("commit(" + txid + ") of state " + namespace + ", but Redis at "
-                        + address + " has " + ("none".equals(stagedNow) ? "nothing" : "txid " + stagedNow)
-                        + " staged: call prepareCommit(" + txid + ") first", e);
+                throw new IllegalStateException("commit(" + txid + ") of state " + namespace + " after its "
+                        + "prepareCommit(" + txid + "), but Redis at " + address + " has "
+                        + ("none".equals(stagedNow) ? "nothing" : "txid " + stagedNow) + " staged: the staged "
+                        + "changes were lost (a Redis restarted without its append-only file, or a key deleted); "
+                        + "run Redis with appendonly yes so a checkpoint survives a restart", e);
             }
             throw e;
         }
