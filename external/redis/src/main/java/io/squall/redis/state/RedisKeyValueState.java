@@ -1,6 +1,7 @@
 package io.squall.redis.state;
 
 import io.squall.redis.common.RedisClients;
+import io.squall.redis.common.RedisOutage;
 import io.squall.redis.common.RedisUnavailableException;
 import io.squall.state.KeyValueState;
 import io.squall.state.QueryableKeyValueState;
@@ -129,6 +130,8 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
     private final String namespace;
     private final UnifiedJedis redis;
     private final String address;
+    /** When the server last failed to answer: reads fail at once for a moment after that. */
+    private final RedisOutage outage;
     /** Releases the client when the state closes: closes it, releases a lease, or nothing. */
     private final AutoCloseable release;
     private boolean closed;
@@ -178,6 +181,7 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
         this.namespace = namespace;
         this.redis = redis;
         this.address = address;
+        this.outage = RedisOutage.of(address);
         this.release = release;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
@@ -219,6 +223,13 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
             return c.deleted() ? null : c.value();
         }
         byte[] keyBytes = keyBytes(key);
+        long pausedSince = outage.pausedSinceMillis();
+        if (pausedSince >= 0) {
+            throw new RedisUnavailableException("Redis at " + address + " did not answer " + pausedSince + " ms ago ("
+                    + outage.cause() + "): reads of state " + namespace + " fail at once for "
+                    + RedisOutage.PAUSE_MILLIS + " ms after a failure, then try again. The state keeps its staged and "
+                    + "pending changes.", null);
+        }
         byte[] v = call("get", () -> redis.hget(committedKey, keyBytes));
         return v == null ? null : valueSerializer.deserialize(v);
     }
@@ -473,22 +484,27 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
      */
     private <T> T call(String operation, RedisCall<T> call) {
         try {
+            T answer;
             try {
-                return call.run();
+                answer = call.run();
             } catch (JedisConnectionException stale) {
                 LOG.debug("State {}: {} failed on its connection, trying a new one", namespace, operation, stale);
                 if (redis instanceof RedisClient pooled) {
                     pooled.getPool().clear();
                 }
-                return call.run();
+                answer = call.run();
             }
+            outage.answered();
+            return answer;
         } catch (JedisDataException e) {
+            outage.answered();
             // Redis answered with an error: not a connection problem
             if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
                 throw e;
             }
             throw refused(e);
         } catch (JedisException e) {
+            outage.failed(RedisClients.rootMessage(e));
             throw new RedisUnavailableException("Redis at " + address + " failed during " + operation + " of state "
                     + namespace + ": " + RedisClients.rootMessage(e) + ". The state keeps its staged and pending "
                     + "changes: call it again once Redis is back.", e);

@@ -208,6 +208,34 @@ class RedisKeyValueStateIT extends KeyValueStateContract {
         assertEquals(Map.of("a", 2L, "b", 2L), contents(state()));
     }
 
+    /**
+     * With Redis down, a bolt's reads fail at once for a moment after a failure instead of each trying to connect
+     * (its tuples, which the spouts replay, would otherwise hold the checkpoint barriers back for minutes); a call
+     * Redis answers ends the pause.
+     */
+    @Test
+    void readsFailAtOnceForAMomentAfterAFailureAndResumeWhenRedisAnswers() {
+        KeyValueState<String, Object> s = state();
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        s.commit(1);
+        KeyValueState<String, Object> reader = state(); // reads go to Redis: nothing of its own is staged
+        redis.kill();
+        RedisUnavailableException tried = assertThrows(RedisUnavailableException.class, () -> reader.get("a"));
+        assertTrue(tried.getMessage().contains("failed during get"), tried.getMessage());
+        Await.until(Duration.ofSeconds(10), () -> {
+            RedisUnavailableException e = assertThrows(RedisUnavailableException.class, () -> reader.get("a"));
+            return e.getMessage().contains("did not answer") && e.getMessage().contains("127.0.0.1:" + redis.port());
+        }, () -> "a read right after a failure fails without trying");
+
+        redis.restart();
+        s.put("b", 2L);
+        s.prepareCommit(2);
+        s.commit(2); // Checkpoints always try; this one is answered, which ends the pause.
+        assertEquals(1L, reader.get("a"));
+        assertEquals(2L, reader.get("b"));
+    }
+
     @Test
     void aRedisRestartBetweenCheckpointsGoesUnnoticed() {
         KeyValueState<String, Object> s = state();
