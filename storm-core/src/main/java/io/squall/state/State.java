@@ -10,7 +10,11 @@ public interface State {
     /** Stages the changes since the last commit under {@code txid}; they survive a restart but are not yet visible as committed. */
     void prepareCommit(long txid);
 
-    /** Makes the changes staged under {@code txid} the committed state. */
+    /**
+     * Makes the changes staged under {@code txid} the committed state. Committing a txid again, or one nothing was
+     * staged under, does nothing: a task repeats a COMMIT that failed after some of its states committed, and a
+     * keyed bolt commits every key group's state, also those the checkpoint did not change.
+     */
     void commit(long txid);
 
     /** Stages and commits the current changes at once, outside the checkpoint protocol. */

@@ -274,6 +274,28 @@ public abstract class KeyValueStateContract {
         assertEquals(Map.of("a", 1L), contents(state()));
     }
 
+    /**
+     * A keyed bolt's task commits every one of its key groups' states when a COMMIT is repeated (a later step of
+     * the first attempt failed) or recovers one: the groups its checkpoint did not touch staged nothing under that
+     * txid, and for them the commit is nothing to do, not an error.
+     */
+    @Test
+    void committingATxidNothingWasStagedUnderDoesNothing() {
+        KeyValueState<String, Object> s = state();
+        s.put("a", 1L);
+        s.prepareCommit(1);
+        s.commit(1);
+        s.commit(2);
+        s.put("b", 2L);
+        s.prepareCommit(3);
+        s.commit(3);
+        state().commit(4);
+        assertEquals(Map.of("a", 1L, "b", 2L), contents(state()));
+        KeyValueState<String, Object> untouched = state("untouched");
+        untouched.commit(3);
+        assertEquals(Map.of(), contents(state("untouched")));
+    }
+
     @Test
     void commitWithoutATxidMakesEveryChangeDurable() {
         KeyValueState<String, Object> s = state();

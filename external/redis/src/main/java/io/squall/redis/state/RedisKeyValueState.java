@@ -1,6 +1,7 @@
 package io.squall.redis.state;
 
 import io.squall.redis.common.RedisClients;
+import io.squall.redis.common.RedisOutage;
 import io.squall.redis.common.RedisUnavailableException;
 import io.squall.state.KeyValueState;
 import io.squall.state.QueryableKeyValueState;
@@ -129,6 +130,8 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
     private final String namespace;
     private final UnifiedJedis redis;
     private final String address;
+    /** When the server last failed to answer: reads fail at once for a moment after that. */
+    private final RedisOutage outage;
     /** Releases the client when the state closes: closes it, releases a lease, or nothing. */
     private final AutoCloseable release;
     private boolean closed;
@@ -178,6 +181,7 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
         this.namespace = namespace;
         this.redis = redis;
         this.address = address;
+        this.outage = RedisOutage.of(address);
         this.release = release;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
@@ -219,6 +223,13 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
             return c.deleted() ? null : c.value();
         }
         byte[] keyBytes = keyBytes(key);
+        long pausedSince = outage.pausedSinceMillis();
+        if (pausedSince >= 0) {
+            throw new RedisUnavailableException("Redis at " + address + " did not answer " + pausedSince + " ms ago ("
+                    + outage.cause() + "): reads of state " + namespace + " fail at once for "
+                    + RedisOutage.PAUSE_MILLIS + " ms after a failure, then try again. The state keeps its staged and "
+                    + "pending changes.", null);
+        }
         byte[] v = call("get", () -> redis.hget(committedKey, keyBytes));
         return v == null ? null : valueSerializer.deserialize(v);
     }
@@ -296,10 +307,12 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
 
     /**
      * Makes the changes staged under {@code txid} the committed state, atomically. Committing the txid already
-     * committed does nothing. Also completes a staging left under {@code txid} by a previous owner of the
-     * namespace.
+     * committed does nothing, nor does committing a txid nothing was staged under (a keyed bolt commits all its key
+     * groups when it repeats or recovers a COMMIT, also those its checkpoint did not touch), as with the other
+     * providers. Also completes a staging left under {@code txid} by a previous owner of the namespace.
      *
-     * @throws IllegalStateException     if nothing is staged under {@code txid}
+     * @throws IllegalStateException     if this object staged {@code txid} and Redis no longer has it (its data was
+     *                                   lost: a Redis restarted without its append-only file)
      * @throws RedisUnavailableException if Redis failed; the staging is kept and the call can be repeated
      */
     @Override
@@ -314,11 +327,16 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
                     List.of(committedKey, stagedKey, txidKey), List.of(id)));
         } catch (JedisDataException e) {
             if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
+                if (stagedTxid != txid) {
+                    return; // Neither this object nor a previous owner staged anything under txid.
+                }
                 String stagedNow = e.getMessage().substring(e.getMessage().indexOf(NOT_STAGED)
                         + NOT_STAGED.length()).trim();
-                throw new IllegalStateException("commit(" + txid + ") of state " + namespace + ", but Redis at "
-                        + address + " has " + ("none".equals(stagedNow) ? "nothing" : "txid " + stagedNow)
-                        + " staged: call prepareCommit(" + txid + ") first", e);
+                throw new IllegalStateException("commit(" + txid + ") of state " + namespace + " after its "
+                        + "prepareCommit(" + txid + "), but Redis at " + address + " has "
+                        + ("none".equals(stagedNow) ? "nothing" : "txid " + stagedNow) + " staged: the staged "
+                        + "changes were lost (a Redis restarted without its append-only file, or a key deleted); "
+                        + "run Redis with appendonly yes so a checkpoint survives a restart", e);
             }
             throw e;
         }
@@ -466,22 +484,27 @@ public final class RedisKeyValueState<K, V> implements QueryableKeyValueState<K,
      */
     private <T> T call(String operation, RedisCall<T> call) {
         try {
+            T answer;
             try {
-                return call.run();
+                answer = call.run();
             } catch (JedisConnectionException stale) {
                 LOG.debug("State {}: {} failed on its connection, trying a new one", namespace, operation, stale);
                 if (redis instanceof RedisClient pooled) {
                     pooled.getPool().clear();
                 }
-                return call.run();
+                answer = call.run();
             }
+            outage.answered();
+            return answer;
         } catch (JedisDataException e) {
+            outage.answered();
             // Redis answered with an error: not a connection problem
             if (String.valueOf(e.getMessage()).contains(NOT_STAGED)) {
                 throw e;
             }
             throw refused(e);
         } catch (JedisException e) {
+            outage.failed(RedisClients.rootMessage(e));
             throw new RedisUnavailableException("Redis at " + address + " failed during " + operation + " of state "
                     + namespace + ": " + RedisClients.rootMessage(e) + ". The state keeps its staged and pending "
                     + "changes: call it again once Redis is back.", e);

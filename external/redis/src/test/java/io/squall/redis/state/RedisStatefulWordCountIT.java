@@ -9,6 +9,7 @@ import io.squall.LocalCluster;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.LocalClusterView;
 import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.state.StatefulBoltRunner;
 import io.squall.runtime.state.StatefulFixtures;
 import io.squall.runtime.state.StatefulFixtures.Run;
@@ -28,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +84,8 @@ class RedisStatefulWordCountIT {
                     () -> "checkpoints failing while Redis is down: " + checkpointFailures(metrics));
             int ackedWhileDown = r.acked.size();
             redis.restart();
-            Await.until(Duration.ofSeconds(150), r::done, () -> "all sentences acked; acked " + r.acked.size());
+            Await.until(Duration.ofSeconds(150), r::done, () -> "all sentences acked; acked " + r.acked.size()
+                    + "; the last errors: " + errors(cluster, name, "count") + errors(cluster, name, "$checkpointspout"));
             assertTrue(r.failures.get() >= 40, "injected failures replayed: " + r.failures.get());
             System.out.println("RedisStatefulWordCountIT: " + checkpointFailures(metrics) + " checkpoints failed, "
                     + ackedWhileDown + " sentences acked when Redis came back");
@@ -178,6 +181,11 @@ class RedisStatefulWordCountIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, res.statusCode(), url + ": " + res.body());
         return JSON.readTree(res.body());
+    }
+
+    /** The messages of the errors {@code component} reported, for a failure's message. */
+    private static List<String> errors(LocalCluster cluster, String name, String component) {
+        return cluster.getErrors(name, component).stream().map(ReportedError::message).toList();
     }
 
     /** The checkpoint spout's failed checkpoints so far. */
