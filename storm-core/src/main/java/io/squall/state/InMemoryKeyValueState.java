@@ -22,7 +22,8 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
     private final Map<K, V> committed = new ConcurrentHashMap<>();
     /** The committed value of a key, made once (a method reference per get would be an allocation). */
     private final Function<K, V> committedLookup = committed::get;
-    private final KeyValueChanges<K, V> changes = new KeyValueChanges<>();
+    /** Keeps the committed values it commits or reads: they are the objects {@link #committed} holds. */
+    private final KeyValueChanges<K, V> changes = new KeyValueChanges<>(true);
     private volatile long committedTxid = -1;
     private volatile int lastPreparedKeys;
     /** Checks that values serialize, with {@link #namespace} for its errors; or null, to keep any value. */

@@ -1,7 +1,9 @@
 package io.squall.state;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -13,65 +15,103 @@ import java.util.function.Function;
  * what is newer; that is what makes a checkpoint incremental (only the changed keys are written). A deleted
  * key is kept as a tombstone until its commit. Owned by the thread of the task that owns the state.
  *
- * <p>The per-tuple path ({@link #newest}, {@link #put}) is one hash look-up per layer read; a put of the key the
- * last read found changed since the prepare (the same key object: a bolt's {@code put(k, get(k) + 1)}) writes its
- * value in place, without a second look-up. Staging and committing walk the changed keys in place, and the map of
- * a committed stage is cleared and reused for the next interval's changes rather than grown again from empty.
+ * <p>Each key changed recently has one cell, in one map, holding both layers' values; the cell outlives the commit
+ * of its change and is dropped only once its key went unused for a whole checkpoint interval. So a key updated in
+ * every interval (a word count's words) keeps the key object it was first put with, which the collector soon
+ * promotes next to the map's nodes, rather than a new interval's first tuple's copy in a new map each checkpoint,
+ * which every look-up of the interval then compared from wherever the young generation had put it. The per-tuple
+ * path is one hash look-up ({@link #newest}), and a put of the key object the last read found (a bolt's
+ * {@code put(k, get(k) + 1)}) writes its cell in place, without a second. Made with {@code cacheCommitted}, a cell
+ * also keeps its key's committed value once read or committed, so that a read needs no look-up in the backend: for
+ * a backend that keeps its committed values as the same objects ({@link InMemoryKeyValueState}), not for one that
+ * deserializes a copy per read, whose callers may change the copy they got.
  */
 public final class KeyValueChanges<K, V> {
     /** Marks a deleted key. */
     private static final Object TOMBSTONE = new Object();
+    /** Marks a layer that holds no value for the key (or an unknown committed value). */
+    private static final Object NONE = new Object();
+    /** How many cells are kept without looking for unused ones at a commit. */
+    private static final int SWEEP_ABOVE = 64;
 
-    private Map<K, Change> current = new HashMap<>();
-    private Map<K, Change> prepared;
-    /** An empty map with the capacity of an earlier stage, to take the next changes; or null. */
-    private Map<K, Change> spare;
+    private final boolean cacheCommitted;
+    private final Map<K, Cell<K>> cells = new HashMap<>();
+    /** The cells changed since the last prepare. */
+    private final List<Cell<K>> changed = new ArrayList<>();
+    /** The cells staged by the prepares since the last commit. */
+    private final List<Cell<K>> staged = new ArrayList<>();
     private long preparedTxid = -1;
-    /** The key last read or written in {@link #current} (compared by identity) and its change; or null. */
+    /** Counts prepares: a cell remembers the interval it was last used in. */
+    private int interval;
+    /** The key last read or written (compared by identity) and its cell; or null. */
     private K lastKey;
-    private Change lastChange;
+    private Cell<K> lastCell;
 
-    /** A changed key's newest value (or {@link #TOMBSTONE}), written in place by a put after a read of the key. */
-    private static final class Change {
-        private Object value;
+    /** One key's newest change, its staged change and (when cached) its committed value: {@link #NONE} for none. */
+    private static final class Cell<K> {
+        private final K key;
+        private Object current = NONE;
+        private Object staged = NONE;
+        private Object committed = NONE;
+        private int used;
 
-        Change(Object value) {
-            this.value = value;
+        Cell(K key) {
+            this.key = key;
         }
+    }
+
+    /** Changes over a backend whose committed values are read from it each time. */
+    public KeyValueChanges() {
+        this(false);
+    }
+
+    /**
+     * Changes that also keep the committed value of a key once read or committed when {@code cacheCommitted}: only
+     * for a backend whose committed values change through this object alone and are the objects it was given.
+     */
+    public KeyValueChanges(boolean cacheCommitted) {
+        this.cacheCommitted = cacheCommitted;
     }
 
     /**
      * The newest value of {@code key}: its changed value (null when deleted) if it changed since the commit, else
-     * what {@code committed} gives. One look-up per layer, the newest first.
+     * what {@code committed} gives (or the committed value kept). One look-up of the changes.
      */
     @SuppressWarnings("unchecked")
     public V newest(K key, Function<? super K, ? extends V> committed) {
-        Change c = current.get(key);
-        if (c != null) {
-            lastKey = key;
-            lastChange = c;
-        } else if (prepared != null) {
-            c = prepared.get(key);
-        }
+        Cell<K> c = key == lastKey && key != null ? lastCell : cells.get(key);
         if (c == null) {
             return committed.apply(key);
         }
-        return c.value == TOMBSTONE ? null : (V) c.value;
+        lastKey = key;
+        lastCell = c;
+        c.used = interval;
+        Object v = c.current != NONE ? c.current : c.staged != NONE ? c.staged : c.committed;
+        if (v == NONE) {
+            V read = committed.apply(key);
+            if (cacheCommitted) {
+                c.committed = read == null ? TOMBSTONE : read;
+            }
+            return read;
+        }
+        return v == TOMBSTONE ? null : (V) v;
     }
 
     /** Whether {@code key} changed since the commit; then {@link #get} is its value (null: deleted). */
     public boolean contains(K key) {
-        return current.containsKey(key) || prepared != null && prepared.containsKey(key);
+        Cell<K> c = cells.get(key);
+        return c != null && (c.current != NONE || c.staged != NONE);
     }
 
-    /** The newest value of a changed key, or null when it was deleted. */
+    /** The newest value of a changed key, or null when it was deleted or did not change. */
     @SuppressWarnings("unchecked")
     public V get(K key) {
-        Change c = current.get(key);
-        if (c == null && prepared != null) {
-            c = prepared.get(key);
+        Cell<K> c = cells.get(key);
+        if (c == null) {
+            return null;
         }
-        return c == null || c.value == TOMBSTONE ? null : (V) c.value;
+        Object v = c.current != NONE ? c.current : c.staged;
+        return v == NONE || v == TOMBSTONE ? null : (V) v;
     }
 
     /** Records a new value (not null: a deletion is {@link #delete}). */
@@ -85,55 +125,52 @@ public final class KeyValueChanges<K, V> {
     }
 
     private void record(K key, Object value) {
+        Cell<K> c;
         if (key == lastKey && key != null) {
-            lastChange.value = value; // Read or written last, and still in current: no look-up.
-            return;
+            c = lastCell; // Read or written last: no look-up.
+        } else {
+            c = cells.get(key);
+            if (c == null) {
+                c = new Cell<>(key);
+                cells.put(key, c);
+            }
+            lastKey = key;
+            lastCell = c;
         }
-        Change c = new Change(value);
-        current.put(key, c);
-        lastKey = key;
-        lastChange = c;
-    }
-
-    /** Forgets the key last read or written: its change may leave {@link #current}. */
-    private void forgetLast() {
-        lastKey = null;
-        lastChange = null;
+        if (c.current == NONE) {
+            changed.add(c);
+        }
+        c.current = value;
+        c.used = interval;
     }
 
     /** Stages the current changes (over any staged before) under {@code txid}; returns how many keys are staged. */
     public int prepare(long txid) {
-        forgetLast();
-        if (prepared == null) {
-            prepared = current;
-            current = spare != null ? spare : new HashMap<>();
-            spare = null;
-        } else {
-            prepared.putAll(current);
-            current.clear();
+        for (Cell<K> c : changed) {
+            if (c.staged == NONE) {
+                staged.add(c);
+            }
+            c.staged = c.current;
+            c.current = NONE;
         }
+        changed.clear();
         preparedTxid = txid;
-        return prepared.size();
+        interval++;
+        return staged.size();
     }
 
     /** Calls {@code action} with each staged change, in no order: a null value is a deletion. */
     @SuppressWarnings("unchecked")
     public void forEachStaged(BiConsumer<? super K, ? super V> action) {
-        if (prepared != null) {
-            prepared.forEach((k, c) -> action.accept(k, c.value == TOMBSTONE ? null : (V) c.value));
+        for (Cell<K> c : staged) {
+            action.accept(c.key, c.staged == TOMBSTONE ? null : (V) c.staged);
         }
     }
 
     /** The staged changes, with null values for deletions; empty when nothing is staged. */
-    @SuppressWarnings("unchecked")
     public Map<K, V> staged() {
         Map<K, V> out = new HashMap<>();
-        if (prepared != null) {
-            for (Map.Entry<K, Change> e : prepared.entrySet()) {
-                Object v = e.getValue().value;
-                out.put(e.getKey(), v == TOMBSTONE ? null : (V) v);
-            }
-        }
+        forEachStaged(out::put);
         return out;
     }
 
@@ -142,31 +179,45 @@ public final class KeyValueChanges<K, V> {
         return preparedTxid;
     }
 
-    /** Forgets the staged changes once they are committed. */
+    /**
+     * Forgets the staged changes once they are committed (their values become the keys' committed values), and the
+     * cells of keys unused for a checkpoint interval.
+     */
     public void clearPrepared() {
-        if (prepared != null) {
-            prepared.clear(); // Keeps its table: the next interval changes about as many keys.
-            spare = prepared;
+        for (Cell<K> c : staged) {
+            c.committed = cacheCommitted ? c.staged : NONE;
+            c.staged = NONE;
         }
-        prepared = null;
+        staged.clear();
         preparedTxid = -1;
+        if (cells.size() > SWEEP_ABOVE) {
+            int stale = interval - 1;
+            cells.values().removeIf(c -> c.used < stale && c.current == NONE);
+            if (lastCell != null && lastCell.used < stale && lastCell.current == NONE) {
+                forgetLast();
+            }
+        }
     }
 
-    /** Forgets every change: the state is back at its commit. */
+    private void forgetLast() {
+        lastKey = null;
+        lastCell = null;
+    }
+
+    /** Forgets every change, and every committed value kept: the state is back at its commit. */
     public void clear() {
         forgetLast();
-        current.clear();
-        clearPrepared();
+        cells.clear();
+        changed.clear();
+        staged.clear();
+        preparedTxid = -1;
     }
 
     /** How many keys changed since the commit (staged or not). */
     public int size() {
-        if (prepared == null) {
-            return current.size();
-        }
-        int n = prepared.size();
-        for (K k : current.keySet()) {
-            if (!prepared.containsKey(k)) {
+        int n = staged.size();
+        for (Cell<K> c : changed) {
+            if (c.staged == NONE) {
                 n++;
             }
         }
@@ -182,10 +233,12 @@ public final class KeyValueChanges<K, V> {
     public Map<K, V> overlay(Iterator<Map.Entry<K, V>> committed) {
         Map<K, Object> view = new HashMap<>();
         committed.forEachRemaining(e -> view.put(e.getKey(), e.getValue()));
-        if (prepared != null) {
-            prepared.forEach((k, c) -> view.put(k, c.value));
+        for (Cell<K> c : staged) {
+            view.put(c.key, c.staged);
         }
-        current.forEach((k, c) -> view.put(k, c.value));
+        for (Cell<K> c : changed) {
+            view.put(c.key, c.current);
+        }
         Map<K, V> out = new HashMap<>();
         for (Map.Entry<K, Object> e : view.entrySet()) {
             if (e.getValue() != TOMBSTONE) {

@@ -135,4 +135,48 @@ abstract class KeyValueStateContractTest {
         assertEquals(1L, state("one").get("k"));
         assertEquals(2L, state("two").get("k"));
     }
+
+    @Test
+    void aRandomRunOfChangesCheckpointsAndRollbacksMatchesAModel() {
+        KeyValueState<String, Long> s = state("random");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        Map<String, Long> committed = new HashMap<>();
+        Map<String, Long> staged = null;
+        Map<String, Long> now = new HashMap<>();
+        long txid = 0;
+        for (int step = 0; step < 20_000; step++) {
+            // Keys from a window that moves, so that keys go unused for intervals and come back.
+            String key = "k" + (step / 500 * 7 + random.nextInt(40)) % 120;
+            int action = random.nextInt(100);
+            if (action < 55) {
+                long v = s.get(key, 0L) + 1; // A new key object each time, equal to the earlier ones.
+                s.put(new String(key), v);
+                now.put(key, v);
+            } else if (action < 62) {
+                assertEquals(now.get(key), s.delete(key), key);
+                now.remove(key);
+            } else if (action < 90) {
+                assertEquals(now.get(key), s.get(key), "step " + step + ": " + key);
+            } else if (action < 95) {
+                s.prepareCommit(++txid);
+                staged = new HashMap<>(now);
+                if (random.nextInt(4) > 0) {
+                    s.commit(txid);
+                    committed = staged;
+                    staged = null;
+                }
+            } else if (action < 97 && staged != null) {
+                s.commit(txid);
+                committed = staged;
+                staged = null;
+            } else if (action < 98) {
+                s.rollback();
+                now = new HashMap<>(committed);
+                staged = null;
+            }
+        }
+        assertEquals(now, entries(s));
+        s.rollback();
+        assertEquals(committed, entries(s));
+    }
 }

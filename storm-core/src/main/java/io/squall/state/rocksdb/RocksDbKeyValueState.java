@@ -50,6 +50,13 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     /** The committed value of a key, made once (a method reference per get would be an allocation). */
     private final Function<K, V> committedLookup = this::committedValue;
     private volatile int lastPreparedKeys;
+    /**
+     * The serialized keys and values (null for a deletion) the last prepare staged, kept until its commit so that
+     * the commit writes them without reading them back; for {@link #stagedTxid} only.
+     */
+    private final List<byte[]> stagedKeys = new ArrayList<>();
+    private final List<byte[]> stagedValues = new ArrayList<>();
+    private long stagedTxid = -1;
 
     public RocksDbKeyValueState(RocksDB db, Serializer<K> keys, Serializer<V> values, String namespace) {
         this(db, db.getDefaultColumnFamily(), keys, values, namespace);
@@ -105,29 +112,44 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
             return; // That transaction is committed: these changes wait for the next one.
         }
         lastPreparedKeys = changes.prepare(txid);
+        forgetStaged();
         try (WriteBatch batch = new WriteBatch()) {
             batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
             changes.forEachStaged((key, value) -> stage(batch, key, value));
             batch.put(family, PREPARED_TXID, longBytes(txid));
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
+            forgetStaged();
             throw failure("prepare " + txid, e);
+        } catch (RuntimeException e) {
+            forgetStaged();
+            throw e;
         }
+        stagedTxid = txid;
     }
 
     private void stage(WriteBatch batch, K key, V value) {
-        byte[] k = prefixed(PREPARED, keys.serialize(key));
-        byte[] v;
+        byte[] rawKey = keys.serialize(key);
+        byte[] rawValue;
         try {
-            v = value == null ? new byte[] {0} : prefixed((byte) 1, values.serialize(value));
+            rawValue = value == null ? null : values.serialize(value);
         } catch (RuntimeException e) { // A value of a class that serialized at its put, but not this one.
             throw UnserializableStateException.of(namespace, "value", key, value, e);
         }
         try {
-            batch.put(family, k, v);
+            batch.put(family, prefixed(PREPARED, rawKey), rawValue == null ? new byte[] {0}
+                    : prefixed((byte) 1, rawValue));
         } catch (RocksDBException e) {
             throw failure("stage key " + key, e);
         }
+        stagedKeys.add(rawKey);
+        stagedValues.add(rawValue);
+    }
+
+    private void forgetStaged() {
+        stagedKeys.clear();
+        stagedValues.clear();
+        stagedTxid = -1;
     }
 
     @Override
@@ -136,10 +158,40 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
         if (prepared == null || ByteBuffer.wrap(prepared).getLong() != txid) {
             return; // Committed already (a commit repeated after recovery), or nothing was staged.
         }
-        try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator(family)) {
+        try (WriteBatch batch = new WriteBatch()) {
+            if (stagedTxid == txid) {
+                commitFromMemory(batch); // This object staged it: no need to read it back.
+            } else {
+                commitFromDatabase(batch); // Staged by an earlier owner of the namespace (a recovery).
+            }
+            batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
+            batch.delete(family, PREPARED_TXID);
+            batch.put(family, COMMITTED_TXID, longBytes(txid));
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("commit " + txid, e);
+        } finally {
+            forgetStaged();
+        }
+        changes.clearPrepared();
+    }
+
+    private void commitFromMemory(WriteBatch batch) throws RocksDBException {
+        for (int i = 0; i < stagedKeys.size(); i++) {
+            byte[] dataKey = prefixed(DATA, stagedKeys.get(i));
+            byte[] v = stagedValues.get(i);
+            if (v == null) {
+                batch.delete(family, dataKey);
+            } else {
+                batch.put(family, dataKey, v);
+            }
+        }
+    }
+
+    private void commitFromDatabase(WriteBatch batch) throws RocksDBException {
+        try (RocksIterator it = db.newIterator(family)) {
             for (it.seek(new byte[] {PREPARED}); it.isValid() && it.key()[0] == PREPARED; it.next()) {
-                byte[] k = it.key();
-                byte[] dataKey = k.clone();
+                byte[] dataKey = it.key().clone();
                 dataKey[0] = DATA;
                 byte[] v = it.value();
                 if (v[0] == 0) {
@@ -148,14 +200,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
                     batch.put(family, dataKey, Arrays.copyOfRange(v, 1, v.length));
                 }
             }
-            batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
-            batch.delete(family, PREPARED_TXID);
-            batch.put(family, COMMITTED_TXID, longBytes(txid));
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failure("commit " + txid, e);
         }
-        changes.clearPrepared();
     }
 
     @Override
@@ -169,6 +214,7 @@ public class RocksDbKeyValueState<K, V> implements QueryableKeyValueState<K, V> 
     @Override
     public void rollback() {
         changes.clear();
+        forgetStaged();
         try (WriteBatch batch = new WriteBatch()) {
             batch.deleteRange(family, new byte[] {PREPARED}, new byte[] {PREPARED + 1});
             batch.delete(family, PREPARED_TXID);
