@@ -27,6 +27,8 @@ class OutboundLinkTest {
     private final List<Object> received = new CopyOnWriteArrayList<>();
     private final List<Integer> frameSizes = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
+    /** Runs on the link's event loop when it rejects a tuple, in the middle of its drain. */
+    private volatile Runnable onReject = () -> { };
     private final LinkRig rig;
     private final ReceiveQueue queue;
     private final OutboundLink link;
@@ -47,6 +49,7 @@ class OutboundLinkTest {
                     }
                 },
                 (task, tuple, bytes, sameLink) -> {
+                    onReject.run();
                     rejected.add(tuple.getSourceComponent() + "/" + tuple.getSourceStreamId() + "/" + bytes);
                     sameLink.accept(2, new AckMessage.Fail(tuple.getMessageId().root(0), tuple.getSourceTask()));
                 });
@@ -96,6 +99,28 @@ class OutboundLinkTest {
         assertEquals(List.of(40 * 1024, 40 * 1024, 5), received.stream().map(OutboundLinkTest::size).toList());
         assertTrue(frameSizes.stream().allMatch(n -> n <= MAX_FRAME - 1), "frames " + frameSizes);
         assertTrue(rejected.isEmpty(), "nothing rejected: " + rejected);
+        assertNull(failure.get());
+    }
+
+    @Test
+    void aFullFrameLeavesBeforeTheDrainThatFilledItEnds() {
+        AtomicReference<String> seenMidDrain = new AtomicReference<>();
+        // The rejection runs on the event loop in the middle of the drain: the two frames before it must have
+        // reached the server by then, not wait for the drain's end.
+        onReject = () -> {
+            try {
+                Await.until(Duration.ofSeconds(10), () -> received.size() == 2, () -> "the frames before it");
+                seenMidDrain.set("both frames");
+            } catch (AssertionError e) {
+                seenMidDrain.set("received " + received.size() + " while the drain ran");
+            }
+        };
+        assertTrue(queue.tryPublish(2, tuple(40 * 1024, 1)));
+        assertTrue(queue.tryPublish(2, tuple(30 * 1024, 2)));
+        assertTrue(queue.tryPublish(2, tuple(MAX_FRAME * 3, 3)));
+        link.start();
+        Await.until(Duration.ofSeconds(20), () -> received.size() == 3, () -> "received " + received);
+        assertEquals("both frames", seenMidDrain.get());
         assertNull(failure.get());
     }
 
