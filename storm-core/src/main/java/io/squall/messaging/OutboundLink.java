@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * Carries the messages of one outbound queue to another worker. The link is a task on its client's event loop,
  * not a thread: it drains the queue, encodes what it drained into frames of at most {@code batchBytes} written
- * straight into the connection, flushes once per drain, and then, if the queue is empty, sleeps until the next
- * publish schedules it again ({@link ReceiveQueue#bindConsumer(Runnable)}). A crossing thus wakes one thread on
+ * straight into the connection, flushes each frame once it is full (the last at the end of the drain), and
+ * then, if the queue is empty, sleeps until the next publish schedules it again
+ * ({@link ReceiveQueue#bindConsumer(Runnable)}). A crossing thus wakes one thread on
  * the sending side (the event loop) where a link thread and then the event loop were woken before; a busy queue
  * yields frames up to {@code batchBytes}, a quiet one a frame per tuple flushed at once.
  *
@@ -136,7 +137,6 @@ public final class OutboundLink {
             }
             int n = queue.drain(encoder);
             sendBatch();
-            client.flush(channel);
             if (n > 0 || !queue.sleepUnlessMessages()) {
                 loop.execute(drainTask); // Behind the loop's other work (the server's reads, other links).
             }
@@ -206,12 +206,17 @@ public final class OutboundLink {
         oversized.reject(task, tuple, counter.total(), sameLink);
     }
 
+    /**
+     * Writes and flushes the batch: a full frame leaves at once, so the receiver decodes it while this drain
+     * encodes the next one (a busy queue's drain holds several frames), instead of all of them at the drain's end.
+     */
     private void sendBatch() {
         if (out.position() == 0) {
             return;
         }
         client.write(channel, Frame.MESSAGES, out.getBuffer(), out.position());
         out.reset();
+        client.flush(channel);
     }
 
     /** Stops the link after its current drain. Any thread. */

@@ -1,16 +1,8 @@
 package io.squall.messaging;
 
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.squall.Await;
-import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.ReceiveQueue;
-import io.squall.serialization.KryoFactory;
-import io.squall.task.GeneralTopologyContext;
-import io.squall.testing.TestWordSpout;
-import io.squall.topology.TopologyBuilder;
-import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
-import io.squall.tuple.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,27 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @Timeout(60)
 class OutboundLinkFlowTest {
-    private static final int MAX_FRAME = 64 * 1024;
     private static final int TUPLES = 800;
     private static final int TUPLE_BYTES = 32 * 1024;
 
-    private final GeneralTopologyContext context;
     private final AtomicBoolean reading = new AtomicBoolean(false);
     private final List<Long> received = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final NioEventLoopGroup group = new NioEventLoopGroup(1);
-    private final MessagingServer server;
-    private final MessagingClient client;
-    private final ReceiveQueue queue = new ReceiveQueue("to-peer", 64, 0.9, 0.5, new Backpressure());
-    private final OutboundLink link;
+    private final AtomicReference<String> rejected = new AtomicReference<>();
+    private final LinkRig rig;
+    private final ReceiveQueue queue;
 
     OutboundLinkFlowTest() throws InterruptedException {
-        TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("words", new TestWordSpout());
-        context = new GeneralTopologyContext(b.createTopology(), Map.of(), Map.of(1, "words"), "link");
-        WireCodec receiving = codec();
-        server = new MessagingServer("127.0.0.1", 0, MessagingServer.Settings.ofMaxFrame(MAX_FRAME),
-                () -> new FrameListener() {
+        rig = new LinkRig(new LinkRig.Settings(Map.of(1, "words"), 64, 16 * 1024, LinkRig.MAX_FRAME / 2),
+                receiving -> new FrameListener() {
                     @Override
                     public boolean onFrame(Frame frame) {
                         if (!reading.get()) {
@@ -85,32 +68,22 @@ class OutboundLinkFlowTest {
                     @Override
                     public void onClose() {
                     }
-                });
-        client = new MessagingClient("peer", "127.0.0.1", server.port(), group,
-                new MessagingClient.Settings(10, 100, 16 * 1024));
-        link = new OutboundLink(queue, client, codec(), new OutboundLink.Limits(MAX_FRAME / 2, MAX_FRAME),
-                (task, tuple, bytes, sameLink) -> failure.set(new AssertionError("rejected " + bytes)), failure::set);
-    }
-
-    private WireCodec codec() {
-        return new WireCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()), context);
+                },
+                (task, tuple, bytes, sameLink) -> rejected.set(tuple + " (" + bytes + " bytes)"));
+        queue = rig.queue;
     }
 
     @AfterEach
     void stop() {
-        link.stop();
-        client.close();
-        server.close();
-        group.shutdownGracefully();
+        rig.close();
     }
 
     @Test
     void aReceiverThatStopsReadingStopsTheLinkAndEverythingArrivesInOrderOnceItReadsAgain() throws Exception {
-        link.start();
+        rig.link.start();
         Thread producer = new Thread(() -> {
             for (long i = 0; i < TUPLES; ) {
-                TupleImpl t = new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"),
-                        1, new Values((Object) new byte[TUPLE_BYTES]), MessageId.of(i, 1L));
+                TupleImpl t = rig.tuple(TUPLE_BYTES, i);
                 while (!queue.tryPublish(1, t)) {
                     Thread.onSpinWait();
                 }
@@ -132,7 +105,8 @@ class OutboundLinkFlowTest {
         for (int i = 0; i < TUPLES; i++) {
             assertEquals(i, received.get(i), "in order");
         }
-        assertNull(failure.get());
-        assertEquals(0, client.lostFrames());
+        assertNull(rig.failure.get());
+        assertNull(rejected.get(), "nothing rejected");
+        assertEquals(0, rig.client.lostFrames());
     }
 }

@@ -1,18 +1,10 @@
 package io.squall.messaging;
 
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.squall.Await;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
-import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.ReceiveQueue;
-import io.squall.serialization.KryoFactory;
-import io.squall.task.GeneralTopologyContext;
-import io.squall.testing.TestWordSpout;
-import io.squall.topology.TopologyBuilder;
-import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
-import io.squall.tuple.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,27 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
 class OutboundLinkTest {
-    private static final int MAX_FRAME = 64 * 1024;
+    private static final int MAX_FRAME = LinkRig.MAX_FRAME;
     private static final int BATCH = 60 * 1024;
 
-    private final GeneralTopologyContext context;
     private final List<Object> received = new CopyOnWriteArrayList<>();
     private final List<Integer> frameSizes = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final MessagingServer server;
-    private final NioEventLoopGroup group = new NioEventLoopGroup(1);
-    private final MessagingClient client;
-    private final ReceiveQueue queue = new ReceiveQueue("to-peer", 1024, 0.9, 0.5, new Backpressure());
+    /** Runs on the link's event loop when it rejects a tuple, in the middle of its drain. */
+    private volatile Runnable onReject = () -> { };
+    private final LinkRig rig;
+    private final ReceiveQueue queue;
     private final OutboundLink link;
+    private final AtomicReference<Throwable> failure;
 
     OutboundLinkTest() throws InterruptedException {
-        TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("words", new TestWordSpout());
-        context = new GeneralTopologyContext(b.createTopology(), Map.of(), Map.of(1, "words", 2, "__acker"), "link");
-        WireCodec receiving = codec();
-        server = new MessagingServer("127.0.0.1", 0, MessagingServer.Settings.ofMaxFrame(MAX_FRAME),
-                () -> new FrameListener() {
+        rig = new LinkRig(new LinkRig.Settings(Map.of(1, "words", 2, "__acker"), 1024, 1 << 20, BATCH),
+                receiving -> new FrameListener() {
                     @Override
                     public boolean onFrame(Frame frame) {
                         frameSizes.add(frame.length());
@@ -60,31 +47,24 @@ class OutboundLinkTest {
                     @Override
                     public void onClose() {
                     }
-                });
-        client = new MessagingClient("peer", "127.0.0.1", server.port(), group,
-                new MessagingClient.Settings(10, 100, 1 << 20));
-        link = new OutboundLink(queue, client, codec(), new OutboundLink.Limits(BATCH, MAX_FRAME),
+                },
                 (task, tuple, bytes, sameLink) -> {
+                    onReject.run();
                     rejected.add(tuple.getSourceComponent() + "/" + tuple.getSourceStreamId() + "/" + bytes);
                     sameLink.accept(2, new AckMessage.Fail(tuple.getMessageId().root(0), tuple.getSourceTask()));
-                }, failure::set);
-    }
-
-    private WireCodec codec() {
-        return new WireCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()), context);
+                });
+        queue = rig.queue;
+        link = rig.link;
+        failure = rig.failure;
     }
 
     @AfterEach
     void stop() {
-        link.stop();
-        client.close();
-        server.close();
-        group.shutdownGracefully();
+        rig.close();
     }
 
     private TupleImpl tuple(int bytes, long root) {
-        return new TupleImpl("words", "default", context.getComponentOutputFields("words", "default"), 1,
-                new Values((Object) new byte[bytes]), MessageId.of(root, 1L));
+        return rig.tuple(bytes, root);
     }
 
     private static int size(Object m) {
@@ -119,6 +99,28 @@ class OutboundLinkTest {
         assertEquals(List.of(40 * 1024, 40 * 1024, 5), received.stream().map(OutboundLinkTest::size).toList());
         assertTrue(frameSizes.stream().allMatch(n -> n <= MAX_FRAME - 1), "frames " + frameSizes);
         assertTrue(rejected.isEmpty(), "nothing rejected: " + rejected);
+        assertNull(failure.get());
+    }
+
+    @Test
+    void aFullFrameLeavesBeforeTheDrainThatFilledItEnds() {
+        AtomicReference<String> seenMidDrain = new AtomicReference<>();
+        // The rejection runs on the event loop in the middle of the drain: the two frames before it must have
+        // reached the server by then, not wait for the drain's end.
+        onReject = () -> {
+            try {
+                Await.until(Duration.ofSeconds(10), () -> received.size() == 2, () -> "the frames before it");
+                seenMidDrain.set("both frames");
+            } catch (AssertionError e) {
+                seenMidDrain.set("received " + received.size() + " while the drain ran");
+            }
+        };
+        assertTrue(queue.tryPublish(2, tuple(40 * 1024, 1)));
+        assertTrue(queue.tryPublish(2, tuple(30 * 1024, 2)));
+        assertTrue(queue.tryPublish(2, tuple(MAX_FRAME * 3, 3)));
+        link.start();
+        Await.until(Duration.ofSeconds(20), () -> received.size() == 3, () -> "received " + received);
+        assertEquals("both frames", seenMidDrain.get());
         assertNull(failure.get());
     }
 
