@@ -15,8 +15,12 @@ import io.squall.tuple.Values;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,9 +159,13 @@ public final class ConstSpoutBenchmark {
             Map<String, Long> cpuBefore = threadCpu();
             Map<String, Long> bytesBefore = threadAllocatedBytes();
             long processCpuBefore = processCpu();
+            long faultsBefore = minorFaults();
+            long gcsBefore = collections();
             TimeUnit.SECONDS.sleep(measureSecs);
             long after = cluster.getComponentStats(name).get("bolt").executed();
             long processCpuAfter = processCpu();
+            long faultsAfter = minorFaults();
+            long gcsAfter = collections();
             Map<String, Long> cpuAfter = threadCpu();
             Map<String, Long> bytesAfter = threadAllocatedBytes();
             double secs = (System.nanoTime() - start) / 1e9;
@@ -185,6 +193,12 @@ public final class ConstSpoutBenchmark {
             }
             System.out.printf("%-20s bytes allocated per tuple: all threads %.1f%s; load average %s%n", name,
                     (double) allBytes / tuples, allocating, loadAverage());
+            if (faultsBefore >= 0 && faultsAfter >= 0) {
+                // A first write to a heap page costs a page fault (microseconds on a VM): a young generation the
+                // collector is still growing shows up here, not in the bytes allocated.
+                System.out.printf("%-20s page faults per 1000 tuples %.2f; collections %d%n", name,
+                        1000.0 * (faultsAfter - faultsBefore) / tuples, gcsAfter - gcsBefore);
+            }
             if (acking) {
                 System.out.printf("%-20s complete latency p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms "
                                 + "(%,d acks)%n", name, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
@@ -226,6 +240,26 @@ public final class ConstSpoutBenchmark {
     /** The system's load average over the last minute, for the record of a run on a shared machine. */
     static String loadAverage() {
         return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Minor page faults of this process so far (Linux's {@code /proc/self/stat}), or -1 where there is none. */
+    static long minorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[7]); // minflt, the 10th field of the line
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Collections of every collector of this JVM so far. */
+    static long collections() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 
     /** CPU time of this process, user and system, in ns. */

@@ -58,7 +58,12 @@ public final class PendingRing<T> {
     private final int numBuckets;
     /** {@link #STRIDE} longs per slot, slot {@code sequence & mask}. */
     private long[] longs;
-    /** Two references per slot: owner, message id. */
+    /**
+     * Two references per slot: owner, message id. An ended slot keeps its owner (the executor's tasks outlive the
+     * ring) and {@link #add} stores one only when it differs: under G1 every reference store into this long-lived
+     * array runs the collector's write barrier, whose memory fence waits for the tuple's fresh stores, so a tree
+     * pays for one store (its message id) instead of two.
+     */
     private Object[] refs;
     private int mask;
     /** The sequence the next root gets. */
@@ -137,7 +142,9 @@ public final class PendingRing<T> {
         longs[i + EMIT] = emitNanos;
         longs[i + XOR] = xor;
         longs[i + GENERATION] = generation;
-        refs[slot * 2] = owner;
+        if (refs[slot * 2] != owner) {
+            refs[slot * 2] = owner;
+        }
         refs[slot * 2 + 1] = messageId;
         live++;
     }
@@ -291,7 +298,6 @@ public final class PendingRing<T> {
         longs[i] = 0;
         endedOwner = (T) refs[slot * 2];
         endedMessageId = refs[slot * 2 + 1];
-        refs[slot * 2] = null;
         refs[slot * 2 + 1] = null;
         live--;
     }

@@ -35,6 +35,21 @@ class PendingRingTest {
     }
 
     @Test
+    void aReusedSlotEndsWithTheOwnerOfItsNewTree() {
+        PendingRing<String> ring = new PendingRing<>(3, 4, 100);
+        String[] owners = {"a", "a", "b", "a", "c", "c", "b"};
+        for (int i = 0; i < 20 * ring.capacity(); i++) {
+            String owner = owners[(i / ring.capacity() + i) % owners.length];
+            long root = ring.nextRoot(1);
+            ring.add(root, owner, "m" + i, i, 1);
+            assertEquals(PendingRing.COMPLETED, ring.update(root, 1));
+            assertEquals(owner, ring.endedOwner(), "tree " + i);
+            assertEquals("m" + i, ring.endedMessageId(), "tree " + i);
+        }
+        assertEquals(0, ring.size());
+    }
+
+    @Test
     void aRootOfAnotherTaskOrAnOldSequenceIsNotFound() {
         PendingRing<String> ring = new PendingRing<>(3, 4, 100);
         long root = ring.nextRoot(7);
