@@ -73,6 +73,12 @@ public class StallingCommitStateProvider implements StateProvider {
         return all;
     }
 
+    /** The committed entries of the state in {@code namespace}, or none. */
+    public static Map<Object, Object> committedIn(String topology, String namespace) {
+        Stalling s = STATES.get(topology + "/" + namespace);
+        return s == null ? Map.of() : new TreeMap<>(s.committedEntries());
+    }
+
     /** Forgets a topology's states. */
     public static void clear(String topology) {
         STATES.keySet().removeIf(k -> k.startsWith(topology + "/"));
