@@ -401,11 +401,6 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         return pending.tuples() + prepared.tuples();
     }
 
-    /** How many tuples are held back, not run, until a checkpoint's fate is known. */
-    public final int heldBack() {
-        return heldBack.size();
-    }
-
     private String topologyName() {
         return String.valueOf(topoConf.get(Config.TOPOLOGY_NAME));
     }
