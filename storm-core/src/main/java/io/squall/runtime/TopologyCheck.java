@@ -17,6 +17,9 @@ import io.squall.topology.StatefulWindowedBoltExecutor;
 import io.squall.topology.StormTopology;
 import io.squall.topology.WindowedBoltExecutor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ import java.util.Map;
  * the message instead of failing in its workers; a worker runs it again when it starts.
  */
 public final class TopologyCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyCheck.class);
+
     private TopologyCheck() {
     }
 
@@ -75,6 +80,10 @@ public final class TopologyCheck {
         if (topology.getComponent(CheckpointSpout.CHECKPOINT_COMPONENT_ID) != null) {
             checkState(conf, settings, loader);
             checkKeyGroups(topology, conf);
+            String warning = CheckpointSpout.timeoutWarning(conf);
+            if (warning != null) {
+                LOG.warn("Topology {}: {}", conf.get(ConfigKeys.TOPOLOGY_NAME.name()), warning);
+            }
         }
         return new Checked(settings, metrics, componentConf, componentSettings);
     }

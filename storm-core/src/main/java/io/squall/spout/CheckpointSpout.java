@@ -32,10 +32,12 @@ import java.util.Map;
  *
  * <p>A spout tuple's updates are committed, and the tuple acked, at the COMMIT of the checkpoint after the bolt ran
  * it. If that comes later than {@code topology.message.timeout.secs} after the spout emitted it, the spout has timed
- * the tuple out and replayed it by then, and the replay, run while the first attempt's updates were not committed,
- * commits its updates too: the guarantee needs every commit within the timeout. This spout checks the part it sees:
- * a COMMIT acked later than the timeout after the action that began its checkpoint's interval (the PREPARE before it,
- * or the ROLLBACK or INITSTATE) was sent is counted in {@code checkpoint.overdue} and reported. Executor thread only.
+ * the tuple out and replayed it by then: the stateful bolts hold such a replay back until the first attempt's
+ * checkpoint commits (then ack it without running it) or rolls back, so the updates stay exact, but the work is
+ * done again. This spout reports what it sees of it: a COMMIT acked later than the timeout after the action that
+ * began its checkpoint's interval (the PREPARE before it, or the ROLLBACK or INITSTATE) was sent is counted in
+ * {@code checkpoint.overdue} and reported, and when it opens, a message timeout that is not well above the interval
+ * ({@link #timeoutWarning}) is logged and reported. Executor thread only.
  */
 public class CheckpointSpout extends BaseRichSpout {
     private static final long serialVersionUID = 1L;
@@ -48,6 +50,9 @@ public class CheckpointSpout extends BaseRichSpout {
     public static final String CHECKPOINT_FIELD_ATTEMPT = "attempt";
     /** The key of the spout's progress in its state (namespace {@link #CHECKPOINT_COMPONENT_ID}). */
     public static final String STATE_KEY = "__state";
+
+    /** How many checkpoint intervals the message timeout should cover at least. */
+    public static final int TIMEOUT_INTERVALS = 3;
 
     /** The message id of an action in flight. */
     private record Attempt(long txid, Action action) implements Serializable {
@@ -99,7 +104,43 @@ public class CheckpointSpout extends BaseRichSpout {
         this.intervalStartMillis = clock.currentTimeMillis();
         this.lastCommitted = -1;
         this.dueAtMillis = clock.currentTimeMillis();
+        String warning = timeoutWarning(conf);
+        if (warning != null) {
+            LOG.warn(warning);
+            collector.reportError(new IllegalArgumentException(warning));
+        }
         openStore();
+    }
+
+    /**
+     * The warning for a topology with stateful bolts whose {@code topology.message.timeout.secs} is less than
+     * {@link #TIMEOUT_INTERVALS} checkpoint intervals, or null when it is not (or timeouts are off). A spout tuple
+     * waits up to an interval and a checkpoint's duration for its commit; one that waits longer than the timeout is
+     * replayed, and the replay waits for that commit and is acked without running: exact, but done twice.
+     */
+    public static String timeoutWarning(Map<String, Object> conf) {
+        Object enabled = conf.get(ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS.name());
+        if (Boolean.FALSE.equals(enabled) || "false".equals(enabled)) {
+            return null;
+        }
+        Object interval = conf.get(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL);
+        long intervalMs = interval instanceof Number n ? n.longValue()
+                : ((Number) ConfigKeys.TOPOLOGY_STATE_CHECKPOINT_INTERVAL.defaultValue()).longValue();
+        Object timeout = conf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
+        long timeoutSecs = timeout instanceof Number n ? n.longValue()
+                : ((Number) ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.defaultValue()).longValue();
+        if (timeoutSecs * 1000 >= TIMEOUT_INTERVALS * intervalMs) {
+            return null;
+        }
+        return Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " = " + timeoutSecs + " is not well above "
+                + Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL + " = " + intervalMs + ": a spout tuple is acked at the "
+                + "commit of the checkpoint after a stateful bolt ran it, up to an interval and a checkpoint's "
+                + "duration later, and the spouts replay what waits longer than the timeout (the replays wait for "
+                + "that commit and are acked without running, so state stays exact, but the work is done twice). "
+                + "Raise " + Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " to at least " + TIMEOUT_INTERVALS
+                + " intervals (" + (TIMEOUT_INTERVALS * intervalMs + 999) / 1000 + " s) or lower "
+                + Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL + " to at most a third of the timeout ("
+                + timeoutSecs * 1000 / TIMEOUT_INTERVALS + " ms)";
     }
 
     /**
@@ -219,7 +260,8 @@ public class CheckpointSpout extends BaseRichSpout {
 
     /**
      * Counts and reports a commit that came later than the message timeout after its tuples could have been run: a
-     * spout may have replayed some of them meanwhile, and the replays' updates are committed too.
+     * spout may have replayed some of them meanwhile (the stateful bolts hold such replays back, so this costs work,
+     * not exactness).
      */
     private void checkOverdue(long txid, long now) {
         long held = now - intervalStartMillis;
@@ -229,8 +271,9 @@ public class CheckpointSpout extends BaseRichSpout {
         overdue.inc();
         collector.reportError(new IllegalStateException("Checkpoint " + txid + " committed " + held + " ms after "
                 + "the bolts could run its first tuples, more than " + Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " = "
-                + timeoutMillis / 1000 + ": tuples of it the spouts timed out and replayed meanwhile may have their "
-                + "updates applied twice. Raise " + Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " well above "
+                + timeoutMillis / 1000 + ": the spouts may have timed out and replayed tuples of it meanwhile (the "
+                + "stateful bolts hold such replays back until the commit and then ack them without running them: "
+                + "the counts stay exact, the work is done twice). Raise " + Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS + " well above "
                 + Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL + " (" + intervalMs + " ms) plus a checkpoint's duration "
                 + "(last " + (now - prepareStartMillis) + " ms), or find why checkpoints are slow (a provider that "
                 + "is slow or down, an overloaded worker)"));

@@ -58,11 +58,16 @@ public final class StatefulBoltRunner extends StatefulTaskRunner {
     @Override
     public void execute(Tuple input) {
         if (admit(input)) {
-            try {
-                bolt.execute(input);
-            } catch (UnserializableStateException e) {
-                throw e.in(name());
-            }
+            run(input);
+        }
+    }
+
+    @Override
+    protected void run(Tuple input) {
+        try {
+            bolt.execute(input);
+        } catch (UnserializableStateException e) {
+            throw e.in(name());
         }
     }
 

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the runners of stateful bolts and of stateful windowed bolts share: one task's state from the topology's
@@ -34,7 +35,14 @@ import java.util.Map;
  *
  * <p>A PREPARE before the state is initialized fails (the task restarted since the last INITSTATE: the checkpoint
  * rolls back and initializes it). Tuples that arrive before the state is initialized are failed once it is, as at a
- * ROLLBACK: they belong before the cut. Executor thread only.
+ * ROLLBACK: they belong before the cut.
+ *
+ * <p>Another attempt of a spout tuple whose updates this task applied since its last commit (a replay after the
+ * spout timed the first attempt out, or the first attempt delayed behind its replay; {@link UncommittedKeys}) is held
+ * back, not run, until the checkpoint that holds those updates commits or rolls back: at each COMMIT the held tuples
+ * are admitted again, so the applied log acks those whose updates are now committed and the rest run (or wait for
+ * the next COMMIT, when the updates they repeat are in the part applied since the PREPARE); at a ROLLBACK they are
+ * failed with the other tuples from before the cut, and the spouts replay them. Executor thread only.
  */
 public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt {
     private static final long serialVersionUID = 1L;
@@ -61,6 +69,11 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     private transient HeldAcks prepared;
     /** Sends held acks from their numbers; null when the runtime offers none (acks are then held as tuples). */
     private transient RootAcks rootAcks;
+    /** Applied tuples' replay keys since the last commit, by attempt; null when the task keeps no applied log. */
+    private transient UncommittedKeys uncommitted;
+    /** Tuples held back until the fate of the uncommitted updates of another attempt of their spout tuple is known. */
+    private transient List<Tuple> heldBack;
+    private transient LongAdder heldBackTotal;
     /** The last tuple whose key group was computed, and that group. */
     private transient Tuple lastGrouped;
     private transient int lastGroup;
@@ -80,6 +93,12 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** The component whose state this runs: its {@code initState} and checkpoint hooks are called. */
     protected abstract IStatefulComponent<State> component();
+
+    /**
+     * Processes a tuple {@link #admit} let through: from {@code execute}, and from the runner for a tuple it held back
+     * and admits at a COMMIT (an exception then fails the tuple and is reported, as the executor does).
+     */
+    protected abstract void run(Tuple input);
 
     /**
      * Opens the states, besides the component's, that the task checkpoints with it; called at initialization,
@@ -117,7 +136,10 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         this.pending = new HeldAcks();
         this.prepared = new HeldAcks();
         this.keyGroups = keyedByGroup() ? InputKeyGroups.of(context) : null;
+        this.heldBack = new ArrayList<>();
+        this.heldBackTotal = new LongAdder();
         context.registerGauge("state.replays-skipped", () -> applied == null ? 0 : applied.skipped());
+        context.registerGauge("state.replays-held", heldBackTotal::sum);
     }
 
     /** The task's collector (acks sent through it are not held). */
@@ -143,7 +165,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     /**
      * Whether {@code input} is for the subclass to process: not when the state is not initialized yet (it is
      * failed once it is), nor when the committed checkpoints hold its updates already (a replay after its ack was
-     * lost: it is acked now, the bolt does not see it).
+     * lost: it is acked now, the bolt does not see it), nor when another attempt of its spout tuple was applied since
+     * the last commit (it is held back until that checkpoint commits or rolls back).
      */
     protected final boolean admit(Tuple input) {
         if (!initialized) {
@@ -161,6 +184,11 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
             out.ack(input);
             return false;
         }
+        if (uncommitted != null && uncommitted.conflicts(input)) {
+            heldBack.add(input);
+            heldBackTotal.increment();
+            return false;
+        }
         return true;
     }
 
@@ -168,6 +196,9 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     protected final void holdAck(Tuple input) {
         // The group from the tuple, not the one entered last: a bolt may ack a tuple after running others.
         pending.add(input, rootAcks, keyed == null ? 0 : groupOf(input) - keyGroups.first());
+        if (uncommitted != null) {
+            uncommitted.record(input);
+        }
     }
 
     /** The key group of {@code input}, computed once for the tuple being executed (admitted, then acked). */
@@ -212,6 +243,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     }
                     if (applied != null) {
                         applied.prepare(txid, prepared);
+                        uncommitted.prepare();
                     }
                 }
                 case COMMIT -> {
@@ -224,8 +256,10 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     moreStates.forEach(s -> s.commit(txid));
                     if (applied != null) {
                         applied.commit(txid);
+                        uncommitted.commit();
                     }
                     prepared.ackAll(rootAcks, out);
+                    admitHeldBack();
                 }
                 default -> throw new IllegalStateException("Unknown checkpoint action " + action);
             }
@@ -273,6 +307,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         if (logged) {
             logs.forEach(State::rollback);
             applied = openLog(logs);
+            uncommitted = new UncommittedKeys();
         }
         component().initState(state);
         initialized = true;
@@ -315,10 +350,38 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         moreStates.forEach(State::rollback);
         if (applied != null) {
             applied.rollback();
+            uncommitted.rollback();
         }
         prepared.failAll(rootAcks, out);
         pending.failAll(rootAcks, out);
+        // Held back tuples came before the cut too; the updates of the attempts they waited for are gone.
+        List<Tuple> held = heldBack;
+        heldBack = new ArrayList<>();
+        held.forEach(out::fail);
         restored();
+    }
+
+    /**
+     * After a COMMIT, admits again the tuples held back: the applied log acks those whose spout tuple's updates are
+     * now committed, one still waiting for the part applied since the PREPARE is held again, and the others run.
+     */
+    private void admitHeldBack() {
+        if (heldBack.isEmpty()) {
+            return;
+        }
+        List<Tuple> held = heldBack;
+        heldBack = new ArrayList<>();
+        for (Tuple t : held) {
+            if (admit(t)) {
+                try {
+                    run(t);
+                } catch (RuntimeException e) {
+                    // As the executor does for a tuple that throws: reported, failed (which fails the next PREPARE).
+                    out.reportError(e);
+                    out.fail(t);
+                }
+            }
+        }
     }
 
     /**

@@ -149,9 +149,15 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     public void execute(Tuple input) {
         if (TupleUtils.isTick(input)) {
             windows.execute(input);
-        } else if (!admit(input)) {
-            return; // Held until the state is initialized, or acked as committed already.
-        } else if (persistent && idField != null && heldIds.contains(messageId(input))) {
+        } else if (admit(input)) {
+            run(input);
+        }
+        // Else held until the state is initialized or another attempt's updates commit, or acked as committed.
+    }
+
+    @Override
+    protected void run(Tuple input) {
+        if (persistent && idField != null && heldIds.contains(messageId(input))) {
             // Held already: its ack was lost when a worker stopped between a commit and the ack's arrival.
             duplicates.increment();
             holdAck(input);

@@ -1,6 +1,8 @@
 package io.squall.runtime.state;
 
 import io.squall.Config;
+import io.squall.spout.CheckPointState;
+import io.squall.spout.CheckpointSpout;
 import io.squall.state.InMemoryKeyValueState;
 import io.squall.state.State;
 import io.squall.state.StateProvider;
@@ -13,13 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory state provider whose bolts' commits can be made to fail for a while, as a store that is down after a
- * prepare (a COMMIT fails and is retried every checkpoint interval until it goes through). Kept for the life
- * of the JVM, by topology and namespace, as {@link io.squall.state.InMemoryKeyValueStateProvider}.
+ * prepare (a COMMIT fails and is retried every checkpoint interval until it goes through), and whose checkpoint
+ * spout can be kept from saving that a PREPARE went through (it then retries every interval before it sends the
+ * COMMIT: a commit delayed without any failure at the bolts). Kept for the life of the JVM, by topology and
+ * namespace, as {@link io.squall.state.InMemoryKeyValueStateProvider}.
  */
 public class StallingCommitStateProvider implements StateProvider {
     private static final Map<String, Stalling> STATES = new ConcurrentHashMap<>();
     /** The topologies whose bolts' commits fail now. */
     public static final Set<String> STALLED = ConcurrentHashMap.newKeySet();
+    /** The topologies whose checkpoint spout cannot save a COMMITTING progress now, so no COMMIT is sent. */
+    public static final Set<String> COMMIT_DELAYED = ConcurrentHashMap.newKeySet();
 
     /** A state whose {@code commit(txid)} fails while its topology is stalled, unless it is the checkpoint spout's. */
     private static final class Stalling extends InMemoryKeyValueState<Object, Object> {
@@ -37,6 +43,16 @@ public class StallingCommitStateProvider implements StateProvider {
                 throw new IllegalStateException("injected: the store does not answer the commit of " + txid);
             }
             super.commit(txid);
+        }
+
+        @Override
+        public void commit() {
+            if (!stalls && COMMIT_DELAYED.contains(topology)
+                    && get(CheckpointSpout.STATE_KEY) instanceof CheckPointState p
+                    && p.state() == CheckPointState.State.COMMITTING) {
+                throw new IllegalStateException("injected: the store does not answer the save of " + p);
+            }
+            super.commit();
         }
     }
 
@@ -57,9 +73,16 @@ public class StallingCommitStateProvider implements StateProvider {
         return all;
     }
 
+    /** The committed entries of the state in {@code namespace}, or none. */
+    public static Map<Object, Object> committedIn(String topology, String namespace) {
+        Stalling s = STATES.get(topology + "/" + namespace);
+        return s == null ? Map.of() : new TreeMap<>(s.committedEntries());
+    }
+
     /** Forgets a topology's states. */
     public static void clear(String topology) {
         STATES.keySet().removeIf(k -> k.startsWith(topology + "/"));
         STALLED.remove(topology);
+        COMMIT_DELAYED.remove(topology);
     }
 }

@@ -38,6 +38,11 @@ public final class StatefulFixtures {
         public final AtomicInteger failures = new AtomicInteger();
         /** Sentences whose first attempt the splitter fails after emitting half of its words. */
         public final Set<Integer> splitFailsOnce = ConcurrentHashMap.newKeySet();
+        /**
+         * Sentences whose first attempt the splitter keeps unsplit until their replay reaches it, then splits after
+         * the replay: a first attempt delayed behind its replay.
+         */
+        public final Set<Integer> splitDelaysFirst = ConcurrentHashMap.newKeySet();
         /** Sentences whose first attempt the counter fails after counting one word. */
         public final Set<Integer> countFailsOnce = ConcurrentHashMap.newKeySet();
         /** Prepares the counter refuses before it takes one. */
@@ -46,6 +51,8 @@ public final class StatefulFixtures {
         public volatile boolean dropAcks;
         /** The sentences the counter ran for a word of (not for those acked as committed already). */
         public final Set<Integer> counted = ConcurrentHashMap.newKeySet();
+        /** How many words of each sentence the counter ran, over all attempts. */
+        public final Map<Integer, Integer> runs = new ConcurrentHashMap<>();
         /** The spout emits the sentences below this index. */
         public final AtomicInteger released;
 
@@ -59,6 +66,20 @@ public final class StatefulFixtures {
         }
 
         /** The true word counts of the sentences released so far. */
+        /** How many words the sentences released so far have. */
+        public int words() {
+            int n = 0;
+            for (int i = 0; i < released.get(); i++) {
+                n += sentences[i].split(" ").length;
+            }
+            return n;
+        }
+
+        /** How many words the counter ran, over all sentences and attempts. */
+        public int wordsRun() {
+            return runs.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
         public Map<String, Long> expectedCounts() {
             Map<String, Long> counts = new TreeMap<>();
             for (int i = 0; i < released.get(); i++) {
@@ -145,6 +166,8 @@ public final class StatefulFixtures {
     public static final class SplitBolt extends BaseRichBolt {
         private final String run;
         private transient OutputCollector collector;
+        /** First attempts kept until their replay comes, by sentence. */
+        private transient Map<Integer, Tuple> kept;
 
         public SplitBolt(String run) {
             this.run = run;
@@ -153,12 +176,17 @@ public final class StatefulFixtures {
         @Override
         public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
             this.collector = collector;
+            this.kept = new java.util.HashMap<>();
         }
 
         @Override
         public void execute(Tuple input) {
-            String[] words = input.getString(0).split(" ");
             int id = input.getInteger(1);
+            if (RUNS.get(run).splitDelaysFirst.remove(id)) {
+                kept.put(id, input);
+                return;
+            }
+            String[] words = input.getString(0).split(" ");
             boolean failNow = RUNS.get(run).splitFailsOnce.remove(id);
             for (int w = 0; w < words.length; w++) {
                 if (failNow && w == words.length / 2) {
@@ -167,6 +195,13 @@ public final class StatefulFixtures {
                 collector.emit(input, new Values(words[w], id));
             }
             collector.ack(input);
+            Tuple first = kept.remove(id);
+            if (first != null) {
+                for (String w : words) {
+                    collector.emit(first, new Values(w, id));
+                }
+                collector.ack(first);
+            }
         }
 
         @Override
@@ -200,6 +235,7 @@ public final class StatefulFixtures {
             String word = input.getString(0);
             counts.put(word, counts.get(word, 0L) + 1);
             RUNS.get(run).counted.add(input.getInteger(1));
+            RUNS.get(run).runs.merge(input.getInteger(1), 1, Integer::sum);
             if (RUNS.get(run).countFailsOnce.remove(input.getInteger(1))) {
                 throw new IllegalStateException("injected failure after counting '" + word + "'");
             }

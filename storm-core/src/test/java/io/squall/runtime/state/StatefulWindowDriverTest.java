@@ -166,6 +166,48 @@ class StatefulWindowDriverTest {
         assertEquals(sum, total, "each window's update applied once");
     }
 
+    /**
+     * The checkpoint spout cannot save that PREPARE 1 went through for 8 s (timeout 5 s), so COMMIT 1 comes late: the
+     * spout replays the readings the persisted windows took in before it, and the replays reach the bolt while their
+     * first attempts are in the windows but not committed. The bolt holds them back and acks them at COMMIT 1
+     * without adding them to the windows again: every window fires once with exactly its readings.
+     */
+    @Test
+    void persistentWindowsHoldBackReplaysThatArriveBeforeTheirFirstAttemptsCommit() {
+        String name = "window-late-commit";
+        StallingCommitStateProvider.clear(name);
+        Run r = new Run(200);
+        WindowFixtures.RUNS.put(name, r);
+        Map<String, Object> conf = new HashMap<>(conf(name));
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER, StallingCommitStateProvider.class.getName());
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf)) {
+            d.advance(TICK);
+            StallingCommitStateProvider.COMMIT_DELAYED.add(name);
+            d.advance(Duration.ofSeconds(8), TICK);
+            assertTrue(d.counts("readings").timedOut() > 0, "the spout replayed readings");
+            assertEquals(0, r.acked.size());
+            StallingCommitStateProvider.COMMIT_DELAYED.remove(name);
+            for (int i = 0; i < 2000 && !r.done(); i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofSeconds(1), TICK);
+        }
+        assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
+        long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
+        Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
+        Map<Long, List<Integer>> fired = new TreeMap<>();
+        for (var w : r.fired) {
+            assertEquals(null, fired.put(w.getKey(), w.getValue()), "window " + w.getKey() + " fired twice");
+        }
+        assertEquals(expected, fired, "each window fired with exactly its readings");
+        Map<Object, Object> state = Map.of();
+        for (int task = 1; task < 10 && state.isEmpty(); task++) {
+            state = StallingCommitStateProvider.committedIn(name, StatefulBoltRunner.namespace("windows", task));
+        }
+        long total = expected.values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
+        assertEquals(total, state.get(-1L), "each window's update applied once");
+    }
+
     @Test
     void persistenceNeedsOnlyAMessageTimeoutOfTwoCheckpointIntervals() {
         String name = "window-timeout";

@@ -191,19 +191,11 @@ public final class StatefulClusterWindows {
     }
 
     /**
-     * Two workers, one acker, checkpoints every 500 ms, and a pending limit that keeps the readings flowing for
-     * a few seconds of checkpoints (each reading is acked at the commit after its arrival).
+     * {@link StatefulClusterConf#conf} with one acker and a pending limit that keeps the readings flowing for a few
+     * seconds of checkpoints (each reading is acked at the commit after its arrival).
      */
     public static Config conf(String provider, String providerConfig) {
-        Config c = new Config();
-        c.setNumWorkers(2);
-        c.setNumAckers(1);
-        c.setMaxSpoutPending(200);
-        c.setMessageTimeoutSecs(10);
-        c.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 500);
-        c.put(Config.TOPOLOGY_STATE_PROVIDER, provider);
-        c.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, providerConfig);
-        return c;
+        return StatefulClusterConf.conf(provider, providerConfig, 1, 200);
     }
 
     /** {@code NAME DIR TOTAL PROVIDER PROVIDER_CONFIG_JSON}: submits the topology, as {@code bin/squall jar} does. */

@@ -262,20 +262,9 @@ public final class StatefulClusterWordCount {
         return b.createTopology();
     }
 
-    /**
-     * Two workers, two ackers, checkpoints every 500 ms, a pending limit that covers a checkpoint interval and a
-     * message timeout well above a checkpoint's duration.
-     */
+    /** {@link StatefulClusterConf#conf} with two ackers and a pending limit that covers a checkpoint interval. */
     public static Config conf(String provider, String providerConfig) {
-        Config c = new Config();
-        c.setNumWorkers(2);
-        c.setNumAckers(2);
-        c.setMaxSpoutPending(3000);
-        c.setMessageTimeoutSecs(10);
-        c.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 500);
-        c.put(Config.TOPOLOGY_STATE_PROVIDER, provider);
-        c.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, providerConfig);
-        return c;
+        return StatefulClusterConf.conf(provider, providerConfig, 2, 3000);
     }
 
     /** {@code NAME DIR TOTAL PROVIDER PROVIDER_CONFIG_JSON}: submits the topology, as {@code bin/squall jar} runs it. */
