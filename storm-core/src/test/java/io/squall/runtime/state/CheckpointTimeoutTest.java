@@ -2,14 +2,8 @@ package io.squall.runtime.state;
 
 import io.squall.Config;
 import io.squall.runtime.state.StatefulFixtures.Run;
-import io.squall.runtime.state.StatefulFixtures.SentenceSpout;
-import io.squall.runtime.state.StatefulFixtures.SplitBolt;
-import io.squall.runtime.state.StatefulFixtures.WordCounter;
 import io.squall.spout.CheckpointSpout;
 import io.squall.testing.TopologyTestDriver;
-import io.squall.topology.StormTopology;
-import io.squall.topology.TopologyBuilder;
-import io.squall.tuple.Fields;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import static io.squall.runtime.state.StallingCommitStateProvider.freshConf;
+import static io.squall.runtime.state.StatefulFixtures.wordCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,26 +36,6 @@ class CheckpointTimeoutTest {
         StatefulFixtures.RUNS.clear();
     }
 
-    private static Config conf(String name, int timeoutSecs, int intervalMs) {
-        StallingCommitStateProvider.clear(name);
-        Config conf = new Config();
-        conf.put(Config.TOPOLOGY_NAME, name);
-        conf.setNumAckers(1);
-        conf.setMessageTimeoutSecs(timeoutSecs);
-        conf.setMaxSpoutPending(500);
-        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, intervalMs);
-        conf.put(Config.TOPOLOGY_STATE_PROVIDER, StallingCommitStateProvider.class.getName());
-        return conf;
-    }
-
-    private static StormTopology wordCount(String run) {
-        TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("sentences", new SentenceSpout(run));
-        b.setBolt("split", new SplitBolt(run), 2).shuffleGrouping("sentences");
-        b.setBolt("count", new WordCounter(run), 3).fieldsGrouping("split", new Fields("word"));
-        return b.createTopology();
-    }
-
     /**
      * 100 sentences run and are prepared in checkpoint 1, whose COMMIT then fails for {@code stallSecs}, retried
      * every interval; then every sentence is run to its ack. Returns the committed counts over the true ones
@@ -69,7 +45,7 @@ class CheckpointTimeoutTest {
     private static double stallTheFirstCommit(String name, int timeoutSecs, int stallSecs) {
         Run r = new Run(StatefulFixtures.sentences(100, 13));
         StatefulFixtures.RUNS.put(name, r);
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name), conf(name, timeoutSecs, 500))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), freshConf(name, timeoutSecs, 500))) {
             d.advance(TICK); // INITSTATE; every sentence runs, its acks held.
             StallingCommitStateProvider.STALLED.add(name);
             d.advance(Duration.ofSeconds(stallSecs), TICK); // PREPARE 1 goes through, COMMIT 1 fails and is retried.
@@ -144,7 +120,7 @@ class CheckpointTimeoutTest {
         String name = "long-interval";
         Run r = new Run(StatefulFixtures.sentences(100, 17));
         StatefulFixtures.RUNS.put(name, r);
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name), conf(name, 5, 8000))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), freshConf(name, 5, 8000))) {
             for (int i = 0; i < 600 && !r.done(); i++) {
                 d.advance(TICK);
             }
@@ -175,7 +151,7 @@ class CheckpointTimeoutTest {
         String name = "late-commit";
         Run r = new Run(StatefulFixtures.sentences(100, 19));
         StatefulFixtures.RUNS.put(name, r);
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name), conf(name, 5, 500))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), freshConf(name, 5, 500))) {
             d.advance(TICK);
             StallingCommitStateProvider.COMMIT_DELAYED.add(name);
             d.advance(Duration.ofSeconds(8), TICK);

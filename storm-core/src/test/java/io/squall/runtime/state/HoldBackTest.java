@@ -1,15 +1,8 @@
 package io.squall.runtime.state;
 
-import io.squall.Config;
 import io.squall.runtime.state.StatefulFixtures.Run;
-import io.squall.runtime.state.StatefulFixtures.SentenceSpout;
-import io.squall.runtime.state.StatefulFixtures.SplitBolt;
-import io.squall.runtime.state.StatefulFixtures.WordCounter;
 import io.squall.spout.CheckpointSpout;
 import io.squall.testing.TopologyTestDriver;
-import io.squall.topology.StormTopology;
-import io.squall.topology.TopologyBuilder;
-import io.squall.tuple.Fields;
 import io.squall.utils.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import static io.squall.runtime.state.StallingCommitStateProvider.freshConf;
+import static io.squall.runtime.state.StatefulFixtures.wordCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,30 +31,6 @@ class HoldBackTest {
     @AfterEach
     void forget() {
         StatefulFixtures.RUNS.clear();
-    }
-
-    private static Config conf(String name, int timeoutSecs, int intervalMs) {
-        StallingCommitStateProvider.clear(name);
-        return confKeepingState(name, timeoutSecs, intervalMs);
-    }
-
-    private static Config confKeepingState(String name, int timeoutSecs, int intervalMs) {
-        Config conf = new Config();
-        conf.put(Config.TOPOLOGY_NAME, name);
-        conf.setNumAckers(1);
-        conf.setMessageTimeoutSecs(timeoutSecs);
-        conf.setMaxSpoutPending(500);
-        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, intervalMs);
-        conf.put(Config.TOPOLOGY_STATE_PROVIDER, StallingCommitStateProvider.class.getName());
-        return conf;
-    }
-
-    private static StormTopology wordCount(String run, int splitters, int counters) {
-        TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("sentences", new SentenceSpout(run));
-        b.setBolt("split", new SplitBolt(run), splitters).shuffleGrouping("sentences");
-        b.setBolt("count", new WordCounter(run), counters).fieldsGrouping("split", new Fields("word"));
-        return b.createTopology();
     }
 
     private static Run run(String name, int sentences, long seed) {
@@ -93,7 +64,7 @@ class HoldBackTest {
         for (int i = 0; i < 10; i++) {
             r.splitDelaysFirst.add(i);
         }
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 1, 3), conf(name, 5, 500))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 1, 3), freshConf(name, 5, 500))) {
             runToCompletion(d, r);
             assertTrue(d.counts("sentences").timedOut() >= 10, "the kept first attempts timed out");
         }
@@ -110,7 +81,7 @@ class HoldBackTest {
     void holdsAReplayThatArrivesBeforeItsFirstAttemptCommitsAndAcksItAtTheCommit() {
         String name = "first-then-replay";
         Run r = run(name, 100, 5);
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), conf(name, 5, 500))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), freshConf(name, 5, 500))) {
             d.advance(TICK); // INITSTATE; every sentence runs.
             StallingCommitStateProvider.COMMIT_DELAYED.add(name);
             d.advance(Duration.ofSeconds(8), TICK);
@@ -134,7 +105,7 @@ class HoldBackTest {
         String name = "rollback-held";
         Run r = run(name, 60, 11);
         r.refusePrepares.set(1);
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), conf(name, 5, 8000))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 3), freshConf(name, 5, 8000))) {
             d.advance(Duration.ofSeconds(7), TICK);
             assertTrue(d.counts("sentences").timedOut() > 0, "the spout replayed sentences before PREPARE 1");
             assertEquals(r.words(), r.wordsRun(), "the replays are held back");
@@ -162,7 +133,7 @@ class HoldBackTest {
         Run r = run(name, 150, 13);
         r.released.set(50);
         ManualClock clock = new ManualClock();
-        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 2), conf(name, 5, 500), clock)) {
+        try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, 2), freshConf(name, 5, 500), clock)) {
             d.advance(TICK);
             StallingCommitStateProvider.STALLED.add(name);
             d.advance(Duration.ofSeconds(8), TICK);
@@ -179,7 +150,7 @@ class HoldBackTest {
         for (int[] step : steps) {
             r.released.set(step[1]);
             try (TopologyTestDriver d = new TopologyTestDriver(wordCount(name, 2, step[0]),
-                    confKeepingState(name, 5, 500), clock)) {
+                    StallingCommitStateProvider.conf(name, 5, 500), clock)) {
                 runToCompletion(d, r);
             }
             assertEquals(new TreeMap<>(r.expectedCounts()), committed(name), "exact on " + step[0] + " tasks");

@@ -79,6 +79,27 @@ public class StallingCommitStateProvider implements StateProvider {
         return s == null ? Map.of() : new TreeMap<>(s.committedEntries());
     }
 
+    /**
+     * A stateful word count's configuration on this provider, one acker and 500 pending sentences, keeping what an
+     * earlier run of {@code name} committed (a rescale's next step).
+     */
+    public static Config conf(String name, int timeoutSecs, int intervalMs) {
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_NAME, name);
+        conf.setNumAckers(1);
+        conf.setMessageTimeoutSecs(timeoutSecs);
+        conf.setMaxSpoutPending(500);
+        conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, intervalMs);
+        conf.put(Config.TOPOLOGY_STATE_PROVIDER, StallingCommitStateProvider.class.getName());
+        return conf;
+    }
+
+    /** The same configuration for a first run of {@code name}: what earlier runs left is forgotten. */
+    public static Config freshConf(String name, int timeoutSecs, int intervalMs) {
+        clear(name);
+        return conf(name, timeoutSecs, intervalMs);
+    }
+
     /** Forgets a topology's states. */
     public static void clear(String topology) {
         STATES.keySet().removeIf(k -> k.startsWith(topology + "/"));

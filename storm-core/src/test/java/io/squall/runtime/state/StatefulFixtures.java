@@ -5,6 +5,8 @@ import io.squall.state.KeyValueState;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
 import io.squall.topology.base.BaseRichBolt;
 import io.squall.topology.base.BaseRichSpout;
 import io.squall.topology.base.BaseStatefulBolt;
@@ -89,6 +91,18 @@ public final class StatefulFixtures {
             }
             return counts;
         }
+    }
+
+    /**
+     * The stateful word count of {@code run}: its sentences, {@code splitters} splitters, {@code counters} counters
+     * keyed by word.
+     */
+    public static StormTopology wordCount(String run, int splitters, int counters) {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("sentences", new SentenceSpout(run));
+        b.setBolt("split", new SplitBolt(run), splitters).shuffleGrouping("sentences");
+        b.setBolt("count", new WordCounter(run), counters).fieldsGrouping("split", new Fields("word"));
+        return b.createTopology();
     }
 
     /** Sentences made of words from a small vocabulary, the same for a seed. */
