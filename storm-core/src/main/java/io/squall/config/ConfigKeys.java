@@ -95,6 +95,10 @@ public final class ConfigKeys {
             "milliseconds to wait for a ZooKeeper connection");
     public static final ConfigKey STORM_LOCAL_DIR = key("storm.local.dir", ConfigKey.Type.STRING, "squall-local", ANY,
             "directory for daemon state: Nimbus's code store, supervisors' downloaded topologies, dev ZooKeeper data");
+    public static final ConfigKey SQUALL_NATIVE_DIR = key("squall.native.dir", ConfigKey.Type.STRING, null, ANY,
+            "directory where native libraries (RocksDB's JNI library) are extracted once per build and loaded from, "
+                    + "instead of a copy per process in java.io.tmpdir that a killed process leaves behind; unset "
+                    + "means storm.local.dir/native. A supervisor passes it to its workers");
     public static final ConfigKey DEV_ZOOKEEPER_PATH = key("dev.zookeeper.path", ConfigKey.Type.STRING, null, ANY,
             "data directory of bin/squall dev-zookeeper; unset means storm.local.dir/dev-zookeeper");
     public static final ConfigKey DEV_ZOOKEEPER_HOST = key("dev.zookeeper.host", ConfigKey.Type.STRING, "127.0.0.1",

@@ -38,12 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RocksDbKeyValueStateProvider implements StateProvider {
     private static final Map<Path, Database> OPEN = new ConcurrentHashMap<>();
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     @Override
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
+        RocksDbLibrary.load(topoConf);
         int split = namespace.lastIndexOf('$');
         if (split == 0) {
             split = -1; // Storm's "$checkpointspout": a name, not a part of another namespace.

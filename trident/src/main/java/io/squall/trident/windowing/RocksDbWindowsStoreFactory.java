@@ -1,5 +1,6 @@
 package io.squall.trident.windowing;
 
+import io.squall.state.rocksdb.RocksDbLibrary;
 import io.squall.trident.state.map.RocksDbMapState;
 
 import java.nio.file.Paths;
@@ -29,6 +30,7 @@ public final class RocksDbWindowsStoreFactory implements WindowsStoreFactory {
 
     @Override
     public WindowsStore create(Map<String, Object> conf, String windowId, int partition) {
+        RocksDbLibrary.load(conf);
         RocksDbMapState db = RocksDbMapState.open(Paths.get(directory));
         List<Object> indexKey = List.of(windowId, partition, "txids");
         return new WindowsStore() {

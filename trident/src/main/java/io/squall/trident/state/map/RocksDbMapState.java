@@ -1,5 +1,6 @@
 package io.squall.trident.state.map;
 
+import io.squall.state.rocksdb.RocksDbLibrary;
 import io.squall.state.rocksdb.RocksDbOptions;
 import io.squall.task.IMetricsContext;
 import io.squall.trident.state.JavaSerialization;
@@ -32,10 +33,6 @@ import java.util.Map;
  */
 public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable {
     private static final Map<Path, SharedDb> OPEN = new HashMap<>();
-
-    static {
-        RocksDB.loadLibrary();
-    }
 
     private final SharedDb shared;
     private boolean closed;
@@ -81,6 +78,7 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
         @Override
         public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                                int numPartitions) {
+            RocksDbLibrary.load(conf);
             return MapStates.build(type, open(Paths.get(directory)), cacheSize);
         }
 
@@ -92,6 +90,7 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
 
     /** Opens (or shares) the database in {@code directory}; close the returned map when done. */
     public static RocksDbMapState open(Path directory) {
+        RocksDbLibrary.load();
         Path key = directory.toAbsolutePath().normalize();
         synchronized (OPEN) {
             SharedDb db = OPEN.get(key);
