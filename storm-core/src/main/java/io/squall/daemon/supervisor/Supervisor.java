@@ -43,6 +43,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The supervisor's id is kept in {@code storm.local.dir/supervisor-<first port>/supervisor.id}, so a
  * restarted supervisor is the same one to Nimbus, and it adopts its workers that are still heartbeating.
+ * Each worker port has its own {@code java.io.tmpdir} there, emptied before each worker starts on it, so a killed
+ * worker's temporary files do not outlive the next start of its slot ({@link WorkerDirs}).
  * Its registration in ZooKeeper is made again after a session loss. All worker state is owned by the single
  * sync thread.
  */
@@ -60,6 +62,7 @@ public final class Supervisor implements AutoCloseable {
     private final NimbusClient nimbus;
     private final Path codeRoot;
     private final Path logsDir;
+    private final WorkerDirs workerDirs;
     private final long workerTimeoutMs;
     private final WorkerSync decisions;
     private final Map<Integer, WorkerProcess> workers = new HashMap<>();
@@ -97,6 +100,9 @@ public final class Supervisor implements AutoCloseable {
         this.logsDir = Path.of(conf.getString(ConfigKeys.WORKER_LOGS_DIR));
         Files.createDirectories(codeRoot);
         Files.createDirectories(logsDir);
+        String nativeDir = conf.getString(ConfigKeys.SQUALL_NATIVE_DIR);
+        this.workerDirs = new WorkerDirs(home.resolve("tmp"), nativeDir != null && !nativeDir.isBlank()
+                ? Path.of(nativeDir) : Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "native"));
         SecuritySettings security = SecuritySettings.of(conf);
         security.checkBind("The supervisor's workers", host, security.secret() != null, "squall.cluster.secret.file");
         this.nimbus = NimbusClient.forDaemon(conf);
@@ -314,8 +320,10 @@ public final class Supervisor implements AutoCloseable {
             localizeBlobs(a.topologyId(), code, workDir);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(WorkerJvmOptions.of(conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB),
-                    conf.getString(ConfigKeys.WORKER_CHILDOPTS), conf.getInt(ConfigKeys.WORKER_YOUNG_GEN_MAX_MB)));
+            List<String> jvmOptions = WorkerJvmOptions.of(conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB),
+                    conf.getString(ConfigKeys.WORKER_CHILDOPTS), conf.getInt(ConfigKeys.WORKER_YOUNG_GEN_MAX_MB));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(workerDirs.prepare(port, jvmOptions));
             for (String prop : new String[] {DaemonConfig.CONF_FILE_PROPERTY, "logback.configurationFile"}) {
                 if (System.getProperty(prop) != null) {
                     cmd.add("-D" + prop + "=" + absolute(System.getProperty(prop)));
