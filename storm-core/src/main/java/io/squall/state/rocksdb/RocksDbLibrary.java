@@ -173,7 +173,8 @@ public final class RocksDbLibrary {
         }
         if (size != source.size || crc.getValue() != source.crc) {
             throw new IOException("The copy of " + source.url + " in " + temp + " has " + size + " bytes and CRC-32 "
-                    + Long.toHexString(crc.getValue()) + ", not " + source.size + " and " + Long.toHexString(source.crc));
+                    + Long.toHexString(crc.getValue()) + ", not " + source.size + " and "
+                    + Long.toHexString(source.crc));
         }
     }
 

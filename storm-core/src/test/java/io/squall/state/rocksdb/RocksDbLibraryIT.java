@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,10 +93,32 @@ class RocksDbLibraryIT {
         }
     }
 
+    @Test
+    void aNativeDirectoryOtherUsersMayWriteIsNotUsedAndTheProcessSaysSo() throws Exception {
+        Path tmpdir = Files.createDirectory(base.resolve("tmp"));
+        Path shared = Files.createDirectory(base.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Process p = start(tmpdir, List.of("-Dsquall.native.dir=" + shared), "provider",
+                base.resolve("local").toString(), base.resolve("state").toString());
+        String output = awaitReady(p);
+
+        assertTrue(output.contains("Cannot keep RocksDB's native library in " + shared)
+                && output.contains("loading it the default way"), output);
+        try (Stream<Path> files = Files.list(shared)) {
+            assertEquals(0, files.count(), "nothing is written where other users could replace it");
+        }
+        assertEquals(1, rocksDbFiles(tmpdir).size(), "the default loader's copy, as the warning says");
+    }
+
     private Process start(Path tmpdir, String... args) throws IOException {
+        return start(tmpdir, List.of(), args);
+    }
+
+    private Process start(Path tmpdir, List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpdir,
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpdir));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 RocksDbUser.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -103,8 +126,11 @@ class RocksDbLibraryIT {
         return p;
     }
 
-    /** Waits for the child's {@code READY} line; fails with its output if it ends or takes too long. */
-    private static void awaitReady(Process p) throws Exception {
+    /**
+     * Waits for the child's {@code READY} line and returns what it wrote before; fails with that output if it ends
+     * first.
+     */
+    private static String awaitReady(Process p) throws Exception {
         StringBuilder output = new StringBuilder();
         CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
             try {
@@ -126,6 +152,7 @@ class RocksDbLibraryIT {
         boolean ok = ready.get(READY_TIMEOUT_SECS, TimeUnit.SECONDS);
         synchronized (output) {
             assertTrue(ok, "the child ended before it was ready:\n" + output);
+            return output.toString();
         }
     }
 
