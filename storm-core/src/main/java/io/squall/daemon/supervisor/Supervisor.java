@@ -103,6 +103,12 @@ public final class Supervisor implements AutoCloseable {
         String nativeDir = conf.getString(ConfigKeys.SQUALL_NATIVE_DIR);
         this.workerDirs = new WorkerDirs(home.resolve("tmp"), nativeDir != null && !nativeDir.isBlank()
                 ? Path.of(nativeDir) : Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "native"));
+        try {
+            workerDirs.deleteOtherPorts(ports);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the temporary directories of ports this supervisor no longer has: {}",
+                    e.toString());
+        }
         SecuritySettings security = SecuritySettings.of(conf);
         security.checkBind("The supervisor's workers", host, security.secret() != null, "squall.cluster.secret.file");
         this.nimbus = NimbusClient.forDaemon(conf);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The directories a supervisor gives its workers as system properties.
@@ -64,6 +65,31 @@ final class WorkerDirs {
             out.add("-D" + NATIVE_DIR + "=" + nativeDir);
         }
         return out;
+    }
+
+    /**
+     * Deletes the temporary directories of ports other than {@code ports}: a supervisor started with other ports
+     * than before runs and adopts no worker on those, so nothing would empty them again.
+     */
+    void deleteOtherPorts(List<Integer> ports) throws IOException {
+        if (!Files.isDirectory(tmpRoot)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(tmpRoot)) {
+            for (Path dir : dirs.toList()) {
+                if (!ports.contains(parsePort(dir.getFileName().toString()))) {
+                    TopologyResources.delete(dir);
+                }
+            }
+        }
+    }
+
+    private static int parsePort(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static boolean sets(List<String> jvmOptions, String property) {

@@ -35,6 +35,20 @@ class WorkerDirsTest {
     }
 
     @Test
+    void deletesTheDirectoriesOfPortsTheSupervisorNoLongerHas() throws IOException {
+        WorkerDirs dirs = new WorkerDirs(home.resolve("tmp"), home.resolve("native"));
+        dirs.deleteOtherPorts(List.of(6700));
+        dirs.prepare(6700, List.of());
+        dirs.prepare(6701, List.of());
+        Path kept = Files.writeString(dirs.tmpDir(6700).resolve("in-use"), "busy");
+        Files.writeString(dirs.tmpDir(6701).resolve("left"), "x");
+
+        dirs.deleteOtherPorts(List.of(6700, 6702));
+        assertTrue(Files.exists(kept), "a configured port's worker may be adopted and keeps its files");
+        assertTrue(Files.notExists(dirs.tmpDir(6701)));
+    }
+
+    @Test
     void leavesTheDirectoriesWorkerChildoptsSetToThem() throws IOException {
         WorkerDirs dirs = new WorkerDirs(home.resolve("tmp"), home.resolve("native"));
         Path mine = Files.createDirectories(home.resolve("mine"));
