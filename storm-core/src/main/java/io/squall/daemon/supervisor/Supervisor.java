@@ -11,6 +11,7 @@ import io.squall.config.DaemonConfig;
 import io.squall.daemon.supervisor.WorkerSync.Wanted;
 import io.squall.errors.SquallException;
 import io.squall.multilang.TopologyResources;
+import io.squall.security.ClientCredentials;
 import io.squall.security.SecuritySettings;
 import io.squall.utils.NimbusClient;
 import org.apache.curator.framework.state.ConnectionState;
@@ -369,10 +370,20 @@ public final class Supervisor implements AutoCloseable {
                 ConfigKeys.SQUALL_TLS_CA)) {
             String v = conf.getString(k);
             if (v != null && !v.isEmpty() && !Path.of(v).isAbsolute()) {
-                out.add(k.name() + "=" + absolute(v));
+                out.add(k.name() + "=" + absolutePath(k, v));
             }
         }
         return out;
+    }
+
+    /**
+     * {@code value} of {@code key} as an absolute path, for a worker that runs in another directory. The
+     * credentials file's leading {@code ~} is the home directory, as its readers take it, not a directory named
+     * {@code ~} under the supervisor's working directory.
+     */
+    static String absolutePath(ConfigKey key, String value) {
+        Path p = key == ConfigKeys.SQUALL_CREDENTIALS_FILE ? ClientCredentials.expandHome(value) : Path.of(value);
+        return p.toAbsolutePath().toString();
     }
 
     private static String absolute(String path) {
