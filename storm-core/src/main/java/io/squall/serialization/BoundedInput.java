@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * <p>An input made {@linkplain #reusable() to be reused} over buffer after buffer also remembers the short ASCII
  * strings it read lately (up to {@value #MAX_RECENT_CHARS} chars, in tables of {@value #RECENT_SLOTS} slots) and
  * returns the same {@code String} when the same bytes come again: the words, keys and names a stream repeats are made
- * once instead of once per tuple; an empty or one-char ASCII string is always a shared one. Strings are immutable, so sharing one is
- * invisible to their readers; a string not in the table costs the hash and one comparison more than before.
+ * once instead of once per tuple; an empty or one-char ASCII string is always a shared one. Strings are immutable, so
+ * sharing one is invisible to their readers; a string not in the table costs the look-up more than before.
  */
 public final class BoundedInput extends Input {
     /** The longest string remembered: words and keys, not text. */
