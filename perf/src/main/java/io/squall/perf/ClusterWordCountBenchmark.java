@@ -249,9 +249,9 @@ public final class ClusterWordCountBenchmark {
     }
 
     /**
-     * CPU time and its part in the kernel (clock ticks), and voluntary context switches of every thread of the supervisor's worker JVMs so far,
-     * by "worker pid/thread name" (threads of one name summed, a trailing number shown as #), from {@code /proc};
-     * empty where there is none. The names are the kernel's, cut to 15 characters.
+     * CPU time and its part in the kernel (clock ticks), and voluntary context switches of every thread of the
+     * supervisor's worker JVMs so far, by "worker pid/thread name" (threads of one name summed, a trailing number
+     * shown as #), from {@code /proc}; empty where there is none. The names are the kernel's, cut to 15 characters.
      */
     private static Map<String, long[]> threadStats(Process supervisor) {
         Map<String, long[]> stats = new HashMap<>();
@@ -304,7 +304,8 @@ public final class ClusterWordCountBenchmark {
             used.put(e.getKey(), d);
             total += d[0];
         }
-        StringBuilder sb = new StringBuilder("cluster-word-count  threads' CPU ns per word (of it in the kernel; switches per 1000 words):");
+        StringBuilder sb = new StringBuilder(
+                "cluster-word-count  threads' CPU ns per word (of it in the kernel; switches per 1000 words):");
         for (Map.Entry<String, long[]> e : used.entrySet()) {
             if (e.getValue()[0] * 100 > total) {
                 long[] v = e.getValue();
