@@ -213,11 +213,15 @@ public final class ClusterWordCountBenchmark {
                     jcmdWorkers(supervisor, "JFR.start", "name=bench", "settings=profile");
                 }
                 long cpuStart = workersCpuNanos(supervisor);
+                Map<String, long[]> threadsStart = threadStats(supervisor);
                 List<Report> start = reports(data);
                 TimeUnit.SECONDS.sleep(measure);
                 List<Report> end = reports(data);
                 long cpuNanos = workersCpuNanos(supervisor) - cpuStart;
+                Map<String, long[]> threadsEnd = threadStats(supervisor);
                 double wordsPerSec = print(start, end, cpuNanos);
+                printThreads(threadsStart, threadsEnd, wordsPerSec * (end.get(0).timeMs() - start.get(0).timeMs())
+                        / 1000.0);
                 if (jfrDir != null) {
                     List<String> dumped = jcmdWorkers(supervisor, "JFR.dump", "name=bench",
                             "filename=" + Path.of(jfrDir).toAbsolutePath() + "/worker-%p.jfr");
@@ -242,6 +246,75 @@ public final class ClusterWordCountBenchmark {
     private static long workersCpuNanos(Process supervisor) {
         return supervisor.descendants().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L))
                 .sum();
+    }
+
+    /**
+     * CPU time and its part in the kernel (clock ticks), and voluntary context switches of every thread of the
+     * supervisor's worker JVMs so far, by "worker pid/thread name" (threads of one name summed, a trailing number
+     * shown as #), from {@code /proc}; empty where there is none. The names are the kernel's, cut to 15 characters.
+     */
+    private static Map<String, long[]> threadStats(Process supervisor) {
+        Map<String, long[]> stats = new HashMap<>();
+        for (ProcessHandle worker : supervisor.descendants().toList()) {
+            File[] tasks = new File("/proc/" + worker.pid() + "/task").listFiles();
+            if (tasks == null) {
+                continue;
+            }
+            for (File task : tasks) {
+                try {
+                    String stat = Files.readString(task.toPath().resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close).replaceAll("\\d+$", "#");
+                    String[] f = stat.substring(close + 2).split(" ");
+                    long user = Long.parseLong(f[11]); // utime and stime: fields 14 and 15 of the line
+                    long system = Long.parseLong(f[12]);
+                    long switches = 0;
+                    for (String line : Files.readAllLines(task.toPath().resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            switches = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                    long[] s = stats.computeIfAbsent(worker.pid() + "/" + name, k -> new long[3]);
+                    s[0] += user + system;
+                    s[1] += system;
+                    s[2] += switches;
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended between the listing and the read: its time is lost to both ends alike.
+                }
+            }
+        }
+        return stats;
+    }
+
+    /**
+     * Prints, for each worker thread that used more than 1% of the workers' CPU in the window, its CPU ns per word
+     * of which in the kernel, and its voluntary context switches (parks, sleeps in a selector) per 1000 words.
+     */
+    private static void printThreads(Map<String, long[]> start, Map<String, long[]> end, double words) {
+        if (end.isEmpty() || words <= 0) {
+            return;
+        }
+        double nsPerTick = 1e9 / 100; // USER_HZ is 100 on Linux.
+        long total = 0;
+        Map<String, long[]> used = new java.util.TreeMap<>();
+        for (Map.Entry<String, long[]> e : end.entrySet()) {
+            long[] a = start.getOrDefault(e.getKey(), new long[3]);
+            long[] d = {e.getValue()[0] - a[0], e.getValue()[1] - a[1], e.getValue()[2] - a[2]};
+            used.put(e.getKey(), d);
+            total += d[0];
+        }
+        StringBuilder sb = new StringBuilder(
+                "cluster-word-count  threads' CPU ns per word (of it in the kernel; switches per 1000 words):");
+        for (Map.Entry<String, long[]> e : used.entrySet()) {
+            if (e.getValue()[0] * 100 > total) {
+                long[] v = e.getValue();
+                sb.append(String.format("%n    %-24s %5.0f ns (%.0f; %.1f)", e.getKey(), v[0] * nsPerTick / words,
+                        v[1] * nsPerTick / words, v[2] * 1000.0 / words));
+            }
+        }
+        sb.append(String.format("%n    all threads %.0f ns", total * nsPerTick / words));
+        System.out.println(sb);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * The listener of one incoming connection: decodes message batches and publishes them into the receive
@@ -50,6 +51,13 @@ public final class InboundDispatcher implements FrameListener {
     private final Counters counters;
     private final long expiryNanos;
     private final Map<ReceiveQueue, Batch> batches = new IdentityHashMap<>();
+    private final WireCodec.Sink toBatches = this::add;
+    private final IntPredicate isLocalTask;
+    /** The receive queues of the tasks, as of the frame being decoded. */
+    private ReceiveQueue[] queues;
+    /** The queue of the last message decoded and its batch: a frame's messages come in runs for one queue. */
+    private ReceiveQueue lastQueue;
+    private Batch lastBatch;
     /** Messages decoded and not yet published; while positive, the connection is paused. */
     private int held;
     private boolean senderCongested;
@@ -99,6 +107,7 @@ public final class InboundDispatcher implements FrameListener {
         this.running = running;
         this.counters = counters;
         this.expiryNanos = TimeUnit.MILLISECONDS.toNanos(congestionExpiryMs);
+        this.isLocalTask = worker::isLocalTask;
     }
 
     @Override
@@ -107,14 +116,21 @@ public final class InboundDispatcher implements FrameListener {
             onBackpressure(frame);
             return true;
         }
-        ReceiveQueue[] queues = worker.queueByTask();
-        int[] count = {0};
-        codec.read(frame.payload(), frame.length(), worker::isLocalTask, (task, message) -> {
-            batches.computeIfAbsent(queues[task], Batch::new).add(task, message);
-            count[0]++;
-        });
-        held += count[0];
+        queues = worker.queueByTask();
+        held += codec.read(frame.payload(), frame.length(), isLocalTask, toBatches);
         return retry();
+    }
+
+    /** Adds a decoded message to its queue's batch. */
+    private void add(int task, Object message) {
+        ReceiveQueue q = queues[task];
+        Batch b = lastBatch;
+        if (q != lastQueue) {
+            b = batches.computeIfAbsent(q, Batch::new);
+            lastQueue = q;
+            lastBatch = b;
+        }
+        b.add(task, message);
     }
 
     @Override

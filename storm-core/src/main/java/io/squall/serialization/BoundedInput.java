@@ -15,31 +15,56 @@ import java.nio.charset.StandardCharsets;
  * <p>Only for inputs over a byte array (no stream). Not thread-safe, like any Input.
  *
  * <p>An input made {@linkplain #reusable() to be reused} over buffer after buffer also remembers the short ASCII
- * strings it read lately (up to {@value #MAX_RECENT_CHARS} chars, in a table of {@value #RECENT_SLOTS} slots by
- * the hash of their bytes) and returns the same {@code String} when the same bytes come again: the words, keys and
- * names a stream repeats are made once instead of once per tuple. Strings are immutable, so sharing one is
- * invisible to their readers; a string not in the table costs the hash and one comparison more than before.
+ * strings it read lately (up to {@value #MAX_RECENT_CHARS} chars, in tables of {@value #RECENT_SLOTS} slots) and
+ * returns the same {@code String} when the same bytes come again: the words, keys and names a stream repeats are made
+ * once instead of once per tuple; an empty or one-char ASCII string is always a shared one. Strings are immutable, so
+ * sharing one is invisible to their readers; a string not in the table costs the look-up more than before.
  */
 public final class BoundedInput extends Input {
     /** The longest string remembered: words and keys, not text. */
     static final int MAX_RECENT_CHARS = 32;
-    /** Slots of the table of recent strings (a power of two). */
-    static final int RECENT_SLOTS = 1024;
+    /** Slots of each table of recent strings. */
+    static final int RECENT_SLOTS = 1 << 10;
+    private static final int RECENT_SLOT_BITS = Integer.numberOfTrailingZeros(RECENT_SLOTS);
+    /** The longest string remembered by its packed chars: 7 bits per ASCII char, 4 bits for the length. */
+    static final int PACKED_CHARS = 8;
+    private static final int PACKED_LENGTH_SHIFT = PACKED_CHARS * 7;
+    /** Kryo's UTF-8 length byte of an empty string and of a one-char string (length + 1, flagged). */
+    private static final byte UTF8_EMPTY = (byte) 0x81;
+    private static final byte UTF8_ONE_CHAR = (byte) 0x82;
+    /** Every one-char ASCII string, by its char. */
+    private static final String[] ONE_ASCII_CHAR = new String[128];
 
-    /** Recent strings by hash of their bytes; null if this input does not remember them. */
+    static {
+        for (int c = 0; c < ONE_ASCII_CHAR.length; c++) {
+            ONE_ASCII_CHAR[c] = String.valueOf((char) c);
+        }
+    }
+
+    /** Recent strings of more than {@link #PACKED_CHARS} chars by hash of their bytes; null if not remembered. */
     private final String[] recent;
+    /**
+     * Recent strings of up to {@link #PACKED_CHARS} chars and their keys (chars packed, and the length, never 0), in
+     * the slot a hash of the key picks.
+     */
+    private final long[] packedKeys;
+    private final String[] packedStrings;
     private final byte[] scratch;
 
     /** An input over the whole of {@code bytes}. */
     public BoundedInput(byte[] bytes) {
         super(bytes);
         this.recent = null;
+        this.packedKeys = null;
+        this.packedStrings = null;
         this.scratch = null;
     }
 
     private BoundedInput() {
         super(0);
         this.recent = new String[RECENT_SLOTS];
+        this.packedKeys = new long[RECENT_SLOTS];
+        this.packedStrings = new String[RECENT_SLOTS];
         this.scratch = new byte[MAX_RECENT_CHARS];
     }
 
@@ -139,8 +164,8 @@ public final class BoundedInput extends Input {
 
     @Override
     public String readString() {
-        if (recent != null && !readVarIntFlag()) {
-            String s = readRecentAscii();
+        if (recent != null) {
+            String s = readVarIntFlag() ? readOneAsciiChar() : readRecentAscii();
             if (s != null) {
                 return s;
             }
@@ -150,13 +175,60 @@ public final class BoundedInput extends Input {
     }
 
     /**
+     * Reads an empty string or one of one ASCII char, which Kryo writes in its UTF-8 form (a length byte, then the
+     * char), as a shared string; null, having read nothing, for any other.
+     */
+    private String readOneAsciiChar() {
+        int p = position;
+        byte length = buffer[p];
+        if (length == UTF8_EMPTY) {
+            position = p + 1;
+            return "";
+        }
+        if (length == UTF8_ONE_CHAR && p + 1 < limit && buffer[p + 1] >= 0) {
+            position = p + 2;
+            return ONE_ASCII_CHAR[buffer[p + 1]];
+        }
+        return null;
+    }
+
+    /**
      * Reads an ASCII string (Kryo's format: its chars, the last with its high bit set) of at most
-     * {@link #MAX_RECENT_CHARS} chars through the table of recent strings; null, having read nothing, for a longer
-     * one or one that runs past the end.
+     * {@link #MAX_RECENT_CHARS} chars through the tables of recent strings; null, having read nothing, for a longer
+     * one or one that runs past the end. A string of up to {@value #PACKED_CHARS} chars (most words) is looked up by
+     * its chars packed into a long, so that finding it takes one comparison; a longer one by a hash of its bytes and
+     * a comparison of its chars.
      */
     private String readRecentAscii() {
         byte[] b = buffer;
         int start = position;
+        int stop = Math.min(limit, start + PACKED_CHARS);
+        long key = 0;
+        for (int i = start; i < stop; i++) {
+            byte c = b[i];
+            key = key << 7 | (c & 0x7F);
+            if (c < 0) {
+                int length = i - start + 1;
+                return packed(key | (long) length << PACKED_LENGTH_SHIFT, b, start, length);
+            }
+        }
+        return stop - start < PACKED_CHARS ? null : readLongerRecentAscii(b, start);
+    }
+
+    /** The string of {@code length} chars at {@code start}, found in or added to the packed table by its key. */
+    private String packed(long key, byte[] b, int start, int length) {
+        int slot = (int) (key * 0x9E3779B97F4A7C15L >>> (Long.SIZE - RECENT_SLOT_BITS));
+        String s = packedStrings[slot];
+        if (packedKeys[slot] != key || s == null) {
+            s = newAscii(b, start, length);
+            packedKeys[slot] = key;
+            packedStrings[slot] = s;
+        }
+        position = start + length;
+        return s;
+    }
+
+    private String readLongerRecentAscii(byte[] b, int start) {
         int end = Math.min(limit, start + MAX_RECENT_CHARS);
         int hash = 0;
         int i = start;
@@ -175,13 +247,18 @@ public final class BoundedInput extends Input {
         int slot = (hash ^ hash >>> 10) & (RECENT_SLOTS - 1);
         String s = recent[slot];
         if (s == null || !sameChars(s, b, start, length)) {
-            System.arraycopy(b, start, scratch, 0, length);
-            scratch[length - 1] &= 0x7F;
-            s = new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
+            s = newAscii(b, start, length);
             recent[slot] = s;
         }
         position = start + length;
         return s;
+    }
+
+    /** A new string of the ASCII chars at {@code start}, the last with its end marker (the high bit) cleared. */
+    private String newAscii(byte[] b, int start, int length) {
+        System.arraycopy(b, start, scratch, 0, length);
+        scratch[length - 1] &= 0x7F;
+        return new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean sameChars(String s, byte[] b, int start, int length) {

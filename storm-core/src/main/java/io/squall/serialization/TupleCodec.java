@@ -2,8 +2,11 @@ package io.squall.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
@@ -51,10 +54,26 @@ public final class TupleCodec {
     /** Sources of the tuples read: [source task][stream index], made on first use. */
     private TupleSource[][] sourcesRead = new TupleSource[0][];
 
+    /**
+     * The byte Kryo writes before a {@code String} (its registration id + 2), or -1 if Kryo writes strings in some
+     * other way (a serializer of the user's): values that are strings are written and read with it directly, the
+     * same bytes as Kryo's, without Kryo's look-ups of the class and its registration on either side.
+     */
+    private final int stringTag;
+
     /** A codec over a Kryo from {@link KryoFactory}, for tuples of the given topology. */
     public TupleCodec(Kryo kryo, GeneralTopologyContext context) {
         this.kryo = kryo;
         this.context = context;
+        this.stringTag = stringTag(kryo);
+    }
+
+    private static int stringTag(Kryo kryo) {
+        Registration r = kryo.getClassResolver().getRegistration(String.class);
+        boolean kryos = r != null && r.getSerializer().getClass() == DefaultSerializers.StringSerializer.class
+                && kryo.getClassResolver() instanceof DefaultClassResolver && !kryo.getReferences();
+        int tag = kryos ? r.getId() + 2 : -1; // DefaultClassResolver writes an id as a varint of id + 2.
+        return tag > 1 && tag < 0x80 ? tag : -1; // One byte, and not Kryo's null (0) or class-by-name (1).
     }
 
     /** Writes a tuple. */
@@ -77,8 +96,26 @@ public final class TupleCodec {
         List<Object> values = tuple.getValues();
         out.writeVarInt(values.size(), true);
         for (Object v : values) {
+            writeValue(out, v);
+        }
+    }
+
+    private void writeValue(Output out, Object v) {
+        if (v != null && v.getClass() == String.class && stringTag > 0) {
+            out.writeByte(stringTag);
+            out.writeString((String) v);
+        } else {
             kryo.writeClassAndObject(out, v);
         }
+    }
+
+    private Object readValue(Input in) {
+        int p = in.position();
+        if (stringTag > 0 && p < in.limit() && in.getBuffer()[p] == stringTag) {
+            in.setPosition(p + 1);
+            return in.readString();
+        }
+        return kryo.readClassAndObject(in);
     }
 
     /** The wire index of a source's stream, -1 for a stream its component does not declare. */
@@ -194,11 +231,11 @@ public final class TupleCodec {
             throw new KryoException("Tuple claims " + size + " values");
         }
         if (size == 1) {
-            return Collections.singletonList(kryo.readClassAndObject(in));
+            return Collections.singletonList(readValue(in));
         }
         Object[] values = new Object[size];
         for (int i = 0; i < size; i++) {
-            values[i] = kryo.readClassAndObject(in);
+            values[i] = readValue(in);
         }
         return Arrays.asList(values);
     }

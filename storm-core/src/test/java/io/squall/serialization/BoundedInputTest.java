@@ -68,4 +68,43 @@ class BoundedInputTest {
         in.setBuffer(bytes, 0, 4);
         assertThrows(RuntimeException.class, in::readString);
     }
+
+    @Test
+    void everyEmptyOrOneCharAsciiStringIsSharedByEveryRead() {
+        List<String> values = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            values.add(String.valueOf((char) c));
+        }
+        values.add("");
+        byte[] bytes = strings(values);
+        BoundedInput in = BoundedInput.reusable();
+        for (int round = 0; round < 2; round++) {
+            in.setBuffer(bytes, 0, bytes.length);
+            List<String> read = new ArrayList<>();
+            for (String expected : values) {
+                String s = in.readString();
+                assertEquals(expected, s);
+                read.add(s);
+            }
+            assertEquals(bytes.length, in.position());
+            in.setBuffer(bytes, 0, bytes.length);
+            for (String first : read) {
+                assertSame(first, in.readString());
+            }
+        }
+    }
+
+    @Test
+    void shortStringsThatDifferOnlyInLengthOrInANulCharAreKeptApart() {
+        List<String> values = List.of("ab", "\u0000ab", "a\u0000b", "ab\u0000", "abcdefgh", "abcdefg", "abcdefghi",
+                "\u0000\u0000", "\u0000\u0000\u0000", "hgfedcba");
+        byte[] bytes = strings(values);
+        BoundedInput in = BoundedInput.reusable();
+        for (int round = 0; round < 3; round++) {
+            in.setBuffer(bytes, 0, bytes.length);
+            for (String expected : values) {
+                assertEquals(expected, in.readString());
+            }
+        }
+    }
 }

@@ -212,4 +212,47 @@ class TupleCodecTest {
         byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
         assertThrows(KryoException.class, () -> codec.read(new Input(cut)));
     }
+
+    @Test
+    void writesStringValuesAsKryoDoesAndReadsBackWhatKryoWrote() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        var source = new io.squall.tuple.TupleSource("words", "default",
+                context().getComponentOutputFields("words", "default"), 1);
+        List<Object> values = new ArrayList<>(List.of("", "a", "moon", "x".repeat(40), "Ünïcödé", 7L, 'c'));
+        values.add(null);
+        for (Object v : values) {
+            Output ours = new Output(256, -1);
+            codec.write(ours, TupleImpl.ofTree(source, new Values(v), 11L, 33L));
+            Output kryos = new Output(256, -1);
+            kryo.writeClassAndObject(kryos, v);
+            byte[] tail = java.util.Arrays.copyOfRange(ours.toBytes(), ours.position() - kryos.position(),
+                    ours.position());
+            assertArrayEquals(kryos.toBytes(), tail, "the value " + v + " as Kryo writes it");
+            assertEquals(java.util.Collections.singletonList(v), codec.read(new Input(ours.toBytes())).getValues());
+        }
+    }
+
+    @Test
+    void aStringSerializerOfTheUsersIsUsedOnBothSides() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        kryo.register(String.class, new com.esotericsoftware.kryo.Serializer<String>() {
+            @Override
+            public void write(Kryo k, Output output, String s) {
+                output.writeString(new StringBuilder(s).reverse().toString());
+            }
+
+            @Override
+            public String read(Kryo k, Input input, Class<? extends String> type) {
+                return new StringBuilder(input.readString()).reverse().toString();
+            }
+        });
+        TupleCodec codec = new TupleCodec(kryo, context());
+        var source = new io.squall.tuple.TupleSource("words", "default",
+                context().getComponentOutputFields("words", "default"), 1);
+        Output out = new Output(256, -1);
+        codec.write(out, TupleImpl.ofTree(source, new Values("moon"), 11L, 33L));
+        assertTrue(new String(out.toBytes(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("noo"));
+        assertEquals(List.of("moon"), codec.read(new Input(out.toBytes())).getValues());
+    }
 }

@@ -165,6 +165,30 @@ class ReceiveQueueContractTest {
     }
 
     @Test
+    void batchesThatWrapAroundTheLaneKeepTheirOrderAndTasks() throws Exception {
+        ReceiveQueue q = new ReceiveQueue("wrapping-lane", 8, 0.9, 0.4, new Backpressure());
+        SpscLane lane = q.newLane();
+        List<String> got = new ArrayList<>();
+        int next = 0;
+        for (int batch = 1; batch <= 8; batch++) {
+            int[] tasks = new int[batch + 2];
+            Object[] msgs = new Object[batch + 2];
+            for (int i = 0; i < batch; i++) {
+                tasks[i + 2] = 100 + next + i;
+                msgs[i + 2] = "m" + (next + i);
+            }
+            assertEquals(batch, lane.tryPublish(tasks, msgs, 2, batch));
+            next += batch;
+            assertEquals(batch, q.drain((task, msg) -> got.add(task + ":" + msg)));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < next; i++) {
+            expected.add((100 + i) + ":m" + i);
+        }
+        assertEquals(expected, got);
+    }
+
+    @Test
     void aClosedLaneIsDeliveredAndThenDropped() throws Exception {
         ReceiveQueue q = new ReceiveQueue("closed-lane", 64, 0.9, 0.4, new Backpressure());
         SpscLane lane = q.newLane();
