@@ -24,7 +24,10 @@ import java.util.function.Function;
  * {@code put(k, get(k) + 1)}) writes its cell in place, without a second. Made with {@code cacheCommitted}, a cell
  * also keeps its key's committed value once read or committed, so that a read needs no look-up in the backend: for
  * a backend that keeps its committed values as the same objects ({@link InMemoryKeyValueState}), not for one that
- * deserializes a copy per read, whose callers may change the copy they got.
+ * deserializes a copy per read, whose callers may change the copy they got. Such a backend's cells still keep a
+ * committed value that no caller can change (a boxed primitive or a {@code String}, the counts of a keyed count) and
+ * a key's absence: the object kept equals the copy the backend would give, and a read of a counted key then costs
+ * no deserialization each checkpoint interval.
  */
 public final class KeyValueChanges<K, V> {
     /** Marks a deleted key. */
@@ -89,12 +92,25 @@ public final class KeyValueChanges<K, V> {
         Object v = c.current != NONE ? c.current : c.staged != NONE ? c.staged : c.committed;
         if (v == NONE) {
             V read = committed.apply(key);
-            if (cacheCommitted) {
+            if (keeps(read)) {
                 c.committed = read == null ? TOMBSTONE : read;
             }
             return read;
         }
         return v == TOMBSTONE ? null : (V) v;
+    }
+
+    /**
+     * Whether a cell may keep {@code value} as its key's committed value: any value when {@link #cacheCommitted}, else
+     * none (a deletion or an absent key: null or the tombstone) and values of final classes that cannot change.
+     */
+    private boolean keeps(Object value) {
+        if (cacheCommitted || value == null || value == TOMBSTONE) {
+            return true;
+        }
+        Class<?> c = value.getClass();
+        return c == Long.class || c == Integer.class || c == String.class || c == Double.class || c == Boolean.class
+                || c == Short.class || c == Byte.class || c == Character.class || c == Float.class;
     }
 
     /** Whether {@code key} changed since the commit; then {@link #get} is its value (null: deleted). */
@@ -185,7 +201,7 @@ public final class KeyValueChanges<K, V> {
      */
     public void clearPrepared() {
         for (Cell<K> c : staged) {
-            c.committed = cacheCommitted ? c.staged : NONE;
+            c.committed = keeps(c.staged) ? c.staged : NONE;
             c.staged = NONE;
         }
         staged.clear();

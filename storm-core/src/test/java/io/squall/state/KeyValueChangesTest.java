@@ -36,6 +36,46 @@ class KeyValueChangesTest {
     }
 
     @Test
+    void aCopyingBackendsCellsKeepCommittedValuesNoCallerCanChangeAndReadOthersEachTime() {
+        KeyValueChanges<String, Object> changes = new KeyValueChanges<>(); // A backend that gives copies.
+        Map<String, Object> backend = new HashMap<>(Map.of("read", 5L, "list", List.of(1)));
+        AtomicInteger reads = new AtomicInteger();
+        java.util.function.Function<String, Object> read = k -> {
+            reads.incrementAndGet();
+            Object v = backend.get(k);
+            return v instanceof List<?> l ? new ArrayList<>(l) : v;
+        };
+        changes.put("count", 1L);
+        changes.put("word", "w");
+        changes.put("gone", 3L);
+        changes.put("items", new ArrayList<>(List.of(1, 2)));
+        changes.prepare(1);
+        changes.forEachStaged(backend::put);
+        changes.clearPrepared();
+        changes.delete("gone");
+        changes.prepare(2);
+        changes.forEachStaged((k, v) -> backend.remove(k));
+        changes.clearPrepared();
+        assertEquals(1L, changes.newest("count", read));
+        assertEquals("w", changes.newest("word", read));
+        assertNull(changes.newest("gone", read));
+        assertEquals(0, reads.get(), "committed immutable values and deletions are kept");
+        assertEquals(5L, changes.newest("read", read)); // Keys never put have no cell: read each time.
+        assertNull(changes.newest("absent", read));
+        assertEquals(2, reads.get());
+        @SuppressWarnings("unchecked")
+        List<Integer> items = (List<Integer>) changes.newest("items", read);
+        items.add(3); // A caller may change the copy it got; the next read is the backend's again.
+        assertEquals(List.of(1, 2), changes.newest("items", read));
+        assertEquals(List.of(1), changes.newest("list", read));
+        assertEquals(List.of(1), changes.newest("list", read));
+        assertEquals(6, reads.get(), "a mutable value is read from the backend each time");
+        changes.clear(); // A rollback forgets every kept value.
+        backend.put("count", 9L);
+        assertEquals(9L, changes.newest("count", read));
+    }
+
+    @Test
     void aKeyUnusedForAWholeIntervalIsForgottenAndReadFromTheBackendAgain() {
         KeyValueChanges<String, Long> changes = new KeyValueChanges<>(true);
         Map<String, Long> backend = new HashMap<>();

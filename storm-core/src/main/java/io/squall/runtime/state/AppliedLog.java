@@ -352,6 +352,8 @@ final class AppliedLog implements ReplayLog {
             private int size;
             /** The sum of the counts less their number: 0 when each is 1 (the usual case in a key group's log). */
             private int repeats;
+            /** {@link KeySort#spread}'s bucket table, kept from one checkpoint to the next. */
+            private int[] spreadTable;
 
             @Override
             public void accept(long replayKey) {
@@ -386,18 +388,26 @@ final class AppliedLog implements ReplayLog {
                 }
                 Entry e;
                 if (repeats <= size / 8) {
-                    // Few runs (a key group's log): each key written as often as counted, sorted alone.
-                    long[] each = Arrays.copyOf(keys, size + repeats);
-                    for (int i = 0, at = size; at < each.length; i++) {
+                    // Few runs (a key group's log): each key written as often as counted, after the runs' first
+                    // keys, then spread into the entry in order (the sort is the copy).
+                    int n = size + repeats;
+                    if (n > keys.length) {
+                        keys = Arrays.copyOf(keys, n);
+                        counts = Arrays.copyOf(counts, n);
+                    }
+                    for (int i = 0, at = size; at < n; i++) {
                         for (int c = 1; c < counts[i]; c++) {
-                            each[at++] = keys[i];
+                            keys[at++] = keys[i];
                         }
                     }
+                    long[] each = new long[n];
+                    spreadTable = KeySort.spread(keys, n, each, spreadTable);
                     e = new Entry(now, each, null);
+                    e.countRepeats();
                 } else {
                     e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+                    e.sortByKey();
                 }
-                e.sortByKey();
                 size = 0;
                 repeats = 0;
                 return e;
@@ -458,6 +468,11 @@ final class AppliedLog implements ReplayLog {
         /** Sorts keys that each count 1, then counts the repeated ones (rare: a key is usually in a run). */
         private void sortKeysAlone() {
             Arrays.sort(keys);
+            countRepeats();
+        }
+
+        /** Keeps each of the sorted keys, which each count 1, once with how often it came (rare: usually none). */
+        private void countRepeats() {
             int distinct = keys.length == 0 ? 0 : 1;
             for (int i = 1; i < keys.length; i++) {
                 distinct += keys[i] != keys[i - 1] ? 1 : 0;

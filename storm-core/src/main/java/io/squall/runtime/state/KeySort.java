@@ -1,11 +1,22 @@
 package io.squall.runtime.state;
 
+import java.util.Arrays;
+
 /**
- * Sorts replay keys in place with a parallel array of their counts, without boxing: a quicksort with a median of three
- * pivot, insertion sort for short ranges. Replay keys are hashes, so no input order makes it quadratic in practice.
+ * Sorts replay keys without boxing. {@link #sort} sorts keys in place with a parallel array of their counts: a
+ * quicksort with a median of three pivot, insertion sort for short ranges; replay keys are hashes, so no input order
+ * makes it quadratic in practice. {@link #spread} sorts keys alone into another array by their top bits: replay keys
+ * are uniform hashes, so one counting pass and one scatter leave a few keys per bucket, each then put in order by
+ * insertion; that is linear where a comparison sort of a checkpoint's keys was the largest part of a PREPARE.
  */
 final class KeySort {
     private static final int INSERTION = 24;
+    /** Below this many keys {@link #spread} copies and sorts by comparison: the bucket table would cost more. */
+    private static final int MIN_SPREAD = 256;
+    /** A bucket with more keys than this (keys that are not uniform hashes) is sorted by comparison, not insertion. */
+    private static final int MAX_INSERTION_BUCKET = 48;
+    /** At most 2^16 buckets: a table of 256 kB, reused. */
+    private static final int MAX_BUCKET_BITS = 16;
 
     private KeySort() {
     }
@@ -62,5 +73,62 @@ final class KeySort {
         int c = counts[i];
         counts[i] = counts[j];
         counts[j] = c;
+    }
+
+    /**
+     * Writes {@code src[0, n)} into {@code dst[0, n)} in ascending (signed) order; {@code src} is not changed.
+     * Returns the bucket table used, for the caller to pass again as {@code table} (null or too small: a new one).
+     */
+    static int[] spread(long[] src, int n, long[] dst, int[] table) {
+        if (n < MIN_SPREAD) {
+            System.arraycopy(src, 0, dst, 0, n);
+            Arrays.sort(dst, 0, n);
+            return table;
+        }
+        // About two to four keys a bucket: enough buckets that insertion is short, few enough that the table is small.
+        int bits = Math.min(MAX_BUCKET_BITS, 30 - Integer.numberOfLeadingZeros(n));
+        int buckets = 1 << bits;
+        if (table == null || table.length < buckets + 1) {
+            table = new int[Math.max(buckets + 1, table == null ? 0 : table.length)];
+        } else {
+            Arrays.fill(table, 0, buckets + 1, 0);
+        }
+        int shift = 64 - bits;
+        for (int i = 0; i < n; i++) {
+            table[bucket(src[i], shift) + 1]++; // Flipping the sign bit makes signed order the buckets' order.
+        }
+        for (int b = 1; b <= buckets; b++) {
+            table[b] += table[b - 1]; // table[b]: where bucket b starts.
+        }
+        for (int i = 0; i < n; i++) {
+            dst[table[bucket(src[i], shift)]++] = src[i]; // Afterwards table[b]: where bucket b ends.
+        }
+        int start = 0;
+        for (int b = 0; b < buckets; b++) {
+            int end = table[b];
+            if (end - start > MAX_INSERTION_BUCKET) {
+                Arrays.sort(dst, start, end);
+            } else if (end - start > 1) {
+                insertion(dst, start, end);
+            }
+            start = end;
+        }
+        return table;
+    }
+
+    private static int bucket(long key, int shift) {
+        return (int) ((key ^ Long.MIN_VALUE) >>> shift);
+    }
+
+    private static void insertion(long[] keys, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long k = keys[i];
+            int j = i - 1;
+            while (j >= from && keys[j] > k) {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = k;
+        }
     }
 }

@@ -77,6 +77,40 @@ class KeyGroupedLogTest {
     }
 
     @Test
+    void skipsEveryKeyOfTheLastPrepareBeforeItsCommitWhateverTheOrderTheyWereHeldIn() {
+        // The filter takes a commit's keys from the prepare's list for the whole task, not from the groups' entries:
+        // keys repeated out of a row, negative keys, and a second prepare before the commit must all reach it.
+        SplittableRandom random = new SplittableRandom(11);
+        KeyGroupedState[] s = new KeyGroupedState[1];
+        KeyGroupedLog log = open(s, 0, 4);
+        HeldAcks held = new HeldAcks();
+        for (int i = 0; i < 5_000; i++) {
+            held.add(tuple(1, 1 + (random.nextLong() >>> 2)), null, random.nextInt(4));
+        }
+        log.prepare(1, held);
+        log.commit(1); // Past the filter's first size: made again, with room for the next commit's keys.
+        held.clear();
+        long[] keys = new long[3_000];
+        int[] groups = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ReplayKeys.base(random.nextLong()) >> 1; // Either sign; tuple() flags it.
+            groups[i] = random.nextInt(4);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            held.add(tuple(1, keys[i]), null, groups[i]);
+            held.add(tuple(1, keys[(i * 7) % keys.length]), null, groups[(i * 7) % keys.length]); // Out of a row.
+            if (i == keys.length / 2) {
+                log.prepare(2, held); // No commit follows: the next prepare stages these tuples again.
+            }
+        }
+        log.prepare(3, held);
+        log.commit(3);
+        for (int i = 0; i < keys.length; i++) {
+            assertTrue(skips(s[0], log, groups[i], 500 + i, keys[i]), "key " + keys[i] + " of group " + groups[i]);
+        }
+    }
+
+    @Test
     void skipsExactlyWhatEachGroupCommittedThroughFilterRebuildsExpiryAndARescale() {
         SplittableRandom random = new SplittableRandom(7);
         KeyGroupedState[] s = new KeyGroupedState[1];
