@@ -264,4 +264,60 @@ class PendingRingTest {
     void rejectsFewerThanTwoBuckets() {
         assertThrows(IllegalArgumentException.class, () -> new PendingRing<>(1, 4, 0));
     }
+
+    @Test
+    void heldMessageIdsSurviveTheRingBeingReusedAndGrownUntilReleased() {
+        PendingRing<String> ring = new PendingRing<>(3, 4, 100); // 16 slots
+        long[] roots = new long[12];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = ring.nextRoot(1);
+            ring.add(roots[i], "t", "m" + i, i, 1);
+        }
+        ring.hold();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(PendingRing.COMPLETED, ring.update(roots[i], 1));
+            assertTrue(ring.endedHeld());
+            assertEquals("m" + i, ring.endedMessageId());
+        }
+        assertEquals(10, ring.heldCount());
+        assertEquals("m0", ring.heldMessageId(0));
+        // A callback emits: 40 new trees reuse the ended slots and make the ring grow.
+        for (int i = 0; i < 40; i++) {
+            long root = ring.nextRoot(1);
+            ring.add(root, "t", "n" + i, 0, 1);
+        }
+        assertTrue(ring.capacity() > 16);
+        for (int k = 0; k < 10; k++) {
+            assertEquals("m" + k, ring.heldMessageId(k));
+        }
+        assertTrue(ring.remove(roots[10]), "an entry ended after the copy is held too");
+        assertEquals("m10", ring.heldMessageId(10));
+        ring.releaseHeld();
+        assertEquals(0, ring.heldCount());
+        assertThrows(IndexOutOfBoundsException.class, () -> ring.heldMessageId(0));
+        assertTrue(ring.remove(roots[11]));
+        assertFalse(ring.endedHeld(), "not holding after the release");
+        assertEquals("m11", ring.endedMessageId());
+        assertEquals(40, ring.size());
+    }
+
+    @Test
+    void aStragglerMovedOutOfTheRingEndsWithItsIdAndIsNotHeld() {
+        PendingRing<String> ring = new PendingRing<>(3, 4, 100); // 16 slots
+        long straggler = ring.nextRoot(1);
+        ring.add(straggler, "t", "s", 0, 1);
+        for (int i = 0; i < 40; i++) { // Trees that end at once: the straggler holds the tail and moves out.
+            long root = ring.nextRoot(1);
+            ring.add(root, "t", "x" + i, 0, 1);
+            assertTrue(ring.remove(root));
+        }
+        assertEquals(1, ring.spilledCount());
+        ring.hold();
+        assertTrue(ring.remove(straggler));
+        assertFalse(ring.endedHeld());
+        assertEquals("s", ring.endedMessageId());
+        assertEquals(0, ring.heldCount());
+        ring.releaseHeld();
+    }
 }
+
