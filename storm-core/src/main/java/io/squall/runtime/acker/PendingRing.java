@@ -3,7 +3,6 @@ package io.squall.runtime.acker;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -27,12 +26,7 @@ import java.util.List;
  * after its last put or {@link #touch}; a rotation scans the live span (seconds apart).
  *
  * <p>An ended entry's values are handed back through {@link #endedOwner}, {@link #endedMessageId} and
- * {@link #endedEmitNanos}, valid until the next call that ends an entry. Between {@link #hold} and
- * {@link #releaseHeld}, the message ids of the entries ended in the ring also stay in their slots, in the order they
- * ended ({@link #heldMessageId}), so the owner can call its spouts back after a whole batch without copying each id
- * into an array of its own (under G1 a reference store into a long-lived array costs the collector's fenced
- * barrier). Whatever could write or move a slot first copies the held ids out ({@link #nextRoot}, {@link #add},
- * {@link #rotate}), so a callback that emits finds the ring as usual. Single-threaded: owned by one executor.
+ * {@link #endedEmitNanos}, valid until the next call that ends an entry. Single-threaded: owned by one executor.
  *
  * @param <T> what the owner records per tree (the spout task that emitted it)
  */
@@ -85,16 +79,6 @@ public final class PendingRing<T> {
     private T endedOwner;
     private Object endedMessageId;
     private long endedEmitNanos;
-    /** Whether the last entry ended kept its message id in its slot (see {@link #hold}). */
-    private boolean endedHeld;
-
-    /** Whether ended entries keep their message ids in their slots until {@link #releaseHeld}. */
-    private boolean holding;
-    /** The slots whose message ids are held, in the order their entries ended. */
-    private int[] heldSlots = new int[64];
-    private int heldCount;
-    /** The held ids, once copied out of the ring ({@link #copyOutHeld}); null until then. */
-    private Object[] heldCopies;
 
     private static final class Spilled<T> {
         final T owner;
@@ -136,7 +120,6 @@ public final class PendingRing<T> {
      * added only leaves its slot free.
      */
     public long nextRoot(int task) {
-        copyOutHeld();
         if (span() > mask) {
             makeRoom();
         }
@@ -147,7 +130,6 @@ public final class PendingRing<T> {
 
     /** Records the tree of {@code root}, the last root {@link #nextRoot} gave, in the newest generation. */
     public void add(long root, T owner, Object messageId, long emitNanos, long xor) {
-        copyOutHeld();
         long sequence = root >>> SpoutRoots.TASK_BITS;
         int slot = (int) sequence & mask;
         if (root == 0 || !inSpan(sequence) || longs[slot * STRIDE] != 0) {
@@ -179,7 +161,7 @@ public final class PendingRing<T> {
             if ((longs[i] ^= xor) != 0) {
                 return PENDING;
             }
-            endSlot(slot, holding);
+            endSlot(slot);
             return COMPLETED;
         }
         Spilled<T> s = spilled.isEmpty() ? null : spilled.get(root);
@@ -197,7 +179,7 @@ public final class PendingRing<T> {
     public boolean remove(long root) {
         int slot = slotOf(root);
         if (slot >= 0) {
-            endSlot(slot, holding);
+            endSlot(slot);
             return true;
         }
         Spilled<T> s = spilled.isEmpty() ? null : spilled.get(root);
@@ -228,7 +210,6 @@ public final class PendingRing<T> {
      * calls {@code expired} for each, oldest first, so a callback that emits again finds a ring in order.
      */
     public void rotate(Expired<T> expired) {
-        copyOutHeld();
         generation++;
         int oldest = generation - numBuckets;
         List<Object> ended = null;
@@ -237,7 +218,7 @@ public final class PendingRing<T> {
             int i = slot * STRIDE;
             if (longs[i] != 0 && (int) longs[i + GENERATION] - oldest <= 0) {
                 ended = ended != null ? ended : new ArrayList<>();
-                endSlot(slot, false);
+                endSlot(slot);
                 ended.add(endedOwner);
                 ended.add(endedMessageId);
             }
@@ -276,67 +257,6 @@ public final class PendingRing<T> {
         return endedEmitNanos;
     }
 
-    /**
-     * Whether the entry last ended keeps its message id held in the ring: it is then the {@code heldCount() - 1}-th
-     * {@link #heldMessageId}. False for an entry that ended outside the ring (spilled) or while not holding.
-     */
-    public boolean endedHeld() {
-        return endedHeld;
-    }
-
-    /**
-     * From now until {@link #releaseHeld}, entries that end in the ring keep their message ids in their slots, to be
-     * read with {@link #heldMessageId}. The ids must then be released before the next {@code hold}.
-     */
-    public void hold() {
-        holding = true;
-    }
-
-    /** Number of message ids held since {@link #hold}. */
-    public int heldCount() {
-        return heldCount;
-    }
-
-    /** The message id of the {@code k}-th entry that ended in the ring since {@link #hold}. */
-    public Object heldMessageId(int k) {
-        if (k >= heldCount) {
-            throw new IndexOutOfBoundsException("Held message id " + k + " of " + heldCount);
-        }
-        return heldCopies != null ? heldCopies[k] : refs[heldSlots[k] * 2 + 1];
-    }
-
-    /** Stops holding and drops every held message id (the ring keeps no reference to the spout's objects). */
-    public void releaseHeld() {
-        if (heldCopies != null) {
-            Arrays.fill(heldCopies, 0, heldCount, null);
-            heldCopies = null;
-        } else {
-            for (int k = 0; k < heldCount; k++) {
-                refs[heldSlots[k] * 2 + 1] = null;
-            }
-        }
-        heldCount = 0;
-        holding = false;
-    }
-
-    /**
-     * Copies the held message ids out of their slots before anything may write or move a slot: an entry added to a
-     * held slot would overwrite its id, and growing the ring copies live entries only. Holding goes on: the copies
-     * are read instead, and entries ended from now on keep their ids as before.
-     */
-    private void copyOutHeld() {
-        if (heldCount == 0 || heldCopies != null) {
-            return;
-        }
-        Object[] copies = new Object[Math.max(heldSlots.length, heldCount)];
-        for (int k = 0; k < heldCount; k++) {
-            int i = heldSlots[k] * 2 + 1;
-            copies[k] = refs[i];
-            refs[i] = null;
-        }
-        heldCopies = copies;
-    }
-
     /** Number of pending trees. */
     public int size() {
         return live + spilled.size();
@@ -371,33 +291,15 @@ public final class PendingRing<T> {
         return longs[slot * STRIDE] == root ? slot : -1;
     }
 
-    /** Ends the entry in {@code slot}; with {@code hold}, its message id stays held (see {@link #hold}). */
     @SuppressWarnings("unchecked")
-    private void endSlot(int slot, boolean hold) {
+    private void endSlot(int slot) {
         int i = slot * STRIDE;
         endedEmitNanos = longs[i + EMIT];
         longs[i] = 0;
         endedOwner = (T) refs[slot * 2];
         endedMessageId = refs[slot * 2 + 1];
+        refs[slot * 2 + 1] = null;
         live--;
-        endedHeld = hold;
-        if (!hold) {
-            refs[slot * 2 + 1] = null;
-            return;
-        }
-        if (heldCopies != null) {
-            // Copied out already (a callback emitted): keep holding in the copies, so the slot is free to reuse.
-            if (heldCount == heldCopies.length) {
-                heldCopies = Arrays.copyOf(heldCopies, heldCount * 2);
-            }
-            heldCopies[heldCount++] = endedMessageId;
-            refs[slot * 2 + 1] = null;
-            return;
-        }
-        if (heldCount == heldSlots.length) {
-            heldSlots = Arrays.copyOf(heldSlots, heldCount * 2);
-        }
-        heldSlots[heldCount++] = slot;
     }
 
     private void endSpilled(long root, Spilled<T> s) {
@@ -405,7 +307,6 @@ public final class PendingRing<T> {
         endedOwner = s.owner;
         endedMessageId = s.messageId;
         endedEmitNanos = s.emitNanos;
-        endedHeld = false;
     }
 
     /** Moves the tail past the slots whose trees ended. */

@@ -1,6 +1,5 @@
 package io.squall.runtime.executor;
 
-import io.squall.runtime.acker.PendingRing;
 import io.squall.runtime.stats.ComponentStats;
 
 import java.util.Arrays;
@@ -23,13 +22,9 @@ final class CompletedTrees<T> {
     /** The failing task of a tree that was acked, not failed. */
     private static final int ACKED = Integer.MIN_VALUE;
 
-    /**
-     * Per tree: its message id, or null when the spout executor's pending ring holds it (a tracked tree's id is never
-     * null): the ring then keeps it in its slot until the callbacks have run, and this column is not written.
-     */
-    private Object[] messageIds = new Object[64];
     /** Per tree: its task if it differs from the task of the tree before it in the batch, else null. */
     private Object[] tasks = new Object[64];
+    private Object[] messageIds = new Object[64];
     private long[] latencies = new long[64];
     /** Per tree: {@link #ACKED}, or the task that failed it (-1 if unknown). */
     private int[] failingTasks = new int[64];
@@ -41,10 +36,7 @@ final class CompletedTrees<T> {
     /** The task of the last tree added since the last {@link #callBack}, or null. */
     private Object lastTask;
 
-    /**
-     * Adds a tree that completed {@code latencyNanos} after its emit; a null {@code messageId} is the next id the
-     * pending ring holds (see {@link #callBack(Callbacks, PendingRing)}).
-     */
+    /** Adds a tree that completed {@code latencyNanos} after its emit. */
     void acked(T task, Object messageId, long latencyNanos) {
         add(task, messageId, latencyNanos, ACKED);
         ackedCount++;
@@ -54,7 +46,7 @@ final class CompletedTrees<T> {
         }
     }
 
-    /** Adds a tree that {@code failingTask} failed (-1 if unknown); a null {@code messageId} as in {@link #acked}. */
+    /** Adds a tree that {@code failingTask} failed (-1 if unknown). */
     void failed(T task, Object messageId, int failingTask) {
         add(task, messageId, 0, Math.max(-1, failingTask));
     }
@@ -71,24 +63,10 @@ final class CompletedTrees<T> {
             tasks[size] = task;
             lastTask = task;
         }
-        if (messageId != null) {
-            messageIds[size] = messageId;
-        }
+        messageIds[size] = messageId;
         latencies[size] = latencyNanos;
         failingTasks[size] = failingTask;
         size++;
-    }
-
-    /**
-     * Copies into this the message ids {@code held} holds for the trees added without one, so the ring can drop
-     * them before these trees are called back (only when a message was not handled to its end).
-     */
-    void takeHeldIds(PendingRing<?> held) {
-        for (int i = 0, k = 0; i < size; i++) {
-            if (messageIds[i] == null) {
-                messageIds[i] = held.heldMessageId(k++);
-            }
-        }
     }
 
     /** Trees waiting for their callbacks. */
@@ -118,22 +96,14 @@ final class CompletedTrees<T> {
         void failed(T task, Object messageId, int failingTask);
     }
 
-    /** {@link #callBack(Callbacks, PendingRing)} of trees whose message ids were all given. */
-    void callBack(Callbacks<T> callbacks) {
-        callBack(callbacks, null);
-    }
-
     /**
      * Calls back every kept tree in order and forgets them all, also when a callback throws (the executor then
-     * stops: user exceptions are caught inside the callbacks). A tree added without its message id gets the next one
-     * {@code held} holds, in order: the ring holds the ids of the trees it ended since its {@code hold}, in the
-     * order they ended, which is the order they were added here.
+     * stops: user exceptions are caught inside the callbacks).
      */
     @SuppressWarnings("unchecked")
-    void callBack(Callbacks<T> callbacks, PendingRing<?> held) {
+    void callBack(Callbacks<T> callbacks) {
         int n = size;
         T task = null;
-        int k = 0;
         try {
             for (int i = 0; i < n; i++) {
                 Object t = tasks[i];
@@ -141,9 +111,6 @@ final class CompletedTrees<T> {
                     task = (T) t;
                 }
                 Object id = messageIds[i];
-                if (id == null) {
-                    id = held.heldMessageId(k++);
-                }
                 if (failingTasks[i] == ACKED) {
                     callbacks.acked(task, id, latencies[i]);
                 } else {

@@ -259,18 +259,10 @@ public final class SpoutExecutor extends Executor {
      */
     private void onMessage(int taskId, Object message) {
         nowNanos = clock.nanoTime();
-        pending.hold(); // The ring keeps the ended trees' message ids until their callbacks have run.
-        try {
-            endTrees(message);
-            if (completed.size() > 0) {
-                completed.publishCounts(stats);
-                completed.callBack(callbacks, pending);
-            }
-        } finally {
-            if (completed.size() > 0) {
-                completed.takeHeldIds(pending); // Not called back (something threw): they keep their ids.
-            }
-            pending.releaseHeld();
+        endTrees(message);
+        if (completed.size() > 0) {
+            completed.publishCounts(stats);
+            completed.callBack(callbacks);
         }
     }
 
@@ -329,8 +321,7 @@ public final class SpoutExecutor extends Executor {
      */
     private void complete(boolean failed, int failingTask) {
         Task task = pending.endedOwner();
-        // Held in the ring until the callbacks (see onMessage): not stored again.
-        Object msgId = pending.endedHeld() ? null : pending.endedMessageId();
+        Object msgId = pending.endedMessageId();
         long emitNanos = pending.endedEmitNanos();
         task.pendingCount--;
         if (failed) {
