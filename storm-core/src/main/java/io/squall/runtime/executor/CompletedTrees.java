@@ -10,6 +10,10 @@ import java.util.Arrays;
  * then publishes the counts to the component's shared counters once ({@code LongAdder}s, an atomic add each),
  * and only then calls the spouts back, in the order the trees ended. A callback therefore still sees its tree
  * counted, as when each tree was counted alone, and a batch of 64 acks costs two atomic adds instead of 128.
+ *
+ * <p>A tree's task is kept only where it differs from the tree before it (a run of trees of one task, usually the
+ * whole batch, stores it once): under G1 every reference store into these long-lived columns runs the collector's
+ * post-write barrier and its memory fence, so a tree pays for one such store (its message id), not two.
  * Executor thread only.
  *
  * @param <T> the spout task that emitted a tree
@@ -18,6 +22,7 @@ final class CompletedTrees<T> {
     /** The failing task of a tree that was acked, not failed. */
     private static final int ACKED = Integer.MIN_VALUE;
 
+    /** Per tree: its task if it differs from the task of the tree before it in the batch, else null. */
     private Object[] tasks = new Object[64];
     private Object[] messageIds = new Object[64];
     private long[] latencies = new long[64];
@@ -28,6 +33,8 @@ final class CompletedTrees<T> {
     private long ackedCount;
     private long latencySum;
     private long latencyMax;
+    /** The task of the last tree added since the last {@link #callBack}, or null. */
+    private Object lastTask;
 
     /** Adds a tree that completed {@code latencyNanos} after its emit. */
     void acked(T task, Object messageId, long latencyNanos) {
@@ -52,7 +59,10 @@ final class CompletedTrees<T> {
             latencies = Arrays.copyOf(latencies, n);
             failingTasks = Arrays.copyOf(failingTasks, n);
         }
-        tasks[size] = task;
+        if (task != lastTask) {
+            tasks[size] = task;
+            lastTask = task;
+        }
         messageIds[size] = messageId;
         latencies[size] = latencyNanos;
         failingTasks[size] = failingTask;
@@ -93,12 +103,14 @@ final class CompletedTrees<T> {
     @SuppressWarnings("unchecked")
     void callBack(Callbacks<T> callbacks) {
         int n = size;
+        T task = null;
         try {
             for (int i = 0; i < n; i++) {
-                T task = (T) tasks[i];
+                Object t = tasks[i];
+                if (t != null) {
+                    task = (T) t;
+                }
                 Object id = messageIds[i];
-                tasks[i] = null;
-                messageIds[i] = null;
                 if (failingTasks[i] == ACKED) {
                     callbacks.acked(task, id, latencies[i]);
                 } else {
@@ -106,9 +118,12 @@ final class CompletedTrees<T> {
                 }
             }
         } finally {
+            // The columns must not keep message ids (the spout's objects) alive, and a task is stored only at the
+            // start of a run: every slot is null again before the next batch.
             Arrays.fill(tasks, 0, n, null);
             Arrays.fill(messageIds, 0, n, null);
             size = 0;
+            lastTask = null;
         }
     }
 }

@@ -17,7 +17,7 @@ final class Emits {
             throw new IllegalArgumentException("Component '" + route.componentId() + "' emitted null values on stream '"
                     + route.streamId() + "'");
         }
-        if (values.size() != route.fields().size()) {
+        if (values.size() != route.arity()) {
             throw new IllegalArgumentException("Component '" + route.componentId() + "' emitted " + values.size()
                     + " values on stream '" + route.streamId() + "', which declares " + route.fields().size()
                     + " fields " + route.fields());

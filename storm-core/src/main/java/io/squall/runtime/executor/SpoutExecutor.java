@@ -104,7 +104,7 @@ public final class SpoutExecutor extends Executor {
         @Override
         public void acked(Task task, Object messageId, long latencyNanos) {
             task.callAck(messageId);
-            task.taskContext.taskHooks().spoutAck(messageId, latencyNanos);
+            task.hooks.spoutAck(messageId, latencyNanos);
         }
 
         @Override

@@ -31,7 +31,8 @@ abstract class TaskOutput {
     final String componentId;
     final Router router;
     final TaskStats counters;
-    private final TaskHooks hooks;
+    /** The task's hooks (its context's), kept here so a call per tuple or tree reads one field, not three. */
+    final TaskHooks hooks;
     private final ComponentStats stats;
     private final Transfer transfer;
     private final RoundCounts roundCounts;

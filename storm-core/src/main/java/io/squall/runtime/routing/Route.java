@@ -14,6 +14,8 @@ public final class Route {
     private final String componentId;
     private final String streamId;
     private final Fields fields;
+    /** The schema's size, kept so the arity check of every emit reads one field. */
+    private final int arity;
     private final boolean direct;
     private final TaskSelector[] selectors;
     private final int[] directTargets;
@@ -30,6 +32,7 @@ public final class Route {
         this.componentId = componentId;
         this.streamId = streamId;
         this.fields = fields;
+        this.arity = fields.size();
         this.direct = direct;
         this.selectors = selectors;
         this.directTargets = directTargets.clone();
@@ -55,6 +58,11 @@ public final class Route {
     /** The stream's schema. */
     public Fields fields() {
         return fields;
+    }
+
+    /** How many values a tuple of the stream has: {@code fields().size()}. */
+    public int arity() {
+        return arity;
     }
 
     /** Whether the stream is declared direct. */

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -243,4 +245,75 @@ class AckingDriverTest {
             current = null;
         }
     }
+
+    /**
+     * Emits 40 seed trees; the callback of each seed (ack or fail) emits 50 more trees, so new trees take ring slots
+     * while the trees of the same acker message still wait for their callbacks. Logs every id emitted and every id
+     * called back.
+     */
+    static final class EmitsInCallbacksSpout extends BaseRichSpout {
+        private static final long serialVersionUID = 1L;
+        private transient SpoutOutputCollector collector;
+        private int seeds;
+        private int next;
+        private final Set<Object> spawned = new HashSet<>();
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            if (seeds < 40) {
+                emit("seed-" + seeds++);
+            }
+        }
+
+        private void emit(String id) {
+            Fixtures.log("emitted").add(id);
+            collector.emit(new Values("k", next++), id);
+        }
+
+        @Override
+        public void ack(Object msgId) {
+            calledBack(msgId);
+        }
+
+        @Override
+        public void fail(Object msgId) {
+            calledBack(msgId);
+        }
+
+        private void calledBack(Object msgId) {
+            Fixtures.log("called back").add(msgId);
+            if (String.valueOf(msgId).startsWith("seed-") && spawned.add(msgId)) { // Once, whatever the runtime does.
+                for (int j = 0; j < 50; j++) {
+                    emit("child-" + msgId + "/" + j);
+                }
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("key", "n"));
+        }
+    }
+
+    @Test
+    void everyTreeIsCalledBackOnceWithItsOwnIdWhenCallbacksEmit() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new EmitsInCallbacksSpout());
+        b.setBolt("sink", new FailEveryThirdBolt()).shuffleGrouping("spout");
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf())) {
+            d.runUntilIdle();
+            List<Object> emitted = Fixtures.log("emitted");
+            List<Object> calledBack = Fixtures.log("called back");
+            assertEquals(40 + 40 * 50, emitted.size());
+            assertEquals(emitted.stream().map(String::valueOf).sorted().collect(Collectors.toList()),
+                    calledBack.stream().map(String::valueOf).sorted().collect(Collectors.toList()));
+            assertEquals(emitted.size(), d.counts("spout").acked() + d.counts("spout").failed());
+        }
+    }
 }
+

@@ -93,4 +93,35 @@ class CompletedTreesTest {
         });
         assertEquals(List.of("c"), seen);
     }
+
+    @Test
+    void givesEachTreeItsTaskAcrossRunsBatchesAndAThrowingCallback() {
+        CompletedTrees<String> trees = new CompletedTrees<>();
+        Recording r = new Recording();
+        trees.acked("t1", "a", 1);
+        trees.acked("t1", "b", 1);
+        trees.failed("t2", "c", 4);
+        trees.acked("t2", "d", 1);
+        trees.acked("t1", "e", 1);
+        trees.callBack(r);
+        trees.acked("t1", "f", 1); // The batch before ended with t1: this one must not inherit it by mistake.
+        trees.acked("t1", "g", 1);
+        trees.callBack(r);
+        trees.acked("t2", "h", 1);
+        assertThrows(IllegalStateException.class, () -> trees.callBack(new CompletedTrees.Callbacks<>() {
+            @Override
+            public void acked(String task, Object messageId, long latencyNanos) {
+                throw new IllegalStateException("topology.worker.die.on.error");
+            }
+
+            @Override
+            public void failed(String task, Object messageId, int failingTask) {
+            }
+        }));
+        trees.acked("t2", "i", 1);
+        trees.callBack(r);
+        List<String> tasks = r.calls.stream().map(c -> String.join(" ", List.of(c.split(" ")).subList(0, 3))).toList();
+        assertEquals(List.of("t1 ack a", "t1 ack b", "t2 fail c", "t2 ack d", "t1 ack e", "t1 ack f", "t1 ack g",
+                "t2 ack i"), tasks);
+    }
 }
