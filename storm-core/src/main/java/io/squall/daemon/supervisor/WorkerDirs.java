@@ -1,6 +1,8 @@
 package io.squall.daemon.supervisor;
 
 import io.squall.multilang.TopologyResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,10 +24,12 @@ import java.util.stream.Stream;
  *       worker of the machine (see {@code io.squall.state.rocksdb.RocksDbLibrary}).</li>
  * </ul>
  *
- * A property {@code worker.childopts} sets already is left to it: its directory is neither added nor emptied.
+ * A property {@code worker.childopts} (or {@code JAVA_TOOL_OPTIONS}) sets already is left to it: its directory is
+ * neither added nor emptied.
  * Owned by the supervisor's sync thread.
  */
 final class WorkerDirs {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerDirs.class);
     static final String TMPDIR = "java.io.tmpdir";
     static final String NATIVE_DIR = "squall.native.dir";
 
@@ -48,18 +52,32 @@ final class WorkerDirs {
 
     /**
      * Empties (or makes) the temporary directory of {@code port}, whose previous worker is gone, and returns the
-     * options that give the next worker its directories.
+     * options that give the next worker its directories. Never stops the worker's start: a directory that cannot be
+     * emptied is used as it is, and one that cannot be made is left out (the worker then uses the JVM's default
+     * {@code java.io.tmpdir}), each with a warning naming the directory.
      *
      * @param port       the worker's port
      * @param jvmOptions the worker's other JVM options ({@code -Xmx}, {@code worker.childopts}, ...)
      */
-    List<String> prepare(int port, List<String> jvmOptions) throws IOException {
+    List<String> prepare(int port, List<String> jvmOptions) {
         List<String> out = new ArrayList<>();
         if (!sets(jvmOptions, TMPDIR)) {
             Path tmp = tmpDir(port);
-            TopologyResources.delete(tmp);
-            Files.createDirectories(tmp);
-            out.add("-D" + TMPDIR + "=" + tmp);
+            try {
+                TopologyResources.delete(tmp);
+            } catch (IOException e) {
+                LOG.warn("Cannot empty {}, the temporary directory of the workers on port {} ({}); the next worker "
+                        + "starts with what an earlier one left there. Remove what is left by hand.", tmp, port,
+                        e.toString());
+            }
+            try {
+                Files.createDirectories(tmp);
+                out.add("-D" + TMPDIR + "=" + tmp);
+            } catch (IOException e) {
+                LOG.warn("Cannot make {}, the temporary directory of the workers on port {} ({}); the worker uses "
+                        + "the JVM's default java.io.tmpdir, where a killed worker's files stay. Check that {} is "
+                        + "a directory this user may write.", tmp, port, e.toString(), tmpRoot);
+            }
         }
         if (!sets(jvmOptions, NATIVE_DIR)) {
             out.add("-D" + NATIVE_DIR + "=" + nativeDir);
@@ -92,8 +110,12 @@ final class WorkerDirs {
         }
     }
 
+    /** Whether the worker's options, or {@code JAVA_TOOL_OPTIONS} that every JVM of the machine reads, set it. */
     private static boolean sets(List<String> jvmOptions, String property) {
         String prefix = "-D" + property + "=";
-        return jvmOptions.stream().anyMatch(o -> o.startsWith(prefix));
+        String toolOptions = System.getenv("JAVA_TOOL_OPTIONS");
+        return jvmOptions.stream().anyMatch(o -> o.startsWith(prefix))
+                || toolOptions != null && List.of(toolOptions.trim().split("\\s+")).stream()
+                        .anyMatch(o -> o.startsWith(prefix));
     }
 }

@@ -1,5 +1,6 @@
 package io.squall.state.rocksdb;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.squall.config.ConfigKeys;
 import org.rocksdb.RocksDB;
 import org.rocksdb.util.Environment;
@@ -92,23 +93,40 @@ public final class RocksDbLibrary {
         try {
             libraryDir = extract(dir);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Cannot keep RocksDB's native library in {} ({}); loading it the default way, which leaves a "
-                    + "copy in java.io.tmpdir={} whenever this process is killed. Set {} to a directory this user "
-                    + "owns.", dir.toAbsolutePath(), e.toString(), System.getProperty("java.io.tmpdir"),
-                    NATIVE_DIR_PROPERTY);
-            RocksDB.loadLibrary();
-            loaded = true;
+            loadDefault(dir, "Cannot keep RocksDB's native library in " + dir.toAbsolutePath() + " (" + e.getMessage()
+                    + ")");
             return;
         }
         try {
             RocksDB.loadLibrary(List.of(libraryDir.toString()));
-            LOG.info("Loaded RocksDB's native library from {}", libraryDir);
+            // A RocksDB class used before this call (new Options() in a user's code) has loaded the binding's own
+            // copy already; then this call does nothing.
+            LOG.info("Loaded RocksDB's native library from {}, unless this process had loaded it before", libraryDir);
+            loaded = true;
         } catch (UnsatisfiedLinkError e) {
-            LOG.warn("Cannot load RocksDB's native library from {} ({}; a noexec mount?); loading it the default "
-                    + "way, which leaves a copy in java.io.tmpdir={} whenever this process is killed. Set {} to "
-                    + "another directory.", libraryDir, e.getMessage(), System.getProperty("java.io.tmpdir"),
-                    NATIVE_DIR_PROPERTY);
+            loadDefault(libraryDir, "Cannot load RocksDB's native library from " + libraryDir + " (" + e.getMessage()
+                    + "; a noexec mount?)");
+        }
+    }
+
+    /**
+     * Loads the library the binding's way, into {@code java.io.tmpdir}, after {@code why} kept it from
+     * {@code tried}; if that fails too (both on a {@code noexec} mount), the error names both directories and the
+     * settings that move them.
+     */
+    private static void loadDefault(Path tried, String why) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        LOG.warn("{}; loading it the default way, which leaves a copy in java.io.tmpdir={} whenever this process is "
+                + "killed. Set {} to another directory.", why, tmp, NATIVE_DIR_PROPERTY);
+        try {
             RocksDB.loadLibrary();
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError error = new UnsatisfiedLinkError("RocksDB's native library loads neither from "
+                    + tried + " nor from java.io.tmpdir=" + tmp + " (" + e.getMessage() + "). Set " + NATIVE_DIR_PROPERTY
+                    + " and the workers' java.io.tmpdir (worker.childopts: -Djava.io.tmpdir=DIR) to directories on a "
+                    + "file system that allows executing code (not mounted noexec).");
+            error.initCause(e);
+            throw error;
         }
         loaded = true;
     }
@@ -234,14 +252,29 @@ public final class RocksDbLibrary {
         if (!attributes.isDirectory()) {
             throw new IOException(dir + " is not a directory");
         }
-        String me = System.getProperty("user.name");
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        if (!attributes.owner().getName().equals(me)) {
-            throw new IOException(dir + " belongs to " + attributes.owner().getName() + ", not " + me);
+        // By number: a user id without a name (a container's arbitrary uid) has user.name "?", and -Duser.name
+        // changes the name, not who owns what.
+        long owner = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
+        long me = processUid();
+        if (owner != me) {
+            throw new IOException(dir + " belongs to user id " + owner + " (" + attributes.owner().getName()
+                    + "), not to this process's user id " + me + "; give it to this user (chown) or choose another "
+                    + "directory");
         }
+        Set<PosixFilePermission> permissions = attributes.permissions();
         if (permissions.contains(PosixFilePermission.OTHERS_WRITE)
                 || permissions.contains(PosixFilePermission.GROUP_WRITE)) {
-            throw new IOException(dir + " may be written by other users (" + permissions + ")");
+            throw new IOException(dir + " may be written by other users (" + PosixFilePermissions.toString(permissions)
+                    + "); run chmod go-w " + dir);
+        }
+    }
+
+    /** This process's user id, the owner of the files it makes. */
+    private static long processUid() throws IOException {
+        try {
+            return new UnixSystem().getUid();
+        } catch (LinkageError | RuntimeException e) {
+            throw new IOException("Cannot tell this process's user id (" + e + ")");
         }
     }
 
@@ -274,10 +307,7 @@ public final class RocksDbLibrary {
         }
 
         InputStream open() throws IOException {
-            URLConnection connection = url.openConnection();
-            // The JAR must not be cached open by the URL machinery: this process reads it once.
-            connection.setUseCaches(false);
-            return connection.getInputStream();
+            return url.openStream();
         }
 
         private static URL resource(String name) {

@@ -58,4 +58,12 @@ class WorkerDirsTest {
         assertEquals(List.of(), dirs.prepare(6700, childopts));
         assertTrue(Files.exists(kept));
     }
+
+    @Test
+    void aPortWhoseDirectoryCannotBeMadeStillGetsItsWorkerWithTheDefaultTemporaryDirectory() throws IOException {
+        Path notADirectory = Files.writeString(home.resolve("tmp"), "a file where the directories should be");
+        WorkerDirs dirs = new WorkerDirs(notADirectory, home.resolve("native"));
+
+        assertEquals(List.of("-Dsquall.native.dir=" + home.resolve("native")), dirs.prepare(6700, List.of()));
+    }
 }

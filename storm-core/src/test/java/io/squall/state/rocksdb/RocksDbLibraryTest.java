@@ -1,5 +1,6 @@
 package io.squall.state.rocksdb;
 
+import com.sun.security.auth.module.UnixSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.util.Environment;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RocksDbLibraryTest {
     private static final String LIBRARY = Environment.getJniLibraryFileName("rocksdbjni");
@@ -91,6 +93,23 @@ class RocksDbLibraryTest {
         try (Stream<Path> files = Files.list(shared)) {
             assertEquals(0, files.count(), "nothing is written there");
         }
+    }
+
+    @Test
+    void checksTheOwnerByUserIdNotByTheNameTheProcessIsGiven() throws IOException {
+        String name = System.getProperty("user.name");
+        try {
+            // A container's arbitrary user id has no name: the JVM's user.name is then "?".
+            System.setProperty("user.name", "?");
+            assertTrue(Files.isDirectory(RocksDbLibrary.extract(tmp.resolve("nameless"))), "its own directory is used");
+        } finally {
+            System.setProperty("user.name", name);
+        }
+        assumeTrue(new UnixSystem().getUid() == 0, "only root can give a directory to another user");
+        Path others = Files.createDirectory(tmp.resolve("others"));
+        Files.setAttribute(others, "unix:uid", 12345);
+        IOException e = assertThrows(IOException.class, () -> RocksDbLibrary.extract(others));
+        assertTrue(e.getMessage().contains("belongs to user id 12345"), e.getMessage());
     }
 
     @Test
