@@ -71,7 +71,7 @@ public final class TupleCodec {
     private static int stringTag(Kryo kryo) {
         Registration r = kryo.getClassResolver().getRegistration(String.class);
         boolean kryos = r != null && r.getSerializer().getClass() == DefaultSerializers.StringSerializer.class
-                && kryo.getClassResolver() instanceof DefaultClassResolver && !kryo.getReferences();
+                && kryo.getClassResolver().getClass() == DefaultClassResolver.class && !kryo.getReferences();
         int tag = kryos ? r.getId() + 2 : -1; // DefaultClassResolver writes an id as a varint of id + 2.
         return tag > 1 && tag < 0x80 ? tag : -1; // One byte, and not Kryo's null (0) or class-by-name (1).
     }
