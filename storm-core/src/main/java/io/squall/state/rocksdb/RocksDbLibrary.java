@@ -148,11 +148,13 @@ public final class RocksDbLibrary {
      * Makes sure a verified copy of the library of the rocksdbjni JAR on the class path is in a directory of its
      * own under {@code nativeDir}, extracting it if need be.
      *
-     * @return the directory to give {@link RocksDB#loadLibrary(List)}
+     * @return the directory to give {@link RocksDB#loadLibrary(List)}, absolute
      * @throws IOException if the directory cannot be made or written, or other users may write it
      */
     @SuppressWarnings("try") // The lock is held for the block's extent, not referenced.
     static Path extract(Path nativeDir) throws IOException {
+        // Absolute: the binding loads only an absolute path, and the default storm.local.dir is relative.
+        nativeDir = nativeDir.toAbsolutePath();
         Source source = Source.find();
         createPrivateDirectory(nativeDir);
         Path dir = nativeDir.resolve(String.format("rocksdbjni-%08x-%d", source.crc, source.size));

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,6 +55,18 @@ class RocksDbLibraryIT {
         assertEquals(List.of(), rocksDbFiles(tmpdir), "what the killed process left in its java.io.tmpdir");
         assertEquals(1, libraries(base.resolve("local").resolve("native")).size(),
                 "the library is kept in storm.local.dir/native");
+    }
+
+    @Test
+    void aRelativeLocalDirAsTheDefaultOneIsUsedFromTheWorkingDirectory() throws Exception {
+        Path tmpdir = Files.createDirectory(base.resolve("tmp"));
+        Process p = start(tmpdir, List.of(), base, "provider", "squall-local", base.resolve("state").toString());
+        String output = awaitReady(p);
+        kill(p);
+
+        assertFalse(output.contains("the default way"), output);
+        assertEquals(List.of(), rocksDbFiles(tmpdir), "what the killed process left in its java.io.tmpdir");
+        assertEquals(1, libraries(base.resolve("squall-local").resolve("native")).size());
     }
 
     @Test
@@ -115,13 +128,18 @@ class RocksDbLibraryIT {
     }
 
     private Process start(Path tmpdir, List<String> jvmOptions, String... args) throws IOException {
+        return start(tmpdir, jvmOptions, null, args);
+    }
+
+    private Process start(Path tmpdir, List<String> jvmOptions, Path workDir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmpdir));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 RocksDbUser.class.getName()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd).directory(workDir == null ? null : workDir.toFile())
+                .redirectErrorStream(true).start();
         children.add(p);
         return p;
     }
