@@ -68,16 +68,7 @@ class CompletedTreesTest {
         trees.acked("t", "a", 1);
         trees.acked("t", "b", 1);
         List<Object> seen = new ArrayList<>();
-        assertThrows(IllegalStateException.class, () -> trees.callBack(new CompletedTrees.Callbacks<>() {
-            @Override
-            public void acked(String task, Object messageId, long latencyNanos) {
-                throw new IllegalStateException("topology.worker.die.on.error");
-            }
-
-            @Override
-            public void failed(String task, Object messageId, int failingTask) {
-            }
-        }));
+        assertThrows(IllegalStateException.class, () -> trees.callBack(throwingOnAck()));
         assertEquals(0, trees.size());
         trees.acked("t", "c", 1);
         trees.callBack(new CompletedTrees.Callbacks<>() {
@@ -108,7 +99,17 @@ class CompletedTreesTest {
         trees.acked("t1", "g", 1);
         trees.callBack(r);
         trees.acked("t2", "h", 1);
-        assertThrows(IllegalStateException.class, () -> trees.callBack(new CompletedTrees.Callbacks<>() {
+        assertThrows(IllegalStateException.class, () -> trees.callBack(throwingOnAck()));
+        trees.acked("t2", "i", 1);
+        trees.callBack(r);
+        List<String> tasks = r.calls.stream().map(c -> String.join(" ", List.of(c.split(" ")).subList(0, 3))).toList();
+        assertEquals(List.of("t1 ack a", "t1 ack b", "t2 fail c", "t2 ack d", "t1 ack e", "t1 ack f", "t1 ack g",
+                "t2 ack i"), tasks);
+    }
+
+    /** Callbacks whose ack throws, as a spout's would under {@code topology.worker.die.on.error}. */
+    private static CompletedTrees.Callbacks<String> throwingOnAck() {
+        return new CompletedTrees.Callbacks<>() {
             @Override
             public void acked(String task, Object messageId, long latencyNanos) {
                 throw new IllegalStateException("topology.worker.die.on.error");
@@ -117,11 +118,6 @@ class CompletedTreesTest {
             @Override
             public void failed(String task, Object messageId, int failingTask) {
             }
-        }));
-        trees.acked("t2", "i", 1);
-        trees.callBack(r);
-        List<String> tasks = r.calls.stream().map(c -> String.join(" ", List.of(c.split(" ")).subList(0, 3))).toList();
-        assertEquals(List.of("t1 ack a", "t1 ack b", "t2 fail c", "t2 ack d", "t1 ack e", "t1 ack f", "t1 ack g",
-                "t2 ack i"), tasks);
+        };
     }
 }
