@@ -2,6 +2,7 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.queue.SpscLane;
+import io.squall.tuple.TupleSource;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,7 +13,11 @@ import java.util.Arrays;
  * that queue (see {@link SpscLane}), made at the first publish. When the lane is full
  * the messages stay here (the buffer grows) and the queue is told it has an overflowing producer, which
  * raises backpressure so spouts stop; the executor keeps draining its own input, so a cycle of bolts
- * never deadlocks. Owned by the producing executor's thread, except {@link #depth()}.
+ * never deadlocks.
+ *
+ * <p>A spout's first tuple of a tree may be buffered as its parts ({@link #addFirstOfTree}): the values where a message
+ * goes, the root and the source in two more columns, made at the first such add. The receiver's lane makes the tuple
+ * on the receiving thread (see {@link SpscLane}). Owned by the producing executor's thread, except {@link #depth()}.
  */
 final class Outbox {
     private static final VarHandle DEPTH;
@@ -33,6 +38,15 @@ final class Outbox {
     private final RoundCounts counts;
     private int[] tasks;
     private Object[] messages;
+    /** The root of each buffered first tuple sent as parts, 0 for other messages; null until the first such add. */
+    private long[] roots;
+    /**
+     * The source of each buffered first tuple sent as parts where it differs from the one added before, else null
+     * (a null store costs no card mark under G1, and a spout's task sends on one source or a few).
+     */
+    private TupleSource[] sources;
+    /** The source of the last first tuple added as parts, as the lane's consumer will know it. */
+    private TupleSource lastSource;
     private int head;
     private int tail;
     private boolean overflowing;
@@ -61,6 +75,39 @@ final class Outbox {
         }
         tasks[tail] = task;
         messages[tail] = message;
+        if (roots != null) {
+            roots[tail] = 0;
+        }
+        tail++;
+        if (tail - head >= batchSize) {
+            flush();
+        }
+    }
+
+    /**
+     * Buffers a spout's first tuple in tree {@code root} (not 0) as its parts: the receiver gets {@code
+     * TupleImpl.firstOfTree(source, values, root)}, made on its own thread. Publishes the batch when it is full.
+     */
+    void addFirstOfTree(int task, TupleSource source, Object values, long root) {
+        if (roots == null) {
+            roots = new long[tasks.length];
+            sources = new TupleSource[tasks.length];
+        }
+        if (tail == tasks.length) {
+            flush();
+            if (tail == tasks.length) {
+                makeRoom();
+            }
+        }
+        tasks[tail] = task;
+        messages[tail] = values;
+        roots[tail] = root;
+        if (source != lastSource) {
+            sources[tail] = source;
+            lastSource = source;
+        } else {
+            sources[tail] = null;
+        }
         tail++;
         if (tail - head >= batchSize) {
             flush();
@@ -89,7 +136,7 @@ final class Outbox {
         }
         int published = 0;
         while (published < pending) {
-            int n = lane.tryPublish(tasks, messages, head, Math.min(batchSize, pending - published));
+            int n = lane.tryPublish(tasks, messages, roots, sources, head, Math.min(batchSize, pending - published));
             if (n == 0) {
                 break;
             }
@@ -117,6 +164,10 @@ final class Outbox {
             System.arraycopy(tasks, head, tasks, 0, pending);
             System.arraycopy(messages, head, messages, 0, pending);
             Arrays.fill(messages, pending, tail, null);
+            if (roots != null) {
+                System.arraycopy(roots, head, roots, 0, pending);
+                System.arraycopy(sources, head, sources, 0, pending);
+            }
         } else {
             int[] t = new int[tasks.length * 2];
             Object[] m = new Object[messages.length * 2];
@@ -124,6 +175,14 @@ final class Outbox {
             System.arraycopy(messages, head, m, 0, pending);
             tasks = t;
             messages = m;
+            if (roots != null) {
+                long[] r = new long[roots.length * 2];
+                TupleSource[] s = new TupleSource[sources.length * 2];
+                System.arraycopy(roots, head, r, 0, pending);
+                System.arraycopy(sources, head, s, 0, pending);
+                roots = r;
+                sources = s;
+            }
         }
         head = 0;
         tail = pending;

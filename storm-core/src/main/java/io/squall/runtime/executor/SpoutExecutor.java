@@ -433,16 +433,28 @@ public final class SpoutExecutor extends Executor {
         }
 
         /**
-         * A tuple of the tracked emit in progress. Its first tuple (the only one, unless the stream goes to several
-         * bolts) keeps no edge: the edge is computed from the root ({@link TupleImpl#firstOfTree}), 8 bytes less.
+         * The tracked emit's first tuple (the only one, unless the stream goes to several bolts) leaves as its parts:
+         * the receiver makes it ({@link TupleImpl#firstOfTree}, whose edge is computed from the root), so a tree's
+         * tuple is allocated and first written on the bolt's thread, not on this one, which is the acked path's
+         * bottleneck. The tuple is an ordinary one the bolt may keep.
          */
         @Override
-        TupleImpl newTuple(Route route, List<Object> values) {
+        void sendOwn(int task, Route route, List<Object> values) {
             if (emitKeys == null && !emitHasTuple) {
                 emitHasTuple = true;
                 emitXor ^= TupleImpl.firstEdge(emitRoot);
-                return TupleImpl.firstOfTree(route.source(), values, emitRoot);
+                transfer.sendFirstOfTree(task, route.source(), values, emitRoot);
+            } else {
+                super.sendOwn(task, route, values);
             }
+        }
+
+        /**
+         * A tuple of the tracked emit in progress after its first (see {@link #sendOwn}), with a random edge, or any
+         * tuple of an emit with replay keys.
+         */
+        @Override
+        TupleImpl newTuple(Route route, List<Object> values) {
             long edge = nonZero();
             emitXor ^= edge;
             return emitKeys == null ? TupleImpl.ofTree(route.source(), values, emitRoot, edge)

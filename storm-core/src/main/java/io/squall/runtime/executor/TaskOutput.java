@@ -83,7 +83,11 @@ abstract class TaskOutput {
         int first = -1;
         List<Integer> many = null;
         if (directTask >= 0) {
-            transfer.send(directTask, perTarget ? newTuple(route, values) : unanchored(route, values));
+            if (perTarget) {
+                sendOwn(directTask, route, values);
+            } else {
+                transfer.send(directTask, unanchored(route, values));
+            }
             first = directTask;
             count = 1;
         } else {
@@ -92,16 +96,14 @@ abstract class TaskOutput {
             for (TaskSelector selector : route.selectors()) {
                 int n = selector.select(values, out);
                 for (int j = 0; j < n; j++) {
-                    TupleImpl tuple;
                     if (perTarget) {
-                        tuple = newTuple(route, values);
+                        sendOwn(out[j], route, values);
                     } else {
                         if (shared == null) {
                             shared = unanchored(route, values);
                         }
-                        tuple = shared;
+                        transfer.send(out[j], shared);
                     }
-                    transfer.send(out[j], tuple);
                     if (count == 0) {
                         first = out[j];
                     } else {
@@ -137,6 +139,14 @@ abstract class TaskOutput {
             singles.set(task, l);
         }
         return l;
+    }
+
+    /**
+     * Sends {@code task} its own tuple of the emit in progress, one with ids of its own ({@link #newTuple}). A subclass
+     * may send it as its parts instead ({@link Transfer#sendFirstOfTree}).
+     */
+    void sendOwn(int task, Route route, List<Object> values) {
+        transfer.send(task, newTuple(route, values));
     }
 
     /** A tuple for one target with ids of its own, for the emit in progress. */

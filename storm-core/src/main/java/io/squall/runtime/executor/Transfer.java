@@ -2,6 +2,7 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.tuple.TupleSource;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 import java.lang.invoke.MethodHandles;
@@ -68,6 +69,16 @@ final class Transfer {
     /** Sends a message to a task; it is published with its batch. */
     void send(int task, Object message) {
         outbox(task).add(task, message);
+        COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
+    }
+
+    /**
+     * Sends a spout's first tuple in tree {@code root} (not 0) as its parts: the receiving queue's consumer gets
+     * {@code TupleImpl.firstOfTree(source, values, root)}, made on its thread, so this thread allocates nothing for
+     * it. Published with its batch.
+     */
+    void sendFirstOfTree(int task, TupleSource source, List<Object> values, long root) {
+        outbox(task).addFirstOfTree(task, source, values, root);
         COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
     }
 
