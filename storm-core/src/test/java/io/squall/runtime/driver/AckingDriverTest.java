@@ -315,5 +315,100 @@ class AckingDriverTest {
             assertEquals(emitted.size(), d.counts("spout").acked() + d.counts("spout").failed());
         }
     }
-}
 
+    /** Emits 120 trees, in turn on streams "s1" and "s2", each tuple (stream, n) with message id n. */
+    static final class TwoStreamSpout extends BaseRichSpout {
+        private static final long serialVersionUID = 1L;
+        private transient SpoutOutputCollector collector;
+        private transient int next;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            if (next < 120) {
+                int n = next++;
+                String stream = n % 2 == 0 ? "s1" : "s2";
+                collector.emit(stream, new Values(stream, n), n);
+            }
+        }
+
+        @Override
+        public void ack(Object msgId) {
+            Fixtures.log("kept-spout").add("ack " + msgId);
+        }
+
+        @Override
+        public void fail(Object msgId) {
+            Fixtures.log("kept-spout").add("fail " + msgId);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("s1", new Fields("stream", "n"));
+            declarer.declareStream("s2", new Fields("stream", "n"));
+        }
+    }
+
+    /**
+     * Keeps every tuple it is given; once it holds all 120, checks each one's stream and values, emits a child anchored
+     * to each (acked by the sink), and acks them, last first.
+     */
+    static final class KeepAllBolt extends BaseRichBolt {
+        private static final long serialVersionUID = 1L;
+        private transient OutputCollector collector;
+        private transient List<Tuple> kept;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+            this.kept = new java.util.ArrayList<>();
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            kept.add(input);
+            if (kept.size() < 120) {
+                return;
+            }
+            Set<Tuple> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            distinct.addAll(kept);
+            Fixtures.log("kept-bolt").add("distinct " + distinct.size());
+            for (int i = kept.size() - 1; i >= 0; i--) {
+                Tuple t = kept.get(i);
+                boolean right = t.getSourceStreamId().equals(t.getString(0)) && t.getFields().size() == 2
+                        && "spout".equals(t.getSourceComponent());
+                Fixtures.log("kept-bolt").add((right ? "ok " : "wrong ") + t.getInteger(1));
+                collector.emit(t, new Values(t.getInteger(1)));
+                collector.ack(t);
+            }
+            kept.clear();
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("n"));
+        }
+    }
+
+    @Test
+    void tuplesABoltKeepsStayItsOwnAndAreAckedAndAnchoredToLater() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("spout", new TwoStreamSpout());
+        b.setBolt("keep", new KeepAllBolt()).shuffleGrouping("spout", "s1").shuffleGrouping("spout", "s2");
+        b.setBolt("sink", new RecordingBolt("kept-sink", Then.ACK)).shuffleGrouping("keep");
+        Config conf = conf();
+        conf.setMaxSpoutPending(1000);
+        try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf)) {
+            d.runUntilIdle();
+            List<String> bolt = Fixtures.log("kept-bolt").stream().map(String::valueOf).collect(Collectors.toList());
+            assertEquals("distinct 120", bolt.get(0), "a tuple object per tree, none reused");
+            assertEquals(expected("ok", 120), bolt.subList(1, bolt.size()).stream().sorted().collect(Collectors.toList()));
+            assertEquals(expected("ack", 120), sorted("kept-spout"), "every tree acked once, after its child");
+            assertEquals(120, Fixtures.log("kept-sink").size());
+        }
+    }
+}

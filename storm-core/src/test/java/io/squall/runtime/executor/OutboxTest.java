@@ -2,6 +2,9 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.tuple.Fields;
+import io.squall.tuple.TupleImpl;
+import io.squall.tuple.TupleSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,6 +12,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboxTest {
@@ -72,5 +78,73 @@ class OutboxTest {
         o.close();
         queue.close();
         assertEquals(0, bp.tokens());
+    }
+
+    @Test
+    void firstTuplesSentAsPartsReachTheReceiverAsTuplesWithTheirOwnSourceValuesAndTree() throws Exception {
+        TupleSource a = new TupleSource("spout", "a", new Fields("n"), 7);
+        TupleSource b = new TupleSource("spout", "b", new Fields("n"), 7);
+        Outbox o = new Outbox(queue, 4);
+        List<Object> sent = new ArrayList<>();
+        // 60 messages through a lane of 8 slots, batches of 4, and an outbox that overflows and grows: plain messages
+        // land in slots that held parts and the other way round, and the source changes in the middle of batches.
+        for (int i = 0; i < 60; i++) {
+            if (i % 5 == 2) {
+                o.add(1, "plain " + i);
+                sent.add("plain " + i);
+            } else {
+                TupleSource source = i % 7 < 3 ? a : b;
+                List<Object> values = List.of(i);
+                o.addFirstOfTree(1, source, values, 1000 + i);
+                sent.add(new Object[] {source, values, 1000L + i});
+            }
+            if (i % 9 == 8) {
+                o.flush();
+                drain();
+            }
+        }
+        while (o.depth() > 0 || queue.population() > 0) {
+            o.flush();
+            drain();
+        }
+        assertEquals(sent.size(), received.size(), "none lost");
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i) instanceof Object[] parts) {
+                TupleImpl t = assertInstanceOf(TupleImpl.class, received.get(i), "message " + i);
+                assertSame(parts[0], t.source(), "the source of message " + i);
+                assertSame(parts[1], t.getValues(), "the values are shared, not copied");
+                long root = (Long) parts[2];
+                assertTrue(t.isSingleTree());
+                assertEquals(root, t.treeRoot(0));
+                assertEquals(TupleImpl.firstEdge(root), t.treeEdge(0), "a first tuple's edge");
+                assertEquals(0, t.ackVal());
+            } else {
+                assertEquals(sent.get(i), received.get(i), "a plain message stays itself");
+            }
+        }
+        assertNotSame(received.get(0), received.get(1), "a tuple per message");
+    }
+
+    @Test
+    void aLaneThatCarriedPartsCarriesPlainMessagesOfAnotherProducerUnchanged() throws Exception {
+        TupleSource a = new TupleSource("spout", "a", new Fields("n"), 7);
+        Outbox spout = new Outbox(queue, 4);
+        Outbox other = new Outbox(queue, 4);
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 3; i++) {
+                spout.addFirstOfTree(1, a, List.of(i), 1 + i);
+                other.add(1, List.of(i));
+            }
+            spout.flush();
+            other.flush();
+        }
+        while (queue.population() > 0 || spout.depth() > 0 || other.depth() > 0) {
+            drain();
+            spout.flush();
+            other.flush();
+        }
+        assertEquals(30, received.size());
+        long tuples = received.stream().filter(m -> m instanceof TupleImpl).count();
+        assertEquals(15, tuples, "only the parts become tuples; the other lane's lists stay lists");
     }
 }
