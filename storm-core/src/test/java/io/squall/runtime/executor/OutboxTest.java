@@ -6,9 +6,12 @@ import io.squall.tuple.Fields;
 import io.squall.tuple.TupleImpl;
 import io.squall.tuple.TupleSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,5 +149,60 @@ class OutboxTest {
         assertEquals(30, received.size());
         long tuples = received.stream().filter(m -> m instanceof TupleImpl).count();
         assertEquals(15, tuples, "only the parts become tuples; the other lane's lists stay lists");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aConsumerOnAnotherThreadMakesEveryTupleFromThePartsAProducerThreadPublished() throws Exception {
+        ReceiveQueue q = new ReceiveQueue("target", 1024, 0.99, 0.5, bp);
+        TupleSource[] byStream = {
+            new TupleSource("spout", "a", new Fields("n"), 7),
+            new TupleSource("spout", "b", new Fields("n"), 7),
+            new TupleSource("spout", "c", new Fields("n"), 7)};
+        int total = 200_000;
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        Thread producer = new Thread(() -> {
+            try {
+                Outbox o = new Outbox(q, 64);
+                for (int i = 1; i <= total; i++) {
+                    // Plain messages first, so the lane's columns are made while the consumer is already draining it.
+                    if (i < 5_000 || i % 11 == 0) {
+                        o.add(1, (long) -i);
+                    } else {
+                        o.addFirstOfTree(1, byStream[(i / 7) % 3], List.of(i), i);
+                    }
+                    if (i % 50 == 0) {
+                        o.flush();
+                    }
+                }
+                o.flush();
+                while (o.depth() > 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                    o.flush();
+                }
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        }, "outbox-test-producer");
+        producer.setDaemon(true);
+        producer.start();
+        int[] seen = {0};
+        while (seen[0] < total && failed.get() == null && System.nanoTime() < deadline) {
+            q.drain((task, m) -> {
+                int i = ++seen[0];
+                if (m instanceof TupleImpl t) {
+                    assertEquals(i, t.treeRoot(0), "in order");
+                    assertSame(byStream[(i / 7) % 3], t.source(), "the source of tuple " + i);
+                    assertEquals(List.of(i), t.getValues());
+                    assertEquals(TupleImpl.firstEdge(i), t.treeEdge(0));
+                } else {
+                    assertEquals((long) -i, m, "a plain message stays itself");
+                }
+            });
+        }
+        producer.join(TimeUnit.SECONDS.toMillis(5));
+        assertEquals(null, failed.get());
+        assertEquals(total, seen[0], "every message arrived");
     }
 }
