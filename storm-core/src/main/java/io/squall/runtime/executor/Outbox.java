@@ -14,7 +14,7 @@ import java.util.Arrays;
  * raises backpressure so spouts stop; the executor keeps draining its own input, so a cycle of bolts
  * never deadlocks. Owned by the producing executor's thread, except {@link #depth()}.
  */
-final class Outbox {
+class Outbox {
     private static final VarHandle DEPTH;
 
     static {
