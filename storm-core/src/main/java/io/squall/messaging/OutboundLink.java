@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Carries the messages of one outbound queue to another worker. The link is a task on its client's event loop,
- * not a thread: it drains the queue, encodes what it drained (or copies what the executors encoded, see
- * {@link EncodedBatch}) into frames of at most {@code batchBytes} written
+ * not a thread: it drains the queue, copies the bytes the executors encoded ({@link EncodedBatch}) and encodes the
+ * messages that came as objects into frames of at most {@code batchBytes} written
  * straight into the connection, flushes each frame once it is full (the last at the end of the drain), and
  * then, if the queue is empty, sleeps until the next publish schedules it again
  * ({@link ReceiveQueue#bindConsumer(Runnable)}). A crossing thus wakes one thread on
