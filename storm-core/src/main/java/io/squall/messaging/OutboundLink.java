@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.serialization.EncodedBatch;
 import io.squall.tuple.TupleImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Carries the messages of one outbound queue to another worker. The link is a task on its client's event loop,
- * not a thread: it drains the queue, encodes what it drained into frames of at most {@code batchBytes} written
+ * not a thread: it drains the queue, copies the bytes the executors encoded ({@link EncodedBatch}) and encodes the
+ * messages that came as objects into frames of at most {@code batchBytes} written
  * straight into the connection, flushes each frame once it is full (the last at the end of the drain), and
  * then, if the queue is empty, sleeps until the next publish schedules it again
  * ({@link ReceiveQueue#bindConsumer(Runnable)}). A crossing thus wakes one thread on
@@ -157,6 +159,10 @@ public final class OutboundLink {
     }
 
     private void encode(int task, Object message) {
+        if (message instanceof EncodedBatch b) {
+            copy(b);
+            return;
+        }
         if (!tryWrite(task, message)) {
             boolean alone = out.position() == 0;
             if (!alone) {
@@ -171,6 +177,26 @@ public final class OutboundLink {
         }
         if (out.position() >= limits.batchBytes()) {
             sendBatch();
+        }
+    }
+
+    /**
+     * Takes one queue entry of a batch an executor encoded: the first appends the batch's bytes to the frame (a batch
+     * is at most a frame's payload), the last hands the batch back.
+     */
+    private void copy(EncodedBatch b) {
+        if (b.take()) {
+            int length = b.length();
+            if (out.position() + length > limits.maxFrameBytes() - 1) {
+                sendBatch();
+            }
+            out.writeBytes(b.bytes(), 0, length);
+            if (out.position() >= limits.batchBytes()) {
+                sendBatch();
+            }
+        }
+        if (b.allTaken()) {
+            b.recycle();
         }
     }
 

@@ -10,6 +10,7 @@ import io.squall.runtime.eventtime.Watermark;
 import io.squall.runtime.executor.UnserializableValueException;
 import io.squall.serialization.BoundedInput;
 import io.squall.serialization.KryoFactory;
+import io.squall.serialization.MessageEncoder;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.TupleImpl;
@@ -35,7 +36,7 @@ import java.util.function.IntPredicate;
  * value, so two in a row are the same as their XOR), and is decoded into one batch for the task's queue: no object
  * per acker message on either side. The batches decoded are recycled by the executors that consume them.
  */
-public final class WireCodec {
+public final class WireCodec implements MessageEncoder {
     private static final byte TUPLE = 0;
     private static final byte INIT = 1;
     private static final byte UPDATE = 2;
@@ -73,6 +74,7 @@ public final class WireCodec {
      *
      * @throws IllegalArgumentException for a message that is neither a tuple nor an acker message
      */
+    @Override
     public void write(Output out, int task, Object message) {
         out.writeVarInt(task, true);
         if (message instanceof TupleImpl t) {

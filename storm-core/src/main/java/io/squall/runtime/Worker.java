@@ -30,6 +30,7 @@ import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.serialization.KryoFactory;
+import io.squall.serialization.OutboundEncoding;
 import io.squall.task.TopologyContext;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.utils.Clock;
@@ -96,6 +97,8 @@ public final class Worker implements TopologyRuntime {
     private DeterministicDriver driver;
     private final List<ReceiveQueue> executorQueues = new ArrayList<>();
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
+    /** Set before the executors start, read by them when they are made; null: the transport encodes. */
+    private volatile OutboundEncoding outboundEncoding;
     private final boolean[] localTask;
     private final int[] ackerTasks;
     /** Storm v1 metrics of the tasks and the metrics consumers; read on their own thread. */
@@ -375,6 +378,16 @@ public final class Worker implements TopologyRuntime {
         return Collections.unmodifiableMap(outboundQueues);
     }
 
+    /**
+     * Has the executors encode what they send to other workers on their own threads, in the transport's format, from
+     * when they start: the transport then only copies bytes. Before {@link #start(boolean)}; without it, the
+     * transport encodes the objects it drains.
+     */
+    public void encodeOutboundWith(OutboundEncoding encoding) {
+        checkNew();
+        this.outboundEncoding = encoding;
+    }
+
     /** Whether {@code task} runs in this worker. Any thread. */
     public boolean isLocalTask(int task) {
         return task >= 0 && task < localTask.length && localTask[task];
@@ -621,6 +634,16 @@ public final class Worker implements TopologyRuntime {
         @Override
         public StreamTaps taps() {
             return taps;
+        }
+
+        @Override
+        public OutboundEncoding outboundEncoding() {
+            return outboundEncoding;
+        }
+
+        @Override
+        public boolean isOutbound(ReceiveQueue queue) {
+            return outboundQueues.containsValue(queue);
         }
     }
 }

@@ -39,7 +39,9 @@ import java.util.TreeSet;
  * <p>Reading makes as little as it can per tuple: the tuple's {@link TupleSource} (component, stream, schema and
  * task) is made once per source task and stream and shared, a tuple in one tree keeps its ids in its own fields
  * ({@link TupleImpl#ofTree}), and its values are a fixed-size list over one array (a one-value tuple's a singleton
- * list): one tuple, one list and, for more than one value, one array, besides the values themselves.
+ * list): one tuple, one list and, for more than one value, one array, besides the values themselves. A tuple with one
+ * value in one tree or in none is one object ({@link TupleImpl#ofOneValue}): a word of a word count costs the
+ * receiving thread one allocation besides the word, and the thread that counts it reads one object, not three.
  */
 public final class TupleCodec {
     private final Kryo kryo;
@@ -221,15 +223,19 @@ public final class TupleCodec {
             }
             id = MessageId.of(roots, edges, keys);
         }
-        List<Object> values = readValues(in);
-        return id == null ? TupleImpl.ofTree(source, values, root, edge) : new TupleImpl(source, values, id);
-    }
-
-    private List<Object> readValues(Input in) {
         int size = in.readVarInt(true);
         if (size < 0 || size > 1 << 16) {
             throw new KryoException("Tuple claims " + size + " values");
         }
+        if (size == 1 && (id == null || n == 0)) {
+            // One value in one tree or in none (a word of a word count): one object, no list, fields read directly.
+            return TupleImpl.ofOneValue(source, readValue(in), root, edge);
+        }
+        List<Object> values = readValues(in, size);
+        return id == null ? TupleImpl.ofTree(source, values, root, edge) : new TupleImpl(source, values, id);
+    }
+
+    private List<Object> readValues(Input in, int size) {
         if (size == 1) {
             return Collections.singletonList(readValue(in));
         }

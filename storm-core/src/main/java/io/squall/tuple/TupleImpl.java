@@ -45,6 +45,17 @@ public class TupleImpl implements Tuple {
     }
 
     /**
+     * A tuple from {@code source} with the one value {@code value}, in the single tree {@code root} with edge id
+     * {@code edge} and no replay key, or in no tree when {@code root} is 0: made directly in the form {@link #compact}
+     * gives such a tuple (one object, no list; {@link #getValues} makes a read-only list when asked, and {@code
+     * compact()} returns the tuple itself). For a receiver that makes the tuple from bytes, so nothing else holds its
+     * values.
+     */
+    public static TupleImpl ofOneValue(TupleSource source, Object value, long root, long edge) {
+        return new SingleValue(source, value, root, edge);
+    }
+
+    /**
      * The first tuple a spout sends in its new tree {@code root} (not zero), with edge id {@link #firstEdge}{@code
      * (root)}: computed when asked, not kept, so the tuple is 40 bytes instead of {@link #ofTree}'s 48. Only one tuple
      * of a tree may be made so (a second would have the same edge, and the two would cancel in the tree's XOR).

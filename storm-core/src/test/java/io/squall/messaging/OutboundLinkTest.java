@@ -4,7 +4,10 @@ import io.squall.Await;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.serialization.EncodedBatch;
+import io.squall.serialization.KryoFactory;
 import io.squall.tuple.TupleImpl;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
@@ -139,6 +143,30 @@ class OutboundLinkTest {
         assertEquals(new AckMessage.Init(5, 9, 1), got.message(0));
         assertEquals(new AckMessage.Update(5, 3 ^ 10), got.message(1));
         assertEquals(new AckMessage.Fail(6, 1), got.message(2));
+        assertNull(failure.get());
+    }
+
+    @Test
+    void aBatchAnExecutorEncodedIsSentOnceInItsOrderAndHandedBackAfterItsLastEntry() {
+        ManyToOneConcurrentArrayQueue<EncodedBatch> pool = new ManyToOneConcurrentArrayQueue<>(4);
+        WireCodec executors = new WireCodec(KryoFactory.create(List.of(), false, getClass().getClassLoader(),
+                List.of()), rig.context);
+        EncodedBatch b = new EncodedBatch(64, 4096, pool);
+        executors.write(b.output(), 2, tuple(10, 1));
+        executors.write(b.output(), 2, tuple(20, 2));
+        b.seal(2);
+        assertTrue(queue.tryPublish(2, tuple(5, 3)));
+        assertTrue(queue.tryPublish(2, b));
+        assertTrue(queue.tryPublish(2, b));
+        assertTrue(queue.tryPublish(2, tuple(30, 4)));
+        link.start();
+        Await.until(Duration.ofSeconds(20), () -> received.size() == 4, () -> "received " + received);
+        assertEquals(List.of(5, 10, 20, 30), received.stream().map(OutboundLinkTest::size).toList(),
+                "each message once, in the order of the queue");
+        assertEquals(List.of(3L, 1L, 2L, 4L), received.stream().map(m -> ((TupleImpl) m).treeRoot(0)).toList());
+        Await.until(Duration.ofSeconds(20), () -> pool.size() == 1, () -> "the batch was not handed back");
+        assertSame(b, pool.poll());
+        assertEquals(0, b.length(), "handed back empty");
         assertNull(failure.get());
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +91,67 @@ class TupleCodecTest {
         assertEquals(new Fields("word"), third.getFields());
         assertTrue(first.source() == second.source() && second.source() == third.source(),
                 "one source object for the tuples of one stream of one task");
+    }
+
+    @Test
+    void decodesOneValueInOneTreeOrNoneAsTheCompactTupleThatBehavesAsTheListForm() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        var source = new io.squall.tuple.TupleSource("words", "default",
+                context().getComponentOutputFields("words", "default"), 1);
+        Output out = new Output(256, -1);
+        codec.write(out, TupleImpl.ofTree(source, new Values("a"), 11L, 33L));
+        codec.write(out, new TupleImpl(source, new Values("b"), MessageId.unanchored()));
+        codec.write(out, new TupleImpl(source, new Values("c"), MessageId.of(new long[] {1L, 2L}, new long[] {3L, 4L})));
+        codec.write(out, TupleImpl.ofTree(source, new Values((Object) null), 12L, 34L));
+        Input in = new Input(out.toBytes());
+        TupleImpl anchored = codec.read(in);
+        TupleImpl unanchored = codec.read(in);
+        TupleImpl twoTrees = codec.read(in);
+        TupleImpl nullValue = codec.read(in);
+
+        // Compact: compact() has nothing left to save and returns the tuple itself, so a window keeps the same tuple.
+        assertSame(anchored, anchored.compact());
+        assertSame(unanchored, unanchored.compact());
+        assertSame(nullValue, nullValue.compact());
+
+        // Values and fields, as the list form.
+        assertEquals(1, anchored.size());
+        assertEquals("a", anchored.getValue(0));
+        assertEquals("a", anchored.getString(0));
+        assertEquals("a", anchored.getValueByField("word"));
+        assertEquals(List.of("a"), anchored.getValues());
+        assertEquals(List.of("a"), anchored.select(new Fields("word")));
+        assertEquals(new Fields("word"), anchored.getFields());
+        assertEquals("words", anchored.getSourceComponent());
+        assertEquals(1, anchored.getSourceTask());
+        assertEquals("default", anchored.getSourceStreamId());
+        assertThrows(UnsupportedOperationException.class, () -> anchored.getValues().add("x"),
+                "read-only, as the singleton list decoded before");
+        assertThrows(IndexOutOfBoundsException.class, () -> anchored.getValue(1));
+        assertEquals(java.util.Collections.singletonList(null), nullValue.getValues());
+
+        // The tree, for anchoring and acking.
+        assertTrue(anchored.isSingleTree());
+        assertEquals(1, anchored.treeCount());
+        assertEquals(11L, anchored.treeRoot(0));
+        assertEquals(33L, anchored.treeEdge(0));
+        assertEquals(MessageId.of(11L, 33L), anchored.getMessageId());
+        assertEquals(0L, anchored.ackVal());
+        anchored.xorAckVal(5L);
+        anchored.xorAckVal(9L);
+        assertEquals(5L ^ 9L, anchored.ackVal());
+        assertSame(anchored, anchored.compact());
+        assertEquals(5L ^ 9L, anchored.compact().ackVal(), "compact() keeps the ack value: the same tuple");
+
+        assertFalse(unanchored.isSingleTree());
+        assertEquals(0, unanchored.treeCount());
+        assertEquals(MessageId.unanchored(), unanchored.getMessageId());
+        assertEquals(List.of("b"), unanchored.getValues());
+
+        // A tuple in several trees keeps its id object.
+        assertEquals(MessageId.of(new long[] {1L, 2L}, new long[] {3L, 4L}), twoTrees.getMessageId());
+        assertEquals(List.of("c"), twoTrees.getValues());
     }
 
     @Test

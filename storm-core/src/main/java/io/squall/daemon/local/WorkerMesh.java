@@ -16,6 +16,7 @@ import io.squall.messaging.OversizedTuples;
 import io.squall.messaging.WireCodec;
 import io.squall.runtime.Worker;
 import io.squall.serialization.KryoFactory;
+import io.squall.serialization.OutboundEncoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,10 @@ final class WorkerMesh implements AutoCloseable {
                 clients.add(client);
                 links.add(new OutboundLink(out, client, codec(w, loader), limits,
                         new OversizedTuples(w, out, maxFrameBytes, oversized), onFailure));
+            }
+            if (!peers.isEmpty()) {
+                w.encodeOutboundWith(new OutboundEncoding(() -> codec(w, loader),
+                        Math.min(limits.batchBytes(), maxFrameBytes - 1)));
             }
             MessagingServer server = servers.get(i);
             w.metrics().register("worker", "netty.bytes-in", (Gauge<Long>) server::bytesIn);

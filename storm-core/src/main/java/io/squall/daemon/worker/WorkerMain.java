@@ -30,6 +30,7 @@ import io.squall.security.SecuritySettings;
 import io.squall.security.TransportSecurity;
 import io.squall.security.WorkerIdentity;
 import io.squall.serialization.KryoFactory;
+import io.squall.serialization.OutboundEncoding;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
@@ -159,6 +160,13 @@ public final class WorkerMain {
                     peers.put(g.id(), newPeer(g, w));
                 }
             }
+        }
+        if (!peers.isEmpty()) {
+            // Each executor encodes what it sends to other workers, with a Kryo of its own, while the tuples are still
+            // in its core's cache; the links then only copy bytes into frames.
+            worker.encodeOutboundWith(new OutboundEncoding(() -> newCodec(loader),
+                    Math.min(conf.getInt(ConfigKeys.MESSAGING_BATCH_BYTES),
+                            conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES) - 1)));
         }
         worker.metrics().register("worker", "netty.bytes-in", (Gauge<Long>) server::bytesIn);
         this.congestionSignaller = new CongestionSignaller(worker::executorsCongested,

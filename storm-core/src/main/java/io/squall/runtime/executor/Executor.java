@@ -51,7 +51,8 @@ public abstract class Executor implements Agent {
         this.clock = context.clock();
         this.settings = settings;
         this.queue = queue;
-        this.transfer = new Transfer(context.queueByTask(), settings.producerBatchSize());
+        this.transfer = new Transfer(context.queueByTask(), settings.producerBatchSize(), context::outboundEncoding,
+                context::isOutbound);
         this.counts = transfer.counts;
         this.firstParkNanos = firstParkNanos;
         this.maxParkNanos = maxParkNanos;

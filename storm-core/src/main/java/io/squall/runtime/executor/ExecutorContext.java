@@ -4,6 +4,7 @@ import io.squall.runtime.queue.CongestionView;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.runtime.tap.StreamTaps;
+import io.squall.serialization.OutboundEncoding;
 import io.squall.task.TopologyContext;
 import io.squall.utils.Clock;
 
@@ -59,4 +60,17 @@ public interface ExecutorContext {
 
     /** The worker's stream taps, which each task connects its routes to when it is made. */
     StreamTaps taps();
+
+    /**
+     * How the executor encodes what it sends to other workers, on its own thread; null (the default) to hand it to
+     * the transport as objects.
+     */
+    default OutboundEncoding outboundEncoding() {
+        return null;
+    }
+
+    /** Whether {@code queue} is consumed by the transport to another worker. */
+    default boolean isOutbound(ReceiveQueue queue) {
+        return false;
+    }
 }

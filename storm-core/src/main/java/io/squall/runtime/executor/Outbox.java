@@ -19,7 +19,7 @@ import java.util.Arrays;
  * goes, the root and the source in two more columns, made at the first such add. The receiver's lane makes the tuple
  * on the receiving thread (see {@link SpscLane}). Owned by the producing executor's thread, except {@link #depth()}.
  */
-final class Outbox {
+class Outbox {
     private static final VarHandle DEPTH;
 
     static {

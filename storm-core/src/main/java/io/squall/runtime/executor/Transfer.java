@@ -2,6 +2,7 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
+import io.squall.serialization.OutboundEncoding;
 import io.squall.tuple.TupleSource;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
@@ -11,13 +12,17 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An executor's outgoing side: one {@link Outbox} per destination queue, found by task id in an array.
  * Local targets get the message object itself. Acker messages ({@link #sendAck}) are collected into one
  * {@link AckBatch} per target task and handed to the outbox as one message when the batch is full or at the
- * next {@link #flush}: the acking protocol costs a queue slot per batch, not per message. Owned by the
- * executor's thread, except {@link #sentTo}, which any thread may call.
+ * next {@link #flush}: the acking protocol costs a queue slot per batch, not per message. Messages for a queue
+ * whose consumer is the transport to another worker are encoded on this thread ({@link EncodingOutbox}) when the
+ * worker says how ({@link OutboundEncoding}). Owned by the executor's thread, except {@link #sentTo}, which any
+ * thread may call.
  */
 final class Transfer {
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
@@ -48,13 +53,26 @@ final class Transfer {
      * @param queueByTask the receive queue of every task id (null for ids that do not exist)
      */
     Transfer(ReceiveQueue[] queueByTask, int batchSize) {
+        this(queueByTask, batchSize, () -> null, q -> false);
+    }
+
+    /**
+     * @param queueByTask the receive queue of every task id (null for ids that do not exist)
+     * @param encoding    how to encode messages for other workers, or null to hand them over as objects; asked at
+     *                    the first message for another worker
+     * @param outbound    which of the queues the transport to another worker consumes
+     */
+    Transfer(ReceiveQueue[] queueByTask, int batchSize, Supplier<OutboundEncoding> encoding,
+             Predicate<ReceiveQueue> outbound) {
         Map<ReceiveQueue, Outbox> byQueue = new IdentityHashMap<>();
         byTask = new Outbox[queueByTask.length];
         sentByTask = new long[queueByTask.length];
+        EncodingOutbox.Encoder encoder = new EncodingOutbox.Encoder(encoding);
         for (int t = 0; t < queueByTask.length; t++) {
             ReceiveQueue q = queueByTask[t];
             if (q != null) {
-                byTask[t] = byQueue.computeIfAbsent(q, k -> new Outbox(k, batchSize, counts));
+                byTask[t] = byQueue.computeIfAbsent(q, k -> outbound.test(k)
+                        ? new EncodingOutbox(k, batchSize, counts, encoder) : new Outbox(k, batchSize, counts));
             }
         }
         List<Outbox> all = new ArrayList<>(byQueue.values());

@@ -1,0 +1,21 @@
+package io.squall.serialization;
+
+import java.util.function.Supplier;
+
+/**
+ * How executors encode what they send to other workers: a new {@link MessageEncoder} for each executor that sends
+ * there (each has a Kryo of its own), and the most bytes one {@link EncodedBatch} may hold. A message that does not
+ * fit in that, or that its encoder cannot write, travels as an object, and the transport deals with it as before.
+ *
+ * @param encoders      makes an encoder for one executor's thread; called on that thread at its first remote send
+ * @param maxBatchBytes the most bytes an encoded batch may hold (at most a frame's payload)
+ */
+public record OutboundEncoding(Supplier<MessageEncoder> encoders, int maxBatchBytes) {
+    /** Checks the limit. */
+    public OutboundEncoding {
+        if (maxBatchBytes < 64) {
+            throw new IllegalArgumentException("An encoded batch must be allowed at least 64 bytes, not "
+                    + maxBatchBytes);
+        }
+    }
+}
