@@ -22,7 +22,11 @@ import java.nio.file.Path;
  * work. It prints the CPU time per word counted, of the thread and of the whole JVM (GC included): with nothing
  * waiting on queues or other threads, that is the work the path costs, and load from other processes on the machine
  * slows the run without changing it (bar cache effects). It also prints the bytes the thread allocated per word and
- * the time the JVM spent in GC while the measured words ran.
+ * the time the JVM spent in GC while the measured words ran: as wall time (the collectors' beans; the machine's load
+ * stretches it) and as the CPU time of the collector's threads ({@code GC Thread#n}, and the {@code VM Thread} that
+ * runs the pauses, from Linux's {@code /proc/self/task}), with the process's minor page faults per thousand words: a
+ * collection that copies into pages of the heap never written before faults on each, and on a virtual machine that
+ * first write is most of its cost.
  *
  * <pre>usage: StateCostBenchmark [rounds] [warmupWords] [measureWords] [modes: hashmap,memory,rocksdb]
  *        [maxSpoutPending, default 200000]</pre>
@@ -59,6 +63,45 @@ public final class StateCostBenchmark {
         return gc;
     }
 
+    /** Linux's clock ticks per second, in which {@code /proc} gives CPU times. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    /**
+     * The CPU time of the JVM's collector threads so far ({@code GC Thread#n}, and the {@code VM Thread}, which runs
+     * the pauses), in ms, from {@code /proc/self/task}; -1 where there is none.
+     */
+    private static long gcCpuMillis() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // The thread ended since the listing.
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("GC Thread") || name.equals("VM Thread")) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15.
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** Minor page faults of this process so far (field 10 of {@code /proc/self/stat}), or -1 where there is none. */
+    private static long minorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static void run(String mode, String name, Path dir, long warmupWords, long measureWords, int pending) {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("sentences", new SentenceSpout());
@@ -93,6 +136,8 @@ public final class StateCostBenchmark {
             long acksStart = 0;
             long bytesStart = 0;
             long gcStart = 0;
+            long gcCpuStart = 0;
+            long faultsStart = 0;
             boolean measuring = false;
             while (words < warmupWords + measureWords) {
                 d.step();
@@ -108,6 +153,8 @@ public final class StateCostBenchmark {
                     acksStart = d.counts("sentences").acked();
                     bytesStart = threads.getCurrentThreadAllocatedBytes();
                     gcStart = gcMillis();
+                    gcCpuStart = gcCpuMillis();
+                    faultsStart = minorFaults();
                 }
             }
             long counted = words - warmupWords;
@@ -115,9 +162,13 @@ public final class StateCostBenchmark {
             double processNs = (double) (os.getProcessCpuTime() - processStart) / counted;
             long acked = d.counts("sentences").acked() - acksStart;
             double bytes = (double) (threads.getCurrentThreadAllocatedBytes() - bytesStart) / counted;
+            long gcMs = gcMillis() - gcStart;
+            long gcCpuMs = gcCpuMillis() - gcCpuStart;
+            double faults = (minorFaults() - faultsStart) * 1000.0 / counted;
             System.out.printf("%-8s CPU %,6.0f ns/word on the driver thread, %,6.0f ns/word in the JVM; %,.0f "
-                    + "bytes/word allocated, GC %,d ms; %,d words counted, %,d sentences acked%n", mode, threadNs,
-                    processNs, bytes, gcMillis() - gcStart, counted, acked);
+                    + "bytes/word allocated, GC %,d ms (its threads' CPU %,d ms), %.2f page faults/1000 words; %,d "
+                    + "words counted, %,d sentences acked%n", mode, threadNs, processNs, bytes, gcMs, gcCpuMs, faults,
+                    counted, acked);
         }
     }
 }

@@ -35,7 +35,8 @@ import java.util.function.LongConsumer;
  * key, so a binary search each) until the log skips a real replay; then, while replays come, from counts per key
  * built from the entries (each entry once, when a flagged tuple needs it) and dropped again a retention after the
  * last skip. So a topology without replays never hashes its entries' keys. An entry is one checkpoint's keys, sorted
- * at its PREPARE, each with how many of the held tuples carried it. Executor thread only.
+ * at its PREPARE: a key as often as held tuples carried it, or (when most keys came in runs) each once with its count.
+ * Executor thread only.
  */
 final class AppliedLog implements ReplayLog {
     /** The suffix of the log's namespace after the state's. */
@@ -320,8 +321,11 @@ final class AppliedLog implements ReplayLog {
     }
 
     /**
-     * The keys of one checkpoint's applied tuples and how many of each, in runs (a key may have several); a plain
-     * value for the provider.
+     * The keys of one checkpoint's applied tuples in ascending order, a plain value for the provider. Either each key
+     * as often as tuples carried it ({@code counts} null; the usual case in a key group's log, where a repeat is rare
+     * and out of a row) or each key once with its count (when most came in runs, as a sentence's words do in a task's
+     * own log). Entries live for the retention, so they are most of what the young collections promote: 8 bytes per
+     * applied tuple, not 12 (a key and a count for each of the many keys of an entry that holds one repeat).
      */
     static final class Entry implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -389,7 +393,7 @@ final class AppliedLog implements ReplayLog {
                 Entry e;
                 if (repeats <= size / 8) {
                     // Few runs (a key group's log): each key written as often as counted, after the runs' first
-                    // keys, then spread into the entry in order (the sort is the copy).
+                    // keys, then spread into the entry in order (the sort is the copy); repeats stay repeated.
                     int n = size + repeats;
                     if (n > keys.length) {
                         keys = Arrays.copyOf(keys, n);
@@ -403,7 +407,6 @@ final class AppliedLog implements ReplayLog {
                     long[] each = new long[n];
                     spreadTable = KeySort.spread(keys, n, each, spreadTable);
                     e = new Entry(now, each, null);
-                    e.countRepeats();
                 } else {
                     e = new Entry(now, Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
                     e.sortByKey();
@@ -412,6 +415,11 @@ final class AppliedLog implements ReplayLog {
                 repeats = 0;
                 return e;
             }
+        }
+
+        /** The bytes of the entry's arrays (its keys, and its counts when it has them). */
+        long arrayBytes() {
+            return 8L * keys.length + (counts == null ? 0 : 4L * counts.length);
         }
 
         /** How many keys the entry holds. */
@@ -427,25 +435,39 @@ final class AppliedLog implements ReplayLog {
         /** How many applied tuples carried {@code key}, by a binary search of the sorted keys. */
         int count(long key) {
             int i = Arrays.binarySearch(keys, key);
-            return i < 0 ? 0 : counts == null ? 1 : counts[i];
+            if (i < 0) {
+                return 0;
+            }
+            if (counts != null) {
+                return counts[i];
+            }
+            int first = i;
+            int end = i + 1;
+            while (first > 0 && keys[first - 1] == key) {
+                first--;
+            }
+            while (end < keys.length && keys[end] == key) {
+                end++;
+            }
+            return end - first;
         }
 
         /**
-         * Sorts the keys (with their counts), each key once with the sum of its counts, and drops the counts when
-         * each is 1 (a third of the entry's memory, kept for the retention).
+         * Puts the keys in ascending order. With counts: each key once with the sum of its counts, and the counts
+         * dropped when each is 1 (a third of the entry's memory, kept for the retention). Without: repeats kept.
          */
         void sortByKey() {
             int n = keys.length;
             boolean sorted = true;
             for (int i = 1; i < n && sorted; i++) {
-                sorted = keys[i - 1] < keys[i];
+                sorted = counts == null ? keys[i - 1] <= keys[i] : keys[i - 1] < keys[i];
             }
             if (sorted) {
                 dropUnitCounts();
                 return;
             }
             if (counts == null) {
-                sortKeysAlone();
+                Arrays.sort(keys); // An entry written in the order its tuples were held (an older version's).
                 return;
             }
             KeySort.sort(keys, counts, 0, n);
@@ -463,36 +485,6 @@ final class AppliedLog implements ReplayLog {
                 counts = Arrays.copyOf(counts, m);
             }
             dropUnitCounts();
-        }
-
-        /** Sorts keys that each count 1, then counts the repeated ones (rare: a key is usually in a run). */
-        private void sortKeysAlone() {
-            Arrays.sort(keys);
-            countRepeats();
-        }
-
-        /** Keeps each of the sorted keys, which each count 1, once with how often it came (rare: usually none). */
-        private void countRepeats() {
-            int distinct = keys.length == 0 ? 0 : 1;
-            for (int i = 1; i < keys.length; i++) {
-                distinct += keys[i] != keys[i - 1] ? 1 : 0;
-            }
-            if (distinct == keys.length) {
-                return;
-            }
-            long[] k = new long[distinct];
-            int[] c = new int[distinct];
-            int m = 0;
-            for (long key : keys) {
-                if (m > 0 && k[m - 1] == key) {
-                    c[m - 1]++;
-                } else {
-                    k[m] = key;
-                    c[m++] = 1;
-                }
-            }
-            keys = k;
-            counts = c;
         }
 
         private void dropUnitCounts() {

@@ -103,6 +103,44 @@ class AppliedLogTest {
     }
 
     @Test
+    void keepsAKeyRepeatedOutOfARowAsOftenAsItCameInEightBytesATuple() {
+        AppliedLog.Entry.KeyCounts counts = new AppliedLog.Entry.KeyCounts();
+        long[] held = {42, 7, 99, 13, 42, 64, 5, 81, 30};
+        for (long key : held) {
+            counts.accept(replayKey(key, false));
+        }
+        AppliedLog.Entry entry = counts.toEntry(0);
+        assertEquals(8L * held.length, entry.arrayBytes(), "one long per held tuple, no array of counts");
+        assertEquals(2, entry.count(42 << 1));
+        assertEquals(1, entry.count(99 << 1));
+        assertEquals(0, entry.count(43 << 1));
+
+        List<Tuple> applied = new ArrayList<>();
+        for (long key : held) {
+            applied.add(firstEmit(1, key));
+        }
+        AppliedLog log = committedAndReloaded(applied);
+        assertTrue(log.skip(tuple(100, 42)));
+        assertTrue(log.skip(tuple(100, 42)), "the repeat is read back from the store");
+        assertFalse(log.skip(tuple(100, 42)));
+        assertTrue(log.skip(tuple(100, 99)));
+        assertFalse(log.skip(tuple(100, 99)));
+    }
+
+    @Test
+    void countsKeysThatCameInRunsOnceEachWithTheirCount() {
+        AppliedLog.Entry.KeyCounts counts = new AppliedLog.Entry.KeyCounts();
+        for (long key : new long[] {42, 42, 42, 7, 7, 99}) {
+            counts.accept(replayKey(key, false));
+        }
+        AppliedLog.Entry entry = counts.toEntry(0);
+        assertEquals(3 * 8 + 3 * 4, entry.arrayBytes(), "mostly runs: each key once, with its count");
+        assertEquals(3, entry.count(42 << 1));
+        assertEquals(2, entry.count(7 << 1));
+        assertEquals(1, entry.count(99 << 1));
+    }
+
+    @Test
     void skipsATupleInSeveralTreesOnlyWhenEveryKeyWasApplied() {
         AppliedLog log = committedAndReloaded(List.of(tuple(new long[] {1, 2}, new long[] {42, 43})));
         assertFalse(log.skip(tuple(new long[] {5, 6}, new long[] {42, 99})));

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +115,78 @@ class HeldAcksTest {
         assertEquals(byTuples.sent, byNumbers.sent);
         assertEquals(3, byNumbers.acked);
         assertTrue(held.isEmpty());
+    }
+
+    @Test
+    void sendsOneAckForATreesTuplesHeldInARowThatLeavesEachTreeAsTheirAcksWould() {
+        SplittableRandom random = new SplittableRandom(19);
+        List<TupleImpl> tuples = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        for (int sentence = 0; sentence < 300; sentence++) {
+            long root = 1 + random.nextInt(40); // Roots come back later too, out of a row.
+            int words = 1 + random.nextInt(5);
+            for (int w = 0; w < words; w++) {
+                long key = random.nextInt(8) == 0 ? 0 : root * 1000; // Some trees without keys.
+                MessageId id = key == 0 ? MessageId.of(root, random.nextLong())
+                        : MessageId.of(root, random.nextLong(), new long[] {key});
+                tuples.add(tuple(id, random.nextLong()));
+                groups.add(random.nextInt(16));
+            }
+            if (random.nextInt(10) == 0) {
+                tuples.add(tuple(MessageId.of(new long[] {root, root + 1}, new long[] {random.nextLong(),
+                        random.nextLong()}, new long[] {root * 1000, (root + 1) * 1000}), random.nextLong()));
+                groups.add(random.nextInt(16));
+            }
+        }
+        Recorder byNumbers = new Recorder();
+        Recorder byTuples = new Recorder();
+        HeldAcks pending = new HeldAcks();
+        HeldAcks prepared = new HeldAcks();
+        for (int i = 0; i < tuples.size(); i++) {
+            (i < tuples.size() / 2 ? prepared : pending).add(tuples.get(i), byNumbers, groups.get(i));
+        }
+        prepared.takeAll(pending);
+        List<String> seen = new ArrayList<>();
+        prepared.forEachGroupAndReplayKey((group, key) -> seen.add(group + ":" + key));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < tuples.size(); i++) {
+            MessageId id = tuples.get(i).getMessageId();
+            for (int k = 0; k < id.size(); k++) {
+                expected.add(groups.get(i) + ":" + (id.hasReplayKeys() ? id.replayKey(k) : 0));
+            }
+        }
+        assertEquals(expected, seen, "each tuple's group and key, in the order held");
+
+        prepared.ackAll(byNumbers, new OutputCollector(byNumbers));
+        tuples.forEach(byTuples::ack);
+        assertEquals(byTuples.acked, byNumbers.acked);
+        assertEquals(xorByRoot(byTuples.sent), xorByRoot(byNumbers.sent));
+        assertTrue(byNumbers.sent.size() < byTuples.sent.size() / 2, byNumbers.sent.size() + " acks sent");
+    }
+
+    @Test
+    void failsATreeOnceForItsTuplesHeldInARow() {
+        Recorder acks = new Recorder();
+        HeldAcks held = new HeldAcks();
+        held.add(tuple(MessageId.of(1, 10, new long[] {100}), 1), acks, 0);
+        held.add(tuple(MessageId.of(1, 11, new long[] {100}), 2), acks, 1);
+        held.add(tuple(MessageId.of(2, 20, new long[] {200}), 3), acks, 2);
+        held.add(tuple(MessageId.of(1, 12, new long[] {100}), 4), acks, 3);
+        assertEquals(4, held.tuples());
+        held.failAll(acks, new OutputCollector(acks));
+        assertEquals(List.of("fail 1", "fail 2", "fail 1"), acks.sent);
+        assertEquals(4, acks.failed);
+    }
+
+    /** Per root, the XOR of the acks sent to its tree: what the acker is left with. */
+    private static Map<Long, Long> xorByRoot(List<String> sent) {
+        Map<Long, Long> xor = new TreeMap<>();
+        for (String s : sent) {
+            String[] p = s.split(" ");
+            assertEquals("ack", p[0]);
+            xor.merge(Long.parseLong(p[1]), Long.parseLong(p[2]), (a, b) -> a ^ b);
+        }
+        return xor;
     }
 
     @Test
