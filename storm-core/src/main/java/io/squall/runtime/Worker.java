@@ -97,7 +97,7 @@ public final class Worker implements TopologyRuntime {
     private DeterministicDriver driver;
     private final List<ReceiveQueue> executorQueues = new ArrayList<>();
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
-    /** Set before the executors start, read by them when they are made; null: the transport encodes. */
+    /** Set before the executors start, read by each at its first send to another worker; null: the link encodes. */
     private volatile OutboundEncoding outboundEncoding;
     private final boolean[] localTask;
     private final int[] ackerTasks;

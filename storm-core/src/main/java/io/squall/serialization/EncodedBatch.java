@@ -12,8 +12,9 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  * the last.
  *
  * <p>Threads: the producing executor writes and seals the batch and publishes it; from then on only the queue's
- * consumer reads and takes it (publication through the queue orders the bytes before the reads), until {@link #take}
- * recycles it into the producer's pool, from which the producer polls it again.
+ * consumer reads and takes it (publication through the queue orders the bytes before the reads), until, after its
+ * last entry is taken ({@link #allTaken}), the consumer gives it back with {@link #recycle} to the producer's pool,
+ * from which the producer polls it again.
  */
 public final class EncodedBatch {
     private final Output out;

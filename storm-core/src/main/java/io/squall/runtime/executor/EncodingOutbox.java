@@ -1,5 +1,6 @@
 package io.squall.runtime.executor;
 
+import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.queue.ReceiveQueue;
@@ -87,13 +88,15 @@ final class EncodingOutbox extends Outbox {
             super.add(task, message);
             return;
         }
-        if (!tryEncode(task, message)) {
-            boolean alone = inBatch == 0;
+        int result = tryEncode(task, message);
+        if (result == OVERFLOW && inBatch > 0) {
+            seal(); // It may fit in an empty batch; only then is it written a second time.
+            result = tryEncode(task, message);
+        }
+        if (result != WRITTEN) {
             seal();
-            if (alone || !tryEncode(task, message)) {
-                super.add(task, message); // Travels as an object, after the batch before it.
-                return;
-            }
+            super.add(task, message); // Travels as an object, after the batch before it.
+            return;
         }
         if (message instanceof AckBatch b) {
             b.recycle(); // Written; nothing refers to it any more.
@@ -117,8 +120,17 @@ final class EncodingOutbox extends Outbox {
         add(task, TupleImpl.firstOfTree(source, (List<Object>) values, root));
     }
 
-    /** Appends a message to the batch; false, with the batch as it was, if it did not fit or cannot be encoded. */
-    private boolean tryEncode(int task, Object message) {
+    /** What {@link #tryEncode} did: wrote the message, found no room for it, or could not encode it. */
+    private static final int WRITTEN = 0;
+    private static final int OVERFLOW = 1;
+    private static final int FAILED = 2;
+
+    /**
+     * Appends a message to the batch; on {@link #OVERFLOW} or {@link #FAILED} the batch is as it was. A message the
+     * encoder cannot write is not tried again: the transport writes it once more and reports it, as before batches
+     * were encoded here.
+     */
+    private int tryEncode(int task, Object message) {
         if (batch == null) {
             batch = encoder.newBatch();
         }
@@ -126,16 +138,17 @@ final class EncodingOutbox extends Outbox {
         int start = out.position();
         try {
             encoder.encoder().write(out, task, message);
-        } catch (RuntimeException e) {
-            // Too large for a batch, or not encodable: it travels as an object, and the transport fails or reports
-            // it as before (so it is reported once, by the transport).
+        } catch (KryoBufferOverflowException e) {
             out.setPosition(start);
-            return false;
+            return OVERFLOW;
+        } catch (RuntimeException e) {
+            out.setPosition(start);
+            return FAILED;
         }
         if (inBatch++ == 0) {
             firstTask = task;
         }
-        return true;
+        return WRITTEN;
     }
 
     /** Publishes the batch being filled, if it holds anything, once per message in it. */

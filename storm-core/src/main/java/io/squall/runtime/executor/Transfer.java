@@ -58,8 +58,8 @@ final class Transfer {
 
     /**
      * @param queueByTask the receive queue of every task id (null for ids that do not exist)
-     * @param encoding    how to encode messages for other workers, or null to hand them over as objects; asked at
-     *                    the first message for another worker
+     * @param encoding    how to encode messages for other workers, asked at the first message for another worker;
+     *                    it may give null, and then they are handed over as objects
      * @param outbound    which of the queues the transport to another worker consumes
      */
     Transfer(ReceiveQueue[] queueByTask, int batchSize, Supplier<OutboundEncoding> encoding,

@@ -8,6 +8,9 @@ import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.serialization.EncodedBatch;
 import io.squall.serialization.MessageEncoder;
 import io.squall.serialization.OutboundEncoding;
+import io.squall.tuple.Fields;
+import io.squall.tuple.TupleImpl;
+import io.squall.tuple.TupleSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ class EncodingOutboxTest {
     /** The transport's queue to another worker, which runs task 1; task 2 runs here. */
     private final ReceiveQueue remote = new ReceiveQueue("to-other", 64, 0.99, 0.5, bp);
     private final ReceiveQueue local = new ReceiveQueue("local", 64, 0.99, 0.5, bp);
+    /** Every message the encoder was asked to write and refused. */
+    private final List<Object> refused = new ArrayList<>();
     /** The last acker batch the encoder wrote. */
     private final AtomicReference<AckBatch> encodedAcks = new AtomicReference<>();
     /** Writes strings (task, then the string) and acker batches (task, then their size); nothing else. */
@@ -32,11 +37,15 @@ class EncodingOutboxTest {
         if (message instanceof String s) {
             out.writeVarInt(task, true);
             out.writeString(s);
+        } else if (message instanceof TupleImpl t) {
+            out.writeVarInt(task, true);
+            out.writeString("tree " + t.treeRoot(0) + " edge " + t.treeEdge(0) + " " + t.getValues().get(0));
         } else if (message instanceof AckBatch b) {
             encodedAcks.set(b);
             out.writeVarInt(task, true);
             out.writeString("acks:" + b.size());
         } else {
+            refused.add(message);
             throw new IllegalArgumentException("Cannot send " + message);
         }
     };
@@ -103,6 +112,42 @@ class EncodingOutboxTest {
         assertNotSame(first, last);
         assertEquals(List.of("1:a"), decode(first));
         assertEquals(List.of("1:b"), decode(last));
+    }
+
+    @Test
+    void aMessageTheEncoderCannotWriteIsTriedOnceTheTransportWritesAndReportsIt() throws Exception {
+        Transfer t = transfer(8, 4096, true);
+        t.send(1, "a");
+        t.send(1, 42);
+        t.flush();
+        assertEquals(List.of(42), refused, "not tried again in an empty batch: it would fail the same way");
+    }
+
+    @Test
+    void aSmallBatchLimitStillStartsAndWhatDoesNotFitTravelsAsObjects() throws Exception {
+        // messaging.batch.bytes may be as small as 1: the workers start, and messages travel as they did before
+        // executors encoded them, one object each.
+        Transfer t = transfer(8, 1, true);
+        t.send(1, "the");
+        t.send(1, "cow");
+        t.flush();
+        assertEquals(List.of("the", "cow"), drain(remote));
+    }
+
+    @Test
+    void aSpoutsFirstTupleOfATreeKeepsItsPlaceAmongTheEncodedMessages() throws Exception {
+        Transfer t = transfer(8, 4096, true);
+        TupleSource source = new TupleSource("spout", "default", new Fields("word"), 3);
+        t.send(1, "a");
+        t.sendFirstOfTree(1, source, List.of("cow"), 77);
+        t.send(1, "b");
+        t.flush();
+        List<Object> got = drain(remote);
+        assertEquals(3, got.size());
+        EncodedBatch b = assertInstanceOf(EncodedBatch.class, got.get(0));
+        assertTrue(got.stream().allMatch(m -> m == b), "one batch, in the executor's order: " + got);
+        assertEquals(List.of("1:a", "1:tree 77 edge " + TupleImpl.firstEdge(77) + " cow", "1:b"), decode(b));
+        assertEquals(3, t.sentTo(1));
     }
 
     @Test
