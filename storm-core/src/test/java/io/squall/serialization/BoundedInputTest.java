@@ -1,5 +1,7 @@
 package io.squall.serialization;
 
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,33 @@ class BoundedInputTest {
             }
             assertEquals(bytes.length, in.position());
         }
+    }
+
+    @Test
+    void readsFixedSizeLongsAsKryoDoesAndFailsAsKryoDoesAtTheEnd() {
+        long[] values = {0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 0x0102030405060708L, 0x80L, 0xFF00FF00FF00FF00L};
+        Output out = new Output(256, -1);
+        out.writeByte(7); // Longs at an offset that is not a multiple of 8.
+        for (long v : values) {
+            out.writeLong(v);
+        }
+        out.writeByte(1);
+        out.writeByte(2);
+        byte[] bytes = out.toBytes();
+        BoundedInput in = BoundedInput.reusable();
+        in.setBuffer(bytes, 0, bytes.length);
+        Input kryos = new Input(bytes);
+        assertEquals(kryos.readByte(), in.readByte());
+        for (long v : values) {
+            assertEquals(v, in.readLong());
+            assertEquals(v, kryos.readLong());
+            assertEquals(kryos.position(), in.position());
+        }
+        assertThrows(KryoException.class, in::readLong, "two bytes left");
+        assertThrows(KryoException.class, kryos::readLong, "two bytes left");
+        in.setBuffer(bytes, 1, 8);
+        assertEquals(values[0], in.readLong());
+        assertEquals(9, in.position());
     }
 
     @Test
