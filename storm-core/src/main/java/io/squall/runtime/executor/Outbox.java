@@ -67,21 +67,11 @@ class Outbox {
 
     /** Buffers a message, publishing the batch when it is full. */
     void add(int task, Object message) {
-        if (tail == tasks.length) {
-            flush();
-            if (tail == tasks.length) {
-                makeRoom();
-            }
-        }
-        tasks[tail] = task;
-        messages[tail] = message;
+        int slot = reserve(task, message);
         if (roots != null) {
-            roots[tail] = 0;
+            roots[slot] = 0;
         }
-        tail++;
-        if (tail - head >= batchSize) {
-            flush();
-        }
+        buffered(slot);
     }
 
     /**
@@ -93,6 +83,19 @@ class Outbox {
             roots = new long[tasks.length];
             sources = new TupleSource[tasks.length];
         }
+        int slot = reserve(task, values);
+        roots[slot] = root;
+        if (source != lastSource) {
+            sources[slot] = source;
+            lastSource = source;
+        } else {
+            sources[slot] = null;
+        }
+        buffered(slot);
+    }
+
+    /** Stores a message's task and message in the next slot, making room first if the buffer is full. */
+    private int reserve(int task, Object message) {
         if (tail == tasks.length) {
             flush();
             if (tail == tasks.length) {
@@ -100,15 +103,13 @@ class Outbox {
             }
         }
         tasks[tail] = task;
-        messages[tail] = values;
-        roots[tail] = root;
-        if (source != lastSource) {
-            sources[tail] = source;
-            lastSource = source;
-        } else {
-            sources[tail] = null;
-        }
-        tail++;
+        messages[tail] = message;
+        return tail;
+    }
+
+    /** Counts the slot {@link #reserve} filled as buffered and publishes the batch when it is full. */
+    private void buffered(int slot) {
+        tail = slot + 1;
         if (tail - head >= batchSize) {
             flush();
         }
