@@ -1,9 +1,9 @@
 package io.squall.trident;
 
 import io.squall.Config;
-import io.squall.spout.ISpoutOutputCollector;
-import io.squall.spout.SpoutOutputCollector;
 import io.squall.topology.FailedException;
+import io.squall.trident.coordinator.CoordinatorEmits;
+import io.squall.trident.coordinator.CoordinatorEmits.Emit;
 import io.squall.trident.coordinator.MasterBatchCoordinator;
 import io.squall.trident.operation.Filter;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,6 @@ class PortedFaultScheduleTest {
     /** The txid whose batch holds the last words. */
     private static final long LAST_TXID = (WORDS_PER_PARTITION + WORDS_PER_BATCH - 1) / WORDS_PER_BATCH;
 
-    private record Emit(String stream, long txid, Object msgId) {
-    }
 
     @Test
     void theInjectedFailuresLetEveryBatchCommit(@TempDir Path dir) throws Exception {
@@ -55,28 +53,7 @@ class PortedFaultScheduleTest {
         Map<String, Object> conf = new HashMap<>();
         conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, 3);
         conf.put(MasterBatchCoordinator.BATCH_EMIT_INTERVAL_MILLIS, 0);
-        mbc.open(conf, null, new SpoutOutputCollector(new ISpoutOutputCollector() {
-            @Override
-            public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
-                emits.add(new Emit(streamId, ((Number) tuple.get(0)).longValue(), messageId));
-                return List.of();
-            }
-
-            @Override
-            public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
-                throw new AssertionError("no direct emits");
-            }
-
-            @Override
-            public void reportError(Throwable error) {
-                throw new AssertionError(error);
-            }
-
-            @Override
-            public long getPendingCount() {
-                return 0;
-            }
-        }));
+        mbc.open(conf, null, CoordinatorEmits.recordingInto(emits));
         Deque<Emit> spoutPart = new ArrayDeque<>();
         long committed = 0;
         for (int r = 0; r < rounds && committed < LAST_TXID; r++) {

@@ -1,8 +1,7 @@
 package io.squall.trident.coordinator;
 
 import io.squall.Config;
-import io.squall.spout.ISpoutOutputCollector;
-import io.squall.spout.SpoutOutputCollector;
+import io.squall.trident.coordinator.CoordinatorEmits.Emit;
 import io.squall.utils.Clock;
 import io.squall.utils.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The coordinator's state machine, driven by hand: what it emits for each ack and fail. */
 class MasterBatchCoordinatorTest {
-    private record Emit(String stream, long txid, Object msgId) {
-    }
 
     private final List<Emit> emits = new ArrayList<>();
     private MasterBatchCoordinator mbc;
@@ -38,28 +35,7 @@ class MasterBatchCoordinatorTest {
         Map<String, Object> conf = new HashMap<>();
         conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, pending);
         conf.put(MasterBatchCoordinator.BATCH_EMIT_INTERVAL_MILLIS, intervalMillis);
-        mbc.open(conf, null, new SpoutOutputCollector(new ISpoutOutputCollector() {
-            @Override
-            public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
-                emits.add(new Emit(streamId, ((Number) tuple.get(0)).longValue(), messageId));
-                return List.of();
-            }
-
-            @Override
-            public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
-                throw new AssertionError("no direct emits");
-            }
-
-            @Override
-            public void reportError(Throwable error) {
-                throw new AssertionError(error);
-            }
-
-            @Override
-            public long getPendingCount() {
-                return 0;
-            }
-        }));
+        mbc.open(conf, null, CoordinatorEmits.recordingInto(emits));
     }
 
     private List<Emit> step() {
