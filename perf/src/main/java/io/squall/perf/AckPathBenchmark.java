@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * Squall; {@link #main} runs the same loop and reports the benchmark thread's CPU time and allocated bytes
  * per acked tuple, which the neighbours disturb far less:
  *
- * <pre>java [-DreceiveBufferSize=16384] -cp ... io.squall.perf.AckPathBenchmark [rounds] [treesPerRound]</pre>
+ * <pre>java [-DreceiveBufferSize=16384] [-DserializationCheck=true] -cp ... io.squall.perf.AckPathBenchmark [rounds] [treesPerRound]</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -90,7 +90,8 @@ public class AckPathBenchmark {
         Config conf = new Config();
         conf.setNumAckers(1);
         conf.setMaxSpoutPending(1000);
-        conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false);
+        // -DserializationCheck=true: local mode's default, which the peer harness runs with.
+        conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, Boolean.getBoolean("serializationCheck"));
         conf.put("topology.metrics.enabled", false);
         conf.put(Config.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE, Integer.getInteger("receiveBufferSize", 16384));
         driver = new TopologyTestDriver(b.createTopology(), conf);

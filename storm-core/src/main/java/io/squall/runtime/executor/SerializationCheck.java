@@ -15,12 +15,19 @@ import java.util.Set;
  * In local mode tuples pass by reference and are never serialized, so a value that cannot cross workers
  * would only fail on a cluster. This check serializes the first value of each class on each stream once
  * and throws {@link UnserializableValueException} naming the component, stream and class if it fails.
- * Owned by one executor thread; after the first tuples it costs one class comparison per value.
+ * Owned by one executor thread; after the first tuples it costs one class comparison per value, and the stream's
+ * classes are found with no map look-up while a task keeps emitting on one stream (the usual case).
  */
 public final class SerializationCheck {
     private final Kryo kryo;
     private final Output scratch = new Output(4096, -1);
     private final Map<Route, Seen> byRoute = new IdentityHashMap<>();
+    /**
+     * The route checked last and its classes, so that a run of emits on one stream costs no identity-map look-up
+     * (the route's identity hash and a probe) per tuple; the check is on by default in local mode.
+     */
+    private Route lastRoute;
+    private Seen lastSeen;
 
     /** The classes seen on one stream, and the classes of the last tuple as a fast path. */
     private static final class Seen {
@@ -34,11 +41,7 @@ public final class SerializationCheck {
     }
 
     void check(Route route, List<Object> values) {
-        Seen seen = byRoute.get(route);
-        if (seen == null) {
-            seen = new Seen();
-            byRoute.put(route, seen);
-        }
+        Seen seen = route == lastRoute ? lastSeen : seenOn(route);
         int n = values.size();
         if (seen.last.length != n) {
             seen.last = new Class<?>[n];
@@ -58,6 +61,17 @@ public final class SerializationCheck {
             }
             seen.last[i] = c;
         }
+    }
+
+    private Seen seenOn(Route route) {
+        Seen seen = byRoute.get(route);
+        if (seen == null) {
+            seen = new Seen();
+            byRoute.put(route, seen);
+        }
+        lastRoute = route;
+        lastSeen = seen;
+        return seen;
     }
 
     private void trySerialize(Route route, Class<?> c, Object v) {

@@ -1,0 +1,74 @@
+package io.squall.runtime.executor;
+
+import io.squall.runtime.TaskLayout;
+import io.squall.runtime.routing.Router;
+import io.squall.serialization.KryoFactory;
+import io.squall.spout.SpoutOutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.StormTopology;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseRichSpout;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SerializationCheckTest {
+    /** Declares two one-field streams, "a" and "b". */
+    static final class TwoStreams extends BaseRichSpout {
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        }
+
+        @Override
+        public void nextTuple() {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("a", new Fields("v"));
+            declarer.declareStream("b", new Fields("v"));
+        }
+    }
+
+    /** Registered with no Kryo serializer and not Java-serializable. */
+    static final class Opaque {
+    }
+
+    private static Router router() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("two", new TwoStreams());
+        StormTopology t = b.createTopology();
+        TaskLayout layout = new TaskLayout(t, 0);
+        int task = layout.taskToComponent().keySet().iterator().next();
+        WorkerTopologyContext context = new WorkerTopologyContext(t, Map.of(), layout.taskToComponent(), "t", 0,
+                List.copyOf(layout.taskToComponent().keySet()));
+        return new Router(context, task);
+    }
+
+    @Test
+    void aNewClassIsCheckedOnEachStreamWhetherTheTaskStaysOnOneStreamOrAlternates() {
+        Router router = router();
+        SerializationCheck check = new SerializationCheck(
+                KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()));
+        assertDoesNotThrow(() -> check.check(router.route("a"), new Values("x")));
+        assertDoesNotThrow(() -> check.check(router.route("a"), new Values(1L)));
+        assertDoesNotThrow(() -> check.check(router.route("b"), new Values("y")));
+        UnserializableValueException onB = assertThrows(UnserializableValueException.class,
+                () -> check.check(router.route("b"), new Values(new Opaque())));
+        assertTrue(onB.getMessage().contains("stream 'b'") && onB.getMessage().contains(Opaque.class.getName()),
+                onB.getMessage());
+        assertDoesNotThrow(() -> check.check(router.route("a"), new Values("x")));
+        UnserializableValueException onA = assertThrows(UnserializableValueException.class,
+                () -> check.check(router.route("a"), new Values(new Opaque())));
+        assertTrue(onA.getMessage().contains("stream 'a'"), onA.getMessage());
+    }
+}
