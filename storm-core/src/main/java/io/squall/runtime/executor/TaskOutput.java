@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -37,7 +38,8 @@ abstract class TaskOutput {
     private final Transfer transfer;
     private final RoundCounts roundCounts;
     /** The one-task target lists handed out so far, by task id (see {@link #single}). */
-    private final ArrayList<List<Integer>> singles = new ArrayList<>();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Integer>[] singles = new List[0];
     private final SerializationCheck serializationCheck;
     private final boolean debug;
 
@@ -79,50 +81,94 @@ abstract class TaskOutput {
         if (tap != null) {
             tap.offer(taskId, values);
         }
+        // The usual emit (one grouping choosing one task) is kept apart from the others, so that this method stays
+        // small enough for the compiler to inline into the collectors' emit.
+        TaskSelector[] selectors = route.selectors();
+        List<Integer> targets;
+        if (directTask < 0 && selectors.length == 1) {
+            int[] out = route.scratch();
+            int n = selectors[0].select(values, out);
+            if (n == 1) {
+                int task = out[0];
+                sendTo(task, route, values, perTarget, null);
+                roundCounts.transferred++;
+                targets = single(task);
+            } else {
+                targets = sendToEach(out, n, route, values, perTarget);
+            }
+        } else {
+            targets = sendToAll(route, values, directTask, perTarget);
+        }
+        roundCounts.emitted++;
+        counters.emitted();
+        hooks.emit(values, route.streamId(), targets);
+        return targets;
+    }
+
+    /**
+     * Sends {@code task} its tuple: its own ({@link #sendOwn}) if {@code perTarget}, else {@code shared}, or a new
+     * unanchored tuple if that is null.
+     *
+     * @return the tuple shared by the targets of the emit, or null if none was made yet
+     */
+    private TupleImpl sendTo(int task, Route route, List<Object> values, boolean perTarget, TupleImpl shared) {
+        if (perTarget) {
+            sendOwn(task, route, values);
+            return shared;
+        }
+        TupleImpl t = shared != null ? shared : unanchored(route, values);
+        transfer.send(task, t);
+        return t;
+    }
+
+    /** Sends to the {@code n} tasks one grouping chose (not one), counting them; their ids. */
+    private List<Integer> sendToEach(int[] out, int n, Route route, List<Object> values, boolean perTarget) {
+        if (n == 0) {
+            return List.of();
+        }
+        List<Integer> targets = new ArrayList<>(n);
+        TupleImpl shared = null;
+        for (int j = 0; j < n; j++) {
+            shared = sendTo(out[j], route, values, perTarget, shared);
+            targets.add(out[j]);
+        }
+        roundCounts.transferred += n;
+        return targets;
+    }
+
+    /**
+     * Sends to {@code directTask} if it is not negative, else to the tasks every grouping of the stream chose
+     * (one unanchored tuple shared by all of them unless {@code perTarget}), counting them; their ids.
+     */
+    private List<Integer> sendToAll(Route route, List<Object> values, int directTask, boolean perTarget) {
+        if (directTask >= 0) {
+            sendTo(directTask, route, values, perTarget, null);
+            roundCounts.transferred++;
+            return single(directTask);
+        }
         int count = 0;
         int first = -1;
         List<Integer> many = null;
-        if (directTask >= 0) {
-            if (perTarget) {
-                sendOwn(directTask, route, values);
-            } else {
-                transfer.send(directTask, unanchored(route, values));
-            }
-            first = directTask;
-            count = 1;
-        } else {
-            TupleImpl shared = null;
-            int[] out = route.scratch();
-            for (TaskSelector selector : route.selectors()) {
-                int n = selector.select(values, out);
-                for (int j = 0; j < n; j++) {
-                    if (perTarget) {
-                        sendOwn(out[j], route, values);
-                    } else {
-                        if (shared == null) {
-                            shared = unanchored(route, values);
-                        }
-                        transfer.send(out[j], shared);
+        TupleImpl shared = null;
+        int[] out = route.scratch();
+        for (TaskSelector selector : route.selectors()) {
+            int n = selector.select(values, out);
+            for (int j = 0; j < n; j++) {
+                shared = sendTo(out[j], route, values, perTarget, shared);
+                if (count == 0) {
+                    first = out[j];
+                } else {
+                    if (many == null) {
+                        many = new ArrayList<>();
+                        many.add(first);
                     }
-                    if (count == 0) {
-                        first = out[j];
-                    } else {
-                        if (many == null) {
-                            many = new ArrayList<>();
-                            many.add(first);
-                        }
-                        many.add(out[j]);
-                    }
-                    count++;
+                    many.add(out[j]);
                 }
+                count++;
             }
         }
-        List<Integer> targets = count == 0 ? List.of() : many != null ? many : single(first);
-        roundCounts.emitted++;
-        counters.emitted();
         roundCounts.transferred += count;
-        hooks.emit(values, route.streamId(), targets);
-        return targets;
+        return count == 0 ? List.of() : many != null ? many : single(first);
     }
 
     /**
@@ -130,14 +176,16 @@ abstract class TaskOutput {
      * allocates no list (an emit returns its targets, as Storm's does).
      */
     private List<Integer> single(int task) {
-        while (task >= singles.size()) {
-            singles.add(null);
+        List<Integer> l = task < singles.length ? singles[task] : null;
+        return l != null ? l : newSingle(task);
+    }
+
+    private List<Integer> newSingle(int task) {
+        if (task >= singles.length) {
+            singles = Arrays.copyOf(singles, Math.max(task + 1, singles.length * 2));
         }
-        List<Integer> l = singles.get(task);
-        if (l == null) {
-            l = Collections.singletonList(task);
-            singles.set(task, l);
-        }
+        List<Integer> l = Collections.singletonList(task);
+        singles[task] = l;
         return l;
     }
 
