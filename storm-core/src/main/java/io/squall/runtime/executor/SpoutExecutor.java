@@ -268,8 +268,17 @@ public final class SpoutExecutor extends Executor {
 
     private void endTrees(Object message) {
         if (message instanceof AckBatch b) {
-            for (int i = 0; i < b.size(); i++) {
-                onAck(b.kind(i), b.root(i), b.xor(i), b.task(i));
+            // A bolt's update of a tree this executor tracks is nearly every entry: applied here, without the task
+            // column (the bolt leaves it -1) or the dispatch on the kind.
+            for (int i = 0, n = b.size(); i < n; i++) {
+                byte kind = b.kind(i);
+                if (kind == AckBatch.UPDATE && tracksTrees) {
+                    if (pending.update(b.root(i), b.xor(i)) == PendingRing.COMPLETED) {
+                        complete(false, -1);
+                    }
+                } else {
+                    onAck(kind, b.root(i), b.xor(i), b.task(i));
+                }
             }
             b.recycle();
         } else if (message instanceof AckMessage.Update m) {
