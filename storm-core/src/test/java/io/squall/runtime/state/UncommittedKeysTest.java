@@ -26,7 +26,7 @@ class UncommittedKeysTest {
         UncommittedKeys keys = new UncommittedKeys();
         keys.record(tuple(11, 0x1000));
         assertFalse(keys.conflicts(tuple(11, 0x1000)), "the same attempt");
-        assertTrue(keys.conflicts(tuple(12, 0x1000)), "another attempt, its key still in the buffer");
+        assertTrue(keys.conflicts(tuple(12, 0x1000)), "another attempt");
         assertFalse(keys.conflicts(tuple(12, 0x2000)), "another key");
         keys.prepare();
         assertTrue(keys.conflicts(tuple(12, 0x1000)), "staged, not committed");
@@ -53,11 +53,11 @@ class UncommittedKeysTest {
     }
 
     /**
-     * Random keys, attempts, prepares, commits and rollbacks, over intervals of up to 40,000 keys (the parts' filters
-     * grow and are cleared): every answer is the one a map of each part's keys to the root applied last gives.
+     * Random keys, attempts, prepares, commits and rollbacks, over intervals of up to 40,000 keys: every answer is the
+     * one a map of each part's keys to the root applied last gives.
      */
     @Test
-    void answersAsAnExactMapOfEachPartWhateverItsFilterHolds() {
+    void answersAsAnExactMapOfEachPartToTheRootAppliedLast() {
         SplittableRandom random = new SplittableRandom(12);
         UncommittedKeys keys = new UncommittedKeys();
         Map<Long, Long> pending = new HashMap<>();
