@@ -13,9 +13,6 @@ import io.squall.tuple.TupleImpl;
 import io.squall.tuple.TupleSource;
 
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,11 +45,6 @@ import java.util.TreeSet;
  * receiving thread one allocation besides the word, and the thread that counts it reads one object, not three.
  */
 public final class TupleCodec {
-    /** Kryo's fixed-size long is little-endian ({@code Output.writeLong}); this writes it in one store. */
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    /** The most bytes of a one-tree head: source task and stream (5 each), tree count, root, edge, value count. */
-    private static final int ONE_TREE_HEAD_BYTES = 5 + 5 + 1 + 8 + 8 + 5;
     private final Kryo kryo;
     private final GeneralTopologyContext context;
     /** Each component's declared streams, sorted: a stream's wire index is its position here. */
@@ -89,26 +81,8 @@ public final class TupleCodec {
 
     /** Writes a tuple. */
     public void write(Output out, TupleImpl tuple) {
-        int index = streamIndex(tuple.source());
-        List<Object> values = tuple.getValues();
-        if (!(index >= 0 && tuple.isSingleTree() && writeOneTreeHead(out, tuple, index, values.size()))) {
-            writeHead(out, tuple, index, values.size());
-        }
-        if (values instanceof RandomAccess) {
-            // An index loop: a for-each's iterator escaped here on a busy executor's thread (JFR), 32 bytes a tuple.
-            for (int i = 0, n = values.size(); i < n; i++) {
-                writeValue(out, values.get(i));
-            }
-        } else {
-            for (Object v : values) {
-                writeValue(out, v);
-            }
-        }
-    }
-
-    /** The tuple's head (everything before its values) through Kryo's {@code Output} calls, for any tuple. */
-    private static void writeHead(Output out, TupleImpl tuple, int index, int size) {
         out.writeVarInt(tuple.getSourceTask() + 1, true);
+        int index = streamIndex(tuple.source());
         if (index >= 0) {
             out.writeVarInt(index + 1, true);
         } else {
@@ -122,44 +96,19 @@ public final class TupleCodec {
         } else {
             writeTrees(out, tuple.getMessageId());
         }
-        out.writeVarInt(size, true);
-    }
-
-    /**
-     * Writes the head of a tuple in one tree on a declared stream (every tuple of an acked word count) straight into
-     * the output's array, the same bytes as {@link #writeHead}: one bounds check instead of six of Kryo's, and each
-     * long in one store.
-     *
-     * @return false, having written nothing, if the output is not a plain array one or has less room than the most
-     *         such a head takes (then {@link #writeHead} grows or flushes it)
-     */
-    private static boolean writeOneTreeHead(Output out, TupleImpl tuple, int index, int size) {
-        if (out.getClass() != Output.class) {
-            return false;
+        List<Object> values = tuple.getValues();
+        out.writeVarInt(values.size(), true);
+        if (values instanceof RandomAccess) {
+            // An index loop: a for-each's iterator escaped here on a busy executor's thread in one profile of the
+            // two-worker word count (JFR), 32 bytes a crossed word.
+            for (int i = 0, n = values.size(); i < n; i++) {
+                writeValue(out, values.get(i));
+            }
+        } else {
+            for (Object v : values) {
+                writeValue(out, v);
+            }
         }
-        byte[] b = out.getBuffer();
-        int p = out.position();
-        if (b.length - p < ONE_TREE_HEAD_BYTES) {
-            return false;
-        }
-        p = putVarInt(b, p, tuple.getSourceTask() + 1);
-        p = putVarInt(b, p, index + 1);
-        b[p++] = 1 << 1;
-        LONG_LE.set(b, p, tuple.treeRoot(0));
-        LONG_LE.set(b, p + 8, tuple.treeEdge(0));
-        p = putVarInt(b, p + 16, size);
-        out.setPosition(p);
-        return true;
-    }
-
-    /** Kryo's positive-optimized varint ({@code Output.writeVarInt(v, true)}) at {@code p}; returns where it ends. */
-    private static int putVarInt(byte[] b, int p, int v) {
-        while ((v & ~0x7F) != 0) {
-            b[p++] = (byte) (v & 0x7F | 0x80);
-            v >>>= 7;
-        }
-        b[p++] = (byte) v;
-        return p;
     }
 
     private void writeValue(Output out, Object v) {

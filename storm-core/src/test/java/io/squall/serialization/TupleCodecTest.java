@@ -277,7 +277,7 @@ class TupleCodecTest {
     }
 
     @Test
-    void writesTheHeadOfATupleInOneTreeAsKryosCallsDoWhateverRoomTheOutputHas() {
+    void writesATupleInOneTreeAsKryosOwnCallsWouldWhateverTheOutput() {
         Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
         TupleCodec codec = new TupleCodec(kryo, context());
         var fields = context().getComponentOutputFields("words", "default");
@@ -302,17 +302,14 @@ class TupleCodecTest {
                     codec.write(roomy, tuple);
                     assertArrayEquals(expected.toBytes(), java.util.Arrays.copyOfRange(roomy.toBytes(), 3,
                             roomy.position()), "into an array with room: " + what);
-                    Output tight = new Output(4, -1); // Too small for the head: Kryo grows it.
+                    Output tight = new Output(4, -1); // Kryo grows it.
                     codec.write(tight, tuple);
                     assertArrayEquals(expected.toBytes(), tight.toBytes(), "into a growing array: " + what);
                     java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
-                    Output streamed = new Output(stream, 8); // Too small for the head: Kryo flushes it.
+                    Output streamed = new Output(stream, 8); // Kryo flushes it.
                     codec.write(streamed, tuple);
                     streamed.flush();
                     assertArrayEquals(expected.toBytes(), stream.toByteArray(), "into a stream: " + what);
-                    Output subclass = new Output(256, -1) { };
-                    codec.write(subclass, tuple);
-                    assertArrayEquals(expected.toBytes(), subclass.toBytes(), "into a subclass of Output: " + what);
                 }
             }
         }
