@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeSet;
 
 /**
@@ -97,8 +98,16 @@ public final class TupleCodec {
         }
         List<Object> values = tuple.getValues();
         out.writeVarInt(values.size(), true);
-        for (Object v : values) {
-            writeValue(out, v);
+        if (values instanceof RandomAccess) {
+            // An index loop: a for-each's iterator escaped here on a busy executor's thread in one profile of the
+            // two-worker word count (JFR), 32 bytes a crossed word.
+            for (int i = 0, n = values.size(); i < n; i++) {
+                writeValue(out, values.get(i));
+            }
+        } else {
+            for (Object v : values) {
+                writeValue(out, v);
+            }
         }
     }
 

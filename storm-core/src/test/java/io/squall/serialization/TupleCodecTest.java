@@ -277,6 +277,55 @@ class TupleCodecTest {
     }
 
     @Test
+    void writesATupleInOneTreeAsKryosOwnCallsWouldWhateverTheOutput() {
+        Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
+        TupleCodec codec = new TupleCodec(kryo, context());
+        var fields = context().getComponentOutputFields("words", "default");
+        for (int task : new int[] {0, 1, 126, 127, 200, 20_000, 3_000_000, Integer.MAX_VALUE - 1}) {
+            for (long[] ids : new long[][] {{11L, 33L}, {-1L, Long.MIN_VALUE}, {Long.MAX_VALUE, 0x0102030405060708L}}) {
+                for (Values values : List.of(new Values("moon"), new Values("a", 7L, null))) {
+                    var source = new io.squall.tuple.TupleSource("words", "default", fields, task);
+                    TupleImpl tuple = TupleImpl.ofTree(source, values, ids[0], ids[1]);
+                    Output expected = new Output(256, -1);
+                    expected.writeVarInt(task + 1, true);
+                    expected.writeVarInt(1, true); // "default", the words spout's only stream: index 0.
+                    expected.writeVarInt(1 << 1, true);
+                    expected.writeLong(ids[0]);
+                    expected.writeLong(ids[1]);
+                    expected.writeVarInt(values.size(), true);
+                    for (Object v : values) {
+                        kryo.writeClassAndObject(expected, v);
+                    }
+                    String what = "task " + task + ", ids " + ids[0] + "/" + ids[1] + ", values " + values;
+                    Output roomy = new Output(256, -1);
+                    roomy.writeBytes(new byte[] {9, 9, 9}); // Not at the start of the array.
+                    codec.write(roomy, tuple);
+                    assertArrayEquals(expected.toBytes(), java.util.Arrays.copyOfRange(roomy.toBytes(), 3,
+                            roomy.position()), "into an array with room: " + what);
+                    Output tight = new Output(4, -1); // Kryo grows it.
+                    codec.write(tight, tuple);
+                    assertArrayEquals(expected.toBytes(), tight.toBytes(), "into a growing array: " + what);
+                    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+                    Output streamed = new Output(stream, 8); // Kryo flushes it.
+                    codec.write(streamed, tuple);
+                    streamed.flush();
+                    assertArrayEquals(expected.toBytes(), stream.toByteArray(), "into a stream: " + what);
+                }
+            }
+        }
+        TupleImpl back = codec.read(new Input(roundTrip(codec, TupleImpl.ofTree(new io.squall.tuple.TupleSource(
+                "words", "default", fields, 1), new Values("moon"), -1L, Long.MIN_VALUE))));
+        assertEquals(MessageId.of(-1L, Long.MIN_VALUE), back.getMessageId());
+        assertEquals(List.of("moon"), back.getValues());
+    }
+
+    private static byte[] roundTrip(TupleCodec codec, TupleImpl tuple) {
+        Output out = new Output(256, -1);
+        codec.write(out, tuple);
+        return out.toBytes();
+    }
+
+    @Test
     void writesStringValuesAsKryoDoesAndReadsBackWhatKryoWrote() {
         Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of());
         TupleCodec codec = new TupleCodec(kryo, context());
