@@ -104,7 +104,7 @@ public final class ClusterEvidence implements BeforeAllCallback, BeforeEachCallb
         settle(close(), context);
     }
 
-    /** Kills what is left of the scope's clusters, then deletes their files or, after a failure, says where they are. */
+    /** Kills what is left of the scope's clusters, then deletes their files or, after a failure, says where. */
     private static void settle(Scope scope, ExtensionContext context) {
         boolean keepAlways = Boolean.getBoolean(KEEP_ALWAYS);
         for (ClusterLauncher c : scope.clusters) {
