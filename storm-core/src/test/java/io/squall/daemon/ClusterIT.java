@@ -22,6 +22,7 @@ import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +72,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
+@ExtendWith(ClusterEvidence.class)
 class ClusterIT {
     private static final Duration LONG = Duration.ofSeconds(150);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,6 +19,7 @@ import io.squall.security.TokenStore;
 import io.squall.security.TransportSecurity;
 import io.squall.security.WorkerSignature;
 import io.squall.security.ZookeeperAcls;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +70,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
+@ExtendWith(ClusterEvidence.class)
 class SecureClusterIT {
     private static final Duration LONG = Duration.ofSeconds(150);
     private static final ObjectMapper JSON = new ObjectMapper();

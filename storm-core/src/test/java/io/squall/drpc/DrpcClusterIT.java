@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
 import io.squall.cluster.ClusterState;
 import io.squall.config.DaemonConfig;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
@@ -14,6 +15,7 @@ import io.squall.topology.DRPCExecutionException;
 import io.squall.utils.DRPCClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server goes on; the dashboard lists the server with its counts per function.
  */
 @Timeout(240)
+@ExtendWith(ClusterEvidence.class)
 class DrpcClusterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LONG = Duration.ofSeconds(120);

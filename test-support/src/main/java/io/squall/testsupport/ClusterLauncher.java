@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * supervisors, each started through {@code io.squall.cli.Main} as {@code bin/squall} would, with one shared set
  * of {@code -c key=value} settings (free ports, short timeouts, a temporary directory under {@code target/}).
  * {@link #close} kills every daemon and every worker the cluster's supervisors started, even workers orphaned
- * by a killed supervisor, and deletes the directory.
+ * by a killed supervisor, and deletes the directory; in a test class extended with {@link ClusterEvidence}, the
+ * directory is deleted only if the test passes, and kept (its logs included) for a failed one.
  *
  * <p>Worker processes are found by their command line (the worker main class and this cluster's directory),
  * so they are found across supervisor restarts. Not thread-safe: one test thread drives it.
@@ -35,6 +36,8 @@ public final class ClusterLauncher implements AutoCloseable {
     private final List<String> conf = new ArrayList<>();
     private final List<Daemon> daemons = new ArrayList<>();
     private final List<String> jvmOptions = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Whether a {@link ClusterEvidence} scope decides what becomes of the directory, rather than {@link #close}. */
+    private boolean adopted;
 
     private ClusterLauncher(Path base, String classpath) {
         this.base = base;
@@ -67,7 +70,9 @@ public final class ClusterLauncher implements AutoCloseable {
         try {
             Files.createDirectories(Path.of("target"));
             Path base = Files.createTempDirectory(Path.of("target"), name).toAbsolutePath();
-            return new ClusterLauncher(base, daemonClasspath());
+            ClusterLauncher cluster = new ClusterLauncher(base, daemonClasspath());
+            cluster.adopted = ClusterEvidence.adopt(cluster);
+            return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the cluster's directory under target/", e);
         }
@@ -289,15 +294,24 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     /**
-     * Kills every daemon (frozen ones too) and worker, then deletes the cluster's directory. It runs to the end on
-     * an interrupted thread too (a test that hit its timeout), and keeps the interrupt.
+     * Kills every daemon (frozen ones too) and worker, then deletes the cluster's directory (unless
+     * {@link ClusterEvidence} decides that after the test). It runs to the end on an interrupted thread too (a test
+     * that hit its timeout), and keeps the interrupt.
      */
     @Override
     public void close() {
+        killAll();
+        if (!adopted) {
+            deleteFiles();
+        }
+    }
+
+    /** Kills every daemon and worker of the cluster; again after a first time, it finds nothing left to kill. */
+    void killAll() {
         // Waiting for kill(1) would fail at once on an interrupted thread and leave the daemons running.
         boolean interrupted = Thread.interrupted();
         try {
-            killAll();
+            killProcesses();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -305,7 +319,7 @@ public final class ClusterLauncher implements AutoCloseable {
         }
     }
 
-    private void killAll() {
+    private void killProcesses() {
         for (int i = daemons.size() - 1; i >= 0; i--) {
             Process p = daemons.get(i).process();
             if (p.isAlive()) {
@@ -318,6 +332,13 @@ public final class ClusterLauncher implements AutoCloseable {
                 h.destroyForcibly();
                 h.onExit().join();
             });
+        }
+    }
+
+    /** Deletes the cluster's directory. */
+    void deleteFiles() {
+        if (!Files.exists(base)) {
+            return;
         }
         try (Stream<Path> files = Files.walk(base)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -3,6 +3,7 @@ package io.squall.trident;
 import io.squall.Await;
 import io.squall.cluster.ClusterState;
 import io.squall.config.DaemonConfig;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
+@ExtendWith(ClusterEvidence.class)
 class TridentClusterIT {
     private static final Duration LONG = Duration.ofSeconds(180);
 

@@ -4,12 +4,14 @@ import io.squall.Await;
 import io.squall.config.DaemonConfig;
 import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
 import io.squall.state.rocksdb.RocksDbKeyValueStateProvider;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it left in its temporary directory are gone when the supervisor starts the next worker on its port.
  */
 @Timeout(300)
+@ExtendWith(ClusterEvidence.class)
 class KilledWorkerFilesIT {
     private static final Duration LONG = Duration.ofSeconds(240);
     private static final String NAME = "killed-files";

@@ -11,11 +11,13 @@ import io.squall.security.TlsFiles;
 import io.squall.security.TokenStore;
 import io.squall.security.WorkerSignature;
 import io.squall.state.InMemoryKeyValueStateProvider;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.TopologyJar;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGSTOP make the query fail with 504 naming them; a forged state answer gets 401.
  */
 @Timeout(300)
+@ExtendWith(ClusterEvidence.class)
 class StateQueryClusterIT {
     private static final Duration LONG = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();

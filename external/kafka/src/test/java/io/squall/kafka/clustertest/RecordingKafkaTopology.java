@@ -21,7 +21,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
- * A KafkaSpout topology submitted to a cluster from a JAR: two spouts and two recording bolts over two workers.
+ * A KafkaSpout topology submitted to a cluster from a JAR: two spouts and two recording bolts over two workers, each
+ * spout's tuples shuffled over both bolts.
  * Each bolt writes the {@code partition:offset} of every record it acks to a file of a shared directory (one file
  * per task and process) before acking it, so a test can tell what was processed and how often. Arguments: name,
  * bootstrap servers, topic, consumer group, records directory.
@@ -83,6 +84,10 @@ public final class RecordingKafkaTopology {
         Config conf = new Config();
         conf.setNumWorkers(2);
         conf.setMaxSpoutPending(1000);
+        // Plain round-robin shuffle: half of each spout's tuples cross to the other worker, so a killed worker leaves
+        // the survivor's tuples in flight to it (on the link and in its queues), which must time out and be replayed.
+        // A load-aware shuffle would keep them in their own worker while its bolt keeps up.
+        conf.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true);
         // Tuples in flight to a killed worker are replayed after this: short, so the test need not wait long.
         conf.setMessageTimeoutSecs(10);
         SquallSubmitter.submitTopology(args[0], conf, b.createTopology());

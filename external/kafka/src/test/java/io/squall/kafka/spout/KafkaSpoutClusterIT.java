@@ -5,6 +5,7 @@ import io.squall.cluster.ClusterState;
 import io.squall.config.DaemonConfig;
 import io.squall.kafka.SharedKafka;
 import io.squall.kafka.clustertest.RecordingKafkaTopology;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
@@ -12,9 +13,12 @@ import io.squall.utils.NimbusClient;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +35,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * KafkaSpout on a real cluster (ZooKeeper, Nimbus and a supervisor as processes, the topology from a JAR over two
- * workers) against a real broker: 100,000 records, and one worker killed with SIGKILL mid-run. Every record is
- * processed, a record is processed twice only if its offset was not committed when the worker died (it was not
- * acked yet), and the committed offsets reach the log end.
+ * workers, each spout's tuples shuffled over both) against a real broker: 100,000 records, and one worker killed with
+ * SIGKILL mid-run, with the other worker's tuples in flight to it. Every record is processed, a record is processed
+ * twice only if its offset was not committed when the worker died (it was not acked yet), and the committed offsets
+ * reach the log end. A failure keeps the cluster's logs and the bolts' record files ({@link ClusterEvidence}).
  */
-@Timeout(300)
+@Timeout(600)
+@ExtendWith(ClusterEvidence.class)
 class KafkaSpoutClusterIT {
     private static final Duration LONG = Duration.ofSeconds(150);
+    /**
+     * How long the run may go without a record processed, a worker started or a line in a worker's log. On a loaded
+     * machine the whole run takes several times as long as on an idle one, so its waits are bounded by progress, not
+     * by a total: nothing in it legitimately stays silent for longer than a worker may take to start (its start
+     * timeout, 90 s here), while a stuck record shows as a standstill (every other step is a message timeout, 10 s,
+     * and a retry backoff of at most 10 s).
+     */
+    private static final Duration STALL = Duration.ofSeconds(90);
 
     @Test
     void losesNothingAndRepeatsOnlyUncommittedRecordsWhenAWorkerIsKilledMidRun() throws Exception {
@@ -62,14 +76,17 @@ class KafkaSpoutClusterIT {
             }
             long clusterUp = System.nanoTime();
             Path records = Files.createDirectories(cluster.base().resolve("records"));
+            Tally tally = new Tally(records);
             Path jar = TopologyJar.ofPackage(Path.of("target", "test-classes"),
                     RecordingKafkaTopology.class.getPackageName(), cluster.base().resolve("kafka-topology.jar"));
             Process submit = cluster.cli("submit", "jar", jar.toString(), RecordingKafkaTopology.class.getName(),
                     topic, SharedKafka.bootstrap(), topic, topic, records.toString());
             assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit"));
 
-            Await.until(LONG, () -> processed(records).size() >= n / 10,
-                    () -> processed(records).size() + " records processed; " + supervisor.log());
+            Await.until(LONG, () -> cluster.workerPids().size() == 2, () -> "two workers launched: "
+                    + supervisor.log());
+            Await.untilWhileProgressing(STALL, () -> tally.times().size() >= n / 10, () -> progress(cluster,
+                    tally), () -> missing(tally.times(), n));
             long killedAt = System.nanoTime();
             Set<Long> workers = cluster.workerPids();
             assertEquals(2, workers.size(), "two workers: " + workers);
@@ -79,19 +96,24 @@ class KafkaSpoutClusterIT {
                     () -> "worker " + victim + " dead");
             // The dead worker's spout can commit nothing more: what it had not committed is all it may repeat.
             Map<TopicPartition, Long> committedAtKill = SharedKafka.committed(topic, topic);
-            int atKill = processed(records).size();
+            int atKill = tally.times().size();
             assertTrue(atKill < n, "killed mid-run: " + atKill + " of " + n + " processed");
 
-            Await.until(LONG, () -> processed(records).size() == n, () -> processed(records).size() + " of " + n
-                    + " records processed after the kill; " + supervisor.log());
+            Await.until(LONG, () -> cluster.workerPids().size() == 2 && !cluster.workerPids().contains(victim),
+                    () -> "a worker launched in place of " + victim + ": " + supervisor.log());
+            long replacedAt = System.nanoTime();
+            Await.untilWhileProgressing(STALL, () -> tally.times().size() == n, () -> progress(cluster,
+                    tally), () -> missing(tally.times(), n) + " after the kill; committed "
+                    + SharedKafka.committed(topic, topic));
             long allProcessed = System.nanoTime();
-            Await.until(Duration.ofSeconds(60), () -> SharedKafka.committed(topic, topic)
-                    .equals(SharedKafka.endOffsets(topic)), () -> "committed " + SharedKafka.committed(topic, topic)
-                    + " to reach the log end " + SharedKafka.endOffsets(topic));
+            Map<TopicPartition, Long> end = SharedKafka.endOffsets(topic);
+            Await.untilWhileProgressing(STALL, () -> SharedKafka.committed(topic, topic).equals(end),
+                    () -> SharedKafka.committed(topic, topic), () -> "the committed offsets to reach the log end "
+                            + end);
             assertTrue(!cluster.workerPids().contains(victim) && cluster.workerPids().size() == 2,
                     "the supervisor replaced the killed worker: " + cluster.workerPids());
 
-            Map<String, Integer> times = processed(records);
+            Map<String, Integer> times = tally.times();
             List<String> wrongRepeats = new ArrayList<>();
             int repeated = 0;
             for (Map.Entry<String, Integer> e : times.entrySet()) {
@@ -109,9 +131,15 @@ class KafkaSpoutClusterIT {
                     + "before the kill: " + wrongRepeats.subList(0, Math.min(20, wrongRepeats.size())));
             System.out.printf("KafkaSpoutClusterIT: %d records, worker killed at %d processed, %d processed twice "
                     + "(none committed before the kill); cluster and broker up %.1f s, to the kill %.1f s, from the "
-                    + "kill to every record processed %.1f s%n", n, atKill, repeated, (clusterUp - start) / 1e9,
-                    (killedAt - clusterUp) / 1e9, (allProcessed - killedAt) / 1e9);
+                    + "kill to the new worker's launch %.1f s, to every record processed %.1f s%n", n, atKill,
+                    repeated, (clusterUp - start) / 1e9, (killedAt - clusterUp) / 1e9, (replacedAt - killedAt) / 1e9,
+                    (allProcessed - killedAt) / 1e9);
         }
+    }
+
+    /** What shows the run advancing: records processed, the worker processes, what the workers logged. */
+    private static List<Object> progress(ClusterLauncher cluster, Tally tally) {
+        return List.of(tally.times().size(), cluster.workerPids(), cluster.workerLogs().length());
     }
 
     private static boolean isLeader(NimbusClient nimbus) {
@@ -122,22 +150,80 @@ class KafkaSpoutClusterIT {
         }
     }
 
-    /** How many times each {@code partition:offset} was processed, from every recording bolt's files. */
-    private static Map<String, Integer> processed(Path dir) {
-        Map<String, Integer> times = new HashMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("processed-")).toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                // Only whole lines: one being written (or cut by the kill) is not a record yet.
-                for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+    /**
+     * How many of the {@code n} records (offsets 0.. of 4 partitions, as {@link SharedKafka#produce} writes them)
+     * were processed, and the offset ranges of each partition that were not.
+     */
+    private static String missing(Map<String, Integer> times, int n) {
+        StringBuilder s = new StringBuilder(times.size() + " of " + n + " records processed; not processed:");
+        for (int p = 0; p < 4; p++) {
+            s.append(" partition ").append(p).append(" [");
+            long from = -1;
+            int ranges = 0;
+            for (long o = 0; o <= n / 4; o++) {
+                boolean gap = o < n / 4 && !times.containsKey(p + ":" + o);
+                if (gap && from < 0) {
+                    from = o;
+                } else if (!gap && from >= 0) {
+                    if (ranges++ < 10) {
+                        s.append(ranges > 1 ? ", " : "").append(from).append(o - 1 > from ? ".." + (o - 1) : "");
+                    }
+                    from = -1;
+                }
+            }
+            s.append(ranges > 10 ? ", ... (" + ranges + " ranges)]" : "]");
+        }
+        return s.toString();
+    }
+
+    /**
+     * How many times each {@code partition:offset} was processed, from every recording bolt's files, read as they
+     * grow: each look reads only what was appended since the last, so polling it does not take the cluster's CPU.
+     * Test thread only.
+     */
+    private static final class Tally {
+        private final Path dir;
+        private final Map<Path, Long> readUpTo = new HashMap<>();
+        private final Map<String, Integer> times = new HashMap<>();
+
+        Tally(Path dir) {
+            this.dir = dir;
+        }
+
+        /** The counts so far; the tally's own map, updated by the next call. */
+        Map<String, Integer> times() {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("processed-")).toList()) {
+                    readNew(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return times;
+        }
+
+        private void readNew(Path file) throws IOException {
+            long from = readUpTo.getOrDefault(file, 0L);
+            try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+                long size = ch.size();
+                if (size <= from) {
+                    return;
+                }
+                ByteBuffer buf = ByteBuffer.allocate((int) (size - from));
+                ch.position(from);
+                while (buf.hasRemaining() && ch.read(buf) > 0) {
+                    // Reads to the size seen; what is appended meanwhile waits for the next look.
+                }
+                // Only whole lines: one being written (or cut by the kill) is not a record yet. Lines are ASCII.
+                String text = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+                int whole = text.lastIndexOf('\n') + 1;
+                for (String line : text.substring(0, whole).split("\n")) {
                     if (!line.isEmpty()) {
                         times.merge(line, 1, Integer::sum);
                     }
                 }
+                readUpTo.put(file, from + whole);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return times;
     }
 }

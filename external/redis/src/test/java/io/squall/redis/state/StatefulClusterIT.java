@@ -11,10 +11,12 @@ import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
 import io.squall.state.KeyValueState;
 import io.squall.state.StateProvider;
 import io.squall.state.rocksdb.RocksDbKeyValueStateProvider;
+import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cluster; the test lives in this module because it needs both providers.
  */
 @Timeout(900) // about 5 minutes at a load average of 25 on 2 cores; a guard, not the expected time
+@ExtendWith(ClusterEvidence.class)
 class StatefulClusterIT {
     private static final int SENTENCES = 100_000;
     /** Sentences fed across each rescale: enough to have some in flight at the rebalance. */
