@@ -15,19 +15,19 @@ import java.util.function.Function;
  * what is newer; that is what makes a checkpoint incremental (only the changed keys are written). A deleted
  * key is kept as a tombstone until its commit. Owned by the thread of the task that owns the state.
  *
- * <p>Each key changed recently has one cell, in one table ({@link CellTable}), holding both layers' values; the cell
- * outlives the commit of its change and is dropped only once its key went unused for a whole checkpoint interval. So a
- * key updated in every interval (a word count's words) keeps the key object it was first put with, which the collector
- * soon promotes next to the table, rather than a new interval's first tuple's copy in a new map each checkpoint, which
- * every look-up of the interval then compared from wherever the young generation had put it. The per-tuple path is one
- * probe of the table ({@link #newest}), and a put of the key object the last read found (a bolt's {@code put(k, get(k)
- * + 1)}) writes its cell in place, without a second. Made with {@code cacheCommitted}, a cell also keeps its key's
- * committed value once read or committed, so that a read needs no look-up in the backend: for a backend that keeps its
- * committed values as the same objects ({@link InMemoryKeyValueState}), not for one that deserializes a copy per read,
- * whose callers may change the copy they got. Such a backend's cells still keep a committed value that no caller can
- * change (a boxed primitive or a {@code String}, the counts of a keyed count) and a key's absence: the object kept
- * equals the copy the backend would give, and a read of a counted key then costs no deserialization each checkpoint
- * interval.
+ * <p>Each key changed recently has one cell, in one map, holding both layers' values; the cell outlives the commit
+ * of its change and is dropped only once its key went unused for a whole checkpoint interval. So a key updated in
+ * every interval (a word count's words) keeps the key object it was first put with, which the collector soon
+ * promotes next to the map's nodes, rather than a new interval's first tuple's copy in a new map each checkpoint,
+ * which every look-up of the interval then compared from wherever the young generation had put it. The per-tuple
+ * path is one hash look-up ({@link #newest}), and a put of the key object the last read found (a bolt's
+ * {@code put(k, get(k) + 1)}) writes its cell in place, without a second. Made with {@code cacheCommitted}, a cell
+ * also keeps its key's committed value once read or committed, so that a read needs no look-up in the backend: for
+ * a backend that keeps its committed values as the same objects ({@link InMemoryKeyValueState}), not for one that
+ * deserializes a copy per read, whose callers may change the copy they got. Such a backend's cells still keep a
+ * committed value that no caller can change (a boxed primitive or a {@code String}, the counts of a keyed count) and
+ * a key's absence: the object kept equals the copy the backend would give, and a read of a counted key then costs
+ * no deserialization each checkpoint interval.
  */
 public final class KeyValueChanges<K, V> {
     /** Marks a deleted key. */
@@ -38,7 +38,7 @@ public final class KeyValueChanges<K, V> {
     private static final int SWEEP_ABOVE = 64;
 
     private final boolean cacheCommitted;
-    private final CellTable<Cell<K>> cells = new CellTable<>();
+    private final Map<K, Cell<K>> cells = new HashMap<>();
     /** The cells changed since the last prepare. */
     private final List<Cell<K>> changed = new ArrayList<>();
     /** The cells staged by the prepares since the last commit. */
@@ -51,27 +51,15 @@ public final class KeyValueChanges<K, V> {
     private Cell<K> lastCell;
 
     /** One key's newest change, its staged change and (when cached) its committed value: {@link #NONE} for none. */
-    private static final class Cell<K> implements CellTable.Keyed {
+    private static final class Cell<K> {
         private final K key;
-        private final int hash;
         private Object current = NONE;
         private Object staged = NONE;
         private Object committed = NONE;
         private int used;
 
-        Cell(K key, int hash) {
+        Cell(K key) {
             this.key = key;
-            this.hash = hash;
-        }
-
-        @Override
-        public Object key() {
-            return key;
-        }
-
-        @Override
-        public int hash() {
-            return hash;
         }
     }
 
@@ -94,7 +82,7 @@ public final class KeyValueChanges<K, V> {
      */
     @SuppressWarnings("unchecked")
     public V newest(K key, Function<? super K, ? extends V> committed) {
-        Cell<K> c = key == lastKey && key != null ? lastCell : cells.get(key, CellTable.hash(key));
+        Cell<K> c = key == lastKey && key != null ? lastCell : cells.get(key);
         if (c == null) {
             return committed.apply(key);
         }
@@ -127,14 +115,14 @@ public final class KeyValueChanges<K, V> {
 
     /** Whether {@code key} changed since the commit; then {@link #get} is its value (null: deleted). */
     public boolean contains(K key) {
-        Cell<K> c = cells.get(key, CellTable.hash(key));
+        Cell<K> c = cells.get(key);
         return c != null && (c.current != NONE || c.staged != NONE);
     }
 
     /** The newest value of a changed key, or null when it was deleted or did not change. */
     @SuppressWarnings("unchecked")
     public V get(K key) {
-        Cell<K> c = cells.get(key, CellTable.hash(key));
+        Cell<K> c = cells.get(key);
         if (c == null) {
             return null;
         }
@@ -157,11 +145,10 @@ public final class KeyValueChanges<K, V> {
         if (key == lastKey && key != null) {
             c = lastCell; // Read or written last: no look-up.
         } else {
-            int hash = CellTable.hash(key);
-            c = cells.get(key, hash);
+            c = cells.get(key);
             if (c == null) {
-                c = new Cell<>(key, hash);
-                cells.add(c);
+                c = new Cell<>(key);
+                cells.put(key, c);
             }
             lastKey = key;
             lastCell = c;
@@ -221,7 +208,7 @@ public final class KeyValueChanges<K, V> {
         preparedTxid = -1;
         if (cells.size() > SWEEP_ABOVE) {
             int stale = interval - 1;
-            cells.removeIf(c -> c.used < stale && c.current == NONE);
+            cells.values().removeIf(c -> c.used < stale && c.current == NONE);
             if (lastCell != null && lastCell.used < stale && lastCell.current == NONE) {
                 forgetLast();
             }
