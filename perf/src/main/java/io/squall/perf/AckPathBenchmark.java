@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * Squall; {@link #main} runs the same loop and reports the benchmark thread's CPU time and allocated bytes
  * per acked tuple, which the neighbours disturb far less:
  *
- * <pre>java [-DreceiveBufferSize=16384] [-DserializationCheck=true] -cp ... io.squall.perf.AckPathBenchmark [rounds] [treesPerRound]</pre>
+ * <pre>java [-DreceiveBufferSize=16384] [-DserializationCheck=true] -cp ... io.squall.perf.AckPathBenchmark
+ *     [rounds] [treesPerRound]</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

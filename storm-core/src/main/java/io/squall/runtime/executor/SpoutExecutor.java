@@ -273,9 +273,7 @@ public final class SpoutExecutor extends Executor {
             for (int i = 0, n = b.size(); i < n; i++) {
                 byte kind = b.kind(i);
                 if (kind == AckBatch.UPDATE && tracksTrees) {
-                    if (pending.update(b.root(i), b.xor(i)) == PendingRing.COMPLETED) {
-                        complete(false, -1);
-                    }
+                    update(b.root(i), b.xor(i));
                 } else {
                     onAck(kind, b.root(i), b.xor(i), b.task(i));
                 }
@@ -305,15 +303,20 @@ public final class SpoutExecutor extends Executor {
                     LOG.warn("Spout executor {} ignores an update of tree {}: ackers track its trees", name, root);
                     return;
                 }
-                if (pending.update(root, xor) == PendingRing.COMPLETED) {
-                    complete(false, -1);
-                }
+                update(root, xor);
             }
             case AckBatch.FAIL -> onResult(root, true, task);
             case AckBatch.ACKED -> onResult(root, false, -1);
             case AckBatch.FAILED -> onResult(root, true, task);
             case AckBatch.RESET -> pending.touch(root);
             default -> LOG.warn("Spout executor {} ignores unexpected acker message kind {} for tree {}", name, kind, root);
+        }
+    }
+
+    /** A bolt's update of a tree this executor tracks: XORed into its ack value, which completes it at zero. */
+    private void update(long root, long xor) {
+        if (pending.update(root, xor) == PendingRing.COMPLETED) {
+            complete(false, -1);
         }
     }
 
