@@ -357,6 +357,20 @@ public final class BoltExecutor extends Executor {
             }
         }
 
+        /**
+         * A child of the one anchor's one tree goes out as its parts: a target on another worker gets it encoded
+         * from them ({@link Transfer#sendOfTree}), without a tuple made only to be written.
+         */
+        @Override
+        void sendOwn(int task, Route route, List<Object> values) {
+            if (emitAnchor != null && ((TupleImpl) emitAnchor).isSingleTree()) {
+                TupleImpl a = (TupleImpl) emitAnchor;
+                transfer.sendOfTree(task, route.source(), values, a.treeRoot(0), childEdge(a));
+            } else {
+                super.sendOwn(task, route, values);
+            }
+        }
+
         @Override
         TupleImpl newTuple(Route route, List<Object> values) {
             return emitAnchor != null ? childOf((TupleImpl) emitAnchor, route, values)
@@ -390,14 +404,20 @@ public final class BoltExecutor extends Executor {
             return new TupleImpl(route.source(), values, mergeAnchors(anchors, nonZero()));
         }
 
-        /** A child of one anchor for one target: a new edge id, XORed into the anchor's ack value, in its trees. */
+        /** A child of one anchor for one target: a new edge id ({@link #childEdge}) in the anchor's trees. */
         private TupleImpl childOf(TupleImpl a, Route route, List<Object> values) {
-            long edge = nonZero();
-            a.xorAckVal(edge);
+            long edge = childEdge(a);
             if (a.isSingleTree()) {
                 return TupleImpl.ofTree(route.source(), values, a.treeRoot(0), edge);
             }
             return new TupleImpl(route.source(), values, a.getMessageId().child(edge));
+        }
+
+        /** A new edge id for a child of {@code a}, XORed into {@code a}'s ack value. */
+        private long childEdge(TupleImpl a) {
+            long edge = nonZero();
+            a.xorAckVal(edge);
+            return edge;
         }
 
         private MessageId mergeAnchors(Collection<Tuple> anchors, long edge) {
