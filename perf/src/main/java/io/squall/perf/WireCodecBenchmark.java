@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * too: {@value #BATCH} tree updates, eight in a row per tree (a counter acks the words of a sentence one after the
  * other), handed to the link as one {@link AckBatch} and decoded by the worker of the spout that tracks the trees.
  * A build whose codec does not take a whole batch gets its messages one by one, as that build's link wrote them.
+ * And a bolt's side of the same words: each word's tuple made and written, against written from its parts
+ * ({@link WireCodec#writeOfTree}), as the split bolt's executor writes a word for another worker.
  *
  * <pre>java -cp perf/target/squall-perf-0.1.0-SNAPSHOT.jar:perf/target/lib/* org.openjdk.jmh.Main WireCodec -prof gc
  * java -cp ... io.squall.perf.WireCodecBenchmark [rounds] [batchesPerRound]   (CPU ns and bytes per tuple)</pre>
@@ -117,6 +119,27 @@ public class WireCodecBenchmark {
         return out.position();
     }
 
+    /**
+     * Makes each word's tuple in its one tree and writes it, as a bolt's emit to a task of another worker did before
+     * {@link WireCodec#writeOfTree}; returns the bytes.
+     */
+    int makeAndEncodeBatch() {
+        out.reset();
+        for (TupleImpl t : tuples) {
+            codec.write(out, 2, TupleImpl.ofTree(t.source(), t.getValues(), t.treeRoot(0), t.treeEdge(0)));
+        }
+        return out.position();
+    }
+
+    /** Writes each word's tuple from its parts, as a bolt's emit to a task of another worker does; returns the bytes. */
+    int encodeFromPartsBatch() {
+        out.reset();
+        for (TupleImpl t : tuples) {
+            codec.writeOfTree(out, 2, t.source(), t.getValues(), t.treeRoot(0), t.treeEdge(0));
+        }
+        return out.position();
+    }
+
     /** Decodes the batch; returns the number of tuples. */
     int decodeBatch() {
         return codec.read(encoded, task -> task == 2, (task, message) -> decoded++);
@@ -132,6 +155,18 @@ public class WireCodecBenchmark {
     @OperationsPerInvocation(BATCH)
     public int decode() {
         return decodeBatch();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int makeAndEncode() {
+        return makeAndEncodeBatch();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int encodeFromParts() {
+        return encodeFromPartsBatch();
     }
 
     @Benchmark
@@ -184,12 +219,29 @@ public class WireCodecBenchmark {
             for (int i = 0; i < batches; i++) {
                 b.decodeAcks();
             }
+            long ackDecCpu = threads.getCurrentThreadCpuTime() - cpu;
+            long ackDecBytes = threads.getCurrentThreadAllocatedBytes() - bytes;
+            long[] made = cpuAndBytes(threads, batches, b::makeAndEncodeBatch);
+            long[] parts = cpuAndBytes(threads, batches, b::encodeFromPartsBatch);
+            System.out.printf("round %d: a word made and encoded %.1f ns CPU, %.1f bytes; from its parts %.1f ns CPU, "
+                    + "%.1f bytes%n", r, (double) made[0] / tuples, (double) made[1] / tuples,
+                    (double) parts[0] / tuples, (double) parts[1] / tuples);
             System.out.printf("round %d: encode %.1f ns CPU, %.1f bytes; decode %.1f ns CPU, %.1f bytes per tuple; "
                             + "its ack: encode %.1f ns, %.1f bytes; decode %.1f ns, %.1f bytes%n", r,
                     (double) encCpu / tuples, (double) encBytes / tuples, (double) decCpu / tuples,
                     (double) decBytes / tuples, (double) ackEncCpu / tuples, (double) ackEncBytes / tuples,
-                    (double) (threads.getCurrentThreadCpuTime() - cpu) / tuples,
-                    (double) (threads.getCurrentThreadAllocatedBytes() - bytes) / tuples);
+                    (double) ackDecCpu / tuples, (double) ackDecBytes / tuples);
         }
+    }
+
+    /** The calling thread's CPU ns and allocated bytes for {@code batches} runs of {@code batch}. */
+    private static long[] cpuAndBytes(com.sun.management.ThreadMXBean threads, int batches,
+                                      java.util.function.IntSupplier batch) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        long bytes = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < batches; i++) {
+            batch.getAsInt();
+        }
+        return new long[] {threads.getCurrentThreadCpuTime() - cpu, threads.getCurrentThreadAllocatedBytes() - bytes};
     }
 }

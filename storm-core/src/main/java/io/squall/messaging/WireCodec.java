@@ -14,8 +14,10 @@ import io.squall.serialization.MessageEncoder;
 import io.squall.serialization.TupleCodec;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.TupleImpl;
+import io.squall.tuple.TupleSource;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
+import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -116,6 +118,20 @@ public final class WireCodec implements MessageEncoder {
             out.writeBoolean(w.idle());
         } else {
             throw new IllegalArgumentException("Cannot send " + message + " to another worker");
+        }
+    }
+
+    /** Appends a tuple in one tree from its parts: the same bytes as {@link #write} of {@code TupleImpl.ofTree}. */
+    @Override
+    public void writeOfTree(Output out, int task, TupleSource source, List<Object> values, long root, long edge) {
+        out.writeVarInt(task, true);
+        out.writeByte(TUPLE);
+        try {
+            tuples.writeOfTree(out, source, values, root, edge);
+        } catch (KryoBufferOverflowException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw unserializable(TupleImpl.ofTree(source, values, root, edge), e);
         }
     }
 

@@ -1,6 +1,10 @@
 package io.squall.serialization;
 
 import com.esotericsoftware.kryo.io.Output;
+import io.squall.tuple.TupleImpl;
+import io.squall.tuple.TupleSource;
+
+import java.util.List;
 
 /**
  * Writes the messages an executor sends to tasks of another worker in the transport's wire format, so that the
@@ -17,4 +21,12 @@ public interface MessageEncoder {
      * @throws RuntimeException for a message this encoder cannot write; {@code out} may then hold part of it
      */
     void write(Output out, int task, Object message);
+
+    /**
+     * Appends the tuple {@code TupleImpl.ofTree(source, values, root, edge)} for {@code task}, as {@link #write} of it
+     * would; an encoder may write it from its parts without making the tuple. Throws as {@link #write} does.
+     */
+    default void writeOfTree(Output out, int task, TupleSource source, List<Object> values, long root, long edge) {
+        write(out, task, TupleImpl.ofTree(source, values, root, edge));
+    }
 }

@@ -81,22 +81,43 @@ public final class TupleCodec {
 
     /** Writes a tuple. */
     public void write(Output out, TupleImpl tuple) {
-        out.writeVarInt(tuple.getSourceTask() + 1, true);
-        int index = streamIndex(tuple.source());
+        writeSource(out, tuple.source());
+        if (tuple.isSingleTree()) {
+            writeTree(out, tuple.treeRoot(0), tuple.treeEdge(0));
+        } else {
+            writeTrees(out, tuple.getMessageId());
+        }
+        writeValues(out, tuple.getValues());
+    }
+
+    /**
+     * Writes the tuple {@code TupleImpl.ofTree(source, values, root, edge)} without it: the same bytes as {@link #write}
+     * of that tuple, for an emitter whose target is on another worker and which has no other use for the tuple.
+     */
+    public void writeOfTree(Output out, TupleSource source, List<Object> values, long root, long edge) {
+        writeSource(out, source);
+        writeTree(out, root, edge);
+        writeValues(out, values);
+    }
+
+    private void writeSource(Output out, TupleSource source) {
+        out.writeVarInt(source.task() + 1, true);
+        int index = streamIndex(source);
         if (index >= 0) {
             out.writeVarInt(index + 1, true);
         } else {
             out.writeVarInt(0, true);
-            out.writeString(tuple.getSourceStreamId());
+            out.writeString(source.streamId());
         }
-        if (tuple.isSingleTree()) {
-            out.writeVarInt(1 << 1, true);
-            out.writeLong(tuple.treeRoot(0));
-            out.writeLong(tuple.treeEdge(0));
-        } else {
-            writeTrees(out, tuple.getMessageId());
-        }
-        List<Object> values = tuple.getValues();
+    }
+
+    private static void writeTree(Output out, long root, long edge) {
+        out.writeVarInt(1 << 1, true);
+        out.writeLong(root);
+        out.writeLong(edge);
+    }
+
+    private void writeValues(Output out, List<Object> values) {
         out.writeVarInt(values.size(), true);
         if (values instanceof RandomAccess) {
             // An index loop: a for-each's iterator escaped here on a busy executor's thread in one profile of the

@@ -24,8 +24,9 @@ public class OutputCollector implements IOutputCollector {
     }
 
     /** Emits on a stream anchored to one input. */
+    @Override
     public List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
-        return delegate.emit(streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+        return delegate.emit(streamId, anchor, tuple);
     }
 
     /** Emits unanchored on a stream. */
@@ -54,8 +55,9 @@ public class OutputCollector implements IOutputCollector {
     }
 
     /** Emits to one task on a direct stream, anchored to one input. */
+    @Override
     public void emitDirect(int taskId, String streamId, Tuple anchor, List<Object> tuple) {
-        delegate.emitDirect(taskId, streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+        delegate.emitDirect(taskId, streamId, anchor, tuple);
     }
 
     /** Emits unanchored to one task on a direct stream. */

@@ -12,6 +12,7 @@ import io.squall.testing.TestWordSpout;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
+import io.squall.tuple.TupleSource;
 import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +80,24 @@ class WireCodecTest {
                 () -> codec.write(new Output(256, -1), 2, t));
         assertTrue(e.getMessage().contains("'words'") && e.getMessage().contains("'default'")
                 && e.getMessage().contains(Reading.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void writesATupleInOneTreeFromItsPartsAsItWritesTheTupleAndFailsTheSameWay() {
+        TupleSource source = new TupleSource("words", "default", context.getComponentOutputFields("words", "default"),
+                1);
+        Output whole = new Output(256, -1);
+        codec.write(whole, 2, TupleImpl.ofTree(source, new Values("hello"), 5L, -6L));
+        Output parts = new Output(256, -1);
+        codec.writeOfTree(parts, 2, source, new Values("hello"), 5L, -6L);
+        assertArrayEquals(whole.toBytes(), parts.toBytes());
+
+        Values bad = new Values(new Reading());
+        UnserializableValueException expected = assertThrows(UnserializableValueException.class,
+                () -> codec.write(new Output(256, -1), 2, TupleImpl.ofTree(source, bad, 5L, 6L)));
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> codec.writeOfTree(new Output(256, -1), 2, source, bad, 5L, 6L));
+        assertEquals(expected.getMessage(), e.getMessage());
     }
 
     @Test

@@ -310,6 +310,9 @@ class TupleCodecTest {
                     codec.write(streamed, tuple);
                     streamed.flush();
                     assertArrayEquals(expected.toBytes(), stream.toByteArray(), "into a stream: " + what);
+                    Output parts = new Output(4, -1);
+                    codec.writeOfTree(parts, source, values, ids[0], ids[1]);
+                    assertArrayEquals(expected.toBytes(), parts.toBytes(), "from its parts: " + what);
                 }
             }
         }

@@ -196,8 +196,9 @@ public final class BoltExecutor extends Executor {
         BarrierAligner aligner;
         /** Whether a tuple failed here since the last rollback: then this task fails the next PREPARE. */
         boolean failedSinceRollback;
-        /** The anchors of the anchored emit in progress. */
+        /** The anchors of the anchored emit in progress, or its one anchor ({@link #emitAnchor}) instead. */
         private Collection<Tuple> emitAnchors;
+        private Tuple emitAnchor;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
         Tuple processSample;
         long processSampleStart;
@@ -318,9 +319,21 @@ public final class BoltExecutor extends Executor {
         }
 
         @Override
+        public List<Integer> emit(String streamId, Tuple anchor, List<Object> values) {
+            Route route = Emits.plainRoute(router, componentId, streamId);
+            return send(route, anchor, values, -1);
+        }
+
+        @Override
         public void emitDirect(int targetTask, String streamId, Collection<Tuple> anchors, List<Object> values) {
             Route route = Emits.directRoute(router, componentId, streamId, targetTask);
             send(route, anchors, values, targetTask);
+        }
+
+        @Override
+        public void emitDirect(int targetTask, String streamId, Tuple anchor, List<Object> values) {
+            Route route = Emits.directRoute(router, componentId, streamId, targetTask);
+            send(route, anchor, values, targetTask);
         }
 
         private List<Integer> send(Route route, Collection<Tuple> anchors, List<Object> values, int directTask) {
@@ -333,9 +346,35 @@ public final class BoltExecutor extends Executor {
             }
         }
 
+        /** An emit anchored to one input (or none, if null): the same as a one-element collection, without one. */
+        private List<Integer> send(Route route, Tuple anchor, List<Object> values, int directTask) {
+            boolean anchored = settings.ackingEnabled() && anchor != null && hasTree(anchor);
+            emitAnchor = anchored ? anchor : null;
+            try {
+                return send(route, values, directTask, anchored, null);
+            } finally {
+                emitAnchor = null;
+            }
+        }
+
+        /**
+         * A child of the one anchor's one tree goes out as its parts: a target on another worker gets it encoded
+         * from them ({@link Transfer#sendOfTree}), without a tuple made only to be written.
+         */
+        @Override
+        void sendOwn(int task, Route route, List<Object> values) {
+            if (emitAnchor != null && ((TupleImpl) emitAnchor).isSingleTree()) {
+                TupleImpl a = (TupleImpl) emitAnchor;
+                transfer.sendOfTree(task, route.source(), values, a.treeRoot(0), childEdge(a));
+            } else {
+                super.sendOwn(task, route, values);
+            }
+        }
+
         @Override
         TupleImpl newTuple(Route route, List<Object> values) {
-            return anchoredTuple(route, emitAnchors, values);
+            return emitAnchor != null ? childOf((TupleImpl) emitAnchor, route, values)
+                    : anchoredTuple(route, emitAnchors, values);
         }
 
         private boolean hasTree(Collection<Tuple> anchors) {
@@ -343,11 +382,15 @@ public final class BoltExecutor extends Executor {
                 return false;
             }
             for (Tuple a : anchors) {
-                if (a instanceof TupleImpl t ? t.treeCount() > 0 : !a.getMessageId().isUnanchored()) {
+                if (hasTree(a)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private static boolean hasTree(Tuple a) {
+            return a instanceof TupleImpl t ? t.treeCount() > 0 : !a.getMessageId().isUnanchored();
         }
 
         /**
@@ -355,19 +398,26 @@ public final class BoltExecutor extends Executor {
          * recorded under each root the anchors belong to.
          */
         private TupleImpl anchoredTuple(Route route, Collection<Tuple> anchors, List<Object> values) {
-            long edge = nonZero();
-            MessageId id;
             if (anchors.size() == 1) {
-                TupleImpl a = (TupleImpl) anchors.iterator().next();
-                a.xorAckVal(edge);
-                if (a.isSingleTree()) {
-                    return TupleImpl.ofTree(route.source(), values, a.treeRoot(0), edge);
-                }
-                id = a.getMessageId().child(edge);
-            } else {
-                id = mergeAnchors(anchors, edge);
+                return childOf((TupleImpl) anchors.iterator().next(), route, values);
             }
-            return new TupleImpl(route.source(), values, id);
+            return new TupleImpl(route.source(), values, mergeAnchors(anchors, nonZero()));
+        }
+
+        /** A child of one anchor for one target: a new edge id ({@link #childEdge}) in the anchor's trees. */
+        private TupleImpl childOf(TupleImpl a, Route route, List<Object> values) {
+            long edge = childEdge(a);
+            if (a.isSingleTree()) {
+                return TupleImpl.ofTree(route.source(), values, a.treeRoot(0), edge);
+            }
+            return new TupleImpl(route.source(), values, a.getMessageId().child(edge));
+        }
+
+        /** A new edge id for a child of {@code a}, XORed into {@code a}'s ack value. */
+        private long childEdge(TupleImpl a) {
+            long edge = nonZero();
+            a.xorAckVal(edge);
+            return edge;
         }
 
         private MessageId mergeAnchors(Collection<Tuple> anchors, long edge) {

@@ -88,10 +88,10 @@ final class EncodingOutbox extends Outbox {
             super.add(task, message);
             return;
         }
-        int result = tryEncode(task, message);
+        int result = tryEncode(task, message, null, null, 0, 0);
         if (result == OVERFLOW && inBatch > 0) {
             seal(); // It may fit in an empty batch; only then is it written a second time.
-            result = tryEncode(task, message);
+            result = tryEncode(task, message, null, null, 0, 0);
         }
         if (result != WRITTEN) {
             seal();
@@ -101,6 +101,30 @@ final class EncodingOutbox extends Outbox {
         if (message instanceof AckBatch b) {
             b.recycle(); // Written; nothing refers to it any more.
         }
+        sealIfFull();
+    }
+
+    /** A tuple in one tree is encoded from its parts; it is made only to travel as an object, if it must. */
+    @Override
+    void addOfTree(int task, TupleSource source, List<Object> values, long root, long edge) {
+        if (encoder.encoder() == null) {
+            super.addOfTree(task, source, values, root, edge);
+            return;
+        }
+        int result = tryEncode(task, null, source, values, root, edge);
+        if (result == OVERFLOW && inBatch > 0) {
+            seal();
+            result = tryEncode(task, null, source, values, root, edge);
+        }
+        if (result != WRITTEN) {
+            seal();
+            super.add(task, TupleImpl.ofTree(source, values, root, edge));
+            return;
+        }
+        sealIfFull();
+    }
+
+    private void sealIfFull() {
         if (inBatch >= messagesPerBatch || batch.length() >= SEAL_BYTES) {
             seal();
         }
@@ -126,18 +150,23 @@ final class EncodingOutbox extends Outbox {
     private static final int FAILED = 2;
 
     /**
-     * Appends a message to the batch; on {@link #OVERFLOW} or {@link #FAILED} the batch is as it was. A message the
-     * encoder cannot write is not tried again: the transport writes it once more and reports it, as before batches
-     * were encoded here.
+     * Appends a message to the batch, or, if {@code message} is null, the tuple in one tree of the other arguments
+     * ({@link MessageEncoder#writeOfTree}); on {@link #OVERFLOW} or {@link #FAILED} the batch is as it was. A message
+     * the encoder cannot write is not tried again: the transport writes it once more and reports it, as before
+     * batches were encoded here.
      */
-    private int tryEncode(int task, Object message) {
+    private int tryEncode(int task, Object message, TupleSource source, List<Object> values, long root, long edge) {
         if (batch == null) {
             batch = encoder.newBatch();
         }
         Output out = batch.output();
         int start = out.position();
         try {
-            encoder.encoder().write(out, task, message);
+            if (message != null) {
+                encoder.encoder().write(out, task, message);
+            } else {
+                encoder.encoder().writeOfTree(out, task, source, values, root, edge);
+            }
         } catch (KryoBufferOverflowException e) {
             out.setPosition(start);
             return OVERFLOW;

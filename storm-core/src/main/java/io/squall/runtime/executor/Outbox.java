@@ -2,11 +2,13 @@ package io.squall.runtime.executor;
 
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.queue.SpscLane;
+import io.squall.tuple.TupleImpl;
 import io.squall.tuple.TupleSource;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The messages one executor has for one receive queue, published in batches through the executor's own lane of
@@ -72,6 +74,14 @@ class Outbox {
             roots[slot] = 0;
         }
         buffered(slot);
+    }
+
+    /**
+     * Buffers the tuple {@code TupleImpl.ofTree(source, values, root, edge)}; an outbox that encodes its messages
+     * ({@link EncodingOutbox}) writes it from these parts without making it.
+     */
+    void addOfTree(int task, TupleSource source, List<Object> values, long root, long edge) {
+        add(task, TupleImpl.ofTree(source, values, root, edge));
     }
 
     /**

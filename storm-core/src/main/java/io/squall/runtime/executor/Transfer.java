@@ -91,6 +91,15 @@ final class Transfer {
     }
 
     /**
+     * Sends a tuple in one tree, {@code TupleImpl.ofTree(source, values, root, edge)}: a task of another worker gets
+     * it encoded from these parts, without the tuple being made here. Published with its batch.
+     */
+    void sendOfTree(int task, TupleSource source, List<Object> values, long root, long edge) {
+        outbox(task).addOfTree(task, source, values, root, edge);
+        COUNT.setOpaque(sentByTask, task, sentByTask[task] + 1);
+    }
+
+    /**
      * Sends a spout's first tuple in tree {@code root} (not 0) as its parts: the receiving queue's consumer gets
      * {@code TupleImpl.firstOfTree(source, values, root)}, made on its thread, so this thread allocates nothing for
      * it. Published with its batch.

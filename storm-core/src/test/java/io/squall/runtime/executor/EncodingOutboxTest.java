@@ -151,6 +151,30 @@ class EncodingOutboxTest {
     }
 
     @Test
+    void aTupleInOneTreeSentAsItsPartsIsEncodedInItsPlaceOrMadeWhereItTravelsAsAnObject() throws Exception {
+        Transfer t = transfer(8, 4096, true);
+        TupleSource source = new TupleSource("split", "default", new Fields("word"), 3);
+        t.send(1, "a");
+        t.sendOfTree(1, source, List.of("cow"), 77, 99);
+        t.sendOfTree(2, source, List.of("moon"), 78, 98);
+        t.send(1, "b");
+        t.flush();
+        List<Object> got = drain(remote);
+        EncodedBatch b = assertInstanceOf(EncodedBatch.class, got.get(0));
+        assertEquals(List.of("1:a", "1:tree 77 edge 99 cow", "1:b"), decode(b));
+        assertEquals(3, t.sentTo(1));
+        TupleImpl here = assertInstanceOf(TupleImpl.class, drain(local).get(0));
+        assertEquals(List.of(source, 78L, 98L, List.of("moon")),
+                List.of(here.source(), here.treeRoot(0), here.treeEdge(0), here.getValues()));
+
+        Transfer small = transfer(8, 1, true); // Nothing fits in a batch: the tuple itself travels.
+        small.sendOfTree(1, source, List.of("cow"), 77, 99);
+        small.flush();
+        TupleImpl sent = assertInstanceOf(TupleImpl.class, drain(remote).get(0));
+        assertEquals(List.of(77L, 99L, List.of("cow")), List.of(sent.treeRoot(0), sent.treeEdge(0), sent.getValues()));
+    }
+
+    @Test
     void aMessageLargerThanABatchMayHoldTravelsAsAnObject() throws Exception {
         Transfer t = transfer(8, 128, true);
         String big = "x".repeat(500);
