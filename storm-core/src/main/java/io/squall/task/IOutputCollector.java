@@ -10,22 +10,8 @@ public interface IOutputCollector {
     /** Emits anchored to {@code anchors} (may be empty); returns the task ids the tuple was sent to. */
     List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple);
 
-    /**
-     * Emits anchored to one input, or unanchored if {@code anchor} is null; returns the task ids the tuple was sent
-     * to. The default passes the anchor in a one-element collection; the runtime's collector takes it as it is, so
-     * the usual bolt emit allocates no list.
-     */
-    default List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
-        return emit(streamId, anchor == null ? List.of() : List.of(anchor), tuple);
-    }
-
     /** Emits on a direct stream to one task. */
     void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple);
-
-    /** Emits on a direct stream to one task, anchored to one input or unanchored if {@code anchor} is null. */
-    default void emitDirect(int taskId, String streamId, Tuple anchor, List<Object> tuple) {
-        emitDirect(taskId, streamId, anchor == null ? List.of() : List.of(anchor), tuple);
-    }
 
     /** Marks the input done: its part of every tree it belongs to is complete. */
     void ack(Tuple input);

@@ -10,12 +10,15 @@ import java.util.List;
  * Emits a bolt's tuples and acks or fails its inputs. Emits anchored to input tuples join those
  * tuples' trees. Executor thread only, as in Storm 2.
  */
-public class OutputCollector implements IOutputCollector {
+public class OutputCollector implements IOutputCollector, SingleAnchorCollector {
     private final IOutputCollector delegate;
+    /** The delegate, if it takes one anchor without a collection (the runtime's does); else null. */
+    private final SingleAnchorCollector singleAnchor;
 
     /** Wraps the runtime's collector. */
     public OutputCollector(IOutputCollector delegate) {
         this.delegate = delegate;
+        this.singleAnchor = delegate instanceof SingleAnchorCollector s ? s : null;
     }
 
     @Override
@@ -26,7 +29,8 @@ public class OutputCollector implements IOutputCollector {
     /** Emits on a stream anchored to one input. */
     @Override
     public List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
-        return delegate.emit(streamId, anchor, tuple);
+        return singleAnchor != null ? singleAnchor.emit(streamId, anchor, tuple)
+                : delegate.emit(streamId, anchor == null ? List.of() : List.of(anchor), tuple);
     }
 
     /** Emits unanchored on a stream. */
@@ -57,7 +61,11 @@ public class OutputCollector implements IOutputCollector {
     /** Emits to one task on a direct stream, anchored to one input. */
     @Override
     public void emitDirect(int taskId, String streamId, Tuple anchor, List<Object> tuple) {
-        delegate.emitDirect(taskId, streamId, anchor, tuple);
+        if (singleAnchor != null) {
+            singleAnchor.emitDirect(taskId, streamId, anchor, tuple);
+        } else {
+            delegate.emitDirect(taskId, streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+        }
     }
 
     /** Emits unanchored to one task on a direct stream. */

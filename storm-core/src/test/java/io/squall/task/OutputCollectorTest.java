@@ -68,4 +68,75 @@ class OutputCollectorTest {
                 "emitDirect 5 default [" + in + "] [u]",
                 "emitDirect 6 s [] [v]"), r.calls);
     }
+
+    /** A collector that also takes one anchor as it is, as the runtime's does. */
+    private static final class SingleAnchorRecording implements SingleAnchorCollector {
+        final Recording plain = new Recording();
+
+        @Override
+        public List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
+            plain.calls.add("one " + streamId + " " + anchor + " " + tuple);
+            return List.of(7);
+        }
+
+        @Override
+        public void emitDirect(int taskId, String streamId, Tuple anchor, List<Object> tuple) {
+            plain.calls.add("oneDirect " + taskId + " " + streamId + " " + anchor + " " + tuple);
+        }
+    }
+
+    /** The runtime's collector: both interfaces, as {@code BoltExecutor}'s task has them. */
+    private static final class Both implements IOutputCollector, SingleAnchorCollector {
+        final SingleAnchorRecording r = new SingleAnchorRecording();
+
+        @Override
+        public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+            return r.plain.emit(streamId, anchors, tuple);
+        }
+
+        @Override
+        public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+            r.plain.emitDirect(taskId, streamId, anchors, tuple);
+        }
+
+        @Override
+        public List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
+            return r.emit(streamId, anchor, tuple);
+        }
+
+        @Override
+        public void emitDirect(int taskId, String streamId, Tuple anchor, List<Object> tuple) {
+            r.emitDirect(taskId, streamId, anchor, tuple);
+        }
+
+        @Override
+        public void ack(Tuple input) {
+        }
+
+        @Override
+        public void fail(Tuple input) {
+        }
+
+        @Override
+        public void resetTimeout(Tuple input) {
+        }
+
+        @Override
+        public void reportError(Throwable error) {
+        }
+    }
+
+    @Test
+    void givesACollectorThatTakesOneAnchorTheAnchorItselfAndTheOthersTheirCollections() {
+        Both both = new Both();
+        OutputCollector c = new OutputCollector(both);
+        Tuple in = input();
+        assertEquals(List.of(7), c.emit(in, List.of("x")));
+        c.emitDirect(6, "s", (Tuple) null, List.of("v"));
+        assertEquals(List.of(3), c.emit(List.of(in), List.of("y")));
+        assertEquals(List.of(
+                "one default " + in + " [x]",
+                "oneDirect 6 s null [v]",
+                "emit default [" + in + "] [y]"), both.r.plain.calls);
+    }
 }

@@ -17,6 +17,7 @@ import io.squall.runtime.stats.ComponentStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
+import io.squall.task.SingleAnchorCollector;
 import io.squall.task.TopologyContext;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
@@ -189,7 +190,8 @@ public final class BoltExecutor extends Executor {
     }
 
     /** One bolt task and its collector. Executor thread only. */
-    private final class Task extends TaskOutput implements IOutputCollector, BarrierAligner.Sink, RootAcks {
+    private final class Task extends TaskOutput implements IOutputCollector, SingleAnchorCollector, BarrierAligner.Sink,
+            RootAcks {
         final IBolt bolt;
         final TopologyContext taskContext;
         /** Aligns checkpoint barriers; null when the topology has no stateful bolt. */

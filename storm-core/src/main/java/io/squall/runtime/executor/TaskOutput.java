@@ -97,7 +97,7 @@ abstract class TaskOutput {
                 targets = sendToEach(out, n, route, values, perTarget);
             }
         } else {
-            targets = sendToAll(route, values, directTask, perTarget);
+            targets = sendToDirectOrAll(route, values, directTask, perTarget);
         }
         roundCounts.emitted++;
         counters.emitted();
@@ -121,7 +121,7 @@ abstract class TaskOutput {
         return t;
     }
 
-    /** Sends to the {@code n} tasks one grouping chose (not one), counting them; their ids. */
+    /** Sends to the {@code n} tasks one grouping chose (none, or several), counting them; their ids. */
     private List<Integer> sendToEach(int[] out, int n, Route route, List<Object> values, boolean perTarget) {
         if (n == 0) {
             return List.of();
@@ -140,7 +140,7 @@ abstract class TaskOutput {
      * Sends to {@code directTask} if it is not negative, else to the tasks every grouping of the stream chose
      * (one unanchored tuple shared by all of them unless {@code perTarget}), counting them; their ids.
      */
-    private List<Integer> sendToAll(Route route, List<Object> values, int directTask, boolean perTarget) {
+    private List<Integer> sendToDirectOrAll(Route route, List<Object> values, int directTask, boolean perTarget) {
         if (directTask >= 0) {
             sendTo(directTask, route, values, perTarget, null);
             roundCounts.transferred++;
