@@ -26,24 +26,37 @@ public final class Await {
     }
 
     /**
-     * Polls {@code condition} until it holds, failing with {@code what} once {@code progress} (a count, a set: any
-     * value) has not changed for {@code stall}: for work whose total time depends on how loaded the machine is, where
-     * only a stop means that something is wrong. Polls every 100 ms, as {@code progress} may be costly to read.
+     * Polls {@code condition} until it holds, failing with {@code what} once {@code progress} has not changed for
+     * {@code stall}: for work whose total time depends on how loaded the machine is, where only a stop means that
+     * something is wrong. {@code progress} returns a value compared with {@link Objects#equals} to the one before
+     * (a count, a size in bytes, a copied set), so it must be an immutable snapshot: a live collection that it
+     * returns each time equals itself and never shows a change. Polls every 100 ms, as {@code progress} may be
+     * costly to read. However busy the work stays, the wait ends at {@code cap}. An interrupt fails it at once and
+     * stays set on the thread.
      */
-    public static void untilWhileProgressing(Duration stall, BooleanSupplier condition, Supplier<?> progress,
-                                             Supplier<String> what) {
+    public static void untilWhileProgressing(Duration stall, Duration cap, BooleanSupplier condition,
+                                             Supplier<?> progress, Supplier<String> what) {
+        long start = System.nanoTime();
         Object last = progress.get();
-        long lastChange = System.nanoTime();
+        long lastChange = start;
         while (!condition.getAsBoolean()) {
             Object now = progress.get();
+            long t = System.nanoTime();
             if (!Objects.equals(now, last)) {
                 last = now;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                lastChange = t;
+            } else if (t - lastChange > stall.toNanos()) {
                 throw new AssertionError("No progress for " + stall + " (still " + now + ") waiting for "
                         + what.get());
             }
+            if (t - start > cap.toNanos()) {
+                throw new AssertionError("Still progressing (now " + now + ") but not done after " + cap
+                        + " waiting for " + what.get());
+            }
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("Interrupted waiting for " + what.get());
+            }
         }
     }
 }

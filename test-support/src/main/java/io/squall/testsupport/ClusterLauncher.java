@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,6 +219,31 @@ public final class ClusterLauncher implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return all.toString();
+    }
+
+    /**
+     * How many bytes every daemon and worker has logged so far: the sizes of their log files, cheap to poll, to tell
+     * whether the cluster is still doing something.
+     */
+    public long logBytes() {
+        long bytes = 0;
+        for (Path dir : List.of(base.resolve("daemons"), base.resolve("logs"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    try {
+                        bytes += Files.size(f);
+                    } catch (NoSuchFileException e) {
+                        // Rolled over or deleted meanwhile.
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bytes;
     }
 
     /** Every live worker process of this cluster, whichever supervisor run started it. */

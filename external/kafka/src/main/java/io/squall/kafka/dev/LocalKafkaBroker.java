@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalKafkaBroker implements AutoCloseable {
     /**
      * A starting broker that logs nothing for this long and does not answer has failed. On a loaded machine a start
-     * takes minutes (seen: more than 90 s on 2 cores shared with several builds), and that is not a failure as long
-     * as the broker keeps logging its progress.
+     * takes minutes (seen: more than 90 s), and that is not a failure as long as the broker keeps logging its
+     * progress.
      */
     private static final long SILENCE_TIMEOUT_MS = 90_000;
     /** The longest a start may take, however busy its log. */
