@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * What the two-worker path costs per tuple in the codec: a batch of word-count tuples (one word, anchored in one
@@ -236,7 +237,7 @@ public class WireCodecBenchmark {
 
     /** The calling thread's CPU ns and allocated bytes for {@code batches} runs of {@code batch}. */
     private static long[] cpuAndBytes(com.sun.management.ThreadMXBean threads, int batches,
-                                      java.util.function.IntSupplier batch) {
+                                      IntSupplier batch) {
         long cpu = threads.getCurrentThreadCpuTime();
         long bytes = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < batches; i++) {

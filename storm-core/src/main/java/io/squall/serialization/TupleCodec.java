@@ -93,6 +93,7 @@ public final class TupleCodec {
     /**
      * Writes the tuple {@code TupleImpl.ofTree(source, values, root, edge)} without it: the same bytes as {@link #write}
      * of that tuple, for an emitter whose target is on another worker and which has no other use for the tuple.
+     * {@code root} is not 0: a tuple in no tree is written by {@link #write}.
      */
     public void writeOfTree(Output out, TupleSource source, List<Object> values, long root, long edge) {
         writeSource(out, source);

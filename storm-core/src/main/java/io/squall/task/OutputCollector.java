@@ -12,13 +12,18 @@ import java.util.List;
  */
 public class OutputCollector implements IOutputCollector, SingleAnchorCollector {
     private final IOutputCollector delegate;
-    /** The delegate, if it takes one anchor without a collection (the runtime's does); else null. */
+    /**
+     * The delegate, if it takes one anchor without a collection (the runtime's does) and this is not a subclass;
+     * else null, and a one-anchor emit goes through {@link #emit(String, Collection, List)} as in Storm, so that a
+     * subclass that overrides only that method sees every emit.
+     */
     private final SingleAnchorCollector singleAnchor;
 
     /** Wraps the runtime's collector. */
     public OutputCollector(IOutputCollector delegate) {
         this.delegate = delegate;
-        this.singleAnchor = delegate instanceof SingleAnchorCollector s ? s : null;
+        this.singleAnchor = getClass() == OutputCollector.class && delegate instanceof SingleAnchorCollector s ? s
+                : null;
     }
 
     @Override
@@ -30,7 +35,7 @@ public class OutputCollector implements IOutputCollector, SingleAnchorCollector 
     @Override
     public List<Integer> emit(String streamId, Tuple anchor, List<Object> tuple) {
         return singleAnchor != null ? singleAnchor.emit(streamId, anchor, tuple)
-                : delegate.emit(streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+                : emit(streamId, anchor == null ? List.<Tuple>of() : List.of(anchor), tuple);
     }
 
     /** Emits unanchored on a stream. */
@@ -64,7 +69,7 @@ public class OutputCollector implements IOutputCollector, SingleAnchorCollector 
         if (singleAnchor != null) {
             singleAnchor.emitDirect(taskId, streamId, anchor, tuple);
         } else {
-            delegate.emitDirect(taskId, streamId, anchor == null ? List.of() : List.of(anchor), tuple);
+            emitDirect(taskId, streamId, anchor == null ? List.<Tuple>of() : List.of(anchor), tuple);
         }
     }
 

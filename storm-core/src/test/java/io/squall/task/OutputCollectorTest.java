@@ -139,4 +139,22 @@ class OutputCollectorTest {
                 "oneDirect 6 s null [v]",
                 "emit default [" + in + "] [y]"), both.r.plain.calls);
     }
+
+    @Test
+    void aSubclassThatOverridesTheCollectionEmitSeesSingleAnchorEmitsAsStormsDoes() {
+        Both both = new Both();
+        List<String> seen = new ArrayList<>();
+        OutputCollector sub = new OutputCollector(both) {
+            @Override
+            public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+                seen.add(streamId + " " + anchors.size());
+                return super.emit(streamId, anchors, tuple);
+            }
+        };
+        Tuple in = input();
+        sub.emit(in, List.of("x"));
+        new OutputCollector(sub).emit("s", in, List.of("y"));
+        assertEquals(List.of("default 1", "s 1"), seen);
+        assertEquals(List.of("emit default [" + in + "] [x]", "emit s [" + in + "] [y]"), both.r.plain.calls);
+    }
 }

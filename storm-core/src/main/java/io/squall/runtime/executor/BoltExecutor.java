@@ -198,8 +198,12 @@ public final class BoltExecutor extends Executor {
         BarrierAligner aligner;
         /** Whether a tuple failed here since the last rollback: then this task fails the next PREPARE. */
         boolean failedSinceRollback;
-        /** The anchors of the anchored emit in progress, or its one anchor ({@link #emitAnchor}) instead. */
+        /**
+         * The anchors of the anchored emit in progress, or its one anchor ({@link #emitAnchor}) instead: at most one
+         * of the two is set, and both are cleared when the emit ends (an emit from a hook comes after the sends).
+         */
         private Collection<Tuple> emitAnchors;
+        /** The one anchor of the anchored emit in progress, or null (see {@link #emitAnchors}). */
         private Tuple emitAnchor;
         /** The tuple whose process latency is being timed (until it is acked or failed), or null. */
         Tuple processSample;
@@ -341,6 +345,7 @@ public final class BoltExecutor extends Executor {
         private List<Integer> send(Route route, Collection<Tuple> anchors, List<Object> values, int directTask) {
             boolean anchored = settings.ackingEnabled() && hasTree(anchors);
             emitAnchors = anchored ? anchors : null;
+            emitAnchor = null;
             try {
                 return send(route, values, directTask, anchored, null);
             } finally {
@@ -352,6 +357,7 @@ public final class BoltExecutor extends Executor {
         private List<Integer> send(Route route, Tuple anchor, List<Object> values, int directTask) {
             boolean anchored = settings.ackingEnabled() && anchor != null && hasTree(anchor);
             emitAnchor = anchored ? anchor : null;
+            emitAnchors = null;
             try {
                 return send(route, values, directTask, anchored, null);
             } finally {

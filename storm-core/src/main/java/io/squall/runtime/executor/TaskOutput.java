@@ -191,7 +191,8 @@ abstract class TaskOutput {
 
     /**
      * Sends {@code task} its own tuple of the emit in progress, one with ids of its own ({@link #newTuple}). A subclass
-     * may send it as its parts instead ({@link Transfer#sendFirstOfTree}).
+     * may send it as its parts instead (the spout's: {@link Transfer#sendFirstOfTree}; a bolt's:
+     * {@link Transfer#sendOfTree}).
      */
     void sendOwn(int task, Route route, List<Object> values) {
         transfer.send(task, newTuple(route, values));
