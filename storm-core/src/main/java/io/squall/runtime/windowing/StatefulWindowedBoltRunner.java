@@ -74,6 +74,12 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     /** Persistence with a message id field: the ids of the tuples the windows hold. */
     private transient java.util.Set<Long> heldIds;
     private transient LongAdder duplicates;
+    /**
+     * Persistence: the event times of the tuples the windows took in since the last PREPARE, then those since the
+     * PREPARE before it (staged, not committed yet): a rollback fails them, and the windows await their replays.
+     */
+    private transient EventTimes sincePrepare;
+    private transient EventTimes staged;
     /** The tuples the windows held at the last PREPARE, for the metrics thread. */
     private transient volatile int heldAtPrepare;
 
@@ -133,6 +139,8 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
         this.refused = new LongAdder();
         this.duplicates = new LongAdder();
         this.heldIds = new java.util.HashSet<>();
+        this.sincePrepare = new EventTimes();
+        this.staged = new EventTimes();
         this.evaluatedId = NONE;
         this.skipUpTo = NONE;
         check(context.getThisComponentId(), bolt, topoConf);
@@ -196,6 +204,7 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     @Override
     protected void beforePrepare(long txid) {
         heldAtPrepare = windows.heldTuples();
+        staged.takeAll(sincePrepare);
         if (persistent) {
             WindowEngine.Progress p = windows.windowProgress();
             windowState.put(PROGRESS_KEY, new WindowProgress(p.firedWatermark(), p.nextFire(), p.countSinceFire(),
@@ -220,8 +229,15 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     }
 
     @Override
+    protected void afterCommit(long txid) {
+        staged.clear();
+    }
+
+    @Override
     protected void restored() {
         restoreWindows();
+        staged.clear();
+        sincePrepare.clear();
     }
 
     /** Puts the windows back as the last commit saw them, or empties them (failing what they held). */
@@ -271,7 +287,8 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
         nextSeq = Math.max(maxSeq + 1, progress == null ? 0 : progress.nextSeq());
         WindowEngine.Progress p = progress == null ? new WindowEngine.Progress(Long.MIN_VALUE, Long.MIN_VALUE, 0)
                 : new WindowEngine.Progress(progress.firedWatermark(), progress.nextFire(), progress.countSinceFire());
-        windows.restoreWindows(events, gone, p);
+        staged.takeAll(sincePrepare); // Failed by the rollback, with the tuples staged at an uncommitted PREPARE.
+        windows.restoreWindows(events, gone, p, staged.times(), staged.size());
     }
 
     @Override
@@ -315,6 +332,7 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
             }
             long[] where = {nextSeq++, ts};
             held.put(tuple, where);
+            sincePrepare.add(ts);
             if (idField != null) {
                 heldIds.add(messageId(tuple));
             }
@@ -365,6 +383,38 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
                 expired.put(tuple, where);
                 windowState.put(where[0], new WindowedTuple(tuple, where[1], true, true));
             }
+        }
+    }
+
+    /** A growing list of event times, without a box per time. */
+    private static final class EventTimes {
+        private long[] times = new long[16];
+        private int size;
+
+        void add(long ts) {
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+            }
+            times[size++] = ts;
+        }
+
+        void takeAll(EventTimes other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.times[i]);
+            }
+            other.clear();
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        long[] times() {
+            return times;
+        }
+
+        int size() {
+            return size;
         }
     }
 
