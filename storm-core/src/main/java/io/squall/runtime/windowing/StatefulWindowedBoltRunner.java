@@ -40,8 +40,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>With persistence ({@link IStatefulWindowedBolt#isPersistent()}) every tuple the windows hold, with its time
  * and whether a window showed it, is written to {@code component-task-window} as it comes and goes, with the
  * windows' progress at each PREPARE, and every input tuple is acked when the checkpoint after its arrival
- * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, fails what came since, and
- * the spouts replay only that; no window fired before the checkpoint fires again. Results are emitted
+ * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, with its watermark, fails what
+ * came since, and the spouts replay only that; no window fired before the checkpoint fires again. After a ROLLBACK
+ * the windows do not move past the earliest event time of a failed tuple until its replay comes, so tuples that
+ * reach the bolt before the replays do not make them late. Results are emitted
  * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
  * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
  * twice. A replay of a tuple the committed windows took in (or, without persistence, saw leave) is acked without

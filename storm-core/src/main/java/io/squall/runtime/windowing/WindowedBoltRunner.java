@@ -93,7 +93,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     /** The watermark the windows were last driven to by the runtime. */
     private transient long engineWatermark;
     /**
-     * After the windows were emptied or restored behind {@link #engineWatermark}: the replayed tuples drive them
+     * After the windows were emptied behind {@link #engineWatermark}: the replayed tuples drive them
      * (each tuple's time less the lag) until they reach it; {@code Long.MIN_VALUE} otherwise.
      */
     private transient long catchUpTo;
