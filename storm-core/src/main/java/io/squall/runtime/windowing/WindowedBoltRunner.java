@@ -86,7 +86,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient long lagMs;
     private transient long inputWatermark;
     private transient long resetTimeoutsEveryMs;
-    /** How long after a rollback the tuples it failed are awaited: the message timeout. */
+    /** How long after a rollback the tuples it failed are awaited: the message timeout; 0 without acking. */
     private transient long replayDeadlineMs;
     private transient long nextResetAt;
     private transient Map<String, Object> topoConf;
@@ -163,7 +163,10 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         engineWatermark = Long.MIN_VALUE;
         catchUpTo = Long.MIN_VALUE;
         resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
-        replayDeadlineMs = TimeUnit.SECONDS.toMillis(messageTimeoutSecs(topoConf));
+        Object ackers = topoConf.get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
+        // Without acking a failed tuple is not replayed: nothing to wait for.
+        replayDeadlineMs = ackers instanceof Number n && n.intValue() == 0 ? 0
+                : TimeUnit.SECONDS.toMillis(messageTimeoutSecs(topoConf));
         nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
         bolt.prepare(topoConf, context, collector);
     }
@@ -258,7 +261,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         newWindows();
         engine.restore(held, expired, progress);
         catchUpTo = Long.MIN_VALUE;
-        awaited = runtimeWatermarks && n > 0
+        awaited = runtimeWatermarks && n > 0 && replayDeadlineMs > 0
                 ? new AwaitedReplays(failedTimes, n, clock.currentTimeMillis() + replayDeadlineMs) : null;
         moveWindows();
     }
