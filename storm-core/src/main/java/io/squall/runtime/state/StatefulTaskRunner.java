@@ -120,6 +120,10 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     protected void beforePrepare(long txid) {
     }
 
+    /** Called at COMMIT, once the states committed what the last PREPARE staged. */
+    protected void afterCommit(long txid) {
+    }
+
     /** Called once the states are back at their last commit: after initialization and after a rollback. */
     protected void restored() {
     }
@@ -259,6 +263,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                         uncommitted.commit();
                     }
                     prepared.ackAll(rootAcks, out);
+                    afterCommit(txid);
                     admitHeldBack();
                 }
                 default -> throw new IllegalStateException("Unknown checkpoint action " + action);

@@ -40,8 +40,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>With persistence ({@link IStatefulWindowedBolt#isPersistent()}) every tuple the windows hold, with its time
  * and whether a window showed it, is written to {@code component-task-window} as it comes and goes, with the
  * windows' progress at each PREPARE, and every input tuple is acked when the checkpoint after its arrival
- * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, fails what came since, and
- * the spouts replay only that; no window fired before the checkpoint fires again. Results are emitted
+ * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, with its watermark, fails what
+ * came since, and the spouts replay only that; no window fired before the checkpoint fires again. After a ROLLBACK
+ * the windows do not move past the earliest event time of a failed tuple until its replay comes, so tuples that
+ * reach the bolt before the replays do not make them late. Results are emitted
  * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
  * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
  * twice. A replay of a tuple the committed windows took in (or, without persistence, saw leave) is acked without
@@ -74,6 +76,12 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     /** Persistence with a message id field: the ids of the tuples the windows hold. */
     private transient java.util.Set<Long> heldIds;
     private transient LongAdder duplicates;
+    /**
+     * Persistence: the event times of the tuples the windows took in since the last PREPARE, then those since the
+     * PREPARE before it (staged, not committed yet): a rollback fails them, and the windows await their replays.
+     */
+    private transient EventTimes sincePrepare;
+    private transient EventTimes staged;
     /** The tuples the windows held at the last PREPARE, for the metrics thread. */
     private transient volatile int heldAtPrepare;
 
@@ -133,6 +141,8 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
         this.refused = new LongAdder();
         this.duplicates = new LongAdder();
         this.heldIds = new java.util.HashSet<>();
+        this.sincePrepare = new EventTimes();
+        this.staged = new EventTimes();
         this.evaluatedId = NONE;
         this.skipUpTo = NONE;
         check(context.getThisComponentId(), bolt, topoConf);
@@ -196,6 +206,7 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     @Override
     protected void beforePrepare(long txid) {
         heldAtPrepare = windows.heldTuples();
+        staged.takeAll(sincePrepare);
         if (persistent) {
             WindowEngine.Progress p = windows.windowProgress();
             windowState.put(PROGRESS_KEY, new WindowProgress(p.firedWatermark(), p.nextFire(), p.countSinceFire(),
@@ -220,8 +231,15 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     }
 
     @Override
+    protected void afterCommit(long txid) {
+        staged.clear();
+    }
+
+    @Override
     protected void restored() {
         restoreWindows();
+        staged.clear();
+        sincePrepare.clear();
     }
 
     /** Puts the windows back as the last commit saw them, or empties them (failing what they held). */
@@ -271,7 +289,8 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
         nextSeq = Math.max(maxSeq + 1, progress == null ? 0 : progress.nextSeq());
         WindowEngine.Progress p = progress == null ? new WindowEngine.Progress(Long.MIN_VALUE, Long.MIN_VALUE, 0)
                 : new WindowEngine.Progress(progress.firedWatermark(), progress.nextFire(), progress.countSinceFire());
-        windows.restoreWindows(events, gone, p);
+        staged.takeAll(sincePrepare); // Failed by the rollback, with the tuples staged at an uncommitted PREPARE.
+        windows.restoreWindows(events, gone, p, staged.times(), staged.size());
     }
 
     @Override
@@ -315,6 +334,7 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
             }
             long[] where = {nextSeq++, ts};
             held.put(tuple, where);
+            sincePrepare.add(ts);
             if (idField != null) {
                 heldIds.add(messageId(tuple));
             }
@@ -365,6 +385,38 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
                 expired.put(tuple, where);
                 windowState.put(where[0], new WindowedTuple(tuple, where[1], true, true));
             }
+        }
+    }
+
+    /** A growing list of event times, without a box per time. */
+    private static final class EventTimes {
+        private long[] times = new long[16];
+        private int size;
+
+        void add(long ts) {
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+            }
+            times[size++] = ts;
+        }
+
+        void takeAll(EventTimes other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.times[i]);
+            }
+            other.clear();
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        long[] times() {
+            return times;
+        }
+
+        int size() {
+            return size;
         }
     }
 

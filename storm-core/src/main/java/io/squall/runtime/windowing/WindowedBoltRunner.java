@@ -86,15 +86,22 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     private transient long lagMs;
     private transient long inputWatermark;
     private transient long resetTimeoutsEveryMs;
+    /** How long after a rollback the tuples it failed are awaited: the message timeout; 0 without acking. */
+    private transient long replayDeadlineMs;
     private transient long nextResetAt;
     private transient Map<String, Object> topoConf;
     /** The watermark the windows were last driven to by the runtime. */
     private transient long engineWatermark;
     /**
-     * After the windows were emptied or restored behind {@link #engineWatermark}: the replayed tuples drive them
+     * After the windows were emptied behind {@link #engineWatermark}: the replayed tuples drive them
      * (each tuple's time less the lag) until they reach it; {@code Long.MIN_VALUE} otherwise.
      */
     private transient long catchUpTo;
+    /**
+     * After a rollback restored the windows: the event times of the tuples it failed, which the windows wait for
+     * before they move past them; null when none is awaited.
+     */
+    private transient AwaitedReplays awaited;
     /** Told what the windows hold, for a checkpoint of them; null when nobody keeps one. */
     private transient WindowObserver observer;
     /** The executor's acks by numbers, which says whether a tuple may be held as a copy; null if not offered. */
@@ -156,6 +163,10 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         engineWatermark = Long.MIN_VALUE;
         catchUpTo = Long.MIN_VALUE;
         resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
+        Object ackers = topoConf.get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
+        // Without acking a failed tuple is not replayed: nothing to wait for.
+        replayDeadlineMs = ackers instanceof Number n && n.intValue() == 0 ? 0
+                : TimeUnit.SECONDS.toMillis(messageTimeoutSecs(topoConf));
         nextResetAt = clock.currentTimeMillis() + resetTimeoutsEveryMs;
         bolt.prepare(topoConf, context, collector);
     }
@@ -231,21 +242,33 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         }
         failed.clear();
         newWindows();
+        awaited = null;
         catchUp();
         return held;
     }
 
     /**
-     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions). The
-     * tuples that came after the checkpoint are being replayed, behind the watermark the inputs sent last: until
-     * they reach it, the replayed tuples' own times (less the lag) move the windows, so they are not late.
+     * Puts the windows back where a checkpoint left them (windows of {@link WindowEngine}, not sessions), with the
+     * watermark they had then. The tuples that came after the checkpoint, at the {@code n} event times
+     * {@code failedTimes}, were failed and are being replayed, behind the watermark the inputs sent last: the
+     * windows move towards that watermark, and with it later, only up to just before the earliest of those times
+     * that has not come back, so a replay is in time again whatever came after the rollback before it. A tuple not
+     * replayed within the message timeout is given up (and logged).
      */
     public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
-                               WindowEngine.Progress progress) {
+                               WindowEngine.Progress progress, long[] failedTimes, int n) {
         failed.clear();
         newWindows();
         engine.restore(held, expired, progress);
-        catchUp();
+        catchUpTo = Long.MIN_VALUE;
+        awaited = runtimeWatermarks && n > 0 && replayDeadlineMs > 0
+                ? new AwaitedReplays(failedTimes, n, clock.currentTimeMillis() + replayDeadlineMs) : null;
+        moveWindows();
+    }
+
+    /** Moves the windows to the watermark of the inputs, but not past a tuple awaited since a rollback. */
+    private void moveWindows() {
+        engine.advanceWatermark(awaited == null ? engineWatermark : Math.min(engineWatermark, awaited.holdAt()));
     }
 
     private void catchUp() {
@@ -291,10 +314,13 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (acking instanceof Number n && n.intValue() == 0 || Boolean.FALSE.equals(enabled)) {
             return 0;
         }
+        return Math.max(1, TimeUnit.SECONDS.toMillis(messageTimeoutSecs(conf)) / 3);
+    }
+
+    private static long messageTimeoutSecs(Map<String, Object> conf) {
         Object secs = conf.get(ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.name());
-        long timeoutSecs = secs instanceof Number n ? n.longValue()
+        return secs instanceof Number n ? n.longValue()
                 : ((Number) ConfigKeys.TOPOLOGY_MESSAGE_TIMEOUT_SECS.defaultValue()).longValue();
-        return Math.max(1, TimeUnit.SECONDS.toMillis(timeoutSecs) / 3);
     }
 
     @Override
@@ -321,7 +347,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         if (sessions != null) {
             sessions.advanceWatermark(w);
         } else {
-            engine.advanceWatermark(w);
+            moveWindows();
         }
     }
 
@@ -379,6 +405,13 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
                 : engine.add(held(input), ts, input.getSourceTask());
         if (!added) {
             onLate(input, ts);
+        } else if (awaited != null) {
+            if (awaited.arrived(ts)) {
+                if (awaited.isEmpty()) {
+                    awaited = null;
+                }
+                moveWindows();
+            }
         } else if (catchUpTo != Long.MIN_VALUE) {
             // A replay after a restart: the runtime's watermark is past it, so its own time moves the windows.
             long w = Math.min(catchUpTo, ts < Long.MIN_VALUE + lagMs + 1 ? Long.MIN_VALUE : ts - lagMs - 1);
@@ -422,6 +455,14 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     public void onTime(long nowMillis) {
         if (!runtimeWatermarks && nowMillis >= engine.nextDeadline()) {
             engine.advance(nowMillis);
+        }
+        if (awaited != null && awaited.expired(nowMillis)) {
+            LOG.warn("Windowed bolt '{}' gives up waiting for {} tuple(s) failed at a rollback, the earliest at event "
+                    + "time {}: they were not replayed within the message timeout, so its windows move on without "
+                    + "them (a replay that comes later is late)", componentId, awaited.remaining(),
+                    awaited.holdAt() + 1);
+            awaited = null;
+            moveWindows();
         }
         if (extractor != null && resetTimeoutsEveryMs > 0 && nowMillis >= nextResetAt) {
             nextResetAt = nowMillis + resetTimeoutsEveryMs;

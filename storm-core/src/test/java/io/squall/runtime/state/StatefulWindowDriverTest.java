@@ -133,6 +133,48 @@ class StatefulWindowDriverTest {
         assertEquals(new TreeMap<Long, Object>(expected), windows);
     }
 
+    /**
+     * A PREPARE fails after the windows took in readings and fired windows no commit covers: the ROLLBACK puts the
+     * windows back at the last commit and fails those readings, and the spout backs off before it replays them:
+     * newer readings, several seconds of event time ahead, reach the bolt first. They must not move the windows past
+     * the failed readings: the replays are in time again, and every window fires with exactly its readings.
+     */
+    @Test
+    void aRollbackKeepsTheWindowsBehindTheReadingsItFailedUntilTheirReplaysCome() {
+        String name = "window-rollback";
+        InMemoryKeyValueStateProvider.clear(name);
+        Run r = new Run(400);
+        WindowFixtures.RUNS.put(name, r);
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
+            for (int i = 0; i < 200 && r.acked.size() < 100; i++) {
+                d.advance(TICK);
+            }
+            assertTrue(r.acked.size() >= 100 && !r.done(), "a commit came; acked " + r.acked.size());
+            r.refusePrepares.set(1);
+            r.freshBeforeReplay = 40;
+            for (int i = 0; i < 2000 && !r.done(); i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofSeconds(1), TICK);
+            assertEquals(0, r.refusePrepares.get(), "a PREPARE failed");
+            assertTrue(d.counts("readings").failed() > 0, "the rollback failed readings");
+            assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
+        }
+        assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
+        long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
+        Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
+        Map<Long, List<Integer>> fired = new TreeMap<>();
+        for (var w : r.fired) {
+            List<Integer> before = fired.put(w.getKey(), w.getValue());
+            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
+                    + before + ", then with " + w.getValue());
+        }
+        assertEquals(expected, fired);
+        Map<Long, Object> state = committed(name);
+        long total = expected.values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
+        assertEquals(total, state.get(-1L), "each window's update applied once");
+    }
+
     @Test
     void withoutPersistenceARestartReplaysTheWindowsTuplesAndTheStateStaysExact() {
         String name = "window-restart-plain";

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Components of a stateful windowed topology whose outcome a test can check exactly: a spout of readings
@@ -42,6 +43,13 @@ public final class WindowFixtures {
         public final Set<Integer> emitted = ConcurrentHashMap.newKeySet();
         /** Every window the bolt evaluated, in order: its end, and the ids it held. */
         public final List<Map.Entry<Long, List<Integer>>> fired = new CopyOnWriteArrayList<>();
+        /** How many of the bolt's next PREPAREs fail (each one a ROLLBACK). */
+        public final AtomicInteger refusePrepares = new AtomicInteger();
+        /**
+         * How many readings never sent before the spout sends before it replays those that failed (0: replays
+         * first), as a spout that backs off before a retry moves on meanwhile.
+         */
+        public volatile int freshBeforeReplay;
 
         public Run(int readings) {
             this.readings = readings;
@@ -67,12 +75,16 @@ public final class WindowFixtures {
 
     /**
      * Emits each reading of its run in id order, with the id as message id, and replays those that fail before
-     * any later id, as a log's reader rewinds to the first failed offset.
+     * any later id, as a log's reader rewinds to the first failed offset; or, with {@link Run#freshBeforeReplay},
+     * after that many later ids, as a spout that backs off before a retry.
      */
     public static final class ReadingSpout extends BaseRichSpout {
         private final String run;
         private transient SpoutOutputCollector collector;
         private transient PriorityQueue<Integer> toSend;
+        /** Failed readings waiting for {@link Run#freshBeforeReplay} fresh ones to go first. */
+        private transient PriorityQueue<Integer> backingOff;
+        private transient int freshSinceFail;
 
         public ReadingSpout(String run) {
             this.run = run;
@@ -83,6 +95,7 @@ public final class WindowFixtures {
             this.collector = collector;
             Run r = RUNS.get(run);
             toSend = new PriorityQueue<>();
+            backingOff = new PriorityQueue<>();
             for (int id = 0; id < r.readings; id++) {
                 if (!r.acked.contains(id)) {
                     toSend.add(id);
@@ -92,9 +105,17 @@ public final class WindowFixtures {
 
         @Override
         public void nextTuple() {
+            Run r = RUNS.get(run);
+            if (!backingOff.isEmpty() && (freshSinceFail >= r.freshBeforeReplay || toSend.isEmpty())) {
+                toSend.addAll(backingOff);
+                backingOff.clear();
+            }
             Integer id = toSend.poll();
             if (id != null) {
-                RUNS.get(run).emitted.add(id);
+                if (!backingOff.isEmpty()) {
+                    freshSinceFail++;
+                }
+                r.emitted.add(id);
                 collector.emit(new Values(id, id * STEP_MS), id);
             }
         }
@@ -106,7 +127,10 @@ public final class WindowFixtures {
 
         @Override
         public void fail(Object msgId) {
-            toSend.add((Integer) msgId);
+            if (backingOff.isEmpty()) {
+                freshSinceFail = 0;
+            }
+            backingOff.add((Integer) msgId);
         }
 
         @Override
@@ -147,6 +171,13 @@ public final class WindowFixtures {
             long sum = ids.stream().mapToLong(Integer::longValue).sum();
             state.put(-1L, (Long) state.get(-1L, 0L) + sum);
             collector.emit(new Values(end, ids.size()));
+        }
+
+        @Override
+        public void prePrepare(long txid) {
+            if (RUNS.get(run).refusePrepares.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("injected failure preparing " + txid);
+            }
         }
 
         @Override
