@@ -88,20 +88,13 @@ final class EncodingOutbox extends Outbox {
             super.add(task, message);
             return;
         }
-        int result = tryEncode(task, message, null, null, 0, 0);
-        if (result == OVERFLOW && inBatch > 0) {
-            seal(); // It may fit in an empty batch; only then is it written a second time.
-            result = tryEncode(task, message, null, null, 0, 0);
-        }
-        if (result != WRITTEN) {
-            seal();
+        if (!encoded(task, message, null, null, 0, 0)) {
             super.add(task, message); // Travels as an object, after the batch before it.
             return;
         }
         if (message instanceof AckBatch b) {
             b.recycle(); // Written; nothing refers to it any more.
         }
-        sealIfFull();
     }
 
     /** A tuple in one tree is encoded from its parts; it is made only to travel as an object, if it must. */
@@ -111,23 +104,32 @@ final class EncodingOutbox extends Outbox {
             super.addOfTree(task, source, values, root, edge);
             return;
         }
-        int result = tryEncode(task, null, source, values, root, edge);
+        if (!encoded(task, null, source, values, root, edge)) {
+            super.add(task, TupleImpl.ofTree(source, values, root, edge)); // After the batch before it.
+        }
+    }
+
+    /**
+     * Encodes a message (or, if {@code message} is null, a tuple in one tree from its parts) into the batch, sealing
+     * the batch when it is full. A message that overflows a batch holding others is tried once more in an empty one;
+     * one that still does not fit, or cannot be encoded, seals the batch and returns false: the caller then sends it
+     * as an object, after the batch before it.
+     */
+    private boolean encoded(int task, Object message, TupleSource source, List<Object> values, long root,
+            long edge) {
+        int result = tryEncode(task, message, source, values, root, edge);
         if (result == OVERFLOW && inBatch > 0) {
-            seal();
-            result = tryEncode(task, null, source, values, root, edge);
+            seal(); // It may fit in an empty batch; only then is it written a second time.
+            result = tryEncode(task, message, source, values, root, edge);
         }
         if (result != WRITTEN) {
             seal();
-            super.add(task, TupleImpl.ofTree(source, values, root, edge));
-            return;
+            return false;
         }
-        sealIfFull();
-    }
-
-    private void sealIfFull() {
         if (inBatch >= messagesPerBatch || batch.length() >= SEAL_BYTES) {
             seal();
         }
+        return true;
     }
 
     /**
