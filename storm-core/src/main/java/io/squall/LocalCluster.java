@@ -229,7 +229,11 @@ public class LocalCluster implements ILocalCluster {
         }
     }
 
-    private void onFailure(String name, Throwable error) {
+    /**
+     * A topology stopped itself. Synchronized as submit and rebalance are: an executor that fails at its first tuple
+     * can stop the topology before {@link #start} has put it among the running ones, and would otherwise leave it there.
+     */
+    private synchronized void onFailure(String name, Throwable error) {
         LocalTopologyRuntime t = running.remove(name);
         if (t != null) {
             failed.put(name, t);
