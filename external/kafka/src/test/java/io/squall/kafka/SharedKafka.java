@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -17,11 +18,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -76,14 +79,29 @@ public final class SharedKafka {
         get(() -> admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(totalPartitions))).all().get());
     }
 
-    /** Writes records {@code from}.. (key = value = the number) round-robin over the topic's partitions. */
+    /**
+     * Writes records {@code from}.. (key = value = the number) round-robin over the topic's partitions, and fails
+     * if any of them was not written: a test that waits for records its setup never wrote would only time out.
+     */
     public static void produce(String topic, int from, int count) {
         try (KafkaProducer<String, String> p = producer(Map.of())) {
             int partitions = p.partitionsFor(topic).size();
+            List<Future<RecordMetadata>> sends = new ArrayList<>(count);
             for (int i = from; i < from + count; i++) {
-                p.send(new ProducerRecord<>(topic, i % partitions, String.valueOf(i), String.valueOf(i)));
+                sends.add(p.send(new ProducerRecord<>(topic, i % partitions, String.valueOf(i), String.valueOf(i))));
             }
             p.flush();
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("test setup could not write record " + (from + i) + " of "
+                            + from + ".." + (from + count - 1) + " to " + topic + ": " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
@@ -94,6 +112,11 @@ public final class SharedKafka {
         conf.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         conf.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         conf.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        // On a loaded machine a batch can time out and its retry arrive after later batches, which the broker then
+        // refuses as out of sequence; one request in flight and generous timeouts keep every record written in order.
+        conf.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        conf.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
+        conf.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
         conf.putAll(extra);
         return new KafkaProducer<>(conf);
     }
