@@ -9,8 +9,10 @@ import io.squall.spout.IEventTimeSpout;
 import io.squall.spout.IPartitionedSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
+import io.squall.Config;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseRichSpout;
+import io.squall.utils.Time;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,6 +71,8 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
     /** The same problem is reported again at most this often. */
     private static final long REPORT_INTERVAL_MS = 60_000;
     private static final long METRICS_INTERVAL_MS = 1_000;
+    /** A partition stalled for less than this is never reported, however short the message timeout. */
+    private static final long MIN_STALL_MS = 10_000;
 
     private final KafkaSpoutConfig<K, V> config;
     private final Func<Map<String, Object>, Consumer<K, V>> consumerFactory;
@@ -101,6 +105,11 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
     private transient long nextCommitMs;
     private transient long nextMetricsMs;
     private transient String commitMetadata;
+    /**
+     * How long a partition's commits may stay held back by one record before the spout looks at it: three message
+     * timeouts, time for the record's tuple to time out, be retried and complete.
+     */
+    private transient long stallMs;
 
     private record Emission(String stream, List<Object> values, KafkaSpoutMessageId msgId, long timestamp) { }
 
@@ -142,6 +151,9 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
         this.eventTimeErrors = context.registerCounter("kafka.eventTimeErrors");
         this.commitMetadata = "{\"topologyId\":\"" + context.getStormId() + "\",\"task\":" + context.getThisTaskId()
                 + "}";
+        Object timeout = conf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
+        long timeoutSecs = timeout instanceof Number n ? n.longValue() : 30;
+        this.stallMs = Math.max(MIN_STALL_MS, 3_000 * timeoutSecs);
         listener.open(conf, context);
         createConsumer();
     }
@@ -164,13 +176,13 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
                     + ". Check key.deserializer and value.deserializer (Deserializer classes on the topology's "
                     + "classpath) and the other consumer properties given to KafkaSpoutConfig.setProp; "
                     + "the spout retries every " + config.getPartitionRefreshPeriodMs() + " ms", e);
-            nextRefreshMs = System.currentTimeMillis() + config.getPartitionRefreshPeriodMs();
+            nextRefreshMs = Time.currentTimeMillis() + config.getPartitionRefreshPeriodMs();
         }
     }
 
     @Override
     public void nextTuple() {
-        long now = System.currentTimeMillis();
+        long now = Time.currentTimeMillis();
         if (consumer == null) {
             if (now >= nextRefreshMs) {
                 createConsumer();
@@ -323,8 +335,9 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
             return;
         }
         for (ConsumerRecord<K, V> r : records) {
-            OffsetManager m = partitions.get(new TopicPartition(r.topic(), r.partition()));
-            if (m != null) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            OffsetManager m = partitions.get(tp);
+            if (m != null && (r.offset() >= m.fetchedEnd() || isReadAgain(tp, m, r.offset()))) {
                 m.fetched(r.offset());
                 waiting.add(r);
             }
@@ -350,6 +363,14 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
                 }
             }
         }
+    }
+
+    /**
+     * Whether a record fetched before, read again after a stall, is to be emitted: only if it is still outstanding
+     * and its tuple is not in flight (one acked, given up on or in flight is not emitted twice).
+     */
+    private boolean isReadAgain(TopicPartition tp, OffsetManager m, long offset) {
+        return m.isOutstanding(offset) && !inFlight.containsKey(new KafkaSpoutMessageId(tp, offset));
     }
 
     private void skipUndeserializable(RecordDeserializationException e) {
@@ -575,17 +596,68 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
     }
 
     private void updateMetrics() {
-        for (OffsetManager m : partitions.values()) {
+        long now = Time.currentTimeMillis();
+        for (OffsetManager m : List.copyOf(partitions.values())) {
             TopicPartition tp = m.topicPartition();
             OptionalLong lag = consumer.currentLag(tp);
             long latest = lag.isPresent() ? m.fetchedEnd() + lag.getAsLong() : -1;
             metrics.update(tp, latest, m.lastCommitted());
+            if (config.getProcessingGuarantee() == ProcessingGuarantee.AT_LEAST_ONCE
+                    && m.stallReportDue(now, stallMs)) {
+                stalled(m, lag, now);
+            }
         }
+    }
+
+    /**
+     * A partition's first outstanding record has held its commits back for the stall period. If its tuple is in
+     * flight or its record waits to be emitted, that is only reported (a slow topology, a long retry backoff). If it
+     * is neither, the record was lost on its way through the spout (an emit that threw, say): nothing would ever
+     * complete it, so the partition is read again from that record, and only records not yet acked are emitted again.
+     */
+    private void stalled(OffsetManager m, OptionalLong lag, long now) {
+        TopicPartition tp = m.topicPartition();
+        long first = m.firstOutstanding();
+        KafkaSpoutMessageId probe = new KafkaSpoutMessageId(tp, first);
+        boolean isWaiting = waiting.stream().anyMatch(r -> r.offset() == first && r.partition() == tp.partition()
+                && r.topic().equals(tp.topic()));
+        String state;
+        if (inFlight.containsKey(probe)) {
+            state = retry.isScheduled(probe) ? "failed and scheduled for a retry (" + retry + ")"
+                    : "in flight, its tuple neither acked nor failed yet";
+        } else if (isWaiting) {
+            state = "fetched and waiting to be emitted";
+        } else {
+            state = "fetched but neither in flight nor waiting: lost on its way through the spout";
+        }
+        LOG.warn("{}: partition {} has committed nothing past offset {} for {} s (3 message timeouts): that record "
+                + "is {}; {} records outstanding, position {}, lag {}", name, tp, first, m.stalledMs(now) / 1000,
+                state, m.outstandingCount(), m.fetchedEnd(), lag.isPresent() ? lag.getAsLong() : "unknown");
+        if (inFlight.containsKey(probe) || isWaiting) {
+            return;
+        }
+        try {
+            readAgainFrom(tp, first);
+            LOG.warn("{} reads partition {} again from offset {}", name, tp, first);
+        } catch (KafkaException e) {
+            report("reread", name + " could not read partition " + tp + " again from offset " + first + ": " + e
+                    + "; it tries again in " + stallMs / 1000 + " s", e);
+        }
+    }
+
+    /**
+     * Fetches {@code tp} again from {@code offset}: the consumer seeks there (records it fetched ahead for the
+     * partition are dropped) and the partition's waiting records are dropped, to be fetched again. Of the records
+     * fetched again, {@link #poll} keeps only those still outstanding and not in flight.
+     */
+    private void readAgainFrom(TopicPartition tp, long offset) {
+        consumer.seek(tp, offset);
+        waiting.removeIf(r -> r.partition() == tp.partition() && r.topic().equals(tp.topic()));
     }
 
     /** Reports a problem to the component's errors and the log, each kind at most once a minute. */
     private void report(String kind, String message, Throwable cause) {
-        long now = System.currentTimeMillis();
+        long now = Time.currentTimeMillis();
         Long last = lastReported.get(kind);
         if (last != null && now - last < REPORT_INTERVAL_MS) {
             LOG.debug(message);

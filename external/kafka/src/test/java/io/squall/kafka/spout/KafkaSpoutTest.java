@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import io.squall.Await;
+import io.squall.utils.Time;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,6 +42,8 @@ class KafkaSpoutTest {
     private KafkaSpout<String, String> eventTimeOf;
     private final List<String> eventTimes = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
+    /** The offset whose emit throws, once, as a runtime fault between the spout and its collector would; -1: none. */
+    private long throwOnEmitOf = -1;
 
     private KafkaSpout<String, String> open(KafkaSpoutConfig.Builder<String, String> builder) {
         consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0])));
@@ -62,6 +65,10 @@ class KafkaSpoutTest {
             if (eventTimeOf != null) {
                 long ts = eventTimeOf.getEventTime(streamId, tuple);
                 eventTimes.add(eventTimeOf.getCurrentPartition() + "@" + ts);
+            }
+            if (messageId instanceof KafkaSpoutMessageId id && id.offset() == throwOnEmitOf) {
+                throwOnEmitOf = -1;
+                throw new IllegalStateException("injected: the emit of offset " + id.offset() + " failed");
             }
             emits.add(new Object[] {streamId, tuple, messageId});
             return List.of();
@@ -227,5 +234,47 @@ class KafkaSpoutTest {
         spout.ack(id(2));
         assertCommits(spout, 1, "partition 0 completed");
         assertEquals(2L, consumer.committed(Set.of(tp1)).get(tp1).offset(), "the skipped record is committed past");
+    }
+
+    @Test
+    void aRecordLostOnItsWayThroughTheSpoutIsReadAgainOnceThePartitionHasStalledForThreeMessageTimeouts() {
+        Time.startSimulating();
+        try {
+            KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC));
+            throwOnEmitOf = 1;
+            produce(0, 5);
+            int thrown = 0;
+            for (int i = 0; i < 8; i++) {
+                try {
+                    spout.nextTuple();
+                } catch (IllegalStateException e) {
+                    thrown++;
+                }
+            }
+            assertEquals(1, thrown);
+            assertEquals(List.of(0L, 2L, 3L, 4L), emits.stream().map(e -> ((KafkaSpoutMessageId) e[2]).offset()).toList());
+            emits.forEach(e -> spout.ack(e[2]));
+            Time.advanceTime(1_000);
+            run(spout, 3);
+            assertEquals(1L, committed(), "offset 1 never completed: nothing past it may be committed");
+
+            // The default message timeout is 30 s: the partition is looked at after 90 s without progress.
+            Time.advanceTime(89_000);
+            run(spout, 3);
+            assertEquals(4, emits.size(), "not stalled long enough to be read again");
+            Time.advanceTime(1_000);
+            run(spout, 3);
+            produce(1, 4); // the broker still holds 1-4; MockConsumer forgets what it returned, so hand them again
+            run(spout, 5);
+            assertEquals(List.of(0L, 2L, 3L, 4L, 1L),
+                    emits.stream().map(e -> ((KafkaSpoutMessageId) e[2]).offset()).toList(),
+                    "only the lost record is emitted again, not the acked ones read with it");
+            spout.ack(id(4));
+            Time.advanceTime(1_000);
+            run(spout, 3);
+            assertEquals(5L, committed());
+        } finally {
+            Time.stopSimulating();
+        }
     }
 }

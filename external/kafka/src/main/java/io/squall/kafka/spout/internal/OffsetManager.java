@@ -18,6 +18,11 @@ public final class OffsetManager {
     private long fetchedEnd;
     /** The last offset committed, or -1 if none by this spout. */
     private long committed = -1;
+    /** The committable offset when it was last seen to move, and when that was (-1: not watched yet). */
+    private long progressOffset = -1;
+    private long progressAtMs = -1;
+    /** When a stall was last reported, or -1. */
+    private long stallReportedAtMs = -1;
 
     /** A partition read from {@code startOffset}; {@code committedOffset} is the group's commit, or -1. */
     public OffsetManager(TopicPartition topicPartition, long startOffset, long committedOffset) {
@@ -75,6 +80,39 @@ public final class OffsetManager {
     /** The last committed offset, or -1. */
     public long lastCommitted() {
         return committed;
+    }
+
+    /**
+     * For how long, as of {@code nowMs}, the committable offset has not moved while a record was outstanding: 0 when
+     * it moved since the last call or nothing is outstanding. A partition whose first outstanding record never
+     * completes holds every later commit back, so the spout watches this.
+     */
+    public long stalledMs(long nowMs) {
+        long offset = committableOffset();
+        if (outstanding.isEmpty() || offset != progressOffset || progressAtMs < 0) {
+            progressOffset = offset;
+            progressAtMs = outstanding.isEmpty() ? -1 : nowMs;
+            stallReportedAtMs = -1;
+            return 0;
+        }
+        return nowMs - progressAtMs;
+    }
+
+    /**
+     * Whether the partition has been stalled (see {@link #stalledMs}) for at least {@code stallMs} and this was not
+     * reported within the last {@code stallMs}; a true answer counts as the report.
+     */
+    public boolean stallReportDue(long nowMs, long stallMs) {
+        if (stalledMs(nowMs) < stallMs || (stallReportedAtMs >= 0 && nowMs - stallReportedAtMs < stallMs)) {
+            return false;
+        }
+        stallReportedAtMs = nowMs;
+        return true;
+    }
+
+    /** The first outstanding offset, or -1 if none. */
+    public long firstOutstanding() {
+        return outstanding.isEmpty() ? -1 : outstanding.first();
     }
 
     /** The offset after the last record fetched. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OffsetManagerTest {
     private final TopicPartition tp = new TopicPartition("t", 0);
@@ -54,5 +55,36 @@ class OffsetManagerTest {
         m.done(0);
         assertFalse(m.done(0));
         assertEquals(0, m.outstandingCount());
+    }
+
+    @Test
+    void aPartitionIsStalledWhileItsFirstOutstandingRecordDoesNotComplete() {
+        OffsetManager m = new OffsetManager(tp, 0, -1);
+        assertEquals(0, m.stalledMs(1_000), "nothing outstanding: nothing to wait for");
+        m.fetched(0);
+        m.fetched(1);
+        assertEquals(0, m.stalledMs(2_000), "first seen outstanding now");
+        m.done(1);
+        assertEquals(3_000, m.stalledMs(5_000), "1 completed, but 0 still holds the commit back");
+        m.done(0);
+        m.fetched(2);
+        assertEquals(0, m.stalledMs(6_000), "the committable offset moved");
+        assertEquals(4_000, m.stalledMs(10_000));
+    }
+
+    @Test
+    void aStallIsReportedOnceItLastsAndThenOncePerStallPeriod() {
+        OffsetManager m = new OffsetManager(tp, 0, -1);
+        m.fetched(0);
+        assertFalse(m.stallReportDue(0, 10_000));
+        assertFalse(m.stallReportDue(9_999, 10_000), "not stalled long enough");
+        assertTrue(m.stallReportDue(10_000, 10_000));
+        assertFalse(m.stallReportDue(15_000, 10_000), "reported 5 s ago");
+        assertTrue(m.stallReportDue(20_000, 10_000), "still stalled a period later");
+        m.done(0);
+        m.fetched(1);
+        assertFalse(m.stallReportDue(21_000, 10_000), "moved: a new wait starts");
+        assertFalse(m.stallReportDue(30_999, 10_000));
+        assertTrue(m.stallReportDue(31_000, 10_000));
     }
 }
