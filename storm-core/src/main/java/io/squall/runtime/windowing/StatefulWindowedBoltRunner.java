@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.LongAdder;
  * commits. A ROLLBACK or restart puts the windows back as that checkpoint saw them, with its watermark, fails what
  * came since, and the spouts replay only that; no window fired before the checkpoint fires again. After a ROLLBACK
  * the windows do not move past the earliest event time of a failed tuple until its replay comes, so tuples that
- * reach the bolt before the replays do not make them late. Results are emitted
+ * reach the bolt before the replays do not make them late. After a restart, when the times of what the old worker
+ * took in since the checkpoint are unknown, they stay at the restored watermark for a message timeout instead. Results are emitted
  * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
  * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
  * twice. A replay of a tuple the committed windows took in (or, without persistence, saw leave) is acked without
@@ -84,6 +85,8 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     private transient EventTimes staged;
     /** The tuples the windows held at the last PREPARE, for the metrics thread. */
     private transient volatile int heldAtPrepare;
+    /** Whether this task restored its windows before: the first restore that finds progress follows a restart. */
+    private transient boolean restoredBefore;
 
     /** Runs {@code bolt}. */
     @SuppressWarnings("unchecked")
@@ -290,7 +293,9 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
         WindowEngine.Progress p = progress == null ? new WindowEngine.Progress(Long.MIN_VALUE, Long.MIN_VALUE, 0)
                 : new WindowEngine.Progress(progress.firedWatermark(), progress.nextFire(), progress.countSinceFire());
         staged.takeAll(sincePrepare); // Failed by the rollback, with the tuples staged at an uncommitted PREPARE.
-        windows.restoreWindows(events, gone, p, staged.times(), staged.size());
+        boolean afterRestart = !restoredBefore && progress != null;
+        restoredBefore = true;
+        windows.restoreWindows(events, gone, p, staged.times(), staged.size(), afterRestart);
     }
 
     @Override

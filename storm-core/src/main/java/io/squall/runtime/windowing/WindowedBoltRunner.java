@@ -102,6 +102,13 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
      * before they move past them; null when none is awaited.
      */
     private transient AwaitedReplays awaited;
+    /**
+     * After a restart restored the windows: the restored watermark, which the windows do not pass until
+     * {@link #restartHoldUntilMs}, because the tuples the old worker took in after its last checkpoint are being
+     * replayed and nobody knows their times; {@code Long.MAX_VALUE} when there is no such hold.
+     */
+    private transient long restartHoldAt;
+    private transient long restartHoldUntilMs;
     /** Told what the windows hold, for a checkpoint of them; null when nobody keeps one. */
     private transient WindowObserver observer;
     /** The executor's acks by numbers, which says whether a tuple may be held as a copy; null if not offered. */
@@ -162,6 +169,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         inputWatermark = Long.MIN_VALUE;
         engineWatermark = Long.MIN_VALUE;
         catchUpTo = Long.MIN_VALUE;
+        restartHoldAt = Long.MAX_VALUE;
         resetTimeoutsEveryMs = resetTimeoutsEveryMs(topoConf);
         Object ackers = topoConf.get(ConfigKeys.TOPOLOGY_ACKER_EXECUTORS.name());
         // Without acking a failed tuple is not replayed: nothing to wait for.
@@ -243,6 +251,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         failed.clear();
         newWindows();
         awaited = null;
+        restartHoldAt = Long.MAX_VALUE;
         catchUp();
         return held;
     }
@@ -254,21 +263,38 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
      * windows move towards that watermark, and with it later, only up to just before the earliest of those times
      * that has not come back, so a replay is in time again whatever came after the rollback before it. A tuple not
      * replayed within the message timeout is given up (and logged).
+     *
+     * <p>{@code afterRestart}: the windows are restored in a new worker, which cannot know the times of the tuples
+     * the old one took in after the checkpoint (they are replayed as their message timeouts expire). The windows
+     * then stay at the restored watermark for a message timeout, so those replays are in time.
      */
     public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
-                               WindowEngine.Progress progress, long[] failedTimes, int n) {
+                               WindowEngine.Progress progress, long[] failedTimes, int n, boolean afterRestart) {
         failed.clear();
         newWindows();
         engine.restore(held, expired, progress);
         catchUpTo = Long.MIN_VALUE;
+        long now = clock.currentTimeMillis();
         awaited = runtimeWatermarks && n > 0 && replayDeadlineMs > 0
-                ? new AwaitedReplays(failedTimes, n, clock.currentTimeMillis() + replayDeadlineMs) : null;
+                ? new AwaitedReplays(failedTimes, n, now + replayDeadlineMs) : null;
+        restartHoldAt = Long.MAX_VALUE;
+        if (afterRestart && runtimeWatermarks && replayDeadlineMs > 0 && sessions == null) {
+            restartHoldAt = engine.watermark();
+            restartHoldUntilMs = now + replayDeadlineMs;
+            LOG.info("Windowed bolt '{}' restored its windows at watermark {} after a restart; they stay there for {} "
+                    + "ms, the message timeout, for the replays of what the old worker took in after its last "
+                    + "checkpoint", componentId, restartHoldAt, replayDeadlineMs);
+        }
         moveWindows();
     }
 
-    /** Moves the windows to the watermark of the inputs, but not past a tuple awaited since a rollback. */
+    /**
+     * Moves the windows to the watermark of the inputs, but not past a tuple awaited since a rollback, nor past the
+     * restored watermark while a restart's hold lasts.
+     */
     private void moveWindows() {
-        engine.advanceWatermark(awaited == null ? engineWatermark : Math.min(engineWatermark, awaited.holdAt()));
+        long w = Math.min(engineWatermark, restartHoldAt);
+        engine.advanceWatermark(awaited == null ? w : Math.min(w, awaited.holdAt()));
     }
 
     private void catchUp() {
@@ -462,6 +488,12 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
                     + "them (a replay that comes later is late)", componentId, awaited.remaining(),
                     awaited.holdAt() + 1);
             awaited = null;
+            moveWindows();
+        }
+        if (restartHoldAt != Long.MAX_VALUE && nowMillis >= restartHoldUntilMs) {
+            LOG.info("Windowed bolt '{}' ends the hold at watermark {} that followed its restart: the replays had a "
+                    + "message timeout to come", componentId, restartHoldAt);
+            restartHoldAt = Long.MAX_VALUE;
             moveWindows();
         }
         if (extractor != null && resetTimeoutsEveryMs > 0 && nowMillis >= nextResetAt) {

@@ -134,6 +134,49 @@ class StatefulWindowDriverTest {
     }
 
     /**
+     * A worker dies after its windows took in readings no checkpoint covers; the new worker restores the windows at
+     * the checkpoint and cannot know those readings' times, and the spout replays them only as their timeouts
+     * expire, after newer readings seconds of event time ahead. The restored windows stay at the checkpoint's
+     * watermark for a message timeout: the replays are in time and every window fires with exactly its readings.
+     */
+    @Test
+    void afterARestartTheWindowsWaitForTheReplaysOfWhatTheOldWorkerTookInAfterItsLastCheckpoint() {
+        String name = "window-restart-replays";
+        InMemoryKeyValueStateProvider.clear(name);
+        Run r = new Run(600);
+        WindowFixtures.RUNS.put(name, r);
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
+            for (int i = 0; i < 200 && r.acked.size() < 250; i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofMillis(300)); // Into the next interval: readings taken in that no commit covers.
+        }
+        long unacked = r.emitted.stream().filter(id -> !r.acked.contains(id)).count();
+        assertTrue(unacked > 0 && !r.done(), "readings in flight at the restart: " + unacked);
+        r.freshBeforeReplay = 40;
+
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
+            for (int i = 0; i < 2000 && !r.done(); i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofSeconds(1), TICK);
+            assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
+        }
+        assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
+        long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
+        Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
+        Map<Long, List<Integer>> fired = new TreeMap<>();
+        for (var w : r.fired) {
+            List<Integer> before = fired.put(w.getKey(), w.getValue());
+            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
+                    + before + ", then with " + w.getValue());
+        }
+        assertEquals(expected, fired);
+        long total = expected.values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
+        assertEquals(total, committed(name).get(-1L), "each window's update applied once");
+    }
+
+    /**
      * A PREPARE fails after the windows took in readings and fired windows no commit covers: the ROLLBACK puts the
      * windows back at the last commit and fails those readings, and the spout backs off before it replays them:
      * newer readings, several seconds of event time ahead, reach the bolt first. They must not move the windows past

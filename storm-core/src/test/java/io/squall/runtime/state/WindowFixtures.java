@@ -76,7 +76,8 @@ public final class WindowFixtures {
     /**
      * Emits each reading of its run in id order, with the id as message id, and replays those that fail before
      * any later id, as a log's reader rewinds to the first failed offset; or, with {@link Run#freshBeforeReplay},
-     * after that many later ids, as a spout that backs off before a retry.
+     * after that many later ids, as a spout that backs off before a retry (and, opened again, so it replays what
+     * the run emitted before without an ack).
      */
     public static final class ReadingSpout extends BaseRichSpout {
         private final String run;
@@ -96,9 +97,12 @@ public final class WindowFixtures {
             Run r = RUNS.get(run);
             toSend = new PriorityQueue<>();
             backingOff = new PriorityQueue<>();
+            // With freshBeforeReplay, what an earlier run emitted and nobody acked is replayed as a surviving spout
+            // replays it once its timeout expires: after fresh readings.
+            Set<Integer> emittedBefore = r.freshBeforeReplay > 0 ? Set.copyOf(r.emitted) : Set.of();
             for (int id = 0; id < r.readings; id++) {
                 if (!r.acked.contains(id)) {
-                    toSend.add(id);
+                    (emittedBefore.contains(id) ? backingOff : toSend).add(id);
                 }
             }
         }
