@@ -246,6 +246,74 @@ public final class ClusterLauncher implements AutoCloseable {
         return bytes;
     }
 
+    /**
+     * What the workers are doing now, for a test's failure message when a wait stalls: for each live worker, the
+     * state and innermost frames of its threads whose names start with one of {@code threadPrefixes} (from a
+     * {@code jcmd Thread.print}, whose whole dump is kept in {@code dumps/threads-PID.txt} of the cluster's
+     * directory), and from the workers' logs the last WARN and ERROR lines and the last lines holding
+     * {@code logMarker} (if not null).
+     */
+    public String diagnosis(List<String> threadPrefixes, String logMarker) {
+        StringBuilder out = new StringBuilder();
+        for (long pid : workerPids()) {
+            out.append("\n-- worker ").append(pid).append(':');
+            String dump = threadDump(pid);
+            for (String block : dump.split("\n\\s*\n")) {
+                String first = block.strip();
+                if (!first.startsWith("\"")) {
+                    continue;
+                }
+                String thread = first.substring(1, first.indexOf('"', 1));
+                if (threadPrefixes.stream().noneMatch(thread::startsWith)) {
+                    continue;
+                }
+                out.append("\n   ").append(thread).append(": ");
+                List<String> frames = block.lines().map(String::strip).toList();
+                frames.stream().filter(l -> l.startsWith("java.lang.Thread.State:")).findFirst()
+                        .ifPresent(l -> out.append(l.substring("java.lang.Thread.State:".length()).strip()));
+                List<String> at = frames.stream().filter(l -> l.startsWith("at ")).toList();
+                if (!at.isEmpty()) {
+                    out.append(" ").append(at.get(0));
+                }
+                at.stream().filter(l -> l.startsWith("at io.squall.")).limit(3)
+                        .forEach(l -> out.append("\n      ").append(l));
+            }
+        }
+        List<String> lines = workerLogs().lines().toList();
+        out.append("\n-- the workers' last warnings and errors:");
+        lastLines(lines.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList(), out);
+        if (logMarker != null) {
+            out.append("\n-- the workers' last lines with '").append(logMarker).append("':");
+            lastLines(lines.stream().filter(l -> l.contains(logMarker)).toList(), out);
+        }
+        return out.toString();
+    }
+
+    private static void lastLines(List<String> lines, StringBuilder out) {
+        lines.subList(Math.max(0, lines.size() - 8), lines.size()).forEach(l -> out.append("\n   ").append(l));
+    }
+
+    /** A worker's thread dump by {@code jcmd}, kept in {@code dumps/}; empty if it could not be taken. */
+    private String threadDump(long pid) {
+        try {
+            Path dir = Files.createDirectories(base.resolve("dumps"));
+            Path file = dir.resolve("threads-" + pid + ".txt");
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** Every live worker process of this cluster, whichever supervisor run started it. */
     public Set<Long> workerPids() {
         String marker = base.toString();

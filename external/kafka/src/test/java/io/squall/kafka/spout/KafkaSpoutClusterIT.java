@@ -113,12 +113,13 @@ class KafkaSpoutClusterIT {
             long replacedAt = System.nanoTime();
             Await.untilWhileProgressing(STALL, CAP, () -> tally.times().size() == n, () -> progress(cluster,
                     tally), () -> missing(tally.times(), n) + " after the kill; committed "
-                    + SharedKafka.committed(topic, topic));
+                    + SharedKafka.committed(topic, topic) + "; log end " + SharedKafka.endOffsets(topic)
+                    + stalled(cluster));
             long allProcessed = System.nanoTime();
             Map<TopicPartition, Long> end = SharedKafka.endOffsets(topic);
             Await.untilWhileProgressing(STALL, CAP, () -> SharedKafka.committed(topic, topic).equals(end),
                     () -> SharedKafka.committed(topic, topic), () -> "the committed offsets to reach the log end "
-                            + end);
+                            + end + stalled(cluster));
             assertTrue(!cluster.workerPids().contains(victim) && cluster.workerPids().size() == 2,
                     "the supervisor replaced the killed worker: " + cluster.workerPids());
 
@@ -144,6 +145,11 @@ class KafkaSpoutClusterIT {
                     repeated, (clusterUp - start) / 1e9, (killedAt - clusterUp) / 1e9, (replacedAt - killedAt) / 1e9,
                     (allProcessed - killedAt) / 1e9);
         }
+    }
+
+    /** What the spouts and recorders of the workers were doing when a wait stalled, and what they logged. */
+    private static String stalled(ClusterLauncher cluster) {
+        return "\nThe workers:" + cluster.diagnosis(List.of("executor-kafka", "executor-recorder"), "KafkaSpout");
     }
 
     /** What shows the run advancing: records processed, bytes the daemons and workers logged. */
