@@ -1,6 +1,7 @@
 package io.squall.kafka.spout;
 
 import com.codahale.metrics.Counter;
+import io.squall.Config;
 import io.squall.kafka.spout.KafkaSpoutConfig.ProcessingGuarantee;
 import io.squall.kafka.spout.internal.OffsetManager;
 import io.squall.kafka.spout.internal.PartitionLister;
@@ -9,7 +10,6 @@ import io.squall.spout.IEventTimeSpout;
 import io.squall.spout.IPartitionedSpout;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.Config;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseRichSpout;
 import io.squall.utils.Time;
@@ -597,7 +597,7 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
 
     private void updateMetrics() {
         long now = Time.currentTimeMillis();
-        for (OffsetManager m : List.copyOf(partitions.values())) {
+        for (OffsetManager m : partitions.values()) {
             TopicPartition tp = m.topicPartition();
             OptionalLong lag = consumer.currentLag(tp);
             long latest = lag.isPresent() ? m.fetchedEnd() + lag.getAsLong() : -1;
@@ -630,7 +630,7 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
         } else {
             state = "fetched but neither in flight nor waiting: lost on its way through the spout";
         }
-        LOG.warn("{}: partition {} has committed nothing past offset {} for {} s (3 message timeouts): that record "
+        LOG.warn("{}: partition {} has committed nothing past offset {} for {} s: that record "
                 + "is {}; {} records outstanding, position {}, lag {}", name, tp, first, m.stalledMs(now) / 1000,
                 state, m.outstandingCount(), m.fetchedEnd(), lag.isPresent() ? lag.getAsLong() : "unknown");
         if (inFlight.containsKey(probe) || isWaiting) {
