@@ -293,8 +293,16 @@ public final class ClusterLauncher implements AutoCloseable {
         lines.subList(Math.max(0, lines.size() - 8), lines.size()).forEach(l -> out.append("\n   ").append(l));
     }
 
-    /** A worker's thread dump by {@code jcmd}, kept in {@code dumps/}; empty if it could not be taken. */
+    /**
+     * A worker's thread dump by {@code jcmd}, kept in {@code dumps/}; empty if it could not be taken. Only a JVM is
+     * asked: {@code jcmd} signals its target with SIGQUIT, which ends a process that is not one (a shell).
+     */
     private String threadDump(long pid) {
+        boolean isJava = ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                .map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false);
+        if (!isJava) {
+            return "";
+        }
         try {
             Path dir = Files.createDirectories(base.resolve("dumps"));
             Path file = dir.resolve("threads-" + pid + ".txt");
