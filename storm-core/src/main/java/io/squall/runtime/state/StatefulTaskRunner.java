@@ -61,6 +61,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
     /** The state by key group of a keyed bolt's task, once initialized, else null. */
     private transient KeyGroupedState keyed;
     private transient boolean initialized;
+    /** Whether the state was initialized from an earlier run's checkpoints; see {@link #resumed()}. */
+    private transient boolean resumed;
     /** Tuples that arrived before the state was initialized. */
     private transient List<Tuple> waiting;
     /** Tuples to ack at the commit of the next PREPARE. */
@@ -126,6 +128,23 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
 
     /** Called once the states are back at their last commit: after initialization and after a rollback. */
     protected void restored() {
+    }
+
+    /**
+     * The tuples that came before the state was initialized: in {@link #restored} after the initialization, those the
+     * task fails right after it (the spouts replay them); empty at any other time.
+     */
+    protected final List<Tuple> earlyTuples() {
+        return java.util.Collections.unmodifiableList(waiting);
+    }
+
+    /**
+     * Whether this task's state was initialized from an earlier run's checkpoints (a worker or topology restart)
+     * rather than at a new topology's first INITSTATE: then tuples the task's previous run took in after its last
+     * checkpoint are being replayed as their timeouts expire.
+     */
+    protected final boolean resumed() {
+        return resumed;
     }
 
     /** Sets the runner up; a subclass calls it first in {@code prepare}. {@code kind} names it in errors. */
@@ -227,6 +246,8 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                     if (initialized) {
                         rollback();
                     } else {
+                        // Only a new topology's first INITSTATE is 0: anything else finds an earlier run's checkpoints.
+                        resumed = action != Action.INITSTATE || txid != 0;
                         initialize(-1);
                     }
                 }
@@ -252,6 +273,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
                 }
                 case COMMIT -> {
                     if (!initialized) {
+                        resumed = true;
                         initialize(txid); // Recovery: commit what was prepared before the restart.
                         return true;
                     }

@@ -25,6 +25,12 @@ final class AwaitedReplays {
         this.deadlineMs = deadlineMs;
     }
 
+    /** Awaits one more tuple, at {@code ts}, until the same deadline. */
+    void add(long ts) {
+        times.merge(ts, 1, Integer::sum);
+        count++;
+    }
+
     /** A tuple at {@code ts} arrived: returns whether it was awaited (the hold may have moved). */
     boolean arrived(long ts) {
         Integer n = times.get(ts);

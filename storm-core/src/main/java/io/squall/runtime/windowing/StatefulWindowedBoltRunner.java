@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.LongAdder;
  * came since, and the spouts replay only that; no window fired before the checkpoint fires again. After a ROLLBACK
  * the windows do not move past the earliest event time of a failed tuple until its replay comes, so tuples that
  * reach the bolt before the replays do not make them late. After a restart, when the times of what the old worker
- * took in since the checkpoint are unknown, they stay at the restored watermark for a message timeout instead. Results are emitted
+ * took in since the checkpoint are unknown, they stay at the restored watermark for a message timeout instead; so
+ * do the emptied windows of a bolt without persistence, whose tuples are all replayed then. Results are emitted
  * unanchored, since their input tuples are acked at the commit, not when the results are. With a message id
  * field, a tuple whose id the windows hold already is acked and counted ({@code window.duplicates}), not added
  * twice. A replay of a tuple the committed windows took in (or, without persistence, saw leave) is acked without
@@ -85,7 +86,7 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
     private transient EventTimes staged;
     /** The tuples the windows held at the last PREPARE, for the metrics thread. */
     private transient volatile int heldAtPrepare;
-    /** Whether this task restored its windows before: the first restore that finds progress follows a restart. */
+    /** Whether this task restored its windows before: only its first restore can follow a restart. */
     private transient boolean restoredBefore;
 
     /** Runs {@code bolt}. */
@@ -254,9 +255,16 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
             evaluatedId = id instanceof Long l ? l : NONE;
         }
         skipUpTo = evaluatedId;
+        boolean afterRestart = !restoredBefore && resumed();
+        restoredBefore = true;
         if (!persistent) {
             for (Tuple t : windows.clearWindows()) {
                 out().fail(t);
+            }
+            EventTimes early = earlyTimes();
+            windows.awaitReplays(early.times(), early.size());
+            if (afterRestart) {
+                windows.holdAfterRestart();
             }
             return;
         }
@@ -293,9 +301,24 @@ public final class StatefulWindowedBoltRunner extends StatefulTaskRunner
         WindowEngine.Progress p = progress == null ? new WindowEngine.Progress(Long.MIN_VALUE, Long.MIN_VALUE, 0)
                 : new WindowEngine.Progress(progress.firedWatermark(), progress.nextFire(), progress.countSinceFire());
         staged.takeAll(sincePrepare); // Failed by the rollback, with the tuples staged at an uncommitted PREPARE.
-        boolean afterRestart = !restoredBefore && progress != null;
-        restoredBefore = true;
+        staged.takeAll(earlyTimes());
         windows.restoreWindows(events, gone, p, staged.times(), staged.size(), afterRestart);
+    }
+
+    /**
+     * The event times of the tuples that came before the state was initialized, which the task fails now: the
+     * windows await their replays, as they await those of tuples a rollback failed. Else the watermarks that moved
+     * on meanwhile would make them late.
+     */
+    private EventTimes earlyTimes() {
+        EventTimes times = new EventTimes();
+        for (Tuple t : earlyTuples()) {
+            long ts = windows.eventTime(t);
+            if (ts != Long.MIN_VALUE) {
+                times.add(ts);
+            }
+        }
+        return times;
     }
 
     @Override

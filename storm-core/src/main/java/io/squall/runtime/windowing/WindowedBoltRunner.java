@@ -251,7 +251,6 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         failed.clear();
         newWindows();
         awaited = null;
-        restartHoldAt = Long.MAX_VALUE;
         catchUp();
         return held;
     }
@@ -265,8 +264,7 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
      * replayed within the message timeout is given up (and logged).
      *
      * <p>{@code afterRestart}: the windows are restored in a new worker, which cannot know the times of the tuples
-     * the old one took in after the checkpoint (they are replayed as their message timeouts expire). The windows
-     * then stay at the restored watermark for a message timeout, so those replays are in time.
+     * the old one took in after the checkpoint: see {@link #holdAfterRestart}.
      */
     public void restoreWindows(List<WindowEngine.HeldEvent<Tuple>> held, List<Tuple> expired,
                                WindowEngine.Progress progress, long[] failedTimes, int n, boolean afterRestart) {
@@ -277,14 +275,58 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
         long now = clock.currentTimeMillis();
         awaited = runtimeWatermarks && n > 0 && replayDeadlineMs > 0
                 ? new AwaitedReplays(failedTimes, n, now + replayDeadlineMs) : null;
-        restartHoldAt = Long.MAX_VALUE;
-        if (afterRestart && runtimeWatermarks && replayDeadlineMs > 0 && sessions == null) {
-            restartHoldAt = engine.watermark();
-            restartHoldUntilMs = now + replayDeadlineMs;
-            LOG.info("Windowed bolt '{}' restored its windows at watermark {} after a restart; they stay there for {} "
-                    + "ms, the message timeout, for the replays of what the old worker took in after its last "
-                    + "checkpoint", componentId, restartHoldAt, replayDeadlineMs);
+        if (afterRestart) {
+            holdAfterRestart(); // A rollback during the hold keeps it: it ends only when its time is up.
         }
+        moveWindows();
+    }
+
+    /**
+     * Awaits the replays of {@code n} tuples at the event times {@code times}, failed by the caller: the windows do not
+     * move past the earliest of them until it comes back, or for at most a message timeout (as after a rollback).
+     */
+    public void awaitReplays(long[] times, int n) {
+        if (!runtimeWatermarks || n == 0 || replayDeadlineMs <= 0 || sessions != null) {
+            return;
+        }
+        if (awaited == null) {
+            awaited = new AwaitedReplays(times, n, clock.currentTimeMillis() + replayDeadlineMs);
+        } else {
+            for (int i = 0; i < n; i++) {
+                awaited.add(times[i]);
+            }
+        }
+        moveWindows();
+    }
+
+    /** The event time of {@code input} by the windows' timestamp field or extractor; MIN_VALUE if it has none. */
+    public long eventTime(Tuple input) {
+        if (extractor == null) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return extractor.extractTimestamp(input);
+        } catch (RuntimeException e) {
+            return Long.MIN_VALUE; // Reported when the tuple itself comes.
+        }
+    }
+
+    /**
+     * The windows were put back (or emptied) in a new worker after a restart, which cannot know the event times of
+     * the tuples the old worker took in since its last checkpoint: they are replayed as their message timeouts
+     * expire, behind newer tuples and the watermarks sent with them. The windows stay where they are now for a
+     * message timeout, so those replays are in time (event-time windows of {@link WindowEngine} with acking; logged).
+     */
+    public void holdAfterRestart() {
+        if (!runtimeWatermarks || replayDeadlineMs <= 0 || sessions != null) {
+            return;
+        }
+        catchUpTo = Long.MIN_VALUE;
+        restartHoldAt = engine.watermark();
+        restartHoldUntilMs = clock.currentTimeMillis() + replayDeadlineMs;
+        LOG.info("Windowed bolt '{}' holds its windows at watermark {} for {} ms, the message timeout, after a "
+                + "restart: for the replays of what the old worker took in after its last checkpoint", componentId,
+                restartHoldAt == Long.MIN_VALUE ? "none (empty windows)" : restartHoldAt, replayDeadlineMs);
         moveWindows();
     }
 
@@ -298,8 +340,9 @@ public final class WindowedBoltRunner implements LateTupleCounting, IRichBolt, T
     }
 
     private void catchUp() {
+        // A restart's hold keeps the windows where they are; the replays' own times do not move them either.
         catchUpTo = runtimeWatermarks && sessions == null && engineWatermark > engine.firedWatermark()
-                ? engineWatermark : Long.MIN_VALUE;
+                && restartHoldAt == Long.MAX_VALUE ? engineWatermark : Long.MIN_VALUE;
     }
 
     /** Where the windows stand, for a checkpoint (windows of {@link WindowEngine}). */

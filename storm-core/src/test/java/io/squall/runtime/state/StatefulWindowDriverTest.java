@@ -80,6 +80,17 @@ class StatefulWindowDriverTest {
         return Map.of();
     }
 
+    /** Each window the run's bolt evaluated, by end, with its readings; one evaluated twice had the same both times. */
+    private static Map<Long, List<Integer>> firedWindows(Run r) {
+        Map<Long, List<Integer>> fired = new TreeMap<>();
+        for (var w : r.fired) {
+            List<Integer> before = fired.put(w.getKey(), w.getValue());
+            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
+                    + before + ", then with " + w.getValue());
+        }
+        return fired;
+    }
+
     @Test
     void persistentWindowsResumeAfterARestartWithExactlyTheTuplesTheyHeld() {
         String name = "window-restart";
@@ -102,7 +113,7 @@ class StatefulWindowDriverTest {
             for (int i = 0; i < 2000 && !r.done(); i++) {
                 d.advance(TICK);
             }
-            d.advance(Duration.ofSeconds(1), TICK); // The last commit.
+            d.advance(Duration.ofSeconds(6), TICK); // Past the restart's hold (a message timeout); the last commit.
         }
         assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
         assertTrue(r.emitted.stream().noneMatch(ackedBefore::contains), "nothing acked before the restart replays");
@@ -111,12 +122,7 @@ class StatefulWindowDriverTest {
         Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
         // Every window fired with exactly its tuples; one that fired again after the restart (no commit had covered
         // it) had the same tuples both times.
-        Map<Long, List<Integer>> fired = new TreeMap<>();
-        for (var w : r.fired) {
-            List<Integer> before = fired.put(w.getKey(), w.getValue());
-            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
-                    + before + ", then with " + w.getValue());
-        }
+        Map<Long, List<Integer>> fired = firedWindows(r);
         assertEquals(expected, fired);
         // A window evaluated after the restart held tuples acked (and so never replayed) before it: the window's
         // tuples came back from the checkpoint.
@@ -159,18 +165,13 @@ class StatefulWindowDriverTest {
             for (int i = 0; i < 2000 && !r.done(); i++) {
                 d.advance(TICK);
             }
-            d.advance(Duration.ofSeconds(1), TICK);
+            d.advance(Duration.ofSeconds(6), TICK); // Past the restart's hold (a message timeout); the last commit.
             assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
         }
         assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
         long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
         Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
-        Map<Long, List<Integer>> fired = new TreeMap<>();
-        for (var w : r.fired) {
-            List<Integer> before = fired.put(w.getKey(), w.getValue());
-            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
-                    + before + ", then with " + w.getValue());
-        }
+        Map<Long, List<Integer>> fired = firedWindows(r);
         assertEquals(expected, fired);
         long total = expected.values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
         assertEquals(total, committed(name).get(-1L), "each window's update applied once");
@@ -206,12 +207,7 @@ class StatefulWindowDriverTest {
         assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
         long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
         Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
-        Map<Long, List<Integer>> fired = new TreeMap<>();
-        for (var w : r.fired) {
-            List<Integer> before = fired.put(w.getKey(), w.getValue());
-            assertTrue(before == null || before.equals(w.getValue()), "window " + w.getKey() + " fired with "
-                    + before + ", then with " + w.getValue());
-        }
+        Map<Long, List<Integer>> fired = firedWindows(r);
         assertEquals(expected, fired);
         Map<Long, Object> state = committed(name);
         long total = expected.values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
@@ -249,6 +245,80 @@ class StatefulWindowDriverTest {
         long sum = r.fired.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b))
                 .values().stream().flatMap(List::stream).mapToLong(Integer::longValue).sum();
         assertEquals(sum, total, "each window's update applied once");
+    }
+
+    /**
+     * Without persistence a restart empties the windows and every reading they held is replayed, as its timeout
+     * expires, after newer readings. The emptied windows fire nothing for a message timeout, so those replays are in
+     * time, and the windows that straddle the restart fire with all their readings.
+     */
+    @Test
+    void withoutPersistenceARestartHoldsTheEmptiedWindowsForTheReplays() {
+        String name = "window-restart-plain-replays";
+        InMemoryKeyValueStateProvider.clear(name);
+        Run r = new Run(400);
+        WindowFixtures.RUNS.put(name, r);
+        Config conf = conf(name);
+        conf.setMaxSpoutPending(200);
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf)) {
+            for (int i = 0; i < 200 && r.acked.size() < 150; i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofMillis(200));
+        }
+        long unacked = r.emitted.stream().filter(id -> !r.acked.contains(id)).count();
+        assertTrue(unacked > 0, "readings in the windows at the restart: " + unacked);
+        r.freshBeforeReplay = 40;
+        long lastEnd = 38_000;
+        Set<Integer> ids = r.expectedWindows(WINDOW_MS, lastEnd).values().stream().flatMap(List::stream)
+                .collect(Collectors.toSet());
+        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf)) {
+            for (int i = 0; i < 2000 && !r.acked.containsAll(ids); i++) {
+                d.advance(TICK);
+            }
+            d.advance(Duration.ofSeconds(1), TICK);
+            assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
+        }
+        Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
+        Map<Long, Object> windows = new TreeMap<>(committed(name));
+        windows.remove(-1L);
+        windows.keySet().removeIf(end -> end > lastEnd);
+        assertEquals(new TreeMap<Long, Object>(expected), windows, "each window with all its readings");
+    }
+
+    /**
+     * Readings that reach the bolt before its state is initialized are failed, and the spout replays them after newer
+     * readings whose watermarks moved on meanwhile. The windows await those replays, with persistence and without:
+     * none is late.
+     */
+    @Test
+    void readingsFailedBecauseTheyCameBeforeTheStateWasInitializedAreAwaited() {
+        for (boolean persistent : new boolean[] {true, false}) {
+            String name = "window-early-" + persistent;
+            InMemoryKeyValueStateProvider.clear(name);
+            Run r = new Run(300);
+            r.freshBeforeReplay = 40;
+            r.refuseInits.set(2); // Readings flow for two checkpoint intervals before the state is initialized.
+            WindowFixtures.RUNS.put(name, r);
+            Config conf = conf(name);
+            conf.setMaxSpoutPending(200);
+            Set<Integer> ids = r.expectedWindows(WINDOW_MS, 26_000).values().stream().flatMap(List::stream)
+                    .collect(Collectors.toSet());
+            try (TopologyTestDriver d = new TopologyTestDriver(topology(name, persistent), conf)) {
+                for (int i = 0; i < 2000 && !r.acked.containsAll(ids); i++) {
+                    d.advance(TICK);
+                }
+                d.advance(Duration.ofSeconds(1), TICK);
+                assertTrue(d.counts("readings").failed() > 0, "readings came before the state was initialized");
+                assertEquals(0, d.counts("windows").lateTuples(), "no replay came late (persistence " + persistent
+                        + ")");
+            }
+            Map<Long, Object> windows = new TreeMap<>(committed(name));
+            windows.remove(-1L);
+            windows.keySet().removeIf(end -> end > 26_000);
+            assertEquals(new TreeMap<Long, Object>(r.expectedWindows(WINDOW_MS, 26_000)), windows,
+                    "each window with all its readings (persistence " + persistent + ")");
+        }
     }
 
     /**

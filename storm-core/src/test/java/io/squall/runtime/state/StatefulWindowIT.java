@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * held, the spout replays only what the last checkpoint did not cover, and every window is evaluated with exactly
  * its tuples, its update applied to the state once.
  */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StatefulWindowIT {
     private static final long WINDOW_MS = 2_000;
     private static final int READINGS = 3_000;
@@ -51,7 +51,8 @@ class StatefulWindowIT {
         Config conf = new Config();
         conf.setNumAckers(1);
         conf.setMaxSpoutPending(300);
-        conf.setMessageTimeoutSecs(30);
+        // The restarted windows wait a message timeout for replays (the spout here replays at once, on its restart).
+        conf.setMessageTimeoutSecs(15);
         conf.put(Config.TOPOLOGY_STATE_CHECKPOINT_INTERVAL, 100);
         conf.put(Config.TOPOLOGY_STATE_PROVIDER, RocksDbKeyValueStateProvider.class.getName());
         conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"dir\": \"" + dir + "\"}");
@@ -89,7 +90,7 @@ class StatefulWindowIT {
         Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(name, conf(), topology(name));
-            Await.until(Duration.ofSeconds(60), () -> r.done() && committedWindows(name).keySet()
+            Await.until(Duration.ofSeconds(90), () -> r.done() && committedWindows(name).keySet()
                             .containsAll(expected.keySet()),
                     () -> "every reading acked and every window committed; acked " + r.acked.size());
         }

@@ -45,6 +45,8 @@ public final class WindowFixtures {
         public final List<Map.Entry<Long, List<Integer>>> fired = new CopyOnWriteArrayList<>();
         /** How many of the bolt's next PREPAREs fail (each one a ROLLBACK). */
         public final AtomicInteger refusePrepares = new AtomicInteger();
+        /** How many of the bolt's next state initializations fail (the checkpoint spout tries again an interval on). */
+        public final AtomicInteger refuseInits = new AtomicInteger();
         /**
          * How many readings never sent before the spout sends before it replays those that failed (0: replays
          * first), as a spout that backs off before a retry moves on meanwhile.
@@ -163,6 +165,9 @@ public final class WindowFixtures {
 
         @Override
         public void initState(KeyValueState<Long, Object> state) {
+            if (RUNS.get(run).refuseInits.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("initializations held by the test");
+            }
             this.state = state;
         }
 
