@@ -10,6 +10,7 @@ import io.squall.security.ZookeeperAcls;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cluster's state in ZooKeeper, through Curator: JSON values under a root (default {@code /squall}).
@@ -48,10 +50,12 @@ public final class ClusterState implements AutoCloseable {
 
     private final CuratorFramework curator;
     private final String root;
+    private final AtomicLong connectionChanges;
 
-    private ClusterState(CuratorFramework curator, String root) {
+    private ClusterState(CuratorFramework curator, String root, AtomicLong connectionChanges) {
         this.curator = curator;
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.connectionChanges = connectionChanges;
     }
 
     /**
@@ -74,7 +78,11 @@ public final class ClusterState implements AutoCloseable {
                 .connectionTimeoutMs(connectMs)
                 .retryPolicy(new ExponentialBackoffRetry(100, 10, 2000));
         CuratorFramework c = ZookeeperAcls.apply(builder, SecuritySettings.of(conf).secret()).build();
+        AtomicLong changes = new AtomicLong();
         c.getConnectionStateListenable().addListener((client, change) -> {
+            if (change != ConnectionState.CONNECTED) {
+                changes.incrementAndGet();
+            }
             switch (change) {
                 case SUSPENDED -> LOG.warn("ZooKeeper connection to {} suspended; retrying", client
                         .getZookeeperClient().getCurrentConnectionString());
@@ -96,7 +104,15 @@ public final class ClusterState implements AutoCloseable {
             c.close();
             throw new SquallException("Interrupted while connecting to ZooKeeper at " + servers);
         }
-        return new ClusterState(c, conf.getString(ConfigKeys.STORM_ZOOKEEPER_ROOT));
+        return new ClusterState(c, conf.getString(ConfigKeys.STORM_ZOOKEEPER_ROOT), changes);
+    }
+
+    /**
+     * How many times the connection to ZooKeeper was suspended, lost or came back since this client connected: a
+     * caller that sees it change knows ZooKeeper was out of reach meanwhile, even if its own calls only waited.
+     */
+    public long connectionChanges() {
+        return connectionChanges.get();
     }
 
     /** The Curator client, for recipes (the leader latch). */

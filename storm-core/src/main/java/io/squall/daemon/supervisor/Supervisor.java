@@ -80,6 +80,8 @@ public final class Supervisor implements AutoCloseable {
      * suspended or lost) since the last round that could. Set by the sync thread and Curator's event thread.
      */
     private volatile boolean heartbeatsMissed;
+    /** The ZooKeeper client's connection changes at the last grant of heartbeats missed (sync thread only). */
+    private long connectionChangesSeen;
     /** Whether the workers of a previous run were looked for. */
     private boolean adopted;
 
@@ -171,9 +173,12 @@ public final class Supervisor implements AutoCloseable {
     private void syncWorkers() {
         Map<Integer, Wanted> wanted = WorkerSync.wanted(state.assignments(), id);
         long now = System.currentTimeMillis();
-        if (heartbeatsMissed) {
+        // A round whose reads only waited through an outage throws nothing, but the workers could not beat either.
+        long changes = state.connectionChanges();
+        if (heartbeatsMissed || changes != connectionChangesSeen) {
             decisions.heartbeatsMissed(workers.keySet(), now);
             heartbeatsMissed = false;
+            connectionChangesSeen = changes;
         }
         if (!adopted) {
             adoptRunningWorkers(wanted, now);

@@ -116,7 +116,8 @@ final class WorkerSync {
         }
         WorkerBeat beat = beats.beat(w.topologyId(), w.port());
         if (beat != null && beat.timeMs() >= w.launchedAtMs() && beat.pid() == w.pid()) {
-            lastBeatMs.put(w.port(), beat.timeMs());
+            // Never back: a beat from before an outage, read again after it, must not undo the outage's grace.
+            lastBeatMs.merge(w.port(), beat.timeMs(), Math::max);
         }
         // A worker never seen beating gets the start timeout; after that, the last beat seen counts.
         Long last = lastBeatMs.get(w.port());

@@ -114,6 +114,19 @@ class WorkerSyncTest {
     }
 
     @Test
+    void aBeatFromBeforeTheOutageReadAgainAfterItKeepsTheFullTimeout() {
+        running.put(6700, Fake.of(WC, 6700, 0));
+        beats.put(6700, new WorkerBeat(1_000, 3, 6800));
+        decide(Map.of(6700, WC), 1_000);
+        sync.heartbeatsMissed(running.keySet(), 50_000); // ZooKeeper came back with the old beat still stored
+        assertEquals(List.of(), decide(Map.of(6700, WC), 50_000).stops());
+        assertEquals(List.of(), decide(Map.of(6700, WC), 50_000 + WORKER_TIMEOUT_MS).stops());
+        beats.put(6700, new WorkerBeat(60_000, 3, 6800));
+        assertEquals(List.of(), decide(Map.of(6700, WC), 60_000 + WORKER_TIMEOUT_MS).stops());
+        assertEquals(1, decide(Map.of(6700, WC), 60_001 + WORKER_TIMEOUT_MS).stops().size());
+    }
+
+    @Test
     void readsOnlyThisSupervisorsSlotsWithTheirGroupsSorted() {
         WorkerSlot mine = new WorkerSlot("sup-a", "h1", 6700, List.of(new WorkerSlot.TaskGroup(2, List.of(5)),
                 new WorkerSlot.TaskGroup(0, List.of(1, 3))));
