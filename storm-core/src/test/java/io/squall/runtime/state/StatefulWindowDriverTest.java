@@ -80,6 +80,19 @@ class StatefulWindowDriverTest {
         return Map.of();
     }
 
+    /**
+     * Runs a topology until {@code acked} readings of its run are acked, then {@code then} longer, and stops it, as a
+     * worker that dies there.
+     */
+    private static void runUntilAckedThenStop(StormTopology topology, Config conf, Run r, int acked, Duration then) {
+        try (TopologyTestDriver d = new TopologyTestDriver(topology, conf)) {
+            for (int i = 0; i < 200 && r.acked.size() < acked; i++) {
+                d.advance(TICK);
+            }
+            d.advance(then);
+        }
+    }
+
     /** Each window the run's bolt evaluated, by end, with its readings; one evaluated twice had the same both times. */
     private static Map<Long, List<Integer>> firedWindows(Run r) {
         Map<Long, List<Integer>> fired = new TreeMap<>();
@@ -98,12 +111,8 @@ class StatefulWindowDriverTest {
         Run r = new Run(600);
         WindowFixtures.RUNS.put(name, r);
         // More than a window's worth of readings (20) per checkpoint interval: each commit leaves held tuples.
-        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
-            for (int i = 0; i < 200 && r.acked.size() < 250; i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofMillis(200)); // Into the next interval: some windows fire that no commit covers.
-        }
+        // Into the next interval: some windows fire that no commit covers.
+        runUntilAckedThenStop(topology(name, true), conf(name), r, 250, Duration.ofMillis(200));
         assertTrue(r.acked.size() >= 250 && !r.done(), "acked " + r.acked.size());
         Set<Integer> ackedBefore = Set.copyOf(r.acked);
         int firedBefore = r.fired.size();
@@ -151,12 +160,8 @@ class StatefulWindowDriverTest {
         InMemoryKeyValueStateProvider.clear(name);
         Run r = new Run(600);
         WindowFixtures.RUNS.put(name, r);
-        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
-            for (int i = 0; i < 200 && r.acked.size() < 250; i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofMillis(300)); // Into the next interval: readings taken in that no commit covers.
-        }
+        // Into the next interval: readings taken in that no commit covers.
+        runUntilAckedThenStop(topology(name, true), conf(name), r, 250, Duration.ofMillis(300));
         long unacked = r.emitted.stream().filter(id -> !r.acked.contains(id)).count();
         assertTrue(unacked > 0 && !r.done(), "readings in flight at the restart: " + unacked);
         r.freshBeforeReplay = 40;
@@ -220,12 +225,7 @@ class StatefulWindowDriverTest {
         InMemoryKeyValueStateProvider.clear(name);
         Run r = new Run(400);
         WindowFixtures.RUNS.put(name, r);
-        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf(name))) {
-            for (int i = 0; i < 200 && r.acked.size() < 150; i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofMillis(200));
-        }
+        runUntilAckedThenStop(topology(name, false), conf(name), r, 150, Duration.ofMillis(200));
         Set<Integer> ackedBefore = Set.copyOf(r.acked);
         r.emitted.clear();
         try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf(name))) {
@@ -260,12 +260,7 @@ class StatefulWindowDriverTest {
         WindowFixtures.RUNS.put(name, r);
         Config conf = conf(name);
         conf.setMaxSpoutPending(200);
-        try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf)) {
-            for (int i = 0; i < 200 && r.acked.size() < 150; i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofMillis(200));
-        }
+        runUntilAckedThenStop(topology(name, false), conf, r, 150, Duration.ofMillis(200));
         long unacked = r.emitted.stream().filter(id -> !r.acked.contains(id)).count();
         assertTrue(unacked > 0, "readings in the windows at the restart: " + unacked);
         r.freshBeforeReplay = 40;
