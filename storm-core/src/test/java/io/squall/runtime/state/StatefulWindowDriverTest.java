@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +81,22 @@ class StatefulWindowDriverTest {
         return Map.of();
     }
 
+    /** A new run of {@code readings} readings under {@code name}, with nothing of an earlier one in the provider. */
+    private static Run newRun(String name, int readings) {
+        InMemoryKeyValueStateProvider.clear(name);
+        Run r = new Run(readings);
+        WindowFixtures.RUNS.put(name, r);
+        return r;
+    }
+
+    /** Advances the driver a tick at a time until {@code done} (at most 2,000 ticks), then {@code then} longer. */
+    private static void advanceUntil(TopologyTestDriver d, BooleanSupplier done, Duration then) {
+        for (int i = 0; i < 2000 && !done.getAsBoolean(); i++) {
+            d.advance(TICK);
+        }
+        d.advance(then, TICK);
+    }
+
     /**
      * Runs a topology until {@code acked} readings of its run are acked, then {@code then} longer, and stops it, as a
      * worker that dies there.
@@ -107,9 +124,7 @@ class StatefulWindowDriverTest {
     @Test
     void persistentWindowsResumeAfterARestartWithExactlyTheTuplesTheyHeld() {
         String name = "window-restart";
-        InMemoryKeyValueStateProvider.clear(name);
-        Run r = new Run(600);
-        WindowFixtures.RUNS.put(name, r);
+        Run r = newRun(name, 600);
         // More than a window's worth of readings (20) per checkpoint interval: each commit leaves held tuples.
         // Into the next interval: some windows fire that no commit covers.
         runUntilAckedThenStop(topology(name, true), conf(name), r, 250, Duration.ofMillis(200));
@@ -119,10 +134,8 @@ class StatefulWindowDriverTest {
         r.emitted.clear();
 
         try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
-            for (int i = 0; i < 2000 && !r.done(); i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofSeconds(6), TICK); // Past the restart's hold (a message timeout); the last commit.
+            // Past the restart's hold (a message timeout); the last commit.
+            advanceUntil(d, r::done, Duration.ofSeconds(6));
         }
         assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
         assertTrue(r.emitted.stream().noneMatch(ackedBefore::contains), "nothing acked before the restart replays");
@@ -157,9 +170,7 @@ class StatefulWindowDriverTest {
     @Test
     void afterARestartTheWindowsWaitForTheReplaysOfWhatTheOldWorkerTookInAfterItsLastCheckpoint() {
         String name = "window-restart-replays";
-        InMemoryKeyValueStateProvider.clear(name);
-        Run r = new Run(600);
-        WindowFixtures.RUNS.put(name, r);
+        Run r = newRun(name, 600);
         // Into the next interval: readings taken in that no commit covers.
         runUntilAckedThenStop(topology(name, true), conf(name), r, 250, Duration.ofMillis(300));
         long unacked = r.emitted.stream().filter(id -> !r.acked.contains(id)).count();
@@ -167,10 +178,8 @@ class StatefulWindowDriverTest {
         r.freshBeforeReplay = 40;
 
         try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
-            for (int i = 0; i < 2000 && !r.done(); i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofSeconds(6), TICK); // Past the restart's hold (a message timeout); the last commit.
+            // Past the restart's hold (a message timeout); the last commit.
+            advanceUntil(d, r::done, Duration.ofSeconds(6));
             assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
         }
         assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
@@ -191,9 +200,7 @@ class StatefulWindowDriverTest {
     @Test
     void aRollbackKeepsTheWindowsBehindTheReadingsItFailedUntilTheirReplaysCome() {
         String name = "window-rollback";
-        InMemoryKeyValueStateProvider.clear(name);
-        Run r = new Run(400);
-        WindowFixtures.RUNS.put(name, r);
+        Run r = newRun(name, 400);
         try (TopologyTestDriver d = new TopologyTestDriver(topology(name, true), conf(name))) {
             for (int i = 0; i < 200 && r.acked.size() < 100; i++) {
                 d.advance(TICK);
@@ -201,10 +208,7 @@ class StatefulWindowDriverTest {
             assertTrue(r.acked.size() >= 100 && !r.done(), "a commit came; acked " + r.acked.size());
             r.refusePrepares.set(1);
             r.freshBeforeReplay = 40;
-            for (int i = 0; i < 2000 && !r.done(); i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofSeconds(1), TICK);
+            advanceUntil(d, r::done, Duration.ofSeconds(1));
             assertEquals(0, r.refusePrepares.get(), "a PREPARE failed");
             assertTrue(d.counts("readings").failed() > 0, "the rollback failed readings");
             assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
@@ -222,18 +226,14 @@ class StatefulWindowDriverTest {
     @Test
     void withoutPersistenceARestartReplaysTheWindowsTuplesAndTheStateStaysExact() {
         String name = "window-restart-plain";
-        InMemoryKeyValueStateProvider.clear(name);
-        Run r = new Run(400);
-        WindowFixtures.RUNS.put(name, r);
+        Run r = newRun(name, 400);
         runUntilAckedThenStop(topology(name, false), conf(name), r, 150, Duration.ofMillis(200));
         Set<Integer> ackedBefore = Set.copyOf(r.acked);
         r.emitted.clear();
+        Set<Integer> ids = r.expectedWindows(WINDOW_MS, 38_000).values().stream().flatMap(List::stream)
+                .collect(Collectors.toSet());
         try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf(name))) {
-            for (int i = 0; i < 2000 && !r.acked.containsAll(r.expectedWindows(WINDOW_MS, 38_000).values().stream()
-                    .flatMap(List::stream).collect(Collectors.toSet())); i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofSeconds(1), TICK);
+            advanceUntil(d, () -> r.acked.containsAll(ids), Duration.ofSeconds(1));
         }
         assertFalse(r.emitted.isEmpty());
         assertTrue(r.emitted.stream().noneMatch(ackedBefore::contains), "nothing acked before the restart replays");
@@ -255,9 +255,7 @@ class StatefulWindowDriverTest {
     @Test
     void withoutPersistenceARestartHoldsTheEmptiedWindowsForTheReplays() {
         String name = "window-restart-plain-replays";
-        InMemoryKeyValueStateProvider.clear(name);
-        Run r = new Run(400);
-        WindowFixtures.RUNS.put(name, r);
+        Run r = newRun(name, 400);
         Config conf = conf(name);
         conf.setMaxSpoutPending(200);
         runUntilAckedThenStop(topology(name, false), conf, r, 150, Duration.ofMillis(200));
@@ -268,10 +266,7 @@ class StatefulWindowDriverTest {
         Set<Integer> ids = r.expectedWindows(WINDOW_MS, lastEnd).values().stream().flatMap(List::stream)
                 .collect(Collectors.toSet());
         try (TopologyTestDriver d = new TopologyTestDriver(topology(name, false), conf)) {
-            for (int i = 0; i < 2000 && !r.acked.containsAll(ids); i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofSeconds(1), TICK);
+            advanceUntil(d, () -> r.acked.containsAll(ids), Duration.ofSeconds(1));
             assertEquals(0, d.counts("windows").lateTuples(), "no replay came late");
         }
         Map<Long, List<Integer>> expected = r.expectedWindows(WINDOW_MS, lastEnd);
@@ -300,10 +295,7 @@ class StatefulWindowDriverTest {
             Set<Integer> ids = r.expectedWindows(WINDOW_MS, 26_000).values().stream().flatMap(List::stream)
                     .collect(Collectors.toSet());
             try (TopologyTestDriver d = new TopologyTestDriver(topology(name, persistent), conf)) {
-                for (int i = 0; i < 2000 && !r.acked.containsAll(ids); i++) {
-                    d.advance(TICK);
-                }
-                d.advance(Duration.ofSeconds(1), TICK);
+                advanceUntil(d, () -> r.acked.containsAll(ids), Duration.ofSeconds(1));
                 assertTrue(d.counts("readings").failed() > 0, "readings came before the state was initialized");
                 assertEquals(0, d.counts("windows").lateTuples(), "no replay came late (persistence " + persistent
                         + ")");
@@ -337,10 +329,7 @@ class StatefulWindowDriverTest {
             assertTrue(d.counts("readings").timedOut() > 0, "the spout replayed readings");
             assertEquals(0, r.acked.size());
             StallingCommitStateProvider.COMMIT_DELAYED.remove(name);
-            for (int i = 0; i < 2000 && !r.done(); i++) {
-                d.advance(TICK);
-            }
-            d.advance(Duration.ofSeconds(1), TICK);
+            advanceUntil(d, r::done, Duration.ofSeconds(1));
         }
         assertTrue(r.done(), "acked " + r.acked.size() + " of " + r.readings);
         long lastEnd = (r.readings - 1) * WindowFixtures.STEP_MS / WINDOW_MS * WINDOW_MS;
