@@ -2,6 +2,7 @@ package io.squall;
 
 import com.esotericsoftware.kryo.Serializer;
 import io.squall.config.ConfigKeys;
+import io.squall.config.UnusedStormKeys;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,9 +11,10 @@ import java.util.Map;
 
 /**
  * A topology's configuration: a map from key to value, with Storm's key constants and typed setters.
- * Values are checked against {@link ConfigKeys} when the topology is submitted.
+ * Values are checked against {@link ConfigKeys} when the topology is submitted. Every key constant of Storm's
+ * {@code Config} is here under its name and value: those Squall uses below, the rest in {@link UnusedStormKeys}.
  */
-public class Config extends HashMap<String, Object> {
+public class Config extends HashMap<String, Object> implements UnusedStormKeys {
     private static final long serialVersionUID = 1L;
 
     public static final String TOPOLOGY_NAME = ConfigKeys.TOPOLOGY_NAME.name();
@@ -110,6 +112,32 @@ public class Config extends HashMap<String, Object> {
     public static final String TOPOLOGY_MULTILANG_SERIALIZER = ConfigKeys.TOPOLOGY_MULTILANG_SERIALIZER.name();
     public static final String TOPOLOGY_SUBPROCESS_TIMEOUT_SECS = ConfigKeys.TOPOLOGY_SUBPROCESS_TIMEOUT_SECS.name();
     public static final String TOPOLOGY_SHELLBOLT_MAX_PENDING = ConfigKeys.TOPOLOGY_SHELLBOLT_MAX_PENDING.name();
+    /**
+     * A component's number of tasks: {@code addConfiguration(TOPOLOGY_TASKS, n)} on a declarer is
+     * {@code setNumTasks(n)}, as in Storm.
+     */
+    public static final String TOPOLOGY_TASKS = "topology.tasks";
+    /** Where Trident keeps its coordinators' state: ZooKeeper hosts, port and root (default: the cluster's). */
+    public static final String TRANSACTIONAL_ZOOKEEPER_SERVERS = "transactional.zookeeper.servers";
+    public static final String TRANSACTIONAL_ZOOKEEPER_PORT = "transactional.zookeeper.port";
+    public static final String TRANSACTIONAL_ZOOKEEPER_ROOT = "transactional.zookeeper.root";
+    public static final String TOPOLOGY_SUBMITTER_USER = ConfigKeys.TOPOLOGY_SUBMITTER_USER.name();
+    public static final String DRPC_SERVERS = ConfigKeys.DRPC_SERVERS.name();
+    public static final String SUPERVISOR_WORKER_TIMEOUT_SECS = ConfigKeys.SUPERVISOR_WORKER_TIMEOUT_SECS.name();
+    public static final String STORM_ZOOKEEPER_SERVERS = ConfigKeys.STORM_ZOOKEEPER_SERVERS.name();
+    public static final String STORM_ZOOKEEPER_PORT = ConfigKeys.STORM_ZOOKEEPER_PORT.name();
+    public static final String TOPOLOGY_METRICS_REPORTERS = ConfigKeys.TOPOLOGY_METRICS_REPORTERS.name();
+    public static final String NIMBUS_SEEDS = ConfigKeys.NIMBUS_SEEDS.name();
+    public static final String STORM_ZOOKEEPER_ROOT = ConfigKeys.STORM_ZOOKEEPER_ROOT.name();
+    public static final String WORKER_CHILDOPTS = ConfigKeys.WORKER_CHILDOPTS.name();
+    public static final String WORKER_HEAP_MEMORY_MB = ConfigKeys.WORKER_HEAP_MEMORY_MB.name();
+    public static final String NIMBUS_ADMINS = ConfigKeys.NIMBUS_ADMINS.name();
+    public static final String STORM_LOCAL_DIR = ConfigKeys.STORM_LOCAL_DIR.name();
+    public static final String STORM_ZOOKEEPER_CONNECTION_TIMEOUT =
+            ConfigKeys.STORM_ZOOKEEPER_CONNECTION_TIMEOUT.name();
+    public static final String STORM_ZOOKEEPER_SESSION_TIMEOUT = ConfigKeys.STORM_ZOOKEEPER_SESSION_TIMEOUT.name();
+    public static final String DRPC_AUTHORIZER_ACL = ConfigKeys.DRPC_AUTHORIZER_ACL.name();
+    public static final String DRPC_AUTHORIZER_ACL_STRICT = ConfigKeys.DRPC_AUTHORIZER_ACL_STRICT.name();
 
     /** Sets the number of worker processes. */
     public void setNumWorkers(int workers) {
@@ -171,9 +199,97 @@ public class Config extends HashMap<String, Object> {
         put(TOPOLOGY_TICK_TUPLE_FREQ_SECS, secs);
     }
 
+    /** Caps every component's parallelism in any configuration map. */
+    public static void setMaxTaskParallelism(Map<String, Object> conf, int max) {
+        conf.put(TOPOLOGY_MAX_TASK_PARALLELISM, max);
+    }
+
     /** Lets unregistered Serializable classes travel with Java serialization. */
     public void setFallBackOnJavaSerialization(boolean fallBack) {
-        put(TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION, fallBack);
+        setFallBackOnJavaSerialization(this, fallBack);
+    }
+
+    /** Sets the Java serialization fallback in any configuration map. */
+    public static void setFallBackOnJavaSerialization(Map<String, Object> conf, boolean fallBack) {
+        conf.put(TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION, fallBack);
+    }
+
+    /** Sets Storm's {@code topology.skip.missing.kryo.registrations}, which Squall accepts but does not use. */
+    public void setSkipMissingKryoRegistrations(boolean skip) {
+        setSkipMissingKryoRegistrations(this, skip);
+    }
+
+    /** {@link #setSkipMissingKryoRegistrations(boolean)} in any configuration map. */
+    public static void setSkipMissingKryoRegistrations(Map<String, Object> conf, boolean skip) {
+        conf.put(TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS, skip);
+    }
+
+    /** Sets Storm's {@code topology.stats.sample.rate}, which Squall accepts but does not use (its counts are exact). */
+    public void setStatsSampleRate(double rate) {
+        setStatsSampleRate(this, rate);
+    }
+
+    /** {@link #setStatsSampleRate(double)} in any configuration map. */
+    public static void setStatsSampleRate(Map<String, Object> conf, double rate) {
+        conf.put(TOPOLOGY_STATS_SAMPLE_RATE, rate);
+    }
+
+    /** Sets Storm's {@code topology.eventlogger.executors}, which Squall accepts but does not use. */
+    public void setNumEventLoggers(int executors) {
+        setNumEventLoggers(this, executors);
+    }
+
+    /** {@link #setNumEventLoggers(int)} in any configuration map. */
+    public static void setNumEventLoggers(Map<String, Object> conf, int executors) {
+        conf.put(TOPOLOGY_EVENTLOGGER_EXECUTORS, executors);
+    }
+
+    /** Sets Storm's {@code topology.classpath}, which Squall accepts but does not use (see the key's doc). */
+    public void setClasspath(String classpath) {
+        setClasspath(this, classpath);
+    }
+
+    /** {@link #setClasspath(String)} in any configuration map. */
+    public static void setClasspath(Map<String, Object> conf, String classpath) {
+        conf.put(TOPOLOGY_CLASSPATH, classpath);
+    }
+
+    /** Sets Storm's {@code topology.environment}, which Squall accepts but does not use (see the key's doc). */
+    public void setEnvironment(Map<String, Object> environment) {
+        setEnvironment(this, environment);
+    }
+
+    /** {@link #setEnvironment(Map)} in any configuration map. */
+    public static void setEnvironment(Map<String, Object> conf, Map<String, Object> environment) {
+        conf.put(TOPOLOGY_ENVIRONMENT, environment);
+    }
+
+    /** Sets Storm's {@code topology.version}, a label Squall keeps in the configuration and does not use. */
+    public void setTopologyVersion(String version) {
+        setTopologyVersion(this, version);
+    }
+
+    /** {@link #setTopologyVersion(String)} in any configuration map. */
+    public static void setTopologyVersion(Map<String, Object> conf, String version) {
+        conf.put(TOPOLOGY_VERSION, version);
+    }
+
+    /**
+     * Adds a pair to Storm's {@code topology.ras.constraints} (two components whose executors its resource-aware
+     * scheduler keeps apart), which Squall accepts but does not use.
+     */
+    @SuppressWarnings("unchecked")
+    public void setTopologyComponentWorkerConstraints(String component1, String component2) {
+        if (component1 != null && component2 != null) {
+            List<List<String>> pairs = (List<List<String>>) computeIfAbsent(TOPOLOGY_RAS_CONSTRAINTS,
+                    k -> new ArrayList<>());
+            pairs.add(List.of(component1, component2));
+        }
+    }
+
+    /** Sets Storm's {@code topology.ras.constraint.max.state.search}, which Squall accepts but does not use. */
+    public void setTopologyConstraintsMaxStateSearch(int states) {
+        put(TOPOLOGY_RAS_CONSTRAINT_MAX_STATE_SEARCH, states);
     }
 
     /** Registers a class with Kryo, serialized by Kryo's default field serializer. */

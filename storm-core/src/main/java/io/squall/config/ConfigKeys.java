@@ -428,7 +428,24 @@ public final class ConfigKeys {
             TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT.name(), TOPOLOGY_GROUPS.name(),
             TOPOLOGY_RAS_ONE_EXECUTOR_PER_WORKER.name());
 
+    /** The values of {@link UnusedStormKeys}' constants. */
+    private static final java.util.Set<String> UNUSED_STORM_KEYS = java.util.Arrays
+            .stream(UnusedStormKeys.class.getFields())
+            .map(f -> {
+                try {
+                    return (String) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            })
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private ConfigKeys() {
+    }
+
+    /** Whether {@code name} is a key of Storm's that Squall accepts and does not use ({@link UnusedStormKeys}). */
+    public static boolean isUnusedStormKey(String name) {
+        return UNUSED_STORM_KEYS.contains(name);
     }
 
     private static ConfigKey key(String name, ConfigKey.Type type, Object dflt, double min, String doc) {

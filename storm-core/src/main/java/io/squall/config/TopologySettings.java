@@ -101,8 +101,8 @@ public record TopologySettings(
     }
 
     /**
-     * Checks every known key's value; logs a warning for unknown {@code topology.*} keys (a typo, or a
-     * Storm key Squall does not use), which are otherwise ignored.
+     * Checks every known key's value; logs once that a Storm key Squall does not use ({@link UnusedStormKeys}) has no
+     * effect, and warns of other unknown {@code topology.*} keys (a typo, most likely), which are ignored too.
      *
      * @throws InvalidConfigException naming every bad key
      */
@@ -111,7 +111,11 @@ public record TopologySettings(
         for (Map.Entry<String, Object> e : conf.entrySet()) {
             ConfigKey key = ConfigKeys.get(e.getKey());
             if (key == null) {
-                if (e.getKey().startsWith("topology.")) {
+                if (ConfigKeys.isUnusedStormKey(e.getKey())) {
+                    if (e.getValue() != null && NO_EFFECT_LOGGED.add(e.getKey())) {
+                        LOG.info("Storm's config key '{}' is accepted but has no effect in Squall", e.getKey());
+                    }
+                } else if (e.getKey().startsWith("topology.")) {
                     String near = ConfigKeys.closest(e.getKey());
                     LOG.warn("Unknown config key '{}' is ignored{} (see conf/squall.yaml for the keys Squall knows)",
                             e.getKey(), near == null ? "" : "; did you mean '" + near + "'?");

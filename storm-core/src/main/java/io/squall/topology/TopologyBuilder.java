@@ -375,13 +375,20 @@ public class TopologyBuilder {
         @Override
         public T addConfigurations(Map<String, Object> conf) {
             if (conf != null) {
-                d.conf.putAll(conf);
+                conf.forEach(this::addConfiguration);
             }
             return self();
         }
 
         @Override
         public T addConfiguration(String key, Object value) {
+            if (Config.TOPOLOGY_TASKS.equals(key)) {
+                if (!(value instanceof Number n)) {
+                    throw new InvalidTopologyException("Component '" + d.id + "': " + key + " must be a whole "
+                            + "number of at least 1, not " + value);
+                }
+                return setNumTasks(n); // Storm's setNumTasks is this key in the component's configuration.
+            }
             d.conf.put(key, value);
             return self();
         }

@@ -1,7 +1,6 @@
 package io.squall.topology;
 
 import io.squall.Await;
-import io.squall.Config;
 import io.squall.LocalCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +58,11 @@ class StormPortIT {
             StormTopology topology = (StormTopology) k.getMethod("build").invoke(null);
             AtomicInteger acked = (AtomicInteger) k.getField("ACKED").get(null);
             AtomicInteger exclaimed = (AtomicInteger) k.getField("EXCLAIMED").get(null);
-            cluster.submitTopology("ported", new Config(), topology, loader);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> conf = (Map<String, Object>) k.getMethod("config").invoke(null);
+            cluster.submitTopology("ported", conf, topology, loader);
+            assertEquals(4, topology.getComponent("exclaim2").getNumTasks(),
+                    "addConfiguration(TOPOLOGY_TASKS, 4) is setNumTasks(4), as in Storm");
             Await.until(Duration.ofSeconds(30), () -> acked.get() == 100, () -> acked.get() + " of 100 acked");
             assertEquals(100, exclaimed.get(), "every word went through both bolts");
             assertEquals(10, ((AtomicInteger) k.getField("WINDOWS").get(null)).get(), "ten tumbling windows of ten");

@@ -1,5 +1,7 @@
 package io.squall.trident.coordinator;
 
+import io.squall.Config;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +11,11 @@ import java.util.Map;
  */
 public final class CoordinatorStores {
     /** ZooKeeper hosts of the Trident coordinator state (a list of host names). */
-    public static final String ZK_SERVERS = "transactional.zookeeper.servers";
+    public static final String ZK_SERVERS = Config.TRANSACTIONAL_ZOOKEEPER_SERVERS;
     /** Their client port; 2181 when unset. */
-    public static final String ZK_PORT = "transactional.zookeeper.port";
+    public static final String ZK_PORT = Config.TRANSACTIONAL_ZOOKEEPER_PORT;
     /** The parent path of every stream's coordinator state; {@value #DEFAULT_ROOT} when unset. */
-    public static final String ZK_ROOT = "transactional.zookeeper.root";
+    public static final String ZK_ROOT = Config.TRANSACTIONAL_ZOOKEEPER_ROOT;
     /** Default of {@link #ZK_ROOT}. */
     public static final String DEFAULT_ROOT = "/squall/trident";
 
