@@ -422,7 +422,10 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
                 ? kt.getStream() : config.getTranslator().streams().get(0);
         KafkaSpoutMessageId msgId = new KafkaSpoutMessageId(tp, r.offset(), isNull);
         boolean tracked = config.getProcessingGuarantee() == ProcessingGuarantee.AT_LEAST_ONCE;
-        if (!emit(stream, tuple, tracked ? msgId : null, tp, r.offset(), r.timestamp())) {
+        // An enforced tracking without AT_LEAST_ONCE gives the acker the tuple, not the spout: its ack and fail find
+        // nothing in flight, so they change no commit and retry nothing.
+        boolean withId = tracked || config.isTupleTrackingEnforced();
+        if (!emit(stream, tuple, withId ? msgId : null, tp, r.offset(), r.timestamp())) {
             m.done(r.offset());
             return false;
         }

@@ -68,6 +68,7 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
     private final long partitionRefreshPeriodMs;
     private final long pollTimeoutMs;
     private final KafkaTupleListener tupleListener;
+    private final boolean tupleTrackingEnforced;
 
     private KafkaSpoutConfig(Builder<K, V> b) {
         this.kafkaProps = Collections.unmodifiableMap(new HashMap<>(b.kafkaProps));
@@ -83,6 +84,7 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         this.partitionRefreshPeriodMs = b.partitionRefreshPeriodMs;
         this.pollTimeoutMs = b.pollTimeoutMs;
         this.tupleListener = b.tupleListener;
+        this.tupleTrackingEnforced = b.tupleTrackingEnforced;
     }
 
     /** A builder for string keys and values read from {@code topics}. */
@@ -161,6 +163,11 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         return emitNullTuples;
     }
 
+    /** Whether tuples carry message ids (so the acker tracks them) under every processing guarantee. */
+    public boolean isTupleTrackingEnforced() {
+        return tupleTrackingEnforced;
+    }
+
     public long getPartitionRefreshPeriodMs() {
         return partitionRefreshPeriodMs;
     }
@@ -193,6 +200,7 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         private long partitionRefreshPeriodMs = DEFAULT_PARTITION_REFRESH_PERIOD_MS;
         private long pollTimeoutMs = DEFAULT_POLL_TIMEOUT_MS;
         private KafkaTupleListener tupleListener = new EmptyKafkaTupleListener();
+        private boolean tupleTrackingEnforced;
 
         /** Reads {@code topics}; set the deserializers with {@link #setProp}. */
         public Builder(String bootstrapServers, String... topics) {
@@ -312,6 +320,16 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         /** The longest a poll waits for records; default 200 ms. */
         public Builder<K, V> setPollTimeoutMs(long pollTimeoutMs) {
             this.pollTimeoutMs = pollTimeoutMs;
+            return this;
+        }
+
+        /**
+         * Whether tuples carry message ids under {@code AT_MOST_ONCE} and {@code NO_GUARANTEE} too, as they do under
+         * {@code AT_LEAST_ONCE}; default false. Tracked tuples count against {@code topology.max.spout.pending} and
+         * have complete latencies; under those guarantees their acks and fails change no commit and retry nothing.
+         */
+        public Builder<K, V> setTupleTrackingEnforced(boolean enforced) {
+            this.tupleTrackingEnforced = enforced;
             return this;
         }
 

@@ -198,6 +198,38 @@ class KafkaSpoutTest {
     }
 
     @Test
+    void enforcedTrackingGivesEveryTupleItsMessageIdWhileItsFailRetriesNothingUnderNoGuarantee() {
+        KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC)
+                .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.NO_GUARANTEE)
+                .setTupleTrackingEnforced(true));
+        produce(0, 3);
+        run(spout, 3);
+        assertEquals(3, emits.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new KafkaSpoutMessageId(TP, i), emits.get(i)[2], "tracked: the acker gets a message id");
+        }
+        spout.fail(id(0));
+        spout.ack(id(1));
+        assertCommits(spout, 3, "committed as emitted, whatever the acker says");
+        assertEquals(3, emits.size(), "the failed tuple is not retried");
+        assertEquals(0L, counter("kafka.failed"));
+    }
+
+    @Test
+    void aTopicsOwnTranslatorSendsItsTuplesToItsStream() {
+        KafkaSpout<String, String> spout = open(KafkaSpoutConfig.builder("h:1", TOPIC)
+                .setRecordTranslator(new ByTopicRecordTranslator<String, String>(
+                        r -> new io.squall.tuple.Values(r.value()), new io.squall.tuple.Fields("value"), "others")
+                        .forTopic(TOPIC, r -> new io.squall.tuple.Values(r.key(), r.value()),
+                                new io.squall.tuple.Fields("key", "value"), "t-records")));
+        produce(0, 2);
+        run(spout, 2);
+        assertEquals(2, emits.size());
+        assertEquals("t-records", emits.get(0)[0]);
+        assertEquals(List.of("k0", "v0"), emits.get(0)[1]);
+    }
+
+    @Test
     void emitsEachTupleWithItsRecordsTimestampAndPartitionForTheWatermarks() {
         TopicPartition tp1 = new TopicPartition(TOPIC, 1);
         consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0]),
