@@ -29,6 +29,21 @@ public class ExecutorSpecificStats implements Serializable {
         return bolt != null;
     }
 
+    /**
+     * Whether the union's field of Thrift id {@code fieldId} is set, as Storm's generated union answers: 1 is the
+     * bolt's stats, 2 the spout's.
+     *
+     * @throws IllegalArgumentException for any other id
+     */
+    public boolean isSet(int fieldId) {
+        return switch (fieldId) {
+            case 1 -> is_set_bolt();
+            case 2 -> is_set_spout();
+            default -> throw new IllegalArgumentException("ExecutorSpecificStats has fields 1 (bolt) and 2 (spout), "
+                    + "not " + fieldId);
+        };
+    }
+
     /** The spout stats; throws if this is a bolt's. */
     public SpoutStats get_spout() {
         if (spout == null) {

@@ -24,6 +24,31 @@ public final class Nimbus {
             return getTopologyInfo(name);
         }
 
+        /** Every running topology's summary. */
+        default java.util.List<TopologySummary> getTopologySummaries() {
+            return getClusterInfo().get_topologies();
+        }
+
+        /**
+         * The summary of the running topology named {@code name}.
+         *
+         * @throws NotAliveException if no running topology has that name
+         */
+        default TopologySummary getTopologySummaryByName(String name) {
+            return getTopologySummaries().stream().filter(t -> t.get_name().equals(name)).findFirst()
+                    .orElseThrow(() -> new NotAliveException("No topology named '" + name + "' is running"));
+        }
+
+        /**
+         * The summary of the running topology whose id is {@code id}.
+         *
+         * @throws NotAliveException if no running topology has that id
+         */
+        default TopologySummary getTopologySummary(String id) {
+            return getTopologySummaries().stream().filter(t -> t.get_id().equals(id)).findFirst()
+                    .orElseThrow(() -> new NotAliveException("No running topology has the id '" + id + "'"));
+        }
+
         /** A running topology's structure. */
         StormTopology getTopology(String id);
 
