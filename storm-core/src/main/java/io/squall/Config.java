@@ -224,7 +224,7 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
         conf.put(TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS, skip);
     }
 
-    /** Sets Storm's {@code topology.stats.sample.rate}, which Squall accepts but does not use (its counts are exact). */
+    /** Sets Storm's {@code topology.stats.sample.rate}, which Squall accepts but does not use: its counts are exact. */
     public void setStatsSampleRate(double rate) {
         setStatsSampleRate(this, rate);
     }

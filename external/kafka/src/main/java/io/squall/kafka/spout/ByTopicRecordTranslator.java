@@ -27,7 +27,10 @@ public class ByTopicRecordTranslator<K, V> implements RecordTranslator<K, V> {
     private final Map<String, Fields> fieldsByStream = new LinkedHashMap<>();
     private List<String> streams = List.of();
 
-    /** Records of topics without a translator of their own become {@code func}'s tuples, with {@code fields}, on {@code stream}. */
+    /**
+     * Records of topics without a translator of their own become {@code func}'s tuples, with {@code fields}, on
+     * {@code stream}.
+     */
     public ByTopicRecordTranslator(Func<ConsumerRecord<K, V>, List<Object>> func, Fields fields, String stream) {
         this(new SimpleRecordTranslator<>(func, fields, stream));
     }
