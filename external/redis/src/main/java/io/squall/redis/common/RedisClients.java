@@ -4,6 +4,7 @@ import io.squall.redis.common.config.JedisPoolConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
@@ -36,13 +37,6 @@ public final class RedisClients {
 
     /** A client of the server {@code config} names; it connects at its first command. */
     public static RedisClient open(JedisPoolConfig config) {
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .timeoutMillis(config.getTimeout())
-                .database(config.getDatabase())
-                .clientName("squall");
-        if (config.getPassword() != null) {
-            client.password(config.getPassword());
-        }
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         if (config.getTimeout() > 0) {
             // A caller waits for a free connection at most as long as for a reply, so a pool whose connections
@@ -52,9 +46,33 @@ public final class RedisClients {
         }
         return RedisClient.builder()
                 .hostAndPort(config.getHost(), config.getPort())
-                .clientConfig(client.build())
+                .clientConfig(clientConfig(config))
                 .poolConfig(pool)
                 .build();
+    }
+
+    /** How a connection to the server {@code config} names is made: timeout, database, password, client name. */
+    public static DefaultJedisClientConfig clientConfig(JedisPoolConfig config) {
+        return clientConfigBuilder(config).build();
+    }
+
+    /**
+     * As {@link #clientConfig}, for a plain {@code Jedis} connection (what storm-redis's API lends): it speaks RESP2,
+     * which is all a {@code Jedis} reads, without the negotiation it warns about.
+     */
+    public static DefaultJedisClientConfig jedisConfig(JedisPoolConfig config) {
+        return clientConfigBuilder(config).protocol(RedisProtocol.RESP2).build();
+    }
+
+    private static DefaultJedisClientConfig.Builder clientConfigBuilder(JedisPoolConfig config) {
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .timeoutMillis(config.getTimeout())
+                .database(config.getDatabase())
+                .clientName("squall");
+        if (config.getPassword() != null) {
+            client.password(config.getPassword());
+        }
+        return client;
     }
 
     /** The message of the innermost cause, which says what actually failed (such as "Connection refused"). */
