@@ -5,7 +5,9 @@ import io.squall.LocalCluster;
 import io.squall.Await;
 import io.squall.kafka.SharedKafka;
 import io.squall.kafka.spout.FirstPollOffsetStrategy;
-import io.squall.kafka.spout.KafkaSpoutConfig;
+import io.squall.kafka.spout.trident.KafkaTridentSpoutConfig;
+import io.squall.kafka.spout.trident.KafkaTridentSpoutOpaque;
+import io.squall.kafka.spout.trident.KafkaTridentSpoutTransactional;
 import io.squall.kafka.trident.mapper.FieldNameBasedTupleToKafkaMapper;
 import io.squall.kafka.trident.selector.DefaultTopicSelector;
 import io.squall.trident.Stream;
@@ -94,7 +96,9 @@ class KafkaToKafkaExactlyOnceIT {
         SharedKafka.createTopic(in, 2);
         SharedKafka.createTopic(out, 2);
         SharedKafka.produce(in, 0, RECORDS);
-        KafkaSpoutConfig<String, String> spoutConfig = KafkaSpoutConfig.builder(SharedKafka.bootstrap(), in)
+        // Storm's Trident spout configuration, as a ported topology builds it.
+        KafkaTridentSpoutConfig<String, String> spoutConfig = KafkaTridentSpoutConfig
+                .builder(SharedKafka.bootstrap(), in)
                 .setProp(ConsumerConfig.GROUP_ID_CONFIG, in)
                 .setProp(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100)
                 .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.EARLIEST)

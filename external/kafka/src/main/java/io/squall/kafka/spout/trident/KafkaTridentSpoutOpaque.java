@@ -1,4 +1,4 @@
-package io.squall.kafka.trident;
+package io.squall.kafka.spout.trident;
 
 import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.task.TopologyContext;
@@ -22,6 +22,14 @@ public class KafkaTridentSpoutOpaque<K, V> implements IOpaquePartitionedTridentS
     private final KafkaSpoutConfig<K, V> config;
 
     /** Reads as {@code config} says: topics, consumer properties, translator, first poll offset strategy. */
+    public KafkaTridentSpoutOpaque(KafkaTridentSpoutConfig<K, V> config) {
+        this(config.spoutConfig());
+    }
+
+    /**
+     * Reads as {@code config} says: topics, consumer properties, translator, first poll offset strategy, poll timeout
+     * and partition refresh period; its other settings are a {@code KafkaSpout}'s and change nothing here.
+     */
     public KafkaTridentSpoutOpaque(KafkaSpoutConfig<K, V> config) {
         this.config = config;
     }
@@ -35,7 +43,7 @@ public class KafkaTridentSpoutOpaque<K, V> implements IOpaquePartitionedTridentS
     @Override
     public Emitter<List<KafkaTridentSpoutTopicPartition>, KafkaTridentSpoutTopicPartition,
             KafkaTridentSpoutBatchMetadata> getEmitter(Map<String, Object> conf, TopologyContext context) {
-        KafkaTridentEmitter<K, V> emitter = new KafkaTridentEmitter<>(config);
+        KafkaTridentSpoutEmitter<K, V> emitter = new KafkaTridentSpoutEmitter<>(config);
         return new Emitter<>() {
             @Override
             public List<KafkaTridentSpoutTopicPartition> getOrderedPartitions(

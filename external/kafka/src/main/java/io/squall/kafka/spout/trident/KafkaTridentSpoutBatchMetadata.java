@@ -1,4 +1,4 @@
-package io.squall.kafka.trident;
+package io.squall.kafka.spout.trident;
 
 import java.io.Serializable;
 

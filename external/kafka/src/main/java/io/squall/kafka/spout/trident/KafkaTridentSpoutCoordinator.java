@@ -1,4 +1,4 @@
-package io.squall.kafka.trident;
+package io.squall.kafka.spout.trident;
 
 import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.internal.PartitionLister;

@@ -1,4 +1,4 @@
-package io.squall.kafka.trident;
+package io.squall.kafka.spout.trident;
 
 import io.squall.kafka.spout.FirstPollOffsetStrategy;
 import io.squall.kafka.spout.KafkaSpoutConfig;
@@ -28,7 +28,7 @@ import java.util.Set;
  * emitter already read (same start) is read again exactly too, so that a state that skips committed txids loses
  * nothing. Owned by the spout task's thread.
  */
-final class KafkaTridentEmitter<K, V> {
+final class KafkaTridentSpoutEmitter<K, V> {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaSpoutConfig<K, V> config;
@@ -36,7 +36,7 @@ final class KafkaTridentEmitter<K, V> {
     /** Per partition, the batches read by txid, for exact opaque replays; pruned as txids move on. */
     private final Map<TopicPartition, LinkedHashMap<Long, KafkaTridentSpoutBatchMetadata>> recent = new HashMap<>();
 
-    KafkaTridentEmitter(KafkaSpoutConfig<K, V> config) {
+    KafkaTridentSpoutEmitter(KafkaSpoutConfig<K, V> config) {
         this.config = config;
         Map<String, Object> props = new HashMap<>(config.getKafkaProps());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
