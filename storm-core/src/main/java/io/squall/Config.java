@@ -3,6 +3,7 @@ package io.squall;
 import com.esotericsoftware.kryo.Serializer;
 import io.squall.config.ConfigKeys;
 import io.squall.config.UnusedStormKeys;
+import io.squall.serialization.IKryoDecorator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -212,6 +213,20 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
     /** Sets the Java serialization fallback in any configuration map. */
     public static void setFallBackOnJavaSerialization(Map<String, Object> conf, boolean fallBack) {
         conf.put(TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION, fallBack);
+    }
+
+    /** Has every Kryo instance of the topology decorated by {@code klass} (see {@link IKryoDecorator}). */
+    public void registerDecorator(Class<? extends IKryoDecorator> klass) {
+        registerDecorator(this, klass);
+    }
+
+    /** {@link #registerDecorator(Class)} in any configuration map. */
+    @SuppressWarnings("unchecked")
+    public static void registerDecorator(Map<String, Object> conf, Class<? extends IKryoDecorator> klass) {
+        Object existing = conf.get(TOPOLOGY_KRYO_DECORATORS);
+        List<Object> list = existing == null ? new ArrayList<>() : new ArrayList<>((List<Object>) existing);
+        list.add(klass.getName());
+        conf.put(TOPOLOGY_KRYO_DECORATORS, list);
     }
 
     /** Sets Storm's {@code topology.skip.missing.kryo.registrations}, which Squall accepts but does not use. */

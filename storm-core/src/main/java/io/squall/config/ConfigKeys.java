@@ -349,7 +349,8 @@ public final class ConfigKeys {
             ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: it has no resource-aware scheduler; the heap is "
                     + "set by worker.childopts");
     public static final ConfigKey TOPOLOGY_KRYO_DECORATORS = key("topology.kryo.decorators", ConfigKey.Type.LIST,
-            null, ANY, "no effect in Squall: register classes and serializers with topology.kryo.register");
+            null, ANY, "IKryoDecorator class names; each registers its classes and serializers with every Kryo "
+                    + "instance of the topology, after topology.kryo.register");
     public static final ConfigKey TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS = key(
             "topology.skip.missing.kryo.registrations", ConfigKey.Type.BOOLEAN, null, ANY,
             "no effect in Squall: a registered class that is missing is an error at submit");
@@ -415,8 +416,7 @@ public final class ConfigKeys {
     /** Storm keys that Squall accepts and documents but that change nothing here. */
     public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(TOPOLOGY_WORKER_CHILDOPTS.name(),
             TOPOLOGY_WORKER_GC_CHILDOPTS.name(), TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name(),
-            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_KRYO_DECORATORS.name(),
-            TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(), TOPOLOGY_STATS_SAMPLE_RATE.name(),
+            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(), TOPOLOGY_STATS_SAMPLE_RATE.name(),
             TOPOLOGY_EVENTLOGGER_EXECUTORS.name(), TOPOLOGY_SPOUT_WAIT_STRATEGY.name(), TOPOLOGY_BOLT_WAIT_STRATEGY.name(),
             TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS.name(), TOPOLOGY_BACKPRESSURE_ENABLE.name(),
             TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY.name(), TOPOLOGY_BACKPRESSURE_CHECK_MILLIS.name(),

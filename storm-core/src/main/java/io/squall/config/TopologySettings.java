@@ -28,6 +28,7 @@ public record TopologySettings(
         boolean debug,
         int tickFreqSecs,
         List<Object> kryoRegistrations,
+        List<String> kryoDecorators,
         boolean fallBackOnJavaSerialization,
         boolean serializationCheck,
         int receiveBufferSize,
@@ -78,6 +79,7 @@ public record TopologySettings(
                 boolOf(conf, ConfigKeys.TOPOLOGY_DEBUG),
                 tick == null ? 0 : tick,
                 kryo == null ? List.of() : List.copyOf(kryo),
+                names(conf.get(ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name())),
                 boolOf(conf, ConfigKeys.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION),
                 boolOf(conf, ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK)
                         || boolOf(conf, ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE),
@@ -88,6 +90,14 @@ public record TopologySettings(
                 high,
                 low,
                 boolOf(conf, ConfigKeys.TOPOLOGY_DIE_ON_ERROR));
+    }
+
+    /** The class names in a list of names (null for none); validated as a LIST of any elements before this. */
+    private static List<String> names(Object list) {
+        if (list == null) {
+            return List.of();
+        }
+        return ((List<?>) list).stream().map(String::valueOf).toList();
     }
 
     /** Whether tuple trees are tracked at all. */

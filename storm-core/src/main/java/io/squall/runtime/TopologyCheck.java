@@ -56,7 +56,7 @@ public final class TopologyCheck {
     public static Checked check(StormTopology topology, Map<String, Object> conf, ClassLoader loader) {
         TopologySettings settings = TopologySettings.from(conf);
         MetricsSettings metrics = MetricsSettings.from(conf);
-        KryoFactory.create(settings.kryoRegistrations(), settings.fallBackOnJavaSerialization(), loader, List.of());
+        KryoFactory.create(settings, loader);
         Map<String, Map<String, Object>> componentConf = new HashMap<>();
         Map<String, TopologySettings> componentSettings = new HashMap<>();
         for (ComponentSpec c : topology.getComponents().values()) {

@@ -550,8 +550,7 @@ public final class Worker implements TopologyRuntime {
         if (!localMode || !settings.serializationCheck()) {
             return null;
         }
-        return new SerializationCheck(KryoFactory.create(settings.kryoRegistrations(),
-                settings.fallBackOnJavaSerialization(), loader, List.of()));
+        return new SerializationCheck(KryoFactory.create(settings, loader));
     }
 
     /** The threads running the executors, empty before {@link #start(boolean)}; for waiting until they settle. */

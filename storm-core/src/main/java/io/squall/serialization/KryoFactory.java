@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.SerializerFactory;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.squall.config.InvalidConfigException;
+import io.squall.config.TopologySettings;
 import io.squall.tuple.Values;
 import io.squall.windowing.LateTuple;
 
@@ -53,6 +54,28 @@ public final class KryoFactory {
      */
     public static Kryo create(List<Object> registrations, boolean fallBackOnJava, ClassLoader loader,
                               List<Class<?>> systemClasses) {
+        return create(registrations, List.of(), fallBackOnJava, loader, systemClasses);
+    }
+
+    /**
+     * A Kryo instance with the registrations of a topology's {@code settings}: {@code topology.kryo.register}, then
+     * each of {@code topology.kryo.decorators} in turn.
+     *
+     * @throws InvalidConfigException naming a registered class, serializer or decorator that cannot be loaded
+     */
+    public static Kryo create(TopologySettings settings, ClassLoader loader) {
+        return create(settings.kryoRegistrations(), settings.kryoDecorators(), settings.fallBackOnJavaSerialization(),
+                loader, List.of());
+    }
+
+    /**
+     * A Kryo instance with Squall's registrations and the user's, then the user's decorators ({@link IKryoDecorator}
+     * class names, in order).
+     *
+     * @throws InvalidConfigException naming a registered class, serializer or decorator that cannot be loaded
+     */
+    public static Kryo create(List<Object> registrations, List<String> decorators, boolean fallBackOnJava,
+                              ClassLoader loader, List<Class<?>> systemClasses) {
         Kryo kryo = new Kryo();
         kryo.setClassLoader(loader);
         kryo.setRegistrationRequired(!fallBackOnJava);
@@ -81,6 +104,9 @@ public final class KryoFactory {
                 throw new InvalidConfigException("topology.kryo.register entries must be class names or "
                         + "{class: serializer} maps, but got " + r);
             }
+        }
+        for (String d : decorators) {
+            decorator(d, loader).decorate(kryo);
         }
         if (fallBackOnJava) {
             // Set after the registrations above, so registered classes keep Kryo's own serializers.
@@ -126,6 +152,25 @@ public final class KryoFactory {
         } catch (ClassNotFoundException e) {
             throw new InvalidConfigException("topology.kryo.register names class '" + name
                     + "', which is not on the topology's class path");
+        }
+    }
+
+    private static IKryoDecorator decorator(String name, ClassLoader loader) {
+        Class<?> k;
+        try {
+            k = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new InvalidConfigException("topology.kryo.decorators names class '" + name
+                    + "', which is not on the topology's class path");
+        }
+        if (!IKryoDecorator.class.isAssignableFrom(k)) {
+            throw new InvalidConfigException("topology.kryo.decorators: '" + name + "' is not an IKryoDecorator");
+        }
+        try {
+            return (IKryoDecorator) k.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new InvalidConfigException("topology.kryo.decorators: cannot create '" + name
+                    + "' (it needs a public no-argument constructor): " + e);
         }
     }
 

@@ -5,11 +5,13 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.FieldSerializer;
+import io.squall.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,5 +90,75 @@ class KryoFactoryTest {
         String hint = KryoFactory.howToSerialize(Ranked.class);
         assertTrue(hint.contains("Config.registerSerialization(Ranked.class)")
                 && hint.contains("topology.fall.back.on.java.serialization"), hint);
+    }
+
+    /** A point written as its two coordinates packed in one long, by the decorator's own serializer. */
+    public static final class Point {
+        final int x;
+        final int y;
+
+        Point(int x, int y) {
+            this.x = x;
+            this.y = y;
+        }
+    }
+
+    /** Registers {@link Point} with a serializer of its own, as a library's decorator would. */
+    public static final class PointDecorator implements IKryoDecorator {
+        static final AtomicInteger WRITES = new AtomicInteger();
+
+        @Override
+        public void decorate(Kryo k) {
+            k.register(Point.class, new com.esotericsoftware.kryo.Serializer<Point>() {
+                @Override
+                public void write(Kryo kryo, Output output, Point p) {
+                    WRITES.incrementAndGet();
+                    output.writeLong(((long) p.x << 32) | (p.y & 0xffffffffL));
+                }
+
+                @Override
+                public Point read(Kryo kryo, Input input, Class<? extends Point> type) {
+                    long v = input.readLong();
+                    return new Point((int) (v >> 32), (int) v);
+                }
+            });
+        }
+    }
+
+    private static Kryo decorated(List<String> decorators) {
+        return KryoFactory.create(List.of(), decorators, false, KryoFactoryTest.class.getClassLoader(), List.of());
+    }
+
+    @Test
+    void aDecoratorsRegistrationsAndSerializersAreUsedEvenWithRegistrationRequired() {
+        Kryo kryo = decorated(List.of(PointDecorator.class.getName()));
+        int before = PointDecorator.WRITES.get();
+        Point p = (Point) roundTrip(kryo, decorated(List.of(PointDecorator.class.getName())), new Point(-3, 7));
+        assertEquals(-3, p.x);
+        assertEquals(7, p.y);
+        assertEquals(before + 1, PointDecorator.WRITES.get(), "written by the decorator's serializer");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> roundTrip(
+                decorated(List.of()), decorated(List.of()), new Point(1, 2)));
+        assertTrue(e.getMessage().contains("not registered"), "without the decorator: " + e.getMessage());
+    }
+
+    @Test
+    void aDecoratorThatCannotBeLoadedOrIsNotOneIsAConfigErrorNamingIt() {
+        InvalidConfigException missing = assertThrows(InvalidConfigException.class,
+                () -> decorated(List.of("com.example.NoSuchDecorator")));
+        assertTrue(missing.getMessage().contains("topology.kryo.decorators")
+                && missing.getMessage().contains("com.example.NoSuchDecorator"), missing.getMessage());
+        InvalidConfigException notOne = assertThrows(InvalidConfigException.class,
+                () -> decorated(List.of(Point.class.getName())));
+        assertTrue(notOne.getMessage().contains("not an IKryoDecorator"), notOne.getMessage());
+    }
+
+    @Test
+    void registerDecoratorNamesTheClassInTheTopologysSettings() {
+        io.squall.Config conf = new io.squall.Config();
+        conf.registerDecorator(PointDecorator.class);
+        assertEquals(List.of(PointDecorator.class.getName()), conf.get(io.squall.Config.TOPOLOGY_KRYO_DECORATORS));
+        assertEquals(List.of(PointDecorator.class.getName()),
+                io.squall.config.TopologySettings.from(conf).kryoDecorators());
     }
 }

@@ -253,8 +253,7 @@ public final class WorkerMain {
     /** A wire codec with its own Kryo, for one thread. */
     private WireCodec newCodec(ClassLoader loader) {
         TopologySettings s = worker.settings();
-        return new WireCodec(KryoFactory.create(s.kryoRegistrations(), s.fallBackOnJavaSerialization(), loader,
-                List.of()), worker.context());
+        return new WireCodec(KryoFactory.create(s, loader), worker.context());
     }
 
     private void run() throws InterruptedException {

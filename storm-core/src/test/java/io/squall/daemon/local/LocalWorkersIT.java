@@ -253,4 +253,99 @@ class LocalWorkersIT {
                     () -> cluster.getComponentStats("java-fallback").get("rank").acked() + " of 100 rankings acked");
         }
     }
+
+    /** Neither Serializable nor registered: only the decorator's serializer can carry it. */
+    public static final class Cell {
+        final String word;
+
+        Cell(String word) {
+            this.word = word;
+        }
+    }
+
+    /** Registers {@link Cell}, written as its word. */
+    public static final class CellDecorator implements io.squall.serialization.IKryoDecorator {
+        @Override
+        public void decorate(com.esotericsoftware.kryo.Kryo k) {
+            k.register(Cell.class, new com.esotericsoftware.kryo.Serializer<Cell>() {
+                @Override
+                public void write(com.esotericsoftware.kryo.Kryo kryo, com.esotericsoftware.kryo.io.Output out,
+                                  Cell c) {
+                    out.writeString(c.word);
+                }
+
+                @Override
+                public Cell read(com.esotericsoftware.kryo.Kryo kryo, com.esotericsoftware.kryo.io.Input in,
+                                 Class<? extends Cell> type) {
+                    return new Cell(in.readString());
+                }
+            });
+        }
+    }
+
+    static final Set<String> CELLS_SEEN = ConcurrentHashMap.newKeySet();
+    static final Set<Integer> CELL_PORTS = ConcurrentHashMap.newKeySet();
+
+    static class CellSpout extends BaseRichSpout {
+        private transient SpoutOutputCollector collector;
+        private long n;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            if (n < 100) {
+                n++;
+                collector.emit(new Values(new Cell("c" + n)), n);
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("cell"));
+        }
+    }
+
+    static class CellSink extends BaseBasicBolt {
+        private int port;
+
+        @Override
+        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
+            port = context.getThisWorkerPort();
+        }
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            CELLS_SEEN.add(((Cell) input.getValue(0)).word);
+            CELL_PORTS.add(port);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aKryoDecoratorsSerializerCarriesItsClassAcrossWorkers() {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("cells", new CellSpout());
+        builder.setBolt("sink", new CellSink(), 2).shuffleGrouping("cells");
+        Config conf = new Config();
+        conf.setNumWorkers(2);
+        conf.setFallBackOnJavaSerialization(false);
+        conf.registerDecorator(CellDecorator.class);
+        conf.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("decorated", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> CELLS_SEEN.size() == 100,
+                    () -> CELLS_SEEN.size() + " of 100 cells received; failure: "
+                            + cluster.getTopologyFailure("decorated"));
+            assertEquals(null, cluster.getTopologyFailure("decorated"));
+            assertEquals(2, CELL_PORTS.size(), "cells received in both workers: " + CELL_PORTS);
+        }
+    }
 }
