@@ -5,10 +5,12 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.SerializerFactory;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.tuple.Values;
 import io.squall.windowing.LateTuple;
+import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -80,6 +82,9 @@ public final class KryoFactory {
         kryo.setClassLoader(loader);
         kryo.setRegistrationRequired(!fallBackOnJava);
         kryo.setReferences(false);
+        // As Storm's: a class with a no-argument constructor is made by it, one without (a registered value class
+        // with only field constructors, say) by Objenesis, so that what one worker writes another can read.
+        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         // Same formats as Kryo's defaults; they check declared sizes against the bytes received first.
         kryo.addDefaultSerializer(Collection.class, BoundedSerializers.Collections.class);
         for (Class<?> c : BUILT_IN) {

@@ -142,6 +142,25 @@ class KryoFactoryTest {
         assertTrue(e.getMessage().contains("not registered"), "without the decorator: " + e.getMessage());
     }
 
+    /** Registered by name, with only a field constructor, as Storm's TestSerObject. */
+    public static final class Pair {
+        final int a;
+        final int b;
+
+        public Pair(int a, int b) {
+            this.a = a;
+            this.b = b;
+        }
+    }
+
+    @Test
+    void aRegisteredClassWithoutANoArgumentConstructorIsReadBackAsInStorm() {
+        Kryo kryo = kryo(false, List.of(Pair.class.getName()));
+        Pair p = (Pair) roundTrip(kryo, kryo(false, List.of(Pair.class.getName())), new Pair(4, 5));
+        assertEquals(4, p.a);
+        assertEquals(5, p.b);
+    }
+
     @Test
     void aDecoratorThatCannotBeLoadedOrIsNotOneIsAConfigErrorNamingIt() {
         InvalidConfigException missing = assertThrows(InvalidConfigException.class,

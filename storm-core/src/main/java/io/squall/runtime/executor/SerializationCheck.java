@@ -1,6 +1,7 @@
 package io.squall.runtime.executor;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.runtime.routing.Route;
 import io.squall.serialization.KryoFactory;
@@ -82,6 +83,15 @@ public final class SerializationCheck {
             throw new UnserializableValueException("Component '" + route.componentId() + "' emitted a value of class "
                     + c.getName() + " on stream '" + route.streamId() + "' that cannot be serialized for another worker: "
                     + e.getMessage() + ". " + KryoFactory.howToSerialize(c), e);
+        }
+        try {
+            // Read back too: a serializer whose read does not match its write fails only in the receiving worker.
+            kryo.readClassAndObject(new Input(scratch.getBuffer(), 0, scratch.position()));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new UnserializableValueException("Component '" + route.componentId() + "' emitted a value of class "
+                    + c.getName() + " on stream '" + route.streamId() + "' that another worker could not read back: "
+                    + e.getMessage() + ". Check the serializer registered for it, or register it with "
+                    + "Config.registerSerialization(" + c.getSimpleName() + ".class)", e);
         }
     }
 }

@@ -71,4 +71,32 @@ class SerializationCheckTest {
                 () -> check.check(router.route("a"), new Values(new Opaque())));
         assertTrue(onA.getMessage().contains("stream 'a'"), onA.getMessage());
     }
+
+    /** Written as an int, but its serializer's read is broken: only the receiving worker would see it. */
+    static final class HalfWay {
+        final int n = 7;
+    }
+
+    @Test
+    void aValueWhoseSerializerCannotReadWhatItWroteIsCaughtInLocalMode() {
+        com.esotericsoftware.kryo.Kryo kryo = KryoFactory.create(List.of(), false, getClass().getClassLoader(),
+                List.of());
+        kryo.register(HalfWay.class, new com.esotericsoftware.kryo.Serializer<HalfWay>() {
+            @Override
+            public void write(com.esotericsoftware.kryo.Kryo k, com.esotericsoftware.kryo.io.Output out, HalfWay h) {
+                out.writeInt(h.n);
+            }
+
+            @Override
+            public HalfWay read(com.esotericsoftware.kryo.Kryo k, com.esotericsoftware.kryo.io.Input in,
+                                Class<? extends HalfWay> type) {
+                throw new IllegalStateException("this serializer cannot read");
+            }
+        });
+        SerializationCheck check = new SerializationCheck(kryo);
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> check.check(router().route("a"), new Values(new HalfWay())));
+        assertTrue(e.getMessage().contains("could not read back") && e.getMessage().contains("cannot read"),
+                e.getMessage());
+    }
 }
