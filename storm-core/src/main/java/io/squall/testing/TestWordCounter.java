@@ -23,9 +23,14 @@ public class TestWordCounter extends BaseBasicBolt {
 
     @Override
     public void execute(Tuple input, BasicOutputCollector collector) {
-        String word = input.getString(0);
+        String word = getTupleValue(input, 0);
         int count = counts.merge(word, 1, Integer::sum);
         collector.emit(new Values(word, count));
+    }
+
+    /** The word in field {@code idx} of {@code t}; a subclass reads it another way ({@link TestWordBytesCounter}). */
+    protected String getTupleValue(Tuple t, int idx) {
+        return t.getString(idx);
     }
 
     @Override

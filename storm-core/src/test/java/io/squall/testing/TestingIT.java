@@ -8,6 +8,7 @@ import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,47 @@ class TestingIT {
             assertEquals(4, ((Number) Testing.readTuples(result, "4").get(3).get(0)).intValue(),
                     "the last sum holds every word's latest count");
         });
+    }
+
+    @Test
+    @Timeout(60)
+    void storms2WorkerSerializationTestWithItsDecoratorAndBytesCounterPasses() {
+        Testing.withLocalCluster(new MkClusterParam(), cluster -> {
+            TopologyBuilder builder = new TopologyBuilder();
+            builder.setSpout("words", new TestWordSpout(true));
+            builder.setBolt("count", new TestWordBytesCounter()).globalGrouping("words");
+            builder.setSpout("objects", new TestWordSpout(true));
+            builder.setBolt("echo", new IdentityBolt(new Fields("obj")), 2).shuffleGrouping("objects");
+            MockedSources sources = new MockedSources();
+            sources.addMockData("words", new Values((Object) "storm".getBytes(StandardCharsets.UTF_8)),
+                    new Values((Object) "storm".getBytes(StandardCharsets.UTF_8)));
+            sources.addMockData("objects", new Values(new TestSerObject(1, 2)), new Values(new TestSerObject(3, 4)));
+            Config conf = new Config();
+            conf.setNumWorkers(2);
+            conf.setFallBackOnJavaSerialization(false); // TestSerObject crosses workers by the decorator's registration
+            conf.registerDecorator(TestKryoDecorator.class);
+            conf.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true); // round-robin: half of them cross
+            CompleteTopologyParam param = new CompleteTopologyParam();
+            param.setMockedSources(sources);
+            param.setStormConf(conf);
+            Map<String, List<FixedTuple>> result = Testing.completeTopology(cluster, builder.createTopology(), param);
+            assertEquals(List.of(List.of("storm", 1), List.of("storm", 2)), Testing.readTuples(result, "count"));
+            assertTrue(Testing.multiseteq(List.of(List.of(new TestSerObject(1, 2)), List.of(new TestSerObject(3, 4))),
+                    Testing.readTuples(result, "echo")));
+        });
+    }
+
+    @Test
+    void aTmpPathDeletesWhatWasWrittenUnderItWhenClosed() throws Exception {
+        java.io.File dir;
+        try (TmpPath tmp = new TmpPath()) {
+            dir = tmp.getFile();
+            java.nio.file.Files.createDirectories(dir.toPath().resolve("a/b"));
+            java.nio.file.Files.writeString(dir.toPath().resolve("a/b/c.txt"), "x");
+            assertTrue(dir.exists());
+        }
+        assertTrue(!dir.exists(), dir + " deleted");
+        new TmpPath().close(); // nothing was created: nothing to delete
     }
 
     @Test
