@@ -3,6 +3,7 @@ package io.squall.trident.planner;
 import io.squall.trident.operation.Consumer;
 import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.MapFunction;
+import io.squall.trident.operation.Operation;
 import io.squall.trident.tuple.TridentTupleView;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
@@ -30,6 +31,26 @@ record MapOp(MapFunction map, FlatMapFunction flatMap, Consumer peek, Fields out
     @Override
     public Processor create() {
         return new Processor(outFields) {
+            @Override
+            void prepare(ProcessorContext context) {
+                super.prepare(context);
+                if (operation() != null) {
+                    operation().prepare(context.conf, context.operationContext);
+                }
+            }
+
+            @Override
+            void cleanup() {
+                if (operation() != null) {
+                    operation().cleanup();
+                }
+            }
+
+            /** The function when it has an operation's life cycle ({@code OperationAware...}), else null. */
+            private Operation operation() {
+                return map instanceof Operation o ? o : flatMap instanceof Operation o ? o : null;
+            }
+
             @Override
             void execute(int input, TridentTupleView tuple) {
                 if (map != null) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * in this process, so the topology must run in local mode. With several tasks, task {@code i} emits the tuples
  * at positions {@code i}, {@code i + tasks}, ...
  */
-public class FeederBatchSpout implements ITridentSpout<ArrayList<List<Object>>> {
+public class FeederBatchSpout implements ITridentSpout<ArrayList<List<Object>>>, IFeeder {
     private static final long serialVersionUID = 1L;
     private static final Map<String, Feed> FEEDS = new ConcurrentHashMap<>();
 
