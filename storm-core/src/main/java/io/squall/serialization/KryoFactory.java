@@ -160,6 +160,12 @@ public final class KryoFactory {
         }
     }
 
+    /** The calling thread's context class loader, or this class's when it has none. */
+    static ClassLoader contextLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : KryoFactory.class.getClassLoader();
+    }
+
     private static IKryoDecorator decorator(String name, ClassLoader loader) {
         Class<?> k;
         try {
