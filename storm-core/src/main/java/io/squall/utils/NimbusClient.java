@@ -52,7 +52,7 @@ import java.util.Map;
  * a name in use, {@link InvalidTopologyException} for a topology Nimbus refuses, and {@link SquallException}
  * when no leader can be reached. Thread-safe.
  */
-public final class NimbusClient {
+public final class NimbusClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> seeds;
@@ -149,6 +149,37 @@ public final class NimbusClient {
         return SquallSubmitter.isLocalOverride();
     }
 
+    /** {@link #getConfiguredClient(Map)}; the timeout is Storm's Thrift socket's, which this client has no use for. */
+    public static NimbusClient getConfiguredClient(Map<String, Object> conf, Integer timeout) {
+        return getConfiguredClient(conf);
+    }
+
+    /** Runs {@code cb} with a client for {@code conf/squall.yaml}, as Storm's. */
+    public static void withConfiguredClient(WithNimbus cb) throws Exception {
+        withConfiguredClient(cb, Map.of());
+    }
+
+    /** Runs {@code cb} with a client for {@code conf/squall.yaml} overridden by {@code conf}, as Storm's. */
+    public static void withConfiguredClient(WithNimbus cb, Map<String, Object> conf) throws Exception {
+        try (NimbusClient client = getConfiguredClient(conf)) {
+            cb.run(client.getClient());
+        }
+    }
+
+    /** What {@link #withConfiguredClient} runs. */
+    @FunctionalInterface
+    public interface WithNimbus {
+        void run(Nimbus.Iface nimbus) throws Exception;
+    }
+
+    /**
+     * Nothing to release: the client's HTTP connections are shared and closed with the JVM. Here so that Storm's
+     * {@code try (NimbusClient c = ...)} compiles.
+     */
+    @Override
+    public void close() {
+    }
+
     /** Storm 2's way to make a client: {@code NimbusClient.Builder.withConf(conf).build()}. */
     public static final class Builder {
         private final Map<String, Object> conf;
@@ -160,6 +191,11 @@ public final class NimbusClient {
         /** A builder of a client for {@code conf/squall.yaml} overridden by {@code conf}. */
         public static Builder withConf(Map<String, Object> conf) {
             return new Builder(conf);
+        }
+
+        /** Storm's Thrift socket timeout; this client has no use for it. */
+        public Builder withTimeout(Integer timeout) {
+            return this;
         }
 
         /** The client. */
