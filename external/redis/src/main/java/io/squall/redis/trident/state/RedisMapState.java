@@ -200,6 +200,9 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
 
     @Override
     public List<T> multiGet(List<List<Object>> keys) {
+        if (keys.isEmpty()) {
+            return new ArrayList<>(); // MGET and HMGET need a key.
+        }
         byte[][] redisKeys = redisKeys(keys);
         List<byte[]> raw = type.getDataType() == RedisDataType.HASH
                 ? redis.hmget(bytes(type.getAdditionalKey()), redisKeys)
