@@ -40,7 +40,8 @@ class ArchitectureTest {
             "io.squall.utils..", "io.squall.testing..", "io.squall.config..", "io.squall.bolt..",
             "io.squall.coordination..", "io.squall.drpc..", "io.squall.hooks..", "io.squall.lambda..",
             "io.squall.metric..", "io.squall.multilang..", "io.squall.state..", "io.squall.security..",
-            "io.squall.streams..", "io.squall.runtime.api..", "io.squall.errors..", "io.squall.blobstore..");
+            "io.squall.streams..", "io.squall.runtime.api..", "io.squall.errors..", "io.squall.blobstore..",
+            "io.squall.serialization..");
     /** The kernel: executors as agents, queues, acker, routing, windowing engine. */
     static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
             "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
@@ -91,6 +92,9 @@ class ArchitectureTest {
             Map.entry("io.squall.blobstore", "utils.Utils.getClientBlobStore(Map) returns a ClientBlobStore, whose "
                     + "createBlob(String, SettableBlobMeta) names topology.SettableBlobMeta (Storm's generated type)"),
             Map.entry("io.squall.testing", "Testing.withLocalCluster(TestJob) and TestJob.run(ILocalCluster)"),
+            Map.entry("io.squall.serialization", "Config.registerDecorator(Class<? extends IKryoDecorator>) and "
+                    + "testing.TestKryoDecorator implements IKryoDecorator (Storm's); its Kryo set-up registers "
+                    + "tuple.Values and its codecs write tuple.TupleImpl"),
             Map.entry("io.squall.runtime.api", "the kernel's interface names the types it runs (Kernel.start(String, "
                     + "StormTopology, ...), Kernel.windowedBolt(IWindowedBolt), TimedBolt extends IBolt) and Storm's "
                     + "LocalCluster, NimbusClient, ShellBolt and WindowedBoltExecutor call it: out of the cycle "
