@@ -416,7 +416,8 @@ public final class ConfigKeys {
     /** Storm keys that Squall accepts and documents but that change nothing here. */
     public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(TOPOLOGY_WORKER_CHILDOPTS.name(),
             TOPOLOGY_WORKER_GC_CHILDOPTS.name(), TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name(),
-            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(), TOPOLOGY_STATS_SAMPLE_RATE.name(),
+            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(),
+            TOPOLOGY_STATS_SAMPLE_RATE.name(),
             TOPOLOGY_EVENTLOGGER_EXECUTORS.name(), TOPOLOGY_SPOUT_WAIT_STRATEGY.name(), TOPOLOGY_BOLT_WAIT_STRATEGY.name(),
             TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS.name(), TOPOLOGY_BACKPRESSURE_ENABLE.name(),
             TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY.name(), TOPOLOGY_BACKPRESSURE_CHECK_MILLIS.name(),
