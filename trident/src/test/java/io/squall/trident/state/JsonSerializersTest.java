@@ -22,14 +22,14 @@ class JsonSerializersTest {
         JSONTransactionalSerializer tx = new JSONTransactionalSerializer();
         byte[] b = tx.serialize(new TransactionalValue<>(7L, 3L));
         assertEquals("[7,3]", text(b));
-        TransactionalValue<Object> v = tx.deserialize(b);
+        TransactionalValue<?> v = tx.deserialize(b);
         assertEquals(7L, v.getTxid());
         assertEquals(3L, v.getVal(), "a Long, so a Count's sums stay Longs");
 
         JSONOpaqueSerializer opaque = new JSONOpaqueSerializer();
         byte[] o = opaque.serialize(new OpaqueValue<>(9L, 5L, null));
         assertEquals("[9,5,null]", text(o));
-        OpaqueValue<Object> ov = opaque.deserialize(o);
+        OpaqueValue<?> ov = opaque.deserialize(o);
         assertEquals(new OpaqueValue<>(9L, 5L, null), ov);
 
         JSONNonTransactionalSerializer plain = new JSONNonTransactionalSerializer();
