@@ -29,14 +29,19 @@ import java.util.stream.Stream;
 public final class RedisServer implements AutoCloseable {
     private static final long START_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
 
+    /** A cluster node's bus listens on its port plus this. */
+    private static final int CLUSTER_BUS_OFFSET = 10_000;
+
     private final Path dir;
     private final int port;
+    private final List<String> extraArgs;
     private Process process;
     private final Thread shutdownHook;
 
-    private RedisServer(Path dir, int port) {
+    private RedisServer(Path dir, int port, List<String> extraArgs) {
         this.dir = dir;
         this.port = port;
+        this.extraArgs = extraArgs;
         this.shutdownHook = new Thread(this::destroy, "redis-server-" + port + "-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -47,6 +52,19 @@ public final class RedisServer implements AutoCloseable {
      * @throws IllegalStateException if {@code redis-server} is not installed, saying how to install it
      */
     public static RedisServer start() {
+        return start(List.of(), false);
+    }
+
+    /**
+     * Starts a Redis server with Redis Cluster enabled, not yet part of a cluster ({@link RedisTestCluster} forms
+     * one), on a free loopback port whose bus port (the port plus 10000) is free too.
+     */
+    public static RedisServer startClusterNode() {
+        return start(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                "--cluster-node-timeout", "2000"), true);
+    }
+
+    private static RedisServer start(List<String> extraArgs, boolean needsBusPort) {
         requireInstalled();
         Path dir;
         try {
@@ -56,7 +74,7 @@ public final class RedisServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the Redis server's directory under target/", e);
         }
         for (int attempt = 1; ; attempt++) {
-            RedisServer server = new RedisServer(dir, freePort());
+            RedisServer server = new RedisServer(dir, needsBusPort ? freePortWithBus() : freePort(), extraArgs);
             try {
                 server.startProcess();
                 return server;
@@ -104,7 +122,10 @@ public final class RedisServer implements AutoCloseable {
         startProcess();
     }
 
-    /** Sends one command over a fresh connection and returns Redis's reply line (such as {@code +PONG}). */
+    /**
+     * Sends one command over a fresh connection and returns Redis's reply line (such as {@code +PONG}), or the
+     * whole text of a bulk-string reply (such as {@code CLUSTER INFO}'s).
+     */
     public String command(String... words) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host(), port), 1000);
@@ -117,7 +138,13 @@ public final class RedisServer implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return readLine(socket.getInputStream());
+            InputStream in = socket.getInputStream();
+            String line = readLine(in);
+            if (line.startsWith("$") && !line.equals("$-1")) {
+                byte[] bulk = in.readNBytes(Integer.parseInt(line.substring(1)));
+                return new String(bulk, StandardCharsets.UTF_8);
+            }
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException("Redis on " + host() + ":" + port + " did not answer " + List.of(words), e);
         }
@@ -145,6 +172,7 @@ public final class RedisServer implements AutoCloseable {
                 "--save", "",
                 "--daemonize", "no",
                 "--logfile", dir.resolve("redis.log").toString()));
+        cmd.addAll(extraArgs);
         try {
             Files.deleteIfExists(dir.resolve("redis.log")); // so a failure reports this start's log only
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -238,6 +266,26 @@ public final class RedisServer implements AutoCloseable {
         }
         throw new IllegalStateException("redis-server is not installed (not on PATH): the Redis tests need a real "
                 + "server. Install the Debian package: apt-get install redis-server (.ci/run does this).");
+    }
+
+    /** A free loopback port below 55536 whose cluster bus port is free as well. */
+    private static int freePortWithBus() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePort();
+            if (port + CLUSTER_BUS_OFFSET <= 65535 && isFree(port + CLUSTER_BUS_OFFSET)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free loopback port p with p + 10000 free as well, after 100 tries");
+    }
+
+    private static boolean isFree(int port) {
+        try {
+            new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() {

@@ -2,6 +2,7 @@ package io.squall.redis.bolt;
 
 import io.squall.redis.common.RedisClients;
 import io.squall.redis.common.RedisUnavailableException;
+import io.squall.redis.common.config.JedisClusterConfig;
 import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
@@ -12,7 +13,7 @@ import io.squall.topology.base.BaseTickTupleAwareRichBolt;
 import io.squall.tuple.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The base of the bolts that talk to one Redis server, as Storm's storm-redis {@code AbstractRedisBolt}: it
- * opens a client with a connection pool in {@link #prepare} and closes it in {@link #cleanup}. A subclass
+ * The base of the bolts that talk to Redis, one server or a Redis Cluster, as Storm's storm-redis
+ * {@code AbstractRedisBolt}: it opens a client with a connection pool in {@link #prepare} and closes it in
+ * {@link #cleanup}. Against a cluster, each command goes to the node that serves its key. A subclass
  * implements {@link #process} with {@link #getInstance()}; {@link #processSafely} runs a tuple's Redis work so
  * that a failure fails the tuple (its spout replays it) and is reported, instead of stopping the worker.
  *
@@ -32,9 +34,13 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AbstractRedisBolt.class);
 
+    /** The server, or null when the bolt talks to a cluster. */
     private final JedisPoolConfig config;
+    /** The cluster, or null when the bolt talks to one server. */
+    private final JedisClusterConfig clusterConfig;
     protected transient OutputCollector collector;
-    private transient RedisClient redis;
+    /** The client; null while a cluster has not answered yet. */
+    private transient UnifiedJedis redis;
     private transient String component;
 
     /** A bolt that talks to the server {@code config} names. */
@@ -44,26 +50,54 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
                     + "new JedisPoolConfig.Builder().setHost(...).setPort(...).build()");
         }
         this.config = config;
+        this.clusterConfig = null;
+    }
+
+    /** A bolt that talks to the Redis Cluster {@code config} names. */
+    protected AbstractRedisBolt(JedisClusterConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("JedisClusterConfig is null: say where the cluster is with "
+                    + "new JedisClusterConfig.Builder().setNodes(...).build()");
+        }
+        this.config = null;
+        this.clusterConfig = config;
     }
 
     /**
-     * Opens the client. A server that does not answer yet is logged, not thrown: the bolt's tuples fail (and
-     * are replayed) until it does.
+     * Opens the client. A server or cluster that does not answer yet is logged, not thrown: the bolt's tuples fail
+     * (and are replayed) until it does.
      */
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.component = context == null ? getClass().getSimpleName() : context.getThisComponentId();
         try {
-            redis = RedisClients.connect(config, "the JedisPoolConfig of bolt " + component);
+            redis = config != null ? RedisClients.connect(config, configuredBy()) : connectCluster();
         } catch (RedisUnavailableException e) {
             LOG.warn("{}; its tuples fail until Redis answers", e.getMessage());
-            redis = RedisClients.open(config);
+            if (config != null) {
+                redis = RedisClients.open(config); // connects at each command
+            }
         }
     }
 
-    /** The Redis client; it borrows a pooled connection for each command. */
+    private UnifiedJedis connectCluster() {
+        return RedisClients.connectCluster(clusterConfig, configuredBy());
+    }
+
+    private String configuredBy() {
+        return "the " + (config != null ? "JedisPoolConfig" : "JedisClusterConfig") + " of bolt " + component;
+    }
+
+    /**
+     * The Redis client; it borrows a pooled connection for each command.
+     *
+     * @throws RedisUnavailableException when the bolt talks to a cluster none of whose nodes has answered yet
+     */
     protected JedisCommands getInstance() {
+        if (redis == null) {
+            redis = connectCluster();
+        }
         return redis;
     }
 
@@ -71,9 +105,19 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
     protected void returnInstance(JedisCommands instance) {
     }
 
-    /** The server this bolt talks to. */
+    /** The server this bolt talks to, or null when it talks to a cluster. */
     protected JedisPoolConfig config() {
         return config;
+    }
+
+    /** The cluster this bolt talks to, or null when it talks to one server. */
+    protected JedisClusterConfig clusterConfig() {
+        return clusterConfig;
+    }
+
+    /** Where Redis is, for messages: {@code host:port}, or the cluster's nodes. */
+    private String address() {
+        return config != null ? config.address() : "cluster " + clusterConfig.addresses();
     }
 
     /** What a bolt's Redis work does for one tuple; returns normally when the tuple is done. */
@@ -87,15 +131,15 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
      */
     protected final void processSafely(Tuple input, RedisDataTypeDescription type, RedisWork work) {
         try {
-            work.run(redis);
+            work.run(getInstance());
             collector.ack(input);
         } catch (JedisDataException e) {
-            collector.reportError(new RedisCommandException("Redis at " + config.address() + " refused the "
+            collector.reportError(new RedisCommandException("Redis at " + address() + " refused the "
                     + type + " command of bolt " + component + ": " + e.getMessage()
                     + ". The tuple fails and is replayed; check the data type and keys of the mapper", e));
             collector.fail(input);
         } catch (JedisException e) {
-            collector.reportError(new RedisUnavailableException("Redis at " + config.address() + " failed for bolt "
+            collector.reportError(new RedisUnavailableException("Redis at " + address() + " failed for bolt "
                     + component + ": " + RedisClients.rootMessage(e) + ". The tuple fails and is replayed; "
                     + "check that Redis is up", e));
             collector.fail(input);

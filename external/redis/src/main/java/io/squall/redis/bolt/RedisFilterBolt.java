@@ -1,5 +1,6 @@
 package io.squall.redis.bolt;
 
+import io.squall.redis.common.config.JedisClusterConfig;
 import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
@@ -32,12 +33,28 @@ public class RedisFilterBolt extends AbstractRedisBolt {
     public RedisFilterBolt(JedisPoolConfig config, RedisFilterMapper filterMapper) {
         super(config);
         this.filterMapper = filterMapper;
-        this.type = filterMapper.getDataTypeDescription();
+        this.type = checkedType(filterMapper);
+    }
+
+    /**
+     * A bolt that checks keys in a Redis Cluster: each command goes to the node that serves its key.
+     *
+     * @throws IllegalArgumentException if the data type is LIST, or SET without an additional key
+     */
+    public RedisFilterBolt(JedisClusterConfig config, RedisFilterMapper filterMapper) {
+        super(config);
+        this.filterMapper = filterMapper;
+        this.type = checkedType(filterMapper);
+    }
+
+    private static RedisDataTypeDescription checkedType(RedisFilterMapper mapper) {
+        RedisDataTypeDescription type = mapper.getDataTypeDescription();
         requireSupported(type, EnumSet.complementOf(EnumSet.of(RedisDataType.LIST)), "RedisFilterBolt");
         if (type.getDataType() == RedisDataType.SET && type.getAdditionalKey() == null) {
             throw new IllegalArgumentException("RedisFilterBolt with SET needs an additional key: the Redis key of "
                     + "the set whose members the tuples' keys name");
         }
+        return type;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.squall.redis.bolt;
 
+import io.squall.redis.common.config.JedisClusterConfig;
 import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
@@ -31,8 +32,24 @@ public class RedisLookupBolt extends AbstractRedisBolt {
     public RedisLookupBolt(JedisPoolConfig config, RedisLookupMapper lookupMapper) {
         super(config);
         this.lookupMapper = lookupMapper;
-        this.type = lookupMapper.getDataTypeDescription();
+        this.type = checkedType(lookupMapper);
+    }
+
+    /**
+     * A bolt that reads from a Redis Cluster: each command goes to the node that serves its key.
+     *
+     * @throws IllegalArgumentException if the mapper has no data type
+     */
+    public RedisLookupBolt(JedisClusterConfig config, RedisLookupMapper lookupMapper) {
+        super(config);
+        this.lookupMapper = lookupMapper;
+        this.type = checkedType(lookupMapper);
+    }
+
+    private static RedisDataTypeDescription checkedType(RedisLookupMapper mapper) {
+        RedisDataTypeDescription type = mapper.getDataTypeDescription();
         requireSupported(type, EnumSet.allOf(RedisDataType.class), "RedisLookupBolt");
+        return type;
     }
 
     @Override

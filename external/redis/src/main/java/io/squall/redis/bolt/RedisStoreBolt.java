@@ -1,5 +1,6 @@
 package io.squall.redis.bolt;
 
+import io.squall.redis.common.config.JedisClusterConfig;
 import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
@@ -28,8 +29,25 @@ public class RedisStoreBolt extends AbstractRedisBolt {
     public RedisStoreBolt(JedisPoolConfig config, RedisStoreMapper storeMapper) {
         super(config);
         this.storeMapper = storeMapper;
-        this.type = storeMapper.getDataTypeDescription();
+        this.type = checkedType(storeMapper);
+    }
+
+    /**
+     * A bolt that writes to a Redis Cluster: each command goes to the node that serves its key (for HASH,
+     * SORTED_SET and GEO, the additional key).
+     *
+     * @throws IllegalArgumentException if the mapper has no data type
+     */
+    public RedisStoreBolt(JedisClusterConfig config, RedisStoreMapper storeMapper) {
+        super(config);
+        this.storeMapper = storeMapper;
+        this.type = checkedType(storeMapper);
+    }
+
+    private static RedisDataTypeDescription checkedType(RedisStoreMapper mapper) {
+        RedisDataTypeDescription type = mapper.getDataTypeDescription();
         requireSupported(type, EnumSet.allOf(RedisDataType.class), "RedisStoreBolt");
+        return type;
     }
 
     @Override

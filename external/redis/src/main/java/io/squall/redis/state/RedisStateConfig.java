@@ -63,6 +63,13 @@ public record RedisStateConfig(JedisPoolConfig jedisPoolConfig, Serializer<Objec
             throw new InvalidConfigException(CONFIG_KEY + " is a " + value.getClass().getName()
                     + ": give a JSON object (as a string) or a map");
         }
+        if (conf.containsKey("jedisClusterConfig")) {
+            throw new InvalidConfigException(CONFIG_KEY + " has a jedisClusterConfig: the Redis state provider keeps "
+                    + "state on one Redis server, since a checkpoint commits a key group's hashes together in one "
+                    + "script, which a Redis Cluster could only run if they shared a node. Give a jedisPoolConfig "
+                    + "naming one server (or use RocksDB, topology.state.provider "
+                    + "io.squall.state.rocksdb.RocksDbKeyValueStateProvider)");
+        }
         checkFields(conf, FIELDS, CONFIG_KEY);
         ClassLoader loader = classLoader();
         return new RedisStateConfig(pool(conf.get("jedisPoolConfig")),

@@ -1,5 +1,6 @@
 package io.squall.redis.bolt;
 
+import io.squall.redis.common.config.JedisClusterConfig;
 import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
@@ -34,7 +35,9 @@ class RedisBoltsTest {
         String e = assertThrows(IllegalArgumentException.class,
                 () -> new JedisPoolConfig.Builder().setPort(0).build()).getMessage();
         assertTrue(e.contains("port 0 is out of range"), e);
-        assertThrows(IllegalArgumentException.class, () -> new RedisStoreBolt(null,
+        assertThrows(IllegalArgumentException.class, () -> new RedisStoreBolt((JedisPoolConfig) null,
+                new WordMappers.Store(RedisDataType.STRING, null)));
+        assertThrows(IllegalArgumentException.class, () -> new RedisStoreBolt((JedisClusterConfig) null,
                 new WordMappers.Store(RedisDataType.STRING, null)));
     }
 }

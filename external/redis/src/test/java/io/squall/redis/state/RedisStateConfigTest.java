@@ -55,6 +55,13 @@ class RedisStateConfigTest {
     }
 
     @Test
+    void aClusterConfigIsRefusedSayingWhy() {
+        String e = error("{\"jedisClusterConfig\": {\"nodes\": [\"localhost:7000\"]}}");
+        assertTrue(e.contains("jedisClusterConfig") && e.contains("one Redis server") && e.contains("jedisPoolConfig"),
+                e);
+    }
+
+    @Test
     void anUnknownSerializerClassIsNamed() {
         String e = error("{\"keySerializerClass\": \"com.example.Missing\"}");
         assertTrue(e.contains("keySerializerClass") && e.contains("com.example.Missing")

@@ -81,7 +81,7 @@ class RedisTridentStateIT {
     }
 
     /** Two partitions of sentences, and the true count of every word. */
-    private record Corpus(List<List<List<Object>>> partitions, Map<String, Long> counts, long words) {
+    record Corpus(List<List<List<Object>>> partitions, Map<String, Long> counts, long words) {
         static Corpus of(int sentencesPerPartition, long seed) {
             Random random = new Random(seed);
             List<List<List<Object>>> partitions = new ArrayList<>();

@@ -4,17 +4,10 @@ import io.squall.redis.common.RedisClients;
 import io.squall.redis.common.config.JedisPoolConfig;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
-import io.squall.task.IMetricsContext;
-import io.squall.trident.state.JSONNonTransactionalSerializer;
-import io.squall.trident.state.JSONOpaqueSerializer;
-import io.squall.trident.state.JSONTransactionalSerializer;
-import io.squall.trident.state.Serializer;
-import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
 import io.squall.trident.state.map.IBackingMap;
-import io.squall.trident.state.map.MapStates;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A Trident map state in Redis, as storm-redis's: each key's value under its own Redis key (STRING, the default) or
@@ -33,13 +27,15 @@ import java.util.Map;
  * @param <T> what is stored for a key: the user's value, or its transactional or opaque wrapper
  */
 public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
-    private final RedisClient redis;
+    /** Connects a client; it may throw (a cluster none of whose nodes answers), and is called again at next use. */
+    private final Supplier<UnifiedJedis> connect;
+    private UnifiedJedis redis;
     private final Options<T> options;
     private final RedisDataTypeDescription type;
     private final KeyFactory keyFactory;
 
-    private RedisMapState(RedisClient redis, Options<T> options) {
-        this.redis = redis;
+    private RedisMapState(Supplier<UnifiedJedis> connect, Options<T> options) {
+        this.connect = connect;
         this.options = options;
         this.type = options.dataTypeDescription != null ? options.dataTypeDescription
                 : new RedisDataTypeDescription(RedisDataType.STRING);
@@ -125,7 +121,7 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
         return new Factory(config, StateType.NON_TRANSACTIONAL, options);
     }
 
-    private static Options<Object> options(RedisDataTypeDescription type, KeyFactory factory) {
+    static Options<Object> options(RedisDataTypeDescription type, KeyFactory factory) {
         Options<Object> o = new Options<>();
         o.dataTypeDescription = type;
         o.keyFactory = factory;
@@ -133,69 +129,36 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
     }
 
     /** Makes a task's partition of a Redis map state: its own client, the kind's map and the LRU cache. */
-    public static class Factory implements StateFactory {
-        private static final long serialVersionUID = 1L;
+    public static class Factory extends MapStateFactory {
+        private static final long serialVersionUID = 2L;
 
         private final JedisPoolConfig config;
-        private final StateType type;
-        private final Options<Object> options;
 
         /**
          * @throws IllegalArgumentException when the data type is not STRING or HASH, or a setting is negative
          */
-        @SuppressWarnings("unchecked")
         public Factory(JedisPoolConfig config, StateType type, Options<?> options) {
-            if (config == null || type == null || options == null) {
-                throw new IllegalArgumentException("RedisMapState.Factory needs a JedisPoolConfig, a StateType and "
-                        + "Options, got " + config + ", " + type + ", " + options);
-            }
-            RedisDataTypeDescription d = options.dataTypeDescription;
-            if (d != null && d.getDataType() != RedisDataType.STRING && d.getDataType() != RedisDataType.HASH) {
-                throw new IllegalArgumentException("RedisMapState keeps its values as STRING keys or in a HASH, not "
-                        + d.getDataType() + ": give RedisDataTypeDescription(STRING) or (HASH, the hash's key)");
-            }
-            if (options.localCacheSize < 0 || options.expireIntervalSec < 0) {
-                throw new IllegalArgumentException("RedisMapState's Options need a localCacheSize and an "
-                        + "expireIntervalSec of 0 or more, got " + options.localCacheSize + " and "
-                        + options.expireIntervalSec);
-            }
+            super("RedisMapState", config, type, options);
             this.config = config;
-            this.type = type;
-            this.options = (Options<Object>) options;
         }
 
+        /** Opened without a check: a Redis that is down now fails the first batch, which Trident replays. */
         @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
-                               int numPartitions) {
-            Options<Object> o = copy(options);
-            if (o.serializer == null) {
-                o.serializer = (Serializer) switch (type) {
-                    case NON_TRANSACTIONAL -> new JSONNonTransactionalSerializer();
-                    case TRANSACTIONAL -> new JSONTransactionalSerializer();
-                    case OPAQUE -> new JSONOpaqueSerializer();
-                };
-            }
-            // Opened without a check: a Redis that is down now fails the first batch, which Trident replays.
-            IBackingMap backing = new RedisMapState<>(RedisClients.open(config), o);
-            return MapStates.build(type, backing, o.localCacheSize);
+        UnifiedJedis connect() {
+            return RedisClients.open(config);
         }
+    }
 
-        @Override
-        public StateType getStateType() {
-            return type;
-        }
+    /** The backing map of a partition that talks to Redis through the client {@code connect} makes at first use. */
+    static <T> RedisMapState<T> backing(Supplier<UnifiedJedis> connect, Options<T> options) {
+        return new RedisMapState<>(connect, options);
+    }
 
-        private static Options<Object> copy(Options<Object> from) {
-            Options<Object> o = new Options<>();
-            o.localCacheSize = from.localCacheSize;
-            o.globalKey = from.globalKey;
-            o.keyFactory = from.keyFactory;
-            o.serializer = from.serializer;
-            o.dataTypeDescription = from.dataTypeDescription;
-            o.expireIntervalSec = from.expireIntervalSec;
-            return o;
+    private UnifiedJedis redis() {
+        if (redis == null) {
+            redis = connect.get();
         }
+        return redis;
     }
 
     @Override
@@ -205,8 +168,8 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
         }
         byte[][] redisKeys = redisKeys(keys);
         List<byte[]> raw = type.getDataType() == RedisDataType.HASH
-                ? redis.hmget(bytes(type.getAdditionalKey()), redisKeys)
-                : redis.mget(redisKeys);
+                ? redis().hmget(bytes(type.getAdditionalKey()), redisKeys)
+                : redis().mget(redisKeys);
         List<T> values = new ArrayList<>(raw.size());
         for (byte[] b : raw) {
             values.add(b == null ? null : options.serializer.deserialize(b));
@@ -220,6 +183,7 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
             return;
         }
         byte[][] redisKeys = redisKeys(keys);
+        UnifiedJedis client = redis();
         int ttl = options.expireIntervalSec;
         if (type.getDataType() == RedisDataType.HASH) {
             Map<byte[], byte[]> fields = new LinkedHashMap<>();
@@ -227,13 +191,13 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
                 fields.put(redisKeys[i], options.serializer.serialize(vals.get(i)));
             }
             byte[] hash = bytes(type.getAdditionalKey());
-            redis.hset(hash, fields);
+            client.hset(hash, fields);
             if (ttl > 0) {
-                redis.expire(hash, ttl);
+                client.expire(hash, ttl);
             }
         } else if (ttl > 0) {
             for (int i = 0; i < redisKeys.length; i++) {
-                redis.set(redisKeys[i], options.serializer.serialize(vals.get(i)), SetParams.setParams().ex(ttl));
+                client.set(redisKeys[i], options.serializer.serialize(vals.get(i)), SetParams.setParams().ex(ttl));
             }
         } else {
             byte[][] pairs = new byte[redisKeys.length * 2][];
@@ -241,7 +205,7 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
                 pairs[2 * i] = redisKeys[i];
                 pairs[2 * i + 1] = options.serializer.serialize(vals.get(i));
             }
-            redis.mset(pairs);
+            client.mset(pairs);
         }
     }
 
@@ -261,6 +225,8 @@ public final class RedisMapState<T> implements IBackingMap<T>, AutoCloseable {
 
     @Override
     public void close() {
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 }

@@ -9,7 +9,6 @@ import io.squall.trident.tuple.TridentTuple;
 import io.squall.tuple.Values;
 import redis.clients.jedis.Jedis;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,11 +27,7 @@ public class RedisStateQuerier extends BaseQueryFunction<RedisState, List<Values
      */
     public RedisStateQuerier(RedisLookupMapper lookupMapper) {
         this.lookupMapper = lookupMapper;
-        this.type = lookupMapper.getDataTypeDescription();
-        if (type.getDataType() != RedisDataType.STRING && type.getDataType() != RedisDataType.HASH) {
-            throw new IllegalArgumentException("RedisStateQuerier reads STRING keys or a HASH, not "
-                    + type.getDataType() + " (lookup mapper " + lookupMapper.getClass().getName() + ")");
-        }
+        this.type = BatchCommands.stringOrHash(lookupMapper, "RedisStateQuerier");
     }
 
     @Override
@@ -40,10 +35,7 @@ public class RedisStateQuerier extends BaseQueryFunction<RedisState, List<Values
         if (args.isEmpty()) {
             return List.of();
         }
-        String[] keys = new String[args.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = lookupMapper.getKeyFromTuple(args.get(i));
-        }
+        String[] keys = BatchCommands.keys(lookupMapper, args);
         Jedis jedis = state.getJedis();
         List<String> values;
         try {
@@ -52,11 +44,7 @@ public class RedisStateQuerier extends BaseQueryFunction<RedisState, List<Values
         } finally {
             state.returnJedis(jedis);
         }
-        List<List<Values>> out = new ArrayList<>(args.size());
-        for (int i = 0; i < keys.length; i++) {
-            out.add(lookupMapper.toTuple(args.get(i), values.get(i)));
-        }
-        return out;
+        return BatchCommands.results(lookupMapper, args, values);
     }
 
     @Override

@@ -1,16 +1,13 @@
 package io.squall.redis.trident.state;
 
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
-import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
 import io.squall.redis.common.mapper.RedisStoreMapper;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.state.BaseStateUpdater;
 import io.squall.trident.tuple.TridentTuple;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.params.SetParams;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +28,7 @@ public class RedisStateUpdater extends BaseStateUpdater<RedisState> {
      */
     public RedisStateUpdater(RedisStoreMapper storeMapper) {
         this.storeMapper = storeMapper;
-        this.type = storeMapper.getDataTypeDescription();
-        if (type.getDataType() != RedisDataType.STRING && type.getDataType() != RedisDataType.HASH) {
-            throw new IllegalArgumentException("RedisStateUpdater writes STRING keys or a HASH, not "
-                    + type.getDataType() + " (store mapper " + storeMapper.getClass().getName() + ")");
-        }
+        this.type = BatchCommands.stringOrHash(storeMapper, "RedisStateUpdater");
     }
 
     /**
@@ -43,39 +36,19 @@ public class RedisStateUpdater extends BaseStateUpdater<RedisState> {
      * 0, the default, for never.
      */
     public RedisStateUpdater withExpire(int expireIntervalSec) {
-        if (expireIntervalSec < 0) {
-            throw new IllegalArgumentException("RedisStateUpdater.withExpire needs 0 or more seconds, got "
-                    + expireIntervalSec);
-        }
-        this.expireIntervalSec = expireIntervalSec;
+        this.expireIntervalSec = BatchCommands.expiry(expireIntervalSec, "RedisStateUpdater");
         return this;
     }
 
     @Override
     public void updateState(RedisState state, List<TridentTuple> tuples, TridentCollector collector) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (TridentTuple t : tuples) {
-            values.put(storeMapper.getKeyFromTuple(t), storeMapper.getValueFromTuple(t));
-        }
+        Map<String, String> values = BatchCommands.values(storeMapper, tuples);
         if (values.isEmpty()) {
             return;
         }
         Jedis jedis = state.getJedis();
         try (Pipeline p = jedis.pipelined()) {
-            if (type.getDataType() == RedisDataType.HASH) {
-                p.hset(type.getAdditionalKey(), values);
-                if (expireIntervalSec > 0) {
-                    p.expire(type.getAdditionalKey(), expireIntervalSec);
-                }
-            } else {
-                values.forEach((k, v) -> {
-                    if (expireIntervalSec > 0) {
-                        p.set(k, v, SetParams.setParams().ex(expireIntervalSec));
-                    } else {
-                        p.set(k, v);
-                    }
-                });
-            }
+            BatchCommands.queueWrites(p, type, values, expireIntervalSec);
             p.sync();
         } finally {
             state.returnJedis(jedis);
