@@ -63,6 +63,9 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS = key(
             "topology.trident.batch.emit.interval.millis", ConfigKey.Type.INT, 50, 0,
             "Trident: least milliseconds between the starts of two new batches (0 starts one as soon as a slot is free)");
+    public static final ConfigKey TOPOLOGY_SPOUT_MAX_BATCH_SIZE = key("topology.spout.max.batch.size",
+            ConfigKey.Type.INT, 1000, 1, "Trident: most tuples in one batch of a stream from an ordinary spout "
+                    + "(newStream(txId, IRichSpout)), or of storm-jms's TridentJmsSpout");
 
     public static final ConfigKey TOPOLOGY_STATE_PROVIDER = key("topology.state.provider", ConfigKey.Type.STRING,
             "io.squall.state.InMemoryKeyValueStateProvider", ANY,
