@@ -12,6 +12,7 @@ import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
+import io.squall.topology.Nimbus;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
@@ -48,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tuples and acker messages to each other are Kryo-encoded and sent over loopback Netty, as between a cluster's
  * workers. The workers come from the kernel's {@link LocalRuntime}. Thread-safe. Close it to stop every topology.
  */
-public class LocalCluster implements ILocalCluster {
+public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -387,6 +388,34 @@ public class LocalCluster implements ILocalCluster {
     @Override
     public StormTopology getTopology(String nameOrId) {
         return worker(nameOf(nameOrId)).topology();
+    }
+
+    /** The topology running under a name or id, as built; the same as {@link #getTopology}, as in Storm. */
+    @Override
+    public StormTopology getUserTopology(String nameOrId) {
+        return getTopology(nameOrId);
+    }
+
+    /**
+     * The configuration of the topology running under a name or id, as a JSON object, as Storm's Nimbus gives it.
+     * Values JSON cannot write (objects a topology put in its configuration) are written as their strings.
+     */
+    @Override
+    public String getTopologyConf(String nameOrId) {
+        String name = nameOf(nameOrId);
+        Launch launch = launches.get(name);
+        Map<String, Object> conf = new java.util.TreeMap<>();
+        if (launch != null) {
+            launch.conf().forEach((k, v) -> conf.put(k, v == null || v instanceof Number || v instanceof Boolean
+                    || v instanceof String || v instanceof Map || v instanceof java.util.Collection ? v
+                    : v.toString()));
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(conf);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The configuration of topology '" + name + "' cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     /** Whether a running topology's spouts may emit. */

@@ -101,4 +101,12 @@ public final class SquallSubmitter {
     public static void setLocalOverride(LocalCluster cluster) {
         localOverride = cluster;
     }
+
+    /**
+     * The in-process cluster that submissions go to ({@code bin/squall local}), or null: {@code NimbusClient} talks to
+     * it then, as Storm's local mode makes its {@code NimbusClient} talk to the {@code LocalCluster}.
+     */
+    public static LocalCluster getLocalOverride() {
+        return localOverride;
+    }
 }

@@ -106,6 +106,11 @@ public final class ComponentSpec implements Serializable {
         return config;
     }
 
+    /** The component object, Java-serialized (a copy). */
+    public byte[] serializedObject() {
+        return serializedObject.clone();
+    }
+
     /**
      * A fresh copy of the component object, as each task gets one.
      *

@@ -75,6 +75,68 @@ public final class Grouping implements Serializable {
         return custom;
     }
 
+    /** The kinds of Storm's generated {@code Grouping} union, as {@link #getSetField()} names them. */
+    @SuppressWarnings("checkstyle:TypeName")
+    public enum _Fields { FIELDS, SHUFFLE, ALL, NONE, DIRECT, CUSTOM_OBJECT, CUSTOM_SERIALIZED, LOCAL_OR_SHUFFLE }
+
+    /**
+     * This grouping's kind as Storm's Thrift union names it: a global grouping is {@code FIELDS} with no fields, as in
+     * Storm, and a custom grouping is {@code CUSTOM_SERIALIZED}.
+     */
+    public _Fields getSetField() {
+        return switch (type) {
+            case FIELDS, GLOBAL -> _Fields.FIELDS;
+            case SHUFFLE -> _Fields.SHUFFLE;
+            case ALL -> _Fields.ALL;
+            case NONE -> _Fields.NONE;
+            case DIRECT -> _Fields.DIRECT;
+            case LOCAL_OR_SHUFFLE -> _Fields.LOCAL_OR_SHUFFLE;
+            case CUSTOM -> _Fields.CUSTOM_SERIALIZED;
+        };
+    }
+
+    /** The grouping fields; empty for a global grouping. Storm's union throws for other kinds; this returns empty. */
+    public List<String> get_fields() {
+        return fields;
+    }
+
+    /** The custom grouping, Java-serialized, or null for another kind. */
+    public byte[] get_custom_serialized() {
+        return custom == null ? null : io.squall.utils.Utils.javaSerialize(custom);
+    }
+
+    public boolean is_set_fields() {
+        return getSetField() == _Fields.FIELDS;
+    }
+
+    public boolean is_set_shuffle() {
+        return type == Type.SHUFFLE;
+    }
+
+    public boolean is_set_all() {
+        return type == Type.ALL;
+    }
+
+    public boolean is_set_none() {
+        return type == Type.NONE;
+    }
+
+    public boolean is_set_direct() {
+        return type == Type.DIRECT;
+    }
+
+    public boolean is_set_local_or_shuffle() {
+        return type == Type.LOCAL_OR_SHUFFLE;
+    }
+
+    public boolean is_set_custom_serialized() {
+        return type == Type.CUSTOM;
+    }
+
+    public boolean is_set_custom_object() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return switch (type) {

@@ -49,14 +49,27 @@ public final class Nimbus {
                     .orElseThrow(() -> new NotAliveException("No running topology has the id '" + id + "'"));
         }
 
+        /**
+         * What Storm's UI shows on a topology's page: its counts and workers. {@code window} (Storm's
+         * {@code ":all-time"}, ...) and {@code isIncludeSys} are taken for Storm's signature; the counts are those of
+         * {@link #getTopologyInfo}.
+         */
+        default TopologyPageInfo getTopologyPageInfo(String id, String window, boolean isIncludeSys) {
+            Map<String, String> supervisors = new java.util.HashMap<>();
+            for (SupervisorSummary s : getClusterInfo().get_supervisors()) {
+                supervisors.putIfAbsent(s.get_host(), s.get_supervisor_id());
+            }
+            return TopologyPageInfo.of(getTopologyInfo(id), supervisors);
+        }
+
         /** A running topology's structure. */
         StormTopology getTopology(String id);
 
         /** The topology as the user built it; the same as {@link #getTopology} in Squall. */
         StormTopology getUserTopology(String id);
 
-        /** A running topology's configuration. */
-        Map<String, Object> getTopologyConf(String id);
+        /** A running topology's configuration, as a JSON object (Storm's signature). */
+        String getTopologyConf(String id);
 
         /** Kills a topology, with the default wait. */
         void killTopology(String name);

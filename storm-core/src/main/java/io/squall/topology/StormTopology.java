@@ -3,6 +3,7 @@ package io.squall.topology;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,6 +68,24 @@ public final class StormTopology implements Serializable {
             }
         }
         return out;
+    }
+
+    /** The spouts by id, as Storm's generated {@code StormTopology} shows them. */
+    public Map<String, SpoutSpec> get_spouts() {
+        Map<String, SpoutSpec> spouts = new LinkedHashMap<>();
+        for (ComponentSpec c : getSpouts()) {
+            spouts.put(c.getId(), new SpoutSpec(c));
+        }
+        return spouts;
+    }
+
+    /** The bolts by id, as Storm's generated {@code StormTopology} shows them. */
+    public Map<String, Bolt> get_bolts() {
+        Map<String, Bolt> bolts = new LinkedHashMap<>();
+        for (ComponentSpec c : getBolts()) {
+            bolts.put(c.getId(), new Bolt(c));
+        }
+        return bolts;
     }
 
     /** Storm's name for the number of spouts. */

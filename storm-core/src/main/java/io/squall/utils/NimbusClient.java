@@ -2,6 +2,7 @@ package io.squall.utils;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.LocalCluster;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
@@ -141,7 +142,70 @@ public final class NimbusClient implements AutoCloseable {
      * Nimbus's JSON API. Counts come from the metrics workers report (a second or so behind).
      */
     public Nimbus.Client getClient() {
+        LocalCluster local = SquallSubmitter.getLocalOverride();
+        if (local != null) {
+            return new LocalClient(local);
+        }
         return ClusterClientSupport.get().stormClient(this);
+    }
+
+    /** Under {@code bin/squall local}: Storm's client methods answered by the in-process cluster, as in Storm. */
+    private static final class LocalClient extends Nimbus.Client {
+        private final LocalCluster cluster;
+
+        LocalClient(LocalCluster cluster) {
+            this.cluster = cluster;
+        }
+
+        @Override
+        public ClusterSummary getClusterInfo() {
+            return cluster.getClusterInfo();
+        }
+
+        @Override
+        public TopologyInfo getTopologyInfo(String id) {
+            return cluster.getTopologyInfo(id);
+        }
+
+        @Override
+        public StormTopology getTopology(String id) {
+            return cluster.getTopology(id);
+        }
+
+        @Override
+        public StormTopology getUserTopology(String id) {
+            return cluster.getUserTopology(id);
+        }
+
+        @Override
+        public String getTopologyConf(String id) {
+            return cluster.getTopologyConf(id);
+        }
+
+        @Override
+        public void killTopology(String name) {
+            cluster.killTopology(name);
+        }
+
+        @Override
+        public void killTopologyWithOpts(String name, KillOptions options) {
+            cluster.killTopologyWithOpts(name, options);
+        }
+
+        @Override
+        public void activate(String name) {
+            cluster.activate(name);
+        }
+
+        @Override
+        public void deactivate(String name) {
+            cluster.deactivate(name);
+        }
+
+        @Override
+        public void rebalance(String name, RebalanceOptions options) {
+            cluster.rebalance(name, options);
+        }
     }
 
     /** Storm's check: whether topologies submitted now run in this JVM ({@code bin/squall local}). */

@@ -38,7 +38,7 @@ class NimbusIfaceTest {
         }
 
         @Override
-        public Map<String, Object> getTopologyConf(String id) {
+        public String getTopologyConf(String id) {
             throw new UnsupportedOperationException();
         }
 

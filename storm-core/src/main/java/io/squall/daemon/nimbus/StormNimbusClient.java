@@ -116,7 +116,7 @@ public final class StormNimbusClient extends Nimbus.Client {
             }
         }
         StormTopology topology = getTopology(id);
-        int ackers = TopologySettings.from(getTopologyConf(id)).ackerExecutors(); // Checked at submit.
+        int ackers = TopologySettings.from(topologyConf(id)).ackerExecutors(); // Checked at submit.
         Map<String, List<Integer>> tasks = new HashMap<>();
         new TaskLayout(topology, ackers, Map.of()).taskToComponent()
                 .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
@@ -136,12 +136,21 @@ public final class StormNimbusClient extends Nimbus.Client {
         return getTopology(id);
     }
 
+    /** The topology's configuration as JSON, as Storm's Nimbus returns it. */
     @Override
+    public String getTopologyConf(String id) {
+        return new String(topologyConfBytes(id), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @SuppressWarnings("unchecked")
-    public Map<String, Object> getTopologyConf(String id) {
-        String topologyId = idOf(id);
-        byte[] bytes = io("download the configuration of " + id, () -> nimbus.downloadCode(topologyId, "conf"));
+    private Map<String, Object> topologyConf(String id) {
+        byte[] bytes = topologyConfBytes(id);
         return io("parse the configuration of " + id, () -> JSON.readValue(bytes, Map.class));
+    }
+
+    private byte[] topologyConfBytes(String id) {
+        String topologyId = idOf(id);
+        return io("download the configuration of " + id, () -> nimbus.downloadCode(topologyId, "conf"));
     }
 
     @Override

@@ -22,8 +22,12 @@ public interface IMetricsConsumer {
     /** Called when the worker stops. */
     void cleanup();
 
-    /** Where and when data points were taken. */
-    class TaskInfo {
+    /**
+     * Where and when data points were taken. Serializable, so that a consumer can send it on with the topology's
+     * Kryo (which falls back on Java serialization; Storm registers the class with Kryo instead).
+     */
+    class TaskInfo implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         public String srcWorkerHost;
         public int srcWorkerPort;
         public String srcComponentId;
@@ -51,8 +55,9 @@ public interface IMetricsConsumer {
         }
     }
 
-    /** One metric's value. */
-    class DataPoint {
+    /** One metric's value; serializable as {@link TaskInfo} is, when its value is. */
+    class DataPoint implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         public String name;
         public Object value;
 
