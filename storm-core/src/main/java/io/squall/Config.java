@@ -108,6 +108,9 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
     public static final String TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME =
             ConfigKeys.TOPOLOGY_BOLTS_MESSAGE_ID_FIELD_NAME.name();
     public static final String TOPOLOGY_BOLTS_LATE_TUPLE_STREAM = ConfigKeys.TOPOLOGY_BOLTS_LATE_TUPLE_STREAM.name();
+    public static final String TOPOLOGY_WORKER_METRICS = ConfigKeys.TOPOLOGY_WORKER_METRICS.name();
+    public static final String TOPOLOGY_BUILTIN_METRICS_BUCKET_SIZE_SECS =
+            ConfigKeys.TOPOLOGY_BUILTIN_METRICS_BUCKET_SIZE_SECS.name();
     public static final String TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS =
             ConfigKeys.TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS.name();
     public static final String TOPOLOGY_MULTILANG_SERIALIZER = ConfigKeys.TOPOLOGY_MULTILANG_SERIALIZER.name();

@@ -63,6 +63,13 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_TRIDENT_BATCH_EMIT_INTERVAL_MILLIS = key(
             "topology.trident.batch.emit.interval.millis", ConfigKey.Type.INT, 50, 0,
             "Trident: least milliseconds between the starts of two new batches (0 starts one as soon as a slot is free)");
+    public static final ConfigKey TOPOLOGY_WORKER_METRICS = key("topology.worker.metrics", ConfigKey.Type.MAP, null,
+            ANY, "v1 metrics each worker registers for itself, as {name: IMetric class with a no-argument constructor}, "
+                    + "reported as the __system component's (task -1) beside the built-in memory/heap, memory/nonHeap "
+                    + "and GC/* metrics");
+    public static final ConfigKey TOPOLOGY_BUILTIN_METRICS_BUCKET_SIZE_SECS = key(
+            "topology.builtin.metrics.bucket.size.secs", ConfigKey.Type.INT, 60, 1,
+            "seconds between two reports of the workers' own v1 metrics (topology.worker.metrics and the built-in ones)");
     public static final ConfigKey TOPOLOGY_SPOUT_MAX_BATCH_SIZE = key("topology.spout.max.batch.size",
             ConfigKey.Type.INT, 1000, 1, "Trident: most tuples in one batch of a stream from an ordinary spout "
                     + "(newStream(txId, IRichSpout)), or of storm-jms's TridentJmsSpout");

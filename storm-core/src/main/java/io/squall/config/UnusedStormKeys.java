@@ -42,10 +42,8 @@ public interface UnusedStormKeys {
     String TOPOLOGY_KRYO_FACTORY = "topology.kryo.factory";
     String TOPOLOGY_STATE_KRYO_REGISTER = "topology.state.kryo.register";
     String TOPOLOGY_SERIALIZED_MESSAGE_SIZE_METRICS = "topology.serialized.message.size.metrics";
-    String TOPOLOGY_WORKER_METRICS = "topology.worker.metrics";
     String WORKER_METRICS = "worker.metrics";
     String TOPOLOGY_STATE_SYNCHRONIZATION_TIMEOUT_SECS = "topology.state.synchronization.timeout.secs";
-    String TOPOLOGY_BUILTIN_METRICS_BUCKET_SIZE_SECS = "topology.builtin.metrics.bucket.size.secs";
     String TOPOLOGY_CLASSPATH_BEGINNING = "topology.classpath.beginning";
     String TOPOLOGY_TRANSACTIONAL_ID = "topology.transactional.id";
     String TOPOLOGY_EXECUTOR_OVERFLOW_LIMIT = "topology.executor.overflow.limit";

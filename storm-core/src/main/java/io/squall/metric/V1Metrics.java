@@ -1,17 +1,23 @@
 package io.squall.metric;
 
+import io.squall.config.ConfigKeys;
 import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IMetricsConsumer;
 import io.squall.task.TopologyContext;
 import io.squall.task.V1MetricRegistry;
 import io.squall.task.WorkerTopologyContext;
 import io.squall.utils.Clock;
+import io.squall.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +36,9 @@ public final class V1Metrics implements AutoCloseable {
     /** Storm's key: a list of {@code {class, argument, parallelism.hint}} maps. */
     public static final String CONSUMER_REGISTER = "topology.metrics.consumer.register";
     private static final Logger LOG = LoggerFactory.getLogger(V1Metrics.class);
+    /** The task and component the worker's own metrics are reported under, as Storm's system bolt's. */
+    static final int SYSTEM_TASK = -1;
+    static final String SYSTEM_COMPONENT = "__system";
 
     private final WorkerTopologyContext context;
     private final Map<String, Object> conf;
@@ -77,8 +86,87 @@ public final class V1Metrics implements AutoCloseable {
         return registry.lastValue(taskId, name);
     }
 
+    /**
+     * Registers the worker's own metrics on the system task (-1, component {@code __system}), as Storm's workers do:
+     * {@code memory/heap} and {@code memory/nonHeap} (maps of {@code usedBytes}, {@code committedBytes},
+     * {@code initBytes}, {@code maxBytes}, {@code virtualFreeBytes}, {@code unusedBytes}), {@code GC/<collector>}
+     * (maps of {@code count} and {@code timeMs} in the bucket), and each of {@code topology.worker.metrics}, every
+     * {@code topology.builtin.metrics.bucket.size.secs}. A worker metric that cannot be created is logged, naming
+     * it, and left out.
+     */
+    private void registerWorkerMetrics() {
+        int bucket = Utils.getInt(conf.get(ConfigKeys.TOPOLOGY_BUILTIN_METRICS_BUCKET_SIZE_SECS.name()), 60);
+        registry.register(SYSTEM_TASK, SYSTEM_COMPONENT, "memory/heap",
+                (IMetric) () -> memory(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()), bucket);
+        registry.register(SYSTEM_TASK, SYSTEM_COMPONENT, "memory/nonHeap",
+                (IMetric) () -> memory(ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage()), bucket);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            registry.register(SYSTEM_TASK, SYSTEM_COMPONENT, "GC/" + gc.getName().replaceAll("\\W", ""),
+                    new GcMetric(gc), bucket);
+        }
+        Object v = conf.get(ConfigKeys.TOPOLOGY_WORKER_METRICS.name());
+        if (v instanceof Map<?, ?> metrics) {
+            for (Map.Entry<?, ?> e : metrics.entrySet()) {
+                try {
+                    registry.register(SYSTEM_TASK, SYSTEM_COMPONENT, String.valueOf(e.getKey()),
+                            workerMetric(String.valueOf(e.getKey()), String.valueOf(e.getValue())), bucket);
+                } catch (IllegalArgumentException bad) {
+                    LOG.error("{}; the worker runs without it", bad.getMessage()); // never stops the worker
+                }
+            }
+        }
+    }
+
+    private IMetric workerMetric(String name, String className) {
+        try {
+            Class<?> k = Class.forName(className, true, loader);
+            return (IMetric) k.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            throw new IllegalArgumentException("Worker metric '" + name + "' of " + ConfigKeys.TOPOLOGY_WORKER_METRICS
+                    .name() + " cannot be created from '" + className + "': it must implement IMetric, be on the "
+                    + "topology's class path and have a public no-argument constructor (" + e + ")", e);
+        }
+    }
+
+    private static Map<String, Long> memory(MemoryUsage usage) {
+        Map<String, Long> m = new HashMap<>();
+        m.put("usedBytes", usage.getUsed());
+        m.put("committedBytes", usage.getCommitted());
+        m.put("initBytes", usage.getInit());
+        m.put("maxBytes", usage.getMax());
+        m.put("virtualFreeBytes", usage.getMax() < 0 ? -1 : usage.getMax() - usage.getUsed());
+        m.put("unusedBytes", usage.getCommitted() - usage.getUsed());
+        return m;
+    }
+
+    /** A collector's collections and milliseconds since the last bucket. */
+    private static final class GcMetric implements IMetric {
+        private final GarbageCollectorMXBean gc;
+        private long count;
+        private long timeMs;
+
+        GcMetric(GarbageCollectorMXBean gc) {
+            this.gc = gc;
+            this.count = gc.getCollectionCount();
+            this.timeMs = gc.getCollectionTime();
+        }
+
+        @Override
+        public Object getValueAndReset() {
+            long c = gc.getCollectionCount();
+            long t = gc.getCollectionTime();
+            Map<String, Long> m = new HashMap<>();
+            m.put("count", c - count);
+            m.put("timeMs", t - timeMs);
+            count = c;
+            timeMs = t;
+            return m;
+        }
+    }
+
     /** Instantiates the consumers and starts reading metrics every second. */
     public synchronized void start() {
+        registerWorkerMetrics();
         for (Object entry : consumerEntries()) {
             IMetricsConsumer consumer = instantiate(entry);
             Object argument = entry instanceof Map<?, ?> m ? m.get("argument") : null;
@@ -145,8 +233,9 @@ public final class V1Metrics implements AutoCloseable {
         }
         nextDueSecs.replaceAll((bucket, due) -> nowSecs >= due ? nowSecs + bucket : due);
         for (Map.Entry<Integer, List<IMetricsConsumer.DataPoint>> e : pointsByTask.entrySet()) {
+            String component = e.getKey() == SYSTEM_TASK ? SYSTEM_COMPONENT : context.getComponentId(e.getKey());
             IMetricsConsumer.TaskInfo info = new IMetricsConsumer.TaskInfo(host, context.getThisWorkerPort(),
-                    context.getComponentId(e.getKey()), e.getKey(), nowSecs, intervalByTask.get(e.getKey()));
+                    component, e.getKey(), nowSecs, intervalByTask.get(e.getKey()));
             for (IMetricsConsumer consumer : consumers) {
                 try {
                     consumer.handleDataPoints(info, e.getValue());

@@ -122,4 +122,40 @@ class V1MetricsTest {
         }
         assertTrue(RECEIVED.contains("cleanup"));
     }
+
+    /** A worker metric of topology.worker.metrics. */
+    public static class FortyTwo implements io.squall.metric.api.IMetric {
+        @Override
+        public Object getValueAndReset() {
+            return 42;
+        }
+    }
+
+    @Test
+    void eachWorkerReportsItsMemoryGcAndConfiguredMetricsAsTheSystemTask() {
+        RECEIVED.clear();
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        StormTopology t = b.createTopology();
+        Config conf = new Config();
+        conf.registerMetricsConsumer(RecordingConsumer.class, "arg1", 1);
+        conf.put(Config.TOPOLOGY_BUILTIN_METRICS_BUCKET_SIZE_SECS, 1);
+        conf.put(Config.TOPOLOGY_WORKER_METRICS, Map.of("answer", FortyTwo.class.getName(), "broken", "no.such.Metric"));
+        WorkerTopologyContext worker = new WorkerTopologyContext(t, conf, Map.of(1, "words"), "t-1", 0, List.of(1));
+        V1Metrics v1 = new V1Metrics(worker, conf, getClass().getClassLoader());
+        v1.start(); // the metric that cannot be created is logged and left out; the worker goes on
+        try {
+            long t0 = 1_000_000L;
+            v1.tick(t0);
+            v1.tick(t0 + 1000);
+            assertTrue(RECEIVED.contains("__system/-1:answer=42"), RECEIVED.toString());
+            assertTrue(RECEIVED.stream().anyMatch(r -> r.startsWith("__system/-1:memory/heap={") && r.contains(
+                    "usedBytes=")), RECEIVED.toString());
+            assertTrue(RECEIVED.stream().anyMatch(r -> r.startsWith("__system/-1:GC/") && r.contains("timeMs=")),
+                    RECEIVED.toString());
+            assertTrue(RECEIVED.stream().noneMatch(r -> r.contains("broken")), RECEIVED.toString());
+        } finally {
+            v1.close();
+        }
+    }
 }
