@@ -138,6 +138,16 @@ public final class JmsReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(connection, owner);
+        connection = null;
+        session = null;
+        consumer = null;
+        broken = false;
+        generation++;
+    }
+
+    /** Closes {@code connection} (with its sessions), if any; a failure, likely a broken connection, is logged. */
+    static void closeQuietly(Connection connection, String owner) {
         if (connection != null) {
             try {
                 connection.close();
@@ -145,10 +155,5 @@ public final class JmsReceiver implements AutoCloseable {
                 LOG.debug("{}: closing its JMS connection: {}", owner, e.toString());
             }
         }
-        connection = null;
-        session = null;
-        consumer = null;
-        broken = false;
-        generation++;
     }
 }

@@ -1,7 +1,5 @@
 package io.squall.jms;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.jms.Connection;
 import javax.jms.JMSException;
@@ -16,7 +14,6 @@ import javax.jms.Session;
  * later at the earliest, failing uses at once meanwhile. Used on one thread.
  */
 public final class JmsSender implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JmsSender.class);
     private static final long RETRY_MILLIS = 1000;
 
     private final JmsProvider provider;
@@ -111,13 +108,7 @@ public final class JmsSender implements AutoCloseable {
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException | RuntimeException e) {
-                LOG.debug("{}: closing its JMS connection: {}", owner, e.toString());
-            }
-        }
+        JmsReceiver.closeQuietly(connection, owner);
         connection = null;
         session = null;
         producer = null;
