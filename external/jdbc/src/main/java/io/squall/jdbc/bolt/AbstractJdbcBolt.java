@@ -1,6 +1,6 @@
 package io.squall.jdbc.bolt;
 
-import io.squall.Config;
+import io.squall.config.TopologySettings;
 import io.squall.jdbc.common.ConnectionProvider;
 import io.squall.jdbc.common.JdbcClient;
 import io.squall.jdbc.common.JdbcException;
@@ -24,8 +24,6 @@ import java.util.Map;
 public abstract class AbstractJdbcBolt extends BaseTickTupleAwareRichBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AbstractJdbcBolt.class);
-    /** The message timeout's default, for a configuration that lacks it. */
-    private static final int DEFAULT_QUERY_TIMEOUT_SECS = 30;
 
     static {
         // Drivers register with DriverManager as their classes load; initializing DriverManager first keeps two
@@ -55,8 +53,7 @@ public abstract class AbstractJdbcBolt extends BaseTickTupleAwareRichBolt {
         this.collector = collector;
         this.component = context == null ? getClass().getSimpleName() : context.getThisComponentId();
         if (queryTimeoutSecs == null) {
-            Object timeout = topoConf == null ? null : topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
-            queryTimeoutSecs = timeout == null ? DEFAULT_QUERY_TIMEOUT_SECS : Integer.parseInt(timeout.toString());
+            queryTimeoutSecs = TopologySettings.from(topoConf == null ? Map.of() : topoConf).messageTimeoutSecs();
         }
         try {
             connectionProvider.prepare();

@@ -1,6 +1,6 @@
 package io.squall.jdbc.trident.state;
 
-import io.squall.Config;
+import io.squall.config.TopologySettings;
 import io.squall.jdbc.common.Column;
 import io.squall.jdbc.common.ConnectionProvider;
 import io.squall.jdbc.common.JdbcClient;
@@ -28,8 +28,6 @@ import java.util.Map;
  */
 public class JdbcState implements State {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcState.class);
-    /** The message timeout's default, for a configuration that lacks it. */
-    private static final int DEFAULT_QUERY_TIMEOUT_SECS = 30;
 
     private final Options options;
     private final Map<String, Object> conf;
@@ -54,7 +52,8 @@ public class JdbcState implements State {
      */
     protected void prepare() {
         options.validate();
-        int timeout = options.queryTimeoutSecs != null ? options.queryTimeoutSecs : messageTimeoutSecs(conf);
+        int timeout = options.queryTimeoutSecs != null ? options.queryTimeoutSecs
+                : TopologySettings.from(conf == null ? Map.of() : conf).messageTimeoutSecs();
         try {
             options.connectionProvider.prepare();
         } catch (JdbcException e) {
@@ -62,11 +61,6 @@ public class JdbcState implements State {
                     e.getMessage());
         }
         this.jdbcClient = new JdbcClient(options.connectionProvider, timeout);
-    }
-
-    private static int messageTimeoutSecs(Map<String, Object> conf) {
-        Object timeout = conf == null ? null : conf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS);
-        return timeout == null ? DEFAULT_QUERY_TIMEOUT_SECS : Integer.parseInt(timeout.toString());
     }
 
     @Override
