@@ -408,7 +408,9 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
 
     private void fail(TransactionAttempt tx, List<Tuple> anchors, RuntimeException e) {
         if (!(e instanceof FailedException) || e instanceof ReportedFailedException) {
-            LOG.warn("Batch {} failed in '{}': {}", tx, plan.componentId, e.toString());
+            // The error log writes reported errors at a bounded rate; a batch retried against a store that is down
+            // fails thousands of times a second, so its attempts are logged here at debug only.
+            LOG.debug("Batch {} failed in '{}': {}", tx, plan.componentId, e.toString());
             collector.reportError(e);
         }
         for (Tuple t : anchors) {
