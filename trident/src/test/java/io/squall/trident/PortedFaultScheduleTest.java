@@ -6,6 +6,7 @@ import io.squall.trident.coordinator.CoordinatorEmits;
 import io.squall.trident.coordinator.CoordinatorEmits.Emit;
 import io.squall.trident.coordinator.MasterBatchCoordinator;
 import io.squall.trident.operation.Filter;
+import io.squall.utils.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * committer answer at once, the spout's part handles one batch at a time (as when it lags behind, so three batches
  * are in flight when one fails). A failed batch is retried with every later batch in flight; an injector that
  * fails every 17th tuple then fails the same batch on every attempt, since a retry round takes exactly 17 calls
- * (the failing batch stops at its first tuple, the two after it have 8 each). Deterministic: no threads, no clock.
+ * (the failing batch stops at its first tuple, the two after it have 8 each). Deterministic: no threads, and a
+ * manual clock that moves a second a round, so the coordinator's pause before a retry has always passed.
  */
 class PortedFaultScheduleTest {
     private static final int WORDS_PER_PARTITION = 30;
@@ -53,10 +55,13 @@ class PortedFaultScheduleTest {
         Map<String, Object> conf = new HashMap<>();
         conf.put(Config.TOPOLOGY_MAX_SPOUT_PENDING, 3);
         conf.put(MasterBatchCoordinator.BATCH_EMIT_INTERVAL_MILLIS, 0);
+        ManualClock clock = new ManualClock();
+        mbc.useClockWithoutContext(clock);
         mbc.open(conf, null, CoordinatorEmits.recordingInto(emits));
         Deque<Emit> spoutPart = new ArrayDeque<>();
         long committed = 0;
         for (int r = 0; r < rounds && committed < LAST_TXID; r++) {
+            clock.advanceNanos(MasterBatchCoordinator.MAX_BACKOFF_NANOS);
             // The coordinator starts, retries and commits what it can; commits succeed at once.
             for (boolean more = true; more; ) {
                 int before = emits.size();

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * flight (an opaque spout's later batches start where the retried one ends). A failed commit is first retried
  * as a commit only (the states kept the batch, so it commits the same tuples again); after
  * {@value #COMMIT_RETRIES} failed commits in a row the whole batch is replayed. So state commits happen strictly
- * in txid order. Confined to its spout thread; runs as one task.
+ * in txid order. A batch that fails again is retried after a pause (none after its first failure in a row, then
+ * 1 ms doubling up to 1 s; the later batches retried with it wait as long), so a store that is down does not spin the
+ * coordinator and the topology's threads on retries. Confined to its spout thread; runs as one task.
  *
  * <pre>
  *   PROCESSING --ack--> PROCESSED --(oldest)--> COMMITTING --ack--> committed, removed
@@ -54,13 +56,25 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
 
     /** Failed commits of a batch retried as commits only before the whole batch is replayed. */
     static final int COMMIT_RETRIES = 10;
+    /** The pause before the retry after a batch's second failure in a row; it doubles with each later one. */
+    public static final long FIRST_BACKOFF_NANOS = 1_000_000L;
+    /** The longest pause before a retry. */
+    public static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
 
     private enum Phase { PROCESSING, PROCESSED, COMMITTING, RETRY }
 
     private static final class Status {
         int attempt;
         int commitFailures;
+        /** Failures of this batch (its trees and its commits) since it started; it is removed once committed. */
+        int failures;
+        /** When its retry (RETRY, or PROCESSED after a failed commit) may be sent, on the coordinator's clock. */
+        long retryAtNanos;
         Phase phase = Phase.PROCESSING;
+
+        Status(long startNanos) {
+            this.retryAtNanos = startNanos;
+        }
     }
 
     /** The message id of a batch or commit tree. */
@@ -133,21 +147,31 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
                 committed, maxActive);
     }
 
-    /** Runs on {@code clock} when opened without a topology context (unit tests); call before {@code open}. */
-    void useClockWithoutContext(Clock clock) {
+    /**
+     * Runs on {@code clock} when opened without a topology context (tests that drive it by hand); call before
+     * {@code open}.
+     */
+    public void useClockWithoutContext(Clock clock) {
         this.testClock = clock;
     }
 
     @Override
     public void nextTuple() {
+        long now = clock.nanoTime();
         Map.Entry<Long, Status> first = active.firstEntry();
         if (first != null && first.getValue().phase == Phase.PROCESSED && first.getKey() == committed + 1) {
+            if (now - first.getValue().retryAtNanos < 0) {
+                return; // Its commit failed again: it waits, and so do the batches after it.
+            }
             first.getValue().phase = Phase.COMMITTING;
             emit(COMMIT_STREAM, first.getKey(), first.getValue().attempt, true);
             return;
         }
         for (Map.Entry<Long, Status> e : active.entrySet()) {
             if (e.getValue().phase == Phase.RETRY) {
+                if (now - e.getValue().retryAtNanos < 0) {
+                    break; // In txid order: a later batch is not retried before an earlier one.
+                }
                 e.getValue().phase = Phase.PROCESSING;
                 emit(BATCH_STREAM, e.getKey(), e.getValue().attempt, false);
             }
@@ -155,12 +179,11 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         if (active.size() >= maxActive) {
             return;
         }
-        long now = clock.nanoTime();
         if (now - nextStartNanos >= 0 && ready(nextTxid)) {
             // A start more than an interval late restarts the grid at now - interval: one catch-up start at most.
             nextStartNanos = Math.max(nextStartNanos, now - intervalNanos) + intervalNanos;
             long txid = nextTxid++;
-            active.put(txid, new Status());
+            active.put(txid, new Status(now));
             emit(BATCH_STREAM, txid, 0, false);
         }
     }
@@ -217,8 +240,16 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         if (s == null || s.attempt != id.attempt()) {
             return;
         }
+        s.failures++;
+        long retryAt = clock.nanoTime() + backoffNanos(s.failures);
+        if (s.failures > 1 && backoffNanos(s.failures - 1) < MAX_BACKOFF_NANOS
+                && backoffNanos(s.failures) == MAX_BACKOFF_NANOS) {
+            LOG.warn("Batch {} of {} has failed {} times; retrying it every {} ms until it succeeds", id.txid(),
+                    txStateIds, s.failures, MAX_BACKOFF_NANOS / 1_000_000);
+        }
         if (id.commit() && s.commitFailures < COMMIT_RETRIES) {
             s.commitFailures++;
+            s.retryAtNanos = retryAt;
             s.attempt++;
             s.phase = Phase.PROCESSED;
             LOG.debug("Commit of batch {} attempt {} failed; committing it again", id.txid(), id.attempt());
@@ -230,7 +261,19 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         for (Status later : active.tailMap(id.txid(), true).values()) {
             later.attempt++;
             later.phase = Phase.RETRY;
+            if (later == s || later.retryAtNanos - retryAt < 0) {
+                later.retryAtNanos = retryAt;
+            }
         }
+    }
+
+    /** The pause before the retry that follows a batch's {@code failures}-th failure. */
+    static long backoffNanos(int failures) {
+        if (failures <= 1) {
+            return 0;
+        }
+        int doublings = failures - 2;
+        return doublings >= 30 ? MAX_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << doublings);
     }
 
     @Override

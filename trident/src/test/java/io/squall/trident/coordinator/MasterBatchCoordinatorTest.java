@@ -22,10 +22,11 @@ class MasterBatchCoordinatorTest {
     private final List<Emit> emits = new ArrayList<>();
     private MasterBatchCoordinator mbc;
     private String txId;
+    private final ManualClock time = new ManualClock();
 
     @BeforeEach
     void open() {
-        open(2, 0, null);
+        open(2, 0, time);
     }
 
     private void open(int pending, int intervalMillis, Clock clock) {
@@ -91,12 +92,58 @@ class MasterBatchCoordinatorTest {
         Emit c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
         for (int i = 0; i < MasterBatchCoordinator.COMMIT_RETRIES; i++) {
             mbc.fail(c.msgId());
+            time.advanceNanos(MasterBatchCoordinator.MAX_BACKOFF_NANOS);
             c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
         }
         mbc.fail(c.msgId());
+        time.advanceNanos(MasterBatchCoordinator.MAX_BACKOFF_NANOS);
         List<Emit> replayed = step();
         assertEquals(List.of(1L, 2L), replayed.stream().map(Emit::txid).toList());
         assertTrue(replayed.stream().allMatch(e -> e.stream().equals(MasterBatchCoordinator.BATCH_STREAM)));
+    }
+
+    @Test
+    void aBatchThatFailsAgainIsRetriedAfterAPauseThatDoublesUpToASecond() {
+        Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        mbc.fail(b1.msgId());
+        List<Emit> retried = step();
+        assertEquals(List.of(1L, 2L), retried.stream().map(Emit::txid).toList(), "the first failure: at once");
+        long pause = MasterBatchCoordinator.FIRST_BACKOFF_NANOS;
+        for (int failures = 2; failures <= 14; failures++) {
+            mbc.fail(retried.get(0).msgId());
+            time.advanceNanos(pause - 1);
+            assertTrue(step().isEmpty(), "failure " + failures + ": not before " + pause + " ns");
+            time.advanceNanos(1);
+            retried = step();
+            assertEquals(List.of(1L, 2L), retried.stream().map(Emit::txid).toList(), "failure " + failures);
+            pause = Math.min(pause * 2, MasterBatchCoordinator.MAX_BACKOFF_NANOS);
+        }
+        assertEquals(MasterBatchCoordinator.MAX_BACKOFF_NANOS, pause, "the pause stops growing at a second");
+        mbc.ack(retried.get(0).msgId());
+        mbc.ack(retried.get(1).msgId());
+        only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+    }
+
+    @Test
+    void aCommitThatFailsAgainWaitsAndSoDoTheLaterBatchesRetriedBehindIt() {
+        Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        Emit b2 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
+        mbc.ack(b1.msgId());
+        Emit c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        mbc.fail(c.msgId());
+        c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        mbc.fail(c.msgId());
+        assertTrue(step().isEmpty(), "the second failed commit waits");
+        time.advanceNanos(MasterBatchCoordinator.FIRST_BACKOFF_NANOS);
+        c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        mbc.fail(b2.msgId()); // Batch 2's first failure: it would be retried at once, but not before batch 1.
+        mbc.fail(c.msgId());
+        assertTrue(step().isEmpty());
+        time.advanceNanos(2 * MasterBatchCoordinator.FIRST_BACKOFF_NANOS);
+        c = only(step(), MasterBatchCoordinator.COMMIT_STREAM, 1);
+        mbc.ack(c.msgId());
+        assertEquals(List.of(2L, 3L), step().stream().map(Emit::txid).toList(), "batch 2 retried, batch 3 started");
     }
 
     @Test
