@@ -55,6 +55,8 @@ final class AppliedLog implements ReplayLog {
     private final boolean ownsFilter;
     /** How many keys {@link #entries} hold. */
     private long liveKeys;
+    /** The bytes of {@link #entries}' arrays; read by the metrics thread. */
+    private volatile long liveBytes;
     /**
      * Whether skips are counted from {@link #committed} (since a real replay was skipped, for a retention after the
      * last one) rather than by searching the entries.
@@ -97,6 +99,7 @@ final class AppliedLog implements ReplayLog {
                 entries.put(txid, entry);
                 uncounted.put(txid, entry);
                 liveKeys += entry.keys.length;
+                liveBytes += entry.arrayBytes();
             }
         }
         forgetOld(clock.currentTimeMillis()); // The task may have been down for longer than the retention.
@@ -247,6 +250,7 @@ final class AppliedLog implements ReplayLog {
             store.delete(e.getKey());
             Entry old = e.getValue();
             liveKeys -= old.keys.length; // The filter keeps its keys until it is rebuilt.
+            liveBytes -= old.arrayBytes();
             if (uncounted.remove(e.getKey()) == null) {
                 old.addTo(committed, -1);
                 for (long key : old.keys) {
@@ -285,9 +289,15 @@ final class AppliedLog implements ReplayLog {
             entries.put(txid, e);
             uncounted.put(txid, e);
             liveKeys += e.keys.length;
+            liveBytes += e.arrayBytes();
         }
         prepared = null;
         return e;
+    }
+
+    @Override
+    public long bytes() {
+        return liveBytes + (ownsFilter ? filter.bytes() : 0);
     }
 
     /** How many keys the entries in memory hold. */

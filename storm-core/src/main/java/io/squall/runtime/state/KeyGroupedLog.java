@@ -138,6 +138,15 @@ final class KeyGroupedLog implements ReplayLog {
     }
 
     @Override
+    public long bytes() {
+        long n = filter.bytes();
+        for (AppliedLog log : logs) {
+            n += log.bytes();
+        }
+        return n;
+    }
+
+    @Override
     public void rollback() {
         for (AppliedLog log : logs) {
             log.rollback();

@@ -22,4 +22,10 @@ interface ReplayLog {
 
     /** Forgets what was staged since the last commit. */
     void rollback();
+
+    /**
+     * The bytes the log holds in memory: its committed entries' keys (8 bytes per applied tuple, for the retention)
+     * and its filter. Any thread (a gauge reads it).
+     */
+    long bytes();
 }

@@ -163,6 +163,7 @@ public abstract class StatefulTaskRunner implements IRichBolt, CheckpointedBolt 
         this.heldBackTotal = new LongAdder();
         context.registerGauge("state.replays-skipped", () -> applied == null ? 0 : applied.skipped());
         context.registerGauge("state.replays-held", heldBackTotal::sum);
+        context.registerGauge("state.applied-log.bytes", () -> applied == null ? 0 : applied.bytes());
     }
 
     /** The task's collector (acks sent through it are not held). */

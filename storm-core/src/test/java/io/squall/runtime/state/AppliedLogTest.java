@@ -179,6 +179,24 @@ class AppliedLogTest {
     }
 
     @Test
+    void reportsTheBytesItsEntriesHoldUntilTheyAreForgotten() {
+        AppliedLog log = new AppliedLog(store, clock, RETAIN_MS);
+        long filter = log.bytes();
+        log.prepare(1, List.of(tuple(1, 42), tuple(2, 43), tuple(3, 44)));
+        assertEquals(filter, log.bytes(), "a prepared entry is not held yet");
+        log.commit(1);
+        assertEquals(filter + 3 * 8, log.bytes(), "8 bytes per applied tuple");
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2));
+        log.prepare(2, List.of(tuple(4, 45)));
+        log.commit(2);
+        assertEquals(filter + 4 * 8, log.bytes());
+        clock.advance(Duration.ofMillis(RETAIN_MS / 2 + 1));
+        log.prepare(3, List.of());
+        log.commit(3);
+        assertEquals(filter + 8, log.bytes(), "checkpoint 1 forgotten");
+    }
+
+    @Test
     void runsAFirstEmitWithoutCountingTheCommittedKeys() {
         AppliedLog log = committedAndReloaded(List.of(tuple(1, 42), firstEmit(2, 43)));
         assertFalse(log.skip(firstEmit(100, 42)), "a first emit of a key cannot have been applied");
