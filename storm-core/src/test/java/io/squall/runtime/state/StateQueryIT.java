@@ -1,5 +1,6 @@
 package io.squall.runtime.state;
 
+import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
@@ -79,6 +80,14 @@ class StateQueryIT {
                 "state.replays-skipped"}) {
                 assertTrue(names.stream().anyMatch(n -> n.endsWith("." + metric)), metric + " in " + names);
             }
+            long logBytes = 0;
+            for (Object g : WorkerMetrics.of(cluster, name).worker().metrics().registry()
+                    .getGauges((n, m) -> n.endsWith(".state.applied-log.bytes")).values()) {
+                logBytes += ((Number) ((Gauge<?>) g).getValue()).longValue();
+            }
+            long words = expected.values().stream().mapToLong(Long::longValue).sum();
+            assertTrue(logBytes >= 8 * words, "the applied logs hold 8 bytes per counted word at least: " + logBytes
+                    + " bytes for " + words + " words");
         } finally {
             StatefulFixtures.RUNS.remove(name);
         }
