@@ -72,6 +72,10 @@ public final class Main {
         HELP.put("dev-kafka", "dev-kafka [--port PORT] [--dir DIR]\n"
                 + "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka\n"
                 + "        (bin/squall only; builds the Kafka module if needed).");
+        HELP.put("kafka-monitor", "kafka-monitor -t TOPICS -b BROKERS -g GROUP_ID [-s PROTOCOL] [-m MECHANISM] "
+                + "[-c FILE]\n"
+                + "        Prints how far a KafkaSpout's consumer group is behind its topics' heads, as JSON (Storm's\n"
+                + "        storm-kafka-monitor; bin/squall only, 'bin/squall kafka-monitor --help' for the options).");
         HELP.put("version", "version\n        Prints the version.");
     }
 
@@ -111,6 +115,7 @@ public final class Main {
                     yield OK;
                 }
                 case "dev-kafka" -> devKafka(rest, out, err);
+                case "kafka-monitor" -> kafkaMonitor(rest, out, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
                      "rebalance", "ui", "drpc" -> ClusterCommands.run(command, rest, out, err);
                 case "add-user", "dev-certs" -> SecurityCommands.run(command, rest, out, err);
@@ -331,6 +336,25 @@ public final class Main {
             return FAILED;
         } catch (ReflectiveOperationException e) {
             err.println("squall dev-kafka: " + e);
+            return FAILED;
+        }
+    }
+
+    /** Runs the Kafka module's lag tool, which bin/squall puts on the classpath for this command. */
+    private static int kafkaMonitor(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Class<?> tool = Class.forName("io.squall.kafka.monitor.KafkaOffsetLagUtil");
+            return (Integer) tool.getMethod("run", String[].class, PrintStream.class, PrintStream.class)
+                    .invoke(null, args, out, err);
+        } catch (ClassNotFoundException e) {
+            err.println("squall kafka-monitor: the Kafka module is not on the classpath: run it as "
+                    + "'bin/squall kafka-monitor', which builds it");
+            return USAGE;
+        } catch (InvocationTargetException e) {
+            err.println("squall kafka-monitor: " + e.getCause());
+            return FAILED;
+        } catch (ReflectiveOperationException e) {
+            err.println("squall kafka-monitor: " + e);
             return FAILED;
         }
     }
