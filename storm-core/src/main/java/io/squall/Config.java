@@ -137,6 +137,20 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
     public static final String WORKER_HEAP_MEMORY_MB = ConfigKeys.WORKER_HEAP_MEMORY_MB.name();
     public static final String NIMBUS_ADMINS = ConfigKeys.NIMBUS_ADMINS.name();
     public static final String STORM_LOCAL_DIR = ConfigKeys.STORM_LOCAL_DIR.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_PLUGINS =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_PLUGINS.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_CSV_LOG_DIR =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_CSV_LOG_DIR.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_PLUGIN_DOMAIN =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_PLUGIN_DOMAIN.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_PLUGIN_LOCALE =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_PLUGIN_LOCALE.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_PLUGIN_RATE_UNIT =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_PLUGIN_RATE_UNIT.name();
+    public static final String STORM_DAEMON_METRICS_REPORTER_PLUGIN_DURATION_UNIT =
+            ConfigKeys.STORM_DAEMON_METRICS_REPORTER_PLUGIN_DURATION_UNIT.name();
     public static final String STORM_ZOOKEEPER_CONNECTION_TIMEOUT =
             ConfigKeys.STORM_ZOOKEEPER_CONNECTION_TIMEOUT.name();
     public static final String STORM_ZOOKEEPER_SESSION_TIMEOUT = ConfigKeys.STORM_ZOOKEEPER_SESSION_TIMEOUT.name();

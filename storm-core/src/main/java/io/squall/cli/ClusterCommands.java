@@ -5,6 +5,7 @@ import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.daemon.DevZookeeper;
 import io.squall.daemon.drpc.DrpcServer;
+import io.squall.daemon.metrics.DaemonMetrics;
 import io.squall.daemon.nimbus.Nimbus;
 import io.squall.daemon.supervisor.Supervisor;
 import io.squall.daemon.ui.ClusterView;
@@ -117,8 +118,17 @@ final class ClusterCommands {
                 });
                 case "drpc" -> daemon(args, () -> {
                     // Refuses to serve a non-loopback address without authentication, unless insecure on purpose.
+                    DaemonMetrics metrics = DaemonMetrics.start(conf.asMap());
                     DrpcServer d = DrpcServer.start(conf.asMap());
-                    Runtime.getRuntime().addShutdownHook(new Thread(d::close));
+                    // Storm's DRPC metrics, as counts since the server started.
+                    metrics.gauge("drpc:num-execute-calls", () -> d.counts().get("requests"));
+                    metrics.gauge("drpc:num-result-calls", () -> d.counts().get("completed"));
+                    metrics.gauge("drpc:num-failRequest-calls", () -> d.counts().get("failed"));
+                    metrics.gauge("drpc:num-server-timedout-requests", () -> d.counts().get("timedOut"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        d.close();
+                        metrics.close();
+                    }));
                     out.println("DRPC server on port " + d.port());
                     new CountDownLatch(1).await();
                 });

@@ -272,6 +272,29 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_METRICS_PROMETHEUS_PORT = key("topology.metrics.prometheus.port",
             ConfigKey.Type.INT, 9464, 0, "port of the Prometheus text endpoint (/metrics) when no dashboard serves "
                     + "it; 0 picks a free port");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGINS = key(
+            "storm.daemon.metrics.reporter.plugins", ConfigKey.Type.LIST,
+            List.of("io.squall.daemon.metrics.reporters.JmxPreparableReporter"), ANY,
+            "classes implementing io.squall.daemon.metrics.reporters.PreparableReporter that report the cluster "
+                    + "daemons' own metrics (Nimbus, supervisors, DRPC): Jmx-, Console-, CsvPreparableReporter or yours");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS = key(
+            "storm.daemon.metrics.reporter.interval.secs", ConfigKey.Type.INT, 10, 1,
+            "seconds between reports of the daemons' console and CSV reporters");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_CSV_LOG_DIR = key(
+            "storm.daemon.metrics.reporter.csv.log.dir", ConfigKey.Type.STRING, null, ANY,
+            "directory of the daemons' CSV reporter, one file per metric; unset means storm.local.dir/csvmetrics");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_DOMAIN = key(
+            "storm.daemon.metrics.reporter.plugin.domain", ConfigKey.Type.STRING, null, ANY,
+            "JMX domain of the daemons' metrics; unset means metrics-core's default, 'metrics'");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_LOCALE = key(
+            "storm.daemon.metrics.reporter.plugin.locale", ConfigKey.Type.STRING, null, ANY,
+            "language tag the daemons' console and CSV reporters format numbers for (en-US); unset means the JVM's");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_RATE_UNIT = key(
+            "storm.daemon.metrics.reporter.plugin.rate.unit", ConfigKey.Type.STRING, null, ANY,
+            "java.util.concurrent.TimeUnit the daemons' reporters give rates per (SECONDS); unset means seconds");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_DURATION_UNIT = key(
+            "storm.daemon.metrics.reporter.plugin.duration.unit", ConfigKey.Type.STRING, null, ANY,
+            "java.util.concurrent.TimeUnit the daemons' reporters give durations in (MILLISECONDS); unset means ms");
     public static final ConfigKey UI_HOST = key("ui.host", ConfigKey.Type.STRING, "127.0.0.1", ANY,
             "address the dashboard listens on");
     public static final ConfigKey UI_PORT = key("ui.port", ConfigKey.Type.INT, 8080, 0,

@@ -231,7 +231,4 @@ public interface UnusedStormKeys {
     String STORM_CGROUP_HIERARCHY_DIR = "storm.cgroup.hierarchy.dir";
     String NUM_STAT_BUCKETS = "num.stat.buckets";
     String WORKER_BLOB_UPDATE_POLL_INTERVAL_SECS = "worker.blob.update.poll.interval.secs";
-    String STORM_DAEMON_METRICS_REPORTER_PLUGIN_LOCALE = "storm.daemon.metrics.reporter.plugin.locale";
-    String STORM_DAEMON_METRICS_REPORTER_PLUGIN_RATE_UNIT = "storm.daemon.metrics.reporter.plugin.rate.unit";
-    String STORM_DAEMON_METRICS_REPORTER_PLUGIN_DURATION_UNIT = "storm.daemon.metrics.reporter.plugin.duration.unit";
 }

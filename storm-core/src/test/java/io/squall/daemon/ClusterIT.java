@@ -52,12 +52,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,12 +107,33 @@ class ClusterIT {
                 .conf("nimbus.supervisor.timeout.secs=8").conf("supervisor.localizer.update.blob.interval.secs=1");
         zookeeper = cluster.startZookeeper();
         state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
-        nimbus = cluster.startNimbus("nimbus", nimbusPort);
-        supervisor1 = cluster.startSupervisor("supervisor1", sup1Ports);
+        // The leader and the first supervisor also report their own metrics to CSV files, each in its directory.
+        nimbus = cluster.startDaemon("nimbus", List.of(), csvMetrics("nimbus"), "nimbus", "-c",
+                "nimbus.port=" + nimbusPort);
+        supervisor1 = cluster.startDaemon("supervisor1", List.of(), csvMetrics("supervisor1"), "supervisor", "-c",
+                "supervisor.slots.ports=" + Arrays.toString(sup1Ports));
         supervisor2 = cluster.startSupervisor("supervisor2", sup2Ports);
         client = NimbusClient.of(DaemonConfig.load(null, cluster.conf()));
         Await.until(LONG, () -> state.supervisors().size() == 2 && isLeader(client), () -> "two supervisors and a "
                 + "leader Nimbus");
+    }
+
+    /** Settings that make a daemon report its own metrics to CSV files in {@code csv-NAME}, every second. */
+    private List<String> csvMetrics(String name) {
+        return List.of("storm.daemon.metrics.reporter.plugins=[\"io.squall.daemon.metrics.reporters"
+                        + ".CsvPreparableReporter\", \"io.squall.daemon.metrics.reporters.JmxPreparableReporter\"]",
+                "storm.daemon.metrics.reporter.interval.secs=1",
+                "storm.daemon.metrics.reporter.csv.log.dir=" + base.resolve("csv-" + name));
+    }
+
+    /** The last value a daemon's CSV reporter wrote for {@code metric} (column 1: a gauge's value, a meter's count). */
+    private long lastCsvValue(String daemon, String metric) {
+        try {
+            List<String> lines = Files.readAllLines(base.resolve("csv-" + daemon).resolve(metric + ".csv"));
+            return lines.size() < 2 ? Long.MIN_VALUE : Long.parseLong(lines.get(lines.size() - 1).split(",")[1]);
+        } catch (IOException | RuntimeException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** Kills every topology and brings back every daemon, so that the next test starts on a whole cluster. */
@@ -424,6 +447,34 @@ class ClusterIT {
         blobs.deleteBlob("words.key");
         KeyNotFoundException gone = assertThrows(KeyNotFoundException.class, () -> blobs.getBlob("words.key"));
         assertTrue(gone.getMessage().contains("No blob with key 'words.key'"), gone.getMessage());
+    }
+
+    @Test
+    void theDaemonsReportStormsClusterMetricsThroughTheirReporterPlugins() throws Exception {
+        String id = submitMoving("daemon-metrics", 3, 1000);
+        int workers = state.assignment(id).workers().size();
+        Await.until(LONG, () -> lastCsvValue("nimbus", "cluster:num-supervisors") == 2
+                        && lastCsvValue("nimbus", "cluster:num-total-workers") == 4
+                        && lastCsvValue("nimbus", "cluster:num-total-used-workers") == workers
+                        && lastCsvValue("nimbus", "cluster:num-topologies") >= 1
+                        && lastCsvValue("nimbus", "cluster:num-nimbus-leaders") == 1
+                        && lastCsvValue("nimbus", "nimbus:num-submitTopology-calls") >= 1,
+                () -> "Nimbus's CSV reporter to show 2 supervisors, 4 slots, " + workers + " used, a topology, a leader "
+                        + "and a submission: " + cluster.base().resolve("csv-nimbus"));
+        Await.until(LONG, () -> lastCsvValue("supervisor1", "supervisor:num-workers-launched") >= 1
+                        && lastCsvValue("supervisor1", "supervisor:num-slots-used-gauge") >= 1,
+                () -> "supervisor1's CSV reporter to show the worker it launched");
+        client.killTopology("daemon-metrics", 0);
+        Await.until(LONG, () -> lastCsvValue("supervisor1", "supervisor:num-workers-killed-assignment-changed") >= 1,
+                () -> "supervisor1's CSV reporter to count the worker it stopped when the topology was killed");
+
+        // A reporter that cannot be made refuses to start the daemon, naming the key and the class.
+        Daemon bad = cluster.startDaemon("nimbus-bad-reporter", List.of(),
+                List.of("storm.daemon.metrics.reporter.plugins=[\"no.such.Reporter\"]"), "nimbus", "-c",
+                "nimbus.port=" + ClusterLauncher.freePort());
+        assertTrue(bad.process().waitFor(60, TimeUnit.SECONDS), "the daemon exits");
+        assertEquals(1, bad.process().exitValue());
+        assertTrue(bad.log().contains("storm.daemon.metrics.reporter.plugins: no class no.such.Reporter"), bad.log());
     }
 
     @Test

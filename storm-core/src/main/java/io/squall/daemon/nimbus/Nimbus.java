@@ -1,5 +1,6 @@
 package io.squall.daemon.nimbus;
 
+import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import io.squall.cluster.TopologyStatus;
 import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.metrics.DaemonMetrics;
 import io.squall.config.TopologySettings;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
@@ -101,6 +103,8 @@ public final class Nimbus implements AutoCloseable {
     private boolean ledLastRound;
     /** Who may do what; open when authentication is off. */
     private final Authorizer authorizer;
+    /** This daemon's own metrics (cluster:*, nimbus:*), for storm.daemon.metrics.reporter.plugins. */
+    private final DaemonMetrics daemonMetrics;
     /** Component summaries by topology id, for the dashboard. Under this object's lock. */
     private final Map<String, CachedComponents> components = new HashMap<>();
 
@@ -112,7 +116,13 @@ public final class Nimbus implements AutoCloseable {
 
     /** Connects to ZooKeeper, joins the leader election and starts serving. */
     public Nimbus(DaemonConfig conf) throws Exception {
-        this.state = ClusterState.connect(conf);
+        this.daemonMetrics = DaemonMetrics.start(conf.asMap()); // First: a bad reporter setting refuses to start.
+        try {
+            this.state = ClusterState.connect(conf);
+        } catch (RuntimeException e) {
+            daemonMetrics.close();
+            throw e;
+        }
         Path dir = Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "nimbus");
         this.code = new CodeStore(dir);
         this.supervisorTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_SUPERVISOR_TIMEOUT_SECS) * 1000L;
@@ -135,7 +145,32 @@ public final class Nimbus implements AutoCloseable {
         });
         long every = conf.getInt(ConfigKeys.NIMBUS_MONITOR_FREQ_MS);
         monitor.scheduleWithFixedDelay(this::monitorSafely, every, every, TimeUnit.MILLISECONDS);
+        registerDaemonMetrics();
         LOG.info("Nimbus serving on {} (code store {})", address, dir.toAbsolutePath());
+    }
+
+    /** Storm's cluster metrics, as this Nimbus sees the cluster in ZooKeeper when they are reported. */
+    private void registerDaemonMetrics() {
+        daemonMetrics.meter("nimbus:num-launched").mark();
+        daemonMetrics.gauge("cluster:num-nimbus-leaders", () -> leader() == null ? 0 : 1);
+        daemonMetrics.gauge("cluster:num-nimbuses", () -> {
+            try {
+                return latch.getParticipants().size();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        daemonMetrics.gauge("cluster:num-supervisors", () -> state.supervisors().size());
+        daemonMetrics.gauge("cluster:num-topologies", () -> state.topologies().size());
+        daemonMetrics.gauge("cluster:num-total-workers", () -> state.supervisors().stream()
+                .mapToInt(s -> s.ports().size()).sum());
+        daemonMetrics.gauge("cluster:num-total-used-workers", () -> state.assignments().stream()
+                .mapToInt(a -> a.workers().size()).sum());
+    }
+
+    /** This Nimbus's own metrics. */
+    public DaemonMetrics daemonMetrics() {
+        return daemonMetrics;
     }
 
     /** This Nimbus's {@code host:port}. */
@@ -182,6 +217,7 @@ public final class Nimbus implements AutoCloseable {
      */
     public synchronized Map<String, Object> submit(String user, String name, String uploadId, String topologyBase64,
                                                    Map<String, Object> conf) throws IOException {
+        daemonMetrics.meter("nimbus:num-submitTopology-calls").mark();
         requireLeader();
         validateName(name);
         if (find(name) != null) {
@@ -374,6 +410,7 @@ public final class Nimbus implements AutoCloseable {
 
     /** One topology's summary, by name, with the last errors of its components. */
     public synchronized Map<String, Object> status(String user, String name) {
+        daemonMetrics.meter("nimbus:num-getTopologyInfo-calls").mark();
         requireLeader();
         TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "view");
         Map<String, Object> m = summary(t, user);
@@ -414,6 +451,7 @@ public final class Nimbus implements AutoCloseable {
 
     /** Deactivates a topology's spouts now and stops its workers after {@code waitSecs}. */
     public synchronized void kill(String user, String name, int waitSecs) {
+        daemonMetrics.meter("nimbus:num-killTopology-calls").mark();
         requireLeader();
         if (waitSecs < 0) {
             throw new NimbusException(400, "The kill wait must be at least 0 seconds, got " + waitSecs);
@@ -428,11 +466,13 @@ public final class Nimbus implements AutoCloseable {
 
     /** Lets a topology's spouts emit. */
     public synchronized void activate(String user, String name) {
+        daemonMetrics.meter("nimbus:num-activate-calls").mark();
         setStatus(user, name, TopologyStatus.ACTIVE, "activate");
     }
 
     /** Stops a topology's spouts from emitting. */
     public synchronized void deactivate(String user, String name) {
+        daemonMetrics.meter("nimbus:num-deactivate-calls").mark();
         setStatus(user, name, TopologyStatus.INACTIVE, "deactivate");
     }
 
@@ -448,6 +488,7 @@ public final class Nimbus implements AutoCloseable {
      */
     public synchronized Map<String, Object> rebalance(String user, String name, int workers,
                                                       Map<String, Integer> executors) throws IOException {
+        daemonMetrics.meter("nimbus:num-rebalance-calls").mark();
         requireLeader();
         if (workers < 0) {
             throw new NimbusException(400, "The number of workers must be at least 1, got " + workers);
@@ -511,6 +552,7 @@ public final class Nimbus implements AutoCloseable {
 
     /** Live supervisors and this Nimbus's role. */
     public Map<String, Object> cluster() {
+        daemonMetrics.meter("nimbus:num-getClusterInfo-calls").mark();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nimbus", address);
         m.put("leader", leader());
@@ -528,6 +570,7 @@ public final class Nimbus implements AutoCloseable {
      *                         signed it, 404 if its topology is not running
      */
     public Map<String, Object> reportMetrics(byte[] snapshotJson, String signedBy) {
+        daemonMetrics.meter("nimbus:process-worker-metric-calls").mark();
         requireLeader();
         Snapshots.Worker s = NimbusMetrics.parse(snapshotJson);
         if (signedBy != null && !signedBy.equals(s.topologyId())) {
@@ -798,6 +841,9 @@ public final class Nimbus implements AutoCloseable {
             deleteStaleUploads();
             synchronized (this) {
                 boolean leads = isLeader();
+                if (leads != ledLastRound) {
+                    daemonMetrics.meter(leads ? "nimbus:num-gained-leadership" : "nimbus:num-lost-leadership").mark();
+                }
                 if (leads && !ledLastRound) {
                     // A new term: supervisors may still be registering again after a ZooKeeper outage, so
                     // their absence is timed from now.
@@ -805,7 +851,12 @@ public final class Nimbus implements AutoCloseable {
                 }
                 ledLastRound = leads;
                 if (leads) {
-                    monitorOnce();
+                    Timer.Context round = daemonMetrics.timer("nimbus:topology-scheduling-duration-ms").time();
+                    try {
+                        monitorOnce();
+                    } finally {
+                        round.stop();
+                    }
                 }
             }
         } catch (Throwable t) {
@@ -923,5 +974,6 @@ public final class Nimbus implements AutoCloseable {
         http.close();
         latch.close();
         state.close();
+        daemonMetrics.close();
     }
 }

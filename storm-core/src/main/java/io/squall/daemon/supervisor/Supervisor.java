@@ -8,6 +8,7 @@ import io.squall.cluster.WorkerBeat;
 import io.squall.config.ConfigKey;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.metrics.DaemonMetrics;
 import io.squall.daemon.supervisor.WorkerSync.Wanted;
 import io.squall.errors.SquallException;
 import io.squall.multilang.TopologyResources;
@@ -84,9 +85,12 @@ public final class Supervisor implements AutoCloseable {
     private long connectionChangesSeen;
     /** Whether the workers of a previous run were looked for. */
     private boolean adopted;
+    /** This daemon's own metrics (supervisor:*), for storm.daemon.metrics.reporter.plugins. */
+    private final DaemonMetrics daemonMetrics;
 
     /** Registers with ZooKeeper and starts syncing workers. */
     public Supervisor(DaemonConfig conf) throws IOException {
+        this.daemonMetrics = DaemonMetrics.start(conf.asMap()); // First: a bad reporter setting refuses to start.
         this.conf = conf;
         this.host = conf.getString(ConfigKeys.SUPERVISOR_HOST);
         this.ports = conf.getInts(ConfigKeys.SUPERVISOR_SLOTS_PORTS);
@@ -130,6 +134,8 @@ public final class Supervisor implements AutoCloseable {
             return t;
         });
         long every = conf.getInt(ConfigKeys.SUPERVISOR_MONITOR_FREQ_MS);
+        daemonMetrics.meter("supervisor:num-launched").mark();
+        daemonMetrics.gauge("supervisor:num-slots-used-gauge", workers::size);
         sync.scheduleWithFixedDelay(this::syncSafely, 0, every, TimeUnit.MILLISECONDS);
         LOG.info("Supervisor {} on {} with ports {}; worker logs in {}", id, host, ports, logsDir.toAbsolutePath());
     }
@@ -189,6 +195,7 @@ public final class Supervisor implements AutoCloseable {
         for (WorkerSync.Stop stop : round.stops()) {
             WorkerProcess running = workers.remove(stop.port());
             LOG.info("Stopping worker {} on port {}: {}", running.topologyId(), stop.port(), stop.reason());
+            daemonMetrics.meter(stop.cause().metric()).mark();
             running.stop();
         }
         round.launches().forEach((port, a) -> launch(a, port));
@@ -233,6 +240,7 @@ public final class Supervisor implements AutoCloseable {
                         if (w.topologyId().equals(topologyId)) {
                             LOG.info("Restarting worker {} on port {}: a blob it maps with workerRestart changed",
                                     topologyId, w.port());
+                            daemonMetrics.meter("supervisor:num-workers-killed-blob-changed").mark();
                             w.stop();
                             return true;
                         }
@@ -359,6 +367,7 @@ public final class Supervisor implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, p, p.toHandle(),
                     System.currentTimeMillis()));
+            daemonMetrics.meter("supervisor:num-workers-launched").mark();
             LOG.info("Launched worker {} (assignment {}) on port {}, pid {}, log {}", a.topologyId(), a.version(), port,
                     p.pid(), log);
         } catch (IOException | RuntimeException e) {
@@ -427,6 +436,7 @@ public final class Supervisor implements AutoCloseable {
         workers.clear();
         registration.close();
         state.close();
+        daemonMetrics.close();
         LOG.info("Supervisor {} stopped", id);
     }
 }

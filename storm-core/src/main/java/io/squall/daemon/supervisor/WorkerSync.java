@@ -43,8 +43,28 @@ final class WorkerSync {
         WorkerBeat beat(String topologyId, int port);
     }
 
+    /** Why a worker is stopped, with the supervisor's metric that counts such stops (Storm's names). */
+    enum Cause {
+        ASSIGNMENT_CHANGED("supervisor:num-workers-killed-assignment-changed"),
+        PROCESS_EXIT("supervisor:num-workers-killed-process-exit"),
+        /** No heartbeat at all within the start timeout. */
+        START_TIMEOUT("supervisor:num-workers-killed-hb-null"),
+        HEARTBEAT_TIMEOUT("supervisor:num-workers-killed-hb-timeout");
+
+        private final String metric;
+
+        Cause(String metric) {
+            this.metric = metric;
+        }
+
+        /** The meter of such stops. */
+        String metric() {
+            return metric;
+        }
+    }
+
     /** A worker to stop, and why. */
-    record Stop(int port, String reason) { }
+    record Stop(int port, Cause cause, String reason) { }
 
     /** One round's decisions: the workers to stop, then the slots to launch, by port. */
     record Decisions(List<Stop> stops, Map<Integer, Wanted> launches) { }
@@ -91,9 +111,9 @@ final class WorkerSync {
             Wanted a = wanted.get(port);
             RunningWorker w = running.get(port);
             if (w != null) {
-                String problem = problem(w, a, beats, nowMs);
+                Stop problem = problem(port, w, a, beats, nowMs);
                 if (problem != null) {
-                    stops.add(new Stop(port, problem));
+                    stops.add(problem);
                     lastBeatMs.remove(port);
                     w = null;
                 }
@@ -105,14 +125,14 @@ final class WorkerSync {
         return new Decisions(stops, launches);
     }
 
-    /** Why a running worker must stop, or null if it is fine. */
-    private String problem(RunningWorker w, Wanted a, Heartbeats beats, long nowMs) {
+    /** Why the running worker on {@code port} must stop, or null if it is fine. */
+    private Stop problem(int port, RunningWorker w, Wanted a, Heartbeats beats, long nowMs) {
         if (a == null || !w.topologyId().equals(a.topologyId()) || !w.groupIds().equals(a.groupIds())) {
-            return "it is no longer assigned here";
+            return new Stop(port, Cause.ASSIGNMENT_CHANGED, "it is no longer assigned here");
         }
         String death = w.deathCause();
         if (death != null) {
-            return death;
+            return new Stop(port, Cause.PROCESS_EXIT, death);
         }
         WorkerBeat beat = beats.beat(w.topologyId(), w.port());
         if (beat != null && beat.timeMs() >= w.launchedAtMs() && beat.pid() == w.pid()) {
@@ -122,9 +142,10 @@ final class WorkerSync {
         // A worker never seen beating gets the start timeout; after that, the last beat seen counts.
         Long last = lastBeatMs.get(w.port());
         if (last == null) {
-            return nowMs - w.launchedAtMs() > startTimeoutMs ? "no heartbeat within " + startTimeoutMs
-                    + " ms of start" : null;
+            return nowMs - w.launchedAtMs() > startTimeoutMs ? new Stop(port, Cause.START_TIMEOUT,
+                    "no heartbeat within " + startTimeoutMs + " ms of start") : null;
         }
-        return nowMs - last > workerTimeoutMs ? "no heartbeat for " + (nowMs - last) + " ms" : null;
+        return nowMs - last > workerTimeoutMs ? new Stop(port, Cause.HEARTBEAT_TIMEOUT, "no heartbeat for "
+                + (nowMs - last) + " ms") : null;
     }
 }

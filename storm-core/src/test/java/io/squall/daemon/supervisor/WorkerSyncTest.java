@@ -3,6 +3,7 @@ package io.squall.daemon.supervisor;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.WorkerBeat;
 import io.squall.cluster.WorkerSlot;
+import io.squall.daemon.supervisor.WorkerSync.Cause;
 import io.squall.daemon.supervisor.WorkerSync.Decisions;
 import io.squall.daemon.supervisor.WorkerSync.Stop;
 import io.squall.daemon.supervisor.WorkerSync.Wanted;
@@ -57,8 +58,8 @@ class WorkerSyncTest {
         running.put(6701, Fake.of(WC, 6701, 0));
         Wanted moved = new Wanted("wc-1", 4, List.of(0, 2, 5));
         Decisions d = decide(Map.of(6700, moved), 1_000);
-        assertEquals(List.of(new Stop(6700, "it is no longer assigned here"),
-                new Stop(6701, "it is no longer assigned here")), d.stops());
+        assertEquals(List.of(new Stop(6700, Cause.ASSIGNMENT_CHANGED, "it is no longer assigned here"),
+                new Stop(6701, Cause.ASSIGNMENT_CHANGED, "it is no longer assigned here")), d.stops());
         assertEquals(Map.of(6700, moved), d.launches());
     }
 
@@ -66,7 +67,7 @@ class WorkerSyncTest {
     void stopsADeadWorkerNamingItsExitAndLaunchesItAgain() {
         running.put(6700, new Fake("wc-1", List.of(0, 2), 6700, 0, "it died with exit code 1", 6800));
         Decisions d = decide(Map.of(6700, WC), 1_000);
-        assertEquals(List.of(new Stop(6700, "it died with exit code 1")), d.stops());
+        assertEquals(List.of(new Stop(6700, Cause.PROCESS_EXIT, "it died with exit code 1")), d.stops());
         assertEquals(Map.of(6700, WC), d.launches());
     }
 
@@ -75,7 +76,7 @@ class WorkerSyncTest {
         running.put(6700, Fake.of(WC, 6700, 1_000));
         assertEquals(List.of(), decide(Map.of(6700, WC), 1_000 + START_TIMEOUT_MS).stops());
         Decisions late = decide(Map.of(6700, WC), 1_001 + START_TIMEOUT_MS);
-        assertEquals(List.of(new Stop(6700, "no heartbeat within " + START_TIMEOUT_MS + " ms of start")),
+        assertEquals(List.of(new Stop(6700, Cause.START_TIMEOUT, "no heartbeat within " + START_TIMEOUT_MS + " ms of start")),
                 late.stops());
         assertEquals(Map.of(6700, WC), late.launches());
     }
@@ -87,7 +88,7 @@ class WorkerSyncTest {
         assertEquals(List.of(), decide(Map.of(6700, WC), 3_000).stops());
         beats.remove(6700); // the ephemeral node went with the frozen worker's session
         assertEquals(List.of(), decide(Map.of(6700, WC), 2_000 + WORKER_TIMEOUT_MS).stops());
-        assertEquals(List.of(new Stop(6700, "no heartbeat for " + (WORKER_TIMEOUT_MS + 1) + " ms")),
+        assertEquals(List.of(new Stop(6700, Cause.HEARTBEAT_TIMEOUT, "no heartbeat for " + (WORKER_TIMEOUT_MS + 1) + " ms")),
                 decide(Map.of(6700, WC), 2_001 + WORKER_TIMEOUT_MS).stops());
     }
 
