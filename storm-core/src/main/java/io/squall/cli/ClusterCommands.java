@@ -118,8 +118,9 @@ final class ClusterCommands {
                 });
                 case "drpc" -> daemon(args, () -> {
                     // Refuses to serve a non-loopback address without authentication, unless insecure on purpose.
-                    DaemonMetrics metrics = DaemonMetrics.start(conf.asMap());
                     DrpcServer d = DrpcServer.start(conf.asMap());
+                    DaemonMetrics metrics = DaemonMetrics.start(conf.asMap(), "drpc@"
+                            + conf.asMap().getOrDefault(DrpcServer.HOST, DrpcServer.DEFAULT_HOST) + ":" + d.port());
                     // Storm's DRPC metrics, as counts since the server started.
                     metrics.gauge("drpc:num-execute-calls", () -> d.counts().get("requests"));
                     metrics.gauge("drpc:num-result-calls", () -> d.counts().get("completed"));

@@ -295,6 +295,30 @@ public final class ConfigKeys {
     public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_DURATION_UNIT = key(
             "storm.daemon.metrics.reporter.plugin.duration.unit", ConfigKey.Type.STRING, null, ANY,
             "java.util.concurrent.TimeUnit the daemons' reporters give durations in (MILLISECONDS); unset means ms");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_ENDPOINT = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.endpoint", ConfigKey.Type.STRING, "localhost:9091", ANY,
+            "host:port of the Prometheus Pushgateway that io.squall.metrics.prometheus.PrometheusPreparableReporter "
+                    + "pushes the daemons' metrics to");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_SCHEME = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.scheme", ConfigKey.Type.STRING, "http", ANY,
+            "http or https, to the Pushgateway");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_JOB = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.job", ConfigKey.Type.STRING, "squall", ANY,
+            "the job label of the pushed metrics");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_INSTANCE = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.instance", ConfigKey.Type.STRING, null, ANY,
+            "the instance label of the pushed metrics; unset means the daemon's own name (nimbus@host:port, "
+                    + "supervisor@host:firstport, drpc@host:port), so that daemons do not overwrite each other's");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_BASIC_AUTH_USER = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.basic_auth_user", ConfigKey.Type.STRING, null, ANY,
+            "user of the Pushgateway's basic authentication; unset means none");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_BASIC_AUTH_PASSWORD = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.basic_auth_password", ConfigKey.Type.STRING, null, ANY,
+            "password of the Pushgateway's basic authentication");
+    public static final ConfigKey STORM_DAEMON_METRICS_REPORTER_PLUGIN_PROMETHEUS_SKIP_TLS_VALIDATION = key(
+            "storm.daemon.metrics.reporter.plugin.prometheus.skip_tls_validation", ConfigKey.Type.BOOLEAN, false, ANY,
+            "with https, accept any certificate of the Pushgateway (for tests: anyone on the path can read and "
+                    + "change the metrics)");
     public static final ConfigKey UI_HOST = key("ui.host", ConfigKey.Type.STRING, "127.0.0.1", ANY,
             "address the dashboard listens on");
     public static final ConfigKey UI_PORT = key("ui.port", ConfigKey.Type.INT, 8080, 0,

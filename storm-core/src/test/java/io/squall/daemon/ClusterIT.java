@@ -453,11 +453,11 @@ class ClusterIT {
     void theDaemonsReportStormsClusterMetricsThroughTheirReporterPlugins() throws Exception {
         String id = submitMoving("daemon-metrics", 3, 1000);
         int workers = state.assignment(id).workers().size();
-        Await.until(LONG, () -> lastCsvValue("nimbus", "cluster:num-supervisors") == 2
-                        && lastCsvValue("nimbus", "cluster:num-total-workers") == 4
-                        && lastCsvValue("nimbus", "cluster:num-total-used-workers") == workers
-                        && lastCsvValue("nimbus", "cluster:num-topologies") >= 1
-                        && lastCsvValue("nimbus", "cluster:num-nimbus-leaders") == 1
+        Await.until(LONG, () -> lastCsvValue("nimbus", "summary.cluster:num-supervisors") == 2
+                        && lastCsvValue("nimbus", "summary.cluster:num-total-workers") == 4
+                        && lastCsvValue("nimbus", "summary.cluster:num-total-used-workers") == workers
+                        && lastCsvValue("nimbus", "summary.cluster:num-topologies") >= 1
+                        && lastCsvValue("nimbus", "summary.cluster:num-nimbus-leaders") == 1
                         && lastCsvValue("nimbus", "nimbus:num-submitTopology-calls") >= 1,
                 () -> "Nimbus's CSV reporter to show 2 supervisors, 4 slots, " + workers + " used, a topology, a leader "
                         + "and a submission: " + cluster.base().resolve("csv-nimbus"));

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,12 +31,23 @@ public final class DaemonMetrics implements AutoCloseable {
     private DaemonMetrics() {
     }
 
+    /** The setting a reporter reads this daemon's name from ({@code nimbus@host:port}), unless the user set it. */
+    public static final String INSTANCE = "storm.daemon.metrics.reporter.plugin.prometheus.instance";
+
     /**
-     * Makes, prepares and starts the reporters {@code daemonConf} names.
+     * Makes, prepares and starts the reporters {@code daemonConf} names, for the daemon {@code instance}
+     * ({@code nimbus@host:port}: what a reporter that pushes tells daemons apart by).
      *
      * @throws InvalidConfigException naming the key and the class when a reporter cannot be made or refuses its
      *         settings
      */
+    public static DaemonMetrics start(Map<String, Object> daemonConf, String instance) {
+        Map<String, Object> conf = new HashMap<>(daemonConf);
+        conf.putIfAbsent(INSTANCE, instance);
+        return start(conf);
+    }
+
+    /** As {@link #start(Map, String)}, the daemon's name taken from the configuration. */
     public static DaemonMetrics start(Map<String, Object> daemonConf) {
         DaemonMetrics m = new DaemonMetrics();
         String key = ConfigKeys.STORM_DAEMON_METRICS_REPORTER_PLUGINS.name();

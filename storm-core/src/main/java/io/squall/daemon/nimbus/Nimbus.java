@@ -116,7 +116,9 @@ public final class Nimbus implements AutoCloseable {
 
     /** Connects to ZooKeeper, joins the leader election and starts serving. */
     public Nimbus(DaemonConfig conf) throws Exception {
-        this.daemonMetrics = DaemonMetrics.start(conf.asMap()); // First: a bad reporter setting refuses to start.
+        // First: a bad reporter setting refuses to start.
+        this.daemonMetrics = DaemonMetrics.start(conf.asMap(), "nimbus@" + conf.getString(ConfigKeys.NIMBUS_HOST) + ":"
+                + conf.getInt(ConfigKeys.NIMBUS_PORT));
         try {
             this.state = ClusterState.connect(conf);
         } catch (RuntimeException e) {
@@ -149,22 +151,25 @@ public final class Nimbus implements AutoCloseable {
         LOG.info("Nimbus serving on {} (code store {})", address, dir.toAbsolutePath());
     }
 
-    /** Storm's cluster metrics, as this Nimbus sees the cluster in ZooKeeper when they are reported. */
+    /**
+     * Storm's cluster metrics, as this Nimbus sees the cluster in ZooKeeper when they are reported. The cluster
+     * summary's names start with {@code summary.} as Storm's registry has them (its documentation leaves it out).
+     */
     private void registerDaemonMetrics() {
         daemonMetrics.meter("nimbus:num-launched").mark();
-        daemonMetrics.gauge("cluster:num-nimbus-leaders", () -> leader() == null ? 0 : 1);
-        daemonMetrics.gauge("cluster:num-nimbuses", () -> {
+        daemonMetrics.gauge("summary.cluster:num-nimbus-leaders", () -> leader() == null ? 0 : 1);
+        daemonMetrics.gauge("summary.cluster:num-nimbuses", () -> {
             try {
                 return latch.getParticipants().size();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        daemonMetrics.gauge("cluster:num-supervisors", () -> state.supervisors().size());
-        daemonMetrics.gauge("cluster:num-topologies", () -> state.topologies().size());
-        daemonMetrics.gauge("cluster:num-total-workers", () -> state.supervisors().stream()
+        daemonMetrics.gauge("summary.cluster:num-supervisors", () -> state.supervisors().size());
+        daemonMetrics.gauge("summary.cluster:num-topologies", () -> state.topologies().size());
+        daemonMetrics.gauge("summary.cluster:num-total-workers", () -> state.supervisors().stream()
                 .mapToInt(s -> s.ports().size()).sum());
-        daemonMetrics.gauge("cluster:num-total-used-workers", () -> state.assignments().stream()
+        daemonMetrics.gauge("summary.cluster:num-total-used-workers", () -> state.assignments().stream()
                 .mapToInt(a -> a.workers().size()).sum());
     }
 

@@ -90,10 +90,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** Registers with ZooKeeper and starts syncing workers. */
     public Supervisor(DaemonConfig conf) throws IOException {
-        this.daemonMetrics = DaemonMetrics.start(conf.asMap()); // First: a bad reporter setting refuses to start.
         this.conf = conf;
         this.host = conf.getString(ConfigKeys.SUPERVISOR_HOST);
         this.ports = conf.getInts(ConfigKeys.SUPERVISOR_SLOTS_PORTS);
+        // Before anything is started: a bad reporter setting refuses to start.
+        this.daemonMetrics = DaemonMetrics.start(conf.asMap(), "supervisor@" + host + ":"
+                + (ports.isEmpty() ? "none" : ports.get(0)));
         if (ports.isEmpty()) {
             throw new SquallException("supervisor.slots.ports is empty: give the supervisor at least one worker port");
         }

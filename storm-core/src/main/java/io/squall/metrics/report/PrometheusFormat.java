@@ -4,6 +4,7 @@ import com.codahale.metrics.Counting;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Metered;
 import com.codahale.metrics.Metric;
+import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Sampling;
 import com.codahale.metrics.Snapshot;
 import com.codahale.metrics.Timer;
@@ -49,6 +50,23 @@ public final class PrometheusFormat {
                 write(families, types, "squall_" + sanitize(base), labels, e.getValue());
             }
         });
+        return text(families, types);
+    }
+
+    /**
+     * The text for one registry whose names carry no tags (a daemon's: {@code summary.cluster:num-supervisors}
+     * becomes {@code summary_cluster_num_supervisors}), without a prefix or labels.
+     */
+    public static String write(MetricRegistry registry) {
+        Map<String, StringBuilder> families = new TreeMap<>();
+        Map<String, String> types = new TreeMap<>();
+        for (Map.Entry<String, Metric> e : new TreeMap<>(registry.getMetrics()).entrySet()) {
+            write(families, types, sanitize(e.getKey()), Map.of(), e.getValue());
+        }
+        return text(families, types);
+    }
+
+    private static String text(Map<String, StringBuilder> families, Map<String, String> types) {
         StringBuilder out = new StringBuilder();
         families.forEach((name, samples) -> {
             out.append("# TYPE ").append(name).append(' ').append(types.get(name)).append('\n');
