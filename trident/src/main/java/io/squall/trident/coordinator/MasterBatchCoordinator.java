@@ -30,9 +30,9 @@ import java.util.TreeMap;
  * flight (an opaque spout's later batches start where the retried one ends). A failed commit is first retried
  * as a commit only (the states kept the batch, so it commits the same tuples again); after
  * {@value #COMMIT_RETRIES} failed commits in a row the whole batch is replayed. So state commits happen strictly
- * in txid order. A batch that fails again is retried after a pause (none after its first failure in a row, then
- * 1 ms doubling up to 1 s; the later batches retried with it wait as long), so a store that is down does not spin the
- * coordinator and the topology's threads on retries. Confined to its spout thread; runs as one task.
+ * in txid order. A batch that fails again is retried after a pause (none after its first failure, then 1 ms,
+ * doubling with each further failure up to 1 s, until it commits; the later batches retried with it wait as long),
+ * so a store that is down does not spin the coordinator and the topology's threads on retries. Confined to its spout thread; runs as one task.
  *
  * <pre>
  *   PROCESSING --ack--> PROCESSED --(oldest)--> COMMITTING --ack--> committed, removed
@@ -56,7 +56,7 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
 
     /** Failed commits of a batch retried as commits only before the whole batch is replayed. */
     static final int COMMIT_RETRIES = 10;
-    /** The pause before the retry after a batch's second failure in a row; it doubles with each later one. */
+    /** The pause before the retry after a batch's second failure; it doubles with each later one. */
     public static final long FIRST_BACKOFF_NANOS = 1_000_000L;
     /** The longest pause before a retry. */
     public static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
