@@ -342,6 +342,9 @@ public final class Main {
 
     /** Runs the Kafka module's lag tool, which bin/squall puts on the classpath for this command. */
     private static int kafkaMonitor(String[] args, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            return help("kafka-monitor", out);
+        }
         try {
             Class<?> tool = Class.forName("io.squall.kafka.monitor.KafkaOffsetLagUtil");
             return (Integer) tool.getMethod("run", String[].class, PrintStream.class, PrintStream.class)
