@@ -1,5 +1,6 @@
 package io.squall.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.SquallSubmitter;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
@@ -14,6 +15,9 @@ import io.squall.daemon.ui.DrpcServers;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.errors.SquallException;
 import io.squall.security.SecuritySettings;
+import io.squall.topology.AuthorizationException;
+import io.squall.topology.DRPCExecutionException;
+import io.squall.utils.DRPCClient;
 import io.squall.utils.NimbusClient;
 import io.squall.utils.Utils;
 
@@ -28,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -64,9 +69,17 @@ final class ClusterCommands {
         HELP.put("rebalance", "rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...] [-c key=value...]\n"
                 + "        Spreads NAME over WORKERS workers and COMPONENT over EXECUTORS executors (a keyed stateful\n"
                 + "        bolt gets that many tasks too, its state redistributed by key group).");
+        HELP.put("get-errors", "get-errors NAME [-c key=value...]\n"
+                + "        Prints the latest error of each of NAME's components that reported one, as JSON:\n"
+                + "        {\"Topology Name\": NAME, \"Comp-Errors\": {COMPONENT: ERROR, ...}}.");
+        HELP.put("drpc-client", "drpc-client [-f FUNCTION] (FUNCTION ARGUMENT)... | ARGUMENT... [-c key=value...]\n"
+                + "        Sends DRPC requests to a server of drpc.servers (drpc.http.port) and prints each as\n"
+                + "        FUNCTION \"ARGUMENT\" => \"RESULT\"; with -f every argument goes to FUNCTION, else they\n"
+                + "        come in pairs.");
     }
 
     private static final int DEFAULT_KILL_WAIT_SECS = 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long UI_UPDATE_MILLIS = 1000;
 
     private ClusterCommands() {
@@ -78,6 +91,7 @@ final class ClusterCommands {
             case "kill" -> CommandLine.Spec.of("-w");
             case "rebalance" -> CommandLine.Spec.of("-n", "-e");
             case "jar" -> new CommandLine.Spec(Set.of(), Set.of(), 2);
+            case "drpc-client" -> CommandLine.Spec.of("-f");
             default -> CommandLine.Spec.of();
         });
         if (args.help()) {
@@ -134,6 +148,7 @@ final class ClusterCommands {
                     new CountDownLatch(1).await();
                 });
                 case "jar" -> jar(args, conf, err);
+                case "drpc-client" -> drpcClient(args, conf, out, err);
                 default -> topologyCommand(command, args, NimbusClient.of(conf), out);
             };
         } catch (SquallException | IOException e) {
@@ -251,6 +266,7 @@ final class ClusterCommands {
                 nimbus.deactivate(name);
                 out.println("Deactivated topology " + name);
             }
+            case "get-errors" -> out.println(JSON.writeValueAsString(latestErrors(name, nimbus.getTopology(name))));
             case "rebalance" -> {
                 int workers = intOption(args, "-n", 0, 1);
                 Map<String, Integer> executors = new LinkedHashMap<>();
@@ -264,6 +280,64 @@ final class ClusterCommands {
                 out.println(ClusterView.Placement.of(nimbus.rebalance(name, workers, executors)).describe(name));
             }
             default -> throw new IllegalStateException("not a topology command: " + command);
+        }
+        return Main.OK;
+    }
+
+    /** Storm's get-errors answer: the latest error message of each component that has errors. */
+    static Map<String, Object> latestErrors(String name, Map<String, Object> topology) {
+        Map<String, String> latest = new TreeMap<>();
+        if (topology.get("errors") instanceof Map<?, ?> byComponent) {
+            byComponent.forEach((component, errors) -> {
+                Map<?, ?> newest = null;
+                if (errors instanceof List<?> list) {
+                    for (Object e : list) {
+                        if (e instanceof Map<?, ?> m && (newest == null || time(m) >= time(newest))) {
+                            newest = m;
+                        }
+                    }
+                }
+                if (newest != null) {
+                    latest.put(String.valueOf(component), String.valueOf(newest.get("message")));
+                }
+            });
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("Topology Name", name);
+        answer.put("Comp-Errors", latest);
+        return answer;
+    }
+
+    private static long time(Map<?, ?> error) {
+        return error.get("timeMs") instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Storm's drpc-client: each request on its own line, {@code FUNCTION "ARGUMENT" => "RESULT"}. */
+    private static int drpcClient(CommandLine args, DaemonConfig conf, PrintStream out, PrintStream err) {
+        String function = args.option("-f");
+        List<String> rest = args.positional();
+        if (rest.isEmpty() || function == null && rest.size() % 2 != 0) {
+            throw new Main.UsageException(function == null ? "without -f FUNCTION the arguments come in pairs "
+                    + "FUNCTION ARGUMENT, got " + rest.size() + " " + rest : "needs at least one ARGUMENT for " + function);
+        }
+        DRPCClient client;
+        try {
+            client = DRPCClient.getConfiguredClient(conf.asMap());
+        } catch (IllegalArgumentException e) {
+            err.println("squall drpc-client: " + e.getMessage());
+            return Main.FAILED;
+        }
+        try (client) {
+            for (int i = 0; i < rest.size(); i += function == null ? 2 : 1) {
+                String f = function == null ? rest.get(i) : function;
+                String a = function == null ? rest.get(i + 1) : rest.get(i);
+                try {
+                    out.printf("%s \"%s\" => \"%s\"%n", f, a, client.execute(f, a));
+                } catch (DRPCExecutionException | AuthorizationException e) {
+                    err.println("squall drpc-client: " + f + " \"" + a + "\" failed: " + e.getMessage());
+                    return Main.FAILED;
+                }
+            }
         }
         return Main.OK;
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,9 +49,37 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void getErrorsPrintsEachComponentsLatestErrorAsStormDoes() {
+        Map<String, Object> topology = Map.of("errors", Map.of(
+                "split", List.of(Map.of("task", 3, "timeMs", 100, "message", "old"),
+                        Map.of("task", 4, "timeMs", 200, "message", "newest"),
+                        Map.of("task", 3, "timeMs", 150, "message", "older")),
+                "count", List.of()));
+        assertEquals(Map.of("Topology Name", "wc", "Comp-Errors", Map.of("split", "newest")),
+                ClusterCommands.latestErrors("wc", topology));
+        assertEquals(Map.of("Topology Name", "wc", "Comp-Errors", Map.of()),
+                ClusterCommands.latestErrors("wc", Map.of()));
+    }
+
+    @Test
+    void drpcClientRefusesUnpairedArgumentsAndNamesAServerItCannotReach() throws IOException {
+        Result odd = run("drpc-client", "exclaim", "a", "exclaim");
+        assertEquals(Main.USAGE, odd.code());
+        assertTrue(odd.err().contains("without -f FUNCTION the arguments come in pairs"), odd.err());
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Result down = run("drpc-client", "-f", "exclaim", "a", "-c", "drpc.servers=[\"127.0.0.1\"]", "-c",
+                "drpc.http.port=" + port);
+        assertEquals(Main.FAILED, down.code());
+        assertTrue(down.err().contains("squall drpc-client: exclaim \"a\" failed"), down.err());
+    }
+
+    @Test
     void anUnreachableNimbusIsAFailureThatNamesTheSeeds() throws IOException {
         for (String[] cmd : new String[][] {{"list"}, {"kill", "wc"}, {"activate", "wc"}, {"deactivate", "wc"},
-            {"rebalance", "wc", "-n", "2"}}) {
+            {"rebalance", "wc", "-n", "2"}, {"get-errors", "wc"}}) {
             Result r = runAgainstNoNimbus(cmd);
             assertEquals(Main.FAILED, r.code(), Arrays.toString(cmd));
             assertTrue(r.err().contains("No leader Nimbus reachable at [127.0.0.1:"), r.err());

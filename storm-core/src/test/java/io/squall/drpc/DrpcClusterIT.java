@@ -103,6 +103,18 @@ class DrpcClusterIT {
             DRPCExecutionException failed = assertThrows(DRPCExecutionException.class,
                     () -> client.execute("picky", "boom"));
             assertEquals(DRPCExceptionType.FAILED_REQUEST, failed.getType(), failed.getMessage());
+            // The CLI: Storm's drpc-client, and get-errors showing the error the failed request reported.
+            assertEquals(0, cluster.cli("drpc-client", "drpc-client", "-f", "picky", "hello", "world").waitFor(),
+                    () -> cluster.log("drpc-client"));
+            assertTrue(cluster.log("drpc-client").contains("picky \"hello\" => \"hello!\""), cluster.log("drpc-client"));
+            assertTrue(cluster.log("drpc-client").contains("picky \"world\" => \"world!\""), cluster.log("drpc-client"));
+            assertEquals(1, cluster.cli("drpc-client-boom", "drpc-client", "picky", "boom").waitFor());
+            assertTrue(cluster.log("drpc-client-boom").contains("squall drpc-client: picky \"boom\" failed"),
+                    cluster.log("drpc-client-boom"));
+            Await.until(LONG, () -> succeeds(cluster, "get-errors", "get-errors", "picky")
+                            && cluster.log("get-errors").contains("\"Topology Name\":\"picky\"")
+                            && cluster.log("get-errors").contains("boom: the picky bolt refuses it"),
+                    () -> "get-errors to show picky's reported error: " + cluster.log("get-errors"));
             long start = System.nanoTime();
             DRPCExecutionException lost = assertThrows(DRPCExecutionException.class,
                     () -> client.execute("picky", "silent"));
@@ -151,6 +163,16 @@ class DrpcClusterIT {
     }
 
     /** Waits for a leader Nimbus and the supervisor, so that a submission finds them. */
+    /** Whether a CLI command ends with exit status 0. */
+    private static boolean succeeds(ClusterLauncher cluster, String name, String... args) {
+        try {
+            return cluster.cli(name, args).waitFor() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static void awaitLeaderAndSupervisor(ClusterLauncher cluster, Daemon supervisor) {
         DaemonConfig conf = DaemonConfig.load(null, cluster.conf());
         NimbusClient nimbus = NimbusClient.of(conf);

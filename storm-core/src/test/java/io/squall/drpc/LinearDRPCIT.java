@@ -9,7 +9,7 @@ import io.squall.task.TopologyContext;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.DRPCExceptionType;
 import io.squall.topology.DRPCExecutionException;
-import io.squall.topology.FailedException;
+import io.squall.topology.ReportedFailedException;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseBasicBolt;
 import io.squall.topology.base.BaseBatchBolt;
@@ -137,13 +137,13 @@ class LinearDRPCIT {
         }
     }
 
-    /** Fails requests whose argument is "boom"; emits nothing for "silent"; echoes the others. */
+    /** Fails requests whose argument is "boom", reporting it; emits nothing for "silent"; echoes the others. */
     static final class Picky extends BaseBasicBolt {
         @Override
         public void execute(Tuple input, BasicOutputCollector collector) {
             String arg = input.getString(1);
             if (arg.equals("boom")) {
-                throw new FailedException("boom");
+                throw new ReportedFailedException("boom: the picky bolt refuses it");
             }
             if (!arg.equals("silent")) {
                 collector.emit(new Values(input.getValue(0), arg + "!"));
