@@ -7,6 +7,7 @@ import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.FailedException;
+import io.squall.topology.ReportedFailedException;
 import io.squall.topology.IBasicBolt;
 import io.squall.topology.IRichBolt;
 import io.squall.topology.OutputFieldsDeclarer;
@@ -255,7 +256,8 @@ public final class CoordinatedBolt implements IRichBolt {
             }
         } catch (RuntimeException e) {
             LOG.warn("Request {} failed in {}: {}", id, context.getThisComponentId(), e.toString());
-            if (!(e instanceof FailedException)) {
+            // As a basic bolt's executor does: a FailedException only fails, a ReportedFailedException is reported too.
+            if (!(e instanceof FailedException) || e instanceof ReportedFailedException) {
                 collector.reportError(e);
             }
             requests.remove(id);
