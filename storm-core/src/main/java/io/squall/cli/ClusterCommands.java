@@ -14,6 +14,8 @@ import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.DrpcServers;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.errors.SquallException;
+import io.squall.metrics.aggregate.MetricsClient;
+import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.security.SecuritySettings;
 import io.squall.topology.AuthorizationException;
 import io.squall.topology.DRPCExecutionException;
@@ -28,12 +30,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The cluster commands of {@code bin/squall}: the daemons, {@code jar} and the topology commands. Every
@@ -72,6 +77,11 @@ final class ClusterCommands {
         HELP.put("get-errors", "get-errors NAME [-c key=value...]\n"
                 + "        Prints the latest error of each of NAME's components that reported one, as JSON:\n"
                 + "        {\"Topology Name\": NAME, \"Comp-Errors\": {COMPONENT: ERROR, ...}}.");
+        HELP.put("monitor", "monitor NAME [-i SECS] [-m COMPONENT] [-s STREAM] [-w emitted|transferred] "
+                + "[-c key=value...]\n"
+                + "        Prints NAME's throughput every SECS seconds (default 4) until stopped: per component (or only\n"
+                + "        COMPONENT), the tuples it emitted (or transferred) since the last line and thousands per\n"
+                + "        second. Counts cover all of a component's streams: -s names its only one.");
         HELP.put("drpc-client", "drpc-client [-f FUNCTION] (FUNCTION ARGUMENT)... | ARGUMENT... [-c key=value...]\n"
                 + "        Sends DRPC requests to a server of drpc.servers (drpc.http.port) and prints each as\n"
                 + "        FUNCTION \"ARGUMENT\" => \"RESULT\"; with -f every argument goes to FUNCTION, else they\n"
@@ -92,6 +102,7 @@ final class ClusterCommands {
             case "rebalance" -> CommandLine.Spec.of("-n", "-e");
             case "jar" -> new CommandLine.Spec(Set.of(), Set.of(), 2);
             case "drpc-client" -> CommandLine.Spec.of("-f");
+            case "monitor" -> CommandLine.Spec.of("-i", "-m", "-s", "-w");
             default -> CommandLine.Spec.of();
         });
         if (args.help()) {
@@ -266,6 +277,9 @@ final class ClusterCommands {
                 nimbus.deactivate(name);
                 out.println("Deactivated topology " + name);
             }
+            case "monitor" -> {
+                return monitor(name, args, nimbus, out);
+            }
             case "get-errors" -> out.println(JSON.writeValueAsString(latestErrors(name, nimbus.getTopology(name))));
             case "rebalance" -> {
                 int workers = intOption(args, "-n", 0, 1);
@@ -282,6 +296,79 @@ final class ClusterCommands {
             default -> throw new IllegalStateException("not a topology command: " + command);
         }
         return Main.OK;
+    }
+
+    /**
+     * Storm's monitor: every interval, per component, what it emitted (or transferred) since the last poll, from
+     * Nimbus's all-time totals. Runs until the process is stopped, or the topology is gone.
+     */
+    private static int monitor(String name, CommandLine args, NimbusClient nimbus, PrintStream out)
+            throws IOException {
+        int intervalSecs = intOption(args, "-i", 4, 1);
+        String only = args.option("-m");
+        String watch = args.option("-w") == null ? "emitted" : args.option("-w");
+        if (!watch.equals("emitted") && !watch.equals("transferred")) {
+            throw new Main.UsageException("-w takes emitted or transferred, got '" + watch + "'");
+        }
+        String stream = args.option("-s") == null ? "default" : args.option("-s");
+        List<String> components = new ArrayList<>();
+        for (Map<String, Object> c : nimbus.getComponents(name)) {
+            String id = String.valueOf(c.get("id"));
+            if (id.startsWith("__") || only != null && !only.equals(id)) {
+                continue;
+            }
+            List<?> streams = c.get("streams") instanceof List<?> l ? l : List.of();
+            if (args.option("-s") != null && !streams.contains(stream)) {
+                continue; // Emits nothing on that stream.
+            }
+            if (args.option("-s") != null && streams.size() > 1) {
+                throw new Main.UsageException("component '" + id + "' declares streams " + streams + ", and its "
+                        + "counts cover all of them: -s can only name a component's single stream; leave it out, or "
+                        + "pick the component with -m");
+            }
+            components.add(id);
+        }
+        if (components.isEmpty()) {
+            throw new Main.UsageException("topology " + name + " has no component " + (only == null ? "" : "'" + only
+                    + "' ") + (args.option("-s") == null ? "to monitor" : "that emits on stream '" + stream + "'"));
+        }
+        out.println("topology\tcomponent\tparallelism\tstream\ttime-diff ms\t" + watch + "\tthroughput (Kt/s)");
+        Map<String, Long> last = new HashMap<>();
+        long lastMs = 0;
+        while (true) {
+            TopologyMetrics m = MetricsClient.topologyMetrics(nimbus, name, "all");
+            long now = System.currentTimeMillis();
+            if (m != null) {
+                for (TopologyMetrics.ComponentMetrics c : concat(m.spouts(), m.bolts())) {
+                    if (!components.contains(c.id())) {
+                        continue;
+                    }
+                    long count = watch.equals("emitted") ? c.emitted() : c.transferred();
+                    Long before = last.put(c.id(), count);
+                    if (before != null) {
+                        long diffMs = Math.max(1, now - lastMs);
+                        out.printf("%s\t%s\t%d\t%s\t%d\t%d\t%.3f%n", name, c.id(), c.executors(),
+                                args.option("-s") == null ? "all" : stream, diffMs, count - before,
+                                (double) (count - before) / diffMs);
+                    }
+                }
+                out.flush();
+                lastMs = now;
+            }
+            try {
+                TimeUnit.SECONDS.sleep(intervalSecs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Main.OK;
+            }
+        }
+    }
+
+    private static List<TopologyMetrics.ComponentMetrics> concat(List<TopologyMetrics.ComponentMetrics> a,
+                                                                 List<TopologyMetrics.ComponentMetrics> b) {
+        List<TopologyMetrics.ComponentMetrics> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Storm's get-errors answer: the latest error message of each component that has errors. */

@@ -478,6 +478,26 @@ class ClusterIT {
     }
 
     @Test
+    void theMonitorCommandPrintsWhatAComponentEmitsEachInterval() throws Exception {
+        submitMoving("monitor", 2, 100_000);
+        Process monitor = cluster.cli("monitor", "monitor", "monitor", "-i", "1", "-m", "split");
+        try {
+            Await.until(LONG, () -> log("monitor").lines().filter(l -> l.startsWith("monitor\tsplit\t2\tall\t"))
+                            .anyMatch(l -> Long.parseLong(l.split("\t")[5]) > 0),
+                    () -> "a line of split's emits over an interval: " + log("monitor"));
+            assertTrue(log("monitor").startsWith("topology\tcomponent\tparallelism\tstream\ttime-diff ms\temitted\t"
+                    + "throughput (Kt/s)"), log("monitor"));
+        } finally {
+            monitor.destroy();
+            monitor.waitFor();
+        }
+        assertEquals(2, cluster.cli("monitor-bad", "monitor", "monitor", "-w", "acked").waitFor());
+        assertTrue(log("monitor-bad").contains("-w takes emitted or transferred, got 'acked'"), log("monitor-bad"));
+        assertEquals(2, cluster.cli("monitor-nope", "monitor", "monitor", "-m", "nope").waitFor());
+        assertTrue(log("monitor-nope").contains("has no component 'nope'"), log("monitor-nope"));
+    }
+
+    @Test
     void theCliDeactivatesActivatesRebalancesAndKills() throws Exception {
         String id = submitMoving("cli", 3, 1000);
         assertEquals(0, cluster.cli("deactivate", "deactivate", "cli").waitFor(), () -> log("deactivate"));
