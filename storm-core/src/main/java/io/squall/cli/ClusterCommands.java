@@ -82,6 +82,9 @@ final class ClusterCommands {
                 + "        Prints NAME's throughput every SECS seconds (default 4) until stopped: per component (or only\n"
                 + "        COMPONENT), the tuples it emitted (or transferred) since the last line and thousands per\n"
                 + "        second. Counts cover all of a component's streams: -s names its only one.");
+        HELP.put("set_log_level", "set_log_level NAME [-l LOGGER=LEVEL[:SECS]...] [-r LOGGER...] [-c key=value...]\n"
+                + "        Sets LOGGER (ROOT: the root logger) to LEVEL in NAME's workers, for SECS seconds or until\n"
+                + "        reset; -r puts LOGGER back as it was. The workers apply it within a metrics report interval.");
         HELP.put("drpc-client", "drpc-client [-f FUNCTION] (FUNCTION ARGUMENT)... | ARGUMENT... [-c key=value...]\n"
                 + "        Sends DRPC requests to a server of drpc.servers (drpc.http.port) and prints each as\n"
                 + "        FUNCTION \"ARGUMENT\" => \"RESULT\"; with -f every argument goes to FUNCTION, else they\n"
@@ -103,6 +106,7 @@ final class ClusterCommands {
             case "jar" -> new CommandLine.Spec(Set.of(), Set.of(), 2);
             case "drpc-client" -> CommandLine.Spec.of("-f");
             case "monitor" -> CommandLine.Spec.of("-i", "-m", "-s", "-w");
+            case "set_log_level" -> CommandLine.Spec.of("-l", "-r");
             default -> CommandLine.Spec.of();
         });
         if (args.help()) {
@@ -279,6 +283,22 @@ final class ClusterCommands {
             }
             case "monitor" -> {
                 return monitor(name, args, nimbus, out);
+            }
+            case "set_log_level" -> {
+                Map<String, String> set = new LinkedHashMap<>();
+                for (String l : args.options().getOrDefault("-l", List.of())) {
+                    int eq = l.indexOf('=');
+                    if (eq <= 0) {
+                        throw new Main.UsageException("-l needs LOGGER=LEVEL[:SECS], got '" + l + "'");
+                    }
+                    set.put(l.substring(0, eq), l.substring(eq + 1));
+                }
+                List<String> reset = args.options().getOrDefault("-r", List.of());
+                if (set.isEmpty() && reset.isEmpty()) {
+                    throw new Main.UsageException("give -l LOGGER=LEVEL[:SECS] or -r LOGGER");
+                }
+                Map<String, Object> now = nimbus.setLogLevels(name, set, reset);
+                out.println(now.isEmpty() ? "No log levels set on " + name : "Log levels of " + name + ": " + now);
             }
             case "get-errors" -> out.println(JSON.writeValueAsString(latestErrors(name, nimbus.getTopology(name))));
             case "rebalance" -> {

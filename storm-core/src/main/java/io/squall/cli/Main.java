@@ -117,8 +117,8 @@ public final class Main {
                 case "dev-kafka" -> devKafka(rest, out, err);
                 case "kafka-monitor" -> kafkaMonitor(rest, out, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
-                     "rebalance", "ui", "drpc", "get-errors", "drpc-client", "monitor" -> ClusterCommands.run(command,
-                        rest, out, err);
+                     "rebalance", "ui", "drpc", "get-errors", "drpc-client", "monitor", "set_log_level" ->
+                        ClusterCommands.run(command, rest, out, err);
                 case "add-user", "dev-certs" -> SecurityCommands.run(command, rest, out, err);
                 case "blobstore" -> BlobCommands.run(rest, System.in, out, err);
                 case "help", "--help", "-h" -> {

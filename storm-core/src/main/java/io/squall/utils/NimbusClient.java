@@ -336,6 +336,16 @@ public final class NimbusClient implements AutoCloseable {
                 json(Map.of("workers", workers, "executors", executors)), "application/json", true));
     }
 
+    /**
+     * Sets loggers of a topology's workers ({@code LEVEL} or {@code LEVEL:SECONDS}; {@code ROOT} is the root logger) and
+     * puts others back as they were; answers the levels now in force, by logger.
+     */
+    public Map<String, Object> setLogLevels(String name, Map<String, String> set, List<String> reset)
+            throws IOException {
+        return object(call("POST", "topologies/" + name + "/log-levels", json(Map.of("set", set, "reset", reset)),
+                "application/json", true));
+    }
+
     /** The cluster: this Nimbus, the leader, live supervisors. */
     public Map<String, Object> getClusterInfo() throws IOException {
         return object(call("GET", "cluster", HttpRequest.BodyPublishers.noBody(), null, false));

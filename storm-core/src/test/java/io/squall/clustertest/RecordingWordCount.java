@@ -175,6 +175,8 @@ public final class RecordingWordCount {
 
     /** Splits a sentence into words; with {@code failFirst}, each task throws on its first sentence. */
     public static class Split extends BaseBasicBolt {
+        /** Logs each sentence at DEBUG: off unless a test sets this logger's level. */
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Split.class);
         private final boolean failFirst;
         private transient boolean failed;
 
@@ -188,6 +190,7 @@ public final class RecordingWordCount {
                 failed = true;
                 throw new IllegalStateException("the first sentence fails on purpose");
             }
+            LOG.debug("splitting '{}'", input.getString(0));
             for (String w : input.getString(0).split(" ")) {
                 collector.emit(new Values(w));
             }

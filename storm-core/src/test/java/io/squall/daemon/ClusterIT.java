@@ -498,6 +498,45 @@ class ClusterIT {
     }
 
     @Test
+    void setLogLevelTurnsAWorkersLoggerUpAndPutsItBackWhenItsTimeIsUp() throws Exception {
+        String logger = RecordingWordCount.Split.class.getName();
+        String id = submitMoving("log-levels", 1, 100_000);
+        Path dir = base.resolve("log-levels");
+        assertEquals(0, debugLines(id), "DEBUG is off at first");
+        assertEquals(0, cluster.cli("set-log-level", "set_log_level", "log-levels", "-l", logger + "=DEBUG:4")
+                .waitFor(), () -> log("set-log-level"));
+        assertTrue(log("set-log-level").contains("Log levels of log-levels: {" + logger + "={"), log("set-log-level"));
+        Await.until(LONG, () -> debugLines(id) > 0, () -> "the split's DEBUG lines in the worker's log");
+        Await.until(LONG, () -> workerLog(id).contains("Logger " + logger + " is back to its parent's level"),
+                () -> "the logger put back after 4 s");
+        long after = debugLines(id);
+        int acked = ackedIds(dir).size();
+        Await.until(LONG, () -> ackedIds(dir).size() >= acked + 200, () -> "more sentences after the reset");
+        assertEquals(after, debugLines(id), "no DEBUG line once the level is back");
+
+        assertEquals(1, cluster.cli("set-log-level-bad", "set_log_level", "log-levels", "-l", logger + "=LOUD")
+                .waitFor());
+        assertTrue(log("set-log-level-bad").contains("LEVEL one of"), log("set-log-level-bad"));
+        assertEquals(2, cluster.cli("set-log-level-none", "set_log_level", "log-levels").waitFor());
+    }
+
+    private String workerLog(String topologyId) {
+        try (Stream<Path> files = Files.list(base.resolve("logs"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("worker-" + topologyId)).toList()) {
+                all.append(Files.readString(f));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private long debugLines(String topologyId) {
+        return workerLog(topologyId).lines().filter(l -> l.contains(" DEBUG ") && l.contains("splitting '")).count();
+    }
+
+    @Test
     void theCliDeactivatesActivatesRebalancesAndKills() throws Exception {
         String id = submitMoving("cli", 3, 1000);
         assertEquals(0, cluster.cli("deactivate", "deactivate", "cli").waitFor(), () -> log("deactivate"));

@@ -88,6 +88,8 @@ public final class Nimbus implements AutoCloseable {
     private final NimbusMetrics metrics = new NimbusMetrics();
     /** The dashboards' stream taps, which the workers learn in the answers to their metrics reports. */
     private final NimbusTaps taps = new NimbusTaps(TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS));
+    /** The log levels set on running topologies, which the workers learn in the answers to their metrics reports. */
+    private final NimbusLogLevels logLevels = new NimbusLogLevels();
     /** The dashboards' state queries, which the workers learn in the answers to their metrics reports. */
     private final NimbusStateQueries stateQueries = new NimbusStateQueries();
     /** How long a supervisor may be missing from ZooKeeper before its workers move. */
@@ -470,6 +472,21 @@ public final class Nimbus implements AutoCloseable {
     }
 
     /** Lets a topology's spouts emit. */
+    /**
+     * Sets loggers of a running topology's workers to levels ({@code LEVEL} or {@code LEVEL:SECONDS}, logger
+     * {@code ROOT} for the root) and puts others back ({@code reset}), as Storm's {@code setLogConfig}; the workers
+     * apply it after their next metrics report. Returns the settings now in force, with when each ends (0: never).
+     */
+    public Map<String, Object> setLogLevels(String user, String name, Map<String, String> set, List<String> reset) {
+        daemonMetrics.meter("nimbus:num-setLogConfig-calls").mark();
+        requireLeader();
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "set log levels of");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        logLevels.change(t.name(), set, reset, System.currentTimeMillis()).forEach((logger, s) ->
+                answer.put(logger, Map.of("level", s.level(), "untilMs", s.untilMs())));
+        return answer;
+    }
+
     public synchronized void activate(String user, String name) {
         daemonMetrics.meter("nimbus:num-activate-calls").mark();
         setStatus(user, name, TopologyStatus.ACTIVE, "activate");
@@ -590,6 +607,7 @@ public final class Nimbus implements AutoCloseable {
         answer.put("ok", true);
         answer.put("taps", taps.wanted(s.topology(), System.nanoTime()));
         answer.put("stateQueries", stateQueries.pending(s.topology(), s.worker()));
+        answer.put("logLevels", logLevels.current(s.topology(), System.currentTimeMillis()));
         return answer;
     }
 
@@ -904,6 +922,7 @@ public final class Nimbus implements AutoCloseable {
                     layouts.remove(t.id());
                     components.remove(t.id());
                     metrics.forget(t.name());
+                    logLevels.forget(t.name());
                     try {
                         code.delete(t.id());
                     } catch (IOException | RuntimeException e) {

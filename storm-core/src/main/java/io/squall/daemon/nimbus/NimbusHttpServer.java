@@ -44,6 +44,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/topologies/NAME                  one topology
  *   POST /api/v1/topologies/NAME/kill?wait=SECS
  *   POST /api/v1/topologies/NAME/activate | deactivate
+ *   POST /api/v1/topologies/NAME/log-levels       {"set": {"LOGGER": "LEVEL[:SECS]"}, "reset": ["LOGGER"]}; answers
+ *                                                 the levels in force {"LOGGER": {"level", "untilMs"}}
  *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}; answers
  *                                                 {"workers" (got), "workersRequested", "executors"}
  *   GET  /api/v1/code/TOPOLOGY_ID/jar | topology | conf
@@ -385,6 +388,26 @@ public final class NimbusHttpServer implements AutoCloseable {
             case "activate" -> nimbus.activate(user, name);
             case "deactivate" -> nimbus.deactivate(user, name);
             case "untap" -> nimbus.closeTap(user, name, tapKey(q));
+            case "log-levels" -> {
+                JsonNode body = json(req);
+                Map<String, String> set = new LinkedHashMap<>();
+                if (body.has("set")) {
+                    if (!body.get("set").isObject()) {
+                        throw new NimbusException(400, "'set' must be an object of logger: \"LEVEL[:SECONDS]\"");
+                    }
+                    for (Map.Entry<String, JsonNode> f : body.get("set").properties()) {
+                        set.put(f.getKey(), f.getValue().asText());
+                    }
+                }
+                List<String> reset = new ArrayList<>();
+                if (body.has("reset")) {
+                    if (!body.get("reset").isArray()) {
+                        throw new NimbusException(400, "'reset' must be an array of logger names");
+                    }
+                    body.get("reset").forEach(n -> reset.add(n.asText()));
+                }
+                return nimbus.setLogLevels(user, name, set, reset);
+            }
             case "rebalance" -> {
                 JsonNode body = json(req);
                 int workers = body.has("workers") ? intOf(body.get("workers"), "workers") : 0;
@@ -401,7 +424,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                 return nimbus.rebalance(user, name, workers, executors);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
-                    + "deactivate or rebalance");
+                    + "deactivate, rebalance or log-levels");
         }
         return Map.of("ok", true);
     }

@@ -45,6 +45,8 @@ final class MetricsReporter implements AutoCloseable {
     private final WorkerMetrics metrics;
     private final NimbusClient nimbus;
     private final StreamTaps taps;
+    /** The log levels Nimbus lists for the topology, applied after each report. */
+    private final LogLevels logLevels = new LogLevels();
     /** Samples of each tap lost because their report failed; the timer thread's own. */
     private final Map<TapKey, Long> lostSamples = new HashMap<>();
     private final ScheduledExecutorService timer;
@@ -78,6 +80,7 @@ final class MetricsReporter implements AutoCloseable {
             }
             taps.retain(open);
             answerStateQueries(snapshot, answer.stateQueries());
+            logLevels.apply(answer.logLevels(), System.currentTimeMillis());
             sendTaps(snapshot);
         } catch (IOException | RuntimeException e) {
             long n = failures.incrementAndGet();

@@ -29,13 +29,26 @@ public final class MetricsClient {
      *                     {@code maxPerSec} each
      * @param stateQueries the state queries it must answer: {@code id}, {@code component} and, unless sizes alone
      *                     are asked for, {@code key} each
+     * @param logLevels    the log levels set on its topology, by logger: {@code level} and {@code untilMs} (0: until
+     *                     reset)
      */
-    public record ReportAnswer(List<Map<String, Object>> taps, List<Map<String, Object>> stateQueries) { }
+    public record ReportAnswer(List<Map<String, Object>> taps, List<Map<String, Object>> stateQueries,
+                               Map<String, Map<String, Object>> logLevels) { }
 
     /** Sends a worker's snapshot to the leader Nimbus and returns what Nimbus answers. */
     public static ReportAnswer report(NimbusClient nimbus, Snapshots.Worker snapshot) throws IOException {
         Map<String, Object> answer = nimbus.reportMetrics(JSON.writeValueAsBytes(snapshot));
-        return new ReportAnswer(objects(answer.get("taps")), objects(answer.get("stateQueries")));
+        Map<String, Map<String, Object>> levels = new LinkedHashMap<>();
+        if (answer.get("logLevels") instanceof Map<?, ?> m) {
+            m.forEach((logger, setting) -> {
+                if (setting instanceof Map<?, ?> fields) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    fields.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    levels.put(String.valueOf(logger), copy);
+                }
+            });
+        }
+        return new ReportAnswer(objects(answer.get("taps")), objects(answer.get("stateQueries")), levels);
     }
 
     /** The JSON objects of a list, as maps; anything else is skipped. */
