@@ -76,6 +76,9 @@ public final class Main {
                 + "[-c FILE]\n"
                 + "        Prints how far a KafkaSpout's consumer group is behind its topics' heads, as JSON (Storm's\n"
                 + "        storm-kafka-monitor; bin/squall only, 'bin/squall kafka-monitor --help' for the options).");
+        HELP.put("localconfvalue", "localconfvalue KEY [-c key=value...]\n"
+                + "        Prints KEY: VALUE as this machine's configuration has it (conf/squall.yaml over the defaults,\n"
+                + "        with -c); a key no one set prints KEY: null.");
         HELP.put("version", "version\n        Prints the version.");
     }
 
@@ -103,6 +106,24 @@ public final class Main {
             return switch (command) {
                 case "local" -> local(CommandLine.parse(rest, LOCAL_SPEC), out, err);
                 case "demo" -> demo(CommandLine.parse(rest, DEMO_SPEC), out, err);
+                case "localconfvalue" -> {
+                    CommandLine line = CommandLine.parse(rest, CommandLine.Spec.of());
+                    if (line.help()) {
+                        yield help(command, out);
+                    }
+                    if (line.positional().size() != 1) {
+                        throw new UsageException("needs exactly one KEY, got " + line.positional());
+                    }
+                    String key = line.positional().get(0);
+                    Object value = config(line.overrides(), err).asMap().get(key);
+                    if (value == null && ConfigKeys.get(key) == null) {
+                        String near = ConfigKeys.closest(key);
+                        err.println("squall: warning: '" + key + "' is not a Squall config key"
+                                + (near != null ? " (did you mean '" + near + "'?)" : ""));
+                    }
+                    out.println(key + ": " + value);
+                    yield OK;
+                }
                 case "version" -> {
                     CommandLine line = CommandLine.parse(rest, CommandLine.Spec.of());
                     if (line.help()) {

@@ -39,6 +39,19 @@ class MainTest {
     }
 
     @Test
+    void localconfvaluePrintsAKeyAsThisMachinesConfigurationHasIt() {
+        Result dflt = run("localconfvalue", "nimbus.port");
+        assertEquals(Main.OK, dflt.code(), dflt.err());
+        assertEquals("nimbus.port: 6627", dflt.out().strip());
+        Result set = run("localconfvalue", "nimbus.port", "-c", "nimbus.port=7000");
+        assertEquals("nimbus.port: 7000", set.out().strip());
+        Result typo = run("localconfvalue", "nimbus.prot");
+        assertEquals("nimbus.prot: null", typo.out().strip());
+        assertTrue(typo.err().contains("did you mean 'nimbus.port'"), typo.err());
+        assertUsage(run("localconfvalue"), "needs exactly one KEY");
+    }
+
+    @Test
     void everyCommandHasItsOwnHelp() {
         for (String command : Main.HELP.keySet()) {
             Result r = run(command, "--help");
