@@ -170,7 +170,9 @@ public final class MasterBatchCoordinator extends BaseRichSpout {
         for (Map.Entry<Long, Status> e : active.entrySet()) {
             if (e.getValue().phase == Phase.RETRY) {
                 if (now - e.getValue().retryAtNanos < 0) {
-                    break; // In txid order: a later batch is not retried before an earlier one.
+                    // In txid order, and no new batch before them: an opaque spout starts a batch where the one
+                    // before it ended, so a new batch must follow the retried ones, not the attempts they replace.
+                    return;
                 }
                 e.getValue().phase = Phase.PROCESSING;
                 emit(BATCH_STREAM, e.getKey(), e.getValue().attempt, false);

@@ -126,6 +126,19 @@ class MasterBatchCoordinatorTest {
     }
 
     @Test
+    void noNewBatchStartsWhileRetriedOnesWaitForTheirPause() {
+        open(3, 0, time);
+        Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
+        mbc.fail(b1.msgId());
+        List<Emit> first = step();
+        assertEquals(List.of(1L, 2L), first.stream().map(Emit::txid).toList(), "the retry at once, then batch 2");
+        mbc.fail(first.get(0).msgId());
+        assertTrue(step().isEmpty(), "batch 3 would start where batch 2's old attempt ended: it waits for the retries");
+        time.advanceNanos(MasterBatchCoordinator.FIRST_BACKOFF_NANOS);
+        assertEquals(List.of(1L, 2L, 3L), step().stream().map(Emit::txid).toList(), "the retries, then batch 3");
+    }
+
+    @Test
     void aCommitThatFailsAgainWaitsAndSoDoTheLaterBatchesRetriedBehindIt() {
         Emit b1 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 1);
         Emit b2 = only(step(), MasterBatchCoordinator.BATCH_STREAM, 2);
