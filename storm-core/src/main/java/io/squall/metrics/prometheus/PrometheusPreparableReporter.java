@@ -163,7 +163,9 @@ public class PrometheusPreparableReporter implements PreparableReporter {
             Thread.currentThread().interrupt();
             return;
         }
-        push();
+        if (!failing) {
+            push(); // A last push, unless the gateway is down: the daemon's stop does not wait on it.
+        }
     }
 
     /** Trusts any certificate for any host name: an extended manager, so the JDK adds no host name check of its own. */
