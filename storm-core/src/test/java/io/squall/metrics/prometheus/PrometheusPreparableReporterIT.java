@@ -85,23 +85,33 @@ class PrometheusPreparableReporterIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void pushesEachDaemonsMetricsUnderItsOwnInstanceOnceTheGatewayIsUp(@TempDir Path dir) throws Exception {
-        int port = freePort();
-        // The reporters start while the Pushgateway is down: the pushes fail, the daemons do not.
+        // Until the Pushgateway starts, its port answers each connection by closing it: the pushes fail, the
+        // daemons do not, and the reporters try again.
+        ServerSocket refusing = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        int port = refusing.getLocalPort();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        Thread closer = new Thread(() -> {
+            while (!refusing.isClosed()) {
+                try {
+                    refusing.accept().close();
+                    refused.incrementAndGet();
+                } catch (IOException e) {
+                    return; // Closed.
+                }
+            }
+        }, "refusing-gateway");
+        closer.start();
         DaemonMetrics nimbus = DaemonMetrics.start(conf(port), "nimbus@test:6627");
         DaemonMetrics supervisor = DaemonMetrics.start(conf(port), "supervisor@test:6700");
         try {
             nimbus.gauge("summary.cluster:num-supervisors", () -> 3);
             nimbus.meter("nimbus:num-submitTopology-calls").mark(2);
             supervisor.gauge("supervisor:num-slots-used-gauge", () -> 1);
-            Thread.sleep(1500); // At least one failed push of each.
+            Await.until(Duration.ofSeconds(30), () -> refused.get() >= 3, () -> "failed pushes: " + refused.get());
+            refusing.close();
+            closer.join();
             startGateway(port, dir.resolve("pushgateway.log"));
             Await.until(Duration.ofSeconds(30), () -> {
                 String m = scrape(port);
