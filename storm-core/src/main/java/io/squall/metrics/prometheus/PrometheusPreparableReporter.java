@@ -5,6 +5,7 @@ import io.squall.config.ConfigKey;
 import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
 import io.squall.daemon.metrics.reporters.PreparableReporter;
+import io.squall.daemon.metrics.reporters.ReporterSettings;
 import io.squall.metrics.report.PrometheusFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,9 +93,7 @@ public class PrometheusPreparableReporter implements PreparableReporter {
             b.sslContext(trustingEveryone());
         }
         this.http = b.build();
-        Object interval = daemonConf.getOrDefault(ConfigKeys.STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS.name(),
-                ConfigKeys.STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS.defaultValue());
-        this.intervalSecs = interval instanceof Number n ? Math.max(1, n.intValue()) : 10;
+        this.intervalSecs = ReporterSettings.intervalSecs(daemonConf);
     }
 
     private static String string(Map<String, Object> conf, ConfigKey key) {

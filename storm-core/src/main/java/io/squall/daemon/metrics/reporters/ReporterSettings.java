@@ -11,8 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The daemon reporters' settings, read from a daemon's configuration with their defaults; bad values name the key. */
-final class ReporterSettings {
+/**
+ * The daemon reporters' settings, read from a daemon's configuration with their defaults; bad values name the key.
+ * Public for reporters in other packages (the Prometheus one).
+ */
+public final class ReporterSettings {
     private ReporterSettings() {
     }
 
@@ -41,7 +44,7 @@ final class ReporterSettings {
     }
 
     /** {@code storm.daemon.metrics.reporter.interval.secs}. */
-    static int intervalSecs(Map<String, Object> conf) {
+    public static int intervalSecs(Map<String, Object> conf) {
         Object v = conf.get(ConfigKeys.STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS.name());
         if (v == null) {
             return (Integer) ConfigKeys.STORM_DAEMON_METRICS_REPORTER_INTERVAL_SECS.defaultValue();
