@@ -34,9 +34,8 @@ import java.util.function.IntPredicate;
  * </pre>
  *
  * <p>An executor hands the acker messages it sends one task as one {@link AckBatch}; it crosses workers as one
- * kind-7 message, in which consecutive updates of one tree are XORed into one (an update only XORs the tree's
- * value, so two in a row are the same as their XOR), and is decoded into one batch for the task's queue: no object
- * per acker message on either side. The batches decoded are recycled by the executors that consume them.
+ * kind-7 message (in which consecutive updates of one tree are one: {@link AckBatch#add} XORs them) and is
+ * decoded into one batch for the task's queue: no object per acker message on either side. The batches decoded are recycled by the executors that consume them.
  */
 public final class WireCodec implements MessageEncoder {
     private static final byte TUPLE = 0;
@@ -135,40 +134,26 @@ public final class WireCodec implements MessageEncoder {
         }
     }
 
-    /** Writes a batch of acker messages as one message, consecutive updates of one tree XORed into one. */
+    /** Writes a batch of acker messages as one message (its consecutive updates of one tree are one already). */
     private static void writeAcks(Output out, AckBatch b) {
         out.writeByte(ACKS);
-        int countAt = out.position();
-        out.writeInt(0); // The count, once known; a fixed-width int so that it can be filled in.
-        int n = 0;
+        out.writeInt(b.size()); // A fixed-width int, as the reader takes it.
         for (int i = 0; i < b.size(); i++) {
             byte kind = b.kind(i);
-            long root = b.root(i);
-            long xor = b.xor(i);
-            if (kind == AckBatch.UPDATE) {
-                while (i + 1 < b.size() && b.kind(i + 1) == AckBatch.UPDATE && b.root(i + 1) == root) {
-                    xor ^= b.xor(++i);
-                }
-            }
             out.writeByte(kind);
-            out.writeLong(root);
+            out.writeLong(b.root(i));
             switch (kind) {
                 case AckBatch.INIT -> {
-                    out.writeLong(xor);
+                    out.writeLong(b.xor(i));
                     out.writeVarInt(b.task(i), true);
                 }
-                case AckBatch.UPDATE -> out.writeLong(xor);
+                case AckBatch.UPDATE -> out.writeLong(b.xor(i));
                 case AckBatch.FAIL, AckBatch.FAILED -> out.writeVarInt(b.task(i) + 1, true);
                 case AckBatch.RESET, AckBatch.ACKED -> {
                 }
                 default -> throw new IllegalArgumentException("Unknown acker message kind " + kind);
             }
-            n++;
         }
-        int end = out.position();
-        out.setPosition(countAt);
-        out.writeInt(n);
-        out.setPosition(end);
     }
 
     /** Reads a batch written by {@link #writeAcks} into a batch from the pool. */

@@ -56,13 +56,19 @@ public final class AckBatch {
     }
 
     /**
-     * Appends an entry.
+     * Appends an entry; an update of the tree the last entry updates is XORed into that entry instead (an update
+     * only XORs the tree's value, so two in a row are the same as their XOR). A bolt acks the tuples of one spout
+     * tuple in a row (a sentence's words at a counter), so its consumer applies one update per tree and batch.
      *
      * @param kind one of the kind constants
      * @param xor  the XOR of an init or update, else ignored
      * @param task the spout task of an init, the failing task of a fail or failed result, else ignored
      */
     public void add(byte kind, long root, long xor, int task) {
+        if (kind == UPDATE && size > 0 && roots[size - 1] == root && kinds[size - 1] == UPDATE) {
+            xors[size - 1] ^= xor;
+            return;
+        }
         if (size == kinds.length) {
             int n = size * 2;
             kinds = Arrays.copyOf(kinds, n);
@@ -77,7 +83,7 @@ public final class AckBatch {
         size++;
     }
 
-    /** Number of entries. */
+    /** Number of entries (consecutive updates of one tree are one). */
     public int size() {
         return size;
     }
