@@ -201,6 +201,9 @@ public final class ClusterWordCountBenchmark {
                 Config c = new Config();
                 c.setNumWorkers(2);
                 c.setMaxSpoutPending(1000);
+                // -Dbench.conf.KEY=VALUE sets a topology key (a wait strategy, a batch size) for a comparison.
+                System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.conf."))
+                        .forEach(k -> c.put(k.substring("bench.conf.".length()), System.getProperty(k)));
                 Path jar = Path.of(ClusterWordCountBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
                         .toURI());
                 nimbus.submitTopology("bench-word-count", jar, c, b.createTopology());
