@@ -31,8 +31,8 @@ final class Substitution {
             String key = m.group(1);
             String value = valueOf(key, properties, envSubstitution, env);
             if (value == null) {
-                LOG.warn("Could not find replacement for property: {} (left as ${{{}}}; pass its value with "
-                        + "--filter FILE, or --env-filter for ${{ENV-NAME}})", key, key);
+                LOG.warn("Could not find replacement for property: {} (left as written; give it a value in the "
+                        + "--filter file, or pass --env-filter for ENV- variables)", key);
                 value = m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
