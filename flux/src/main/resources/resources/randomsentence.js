@@ -18,7 +18,7 @@ RandomSentenceSpout.prototype.constructor = RandomSentenceSpout;
 
 RandomSentenceSpout.prototype.nextTuple = function (done) {
     var sentence = SENTENCES[Math.floor(Math.random() * SENTENCES.length)];
-    this.emit({tuple: [sentence], id: String(this.nextId++)}, function () {});
+    this.emit({tuple: [sentence], id: String(this.nextId++)});
     setTimeout(done, 100);
 };
 RandomSentenceSpout.prototype.ack = function (id, done) { done(); };
