@@ -1,0 +1,5 @@
+package io.squall.flux.model;
+
+/** A spout of the {@code spouts} section. */
+public class SpoutDef extends VertexDef {
+}

@@ -1,0 +1,181 @@
+package io.squall.flux;
+
+import io.squall.flux.api.FluxException;
+import io.squall.flux.model.ExecutionContext;
+import io.squall.flux.model.TopologyDef;
+import io.squall.flux.parser.FluxParser;
+import io.squall.flux.test.TestBolt;
+import io.squall.topology.ComponentSpec;
+import io.squall.topology.GlobalStreamId;
+import io.squall.topology.Grouping;
+import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.StormTopology;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FluxBuilderTest {
+    @TempDir
+    Path dir;
+
+    private ExecutionContext context;
+
+    private StormTopology build(String resource) throws IOException {
+        TopologyDef def = FluxParser.parseResource("/configs/" + resource, false, true, null, false);
+        context = new ExecutionContext(def, FluxBuilder.buildConfig(def));
+        return FluxBuilder.buildTopology(context);
+    }
+
+    private String error(String yaml) throws IOException {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, yaml);
+        TopologyDef def = FluxParser.parseFile(f.toString(), false, true, null, false);
+        return assertThrows(FluxException.class,
+                () -> FluxBuilder.buildTopology(new ExecutionContext(def, FluxBuilder.buildConfig(def)))).getMessage();
+    }
+
+    private static final String HEAD = "name: x\nspouts:\n  - id: s\n    className: org.apache.storm.testing.TestWordSpout\n";
+
+    @Test
+    void buildsStormsWordCountWithSquallsClassesForStormsNames() throws IOException {
+        StormTopology t = build("simple_wordcount.yaml");
+        assertEquals(List.of("spout-1"), List.copyOf(t.get_spouts().keySet()));
+        assertEquals(List.of("bolt-1", "bolt-2"), List.copyOf(t.get_bolts().keySet()));
+        assertEquals("io.squall.testing.TestWordSpout", t.getComponent("spout-1").getClassName());
+        assertEquals("io.squall.flux.wrappers.bolts.LogInfoBolt", t.getComponent("bolt-2").getClassName());
+        Map<GlobalStreamId, Grouping> in = t.get_bolts().get("bolt-1").get_common().get_inputs();
+        Grouping g = in.get(new GlobalStreamId("spout-1", "default"));
+        assertEquals(Grouping.Type.FIELDS, g.getType());
+        assertEquals(List.of("word"), g.getFields());
+        assertEquals(Grouping.Type.SHUFFLE, t.get_bolts().get("bolt-2").get_common().get_inputs()
+                .get(new GlobalStreamId("bolt-1", "default")).getType());
+        assertEquals(1, t.get_bolts().get("bolt-1").get_common().get_parallelism_hint());
+    }
+
+    @Test
+    void setsTasksAndCustomGroupings() throws IOException {
+        StormTopology t = build("tck.yaml");
+        ComponentSpec spout = t.getComponent("spout-1");
+        assertEquals(1, spout.getParallelism());
+        assertEquals(5, spout.getNumTasks());
+        assertEquals(100, t.getComponent("bolt-1").getNumTasks());
+        assertEquals(Grouping.Type.CUSTOM, t.getComponent("bolt-2").getInputs()
+                .get(new GlobalStreamId("bolt-1", "default")).getType());
+    }
+
+    @Test
+    void refusesStormsDiamondWhoseLogBoltsDeclareNoStreamAndBuildsWorkerHooks() throws IOException {
+        // Storm builds it (LogInfoBolt declares no stream, so B, C and D never get a tuple); Squall's builder refuses
+        // a subscription to a stream that is not declared, naming both ends.
+        InvalidTopologyException e = assertThrows(InvalidTopologyException.class, () -> build("diamond-topology.yaml"));
+        assertTrue(e.getMessage().contains("subscribes to stream 'default' of component 'A'"), e.getMessage());
+        StormTopology hooked = build("worker_hook.yaml");
+        assertEquals(1, hooked.getWorkerHooks().size());
+    }
+
+    @Test
+    void callsConstructorsFactoriesConfigMethodsAndSettersWithCoercion() throws IOException {
+        build("config-methods-test.yaml");
+        TestBolt b = (TestBolt) context.getBolt("bolt-1");
+        assertEquals(TestBolt.TestEnum.FOO, b.testEnum);
+        assertEquals(1.0f, b.aFloat);
+        assertTrue(b.aBoolean);
+        assertEquals(List.of("foo", "bar"), Arrays.stream(b.classes).map(TestBolt.TestClass::getField).toList());
+        assertEquals("foo", b.foo);
+        assertEquals("bar", b.bar);
+        assertEquals("foobar", b.fooBar);
+        assertTrue(b.noneCalled);
+        assertEquals(3, b.configuredClasses.length);
+        assertEquals(Duration.ofHours(10), b.duration);
+        assertArrayEquals(new Duration[] {Duration.ofHours(10), Duration.ofHours(10)}, b.durations);
+        assertEquals(Duration.ofHours(10), b.timeLen);
+        assertArrayEquals(new Duration[] {Duration.ofHours(10), Duration.ofMinutes(30)}, b.timeLenArr);
+        assertEquals(TestBolt.TestEnum.BAR, ((TestBolt) context.getBolt("bolt-2")).testEnum);
+        assertEquals(TestBolt.TestEnum.FOO, ((TestBolt) context.getBolt("bolt-3")).testEnum);
+        assertEquals(10L, ((TestBolt) context.getBolt("bolt-4")).aLong);
+    }
+
+    @Test
+    void setsPublicFieldsAndReflistsIntoLists() throws IOException {
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, HEAD + "components:\n  - id: a\n    className: io.squall.flux.test.TestBolt$TestClass\n"
+                + "    constructorArgs: [\"a\"]\n"
+                + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n    constructorArgs: [7]\n"
+                + "    properties:\n      - name: publicField\n        value: hello\n      - name: anInt\n        value: 3\n"
+                + "    configMethods:\n      - name: withList\n        args:\n          - reflist: [a, a]\n"
+                + "streams:\n  - from: s\n    to: b\n    grouping:\n      type: LOCAL_OR_SHUFFLE\n");
+        TopologyDef def = FluxParser.parseFile(f.toString(), false, true, null, false);
+        context = new ExecutionContext(def, FluxBuilder.buildConfig(def));
+        StormTopology t = FluxBuilder.buildTopology(context);
+        TestBolt b = (TestBolt) context.getBolt("b");
+        assertEquals("hello", b.publicField);
+        assertEquals(3, b.anInt);
+        assertEquals(7L, b.aLong);
+        assertEquals(2, b.listed.size());
+        assertEquals(Grouping.Type.LOCAL_OR_SHUFFLE, t.getComponent("b").getInputs()
+                .get(new GlobalStreamId("s", "default")).getType());
+    }
+
+    @Test
+    void buildsTopologySourcesByMapConfigAndMethodName() throws IOException {
+        assertNotNull(build("existing-topology.yaml").getComponent("record"));
+        assertNotNull(build("existing-topology-reflection.yaml").getComponent("record"));
+        assertNotNull(build("existing-topology-reflection-config.yaml").getComponent("record"));
+        assertEquals(2, build("existing-topology-method-override.yaml").getComponent("record").getParallelism());
+    }
+
+    @Test
+    void listsTheCandidatesWhenNoFactoryOrConstructorMatches() throws IOException {
+        FluxException e = assertThrows(FluxException.class, () -> build("bad_static_factory_test.yaml"));
+        assertTrue(e.getMessage().contains("bolts 'bolt-1': no public static method 'newLongInstance'"), e.getMessage());
+        assertTrue(e.getMessage().contains("newLongInstance(long)"), e.getMessage());
+        String m = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
+                + "    constructorArgs: [\"x\", \"y\"]\n");
+        assertTrue(m.contains("no public constructor of io.squall.flux.test.TestBolt takes (\"x\" String, \"y\" String)")
+                && m.contains("TestBolt(long)") && m.contains("TestBolt(TestEnum)"), m);
+        String enumName = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
+                + "    constructorArgs: [BAZ]\n");
+        assertTrue(enumName.contains("takes (\"BAZ\" String)"), enumName);
+        String fraction = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
+                + "    constructorArgs: [1.5]\n");
+        assertTrue(fraction.contains("no public constructor"), fraction);
+    }
+
+    @Test
+    void namesUnknownClassesRefsMethodsAndProperties() throws IOException {
+        String cls = error(HEAD.replace("TestWordSpout", "NoSuchSpout"));
+        assertTrue(cls.contains("spouts 's': class 'org.apache.storm.testing.NoSuchSpout' not found (nor its Squall "
+                + "name 'io.squall.testing.NoSuchSpout')"), cls);
+        String ref = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
+                + "    constructorArgs:\n      - ref: missing\n");
+        assertTrue(ref.contains("bolts 'b': ref 'missing' names no component"), ref);
+        String order = error(HEAD + "components:\n  - id: c1\n    className: io.squall.flux.test.TestBolt$TestClass\n"
+                + "    constructorArgs:\n      - ref: c2\n  - id: c2\n    className: java.lang.String\n");
+        assertTrue(order.contains("ref 'c2' names a component defined below"), order);
+        String method = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
+                + "    constructorArgs: [1]\n    configMethods:\n      - name: withNothing\n");
+        assertTrue(method.contains("has no public method 'withNothing'"), method);
+        String prop = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
+                + "    constructorArgs: [1]\n    properties:\n      - name: nope\n        value: 1\n");
+        assertTrue(prop.contains("no public setter setNope(...) and no public field 'nope'"), prop);
+        String notBolt = error(HEAD + "bolts:\n  - id: b\n    className: java.lang.Object\n"
+                + "streams:\n  - from: s\n    to: b\n    grouping:\n      type: ALL\n");
+        assertTrue(notBolt.contains("java.lang.Object is not a bolt"), notBolt);
+        String source = error("name: x\ntopologySource:\n  className: io.squall.flux.test.SimpleTopology\n"
+                + "  methodName: nothing\n");
+        assertTrue(source.contains("has no public method nothing(Map<String, Object>)"), source);
+    }
+}
