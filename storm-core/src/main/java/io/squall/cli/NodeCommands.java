@@ -412,6 +412,17 @@ final class NodeCommands {
         }
     }
 
+    /**
+     * Turns off the ZooKeeper client's and Curator's logging in this command's JVM: they log each failed connection
+     * attempt with a stack trace, and the command says in one line what went wrong.
+     */
+    private static void quietZookeeperClient() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger("org.apache.zookeeper").setLevel(ch.qos.logback.classic.Level.OFF);
+            logback.getLogger("org.apache.curator").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static int heartbeats(CommandLine args, DaemonConfig conf, PrintStream out) throws IOException {
         List<String> pos = args.positional();
@@ -419,6 +430,7 @@ final class NodeCommands {
             throw new Main.UsageException("needs list PATH or get PATH, got " + pos);
         }
         String path = beatsPath(pos.get(1));
+        quietZookeeperClient();
         try (ClusterState state = ClusterState.connect(conf)) {
             String full = state.path(path);
             try {
