@@ -105,13 +105,14 @@ class ClusterIT {
         sup1Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         sup2Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]")
-                .conf("nimbus.supervisor.timeout.secs=8").conf("supervisor.localizer.update.blob.interval.secs=1")
-                .conf("squall.test.api.token=hunter2"); // A secret remoteconfvalue must not get from Nimbus.
+                .conf("nimbus.supervisor.timeout.secs=8").conf("supervisor.localizer.update.blob.interval.secs=1");
         zookeeper = cluster.startZookeeper();
         state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
         // The leader and the first supervisor also report their own metrics to CSV files, each in its directory.
-        nimbus = cluster.startDaemon("nimbus", List.of(), csvMetrics("nimbus"), "nimbus", "-c",
-                "nimbus.port=" + nimbusPort);
+        // The leader also has a secret of its own, which remoteconfvalue must not get from it.
+        List<String> nimbusConf = new ArrayList<>(csvMetrics("nimbus"));
+        nimbusConf.add("squall.test.api.token=hunter2");
+        nimbus = cluster.startDaemon("nimbus", List.of(), nimbusConf, "nimbus", "-c", "nimbus.port=" + nimbusPort);
         supervisor1 = cluster.startDaemon("supervisor1", List.of(), csvMetrics("supervisor1"), "supervisor", "-c",
                 "supervisor.slots.ports=" + Arrays.toString(sup1Ports));
         supervisor2 = cluster.startSupervisor("supervisor2", sup2Ports);
