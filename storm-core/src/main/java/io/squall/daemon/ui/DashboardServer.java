@@ -328,7 +328,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** The token of an {@code Authorization} header: Bearer, or the password of Basic; null if none. */
-    static String tokenOf(String authorization) {
+    public static String tokenOf(String authorization) {
         if (authorization == null) {
             return null;
         }
