@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <p>Immutable and thread-safe; every call reads the file system anew.
  */
 public final class LogFiles {
-    /** {@code worker-TOPOLOGY_ID-PORT.log}, as the supervisor names it; topology ids are {@code NAME-SECONDS}. */
+    /** {@code worker-TOPOLOGY_ID-PORT.log}, as the supervisor names it; topology ids are {@code NAME-MILLIS}. */
     private static final Pattern WORKER_LOG = Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\.log");
 
     private final Path root;
