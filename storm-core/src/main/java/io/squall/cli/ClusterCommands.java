@@ -12,6 +12,7 @@ import io.squall.daemon.supervisor.Supervisor;
 import io.squall.daemon.ui.ClusterView;
 import io.squall.daemon.ui.DashboardServer;
 import io.squall.daemon.ui.DrpcServers;
+import io.squall.daemon.ui.LogLinks;
 import io.squall.daemon.ui.NimbusClusterView;
 import io.squall.errors.SquallException;
 import io.squall.metrics.aggregate.MetricsClient;
@@ -142,7 +143,8 @@ final class ClusterCommands {
                     // with it, so it shows and does what that user may.
                     DashboardServer d = new DashboardServer(new NimbusClusterView(NimbusClient.of(conf)),
                             DrpcServers.fromConfig(conf.asMap(), s), conf.getString(ConfigKeys.UI_HOST),
-                            conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS, s.authenticates(), s.tls());
+                            conf.getInt(ConfigKeys.UI_PORT), UI_UPDATE_MILLIS, s.authenticates(), s.tls(),
+                            LogLinks.of(conf.getInt(ConfigKeys.LOGVIEWER_PORT), s.tls() != null));
                     Runtime.getRuntime().addShutdownHook(new Thread(d::close));
                     out.println("Dashboard: " + d.url() + " (cluster of " + conf.getStrings(ConfigKeys.NIMBUS_SEEDS)
                             + ")");

@@ -70,6 +70,7 @@ public final class Main {
         HELP.putAll(ClusterCommands.HELP);
         HELP.putAll(SecurityCommands.HELP);
         HELP.put("blobstore", BlobCommands.HELP);
+        HELP.put("logviewer", LogviewerCommand.HELP);
         HELP.put("dev-kafka", "dev-kafka [--port PORT] [--dir DIR]\n"
                 + "        Runs a development Kafka (one KRaft node) on 127.0.0.1:9092, data in storm.local.dir/dev-kafka\n"
                 + "        (bin/squall only; builds the Kafka module if needed).");
@@ -148,6 +149,7 @@ public final class Main {
                         NodeCommands.run(command, rest, out, err);
                 case "add-user", "dev-certs" -> SecurityCommands.run(command, rest, out, err);
                 case "blobstore" -> BlobCommands.run(rest, System.in, out, err);
+                case "logviewer" -> LogviewerCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;

@@ -330,6 +330,18 @@ public final class ConfigKeys {
             "address the dashboard listens on");
     public static final ConfigKey UI_PORT = key("ui.port", ConfigKey.Type.INT, 8080, 0,
             "port of the dashboard and its JSON API; 0 picks a free port");
+    public static final ConfigKey LOGVIEWER_HOST = key("logviewer.host", ConfigKey.Type.STRING, "127.0.0.1", ANY,
+            "address the logviewer listens on; another than loopback needs authentication or squall.insecure");
+    public static final ConfigKey LOGVIEWER_PORT = key("logviewer.port", ConfigKey.Type.INT, 8000, 0,
+            "port of the logviewer on each supervisor machine; the dashboard links workers' logs to it (0 in the "
+                    + "dashboard's config: no links; 0 for the logviewer itself picks a free port)");
+    public static final ConfigKey LOGVIEWER_MAX_PAGE_BYTES = key("logviewer.max.page.bytes", ConfigKey.Type.INT,
+            1048576, 1, "most bytes of a log file one page request reads; a larger length is cut to this");
+    public static final ConfigKey LOGVIEWER_SEARCH_MAX_SCAN_BYTES = key("logviewer.search.max.scan.bytes",
+            ConfigKey.Type.LONG, 67108864L, 1, "most bytes of a log file one search request reads; the answer's "
+                    + "nextByteOffset says where to go on");
+    public static final ConfigKey LOGS_USERS = key("logs.users", ConfigKey.Type.LIST, null, ANY,
+            "users who may read the daemons' logs through the logviewer, beside nimbus.admins");
     public static final ConfigKey DRPC_SERVERS = key("drpc.servers", ConfigKey.Type.LIST, null, ANY,
             "host names of the DRPC servers: DRPC spouts take their requests from them, the dashboard lists them");
     public static final ConfigKey DRPC_HTTP_PORT = key("drpc.http.port", ConfigKey.Type.INT, 3774, 0,

@@ -73,18 +73,23 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final DrpcServers drpc;
     private final ObjectMapper json;
     private final Executor calls;
+    private final LogLinks logs;
 
     /** Answers requests about {@code view} on {@code calls}, a pool whose threads may block; no DRPC servers. */
     ApiHandler(ClusterView view, ObjectMapper json, Executor calls) {
-        this(view, DrpcServers.none(), json, calls);
+        this(view, DrpcServers.none(), json, calls, LogLinks.NONE);
     }
 
-    /** Answers requests about {@code view} and {@code drpc} on {@code calls}, a pool whose threads may block. */
-    ApiHandler(ClusterView view, DrpcServers drpc, ObjectMapper json, Executor calls) {
+    /**
+     * Answers requests about {@code view} and {@code drpc} on {@code calls}, a pool whose threads may block; the
+     * topology pages link the workers' logs as {@code logs} says.
+     */
+    ApiHandler(ClusterView view, DrpcServers drpc, ObjectMapper json, Executor calls, LogLinks logs) {
         this.view = view;
         this.drpc = drpc;
         this.json = json;
         this.calls = calls;
+        this.logs = logs;
     }
 
     /** A bad request; the message says what is wrong. */
@@ -188,7 +193,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             if (parts.length == 1) {
                 requireMethod(req, HttpMethod.GET);
-                return ok(topologyPage(view, name, window(q)));
+                return ok(topologyPage(view, name, window(q), logs));
             }
             if (parts.length == 2 && parts[1].equals("metrics")) {
                 requireMethod(req, HttpMethod.GET);
@@ -207,12 +212,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 + " (the API is under /api/v1/cluster/summary, /api/v1/topologies/NAME and /api/v1/drpc)");
     }
 
-    /** The topology page's data: summary, components and metrics over {@code window}. */
-    static Map<String, Object> topologyPage(ClusterView view, String name, Window window) {
+    /**
+     * The topology page's data: summary, components and metrics over {@code window}, and where the workers' logs
+     * are served ({@code logviewer}: {@code {"scheme", "port"}}, or null when no link is to be shown).
+     */
+    static Map<String, Object> topologyPage(ClusterView view, String name, Window window, LogLinks logs) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("summary", view.topology(name));
         page.put("components", view.components(name));
         page.put("metrics", view.metrics(name, window));
+        page.put("logviewer", logs.asJson());
         return page;
     }
 

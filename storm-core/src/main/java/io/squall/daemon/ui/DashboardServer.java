@@ -90,6 +90,7 @@ public final class DashboardServer implements AutoCloseable {
     private final Channel channel;
     private final TapSessions taps;
     private final String scheme;
+    private final LogLinks logs;
     private final AtomicLong unauthenticated = new AtomicLong();
     private final AtomicLong tlsRefused = new AtomicLong();
 
@@ -134,10 +135,21 @@ public final class DashboardServer implements AutoCloseable {
      */
     public DashboardServer(ClusterView view, DrpcServers drpc, String host, int port, long updateMillis,
                            boolean requireCredential, TlsFiles tls) {
+        this(view, drpc, host, port, updateMillis, requireCredential, tls, LogLinks.NONE);
+    }
+
+    /**
+     * As above, and the topology pages link each worker to its log on its host's logviewer as {@code logs} says.
+     *
+     * @throws IllegalStateException if the port cannot be bound, naming it
+     */
+    public DashboardServer(ClusterView view, DrpcServers drpc, String host, int port, long updateMillis,
+                           boolean requireCredential, TlsFiles tls, LogLinks logs) {
         this.view = view;
+        this.logs = logs;
         this.scheme = tls == null ? "http" : "https";
         SslContext ssl = tls == null ? null : tls.nettyServer(false);
-        ApiHandler api = new ApiHandler(view, drpc, json, calls);
+        ApiHandler api = new ApiHandler(view, drpc, json, calls, logs);
         this.taps = new TapSessions(view, json);
         try {
             channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
@@ -220,7 +232,7 @@ public final class DashboardServer implements AutoCloseable {
             } else {
                 Window w = Window.ofLabel(sub.getOrDefault("window", Window.TEN_MINUTES.label()));
                 msg.put("type", "topology");
-                msg.put("data", ApiHandler.topologyPage(view, topology, w));
+                msg.put("data", ApiHandler.topologyPage(view, topology, w, logs));
             }
         } catch (SquallException | IllegalArgumentException | UncheckedIOException e) {
             // An unknown topology, or a remote cluster that cannot answer now: the page shows why.
@@ -328,7 +340,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** The token of an {@code Authorization} header: Bearer, or the password of Basic; null if none. */
-    static String tokenOf(String authorization) {
+    public static String tokenOf(String authorization) {
         if (authorization == null) {
             return null;
         }

@@ -239,13 +239,32 @@ function renderTopology(d) {
     m.spouts.concat(m.bolts).flatMap(c => c.taskCounts.map(t => '<tr><td>' + esc(c.id) + '</td><td>' + t.task + '</td><td>'
       + num(t.emitted) + '</td><td>' + num(t.executed) + '</td><td>' + num(t.acked) + '</td><td>' + num(t.failed) + '</td></tr>')),
     'No tasks reported.');
-  $('jvms').innerHTML = table('jvm-table', ['Worker', 'Heap used', 'Heap max', 'Non-heap', 'GC count', 'GC time ms', 'Threads'],
+  const logs = d.logviewer ? ['Log'] : [];
+  $('jvms').innerHTML = table('jvm-table', ['Worker', 'Heap used', 'Heap max', 'Non-heap', 'GC count', 'GC time ms', 'Threads']
+    .concat(logs),
     Object.entries(m.jvms).map(([w, j]) => '<tr><td>' + esc(w) + '</td><td>' + bytes(j.heapUsedBytes) + '</td><td>'
       + bytes(j.heapMaxBytes) + '</td><td>' + bytes(j.nonHeapUsedBytes) + '</td><td>' + num(j.gcCount) + '</td><td>'
-      + num(j.gcTimeMs) + '</td><td>' + j.threads + '</td></tr>'), '');
+      + num(j.gcTimeMs) + '</td><td>' + j.threads + '</td>'
+      + (d.logviewer ? '<td>' + workerLogLink(d.logviewer, s.id, w) + '</td>' : '') + '</tr>'), '');
   $('user').innerHTML = table('user-table', ['Metric', 'Value'],
     Object.entries(m.userMetrics).map(([k, v]) => '<tr><td>' + esc(k) + '</td><td>' + (Math.abs(v) < 100 ? v.toFixed(2) : num(v))
       + '</td></tr>'), 'No user metrics registered.');
+}
+
+// A link to a worker's log ("host:port") on its host's logviewer, as Storm's UI links its workers; the supervisor
+// writes it as worker-TOPOLOGY_ID-PORT.log. Empty for a worker whose name is not host:port (local mode).
+function workerLogUrl(lv, topologyId, worker) {
+  const i = worker.lastIndexOf(':');
+  if (!lv || !topologyId || i <= 0 || !/^\d+$/.test(worker.slice(i + 1))) return '';
+  const host = worker.slice(0, i), port = worker.slice(i + 1);
+  return lv.scheme + '://' + (host.includes(':') ? '[' + host + ']' : host) + ':' + lv.port + '/api/v1/log?file='
+    + encodeURIComponent('worker-' + topologyId + '-' + port + '.log');
+}
+
+function workerLogLink(lv, topologyId, worker) {
+  const url = workerLogUrl(lv, topologyId, worker);
+  return url ? '<a class="worker-log" data-worker="' + esc(worker) + '" href="' + esc(url)
+    + '" target="_blank" rel="noopener">log</a>' : '';
 }
 
 // Checkpoints of a topology with stateful bolts, from the metrics the checkpoint spout and the stateful tasks

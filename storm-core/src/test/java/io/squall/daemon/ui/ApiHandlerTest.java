@@ -164,4 +164,27 @@ class ApiHandlerTest {
         assertEquals(10, b.get("workersRequested").asInt());
         assertTrue(b.get("message").asText().contains("runs on 4 of the 10 workers asked for"), b.toString());
     }
+
+    @Test
+    void theTopologyPageSaysWhereTheWorkersLogsAreServedOnlyWhenALogviewerPortIsSet() throws Exception {
+        send(HttpMethod.GET, "/api/v1/topologies/wc");
+        assertTrue(body(answerOnThePool()).get("logviewer").isNull(), "no logviewer port: no links");
+        EmbeddedChannel linked = new EmbeddedChannel(new ApiHandler(new FakeView(), DrpcServers.none(), json,
+                pool::add, LogLinks.of(8000, true)));
+        try {
+            linked.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
+                    "/api/v1/topologies/wc"));
+            while (!pool.isEmpty()) {
+                pool.poll().run();
+            }
+            linked.runPendingTasks();
+            JsonNode page = body(linked.readOutbound());
+            assertEquals(8000, page.get("logviewer").get("port").asInt());
+            assertEquals("https", page.get("logviewer").get("scheme").asText());
+            assertEquals("wc-1", page.get("summary").get("id").asText(), "the id the log file is named after");
+        } finally {
+            linked.finishAndReleaseAll();
+        }
+        assertEquals(LogLinks.NONE, LogLinks.of(0, false));
+    }
 }
