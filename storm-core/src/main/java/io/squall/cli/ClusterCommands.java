@@ -86,6 +86,9 @@ final class ClusterCommands {
         HELP.put("set_log_level", "set_log_level NAME [-l LOGGER=LEVEL[:SECS]...] [-r LOGGER...] [-c key=value...]\n"
                 + "        Sets LOGGER (ROOT: the root logger) to LEVEL in NAME's workers, for SECS seconds or until\n"
                 + "        reset; -r puts LOGGER back as it was. The workers apply it within a metrics report interval.");
+        HELP.put("remoteconfvalue", "remoteconfvalue KEY [-c key=value...]\n"
+                + "        Prints KEY: VALUE as the cluster's Nimbus has it (its squall.yaml, defaults and -c); a key\n"
+                + "        no one set prints KEY: null. Nimbus does not serve keys naming a password, secret or token.");
         HELP.put("drpc-client", "drpc-client [-f FUNCTION] (FUNCTION ARGUMENT)... | ARGUMENT... [-c key=value...]\n"
                 + "        Sends DRPC requests to a server of drpc.servers (drpc.http.port) and prints each as\n"
                 + "        FUNCTION \"ARGUMENT\" => \"RESULT\"; with -f every argument goes to FUNCTION, else they\n"
@@ -166,6 +169,7 @@ final class ClusterCommands {
                 });
                 case "jar" -> jar(args, conf, err);
                 case "drpc-client" -> drpcClient(args, conf, out, err);
+                case "remoteconfvalue" -> remoteConfValue(args, NimbusClient.of(conf), out);
                 default -> topologyCommand(command, args, NimbusClient.of(conf), out);
             };
         } catch (SquallException | IOException e) {
@@ -419,6 +423,41 @@ final class ClusterCommands {
 
     private static long time(Map<?, ?> error) {
         return error.get("timeMs") instanceof Number n ? n.longValue() : 0;
+    }
+
+    /**
+     * Storm's remoteconfvalue, asked of Nimbus: {@code KEY: VALUE}, {@code KEY: null} for a Squall key Nimbus has no
+     * value for; a key Nimbus withholds as a secret, or one that is neither in Nimbus's configuration nor a Squall key,
+     * is an error.
+     */
+    private static int remoteConfValue(CommandLine args, NimbusClient nimbus, PrintStream out) throws IOException {
+        if (args.positional().size() != 1) {
+            throw new Main.UsageException("needs exactly one KEY, got " + args.positional());
+        }
+        String key = args.positional().get(0);
+        Map<String, Object> answer = nimbus.getNimbusConf();
+        Map<?, ?> conf = answer.get("conf") instanceof Map<?, ?> c ? c : Map.of();
+        List<?> withheld = answer.get("withheld") instanceof List<?> w ? w : List.of();
+        out.println(remoteValueLine(key, conf, withheld));
+        return Main.OK;
+    }
+
+    /**
+     * The line remoteconfvalue prints for {@code key} of Nimbus's served configuration.
+     *
+     * @throws SquallException for a withheld key, or a key that is neither served nor a Squall key
+     */
+    static String remoteValueLine(String key, Map<?, ?> conf, List<?> withheld) {
+        if (withheld.contains(key) || Nimbus.namesSecret(key)) {
+            throw new SquallException("Nimbus does not serve '" + key + "': its name says it is a secret "
+                    + "(password, secret, token); read it on the Nimbus machine");
+        }
+        if (!conf.containsKey(key) && ConfigKeys.get(key) == null) {
+            String near = ConfigKeys.closest(key);
+            throw new SquallException("'" + key + "' is not in Nimbus's configuration nor a Squall config key"
+                    + (near != null ? " (did you mean '" + near + "'?)" : ""));
+        }
+        return key + ": " + conf.get(key);
     }
 
     /** Storm's drpc-client: each request on its own line, {@code FUNCTION "ARGUMENT" => "RESULT"}. */

@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -80,7 +81,9 @@ public final class Main {
         HELP.put("localconfvalue", "localconfvalue KEY [-c key=value...]\n"
                 + "        Prints KEY: VALUE as this machine's configuration has it (conf/squall.yaml over the defaults,\n"
                 + "        with -c); a key no one set prints KEY: null.");
-        HELP.put("version", "version\n        Prints the version.");
+        HELP.putAll(NodeCommands.HELP);
+        HELP.put("version", "version\n        Prints Squall's version, the git revision and branch it was built from, "
+                + "and who built it when.");
     }
 
     private static final String USAGE_TEXT = "Usage: squall COMMAND [ARGS]\n\nCommands:\n"
@@ -133,7 +136,7 @@ public final class Main {
                     if (!line.positional().isEmpty()) {
                         throw new UsageException("takes no arguments, got " + line.positional());
                     }
-                    out.println("Squall " + version());
+                    out.println(versionText(buildInfo()));
                     yield OK;
                 }
                 case "dev-kafka" -> devKafka(rest, out, err);
@@ -141,6 +144,9 @@ public final class Main {
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
                      "rebalance", "ui", "drpc", "get-errors", "drpc-client", "monitor", "set_log_level" ->
                         ClusterCommands.run(command, rest, out, err);
+                case "remoteconfvalue" -> ClusterCommands.run(command, rest, out, err);
+                case "classpath", "server_classpath", "kill_workers", "node-health-check", "heartbeats" ->
+                        NodeCommands.run(command, rest, out, err);
                 case "add-user", "dev-certs" -> SecurityCommands.run(command, rest, out, err);
                 case "blobstore" -> BlobCommands.run(rest, System.in, out, err);
                 case "logviewer" -> LogviewerCommand.run(rest, out, err);
@@ -430,9 +436,43 @@ public final class Main {
         }
     }
 
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development build";
+    /** Where the build writes what {@code version} prints (storm-core/src/main/resources-filtered). */
+    static final String VERSION_RESOURCE = "/io/squall/squall-version.properties";
+
+    /** What the build recorded: version, revision, branch, built.by, built.at (absent or empty if unknown). */
+    static Properties buildInfo() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream(VERSION_RESOURCE)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // Unknown: versionText says so.
+        }
+        return p;
+    }
+
+    /**
+     * Storm's version text for Squall: the version, the revision, the branch, who built it and when. What the build
+     * did not record (a plain mvn build records no revision: bin/squall's build passes it) is said to be unknown.
+     */
+    static String versionText(Properties info) {
+        String version = known(info, "version");
+        String revision = known(info, "revision");
+        String branch = known(info, "branch");
+        String by = known(info, "built.by");
+        String at = known(info, "built.at");
+        return "Squall " + (version != null ? version : "(version unknown: not built by Maven)") + "\n"
+                + "Revision " + (revision != null ? revision : "unknown (built without -Dsquall.git.revision; "
+                + "bin/squall's build records it)") + "\n"
+                + "Branch " + (branch != null ? branch : "unknown") + "\n"
+                + "Compiled by " + (by != null ? by : "unknown") + " on " + (at != null ? at : "an unknown date");
+    }
+
+    /** A property the build filled in, or null when it is missing, empty or left unfiltered. */
+    private static String known(Properties info, String key) {
+        String v = info.getProperty(key);
+        return v == null || v.isBlank() || v.contains("${") ? null : v.strip();
     }
 
     /** A bad command line; the message says what is wrong. */

@@ -149,6 +149,13 @@ public final class ConfigKeys {
     public static final ConfigKey SUPERVISOR_WORKER_START_TIMEOUT_SECS = key(
             "supervisor.worker.start.timeout.secs", ConfigKey.Type.INT, 120, 1,
             "time a new worker has for its first heartbeat");
+    public static final ConfigKey STORM_HEALTH_CHECK_DIR = key("storm.health.check.dir", ConfigKey.Type.STRING,
+            "healthchecks", ANY, "directory whose executable files 'squall node-health-check' runs (relative: under "
+                    + "Squall's directory)");
+    public static final ConfigKey STORM_HEALTH_CHECK_TIMEOUT_MS = key("storm.health.check.timeout.ms",
+            ConfigKey.Type.INT, 5000, 1, "how long each health check script may run before it is killed, in ms");
+    public static final ConfigKey STORM_HEALTH_CHECK_FAIL_ON_TIMEOUTS = key("storm.health.check.fail.on.timeouts",
+            ConfigKey.Type.BOOLEAN, true, ANY, "whether a health check script that times out makes the node unhealthy");
     public static final ConfigKey WORKER_HEAP_MEMORY_MB = key("worker.heap.memory.mb", ConfigKey.Type.INT, 768, 16,
             "heap of each worker JVM (-Xmx)");
     public static final ConfigKey WORKER_CHILDOPTS = key("worker.childopts", ConfigKey.Type.STRING, "", ANY,

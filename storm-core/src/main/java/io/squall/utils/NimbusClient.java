@@ -351,6 +351,14 @@ public final class NimbusClient implements AutoCloseable {
         return object(call("GET", "cluster", HttpRequest.BodyPublishers.noBody(), null, false));
     }
 
+    /**
+     * The configuration of the first Nimbus that answers (Storm's {@code getNimbusConf}):
+     * {@code {"conf": {KEY: VALUE}, "withheld": [KEY]}}, the keys naming a password, secret or token left out.
+     */
+    public Map<String, Object> getNimbusConf() throws IOException {
+        return object(call("GET", "conf", HttpRequest.BodyPublishers.noBody(), null, false));
+    }
+
     /** A file of a topology's code: {@code jar}, {@code topology} or {@code conf}. */
     public byte[] downloadCode(String topologyId, String part) throws IOException {
         return call("GET", "code/" + topologyId + "/" + part, HttpRequest.BodyPublishers.noBody(), null, false);

@@ -1,5 +1,6 @@
 package io.squall.cli;
 
+import io.squall.errors.SquallException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClusterCommandsTest {
@@ -37,6 +39,32 @@ class ClusterCommandsTest {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(List.of("-c", "nimbus.seeds=[\"127.0.0.1:" + port + "\"]"));
         return run(all.toArray(new String[0]));
+    }
+
+    @Test
+    void remoteconfvaluePrintsNimbusesValueAndRefusesSecretsAndUnknownKeys() {
+        Map<String, Object> conf = Map.of("nimbus.port", 6627, "my.own.key", "x");
+        assertEquals("nimbus.port: 6627", ClusterCommands.remoteValueLine("nimbus.port", conf, List.of()));
+        assertEquals("my.own.key: x", ClusterCommands.remoteValueLine("my.own.key", conf, List.of()));
+        assertEquals("topology.max.spout.pending: null", ClusterCommands.remoteValueLine("topology.max.spout.pending",
+                conf, List.of()), "a Squall key no one set");
+        SquallException secret = assertThrows(SquallException.class, () -> ClusterCommands.remoteValueLine(
+                "squall.cluster.secret.file", conf, List.of("squall.cluster.secret.file")));
+        assertTrue(secret.getMessage().contains("Nimbus does not serve 'squall.cluster.secret.file'"),
+                secret.getMessage());
+        SquallException typo = assertThrows(SquallException.class, () -> ClusterCommands.remoteValueLine(
+                "nimbus.prot", conf, List.of()));
+        assertTrue(typo.getMessage().contains("did you mean 'nimbus.port'"), typo.getMessage());
+    }
+
+    @Test
+    void remoteconfvalueWithoutNimbusFailsInOneLineAndWithoutAKeyIsAUsageError() throws IOException {
+        Result r = runAgainstNoNimbus("remoteconfvalue", "nimbus.port");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().startsWith("squall remoteconfvalue: No leader Nimbus reachable"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals(2, run("remoteconfvalue").code());
+        assertEquals(2, run("remoteconfvalue", "a", "b").code());
     }
 
     @Test

@@ -52,6 +52,43 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsWhatTheBuildRecordedAndSaysWhatItDidNot() {
+        Result r = run("version");
+        assertEquals(Main.OK, r.code(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(0).matches("Squall \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), "the build's version: " + r.out());
+        assertTrue(lines.get(1).startsWith("Revision "), r.out());
+        assertTrue(lines.get(3).matches("Compiled by \\S+ on \\d{4}-\\d\\d-\\d\\dT.*"), r.out());
+
+        java.util.Properties all = new java.util.Properties();
+        all.setProperty("version", "1.2.3");
+        all.setProperty("revision", "0123abc");
+        all.setProperty("branch", "main");
+        all.setProperty("built.by", "ci");
+        all.setProperty("built.at", "2025-01-02T03:04:05Z");
+        assertEquals("Squall 1.2.3\nRevision 0123abc\nBranch main\nCompiled by ci on 2025-01-02T03:04:05Z",
+                Main.versionText(all));
+        java.util.Properties plainMvn = new java.util.Properties();
+        plainMvn.setProperty("version", "1.2.3");
+        plainMvn.setProperty("revision", "");
+        plainMvn.setProperty("branch", "${squall.git.branch}");
+        String text = Main.versionText(plainMvn);
+        assertTrue(text.contains("Revision unknown (built without -Dsquall.git.revision; bin/squall's build records "
+                + "it)"), text);
+        assertTrue(text.contains("Branch unknown"), text);
+    }
+
+    @Test
+    void theGeneralHelpListsTheNewCommands() {
+        String help = run("help").out();
+        for (String c : List.of("classpath", "server_classpath", "remoteconfvalue", "kill_workers", "heartbeats",
+                "node-health-check", "version")) {
+            assertTrue(help.contains("\n  " + c + " ") || help.contains("\n  " + c + "\n"), c + " in: " + help);
+        }
+    }
+
+    @Test
     void everyCommandHasItsOwnHelp() {
         for (String command : Main.HELP.keySet()) {
             Result r = run(command, "--help");

@@ -89,6 +89,7 @@ class ClusterIT {
     private Daemon standby;
     private Daemon supervisor1;
     private Daemon supervisor2;
+    private int[] sup1Ports;
     private int[] sup2Ports;
     private ClusterState state;
     private NimbusClient client;
@@ -101,15 +102,17 @@ class ClusterIT {
                 base.resolve("topology.jar"));
         nimbusPort = ClusterLauncher.freePort();
         standbyPort = ClusterLauncher.freePort();
-        int[] sup1Ports = {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
+        sup1Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         sup2Ports = new int[] {ClusterLauncher.freePort(), ClusterLauncher.freePort()};
         cluster.conf("nimbus.seeds=[\"127.0.0.1:" + nimbusPort + "\", \"127.0.0.1:" + standbyPort + "\"]")
                 .conf("nimbus.supervisor.timeout.secs=8").conf("supervisor.localizer.update.blob.interval.secs=1");
         zookeeper = cluster.startZookeeper();
         state = ClusterState.connect(DaemonConfig.load(null, cluster.conf()));
         // The leader and the first supervisor also report their own metrics to CSV files, each in its directory.
-        nimbus = cluster.startDaemon("nimbus", List.of(), csvMetrics("nimbus"), "nimbus", "-c",
-                "nimbus.port=" + nimbusPort);
+        // The leader also has a secret of its own, which remoteconfvalue must not get from it.
+        List<String> nimbusConf = new ArrayList<>(csvMetrics("nimbus"));
+        nimbusConf.add("squall.test.api.token=hunter2");
+        nimbus = cluster.startDaemon("nimbus", List.of(), nimbusConf, "nimbus", "-c", "nimbus.port=" + nimbusPort);
         supervisor1 = cluster.startDaemon("supervisor1", List.of(), csvMetrics("supervisor1"), "supervisor", "-c",
                 "supervisor.slots.ports=" + Arrays.toString(sup1Ports));
         supervisor2 = cluster.startSupervisor("supervisor2", sup2Ports);
@@ -534,6 +537,75 @@ class ClusterIT {
 
     private long debugLines(String topologyId) {
         return workerLog(topologyId).lines().filter(l -> l.contains(" DEBUG ") && l.contains("splitting '")).count();
+    }
+
+    @Test
+    void killWorkersKillsThisSupervisorsWorkersWhichItRestartsWhileHeartbeatsAndRemoteconfvalueReadTheCluster()
+            throws Exception {
+        String id = submitMoving("kw", 2, 100_000);
+        Path dir = base.resolve("kw");
+        String sup1 = Files.readString(base.resolve("local").resolve("supervisor-" + sup1Ports[0])
+                .resolve("supervisor.id")).trim();
+        Assignment a = state.assignment(id);
+        WorkerSlot mine = a.workers().stream().filter(w -> w.supervisorId().equals(sup1)).findFirst()
+                .orElseThrow(() -> new AssertionError("the even scheduler put a worker on supervisor1: " + a));
+        WorkerSlot theirs = a.workers().stream().filter(w -> !w.supervisorId().equals(sup1)).findFirst()
+                .orElseThrow();
+
+        // heartbeats: the topology, its two workers, and the beat of one, whose pid is that worker's.
+        assertEquals(0, cluster.cli("hb-topologies", "heartbeats", "list", "/workerbeats").waitFor(),
+                () -> log("hb-topologies"));
+        assertTrue(log("hb-topologies").lines().anyMatch(id::equals), log("hb-topologies"));
+        assertEquals(0, cluster.cli("hb-workers", "heartbeats", "list", "/workerbeats/" + id).waitFor(),
+                () -> log("hb-workers"));
+        assertEquals(Set.of(mine.supervisorId() + "-" + mine.port(), theirs.supervisorId() + "-" + theirs.port()),
+                Set.copyOf(log("hb-workers").lines().filter(l -> l.matches("[0-9a-f-]{36}-\\d+")).toList()), log("hb-workers"));
+        assertEquals(0, cluster.cli("hb-get", "heartbeats", "get", "/workerbeats/" + id + "/" + mine.supervisorId()
+                + "-" + mine.port()).waitFor(), () -> log("hb-get"));
+        JsonNode beat = JSON.readTree(log("hb-get").substring(log("hb-get").indexOf('{')));
+        long victim = beat.get("pid").asLong();
+        assertEquals(mine.port(), beat.get("port").asInt());
+        assertEquals(id, beat.get("topologyId").asText());
+        assertTrue(cluster.workerPids().contains(victim), beat + " names a live worker: " + cluster.workerPids());
+        assertEquals(1, cluster.cli("hb-none", "heartbeats", "get", "/workerbeats/nope-1-1").waitFor());
+        assertTrue(log("hb-none").contains("no heartbeat node /workerbeats/nope-1-1 in ZooKeeper"), log("hb-none"));
+        assertEquals(2, cluster.cli("hb-bad", "heartbeats", "list", "/topologies").waitFor());
+
+        // kill_workers on supervisor1's "machine" (its storm.local.dir and ports): only its worker goes, and comes back.
+        long survivor = state.workerBeat(id, theirs.supervisorId(), theirs.port()).pid();
+        assertEquals(0, cluster.cli("kill-workers", "kill_workers", "-c", "supervisor.slots.ports="
+                + Arrays.toString(sup1Ports)).waitFor(), () -> log("kill-workers"));
+        assertTrue(log("kill-workers").contains("Worker " + id + " on port " + mine.port() + " (pid " + victim + ")"),
+                log("kill-workers"));
+        Await.until(LONG, () -> {
+            WorkerBeat b = state.workerBeat(id, mine.supervisorId(), mine.port());
+            return !cluster.workerPids().contains(victim) && b != null && b.pid() != victim
+                    && cluster.workerPids().contains(b.pid());
+        }, () -> "supervisor1 starts a new worker on port " + mine.port() + " in place of " + victim + ": "
+                + cluster.workerPids());
+        assertTrue(cluster.workerPids().contains(survivor), "supervisor2's worker was not touched");
+        int acked = ackedIds(dir).size();
+        Await.until(LONG, () -> ackedIds(dir).size() >= acked + 200, () -> "kw still acks after the restart: "
+                + ackedIds(dir).size());
+        assertEquals(1, cluster.cli("kill-workers-none", "kill_workers", "-c", "supervisor.slots.ports=[1]")
+                .waitFor());
+        assertTrue(log("kill-workers-none").contains("no supervisor state on this machine"), log("kill-workers-none"));
+
+        // remoteconfvalue: Nimbus's own values, never a secret.
+        assertEquals(0, cluster.cli("remoteconf", "remoteconfvalue", "nimbus.monitor.freq.ms").waitFor(),
+                () -> log("remoteconf"));
+        assertTrue(log("remoteconf").lines().anyMatch("nimbus.monitor.freq.ms: 500"::equals), log("remoteconf"));
+        assertEquals(0, cluster.cli("remoteconf-port", "remoteconfvalue", "nimbus.port").waitFor());
+        assertTrue(log("remoteconf-port").lines().anyMatch(("nimbus.port: " + nimbusPort)::equals),
+                "the leader's own -c nimbus.port: " + log("remoteconf-port"));
+        assertEquals(1, cluster.cli("remoteconf-secret", "remoteconfvalue", "squall.test.api.token").waitFor());
+        assertTrue(log("remoteconf-secret").contains("Nimbus does not serve 'squall.test.api.token'"),
+                log("remoteconf-secret"));
+        HttpResponse<String> served = get(HttpClient.newHttpClient(), "http://127.0.0.1:" + nimbusPort
+                + "/api/v1/conf");
+        assertEquals(200, served.statusCode());
+        assertTrue(JSON.readTree(served.body()).get("withheld").toString().contains("\"squall.test.api.token\"")
+                && !served.body().contains("hunter2"), served.body());
     }
 
     @Test

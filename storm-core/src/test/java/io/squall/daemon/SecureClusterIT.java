@@ -202,6 +202,23 @@ class SecureClusterIT {
         assertTrue(wrong.body().contains("Authentication required") && !wrong.body().contains("alice.0123"),
                 wrong.body());
         assertTrue(longAt(cluster(), "security", "unauthenticated") >= before + 2);
+        // Nimbus's configuration (remoteconfvalue) too: only to an authenticated user, and never its secrets.
+        assertEquals(401, https.send(HttpRequest.newBuilder(URI.create(api + "conf")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> conf = https.send(HttpRequest.newBuilder(URI.create(api + "conf"))
+                .header("Authorization", "Bearer " + alice).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, conf.statusCode(), conf.body());
+        assertTrue(conf.body().contains("\"squall.cluster.secret.file\"") && conf.body().contains(
+                "\"squall.credentials.file\""), "named as withheld: " + conf.body());
+        assertTrue(!conf.body().contains(base.resolve("tls").resolve(DevCerts.SECRET).toString())
+                && !conf.body().contains(base.resolve("alice-credentials").toString()), "a secret's path served: "
+                + conf.body());
+        assertEquals(0, cluster.cli("remoteconf", "remoteconfvalue", "squall.tls.ca").waitFor(),
+                () -> cluster.log("remoteconf"));
+        assertTrue(cluster.log("remoteconf").contains("squall.tls.ca: " + tls.ca()), cluster.log("remoteconf"));
+        assertEquals(1, cluster.cli("remoteconf-secret", "remoteconfvalue", "squall.cluster.secret.file").waitFor());
+        assertTrue(cluster.log("remoteconf-secret").contains("Nimbus does not serve 'squall.cluster.secret.file'"),
+                cluster.log("remoteconf-secret"));
 
         long forgedBefore = longAt(cluster(), "security", "forgedReports");
         byte[] report = ("{\"topology\":\"rel\",\"topologyId\":\"rel-1\",\"worker\":\"127.0.0.1:1\",\"timeMillis\":1,"

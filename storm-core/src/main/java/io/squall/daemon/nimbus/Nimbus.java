@@ -107,6 +107,8 @@ public final class Nimbus implements AutoCloseable {
     private final Authorizer authorizer;
     /** This daemon's own metrics (cluster:*, nimbus:*), for storm.daemon.metrics.reporter.plugins. */
     private final DaemonMetrics daemonMetrics;
+    /** This Nimbus's configuration without its secrets, for {@code GET conf} (remoteconfvalue). */
+    private final ServedConf servedConf;
     /** Component summaries by topology id, for the dashboard. Under this object's lock. */
     private final Map<String, CachedComponents> components = new HashMap<>();
 
@@ -128,6 +130,7 @@ public final class Nimbus implements AutoCloseable {
             throw e;
         }
         Path dir = Path.of(conf.getString(ConfigKeys.STORM_LOCAL_DIR), "nimbus");
+        this.servedConf = ServedConf.of(conf.asMap());
         this.code = new CodeStore(dir);
         this.supervisorTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_SUPERVISOR_TIMEOUT_SECS) * 1000L;
         this.uploadTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_UPLOAD_TIMEOUT_SECS) * 1000L;
@@ -570,6 +573,21 @@ public final class Nimbus implements AutoCloseable {
             throw new NimbusException(404, "No " + part.name().toLowerCase() + " for topology id '" + topologyId + "'");
         }
         return p;
+    }
+
+    /**
+     * This Nimbus's configuration (Storm's {@code getNimbusConf}) without the keys that name a secret:
+     * {@code {"conf": {...}, "withheld": [KEY...]}}. With authentication on, any authenticated user may read it, as
+     * in Storm.
+     */
+    public Map<String, Object> conf() {
+        daemonMetrics.meter("nimbus:num-getNimbusConf-calls").mark();
+        return servedConf.answer();
+    }
+
+    /** Whether Nimbus withholds a config key from {@link #conf()}: its name says it holds a secret. */
+    public static boolean namesSecret(String key) {
+        return ServedConf.namesSecret(key);
     }
 
     /** Live supervisors and this Nimbus's role. */

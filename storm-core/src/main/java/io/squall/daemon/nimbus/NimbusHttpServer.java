@@ -61,6 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   GET  /api/v1/cluster                          this Nimbus, the leader, live supervisors
+ *   GET  /api/v1/conf                             this Nimbus's configuration without secrets: {"conf": {KEY: VALUE},
+ *                                                 "withheld": [KEY]} (the keys naming a password, secret or token)
  *   POST /api/v1/jars                             body: a topology JAR; answers {"jar": uploadId}
  *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"}; answers {"id",
  *                                                 "workers", "workersRequested", "executors"}
@@ -304,6 +306,10 @@ public final class NimbusHttpServer implements AutoCloseable {
                 Map<String, Object> cluster = new LinkedHashMap<>(nimbus.cluster());
                 cluster.put("security", securityCounters());
                 return cluster;
+            }
+            case "conf" -> {
+                expect(m, HttpMethod.GET, path);
+                return nimbus.conf();
             }
             case "jars" -> {
                 expect(m, HttpMethod.POST, path);
