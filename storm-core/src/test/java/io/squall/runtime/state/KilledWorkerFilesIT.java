@@ -1,6 +1,7 @@
 package io.squall.runtime.state;
 
 import io.squall.Await;
+import io.squall.cluster.ClusterState;
 import io.squall.config.DaemonConfig;
 import io.squall.runtime.state.clustertest.StatefulClusterWordCount;
 import io.squall.state.rocksdb.RocksDbKeyValueStateProvider;
@@ -85,9 +86,15 @@ class KilledWorkerFilesIT {
         cluster.startNimbus("nimbus", nimbusPort);
         Daemon supervisor = cluster.startSupervisor("supervisor", ClusterLauncher.freePort(),
                 ClusterLauncher.freePort());
-        NimbusClient nimbus = NimbusClient.of(DaemonConfig.load(null, cluster.conf()));
+        DaemonConfig daemonConf = DaemonConfig.load(null, cluster.conf());
+        NimbusClient nimbus = NimbusClient.of(daemonConf);
         Await.until(LONG, ClusterSteps.atMostEvery(() -> isLeader(nimbus)),
                 () -> "a leader Nimbus: " + cluster.log("nimbus"));
+        // A submit before the supervisor registers finds no slot: wait for it as well.
+        try (ClusterState state = ClusterState.connect(daemonConf)) {
+            Await.until(LONG, ClusterSteps.atMostEvery(() -> state.supervisors().size() == 1),
+                    () -> "a supervisor: " + supervisor.log());
+        }
         return supervisor;
     }
 
