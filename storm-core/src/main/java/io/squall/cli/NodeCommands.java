@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.squall.cluster.ClusterState;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.supervisor.WorkerCommandLine;
 import io.squall.errors.SquallException;
 import org.apache.zookeeper.KeeperException;
 
@@ -54,8 +55,6 @@ final class NodeCommands {
                 + "        storm.health.check.timeout.ms) and says whether this node is healthy: exit 0 if so, else 1.");
     }
 
-    /** The worker's main class, which a supervisor starts with its id, the port and the topology id. */
-    static final String WORKER_MAIN = "io.squall.daemon.worker.WorkerMain";
     /** The heartbeat subtree, under storm.zookeeper.root, as in Storm. */
     static final String BEATS = "/workerbeats";
     /** How long a worker asked to stop has before it is killed (Storm's supervisor.worker.shutdown.sleep.secs). */
@@ -152,7 +151,7 @@ final class NodeCommands {
      */
     static List<LocalWorker> workersOf(String supervisorId) {
         List<LocalWorker> found = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(p -> parseWorker(p.pid(), commandLine(p), supervisorId)
+        ProcessHandle.allProcesses().forEach(p -> parseWorker(p.pid(), WorkerCommandLine.of(p), supervisorId)
                 .ifPresent(found::add));
         found.sort(Comparator.comparingInt(LocalWorker::port));
         return found;
@@ -160,7 +159,7 @@ final class NodeCommands {
 
     /** The worker a command line starts for {@code supervisorId}, if it is one. */
     static Optional<LocalWorker> parseWorker(long pid, List<String> commandLine, String supervisorId) {
-        int main = commandLine.indexOf(WORKER_MAIN);
+        int main = commandLine.indexOf(WorkerCommandLine.WORKER_MAIN);
         if (main < 0 || commandLine.size() < main + 4 || !commandLine.get(main + 1).equals(supervisorId)) {
             return Optional.empty();
         }
@@ -170,25 +169,6 @@ final class NodeCommands {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * A process's arguments. {@code ProcessHandle.Info} may cut long command lines (a worker's class path), so on
-     * Linux they are read from {@code /proc}.
-     */
-    private static List<String> commandLine(ProcessHandle p) {
-        Path proc = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
-        try {
-            if (Files.isReadable(proc)) {
-                return List.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).split("\0"));
-            }
-        } catch (IOException e) {
-            return List.of(); // It ended meanwhile, or is not ours to read.
-        }
-        List<String> all = new ArrayList<>();
-        p.info().command().ifPresent(all::add);
-        p.info().arguments().ifPresent(a -> all.addAll(List.of(a)));
-        return all;
     }
 
     /** Storm's kill_workers: stops every worker of this machine's supervisor, which then starts them again. */

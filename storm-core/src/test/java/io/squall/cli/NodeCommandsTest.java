@@ -1,6 +1,7 @@
 package io.squall.cli;
 
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.supervisor.WorkerCommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,20 +133,20 @@ class NodeCommandsTest {
     @Test
     void aWorkerCommandLineNamesItsSupervisorPortAndTopology() {
         String id = UUID.randomUUID().toString();
-        List<String> cmd = List.of("java", "-cp", "x", NodeCommands.WORKER_MAIN, id, "6700", "wc-1-17", "/code");
+        List<String> cmd = List.of("java", "-cp", "x", WorkerCommandLine.WORKER_MAIN, id, "6700", "wc-1-17", "/code");
         assertEquals(Optional.of(new NodeCommands.LocalWorker(7, 6700, "wc-1-17")),
                 NodeCommands.parseWorker(7, cmd, id));
         assertEquals(Optional.empty(), NodeCommands.parseWorker(7, cmd, UUID.randomUUID().toString()),
                 "another supervisor's worker");
         assertEquals(Optional.empty(), NodeCommands.parseWorker(7, List.of("java", "Other", id, "6700", "t"), id));
-        assertEquals(Optional.empty(), NodeCommands.parseWorker(7, List.of("java", NodeCommands.WORKER_MAIN, id,
+        assertEquals(Optional.empty(), NodeCommands.parseWorker(7, List.of("java", WorkerCommandLine.WORKER_MAIN, id,
                 "port", "t"), id));
     }
 
     /** A process whose command line is a worker's of supervisor {@code id} on {@code port}; it sleeps. */
     private static Process fakeWorker(String id, int port) throws IOException {
         // "; :" keeps the shell from exec'ing sleep, so its command line stays the worker's.
-        return new ProcessBuilder("sh", "-c", "sleep 60; :", NodeCommands.WORKER_MAIN, id, String.valueOf(port),
+        return new ProcessBuilder("sh", "-c", "sleep 60; :", WorkerCommandLine.WORKER_MAIN, id, String.valueOf(port),
                 "fake-1-1").start();
     }
 

@@ -54,7 +54,6 @@ public final class Supervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final String[] CODE_PARTS = {"jar", "topology", "conf"};
     private static final String[] CODE_FILES = {"topology.jar", "topology.ser", "conf.json"};
-    private static final String WORKER_MAIN = "io.squall.daemon.worker.WorkerMain";
 
     private final DaemonConfig conf;
     private final String id;
@@ -308,29 +307,13 @@ public final class Supervisor implements AutoCloseable {
                 continue;
             }
             ProcessHandle handle = ProcessHandle.of(beat.pid()).filter(ProcessHandle::isAlive).orElse(null);
-            boolean isWorker = handle != null && commandLine(handle).contains(WORKER_MAIN);
+            boolean isWorker = handle != null && WorkerCommandLine.isWorker(handle);
             if (isWorker) {
                 workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, null, handle, now));
                 LOG.info("Adopted worker {} on port {}, pid {}, still running from before this supervisor restarted",
                         a.topologyId(), port, handle.pid());
             }
         }
-    }
-
-    /**
-     * A process's whole command line. {@code ProcessHandle.Info} may cut long ones (a worker's class path), so on
-     * Linux it is read from {@code /proc}.
-     */
-    private static String commandLine(ProcessHandle p) {
-        Path proc = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
-        try {
-            if (Files.isReadable(proc)) {
-                return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
-            }
-        } catch (IOException e) {
-            return ""; // It ended meanwhile.
-        }
-        return p.info().commandLine().orElse("");
     }
 
     private void launch(Wanted a, int port) {
@@ -357,7 +340,7 @@ public final class Supervisor implements AutoCloseable {
                 classPath.add(entry.isEmpty() ? entry : absolute(entry));
             }
             cmd.add(String.join(File.pathSeparator, classPath));
-            cmd.add(WORKER_MAIN);
+            cmd.add(WorkerCommandLine.WORKER_MAIN);
             cmd.add(id);
             cmd.add(String.valueOf(port));
             cmd.add(a.topologyId());
