@@ -415,10 +415,12 @@ public final class ConfigKeys {
             ConfigKey.Type.DOUBLE, 0.2, 0, "a load-aware shuffle that widened to every target task goes back to the "
                     + "tasks in its own worker once their mean load falls below this");
     public static final ConfigKey TOPOLOGY_WORKER_CHILDOPTS = key("topology.worker.childopts",
-            ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: cluster workers take the supervisor's "
-                    + "worker.childopts");
+            ConfigKey.Type.STRING_OR_LIST, null, ANY, "JVM options of this topology's cluster workers, after the "
+                    + "supervisor's worker.childopts (%ID%, %WORKER-PORT%, %TOPOLOGY-ID%, %WORKER-ID%, %HEAP-MEM% "
+                    + "substituted); no effect in local mode");
     public static final ConfigKey TOPOLOGY_WORKER_GC_CHILDOPTS = key("topology.worker.gc.childopts",
-            ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: set GC options in worker.childopts");
+            ConfigKey.Type.STRING_OR_LIST, null, ANY, "GC options of this topology's cluster workers, after "
+                    + "topology.worker.childopts; no effect in local mode");
     public static final ConfigKey TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS = key("topology.worker.logwriter.childopts",
             ConfigKey.Type.STRING_OR_LIST, null, ANY, "no effect in Squall: workers write their own logs");
     public static final ConfigKey TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB = key("topology.worker.max.heap.size.mb",
@@ -462,9 +464,11 @@ public final class ConfigKeys {
             "blobs to put in the workers' working directory: {KEY: {localname: NAME, uncompress: BOOL, "
                     + "workerRestart: BOOL}}");
     public static final ConfigKey TOPOLOGY_ENVIRONMENT = key("topology.environment", ConfigKey.Type.MAP, null, ANY,
-            "no effect in Squall: workers inherit the supervisor's environment");
+            "environment variables of this topology's cluster workers, over the supervisor's; no effect in local "
+                    + "mode");
     public static final ConfigKey TOPOLOGY_CLASSPATH = key("topology.classpath", ConfigKey.Type.STRING_OR_LIST, null,
-            ANY, "no effect in Squall: put dependencies in the topology JAR");
+            ANY, "entries added at the end of this topology's cluster workers' class path (paths on the "
+                    + "supervisors' machines); no effect in local mode");
     public static final ConfigKey TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL = key(
             "topology.max.error.report.per.interval", ConfigKey.Type.INT, null, 0,
             "no effect in Squall: each component keeps its last errors");
@@ -490,15 +494,15 @@ public final class ConfigKeys {
             "no effect in Squall: it has no user groups; list users in topology.users and topology.readers");
 
     /** Storm keys that Squall accepts and documents but that change nothing here. */
-    public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(TOPOLOGY_WORKER_CHILDOPTS.name(),
-            TOPOLOGY_WORKER_GC_CHILDOPTS.name(), TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name(),
+    public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(
+            TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name(),
             TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(),
             TOPOLOGY_STATS_SAMPLE_RATE.name(),
             TOPOLOGY_EVENTLOGGER_EXECUTORS.name(), TOPOLOGY_SPOUT_WAIT_STRATEGY.name(), TOPOLOGY_BOLT_WAIT_STRATEGY.name(),
             TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS.name(), TOPOLOGY_BACKPRESSURE_ENABLE.name(),
             TOPOLOGY_BACKPRESSURE_WAIT_STRATEGY.name(), TOPOLOGY_BACKPRESSURE_CHECK_MILLIS.name(),
             TOPOLOGY_TRANSFER_BUFFER_SIZE.name(), TOPOLOGY_TRANSFER_BATCH_SIZE.name(),
-            TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS.name(), TOPOLOGY_ENVIRONMENT.name(), TOPOLOGY_CLASSPATH.name(),
+            TOPOLOGY_BATCH_FLUSH_INTERVAL_MILLIS.name(),
             TOPOLOGY_MAX_ERROR_REPORT_PER_INTERVAL.name(), TOPOLOGY_ERROR_THROTTLE_INTERVAL_SECS.name(),
             TOPOLOGY_PRIORITY.name(), TOPOLOGY_SCHEDULER_STRATEGY.name(),
             TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB.name(), TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB.name(),

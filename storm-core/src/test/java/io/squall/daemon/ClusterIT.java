@@ -267,6 +267,32 @@ class ClusterIT {
     }
 
     @Test
+    void aTopologysOwnWorkerOptionsAndEnvironmentReachItsWorkers() throws Exception {
+        Path dir = Files.createDirectories(base.resolve("own-opts"));
+        Map<String, Object> conf = new HashMap<>(RecordingWordCount.conf(2, 8));
+        conf.put("topology.worker.childopts", "-Dsquall.test.worker=%TOPOLOGY-ID%:%WORKER-PORT% -Xmx200m");
+        conf.put("topology.worker.gc.childopts", List.of("-XX:SoftRefLRUPolicyMSPerMB=7"));
+        conf.put("topology.environment", Map.of("SQUALL_TEST_ENV", "from-the-topology"));
+        client.submitTopology("own-opts", jar, conf, RecordingWordCount.topology(dir.toString(), 100, 2000, false));
+        Await.until(LONG, () -> ackedIds(dir).size() == 100, () -> ackedIds(dir).size() + " of 100 acked");
+        String id = topologyId("own-opts");
+        Map<String, Long> pids = workerPidsBySlot(state.assignment(id));
+        assertEquals(2, pids.size(), "a beat per worker: " + pids);
+        for (WorkerSlot w : state.assignment(id).workers()) {
+            long pid = pids.get(w.name());
+            List<String> cmd = List.of(new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                    StandardCharsets.UTF_8).split("\0"));
+            assertTrue(cmd.contains("-Dsquall.test.worker=" + id + ":" + w.port()), "substituted options: " + cmd);
+            assertTrue(cmd.contains("-XX:SoftRefLRUPolicyMSPerMB=7"), "the GC options: " + cmd);
+            String lastXmx = cmd.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b).orElse("");
+            assertEquals("-Xmx200m", lastXmx, "the topology's -Xmx comes after the supervisor's: " + cmd);
+            String env = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")), StandardCharsets.UTF_8);
+            assertTrue(List.of(env.split("\0")).contains("SQUALL_TEST_ENV=from-the-topology"),
+                    "the topology's environment in worker " + pid);
+        }
+    }
+
+    @Test
     void aWorkerThatStopsHeartbeatingIsReplaced() throws Exception {
         submitMoving("frozen", 2, 1000);
         Set<Long> before = cluster.workerPids();

@@ -263,16 +263,20 @@ public final class Supervisor implements AutoCloseable {
         if (localizers.containsKey(topologyId)) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> topoConf = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-                code.resolve("conf.json").toFile(), Map.class);
-        List<BlobLocalizer.Mapping> mappings = BlobLocalizer.mappings(topoConf);
+        List<BlobLocalizer.Mapping> mappings = BlobLocalizer.mappings(topologyConf(code));
         if (mappings.isEmpty()) {
             return;
         }
         BlobLocalizer localizer = new BlobLocalizer(blobStore, workDir, code.resolve("blobs"), mappings);
         localizer.localizeAll();
         localizers.put(topologyId, localizer);
+    }
+
+    /** The configuration a topology was submitted with, from its downloaded code. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> topologyConf(Path code) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(code.resolve("conf.json").toFile(),
+                Map.class);
     }
 
     /** Deletes the downloaded code of topologies this supervisor no longer runs. */
@@ -325,8 +329,10 @@ public final class Supervisor implements AutoCloseable {
             localizeBlobs(a.topologyId(), code, workDir);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> jvmOptions = WorkerJvmOptions.of(conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB),
-                    conf.getString(ConfigKeys.WORKER_CHILDOPTS), conf.getInt(ConfigKeys.WORKER_YOUNG_GEN_MAX_MB));
+            int heapMb = conf.getInt(ConfigKeys.WORKER_HEAP_MEMORY_MB);
+            TopologyWorkerLaunch own = TopologyWorkerLaunch.of(topologyConf(code), a.topologyId(), port, heapMb);
+            List<String> jvmOptions = WorkerJvmOptions.of(heapMb, conf.getString(ConfigKeys.WORKER_CHILDOPTS),
+                    own.jvmOptions(), conf.getInt(ConfigKeys.WORKER_YOUNG_GEN_MAX_MB));
             cmd.addAll(jvmOptions);
             cmd.addAll(workerDirs.prepare(port, jvmOptions));
             for (String prop : new String[] {DaemonConfig.CONF_FILE_PROPERTY, "logback.configurationFile"}) {
@@ -339,6 +345,7 @@ public final class Supervisor implements AutoCloseable {
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 classPath.add(entry.isEmpty() ? entry : absolute(entry));
             }
+            classPath.addAll(own.classpath());
             cmd.add(String.join(File.pathSeparator, classPath));
             cmd.add(WorkerCommandLine.WORKER_MAIN);
             cmd.add(id);
@@ -348,7 +355,9 @@ public final class Supervisor implements AutoCloseable {
             cmd.addAll(conf.overrides());
             cmd.addAll(absolutePaths());
             File log = logsDir.resolve("worker-" + a.topologyId() + "-" + port + ".log").toFile();
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+            ProcessBuilder launch = new ProcessBuilder(cmd);
+            launch.environment().putAll(own.environment());
+            Process p = launch.directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, p, p.toHandle(),
                     System.currentTimeMillis()));

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The JVM options a supervisor starts a worker with: {@code -Xmx} from {@code worker.heap.memory.mb}, then the
- * user's {@code worker.childopts}, then a bound on the young generation ({@code -XX:MaxNewSize}, from
- * {@code worker.young.gen.max.mb}) unless those options already size it.
+ * user's {@code worker.childopts}, then the topology's {@code topology.worker.childopts}, then a bound on the young
+ * generation ({@code -XX:MaxNewSize}, from {@code worker.young.gen.max.mb}) unless those options already size it.
  *
  * <p>Why the bound: a worker's tuples live for microseconds to milliseconds, yet with a large fixed heap
  * ({@code -Xms4g}) G1 grows the young generation to gigabytes, so every tuple is written to memory that is no longer
@@ -30,6 +30,15 @@ final class WorkerJvmOptions {
      * @param youngGenMaxMb {@code worker.young.gen.max.mb}; 0 adds no bound
      */
     static List<String> of(int heapMb, String childopts, int youngGenMaxMb) {
+        return of(heapMb, childopts, List.of(), youngGenMaxMb);
+    }
+
+    /**
+     * The worker's JVM options, with the topology's own ({@code topology.worker.childopts}, see
+     * {@link TopologyWorkerLaunch}) after the supervisor's: the young generation's bound then follows the last
+     * {@code -Xmx} of either, and is left out when either sizes the young generation.
+     */
+    static List<String> of(int heapMb, String childopts, List<String> topologyOptions, int youngGenMaxMb) {
         List<String> opts = new ArrayList<>();
         opts.add("-Xmx" + heapMb + "m");
         for (String opt : childopts.trim().split("\\s+")) {
@@ -37,6 +46,7 @@ final class WorkerJvmOptions {
                 opts.add(opt);
             }
         }
+        opts.addAll(topologyOptions);
         if (youngGenMaxMb > 0 && !sizesYoungGen(opts)) {
             long heap = heapMb(opts, heapMb);
             opts.add("-XX:MaxNewSize=" + Math.max(1, Math.min(youngGenMaxMb, heap / 2)) + "m");

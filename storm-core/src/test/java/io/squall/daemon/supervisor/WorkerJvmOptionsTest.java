@@ -37,6 +37,13 @@ class WorkerJvmOptionsTest {
         assertEquals(List.of("-Xmx768m", "-Xms4g"), WorkerJvmOptions.of(768, "-Xms4g", 0));
     }
 
+    @Test
+    void theTopologysOptionsComeAfterTheSupervisorsAndTheBoundFollowsTheirHeapOrGoes() {
+        assertEquals(List.of("-Xmx768m", "-XX:+UseG1GC", "-Xmx300m", "-Dx=1", "-XX:MaxNewSize=150m"),
+                WorkerJvmOptions.of(768, "-XX:+UseG1GC", List.of("-Xmx300m", "-Dx=1"), 256));
+        assertEquals(List.of("-Xmx768m", "-Xmn64m"), WorkerJvmOptions.of(768, "", List.of("-Xmn64m"), 256));
+    }
+
     private static String last(List<String> opts) {
         return opts.get(opts.size() - 1);
     }
