@@ -133,7 +133,10 @@ final class ClusterCommands {
                 case "supervisor" -> daemon(args, () -> {
                     Supervisor s = new Supervisor(conf);
                     Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-                    new CountDownLatch(1).await();
+                    String why = s.unhealthy().get(); // Runs until stopped, or until its node is unhealthy.
+                    s.close();
+                    throw new SquallException("Supervisor " + s.id() + " stops: " + why
+                            + ". Fix the node and start the supervisor again ('squall node-health-check' to check)");
                 });
                 case "ui" -> daemon(args, () -> {
                     SecuritySettings s = SecuritySettings.of(conf);

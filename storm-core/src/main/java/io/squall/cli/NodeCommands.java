@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.squall.cluster.ClusterState;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
+import io.squall.daemon.supervisor.HealthCheck;
 import io.squall.daemon.supervisor.WorkerCommandLine;
 import io.squall.errors.SquallException;
 import org.apache.zookeeper.KeeperException;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The commands about this machine and its daemons' local state: {@code classpath}, {@code server_classpath},
@@ -227,122 +226,16 @@ final class NodeCommands {
 
     // --- node-health-check ---
 
-    /** What one health check script did, as Storm names it. */
-    enum ScriptResult {
-        SUCCESS("success"), FAILED("failed"), FAILED_WITH_EXIT_CODE("failed_with_exit_code"), TIMEOUT("timeout");
-
-        final String label;
-
-        ScriptResult(String label) {
-            this.label = label;
-        }
-    }
-
-    /** A script's result and what it printed, for the report. */
-    record ScriptRun(Path script, ScriptResult result, String detail) { }
-
-    /**
-     * The executable files of {@code dir}, sorted; none if it does not exist (Storm's default directory,
-     * {@code healthchecks}, usually does not).
-     */
-    static List<Path> healthScripts(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> Files.isRegularFile(f) && Files.isExecutable(f)).sorted().toList();
-        }
-    }
-
-    /**
-     * Runs one script as Storm does: success if it exits 0; if not, failed when its output starts with
-     * {@code ERROR} and failed_with_exit_code otherwise (both make the node unhealthy); timeout (and the script is
-     * killed) if it runs longer than {@code timeoutMs}.
-     */
-    static ScriptRun runScript(Path script, long timeoutMs) {
-        Process p;
-        try {
-            p = new ProcessBuilder(script.toAbsolutePath().toString()).redirectErrorStream(true)
-                    .directory(script.toAbsolutePath().getParent().toFile()).start();
-        } catch (IOException e) {
-            return new ScriptRun(script, ScriptResult.FAILED, "cannot run it: " + e.getMessage());
-        }
-        try {
-            p.getOutputStream().close(); // A script that reads standard input gets its end at once.
-        } catch (IOException e) {
-            // It exited already.
-        }
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = p.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                return "";
-            }
-        });
-        try {
-            if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return new ScriptRun(script, ScriptResult.TIMEOUT, "still running after " + timeoutMs + " ms "
-                        + "(storm.health.check.timeout.ms); killed");
-            }
-            String text = output.get(timeoutMs, TimeUnit.MILLISECONDS);
-            if (p.exitValue() == 0) {
-                return new ScriptRun(script, ScriptResult.SUCCESS, "");
-            }
-            String detail = "exit code " + p.exitValue() + (text.isEmpty() ? "" : ": " + firstLine(text));
-            return new ScriptRun(script, text.startsWith("ERROR") ? ScriptResult.FAILED
-                    : ScriptResult.FAILED_WITH_EXIT_CODE, detail);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            return new ScriptRun(script, ScriptResult.TIMEOUT, "interrupted");
-        } catch (Exception e) {
-            // The output did not end with the process: a child of the script holds it open.
-            return new ScriptRun(script, p.exitValue() == 0 ? ScriptResult.SUCCESS
-                    : ScriptResult.FAILED_WITH_EXIT_CODE, "exit code " + p.exitValue());
-        }
-    }
-
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl) + " ...";
-    }
-
-    /** Whether the node is healthy after these runs: no failure, and no timeout unless timeouts are forgiven. */
-    static boolean healthy(List<ScriptRun> runs, boolean failOnTimeouts) {
-        return runs.stream().noneMatch(r -> r.result() == ScriptResult.FAILED
-                || r.result() == ScriptResult.FAILED_WITH_EXIT_CODE
-                || failOnTimeouts && r.result() == ScriptResult.TIMEOUT);
-    }
-
     private static int healthCheck(DaemonConfig conf, PrintStream out) throws IOException {
-        Path dir = Path.of(conf.getString(ConfigKeys.STORM_HEALTH_CHECK_DIR));
-        if (!dir.isAbsolute() && System.getProperty(Main.HOME_PROPERTY) != null) {
-            dir = Path.of(System.getProperty(Main.HOME_PROPERTY)).resolve(dir); // Relative to Squall's directory.
-        }
-        List<Path> scripts = healthScripts(dir);
-        if (scripts.isEmpty()) {
-            out.println("No health check script in " + dir.toAbsolutePath() + " (storm.health.check.dir"
-                    + (Files.isDirectory(dir) ? ": no executable file" : ": no such directory") + "): healthy");
+        HealthCheck.Report report = HealthCheck.run(conf);
+        if (!report.found()) {
+            out.println("No health check script in " + report.dir().toAbsolutePath() + " (storm.health.check.dir"
+                    + (Files.isDirectory(report.dir()) ? ": no executable file" : ": no such directory") + "): healthy");
             return Main.OK;
         }
-        long timeoutMs = conf.getInt(ConfigKeys.STORM_HEALTH_CHECK_TIMEOUT_MS);
-        List<ScriptRun> runs = new ArrayList<>();
-        for (Path s : scripts) {
-            ScriptRun r = runScript(s, timeoutMs);
-            runs.add(r);
-            out.println(s.toAbsolutePath() + ": " + r.result().label + (r.detail().isEmpty() ? "" : " (" + r.detail()
-                    + ")"));
-        }
-        boolean failOnTimeouts = Boolean.TRUE.equals(conf.asMap().get(
-                ConfigKeys.STORM_HEALTH_CHECK_FAIL_ON_TIMEOUTS.name()));
-        if (healthy(runs, failOnTimeouts)) {
-            out.println("The node is healthy.");
-            return Main.OK;
-        }
-        out.println("The node is unhealthy.");
-        return Main.FAILED;
+        report.runs().forEach(r -> out.println(r.describe()));
+        out.println(report.healthy() ? "The node is healthy." : "The node is unhealthy.");
+        return report.healthy() ? Main.OK : Main.FAILED;
     }
 
     // --- heartbeats ---

@@ -156,6 +156,9 @@ public final class ConfigKeys {
             ConfigKey.Type.INT, 5000, 1, "how long each health check script may run before it is killed, in ms");
     public static final ConfigKey STORM_HEALTH_CHECK_FAIL_ON_TIMEOUTS = key("storm.health.check.fail.on.timeouts",
             ConfigKey.Type.BOOLEAN, true, ANY, "whether a health check script that times out makes the node unhealthy");
+    public static final ConfigKey SUPERVISOR_HEALTH_CHECK_INTERVAL_SECS = key("supervisor.health.check.interval.secs",
+            ConfigKey.Type.INT, 30, 1, "how often a supervisor runs the health check scripts of storm.health.check.dir; "
+                    + "an unhealthy node's supervisor stops its workers and exits, as Storm's");
     public static final ConfigKey WORKER_HEAP_MEMORY_MB = key("worker.heap.memory.mb", ConfigKey.Type.INT, 768, 16,
             "heap of each worker JVM (-Xmx)");
     public static final ConfigKey WORKER_CHILDOPTS = key("worker.childopts", ConfigKey.Type.STRING, "", ANY,

@@ -113,7 +113,11 @@ class ClusterIT {
         List<String> nimbusConf = new ArrayList<>(csvMetrics("nimbus"));
         nimbusConf.add("squall.test.api.token=hunter2");
         nimbus = cluster.startDaemon("nimbus", List.of(), nimbusConf, "nimbus", "-c", "nimbus.port=" + nimbusPort);
-        supervisor1 = cluster.startDaemon("supervisor1", List.of(), csvMetrics("supervisor1"), "supervisor", "-c",
+        // The first supervisor also runs the health check scripts of a directory of its own, every second.
+        List<String> sup1Conf = new ArrayList<>(csvMetrics("supervisor1"));
+        sup1Conf.add("storm.health.check.dir=" + Files.createDirectories(base.resolve("health1")));
+        sup1Conf.add("supervisor.health.check.interval.secs=1");
+        supervisor1 = cluster.startDaemon("supervisor1", List.of(), sup1Conf, "supervisor", "-c",
                 "supervisor.slots.ports=" + Arrays.toString(sup1Ports));
         supervisor2 = cluster.startSupervisor("supervisor2", sup2Ports);
         client = NimbusClient.of(DaemonConfig.load(null, cluster.conf()));
@@ -289,6 +293,40 @@ class ClusterIT {
             String env = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")), StandardCharsets.UTF_8);
             assertTrue(List.of(env.split("\0")).contains("SQUALL_TEST_ENV=from-the-topology"),
                     "the topology's environment in worker " + pid);
+        }
+    }
+
+    @Test
+    void anUnhealthyNodesSupervisorStopsItsWorkersAndExitsAndNimbusMovesThem() throws Exception {
+        Path dir = Files.createDirectories(base.resolve("unhealthy"));
+        int total = 2000;
+        client.submitTopology("unhealthy", jar, RecordingWordCount.conf(2, 8),
+                RecordingWordCount.topology(dir.toString(), total, 2000, false));
+        Await.until(LONG, () -> ackedIds(dir).size() >= 100, () -> "the first acks");
+        String id = topologyId("unhealthy");
+        WorkerSlot onSup1 = state.assignment(id).workers().stream()
+                .filter(w -> Arrays.stream(sup1Ports).anyMatch(p -> p == w.port())).findFirst().orElseThrow();
+        Await.until(LONG, () -> workerPidsBySlot(state.assignment(id)).containsKey(onSup1.name()),
+                () -> "a beat from " + onSup1.name());
+        long victim = workerPidsBySlot(state.assignment(id)).get(onSup1.name());
+
+        Path script = base.resolve("health1").resolve("disk-check.sh");
+        Files.writeString(script, "#!/bin/sh\necho 'ERROR disk full'\nexit 1\n", StandardCharsets.UTF_8);
+        assertTrue(script.toFile().setExecutable(true));
+        try {
+            Await.until(LONG, () -> !supervisor1.isAlive(), () -> "supervisor1 exits: " + supervisor1.log());
+            assertEquals(1, supervisor1.process().exitValue(), supervisor1.log());
+            assertTrue(supervisor1.log().contains("disk-check.sh: failed (exit code 1: ERROR disk full)"),
+                    supervisor1.log());
+            assertTrue(ProcessHandle.of(victim).map(h -> !h.isAlive()).orElse(true),
+                    "its worker " + victim + " stopped with it");
+            Await.until(LONG, () -> state.assignment(id).workers().stream()
+                            .allMatch(w -> Arrays.stream(sup2Ports).anyMatch(p -> p == w.port())),
+                    () -> "Nimbus moves the workers to the healthy supervisor: " + state.assignment(id).workers());
+            Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total
+                    + " acked");
+        } finally {
+            Files.deleteIfExists(script); // restoreCluster starts supervisor1 again, on a healthy node.
         }
     }
 

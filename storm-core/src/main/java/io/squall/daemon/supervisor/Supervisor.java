@@ -32,9 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The daemon of one machine: registers its worker ports in ZooKeeper, and every
@@ -86,6 +88,11 @@ public final class Supervisor implements AutoCloseable {
     private boolean adopted;
     /** This daemon's own metrics (supervisor:*), for storm.daemon.metrics.reporter.plugins. */
     private final DaemonMetrics daemonMetrics;
+    /** Runs the node's health check scripts (they may take seconds, so not on the sync thread). */
+    private final ScheduledExecutorService health;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completed with the reason when a health check finds the node unhealthy. */
+    private final CompletableFuture<String> unhealthy = new CompletableFuture<>();
 
     /** Registers with ZooKeeper and starts syncing workers. */
     public Supervisor(DaemonConfig conf) throws IOException {
@@ -138,6 +145,13 @@ public final class Supervisor implements AutoCloseable {
         daemonMetrics.meter("supervisor:num-launched").mark();
         daemonMetrics.gauge("supervisor:num-slots-used-gauge", workers::size);
         sync.scheduleWithFixedDelay(this::syncSafely, 0, every, TimeUnit.MILLISECONDS);
+        this.health = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "supervisor-health");
+            t.setDaemon(true);
+            return t;
+        });
+        long healthEvery = conf.getInt(ConfigKeys.SUPERVISOR_HEALTH_CHECK_INTERVAL_SECS);
+        health.scheduleWithFixedDelay(this::checkHealth, healthEvery, healthEvery, TimeUnit.SECONDS);
         LOG.info("Supervisor {} on {} with ports {}; worker logs in {}", id, host, ports, logsDir.toAbsolutePath());
     }
 
@@ -160,6 +174,32 @@ public final class Supervisor implements AutoCloseable {
     /** The supervisor's id in ZooKeeper. */
     public String id() {
         return id;
+    }
+
+    /**
+     * Completes with what failed when a health check finds the node unhealthy; the daemon then closes this supervisor
+     * (stopping its workers) and exits, as Storm's does, so that Nimbus moves the workers to healthy nodes.
+     */
+    public CompletableFuture<String> unhealthy() {
+        return unhealthy;
+    }
+
+    private void checkHealth() {
+        try {
+            HealthCheck.Report report = HealthCheck.run(conf);
+            report.runs().stream().filter(r -> r.result() == HealthCheck.Result.TIMEOUT)
+                    .forEach(r -> daemonMetrics.meter("supervisor:health-check-timeouts").mark());
+            if (!report.healthy()) {
+                String why = "the node is unhealthy: " + report.failures().stream().map(HealthCheck.ScriptRun::describe)
+                        .toList();
+                LOG.error("Health check of storm.health.check.dir {}: {}; stopping every worker of this supervisor and "
+                        + "exiting, as Storm's supervisor does", report.dir().toAbsolutePath(), why);
+                unhealthy.complete(why);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot run the health check scripts; trying again in {} s: {}",
+                    conf.getInt(ConfigKeys.SUPERVISOR_HEALTH_CHECK_INTERVAL_SECS), e.toString());
+        }
     }
 
     private void syncSafely() {
@@ -418,6 +458,10 @@ public final class Supervisor implements AutoCloseable {
     /** Stops syncing, stops every worker and leaves the cluster. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        health.shutdownNow();
         sync.shutdownNow();
         try {
             sync.awaitTermination(10, TimeUnit.SECONDS);
