@@ -97,8 +97,11 @@ public final class LogFiles {
         if (!Files.isRegularFile(real)) {
             throw new LogRequestException(404, "'" + name + "' is not a log file (a directory or a special file)");
         }
-        Matcher m = WORKER_LOG.matcher(path.getFileName().toString());
-        return m.matches() ? new LogFile(name, real, m.group(1), Integer.valueOf(m.group(2)))
+        // Whose log it is follows the file itself (a link named like a worker's log to a daemon's log is the
+        // daemon's), and only the supervisor's own files, directly in the root, are workers' logs.
+        Matcher m = WORKER_LOG.matcher(real.getFileName().toString());
+        return m.matches() && realRoot().equals(real.getParent())
+                ? new LogFile(name, real, m.group(1), Integer.valueOf(m.group(2)))
                 : new LogFile(name, real, null, null);
     }
 

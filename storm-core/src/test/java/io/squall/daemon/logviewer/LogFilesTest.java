@@ -43,6 +43,20 @@ class LogFilesTest {
     }
 
     @Test
+    void aFileNamedLikeAWorkersLogIsOneOnlyItselfAndDirectlyInTheRoot() throws IOException {
+        Path root = root();
+        // A link named like a worker's log to the daemon's log, and a look-alike in a subdirectory, are daemon logs:
+        // a topology's viewers must not read them through the topology's name.
+        Files.createSymbolicLink(root.resolve("worker-wc-1700000000-6702.log"), root.resolve("nimbus.log"));
+        Path sub = Files.createDirectories(root.resolve("old"));
+        Files.writeString(sub.resolve("worker-wc-1700000000-6700.log"), "moved\n");
+        LogFiles files = new LogFiles(root);
+        assertFalse(files.resolve("worker-wc-1700000000-6702.log").isWorkerLog());
+        assertFalse(files.resolve("old/worker-wc-1700000000-6700.log").isWorkerLog());
+        assertTrue(files.resolve("worker-wc-1700000000-6700.log").isWorkerLog());
+    }
+
+    @Test
     void dotDotSegmentsAreRefusedWith400NamingThem() throws IOException {
         LogFiles files = new LogFiles(root());
         for (String name : List.of("../secret.txt", "sub/../../secret.txt", "..", "..\\secret.txt",
