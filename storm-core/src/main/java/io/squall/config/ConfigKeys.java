@@ -169,6 +169,12 @@ public final class ConfigKeys {
             "how often a worker writes its heartbeat and checks its assignment, in ms");
     public static final ConfigKey WORKER_LOGS_DIR = key("squall.logs.dir", ConfigKey.Type.STRING, "logs", ANY,
             "directory of the worker log files, one per worker");
+    public static final ConfigKey WORKER_LOG_MAX_FILE_SIZE_MB = key("worker.log.max.file.size.mb",
+            ConfigKey.Type.INT, 100, 1, "size in MB at which a worker's log rolls over to a new file");
+    public static final ConfigKey WORKER_LOG_MAX_FILES = key("worker.log.max.files", ConfigKey.Type.INT, 10, 2,
+            "most files of one worker's log, the current one included (at most 21); the oldest is deleted");
+    public static final ConfigKey WORKER_LOGBACK_CONF = key("worker.logback.conf", ConfigKey.Type.STRING, null, ANY,
+            "logback configuration file of the workers; unset means the built-in squall-worker-logback.xml");
     public static final ConfigKey MESSAGING_MAX_FRAME_BYTES = key(
             "messaging.max.frame.bytes", ConfigKey.Type.INT, 16777216, 16,
             "largest frame a worker accepts; a bigger one closes the connection");
