@@ -346,6 +346,16 @@ public final class ConfigKeys {
     public static final ConfigKey LOGVIEWER_SEARCH_MAX_SCAN_BYTES = key("logviewer.search.max.scan.bytes",
             ConfigKey.Type.LONG, 67108864L, 1, "most bytes of a log file one search request reads; the answer's "
                     + "nextByteOffset says where to go on");
+    public static final ConfigKey LOGVIEWER_CLEANUP_INTERVAL_SECS = key("logviewer.cleanup.interval.secs",
+            ConfigKey.Type.INT, 600, 1, "seconds between two cleanups of the worker logs by the logviewer");
+    public static final ConfigKey LOGVIEWER_CLEANUP_AGE_MINS = key("logviewer.cleanup.age.mins", ConfigKey.Type.INT,
+            10080, 1, "minutes after its last write that a dead worker's log file is deleted");
+    public static final ConfigKey LOGVIEWER_MAX_SUM_WORKER_LOGS_SIZE_MB = key(
+            "logviewer.max.sum.worker.logs.size.mb", ConfigKey.Type.INT, 4096, 1,
+            "MB the worker logs may take together; above it the oldest files of dead workers are deleted");
+    public static final ConfigKey LOGVIEWER_MAX_PER_WORKER_LOGS_SIZE_MB = key(
+            "logviewer.max.per.worker.logs.size.mb", ConfigKey.Type.INT, null, 0, "no effect in Squall: each "
+                    + "worker's log is bounded as it is written, by worker.log.max.file.size.mb and worker.log.max.files");
     public static final ConfigKey LOGS_USERS = key("logs.users", ConfigKey.Type.LIST, null, ANY,
             "users who may read the daemons' logs through the logviewer, beside nimbus.admins");
     public static final ConfigKey DRPC_SERVERS = key("drpc.servers", ConfigKey.Type.LIST, null, ANY,
