@@ -172,6 +172,12 @@ public final class ConfigKeys {
             "how often a worker writes its heartbeat and checks its assignment, in ms");
     public static final ConfigKey WORKER_LOGS_DIR = key("squall.logs.dir", ConfigKey.Type.STRING, "logs", ANY,
             "directory of the worker log files, one per worker");
+    public static final ConfigKey WORKER_LOG_MAX_FILE_SIZE_MB = key("worker.log.max.file.size.mb",
+            ConfigKey.Type.INT, 100, 1, "size in MB at which a worker's log rolls over to a new file");
+    public static final ConfigKey WORKER_LOG_MAX_FILES = key("worker.log.max.files", ConfigKey.Type.INT, 10, 2,
+            "most files of one worker's log, the current one included (at most 21); the oldest is deleted");
+    public static final ConfigKey WORKER_LOGBACK_CONF = key("worker.logback.conf", ConfigKey.Type.STRING, null, ANY,
+            "logback configuration file of the workers; unset means the built-in squall-worker-logback.xml");
     public static final ConfigKey MESSAGING_MAX_FRAME_BYTES = key(
             "messaging.max.frame.bytes", ConfigKey.Type.INT, 16777216, 16,
             "largest frame a worker accepts; a bigger one closes the connection");
@@ -343,6 +349,16 @@ public final class ConfigKeys {
     public static final ConfigKey LOGVIEWER_SEARCH_MAX_SCAN_BYTES = key("logviewer.search.max.scan.bytes",
             ConfigKey.Type.LONG, 67108864L, 1, "most bytes of a log file one search request reads; the answer's "
                     + "nextByteOffset says where to go on");
+    public static final ConfigKey LOGVIEWER_CLEANUP_INTERVAL_SECS = key("logviewer.cleanup.interval.secs",
+            ConfigKey.Type.INT, 600, 1, "seconds between two cleanups of the worker logs by the logviewer");
+    public static final ConfigKey LOGVIEWER_CLEANUP_AGE_MINS = key("logviewer.cleanup.age.mins", ConfigKey.Type.INT,
+            10080, 1, "minutes after its last write that a dead worker's log file is deleted");
+    public static final ConfigKey LOGVIEWER_MAX_SUM_WORKER_LOGS_SIZE_MB = key(
+            "logviewer.max.sum.worker.logs.size.mb", ConfigKey.Type.INT, 4096, 1,
+            "MB the worker logs may take together; above it the oldest files of dead workers are deleted");
+    public static final ConfigKey LOGVIEWER_MAX_PER_WORKER_LOGS_SIZE_MB = key(
+            "logviewer.max.per.worker.logs.size.mb", ConfigKey.Type.INT, null, 0, "no effect in Squall: each "
+                    + "worker's log is bounded as it is written, by worker.log.max.file.size.mb and worker.log.max.files");
     public static final ConfigKey LOGS_USERS = key("logs.users", ConfigKey.Type.LIST, null, ANY,
             "users who may read the daemons' logs through the logviewer, beside nimbus.admins");
     public static final ConfigKey DRPC_SERVERS = key("drpc.servers", ConfigKey.Type.LIST, null, ANY,

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The log files one logviewer may serve: the regular files under its log root ({@code squall.logs.dir}, where the
- * supervisor's workers write {@code worker-TOPOLOGY_ID-PORT.log}), and nothing else. A requested name is a path
+ * supervisor's workers write {@code worker-TOPOLOGY_ID-PORT.log} and the files it rolls to), and nothing else. A requested name is a path
  * relative to the root; it is refused when it is empty, absolute, has a {@code ..} segment or a NUL, normalizes
  * outside the root, or is (or goes through) a symbolic link that leads outside it. A file whose name is a worker's
  * log belongs to that worker's topology; any other file in the root is a daemon's log.
@@ -22,8 +22,13 @@ import java.util.stream.Stream;
  * <p>Immutable and thread-safe; every call reads the file system anew.
  */
 public final class LogFiles {
-    /** {@code worker-TOPOLOGY_ID-PORT.log}, as the supervisor names it; topology ids are {@code NAME-MILLIS}. */
-    private static final Pattern WORKER_LOG = Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\.log");
+    /**
+     * A worker's files, as the supervisor names them (topology ids are {@code NAME-MILLIS}): its log
+     * {@code worker-TOPOLOGY_ID-PORT.log}, the older files the log rolled to ({@code .log.1}, {@code .log.2}, ...)
+     * and {@code .out}, what the worker's JVM wrote to its standard output and error past the log.
+     */
+    private static final Pattern WORKER_LOG =
+            Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\.(?:log(?:\\.\\d{1,2})?|out)");
 
     private final Path root;
 

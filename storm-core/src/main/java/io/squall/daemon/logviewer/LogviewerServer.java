@@ -73,7 +73,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Only regular files under the root are served ({@link LogFiles}); pages and searches are bounded
  * ({@link LogReader}). With {@code requireCredential} every request needs the user's token (Bearer, or the password
  * of HTTP Basic, as the dashboard): one without gets 401 and is counted; then {@link LogAccess} decides who reads
- * what. With TLS files it serves HTTPS only.
+ * what. With TLS files it serves HTTPS only. With cleanup settings it also deletes the old logs of dead workers
+ * ({@link LogCleaner}).
  *
  * <p>Threads: Netty's event loop only moves bytes. Each request is answered on a pool of two threads (reading files
  * and asking Nimbus may block); a connection stops reading until its answer is written, so its requests are
@@ -97,6 +98,8 @@ public final class LogviewerServer implements AutoCloseable {
     private final AtomicLong tlsRefused = new AtomicLong();
     private final Channel channel;
     private final String scheme;
+    /** The cleanup of old worker logs, or null when the settings ask for none. */
+    private final LogCleaner cleaner;
 
     /**
      * Starts serving.
@@ -132,6 +135,7 @@ public final class LogviewerServer implements AutoCloseable {
             throw new IllegalStateException("Cannot start the logviewer on " + settings.host() + ":" + settings.port()
                     + ": " + e, e);
         }
+        this.cleaner = settings.cleanup() == null ? null : LogCleaner.start(files, settings.cleanup());
         LOG.info("Logviewer at {} serving {} ({})", url(), files.root(),
                 settings.requireCredential() ? "tokens required" : "no authentication");
     }
@@ -477,6 +481,9 @@ public final class LogviewerServer implements AutoCloseable {
     /** Stops serving and closes every connection. */
     @Override
     public void close() {
+        if (cleaner != null) {
+            cleaner.close();
+        }
         channel.close().syncUninterruptibly();
         shutdownGroups();
     }

@@ -20,15 +20,23 @@ import java.util.List;
  * @param requireCredential whether every request must carry a token (authentication is on)
  * @param tls               the TLS files, or null for plain HTTP
  * @param access            who may read which file
+ * @param cleanup           when to delete old worker logs, or null to delete none
  */
 public record LogviewerSettings(Path root, String host, int port, int maxPageBytes, long maxScanBytes,
-                                boolean requireCredential, TlsFiles tls, LogAccess access) {
+                                boolean requireCredential, TlsFiles tls, LogAccess access,
+                                LogCleaner.Settings cleanup) {
 
-    /** Settings for tests and local use: no security, the default limits. */
+    /** Settings for tests and local use: no security, the default limits, no cleanup. */
     public static LogviewerSettings open(Path root, String host, int port) {
         return new LogviewerSettings(root, host, port, (Integer) ConfigKeys.LOGVIEWER_MAX_PAGE_BYTES.defaultValue(),
                 ((Number) ConfigKeys.LOGVIEWER_SEARCH_MAX_SCAN_BYTES.defaultValue()).longValue(), false, null,
-                LogAccess.OPEN);
+                LogAccess.OPEN, null);
+    }
+
+    /** These settings with {@code cleanup} instead. */
+    public LogviewerSettings withCleanup(LogCleaner.Settings cleanup) {
+        return new LogviewerSettings(root, host, port, maxPageBytes, maxScanBytes, requireCredential, tls, access,
+                cleanup);
     }
 
     /**
@@ -49,7 +57,7 @@ public record LogviewerSettings(Path root, String host, int port, int maxPageByt
         return new LogviewerSettings(Path.of(conf.getString(ConfigKeys.WORKER_LOGS_DIR)), host,
                 conf.getInt(ConfigKeys.LOGVIEWER_PORT), conf.getInt(ConfigKeys.LOGVIEWER_MAX_PAGE_BYTES),
                 ((Number) conf.asMap().get(ConfigKeys.LOGVIEWER_SEARCH_MAX_SCAN_BYTES.name())).longValue(),
-                s.authenticates(), s.tls(), access);
+                s.authenticates(), s.tls(), access, LogCleaner.Settings.of(conf));
     }
 
     private static List<String> strings(DaemonConfig conf, String key) {

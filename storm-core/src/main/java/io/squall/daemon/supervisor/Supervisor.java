@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code supervisor.monitor.freq.ms} makes its worker JVMs match the assignments: downloads the code of
  * newly assigned topologies from Nimbus, launches a worker per assigned port, restarts workers that died or
  * stopped heartbeating, and stops workers whose task groups changed or went away; a worker whose groups stay
- * the same keeps running across reassignments. Each worker logs to its own file under {@code squall.logs.dir}.
+ * the same keeps running across reassignments. Each worker logs to its own file under {@code squall.logs.dir},
+ * which rolls by size ({@link WorkerLogOptions}).
  *
  * <p>The supervisor's id is kept in {@code storm.local.dir/supervisor-<first port>/supervisor.id}, so a
  * restarted supervisor is the same one to Nimbus, and it adopts its workers that are still heartbeating.
@@ -65,6 +66,7 @@ public final class Supervisor implements AutoCloseable {
     private final NimbusClient nimbus;
     private final Path codeRoot;
     private final Path logsDir;
+    private final WorkerLogOptions workerLogs;
     private final WorkerDirs workerDirs;
     private final long workerTimeoutMs;
     private final WorkerSync decisions;
@@ -113,6 +115,7 @@ public final class Supervisor implements AutoCloseable {
                 conf.getInt(ConfigKeys.SUPERVISOR_WORKER_START_TIMEOUT_SECS) * 1000L);
         this.codeRoot = home.resolve("stormdist");
         this.logsDir = Path.of(conf.getString(ConfigKeys.WORKER_LOGS_DIR));
+        this.workerLogs = WorkerLogOptions.of(conf);
         Files.createDirectories(codeRoot);
         Files.createDirectories(logsDir);
         String nativeDir = conf.getString(ConfigKeys.SQUALL_NATIVE_DIR);
@@ -375,11 +378,12 @@ public final class Supervisor implements AutoCloseable {
                     own.jvmOptions(), conf.getInt(ConfigKeys.WORKER_YOUNG_GEN_MAX_MB));
             cmd.addAll(jvmOptions);
             cmd.addAll(workerDirs.prepare(port, jvmOptions));
-            for (String prop : new String[] {DaemonConfig.CONF_FILE_PROPERTY, "logback.configurationFile"}) {
-                if (System.getProperty(prop) != null) {
-                    cmd.add("-D" + prop + "=" + absolute(System.getProperty(prop)));
-                }
+            String confFile = System.getProperty(DaemonConfig.CONF_FILE_PROPERTY);
+            if (confFile != null) {
+                cmd.add("-D" + DaemonConfig.CONF_FILE_PROPERTY + "=" + absolute(confFile));
             }
+            // The worker's log rolls by size; not the supervisor's logging configuration, which writes to a console.
+            cmd.addAll(workerLogs.jvmOptions(a.topologyId(), port));
             cmd.add("-cp");
             List<String> classPath = new ArrayList<>();
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -394,11 +398,13 @@ public final class Supervisor implements AutoCloseable {
             cmd.add(code.toString());
             cmd.addAll(conf.overrides());
             cmd.addAll(absolutePaths());
-            File log = logsDir.resolve("worker-" + a.topologyId() + "-" + port + ".log").toFile();
+            Path log = workerLogs.logFile(a.topologyId(), port);
+            // Only what the JVM writes past logback lands here (System.out and System.err go to the log).
+            File out = workerLogs.outFile(a.topologyId(), port).toFile();
             ProcessBuilder launch = new ProcessBuilder(cmd);
             launch.environment().putAll(own.environment());
             Process p = launch.directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out)).start();
             workers.put(port, new WorkerProcess(a.topologyId(), a.groupIds(), port, p, p.toHandle(),
                     System.currentTimeMillis()));
             daemonMetrics.meter("supervisor:num-workers-launched").mark();

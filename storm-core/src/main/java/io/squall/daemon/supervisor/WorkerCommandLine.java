@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A worker process as its command line shows it: a supervisor starts {@link #WORKER_MAIN} with its own id, the
  * port and the topology id ({@code WorkerMain SUPERVISOR_ID PORT TOPOLOGY_ID ...}). The supervisor reads it to adopt
- * the workers of its previous run, {@code squall kill_workers} to find this machine's workers.
+ * the workers of its previous run, {@code squall kill_workers} to find this machine's workers, the logviewer to
+ * keep the logs of the workers that still run.
  */
 public final class WorkerCommandLine {
     /** The worker's main class. */
@@ -42,5 +43,22 @@ public final class WorkerCommandLine {
     /** Whether the process runs a worker. */
     public static boolean isWorker(ProcessHandle p) {
         return of(p).contains(WORKER_MAIN);
+    }
+
+    /** The slot a worker runs in: its topology and port. */
+    public record Slot(String topologyId, int port) {
+    }
+
+    /** The slot of the worker whose arguments these are, or null when they are not a worker's. */
+    public static Slot slot(List<String> args) {
+        int main = args.indexOf(WORKER_MAIN);
+        if (main < 0 || args.size() < main + 4) {
+            return null;
+        }
+        try {
+            return new Slot(args.get(main + 3), Integer.parseInt(args.get(main + 2)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

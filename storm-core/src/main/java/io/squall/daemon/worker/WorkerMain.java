@@ -399,6 +399,7 @@ public final class WorkerMain {
 
     /** Starts a worker; see the class comment for the arguments. */
     public static void main(String[] args) {
+        StdStreamsToLog.install();
         if (args.length < 4) {
             System.err.println("Usage: WorkerMain SUPERVISOR_ID PORT TOPOLOGY_ID CODE_DIR [key=value...]");
             System.exit(2);

@@ -215,7 +215,7 @@ class LogviewerServerIT {
     void withSecurityOnEveryRequestNeedsATokenAndOnlyPermittedLogsAreServed() throws Exception {
         LogviewerSettings open = LogviewerSettings.open(root, "127.0.0.1", 0);
         start(new LogviewerSettings(root, "127.0.0.1", 0, open.maxPageBytes(), open.maxScanBytes(), true, null,
-                ALICE_READS_WC));
+                ALICE_READS_WC, null));
         for (String path : List.of("/", "/api/v1/list-logs", "/api/v1/log?file=" + WC, "/api/v1/download?file=" + WC,
                 "/api/v1/daemonlog?file=nimbus.log", "/api/v1/search?file=" + WC + "&search-string=x")) {
             HttpResponse<byte[]> r = get(path);
