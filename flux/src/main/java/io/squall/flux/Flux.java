@@ -92,6 +92,9 @@ public final class Flux {
         } catch (IOException e) {
             err.println("flux: cannot read: " + e.getMessage());
             return FAILED;
+        } catch (ReflectiveOperationException e) { // Declared by Storm's FluxBuilder; Squall's reports FluxException.
+            err.println("flux: " + e);
+            return FAILED;
         } catch (NumberFormatException e) {
             err.println("flux: --sleep needs a number of milliseconds: " + e.getMessage());
             return USAGE;
@@ -101,7 +104,8 @@ public final class Flux {
         }
     }
 
-    private static int runTopology(CommandLine cmd, PrintStream out, PrintStream err) throws IOException {
+    private static int runTopology(CommandLine cmd, PrintStream out, PrintStream err)
+            throws IOException, ReflectiveOperationException {
         if (!cmd.hasOption("no-splash")) {
             out.println("Squall Flux: topologies from YAML (Storm's Flux)");
         }

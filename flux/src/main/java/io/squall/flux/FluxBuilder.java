@@ -29,6 +29,7 @@ import io.squall.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,8 +56,14 @@ public final class FluxBuilder {
         return conf;
     }
 
-    /** The topology; {@code context} then also holds the objects built for each id. */
-    public static StormTopology buildTopology(ExecutionContext context) {
+    /**
+     * The topology; {@code context} then also holds the objects built for each id. Errors are
+     * {@link FluxException}s; the checked exceptions are Storm's signature's, so that a caller's catch of them
+     * compiles after the import rewrite.
+     */
+    public static StormTopology buildTopology(ExecutionContext context) throws IllegalAccessException,
+            InstantiationException, ClassNotFoundException, NoSuchMethodException, InvocationTargetException,
+            NoSuchFieldException {
         TopologyDef def = context.getTopologyDef();
         for (BeanDef bean : def.getComponents()) {
             context.addComponent(bean.getId(), ObjectBuilder.build(bean, "components '" + bean.getId() + "'",
@@ -177,7 +184,7 @@ public final class FluxBuilder {
                         + " returned null instead of a StormTopology");
             }
             return (StormTopology) topology;
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw new FluxException("topologySource: " + source.getClass().getName() + "." + method.getName()
                     + " threw " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {

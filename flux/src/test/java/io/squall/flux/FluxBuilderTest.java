@@ -13,7 +13,6 @@ import io.squall.topology.StormTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +32,13 @@ class FluxBuilderTest {
 
     private ExecutionContext context;
 
-    private StormTopology build(String resource) throws IOException {
+    private StormTopology build(String resource) throws Exception {
         TopologyDef def = FluxParser.parseResource("/configs/" + resource, false, true, null, false);
         context = new ExecutionContext(def, FluxBuilder.buildConfig(def));
         return FluxBuilder.buildTopology(context);
     }
 
-    private String error(String yaml) throws IOException {
+    private String error(String yaml) throws Exception {
         Path f = dir.resolve("t.yaml");
         Files.writeString(f, yaml);
         TopologyDef def = FluxParser.parseFile(f.toString(), false, true, null, false);
@@ -50,7 +49,7 @@ class FluxBuilderTest {
     private static final String HEAD = "name: x\nspouts:\n  - id: s\n    className: org.apache.storm.testing.TestWordSpout\n";
 
     @Test
-    void buildsStormsWordCountWithSquallsClassesForStormsNames() throws IOException {
+    void buildsStormsWordCountWithSquallsClassesForStormsNames() throws Exception {
         StormTopology t = build("simple_wordcount.yaml");
         assertEquals(List.of("spout-1"), List.copyOf(t.get_spouts().keySet()));
         assertEquals(List.of("bolt-1", "bolt-2"), List.copyOf(t.get_bolts().keySet()));
@@ -66,7 +65,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void setsTasksAndCustomGroupings() throws IOException {
+    void setsTasksAndCustomGroupings() throws Exception {
         StormTopology t = build("tck.yaml");
         ComponentSpec spout = t.getComponent("spout-1");
         assertEquals(1, spout.getParallelism());
@@ -77,7 +76,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void refusesStormsDiamondWhoseLogBoltsDeclareNoStreamAndBuildsWorkerHooks() throws IOException {
+    void refusesStormsDiamondWhoseLogBoltsDeclareNoStreamAndBuildsWorkerHooks() throws Exception {
         // Storm builds it (LogInfoBolt declares no stream, so B, C and D never get a tuple); Squall's builder refuses
         // a subscription to a stream that is not declared, naming both ends.
         InvalidTopologyException e = assertThrows(InvalidTopologyException.class, () -> build("diamond-topology.yaml"));
@@ -87,7 +86,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void callsConstructorsFactoriesConfigMethodsAndSettersWithCoercion() throws IOException {
+    void callsConstructorsFactoriesConfigMethodsAndSettersWithCoercion() throws Exception {
         build("config-methods-test.yaml");
         TestBolt b = (TestBolt) context.getBolt("bolt-1");
         assertEquals(TestBolt.TestEnum.FOO, b.testEnum);
@@ -109,7 +108,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void setsPublicFieldsAndReflistsIntoLists() throws IOException {
+    void setsPublicFieldsAndReflistsIntoLists() throws Exception {
         Path f = dir.resolve("p.yaml");
         Files.writeString(f, HEAD + "components:\n  - id: a\n    className: io.squall.flux.test.TestBolt$TestClass\n"
                 + "    constructorArgs: [\"a\"]\n"
@@ -130,7 +129,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void buildsTopologySourcesByMapConfigAndMethodName() throws IOException {
+    void buildsTopologySourcesByMapConfigAndMethodName() throws Exception {
         assertNotNull(build("existing-topology.yaml").getComponent("record"));
         assertNotNull(build("existing-topology-reflection.yaml").getComponent("record"));
         assertNotNull(build("existing-topology-reflection-config.yaml").getComponent("record"));
@@ -138,7 +137,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void listsTheCandidatesWhenNoFactoryOrConstructorMatches() throws IOException {
+    void listsTheCandidatesWhenNoFactoryOrConstructorMatches() throws Exception {
         FluxException e = assertThrows(FluxException.class, () -> build("bad_static_factory_test.yaml"));
         assertTrue(e.getMessage().contains("bolts 'bolt-1': no public static method 'newLongInstance'"), e.getMessage());
         assertTrue(e.getMessage().contains("newLongInstance(long)"), e.getMessage());
@@ -155,7 +154,7 @@ class FluxBuilderTest {
     }
 
     @Test
-    void namesUnknownClassesRefsMethodsAndProperties() throws IOException {
+    void namesUnknownClassesRefsMethodsAndProperties() throws Exception {
         String cls = error(HEAD.replace("TestWordSpout", "NoSuchSpout"));
         assertTrue(cls.contains("spouts 's': class 'org.apache.storm.testing.NoSuchSpout' not found (nor its Squall "
                 + "name 'io.squall.testing.NoSuchSpout')"), cls);
