@@ -46,8 +46,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -360,9 +363,22 @@ class SecureClusterIT {
         Files.readAllLines(tls.key()).stream().filter(l -> !l.startsWith("-----")).forEach(secrets::add);
         List<String> texts = new ArrayList<>(dashboardPages);
         List<Path> logs = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(base)) {
-            files.filter(p -> p.toString().endsWith(".log")).forEach(logs::add);
-        }
+        // Workers make and delete directories under base as they start and stop: a file gone while walking is skipped.
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".log") || name.matches(".*\\.log\\.\\d+") || name.endsWith(".out")) {
+                    logs.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
         assertTrue(logs.size() >= 5, "daemon and worker logs: " + logs);
         for (Path log : logs) {
             texts.add(Files.readString(log));
