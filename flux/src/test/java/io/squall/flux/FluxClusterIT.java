@@ -45,6 +45,9 @@ class FluxClusterIT {
             cluster.startNimbus("nimbus", nimbusPort);
             Daemon supervisor = cluster.startSupervisor("supervisor", ClusterLauncher.freePort());
             DaemonConfig conf = DaemonConfig.load(null, cluster.conf());
+            // The supervisor can register before Nimbus listens: a submit then finds no leader. Wait for both.
+            NimbusClient nimbus = NimbusClient.of(conf);
+            Await.until(LONG, () -> isLeader(nimbus), () -> "a leader Nimbus: " + cluster.log("nimbus"));
             try (ClusterState state = ClusterState.connect(conf)) {
                 Await.until(LONG, () -> state.supervisors().size() == 1, () -> "a supervisor: " + supervisor.log());
             }
@@ -66,8 +69,16 @@ class FluxClusterIT {
             Await.until(LONG, () -> WORDS.stream().allMatch(w -> count(records, w) >= 2),
                     () -> "every word counted twice on the worker: " + WORDS.stream().map(w -> w + "="
                             + count(records, w)).toList() + "; " + supervisor.log());
-            NimbusClient.of(conf).killTopology("flux-remote", 0);
+            nimbus.killTopology("flux-remote", 0);
             Await.until(LONG, () -> cluster.workerPids().isEmpty(), () -> "the worker stopped");
+        }
+    }
+
+    private static boolean isLeader(NimbusClient nimbus) {
+        try {
+            return Boolean.TRUE.equals(nimbus.getClusterInfo().get("isLeader"));
+        } catch (IOException | RuntimeException e) {
+            return false; // Not up yet.
         }
     }
 
