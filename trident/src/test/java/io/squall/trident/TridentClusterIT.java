@@ -61,6 +61,17 @@ class TridentClusterIT {
         cluster.startNimbus("nimbus", nimbusPort);
         Daemon supervisor = cluster.startSupervisor("supervisor", ClusterLauncher.freePort());
         Await.until(LONG, () -> state.supervisors().size() == 1, () -> "a supervisor: " + supervisor.log());
+        // The supervisor can register before Nimbus listens: a submit then finds no leader.
+        NimbusClient nimbus = NimbusClient.of(DaemonConfig.load(null, cluster.conf()));
+        Await.until(LONG, () -> isLeader(nimbus), () -> "a leader Nimbus: " + cluster.log("nimbus"));
+    }
+
+    private static boolean isLeader(NimbusClient nimbus) {
+        try {
+            return Boolean.TRUE.equals(nimbus.getClusterInfo().get("isLeader"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // Not up yet.
+        }
     }
 
     @AfterAll
