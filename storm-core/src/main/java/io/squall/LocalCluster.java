@@ -8,6 +8,7 @@ import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.LocalRuntime;
 import io.squall.runtime.api.LocalTopologyRuntime;
 import io.squall.runtime.api.ReportedError;
+import io.squall.testing.TrackedTopology;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.InvalidTopologyException;
@@ -143,7 +144,26 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         return submit(name, conf, topology, Thread.currentThread().getContextClassLoader(), active);
     }
 
-    private LocalTopology submit(String name, Map<String, Object> conf, StormTopology topology, ClassLoader loader,
+    /** Submits a tracked topology ({@link TrackedTopology#getTopology()}), as Storm's local cluster does. */
+    public LocalTopology submitTopology(String name, Map<String, Object> conf, TrackedTopology topology) {
+        return submitTopology(name, conf, topology.getTopology());
+    }
+
+    /** Submits a tracked topology with Storm's submit options ({@code INACTIVE} starts it deactivated). */
+    public LocalTopology submitTopologyWithOpts(String name, Map<String, Object> conf, TrackedTopology topology,
+                                                SubmitOptions options) {
+        return submitTopologyWithOpts(name, conf, topology.getTopology(), options);
+    }
+
+    /**
+     * The cluster's Nimbus, to manage its topologies as a client would ({@code activate}, {@code rebalance},
+     * {@code getTopologyInfo}, ...): in local mode the cluster itself.
+     */
+    public Nimbus.Iface getNimbus() {
+        return this;
+    }
+
+        private LocalTopology submit(String name, Map<String, Object> conf, StormTopology topology, ClassLoader loader,
                                  boolean active) {
         if (closed) {
             throw new IllegalStateException("This LocalCluster is closed");
