@@ -21,6 +21,12 @@ import java.util.function.Consumer;
  * costing one emptiness check when the task has no hook. Owned by the task's executor thread.
  */
 public final class TaskHooks {
+    /** Storm's acker streams, as a task's emit hooks see the messages of its tuple trees. */
+    public static final String ACK_INIT = "__ack_init";
+    public static final String ACK_ACK = "__ack_ack";
+    public static final String ACK_FAIL = "__ack_fail";
+    public static final String ACK_RESET_TIMEOUT = "__ack_reset_timeout";
+
     private static final Logger LOG = LoggerFactory.getLogger(TaskHooks.class);
     private final int taskId;
     private final List<ITaskHook> hooks = new ArrayList<>();
@@ -61,6 +67,22 @@ public final class TaskHooks {
         if (!hooks.isEmpty()) {
             EmitInfo info = new EmitInfo(values, stream, taskId, outTasks);
             each(h -> h.emit(info));
+        }
+    }
+
+    /**
+     * The task told the tree of {@code root} something ({@link #ACK_INIT} with the tree's first value and the spout's
+     * task, {@link #ACK_ACK} with the value to XOR in, {@link #ACK_FAIL}, {@link #ACK_RESET_TIMEOUT}): Storm sends
+     * these as tuples to its acker and its hooks see each as an emit on that stream, so Squall's hooks see them too.
+     */
+    public void ackerEmit(String stream, long root, long value, int ackerTask) {
+        if (!hooks.isEmpty()) {
+            List<Object> values = switch (stream) {
+                case ACK_INIT -> List.of(root, value, taskId);
+                case ACK_ACK -> List.of(root, value);
+                default -> List.of(root);
+            };
+            emit(values, stream, List.of(ackerTask));
         }
     }
 

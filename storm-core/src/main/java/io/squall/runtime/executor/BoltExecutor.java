@@ -2,6 +2,7 @@ package io.squall.runtime.executor;
 
 import io.squall.Constants;
 import io.squall.config.TopologySettings;
+import io.squall.hooks.TaskHooks;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.api.CheckpointedBolt;
 import io.squall.runtime.api.EventTimeBolt;
@@ -468,6 +469,10 @@ public final class BoltExecutor extends Executor {
                 for (int k = 0; k < t.treeCount(); k++) {
                     long root = t.treeRoot(k);
                     transfer.sendAck(context.ackerTask(root), AckBatch.UPDATE, root, t.treeEdge(k) ^ t.ackVal(), -1);
+                    if (!taskContext.taskHooks().isEmpty()) { // Else no look-up of the acker task.
+                        taskContext.taskHooks().ackerEmit(TaskHooks.ACK_ACK, root, t.treeEdge(k) ^ t.ackVal(),
+                                context.ackerTask(root));
+                    }
                 }
             }
             counts.acked++;
@@ -526,6 +531,9 @@ public final class BoltExecutor extends Executor {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
                     transfer.sendAck(context.ackerTask(root), AckBatch.FAIL, root, 0, taskId);
+                    if (!taskContext.taskHooks().isEmpty()) { // Else no look-up of the acker task.
+                        taskContext.taskHooks().ackerEmit(TaskHooks.ACK_FAIL, root, 0, context.ackerTask(root));
+                    }
                 }
             }
             stats.failed.increment();
@@ -543,6 +551,10 @@ public final class BoltExecutor extends Executor {
                 for (int k = 0; k < id.size(); k++) {
                     long root = id.root(k);
                     transfer.sendAck(context.ackerTask(root), AckBatch.RESET, root, 0, -1);
+                    if (!taskContext.taskHooks().isEmpty()) { // Else no look-up of the acker task.
+                        taskContext.taskHooks().ackerEmit(TaskHooks.ACK_RESET_TIMEOUT, root, 0,
+                                context.ackerTask(root));
+                    }
                 }
             }
         }

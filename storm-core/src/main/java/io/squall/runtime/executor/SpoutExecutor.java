@@ -1,6 +1,7 @@
 package io.squall.runtime.executor;
 
 import io.squall.config.TopologySettings;
+import io.squall.hooks.TaskHooks;
 import io.squall.runtime.acker.AckBatch;
 import io.squall.runtime.acker.AckMessage;
 import io.squall.runtime.acker.PendingRing;
@@ -437,6 +438,10 @@ public final class SpoutExecutor extends Executor {
                 addPending(emitRoot, this, messageId, nowNanos, emitXor);
                 if (!tracksTrees) {
                     transfer.sendAck(context.ackerTask(emitRoot), AckBatch.INIT, emitRoot, emitXor, taskId);
+                }
+                if (!taskContext.taskHooks().isEmpty()) { // Else no look-up of the acker task.
+                    taskContext.taskHooks().ackerEmit(TaskHooks.ACK_INIT, emitRoot, emitXor,
+                            context.ackerTask(emitRoot));
                 }
             } else if (messageId != null) {
                 deferredAcks.add(messageId);
