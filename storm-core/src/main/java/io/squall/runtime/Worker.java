@@ -4,6 +4,7 @@ import io.squall.Config;
 import io.squall.Constants;
 import io.squall.config.ConfigKey;
 import io.squall.config.ConfigKeys;
+import io.squall.config.JsonTypes;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
 import io.squall.hooks.WorkerHooks;
@@ -51,7 +52,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -105,6 +109,8 @@ public final class Worker implements TopologyRuntime {
     private final V1Metrics v1Metrics;
     /** The topology's worker hooks, started with the executors. */
     private WorkerHooks workerHooks;
+    /** The pool of {@code WorkerTopologyContext.getSharedExecutor}: daemon threads, made as tasks ask for them. */
+    private final ExecutorService sharedExecutor;
     private final boolean localMode;
     private final Clock clock;
     private final Consumer<Throwable> onFailure;
@@ -174,10 +180,17 @@ public final class Worker implements TopologyRuntime {
         }
         List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
         localTasks.removeAll(placement.remoteTasks().keySet());
+        AtomicInteger sharedThreads = new AtomicInteger();
+        this.sharedExecutor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "worker-shared-" + topologyId + "-" + sharedThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
                 layout.taskToComponent(), topologyId, placement.port(), localTasks,
                 placement.codeDir() == null ? null : placement.codeDir().toString(),
-                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
+                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString(),
+                sharedExecutor);
         this.v1Metrics = new V1Metrics(context, conf, loader, clock);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
@@ -255,6 +268,7 @@ public final class Worker implements TopologyRuntime {
         this.driver = driver;
         active = activate;
         state = State.RUNNING;
+        workerHooks = WorkerHooks.start(context, loader);
         for (Executor e : executors) {
             driver.add(e);
         }
@@ -314,6 +328,7 @@ public final class Worker implements TopologyRuntime {
         if (workerHooks != null) {
             workerHooks.shutdown();
         }
+        sharedExecutor.shutdownNow(); // After the hooks: a hook's shutdown may still hand it work.
         if (state != State.FAILED) {
             state = State.STOPPED;
         }
@@ -529,7 +544,8 @@ public final class Worker implements TopologyRuntime {
     /**
      * The configuration a component's tasks see: the topology's, overridden by the component's, with the default
      * of every {@code topology.*} key it does not set, as Storm gives its components (their code reads
-     * {@code topology.message.timeout.secs} and the like without a fallback). A copy.
+     * {@code topology.message.timeout.secs} and the like without a fallback), and numbers typed as Storm's JSON
+     * round trip types them ({@link JsonTypes}: whole numbers are {@code Long}s). A copy.
      */
     public Map<String, Object> componentConf(String componentId) {
         Map<String, Object> conf = new HashMap<>(componentConf.get(componentId));
@@ -539,7 +555,7 @@ public final class Worker implements TopologyRuntime {
                 conf.putIfAbsent(key.name(), key.defaultValue());
             }
         }
-        return conf;
+        return JsonTypes.of(conf);
     }
 
     /**

@@ -63,8 +63,7 @@ public class TopologyContext extends WorkerTopologyContext {
      */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics,
                            V1MetricRegistry v1Metrics, ClassLoader loader, Clock clock) {
-        super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId(),
-                worker.getThisWorkerPort(), worker.getThisWorkerTasks(), worker.getCodeDir(), worker.getPIDDir());
+        super(worker);
         this.taskId = taskId;
         this.metrics = metrics;
         this.clock = clock;

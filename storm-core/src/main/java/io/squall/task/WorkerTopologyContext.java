@@ -5,13 +5,21 @@ import io.squall.topology.StormTopology;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
-/** The topology as seen from one worker: adds the worker's port and the tasks it runs. Immutable. */
+/**
+ * The topology as seen from one worker: adds the worker's port and the tasks it runs, and what the worker's tasks and
+ * hooks share (worker-level data, a thread pool). Its own fields are immutable; the contexts made from it (its
+ * tasks', its hooks') share its resources.
+ */
 public class WorkerTopologyContext extends GeneralTopologyContext {
+    /** Storm's name for the shared thread pool among a worker's default resources. */
+    public static final String SHARED_EXECUTOR = "executor";
     private final int workerPort;
     private final List<Integer> workerTasks;
     private final String codeDir;
     private final String pidDir;
+    private final WorkerResources resources;
 
     /** A context for the worker on {@code workerPort} running {@code workerTasks}, without a code directory. */
     public WorkerTopologyContext(StormTopology topology, Map<String, Object> topoConf,
@@ -29,11 +37,54 @@ public class WorkerTopologyContext extends GeneralTopologyContext {
     public WorkerTopologyContext(StormTopology topology, Map<String, Object> topoConf,
                                  Map<Integer, String> taskToComponent, String stormId, int workerPort,
                                  List<Integer> workerTasks, String codeDir, String pidDir) {
+        this(topology, topoConf, taskToComponent, stormId, workerPort, workerTasks, codeDir, pidDir, null);
+    }
+
+    /**
+     * A context for the worker on {@code workerPort} running {@code workerTasks}, whose {@link #getSharedExecutor}
+     * is {@code sharedExecutor} (the worker shuts it down), or a pool made on first use when null.
+     */
+    public WorkerTopologyContext(StormTopology topology, Map<String, Object> topoConf,
+                                 Map<Integer, String> taskToComponent, String stormId, int workerPort,
+                                 List<Integer> workerTasks, String codeDir, String pidDir,
+                                 ExecutorService sharedExecutor) {
         super(topology, topoConf, taskToComponent, stormId);
         this.workerPort = workerPort;
         this.workerTasks = Collections.unmodifiableList(workerTasks);
         this.codeDir = codeDir;
         this.pidDir = pidDir;
+        this.resources = new WorkerResources(stormId + "-" + workerPort, sharedExecutor);
+    }
+
+    /** A context of the same worker as {@code worker}, sharing its resources (for its tasks and hooks). */
+    protected WorkerTopologyContext(WorkerTopologyContext worker) {
+        super(worker.getRawTopology(), worker.getTopologyConf(), worker.getTaskToComponent(), worker.getStormId());
+        this.workerPort = worker.workerPort;
+        this.workerTasks = worker.workerTasks;
+        this.codeDir = worker.codeDir;
+        this.pidDir = worker.pidDir;
+        this.resources = worker.resources;
+    }
+
+    /**
+     * The worker-level data a worker hook set under {@code name} ({@link WorkerUserContext#setResource}), or null:
+     * what every task, task hook and worker hook of this worker sees alike.
+     */
+    public Object getResource(String name) {
+        return resources.get(name);
+    }
+
+    /**
+     * A thread pool shared by the worker's components, for work a task should not do on its executor's thread
+     * (blocking calls); its threads are daemons, and the worker shuts it down when it stops.
+     */
+    public ExecutorService getSharedExecutor() {
+        return resources.executor();
+    }
+
+    /** Sets worker-level data; {@link WorkerUserContext} makes it public for worker hooks, as Storm does. */
+    void putResource(String name, Object data) {
+        resources.set(name, data);
     }
 
     /**

@@ -53,12 +53,12 @@ class ComponentConfDriverTest {
         try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), conf)) {
             d.runUntilIdle();
         }
-        assertEquals(List.of(45, false, 1), Fixtures.log("conf"));
+        assertEquals(List.of(45, false, 1L), Fixtures.log("conf"), "whole numbers as Storm's JSON gives them: Long");
 
         Fixtures.LOGS.remove("conf");
         try (TopologyTestDriver d = new TopologyTestDriver(b.createTopology(), new Config())) {
             d.runUntilIdle();
         }
-        assertEquals(List.of(30, false, 1), Fixtures.log("conf"), "Storm's defaults: 30 s, no debug, 1 worker");
+        assertEquals(List.of(30, false, 1L), Fixtures.log("conf"), "Storm's defaults: 30 s, no debug, 1 worker");
     }
 }
