@@ -19,7 +19,9 @@ public record ConfigKey(String name, Type type, Object defaultValue, double min,
     public enum Type {
         INT, LONG, DOUBLE, BOOLEAN, STRING, LIST, MAP,
         /** A string or a list of strings, as Storm's option lists (childopts). */
-        STRING_OR_LIST;
+        STRING_OR_LIST,
+        /** A list or a map, as Storm's {@code topology.kryo.register}. */
+        LIST_OR_MAP;
 
         /** Whether {@code value} is of this type (integers are accepted for doubles and longs). */
         boolean accepts(Object value) {
@@ -32,6 +34,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, double min,
                 case LIST -> value instanceof List<?>;
                 case MAP -> value instanceof Map<?, ?>;
                 case STRING_OR_LIST -> value instanceof String || value instanceof List<?>;
+                case LIST_OR_MAP -> value instanceof List<?> || value instanceof Map<?, ?>;
             };
         }
 
@@ -69,6 +72,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, double min,
             case LIST -> "a list";
             case MAP -> "a map";
             case STRING_OR_LIST -> "a string or a list of strings";
+            case LIST_OR_MAP -> "a list or a map";
         };
     }
 

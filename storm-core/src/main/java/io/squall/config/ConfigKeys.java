@@ -34,8 +34,10 @@ public final class ConfigKeys {
             ConfigKey.Type.INT, null, 1, "send a tick tuple to each bolt task every this many seconds; unset means none");
     public static final ConfigKey TOPOLOGY_MAX_TASK_PARALLELISM = key("topology.max.task.parallelism",
             ConfigKey.Type.INT, null, 1, "cap on any component's parallelism");
-    public static final ConfigKey TOPOLOGY_KRYO_REGISTER = key("topology.kryo.register", ConfigKey.Type.LIST, null,
-            ANY, "classes to register with Kryo: class names, or {class: serializer class} maps");
+    public static final ConfigKey TOPOLOGY_KRYO_REGISTER = key("topology.kryo.register",
+            ConfigKey.Type.LIST_OR_MAP, null, ANY, "classes to register with Kryo: a list of class names and {class: "
+                    + "serializer class} maps, or one map of class to serializer class (null: Kryo's own); the "
+                    + "registrations of every component's configuration are added to the topology's");
     public static final ConfigKey TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION = key(
             "topology.fall.back.on.java.serialization", ConfigKey.Type.BOOLEAN, true, ANY,
             "serialize unregistered Serializable classes with Java serialization instead of failing");
@@ -449,8 +451,10 @@ public final class ConfigKeys {
             null, ANY, "IKryoDecorator class names; each registers its classes and serializers with every Kryo "
                     + "instance of the topology, after topology.kryo.register");
     public static final ConfigKey TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS = key(
-            "topology.skip.missing.kryo.registrations", ConfigKey.Type.BOOLEAN, null, ANY,
-            "no effect in Squall: a registered class that is missing is an error at submit");
+            "topology.skip.missing.kryo.registrations", ConfigKey.Type.BOOLEAN, false, ANY,
+            "true: a class, serializer or decorator of topology.kryo.register or topology.kryo.decorators that is not "
+                    + "on the topology's class path is logged and left out, as in Storm; false: it is an error at "
+                    + "submit");
     public static final ConfigKey TOPOLOGY_STATS_SAMPLE_RATE = key("topology.stats.sample.rate",
             ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: counters are exact, and latencies are sampled one "
                     + "tuple in topology.metrics.sample.every");
@@ -515,7 +519,7 @@ public final class ConfigKeys {
     /** Storm keys that Squall accepts and documents but that change nothing here. */
     public static final java.util.Set<String> NO_EFFECT = java.util.Set.of(
             TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name(),
-            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(), TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name(),
+            TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name(),
             TOPOLOGY_STATS_SAMPLE_RATE.name(),
             TOPOLOGY_EVENTLOGGER_EXECUTORS.name(), TOPOLOGY_SPOUT_WAIT_STRATEGY.name(), TOPOLOGY_BOLT_WAIT_STRATEGY.name(),
             TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS.name(), TOPOLOGY_BACKPRESSURE_ENABLE.name(),

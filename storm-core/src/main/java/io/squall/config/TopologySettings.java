@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The validated, typed configuration of a topology or of one of its components. Built once from the raw
@@ -30,6 +31,7 @@ public record TopologySettings(
         List<Object> kryoRegistrations,
         List<String> kryoDecorators,
         boolean fallBackOnJavaSerialization,
+        boolean skipMissingKryoRegistrations,
         boolean serializationCheck,
         int receiveBufferSize,
         int producerBatchSize,
@@ -55,8 +57,7 @@ public record TopologySettings(
         Integer ackers = (Integer) intOrNull(conf, ConfigKeys.TOPOLOGY_ACKER_EXECUTORS);
         Integer pending = (Integer) intOrNull(conf, ConfigKeys.TOPOLOGY_MAX_SPOUT_PENDING);
         Integer tick = (Integer) intOrNull(conf, ConfigKeys.TOPOLOGY_TICK_TUPLE_FREQ_SECS);
-        @SuppressWarnings("unchecked")
-        List<Object> kryo = (List<Object>) conf.get(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name());
+        List<Object> kryo = kryoRegistrations(conf.get(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name()));
         double high = doubleOf(conf, ConfigKeys.TOPOLOGY_BACKPRESSURE_HIGH_WATERMARK);
         double low = doubleOf(conf, ConfigKeys.TOPOLOGY_BACKPRESSURE_LOW_WATERMARK);
         if (!(low < high && high <= 1.0)) {
@@ -78,9 +79,10 @@ public record TopologySettings(
                 boolOf(conf, ConfigKeys.TOPOLOGY_ENABLE_MESSAGE_TIMEOUTS),
                 boolOf(conf, ConfigKeys.TOPOLOGY_DEBUG),
                 tick == null ? 0 : tick,
-                kryo == null ? List.of() : List.copyOf(kryo),
+                kryo,
                 names(conf.get(ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name())),
                 boolOf(conf, ConfigKeys.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION),
+                boolOf(conf, ConfigKeys.TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS),
                 boolOf(conf, ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK)
                         || boolOf(conf, ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE),
                 nextPowerOfTwo(intOf(conf, ConfigKeys.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE)),
@@ -90,6 +92,24 @@ public record TopologySettings(
                 high,
                 low,
                 boolOf(conf, ConfigKeys.TOPOLOGY_DIE_ON_ERROR));
+    }
+
+    /**
+     * The entries of a {@code topology.kryo.register} value in one form: a list of class names and single
+     * {@code {class: serializer}} maps. The value may be such a list (kept as it is), or a map of class to serializer
+     * (null: the class alone), as Storm takes it; a map's entries are listed by class name, so every worker registers
+     * them in one order. Null is no registrations.
+     */
+    public static List<Object> kryoRegistrations(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            TreeMap<String, Object> byName = new TreeMap<>();
+            m.forEach((name, serializer) -> byName.put(String.valueOf(name), serializer));
+            List<Object> out = new ArrayList<>();
+            byName.forEach((name, serializer) -> out.add(serializer == null ? name
+                    : Map.of(name, String.valueOf(serializer))));
+            return List.copyOf(out);
+        }
+        return value instanceof List<?> l ? List.copyOf(l) : List.of();
     }
 
     /** The class names in a list of names (null for none); validated as a LIST of any elements before this. */

@@ -11,18 +11,28 @@ import io.squall.runtime.windowing.WindowedBoltRunner;
 import io.squall.serialization.KryoFactory;
 import io.squall.spout.CheckpointSpout;
 import io.squall.state.StateFactory;
+import io.squall.grouping.PartialKeyGrouping;
 import io.squall.topology.ComponentSpec;
+import io.squall.topology.GlobalStreamId;
+import io.squall.topology.Grouping;
+import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.IStatefulWindowedBolt;
 import io.squall.topology.StatefulWindowedBoltExecutor;
 import io.squall.topology.StormTopology;
+import io.squall.topology.StreamSpec;
 import io.squall.topology.WindowedBoltExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything about a topology that can be checked before a thread starts: the configuration and each
@@ -32,6 +42,10 @@ import java.util.Map;
  */
 public final class TopologyCheck {
     private static final Logger LOG = LoggerFactory.getLogger(TopologyCheck.class);
+
+    /** The keys Storm merges from every component into the topology's configuration. */
+    private static final List<String> KRYO_KEYS = List.of(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name(),
+            ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name());
 
     private TopologyCheck() {
     }
@@ -54,6 +68,8 @@ public final class TopologyCheck {
      * @throws io.squall.topology.InvalidTopologyException if a component's code cannot be loaded
      */
     public static Checked check(StormTopology topology, Map<String, Object> conf, ClassLoader loader) {
+        checkStructure(topology);
+        conf = withComponentsKryo(topology, conf);
         TopologySettings settings = TopologySettings.from(conf);
         MetricsSettings metrics = MetricsSettings.from(conf);
         KryoFactory.create(settings, loader);
@@ -62,6 +78,13 @@ public final class TopologyCheck {
         for (ComponentSpec c : topology.getComponents().values()) {
             Map<String, Object> merged = new HashMap<>(conf);
             merged.putAll(c.getConfig());
+            for (String key : KRYO_KEYS) { // The topology's, which took in every component's.
+                if (conf.containsKey(key)) {
+                    merged.put(key, conf.get(key));
+                } else {
+                    merged.remove(key);
+                }
+            }
             try {
                 TopologySettings s = TopologySettings.from(merged);
                 Object instance = c.newInstance(loader);
@@ -86,6 +109,95 @@ public final class TopologyCheck {
             }
         }
         return new Checked(settings, metrics, componentConf, componentSettings);
+    }
+
+    /**
+     * {@code conf} with the Kryo registrations and decorators of every component's configuration added to the
+     * topology's, as Storm's Nimbus does, so that every task of the topology registers the same classes in the same
+     * order: the registrations as one map of class to serializer (the topology's own entry for a class wins), the
+     * decorators as one list without repeats. {@code conf} itself when no component names either.
+     */
+    static Map<String, Object> withComponentsKryo(StormTopology topology, Map<String, Object> conf) {
+        List<Map<String, Object>> named = topology.getComponents().values().stream().map(ComponentSpec::getConfig)
+                .filter(c -> KRYO_KEYS.stream().anyMatch(c::containsKey)).toList();
+        if (named.isEmpty()) {
+            return conf;
+        }
+        Map<String, Object> registrations = new LinkedHashMap<>();
+        Set<String> decorators = new LinkedHashSet<>();
+        for (Map<String, Object> c : named) {
+            addRegistrations(registrations, c.get(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name()));
+            addDecorators(decorators, c.get(ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name()));
+        }
+        addRegistrations(registrations, conf.get(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name()));
+        addDecorators(decorators, conf.get(ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name()));
+        Map<String, Object> out = new HashMap<>(conf);
+        out.put(ConfigKeys.TOPOLOGY_KRYO_REGISTER.name(), registrations);
+        out.put(ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name(), new ArrayList<>(decorators));
+        return out;
+    }
+
+    private static void addRegistrations(Map<String, Object> to, Object value) {
+        for (Object r : TopologySettings.kryoRegistrations(value instanceof List<?> || value instanceof Map<?, ?>
+                ? value : null)) {
+            if (r instanceof Map<?, ?> m) {
+                m.forEach((type, serializer) -> to.put(String.valueOf(type), serializer));
+            } else {
+                to.put(String.valueOf(r), null);
+            }
+        }
+    }
+
+    private static void addDecorators(Set<String> to, Object value) {
+        if (value instanceof List<?> l) {
+            l.forEach(d -> to.add(String.valueOf(d)));
+        }
+    }
+
+    /**
+     * Every subscription names a component and a stream it declares, groups by fields the stream has, and is direct
+     * exactly when the stream is: what Storm checks at submit.
+     *
+     * @throws InvalidTopologyException naming the subscriber, the stream and what is wrong
+     */
+    static void checkStructure(StormTopology topology) {
+        Map<String, ComponentSpec> components = topology.getComponents();
+        for (ComponentSpec c : components.values()) {
+            for (Map.Entry<GlobalStreamId, Grouping> in : c.getInputs().entrySet()) {
+                checkInput(c.getId(), in.getKey(), in.getValue(), components);
+            }
+        }
+    }
+
+    private static void checkInput(String id, GlobalStreamId s, Grouping g, Map<String, ComponentSpec> components) {
+        ComponentSpec source = components.get(s.getComponentId());
+        if (source == null) {
+            throw new InvalidTopologyException("Component '" + id + "' subscribes to component '" + s.getComponentId()
+                    + "', which does not exist (components: " + new TreeSet<>(components.keySet()) + ")");
+        }
+        StreamSpec stream = source.getOutputs().get(s.getStreamId());
+        if (stream == null) {
+            throw new InvalidTopologyException("Component '" + id + "' subscribes to stream '" + s.getStreamId()
+                    + "' of component '" + s.getComponentId() + "', which declares no such stream (it declares "
+                    + source.getOutputs().keySet() + ")");
+        }
+        List<String> groupingFields = g.getType() == Grouping.Type.FIELDS ? g.getFields()
+                : g.getCustom() instanceof PartialKeyGrouping pk && pk.getFields() != null ? pk.getFields().toList()
+                : List.of();
+        for (String f : groupingFields) {
+            if (!stream.fields().contains(f)) {
+                throw new InvalidTopologyException("Component '" + id + "' groups stream " + s + " by field '" + f
+                        + "', which the stream does not declare (its fields are " + stream.fields() + ")");
+            }
+        }
+        if (g.getType() == Grouping.Type.DIRECT && !stream.direct()) {
+            throw new InvalidTopologyException("Component '" + id + "' uses a direct grouping on stream " + s
+                    + ", which is not declared direct: declare it with declareStream(id, true, fields)");
+        }
+        if (g.getType() != Grouping.Type.DIRECT && stream.direct()) {
+            throw new InvalidTopologyException("Component '" + id + "' uses a " + g + " grouping on direct stream " + s
+                    + ": a direct stream needs directGrouping");
+        }
     }
 
     /**

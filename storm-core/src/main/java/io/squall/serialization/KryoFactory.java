@@ -11,6 +11,8 @@ import io.squall.config.TopologySettings;
 import io.squall.tuple.Values;
 import io.squall.windowing.LateTuple;
 import org.objenesis.strategy.StdInstantiatorStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -43,6 +45,10 @@ public final class KryoFactory {
             byte[].class, int[].class, long[].class, double[].class, float[].class, short[].class,
             char[].class, boolean[].class, String[].class, Object[].class, LateTuple.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(KryoFactory.class);
+    /** The missing names already logged: every thread makes its own Kryo, and each name is logged once. */
+    private static final java.util.Set<String> SKIPPED_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private KryoFactory() {
     }
 
@@ -56,7 +62,7 @@ public final class KryoFactory {
      */
     public static Kryo create(List<Object> registrations, boolean fallBackOnJava, ClassLoader loader,
                               List<Class<?>> systemClasses) {
-        return create(registrations, List.of(), fallBackOnJava, loader, systemClasses);
+        return create(registrations, List.of(), fallBackOnJava, false, loader, systemClasses);
     }
 
     /**
@@ -67,17 +73,18 @@ public final class KryoFactory {
      */
     public static Kryo create(TopologySettings settings, ClassLoader loader) {
         return create(settings.kryoRegistrations(), settings.kryoDecorators(), settings.fallBackOnJavaSerialization(),
-                loader, List.of());
+                settings.skipMissingKryoRegistrations(), loader, List.of());
     }
 
     /**
      * A Kryo instance with Squall's registrations and the user's, then the user's decorators ({@link IKryoDecorator}
-     * class names, in order).
+     * class names, in order). With {@code skipMissing} ({@code topology.skip.missing.kryo.registrations}) a class,
+     * serializer or decorator that is not on the class path is logged and left out.
      *
      * @throws InvalidConfigException naming a registered class, serializer or decorator that cannot be loaded
      */
     public static Kryo create(List<Object> registrations, List<String> decorators, boolean fallBackOnJava,
-                              ClassLoader loader, List<Class<?>> systemClasses) {
+                              boolean skipMissing, ClassLoader loader, List<Class<?>> systemClasses) {
         Kryo kryo = new Kryo();
         kryo.setClassLoader(loader);
         kryo.setRegistrationRequired(!fallBackOnJava);
@@ -99,11 +106,18 @@ public final class KryoFactory {
         }
         for (Object r : registrations) {
             if (r instanceof String name) {
-                kryo.register(load(name, loader));
+                if (!skipMissing || present(name, "class", loader)) {
+                    kryo.register(load(name, loader));
+                }
             } else if (r instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    Class<?> type = load(String.valueOf(e.getKey()), loader);
-                    kryo.register(type, newSerializer(String.valueOf(e.getValue()), type, loader));
+                    String name = String.valueOf(e.getKey());
+                    String serializer = String.valueOf(e.getValue());
+                    if (skipMissing && !(present(name, "class", loader) && present(serializer, "serializer", loader))) {
+                        continue;
+                    }
+                    Class<?> type = load(name, loader);
+                    kryo.register(type, newSerializer(serializer, type, loader));
                 }
             } else {
                 throw new InvalidConfigException("topology.kryo.register entries must be class names or "
@@ -111,7 +125,9 @@ public final class KryoFactory {
             }
         }
         for (String d : decorators) {
-            decorator(d, loader).decorate(kryo);
+            if (!skipMissing || present(d, "decorator", loader)) {
+                decorator(d, loader).decorate(kryo);
+            }
         }
         if (fallBackOnJava) {
             // Set after the registrations above, so registered classes keep Kryo's own serializers.
@@ -148,6 +164,20 @@ public final class KryoFactory {
         @Override
         public boolean isSupported(Class type) {
             return true;
+        }
+    }
+
+    /** Whether class {@code name} loads; logs that it is left out when not (topology.skip.missing...). */
+    private static boolean present(String name, String what, ClassLoader loader) {
+        try {
+            Class.forName(name, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            if (SKIPPED_LOGGED.add(name)) {
+                LOG.warn("Kryo {} '{}' is not on the topology's class path; left out of its registrations, as "
+                        + "topology.skip.missing.kryo.registrations says", what, name);
+            }
+            return false;
         }
     }
 

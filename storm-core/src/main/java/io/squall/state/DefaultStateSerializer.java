@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.squall.Config;
+import io.squall.config.TopologySettings;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ public final class DefaultStateSerializer<T> implements Serializer<T> {
     @SuppressWarnings("unchecked")
     public DefaultStateSerializer(Map<String, Object> topoConf, List<Class<?>> classesToRegister) {
         this.classesToRegister = List.copyOf(classesToRegister);
-        Object r = topoConf == null ? null : topoConf.get(Config.TOPOLOGY_KRYO_REGISTER);
-        this.registrations = r instanceof List<?> l ? new ArrayList<>((List<Object>) l) : List.of();
+        this.registrations = TopologySettings.kryoRegistrations(
+                topoConf == null ? null : topoConf.get(Config.TOPOLOGY_KRYO_REGISTER));
     }
 
     private Kryo kryo() {

@@ -1,5 +1,6 @@
 package io.squall.topology;
 
+import io.squall.Constants;
 import io.squall.Config;
 import io.squall.config.ConfigKeys;
 import io.squall.grouping.CustomStreamGrouping;
@@ -223,8 +224,8 @@ public class TopologyBuilder {
         }
         Map<String, ComponentSpec> specs = new LinkedHashMap<>();
         boolean checkpointed = isCheckpointed();
+        addSystemStreams(outputs);
         for (Declared d : components.values()) {
-            checkInputs(d, outputs);
             Map<String, Object> conf = new LinkedHashMap<>();
             Map<String, Object> own = d.component.getComponentConfiguration();
             if (own != null) {
@@ -256,6 +257,24 @@ public class TopologyBuilder {
             specs.put(CheckpointSpout.CHECKPOINT_COMPONENT_ID, checkpointSpoutSpec());
         }
         return new StormTopology(specs, workerHooks);
+    }
+
+    /**
+     * Declares Storm's system stream ({@code __system}, field {@code event}) on each component a bolt subscribes to it
+     * of: every Storm component has it, and nothing is sent on it. Subscriptions are checked at submit, as Storm does
+     * ({@code io.squall.runtime.TopologyCheck}), so a topology that subscribes to what does not exist builds.
+     */
+    private void addSystemStreams(Map<String, Map<String, StreamSpec>> outputs) {
+        for (Declared d : components.values()) {
+            for (GlobalStreamId in : d.inputs.keySet()) {
+                Map<String, StreamSpec> source = outputs.get(in.getComponentId());
+                if (Constants.SYSTEM_STREAM_ID.equals(in.getStreamId()) && source != null) {
+                    Map<String, StreamSpec> withSystem = new LinkedHashMap<>(source);
+                    withSystem.putIfAbsent(Constants.SYSTEM_STREAM_ID, new StreamSpec(new Fields("event"), false));
+                    outputs.put(in.getComponentId(), withSystem);
+                }
+            }
+        }
     }
 
     /**
@@ -293,6 +312,9 @@ public class TopologyBuilder {
         streams.put(CheckpointSpout.CHECKPOINT_STREAM_ID, new StreamSpec(CHECKPOINT_FIELDS, false));
         for (GlobalStreamId in : d.inputs.keySet()) {
             Declared source = components.get(in.getComponentId());
+            if (source == null) {
+                continue; // Refused at submit, naming the component.
+            }
             String from = source.kind == ComponentSpec.Kind.SPOUT ? CheckpointSpout.CHECKPOINT_COMPONENT_ID : source.id;
             inputs.putIfAbsent(new GlobalStreamId(from, CheckpointSpout.CHECKPOINT_STREAM_ID),
                     Grouping.of(Grouping.Type.ALL));
@@ -306,41 +328,6 @@ public class TopologyBuilder {
         return new ComponentSpec(CheckpointSpout.CHECKPOINT_COMPONENT_ID, ComponentSpec.Kind.SPOUT,
                 ComponentSerializer.serialize(CheckpointSpout.CHECKPOINT_COMPONENT_ID, spout),
                 CheckpointSpout.class.getName(), 1, 1, Map.of(), getter.getFieldsDeclaration(), Map.of());
-    }
-
-    private void checkInputs(Declared d, Map<String, Map<String, StreamSpec>> outputs) {
-        for (Map.Entry<GlobalStreamId, Grouping> in : d.inputs.entrySet()) {
-            GlobalStreamId s = in.getKey();
-            Grouping g = in.getValue();
-            Map<String, StreamSpec> sourceStreams = outputs.get(s.getComponentId());
-            if (sourceStreams == null) {
-                throw new InvalidTopologyException("Component '" + d.id + "' subscribes to component '"
-                        + s.getComponentId() + "', which does not exist (components: " + components.keySet() + ")");
-            }
-            StreamSpec stream = sourceStreams.get(s.getStreamId());
-            if (stream == null) {
-                throw new InvalidTopologyException("Component '" + d.id + "' subscribes to stream '" + s.getStreamId()
-                        + "' of component '" + s.getComponentId() + "', which declares no such stream (it declares "
-                        + sourceStreams.keySet() + ")");
-            }
-            List<String> groupingFields = g.getType() == Grouping.Type.FIELDS ? g.getFields()
-                    : g.getCustom() instanceof PartialKeyGrouping pk && pk.getFields() != null ? pk.getFields().toList()
-                    : List.of();
-            for (String f : groupingFields) {
-                if (!stream.fields().contains(f)) {
-                    throw new InvalidTopologyException("Component '" + d.id + "' groups stream " + s + " by field '"
-                            + f + "', which the stream does not declare (its fields are " + stream.fields() + ")");
-                }
-            }
-            if (g.getType() == Grouping.Type.DIRECT && !stream.direct()) {
-                throw new InvalidTopologyException("Component '" + d.id + "' uses a direct grouping on stream " + s
-                        + ", which is not declared direct: declare it with declareStream(id, true, fields)");
-            }
-            if (g.getType() != Grouping.Type.DIRECT && stream.direct()) {
-                throw new InvalidTopologyException("Component '" + d.id + "' uses a " + g + " grouping on direct stream "
-                        + s + ": a direct stream needs directGrouping");
-            }
-        }
     }
 
     /** A component being declared: its inputs and configuration. */

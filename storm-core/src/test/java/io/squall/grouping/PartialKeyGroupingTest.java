@@ -4,6 +4,7 @@ import io.squall.task.WorkerTopologyContext;
 import io.squall.testing.TestWordSpout;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.InvalidTopologyException;
+import io.squall.LocalCluster;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.topology.base.BaseBasicBolt;
@@ -84,11 +85,15 @@ class PartialKeyGroupingTest {
     }
 
     @Test
-    void anUnknownFieldIsRejectedWhenTheTopologyIsBuilt() {
+    void anUnknownFieldIsRejectedWhenTheTopologyIsSubmitted() {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
         b.setBolt("sink", new Sink(), 2).partialKeyGrouping("words", new Fields("nope"));
-        InvalidTopologyException e = assertThrows(InvalidTopologyException.class, b::createTopology);
+        StormTopology topology = b.createTopology();
+        InvalidTopologyException e;
+        try (LocalCluster cluster = new LocalCluster()) {
+            e = assertThrows(InvalidTopologyException.class, () -> cluster.submitTopology("pkg", Map.of(), topology));
+        }
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
     }
 }

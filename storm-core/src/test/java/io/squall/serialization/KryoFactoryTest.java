@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -126,7 +127,8 @@ class KryoFactoryTest {
     }
 
     private static Kryo decorated(List<String> decorators) {
-        return KryoFactory.create(List.of(), decorators, false, KryoFactoryTest.class.getClassLoader(), List.of());
+        return KryoFactory.create(List.of(), decorators, false, false, KryoFactoryTest.class.getClassLoader(),
+                List.of());
     }
 
     @Test
@@ -159,6 +161,33 @@ class KryoFactoryTest {
         Pair p = (Pair) roundTrip(kryo, kryo(false, List.of(Pair.class.getName())), new Pair(4, 5));
         assertEquals(4, p.a);
         assertEquals(5, p.b);
+    }
+
+    @Test
+    void withSkipMissingAClassSerializerOrDecoratorNotOnTheClassPathIsLeftOutElseItIsAnError() {
+        List<Object> registrations = List.of("no.such.Type",
+                Map.of("io.squall.testing.FixedTuple", "no.such.Serializer"), "io.squall.testing.TestSerObject");
+        List<String> decorators = List.of("no.such.Decorator");
+        ClassLoader loader = KryoFactoryTest.class.getClassLoader();
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> KryoFactory.create(registrations, decorators, false, false, loader, List.of()));
+        assertTrue(e.getMessage().contains("no.such.Type"), e.getMessage());
+        Kryo kryo = KryoFactory.create(registrations, decorators, false, true, loader, List.of());
+        assertTrue(kryo.getClassResolver().getRegistration(io.squall.testing.TestSerObject.class) != null,
+                "the present class");
+        assertEquals(null, kryo.getClassResolver().getRegistration(io.squall.testing.FixedTuple.class),
+                "a class whose serializer is missing is left out");
+    }
+
+    @Test
+    void aMapOfClassToSerializerIsTakenAsStormTakesItInNameOrder() {
+        Map<String, Object> map = new java.util.HashMap<>();
+        map.put("io.squall.testing.TestSerObject", null);
+        map.put("io.squall.testing.FixedTuple", "some.Serializer");
+        assertEquals(List.of(Map.of("io.squall.testing.FixedTuple", "some.Serializer"),
+                "io.squall.testing.TestSerObject"), io.squall.config.TopologySettings.kryoRegistrations(map));
+        assertEquals(List.of("a"), io.squall.config.TopologySettings.kryoRegistrations(List.of("a")));
+        assertEquals(List.of(), io.squall.config.TopologySettings.kryoRegistrations(null));
     }
 
     @Test

@@ -48,12 +48,24 @@ class BadInputTest {
         return assertThrows(type, r::run).getMessage();
     }
 
+    /**
+     * The message a local cluster refuses {@code b}'s topology with. As in Storm, a subscription to what does not
+     * exist builds ({@code createTopology}) and is refused at submit.
+     */
+    private static String refusedAtSubmit(TopologyBuilder b) {
+        StormTopology topology = b.createTopology();
+        try (LocalCluster cluster = new LocalCluster()) {
+            return message(() -> cluster.submitTopology("refused", new Config(), topology),
+                    InvalidTopologyException.class);
+        }
+    }
+
     @Test
     void groupingOnAMissingComponentNamesIt() {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
         b.setBolt("sink", new Sink()).shuffleGrouping("wrods");
-        String m = message(b::createTopology, InvalidTopologyException.class);
+        String m = refusedAtSubmit(b);
         assertTrue(m.contains("'sink'") && m.contains("'wrods'") && m.contains("does not exist"), m);
     }
 
@@ -62,7 +74,7 @@ class BadInputTest {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
         b.setBolt("sink", new Sink()).shuffleGrouping("words", "nouns");
-        String m = message(b::createTopology, InvalidTopologyException.class);
+        String m = refusedAtSubmit(b);
         assertTrue(m.contains("'nouns'") && m.contains("'words'") && m.contains("[default]"), m);
     }
 
@@ -71,7 +83,7 @@ class BadInputTest {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
         b.setBolt("sink", new Sink()).fieldsGrouping("words", new Fields("wrod"));
-        String m = message(b::createTopology, InvalidTopologyException.class);
+        String m = refusedAtSubmit(b);
         assertTrue(m.contains("'wrod'") && m.contains("[word]"), m);
     }
 
