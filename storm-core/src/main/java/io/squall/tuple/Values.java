@@ -10,9 +10,16 @@ public class Values extends ArrayList<Object> {
     public Values() {
     }
 
-    /** The given values, in order. */
+    /**
+     * The given values, in order. {@code new Values(null)} is one null value, as in Storm (Java passes the null as the
+     * array itself).
+     */
     public Values(Object... values) {
-        super(values.length);
+        super(values == null ? 1 : values.length);
+        if (values == null) {
+            add(null);
+            return;
+        }
         for (Object v : values) {
             add(v);
         }
