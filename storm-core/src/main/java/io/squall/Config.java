@@ -39,6 +39,8 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
     public static final String TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name();
     public static final String TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB = ConfigKeys.TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name();
     public static final String TOPOLOGY_KRYO_DECORATORS = ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name();
+    public static final String STORM_TOPOLOGY_SUBMISSION_NOTIFIER_PLUGIN =
+            ConfigKeys.STORM_TOPOLOGY_SUBMISSION_NOTIFIER_PLUGIN.name();
     public static final String TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS =
             ConfigKeys.TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name();
     public static final String TOPOLOGY_STATS_SAMPLE_RATE = ConfigKeys.TOPOLOGY_STATS_SAMPLE_RATE.name();

@@ -193,6 +193,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             }
             start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), codeDir), active);
         }
+        SubmitterHooks.notify(name, topoConf, topology, () -> getTopologyInfo(name));
         return new LocalTopology(name);
     }
 

@@ -58,9 +58,11 @@ public final class SquallSubmitter {
             throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
         }
         TopologySettings.from(topoConf);
-        try {
-            Map<String, Object> answer = NimbusClient.of(remote.conf()).submit(name, remote.jar(), topoConf, topology);
+        try (NimbusClient nimbus = NimbusClient.of(remote.conf())) {
+            Map<String, Object> answer = nimbus.submit(name, remote.jar(), topoConf, topology);
             LOG.info("Submitted topology {} as {}", name, answer.get("id"));
+            SubmitterHooks.notify(name, topoConf, topology, () -> nimbus.getClient().getTopologyInfo(String.valueOf(
+                    answer.get("id"))));
             if (answer.get("workers") instanceof Number got && answer.get("workersRequested") instanceof Number asked
                     && got.intValue() < asked.intValue()) {
                 LOG.warn("Topology {} runs on {} of the {} workers it asked for (not enough free slots, or fewer "

@@ -447,6 +447,10 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB = key("topology.worker.max.heap.size.mb",
             ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: it has no resource-aware scheduler; the heap is "
                     + "set by worker.childopts");
+    public static final ConfigKey STORM_TOPOLOGY_SUBMISSION_NOTIFIER_PLUGIN = key(
+            "storm.topology.submission.notifier.plugin.class", ConfigKey.Type.STRING, null, ANY,
+            "an ISubmitterHook class (public, with a no-argument constructor) told of each topology once it is "
+                    + "submitted, by SquallSubmitter and LocalCluster; an error in it fails the submit");
     public static final ConfigKey TOPOLOGY_KRYO_DECORATORS = key("topology.kryo.decorators", ConfigKey.Type.LIST,
             null, ANY, "IKryoDecorator class names; each registers its classes and serializers with every Kryo "
                     + "instance of the topology, after topology.kryo.register");

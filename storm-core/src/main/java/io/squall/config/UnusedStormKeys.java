@@ -210,7 +210,6 @@ public interface UnusedStormKeys {
     String STORM_BLOBSTORE_INPUTSTREAM_BUFFER_SIZE_BYTES = "storm.blobstore.inputstream.buffer.size.bytes";
     String STORM_BLOBSTORE_DEPENDENCY_JAR_UPLOAD_CHUNK_SIZE_BYTES =
             "storm.blobstore.dependency.jar.upload.chunk.size.bytes";
-    String STORM_TOPOLOGY_SUBMISSION_NOTIFIER_PLUGIN = "storm.topology.submission.notifier.plugin.class";
     String NIMBUS_IMPERSONATION_ACL = "nimbus.impersonation.acl";
     String NIMBUS_SCHEDULER_STRATEGY_CLASS_WHITELIST = "nimbus.scheduler.strategy.class.whitelist";
     String SUPERVISOR_WORKER_LAUNCHER = "supervisor.worker.launcher";
