@@ -287,4 +287,21 @@ public final class Utils {
     public static boolean isNullOrEmpty(Collection<?> c) {
         return c == null || c.isEmpty();
     }
+
+    /**
+     * A port free on this host: {@code preferredPort} when it can be bound, else (or for 0) one the system picks; -1
+     * when none can be bound. Another process may take it before the caller binds it, as with Storm's.
+     */
+    public static int getAvailablePort(int preferredPort) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(preferredPort)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            return preferredPort > 0 ? getAvailablePort(0) : -1;
+        }
+    }
+
+    /** A port free on this host, picked by the system; see {@link #getAvailablePort(int)}. */
+    public static int getAvailablePort() {
+        return getAvailablePort(0);
+    }
 }

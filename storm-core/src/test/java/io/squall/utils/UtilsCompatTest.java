@@ -82,4 +82,16 @@ class UtilsCompatTest {
         assertThrows(RuntimeException.class, () -> Utils.findAndReadConfigFile("no-such-file.yaml", true));
         assertTrue(Utils.findAndReadConfigFile("no-such-file.yaml", false).isEmpty());
     }
+
+    @Test
+    void anAvailablePortIsThePreferredOneWhenFreeElseAnother() throws Exception {
+        int free = Utils.getAvailablePort();
+        assertTrue(free > 0, "a port: " + free);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            int other = Utils.getAvailablePort(taken.getLocalPort());
+            assertTrue(other > 0 && other != taken.getLocalPort(), "another port than the taken one: " + other);
+        }
+        int preferred = Utils.getAvailablePort();
+        assertEquals(preferred, Utils.getAvailablePort(preferred), "a free preferred port is taken as it is");
+    }
 }
