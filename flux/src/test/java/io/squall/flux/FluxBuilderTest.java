@@ -1,5 +1,6 @@
 package io.squall.flux;
 
+import io.squall.LocalCluster;
 import io.squall.flux.api.FluxException;
 import io.squall.flux.model.ExecutionContext;
 import io.squall.flux.model.TopologyDef;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,13 +78,21 @@ class FluxBuilderTest {
     }
 
     @Test
-    void refusesStormsDiamondWhoseLogBoltsDeclareNoStreamAndBuildsWorkerHooks() throws Exception {
-        // Storm builds it (LogInfoBolt declares no stream, so B, C and D never get a tuple); Squall's builder refuses
-        // a subscription to a stream that is not declared, naming both ends.
-        InvalidTopologyException e = assertThrows(InvalidTopologyException.class, () -> build("diamond-topology.yaml"));
-        assertTrue(e.getMessage().contains("subscribes to stream 'default' of component 'A'"), e.getMessage());
-        StormTopology hooked = build("worker_hook.yaml");
-        assertEquals(1, hooked.getWorkerHooks().size());
+    void buildsADiamondWithASubscriptionToAnUndeclaredStreamThatSubmitRefusesAndBuildsWorkerHooks() throws Exception {
+        // As in Storm, a bolt may subscribe to a stream its source does not declare (here a LogInfoBolt's, which
+        // declares none) and the topology builds; submitting it is refused, naming both ends.
+        StormTopology diamond = build("diamond.yaml");
+        assertEquals(Set.of("top", "left", "right", "bottom"), diamond.get_bolts().keySet());
+        assertEquals(Set.of(new GlobalStreamId("left", "default"), new GlobalStreamId("right", "default")),
+                diamond.getComponent("bottom").getInputs().keySet());
+        try (LocalCluster cluster = new LocalCluster()) {
+            InvalidTopologyException e = assertThrows(InvalidTopologyException.class,
+                    () -> cluster.submitTopology("flux-diamond", context.getConfig(), diamond));
+            assertTrue(e.getMessage().contains("Component 'bottom' subscribes to stream 'default' of component "
+                    + "'right', which declares no such stream"), e.getMessage());
+        }
+        StormTopology hooked = build("worker_hooks.yaml");
+        assertEquals(2, hooked.getWorkerHooks().size());
     }
 
     @Test

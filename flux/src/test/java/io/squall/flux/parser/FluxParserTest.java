@@ -157,8 +157,9 @@ class FluxParserTest {
 
     @Test
     void readsWorkerHooks() throws IOException {
-        assertEquals("org.apache.storm.hooks.BaseWorkerHook",
-                resource("worker_hook.yaml").getWorkerHook("base-worker-hook").getClassName());
+        TopologyDef def = resource("worker_hooks.yaml");
+        assertEquals("org.apache.storm.hooks.BaseWorkerHook", def.getWorkerHook("storm-named-hook").getClassName());
+        assertEquals("io.squall.hooks.BaseWorkerHook", def.getWorkerHook("squall-named-hook").getClassName());
     }
 
     @Test
