@@ -1,5 +1,7 @@
 package io.squall.flux;
 
+import io.squall.Config;
+import io.squall.LocalCluster;
 import io.squall.flux.api.FluxException;
 import io.squall.flux.model.ExecutionContext;
 import io.squall.flux.model.TopologyDef;
@@ -19,10 +21,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,62 +54,92 @@ class FluxBuilderTest {
     private static final String HEAD = "name: x\nspouts:\n  - id: s\n    className: org.apache.storm.testing.TestWordSpout\n";
 
     @Test
-    void buildsStormsWordCountWithSquallsClassesForStormsNames() throws Exception {
-        StormTopology t = build("simple_wordcount.yaml");
-        assertEquals(List.of("spout-1"), List.copyOf(t.get_spouts().keySet()));
-        assertEquals(List.of("bolt-1", "bolt-2"), List.copyOf(t.get_bolts().keySet()));
-        assertEquals("io.squall.testing.TestWordSpout", t.getComponent("spout-1").getClassName());
-        assertEquals("io.squall.flux.wrappers.bolts.LogInfoBolt", t.getComponent("bolt-2").getClassName());
-        Map<GlobalStreamId, Grouping> in = t.get_bolts().get("bolt-1").get_common().get_inputs();
-        Grouping g = in.get(new GlobalStreamId("spout-1", "default"));
+    void buildsAWordCountWithSquallsClassesForStormsNames() throws Exception {
+        StormTopology t = build("word_count.yaml");
+        assertEquals(List.of("words"), List.copyOf(t.get_spouts().keySet()));
+        assertEquals(List.of("counter", "logger"), List.copyOf(t.get_bolts().keySet()));
+        assertEquals("io.squall.testing.TestWordSpout", t.getComponent("words").getClassName());
+        assertEquals("io.squall.testing.TestWordCounter", t.getComponent("counter").getClassName());
+        assertEquals("io.squall.flux.wrappers.bolts.LogInfoBolt", t.getComponent("logger").getClassName());
+        Map<GlobalStreamId, Grouping> in = t.get_bolts().get("counter").get_common().get_inputs();
+        Grouping g = in.get(new GlobalStreamId("words", "default"));
         assertEquals(Grouping.Type.FIELDS, g.getType());
         assertEquals(List.of("word"), g.getFields());
-        assertEquals(Grouping.Type.SHUFFLE, t.get_bolts().get("bolt-2").get_common().get_inputs()
-                .get(new GlobalStreamId("bolt-1", "default")).getType());
-        assertEquals(1, t.get_bolts().get("bolt-1").get_common().get_parallelism_hint());
+        assertEquals(Grouping.Type.SHUFFLE, t.get_bolts().get("logger").get_common().get_inputs()
+                .get(new GlobalStreamId("counter", "default")).getType());
+        assertEquals(2, t.get_bolts().get("counter").get_common().get_parallelism_hint());
+        assertEquals(1, t.get_bolts().get("logger").get_common().get_parallelism_hint());
     }
 
     @Test
     void setsTasksAndCustomGroupings() throws Exception {
-        StormTopology t = build("tck.yaml");
-        ComponentSpec spout = t.getComponent("spout-1");
-        assertEquals(1, spout.getParallelism());
-        assertEquals(5, spout.getNumTasks());
-        assertEquals(100, t.getComponent("bolt-1").getNumTasks());
-        assertEquals(Grouping.Type.CUSTOM, t.getComponent("bolt-2").getInputs()
-                .get(new GlobalStreamId("bolt-1", "default")).getType());
+        StormTopology t = build("tasks_and_resources.yaml");
+        ComponentSpec spout = t.getComponent("source");
+        assertEquals(2, spout.getParallelism());
+        assertEquals(4, spout.getNumTasks());
+        assertEquals(256.0, spout.getConfig().get(Config.TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB));
+        assertEquals(64.0, spout.getConfig().get(Config.TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB));
+        assertEquals(12, t.getComponent("wide").getNumTasks());
+        assertEquals(25.0, t.getComponent("wide").getConfig().get(Config.TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT));
+        assertEquals(4, t.getComponent("first-two").getNumTasks());
+        assertEquals(Grouping.Type.CUSTOM, t.getComponent("first-two").getInputs()
+                .get(new GlobalStreamId("wide", "default")).getType());
     }
 
     @Test
-    void refusesStormsDiamondWhoseLogBoltsDeclareNoStreamAndBuildsWorkerHooks() throws Exception {
-        // Storm builds it (LogInfoBolt declares no stream, so B, C and D never get a tuple); Squall's builder refuses
-        // a subscription to a stream that is not declared, naming both ends.
-        InvalidTopologyException e = assertThrows(InvalidTopologyException.class, () -> build("diamond-topology.yaml"));
-        assertTrue(e.getMessage().contains("subscribes to stream 'default' of component 'A'"), e.getMessage());
-        StormTopology hooked = build("worker_hook.yaml");
-        assertEquals(1, hooked.getWorkerHooks().size());
+    void buildsADiamondWithASubscriptionToAnUndeclaredStreamThatSubmitRefusesAndBuildsWorkerHooks() throws Exception {
+        // As in Storm, a bolt may subscribe to a stream its source does not declare (here a LogInfoBolt's, which
+        // declares none) and the topology builds; submitting it is refused, naming both ends.
+        StormTopology diamond = build("diamond.yaml");
+        assertEquals(Set.of("top", "left", "right", "bottom"), diamond.get_bolts().keySet());
+        assertEquals(Set.of(new GlobalStreamId("left", "default"), new GlobalStreamId("right", "default")),
+                diamond.getComponent("bottom").getInputs().keySet());
+        try (LocalCluster cluster = new LocalCluster()) {
+            InvalidTopologyException e = assertThrows(InvalidTopologyException.class,
+                    () -> cluster.submitTopology("flux-diamond", context.getConfig(), diamond));
+            assertTrue(e.getMessage().contains("Component 'bottom' subscribes to stream 'default' of component "
+                    + "'right', which declares no such stream"), e.getMessage());
+        }
+        StormTopology hooked = build("worker_hooks.yaml");
+        assertEquals(2, hooked.getWorkerHooks().size());
+    }
+
+    @Test
+    void buildsShellComponentsWithTheirOwnConfiguration() throws Exception {
+        StormTopology t = build("shell_components.yaml");
+        assertEquals("io.squall.flux.wrappers.spouts.FluxShellSpout", t.getComponent("sentences").getClassName());
+        assertEquals("random", t.getComponent("sentences").getConfig().get("sentences.source"));
+        assertEquals(List.of("a", "the"), t.getComponent("splitter").getConfig().get("splitter.ignored.words"));
+        assertEquals(2, t.getComponent("splitter").getParallelism());
+        assertEquals(Grouping.Type.FIELDS, t.getComponent("tally").getInputs()
+                .get(new GlobalStreamId("splitter", "default")).getType());
     }
 
     @Test
     void callsConstructorsFactoriesConfigMethodsAndSettersWithCoercion() throws Exception {
-        build("config-methods-test.yaml");
-        TestBolt b = (TestBolt) context.getBolt("bolt-1");
-        assertEquals(TestBolt.TestEnum.FOO, b.testEnum);
-        assertEquals(1.0f, b.aFloat);
-        assertTrue(b.aBoolean);
-        assertEquals(List.of("foo", "bar"), Arrays.stream(b.classes).map(TestBolt.TestClass::getField).toList());
-        assertEquals("foo", b.foo);
-        assertEquals("bar", b.bar);
-        assertEquals("foobar", b.fooBar);
+        build("config_methods.yaml");
+        TestBolt b = (TestBolt) context.getBolt("configured");
+        assertEquals(TestBolt.TestEnum.BAR, b.testEnum);
+        assertEquals(2.5f, b.aFloat);
+        assertFalse(b.aBoolean);
+        assertEquals(List.of("beta", "alpha"), Arrays.stream(b.classes).map(TestBolt.TestClass::getField).toList());
+        assertEquals("left", b.foo);
+        assertEquals("right", b.bar);
+        assertEquals("updown", b.fooBar);
         assertTrue(b.noneCalled);
-        assertEquals(3, b.configuredClasses.length);
-        assertEquals(Duration.ofHours(10), b.duration);
-        assertArrayEquals(new Duration[] {Duration.ofHours(10), Duration.ofHours(10)}, b.durations);
-        assertEquals(Duration.ofHours(10), b.timeLen);
-        assertArrayEquals(new Duration[] {Duration.ofHours(10), Duration.ofMinutes(30)}, b.timeLenArr);
-        assertEquals(TestBolt.TestEnum.BAR, ((TestBolt) context.getBolt("bolt-2")).testEnum);
-        assertEquals(TestBolt.TestEnum.FOO, ((TestBolt) context.getBolt("bolt-3")).testEnum);
-        assertEquals(10L, ((TestBolt) context.getBolt("bolt-4")).aLong);
+        assertEquals(List.of("gamma", "beta", "alpha", "gamma"),
+                Arrays.stream(b.configuredClasses).map(TestBolt.TestClass::getField).toList());
+        assertSame(b.configuredClasses[0], b.configuredClasses[3], "a reflist naming a component twice");
+        assertEquals(Duration.ofMinutes(45), b.duration);
+        assertArrayEquals(new Duration[] {Duration.ofHours(2), Duration.ofMinutes(45), Duration.ofHours(2)},
+                b.durations);
+        assertEquals(Duration.ofHours(2), b.timeLen);
+        assertArrayEquals(new Duration[] {Duration.ofMinutes(45)}, b.timeLenArr);
+        assertEquals(64, b.anInt);
+        assertEquals("set from YAML", b.publicField);
+        assertEquals(TestBolt.TestEnum.BAR, ((TestBolt) context.getBolt("factory-default")).testEnum);
+        assertEquals(TestBolt.TestEnum.FOO, ((TestBolt) context.getBolt("factory-with-enum")).testEnum);
+        assertEquals(42L, ((TestBolt) context.getBolt("from-long")).aLong);
     }
 
     @Test
@@ -130,16 +165,17 @@ class FluxBuilderTest {
 
     @Test
     void buildsTopologySourcesByMapConfigAndMethodName() throws Exception {
-        assertNotNull(build("existing-topology.yaml").getComponent("record"));
-        assertNotNull(build("existing-topology-reflection.yaml").getComponent("record"));
-        assertNotNull(build("existing-topology-reflection-config.yaml").getComponent("record"));
-        assertEquals(2, build("existing-topology-method-override.yaml").getComponent("record").getParallelism());
+        assertNotNull(build("source_interface.yaml").getComponent("record"));
+        assertNotNull(build("source_by_reflection.yaml").getComponent("record"));
+        assertNotNull(build("source_config_param.yaml").getComponent("record"));
+        assertEquals(2, build("source_method_name.yaml").getComponent("record").getParallelism());
     }
 
     @Test
     void listsTheCandidatesWhenNoFactoryOrConstructorMatches() throws Exception {
-        FluxException e = assertThrows(FluxException.class, () -> build("bad_static_factory_test.yaml"));
-        assertTrue(e.getMessage().contains("bolts 'bolt-1': no public static method 'newLongInstance'"), e.getMessage());
+        FluxException e = assertThrows(FluxException.class, () -> build("bad_factory_args.yaml"));
+        assertTrue(e.getMessage().contains("bolts 'long-from-text': no public static method 'newLongInstance'"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("newLongInstance(long)"), e.getMessage());
         String m = error(HEAD + "bolts:\n  - id: b\n    className: io.squall.flux.test.TestBolt\n"
                 + "    constructorArgs: [\"x\", \"y\"]\n");

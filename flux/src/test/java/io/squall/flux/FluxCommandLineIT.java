@@ -51,27 +51,29 @@ class FluxCommandLineIT {
 
     @Test
     void dryRunPrintsTheTopologyAndRunsNothing() {
-        int code = flux("--dry-run", "-R", "/configs/simple_wordcount.yaml");
+        int code = flux("--dry-run", "-R", "/configs/word_count.yaml");
         assertEquals(0, code, err());
         assertTrue(out().contains("Squall Flux"), out());
-        assertTrue(out().contains("Topology Name: yaml-topology"), out());
-        assertTrue(out().contains("spout-1 [1] (io.squall.testing.TestWordSpout)"), out());
-        assertTrue(out().contains("spout-1 --FIELDS[word]--> bolt-1"), out());
-        assertTrue(out().contains("bolt-1 --SHUFFLE--> bolt-2"), out());
+        assertTrue(out().contains("Topology Name: flux-word-count"), out());
+        assertTrue(out().contains("words [1] (io.squall.testing.TestWordSpout)"), out());
+        assertTrue(out().contains("counter [2] (io.squall.testing.TestWordCounter)"), out());
+        assertTrue(out().contains("words --FIELDS[word]--> counter"), out());
+        assertTrue(out().contains("counter --SHUFFLE--> logger"), out());
         assertTrue(out().contains("(--dry-run)"), out());
-        assertEquals(0, flux("-d", "-q", "-n", "-R", "/configs/multilang.yaml"), err());
+        assertEquals(0, flux("-d", "-q", "-n", "-R", "/configs/shell_components.yaml"), err());
         assertFalse(out().contains("TOPOLOGY DETAILS"), out());
     }
 
     @Test
     void filtersAFileWithPropertiesAndEnvironment() throws Exception {
         Path props = dir.resolve("dev.properties");
-        Files.writeString(props, "topology.name: from-properties\n");
+        Files.writeString(props, "topology.name: from-properties\ncounter.parallelism: 2\n");
         Path yaml = dir.resolve("t.yaml");
-        Files.writeString(yaml, Files.readString(Path.of(getClass().getResource("/configs/substitution-test.yaml")
+        Files.writeString(yaml, Files.readString(Path.of(getClass().getResource("/configs/substitution.yaml")
                 .toURI())));
         assertEquals(0, flux("-d", "-n", "--filter", props.toString(), "--env-filter", yaml.toString()), err());
         assertTrue(out().contains("Topology Name: from-properties"), out());
+        assertTrue(out().contains("counter [2] (io.squall.testing.TestWordCounter)"), out());
     }
 
     @Test
@@ -89,7 +91,7 @@ class FluxCommandLineIT {
         assertEquals(1, flux("-d", bad.toString()));
         assertTrue(err().contains("invalid YAML at line"), err());
 
-        assertEquals(1, flux("-d", "-R", "/configs/invalid-existing-topology.yaml"));
+        assertEquals(1, flux("-d", "-R", "/configs/source_with_spouts.yaml"));
         assertTrue(err().contains("both a topologySource and spouts"), err());
 
         assertEquals(2, flux("-d"));

@@ -26,7 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Flux YAML run as real topologies in one local cluster: Storm's examples, multilang, topology sources, Trident. */
+/**
+ * Flux YAML run as real topologies in one local cluster: word counts (plain and stateful), count windows, a
+ * multilang splitter, topology sources and Trident. The YAML files are this module's own test fixtures; Storm's
+ * flux-examples files can be run by hand the same way (see the README's Flux section).
+ */
 @Timeout(120)
 class FluxLocalIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -70,7 +74,7 @@ class FluxLocalIT {
     }
 
     @Test
-    void runsStormsWordCountYamlWithExactCounts() throws Exception {
+    void runsAWordCountYamlWithExactCounts() throws Exception {
         String name = run("wordcount_recorded.yaml");
         Await.until(WAIT, () -> Recorder.get("wordcount").size() >= 20, () -> "20 counts, got "
                 + Recorder.get("wordcount"));
@@ -79,7 +83,7 @@ class FluxLocalIT {
     }
 
     @Test
-    void runsStormsStatefulWordCountYaml() throws Exception {
+    void runsAStatefulWordCountYaml() throws Exception {
         String name = run("stateful_recorded.yaml");
         Await.until(WAIT, () -> Recorder.get("stateful").size() >= 20, () -> "20 stateful counts, got "
                 + Recorder.get("stateful"));
@@ -88,15 +92,15 @@ class FluxLocalIT {
     }
 
     @Test
-    void runsStormsWindowingYamlWithCountWindowsOfFiveEveryThree() throws Exception {
-        String name = run("simple_windowing.yaml");
+    void runsAWindowingYamlWithCountWindowsOfSixEveryFour() throws Exception {
+        String name = run("count_windows.yaml");
         Await.until(WAIT, () -> Recorder.get("printed").size() >= 4, () -> "4 windows, got "
                 + Recorder.get("printed"));
         kill(name);
         List<List<Object>> windows = Recorder.get("printed");
-        assertEquals(List.of(3), windows.get(0), "the first window holds the first 3 tuples: " + windows);
+        assertEquals(List.of(4), windows.get(0), "the first window holds the first 4 tuples: " + windows);
         for (List<Object> w : windows.subList(1, windows.size())) {
-            assertEquals(List.of(5), w, "every later window holds 5 tuples: " + windows);
+            assertEquals(List.of(6), w, "every later window holds the last 6 tuples: " + windows);
         }
     }
 
@@ -113,7 +117,7 @@ class FluxLocalIT {
 
     @Test
     void runsATopologySource() throws Exception {
-        String name = run("existing-topology.yaml");
+        String name = run("source_interface.yaml");
         Await.until(WAIT, () -> Recorder.get("source").size() >= 10, () -> "10 words from the topology source");
         kill(name);
         Set<Object> words = Recorder.get("source").stream().map(r -> r.get(0)).collect(Collectors.toSet());
@@ -122,7 +126,7 @@ class FluxLocalIT {
 
     @Test
     void runsATridentTopologyFromATopologySource() throws Exception {
-        String name = run("existing-topology-trident.yaml");
+        String name = run("source_trident.yaml");
         Map<String, Long> expected = new HashMap<>();
         for (String w : "the cow jumped over the moon the man went to the store four score and seven years ago"
                 .split(" ")) {

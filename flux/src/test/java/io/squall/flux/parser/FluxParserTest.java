@@ -44,12 +44,15 @@ class FluxParserTest {
     private static final String BOLT = "bolts:\n  - id: b\n    className: org.apache.storm.testing.TestWordCounter\n";
 
     @Test
-    void readsStormsWordCountExample() throws IOException {
-        TopologyDef def = resource("simple_wordcount.yaml");
-        assertEquals("yaml-topology", def.getName());
+    void readsAWordCount() throws IOException {
+        TopologyDef def = resource("word_count.yaml");
+        assertEquals("flux-word-count", def.getName());
         assertEquals(1, def.getConfig().get("topology.workers"));
+        assertEquals(false, def.getConfig().get("topology.debug"));
         assertEquals(1, def.getSpouts().size());
-        assertEquals(List.of("bolt-1", "bolt-2"), def.getBolts().stream().map(BoltDef::getId).toList());
+        assertEquals(List.of("counter", "logger"), def.getBolts().stream().map(BoltDef::getId).toList());
+        assertEquals(2, def.getBoltDef("counter").getParallelism());
+        assertEquals("each word to its counter", def.getStreams().get(0).getName());
         assertEquals(GroupingDef.Type.FIELDS, def.getStreams().get(0).getGrouping().getType());
         assertEquals(List.of("word"), def.getStreams().get(0).getGrouping().getArgs());
         assertEquals(GroupingDef.Type.SHUFFLE, def.getStreams().get(1).getGrouping().getType());
@@ -57,26 +60,29 @@ class FluxParserTest {
     }
 
     @Test
-    void readsTasksResourcesAndCustomGroupingOfTheTck() throws IOException {
-        TopologyDef def = resource("tck.yaml");
-        assertEquals(5, def.getSpoutDef("spout-1").getNumTasks());
-        assertEquals(100, def.getBoltDef("bolt-1").getNumTasks());
-        assertEquals(100.0, def.getBoltDef("bolt-1").getCpuLoad());
-        assertEquals(-1, def.getBoltDef("bolt-2").getNumTasks());
+    void readsTasksResourcesAndACustomGrouping() throws IOException {
+        TopologyDef def = resource("tasks_and_resources.yaml");
+        assertEquals(4, def.getSpoutDef("source").getNumTasks());
+        assertEquals(256.0, def.getSpoutDef("source").getOnHeapMemoryLoad());
+        assertEquals(64.0, def.getSpoutDef("source").getOffHeapMemoryLoad());
+        assertEquals(12, def.getBoltDef("wide").getNumTasks());
+        assertEquals(25.0, def.getBoltDef("wide").getCpuLoad());
+        assertEquals(-1, def.getBoltDef("first-two").getNumTasks());
         GroupingDef custom = def.getStreams().get(1).getGrouping();
         assertEquals(GroupingDef.Type.CUSTOM, custom.getType());
         assertEquals("org.apache.storm.testing.NGrouping", custom.getCustomClass().getClassName());
-        assertEquals(List.of(1), custom.getCustomClass().getConstructorArgs());
+        assertEquals(List.of(2), custom.getCustomClass().getConstructorArgs());
     }
 
     @Test
     void substitutesPropertiesListElementsAndEnvironment() throws IOException {
-        Properties props = FluxParser.parseProperties("/configs/test.properties", true);
-        TopologyDef def = FluxParser.parseResource("/configs/substitution-test.yaml", false, true, props, true);
-        assertEquals("substitution-topology", def.getName());
-        assertEquals(System.getenv("PATH"), def.getConfig().get("test.env.value"));
-        assertEquals(List.of("A string list"), def.getConfig().get("list.property.target"));
-        assertEquals("A string list", def.getConfig().get("list.element.property.target"));
+        Properties props = FluxParser.parseProperties("/configs/substitution.properties", true);
+        TopologyDef def = FluxParser.parseResource("/configs/substitution.yaml", false, true, props, true);
+        assertEquals("flux-substitution", def.getName());
+        assertEquals(System.getenv("PATH"), def.getConfig().get("flux.test.search.path"));
+        assertEquals(List.of("broker-a:9092", "broker-b:9092"), def.getConfig().get("flux.test.brokers"));
+        assertEquals("broker-b:9092", def.getConfig().get("flux.test.second.broker"));
+        assertEquals(3, def.getBoltDef("counter").getParallelism(), "a number filled in is read as a number");
     }
 
     @Test
@@ -95,31 +101,33 @@ class FluxParserTest {
 
     @Test
     void includesWithoutOverrideKeepThisFilesDefinitions() throws IOException {
-        TopologyDef def = resource("include_test.yaml");
-        assertEquals("include-topology", def.getName());
+        TopologyDef def = resource("include.yaml");
+        assertEquals("flux-includes", def.getName());
         assertEquals(1, def.getSpouts().size());
         assertEquals(3, def.getBolts().size());
         assertEquals(3, def.getStreams().size());
         assertEquals(1, def.getConfig().get("topology.workers"));
+        assertEquals(50, def.getConfig().get("topology.max.spout.pending"));
+        assertEquals("addComponentConfig", def.getSpoutDef("sentences").getConfigMethods().get(0).getName());
     }
 
     @Test
     void includesWithOverrideReplaceDefinitionsOfTheSameId() throws IOException {
         TopologyDef def = file("name: mine\nconfig:\n  topology.workers: 3\n  mine.only: 1\n"
-                + "includes:\n  - resource: true\n    file: /configs/simple_wordcount.yaml\n    override: true\n"
-                + "bolts:\n  - id: bolt-2\n    className: my.Bolt\n");
-        assertEquals("yaml-topology", def.getName());
+                + "includes:\n  - resource: true\n    file: /configs/word_count.yaml\n    override: true\n"
+                + "bolts:\n  - id: logger\n    className: my.Bolt\n");
+        assertEquals("flux-word-count", def.getName());
         assertEquals(1, def.getConfig().get("topology.workers"));
         assertEquals(1, def.getConfig().get("mine.only"));
-        assertEquals("org.apache.storm.flux.wrappers.bolts.LogInfoBolt", def.getBoltDef("bolt-2").getClassName());
+        assertEquals("org.apache.storm.flux.wrappers.bolts.LogInfoBolt", def.getBoltDef("logger").getClassName());
 
         TopologyDef kept = file("name: mine\nconfig:\n  topology.workers: 3\n"
-                + "includes:\n  - resource: true\n    file: /configs/simple_wordcount.yaml\n"
-                + "bolts:\n  - id: bolt-2\n    className: my.Bolt\n");
+                + "includes:\n  - resource: true\n    file: /configs/word_count.yaml\n"
+                + "bolts:\n  - id: logger\n    className: my.Bolt\n");
         assertEquals("mine", kept.getName());
         assertEquals(3, kept.getConfig().get("topology.workers"));
-        assertEquals("my.Bolt", kept.getBoltDef("bolt-2").getClassName());
-        assertEquals("org.apache.storm.testing.TestWordCounter", kept.getBoltDef("bolt-1").getClassName());
+        assertEquals("my.Bolt", kept.getBoltDef("logger").getClassName());
+        assertEquals("org.apache.storm.testing.TestWordCounter", kept.getBoltDef("counter").getClassName());
     }
 
     @Test
@@ -133,37 +141,42 @@ class FluxParserTest {
 
     @Test
     void readsRefsReflistsConfigMethodsPropertiesAndFactories() throws IOException {
-        TopologyDef def = resource("config-methods-test.yaml");
-        BoltDef bolt = def.getBoltDef("bolt-1");
-        assertEquals(List.of("FOO", 1.0, true, new BeanListReference(List.of("foo", "bar"))),
+        TopologyDef def = resource("config_methods.yaml");
+        BoltDef bolt = def.getBoltDef("configured");
+        assertEquals(List.of("BAR", 2.5, false, new BeanListReference(List.of("beta", "alpha"))),
                 bolt.getConstructorArgs());
         assertEquals(8, bolt.getConfigMethods().size());
-        assertEquals("withNone", bolt.getConfigMethods().get(1).getName());
-        assertTrue(bolt.getConfigMethods().get(1).getArgs().isEmpty());
-        assertEquals(List.of(new BeanReference("time1")), bolt.getConfigMethods().get(5).getArgs());
-        assertEquals("time1", bolt.getProperties().get(0).getRef());
-        assertEquals("ofHours", def.getComponent("time1").getFactory());
-        assertEquals(List.of(10), def.getComponent("time1").getFactoryArgs());
-        assertEquals("newInstance", def.getBoltDef("bolt-2").getFactory());
+        assertEquals("withNone", bolt.getConfigMethods().get(2).getName());
+        assertTrue(bolt.getConfigMethods().get(2).getArgs().isEmpty());
+        assertEquals(List.of("up", "down"), bolt.getConfigMethods().get(3).getArgs());
+        assertEquals(List.of(new BeanReference("forty-five-minutes")), bolt.getConfigMethods().get(5).getArgs());
+        assertEquals("two-hours", bolt.getProperties().get(0).getRef());
+        assertEquals(64, bolt.getProperties().get(1).getValue());
+        assertEquals("ofHours", def.getComponent("two-hours").getFactory());
+        assertEquals(List.of(2), def.getComponent("two-hours").getFactoryArgs());
+        assertEquals("newInstance", def.getBoltDef("factory-default").getFactory());
+        assertEquals(List.of("FOO"), def.getBoltDef("factory-with-enum").getFactoryArgs());
     }
 
     @Test
     void readsTopologySourcesAndTheirMethodName() throws IOException {
-        TopologyDef def = resource("existing-topology-method-override.yaml");
+        TopologyDef def = resource("source_method_name.yaml");
         assertFalse(def.isDslTopology());
         assertEquals("getTopologyWithDifferentMethodName", def.getTopologySource().getMethodName());
-        assertEquals("getTopology", resource("existing-topology.yaml").getTopologySource().getMethodName());
+        assertEquals(List.of("up", "down"), def.getTopologySource().getConstructorArgs());
+        assertEquals("getTopology", resource("source_interface.yaml").getTopologySource().getMethodName());
     }
 
     @Test
     void readsWorkerHooks() throws IOException {
-        assertEquals("org.apache.storm.hooks.BaseWorkerHook",
-                resource("worker_hook.yaml").getWorkerHook("base-worker-hook").getClassName());
+        TopologyDef def = resource("worker_hooks.yaml");
+        assertEquals("org.apache.storm.hooks.BaseWorkerHook", def.getWorkerHook("storm-named-hook").getClassName());
+        assertEquals("io.squall.hooks.BaseWorkerHook", def.getWorkerHook("squall-named-hook").getClassName());
     }
 
     @Test
     void refusesATopologySourceWithSpouts() {
-        FluxException e = assertThrows(FluxException.class, () -> resource("invalid-existing-topology.yaml"));
+        FluxException e = assertThrows(FluxException.class, () -> resource("source_with_spouts.yaml"));
         assertTrue(e.getMessage().contains("both a topologySource and spouts"), e.getMessage());
     }
 

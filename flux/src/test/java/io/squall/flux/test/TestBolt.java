@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
-/** The bolt of Storm's config-methods-test.yaml: keeps what its constructor, factories and methods were given. */
+/** The bolt of config_methods.yaml: keeps what its constructor, factories and methods were given. */
 public class TestBolt extends BaseBasicBolt {
     private static final long serialVersionUID = 1L;
 
