@@ -386,6 +386,35 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
         registerMetricsConsumer(klass, null, 1L);
     }
 
+    /**
+     * Storm's static form of {@link #registerMetricsConsumer(Class, Object, long)}, for a configuration held as a
+     * plain map: adds the consumer to {@code conf}'s {@code topology.metrics.consumer.register}.
+     */
+    @SuppressWarnings("unchecked")
+    public static void registerMetricsConsumer(Map<String, Object> conf, Class<?> klass, Object argument,
+                                               long parallelismHint) {
+        if (klass == null) {
+            throw new IllegalArgumentException("registerMetricsConsumer needs a consumer class");
+        }
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("class", klass.getName());
+        entry.put("parallelism.hint", parallelismHint);
+        entry.put("argument", argument);
+        List<Object> list = (List<Object>) conf.computeIfAbsent(TOPOLOGY_METRICS_CONSUMER_REGISTER,
+                k -> new ArrayList<>());
+        list.add(entry);
+    }
+
+    /** Storm's static {@link #registerMetricsConsumer(Map, Class, Object, long)} without argument. */
+    public static void registerMetricsConsumer(Map<String, Object> conf, Class<?> klass, long parallelismHint) {
+        registerMetricsConsumer(conf, klass, null, parallelismHint);
+    }
+
+    /** Storm's static {@link #registerMetricsConsumer(Map, Class, Object, long)} without argument, parallelism 1. */
+    public static void registerMetricsConsumer(Map<String, Object> conf, Class<?> klass) {
+        registerMetricsConsumer(conf, klass, null, 1L);
+    }
+
     /** Storm's topology priority for its resource-aware scheduler; kept, no effect in Squall. */
     public void setTopologyPriority(int priority) {
         put(TOPOLOGY_PRIORITY, priority);

@@ -1,5 +1,6 @@
 package io.squall.hooks;
 
+import io.squall.task.WorkerTopologyContext;
 import io.squall.task.WorkerUserContext;
 
 import java.io.Serializable;
@@ -11,8 +12,23 @@ import java.util.Map;
  * own copy. A hook that throws is logged; it does not stop the worker.
  */
 public interface IWorkerHook extends Serializable {
-    /** Called when the worker starts, before its tasks. */
-    void start(Map<String, Object> topoConf, WorkerUserContext context);
+    /**
+     * Storm's older form of {@link #start(Map, WorkerUserContext)}, which calls it: a hook written for it keeps
+     * working. Does nothing unless overridden.
+     *
+     * @deprecated override {@link #start(Map, WorkerUserContext)}, as in Storm
+     */
+    @Deprecated
+    default void start(Map<String, Object> topoConf, WorkerTopologyContext context) {
+    }
+
+    /**
+     * Called when the worker starts, before its tasks. Unless overridden, calls the older
+     * {@link #start(Map, WorkerTopologyContext)}, as Storm's.
+     */
+    default void start(Map<String, Object> topoConf, WorkerUserContext context) {
+        start(topoConf, (WorkerTopologyContext) context);
+    }
 
     /** Called when the worker stops, after its tasks. */
     void shutdown();

@@ -10,6 +10,7 @@ import io.squall.task.TopologyContext;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.base.BaseRichSpout;
 import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
 import io.squall.utils.Clock;
 import org.slf4j.Logger;
@@ -50,6 +51,14 @@ public class CheckpointSpout extends BaseRichSpout {
     public static final String CHECKPOINT_FIELD_ATTEMPT = "attempt";
     /** The key of the spout's progress in its state (namespace {@link #CHECKPOINT_COMPONENT_ID}). */
     public static final String STATE_KEY = "__state";
+
+    /**
+     * Whether {@code input} is one of this spout's checkpoint actions (it came on {@link #CHECKPOINT_STREAM_ID}),
+     * as Storm's: what a stateful bolt's executor handles itself and never hands the bolt.
+     */
+    public static boolean isCheckpoint(Tuple input) {
+        return CHECKPOINT_STREAM_ID.equals(input.getSourceStreamId());
+    }
 
     /** How many checkpoint intervals the message timeout should cover at least. */
     public static final int TIMEOUT_INTERVALS = 3;

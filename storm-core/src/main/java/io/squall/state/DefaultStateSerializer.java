@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.squall.Config;
 import io.squall.config.TopologySettings;
+import io.squall.task.TopologyContext;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import java.util.ArrayList;
@@ -45,6 +46,24 @@ public final class DefaultStateSerializer<T> implements Serializer<T> {
         this.classesToRegister = List.copyOf(classesToRegister);
         this.registrations = TopologySettings.kryoRegistrations(
                 topoConf == null ? null : topoConf.get(Config.TOPOLOGY_KRYO_REGISTER));
+    }
+
+    /**
+     * Storm's constructor: a serializer that uses the serializers of the topology's {@code topology.kryo.register}
+     * and registers {@code classesToRegister} up front, as {@link #DefaultStateSerializer(Map, List)}. The context is
+     * not needed: Squall's Kryo instances are per thread, not per task.
+     */
+    public DefaultStateSerializer(Map<String, Object> topoConf, TopologyContext context,
+                                  List<Class<?>> classesToRegister) {
+        this(topoConf, classesToRegister == null ? List.of() : classesToRegister);
+    }
+
+    /**
+     * Storm's constructor: a serializer that uses the serializers of the topology's {@code topology.kryo.register},
+     * registering no classes up front.
+     */
+    public DefaultStateSerializer(Map<String, Object> topoConf, TopologyContext context) {
+        this(topoConf, List.of());
     }
 
     private Kryo kryo() {

@@ -156,4 +156,14 @@ public class InMemoryKeyValueState<K, V> implements QueryableKeyValueState<K, V>
     public long committedTxid() {
         return committedTxid;
     }
+
+    /**
+     * The state for a log line, as Storm's: its namespace, last committed transaction, committed entries and how many
+     * keys changed since (staged for a commit or not).
+     */
+    @Override
+    public String toString() {
+        return "InMemoryKeyValueState{namespace=" + namespace + ", committedTxid=" + committedTxid + ", committed="
+                + committed + ", pendingChanges=" + changes.size() + "}";
+    }
 }

@@ -4,6 +4,7 @@ import io.squall.Config;
 import io.squall.SquallSubmitter;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -36,6 +37,39 @@ public abstract class ConfigurableTopology {
         if (rc != 0) {
             System.exit(rc);
         }
+    }
+
+    /**
+     * Storm's: reads the YAML file {@code resource} into {@code conf} and returns it. A file whose only key is
+     * {@code config}, holding a map, gives that map, so a Flux file's configuration serves as well; an empty file
+     * adds nothing.
+     *
+     * @throws FileNotFoundException when there is no file {@code resource}
+     * @throws IllegalArgumentException when the file is not a YAML map, or cannot be read
+     */
+    @SuppressWarnings("unchecked")
+    public static Config loadConf(String resource, Config conf) throws FileNotFoundException {
+        Path file = Path.of(resource);
+        if (!Files.isRegularFile(file)) {
+            throw new FileNotFoundException(resource);
+        }
+        Object loaded;
+        try (Reader r = Files.newBufferedReader(file)) {
+            loaded = new Yaml().load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read config file " + resource + ": " + e.getMessage(), e);
+        }
+        if (loaded == null) {
+            return conf;
+        }
+        if (!(loaded instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("Config file " + resource + " is not a YAML map of key: value");
+        }
+        if (map.size() == 1 && map.get("config") instanceof Map<?, ?> inner) {
+            map = inner;
+        }
+        conf.putAll((Map<String, Object>) map);
+        return conf;
     }
 
     /** The configuration. */

@@ -4,6 +4,11 @@ package io.squall.topology;
 public class ReportedFailedException extends FailedException {
     private static final long serialVersionUID = 1L;
 
+    /** A reported failure without a message, as Storm's no-argument constructor. */
+    public ReportedFailedException() {
+        super();
+    }
+
     /** A reported failure with a message. */
     public ReportedFailedException(String message) {
         super(message);

@@ -19,6 +19,14 @@ public final class StormTopology implements Serializable {
     /** Java-serialized {@code IWorkerHook}s, in the order added. */
     private final List<byte[]> workerHooks;
 
+    /**
+     * An empty topology, as Storm's generated class makes with no arguments; Storm's unit tests pass one to the
+     * {@code GeneralTopologyContext} of the tuples they make.
+     */
+    public StormTopology() {
+        this(Map.of());
+    }
+
     /** A topology made of the given components, keyed by id. */
     public StormTopology(Map<String, ComponentSpec> components) {
         this(components, List.of());

@@ -1,6 +1,10 @@
 package io.squall.tuple;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * The tuple-tree membership of one tuple: for each root id (one per spout tuple it descends from)
@@ -68,6 +72,47 @@ public sealed class MessageId {
             case 1 -> of(roots[0], edges[0], keys);
             default -> make(roots.length, 0L, 0L, roots, edges, keys);
         };
+    }
+
+    /** Storm's name for {@link #unanchored()}: the id of a tuple in no tree. */
+    public static MessageId makeUnanchored() {
+        return unanchored();
+    }
+
+    /** Storm's name for {@link #of(long, long)}: the id of a tuple in the one tree {@code root}, with edge {@code edge}. */
+    public static MessageId makeRootId(long root, long edge) {
+        return of(root, edge);
+    }
+
+    /** Storm's: the id of a tuple in the trees of {@code anchorsToIds}'s keys (roots), each with its value as edge. */
+    public static MessageId makeId(Map<Long, Long> anchorsToIds) {
+        long[] roots = new long[anchorsToIds.size()];
+        long[] edges = new long[roots.length];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : anchorsToIds.entrySet()) {
+            roots[i] = e.getKey();
+            edges[i++] = e.getValue();
+        }
+        return of(roots, edges);
+    }
+
+    /** Storm's: a random id, for a root or an edge. */
+    public static long generateId(Random rand) {
+        return rand.nextLong();
+    }
+
+    /** Storm's view of this id: each tree's root to this tuple's edge in it (empty when unanchored). */
+    public Map<Long, Long> getAnchorsToIds() {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            out.put(root(i), edge(i));
+        }
+        return out;
+    }
+
+    /** Storm's: the roots of the trees this tuple is in. */
+    public Set<Long> getAnchors() {
+        return getAnchorsToIds().keySet();
     }
 
     /** The id of a child anchored to this tuple alone: the same trees and replay keys, {@code edge} in each. */

@@ -1,5 +1,6 @@
 package io.squall.tuple;
 
+import io.squall.task.GeneralTopologyContext;
 import io.squall.topology.GlobalStreamId;
 
 import java.util.Arrays;
@@ -30,6 +31,63 @@ public class TupleImpl implements Tuple {
     public TupleImpl(String sourceComponent, String streamId, Fields fields, int sourceTask, List<Object> values,
                      MessageId messageId) {
         this(new TupleSource(sourceComponent, streamId, fields, sourceTask), values, messageId);
+    }
+
+    /**
+     * Storm's constructor, with which Storm's unit tests make the tuples they hand a bolt: values emitted by task
+     * {@code taskId} of {@code srcComponent} on {@code streamId}, in no tree. The stream's fields are the context's
+     * {@code getComponentOutputFields(srcComponent, streamId)}.
+     *
+     * @throws IllegalArgumentException when the context checks tuples ({@link GeneralTopologyContext#doSanityCheck()},
+     *     true unless {@code storm.cluster.mode} is {@code "distributed"}) and the values are not as many as the fields,
+     *     or the context declares no fields for the stream
+     */
+    public TupleImpl(GeneralTopologyContext context, List<Object> values, String srcComponent, int taskId,
+                     String streamId) {
+        this(context, values, srcComponent, taskId, streamId, MessageId.unanchored());
+    }
+
+    /** Storm's constructor, as the one above, for a tuple in the trees of {@code id}. */
+    public TupleImpl(GeneralTopologyContext context, List<Object> values, String srcComponent, int taskId,
+                     String streamId, MessageId id) {
+        this(new TupleSource(srcComponent, streamId, schema(context, values, srcComponent, streamId), taskId, context),
+                context.doSanityCheck() ? Collections.unmodifiableList(values) : values,
+                id == null ? MessageId.unanchored() : id);
+    }
+
+    /**
+     * Storm's copy constructor: a tuple with {@code t}'s source, values (shared, not copied), trees and, for a
+     * {@code TupleImpl}, ack value so far.
+     */
+    public TupleImpl(Tuple t) {
+        this(t instanceof TupleImpl ti ? ti.source : new TupleSource(t.getSourceComponent(), t.getSourceStreamId(),
+                t.getFields(), t.getSourceTask()), t.getValues(), t.getMessageId());
+        if (t instanceof TupleImpl ti) {
+            this.ackVal = ti.ackVal();
+        }
+    }
+
+    private static Fields schema(GeneralTopologyContext context, List<Object> values, String component,
+                                 String stream) {
+        Fields fields;
+        try {
+            fields = context.getComponentOutputFields(component, stream);
+        } catch (RuntimeException e) {
+            if (context.doSanityCheck()) {
+                throw e;
+            }
+            return null; // As Storm's, which looks the fields up only when asked for them.
+        }
+        if (context.doSanityCheck() && fields != null && values.size() != fields.size()) {
+            throw new IllegalArgumentException("Tuple created with wrong number of fields. Expected " + fields.size()
+                    + " fields but got " + values.size() + " fields");
+        }
+        return fields;
+    }
+
+    /** The context the tuple was made with by Storm's constructors; null for a tuple the runtime made. */
+    public GeneralTopologyContext getContext() {
+        return source.context();
     }
 
     /** A tuple from {@code source} (shared by the tuples of one stream of one task) in the trees of {@code messageId}. */

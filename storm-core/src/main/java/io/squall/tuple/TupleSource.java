@@ -1,5 +1,7 @@
 package io.squall.tuple;
 
+import io.squall.task.GeneralTopologyContext;
+
 /**
  * Where a tuple comes from: the emitting component and task, the stream and its schema. One object per stream of
  * an emitting task, shared by every tuple it emits, so a tuple holds one reference instead of four fields.
@@ -10,6 +12,8 @@ public final class TupleSource {
     private final String streamId;
     private final Fields fields;
     private final int task;
+    /** The context a tuple made with Storm's {@code TupleImpl} constructors was given, else null. */
+    private final GeneralTopologyContext context;
 
     /** Tuples that {@code task} of {@code componentId} emits on {@code streamId}, whose schema is {@code fields}. */
     public TupleSource(String componentId, String streamId, Fields fields, int task) {
@@ -17,6 +21,24 @@ public final class TupleSource {
         this.streamId = streamId;
         this.fields = fields;
         this.task = task;
+        this.context = null;
+    }
+
+    /**
+     * Tuples made with Storm's {@code TupleImpl} constructors, which name their topology's context; {@code fields}
+     * null when the context declares none for the stream.
+     */
+    public TupleSource(String componentId, String streamId, Fields fields, int task, GeneralTopologyContext context) {
+        this.componentId = componentId;
+        this.streamId = streamId;
+        this.fields = fields;
+        this.task = task;
+        this.context = context;
+    }
+
+    /** The context the tuples were made with through Storm's {@code TupleImpl} constructors, or null. */
+    public GeneralTopologyContext context() {
+        return context;
     }
 
     /** The emitting component. */

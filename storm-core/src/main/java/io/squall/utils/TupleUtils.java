@@ -4,7 +4,9 @@ import io.squall.Config;
 import io.squall.Constants;
 import io.squall.tuple.Tuple;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Tuple helpers. */
@@ -29,5 +31,15 @@ public final class TupleUtils {
             out.put(Config.TOPOLOGY_TICK_TUPLE_FREQ_SECS, tickFreqSecs);
         }
         return out;
+    }
+
+    /**
+     * Storm's: the index, among {@code numTasks} tasks, of the task a fields grouping on {@code keys} (the grouping
+     * fields' values, in order) chooses, for a custom grouping that groups as Storm's does: the values' deep hash
+     * code (1 for null keys) modulo {@code numTasks}, never negative.
+     */
+    public static <T> int chooseTaskIndex(List<T> keys, int numTasks) {
+        int hash = keys == null ? 1 : Arrays.deepHashCode(keys.toArray());
+        return Math.floorMod(hash, numTasks);
     }
 }

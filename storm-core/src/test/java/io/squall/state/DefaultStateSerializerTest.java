@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.squall.Config;
+import io.squall.task.TopologyContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +81,24 @@ class DefaultStateSerializerTest {
         String name = Worker.class.getName();
         assertTrue(new String(s.serialize(new Worker("w")), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .contains(name.substring(0, name.length() - 1)));
+    }
+
+    /** Storm's constructors take the task's context too (null here, as a Storm test would pass a mock). */
+    @Test
+    void stormsConstructorsUseTopologyKryoRegisterAndTheClassesToRegister() {
+        Config conf = new Config();
+        conf.registerSerialization(Worker.class, WorkerSerializer.class);
+        DefaultStateSerializer<Object> two = new DefaultStateSerializer<>(conf, (TopologyContext) null);
+        assertEquals("w-1", ((Worker) two.deserialize(two.serialize(new Worker("w-1")))).thread.getName());
+
+        DefaultStateSerializer<Object> three = new DefaultStateSerializer<>(conf, null, List.of(Point.class));
+        assertEquals("w-2", ((Worker) three.deserialize(three.serialize(new Worker("w-2")))).thread.getName());
+        Point p = new Point(4, "four");
+        assertEquals(p, three.deserialize(three.serialize(p)));
+        // Point is registered up front, so its name is not written with the value, as it is without registration.
+        String name = Point.class.getName();
+        String stem = name.substring(0, name.length() - 1);
+        assertFalse(new String(three.serialize(p), java.nio.charset.StandardCharsets.ISO_8859_1).contains(stem));
+        assertTrue(new String(two.serialize(p), java.nio.charset.StandardCharsets.ISO_8859_1).contains(stem));
     }
 }

@@ -4,11 +4,13 @@ import io.squall.state.State;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.topology.IStatefulBolt;
+import io.squall.topology.OutputFieldsDeclarer;
 
 import java.util.Map;
 
 /**
- * A stateful bolt with empty {@code prepare} and {@code cleanup}, as Storm's {@code BaseStatefulBolt}.
+ * A stateful bolt with empty {@code prepare}, {@code cleanup} and {@code declareOutputFields}, as Storm's
+ * {@code BaseStatefulBolt}: a bolt that only updates its state and emits nothing need not declare any output.
  *
  * @param <T> the state's type, usually {@code KeyValueState<K, V>}
  */
@@ -21,5 +23,10 @@ public abstract class BaseStatefulBolt<T extends State> extends BaseComponent im
 
     @Override
     public void cleanup() {
+    }
+
+    /** Declares no output streams; override it to declare the streams the bolt emits on. */
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
     }
 }
