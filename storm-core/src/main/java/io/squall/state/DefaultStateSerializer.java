@@ -9,7 +9,6 @@ import io.squall.config.TopologySettings;
 import io.squall.task.TopologyContext;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,6 @@ public final class DefaultStateSerializer<T> implements Serializer<T> {
      *
      * @param classesToRegister classes registered up front, so their names are not written with every value
      */
-    @SuppressWarnings("unchecked")
     public DefaultStateSerializer(Map<String, Object> topoConf, List<Class<?>> classesToRegister) {
         this.classesToRegister = List.copyOf(classesToRegister);
         this.registrations = TopologySettings.kryoRegistrations(
