@@ -134,8 +134,9 @@ class LocalCommandIT {
             }
         }, () -> "the spout to open");
         synchronized (SEEN) {
-            assertEquals(7, SEEN.get("topology.message.timeout.secs"), "-c overrides what main set");
-            assertEquals(3, SEEN.get("wordcount.min"), "a key only the topology knows reaches it too");
+            // Whole numbers as Storm's components get them: Longs.
+            assertEquals(7L, SEEN.get("topology.message.timeout.secs"), "-c overrides what main set");
+            assertEquals(3L, SEEN.get("wordcount.min"), "a key only the topology knows reaches it too");
         }
         assertTrue(err.toString().contains("'wordcount.min' is not a Squall config key"), err.toString());
 
