@@ -39,11 +39,12 @@ public class TopologyBuilder {
     /**
      * Adds a hook that every worker of the topology starts before its tasks and shuts down after them.
      *
-     * @throws InvalidTopologyException if the hook is null or cannot be serialized
+     * @throws IllegalArgumentException if the hook is null (as Storm's)
+     * @throws InvalidTopologyException if it cannot be serialized
      */
     public void addWorkerHook(IWorkerHook workerHook) {
         if (workerHook == null) {
-            throw new InvalidTopologyException("A worker hook is null");
+            throw new IllegalArgumentException("A worker hook is null");
         }
         workerHooks.add(ComponentSerializer.serialize("worker hook " + workerHook.getClass().getName(), workerHook));
     }
@@ -167,23 +168,23 @@ public class TopologyBuilder {
 
     private Declared add(String id, IComponent component, ComponentSpec.Kind kind, Number parallelismHint) {
         if (id == null || id.isBlank()) {
-            throw new InvalidTopologyException("A component id must be a non-empty string");
+            throw new IllegalArgumentException("A component id must be a non-empty string");
         }
         if (id.equals(CheckpointSpout.CHECKPOINT_COMPONENT_ID)) {
-            throw new InvalidTopologyException("Component id '" + id + "' is reserved for the checkpoint spout");
+            throw new IllegalArgumentException("Component id '" + id + "' is reserved for the checkpoint spout");
         }
         if (id.startsWith("__")) {
-            throw new InvalidTopologyException("Component id '" + id + "' is reserved: ids starting with '__' belong to "
+            throw new IllegalArgumentException("Component id '" + id + "' is reserved: ids starting with '__' belong to "
                     + "system components");
         }
         requireComponent(id, component);
         if (components.containsKey(id)) {
-            throw new InvalidTopologyException("Component id '" + id + "' is used twice: every spout and bolt needs its "
+            throw new IllegalArgumentException("Component id '" + id + "' is used twice: every spout and bolt needs its "
                     + "own id");
         }
         int parallelism = parallelismHint == null ? 1 : parallelismHint.intValue();
         if (parallelismHint != null && parallelismHint.doubleValue() != parallelism || parallelism < 1) {
-            throw new InvalidTopologyException("Component '" + id + "' has parallelism hint " + parallelismHint
+            throw new IllegalArgumentException("Component '" + id + "' has parallelism hint " + parallelismHint
                     + ": it must be a whole number of at least 1");
         }
         Declared d = new Declared(id, component, kind, parallelism);
@@ -201,15 +202,17 @@ public class TopologyBuilder {
 
     private static <T> T requireComponent(String id, T component) {
         if (component == null) {
-            throw new InvalidTopologyException("Component '" + id + "' is null");
+            throw new IllegalArgumentException("Component '" + id + "' is null");
         }
         return component;
     }
 
     /**
-     * Checks the wiring and builds the topology.
+     * Builds the topology: each component's declared streams, configuration and serialized object. What its
+     * subscriptions name is checked at submit, as in Storm.
      *
-     * @throws InvalidTopologyException naming the component, stream or field that is wrong
+     * @throws InvalidTopologyException naming the component whose streams or object are wrong (a component that
+     *                                  cannot be serialized, a reserved stream name)
      */
     public StormTopology createTopology() {
         Map<String, Map<String, StreamSpec>> outputs = new HashMap<>();
