@@ -15,4 +15,11 @@ public interface ISpoutOutputCollector {
 
     /** Number of tuple trees emitted by this task and not yet acked, failed or timed out. */
     long getPendingCount();
+
+    /**
+     * Sends what this task emitted so far now, rather than when the executor's batch fills or its round ends (within
+     * the round anyway). Executor thread only; a collector that buffers nothing does nothing.
+     */
+    default void flush() {
+    }
 }

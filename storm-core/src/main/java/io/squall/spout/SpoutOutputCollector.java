@@ -57,6 +57,11 @@ public class SpoutOutputCollector implements ISpoutOutputCollector {
     }
 
     @Override
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
     public void reportError(Throwable error) {
         delegate.reportError(error);
     }

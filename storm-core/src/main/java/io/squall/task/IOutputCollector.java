@@ -24,4 +24,11 @@ public interface IOutputCollector {
 
     /** Reports an error to the topology's error log and the dashboard. */
     void reportError(Throwable error);
+
+    /**
+     * Sends what this task emitted and acked so far now, rather than when the executor's batch fills or its round
+     * ends (within the round anyway). Executor thread only; a collector that buffers nothing does nothing.
+     */
+    default void flush() {
+    }
 }

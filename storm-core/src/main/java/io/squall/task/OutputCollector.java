@@ -104,6 +104,11 @@ public class OutputCollector implements IOutputCollector, SingleAnchorCollector 
     }
 
     @Override
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
     public void resetTimeout(Tuple input) {
         delegate.resetTimeout(input);
     }

@@ -217,6 +217,92 @@ class StormSemanticsIT {
                 seen.get(Config.TOPOLOGY_KRYO_DECORATORS));
     }
 
+    /** The downstream bolt's receipts, counted down as it executes. */
+    static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CountDownLatch> RECEIVED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Emits, flushes, then waits in its execute until the next bolt got the tuple: only a real flush lets it. */
+    static class FlushingBolt extends BaseRichBolt {
+        private final String run;
+        private transient OutputCollector collector;
+
+        FlushingBolt(String run) {
+            this.run = run;
+        }
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            collector.emit(input, new Values(input.getString(0)));
+            collector.flush();
+            boolean delivered;
+            try {
+                delivered = RECEIVED.get(run).await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            collector.emit(input, new Values(delivered ? "delivered before execute returned" : "still buffered"));
+            collector.ack(input);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("word"));
+        }
+    }
+
+    /** Counts down its run's latch for each tuple. */
+    static class Receiving extends BaseRichBolt {
+        private final String run;
+        private transient OutputCollector collector;
+
+        Receiving(String run) {
+            this.run = run;
+        }
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            RECEIVED.get(run).countDown();
+            collector.ack(input);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    void aCollectorsFlushSendsWhatItBufferedBeforeTheExecuteReturns() throws Exception {
+        String run = "flush-" + System.nanoTime();
+        RECEIVED.put(run, new java.util.concurrent.CountDownLatch(1));
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("flushing", new FlushingBolt(run)).shuffleGrouping("words");
+        b.setBolt("receiving", new Receiving(run)).shuffleGrouping("flushing");
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(Config.TOPOLOGY_PRODUCER_BATCH_SIZE, 100); // Without the flush, the tuple would wait for the round.
+        MockedSources sources = new MockedSources();
+        sources.addMockData("words", new Values("one"));
+        CompleteTopologyParam param = new CompleteTopologyParam();
+        param.setMockedSources(sources);
+        param.setStormConf(conf);
+        try (LocalCluster cluster = new LocalCluster()) {
+            Map<String, List<FixedTuple>> out = Testing.completeTopology(cluster, b.createTopology(), param);
+            assertEquals(List.of(List.of("one"), List.of("delivered before execute returned")),
+                    Testing.readTuples(out, "flushing"));
+        }
+    }
+
     private static List<Object> list(Object... values) {
         return new ArrayList<>(java.util.Arrays.asList(values));
     }

@@ -545,6 +545,11 @@ public final class BoltExecutor extends Executor {
         }
 
         @Override
+        public void flush() {
+            transfer.flush();
+        }
+
+        @Override
         public void resetTimeout(Tuple input) {
             MessageId id = input.getMessageId();
             if (settings.ackingEnabled()) {

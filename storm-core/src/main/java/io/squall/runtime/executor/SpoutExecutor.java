@@ -529,6 +529,11 @@ public final class SpoutExecutor extends Executor {
         }
 
         @Override
+        public void flush() {
+            transfer.flush();
+        }
+
+        @Override
         public void reportError(Throwable error) {
             stats.errors.increment();
             context.reportError(componentId, taskId, error);
