@@ -221,6 +221,35 @@ public class TopologyContext extends WorkerTopologyContext {
         return getComponentOutputFields(getThisComponentId(), streamId);
     }
 
+    /** Each stream this component declares, with its output fields' names in order (Storm's stream->fields). */
+    public Map<String, List<String>> getThisOutputFieldsForStreams() {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String stream : getThisStreams()) {
+            out.put(stream, getThisOutputFields(stream).toList());
+        }
+        return out;
+    }
+
+    /**
+     * For each component this component subscribes to: each stream that component declares (subscribed to or not,
+     * as in Storm) with its fields' names in order.
+     */
+    public Map<String, Map<String, List<String>>> getThisInputFields() {
+        Map<String, Map<String, List<String>>> out = new HashMap<>();
+        for (GlobalStreamId source : getThisSources().keySet()) {
+            String component = source.getComponentId();
+            if (out.containsKey(component)) {
+                continue;
+            }
+            Map<String, List<String>> streams = new HashMap<>();
+            for (String stream : getComponentStreams(component)) {
+                streams.put(stream, getComponentOutputFields(component, stream).toList());
+            }
+            out.put(component, streams);
+        }
+        return out;
+    }
+
     /** What this component subscribes to. */
     public Map<GlobalStreamId, Grouping> getThisSources() {
         return getSources(getThisComponentId());

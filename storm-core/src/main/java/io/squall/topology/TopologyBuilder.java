@@ -384,6 +384,17 @@ public class TopologyBuilder {
         }
 
         @Override
+        public Map<String, Object> getComponentConfiguration() {
+            Map<String, Object> conf = new HashMap<>();
+            Map<String, Object> own = d.component.getComponentConfiguration();
+            if (own != null) {
+                conf.putAll(own);
+            }
+            conf.putAll(d.conf);
+            return io.squall.config.JsonTypes.of(conf);
+        }
+
+        @Override
         public T setDebug(boolean debug) {
             return addConfiguration(Config.TOPOLOGY_DEBUG, debug);
         }

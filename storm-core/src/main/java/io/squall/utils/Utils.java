@@ -8,7 +8,14 @@ import io.squall.config.DaemonConfig;
 import io.squall.config.InvalidConfigException;
 import io.squall.topology.GlobalStreamId;
 import io.squall.tuple.Values;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,15 +27,21 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** The few helpers that Storm topologies reach for. */
 public final class Utils {
@@ -303,5 +316,210 @@ public final class Utils {
     /** A port free on this host, picked by the system; see {@link #getAvailablePort(int)}. */
     public static int getAvailablePort() {
         return getAvailablePort(0);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Utils.class);
+
+    /** Whether {@code throwable} or any exception in its chain of causes is an instance of {@code klass}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static boolean exceptionCauseIsInstanceOf(Class klass, Throwable throwable) {
+        return unwrapTo(klass, throwable) != null;
+    }
+
+    /**
+     * The first exception in the chain {@code t}, {@code t.getCause()}, ... that is an instance of {@code klass};
+     * null if none is (or {@code t} is null).
+     */
+    public static <T extends Throwable> T unwrapTo(Class<T> klass, Throwable t) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause()) {
+            if (klass.isInstance(cur)) {
+                return klass.cast(cur);
+            }
+        }
+        return null;
+    }
+
+    /** {@code e} itself if it is a {@code RuntimeException}, else a new {@code RuntimeException} caused by it. */
+    public static RuntimeException wrapInRuntime(Exception e) {
+        return e instanceof RuntimeException re ? re : new RuntimeException(e);
+    }
+
+    /** A random UUID as a string, as {@code UUID.randomUUID().toString()}. */
+    public static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static volatile String configuredHostname;
+
+    /**
+     * This machine's name as the cluster knows it: {@code storm.local.hostname} of this machine's configuration
+     * ({@link #readStormConfig()}, read once) when set and not empty, else {@link #localHostname()}.
+     */
+    public static String hostname() throws UnknownHostException {
+        String name = configuredHostname;
+        if (name == null) {
+            Object configured = readStormConfig().get(io.squall.config.UnusedStormKeys.STORM_LOCAL_HOSTNAME);
+            name = configured == null ? "" : configured.toString();
+            configuredHostname = name;
+        }
+        return name.isEmpty() ? localHostname() : name;
+    }
+
+    /** The bytes between the buffer's position and its limit; the buffer's position moves to its limit. */
+    public static byte[] toByteArray(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+
+    /** The bytes gzip-compressed. */
+    public static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(data);
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The bytes of gzip-compressed data; a {@code RuntimeException} if they are not gzip. */
+    public static byte[] gunzip(byte[] data) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    /** {@link #serialize(Object)} encoded as a base64 string. */
+    public static String serializeToString(Object obj) {
+        return Base64.getEncoder().encodeToString(serialize(obj));
+    }
+
+    /** The object of a string made by {@link #serializeToString(Object)}. */
+    public static <T> T deserializeFromString(String str, Class<T> clazz) {
+        return deserialize(Base64.getDecoder().decode(str), clazz);
+    }
+
+    /**
+     * A new {@code HashMap} with {@code first}'s entries, then {@code other}'s (which win on a shared key);
+     * {@code other} may be null.
+     */
+    public static <K, V> Map<K, V> merge(Map<? extends K, ? extends V> first, Map<? extends K, ? extends V> other) {
+        Map<K, V> out = new HashMap<>(first);
+        if (other != null) {
+            out.putAll(other);
+        }
+        return out;
+    }
+
+    /** Each value of {@code map} with the keys that map to it ({@code {a=1, b=1, c=2} -> {1=[a, b], 2=[c]}}). */
+    public static <K, V> HashMap<V, List<K>> reverseMap(Map<K, V> map) {
+        HashMap<V, List<K>> out = new HashMap<>();
+        if (map != null) {
+            map.forEach((k, v) -> out.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
+        }
+        return out;
+    }
+
+    /** {@link #reverseMap(Map)} of an association list of {@code [key, value]} pairs. */
+    public static Map<Object, List<Object>> reverseMap(List<List<Object>> listSeq) {
+        Map<Object, List<Object>> out = new HashMap<>();
+        if (listSeq != null) {
+            for (List<Object> pair : listSeq) {
+                out.computeIfAbsent(pair.get(1), x -> new ArrayList<>()).add(pair.get(0));
+            }
+        }
+        return out;
+    }
+
+    /** The YAML document of a file (safe loading: plain maps, lists and scalars); null, logged, if it cannot be read. */
+    public static Object readYamlFile(String yamlFile) {
+        try (InputStream in = Files.newInputStream(Path.of(yamlFile))) {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (Exception e) {
+            LOG.error("Failed to read yaml file {}", yamlFile, e);
+            return null;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    /**
+     * A JSON object as a map, with Storm's (json-simple's) types: whole numbers {@code Long}, others {@code Double},
+     * arrays lists; an empty map for null. A {@code RuntimeException} if it is not valid JSON or not an object.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseJson(String json) {
+        if (json == null) {
+            return new HashMap<>();
+        }
+        Object parsed;
+        try {
+            parsed = JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new RuntimeException(e);
+        }
+        if (!(parsed instanceof Map)) {
+            throw new RuntimeException("Not a JSON object: " + json);
+        }
+        return (Map<String, Object>) parsed;
+    }
+
+    /** {@code number} with its sign bit cleared: non-negative, and unlike {@code Math.abs} never negative. */
+    public static int toPositive(int number) {
+        return number & Integer.MAX_VALUE;
+    }
+
+    /**
+     * How {@code sum} splits into {@code numPieces} near-equal whole parts: piece size to how many pieces have it
+     * ({@code integerDivided(10, 3) = {3=2, 4=1}}).
+     */
+    public static TreeMap<Integer, Integer> integerDivided(int sum, int numPieces) {
+        int base = sum / numPieces;
+        int bigger = sum % numPieces;
+        TreeMap<Integer, Integer> out = new TreeMap<>();
+        out.put(base, numPieces - bigger);
+        if (bigger != 0) {
+            out.put(base + 1, bigger);
+        }
+        return out;
+    }
+
+    /**
+     * {@code coll} in order, cut into at most {@code maxNumChunks} chunks of near-equal size, larger ones first
+     * ({@code partitionFixed(3, [1..10]) = [[1,2,3,4], [5,6,7], [8,9,10]]}); no empty chunks; empty for 0 chunks or
+     * a null collection.
+     */
+    public static <T> List<List<T>> partitionFixed(int maxNumChunks, Collection<T> coll) {
+        List<List<T>> out = new ArrayList<>();
+        if (maxNumChunks == 0 || coll == null) {
+            return out;
+        }
+        java.util.Iterator<T> it = coll.iterator();
+        for (Map.Entry<Integer, Integer> sizes : integerDivided(coll.size(), maxNumChunks).descendingMap().entrySet()) {
+            for (int c = 0; c < sizes.getValue() && it.hasNext(); c++) {
+                List<T> chunk = new ArrayList<>(sizes.getKey());
+                for (int i = 0; i < sizes.getKey() && it.hasNext(); i++) {
+                    chunk.add(it.next());
+                }
+                if (!chunk.isEmpty()) {
+                    out.add(chunk);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code a} unless it is null, else {@code b}. */
+    @SuppressWarnings("checkstyle:MethodName")
+    public static <V> V OR(V a, V b) {
+        return a == null ? b : a;
+    }
+
+    /** 0 for null, else the value. */
+    public static double nullToZero(Double v) {
+        return v == null ? 0 : v;
     }
 }
