@@ -362,18 +362,8 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
      * ({@code TopologyContext.registerMetric}). The parallelism hint is kept for Storm compatibility; Squall
      * runs one instance per worker.
      */
-    @SuppressWarnings("unchecked")
     public void registerMetricsConsumer(Class<?> klass, Object argument, long parallelismHint) {
-        if (klass == null) {
-            throw new IllegalArgumentException("registerMetricsConsumer needs a consumer class");
-        }
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("class", klass.getName());
-        entry.put("parallelism.hint", parallelismHint);
-        entry.put("argument", argument);
-        List<Object> list = (List<Object>) computeIfAbsent(TOPOLOGY_METRICS_CONSUMER_REGISTER,
-                k -> new ArrayList<>());
-        list.add(entry);
+        registerMetricsConsumer(this, klass, argument, parallelismHint);
     }
 
     /** {@link #registerMetricsConsumer(Class, Object, long)} without argument. */

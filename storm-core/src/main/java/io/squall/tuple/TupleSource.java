@@ -17,11 +17,7 @@ public final class TupleSource {
 
     /** Tuples that {@code task} of {@code componentId} emits on {@code streamId}, whose schema is {@code fields}. */
     public TupleSource(String componentId, String streamId, Fields fields, int task) {
-        this.componentId = componentId;
-        this.streamId = streamId;
-        this.fields = fields;
-        this.task = task;
-        this.context = null;
+        this(componentId, streamId, fields, task, null);
     }
 
     /**
