@@ -52,10 +52,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -109,8 +106,6 @@ public final class Worker implements TopologyRuntime {
     private final V1Metrics v1Metrics;
     /** The topology's worker hooks, started with the executors. */
     private WorkerHooks workerHooks;
-    /** The pool of {@code WorkerTopologyContext.getSharedExecutor}: daemon threads, made as tasks ask for them. */
-    private final ExecutorService sharedExecutor;
     private final boolean localMode;
     private final Clock clock;
     private final Consumer<Throwable> onFailure;
@@ -180,17 +175,10 @@ public final class Worker implements TopologyRuntime {
         }
         List<Integer> localTasks = new ArrayList<>(layout.taskToComponent().keySet());
         localTasks.removeAll(placement.remoteTasks().keySet());
-        AtomicInteger sharedThreads = new AtomicInteger();
-        this.sharedExecutor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "worker-shared-" + topologyId + "-" + sharedThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
                 layout.taskToComponent(), topologyId, placement.port(), localTasks,
                 placement.codeDir() == null ? null : placement.codeDir().toString(),
-                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString(),
-                sharedExecutor);
+                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
         this.v1Metrics = new V1Metrics(context, conf, loader, clock);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
@@ -328,7 +316,8 @@ public final class Worker implements TopologyRuntime {
         if (workerHooks != null) {
             workerHooks.shutdown();
         }
-        sharedExecutor.shutdownNow(); // After the hooks: a hook's shutdown may still hand it work.
+        // The pool of getSharedExecutor (made on first use; daemon threads), after the hooks: their shutdown may use it.
+        context.getSharedExecutor().shutdownNow();
         if (state != State.FAILED) {
             state = State.STOPPED;
         }

@@ -17,9 +17,8 @@ final class WorkerResources {
     private ExecutorService executor;
 
     /** Resources for the worker named {@code workerName} (its threads' names), with a thread pool made when asked. */
-    WorkerResources(String workerName, ExecutorService executor) {
+    WorkerResources(String workerName) {
         this.workerName = workerName;
-        this.executor = executor;
     }
 
     Object get(String name) {
@@ -37,7 +36,7 @@ final class WorkerResources {
         }
     }
 
-    /** The worker's shared pool: the one it was given, or a cached pool of daemon threads made on first use. */
+    /** The worker's shared pool: a cached pool of daemon threads, made on first use. */
     synchronized ExecutorService executor() {
         if (executor == null) {
             AtomicInteger n = new AtomicInteger();

@@ -37,23 +37,12 @@ public class WorkerTopologyContext extends GeneralTopologyContext {
     public WorkerTopologyContext(StormTopology topology, Map<String, Object> topoConf,
                                  Map<Integer, String> taskToComponent, String stormId, int workerPort,
                                  List<Integer> workerTasks, String codeDir, String pidDir) {
-        this(topology, topoConf, taskToComponent, stormId, workerPort, workerTasks, codeDir, pidDir, null);
-    }
-
-    /**
-     * A context for the worker on {@code workerPort} running {@code workerTasks}, whose {@link #getSharedExecutor}
-     * is {@code sharedExecutor} (the worker shuts it down), or a pool made on first use when null.
-     */
-    public WorkerTopologyContext(StormTopology topology, Map<String, Object> topoConf,
-                                 Map<Integer, String> taskToComponent, String stormId, int workerPort,
-                                 List<Integer> workerTasks, String codeDir, String pidDir,
-                                 ExecutorService sharedExecutor) {
         super(topology, topoConf, taskToComponent, stormId);
         this.workerPort = workerPort;
         this.workerTasks = Collections.unmodifiableList(workerTasks);
         this.codeDir = codeDir;
         this.pidDir = pidDir;
-        this.resources = new WorkerResources(stormId + "-" + workerPort, sharedExecutor);
+        this.resources = new WorkerResources(stormId + "-" + workerPort);
     }
 
     /** A context of the same worker as {@code worker}, sharing its resources (for its tasks and hooks). */
@@ -76,7 +65,7 @@ public class WorkerTopologyContext extends GeneralTopologyContext {
 
     /**
      * A thread pool shared by the worker's components, for work a task should not do on its executor's thread
-     * (blocking calls); its threads are daemons, and the worker shuts it down when it stops.
+     * (blocking calls): made on first use, with daemon threads; the worker shuts it down when it stops.
      */
     public ExecutorService getSharedExecutor() {
         return resources.executor();
