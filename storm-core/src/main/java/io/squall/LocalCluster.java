@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs topologies inside this JVM, for development and tests, on the same executors, queues, groupings and
  * acker as on a cluster. A topology runs in one in-process worker, where tuples pass between tasks by reference
- * and the serialization check (on by default) catches values that could not cross workers; with
+ * and the serialization check (on by default) names in a warning each value that could not cross workers (with
+ * {@code topology.testing.always.try.serialize} it stops the topology instead); with
  * {@code topology.workers} above one it runs in that many in-process workers (at most one per executor), whose
  * tuples and acker messages to each other are Kryo-encoded and sent over loopback Netty, as between a cluster's
  * workers. The workers come from the kernel's {@link LocalRuntime}. Thread-safe. Close it to stop every topology.

@@ -43,7 +43,8 @@ public final class ConfigKeys {
             "serialize unregistered Serializable classes with Java serialization instead of failing");
     public static final ConfigKey TOPOLOGY_SERIALIZATION_CHECK = key("topology.serialization.check",
             ConfigKey.Type.BOOLEAN, true, ANY,
-            "in local mode, serialize the first value of each class on each stream once, to catch what would fail across workers");
+            "in local mode, serialize the first value of each class on each stream once and log a warning naming "
+                    + "what would fail across workers (topology.testing.always.try.serialize: true stops the topology)");
     public static final ConfigKey TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE = key(
             "topology.executor.receive.buffer.size", ConfigKey.Type.INT, 16384, 2,
             "slots in each executor's receive queue (rounded up to a power of two); each executor or connection "
@@ -421,8 +422,8 @@ public final class ConfigKeys {
             null, ANY, "ITaskHook class names; every task creates one of each and adds it as if by addTaskHook");
     public static final ConfigKey TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE = key(
             "topology.testing.always.try.serialize", ConfigKey.Type.BOOLEAN, false, ANY,
-            "Storm's local-mode serialization test; true turns on topology.serialization.check, which Squall runs "
-                    + "by default (on the first value of each class on each stream)");
+            "Storm's local-mode serialization test; true turns on topology.serialization.check and makes a value "
+                    + "it cannot serialize stop the topology instead of being logged");
     public static final ConfigKey TOPOLOGY_DISABLE_LOADAWARE_MESSAGING = key("topology.disable.loadaware.messaging",
             ConfigKey.Type.BOOLEAN, false, ANY,
             "true makes shuffle and local-or-shuffle groupings plain round-robin over every target task; by default "

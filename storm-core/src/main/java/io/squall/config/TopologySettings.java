@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * @param tickFreqSecs      0 when there are no tick tuples
  * @param ackers            resolved: one per worker when unset; 0 turns acking off
  * @param ackersInSpout     whether spout executors track their own trees (then no acker executors run)
+ * @param serializationCheck      whether local mode serializes each new class of value once (the check)
+ * @param serializationCheckStops whether a value the check cannot serialize stops the topology; otherwise it is
+ *                                logged and passes by reference, as Storm's local mode passes every value
  * @param receiveBufferSize a power of two
  */
 public record TopologySettings(
@@ -33,6 +36,7 @@ public record TopologySettings(
         boolean fallBackOnJavaSerialization,
         boolean skipMissingKryoRegistrations,
         boolean serializationCheck,
+        boolean serializationCheckStops,
         int receiveBufferSize,
         int producerBatchSize,
         String waitStrategy,
@@ -85,6 +89,7 @@ public record TopologySettings(
                 boolOf(conf, ConfigKeys.TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS),
                 boolOf(conf, ConfigKeys.TOPOLOGY_SERIALIZATION_CHECK)
                         || boolOf(conf, ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE),
+                boolOf(conf, ConfigKeys.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE),
                 nextPowerOfTwo(intOf(conf, ConfigKeys.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE)),
                 intOf(conf, ConfigKeys.TOPOLOGY_PRODUCER_BATCH_SIZE),
                 wait,

@@ -1,9 +1,13 @@
 package io.squall.topology;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
 import io.squall.config.InvalidConfigException;
+import io.squall.runtime.executor.SerializationCheck;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
@@ -15,8 +19,10 @@ import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -176,15 +182,47 @@ class BadInputTest {
 
     @Test
     @Timeout(30)
-    void unregisteredValueClassStopsTheTopologyNamingComponentStreamAndClass() {
+    void withAlwaysTrySerializeAnUnregisteredValueClassStopsTheTopologyNamingComponentStreamAndClass() {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("meter", new EmitsReadings());
         b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true);
         try (LocalCluster cluster = new LocalCluster()) {
-            cluster.submitTopology("unregistered", new Config(), b.createTopology());
+            cluster.submitTopology("unregistered", conf, b.createTopology());
             Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("unregistered"), () -> "topology to stop");
             String m = cluster.getTopologyFailure("unregistered").getMessage();
             assertTrue(m.contains("'meter'") && m.contains("'readings'") && m.contains(Reading.class.getName()), m);
+        }
+    }
+
+    /**
+     * As in Storm's local mode, a value that could not cross workers still reaches a task in the same worker; the
+     * check names it in a warning instead of stopping a topology that Storm would run.
+     */
+    @Test
+    @Timeout(30)
+    void byDefaultAnUnregisteredValueClassIsLoggedAndStillReachesTheBoltInTheSameWorker() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("meter", new EmitsReadings());
+        b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
+        Logger log = (Logger) LoggerFactory.getLogger(SerializationCheck.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("unregistered-passes", new Config(), b.createTopology());
+            Await.until(Duration.ofSeconds(20),
+                    () -> cluster.getComponentStats("unregistered-passes").get("sink").executed() > 1000,
+                    () -> "1000 readings through the sink");
+            assertEquals(null, cluster.getTopologyFailure("unregistered-passes"));
+            List<String> warnings = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains(Reading.class.getName())).toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("'meter'") && warnings.get(0).contains("'readings'")
+                    && warnings.get(0).contains("Config.registerSerialization(Reading.class)"), warnings.get(0));
+        } finally {
+            log.detachAppender(logged);
         }
     }
 
@@ -227,12 +265,13 @@ class BadInputTest {
 
     @Test
     @Timeout(30)
-    void withoutFallBackOnJavaSerializationAnUnregisteredSerializableValueStopsTheTopology() {
+    void withoutFallBackOnJavaSerializationAndWithAlwaysTrySerializeAnUnregisteredSerializableValueStopsTheTopology() {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("meter", new EmitsSerializableReadings());
         b.setBolt("sink", new Sink()).shuffleGrouping("meter", "readings");
         Config conf = new Config();
         conf.setFallBackOnJavaSerialization(false);
+        conf.put(Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("no-fallback", conf, b.createTopology());
             Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("no-fallback"), () -> "topology to stop");

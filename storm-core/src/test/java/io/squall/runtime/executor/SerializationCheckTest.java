@@ -1,5 +1,9 @@
 package io.squall.runtime.executor;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.routing.Router;
 import io.squall.serialization.KryoFactory;
@@ -13,11 +17,13 @@ import io.squall.topology.base.BaseRichSpout;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +64,7 @@ class SerializationCheckTest {
     void aNewClassIsCheckedOnEachStreamWhetherTheTaskStaysOnOneStreamOrAlternates() {
         Router router = router();
         SerializationCheck check = new SerializationCheck(
-                KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()));
+                KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()), true);
         assertDoesNotThrow(() -> check.check(router.route("a"), new Values("x")));
         assertDoesNotThrow(() -> check.check(router.route("a"), new Values(1L)));
         assertDoesNotThrow(() -> check.check(router.route("b"), new Values("y")));
@@ -93,10 +99,36 @@ class SerializationCheckTest {
                 throw new IllegalStateException("this serializer cannot read");
             }
         });
-        SerializationCheck check = new SerializationCheck(kryo);
+        SerializationCheck check = new SerializationCheck(kryo, true);
         UnserializableValueException e = assertThrows(UnserializableValueException.class,
                 () -> check.check(router().route("a"), new Values(new HalfWay())));
         assertTrue(e.getMessage().contains("could not read back") && e.getMessage().contains("cannot read"),
                 e.getMessage());
+    }
+
+    @Test
+    void unlessToldToStopAValueThatCannotCrossWorkersIsLoggedOncePerStreamAndPasses() {
+        Logger log = (Logger) LoggerFactory.getLogger(SerializationCheck.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            Router router = router();
+            SerializationCheck check = new SerializationCheck(
+                    KryoFactory.create(List.of(), false, getClass().getClassLoader(), List.of()), false);
+            for (int i = 0; i < 3; i++) {
+                assertDoesNotThrow(() -> check.check(router.route("a"), new Values(new Opaque())));
+            }
+            assertDoesNotThrow(() -> check.check(router.route("b"), new Values(new Opaque())));
+            List<String> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(2, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("stream 'a'") && warnings.get(0).contains(Opaque.class.getName())
+                    && warnings.get(0).contains("Config.registerSerialization(Opaque.class)")
+                    && warnings.get(0).contains("topology.testing.always.try.serialize"), warnings.get(0));
+            assertTrue(warnings.get(1).contains("stream 'b'"), warnings.get(1));
+        } finally {
+            log.detachAppender(logged);
+        }
     }
 }
