@@ -1,9 +1,9 @@
 package io.squall.topology;
 
-import io.squall.errors.SquallException;
+import io.squall.thrift.TException;
 
 /** A topology of that name is already running. */
-public class AlreadyAliveException extends SquallException {
+public class AlreadyAliveException extends TException {
     private static final long serialVersionUID = 1L;
 
     /** An exception whose message says what is wrong. */

@@ -1,9 +1,9 @@
 package io.squall.topology;
 
-import io.squall.errors.SquallException;
+import io.squall.thrift.TException;
 
 /** The caller may not perform that operation on the cluster. */
-public class AuthorizationException extends SquallException {
+public class AuthorizationException extends TException {
     private static final long serialVersionUID = 1L;
 
     /** An exception whose message says what is wrong. */

@@ -1,9 +1,9 @@
 package io.squall.topology;
 
-import io.squall.errors.SquallException;
+import io.squall.thrift.TException;
 
 /** A DRPC request did not get its result: it timed out, its topology failed it, or the server could not serve it. */
-public class DRPCExecutionException extends SquallException {
+public class DRPCExecutionException extends TException {
     private static final long serialVersionUID = 1L;
 
     private final DRPCExceptionType type;

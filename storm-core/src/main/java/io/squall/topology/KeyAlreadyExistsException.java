@@ -1,9 +1,9 @@
 package io.squall.topology;
 
-import io.squall.errors.SquallException;
+import io.squall.thrift.TException;
 
 /** A blob with that key exists already. */
-public class KeyAlreadyExistsException extends SquallException {
+public class KeyAlreadyExistsException extends TException {
     private static final long serialVersionUID = 1L;
 
     /** An exception whose message says what is wrong. */

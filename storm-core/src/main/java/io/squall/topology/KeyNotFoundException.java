@@ -1,9 +1,9 @@
 package io.squall.topology;
 
-import io.squall.errors.SquallException;
+import io.squall.thrift.TException;
 
 /** No blob has that key in the blob store. */
-public class KeyNotFoundException extends SquallException {
+public class KeyNotFoundException extends TException {
     private static final long serialVersionUID = 1L;
 
     /** An exception whose message says what is wrong. */

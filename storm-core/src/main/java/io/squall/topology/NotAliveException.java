@@ -1,9 +1,9 @@
 package io.squall.topology;
 
-import io.squall.errors.SquallException;
+import io.squall.thrift.TException;
 
 /** No running topology has that name. */
-public class NotAliveException extends SquallException {
+public class NotAliveException extends TException {
     private static final long serialVersionUID = 1L;
 
     /** An exception whose message says what is wrong. */

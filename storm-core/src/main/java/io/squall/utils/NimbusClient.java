@@ -14,6 +14,8 @@ import io.squall.security.SecuritySettings;
 import io.squall.security.TlsFiles;
 import io.squall.security.WorkerSignature;
 import io.squall.runtime.api.ClusterClientSupport;
+import io.squall.thrift.TException;
+import io.squall.thrift.transport.TTransportException;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.KillOptions;
@@ -582,11 +584,11 @@ public final class NimbusClient implements AutoCloseable {
                         : new AlreadyAliveException(message);
                 case 400 -> submit ? new InvalidTopologyException(message) : new SquallException(message);
                 case 504 -> new RequestTimeoutException(message);
-                default -> new SquallException("Nimbus at " + seed + " answered " + status + ": " + message);
+                default -> new TException("Nimbus at " + seed + " answered " + status + ": " + message);
             };
         }
-        throw new SquallException("No leader Nimbus reachable at " + seeds + " (nimbus.seeds); last problem: "
-                + lastProblem);
+        throw new TTransportException(TTransportException.NOT_OPEN, "No leader Nimbus reachable at " + seeds
+                + " (nimbus.seeds); last problem: " + lastProblem);
     }
 
     /** Whether an answer says no worker slot is free (rather than that the name is taken). */
