@@ -41,7 +41,7 @@ class ArchitectureTest {
             "io.squall.coordination..", "io.squall.drpc..", "io.squall.hooks..", "io.squall.lambda..",
             "io.squall.metric..", "io.squall.multilang..", "io.squall.state..", "io.squall.security..",
             "io.squall.streams..", "io.squall.runtime.api..", "io.squall.errors..", "io.squall.blobstore..",
-            "io.squall.serialization..");
+            "io.squall.serialization..", "io.squall.thrift..");
     /** The kernel: executors as agents, queues, acker, routing, windowing engine. */
     static final List<String> KERNEL = List.of("io.squall.runtime", "io.squall.runtime.agent..",
             "io.squall.runtime.acker..", "io.squall.runtime.executor..", "io.squall.runtime.queue..",
