@@ -299,7 +299,7 @@ public final class TupleCodec {
         }
         String stream = streams[streamIndex];
         TupleSource source = new TupleSource(component, stream, context.getComponentOutputFields(component, stream),
-                task);
+                task, context);
         sourcesRead[task][streamIndex] = source;
         return source;
     }
@@ -310,7 +310,7 @@ public final class TupleCodec {
         if (stream == null) {
             throw new KryoException("Tuple from task " + task + " without a stream");
         }
-        return new TupleSource(component, stream, context.getComponentOutputFields(component, stream), task);
+        return new TupleSource(component, stream, context.getComponentOutputFields(component, stream), task, context);
     }
 
     private String component(int task) {

@@ -1,5 +1,6 @@
 package io.squall.tuple;
 
+import io.squall.task.GeneralTopologyContext;
 import io.squall.topology.GlobalStreamId;
 
 /**
@@ -22,4 +23,10 @@ public interface Tuple extends ITuple {
 
     /** The tuple tree ids this tuple belongs to (empty when unanchored or acking is off). */
     MessageId getMessageId();
+
+    /**
+     * The topology as the worker that made this tuple sees it (components, their tasks, streams and fields), as in
+     * Storm; null for a tuple made from a {@link TupleSource} that names no context.
+     */
+    GeneralTopologyContext getContext();
 }

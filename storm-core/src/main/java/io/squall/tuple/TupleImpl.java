@@ -85,7 +85,7 @@ public class TupleImpl implements Tuple {
         return fields;
     }
 
-    /** The context the tuple was made with by Storm's constructors; null for a tuple the runtime made. */
+    @Override
     public GeneralTopologyContext getContext() {
         return source.context();
     }

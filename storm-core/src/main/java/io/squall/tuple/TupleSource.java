@@ -12,17 +12,20 @@ public final class TupleSource {
     private final String streamId;
     private final Fields fields;
     private final int task;
-    /** The context a tuple made with Storm's {@code TupleImpl} constructors was given, else null. */
+    /** The topology's context in the worker that made the tuples (their {@link Tuple#getContext()}), or null. */
     private final GeneralTopologyContext context;
 
-    /** Tuples that {@code task} of {@code componentId} emits on {@code streamId}, whose schema is {@code fields}. */
+    /**
+     * Tuples that {@code task} of {@code componentId} emits on {@code streamId}, whose schema is {@code fields}, with
+     * no context.
+     */
     public TupleSource(String componentId, String streamId, Fields fields, int task) {
         this(componentId, streamId, fields, task, null);
     }
 
     /**
-     * Tuples made with Storm's {@code TupleImpl} constructors, which name their topology's context; {@code fields}
-     * null when the context declares none for the stream.
+     * Tuples made in a worker (or with Storm's {@code TupleImpl} constructors) whose view of the topology is
+     * {@code context}; {@code fields} null when the context declares none for the stream.
      */
     public TupleSource(String componentId, String streamId, Fields fields, int task, GeneralTopologyContext context) {
         this.componentId = componentId;
@@ -32,7 +35,7 @@ public final class TupleSource {
         this.context = context;
     }
 
-    /** The context the tuples were made with through Storm's {@code TupleImpl} constructors, or null. */
+    /** The topology's context in the worker that made the tuples, or null. */
     public GeneralTopologyContext context() {
         return context;
     }

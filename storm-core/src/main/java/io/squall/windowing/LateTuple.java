@@ -1,5 +1,6 @@
 package io.squall.windowing;
 
+import io.squall.task.GeneralTopologyContext;
 import io.squall.topology.GlobalStreamId;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
@@ -26,6 +27,8 @@ public final class LateTuple implements Tuple, Serializable {
     private long timestamp;
     private long windowEnd = Long.MIN_VALUE;
     private transient Fields fields;
+    /** The copied tuple's context; not serialized, so null in another worker. */
+    private transient GeneralTopologyContext context;
 
     /** For serialization frameworks. */
     private LateTuple() {
@@ -39,6 +42,7 @@ public final class LateTuple implements Tuple, Serializable {
         this.fieldNames = new ArrayList<>(tuple.getFields().toList());
         this.values = new ArrayList<>(tuple.getValues());
         this.timestamp = timestamp;
+        this.context = tuple.getContext();
     }
 
     /**
@@ -106,5 +110,11 @@ public final class LateTuple implements Tuple, Serializable {
     public String toString() {
         return "late tuple from " + sourceComponent + ":" + sourceTask + " on " + sourceStreamId + " at " + timestamp
                 + (windowEnd == Long.MIN_VALUE ? "" : " (window ending " + windowEnd + ")") + ": " + values;
+    }
+
+    /** The copied tuple's context in this worker; null once the late tuple was serialized to another worker. */
+    @Override
+    public GeneralTopologyContext getContext() {
+        return context;
     }
 }

@@ -303,6 +303,46 @@ class StormSemanticsIT {
         }
     }
 
+    /** Emits what the tuple's context says of where the tuple came from. */
+    static class ContextEcho extends BaseRichBolt {
+        private transient OutputCollector collector;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            io.squall.task.GeneralTopologyContext c = input.getContext();
+            collector.emit(input, new Values(input.getString(0), c.getComponentId(input.getSourceTask()),
+                    c.getComponentOutputFields(input.getSourceGlobalStreamId()).toList()));
+            collector.ack(input);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("word", "source", "fields"));
+        }
+    }
+
+    @Test
+    void aTuplesContextNamesItsSourceAndSchemaInOneWorkerAndAcrossTwo() {
+        for (int workers : new int[] {1, 2}) {
+            TopologyBuilder b = new TopologyBuilder();
+            b.setSpout("words", new TestWordSpout());
+            b.setBolt("echo", new ContextEcho(), 2).fieldsGrouping("words", new Fields("word"));
+            List<Values> words = List.of(new Values("a"), new Values("b"), new Values("c"), new Values("d"));
+            Map<String, List<FixedTuple>> out = complete(b.createTopology(), Map.of("words", words),
+                    Map.of(Config.TOPOLOGY_WORKERS, workers));
+            List<List<Object>> echoed = new ArrayList<>(Testing.readTuples(out, "echo"));
+            echoed.sort(java.util.Comparator.comparing(t -> (String) t.get(0)));
+            assertEquals(List.of(List.of("a", "words", List.of("word")), List.of("b", "words", List.of("word")),
+                    List.of("c", "words", List.of("word")), List.of("d", "words", List.of("word"))), echoed,
+                    workers + " workers");
+        }
+    }
+
     private static List<Object> list(Object... values) {
         return new ArrayList<>(java.util.Arrays.asList(values));
     }

@@ -1,6 +1,7 @@
 package io.squall.runtime.routing;
 
 import io.squall.runtime.tap.TapPoint;
+import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.Fields;
 import io.squall.tuple.TupleSource;
 
@@ -11,6 +12,7 @@ import java.util.Arrays;
  * tasks that may receive it directly. Owned by the emitting task's executor thread.
  */
 public final class Route {
+    private final GeneralTopologyContext context;
     private final String componentId;
     private final String streamId;
     private final Fields fields;
@@ -27,8 +29,9 @@ public final class Route {
     /** What the tuples of this route say they come from; set once when the task is made. */
     private TupleSource source;
 
-    Route(String componentId, String streamId, Fields fields, boolean direct, TaskSelector[] selectors,
-          int[] directTargets) {
+    Route(GeneralTopologyContext context, String componentId, String streamId, Fields fields, boolean direct,
+          TaskSelector[] selectors, int[] directTargets) {
+        this.context = context;
         this.componentId = componentId;
         this.streamId = streamId;
         this.fields = fields;
@@ -102,7 +105,7 @@ public final class Route {
 
     /** Names the emitting task of this route's tuples; before the task emits. */
     public void emittedBy(int task) {
-        this.source = new TupleSource(componentId, streamId, fields, task);
+        this.source = new TupleSource(componentId, streamId, fields, task, context);
     }
 
     /** Whether {@code task} subscribes to this stream with a direct grouping. */

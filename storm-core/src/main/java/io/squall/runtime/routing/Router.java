@@ -89,7 +89,7 @@ public final class Router {
                     default -> throw new IllegalStateException("Unknown grouping " + g);
                 }
             }
-            routes.put(streamId, new Route(componentId, streamId, out.getValue().fields(), out.getValue().direct(),
+            routes.put(streamId, new Route(context, componentId, streamId, out.getValue().fields(), out.getValue().direct(),
                     selectors.toArray(new TaskSelector[0]), direct.stream().mapToInt(Integer::intValue).toArray()));
         }
     }
