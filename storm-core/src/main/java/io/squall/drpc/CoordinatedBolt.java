@@ -200,7 +200,9 @@ public final class CoordinatedBolt implements IRichBolt {
 
     private void count(String streamId, List<Integer> tasks) {
         Request r = current == null ? null : requests.get(current);
-        if (r != null && Utils.DEFAULT_STREAM_ID.equals(streamId)) {
+        // Every stream but the counts' own: the tasks a tuple went to subscribe to its stream, and the next bolt
+        // may take any of this bolt's streams.
+        if (r != null && !COORD_STREAM.equals(streamId)) {
             for (int t : tasks) {
                 r.sent.merge(t, 1, Integer::sum);
             }

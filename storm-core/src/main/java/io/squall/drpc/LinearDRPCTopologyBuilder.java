@@ -1,8 +1,11 @@
 package io.squall.drpc;
 
+import io.squall.Config;
 import io.squall.ILocalDRPC;
+import io.squall.config.JsonTypes;
 import io.squall.coordination.IBatchBolt;
 import io.squall.grouping.CustomStreamGrouping;
+import io.squall.topology.BaseConfigurationDeclarer;
 import io.squall.topology.BoltDeclarer;
 import io.squall.topology.IBasicBolt;
 import io.squall.topology.IComponent;
@@ -47,7 +50,8 @@ public class LinearDRPCTopologyBuilder {
     private final String function;
     private final List<Component> components = new ArrayList<>();
 
-    private static final class Component implements LinearDRPCInputDeclarer {
+    private static final class Component extends BaseConfigurationDeclarer<LinearDRPCInputDeclarer>
+            implements LinearDRPCInputDeclarer {
         final Object bolt;
         final int parallelism;
         final List<Consumer<BoltDeclarer>> groupings = new ArrayList<>();
@@ -59,52 +63,117 @@ public class LinearDRPCTopologyBuilder {
             this.parallelism = parallelism;
         }
 
+        private LinearDRPCInputDeclarer grouping(Consumer<BoltDeclarer> g) {
+            groupings.add(g);
+            return this;
+        }
+
         @Override
         public LinearDRPCInputDeclarer fieldsGrouping(Fields fields) {
-            groupings.add(d -> d.fieldsGrouping(upstream, fields));
-            return this;
+            return fieldsGrouping(Utils.DEFAULT_STREAM_ID, fields);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer fieldsGrouping(String streamId, Fields fields) {
+            return grouping(d -> d.fieldsGrouping(upstream, streamId, fields));
         }
 
         @Override
         public LinearDRPCInputDeclarer globalGrouping() {
-            groupings.add(d -> d.globalGrouping(upstream));
-            return this;
+            return globalGrouping(Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer globalGrouping(String streamId) {
+            return grouping(d -> d.globalGrouping(upstream, streamId));
         }
 
         @Override
         public LinearDRPCInputDeclarer shuffleGrouping() {
-            groupings.add(d -> d.shuffleGrouping(upstream));
-            return this;
+            return shuffleGrouping(Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer shuffleGrouping(String streamId) {
+            return grouping(d -> d.shuffleGrouping(upstream, streamId));
         }
 
         @Override
         public LinearDRPCInputDeclarer localOrShuffleGrouping() {
-            groupings.add(d -> d.localOrShuffleGrouping(upstream));
-            return this;
+            return localOrShuffleGrouping(Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer localOrShuffleGrouping(String streamId) {
+            return grouping(d -> d.localOrShuffleGrouping(upstream, streamId));
         }
 
         @Override
         public LinearDRPCInputDeclarer noneGrouping() {
-            groupings.add(d -> d.noneGrouping(upstream));
-            return this;
+            return noneGrouping(Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer noneGrouping(String streamId) {
+            return grouping(d -> d.noneGrouping(upstream, streamId));
         }
 
         @Override
         public LinearDRPCInputDeclarer allGrouping() {
-            groupings.add(d -> d.allGrouping(upstream));
-            return this;
+            return allGrouping(Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer allGrouping(String streamId) {
+            return grouping(d -> d.allGrouping(upstream, streamId));
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer directGrouping() {
+            return directGrouping(Utils.DEFAULT_STREAM_ID);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer directGrouping(String streamId) {
+            return grouping(d -> d.directGrouping(upstream, streamId));
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer partialKeyGrouping(Fields fields) {
+            return partialKeyGrouping(Utils.DEFAULT_STREAM_ID, fields);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer partialKeyGrouping(String streamId, Fields fields) {
+            return grouping(d -> d.partialKeyGrouping(upstream, streamId, fields));
         }
 
         @Override
         public LinearDRPCInputDeclarer customGrouping(CustomStreamGrouping grouping) {
-            groupings.add(d -> d.customGrouping(upstream, grouping));
+            return customGrouping(Utils.DEFAULT_STREAM_ID, grouping);
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer customGrouping(String streamId, CustomStreamGrouping grouping) {
+            return grouping(d -> d.customGrouping(upstream, streamId, grouping));
+        }
+
+        @Override
+        public LinearDRPCInputDeclarer addConfigurations(Map<String, Object> more) {
+            conf.putAll(more);
             return this;
         }
 
         @Override
-        public LinearDRPCInputDeclarer addConfiguration(String key, Object value) {
-            conf.put(key, value);
-            return this;
+        public Map<String, Object> getComponentConfiguration() {
+            Map<String, Object> all = new HashMap<>();
+            Map<String, Object> own = ((IComponent) bolt).getComponentConfiguration();
+            if (own != null) {
+                all.putAll(own);
+            }
+            all.putAll(conf);
+            all.remove(Config.TOPOLOGY_TASKS);
+            return JsonTypes.of(all);
         }
     }
 
@@ -185,8 +254,13 @@ public class LinearDRPCTopologyBuilder {
             if (i == components.size() - 1) {
                 d.fieldsGrouping(PREPARE, CoordinatedBolt.ID_STREAM, new Fields("request"));
             }
-            if (!c.conf.isEmpty()) {
-                d.addConfigurations(c.conf);
+            Map<String, Object> conf = new HashMap<>(c.conf);
+            Object tasks = conf.remove(Config.TOPOLOGY_TASKS);
+            if (tasks != null) {
+                d.setNumTasks((Number) tasks);
+            }
+            if (!conf.isEmpty()) {
+                d.addConfigurations(conf);
             }
             upstream = id;
         }

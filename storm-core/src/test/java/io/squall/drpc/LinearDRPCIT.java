@@ -165,6 +165,44 @@ class LinearDRPCIT {
         return builder;
     }
 
+    /** GetFollowers on a stream of its own: the next bolt takes that stream, as Storm's declarer allows. */
+    static final class FollowersOnAStream extends BaseBasicBolt {
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            for (String f : FOLLOWERS.get(input.getString(1))) {
+                collector.emit("followers", new Values(input.getValue(0), f));
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("followers", new Fields("id", "follower"));
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aBoltMayTakeANamedStreamOfThePreviousAndSetItsTasksAndConfiguration() throws Exception {
+        LinearDRPCTopologyBuilder builder = new LinearDRPCTopologyBuilder("reach");
+        builder.addBolt(new GetTweeters(), 2);
+        builder.addBolt(new FollowersOnAStream(), 2).shuffleGrouping();
+        builder.addBolt(new PartialUniquer(), 2).fieldsGrouping("followers", new Fields("id", "follower"))
+                .setNumTasks(4).addConfiguration("my.setting", 7);
+        builder.addBolt(new CountAggregator(), 2).fieldsGrouping(new Fields("id"));
+        Config conf = new Config();
+        conf.put(DRPC.REQUEST_TIMEOUT_SECS, 60);
+        try (LocalDRPC drpc = new LocalDRPC(conf); LocalCluster cluster = new LocalCluster()) {
+            io.squall.topology.StormTopology topology = builder.createLocalTopology(drpc);
+            io.squall.topology.ComponentSpec uniquer = topology.getComponent("bolt2");
+            assertEquals(4, uniquer.getNumTasks());
+            assertEquals(7L, ((Number) uniquer.getConfig().get("my.setting")).longValue());
+            cluster.submitTopology("reach-on-a-stream", conf, topology);
+            for (String url : List.of("u1", "u2", "u3", "u4", "u1")) {
+                assertEquals(String.valueOf(expectedReach(url)), drpc.execute("reach", url), "reach of " + url);
+            }
+        }
+    }
+
     @Test
     @Timeout(120)
     void reachAnswersManyConcurrentRequestsAndFailedOrLostOnesGetTheError() throws Exception {
