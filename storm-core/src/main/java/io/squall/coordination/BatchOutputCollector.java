@@ -24,4 +24,8 @@ public abstract class BatchOutputCollector {
 
     /** Reports an error to the topology's error log and the dashboard. */
     public abstract void reportError(Throwable error);
+
+    /** Sends what the bolt emitted so far at once, rather than when its batch fills; nothing here by default. */
+    public void flush() {
+    }
 }

@@ -23,6 +23,12 @@ public class BatchOutputCollectorImpl extends BatchOutputCollector {
         collector.emitDirect(taskId, streamId, tuple);
     }
 
+    /** Sends what the bolt emitted so far at once ({@link OutputCollector#flush()}). */
+    @Override
+    public void flush() {
+        collector.flush();
+    }
+
     @Override
     public void reportError(Throwable error) {
         collector.reportError(error);

@@ -94,6 +94,11 @@ public class DRPCSpout extends BaseRichSpout {
         return function;
     }
 
+    /** Storm's name for {@link #getFunction()}. */
+    public String get_function() {
+        return getFunction();
+    }
+
     @Override
     public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
         this.collector = collector;

@@ -4,8 +4,23 @@ package io.squall.multilang;
 public class NoOutputException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** An exception without a message. */
+    public NoOutputException() {
+        super();
+    }
+
     /** An exception saying why no output came. */
     public NoOutputException(String message) {
         super(message);
+    }
+
+    /** An exception saying why no output came, with its cause. */
+    public NoOutputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** An exception caused by {@code cause}. */
+    public NoOutputException(Throwable cause) {
+        super(cause);
     }
 }

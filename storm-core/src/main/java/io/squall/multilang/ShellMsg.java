@@ -63,6 +63,14 @@ public class ShellMsg {
         anchors.add(anchor);
     }
 
+    /** Replaces the anchors with {@code anchors} (null: none), as a serializer fills a message it read. */
+    public void setAnchors(List<String> anchors) {
+        this.anchors.clear();
+        if (anchors != null) {
+            this.anchors.addAll(anchors);
+        }
+    }
+
     /** The stream of an emit; null means the default stream. */
     public String getStream() {
         return stream;
@@ -93,6 +101,14 @@ public class ShellMsg {
         this.tuple = tuple;
     }
 
+    /** Appends one value to the emit's values, as a serializer reads them one by one. */
+    public void addTuple(Object value) {
+        if (tuple == null) {
+            tuple = new ArrayList<>();
+        }
+        tuple.add(value);
+    }
+
     /** Whether the subprocess waits for the task ids an emit went to (the default). */
     public boolean areTaskIdsNeeded() {
         return needTaskIds;
@@ -121,6 +137,11 @@ public class ShellMsg {
     /** Sets the level. */
     public void setLogLevel(ShellLogLevel logLevel) {
         this.logLevel = logLevel;
+    }
+
+    /** Sets the level of a log message by its number in the protocol (0 trace ... 4 error). */
+    public void setLogLevel(int logLevel) {
+        this.logLevel = ShellLogLevel.fromInt(logLevel);
     }
 
     /** The metric a metrics command updates. */
