@@ -522,4 +522,193 @@ public final class Utils {
     public static double nullToZero(Double v) {
         return v == null ? 0 : v;
     }
+
+    /** The first element of {@code coll} that {@code pred} accepts, or null (also for a null collection). */
+    public static <T> T findOne(IPredicate<T> pred, Collection<T> coll) {
+        if (coll != null) {
+            for (T candidate : coll) {
+                if (pred.test(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first entry of {@code map} that {@code pred} accepts, or null. As in Storm, {@code pred} is given the map's
+     * entries ({@code Map.Entry}), whatever its declared type.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, U> T findOne(IPredicate<T> pred, Map<U, T> map) {
+        return map == null ? null : findOne(pred, (Collection<T>) (Collection<?>) map.entrySet());
+    }
+
+    /**
+     * Whether {@code conf} comes back the same from JSON, which is how a topology's configuration travels: false
+     * (with the keys that differ logged) when a value is not a string, number, boolean, list or map of them.
+     */
+    public static boolean isValidConf(Map<String, Object> conf) {
+        Object back;
+        try {
+            back = JSON.readValue(JSON.writeValueAsString(conf), Object.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.error("The configuration cannot be written as JSON: {}", e.getMessage());
+            return false;
+        }
+        Map<?, ?> typed = (Map<?, ?>) jsonTyped(conf);
+        if (typed.equals(back)) {
+            return true;
+        }
+        List<String> differ = new ArrayList<>();
+        Map<?, ?> after = (Map<?, ?>) back;
+        typed.forEach((k, v) -> {
+            if (!java.util.Objects.equals(v, after.get(k))) {
+                differ.add(String.valueOf(k));
+            }
+        });
+        LOG.error("These configuration keys do not survive JSON: {}", differ);
+        return false;
+    }
+
+    /** {@code v} with whole numbers as {@code Long}s and others as {@code Double}s, in maps and lists too. */
+    private static Object jsonTyped(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, jsonTyped(x)));
+            return out;
+        }
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>();
+            c.forEach(x -> out.add(jsonTyped(x)));
+            return out;
+        }
+        if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float || v instanceof Double) {
+            return ((Number) v).doubleValue();
+        }
+        return v;
+    }
+
+    /** Whether {@code key} may name a blob (letters, digits, {@code _ . - :}; not {@code .} or {@code ..}). */
+    public static boolean isValidKey(String key) {
+        try {
+            LocalFsBlobStore.validateKey(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            LOG.error(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The id of the running topology named {@code name}, as {@code client} (Nimbus, or a local cluster) knows it, or
+     * null when none of that name runs.
+     */
+    public static String getTopologyId(String name, io.squall.topology.Nimbus.Iface client) {
+        try {
+            io.squall.topology.TopologySummary summary = client.getTopologySummaryByName(name);
+            return summary == null ? null : summary.get_id();
+        } catch (io.squall.topology.NotAliveException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The common part (inputs, streams, parallelism, configuration) of {@code topology}'s spout or bolt {@code id}.
+     *
+     * @throws IllegalArgumentException when the topology has no component {@code id}
+     */
+    public static io.squall.topology.ComponentCommon getComponentCommon(io.squall.topology.StormTopology topology,
+                                                                     String id) {
+        if (topology.get_spouts().containsKey(id)) {
+            return topology.get_spouts().get(id).get_common();
+        }
+        if (topology.get_bolts().containsKey(id)) {
+            return topology.get_bolts().get(id).get_common();
+        }
+        throw new IllegalArgumentException("The topology has no component '" + id + "'");
+    }
+
+    /** This JVM's process id, as a string. */
+    public static String processPid() {
+        return String.valueOf(ProcessHandle.current().pid());
+    }
+
+    /** Every thread of this JVM with its state and stack, one block per thread, for a diagnosis. */
+    public static String threadDump() {
+        StringBuilder out = new StringBuilder();
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
+                .dumpAllThreads(true, true)) {
+            out.append('"').append(t.getThreadName()).append("\" id=").append(t.getThreadId()).append(' ')
+                    .append(t.getThreadState());
+            if (t.getLockName() != null) {
+                out.append(" on ").append(t.getLockName());
+            }
+            out.append('\n');
+            for (StackTraceElement e : t.getStackTrace()) {
+                out.append("    at ").append(e).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static volatile String localHostnameMemo;
+
+    /** {@link #localHostname()}, looked up once per JVM. */
+    public static String memoizedLocalHostname() throws UnknownHostException {
+        String name = localHostnameMemo;
+        if (name == null) {
+            name = localHostname();
+            localHostnameMemo = name;
+        }
+        return name;
+    }
+
+    /** Whether a file or directory exists at {@code path}. */
+    public static boolean checkFileExists(String path) {
+        return Files.exists(Path.of(path));
+    }
+
+    /** Whether {@code dir} exists and is a directory. */
+    public static boolean checkDirExists(String dir) {
+        return Files.isDirectory(Path.of(dir));
+    }
+
+    /** Whether this JVM runs on Windows. */
+    public static boolean isOnWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+
+    /** Whether {@code address} names this machine's loopback: {@code localhost}, {@code 127.0.0.1} or {@code ::1}. */
+    public static boolean isLocalhostAddress(String address) {
+        return "localhost".equals(address) || "127.0.0.1".equals(address) || "::1".equals(address)
+                || "0:0:0:0:0:0:0:1".equals(address);
+    }
+
+    /**
+     * {@code srcMap}'s values in a list by key, index 0 holding key {@code start}, up to the largest key; keys with no
+     * value are null, keys below {@code start} left out.
+     */
+    public static <V> ArrayList<V> convertToArray(Map<Integer, V> srcMap, int start) {
+        int largest = srcMap.keySet().stream().mapToInt(Integer::intValue).max().orElse(start - 1);
+        ArrayList<V> out = new ArrayList<>(java.util.Collections.nCopies(Math.max(0, largest - start + 1), null));
+        srcMap.forEach((id, v) -> {
+            if (id >= start) {
+                out.set(id - start, v);
+            }
+        });
+        return out;
+    }
+
+    /** Throws the first {@code klass} in {@code t}'s chain of causes ({@link #unwrapTo}), if there is one. */
+    public static <T extends Throwable> void unwrapAndThrow(Class<T> klass, Throwable t) throws T {
+        T found = unwrapTo(klass, t);
+        if (found != null) {
+            throw found;
+        }
+    }
 }

@@ -170,4 +170,71 @@ class UtilsStormHelpersTest {
         assertEquals(0.0, Utils.nullToZero(null));
         assertEquals(2.5, Utils.nullToZero(2.5));
     }
+
+    @Test
+    void findOneReturnsTheFirstAcceptedElementOrMapEntry() {
+        assertEquals("bb", Utils.findOne(x -> x.length() == 2, List.of("a", "bb", "cc")));
+        assertNull(Utils.findOne(x -> x.length() == 3, List.of("a", "bb")));
+        assertNull(Utils.findOne(x -> true, (List<String>) null));
+        Map<String, Object> counts = new TreeMap<>(Map.of("a", 1, "b", 2));
+        IPredicate<Object> two = e -> ((Map.Entry<?, ?>) e).getValue().equals(2);
+        assertEquals(Map.entry("b", 2), Utils.findOne(two, counts));
+    }
+
+    @Test
+    void isValidConfSaysWhetherAConfigurationSurvivesJson() {
+        Map<String, Object> good = new HashMap<>();
+        good.put("topology.workers", 2);
+        good.put("ratio", 0.5f);
+        good.put("servers", List.of("a", "b"));
+        good.put("nested", Map.of("k", 1));
+        good.put("none", null);
+        assertTrue(Utils.isValidConf(good));
+        Map<String, Object> bad = new HashMap<>(good);
+        bad.put("an.object", new Object() { public int getX() { return 1; } });
+        assertFalse(Utils.isValidConf(bad));
+        bad.put("an.object", new Thread());
+        assertFalse(Utils.isValidConf(bad));
+    }
+
+    @Test
+    void smallHelpersOfStormsUtils() throws Exception {
+        assertTrue(Utils.isValidKey("my-blob_1.txt"));
+        assertFalse(Utils.isValidKey(".."));
+        assertFalse(Utils.isValidKey("a/b"));
+        assertEquals(String.valueOf(ProcessHandle.current().pid()), Utils.processPid());
+        assertTrue(Utils.threadDump().contains(Thread.currentThread().getName()));
+        assertEquals(Utils.localHostname(), Utils.memoizedLocalHostname());
+        assertTrue(Utils.isLocalhostAddress("127.0.0.1") && Utils.isLocalhostAddress("localhost"));
+        assertFalse(Utils.isLocalhostAddress("10.0.0.1"));
+        Map<Integer, String> byTask = Map.of(3, "c", 5, "e", 1, "skipped");
+        assertEquals(java.util.Arrays.asList("c", null, "e"), Utils.convertToArray(byTask, 3));
+        IOException io = new IOException("disk");
+        assertThrows(IOException.class, () -> Utils.unwrapAndThrow(IOException.class, new RuntimeException(io)));
+        Utils.unwrapAndThrow(IOException.class, new RuntimeException("no cause"));
+    }
+
+    @Test
+    void fileAndDirectoryChecks(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("f"), "x");
+        assertTrue(Utils.checkFileExists(file.toString()) && Utils.checkFileExists(dir.toString()));
+        assertTrue(Utils.checkDirExists(dir.toString()));
+        assertFalse(Utils.checkDirExists(file.toString()));
+        assertFalse(Utils.checkFileExists(dir.resolve("missing").toString()));
+    }
+
+    @Test
+    void getTopologyIdAndGetComponentCommonOnALocalCluster() throws Exception {
+        io.squall.topology.TopologyBuilder b = new io.squall.topology.TopologyBuilder();
+        b.setSpout("words", new io.squall.testing.TestWordSpout(), 2);
+        io.squall.topology.StormTopology topology = b.createTopology();
+        assertEquals(2, Utils.getComponentCommon(topology, "words").get_parallelism_hint());
+        assertThrows(IllegalArgumentException.class, () -> Utils.getComponentCommon(topology, "nope"));
+        try (io.squall.LocalCluster cluster = new io.squall.LocalCluster()) {
+            cluster.submitTopology("named", new io.squall.Config(), topology);
+            String id = Utils.getTopologyId("named", cluster);
+            assertTrue(id != null && id.startsWith("named"), id);
+            assertNull(Utils.getTopologyId("other", cluster));
+        }
+    }
 }
