@@ -72,6 +72,59 @@ public final class NimbusClient implements AutoCloseable {
         this(seeds, null, null, null, null);
     }
 
+    /**
+     * Storm's client of the Nimbus on {@code host}, at {@code nimbus.port} of {@code conf} over
+     * {@code conf/squall.yaml}, with that configuration's TLS and the user's token as {@link #of} takes them.
+     */
+    public NimbusClient(Map<String, Object> conf, String host) {
+        this(conf, host, null, null);
+    }
+
+    /**
+     * Storm's client of the Nimbus at {@code host:port} (null port: {@code nimbus.port}); the timeout is Storm's
+     * Thrift socket's, which this client has no use for.
+     */
+    public NimbusClient(Map<String, Object> conf, String host, Integer port, Integer timeout) {
+        this(conf, host, port, timeout, null);
+    }
+
+    /**
+     * {@link #NimbusClient(Map, String, Integer, Integer)}: Squall has no impersonation, so the client acts as the user
+     * of its credentials whatever {@code asUser} names.
+     */
+    public NimbusClient(Map<String, Object> conf, String host, Integer port, Integer timeout, String asUser) {
+        this(conf, host, port, timeout, asUser, false);
+    }
+
+    /**
+     * {@link #NimbusClient(Map, String, Integer, Integer, String)}; {@code useTLS} is Storm's switch for its TLS port,
+     * where Squall takes TLS from {@code squall.tls.*} of the configuration.
+     */
+    public NimbusClient(Map<String, Object> conf, String host, Integer port, Integer timeout, String asUser,
+                        boolean useTLS) {
+        this(loaded(conf), host, port);
+    }
+
+    private NimbusClient(DaemonConfig conf, String host, Integer port) {
+        this(seedOf(conf, host, port), SecuritySettings.tlsFiles(conf.asMap()),
+                ClientCredentials.token(conf.getString(ConfigKeys.SQUALL_CREDENTIALS_FILE), System.getenv()), null, null);
+    }
+
+    private static DaemonConfig loaded(Map<String, Object> conf) {
+        List<String> overrides = new ArrayList<>();
+        if (conf != null) {
+            conf.forEach((k, v) -> overrides.add(k + "=" + v));
+        }
+        return DaemonConfig.load(overrides);
+    }
+
+    private static List<String> seedOf(DaemonConfig conf, String host, Integer port) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("A Nimbus client needs a host; got " + host);
+        }
+        return List.of(host + ":" + (port == null ? conf.getInt(ConfigKeys.NIMBUS_PORT) : port));
+    }
+
     private NimbusClient(List<String> seeds, TlsFiles tls, String token, byte[] topologySecret, String topologyId) {
         this(seeds, httpClient(tls), tls == null ? "http://" : "https://", token, topologySecret, topologyId);
     }
@@ -134,9 +187,20 @@ public final class NimbusClient implements AutoCloseable {
 
     /** Storm's way to get a client: from {@code conf/squall.yaml} and the given overrides. */
     public static NimbusClient getConfiguredClient(Map<String, Object> conf) {
-        List<String> overrides = new ArrayList<>();
-        conf.forEach((k, v) -> overrides.add(k + "=" + v));
-        return of(DaemonConfig.load(overrides));
+        return of(loaded(conf));
+    }
+
+    /**
+     * {@link #getConfiguredClient(Map)}: Squall has no impersonation, so the client acts as the user of its
+     * credentials ({@code SQUALL_TOKEN} or {@code squall.credentials.file}) whatever {@code asUser} names.
+     */
+    public static NimbusClient getConfiguredClientAs(Map<String, Object> conf, String asUser) {
+        return getConfiguredClient(conf);
+    }
+
+    /** {@link #getConfiguredClientAs(Map, String)}; the timeout is Storm's Thrift socket's. */
+    public static NimbusClient getConfiguredClientAs(Map<String, Object> conf, String asUser, Integer timeout) {
+        return getConfiguredClient(conf);
     }
 
     /**
