@@ -20,7 +20,6 @@ import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
 import io.squall.utils.Clock;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,8 @@ public class TopologyContext extends WorkerTopologyContext {
         taskHooks.add(hook);
     }
 
-    /** This task's hooks. */
-    public Collection<ITaskHook> getHooks() {
+    /** This task's hooks, in the order they were added; read-only. */
+    public List<ITaskHook> getHooks() {
         return taskHooks.all();
     }
 
