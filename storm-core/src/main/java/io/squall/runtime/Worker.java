@@ -91,6 +91,11 @@ public final class Worker implements TopologyRuntime {
     private final ErrorLog errors;
     private final Map<String, ComponentStats> stats = new TreeMap<>();
     private final List<Executor> executors = new ArrayList<>();
+    /**
+     * The executor data of each task here ({@code TopologyContext.setExecutorData}): one map per executor, shared by
+     * its tasks. Filled in the constructor; each map is then touched only by its executor's thread.
+     */
+    private final Map<Integer, Map<String, Object>> executorDataByTask = new HashMap<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final ExecutorContext executorContext = new Context();
     /** The dashboard's taps on this worker's streams. */
@@ -199,9 +204,11 @@ public final class Worker implements TopologyRuntime {
                     s.backpressureLowWatermark(), backpressure);
             localExecutors.add(et);
             executorQueues.add(q);
+            Map<String, Object> executorData = new HashMap<>();
             for (int t : et.tasks()) {
                 queueByTask[t] = q;
                 localTask[t] = true;
+                executorDataByTask.put(t, executorData);
             }
         }
         for (Map.Entry<Integer, String> remote : placement.remoteTasks().entrySet()) {
@@ -525,9 +532,11 @@ public final class Worker implements TopologyRuntime {
                 : instance;
     }
 
-    /** The context of one task. */
+    /** The context of one task, sharing its executor data with the other tasks of its executor. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics, v1Metrics.registry(), loader, clock);
+        Map<String, Object> executorData = executorDataByTask.get(taskId);
+        return new TopologyContext(context, taskId, executorData != null ? executorData : new HashMap<>(), metrics,
+                v1Metrics.registry(), loader, clock);
     }
 
     /**

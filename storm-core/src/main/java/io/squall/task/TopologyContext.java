@@ -27,11 +27,14 @@ import java.util.Set;
 
 /**
  * The topology as seen from one task: its id, component and index among its component's tasks. Given to
- * {@code open} and {@code prepare}; used from the task's executor thread.
+ * {@code open} and {@code prepare}; used from the task's executor thread. Its task data is this task's own; its
+ * executor data is shared with the other tasks its executor runs, on the same thread.
  */
 public class TopologyContext extends WorkerTopologyContext {
     private final int taskId;
     private final Map<String, Object> taskData = new HashMap<>();
+    /** Shared by the contexts of one executor's tasks; only that executor's thread touches it. */
+    private final Map<String, Object> executorData;
     private final TaggedRegistry metrics;
     private final V1MetricRegistry v1Metrics;
     private final TaskHooks taskHooks;
@@ -62,8 +65,18 @@ public class TopologyContext extends WorkerTopologyContext {
      */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics,
                            V1MetricRegistry v1Metrics, ClassLoader loader, Clock clock) {
+        this(worker, taskId, new HashMap<>(), metrics, v1Metrics, loader, clock);
+    }
+
+    /**
+     * The context the runtime gives task {@code taskId}: as above, with {@code executorData} the map that the
+     * contexts of every task of the same executor share ({@link #setExecutorData}).
+     */
+    public TopologyContext(WorkerTopologyContext worker, int taskId, Map<String, Object> executorData,
+                           TaggedRegistry metrics, V1MetricRegistry v1Metrics, ClassLoader loader, Clock clock) {
         super(worker);
         this.taskId = taskId;
+        this.executorData = executorData;
         this.metrics = metrics;
         this.clock = clock;
         this.v1Metrics = v1Metrics;
@@ -272,5 +285,19 @@ public class TopologyContext extends WorkerTopologyContext {
     /** Task-local data stored with {@link #setTaskData}. */
     public Object getTaskData(String name) {
         return taskData.get(name);
+    }
+
+    /**
+     * Stores data that every task of this task's executor sees, by {@link #getExecutorData}: a resource its tasks
+     * share (a connection, a cache) made once by whichever task opens first. An executor runs its tasks on one
+     * thread, so no locking is needed; tasks of other executors, even of the same component, do not see it.
+     */
+    public void setExecutorData(String name, Object data) {
+        executorData.put(name, data);
+    }
+
+    /** Data stored under {@code name} by a task of this executor ({@link #setExecutorData}), or null. */
+    public Object getExecutorData(String name) {
+        return executorData.get(name);
     }
 }
