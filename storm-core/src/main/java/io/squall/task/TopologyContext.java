@@ -5,6 +5,8 @@ import com.codahale.metrics.ExponentiallyDecayingReservoir;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
+import com.codahale.metrics.Metric;
+import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.Timer;
 import io.squall.config.ConfigKeys;
 import io.squall.hooks.ITaskHook;
@@ -194,6 +196,28 @@ public class TopologyContext extends WorkerTopologyContext {
             throw new IllegalArgumentException("Gauge '" + name + "' of task " + taskId + " is null");
         }
         return metrics.register("user", checkName(name), gauge, userTags());
+    }
+
+    /**
+     * Registers each metric of {@code set} as a metric of this task named {@code <prefix>.<its name in the set>},
+     * as Storm names them, so a library's ready-made set (JVM or cache statistics) is reported with the task's own
+     * metrics. A metric that is itself a set is registered the same way, one level further down.
+     *
+     * @throws IllegalArgumentException if this task already has a metric of another type by one of those names
+     */
+    public void registerMetricSet(String prefix, MetricSet set) {
+        checkName(prefix);
+        if (set == null) {
+            throw new IllegalArgumentException("Metric set '" + prefix + "' of task " + taskId + " is null");
+        }
+        for (Map.Entry<String, Metric> e : set.getMetrics().entrySet()) {
+            String name = prefix + "." + e.getKey();
+            if (e.getValue() instanceof MetricSet inner) {
+                registerMetricSet(name, inner);
+            } else {
+                metrics.register("user", name, e.getValue(), userTags());
+            }
+        }
     }
 
     private String[] userTags() {
