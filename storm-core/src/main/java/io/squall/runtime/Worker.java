@@ -140,15 +140,23 @@ public final class Worker implements TopologyRuntime {
      * @param executorOverrides executors per component where a rebalance changed them
      * @param codeDir           where the topology's {@code resources/} were extracted (shell components' working
      *                          directory), or null; their pid files go to its sibling {@code pids}
+     * @param locations         the supervisor the worker runs under and where every task runs, as its tasks' contexts
+     *                          tell it; null: this worker's tasks on the local supervisor, the others unknown
      */
     public record Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides,
-                            Path codeDir) {
+                            Path codeDir, WorkerTopologyContext.Locations locations) {
         /** Every task in this worker. */
         public static final Placement ALL_LOCAL = new Placement(0, Map.of(), Map.of());
 
         /** A placement without a code directory. */
         public Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides) {
             this(port, remoteTasks, executorOverrides, null);
+        }
+
+        /** A placement whose worker runs on the local supervisor and knows only where its own tasks are. */
+        public Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides,
+                         Path codeDir) {
+            this(port, remoteTasks, executorOverrides, codeDir, null);
         }
     }
 
@@ -183,7 +191,9 @@ public final class Worker implements TopologyRuntime {
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
                 layout.taskToComponent(), topologyId, placement.port(), localTasks,
                 placement.codeDir() == null ? null : placement.codeDir().toString(),
-                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
+                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString(),
+                placement.locations() != null ? placement.locations()
+                        : WorkerTopologyContext.Locations.local(placement.port(), localTasks));
         this.v1Metrics = new V1Metrics(context, conf, loader, clock);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {

@@ -348,4 +348,51 @@ class LocalWorkersIT {
             assertEquals(2, CELL_PORTS.size(), "cells received in both workers: " + CELL_PORTS);
         }
     }
+
+    /** What each task of "where" sees of where the topology's tasks run. */
+    static final Map<Integer, Map<Integer, io.squall.topology.NodeInfo>> SEEN_LOCATIONS = new ConcurrentHashMap<>();
+    static final Map<Integer, Integer> PORT_OF_TASK = new ConcurrentHashMap<>();
+    static final Set<Object> SUPERVISORS_SEEN = ConcurrentHashMap.newKeySet();
+
+    static class WhereBolt extends BaseBasicBolt {
+        @Override
+        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
+            SUPERVISORS_SEEN.add(List.of(context.getAssignmentId(), context.getNodeToHost().get()));
+            SEEN_LOCATIONS.put(context.getThisTaskId(), context.getTaskToNodePort().get());
+            PORT_OF_TASK.put(context.getThisTaskId(), context.getThisWorkerPort());
+        }
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void everyTaskKnowsTheLocalSupervisorAndPortOfEveryTaskOfTheTopology() {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("rank", new RankingSpout());
+        builder.setBolt("where", new WhereBolt(), 4).shuffleGrouping("rank");
+        Config conf = new Config();
+        conf.setNumWorkers(2);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("locations", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> SEEN_LOCATIONS.size() == 4,
+                    () -> SEEN_LOCATIONS.size() + " of 4 tasks prepared");
+            assertEquals(null, cluster.getTopologyFailure("locations"));
+        }
+        assertEquals(2, Set.copyOf(PORT_OF_TASK.values()).size(), "the bolt's tasks in both workers: " + PORT_OF_TASK);
+        assertEquals(Set.of(List.of("local", Map.of("local", "localhost"))), SUPERVISORS_SEEN);
+        Map<Integer, io.squall.topology.NodeInfo> first = SEEN_LOCATIONS.values().iterator().next();
+        SEEN_LOCATIONS.forEach((task, seen) -> {
+            assertEquals(first, seen, "every task sees the same placement");
+            assertEquals(new io.squall.topology.NodeInfo("local", Set.of((long) PORT_OF_TASK.get(task))),
+                    seen.get(task), "task " + task + " is on its own worker's port");
+        });
+        assertTrue(first.size() >= 5, "the spout's task and the ackers' too: " + first);
+    }
 }
