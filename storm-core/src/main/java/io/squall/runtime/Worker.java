@@ -574,7 +574,7 @@ public final class Worker implements TopologyRuntime {
         if (!localMode || !settings.serializationCheck()) {
             return null;
         }
-        return new SerializationCheck(KryoFactory.create(settings, loader));
+        return new SerializationCheck(KryoFactory.create(settings, context.getTopologyConf(), loader));
     }
 
     /** The threads running the executors, empty before {@link #start(boolean)}; for waiting until they settle. */

@@ -272,7 +272,7 @@ public final class WorkerMain {
     /** A wire codec with its own Kryo, for one thread. */
     private WireCodec newCodec(ClassLoader loader) {
         TopologySettings s = worker.settings();
-        return new WireCodec(KryoFactory.create(s, loader), worker.context());
+        return new WireCodec(KryoFactory.create(s, worker.context().getTopologyConf(), loader), worker.context());
     }
 
     private void run() throws InterruptedException {
