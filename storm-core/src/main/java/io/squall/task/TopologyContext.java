@@ -22,10 +22,13 @@ import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
 import io.squall.utils.Clock;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The topology as seen from one task: its id, component and index among its component's tasks. Given to
@@ -284,6 +287,60 @@ public class TopologyContext extends WorkerTopologyContext {
             out.put(component, streams);
         }
         return out;
+    }
+
+    /**
+     * What Storm gives a multilang subprocess of this task: besides {@code task->component}, this task's id and
+     * component, its streams with their fields and subscribers' groupings, and the streams it subscribes to with
+     * their groupings and fields.
+     */
+    @Override
+    Map<String, Object> jsonInfo() {
+        Map<String, Object> info = super.jsonInfo();
+        info.put("taskid", taskId);
+        info.put("componentid", getThisComponentId());
+        Map<String, Object> streamTargets = new TreeMap<>();
+        getThisTargets().forEach((stream, targets) -> {
+            Map<String, Object> byTarget = new TreeMap<>();
+            targets.forEach((target, grouping) -> byTarget.put(target, jsonOf(grouping)));
+            streamTargets.put(stream, byTarget);
+        });
+        info.put("stream->target->grouping", streamTargets);
+        info.put("streams", new ArrayList<>(getThisStreams()));
+        Map<String, Object> outputFields = new TreeMap<>();
+        for (String stream : getThisStreams()) {
+            outputFields.put(stream, getThisOutputFields(stream).toList());
+        }
+        info.put("stream->outputfields", outputFields);
+        Map<String, Map<String, Object>> sourceGroupings = new TreeMap<>();
+        Map<String, Map<String, Object>> sourceFields = new TreeMap<>();
+        for (Map.Entry<GlobalStreamId, Grouping> e : getThisSources().entrySet()) {
+            String source = e.getKey().getComponentId();
+            String stream = e.getKey().getStreamId();
+            sourceGroupings.computeIfAbsent(source, k -> new TreeMap<>()).put(stream, jsonOf(e.getValue()));
+            sourceFields.computeIfAbsent(source, k -> new TreeMap<>()).put(stream, sourceFields(e.getKey()));
+        }
+        info.put("source->stream->grouping", sourceGroupings);
+        info.put("source->stream->fields", sourceFields);
+        return info;
+    }
+
+    /** The fields of a stream this task subscribes to; none for a system stream, which no component declares. */
+    private List<String> sourceFields(GlobalStreamId id) {
+        try {
+            return getComponentOutputFields(id).toList();
+        } catch (IllegalArgumentException systemStream) {
+            return List.of();
+        }
+    }
+
+    private static Map<String, Object> jsonOf(Grouping g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", g.getType().name());
+        if (g.getType() == Grouping.Type.FIELDS) {
+            m.put("fields", g.getFields());
+        }
+        return m;
     }
 
     /** What this component subscribes to. */
