@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
+import io.squall.topology.InvalidTopologyException;
 import io.squall.tuple.Values;
 import io.squall.windowing.LateTuple;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -119,6 +122,7 @@ public final class KryoFactory {
         for (Class<?> c : systemClasses) {
             kryo.register(c);
         }
+        registerLibraries(kryo, loader);
         factory.preRegister(kryo, readOnly);
         register(kryo, registrations, skipMissing, loader);
         factory.postRegister(kryo, readOnly);
@@ -129,6 +133,23 @@ public final class KryoFactory {
         }
         factory.postDecorate(kryo, readOnly);
         return kryo;
+    }
+
+    /** Has every {@link SerializationRegister} on the topology's class path register its classes. */
+    private static void registerLibraries(Kryo kryo, ClassLoader loader) {
+        try {
+            for (SerializationRegister r : ServiceLoader.load(SerializationRegister.class, loader)) {
+                try {
+                    r.register(kryo);
+                } catch (Exception e) {
+                    throw new InvalidTopologyException("SerializationRegister " + r.getClass().getName()
+                            + " failed to register its classes with Kryo: " + e, e);
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new InvalidTopologyException("A SerializationRegister listed in the topology's "
+                    + "META-INF/services cannot be made: " + e.getMessage(), e);
+        }
     }
 
     /** Registers the classes of {@code topology.kryo.register}, each with its serializer when it names one. */

@@ -318,4 +318,60 @@ class KryoFactoryTest {
         assertTrue(e.getMessage().contains("topology.kryo.factory")
                 && e.getMessage().contains("com.example.NoSuchFactory"), e.getMessage());
     }
+
+    @Test
+    void serializableSerializerWritesARegisteredClassWithJavaSerialization() {
+        List<Object> registrations = List.of(Map.of(Ranked.class.getName(), SerializableSerializer.class.getName()));
+        Kryo writer = kryo(false, registrations);
+        Ranked r = new Ranked("java", 7);
+        assertEquals(r, roundTrip(writer, kryo(false, registrations), r));
+        assertEquals(SerializableSerializer.class, writer.getRegistration(Ranked.class).getSerializer().getClass());
+    }
+
+    /** Registers {@link Point} with the decorator's serializer, as a library's registrar would. */
+    public static final class PointRegister implements SerializationRegister {
+        @Override
+        public void register(Kryo kryo) {
+            new PointDecorator().decorate(kryo);
+        }
+    }
+
+    /** Fails, as a registrar whose library is broken. */
+    public static final class BrokenRegister implements SerializationRegister {
+        @Override
+        public void register(Kryo kryo) throws Exception {
+            throw new java.io.IOException("no schema");
+        }
+    }
+
+    /** A class loader over this test's classes that also lists {@code registrar} as a SerializationRegister. */
+    private static ClassLoader listing(java.nio.file.Path dir, Class<?> registrar) throws java.io.IOException {
+        java.nio.file.Path services = dir.resolve("META-INF/services");
+        java.nio.file.Files.createDirectories(services);
+        java.nio.file.Files.writeString(services.resolve(SerializationRegister.class.getName()),
+                registrar.getName() + "\n");
+        return new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                KryoFactoryTest.class.getClassLoader());
+    }
+
+    @Test
+    void aSerializationRegisterOnTheClassPathRegistersWithEveryKryo(@org.junit.jupiter.api.io.TempDir
+                                                                    java.nio.file.Path dir) throws Exception {
+        ClassLoader loader = listing(dir, PointRegister.class);
+        Kryo writer = KryoFactory.create(List.of(), false, loader, List.of());
+        int before = PointDecorator.WRITES.get();
+        Point p = (Point) roundTrip(writer, KryoFactory.create(List.of(), false, loader, List.of()), new Point(5, 6));
+        assertEquals(6, p.y);
+        assertEquals(before + 1, PointDecorator.WRITES.get(), "written by the registrar's serializer");
+    }
+
+    @Test
+    void aFailingSerializationRegisterRefusesTheTopologyNamingIt(@org.junit.jupiter.api.io.TempDir
+                                                                 java.nio.file.Path dir) throws Exception {
+        ClassLoader loader = listing(dir, BrokenRegister.class);
+        io.squall.topology.InvalidTopologyException e = assertThrows(io.squall.topology.InvalidTopologyException.class,
+                () -> KryoFactory.create(List.of(), false, loader, List.of()));
+        assertTrue(e.getMessage().contains(BrokenRegister.class.getName()) && e.getMessage().contains("no schema"),
+                e.getMessage());
+    }
 }
