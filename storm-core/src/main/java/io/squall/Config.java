@@ -3,7 +3,9 @@ package io.squall;
 import com.esotericsoftware.kryo.Serializer;
 import io.squall.config.ConfigKeys;
 import io.squall.config.UnusedStormKeys;
+import io.squall.serialization.DefaultKryoFactory;
 import io.squall.serialization.IKryoDecorator;
+import io.squall.serialization.IKryoFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +41,7 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
     public static final String TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS = ConfigKeys.TOPOLOGY_WORKER_LOGWRITER_CHILDOPTS.name();
     public static final String TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB = ConfigKeys.TOPOLOGY_WORKER_MAX_HEAP_SIZE_MB.name();
     public static final String TOPOLOGY_KRYO_DECORATORS = ConfigKeys.TOPOLOGY_KRYO_DECORATORS.name();
+    public static final String TOPOLOGY_KRYO_FACTORY = ConfigKeys.TOPOLOGY_KRYO_FACTORY.name();
     public static final String STORM_TOPOLOGY_SUBMISSION_NOTIFIER_PLUGIN =
             ConfigKeys.STORM_TOPOLOGY_SUBMISSION_NOTIFIER_PLUGIN.name();
     public static final String TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS =
@@ -248,7 +251,23 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
         conf.put(TOPOLOGY_KRYO_DECORATORS, list);
     }
 
-    /** Sets Storm's {@code topology.skip.missing.kryo.registrations}, which Squall accepts but does not use. */
+    /**
+     * Has every Kryo instance of the topology made by {@code klass} instead of the {@link DefaultKryoFactory}, and
+     * its hooks called around the registrations and decorators (see {@link IKryoFactory}).
+     */
+    public void setKryoFactory(Class<? extends IKryoFactory> klass) {
+        setKryoFactory(this, klass);
+    }
+
+    /** {@link #setKryoFactory(Class)} in any configuration map. */
+    public static void setKryoFactory(Map<String, Object> conf, Class<? extends IKryoFactory> klass) {
+        conf.put(TOPOLOGY_KRYO_FACTORY, klass.getName());
+    }
+
+    /**
+     * Sets {@code topology.skip.missing.kryo.registrations}: true leaves out, with a log line, a registered class,
+     * serializer or decorator that is not on the topology's class path, instead of refusing the topology.
+     */
     public void setSkipMissingKryoRegistrations(boolean skip) {
         setSkipMissingKryoRegistrations(this, skip);
     }

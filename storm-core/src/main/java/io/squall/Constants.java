@@ -1,11 +1,20 @@
 package io.squall;
 
+import java.util.List;
+
 /** Names of Squall's system components and streams, as Storm's. */
 public final class Constants {
     /** The component that tick tuples come from. */
     public static final String SYSTEM_COMPONENT_ID = "__system";
     /** The task id of the system component. */
     public static final int SYSTEM_TASK_ID = -1;
+    /** Storm's id of the system component's executor: the range of its one task, {@code [-1, -1]}. */
+    public static final List<Long> SYSTEM_EXECUTOR_ID = List.of(-1L, -1L);
+    /**
+     * The stream on which a DRPC topology's coordinated bolts tell each other how many tuples of a request they sent
+     * ({@code io.squall.drpc.CoordinatedBolt}).
+     */
+    public static final String COORDINATED_STREAM_ID = "$coord";
     /** The stream of tick tuples. */
     public static final String SYSTEM_TICK_STREAM_ID = "__tick";
     /** The acker component. */

@@ -455,6 +455,10 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_KRYO_DECORATORS = key("topology.kryo.decorators", ConfigKey.Type.LIST,
             null, ANY, "IKryoDecorator class names; each registers its classes and serializers with every Kryo "
                     + "instance of the topology, after topology.kryo.register");
+    public static final ConfigKey TOPOLOGY_KRYO_FACTORY = key("topology.kryo.factory", ConfigKey.Type.STRING,
+            "io.squall.serialization.DefaultKryoFactory", ANY, "the IKryoFactory class (Config.setKryoFactory; public, "
+                    + "with a no-argument constructor) that makes each Kryo instance of the topology and is called "
+                    + "before and after its registrations and decorators, as in Storm");
     public static final ConfigKey TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS = key(
             "topology.skip.missing.kryo.registrations", ConfigKey.Type.BOOLEAN, false, ANY,
             "true: a class, serializer or decorator of topology.kryo.register or topology.kryo.decorators that is not "

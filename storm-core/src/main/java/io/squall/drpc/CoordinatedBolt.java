@@ -1,5 +1,6 @@
 package io.squall.drpc;
 
+import io.squall.Constants;
 import io.squall.coordination.BatchOutputCollector;
 import io.squall.coordination.IBatchBolt;
 import io.squall.task.IOutputCollector;
@@ -48,7 +49,7 @@ public final class CoordinatedBolt implements IRichBolt {
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatedBolt.class);
 
     /** The stream of "I sent you n tuples of request id": {@code [id, count]}. */
-    public static final String COORD_STREAM = "$coord";
+    public static final String COORD_STREAM = Constants.COORDINATED_STREAM_ID;
     /** The stream that names, to the last bolt grouped like its input, the task that owns a request: {@code [id]}. */
     public static final String ID_STREAM = "$id";
     /** Requests a last-bolt task finished without owning them, remembered in case the id comes late. */

@@ -46,8 +46,8 @@ public final class TaskHooks {
         return hooks.isEmpty();
     }
 
-    /** The hooks, in the order added. */
-    public Collection<ITaskHook> all() {
+    /** The hooks, in the order added; a read-only view. */
+    public List<ITaskHook> all() {
         return Collections.unmodifiableList(hooks);
     }
 

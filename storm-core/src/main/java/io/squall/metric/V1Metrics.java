@@ -217,8 +217,10 @@ public final class V1Metrics implements AutoCloseable {
                 continue;
             }
             Object value;
+            Map<String, String> dimensions;
             try {
                 value = r.metric().getValueAndReset();
+                dimensions = r.metric().getDimensions();
             } catch (RuntimeException e) {
                 LOG.warn("Metric '{}' of task {} ({}) failed to report; skipped this bucket", r.name(), r.taskId(),
                         r.componentId(), e);
@@ -226,8 +228,8 @@ public final class V1Metrics implements AutoCloseable {
             }
             if (value != null) {
                 registry.recordValue(r.taskId(), r.name(), value);
-                pointsByTask.computeIfAbsent(r.taskId(), t -> new ArrayList<>())
-                        .add(new IMetricsConsumer.DataPoint(r.name(), value));
+                pointsByTask.computeIfAbsent(r.taskId(), t -> new ArrayList<>()).add(new IMetricsConsumer.DataPoint(
+                        r.name(), value, dimensions == null ? Map.of() : dimensions));
                 intervalByTask.put(r.taskId(), r.bucketSecs());
             }
         }

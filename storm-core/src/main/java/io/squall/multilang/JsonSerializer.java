@@ -3,9 +3,6 @@ package io.squall.multilang;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.task.TopologyContext;
-import io.squall.topology.GlobalStreamId;
-import io.squall.topology.Grouping;
-import io.squall.tuple.Fields;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -47,7 +44,7 @@ public class JsonSerializer implements ISerializer {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("conf", jsonSafe(conf));
         setup.put("pidDir", context.getPIDDir());
-        setup.put("context", contextInfo(context));
+        setup.put("context", mapper.readTree(context.toJSONString()));
         write(setup);
         flush();
         Object answer = readValue();
@@ -174,58 +171,6 @@ public class JsonSerializer implements ISerializer {
         msg.setMetricName(name == null ? null : String.valueOf(name));
         msg.setMetricParams(m.get("params"));
         return msg;
-    }
-
-    private static Map<String, Object> contextInfo(TopologyContext context) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        Map<String, String> taskToComponent = new TreeMap<>();
-        context.getTaskToComponent().forEach((task, component) -> taskToComponent.put(String.valueOf(task), component));
-        info.put("task->component", taskToComponent);
-        info.put("taskid", context.getThisTaskId());
-        info.put("componentid", context.getThisComponentId());
-        Map<String, Object> streamTargets = new TreeMap<>();
-        context.getThisTargets().forEach((stream, targets) -> {
-            Map<String, Object> byTarget = new TreeMap<>();
-            targets.forEach((target, grouping) -> byTarget.put(target, grouping(grouping)));
-            streamTargets.put(stream, byTarget);
-        });
-        info.put("stream->target->grouping", streamTargets);
-        info.put("streams", new ArrayList<>(context.getThisStreams()));
-        Map<String, Object> outputFields = new TreeMap<>();
-        for (String stream : context.getThisStreams()) {
-            outputFields.put(stream, context.getThisOutputFields(stream).toList());
-        }
-        info.put("stream->outputfields", outputFields);
-        Map<String, Map<String, Object>> sourceGroupings = new TreeMap<>();
-        Map<String, Map<String, Object>> sourceFields = new TreeMap<>();
-        for (Map.Entry<GlobalStreamId, Grouping> e : context.getThisSources().entrySet()) {
-            String source = e.getKey().getComponentId();
-            String stream = e.getKey().getStreamId();
-            sourceGroupings.computeIfAbsent(source, k -> new TreeMap<>()).put(stream, grouping(e.getValue()));
-            Fields fields = sourceFieldsOrNull(context, e.getKey());
-            sourceFields.computeIfAbsent(source, k -> new TreeMap<>()).put(stream,
-                    fields == null ? List.of() : fields.toList());
-        }
-        info.put("source->stream->grouping", sourceGroupings);
-        info.put("source->stream->fields", sourceFields);
-        return info;
-    }
-
-    private static Fields sourceFieldsOrNull(TopologyContext context, GlobalStreamId id) {
-        try {
-            return context.getComponentOutputFields(id);
-        } catch (IllegalArgumentException systemStream) {
-            return null;
-        }
-    }
-
-    private static Map<String, Object> grouping(Grouping g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", g.getType().name());
-        if (g.getType() == Grouping.Type.FIELDS) {
-            m.put("fields", g.getFields());
-        }
-        return m;
     }
 
     /** The configuration with every value JSON can carry; anything else (a class, an object) as its string. */

@@ -72,7 +72,7 @@ public final class TopologyCheck {
         conf = withComponentsKryo(topology, conf);
         TopologySettings settings = TopologySettings.from(conf);
         MetricsSettings metrics = MetricsSettings.from(conf);
-        KryoFactory.create(settings, loader);
+        KryoFactory.create(settings, conf, loader);
         Map<String, Map<String, Object>> componentConf = new HashMap<>();
         Map<String, TopologySettings> componentSettings = new HashMap<>();
         for (ComponentSpec c : topology.getComponents().values()) {

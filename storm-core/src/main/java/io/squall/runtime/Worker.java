@@ -91,6 +91,11 @@ public final class Worker implements TopologyRuntime {
     private final ErrorLog errors;
     private final Map<String, ComponentStats> stats = new TreeMap<>();
     private final List<Executor> executors = new ArrayList<>();
+    /**
+     * The executor data of each task here ({@code TopologyContext.setExecutorData}): one map per executor, shared by
+     * its tasks. Filled in the constructor; each map is then touched only by its executor's thread.
+     */
+    private final Map<Integer, Map<String, Object>> executorDataByTask = new HashMap<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final ExecutorContext executorContext = new Context();
     /** The dashboard's taps on this worker's streams. */
@@ -135,15 +140,23 @@ public final class Worker implements TopologyRuntime {
      * @param executorOverrides executors per component where a rebalance changed them
      * @param codeDir           where the topology's {@code resources/} were extracted (shell components' working
      *                          directory), or null; their pid files go to its sibling {@code pids}
+     * @param locations         the supervisor the worker runs under and where every task runs, as its tasks' contexts
+     *                          tell it; null: this worker's tasks on the local supervisor, the others unknown
      */
     public record Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides,
-                            Path codeDir) {
+                            Path codeDir, WorkerTopologyContext.Locations locations) {
         /** Every task in this worker. */
         public static final Placement ALL_LOCAL = new Placement(0, Map.of(), Map.of());
 
         /** A placement without a code directory. */
         public Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides) {
             this(port, remoteTasks, executorOverrides, null);
+        }
+
+        /** A placement whose worker runs on the local supervisor and knows only where its own tasks are. */
+        public Placement(int port, Map<Integer, String> remoteTasks, Map<String, Integer> executorOverrides,
+                         Path codeDir) {
+            this(port, remoteTasks, executorOverrides, codeDir, null);
         }
     }
 
@@ -178,7 +191,9 @@ public final class Worker implements TopologyRuntime {
         this.context = new WorkerTopologyContext(topology, Collections.unmodifiableMap(new LinkedHashMap<>(conf)),
                 layout.taskToComponent(), topologyId, placement.port(), localTasks,
                 placement.codeDir() == null ? null : placement.codeDir().toString(),
-                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString());
+                placement.codeDir() == null ? null : placement.codeDir().resolveSibling("pids").toString(),
+                placement.locations() != null ? placement.locations()
+                        : WorkerTopologyContext.Locations.local(placement.port(), localTasks));
         this.v1Metrics = new V1Metrics(context, conf, loader, clock);
         Map<String, TopologySettings> componentSettings = checked.componentSettings();
         for (ComponentSpec c : topology.getComponents().values()) {
@@ -199,9 +214,11 @@ public final class Worker implements TopologyRuntime {
                     s.backpressureLowWatermark(), backpressure);
             localExecutors.add(et);
             executorQueues.add(q);
+            Map<String, Object> executorData = new HashMap<>();
             for (int t : et.tasks()) {
                 queueByTask[t] = q;
                 localTask[t] = true;
+                executorDataByTask.put(t, executorData);
             }
         }
         for (Map.Entry<Integer, String> remote : placement.remoteTasks().entrySet()) {
@@ -525,9 +542,11 @@ public final class Worker implements TopologyRuntime {
                 : instance;
     }
 
-    /** The context of one task. */
+    /** The context of one task, sharing its executor data with the other tasks of its executor. */
     public TopologyContext newTopologyContext(int taskId) {
-        return new TopologyContext(context, taskId, metrics, v1Metrics.registry(), loader, clock);
+        Map<String, Object> executorData = executorDataByTask.get(taskId);
+        return new TopologyContext(context, taskId, executorData != null ? executorData : new HashMap<>(), metrics,
+                v1Metrics.registry(), loader, clock);
     }
 
     /**
@@ -555,7 +574,8 @@ public final class Worker implements TopologyRuntime {
         if (!localMode || !settings.serializationCheck()) {
             return null;
         }
-        return new SerializationCheck(KryoFactory.create(settings, loader), settings.serializationCheckStops());
+        return new SerializationCheck(KryoFactory.create(settings, context.getTopologyConf(), loader),
+                settings.serializationCheckStops());
     }
 
     /** The threads running the executors, empty before {@link #start(boolean)}; for waiting until they settle. */

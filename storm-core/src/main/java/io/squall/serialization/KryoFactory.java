@@ -1,16 +1,13 @@
 package io.squall.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.SerializerFactory;
-import com.esotericsoftware.kryo.serializers.JavaSerializer;
-import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
+import io.squall.topology.InvalidTopologyException;
 import io.squall.tuple.Values;
 import io.squall.windowing.LateTuple;
-import org.objenesis.strategy.StdInstantiatorStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -36,6 +36,9 @@ import java.util.TreeSet;
  * up to 2.2) a value of an unregistered {@link Serializable} class is written with Java serialization (its class
  * name and Java's format: slower and larger than a registered class), and one that is not Serializable fails
  * naming its class. With it false, registration is required, so every unregistered class fails loudly.
+ *
+ * <p>The instance comes from the topology's {@link IKryoFactory} ({@code topology.kryo.factory}, by default
+ * {@link DefaultKryoFactory}, which does the above), called where Storm calls it: see {@link IKryoFactory}.
  */
 public final class KryoFactory {
     /** Registered by Squall, in this order, before the user's classes; every worker must agree. */
@@ -66,32 +69,47 @@ public final class KryoFactory {
     }
 
     /**
-     * A Kryo instance with the registrations of a topology's {@code settings}: {@code topology.kryo.register}, then
-     * each of {@code topology.kryo.decorators} in turn.
+     * A Kryo instance for a topology: from its {@code topology.kryo.factory}, with the registrations of its
+     * {@code settings} ({@code topology.kryo.register}, then each of {@code topology.kryo.decorators} in turn).
      *
-     * @throws InvalidConfigException naming a registered class, serializer or decorator that cannot be loaded
+     * @param conf the topology's configuration, which names the factory and is passed to it
+     * @throws InvalidConfigException naming a registered class, serializer, decorator or factory that cannot be
+     *                                loaded or is not of its kind
      */
-    public static Kryo create(TopologySettings settings, ClassLoader loader) {
-        return create(settings.kryoRegistrations(), settings.kryoDecorators(), settings.fallBackOnJavaSerialization(),
-                settings.skipMissingKryoRegistrations(), loader, List.of());
+    public static Kryo create(TopologySettings settings, Map<String, Object> conf, ClassLoader loader) {
+        return create(factory(conf.get(ConfigKeys.TOPOLOGY_KRYO_FACTORY.name()), loader), conf,
+                settings.kryoRegistrations(), settings.kryoDecorators(), settings.skipMissingKryoRegistrations(),
+                loader, List.of());
     }
 
     /**
-     * A Kryo instance with Squall's registrations and the user's, then the user's decorators ({@link IKryoDecorator}
-     * class names, in order). With {@code skipMissing} ({@code topology.skip.missing.kryo.registrations}) a class,
-     * serializer or decorator that is not on the class path is logged and left out.
+     * A Kryo instance from the {@link DefaultKryoFactory} with Squall's registrations and the user's, then the user's
+     * decorators ({@link IKryoDecorator} class names, in order). With {@code skipMissing}
+     * ({@code topology.skip.missing.kryo.registrations}) a class, serializer or decorator that is not on the class
+     * path is logged and left out.
      *
      * @throws InvalidConfigException naming a registered class, serializer or decorator that cannot be loaded
      */
     public static Kryo create(List<Object> registrations, List<String> decorators, boolean fallBackOnJava,
                               boolean skipMissing, ClassLoader loader, List<Class<?>> systemClasses) {
-        Kryo kryo = new Kryo();
+        return create(new DefaultKryoFactory(), Map.of(ConfigKeys.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION.name(),
+                fallBackOnJava), registrations, decorators, skipMissing, loader, systemClasses);
+    }
+
+    /**
+     * A Kryo instance from {@code factory}, which is called at each step as {@link IKryoFactory} says, with
+     * {@code conf}; between the steps, Squall's registrations, the user's, and the decorators.
+     */
+    private static Kryo create(IKryoFactory factory, Map<String, Object> conf, List<Object> registrations,
+                               List<String> decorators, boolean skipMissing, ClassLoader loader,
+                               List<Class<?>> systemClasses) {
+        Map<String, Object> readOnly = Collections.unmodifiableMap(conf);
+        Kryo kryo = factory.getKryo(readOnly);
+        if (kryo == null) {
+            throw new InvalidConfigException(ConfigKeys.TOPOLOGY_KRYO_FACTORY.name() + ": "
+                    + factory.getClass().getName() + ".getKryo returned null instead of a Kryo instance");
+        }
         kryo.setClassLoader(loader);
-        kryo.setRegistrationRequired(!fallBackOnJava);
-        kryo.setReferences(false);
-        // As Storm's: a class with a no-argument constructor is made by it, one without (a registered value class
-        // with only field constructors, say) by Objenesis, so that what one worker writes another can read.
-        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         // Same formats as Kryo's defaults; they check declared sizes against the bytes received first.
         kryo.addDefaultSerializer(Collection.class, BoundedSerializers.Collections.class);
         for (Class<?> c : BUILT_IN) {
@@ -104,6 +122,38 @@ public final class KryoFactory {
         for (Class<?> c : systemClasses) {
             kryo.register(c);
         }
+        registerLibraries(kryo, loader);
+        factory.preRegister(kryo, readOnly);
+        register(kryo, registrations, skipMissing, loader);
+        factory.postRegister(kryo, readOnly);
+        for (String d : decorators) {
+            if (!skipMissing || present(d, "decorator", loader)) {
+                decorator(d, loader).decorate(kryo);
+            }
+        }
+        factory.postDecorate(kryo, readOnly);
+        return kryo;
+    }
+
+    /** Has every {@link SerializationRegister} on the topology's class path register its classes. */
+    private static void registerLibraries(Kryo kryo, ClassLoader loader) {
+        try {
+            for (SerializationRegister r : ServiceLoader.load(SerializationRegister.class, loader)) {
+                try {
+                    r.register(kryo);
+                } catch (Exception e) {
+                    throw new InvalidTopologyException("SerializationRegister " + r.getClass().getName()
+                            + " failed to register its classes with Kryo: " + e, e);
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new InvalidTopologyException("A SerializationRegister listed in the topology's "
+                    + "META-INF/services cannot be made: " + e.getMessage(), e);
+        }
+    }
+
+    /** Registers the classes of {@code topology.kryo.register}, each with its serializer when it names one. */
+    private static void register(Kryo kryo, List<Object> registrations, boolean skipMissing, ClassLoader loader) {
         for (Object r : registrations) {
             if (r instanceof String name) {
                 if (!skipMissing || present(name, "class", loader)) {
@@ -124,17 +174,6 @@ public final class KryoFactory {
                         + "{class: serializer} maps, but got " + r);
             }
         }
-        for (String d : decorators) {
-            if (!skipMissing || present(d, "decorator", loader)) {
-                decorator(d, loader).decorate(kryo);
-            }
-        }
-        if (fallBackOnJava) {
-            // Set after the registrations above, so registered classes keep Kryo's own serializers.
-            kryo.addDefaultSerializer(Serializable.class, new JavaSerializer());
-            kryo.setDefaultSerializer(new NotSerializable());
-        }
-        return kryo;
     }
 
     /**
@@ -147,24 +186,6 @@ public final class KryoFactory {
                 : "Register it with Config.registerSerialization(" + type.getSimpleName() + ".class)";
         return register + ", or make it java.io.Serializable and keep topology.fall.back.on.java.serialization "
                 + "true (the default).";
-    }
-
-    /**
-     * The serializer of last resort when falling back on Java serialization: an unregistered class that Kryo has no
-     * default for and that is not Serializable has no way to be written, so it fails here, naming the class.
-     */
-    @SuppressWarnings("rawtypes") // Kryo's interface takes a raw Class
-    private static final class NotSerializable implements SerializerFactory<Serializer<?>> {
-        @Override
-        public Serializer<?> newSerializer(Kryo kryo, Class type) {
-            throw new KryoException("Class " + type.getName() + " is not registered with Kryo and is not "
-                    + "java.io.Serializable, so it cannot fall back on Java serialization");
-        }
-
-        @Override
-        public boolean isSupported(Class type) {
-            return true;
-        }
     }
 
     /** Whether class {@code name} loads; logs that it is left out when not (topology.skip.missing...). */
@@ -194,6 +215,36 @@ public final class KryoFactory {
     static ClassLoader contextLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : KryoFactory.class.getClassLoader();
+    }
+
+    /**
+     * A new instance of the factory class {@code name} names ({@code topology.kryo.factory}); the
+     * {@link DefaultKryoFactory} when it names none.
+     *
+     * @throws InvalidConfigException naming the key and the class when it cannot be loaded, is not an
+     *                                {@link IKryoFactory} or cannot be made
+     */
+    private static IKryoFactory factory(Object name, ClassLoader loader) {
+        String key = ConfigKeys.TOPOLOGY_KRYO_FACTORY.name();
+        if (name == null || DefaultKryoFactory.class.getName().equals(name)) {
+            return new DefaultKryoFactory();
+        }
+        Class<?> k;
+        try {
+            k = Class.forName(String.valueOf(name), false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new InvalidConfigException(key + " names class '" + name
+                    + "', which is not on the topology's class path");
+        }
+        if (!IKryoFactory.class.isAssignableFrom(k)) {
+            throw new InvalidConfigException(key + ": '" + name + "' is not an IKryoFactory");
+        }
+        try {
+            return (IKryoFactory) k.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new InvalidConfigException(key + ": cannot create '" + name
+                    + "' (it needs a public no-argument constructor): " + e);
+        }
     }
 
     private static IKryoDecorator decorator(String name, ClassLoader loader) {

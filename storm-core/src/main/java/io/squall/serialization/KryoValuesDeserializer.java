@@ -14,7 +14,7 @@ public class KryoValuesDeserializer {
 
     /** A deserializer for the topology configuration {@code conf}. */
     public KryoValuesDeserializer(Map<String, Object> conf) {
-        this.kryo = KryoFactory.create(TopologySettings.from(conf), KryoFactory.contextLoader());
+        this.kryo = KryoFactory.create(TopologySettings.from(conf), conf, KryoFactory.contextLoader());
     }
 
     /** The values {@link KryoValuesSerializer#serializeInto} wrote into {@code input}. */

@@ -19,7 +19,7 @@ public class KryoValuesSerializer {
 
     /** A serializer for the topology configuration {@code conf}. */
     public KryoValuesSerializer(Map<String, Object> conf) {
-        this.kryo = KryoFactory.create(TopologySettings.from(conf), KryoFactory.contextLoader());
+        this.kryo = KryoFactory.create(TopologySettings.from(conf), conf, KryoFactory.contextLoader());
     }
 
     /** Writes {@code values} into {@code out}. */

@@ -1,5 +1,7 @@
 package io.squall.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Config;
 import io.squall.config.ConfigKeys;
 import io.squall.topology.ComponentCommon;
@@ -14,6 +16,7 @@ import io.squall.utils.ObjectReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +25,7 @@ import java.util.TreeSet;
 
 /** The whole topology's structure and task layout. Immutable and shared by every task of a worker. */
 public class GeneralTopologyContext {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final StormTopology topology;
     private final Map<String, Object> topoConf;
     private final Map<Integer, String> taskToComponent;
@@ -207,6 +211,27 @@ public class GeneralTopologyContext {
             }
         }
         return max;
+    }
+
+    /**
+     * This context as the JSON object Storm gives multilang subprocesses: here, which component each task belongs to
+     * ({@code task->component}); a task's context adds what it knows of its own task and component.
+     */
+    public String toJSONString() {
+        try {
+            return JSON.writeValueAsString(jsonInfo());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A context's plain maps, lists and strings did not make JSON", e);
+        }
+    }
+
+    /** What {@link #toJSONString()} writes, in order: task ids as strings, as JSON keys are. */
+    Map<String, Object> jsonInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        Map<String, String> tasks = new TreeMap<>();
+        taskToComponent.forEach((task, component) -> tasks.put(String.valueOf(task), component));
+        info.put("task->component", tasks);
+        return info;
     }
 
     private ComponentSpec component(String componentId) {

@@ -5,6 +5,8 @@ import com.codahale.metrics.ExponentiallyDecayingReservoir;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
+import com.codahale.metrics.Metric;
+import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.Timer;
 import io.squall.config.ConfigKeys;
 import io.squall.hooks.ITaskHook;
@@ -20,19 +22,24 @@ import io.squall.topology.Grouping;
 import io.squall.tuple.Fields;
 import io.squall.utils.Clock;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The topology as seen from one task: its id, component and index among its component's tasks. Given to
- * {@code open} and {@code prepare}; used from the task's executor thread.
+ * {@code open} and {@code prepare}; used from the task's executor thread. Its task data is this task's own; its
+ * executor data is shared with the other tasks its executor runs, on the same thread.
  */
 public class TopologyContext extends WorkerTopologyContext {
     private final int taskId;
     private final Map<String, Object> taskData = new HashMap<>();
+    /** Shared by the contexts of one executor's tasks; only that executor's thread touches it. */
+    private final Map<String, Object> executorData;
     private final TaggedRegistry metrics;
     private final V1MetricRegistry v1Metrics;
     private final TaskHooks taskHooks;
@@ -63,8 +70,18 @@ public class TopologyContext extends WorkerTopologyContext {
      */
     public TopologyContext(WorkerTopologyContext worker, int taskId, TaggedRegistry metrics,
                            V1MetricRegistry v1Metrics, ClassLoader loader, Clock clock) {
+        this(worker, taskId, new HashMap<>(), metrics, v1Metrics, loader, clock);
+    }
+
+    /**
+     * The context the runtime gives task {@code taskId}: as above, with {@code executorData} the map that the
+     * contexts of every task of the same executor share ({@link #setExecutorData}).
+     */
+    public TopologyContext(WorkerTopologyContext worker, int taskId, Map<String, Object> executorData,
+                           TaggedRegistry metrics, V1MetricRegistry v1Metrics, ClassLoader loader, Clock clock) {
         super(worker);
         this.taskId = taskId;
+        this.executorData = executorData;
         this.metrics = metrics;
         this.clock = clock;
         this.v1Metrics = v1Metrics;
@@ -109,8 +126,8 @@ public class TopologyContext extends WorkerTopologyContext {
         taskHooks.add(hook);
     }
 
-    /** This task's hooks. */
-    public Collection<ITaskHook> getHooks() {
+    /** This task's hooks, in the order they were added; read-only. */
+    public List<ITaskHook> getHooks() {
         return taskHooks.all();
     }
 
@@ -184,6 +201,28 @@ public class TopologyContext extends WorkerTopologyContext {
         return metrics.register("user", checkName(name), gauge, userTags());
     }
 
+    /**
+     * Registers each metric of {@code set} as a metric of this task named {@code <prefix>.<its name in the set>},
+     * as Storm names them, so a library's ready-made set (JVM or cache statistics) is reported with the task's own
+     * metrics. A metric that is itself a set is registered the same way, one level further down.
+     *
+     * @throws IllegalArgumentException if this task already has a metric of another type by one of those names
+     */
+    public void registerMetricSet(String prefix, MetricSet set) {
+        checkName(prefix);
+        if (set == null) {
+            throw new IllegalArgumentException("Metric set '" + prefix + "' of task " + taskId + " is null");
+        }
+        for (Map.Entry<String, Metric> e : set.getMetrics().entrySet()) {
+            String name = prefix + "." + e.getKey();
+            if (e.getValue() instanceof MetricSet inner) {
+                registerMetricSet(name, inner);
+            } else {
+                metrics.register("user", name, e.getValue(), userTags());
+            }
+        }
+    }
+
     private String[] userTags() {
         return new String[] {"component", getThisComponentId(), "task", String.valueOf(taskId)};
     }
@@ -250,6 +289,60 @@ public class TopologyContext extends WorkerTopologyContext {
         return out;
     }
 
+    /**
+     * What Storm gives a multilang subprocess of this task: besides {@code task->component}, this task's id and
+     * component, its streams with their fields and subscribers' groupings, and the streams it subscribes to with
+     * their groupings and fields.
+     */
+    @Override
+    Map<String, Object> jsonInfo() {
+        Map<String, Object> info = super.jsonInfo();
+        info.put("taskid", taskId);
+        info.put("componentid", getThisComponentId());
+        Map<String, Object> streamTargets = new TreeMap<>();
+        getThisTargets().forEach((stream, targets) -> {
+            Map<String, Object> byTarget = new TreeMap<>();
+            targets.forEach((target, grouping) -> byTarget.put(target, jsonOf(grouping)));
+            streamTargets.put(stream, byTarget);
+        });
+        info.put("stream->target->grouping", streamTargets);
+        info.put("streams", new ArrayList<>(getThisStreams()));
+        Map<String, Object> outputFields = new TreeMap<>();
+        for (String stream : getThisStreams()) {
+            outputFields.put(stream, getThisOutputFields(stream).toList());
+        }
+        info.put("stream->outputfields", outputFields);
+        Map<String, Map<String, Object>> sourceGroupings = new TreeMap<>();
+        Map<String, Map<String, Object>> sourceFields = new TreeMap<>();
+        for (Map.Entry<GlobalStreamId, Grouping> e : getThisSources().entrySet()) {
+            String source = e.getKey().getComponentId();
+            String stream = e.getKey().getStreamId();
+            sourceGroupings.computeIfAbsent(source, k -> new TreeMap<>()).put(stream, jsonOf(e.getValue()));
+            sourceFields.computeIfAbsent(source, k -> new TreeMap<>()).put(stream, sourceFields(e.getKey()));
+        }
+        info.put("source->stream->grouping", sourceGroupings);
+        info.put("source->stream->fields", sourceFields);
+        return info;
+    }
+
+    /** The fields of a stream this task subscribes to; none for a system stream, which no component declares. */
+    private List<String> sourceFields(GlobalStreamId id) {
+        try {
+            return getComponentOutputFields(id).toList();
+        } catch (IllegalArgumentException systemStream) {
+            return List.of();
+        }
+    }
+
+    private static Map<String, Object> jsonOf(Grouping g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", g.getType().name());
+        if (g.getType() == Grouping.Type.FIELDS) {
+            m.put("fields", g.getFields());
+        }
+        return m;
+    }
+
     /** What this component subscribes to. */
     public Map<GlobalStreamId, Grouping> getThisSources() {
         return getSources(getThisComponentId());
@@ -273,5 +366,19 @@ public class TopologyContext extends WorkerTopologyContext {
     /** Task-local data stored with {@link #setTaskData}. */
     public Object getTaskData(String name) {
         return taskData.get(name);
+    }
+
+    /**
+     * Stores data that every task of this task's executor sees, by {@link #getExecutorData}: a resource its tasks
+     * share (a connection, a cache) made once by whichever task opens first. An executor runs its tasks on one
+     * thread, so no locking is needed; tasks of other executors, even of the same component, do not see it.
+     */
+    public void setExecutorData(String name, Object data) {
+        executorData.put(name, data);
+    }
+
+    /** Data stored under {@code name} by a task of this executor ({@link #setExecutorData}), or null. */
+    public Object getExecutorData(String name) {
+        return executorData.get(name);
     }
 }

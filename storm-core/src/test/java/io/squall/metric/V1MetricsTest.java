@@ -158,4 +158,66 @@ class V1MetricsTest {
             v1.close();
         }
     }
+
+    static final List<IMetricsConsumer.DataPoint> POINTS = new CopyOnWriteArrayList<>();
+
+    /** Keeps every data point. */
+    public static class PointConsumer implements IMetricsConsumer {
+        @Override
+        public void prepare(Map<String, Object> topoConf, Object registrationArgument, TopologyContext context,
+                            IErrorReporter errorReporter) {
+        }
+
+        @Override
+        public void handleDataPoints(TaskInfo taskInfo, Collection<DataPoint> dataPoints) {
+            POINTS.addAll(dataPoints);
+        }
+
+        @Override
+        public void cleanup() {
+        }
+    }
+
+    /** A queue depth measured per queue: the queue is its dimension. */
+    static final class QueueDepth implements io.squall.metric.api.IMetric {
+        @Override
+        public Object getValueAndReset() {
+            return 7;
+        }
+
+        @Override
+        public Map<String, String> getDimensions() {
+            return Map.of("queue", "orders");
+        }
+    }
+
+    @Test
+    void aMetricsDimensionsReachTheConsumersWithItsValue() {
+        POINTS.clear();
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        Config conf = new Config();
+        conf.registerMetricsConsumer(PointConsumer.class, 1);
+        WorkerTopologyContext worker = new WorkerTopologyContext(b.createTopology(), conf, Map.of(1, "words"), "t-1",
+                0, List.of(1));
+        V1Metrics v1 = new V1Metrics(worker, conf, getClass().getClassLoader());
+        TopologyContext context = new TopologyContext(worker, 1, new io.squall.metrics.TaggedRegistry(), v1.registry(),
+                getClass().getClassLoader(), io.squall.utils.Clock.SYSTEM);
+        context.registerMetric("depth", new QueueDepth(), 1);
+        CountMetric plain = context.registerMetric("plain", new CountMetric(), 1);
+        plain.incr();
+        v1.start();
+        try {
+            v1.tick(1_000_000L);
+            v1.tick(1_001_000L);
+        } finally {
+            v1.close();
+        }
+        assertEquals(List.of(new IMetricsConsumer.DataPoint("depth", 7, Map.of("queue", "orders")),
+                new IMetricsConsumer.DataPoint("plain", 1L)), POINTS.stream()
+                .sorted(java.util.Comparator.comparing(p -> p.name)).toList());
+        assertEquals(Map.of(), new CountMetric().getDimensions(), "a metric has no dimensions unless it says so");
+        assertEquals("[depth = 7, {queue=orders}]", POINTS.stream().filter(p -> p.name.equals("depth"))
+                .findFirst().orElseThrow().toString());
+    }
 }

@@ -209,4 +209,169 @@ class KryoFactoryTest {
         assertEquals(List.of(PointDecorator.class.getName()),
                 io.squall.config.TopologySettings.from(conf).kryoDecorators());
     }
+
+    /** Logs each step of each Kryo instance it makes, and registers {@link Point} in postRegister. */
+    public static final class RecordingFactory extends DefaultKryoFactory {
+        static final List<String> STEPS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Kryo getKryo(Map<String, Object> conf) {
+            STEPS.add("getKryo " + conf.get("app.tag"));
+            return super.getKryo(conf);
+        }
+
+        @Override
+        public void preRegister(Kryo k, Map<String, Object> conf) {
+            STEPS.add("preRegister, Values registered: " + (k.getClassResolver().getRegistration(
+                    io.squall.tuple.Values.class) != null) + ", Pair: " + registered(k, Pair.class));
+        }
+
+        @Override
+        public void postRegister(Kryo k, Map<String, Object> conf) {
+            STEPS.add("postRegister, Pair: " + registered(k, Pair.class) + ", Point: " + registered(k, Point.class));
+            new PointDecorator().decorate(k);
+        }
+
+        @Override
+        public void postDecorate(Kryo k, Map<String, Object> conf) {
+            STEPS.add("postDecorate, Cell: " + registered(k, Cell.class));
+            super.postDecorate(k, conf);
+        }
+
+        private static boolean registered(Kryo k, Class<?> type) {
+            return k.getClassResolver().getRegistration(type) != null;
+        }
+    }
+
+    /** Registered by {@link CellDecorator}. */
+    public static final class Cell {
+    }
+
+    /** Registers {@link Cell}. */
+    public static final class CellDecorator implements IKryoDecorator {
+        @Override
+        public void decorate(Kryo k) {
+            k.register(Cell.class);
+        }
+    }
+
+    private static Kryo fromConf(Map<String, Object> conf) {
+        return KryoFactory.create(io.squall.config.TopologySettings.from(conf), conf,
+                KryoFactoryTest.class.getClassLoader());
+    }
+
+    @Test
+    void theTopologysFactoryMakesTheKryoAndIsCalledAroundRegistrationsAndDecoratorsInStormsOrder() {
+        io.squall.Config conf = new io.squall.Config();
+        conf.setKryoFactory(RecordingFactory.class);
+        conf.registerSerialization(Pair.class);
+        conf.registerDecorator(CellDecorator.class);
+        conf.setFallBackOnJavaSerialization(false);
+        conf.put("app.tag", "mine");
+        RecordingFactory.STEPS.clear();
+
+        Kryo kryo = fromConf(conf);
+
+        assertEquals(List.of("getKryo mine", "preRegister, Values registered: true, Pair: false",
+                "postRegister, Pair: true, Point: false", "postDecorate, Cell: true"), RecordingFactory.STEPS);
+        int before = PointDecorator.WRITES.get();
+        Point p = (Point) roundTrip(kryo, fromConf(conf), new Point(2, -9));
+        assertEquals(-9, p.y);
+        assertEquals(before + 1, PointDecorator.WRITES.get(), "written by the serializer postRegister registered");
+    }
+
+    @Test
+    void setKryoFactoryNamesTheClassAndWithoutOneTheDefaultFactoryIsUsed() {
+        Map<String, Object> conf = new java.util.HashMap<>();
+        io.squall.Config.setKryoFactory(conf, RecordingFactory.class);
+        assertEquals(RecordingFactory.class.getName(), conf.get(io.squall.Config.TOPOLOGY_KRYO_FACTORY));
+        assertEquals("topology.kryo.factory", io.squall.Config.TOPOLOGY_KRYO_FACTORY);
+        RecordingFactory.STEPS.clear();
+        Kryo kryo = fromConf(new java.util.HashMap<>());
+        assertEquals(List.of(), RecordingFactory.STEPS);
+        Ranked r = new Ranked("default", 3);
+        assertEquals(r, roundTrip(kryo, fromConf(Map.of()), r), "the default factory falls back on Java");
+        Map<String, Object> named = Map.of(io.squall.Config.TOPOLOGY_KRYO_FACTORY, DefaultKryoFactory.class.getName());
+        assertEquals(r, roundTrip(fromConf(named), fromConf(named), r));
+    }
+
+    @Test
+    void aFactoryThatCannotBeLoadedOrIsNotOneIsAConfigErrorNamingKeyAndClass() {
+        InvalidConfigException missing = assertThrows(InvalidConfigException.class,
+                () -> fromConf(Map.of("topology.kryo.factory", "com.example.NoSuchFactory")));
+        assertTrue(missing.getMessage().contains("topology.kryo.factory")
+                && missing.getMessage().contains("com.example.NoSuchFactory"), missing.getMessage());
+        InvalidConfigException notOne = assertThrows(InvalidConfigException.class,
+                () -> fromConf(Map.of("topology.kryo.factory", PointDecorator.class.getName())));
+        assertTrue(notOne.getMessage().contains("topology.kryo.factory")
+                && notOne.getMessage().contains(PointDecorator.class.getName())
+                && notOne.getMessage().contains("not an IKryoFactory"), notOne.getMessage());
+    }
+
+    @Test
+    void aBadFactoryRefusesTheTopologyAtSubmit() {
+        io.squall.topology.TopologyBuilder b = new io.squall.topology.TopologyBuilder();
+        b.setSpout("words", new io.squall.testing.TestWordSpout());
+        Map<String, Object> conf = Map.of("topology.kryo.factory", "com.example.NoSuchFactory");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> io.squall.runtime.TopologyCheck
+                .check(b.createTopology(), conf, KryoFactoryTest.class.getClassLoader()));
+        assertTrue(e.getMessage().contains("topology.kryo.factory")
+                && e.getMessage().contains("com.example.NoSuchFactory"), e.getMessage());
+    }
+
+    @Test
+    void serializableSerializerWritesARegisteredClassWithJavaSerialization() {
+        List<Object> registrations = List.of(Map.of(Ranked.class.getName(), SerializableSerializer.class.getName()));
+        Kryo writer = kryo(false, registrations);
+        Ranked r = new Ranked("java", 7);
+        assertEquals(r, roundTrip(writer, kryo(false, registrations), r));
+        assertEquals(SerializableSerializer.class, writer.getRegistration(Ranked.class).getSerializer().getClass());
+    }
+
+    /** Registers {@link Point} with the decorator's serializer, as a library's registrar would. */
+    public static final class PointRegister implements SerializationRegister {
+        @Override
+        public void register(Kryo kryo) {
+            new PointDecorator().decorate(kryo);
+        }
+    }
+
+    /** Fails, as a registrar whose library is broken. */
+    public static final class BrokenRegister implements SerializationRegister {
+        @Override
+        public void register(Kryo kryo) throws Exception {
+            throw new java.io.IOException("no schema");
+        }
+    }
+
+    /** A class loader over this test's classes that also lists {@code registrar} as a SerializationRegister. */
+    private static ClassLoader listing(java.nio.file.Path dir, Class<?> registrar) throws java.io.IOException {
+        java.nio.file.Path services = dir.resolve("META-INF/services");
+        java.nio.file.Files.createDirectories(services);
+        java.nio.file.Files.writeString(services.resolve(SerializationRegister.class.getName()),
+                registrar.getName() + "\n");
+        return new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                KryoFactoryTest.class.getClassLoader());
+    }
+
+    @Test
+    void aSerializationRegisterOnTheClassPathRegistersWithEveryKryo(@org.junit.jupiter.api.io.TempDir
+                                                                    java.nio.file.Path dir) throws Exception {
+        ClassLoader loader = listing(dir, PointRegister.class);
+        Kryo writer = KryoFactory.create(List.of(), false, loader, List.of());
+        int before = PointDecorator.WRITES.get();
+        Point p = (Point) roundTrip(writer, KryoFactory.create(List.of(), false, loader, List.of()), new Point(5, 6));
+        assertEquals(6, p.y);
+        assertEquals(before + 1, PointDecorator.WRITES.get(), "written by the registrar's serializer");
+    }
+
+    @Test
+    void aFailingSerializationRegisterRefusesTheTopologyNamingIt(@org.junit.jupiter.api.io.TempDir
+                                                                 java.nio.file.Path dir) throws Exception {
+        ClassLoader loader = listing(dir, BrokenRegister.class);
+        io.squall.topology.InvalidTopologyException e = assertThrows(io.squall.topology.InvalidTopologyException.class,
+                () -> KryoFactory.create(List.of(), false, loader, List.of()));
+        assertTrue(e.getMessage().contains(BrokenRegister.class.getName()) && e.getMessage().contains("no schema"),
+                e.getMessage());
+    }
 }

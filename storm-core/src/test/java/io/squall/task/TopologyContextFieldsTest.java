@@ -73,4 +73,27 @@ class TopologyContextFieldsTest {
         assertFalse(context(1).getThisInputFields().containsKey("words"));
         assertEquals(Map.of(), context(1).getThisInputFields());
     }
+
+    @Test
+    void toJsonStringGivesWhatStormGivesMultilangSubprocesses() {
+        TopologyContext sink = context(3);
+        GeneralTopologyContext topology = new GeneralTopologyContext(sink.getRawTopology(), Map.of(),
+                sink.getTaskToComponent(), "t");
+        Map<String, Object> general = io.squall.utils.Utils.parseJson(topology.toJSONString());
+        assertEquals(Map.of("task->component", Map.of("1", "words", "2", "split", "3", "sink")), general);
+
+        Map<String, Object> json = io.squall.utils.Utils.parseJson(sink.toJSONString());
+        assertEquals(general.get("task->component"), json.get("task->component"));
+        assertEquals(3L, json.get("taskid"));
+        assertEquals("sink", json.get("componentid"));
+        assertEquals(Map.of("split", Map.of("errors", Map.of("type", "SHUFFLE")),
+                "words", Map.of("default", Map.of("type", "SHUFFLE"))), json.get("source->stream->grouping"));
+        assertEquals(Map.of("split", Map.of("errors", List.of("word", "reason")),
+                "words", Map.of("default", List.of("word"))), json.get("source->stream->fields"));
+        Map<String, Object> split = io.squall.utils.Utils.parseJson(context(2).toJSONString());
+        assertEquals(Map.of("default", List.of("word", "count"), "errors", List.of("word", "reason")),
+                split.get("stream->outputfields"));
+        assertEquals(Map.of("errors", Map.of("sink", Map.of("type", "SHUFFLE"))),
+                split.get("stream->target->grouping"));
+    }
 }

@@ -4,6 +4,8 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
+import com.codahale.metrics.Metric;
+import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.Timer;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.testing.TestWordSpout;
@@ -60,5 +62,22 @@ class UserMetricsTest {
         assertTrue(e.getMessage().contains("user.words.7.n") && e.getMessage().contains("Counter"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> context.registerCounter(" "));
         assertThrows(IllegalArgumentException.class, () -> context.registerGauge("g", null));
+    }
+
+    @Test
+    void aMetricSetsMetricsAreRegisteredUnderThePrefixAsStormNamesThem() {
+        Counter hits = new Counter();
+        Gauge<Long> size = () -> 12L;
+        MetricSet cache = () -> Map.<String, Metric>of("hits", hits, "size", size,
+                "evictions", (MetricSet) () -> Map.of("count", new Counter()));
+        context.registerMetricSet("cache", cache);
+        var metrics = registry.registry().getMetrics();
+        assertSame(hits, metrics.get("user.words.7.cache.hits"));
+        assertSame(size, metrics.get("user.words.7.cache.size"));
+        assertTrue(metrics.get("user.words.7.cache.evictions.count") instanceof Counter, metrics.keySet().toString());
+        assertEquals(new TaggedRegistry.Tagged("user.cache.hits", Map.of("component", "words", "task", "7")),
+                registry.tagsOf("user.words.7.cache.hits"));
+        assertThrows(IllegalArgumentException.class, () -> context.registerMetricSet("", cache));
+        assertThrows(IllegalArgumentException.class, () -> context.registerMetricSet("none", null));
     }
 }

@@ -17,6 +17,8 @@ import io.squall.runtime.api.LocalTopologyRuntime;
 import io.squall.runtime.api.ReportedError;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.topology.NodeInfo;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyInfo;
@@ -84,11 +86,13 @@ final class InProcessTopology implements LocalTopologyRuntime {
                         launch.codeDir())));
             } else {
                 t.mesh = new WorkerMesh(n, launch.conf(), launch.loader());
-                List<Map<Integer, String>> remote = t.spread(n);
+                Map<Integer, Integer> workerOfTask = t.workerOfTask(n);
+                List<Map<Integer, String>> remote = remoteTasks(workerOfTask, n);
+                WorkerTopologyContext.Locations locations = locations(workerOfTask, t.mesh);
                 for (int i = 0; i < n; i++) {
                     t.workers.add(new Worker(launch.topologyId(), launch.topology(), launch.conf(), launch.loader(),
                             true, clock, t::workerFailed, new Worker.Placement(t.mesh.port(i), remote.get(i),
-                            launch.executorOverrides(), launch.codeDir())));
+                            launch.executorOverrides(), launch.codeDir(), locations)));
                 }
                 t.mesh.connect(t.workers, launch.loader(), t::linkFailed);
             }
@@ -108,8 +112,8 @@ final class InProcessTopology implements LocalTopologyRuntime {
         return t;
     }
 
-    /** Every task each worker does not run, to the outbound queue of the worker that does. */
-    private List<Map<Integer, String>> spread(int n) {
+    /** Each task, to the index of the one of {@code n} workers that runs it. */
+    private Map<Integer, Integer> workerOfTask(int n) {
         List<List<TaskLayout.ExecutorTasks>> dealt = layout.deal(n);
         Map<Integer, Integer> workerOfTask = new HashMap<>();
         for (int w = 0; w < n; w++) {
@@ -119,6 +123,23 @@ final class InProcessTopology implements LocalTopologyRuntime {
                 }
             }
         }
+        return workerOfTask;
+    }
+
+    /**
+     * Where each task runs, as the workers' contexts tell it: every worker on the local supervisor, told apart by the
+     * port of its server in the mesh.
+     */
+    private static WorkerTopologyContext.Locations locations(Map<Integer, Integer> workerOfTask, WorkerMesh mesh) {
+        Map<Integer, NodeInfo> where = new HashMap<>();
+        workerOfTask.forEach((task, w) -> where.put(task, new NodeInfo(WorkerTopologyContext.LOCAL_ASSIGNMENT_ID,
+                Set.of((long) mesh.port(w)))));
+        return new WorkerTopologyContext.Locations(WorkerTopologyContext.LOCAL_ASSIGNMENT_ID, where,
+                Map.of(WorkerTopologyContext.LOCAL_ASSIGNMENT_ID, WorkerTopologyContext.LOCAL_HOST));
+    }
+
+    /** Every task each of {@code n} workers does not run, to the outbound queue of the worker that does. */
+    private static List<Map<Integer, String>> remoteTasks(Map<Integer, Integer> workerOfTask, int n) {
         List<Map<Integer, String>> remote = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<Integer, String> other = new HashMap<>();

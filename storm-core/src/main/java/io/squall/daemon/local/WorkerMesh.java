@@ -149,7 +149,7 @@ final class WorkerMesh implements AutoCloseable {
     /** A wire codec with its own Kryo, for one thread. */
     private static WireCodec codec(Worker w, ClassLoader loader) {
         TopologySettings s = w.settings();
-        return new WireCodec(KryoFactory.create(s, loader), w.context());
+        return new WireCodec(KryoFactory.create(s, w.context().getTopologyConf(), loader), w.context());
     }
 
     /** A messaging setting: from the topology's configuration if set there, else its default. */

@@ -32,6 +32,8 @@ import io.squall.security.WorkerIdentity;
 import io.squall.serialization.KryoFactory;
 import io.squall.serialization.OutboundEncoding;
 import io.squall.serialization.TopologySerializer;
+import io.squall.task.WorkerTopologyContext;
+import io.squall.topology.NodeInfo;
 import io.squall.topology.StormTopology;
 import io.squall.utils.Clock;
 import io.squall.utils.NimbusClient;
@@ -47,6 +49,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -131,7 +134,8 @@ public final class WorkerMain {
         this.worker = new Worker(topologyId, topology, topoConf, loader, false, Clock.SYSTEM,
                 error -> exit(1, "the topology failed: " + error),
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides(),
-                        TopologyResources.extract(loader, codeDir.resolve("worker-" + port).resolve("resources"))));
+                        TopologyResources.extract(loader, codeDir.resolve("worker-" + port).resolve("resources")),
+                        locations(assignment, supervisorId)));
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         int refreshMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_REFRESH_MS);
@@ -235,6 +239,21 @@ public final class WorkerMain {
         return 3 * refreshMs;
     }
 
+    /**
+     * Where every task of {@code assignment} runs, in Storm's terms, for the worker's contexts: each task to its
+     * worker's supervisor and port, each supervisor to its host.
+     */
+    static WorkerTopologyContext.Locations locations(Assignment assignment, String supervisorId) {
+        Map<Integer, NodeInfo> where = new HashMap<>();
+        Map<String, String> hosts = new HashMap<>();
+        for (WorkerSlot w : assignment.workers()) {
+            NodeInfo node = new NodeInfo(w.supervisorId(), Set.of((long) w.port()));
+            w.tasks().forEach(t -> where.put(t, node));
+            hosts.put(w.supervisorId(), w.host());
+        }
+        return new WorkerTopologyContext.Locations(supervisorId, where, hosts);
+    }
+
     /** Every task of the other workers, to the outbound queue of its group. */
     private static Map<Integer, String> remoteTasks(Assignment assignment, WorkerSlot me) {
         Map<Integer, String> remote = new HashMap<>();
@@ -253,7 +272,7 @@ public final class WorkerMain {
     /** A wire codec with its own Kryo, for one thread. */
     private WireCodec newCodec(ClassLoader loader) {
         TopologySettings s = worker.settings();
-        return new WireCodec(KryoFactory.create(s, loader), worker.context());
+        return new WireCodec(KryoFactory.create(s, worker.context().getTopologyConf(), loader), worker.context());
     }
 
     private void run() throws InterruptedException {
@@ -329,6 +348,9 @@ public final class WorkerMain {
                 }
             }
         }
+        WorkerTopologyContext.Locations moved = locations(a, supervisorId);
+        worker.context().getNodeToHost().set(moved.nodeToHost());
+        worker.context().getTaskToNodePort().set(moved.taskToNodePort());
         assignmentVersion = a.version();
     }
 

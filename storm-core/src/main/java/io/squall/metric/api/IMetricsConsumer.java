@@ -3,8 +3,10 @@ package io.squall.metric.api;
 import io.squall.task.IErrorReporter;
 import io.squall.task.TopologyContext;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Receives the v1 metrics of a topology's tasks, registered with {@code Config.registerMetricsConsumer}.
@@ -60,18 +62,40 @@ public interface IMetricsConsumer {
         private static final long serialVersionUID = 1L;
         public String name;
         public Object value;
+        /** The metric's {@link IMetric#getDimensions()}, empty for most metrics. */
+        public Map<String, String> dimensions;
 
         public DataPoint() {
         }
 
+        /** A data point without dimensions. */
         public DataPoint(String name, Object value) {
+            this(name, value, Map.of());
+        }
+
+        /** A data point with its metric's dimensions. */
+        public DataPoint(String name, Object value, Map<String, String> dimensions) {
             this.name = name;
             this.value = value;
+            this.dimensions = dimensions;
         }
 
         @Override
         public String toString() {
-            return "[" + name + " = " + value + "]";
+            return "[" + name + " = " + value + (dimensions == null || dimensions.isEmpty() ? "" : ", " + dimensions)
+                    + "]";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DataPoint p && Objects.equals(p.name, name) && Objects.deepEquals(p.value, value)
+                    && Objects.equals(p.dimensions, dimensions);
+        }
+
+        /** Deep over an array value, as {@link #equals} compares it. */
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(new Object[] {name, value, dimensions});
         }
     }
 }

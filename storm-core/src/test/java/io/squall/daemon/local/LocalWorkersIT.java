@@ -348,4 +348,165 @@ class LocalWorkersIT {
             assertEquals(2, CELL_PORTS.size(), "cells received in both workers: " + CELL_PORTS);
         }
     }
+
+    /** What each task of "where" sees of where the topology's tasks run. */
+    static final Map<Integer, Map<Integer, io.squall.topology.NodeInfo>> SEEN_LOCATIONS = new ConcurrentHashMap<>();
+    static final Map<Integer, Integer> PORT_OF_TASK = new ConcurrentHashMap<>();
+    static final Set<Object> SUPERVISORS_SEEN = ConcurrentHashMap.newKeySet();
+
+    static class WhereBolt extends BaseBasicBolt {
+        @Override
+        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
+            SUPERVISORS_SEEN.add(List.of(context.getAssignmentId(), context.getNodeToHost().get()));
+            SEEN_LOCATIONS.put(context.getThisTaskId(), context.getTaskToNodePort().get());
+            PORT_OF_TASK.put(context.getThisTaskId(), context.getThisWorkerPort());
+        }
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void everyTaskKnowsTheLocalSupervisorAndPortOfEveryTaskOfTheTopology() {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("rank", new RankingSpout());
+        builder.setBolt("where", new WhereBolt(), 4).shuffleGrouping("rank");
+        Config conf = new Config();
+        conf.setNumWorkers(2);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("locations", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> SEEN_LOCATIONS.size() == 4,
+                    () -> SEEN_LOCATIONS.size() + " of 4 tasks prepared");
+            assertEquals(null, cluster.getTopologyFailure("locations"));
+        }
+        assertEquals(2, Set.copyOf(PORT_OF_TASK.values()).size(), "the bolt's tasks in both workers: " + PORT_OF_TASK);
+        assertEquals(Set.of(List.of("local", Map.of("local", "localhost"))), SUPERVISORS_SEEN);
+        Map<Integer, io.squall.topology.NodeInfo> first = SEEN_LOCATIONS.values().iterator().next();
+        SEEN_LOCATIONS.forEach((task, seen) -> {
+            assertEquals(first, seen, "every task sees the same placement");
+            assertEquals(new io.squall.topology.NodeInfo("local", Set.of((long) PORT_OF_TASK.get(task))),
+                    seen.get(task), "task " + task + " is on its own worker's port");
+        });
+        assertTrue(first.size() >= 5, "the spout's task and the ackers' too: " + first);
+    }
+
+    /** Neither Serializable nor registered by the topology: only the Kryo factory's registration can carry it. */
+    public static final class Tag {
+        final String name;
+
+        Tag(String name) {
+            this.name = name;
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicInteger TAG_WRITES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A factory of plain Kryo instances that registers {@link Tag}, written as its name, after the registrations. */
+    public static final class TagKryoFactory implements io.squall.serialization.IKryoFactory {
+        @Override
+        public com.esotericsoftware.kryo.Kryo getKryo(Map<String, Object> conf) {
+            com.esotericsoftware.kryo.Kryo k = new com.esotericsoftware.kryo.Kryo();
+            k.setRegistrationRequired(true);
+            return k;
+        }
+
+        @Override
+        public void preRegister(com.esotericsoftware.kryo.Kryo k, Map<String, Object> conf) {
+        }
+
+        @Override
+        public void postRegister(com.esotericsoftware.kryo.Kryo k, Map<String, Object> conf) {
+            k.register(Tag.class, new com.esotericsoftware.kryo.Serializer<Tag>() {
+                @Override
+                public void write(com.esotericsoftware.kryo.Kryo kryo, com.esotericsoftware.kryo.io.Output out,
+                                  Tag t) {
+                    TAG_WRITES.incrementAndGet();
+                    out.writeString(t.name);
+                }
+
+                @Override
+                public Tag read(com.esotericsoftware.kryo.Kryo kryo, com.esotericsoftware.kryo.io.Input in,
+                                Class<? extends Tag> type) {
+                    return new Tag(in.readString());
+                }
+            });
+        }
+
+        @Override
+        public void postDecorate(com.esotericsoftware.kryo.Kryo k, Map<String, Object> conf) {
+        }
+    }
+
+    static final Set<String> TAGS_SEEN = ConcurrentHashMap.newKeySet();
+    static final Set<Integer> TAG_PORTS = ConcurrentHashMap.newKeySet();
+
+    static class TagSpout extends BaseRichSpout {
+        private transient SpoutOutputCollector collector;
+        private long n;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            if (n < 100) {
+                n++;
+                collector.emit(new Values(new Tag("t" + n)), n);
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("tag"));
+        }
+    }
+
+    static class TagSink extends BaseBasicBolt {
+        private int port;
+
+        @Override
+        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
+            port = context.getThisWorkerPort();
+        }
+
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            TAGS_SEEN.add(((Tag) input.getValue(0)).name);
+            TAG_PORTS.add(port);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void theTopologysKryoFactoryMakesTheKryoThatCarriesTuplesAcrossWorkers() {
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("tags", new TagSpout());
+        builder.setBolt("sink", new TagSink(), 2).shuffleGrouping("tags");
+        Config conf = new Config();
+        conf.setNumWorkers(2);
+        conf.setKryoFactory(TagKryoFactory.class);
+        conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, false); // only the wire between the workers serializes
+        conf.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true);
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("kryo-factory", conf, builder.createTopology());
+            Await.until(Duration.ofSeconds(20), () -> TAGS_SEEN.size() == 100,
+                    () -> TAGS_SEEN.size() + " of 100 tags received; failure: "
+                            + cluster.getTopologyFailure("kryo-factory"));
+            assertEquals(null, cluster.getTopologyFailure("kryo-factory"));
+        }
+        assertEquals(2, TAG_PORTS.size(), "tags received in both workers: " + TAG_PORTS);
+        assertTrue(TAG_WRITES.get() > 0, "the tags that crossed were written by the factory's serializer");
+    }
 }
