@@ -7,7 +7,7 @@ public final class Constants {
     /** The component that tick tuples come from. */
     public static final String SYSTEM_COMPONENT_ID = "__system";
     /** The task id of the system component. */
-    public static final int SYSTEM_TASK_ID = -1;
+    public static final long SYSTEM_TASK_ID = -1;
     /** Storm's id of the system component's executor: the range of its one task, {@code [-1, -1]}. */
     public static final List<Long> SYSTEM_EXECUTOR_ID = List.of(-1L, -1L);
     /**

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConstantsTest {
     @Test
     void theSystemExecutorIsTheRangeOfTheSystemTask() {
-        assertEquals(List.of((long) Constants.SYSTEM_TASK_ID, (long) Constants.SYSTEM_TASK_ID),
+        assertEquals(List.of(Constants.SYSTEM_TASK_ID, Constants.SYSTEM_TASK_ID),
                 Constants.SYSTEM_EXECUTOR_ID);
         assertTrue(Utils.isSystemId(Constants.SYSTEM_COMPONENT_ID));
     }

@@ -119,7 +119,7 @@ public final class BoltExecutor extends Executor {
                 }
                 for (Task t : tasks) {
                     t.execute(new TupleImpl(Constants.SYSTEM_COMPONENT_ID, Constants.SYSTEM_TICK_STREAM_ID, TICK_FIELDS,
-                            Constants.SYSTEM_TASK_ID, List.of(settings.tickFreqSecs()), MessageId.unanchored()));
+                            (int) Constants.SYSTEM_TASK_ID, List.of(settings.tickFreqSecs()), MessageId.unanchored()));
                 }
                 work++;
             }
