@@ -49,6 +49,9 @@ public class DRPCClient implements AutoCloseable {
     private static volatile ILocalDRPC localOverride;
 
     private final String base;
+    /** The server's host and port; null and 0 for a local DRPC. */
+    private final String host;
+    private final int port;
     private final HttpClient http;
     private final Duration timeout;
     /** The user's token, or null to send none. */
@@ -70,6 +73,8 @@ public class DRPCClient implements AutoCloseable {
         Map<String, Object> c = conf == null ? Map.of() : conf;
         TlsFiles tls = SecuritySettings.tlsFiles(c);
         this.base = (tls == null ? "http://" : "https://") + host + ":" + port;
+        this.host = host;
+        this.port = port;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(tls == null ? 10 : 20));
         if (tls != null) {
             b.sslContext(tls.jdkClient());
@@ -84,6 +89,8 @@ public class DRPCClient implements AutoCloseable {
 
     private DRPCClient(ILocalDRPC local) {
         this.base = "local DRPC " + local.getServiceId();
+        this.host = null;
+        this.port = 0;
         this.http = null;
         this.timeout = null;
         this.local = local;
@@ -93,6 +100,22 @@ public class DRPCClient implements AutoCloseable {
     /** Whether a {@link LocalOverride} is in force: local mode ({@code bin/squall local}) runs DRPC in-process. */
     public static boolean isLocalOverride() {
         return localOverride != null;
+    }
+
+    /** The service id of the local DRPC of the {@link LocalOverride} in force, or null, as Storm's. */
+    public static String getOverrideServiceId() {
+        ILocalDRPC drpc = localOverride;
+        return drpc == null ? null : drpc.getServiceId();
+    }
+
+    /** The DRPC server's host; null for a client of a local DRPC. */
+    public String getHost() {
+        return host;
+    }
+
+    /** The DRPC server's HTTP port; 0 for a client of a local DRPC. */
+    public int getPort() {
+        return port;
     }
 
     /** The local DRPC of the {@link LocalOverride} in force, or null. */

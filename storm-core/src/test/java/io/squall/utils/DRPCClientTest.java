@@ -47,6 +47,8 @@ class DRPCClientTest {
         try (DRPCClient client = DRPCClient.getConfiguredClient(Map.of("drpc.servers", List.of("127.0.0.1"),
                 "drpc.http.port", server.getAddress().getPort()))) {
             assertEquals("aaa!", client.execute("exclamation", "aaa"));
+            assertEquals("127.0.0.1", client.getHost());
+            assertEquals(server.getAddress().getPort(), client.getPort());
         } finally {
             server.stop(0);
         }
@@ -87,10 +89,12 @@ class DRPCClientTest {
         try (DRPCClient.LocalOverride override = new DRPCClient.LocalOverride(local)) {
             assertTrue(DRPCClient.isLocalOverride());
             assertSame(local, DRPCClient.getLocalOverride());
+            assertEquals("test-drpc", DRPCClient.getOverrideServiceId());
             try (DRPCClient client = DRPCClient.getConfiguredClient(Map.of())) {
                 assertEquals("reach(http://x)", client.execute("reach", "http://x"));
             }
         }
         assertFalse(DRPCClient.isLocalOverride());
+        assertEquals(null, DRPCClient.getOverrideServiceId());
     }
 }
