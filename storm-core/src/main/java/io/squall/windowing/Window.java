@@ -1,5 +1,6 @@
 package io.squall.windowing;
 
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -11,6 +12,11 @@ public interface Window<T> {
     /** Every event in the window, oldest first. */
     List<T> get();
 
+    /** An iterator over the window's events, oldest first, as Storm's {@code getIter}: {@link #get()}'s. */
+    default Iterator<T> getIter() {
+        return get().iterator();
+    }
+
     /** The events that were in no earlier window. */
     List<T> getNew();
 
@@ -19,9 +25,10 @@ public interface Window<T> {
 
     /**
      * Where the window ends: for a window by duration, its end time (inclusive); for a window by count, the
-     * time it fired (processing time) or the timestamp of its newest event (event time). In milliseconds.
+     * time it fired (processing time) or the timestamp of its newest event (event time). In milliseconds; a
+     * {@code Long}, as Storm's, though Squall's windows always have one.
      */
-    long getEndTimestamp();
+    Long getEndTimestamp();
 
     /**
      * Where the window starts: for a window by duration, its end less its length (exclusive); for a

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** A fired window of tuples; the lists are read-only and the caller's to keep. */
 public record TupleWindowImpl(List<Tuple> get, List<Tuple> getNew, List<Tuple> getExpired, Long getStartTimestamp,
-                              long getEndTimestamp) implements TupleWindow {
+                              Long getEndTimestamp) implements TupleWindow {
 
     @Override
     public String toString() {
