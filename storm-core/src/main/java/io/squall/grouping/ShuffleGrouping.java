@@ -7,17 +7,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Storm's shuffle as a custom grouping ({@code customGrouping(id, new ShuffleGrouping())}): each tuple to one
- * target task, going round a shuffled order of them so that every task gets the same share. The built-in
- * {@code shuffleGrouping} also weighs the tasks' load.
+ * target task, going round a shuffled order of them so that every task gets the same share, also when several
+ * threads choose at once (as in Storm). The built-in {@code shuffleGrouping} also weighs the tasks' load.
  */
 public class ShuffleGrouping implements CustomStreamGrouping {
     private static final long serialVersionUID = 1L;
 
     private List<List<Integer>> choices;
-    private int next;
+    private final AtomicInteger next = new AtomicInteger();
 
     @Override
     public void prepare(WorkerTopologyContext context, GlobalStreamId stream, List<Integer> targetTasks) {
@@ -26,13 +27,12 @@ public class ShuffleGrouping implements CustomStreamGrouping {
             choices.add(List.of(t));
         }
         Collections.shuffle(choices, ThreadLocalRandom.current());
-        next = 0;
+        next.set(0);
     }
 
     @Override
     public List<Integer> chooseTasks(int taskId, List<Object> values) {
-        List<Integer> chosen = choices.get(next);
-        next = next + 1 == choices.size() ? 0 : next + 1;
-        return chosen;
+        int n = choices.size();
+        return choices.get(next.getAndUpdate(i -> i + 1 == n ? 0 : i + 1));
     }
 }

@@ -6,7 +6,7 @@ import java.io.Serializable;
  * A bolt as Storm's generated {@code Bolt} shows it. A read-only view of a {@link ComponentSpec}, for code written
  * against Storm's Thrift structures ({@code topology.get_bolts()}).
  */
-public final class Bolt implements Serializable {
+public class Bolt implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final ComponentSpec spec;

@@ -12,7 +12,7 @@ import java.util.Map;
  * component subscribes to with their groupings, the streams it declares, its parallelism hint and its configuration
  * as JSON. A read-only view of a {@link ComponentSpec}, for code written against Storm's Thrift structures.
  */
-public final class ComponentCommon implements Serializable {
+public class ComponentCommon implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /** A stream named by the component that emits it and the stream id. Immutable. */
-public final class GlobalStreamId implements Serializable, Comparable<GlobalStreamId> {
+public class GlobalStreamId implements Serializable, Comparable<GlobalStreamId> {
     private static final long serialVersionUID = 1L;
 
     private final String componentId;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * How a stream's tuples are spread over the tasks of a subscribing component. Immutable description;
  * the runtime turns it into a router when the topology starts.
  */
-public final class Grouping implements Serializable {
+public class Grouping implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The kinds of grouping. */

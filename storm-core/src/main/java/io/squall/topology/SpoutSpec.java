@@ -6,7 +6,7 @@ import java.io.Serializable;
  * A spout as Storm's generated {@code SpoutSpec} shows it. A read-only view of a {@link ComponentSpec}, for code
  * written against Storm's Thrift structures ({@code topology.get_spouts()}).
  */
-public final class SpoutSpec implements Serializable {
+public class SpoutSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final ComponentSpec spec;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * A validated topology as built by {@link TopologyBuilder#createTopology()}: its spouts and bolts by id.
  * Immutable and serializable, so it travels as is to Nimbus and the workers.
  */
-public final class StormTopology implements Serializable {
+public class StormTopology implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, ComponentSpec> components;

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * An ordered list of field names, the schema of a stream. Immutable and thread-safe.
  */
-public final class Fields implements Iterable<String>, Serializable {
+public class Fields implements Iterable<String>, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<String> names;

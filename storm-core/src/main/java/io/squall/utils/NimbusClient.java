@@ -55,7 +55,7 @@ import java.util.Map;
  * a name in use, {@link InvalidTopologyException} for a topology Nimbus refuses, and {@link SquallException}
  * when no leader can be reached. Thread-safe.
  */
-public final class NimbusClient implements AutoCloseable {
+public class NimbusClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> seeds;

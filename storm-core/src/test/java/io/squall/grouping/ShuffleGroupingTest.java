@@ -27,6 +27,39 @@ class ShuffleGroupingTest {
     }
 
     @Test
+    void threadsChoosingAtOnceStillGiveEveryTaskTheSameShare() throws Exception {
+        ShuffleGrouping g = new ShuffleGrouping();
+        g.prepare(null, null, List.of(0, 1, 2, 3, 4, 5));
+        int threads = 4;
+        int each = 60_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Callable<int[]>> work = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(() -> {
+                    int[] counts = new int[6];
+                    for (int i = 0; i < each; i++) {
+                        counts[g.chooseTasks(1, List.of("x")).get(0)]++;
+                    }
+                    return counts;
+                });
+            }
+            int[] total = new int[6];
+            for (java.util.concurrent.Future<int[]> f : pool.invokeAll(work)) {
+                int[] counts = f.get();
+                for (int i = 0; i < 6; i++) {
+                    total[i] += counts[i];
+                }
+            }
+            for (int i = 0; i < 6; i++) {
+                assertEquals(threads * each / 6, total[i], "task " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theMutableHoldersChangeInPlace() {
         MutableInt i = new MutableInt(1);
         assertEquals(2, i.increment());
