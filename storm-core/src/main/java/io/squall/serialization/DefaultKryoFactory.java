@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The Kryo factory a topology uses unless {@code topology.kryo.factory} names another; extend it to keep its
  * behaviour and add to it. Its instances write no back-references, make a class without a no-argument constructor
- * through Objenesis, as Storm's do, so that what one worker writes another can read, and with
+ * through Objenesis (Storm's tuple Kryo cannot; its state serializer does), so that what one worker writes another
+ * can read, and with
  * {@code topology.fall.back.on.java.serialization} (true unless set false) write an unregistered
  * {@link Serializable} class with Java serialization; with it false every class must be registered.
  */
