@@ -261,6 +261,11 @@ class LocalWorkersIT {
         Cell(String word) {
             this.word = word;
         }
+
+        @Override
+        public String toString() {
+            return word;
+        }
     }
 
     /** Registers {@link Cell}, written as its word. */
@@ -283,12 +288,12 @@ class LocalWorkersIT {
         }
     }
 
-    static final Set<String> CELLS_SEEN = ConcurrentHashMap.newKeySet();
-    static final Set<Integer> CELL_PORTS = ConcurrentHashMap.newKeySet();
-
-    static class CellSpout extends BaseRichSpout {
+    /** Emits 100 values, each in a tree of its own, made by {@link #value}. */
+    abstract static class HundredSpout extends BaseRichSpout {
         private transient SpoutOutputCollector collector;
         private long n;
+
+        abstract Object value(long n);
 
         @Override
         public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
@@ -299,18 +304,34 @@ class LocalWorkersIT {
         public void nextTuple() {
             if (n < 100) {
                 n++;
-                collector.emit(new Values(new Cell("c" + n)), n);
+                collector.emit(new Values(value(n)), n);
             }
         }
 
         @Override
         public void declareOutputFields(OutputFieldsDeclarer declarer) {
-            declarer.declare(new Fields("cell"));
+            declarer.declare(new Fields("value"));
         }
     }
 
-    static class CellSink extends BaseBasicBolt {
+    static class CellSpout extends HundredSpout {
+        @Override
+        Object value(long n) {
+            return new Cell("c" + n);
+        }
+    }
+
+    /** Under its run's name, what each value says of itself and the worker ports the values reached. */
+    static final Map<String, Set<String>> SEEN = new ConcurrentHashMap<>();
+    static final Map<String, Set<Integer>> SEEN_AT = new ConcurrentHashMap<>();
+
+    static class SeenSink extends BaseBasicBolt {
+        private final String run;
         private int port;
+
+        SeenSink(String run) {
+            this.run = run;
+        }
 
         @Override
         public void prepare(Map<String, Object> topoConf, TopologyContext context) {
@@ -319,8 +340,8 @@ class LocalWorkersIT {
 
         @Override
         public void execute(Tuple input, BasicOutputCollector collector) {
-            CELLS_SEEN.add(((Cell) input.getValue(0)).word);
-            CELL_PORTS.add(port);
+            SEEN.computeIfAbsent(run, r -> ConcurrentHashMap.newKeySet()).add(input.getValue(0).toString());
+            SEEN_AT.computeIfAbsent(run, r -> ConcurrentHashMap.newKeySet()).add(port);
         }
 
         @Override
@@ -328,12 +349,16 @@ class LocalWorkersIT {
         }
     }
 
+    private static int seen(String run) {
+        return SEEN.getOrDefault(run, Set.of()).size();
+    }
+
     @Test
     @Timeout(30)
     void aKryoDecoratorsSerializerCarriesItsClassAcrossWorkers() {
         TopologyBuilder builder = new TopologyBuilder();
         builder.setSpout("cells", new CellSpout());
-        builder.setBolt("sink", new CellSink(), 2).shuffleGrouping("cells");
+        builder.setBolt("sink", new SeenSink("decorated"), 2).shuffleGrouping("cells");
         Config conf = new Config();
         conf.setNumWorkers(2);
         conf.setFallBackOnJavaSerialization(false);
@@ -341,11 +366,12 @@ class LocalWorkersIT {
         conf.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("decorated", conf, builder.createTopology());
-            Await.until(Duration.ofSeconds(20), () -> CELLS_SEEN.size() == 100,
-                    () -> CELLS_SEEN.size() + " of 100 cells received; failure: "
+            Await.until(Duration.ofSeconds(20), () -> seen("decorated") == 100,
+                    () -> seen("decorated") + " of 100 cells received; failure: "
                             + cluster.getTopologyFailure("decorated"));
             assertEquals(null, cluster.getTopologyFailure("decorated"));
-            assertEquals(2, CELL_PORTS.size(), "cells received in both workers: " + CELL_PORTS);
+            assertEquals(2, SEEN_AT.get("decorated").size(), "cells received in both workers: "
+                    + SEEN_AT.get("decorated"));
         }
     }
 
@@ -403,6 +429,11 @@ class LocalWorkersIT {
         Tag(String name) {
             this.name = name;
         }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     static final java.util.concurrent.atomic.AtomicInteger TAG_WRITES = new java.util.concurrent.atomic.AtomicInteger();
@@ -443,48 +474,10 @@ class LocalWorkersIT {
         }
     }
 
-    static final Set<String> TAGS_SEEN = ConcurrentHashMap.newKeySet();
-    static final Set<Integer> TAG_PORTS = ConcurrentHashMap.newKeySet();
-
-    static class TagSpout extends BaseRichSpout {
-        private transient SpoutOutputCollector collector;
-        private long n;
-
+    static class TagSpout extends HundredSpout {
         @Override
-        public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
-            this.collector = collector;
-        }
-
-        @Override
-        public void nextTuple() {
-            if (n < 100) {
-                n++;
-                collector.emit(new Values(new Tag("t" + n)), n);
-            }
-        }
-
-        @Override
-        public void declareOutputFields(OutputFieldsDeclarer declarer) {
-            declarer.declare(new Fields("tag"));
-        }
-    }
-
-    static class TagSink extends BaseBasicBolt {
-        private int port;
-
-        @Override
-        public void prepare(Map<String, Object> topoConf, TopologyContext context) {
-            port = context.getThisWorkerPort();
-        }
-
-        @Override
-        public void execute(Tuple input, BasicOutputCollector collector) {
-            TAGS_SEEN.add(((Tag) input.getValue(0)).name);
-            TAG_PORTS.add(port);
-        }
-
-        @Override
-        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        Object value(long n) {
+            return new Tag("t" + n);
         }
     }
 
@@ -493,7 +486,7 @@ class LocalWorkersIT {
     void theTopologysKryoFactoryMakesTheKryoThatCarriesTuplesAcrossWorkers() {
         TopologyBuilder builder = new TopologyBuilder();
         builder.setSpout("tags", new TagSpout());
-        builder.setBolt("sink", new TagSink(), 2).shuffleGrouping("tags");
+        builder.setBolt("sink", new SeenSink("kryo-factory"), 2).shuffleGrouping("tags");
         Config conf = new Config();
         conf.setNumWorkers(2);
         conf.setKryoFactory(TagKryoFactory.class);
@@ -501,12 +494,13 @@ class LocalWorkersIT {
         conf.put(Config.TOPOLOGY_DISABLE_LOADAWARE_MESSAGING, true);
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology("kryo-factory", conf, builder.createTopology());
-            Await.until(Duration.ofSeconds(20), () -> TAGS_SEEN.size() == 100,
-                    () -> TAGS_SEEN.size() + " of 100 tags received; failure: "
+            Await.until(Duration.ofSeconds(20), () -> seen("kryo-factory") == 100,
+                    () -> seen("kryo-factory") + " of 100 tags received; failure: "
                             + cluster.getTopologyFailure("kryo-factory"));
             assertEquals(null, cluster.getTopologyFailure("kryo-factory"));
         }
-        assertEquals(2, TAG_PORTS.size(), "tags received in both workers: " + TAG_PORTS);
+        assertEquals(2, SEEN_AT.get("kryo-factory").size(), "tags received in both workers: "
+                + SEEN_AT.get("kryo-factory"));
         assertTrue(TAG_WRITES.get() > 0, "the tags that crossed were written by the factory's serializer");
     }
 }
