@@ -42,13 +42,22 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
     public static final int DEFAULT_MAX_UNCOMMITTED_OFFSETS = 10_000_000;
     /** The consumer group when {@code group.id} is not set. */
     public static final String DEFAULT_GROUP_ID = "kafkaSpoutTestGroup";
+    /** The default of the retry service's maximum retries: retry forever. */
+    public static final int DEFAULT_MAX_RETRIES = Integer.MAX_VALUE;
+    /** The default processing guarantee: at least once. */
+    public static final ProcessingGuarantee DEFAULT_PROCESSING_GUARANTEE = ProcessingGuarantee.AT_LEAST_ONCE;
+    /** The default first poll offset strategy: the committed offset, else the beginning. */
+    public static final FirstPollOffsetStrategy DEFAULT_FIRST_POLL_OFFSET_STRATEGY =
+            FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST;
+    /** The default tuple listener: one that does nothing. */
+    public static final KafkaTupleListener DEFAULT_TUPLE_LISTENER = new EmptyKafkaTupleListener();
     /** The default of {@link Builder#setMetricsTimeBucketSizeInSecs}: 60 s. */
     public static final int DEFAULT_METRICS_TIME_BUCKET_SIZE_SECONDS = 60;
     /** The default of {@link Builder#setStartTimeStamp}: the epoch. */
     public static final long DEFAULT_START_TS = 0L;
     /** Retry at once, then after 2 ms, 4 ms, ... up to 10 s, forever. */
     public static final KafkaSpoutRetryService DEFAULT_RETRY_SERVICE = new KafkaSpoutRetryExponentialBackoff(
-            TimeInterval.seconds(0), TimeInterval.milliSeconds(2), Integer.MAX_VALUE, TimeInterval.seconds(10));
+            TimeInterval.seconds(0), TimeInterval.milliSeconds(2), DEFAULT_MAX_RETRIES, TimeInterval.seconds(10));
 
     /**
      * What a spout promises about each record.
@@ -82,7 +91,13 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
     private final int metricsTimeBucketSizeInSecs;
     private final long startTimeStamp;
 
-    private KafkaSpoutConfig(Builder<K, V> b) {
+    /**
+     * The configuration {@code b} describes, as {@link Builder#build()} makes it.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong and what to do
+     */
+    public KafkaSpoutConfig(Builder<K, V> b) {
+        b.check();
         this.kafkaProps = Collections.unmodifiableMap(new HashMap<>(b.kafkaProps));
         this.topicFilter = b.topicFilter;
         this.topicPartitioner = b.topicPartitioner;
@@ -237,6 +252,16 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         return tupleListener;
     }
 
+    @Override
+    public String toString() {
+        return "KafkaSpoutConfig{" + getTopicsDescription() + ", partitioner=" + topicPartitioner.getClass().getName()
+                + ", group=" + getConsumerGroupId() + ", guarantee=" + processingGuarantee + ", firstPoll="
+                + firstPollOffsetStrategy + ", commitPeriodMs=" + offsetCommitPeriodMs + ", maxUncommittedOffsets="
+                + maxUncommittedOffsets + ", partitionRefreshPeriodMs=" + partitionRefreshPeriodMs + ", pollTimeoutMs="
+                + pollTimeoutMs + ", retry=" + retryService + ", emitNullTuples=" + emitNullTuples
+                + ", tupleTrackingEnforced=" + tupleTrackingEnforced + "}";
+    }
+
     /**
      * Builds a {@link KafkaSpoutConfig}. Not thread-safe.
      *
@@ -250,8 +275,8 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         private String groupId;
         private int metricsTimeBucketSizeInSecs = DEFAULT_METRICS_TIME_BUCKET_SIZE_SECONDS;
         private long startTimeStamp = DEFAULT_START_TS;
-        private FirstPollOffsetStrategy firstPollOffsetStrategy = FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST;
-        private ProcessingGuarantee processingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE;
+        private FirstPollOffsetStrategy firstPollOffsetStrategy = DEFAULT_FIRST_POLL_OFFSET_STRATEGY;
+        private ProcessingGuarantee processingGuarantee = DEFAULT_PROCESSING_GUARANTEE;
         private RecordTranslator<K, V> translator = new DefaultRecordTranslator<>();
         private KafkaSpoutRetryService retryService = DEFAULT_RETRY_SERVICE;
         private int maxUncommittedOffsets = DEFAULT_MAX_UNCOMMITTED_OFFSETS;
@@ -259,7 +284,7 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         private boolean emitNullTuples;
         private long partitionRefreshPeriodMs = DEFAULT_PARTITION_REFRESH_PERIOD_MS;
         private long pollTimeoutMs = DEFAULT_POLL_TIMEOUT_MS;
-        private KafkaTupleListener tupleListener = new EmptyKafkaTupleListener();
+        private KafkaTupleListener tupleListener = DEFAULT_TUPLE_LISTENER;
         private boolean tupleTrackingEnforced;
 
         /** Reads {@code topics}; set the deserializers with {@link #setProp}. */
@@ -447,6 +472,11 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
          * @throws IllegalArgumentException naming the setting that is wrong and what to do
          */
         public KafkaSpoutConfig<K, V> build() {
+            return new KafkaSpoutConfig<>(this);
+        }
+
+        /** Validates the settings and completes the consumer's properties. */
+        private void check() {
             positive(maxUncommittedOffsets, "setMaxUncommittedOffsets");
             positive(offsetCommitPeriodMs, "setOffsetCommitPeriodMs");
             positive(partitionRefreshPeriodMs, "setPartitionRefreshPeriodMs");
@@ -473,7 +503,11 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
                             + "' but no fields for it");
                 }
             }
-            return new KafkaSpoutConfig<>(this);
+        }
+
+        /** The consumer properties set so far, for a subclass. */
+        protected Map<String, Object> getKafkaProps() {
+            return kafkaProps;
         }
 
         private void checkDeserializer(String key) {

@@ -37,6 +37,19 @@ class KafkaSpoutConfigTest {
         assertEquals(2_000, c.getPartitionRefreshPeriodMs());
         assertEquals(KafkaSpoutConfig.DEFAULT_GROUP_ID, c.getConsumerGroupId());
         assertTrue(c.getTranslator() instanceof DefaultRecordTranslator);
+        assertEquals(KafkaSpoutConfig.DEFAULT_PROCESSING_GUARANTEE, c.getProcessingGuarantee());
+        assertEquals(KafkaSpoutConfig.DEFAULT_FIRST_POLL_OFFSET_STRATEGY, c.getFirstPollOffsetStrategy());
+        assertSame(KafkaSpoutConfig.DEFAULT_TUPLE_LISTENER, c.getTupleListener());
+    }
+
+    @Test
+    void theConstructorTakingABuilderValidatesAsBuildDoes() {
+        KafkaSpoutConfig<String, String> c = new KafkaSpoutConfig<>(KafkaSpoutConfig.builder("h:1", "t")
+                .setGroupId("g"));
+        assertEquals("g", c.getConsumerGroupId());
+        assertThrows(IllegalArgumentException.class, () ->
+                new KafkaSpoutConfig<>(KafkaSpoutConfig.builder("h:1", "t").setOffsetCommitPeriodMs(0)));
+        assertTrue(c.toString().contains("topics [t]") && c.toString().contains("group=g"), c.toString());
     }
 
     @Test
