@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -167,8 +168,10 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
         // Bounds the topic filter's look-ups, which take no timeout of their own; every other blocking call of the
         // spout gives its own.
         props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
+        // Only used when a committed offset is no longer in the log; a timestamp start then reads what is left.
+        FirstPollOffsetStrategy strategy = config.getFirstPollOffsetStrategy();
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                config.getFirstPollOffsetStrategy().fromBeginning() ? "earliest" : "latest");
+                strategy.fromBeginning() || strategy.fromTimestamp() ? "earliest" : "latest");
         if (config.getMaxUncommittedOffsets() < 500) {
             props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getMaxUncommittedOffsets());
         }
@@ -317,16 +320,30 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
         FirstPollOffsetStrategy strategy = config.getFirstPollOffsetStrategy();
         List<TopicPartition> toBeginning = new ArrayList<>();
         List<TopicPartition> toEnd = new ArrayList<>();
+        Map<TopicPartition, Long> toTimestamp = new HashMap<>();
         for (TopicPartition tp : added) {
             OffsetAndMetadata c = committed.get(tp);
             boolean useCommit = c != null && (strategy.honoursAnyCommit()
                     || (c.metadata() != null && c.metadata().contains("\"" + context.getStormId() + "\"")));
             if (useCommit) {
                 consumer.seek(tp, c.offset());
+            } else if (strategy.fromTimestamp()) {
+                toTimestamp.put(tp, config.getStartTimeStamp());
             } else if (strategy.fromBeginning()) {
                 toBeginning.add(tp);
             } else {
                 toEnd.add(tp);
+            }
+        }
+        if (!toTimestamp.isEmpty()) {
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(toTimestamp, COMMIT_TIMEOUT);
+            for (TopicPartition tp : toTimestamp.keySet()) {
+                OffsetAndTimestamp at = found.get(tp);
+                if (at != null) {
+                    consumer.seek(tp, at.offset());
+                } else {
+                    toEnd.add(tp);
+                }
             }
         }
         if (!toBeginning.isEmpty()) {

@@ -198,7 +198,7 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         return metricsTimeBucketSizeInSecs;
     }
 
-    /** The timestamp (ms since the epoch) given to {@link Builder#setStartTimeStamp}. */
+    /** Where the {@code TIMESTAMP} first poll strategies start a partition (ms since the epoch). */
     public long getStartTimeStamp() {
         return startTimeStamp;
     }
@@ -374,8 +374,8 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         }
 
         /**
-         * A timestamp (ms since the epoch) to start reading from, for Storm's {@code TIMESTAMP} first poll
-         * strategies; default 0. Squall's spouts do not have those strategies yet, so it is kept and not used.
+         * Where the {@code TIMESTAMP} and {@code UNCOMMITTED_TIMESTAMP} first poll strategies start a partition: at
+         * its first record whose timestamp (ms since the epoch) is at least this; default 0.
          */
         public Builder<K, V> setStartTimeStamp(long startTimeStamp) {
             this.startTimeStamp = startTimeStamp;

@@ -75,6 +75,11 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
         return config.getPartitionRefreshPeriodMs();
     }
 
+    /** Where the {@code TIMESTAMP} first poll strategies start a partition (ms since the epoch). */
+    public long getStartTimeStamp() {
+        return config.getStartTimeStamp();
+    }
+
     @Override
     public String toString() {
         return "KafkaTridentSpoutConfig{" + config.getTopicsDescription() + "}";
@@ -151,6 +156,15 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
 
         public Builder<K, V> setPartitionRefreshPeriodMs(long partitionRefreshPeriodMs) {
             inner.setPartitionRefreshPeriodMs(partitionRefreshPeriodMs);
+            return this;
+        }
+
+        /**
+         * Where the {@code TIMESTAMP} first poll strategies start a partition: at its first record whose timestamp
+         * (ms since the epoch) is at least this; default 0.
+         */
+        public Builder<K, V> setStartTimeStamp(long startTimeStamp) {
+            inner.setStartTimeStamp(startTimeStamp);
             return this;
         }
 

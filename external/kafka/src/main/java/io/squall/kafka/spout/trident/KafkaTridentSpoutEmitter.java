@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -124,11 +125,19 @@ final class KafkaTridentSpoutEmitter<K, V> {
 
     private long firstOffset(TopicPartition tp) {
         FirstPollOffsetStrategy s = config.getFirstPollOffsetStrategy();
-        if (s == FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST || s == FirstPollOffsetStrategy.UNCOMMITTED_LATEST) {
+        if (s == FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST || s == FirstPollOffsetStrategy.UNCOMMITTED_LATEST
+                || s == FirstPollOffsetStrategy.UNCOMMITTED_TIMESTAMP) {
             OffsetAndMetadata c = consumer.committed(Set.of(tp), TIMEOUT).get(tp);
             if (c != null) {
                 return c.offset();
             }
+        }
+        if (s == FirstPollOffsetStrategy.TIMESTAMP || s == FirstPollOffsetStrategy.UNCOMMITTED_TIMESTAMP) {
+            OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(tp, config.getStartTimeStamp()), TIMEOUT).get(tp);
+            if (at != null) {
+                return at.offset();
+            }
+            return consumer.endOffsets(List.of(tp), TIMEOUT).get(tp);
         }
         boolean earliest = s == FirstPollOffsetStrategy.EARLIEST || s == FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST;
         Map<TopicPartition, Long> o = earliest ? consumer.beginningOffsets(List.of(tp), TIMEOUT)
