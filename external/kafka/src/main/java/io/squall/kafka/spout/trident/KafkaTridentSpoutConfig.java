@@ -4,6 +4,8 @@ import io.squall.kafka.spout.FirstPollOffsetStrategy;
 import io.squall.kafka.spout.Func;
 import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.RecordTranslator;
+import io.squall.kafka.spout.subscription.ManualPartitioner;
+import io.squall.kafka.spout.subscription.TopicFilter;
 import io.squall.tuple.Fields;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -52,6 +54,16 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
     /** The same settings as the {@link KafkaSpoutConfig} the Trident spouts read by. */
     KafkaSpoutConfig<K, V> spoutConfig() {
         return config;
+    }
+
+    /** Which partitions the spouts read, over all their tasks. */
+    public TopicFilter getTopicFilter() {
+        return config.getTopicFilter();
+    }
+
+    /** Which of those partitions each task reads. */
+    public ManualPartitioner getTopicPartitioner() {
+        return config.getTopicPartitioner();
     }
 
     /** The consumer's properties. */
@@ -107,6 +119,14 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
         /** Reads every topic whose name matches {@code topicPattern}; set the deserializers with {@link #setProp}. */
         public Builder(String bootstrapServers, Pattern topicPattern) {
             this(new KafkaSpoutConfig.Builder<>(bootstrapServers, topicPattern));
+        }
+
+        /**
+         * Reads the partitions {@code topicFilter} passes, each task those {@code topicPartitioner} picks for it;
+         * set the deserializers with {@link #setProp}.
+         */
+        public Builder(String bootstrapServers, TopicFilter topicFilter, ManualPartitioner topicPartitioner) {
+            this(new KafkaSpoutConfig.Builder<>(bootstrapServers, topicFilter, topicPartitioner));
         }
 
         private Builder(KafkaSpoutConfig.Builder<K, V> inner) {

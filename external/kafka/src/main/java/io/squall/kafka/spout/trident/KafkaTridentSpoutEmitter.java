@@ -4,6 +4,7 @@ import io.squall.kafka.spout.FirstPollOffsetStrategy;
 import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.KafkaTuple;
 import io.squall.kafka.spout.RecordTranslator;
+import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.topology.TransactionAttempt;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -48,6 +49,28 @@ final class KafkaTridentSpoutEmitter<K, V> {
     /** The partitions of the coordinator's description, in its (sorted) order. */
     List<KafkaTridentSpoutTopicPartition> orderedPartitions(List<KafkaTridentSpoutTopicPartition> all) {
         return new ArrayList<>(all);
+    }
+
+    /**
+     * This task's partitions as the configuration's {@code ManualPartitioner} picks them from {@code all} (sorted,
+     * the same on every task), in that order. What the partitioner throws goes to the caller.
+     */
+    List<KafkaTridentSpoutTopicPartition> partitionsForTask(List<KafkaTridentSpoutTopicPartition> all,
+                                                            TopologyContext context) {
+        List<TopicPartition> tps = new ArrayList<>(all.size());
+        all.forEach(p -> tps.add(p.getTopicPartition()));
+        Set<TopicPartition> picked = config.getTopicPartitioner().getPartitionsForThisTask(tps, context);
+        if (picked == null) {
+            throw new IllegalStateException("Kafka Trident spout: topic partitioner "
+                    + config.getTopicPartitioner().getClass().getName() + " returned null instead of a set");
+        }
+        List<KafkaTridentSpoutTopicPartition> mine = new ArrayList<>();
+        for (KafkaTridentSpoutTopicPartition p : all) {
+            if (picked.contains(p.getTopicPartition())) {
+                mine.add(p);
+            }
+        }
+        return mine;
     }
 
     /** Forgets the replay records of partitions this task no longer owns. */
