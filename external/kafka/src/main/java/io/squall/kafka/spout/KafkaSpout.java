@@ -46,15 +46,15 @@ import java.util.Set;
  *
  * <p>Every partition refresh period each task lists the partitions the configuration's {@code TopicFilter} passes
  * and reads those its {@code ManualPartitioner} picks (by default the named topics or those matching a pattern,
- * dealt out to the tasks round-robin), so a partition added while the topology runs is picked up. With {@code AT_LEAST_ONCE} (the default) every tuple is
- * tracked; a partition's offset is committed only up to its first record whose tuple has not completed, so a
+ * dealt out to the tasks round-robin), so a partition added while the topology runs is picked up. With
+ * {@code AT_LEAST_ONCE} (the default) every tuple is tracked; a partition's offset is committed only up to its first record whose tuple has not completed, so a
  * restart or a move of the partition to another task starts there and emits again only what had not completed.
  * A failed tuple is emitted again when the retry service says so; one it gives up on is counted
  * ({@code kafka.maxRetriesReached}), logged and committed past.
  *
  * <p>Nothing here stops the worker: an unreachable broker, a missing topic, a consumer that cannot be created, a
- * topic filter, partitioner or translator that throws are reported as errors of the component naming the spout and what to fix, and the spout
- * keeps trying. Every method runs on the spout's executor thread, which alone owns the consumer.
+ * topic filter, partitioner or translator that throws are reported as errors of the component naming the spout and
+ * what to fix, and the spout keeps trying. Every method runs on the spout's executor thread, which alone owns the consumer.
  *
  * <p>Event time: declared with {@code withEventTime(maxOutOfOrder)} the event time of a tuple is its record's
  * timestamp; with {@code withEventTime(field, maxOutOfOrder)} it is that field of the tuple. Either way each task

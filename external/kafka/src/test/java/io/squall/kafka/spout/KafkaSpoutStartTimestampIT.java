@@ -41,7 +41,8 @@ class KafkaSpoutStartTimestampIT {
         try (LocalCluster cluster = new LocalCluster()) {
             cluster.submitTopology(topic, KafkaSpoutIT.conf(),
                     KafkaSpoutIT.topology(config, 1, new Recorder(topic, 0)).createTopology());
-            Await.until(Duration.ofSeconds(60), () -> Long.valueOf(10).equals(SharedKafka.committed(topic, topic).get(tp)),
+            Await.until(Duration.ofSeconds(60),
+                    () -> Long.valueOf(10).equals(SharedKafka.committed(topic, topic).get(tp)),
                     () -> "the spout to commit to the log end, committed " + SharedKafka.committed(topic, topic));
         }
         assertEquals(Set.of("0:5", "0:6", "0:7", "0:8", "0:9"), seen.distinct,
