@@ -8,11 +8,9 @@ import io.squall.kafka.bolt.selector.KafkaTopicSelector;
 import io.squall.runtime.api.TimedBolt;
 import io.squall.task.OutputCollector;
 import io.squall.task.TopologyContext;
-import io.squall.topology.IRichBolt;
 import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.base.BaseTickTupleAwareRichBolt;
 import io.squall.tuple.Tuple;
-import io.squall.utils.TupleUtils;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,7 +25,6 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
 
 /**
  * Writes tuples to Kafka, as Storm's storm-kafka-client {@code KafkaBolt} does: the topic from a
@@ -38,12 +35,19 @@ import java.util.function.Function;
  * says) and failed if the send fails, so the spout replays it. {@link #setFireAndForget(boolean)} acks at once
  * after handing the record to the producer; {@link #setAsync(boolean) setAsync(false)} waits for each send.
  * Sends complete on the producer's I/O thread; their outcome is handed to the bolt's executor thread, which alone
- * acks and fails, after each tuple and whenever the executor gives the bolt time.
+ * acks and fails, after each tuple and whenever the executor gives the bolt time. A {@link PreparableCallback} given
+ * to {@link #withProducerCallback} is prepared with the bolt and told of every send's outcome.
+ *
+ * <p>Without a topic selector the bolt writes to the topic the topology's configuration names under {@link #TOPIC};
+ * with neither, it reports the mistake and fails every tuple.
  *
  * @param <K> the record key type
  * @param <V> the record value type
  */
-public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
+public class KafkaBolt<K, V> extends BaseTickTupleAwareRichBolt implements TimedBolt {
+    /** The topology configuration key naming the topic when the bolt is given no topic selector. */
+    public static final String TOPIC = "topic";
+
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBolt.class);
     private static final long RETRY_PRODUCER_MS = 5_000;
@@ -51,10 +55,9 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
     private Properties producerProperties = new Properties();
     private TupleToKafkaMapper<K, V> mapper;
     private KafkaTopicSelector topicSelector;
-    private Callback providedCallback;
+    private PreparableCallback providedCallback;
     private boolean fireAndForget;
     private boolean async = true;
-    private Function<Properties, Producer<K, V>> producerFactory;
 
     private transient OutputCollector collector;
     private transient String name;
@@ -92,8 +95,11 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
         return withTopicSelector(new DefaultTopicSelector(topic));
     }
 
-    /** A callback also told of every send's outcome, on the producer's I/O thread. */
-    public KafkaBolt<K, V> withProducerCallback(Callback callback) {
+    /**
+     * A callback prepared with the bolt and told of every send's outcome, on the producer's I/O thread, in every
+     * mode (asynchronous, synchronous, fire-and-forget).
+     */
+    public KafkaBolt<K, V> withProducerCallback(PreparableCallback callback) {
         this.providedCallback = callback;
         return this;
     }
@@ -108,18 +114,24 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
         this.async = async;
     }
 
-    /** Uses {@code factory} (given the producer properties) instead of {@code new KafkaProducer}, for tests. */
-    KafkaBolt<K, V> withProducerFactory(Function<Properties, Producer<K, V>> factory) {
-        this.producerFactory = factory;
-        return this;
-    }
-
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.name = "KafkaBolt '" + context.getThisComponentId() + "' (task " + context.getThisTaskId() + ")";
         if (mapper == null) {
             mapper = new FieldNameBasedTupleToKafkaMapper<>();
+        }
+        if (topicSelector == null && topoConf.get(TOPIC) instanceof String topic) {
+            topicSelector = new DefaultTopicSelector(topic);
+        }
+        if (topicSelector == null) {
+            String msg = name + " has no topic: call withTopicSelector before adding it to the topology, or set \""
+                    + TOPIC + "\" in the topology's configuration; it fails every tuple until then";
+            LOG.warn(msg);
+            collector.reportError(new IllegalStateException(msg));
+        }
+        if (providedCallback != null) {
+            providedCallback.prepare(topoConf, context);
         }
         this.outcomes = new ConcurrentLinkedQueue<>();
         this.sent = context.registerCounter("kafka.sent");
@@ -128,12 +140,10 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
         createProducer();
     }
 
-    @SuppressWarnings("unchecked")
     private void createProducer() {
         nextProducerAttemptMs = System.currentTimeMillis() + RETRY_PRODUCER_MS;
         try {
-            producer = producerFactory != null ? producerFactory.apply(producerProperties)
-                    : new KafkaProducer<>((Map<String, Object>) (Map<?, ?>) new HashMap<>(producerProperties));
+            producer = mkProducer(producerProperties);
         } catch (KafkaException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String msg = name + " cannot create its Kafka producer: " + cause + ". Check the properties given to "
@@ -144,11 +154,25 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
         }
     }
 
+    /**
+     * Makes the bolt's producer from the properties given to {@link #withProducerProperties}; a subclass may
+     * override it, in tests say. Called on the executor thread by {@code prepare}, and again while it fails.
+     */
+    @SuppressWarnings("unchecked")
+    protected Producer<K, V> mkProducer(Properties props) {
+        return new KafkaProducer<>((Map<String, Object>) (Map<?, ?>) new HashMap<>(props));
+    }
+
     @Override
-    public void execute(Tuple input) {
+    protected void onTickTuple(Tuple tick) {
         drainOutcomes();
-        if (TupleUtils.isTick(input)) {
-            collector.ack(input);
+    }
+
+    @Override
+    protected void process(Tuple input) {
+        drainOutcomes();
+        if (topicSelector == null) {
+            collector.fail(input);
             return;
         }
         if (producer == null) {
@@ -171,7 +195,7 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
             ProducerRecord<K, V> record = new ProducerRecord<>(topic, mapper.getKeyFromTuple(input),
                     mapper.getMessageFromTuple(input));
             if (!async) {
-                producer.send(record).get();
+                producer.send(record, providedCallback).get();
                 sent.inc();
                 collector.ack(input);
             } else if (fireAndForget) {
@@ -232,15 +256,11 @@ public class KafkaBolt<K, V> implements IRichBolt, TimedBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        // Called when the topology is built: the place to refuse a bolt that could write nowhere.
-        if (topicSelector == null) {
-            throw new IllegalStateException("KafkaBolt has no topic: call withTopicSelector(\"topic\") or "
-                    + "withTopicSelector(KafkaTopicSelector) before adding it to the topology");
-        }
     }
 
     @Override
-    public Map<String, Object> getComponentConfiguration() {
-        return null;
+    public String toString() {
+        return "KafkaBolt{mapper=" + mapper + ", topicSelector=" + topicSelector + ", fireAndForget=" + fireAndForget
+                + ", async=" + async + "}";
     }
 }

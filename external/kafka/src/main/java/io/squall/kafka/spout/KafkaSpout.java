@@ -6,6 +6,7 @@ import io.squall.kafka.spout.KafkaSpoutConfig.ProcessingGuarantee;
 import io.squall.kafka.spout.internal.OffsetManager;
 import io.squall.kafka.spout.internal.PartitionLister;
 import io.squall.kafka.spout.internal.PartitionMetrics;
+import io.squall.kafka.spout.subscription.ManualPartitioner;
 import io.squall.spout.IEventTimeSpout;
 import io.squall.spout.IPartitionedSpout;
 import io.squall.spout.SpoutOutputCollector;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,16 +44,17 @@ import java.util.Set;
 /**
  * Reads Kafka topics and emits a tuple per record, as Storm's storm-kafka-client {@code KafkaSpout} does.
  *
- * <p>Partitions are dealt out to the spout's tasks round-robin and refreshed every partition refresh period, so a
- * partition added while the topology runs is picked up. With {@code AT_LEAST_ONCE} (the default) every tuple is
- * tracked; a partition's offset is committed only up to its first record whose tuple has not completed, so a
+ * <p>Every partition refresh period each task lists the partitions the configuration's {@code TopicFilter} passes
+ * and reads those its {@code ManualPartitioner} picks (by default the named topics or those matching a pattern,
+ * dealt out to the tasks round-robin), so a partition added while the topology runs is picked up. With
+ * {@code AT_LEAST_ONCE} (the default) every tuple is tracked; a partition's offset is committed only up to its first record whose tuple has not completed, so a
  * restart or a move of the partition to another task starts there and emits again only what had not completed.
  * A failed tuple is emitted again when the retry service says so; one it gives up on is counted
  * ({@code kafka.maxRetriesReached}), logged and committed past.
  *
- * <p>Nothing here stops the worker: an unreachable broker, a missing topic, a consumer that cannot be created, or a
- * translator that throws are reported as errors of the component naming the spout and what to fix, and the spout
- * keeps trying. Every method runs on the spout's executor thread, which alone owns the consumer.
+ * <p>Nothing here stops the worker: an unreachable broker, a missing topic, a consumer that cannot be created, a
+ * topic filter, partitioner or translator that throws are reported as errors of the component naming the spout and
+ * what to fix, and the spout keeps trying. Every method runs on the spout's executor thread, which alone owns the consumer.
  *
  * <p>Event time: declared with {@code withEventTime(maxOutOfOrder)} the event time of a tuple is its record's
  * timestamp; with {@code withEventTime(field, maxOutOfOrder)} it is that field of the tuple. Either way each task
@@ -133,7 +137,7 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
         this.collector = collector;
         this.context = context;
         this.name = "KafkaSpout '" + context.getThisComponentId() + "' (task " + context.getThisTaskId() + ")";
-        this.lister = new PartitionLister(config.getTopics(), config.getTopicPattern());
+        this.lister = new PartitionLister(config.getTopicFilter());
         this.partitions = new LinkedHashMap<>();
         this.waiting = new ArrayDeque<>();
         this.inFlight = new HashMap<>();
@@ -161,8 +165,13 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
     private void createConsumer() {
         Map<String, Object> props = new HashMap<>(config.getKafkaProps());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Bounds the topic filter's look-ups, which take no timeout of their own; every other blocking call of the
+        // spout gives its own.
+        props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
+        // Only used when a committed offset is no longer in the log; a timestamp start then reads what is left.
+        FirstPollOffsetStrategy strategy = config.getFirstPollOffsetStrategy();
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                config.getFirstPollOffsetStrategy().fromBeginning() ? "earliest" : "latest");
+                strategy.fromBeginning() || strategy.fromTimestamp() ? "earliest" : "latest");
         if (config.getMaxUncommittedOffsets() < 500) {
             props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getMaxUncommittedOffsets());
         }
@@ -215,16 +224,20 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
     private void refreshPartitions() {
         PartitionLister.Listing listing;
         try {
-            listing = lister.list(consumer, METADATA_TIMEOUT);
+            listing = lister.list(consumer);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             report("unreachable", name + " cannot reach Kafka at bootstrap.servers=" + config.getBootstrapServers()
-                    + " (no answer within " + METADATA_TIMEOUT.toSeconds() + " s): check the address in "
-                    + "KafkaSpoutConfig.builder and that the brokers are running and reachable; the spout keeps "
-                    + "trying", e);
+                    + " (no answer within default.api.timeout.ms): check the address in KafkaSpoutConfig.builder "
+                    + "and that the brokers are running and reachable; the spout keeps trying", e);
             return;
         } catch (KafkaException e) {
             report("metadata", name + " cannot list the partitions of " + config.getTopicsDescription() + ": " + e
                     + "; the spout keeps trying", e);
+            return;
+        } catch (RuntimeException e) {
+            report("filter", name + ": topic filter " + config.getTopicFilter().getClass().getName() + " threw " + e
+                    + "; the spout keeps the partitions it reads and asks the filter again in "
+                    + config.getPartitionRefreshPeriodMs() + " ms", e);
             return;
         }
         if (!listing.missingTopics().isEmpty()) {
@@ -233,8 +246,10 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
                     + "(kafka-topics.sh --create) or fix the topic names given to KafkaSpoutConfig.builder; the spout "
                     + "picks them up once they exist", null);
         }
-        List<TopicPartition> mine = PartitionLister.share(listing.partitions(), context.getThisTaskIndex(),
-                context.getThisComponentTasks().size());
+        List<TopicPartition> mine = myShare(listing.partitions());
+        if (mine == null) {
+            return;
+        }
         if (!new HashSet<>(mine).equals(partitions.keySet())) {
             try {
                 reassign(mine);
@@ -243,6 +258,28 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
                         + "; it tries again in " + config.getPartitionRefreshPeriodMs() + " ms", e);
             }
         }
+    }
+
+    /** This task's partitions as the partitioner picks them, sorted; null (reported) if the partitioner fails. */
+    private List<TopicPartition> myShare(List<TopicPartition> all) {
+        ManualPartitioner partitioner = config.getTopicPartitioner();
+        Set<TopicPartition> picked;
+        try {
+            picked = partitioner.getPartitionsForThisTask(Collections.unmodifiableList(all), context);
+        } catch (RuntimeException e) {
+            report("partitioner", name + ": topic partitioner " + partitioner.getClass().getName() + " threw " + e
+                    + "; the spout keeps the partitions it reads and asks again in "
+                    + config.getPartitionRefreshPeriodMs() + " ms", e);
+            return null;
+        }
+        if (picked == null) {
+            report("partitioner", name + ": topic partitioner " + partitioner.getClass().getName() + " returned "
+                    + "null; it must return a set (empty for none); the spout keeps the partitions it reads", null);
+            return null;
+        }
+        List<TopicPartition> mine = new ArrayList<>(picked);
+        mine.sort(TopicPartitionComparator.INSTANCE);
+        return mine;
     }
 
     private void reassign(List<TopicPartition> mine) {
@@ -283,16 +320,30 @@ public class KafkaSpout<K, V> extends BaseRichSpout implements IEventTimeSpout, 
         FirstPollOffsetStrategy strategy = config.getFirstPollOffsetStrategy();
         List<TopicPartition> toBeginning = new ArrayList<>();
         List<TopicPartition> toEnd = new ArrayList<>();
+        Map<TopicPartition, Long> toTimestamp = new HashMap<>();
         for (TopicPartition tp : added) {
             OffsetAndMetadata c = committed.get(tp);
             boolean useCommit = c != null && (strategy.honoursAnyCommit()
                     || (c.metadata() != null && c.metadata().contains("\"" + context.getStormId() + "\"")));
             if (useCommit) {
                 consumer.seek(tp, c.offset());
+            } else if (strategy.fromTimestamp()) {
+                toTimestamp.put(tp, config.getStartTimeStamp());
             } else if (strategy.fromBeginning()) {
                 toBeginning.add(tp);
             } else {
                 toEnd.add(tp);
+            }
+        }
+        if (!toTimestamp.isEmpty()) {
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(toTimestamp, COMMIT_TIMEOUT);
+            for (TopicPartition tp : toTimestamp.keySet()) {
+                OffsetAndTimestamp at = found.get(tp);
+                if (at != null) {
+                    consumer.seek(tp, at.offset());
+                } else {
+                    toEnd.add(tp);
+                }
             }
         }
         if (!toBeginning.isEmpty()) {

@@ -1,6 +1,11 @@
 package io.squall.kafka.spout;
 
 import io.squall.kafka.spout.KafkaSpoutRetryExponentialBackoff.TimeInterval;
+import io.squall.kafka.spout.subscription.ManualPartitioner;
+import io.squall.kafka.spout.subscription.NamedTopicFilter;
+import io.squall.kafka.spout.subscription.PatternTopicFilter;
+import io.squall.kafka.spout.subscription.RoundRobinManualPartitioner;
+import io.squall.kafka.spout.subscription.TopicFilter;
 import io.squall.tuple.Fields;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +23,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a {@link KafkaSpout} reads and how: made with {@link #builder}, immutable once built, validated by
- * {@link Builder#build()}.
+ * What a {@link KafkaSpout} reads and how: made with {@link #builder} or a {@link Builder}, validated by
+ * {@link Builder#build()}, and immutable once built but for {@link #setConsumerGroupId}, which Storm's API has.
  *
  * @param <K> the record key type
  * @param <V> the record value type
@@ -37,9 +42,22 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
     public static final int DEFAULT_MAX_UNCOMMITTED_OFFSETS = 10_000_000;
     /** The consumer group when {@code group.id} is not set. */
     public static final String DEFAULT_GROUP_ID = "kafkaSpoutTestGroup";
+    /** The default of the retry service's maximum retries: retry forever. */
+    public static final int DEFAULT_MAX_RETRIES = Integer.MAX_VALUE;
+    /** The default processing guarantee: at least once. */
+    public static final ProcessingGuarantee DEFAULT_PROCESSING_GUARANTEE = ProcessingGuarantee.AT_LEAST_ONCE;
+    /** The default first poll offset strategy: the committed offset, else the beginning. */
+    public static final FirstPollOffsetStrategy DEFAULT_FIRST_POLL_OFFSET_STRATEGY =
+            FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST;
+    /** The default tuple listener: one that does nothing. */
+    public static final KafkaTupleListener DEFAULT_TUPLE_LISTENER = new EmptyKafkaTupleListener();
+    /** The default of {@link Builder#setMetricsTimeBucketSizeInSecs}: 60 s. */
+    public static final int DEFAULT_METRICS_TIME_BUCKET_SIZE_SECONDS = 60;
+    /** The default of {@link Builder#setStartTimeStamp}: the epoch. */
+    public static final long DEFAULT_START_TS = 0L;
     /** Retry at once, then after 2 ms, 4 ms, ... up to 10 s, forever. */
     public static final KafkaSpoutRetryService DEFAULT_RETRY_SERVICE = new KafkaSpoutRetryExponentialBackoff(
-            TimeInterval.seconds(0), TimeInterval.milliSeconds(2), Integer.MAX_VALUE, TimeInterval.seconds(10));
+            TimeInterval.seconds(0), TimeInterval.milliSeconds(2), DEFAULT_MAX_RETRIES, TimeInterval.seconds(10));
 
     /**
      * What a spout promises about each record.
@@ -55,9 +73,10 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         AT_LEAST_ONCE, AT_MOST_ONCE, NO_GUARANTEE
     }
 
-    private final Map<String, Object> kafkaProps;
-    private final List<String> topics;
-    private final Pattern topicPattern;
+    /** Replaced whole by {@link #setConsumerGroupId}, never changed in place. */
+    private volatile Map<String, Object> kafkaProps;
+    private final TopicFilter topicFilter;
+    private final ManualPartitioner topicPartitioner;
     private final FirstPollOffsetStrategy firstPollOffsetStrategy;
     private final ProcessingGuarantee processingGuarantee;
     private final RecordTranslator<K, V> translator;
@@ -69,11 +88,19 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
     private final long pollTimeoutMs;
     private final KafkaTupleListener tupleListener;
     private final boolean tupleTrackingEnforced;
+    private final int metricsTimeBucketSizeInSecs;
+    private final long startTimeStamp;
 
-    private KafkaSpoutConfig(Builder<K, V> b) {
+    /**
+     * The configuration {@code b} describes, as {@link Builder#build()} makes it.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong and what to do
+     */
+    public KafkaSpoutConfig(Builder<K, V> b) {
+        b.check();
         this.kafkaProps = Collections.unmodifiableMap(new HashMap<>(b.kafkaProps));
-        this.topics = List.copyOf(b.topics);
-        this.topicPattern = b.topicPattern;
+        this.topicFilter = b.topicFilter;
+        this.topicPartitioner = b.topicPartitioner;
         this.firstPollOffsetStrategy = b.firstPollOffsetStrategy;
         this.processingGuarantee = b.processingGuarantee;
         this.translator = b.translator;
@@ -85,6 +112,8 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         this.pollTimeoutMs = b.pollTimeoutMs;
         this.tupleListener = b.tupleListener;
         this.tupleTrackingEnforced = b.tupleTrackingEnforced;
+        this.metricsTimeBucketSizeInSecs = b.metricsTimeBucketSizeInSecs;
+        this.startTimeStamp = b.startTimeStamp;
     }
 
     /** A builder for string keys and values read from {@code topics}. */
@@ -112,23 +141,66 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         return kafkaProps;
     }
 
-    /** The topics read, or empty when a pattern picks them. */
+    /** Which partitions the spout reads, over all its tasks. */
+    public TopicFilter getTopicFilter() {
+        return topicFilter;
+    }
+
+    /** Which of those partitions each task reads. */
+    public ManualPartitioner getTopicPartitioner() {
+        return topicPartitioner;
+    }
+
+    /** The topics read when they are named ({@link NamedTopicFilter}), else empty. */
     public List<String> getTopics() {
-        return topics;
+        return topicFilter instanceof NamedTopicFilter named ? List.copyOf(named.getTopics()) : List.of();
     }
 
-    /** The pattern that picks the topics, or null when they are named. */
+    /** The pattern that picks the topics ({@link PatternTopicFilter}), else null. */
     public Pattern getTopicPattern() {
-        return topicPattern;
+        return topicFilter instanceof PatternTopicFilter p ? p.getPattern() : null;
     }
 
-    /** The topics (or pattern) as a user would recognise them, for messages. */
+    /** The topics (or pattern, or filter) as a user would recognise them, for messages. */
     public String getTopicsDescription() {
-        return topicPattern != null ? "topics matching '" + topicPattern.pattern() + "'" : "topics " + topics;
+        if (topicFilter instanceof PatternTopicFilter p) {
+            return "topics matching '" + p.getTopicsPattern() + "'";
+        }
+        if (topicFilter instanceof NamedTopicFilter named) {
+            return "topics " + List.copyOf(named.getTopics());
+        }
+        return "the topics of filter " + topicFilter.getClass().getName();
     }
 
+    /** The consumer group ({@code group.id}) the spout commits offsets as. */
     public String getConsumerGroupId() {
         return (String) kafkaProps.get(ConsumerConfig.GROUP_ID_CONFIG);
+    }
+
+    /**
+     * Changes the consumer group ({@code group.id}) of spouts made from this configuration from now on; null
+     * changes nothing. A spout already submitted has its own copy of the configuration and keeps its group.
+     */
+    public void setConsumerGroupId(String groupId) {
+        if (groupId == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>(kafkaProps);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        kafkaProps = Collections.unmodifiableMap(props);
+    }
+
+    /**
+     * The period, in seconds, Storm's API gives for the spout's metrics. Squall keeps it but does not use it, as Storm
+     * 2.7.1 does not: the spout's metrics are read whenever the topology's metrics reporters report.
+     */
+    public int getMetricsTimeBucketSizeInSecs() {
+        return metricsTimeBucketSizeInSecs;
+    }
+
+    /** Where the {@code TIMESTAMP} first poll strategies start a partition (ms since the epoch). */
+    public long getStartTimeStamp() {
+        return startTimeStamp;
     }
 
     public String getBootstrapServers() {
@@ -180,6 +252,16 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         return tupleListener;
     }
 
+    @Override
+    public String toString() {
+        return "KafkaSpoutConfig{" + getTopicsDescription() + ", partitioner=" + topicPartitioner.getClass().getName()
+                + ", group=" + getConsumerGroupId() + ", guarantee=" + processingGuarantee + ", firstPoll="
+                + firstPollOffsetStrategy + ", commitPeriodMs=" + offsetCommitPeriodMs + ", maxUncommittedOffsets="
+                + maxUncommittedOffsets + ", partitionRefreshPeriodMs=" + partitionRefreshPeriodMs + ", pollTimeoutMs="
+                + pollTimeoutMs + ", retry=" + retryService + ", emitNullTuples=" + emitNullTuples
+                + ", tupleTrackingEnforced=" + tupleTrackingEnforced + "}";
+    }
+
     /**
      * Builds a {@link KafkaSpoutConfig}. Not thread-safe.
      *
@@ -188,10 +270,13 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
      */
     public static class Builder<K, V> {
         private final Map<String, Object> kafkaProps = new HashMap<>();
-        private final Set<String> topics;
-        private final Pattern topicPattern;
-        private FirstPollOffsetStrategy firstPollOffsetStrategy = FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST;
-        private ProcessingGuarantee processingGuarantee = ProcessingGuarantee.AT_LEAST_ONCE;
+        private final TopicFilter topicFilter;
+        private final ManualPartitioner topicPartitioner;
+        private String groupId;
+        private int metricsTimeBucketSizeInSecs = DEFAULT_METRICS_TIME_BUCKET_SIZE_SECONDS;
+        private long startTimeStamp = DEFAULT_START_TS;
+        private FirstPollOffsetStrategy firstPollOffsetStrategy = DEFAULT_FIRST_POLL_OFFSET_STRATEGY;
+        private ProcessingGuarantee processingGuarantee = DEFAULT_PROCESSING_GUARANTEE;
         private RecordTranslator<K, V> translator = new DefaultRecordTranslator<>();
         private KafkaSpoutRetryService retryService = DEFAULT_RETRY_SERVICE;
         private int maxUncommittedOffsets = DEFAULT_MAX_UNCOMMITTED_OFFSETS;
@@ -199,7 +284,7 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         private boolean emitNullTuples;
         private long partitionRefreshPeriodMs = DEFAULT_PARTITION_REFRESH_PERIOD_MS;
         private long pollTimeoutMs = DEFAULT_POLL_TIMEOUT_MS;
-        private KafkaTupleListener tupleListener = new EmptyKafkaTupleListener();
+        private KafkaTupleListener tupleListener = DEFAULT_TUPLE_LISTENER;
         private boolean tupleTrackingEnforced;
 
         /** Reads {@code topics}; set the deserializers with {@link #setProp}. */
@@ -209,32 +294,46 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
 
         /** Reads {@code topics}; set the deserializers with {@link #setProp}. */
         public Builder(String bootstrapServers, Set<String> topics) {
-            this(bootstrapServers, topics, null);
+            this(bootstrapServers, namedFilter(topics), new RoundRobinManualPartitioner());
         }
 
         /** Reads every topic whose name matches {@code topicPattern}; set the deserializers with {@link #setProp}. */
         public Builder(String bootstrapServers, Pattern topicPattern) {
-            this(bootstrapServers, Set.of(), topicPattern);
+            this(bootstrapServers, patternFilter(topicPattern), new RoundRobinManualPartitioner());
         }
 
-        private Builder(String bootstrapServers, Set<String> topics, Pattern topicPattern) {
+        /**
+         * Reads the partitions {@code topicFilter} passes, each task those {@code topicPartitioner} picks for it;
+         * set the deserializers with {@link #setProp}. The other constructors use a {@link NamedTopicFilter} or a
+         * {@link PatternTopicFilter} and a {@link RoundRobinManualPartitioner}.
+         */
+        public Builder(String bootstrapServers, TopicFilter topicFilter, ManualPartitioner topicPartitioner) {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 throw new IllegalArgumentException("KafkaSpoutConfig needs the brokers' addresses (host:port,...) as "
                         + "bootstrapServers, got '" + bootstrapServers + "'");
             }
-            if (topicPattern == null && (topics == null || topics.isEmpty())) {
+            kafkaProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            this.topicFilter = require(topicFilter, "topic filter");
+            this.topicPartitioner = require(topicPartitioner, "topic partitioner");
+        }
+
+        private static TopicFilter namedFilter(Set<String> topics) {
+            if (topics == null || topics.isEmpty()) {
                 throw new IllegalArgumentException("KafkaSpoutConfig needs at least one topic (or a topic pattern)");
             }
-            if (topics != null) {
-                for (String t : topics) {
-                    if (t == null || t.isBlank()) {
-                        throw new IllegalArgumentException("KafkaSpoutConfig: a topic name is empty in " + topics);
-                    }
+            for (String t : topics) {
+                if (t == null || t.isBlank()) {
+                    throw new IllegalArgumentException("KafkaSpoutConfig: a topic name is empty in " + topics);
                 }
             }
-            kafkaProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            this.topics = topics == null ? Set.of() : new LinkedHashSet<>(topics);
-            this.topicPattern = topicPattern;
+            return new NamedTopicFilter(topics);
+        }
+
+        private static TopicFilter patternFilter(Pattern topicPattern) {
+            if (topicPattern == null) {
+                throw new IllegalArgumentException("KafkaSpoutConfig needs at least one topic (or a topic pattern)");
+            }
+            return new PatternTopicFilter(topicPattern);
         }
 
         /** Sets a {@code KafkaConsumer} property (see Kafka's {@code ConsumerConfig}). */
@@ -252,6 +351,34 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
         /** Sets {@code KafkaConsumer} properties. */
         public Builder<K, V> setProp(Properties props) {
             props.forEach((k, v) -> kafkaProps.put((String) k, v));
+            return this;
+        }
+
+        /**
+         * The consumer group ({@code group.id}) the spout commits offsets as; it wins over a {@code group.id} given
+         * to {@link #setProp}. Default {@link #DEFAULT_GROUP_ID}.
+         */
+        public Builder<K, V> setGroupId(String groupId) {
+            this.groupId = groupId;
+            return this;
+        }
+
+        /**
+         * Storm's period, in seconds, for the spout's metrics; at least 1, default 60. Squall keeps it (see
+         * {@link KafkaSpoutConfig#getMetricsTimeBucketSizeInSecs}) but its metrics are read whenever the topology's
+         * metrics reporters report, as in Storm 2.7.1.
+         */
+        public Builder<K, V> setMetricsTimeBucketSizeInSecs(int metricsTimeBucketSizeInSecs) {
+            this.metricsTimeBucketSizeInSecs = metricsTimeBucketSizeInSecs;
+            return this;
+        }
+
+        /**
+         * Where the {@code TIMESTAMP} and {@code UNCOMMITTED_TIMESTAMP} first poll strategies start a partition: at
+         * its first record whose timestamp (ms since the epoch) is at least this; default 0.
+         */
+        public Builder<K, V> setStartTimeStamp(long startTimeStamp) {
+            this.startTimeStamp = startTimeStamp;
             return this;
         }
 
@@ -345,9 +472,15 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
          * @throws IllegalArgumentException naming the setting that is wrong and what to do
          */
         public KafkaSpoutConfig<K, V> build() {
+            return new KafkaSpoutConfig<>(this);
+        }
+
+        /** Validates the settings and completes the consumer's properties. */
+        private void check() {
             positive(maxUncommittedOffsets, "setMaxUncommittedOffsets");
             positive(offsetCommitPeriodMs, "setOffsetCommitPeriodMs");
             positive(partitionRefreshPeriodMs, "setPartitionRefreshPeriodMs");
+            positive(metricsTimeBucketSizeInSecs, "setMetricsTimeBucketSizeInSecs");
             if (pollTimeoutMs < 0) {
                 throw new IllegalArgumentException("KafkaSpoutConfig: setPollTimeoutMs must be 0 or more, got "
                         + pollTimeoutMs);
@@ -359,6 +492,9 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
             }
             checkDeserializer(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
             checkDeserializer(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+            if (groupId != null) {
+                kafkaProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+            }
             kafkaProps.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
             for (String stream : translator.streams()) {
                 if (translator.getFieldsFor(stream) == null) {
@@ -367,7 +503,11 @@ public final class KafkaSpoutConfig<K, V> implements Serializable {
                             + "' but no fields for it");
                 }
             }
-            return new KafkaSpoutConfig<>(this);
+        }
+
+        /** The consumer properties set so far, for a subclass. */
+        protected Map<String, Object> getKafkaProps() {
+            return kafkaProps;
         }
 
         private void checkDeserializer(String key) {

@@ -4,6 +4,8 @@ import io.squall.kafka.spout.FirstPollOffsetStrategy;
 import io.squall.kafka.spout.Func;
 import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.RecordTranslator;
+import io.squall.kafka.spout.subscription.ManualPartitioner;
+import io.squall.kafka.spout.subscription.TopicFilter;
 import io.squall.tuple.Fields;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -54,6 +56,16 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
         return config;
     }
 
+    /** Which partitions the spouts read, over all their tasks. */
+    public TopicFilter getTopicFilter() {
+        return config.getTopicFilter();
+    }
+
+    /** Which of those partitions each task reads. */
+    public ManualPartitioner getTopicPartitioner() {
+        return config.getTopicPartitioner();
+    }
+
     /** The consumer's properties. */
     public Map<String, Object> getKafkaProps() {
         return config.getKafkaProps();
@@ -73,6 +85,11 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
 
     public long getPartitionRefreshPeriodMs() {
         return config.getPartitionRefreshPeriodMs();
+    }
+
+    /** Where the {@code TIMESTAMP} first poll strategies start a partition (ms since the epoch). */
+    public long getStartTimeStamp() {
+        return config.getStartTimeStamp();
     }
 
     @Override
@@ -102,6 +119,14 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
         /** Reads every topic whose name matches {@code topicPattern}; set the deserializers with {@link #setProp}. */
         public Builder(String bootstrapServers, Pattern topicPattern) {
             this(new KafkaSpoutConfig.Builder<>(bootstrapServers, topicPattern));
+        }
+
+        /**
+         * Reads the partitions {@code topicFilter} passes, each task those {@code topicPartitioner} picks for it;
+         * set the deserializers with {@link #setProp}.
+         */
+        public Builder(String bootstrapServers, TopicFilter topicFilter, ManualPartitioner topicPartitioner) {
+            this(new KafkaSpoutConfig.Builder<>(bootstrapServers, topicFilter, topicPartitioner));
         }
 
         private Builder(KafkaSpoutConfig.Builder<K, V> inner) {
@@ -151,6 +176,15 @@ public class KafkaTridentSpoutConfig<K, V> implements Serializable {
 
         public Builder<K, V> setPartitionRefreshPeriodMs(long partitionRefreshPeriodMs) {
             inner.setPartitionRefreshPeriodMs(partitionRefreshPeriodMs);
+            return this;
+        }
+
+        /**
+         * Where the {@code TIMESTAMP} first poll strategies start a partition: at its first record whose timestamp
+         * (ms since the epoch) is at least this; default 0.
+         */
+        public Builder<K, V> setStartTimeStamp(long startTimeStamp) {
+            inner.setStartTimeStamp(startTimeStamp);
             return this;
         }
 

@@ -7,7 +7,6 @@ import io.squall.trident.spout.IPartitionedTridentSpout;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +44,12 @@ public final class KafkaTridentSpoutCoordinator<K, V>
         this.config = config;
         Map<String, Object> props = new HashMap<>(config.getKafkaProps());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Bounds the topic filter's look-ups, which take no timeout of their own.
+        props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         this.consumer = new KafkaConsumer<>(props);
-        this.lister = new PartitionLister(config.getTopics(), config.getTopicPattern());
+        this.lister = new PartitionLister(config.getTopicFilter());
         try {
-            PartitionLister.Listing first = lister.list(consumer, TIMEOUT);
+            PartitionLister.Listing first = lister.list(consumer);
             if (!first.missingTopics().isEmpty()) {
                 throw new IllegalStateException("Kafka Trident spout: topic(s) " + first.missingTopics()
                         + " do not exist at " + config.getBootstrapServers()
@@ -74,14 +75,15 @@ public final class KafkaTridentSpoutCoordinator<K, V>
         if (now - listedAt >= Duration.ofMillis(config.getPartitionRefreshPeriodMs()).toNanos()) {
             listedAt = now;
             try {
-                PartitionLister.Listing listing = lister.list(consumer, TIMEOUT);
+                PartitionLister.Listing listing = lister.list(consumer);
                 if (listing.missingTopics().isEmpty()) {
                     partitions = wrap(listing);
                 } else {
                     LOG.warn("Kafka Trident spout: topic(s) {} no longer exist at {}; keeping the partitions {}",
                             listing.missingTopics(), config.getBootstrapServers(), partitions);
                 }
-            } catch (KafkaException e) {
+            } catch (RuntimeException e) {
+                // A broker that does not answer, or a user's topic filter that throws: tried again next refresh.
                 LOG.warn("Kafka Trident spout could not list the partitions of {}; keeping {}",
                         config.getTopicsDescription(), partitions, e);
             }

@@ -4,6 +4,7 @@ import io.squall.kafka.spout.FirstPollOffsetStrategy;
 import io.squall.kafka.spout.KafkaSpoutConfig;
 import io.squall.kafka.spout.KafkaTuple;
 import io.squall.kafka.spout.RecordTranslator;
+import io.squall.task.TopologyContext;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.topology.TransactionAttempt;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -47,6 +49,28 @@ final class KafkaTridentSpoutEmitter<K, V> {
     /** The partitions of the coordinator's description, in its (sorted) order. */
     List<KafkaTridentSpoutTopicPartition> orderedPartitions(List<KafkaTridentSpoutTopicPartition> all) {
         return new ArrayList<>(all);
+    }
+
+    /**
+     * This task's partitions as the configuration's {@code ManualPartitioner} picks them from {@code all} (sorted,
+     * the same on every task), in that order. What the partitioner throws goes to the caller.
+     */
+    List<KafkaTridentSpoutTopicPartition> partitionsForTask(List<KafkaTridentSpoutTopicPartition> all,
+                                                            TopologyContext context) {
+        List<TopicPartition> tps = new ArrayList<>(all.size());
+        all.forEach(p -> tps.add(p.getTopicPartition()));
+        Set<TopicPartition> picked = config.getTopicPartitioner().getPartitionsForThisTask(tps, context);
+        if (picked == null) {
+            throw new IllegalStateException("Kafka Trident spout: topic partitioner "
+                    + config.getTopicPartitioner().getClass().getName() + " returned null instead of a set");
+        }
+        List<KafkaTridentSpoutTopicPartition> mine = new ArrayList<>();
+        for (KafkaTridentSpoutTopicPartition p : all) {
+            if (picked.contains(p.getTopicPartition())) {
+                mine.add(p);
+            }
+        }
+        return mine;
     }
 
     /** Forgets the replay records of partitions this task no longer owns. */
@@ -124,11 +148,19 @@ final class KafkaTridentSpoutEmitter<K, V> {
 
     private long firstOffset(TopicPartition tp) {
         FirstPollOffsetStrategy s = config.getFirstPollOffsetStrategy();
-        if (s == FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST || s == FirstPollOffsetStrategy.UNCOMMITTED_LATEST) {
+        if (s == FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST || s == FirstPollOffsetStrategy.UNCOMMITTED_LATEST
+                || s == FirstPollOffsetStrategy.UNCOMMITTED_TIMESTAMP) {
             OffsetAndMetadata c = consumer.committed(Set.of(tp), TIMEOUT).get(tp);
             if (c != null) {
                 return c.offset();
             }
+        }
+        if (s == FirstPollOffsetStrategy.TIMESTAMP || s == FirstPollOffsetStrategy.UNCOMMITTED_TIMESTAMP) {
+            OffsetAndTimestamp at = consumer.offsetsForTimes(Map.of(tp, config.getStartTimeStamp()), TIMEOUT).get(tp);
+            if (at != null) {
+                return at.offset();
+            }
+            return consumer.endOffsets(List.of(tp), TIMEOUT).get(tp);
         }
         boolean earliest = s == FirstPollOffsetStrategy.EARLIEST || s == FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST;
         Map<TopicPartition, Long> o = earliest ? consumer.beginningOffsets(List.of(tp), TIMEOUT)

@@ -52,6 +52,12 @@ public class KafkaTridentSpoutOpaque<K, V> implements IOpaquePartitionedTridentS
             }
 
             @Override
+            public List<KafkaTridentSpoutTopicPartition> getPartitionsForTask(int taskId, int numTasks,
+                    List<KafkaTridentSpoutTopicPartition> allPartitionInfoSorted) {
+                return emitter.partitionsForTask(allPartitionInfoSorted, context);
+            }
+
+            @Override
             public void refreshPartitions(List<KafkaTridentSpoutTopicPartition> partitionResponsibilities) {
                 emitter.refreshPartitions(partitionResponsibilities);
             }

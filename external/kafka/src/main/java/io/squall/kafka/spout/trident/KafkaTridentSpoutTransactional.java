@@ -52,6 +52,12 @@ public class KafkaTridentSpoutTransactional<K, V> implements IPartitionedTrident
             }
 
             @Override
+            public List<KafkaTridentSpoutTopicPartition> getPartitionsForTask(int taskId, int numTasks,
+                    List<KafkaTridentSpoutTopicPartition> allPartitionInfoSorted) {
+                return emitter.partitionsForTask(allPartitionInfoSorted, context);
+            }
+
+            @Override
             public KafkaTridentSpoutBatchMetadata emitPartitionBatchNew(TransactionAttempt tx,
                     TridentCollector collector, KafkaTridentSpoutTopicPartition partition,
                     KafkaTridentSpoutBatchMetadata lastPartitionMeta) {
