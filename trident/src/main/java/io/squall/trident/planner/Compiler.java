@@ -9,6 +9,7 @@ import io.squall.trident.planner.Graph.Edge;
 import io.squall.trident.planner.Graph.Group;
 import io.squall.trident.planner.Graph.Node;
 import io.squall.trident.spout.IBatchSpout;
+import io.squall.trident.spout.ICommitterTridentSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
 import io.squall.trident.spout.ITridentDataSource;
@@ -121,7 +122,7 @@ final class Compiler {
                     d.addConfigurations(conf);
                 }
             }
-            if (isCommitter(g)) {
+            if (isCommitter(g) || g.spout instanceof ICommitterTridentSpout<?>) {
                 d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.COMMIT_STREAM);
             }
             for (GroupPlan.InEdge in : plans.get(g).inputs) {
