@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommitterSpoutIT {
     private static final int BATCHES = 6;
 
-    /** What an emitter was told: {@code emit}, {@code commit} or {@code success}, the attempt, and what the sink had. */
+    /** What an emitter was told ({@code emit}, {@code commit}, {@code success}), the attempt, what the sink had. */
     record Event(String kind, TransactionAttempt tx, long sinkCommitted) {
     }
 
