@@ -2,6 +2,8 @@ package io.squall.trident;
 
 import io.squall.grouping.CustomStreamGrouping;
 import io.squall.topology.Grouping;
+import io.squall.topology.ResourceDeclarer;
+import io.squall.topology.SharedMemory;
 import io.squall.topology.base.BaseWindowedBolt;
 import io.squall.trident.fluent.ChainedAggregatorDeclarer;
 import io.squall.trident.fluent.GlobalAggregationScheme;
@@ -41,7 +43,7 @@ import java.util.Comparator;
  * the same tasks. Every operation sees whole batches: an aggregation covers one batch, a join pairs tuples of the
  * same batch.
  */
-public class Stream implements IAggregatableStream {
+public class Stream implements IAggregatableStream, ResourceDeclarer<Stream> {
     /** A whole-batch aggregation first moves each batch to one task. */
     private static final GlobalAggregationScheme<Stream> BATCH_GLOBAL = Stream::batchGlobal;
 
@@ -59,26 +61,37 @@ public class Stream implements IAggregatableStream {
 
             @Override
             public Stream stream(Stream like, PlanNode node) {
-                return new Stream(like.topology, node);
+                return like.to(node);
             }
 
             @Override
             public TridentState state(Stream like, PlanNode node, StateFactory factory) {
-                return new TridentState(like.topology, node, factory);
+                return like.state(node, factory);
             }
         });
     }
 
     final TridentTopology topology;
     final PlanNode node;
+    private final String name;
 
     Stream(TridentTopology topology, PlanNode node) {
-        this.topology = topology;
-        this.node = node;
+        this(topology, node, null);
     }
 
+    Stream(TridentTopology topology, PlanNode node, String name) {
+        this.topology = topology;
+        this.node = node;
+        this.name = name;
+    }
+
+    /** The stream of {@code n}'s output, which carries this stream's name on. */
     private Stream to(PlanNode n) {
-        return new Stream(topology, n);
+        return new Stream(topology, n, name);
+    }
+
+    private TridentState state(PlanNode n, StateFactory factory) {
+        return new TridentState(topology, n, factory, name);
     }
 
     /** The fields of this stream's tuples. */
@@ -87,10 +100,18 @@ public class Stream implements IAggregatableStream {
         return node.fields();
     }
 
-    /** Names this part of the stream (its bolt's component id ends with the name). */
+    /**
+     * Names this part of the stream (its bolt's component id ends with the name); the returned stream, and those
+     * made from it, have that name ({@link #getName}).
+     */
     public Stream name(String name) {
         topology.graph().name(node, name);
-        return this;
+        return new Stream(topology, node, name);
+    }
+
+    /** The name given with {@link #name} to this stream or one it was made from, or null if none was. */
+    public String getName() {
+        return name;
     }
 
     /**
@@ -249,20 +270,34 @@ public class Stream implements IAggregatableStream {
     }
 
     /**
-     * Accepted for code written against Storm's resource-aware scheduler; Squall's scheduler does not use it, so it
-     * changes nothing.
+     * Requests {@code load} percent of a core (100: one core) for this operation, as for Storm's resource-aware
+     * scheduler. The requests of the operations of a part are added up and recorded on the part's bolt under Storm's
+     * {@code topology.component.cpu.pcore.percent}; Squall has no resource-aware scheduler, so that is all they do.
      */
+    @Override
     public Stream setCPULoad(Number load) {
+        topology.graph().resources(node).setCPULoad(load);
         return this;
     }
 
-    /** Accepted like {@link #setCPULoad}; changes nothing. */
+    /** Requests {@code onHeap} MB of on-heap memory for this operation; recorded like {@link #setCPULoad}. */
+    @Override
     public Stream setMemoryLoad(Number onHeap) {
+        topology.graph().resources(node).setMemoryLoad(onHeap);
         return this;
     }
 
-    /** Accepted like {@link #setCPULoad}; changes nothing. */
+    /** Requests on-heap and off-heap memory in MB for this operation; recorded like {@link #setCPULoad}. */
+    @Override
     public Stream setMemoryLoad(Number onHeap, Number offHeap) {
+        topology.graph().resources(node).setMemoryLoad(onHeap, offHeap);
+        return this;
+    }
+
+    /** Requests shared memory for this operation's part; recorded like {@link #setCPULoad}. */
+    @Override
+    public Stream addSharedMemory(SharedMemory request) {
+        topology.graph().resources(node).addSharedMemory(request);
         return this;
     }
 
@@ -394,8 +429,8 @@ public class Stream implements IAggregatableStream {
      */
     public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
                                             CombinerAggregator<?> aggregator, Fields functionFields) {
-        return new TridentState(topology, topology.graph().persistentCombine(node, factory, new Fields(),
-                inputFields, aggregator, functionFields, Partitioning.GLOBAL), factory);
+        return state(topology.graph().persistentCombine(node, factory, new Fields(), inputFields, aggregator,
+                functionFields, Partitioning.GLOBAL), factory);
     }
 
     /** Combines every batch, with every field as input, into one value kept in a map state. */
@@ -420,8 +455,8 @@ public class Stream implements IAggregatableStream {
     public TridentState persistentAggregate(StateFactory factory, Fields inputFields,
                                             ReducerAggregator<?> aggregator, Fields functionFields) {
         Stream one = global();
-        return new TridentState(topology, topology.graph().persistentAggregate(one.node, factory, new Fields(),
-                inputFields, aggregator, functionFields), factory);
+        return state(topology.graph().persistentAggregate(one.node, factory, new Fields(), inputFields, aggregator,
+                functionFields), factory);
     }
 
     /** Reduces every batch, with every field as input, into one value kept in a map state. */
@@ -477,8 +512,8 @@ public class Stream implements IAggregatableStream {
     /** Writes each task's part of a batch into a state through {@code updater}, in the commit phase. */
     public TridentState partitionPersist(StateFactory factory, Fields inputFields, StateUpdater<?> updater,
                                          Fields functionFields) {
-        return new TridentState(topology, topology.graph().partitionPersist(node, factory, inputFields, updater,
-                functionFields), factory);
+        return state(topology.graph().partitionPersist(node, factory, inputFields, updater, functionFields),
+                factory);
     }
 
     /** Writes each task's part of a batch into a state through {@code updater}; the updater emits nothing. */

@@ -1,5 +1,7 @@
 package io.squall.trident;
 
+import io.squall.topology.ResourceDeclarer;
+import io.squall.topology.SharedMemory;
 import io.squall.trident.plan.PlanNode;
 import io.squall.trident.plan.TridentPlan;
 import io.squall.trident.state.StateFactory;
@@ -9,19 +11,26 @@ import io.squall.trident.state.StateSpec;
  * A state a stream updates, or a static one ({@code TridentTopology.newStaticState}) that is only queried; query it
  * with {@link Stream#stateQuery}, or follow its new values.
  */
-public class TridentState {
+public class TridentState implements ResourceDeclarer<TridentState> {
     private final TridentTopology topology;
     private final PlanNode node;
     final StateFactory factory;
+    private final String name;
 
     TridentState(TridentTopology topology, PlanNode node, StateFactory factory) {
+        this(topology, node, factory, null);
+    }
+
+    TridentState(TridentTopology topology, PlanNode node, StateFactory factory, String name) {
         this.topology = topology;
         this.node = node;
         this.factory = factory;
+        this.name = name;
     }
 
     /**
-     * The stream of what each batch's update produced (for a persistent aggregation: each group's new value).
+     * The stream of what each batch's update produced (for a persistent aggregation: each group's new value); it
+     * has the name of the stream that updates the state.
      *
      * @throws IllegalStateException for a static state, which no stream updates
      */
@@ -30,7 +39,7 @@ public class TridentState {
             throw new IllegalStateException("A static state (newStaticState) is not updated by a stream, so it has "
                     + "no new values to stream");
         }
-        return new Stream(topology, node);
+        return new Stream(topology, node, name);
     }
 
     /**
@@ -47,18 +56,43 @@ public class TridentState {
         return this;
     }
 
-    /** Accepted for code written against Storm's resource-aware scheduler; changes nothing. */
+    /**
+     * Requests {@code load} percent of a core for the state's update, recorded on its bolt as
+     * {@link Stream#setCPULoad} says (no scheduling effect in Squall). A static state has no tasks of its own, so
+     * there it records nothing.
+     */
+    @Override
     public TridentState setCPULoad(Number load) {
+        if (node != null) {
+            topology.graph().resources(node).setCPULoad(load);
+        }
         return this;
     }
 
-    /** Accepted for code written against Storm's resource-aware scheduler; changes nothing. */
+    /** Requests on-heap memory in MB for the state's update; recorded like {@link #setCPULoad}. */
+    @Override
     public TridentState setMemoryLoad(Number onHeap) {
+        if (node != null) {
+            topology.graph().resources(node).setMemoryLoad(onHeap);
+        }
         return this;
     }
 
-    /** Accepted for code written against Storm's resource-aware scheduler; changes nothing. */
+    /** Requests on-heap and off-heap memory in MB for the state's update; recorded like {@link #setCPULoad}. */
+    @Override
     public TridentState setMemoryLoad(Number onHeap, Number offHeap) {
+        if (node != null) {
+            topology.graph().resources(node).setMemoryLoad(onHeap, offHeap);
+        }
+        return this;
+    }
+
+    /** Requests shared memory for the state's update; recorded like {@link #setCPULoad}. */
+    @Override
+    public TridentState addSharedMemory(SharedMemory request) {
+        if (node != null) {
+            topology.graph().resources(node).addSharedMemory(request);
+        }
         return this;
     }
 

@@ -5,6 +5,7 @@ import io.squall.drpc.DRPCSpout;
 import io.squall.topology.IRichSpout;
 import io.squall.topology.StormTopology;
 import io.squall.trident.fluent.GroupedStream;
+import io.squall.trident.operation.DefaultResourceDeclarer;
 import io.squall.trident.operation.GroupedMultiReducer;
 import io.squall.trident.operation.MultiReducer;
 import io.squall.trident.plan.PlanNode;
@@ -330,6 +331,22 @@ public class TridentTopology {
     public StormTopology build() {
         completeDRPC();
         return graph.build();
+    }
+
+    /**
+     * The resource requests of every part of the topology whose operations request none themselves (and of the
+     * coordinator spout), as Storm's resource-aware scheduler takes them: recorded on the bolts under Storm's keys.
+     * Squall has no resource-aware scheduler, so they have no other effect.
+     */
+    public TridentTopology setResourceDefaults(DefaultResourceDeclarer<?> defaults) {
+        graph.resourceDefaults(defaults.getResources());
+        return this;
+    }
+
+    /** The resource requests of the coordinator spout, over the defaults; recorded like the defaults. */
+    public TridentTopology setMasterCoordResources(DefaultResourceDeclarer<?> resources) {
+        graph.masterCoordResources(resources.getResources());
+        return this;
     }
 
     /** The spout and state guarantee mismatches the last {@link #build} found, each saying what you get. */

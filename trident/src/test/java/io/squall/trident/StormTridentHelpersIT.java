@@ -1,5 +1,12 @@
 package io.squall.trident;
 
+import io.squall.metric.api.CombinedMetric;
+import io.squall.metric.api.CountMetric;
+import io.squall.metric.api.ICombiner;
+import io.squall.metric.api.MeanReducer;
+import io.squall.metric.api.ReducedMetric;
+import io.squall.task.TopologyContext;
+import io.squall.trident.operation.BaseFilter;
 import io.squall.trident.operation.OperationAwareFlatMapFunction;
 import io.squall.trident.operation.OperationAwareMapFunction;
 import io.squall.trident.operation.TridentOperationContext;
@@ -26,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Storm's Trident helpers: operation-aware map functions, TuplifyArgs and a backing map in memory. */
+/**
+ * Storm's Trident helpers: operation-aware map functions, TuplifyArgs, v1 metrics of operations and a backing map in
+ * memory.
+ */
 @Timeout(60)
 class StormTridentHelpersIT {
     static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
@@ -91,6 +101,58 @@ class StormTridentHelpersIT {
         assertEquals(List.of(row("A!"), row("A!"), row("B!"), row("B!")), mapped.values());
         assertTrue(PREPARED.contains("shout-0"), PREPARED.toString());
         assertEquals(List.of(row("x", 1L), row("y", 2L)), args.values());
+    }
+
+    static final Map<String, String> METRICS = new ConcurrentHashMap<>();
+
+    /** Registers a metric of each kind when prepared, and notes whether the task's context holds the same ones. */
+    static final class Metered extends BaseFilter {
+        private transient CountMetric count;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TridentOperationContext context) {
+            count = context.registerMetric("words", new CountMetric(), 1);
+            ReducedMetric mean = context.registerMetric("mean", new MeanReducer(), 1);
+            CombinedMetric max = context.registerMetric("max", new MaxCombiner(), 1);
+            TopologyContext task = context.getTopologyContext();
+            METRICS.put("same", String.valueOf(task.getRegisteredMetricByName("words") == count
+                    && task.getRegisteredMetricByName("mean") == mean && task.getRegisteredMetricByName("max") == max));
+            try {
+                context.registerMetric("words", new CountMetric(), 1);
+                METRICS.put("duplicate", "accepted");
+            } catch (IllegalArgumentException e) {
+                METRICS.put("duplicate", "refused");
+            }
+        }
+
+        @Override
+        public boolean isKeep(TridentTuple tuple) {
+            count.incr();
+            return true;
+        }
+    }
+
+    static final class MaxCombiner implements ICombiner<Long> {
+        @Override
+        public Long identity() {
+            return 0L;
+        }
+
+        @Override
+        public Long combine(Long a, Long b) {
+            return Math.max(a, b);
+        }
+    }
+
+    @Test
+    void anOperationRegistersV1MetricsOfItsTask() {
+        METRICS.clear();
+        TridentTopology t = new TridentTopology();
+        Sink sink = new Sink();
+        sink.attach(t.newStream("helpers-metrics", spout(new Fields("word"), 1, row("a"))).filter(new Metered()));
+        Run.run(t, () -> sink.awaitTxid(1));
+        assertEquals("true", METRICS.get("same"), "the metrics are the task's: " + METRICS);
+        assertEquals("refused", METRICS.get("duplicate"), "a name is registered once per task");
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.squall.trident.tuple.TridentTuple;
 import io.squall.trident.windowing.InMemoryWindowsStoreFactory;
 import io.squall.trident.windowing.RocksDbWindowsStoreFactory;
 import io.squall.trident.windowing.WindowConfig;
+import io.squall.trident.windowing.WindowsStore;
+import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Values;
 import org.junit.jupiter.api.Test;
@@ -23,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.squall.trident.Ops.row;
 import static io.squall.trident.Ops.spout;
@@ -191,8 +196,25 @@ class WindowsIT {
 
     @Test
     void windowsSurviveARestartWithADurableStoreAndFireEachWindowOnce(@TempDir Path dir) {
-        String txId = "win-restart-" + UUID.randomUUID();
-        RocksDbWindowsStoreFactory store = new RocksDbWindowsStoreFactory(dir.resolve("windows").toString());
+        restartTwice("win-restart-" + UUID.randomUUID(), new RocksDbWindowsStoreFactory(dir.resolve("windows")
+                .toString()));
+    }
+
+    @Test
+    void aStormShapedStoreOfTheUsersOwnKeepsTheWindowsAcrossARestart() {
+        String id = UUID.randomUUID().toString();
+        restartTwice("win-user-store-" + id, new MapWindowsStoreFactory(id));
+        Map<String, Object> kept = MapWindowsStoreFactory.STORES.get(id);
+        assertTrue(kept.keySet().stream().allMatch(k -> k.startsWith("window-0" + WindowsStore.KEY_SEPARATOR + "0"
+                + WindowsStore.KEY_SEPARATOR)), "keys of the window's one partition: " + kept.keySet());
+        assertTrue(kept.containsKey("window-0|0|txids"), "the index of kept batches: " + kept.keySet());
+    }
+
+    /**
+     * Runs tumbling windows of 10 over 60 numbers, 3 a batch, keeping them in {@code store}, and kills the topology
+     * after six batches and runs it again: every window fires once, with exactly its numbers.
+     */
+    private static void restartTwice(String txId, WindowsStoreFactory store) {
         MemoryMapState.Factory totals = new MemoryMapState.Factory(StateType.TRANSACTIONAL);
         for (String run : List.of("first", "second")) {
             TridentTopology t = new TridentTopology();
@@ -228,6 +250,65 @@ class WindowsIT {
                 new Fields("first", "sum"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, w::lateTupleStream);
         assertTrue(e.getMessage().contains("withLateTupleStream"), e.getMessage());
+    }
+
+    /** A user's store as Storm's interface has it: over a map of this process, shared by every task. */
+    static final class MapWindowsStoreFactory implements WindowsStoreFactory {
+        static final Map<String, Map<String, Object>> STORES = new ConcurrentHashMap<>();
+
+        private final String id;
+
+        MapWindowsStoreFactory(String id) {
+            this.id = id;
+            STORES.put(id, new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public WindowsStore create(Map<String, Object> topoConf) {
+            Map<String, Object> map = STORES.get(id);
+            return new WindowsStore() {
+                @Override
+                public Object get(String key) {
+                    return map.get(key);
+                }
+
+                @Override
+                public Iterable<Object> get(List<String> keys) {
+                    List<Object> ret = new ArrayList<>();
+                    keys.forEach(k -> ret.add(map.get(k)));
+                    return ret;
+                }
+
+                @Override
+                public Iterable<String> getAllKeys() {
+                    return List.copyOf(map.keySet());
+                }
+
+                @Override
+                public void put(String key, Object value) {
+                    map.put(key, value);
+                }
+
+                @Override
+                public void putAll(Collection<Entry> entries) {
+                    entries.forEach(e -> map.put(e.key, e.value));
+                }
+
+                @Override
+                public void remove(String key) {
+                    map.remove(key);
+                }
+
+                @Override
+                public void removeAll(Collection<String> keys) {
+                    keys.forEach(map::remove);
+                }
+
+                @Override
+                public void shutdown() {
+                }
+            };
+        }
     }
 
     private static long committed(String txId) {

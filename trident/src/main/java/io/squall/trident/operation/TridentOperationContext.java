@@ -5,6 +5,11 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.Timer;
+import io.squall.metric.api.CombinedMetric;
+import io.squall.metric.api.ICombiner;
+import io.squall.metric.api.IMetric;
+import io.squall.metric.api.IReducer;
+import io.squall.metric.api.ReducedMetric;
 import io.squall.task.IMetricsContext;
 import io.squall.task.TopologyContext;
 
@@ -33,6 +38,27 @@ public final class TridentOperationContext implements IMetricsContext {
     /** The task's topology context. */
     public TopologyContext getTopologyContext() {
         return context;
+    }
+
+    /**
+     * Registers a v1 metric of the task (its value is taken and reset every {@code timeBucketSizeInSecs} and handed
+     * to the topology's metrics consumers), as {@link TopologyContext#registerMetric(String, IMetric, int)} does.
+     * Operations of one task share its metric names, so two operations of a part must pick different names.
+     *
+     * @throws IllegalArgumentException if the task already has a metric of that name, or the bucket is below 1 s
+     */
+    public <T extends IMetric> T registerMetric(String name, T metric, int timeBucketSizeInSecs) {
+        return context.registerMetric(name, metric, timeBucketSizeInSecs);
+    }
+
+    /** Registers a {@link ReducedMetric} over {@code reducer}; see {@link #registerMetric(String, IMetric, int)}. */
+    public ReducedMetric registerMetric(String name, IReducer<?> reducer, int timeBucketSizeInSecs) {
+        return context.registerMetric(name, reducer, timeBucketSizeInSecs);
+    }
+
+    /** Registers a {@link CombinedMetric} over {@code combiner}; see {@link #registerMetric(String, IMetric, int)}. */
+    public CombinedMetric registerMetric(String name, ICombiner<?> combiner, int timeBucketSizeInSecs) {
+        return context.registerMetric(name, combiner, timeBucketSizeInSecs);
     }
 
     @Override

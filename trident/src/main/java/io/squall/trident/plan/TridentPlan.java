@@ -4,6 +4,7 @@ import io.squall.grouping.CustomStreamGrouping;
 import io.squall.topology.StormTopology;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Consumer;
+import io.squall.trident.operation.DefaultResourceDeclarer;
 import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.Function;
@@ -16,6 +17,7 @@ import io.squall.trident.windowing.WindowsStoreFactory;
 import io.squall.tuple.Fields;
 
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -116,6 +118,18 @@ public interface TridentPlan {
 
     /** Sets the parallelism of the part of the stream {@code node} is in. */
     void parallelism(PlanNode node, int parallelism);
+
+    /**
+     * The resource requests of the operation {@code node} (Storm's {@code ResourceDeclarer} on a stream or state),
+     * recorded on its part's bolt when the plan is built; no scheduling effect in Squall.
+     */
+    DefaultResourceDeclarer<?> resources(PlanNode node);
+
+    /** The resource requests of every part whose operations request none, and of the coordinator spout. */
+    void resourceDefaults(Map<String, Number> defaults);
+
+    /** The coordinator spout's resource requests, over the defaults. */
+    void masterCoordResources(Map<String, Number> resources);
 
     /** Names the part of the stream {@code node} is in. */
     void name(PlanNode node, String name);

@@ -3,8 +3,10 @@ package io.squall.trident.planner;
 import io.squall.task.TopologyContext;
 import io.squall.trident.coordinator.CoordinatorStore;
 import io.squall.trident.coordinator.CoordinatorStores;
+import io.squall.topology.FailedException;
 import io.squall.trident.operation.TridentCollector;
 import io.squall.trident.spout.IBatchSpout;
+import io.squall.trident.spout.ICommitterTridentSpout;
 import io.squall.trident.spout.IFiniteTridentSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
@@ -33,6 +35,16 @@ abstract class BatchSource {
     abstract void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector);
 
     abstract void success(long txid);
+
+    /**
+     * Batch {@code txid} commits: an {@link ICommitterTridentSpout}'s emitter is told, with the attempt this task
+     * emitted the batch in; other spouts have nothing to do.
+     *
+     * @throws FailedException if this task has not emitted the batch (it restarted since), so the commit fails and
+     *                         the coordinator replays the batch
+     */
+    void commit(long txid) {
+    }
 
     /** Whether the spout (or this task's emitter) is an {@link IFiniteTridentSpout} that has finished. */
     abstract boolean finished();
@@ -117,6 +129,19 @@ abstract class BatchSource {
         void emitBatch(TransactionAttempt tx, byte[] coordinatorMeta, TridentCollector collector) {
             attempts.put(tx.getTransactionId(), tx.getAttemptId());
             emitter.emitBatch(tx, meta(coordinatorMeta, tx, spout), collector);
+        }
+
+        @Override
+        void commit(long txid) {
+            if (!(emitter instanceof ICommitterTridentSpout.Emitter committer)) {
+                return;
+            }
+            Integer attempt = attempts.get(txid);
+            if (attempt == null) {
+                throw new FailedException("Spout task of stream '" + txStateId + "' has not emitted batch " + txid
+                        + " (it restarted since), so it cannot commit it; the batch is replayed");
+            }
+            committer.commit(new TransactionAttempt(txid, attempt));
         }
 
         @Override

@@ -1,7 +1,10 @@
 package io.squall.trident.planner;
 
+import io.squall.Config;
 import io.squall.topology.BoltDeclarer;
+import io.squall.topology.ComponentConfigurationDeclarer;
 import io.squall.topology.InvalidTopologyException;
+import io.squall.topology.SharedMemory;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.trident.coordinator.MasterBatchCoordinator;
@@ -9,6 +12,7 @@ import io.squall.trident.planner.Graph.Edge;
 import io.squall.trident.planner.Graph.Group;
 import io.squall.trident.planner.Graph.Node;
 import io.squall.trident.spout.IBatchSpout;
+import io.squall.trident.spout.ICommitterTridentSpout;
 import io.squall.trident.spout.IOpaquePartitionedTridentSpout;
 import io.squall.trident.spout.IPartitionedTridentSpout;
 import io.squall.trident.spout.ITridentDataSource;
@@ -39,10 +43,15 @@ final class Compiler {
     private static final Logger LOG = LoggerFactory.getLogger(Compiler.class);
 
     private final List<Group> groups;
+    private final Map<String, Number> resourceDefaults;
+    private final Map<String, Number> masterCoordResources;
     private final List<String> warnings = new ArrayList<>();
 
-    Compiler(List<Group> groups) {
+    /** A compiler of {@code groups}, with the topology's default and coordinator resource requests. */
+    Compiler(List<Group> groups, Map<String, Number> resourceDefaults, Map<String, Number> masterCoordResources) {
         this.groups = groups;
+        this.resourceDefaults = resourceDefaults;
+        this.masterCoordResources = masterCoordResources;
     }
 
     /** The guarantee mismatches {@link #compile} found. */
@@ -73,7 +82,10 @@ final class Compiler {
                 spouts.put(g.txId, (ITridentDataSource) g.spout);
             }
         }
-        builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds, spouts), 1);
+        Map<String, Number> coordinatorResources = new HashMap<>(resourceDefaults);
+        coordinatorResources.putAll(masterCoordResources);
+        request(builder.setSpout(COORDINATOR_ID, new MasterBatchCoordinator(streamIds, spouts), 1),
+                coordinatorResources);
         Map<Group, GroupPlan> plans = new HashMap<>();
         for (Group g : groups) {
             boolean lateInputs = false;
@@ -111,6 +123,7 @@ final class Compiler {
         }
         for (Group g : groups) {
             BoltDeclarer d = builder.setBolt(ids.get(g), new TridentBolt(plans.get(g)), g.parallelism);
+            declareResources(d, g);
             if (g.spout != null || isCommitter(g)) {
                 d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.SUCCESS_STREAM);
             }
@@ -121,7 +134,7 @@ final class Compiler {
                     d.addConfigurations(conf);
                 }
             }
-            if (isCommitter(g)) {
+            if (isCommitter(g) || g.spout instanceof ICommitterTridentSpout<?>) {
                 d.allGrouping(COORDINATOR_ID, MasterBatchCoordinator.COMMIT_STREAM);
             }
             for (GroupPlan.InEdge in : plans.get(g).inputs) {
@@ -129,6 +142,32 @@ final class Compiler {
             }
         }
         return builder.createTopology();
+    }
+
+    /**
+     * Records a part's resource requests on its bolt: for each resource, the sum of what the part's operations
+     * request, or the topology's default when none of them requests it; and every shared memory request. They land in
+     * the bolt's configuration under Storm's keys, where Storm's resource-aware scheduler would read them; Squall has
+     * none, so they have no other effect.
+     */
+    private void declareResources(BoltDeclarer d, Group g) {
+        Map<String, Number> sums = new HashMap<>();
+        Set<SharedMemory> shared = new LinkedHashSet<>();
+        for (Node n : g.nodes) {
+            n.resources.getResources().forEach((k, v) -> sums.merge(k, v.doubleValue(),
+                    (a, b) -> a.doubleValue() + b.doubleValue()));
+            shared.addAll(n.resources.getSharedMemory());
+        }
+        resourceDefaults.forEach(sums::putIfAbsent);
+        request(d, sums);
+        shared.forEach(d::addSharedMemory);
+    }
+
+    /** Records memory and CPU requests on a component, as Storm's keys; a missing one is not recorded. */
+    private static void request(ComponentConfigurationDeclarer<?> d, Map<String, Number> resources) {
+        d.setMemoryLoad(resources.get(Config.TOPOLOGY_COMPONENT_RESOURCES_ONHEAP_MEMORY_MB),
+                resources.get(Config.TOPOLOGY_COMPONENT_RESOURCES_OFFHEAP_MEMORY_MB));
+        d.setCPULoad(resources.get(Config.TOPOLOGY_COMPONENT_CPU_PCORE_PERCENT));
     }
 
     private static Map<String, Object> spoutConf(Object spout) {

@@ -5,6 +5,7 @@ import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Consumer;
+import io.squall.trident.operation.DefaultResourceDeclarer;
 import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.Function;
@@ -25,6 +26,7 @@ import io.squall.tuple.Fields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +46,8 @@ public final class Graph {
         final List<Node> parents;
         /** Whether this node takes its parent's late tuples rather than its output. */
         boolean latePort;
+        /** What the user requested for this operation (Storm's ResourceDeclarer on a Stream or TridentState). */
+        final DefaultResourceDeclarer<?> resources = new DefaultResourceDeclarer<>();
 
         private Node(Fields fields, Group group, ProcSpec spec, List<Node> parents) {
             this.fields = fields;
@@ -88,6 +92,8 @@ public final class Graph {
     private final List<Group> groups = new ArrayList<>();
     private final Set<String> txIds = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
+    private Map<String, Number> resourceDefaults = Map.of();
+    private Map<String, Number> masterCoordResources = Map.of();
     private int edges;
     private int windows;
 
@@ -485,6 +491,16 @@ public final class Graph {
         node.group.name = name;
     }
 
+    /** The resource requests of a part whose operations request none, and of the coordinator. */
+    public void resourceDefaults(Map<String, Number> defaults) {
+        resourceDefaults = Map.copyOf(defaults);
+    }
+
+    /** The coordinator spout's resource requests, over the defaults. */
+    public void masterCoordResources(Map<String, Number> resources) {
+        masterCoordResources = Map.copyOf(resources);
+    }
+
     /** What {@link #build} found weaker than the states promise, one message per state and spout. */
     public List<String> warnings() {
         return List.copyOf(warnings);
@@ -499,7 +515,7 @@ public final class Graph {
         if (txIds.isEmpty()) {
             throw new InvalidTopologyException("A Trident topology needs at least one stream (newStream)");
         }
-        Compiler compiler = new Compiler(groups);
+        Compiler compiler = new Compiler(groups, resourceDefaults, masterCoordResources);
         StormTopology topology = compiler.compile();
         warnings.clear();
         warnings.addAll(compiler.warnings());

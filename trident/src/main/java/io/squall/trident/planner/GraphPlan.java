@@ -5,6 +5,7 @@ import io.squall.topology.StormTopology;
 import io.squall.trident.drpc.ReturnResultsReducer;
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.Consumer;
+import io.squall.trident.operation.DefaultResourceDeclarer;
 import io.squall.trident.operation.Filter;
 import io.squall.trident.operation.FlatMapFunction;
 import io.squall.trident.operation.Function;
@@ -21,6 +22,7 @@ import io.squall.tuple.Fields;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A {@link Graph} as the public packages build it, through {@link TridentPlan}. Built on one thread. */
 public final class GraphPlan implements TridentPlan {
@@ -180,6 +182,21 @@ public final class GraphPlan implements TridentPlan {
     @Override
     public void parallelism(PlanNode node, int parallelism) {
         graph.parallelism(node(node), parallelism);
+    }
+
+    @Override
+    public DefaultResourceDeclarer<?> resources(PlanNode node) {
+        return node(node).resources;
+    }
+
+    @Override
+    public void resourceDefaults(Map<String, Number> defaults) {
+        graph.resourceDefaults(defaults);
+    }
+
+    @Override
+    public void masterCoordResources(Map<String, Number> resources) {
+        graph.masterCoordResources(resources);
     }
 
     @Override

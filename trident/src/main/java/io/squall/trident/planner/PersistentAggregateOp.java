@@ -2,6 +2,8 @@ package io.squall.trident.planner;
 
 import io.squall.trident.operation.CombinerAggregator;
 import io.squall.trident.operation.ReducerAggregator;
+import io.squall.trident.state.CombinerValueUpdater;
+import io.squall.trident.state.ReducerValueUpdater;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.ValueUpdater;
@@ -80,18 +82,11 @@ record PersistentAggregateOp(StateFactory factory, Fields groupFields, Fields in
                 List<ValueUpdater> updaters = new ArrayList<>(keys.size());
                 for (List<Object> key : keys) {
                     Object p = partial.get(key);
+                    // Storm's updater classes, which a user's map state may look into (getArg) as with Storm.
                     if (aggregator instanceof CombinerAggregator c) {
-                        Object v = ((Object[]) p)[0];
-                        updaters.add(stored -> stored == null ? v : c.combine(stored, v));
+                        updaters.add(new CombinerValueUpdater(c, ((Object[]) p)[0]));
                     } else {
-                        ReducerAggregator r = (ReducerAggregator) aggregator;
-                        updaters.add(stored -> {
-                            Object acc = stored == null ? r.init() : stored;
-                            for (TridentTuple t : (List<TridentTuple>) p) {
-                                acc = r.reduce(acc, t);
-                            }
-                            return acc;
-                        });
+                        updaters.add(new ReducerValueUpdater((ReducerAggregator) aggregator, (List<TridentTuple>) p));
                     }
                 }
                 List<Object> newVals = keys.isEmpty() ? List.of() : state.multiUpdate(keys, updaters);

@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.LongAdder;
  * to the commit tuple and carries the commit's attempt. It keeps the batch until the txid succeeds, so a failed
  * commit is retried over the same tuples. An attempt newer than the one buffered replaces it; tuples of older
  * attempts are acked and ignored. A failure in an operation fails the batch (the coordinator retries it with the
- * same txid). Confined to the task thread, like every bolt.
+ * same txid). A part that starts at an {@code ICommitterTridentSpout} gets the commit tuples too, and tells the
+ * spout's emitter of each commit (after the part's own states, if it has any). Confined to the task thread, like
+ * every bolt.
  */
 public final class TridentBolt extends BaseRichBolt implements LateTupleCounting {
     private static final long serialVersionUID = 1L;
@@ -162,6 +164,10 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             return;
         }
         TransactionAttempt tx = new TransactionAttempt(tuple.getLong(0), tuple.getInteger(1));
+        if (MasterBatchCoordinator.COMMIT_STREAM.equals(stream) && !plan.committer) {
+            commitSpout(tx, tuple);
+            return;
+        }
         if (MasterBatchCoordinator.COMMIT_STREAM.equals(stream) && !plan.lateInputs) {
             commitKept(tx, tuple);
             return;
@@ -198,7 +204,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         batch.received();
         if (batch.complete()) {
             if (!plan.committer) {
-                run(batch, batch.tx, batch.held);
+                run(batch, batch.tx, batch.held, false);
                 batches.remove(tx.getTransactionId());
             } else {
                 ackHeld(batch);
@@ -222,7 +228,21 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             collector.fail(tuple);
             return;
         }
-        run(batch, tx, List.of(tuple));
+        run(batch, tx, List.of(tuple), true);
+    }
+
+    /**
+     * A commit for a part that keeps no state and gets commits only for its {@code ICommitterTridentSpout}: the
+     * spout's emitter is told and the commit acked; if the emitter throws, the commit fails and is retried.
+     */
+    private void commitSpout(TransactionAttempt tx, Tuple tuple) {
+        try {
+            source.commit(tx.getTransactionId());
+        } catch (RuntimeException e) {
+            fail(tx, List.of(tuple), e);
+            return;
+        }
+        collector.ack(tuple);
     }
 
     /** The buffer for this attempt, replacing one of an older attempt; null if the tuple is of an older one. */
@@ -285,7 +305,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
         Processor entry = processors.get(plan.spoutEntry);
         Fields fields = entry.outFields;
         List<Tuple> anchors = List.of(batchTuple);
-        run(tx, anchors, BatchWatermarks.NONE, () -> {
+        run(tx, anchors, BatchWatermarks.NONE, false, () -> {
             ctx.sourceTask = batchTuple.getSourceTask();
             RuntimeException[] failed = new RuntimeException[1];
             source.emitBatch(tx, coordinatorMeta(batchTuple), new TridentCollector() {
@@ -325,15 +345,16 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
 
     private void commit(PendingBatch batch, Tuple commitTuple) {
         batches.remove(batch.tx.getTransactionId());
-        run(batch, batch.tx, List.of(commitTuple));
+        run(batch, batch.tx, List.of(commitTuple), true);
     }
 
     /**
      * Runs the operations over the batch as attempt {@code tx}, emits to every downstream task anchored to
-     * {@code anchors}, acks them; fails them if an operation throws.
+     * {@code anchors}, acks them; fails them if an operation throws. {@code commit}: this is the batch's commit, so
+     * after the part's states have committed, the part's spout commits it too.
      */
-    private void run(PendingBatch batch, TransactionAttempt tx, List<Tuple> anchors) {
-        run(tx, anchors, inputWatermark(batch), () -> {
+    private void run(PendingBatch batch, TransactionAttempt tx, List<Tuple> anchors, boolean commit) {
+        run(tx, anchors, inputWatermark(batch), commit, () -> {
             for (PendingBatch.Input in : batch.inputs) {
                 Processor entry = processors.get(in.entryNode());
                 ctx.sourceTask = in.sourceTask();
@@ -348,7 +369,7 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
      * Runs the operations over what {@code feed} gives their entry points as attempt {@code tx}, emits to every
      * downstream task anchored to {@code anchors}, acks them; fails them if anything throws.
      */
-    private void run(TransactionAttempt tx, List<Tuple> anchors, long inputWatermark, Runnable feed) {
+    private void run(TransactionAttempt tx, List<Tuple> anchors, long inputWatermark, boolean commit, Runnable feed) {
         ctx.tx = tx;
         long txid = tx.getTransactionId();
         try {
@@ -362,6 +383,9 @@ public final class TridentBolt extends BaseRichBolt implements LateTupleCounting
             feed.run();
             for (Processor p : processors) {
                 p.finishBatch();
+            }
+            if (commit && source != null) {
+                source.commit(txid);
             }
         } catch (RuntimeException e) {
             fail(tx, anchors, e);

@@ -70,7 +70,7 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
         private Selector timestamp;
         private Selector group;
         private List<Object> firingGroup = WHOLE;
-        private WindowsStore store;
+        private WindowBatchStore store;
         private PartitionWindows<Item> engine;
         private long startMs;
         private long eventsAdded;
@@ -105,7 +105,8 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             if (eventTime && !op.config.isSession() && op.config.getLengthMs() > 0 && context.lateWindows == null) {
                 context.lateWindows = new RecentLateWindows(context.context, op.config.getLengthMs());
             }
-            store = op.storeFactory.create(context.conf, op.windowId, context.operationContext.getPartitionIndex());
+            store = new WindowBatchStore(op.storeFactory.create(context.conf), op.windowId,
+                    context.operationContext.getPartitionIndex());
             NavigableMap<Long, WindowBatch> kept = store.load();
             if (!kept.isEmpty()) {
                 replaying = true;

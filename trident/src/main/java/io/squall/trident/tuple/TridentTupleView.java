@@ -14,6 +14,9 @@ import java.util.RandomAccess;
  * changes the list it was given; used by one task thread at a time.
  */
 public final class TridentTupleView extends AbstractList<Object> implements TridentTuple, RandomAccess {
+    /** The tuple of no fields. */
+    public static final TridentTupleView EMPTY_TUPLE = new TridentTupleView(new Fields(), new Object[0]);
+
     private final Fields fields;
     /** The values, or null until {@link #getValues} wraps {@link #array}. */
     private List<Object> values;
@@ -38,6 +41,21 @@ public final class TridentTupleView extends AbstractList<Object> implements Trid
     private TridentTupleView(Fields fields, Object[] array) {
         this.fields = fields;
         this.array = array;
+    }
+
+    /**
+     * A tuple of {@code values} named by {@code fields}, as an operation receives it: for a unit test of a function,
+     * filter or aggregator, called with a tuple built by hand. It holds a copy of the values.
+     *
+     * @throws IllegalArgumentException if {@code fields} does not name as many values
+     */
+    public static TridentTuple createFreshTuple(Fields fields, Object... values) {
+        return over(fields, values.clone());
+    }
+
+    /** {@link #createFreshTuple(Fields, Object...)} of a list of values. */
+    public static TridentTuple createFreshTuple(Fields fields, List<Object> values) {
+        return over(fields, values.toArray());
     }
 
     /**

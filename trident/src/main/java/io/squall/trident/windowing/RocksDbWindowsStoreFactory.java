@@ -5,15 +5,14 @@ import io.squall.trident.state.map.RocksDbMapState;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * Window stores in a RocksDB database on local disk, so windows survive a restart of the process: each kept
- * batch under {@code [windowId, partition, txid]}, and the list of kept txids under
- * {@code [windowId, partition, "txids"]}. Tuples must be {@link java.io.Serializable}.
+ * Window stores in a RocksDB database on local disk, so windows survive a restart of the process: each key's value
+ * under the one-element key {@code [key]} of a {@link RocksDbMapState}. Values (and the tuples in them) must be
+ * {@link java.io.Serializable}. Every task of a process shares the open database.
  */
 public final class RocksDbWindowsStoreFactory implements WindowsStoreFactory {
     private static final long serialVersionUID = 1L;
@@ -29,63 +28,80 @@ public final class RocksDbWindowsStoreFactory implements WindowsStoreFactory {
     }
 
     @Override
-    public WindowsStore create(Map<String, Object> conf, String windowId, int partition) {
-        RocksDbLibrary.load(conf);
-        RocksDbMapState db = RocksDbMapState.open(Paths.get(directory));
-        List<Object> indexKey = List.of(windowId, partition, "txids");
-        return new WindowsStore() {
-            @SuppressWarnings("unchecked")
-            private ArrayList<Long> txids() {
-                Object v = db.multiGet(List.of(indexKey)).get(0);
-                return v == null ? new ArrayList<>() : (ArrayList<Long>) v;
-            }
+    public WindowsStore create(Map<String, Object> topoConf) {
+        RocksDbLibrary.load(topoConf);
+        return new Store(RocksDbMapState.open(Paths.get(directory)));
+    }
 
-            private List<Object> key(long txid) {
-                return List.of(windowId, partition, txid);
-            }
+    /** One task's handle on the database; confined to that task's thread. */
+    private static final class Store implements WindowsStore {
+        private static final long serialVersionUID = 1L;
 
-            @Override
-            public NavigableMap<Long, WindowBatch> load() {
-                NavigableMap<Long, WindowBatch> ret = new TreeMap<>();
-                List<Long> txids = txids();
-                List<List<Object>> keys = new ArrayList<>();
-                txids.forEach(t -> keys.add(key(t)));
-                List<Object> vals = keys.isEmpty() ? List.of() : db.multiGet(keys);
-                for (int i = 0; i < txids.size(); i++) {
-                    ret.put(txids.get(i), (WindowBatch) vals.get(i));
-                }
-                return ret;
-            }
+        private final transient RocksDbMapState db;
 
-            @Override
-            public void put(long txid, WindowBatch batch) {
-                ArrayList<Long> txids = txids();
-                if (!txids.contains(txid)) {
-                    txids.add(txid);
-                }
-                db.multiPut(List.of(key(txid), indexKey), List.of(batch, txids));
-            }
+        Store(RocksDbMapState db) {
+            this.db = db;
+        }
 
-            @Override
-            public void pruneBefore(long txid) {
-                ArrayList<Long> txids = txids();
-                List<List<Object>> gone = new ArrayList<>();
-                for (long t : txids) {
-                    if (t < txid) {
-                        gone.add(key(t));
-                    }
-                }
-                if (!gone.isEmpty()) {
-                    txids.removeIf(t -> t < txid);
-                    db.multiPut(List.of(indexKey), List.of(txids));
-                    db.delete(gone);
+        private static List<List<Object>> keys(Collection<String> keys) {
+            List<List<Object>> ret = new ArrayList<>(keys.size());
+            keys.forEach(k -> ret.add(List.of(k)));
+            return ret;
+        }
+
+        @Override
+        public Object get(String key) {
+            return db.multiGet(List.of(List.of(key))).get(0);
+        }
+
+        @Override
+        public Iterable<Object> get(List<String> keys) {
+            return keys.isEmpty() ? List.of() : db.multiGet(keys(keys));
+        }
+
+        @Override
+        public Iterable<String> getAllKeys() {
+            List<String> ret = new ArrayList<>();
+            for (List<Object> k : db.keys()) {
+                if (k.size() == 1 && k.get(0) instanceof String s) {
+                    ret.add(s);
                 }
             }
+            return ret;
+        }
 
-            @Override
-            public void close() {
-                db.close();
+        @Override
+        public void put(String key, Object value) {
+            Entry.nonNullCheckForKey(key);
+            Entry.nonNullCheckForValue(value);
+            db.multiPut(List.of(List.of(key)), List.of(value));
+        }
+
+        @Override
+        public void putAll(Collection<Entry> entries) {
+            List<List<Object>> keys = new ArrayList<>(entries.size());
+            List<Object> values = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                keys.add(List.of(e.key));
+                values.add(e.value);
             }
-        };
+            db.multiPut(keys, values);
+        }
+
+        @Override
+        public void remove(String key) {
+            db.delete(List.of(List.of(key)));
+        }
+
+        @Override
+        public void removeAll(Collection<String> keys) {
+            db.delete(keys(keys));
+        }
+
+        /** Releases this task's handle; the database closes with its last handle, and the data stays. */
+        @Override
+        public void shutdown() {
+            db.close();
+        }
     }
 }

@@ -3,11 +3,11 @@ package io.squall.trident.windowing;
 import java.io.Serializable;
 import java.util.Map;
 
-/** Makes the store of each window partition. */
+/**
+ * Makes the {@link WindowsStore} of each task of a window operation; handed to {@code Stream.window} and the other
+ * window operations, so serialized with the topology.
+ */
 public interface WindowsStoreFactory extends Serializable {
-    /**
-     * The store of partition {@code partition} of window {@code windowId} (stable across restarts of the same
-     * topology).
-     */
-    WindowsStore create(Map<String, Object> conf, String windowId, int partition);
+    /** The store of one task, made when the task starts; {@code topoConf} is the topology's configuration. */
+    WindowsStore create(Map<String, Object> topoConf);
 }

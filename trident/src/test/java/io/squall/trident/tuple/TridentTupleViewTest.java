@@ -32,6 +32,41 @@ class TridentTupleViewTest {
     }
 
     @Test
+    void aFreshTupleBuiltByHandReadsThroughEveryGetter() {
+        TridentTuple t = TridentTupleView.createFreshTuple(FIELDS, "a b", "a", 1L);
+        assertEquals("a", t.getStringByField("word"));
+        assertEquals(1L, t.getLongByField("n"));
+        assertEquals("a b", t.getValueByField("sentence"));
+        assertEquals("a b", t.getString(0));
+        assertEquals(List.of(1L, "a"), t.select(new Fields("n", "word")));
+        assertEquals(FIELDS, t.getFields());
+        assertTrue(t.contains("n"));
+        assertEquals(2, t.fieldIndex("n"));
+        assertEquals(List.of("a b", "a", 1L), t);
+    }
+
+    @Test
+    void aFreshTupleOfAListCopiesItAndChecksItsSize() {
+        List<Object> values = new ArrayList<>(List.of("a b", "a", 1L));
+        TridentTuple t = TridentTupleView.createFreshTuple(FIELDS, values);
+        values.set(1, "changed");
+        assertEquals("a", t.getStringByField("word"));
+        Object[] array = {"x", "y", 2L};
+        TridentTuple fromArray = TridentTupleView.createFreshTuple(FIELDS, array);
+        array[0] = "changed";
+        assertEquals("x", fromArray.getString(0));
+        assertThrows(IllegalArgumentException.class, () -> TridentTupleView.createFreshTuple(FIELDS, "only one"));
+        assertThrows(IllegalArgumentException.class, () -> TridentTupleView.createFreshTuple(FIELDS, List.of()));
+    }
+
+    @Test
+    void theEmptyTupleHasNoFieldsAndNoValues() {
+        assertEquals(0, TridentTupleView.EMPTY_TUPLE.size());
+        assertEquals(0, TridentTupleView.EMPTY_TUPLE.getFields().size());
+        assertEquals(List.of(), TridentTupleView.EMPTY_TUPLE.getValues());
+    }
+
+    @Test
     void copiesTheValuesSoTheEmitterMayReuseItsList() {
         List<Object> reused = new ArrayList<>(List.of("a", 1L));
         TridentTupleView t = TridentTupleView.of(FIELDS, List.of("a b"), reused);

@@ -12,17 +12,12 @@ public final class NonTransactionalMap<T> extends AbstractMapState<T, T> {
     }
 
     @Override
-    T unwrap(T stored) {
+    T read(T stored, boolean writtenByThisBatch) {
         return stored;
     }
 
     @Override
     T wrap(T stored, T newVal) {
         return newVal;
-    }
-
-    @Override
-    T base(T stored) {
-        return stored;
     }
 }

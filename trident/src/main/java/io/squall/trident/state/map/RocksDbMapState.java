@@ -10,6 +10,7 @@ import io.squall.trident.state.StateType;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -138,6 +139,18 @@ public final class RocksDbMapState implements IBackingMap<Object>, AutoCloseable
         } catch (RocksDBException e) {
             throw new IllegalStateException("RocksDB write in " + shared.path + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Every key in the database, in the database's order, read in one pass over it. */
+    @SuppressWarnings("unchecked")
+    public List<List<Object>> keys() {
+        List<List<Object>> ret = new ArrayList<>();
+        try (RocksIterator it = shared.db.newIterator()) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                ret.add((List<Object>) JavaSerialization.read(it.key()));
+            }
+        }
+        return ret;
     }
 
     /** Removes the keys. */

@@ -3,8 +3,9 @@ package io.squall.trident.state.map;
 import io.squall.trident.state.TransactionalValue;
 
 /**
- * Stores each value with the txid that last changed it. A key already changed by the batch being committed is
- * left alone, so a replayed transactional batch is applied once.
+ * Stores each value with the txid that last changed it. A key that an earlier attempt of the batch being committed
+ * changed is left alone, so a replayed transactional batch is applied once; within one attempt a key can be updated
+ * more than once.
  */
 public final class TransactionalMap<T> extends AbstractMapState<T, TransactionalValue<T>> {
     /** A transactional state over {@code backing}. */
@@ -18,22 +19,18 @@ public final class TransactionalMap<T> extends AbstractMapState<T, Transactional
     }
 
     @Override
-    T unwrap(TransactionalValue<T> stored) {
+    T read(TransactionalValue<T> stored, boolean writtenByThisBatch) {
         return stored.getVal();
     }
 
+    /** Written by this txid, but by an earlier attempt: the batch was applied before it was replayed. */
     @Override
-    boolean alreadyApplied(TransactionalValue<T> stored) {
-        return currTx != null && currTx.equals(stored.getTxid());
+    boolean alreadyApplied(TransactionalValue<T> stored, boolean writtenByThisBatch) {
+        return !writtenByThisBatch && currTx != null && currTx.equals(stored.getTxid());
     }
 
     @Override
     TransactionalValue<T> wrap(TransactionalValue<T> stored, T newVal) {
         return new TransactionalValue<>(currTx, newVal);
-    }
-
-    @Override
-    T base(TransactionalValue<T> stored) {
-        return stored.getVal();
     }
 }

@@ -56,6 +56,54 @@ abstract class MapStateContract {
         assertEquals(16L, apply(s, 3, 1));
     }
 
+    private static Long update(MapState<Long> state, long n) {
+        return state.multiUpdate(List.of(KEY), add(n)).get(0);
+    }
+
+    private static Long get(MapState<Long> state) {
+        return state.multiGet(List.of(KEY)).get(0);
+    }
+
+    @Test
+    void aTransactionalBatchUpdatesAKeyTwiceButItsReplayNotAtAll() {
+        MapState<Long> s = MapStates.build(StateType.TRANSACTIONAL, newBacking(), 0);
+        s.beginCommit(1L);
+        assertEquals(1L, update(s, 1));
+        assertEquals(3L, update(s, 2), "the batch's second update builds on its first");
+        s.commit(1L);
+        s.beginCommit(1L);
+        assertEquals(3L, get(s));
+        assertEquals(3L, update(s, 1), "the replayed txid was applied already");
+        assertEquals(3L, update(s, 2));
+        s.commit(1L);
+        s.beginCommit(2L);
+        assertEquals(6L, update(s, 3));
+        assertEquals(7L, update(s, 1));
+        s.commit(2L);
+    }
+
+    @Test
+    void anOpaqueBatchReadsItsOwnWritesAndItsReplayStartsFromBeforeIt() {
+        MapState<Long> s = MapStates.build(StateType.OPAQUE, newBacking(), 0);
+        s.beginCommit(1L);
+        assertNull(get(s));
+        assertEquals(1L, update(s, 1));
+        assertEquals(1L, get(s));
+        assertEquals(3L, update(s, 2), "the batch's second update builds on its first");
+        assertEquals(3L, get(s));
+        s.commit(1L);
+        s.beginCommit(1L);
+        assertNull(get(s), "a replay of txid 1 reads the value from before it");
+        assertEquals(2L, update(s, 2));
+        s.commit(1L);
+        assertEquals(2L, get(s), "outside a commit the current value reads");
+        s.beginCommit(2L);
+        assertEquals(2L, get(s));
+        assertEquals(5L, update(s, 3));
+        assertEquals(6L, update(s, 1));
+        s.commit(2L);
+    }
+
     @Test
     void absentKeysReadAsNull() {
         MapState<Long> s = MapStates.build(StateType.OPAQUE, newBacking(), 0);
