@@ -115,8 +115,11 @@ class StormTridentHelpersIT {
             ReducedMetric mean = context.registerMetric("mean", new MeanReducer(), 1);
             CombinedMetric max = context.registerMetric("max", new MaxCombiner(), 1);
             TopologyContext task = context.getTopologyContext();
+            com.codahale.metrics.Counter hits = new com.codahale.metrics.Counter();
+            context.registerMetricSet("cache", () -> Map.of("hits", hits));
             METRICS.put("same", String.valueOf(task.getRegisteredMetricByName("words") == count
-                    && task.getRegisteredMetricByName("mean") == mean && task.getRegisteredMetricByName("max") == max));
+                    && task.getRegisteredMetricByName("mean") == mean && task.getRegisteredMetricByName("max") == max
+                    && task.registerCounter("cache.hits") == hits));
             try {
                 context.registerMetric("words", new CountMetric(), 1);
                 METRICS.put("duplicate", "accepted");

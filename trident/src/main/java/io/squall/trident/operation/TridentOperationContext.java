@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.Timer;
 import io.squall.metric.api.CombinedMetric;
 import io.squall.metric.api.ICombiner;
@@ -84,5 +85,13 @@ public final class TridentOperationContext implements IMetricsContext {
     @Override
     public <T> Gauge<T> registerGauge(String name, Gauge<T> gauge) {
         return context.registerGauge(name, gauge);
+    }
+
+    /**
+     * Registers each metric of {@code set} as a metric of the task named {@code <prefix>.<its name>}, as
+     * {@link TopologyContext#registerMetricSet} does.
+     */
+    public void registerMetricSet(String prefix, MetricSet set) {
+        context.registerMetricSet(prefix, set);
     }
 }
