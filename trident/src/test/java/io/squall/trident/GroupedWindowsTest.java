@@ -213,4 +213,34 @@ class GroupedWindowsTest {
                 new io.squall.trident.testing.CountAsAggregator(), new Fields("n")));
         assertTrue(session.getMessage().contains("withTimestampField"), session.getMessage());
     }
+
+    /**
+     * Batches of 3 against windows of 10: a batch straddles a window's end (its first tuple completes the window and
+     * leaves with it as it is added). Kept batches are still dropped once no window can need them, so the store holds
+     * at most the batches since the last slide-aligned one, not every batch.
+     */
+    @Test
+    void countWindowsOverBatchesThatStraddleTheirEndsStillDropTheBatchesTheyNoLongerNeed() {
+        TridentTopology t = new TridentTopology();
+        Sink windows = new Sink();
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            rows.add(row("a", (long) i));
+        }
+        String storeId = "straddle-" + UUID.randomUUID();
+        windows.attach(t.newStream("straddle", spout(3, rows.toArray(List<?>[]::new)))
+                .tumblingWindow(10, new WindowsIT.MapWindowsStoreFactory(storeId), EVENTS,
+                        new io.squall.trident.testing.CountAsAggregator(), new Fields("count")));
+        try (TopologyTestDriver d = new TopologyTestDriver(t.build(), conf())) {
+            d.advance(Duration.ofSeconds(5), Duration.ofMillis(20));
+        }
+        assertTrue(windows.maxTxid() >= 30, "the 30 batches committed, up to txid " + windows.maxTxid());
+        List<Object> counts = new ArrayList<>();
+        windows.values().forEach(r -> counts.add(r.get(0)));
+        assertEquals(java.util.Collections.nCopies(9, 10L), counts, "nine windows of ten");
+        long kept = WindowsIT.MapWindowsStoreFactory.STORES.get(storeId).keySet().stream()
+                .filter(k -> !k.endsWith("txids")).count();
+        assertTrue(kept <= 11, "batches kept: " + kept + " " + WindowsIT.MapWindowsStoreFactory.STORES
+                .get(storeId).keySet());
+    }
 }

@@ -263,6 +263,8 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
             for (int i = 0; i < tuples.size(); i++) {
                 Item item = new Item(txid, tuples.get(i));
                 List<Object> key = group == null ? WHOLE : group.values(tuples.get(i));
+                // Counted before it is added: adding it may fire a window by count that expires it at once.
+                alive.merge(txid, 1, Integer::sum);
                 boolean taken = true;
                 if (eventTime) {
                     taken = engine.add(key, item, times.get(i), from.get(i));
@@ -270,9 +272,8 @@ record WindowOp(WindowConfig config, WindowsStoreFactory storeFactory, String wi
                     engine.add(key, item, times.get(i));
                 }
                 accepted[i] = taken;
-                if (taken) {
-                    alive.merge(txid, 1, Integer::sum);
-                } else {
+                if (!taken) {
+                    expired(item); // late: it was not added, so it is no longer counted
                     late.add(tuples.get(i).toWire());
                     countLate(times.get(i));
                 }
