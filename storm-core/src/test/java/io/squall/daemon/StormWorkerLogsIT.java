@@ -1,6 +1,7 @@
 package io.squall.daemon;
 
 import io.squall.Await;
+import io.squall.SquallSubmitter;
 import io.squall.clustertest.RecordingWordCount;
 import io.squall.config.DaemonConfig;
 import io.squall.testsupport.ClusterEvidence;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * How tools written for Storm find a component's output on a real cluster (ZooKeeper, Nimbus, a supervisor and a
  * logviewer as processes): Storm's {@code getComponentPageInfo} gives the host and worker port of each of the
  * component's executors, and the logviewer serves that worker's log under Storm's name
- * {@code TOPOLOGY_ID/PORT/worker.log}, each line starting with the date Storm's worker logs start with.
+ * {@code TOPOLOGY_ID/PORT/worker.log}, each line starting with the date Storm's worker logs start with. The
+ * topology is submitted as Storm's harnesses submit, from the test's JVM with {@code storm.jar} set.
  */
 @Timeout(240)
 @ExtendWith(ClusterEvidence.class)
@@ -65,9 +67,18 @@ class StormWorkerLogsIT {
             Path jar = TopologyJar.ofPackage(Path.of("target", "test-classes"),
                     RecordingWordCount.class.getPackageName(), cluster.base().resolve("topology.jar"));
             Path records = Files.createDirectories(cluster.base().resolve("wc"));
-            Process submit = cluster.cli("submit", "jar", jar.toString(), RecordingWordCount.class.getName(), "wc",
-                    records.toString(), "1000", "2", "0", "60");
-            assertEquals(0, submit.waitFor(), () -> cluster.log("submit"));
+            // Submitted from this JVM as Storm's harnesses submit: storm.jar names the JAR, the file the cluster.
+            Path conf = Files.write(cluster.base().resolve("squall.yaml"),
+                    cluster.conf().stream().map(kv -> kv.replaceFirst("=", ": ")).toList());
+            System.setProperty("squall.conf.file", conf.toString());
+            System.setProperty(SquallSubmitter.JAR_PROPERTY, jar.toString());
+            try {
+                SquallSubmitter.submitTopology("wc", RecordingWordCount.conf(2, 60),
+                        RecordingWordCount.topology(records.toString(), 1000, 0, false));
+            } finally {
+                System.clearProperty(SquallSubmitter.JAR_PROPERTY);
+                System.clearProperty("squall.conf.file");
+            }
             TopologySummary wc = nimbus.getTopologySummaryByName("wc");
             Await.until(LONG, () -> placed(nimbus, wc.get_id()) == 4, () -> "the counter's 4 executors placed");
 
