@@ -127,7 +127,7 @@ public final class StormNimbusClient extends Nimbus.Client {
         new TaskLayout(topology, ackers, Map.of()).taskToComponent()
                 .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
         return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
-                tasks);
+                tasks, c -> StormSummaries.countedStream(topology.getComponent(c)));
     }
 
     /**
