@@ -18,10 +18,13 @@ import java.util.Map;
 
 /**
  * Submits a topology from a user's {@code main}. Under {@code bin/squall local} the topology runs in this
- * JVM, in the {@link LocalCluster} the launcher installed; under {@code bin/squall jar} it goes to Nimbus.
+ * JVM, in the {@link LocalCluster} the launcher installed; under {@code bin/squall jar}, or in any JVM that sets
+ * Storm's {@code storm.jar} property to the topology's JAR, it goes to the configured cluster's Nimbus.
  */
 public final class SquallSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(SquallSubmitter.class);
+    /** Storm's system property naming the topology JAR to submit with. */
+    public static final String JAR_PROPERTY = "storm.jar";
     private static volatile LocalCluster localOverride;
     private static volatile Remote clusterOverride;
     private static volatile List<String> commandLineOverrides = List.of();
@@ -49,10 +52,11 @@ public final class SquallSubmitter {
             local.submitTopology(name, topoConf, topology, Thread.currentThread().getContextClassLoader());
             return;
         }
-        Remote remote = clusterOverride;
+        Remote remote = clusterOverride != null ? clusterOverride : remoteOfJarProperty();
         if (remote == null) {
             throw new SquallException("No cluster to submit topology '" + name + "' to: submit it with "
-                    + "'bin/squall jar JAR CLASS' (cluster) or run it with 'bin/squall local JAR CLASS' (this JVM)");
+                    + "'bin/squall jar JAR CLASS' (cluster) or -Dstorm.jar=JAR, or run it with 'bin/squall local JAR "
+                    + "CLASS' (this JVM)");
         }
         if (topology == null) {
             throw new InvalidTopologyException("Topology '" + name + "' is null: pass builder.createTopology()");
@@ -71,6 +75,17 @@ public final class SquallSubmitter {
         } catch (IOException e) {
             throw new SquallException("Cannot submit topology '" + name + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The cluster of this JVM's configuration ({@code squall.conf.file}) and the JAR named by the system property
+     * {@code storm.jar}, or null when it is not set. Storm's submitter sends a topology there when a program sets
+     * the property itself instead of running under the {@code jar} command, as test harnesses that submit from
+     * their own JVM do.
+     */
+    static Remote remoteOfJarProperty() {
+        String jar = System.getProperty(JAR_PROPERTY);
+        return jar == null || jar.isBlank() ? null : new Remote(DaemonConfig.load(List.of()), Path.of(jar));
     }
 
     /** Where {@code bin/squall jar} sends submissions: the cluster's configuration and the topology JAR. */

@@ -62,6 +62,29 @@ public final class Nimbus {
             return TopologyPageInfo.of(getTopologyInfo(id), supervisors);
         }
 
+        /**
+         * What Storm's UI shows on a component's page: its type and its executors, each with the host and worker
+         * port it runs on. {@code window} and {@code isIncludeSys} are taken for Storm's signature.
+         *
+         * @throws NotAliveException if no running topology has that id or name
+         * @throws IllegalArgumentException if the topology has no component {@code componentId}
+         */
+        default ComponentPageInfo getComponentPageInfo(String topologyId, String componentId, String window,
+                                                       boolean isIncludeSys) {
+            TopologyInfo info = getTopologyInfo(topologyId);
+            StormTopology topology = getTopology(topologyId);
+            ComponentType type;
+            if (topology.get_spouts().containsKey(componentId)) {
+                type = ComponentType.SPOUT;
+            } else if (topology.get_bolts().containsKey(componentId)) {
+                type = ComponentType.BOLT;
+            } else {
+                throw new IllegalArgumentException("Topology '" + info.get_name() + "' has no component '"
+                        + componentId + "'; its components are " + topology.getComponents().keySet());
+            }
+            return ComponentPageInfo.of(info, componentId, type);
+        }
+
         /** A running topology's structure. */
         StormTopology getTopology(String id);
 

@@ -574,7 +574,10 @@ public class NimbusClient implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** A topology's components: id, kind, parallelism, tasks and inputs (component, stream, grouping). */
+    /**
+     * A topology's components: id, kind, parallelism, tasks, inputs (component, stream, grouping) and executors
+     * (first and last task, and the host and port of the worker each runs in).
+     */
     public List<Map<String, Object>> getComponents(String name) throws IOException {
         return JSON.readValue(call("GET", "topologies/" + name + "/components", HttpRequest.BodyPublishers.noBody(),
                 null, false), new TypeReference<>() { });

@@ -21,12 +21,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Storm's Thrift-shaped views, as tools such as storm-loadgen read them: a topology's spouts and bolts with their
- * streams and groupings, a topology's page, and the Nimbus client under {@code bin/squall local}, which answers from
- * the in-process cluster as Storm's local mode does.
+ * streams and groupings, a topology's and a component's page, and the Nimbus client under {@code bin/squall local},
+ * which answers from the in-process cluster as Storm's local mode does.
  */
 @Timeout(60)
 class StormThriftViewsIT {
@@ -83,6 +84,16 @@ class StormThriftViewsIT {
                 assertEquals("x", topoConf.get("my.topology.setting"));
                 assertEquals(3, client.getTopology(summary.get_id()).get_bolts().get("count").get_common()
                         .get_parallelism_hint());
+                ComponentPageInfo count = client.getComponentPageInfo(summary.get_id(), "count", null, false);
+                assertEquals(ComponentType.BOLT, count.get_component_type());
+                assertEquals("views", count.get_topology_name());
+                assertEquals(summary.get_id(), count.get_topology_id());
+                assertTrue(count.get_num_executors() >= 1 && count.get_num_tasks() == 3, count.toString());
+                assertEquals("count", count.get_exec_stats().get(0).get_exec_summary().get_component_id());
+                assertEquals(ComponentType.SPOUT, cluster.getComponentPageInfo(summary.get_id(), "words", null,
+                        false).get_component_type());
+                assertThrows(IllegalArgumentException.class,
+                        () -> client.getComponentPageInfo(summary.get_id(), "nothing", null, false));
                 client.killTopology("views");
                 assertTrue(cluster.getTopologyNames().isEmpty());
             } finally {

@@ -335,7 +335,8 @@ final class InProcessTopology implements LocalTopologyRuntime {
         Worker first = workers.get(0);
         return StormSummaries.fromStats(first.topologyId(), topologyName, isActive() ? "ACTIVE" : "INACTIVE",
                 uptimeSecs, componentCounts(), c -> topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
-                c -> first.context().getComponentTasks(c), this::errors);
+                c -> first.context().getComponentTasks(c), this::errors,
+                c -> StormSummaries.countedStream(topology.getComponent(c)));
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * supervisor's workers write {@code worker-TOPOLOGY_ID-PORT.log} and the files it rolls to), and nothing else. A requested name is a path
  * relative to the root; it is refused when it is empty, absolute, has a {@code ..} segment or a NUL, normalizes
  * outside the root, or is (or goes through) a symbolic link that leads outside it. A file whose name is a worker's
- * log belongs to that worker's topology; any other file in the root is a daemon's log.
+ * log belongs to that worker's topology; any other file in the root is a daemon's log. Storm's name of a worker's log,
+ * {@code TOPOLOGY_ID/PORT/worker.log}, is another name of the same file.
  *
  * <p>Immutable and thread-safe; every call reads the file system anew.
  */
@@ -29,6 +30,14 @@ public final class LogFiles {
      */
     private static final Pattern WORKER_LOG =
             Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\.(?:log(?:\\.\\d{1,2})?|out)");
+
+    /**
+     * Storm's name for a worker's files, {@code TOPOLOGY_ID/PORT/worker.log} (and {@code worker.log.N},
+     * {@code worker.out}), as Storm's logviewer links and tools that download worker logs build it. It names the
+     * same file as Squall's {@code worker-TOPOLOGY_ID-PORT.log}, so links made for Storm work unchanged.
+     */
+    private static final Pattern STORM_WORKER_LOG =
+            Pattern.compile("([A-Za-z0-9_-]+-\\d+)/(\\d{1,5})/worker\\.(log(?:\\.\\d{1,2})?|out)");
 
     private final Path root;
 
@@ -66,7 +75,7 @@ public final class LogFiles {
         if (name.indexOf('\0') >= 0) {
             throw new LogRequestException(400, "Bad file name: it holds a NUL character");
         }
-        String slashed = name.replace('\\', '/');
+        String slashed = squallName(name.replace('\\', '/'));
         if (slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*")) {
             throw new LogRequestException(400, "Absolute paths are refused: give a path relative to the log root, "
                     + "as /api/v1/list-logs lists them, not '" + name + "'");
@@ -108,6 +117,12 @@ public final class LogFiles {
         return m.matches() && realRoot().equals(real.getParent())
                 ? new LogFile(name, real, m.group(1), Integer.valueOf(m.group(2)))
                 : new LogFile(name, real, null, null);
+    }
+
+    /** Storm's name of a worker's file turned into the name the supervisor writes; any other name as it is. */
+    private static String squallName(String name) {
+        Matcher m = STORM_WORKER_LOG.matcher(name);
+        return m.matches() ? "worker-" + m.group(1) + "-" + m.group(2) + "." + m.group(3) : name;
     }
 
     private Path realRoot() {

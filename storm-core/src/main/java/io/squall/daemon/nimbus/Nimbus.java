@@ -771,7 +771,7 @@ public final class Nimbus implements AutoCloseable {
         TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "view");
         CachedComponents cached = components.get(t.id());
         if (cached != null && cached.overrides().equals(t.executorOverrides())) {
-            return cached.components();
+            return withPlaces(t, cached.components());
         }
         Map<String, Integer> executors = new HashMap<>();
         Map<String, Integer> tasks = new HashMap<>();
@@ -803,6 +803,42 @@ public final class Nimbus implements AutoCloseable {
         out.sort(Comparator.comparing((Map<String, Object> m) -> !"spout".equals(m.get("kind")))
                 .thenComparing(m -> (String) m.get("id")));
         components.put(t.id(), new CachedComponents(t.executorOverrides(), out));
+        return withPlaces(t, out);
+    }
+
+    /**
+     * The components with where each executor runs now, under {@code executors}: its first and last task and the
+     * host and port of its worker (none while unassigned). Storm's component page gives tools the workers whose logs
+     * hold a component's output; the places follow every reassignment, so they are added to the cached list anew.
+     */
+    private List<Map<String, Object>> withPlaces(TopologyInfo t, List<Map<String, Object>> components)
+            throws IOException {
+        Map<Integer, WorkerSlot> workerOfTask = new HashMap<>();
+        Assignment a = state.assignment(t.id());
+        if (a != null) {
+            for (WorkerSlot w : a.workers()) {
+                w.tasks().forEach(task -> workerOfTask.put(task, w));
+            }
+        }
+        Map<String, List<Map<String, Object>>> places = new HashMap<>();
+        for (TaskLayout.ExecutorTasks e : layoutOf(t).executors()) {
+            int[] tasks = e.tasks();
+            Map<String, Object> place = new LinkedHashMap<>();
+            place.put("firstTask", tasks[0]);
+            place.put("lastTask", tasks[tasks.length - 1]);
+            WorkerSlot w = workerOfTask.get(tasks[0]);
+            if (w != null) {
+                place.put("host", w.host());
+                place.put("port", w.port());
+            }
+            places.computeIfAbsent(e.componentId(), k -> new ArrayList<>()).add(place);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> c : components) {
+            Map<String, Object> m = new LinkedHashMap<>(c);
+            m.put("executors", places.getOrDefault((String) c.get("id"), List.of()));
+            out.add(m);
+        }
         return out;
     }
 

@@ -78,7 +78,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   POST /api/v1/metrics                          body: a worker's metrics snapshot (JSON)
  *   GET  /api/v1/topologies/NAME/metrics?window=10m|3h|1d|all   aggregated metrics (null before any report)
  *   GET  /api/v1/topologies/NAME/snapshots        the latest snapshot of each worker
- *   GET  /api/v1/topologies/NAME/components       components, parallelism and inputs
+ *   GET  /api/v1/topologies/NAME/components       components, parallelism, inputs and where each executor runs
  *   GET  /api/v1/topologies/NAME/state/COMPONENT[?key=K]   a stateful bolt's committed value for K and the task
  *                                                 holding it, or without a key each task's state size; read from
  *                                                 the workers after their next metrics report (504 if one does not

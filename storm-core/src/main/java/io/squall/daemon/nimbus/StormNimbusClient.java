@@ -11,6 +11,12 @@ import io.squall.runtime.TaskLayout;
 import io.squall.runtime.api.ClusterClientSupport;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.ClusterSummary;
+import io.squall.topology.ComponentAggregateStats;
+import io.squall.topology.ComponentPageInfo;
+import io.squall.topology.ComponentType;
+import io.squall.topology.ExecutorAggregateStats;
+import io.squall.topology.ExecutorInfo;
+import io.squall.topology.ExecutorSummary;
 import io.squall.topology.KillOptions;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NotAliveException;
@@ -121,7 +127,45 @@ public final class StormNimbusClient extends Nimbus.Client {
         new TaskLayout(topology, ackers, Map.of()).taskToComponent()
                 .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
         return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
-                tasks);
+                tasks, c -> StormSummaries.countedStream(topology.getComponent(c)));
+    }
+
+    /**
+     * The component's page with the place of each of its executors, which Nimbus's component list gives (the
+     * statistics stay on {@link #getTopologyInfo}'s summaries, which count a component's executors together).
+     */
+    @Override
+    public ComponentPageInfo getComponentPageInfo(String topologyId, String componentId, String window,
+                                                  boolean isIncludeSys) {
+        String name = nameOf(topologyId);
+        List<Map<String, Object>> components = io("list the components of " + name, () -> nimbus.getComponents(name));
+        Map<String, Object> component = components.stream().filter(c -> componentId.equals(c.get("id"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Topology '" + name + "' has no component '"
+                        + componentId + "'; its components are "
+                        + components.stream().map(c -> c.get("id")).toList()));
+        Map<String, Object> summary = io("describe topology " + name, () -> nimbus.getTopology(name));
+        return pageOf(summary, component);
+    }
+
+    /**
+     * A component's page from Nimbus's summary of its topology and its entry in the topology's component list: one
+     * executor per place listed, on its worker's host and port (an executor not yet placed has port 0).
+     */
+    @SuppressWarnings("unchecked")
+    static ComponentPageInfo pageOf(Map<String, Object> topology, Map<String, Object> component) {
+        ComponentType type = "spout".equals(component.get("kind")) ? ComponentType.SPOUT : ComponentType.BOLT;
+        String componentId = (String) component.get("id");
+        int uptime = count(topology.get("uptimeSecs"));
+        List<ExecutorAggregateStats> executors = new ArrayList<>();
+        for (Map<String, Object> place : (List<Map<String, Object>>) component.getOrDefault("executors", List.of())) {
+            ExecutorSummary e = new ExecutorSummary(new ExecutorInfo(count(place.get("firstTask")),
+                    count(place.get("lastTask"))), componentId, (String) place.getOrDefault("host", ""),
+                    count(place.get("port")), uptime, null);
+            executors.add(new ExecutorAggregateStats(e, new ComponentAggregateStats(type)));
+        }
+        TopologyInfo info = new TopologyInfo((String) topology.get("id"), (String) topology.get("name"), uptime,
+                List.of(), (String) topology.get("status"), Map.of());
+        return new ComponentPageInfo(componentId, type, info, executors);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.squall.daemon.ui;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.errors.RequestTimeoutException;
 import io.squall.errors.SquallException;
@@ -31,6 +32,8 @@ import java.util.Set;
  */
 public final class NimbusClusterView implements ClusterView {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper LENIENT = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final NimbusClient nimbus;
 
@@ -150,8 +153,15 @@ public final class NimbusClusterView implements ClusterView {
 
     @Override
     public List<ComponentInfo> components(String name) {
-        List<Map<String, Object>> raw = ask(() -> nimbus.getComponents(known(name)));
-        return JSON.convertValue(raw, new TypeReference<List<ComponentInfo>>() { });
+        return componentsOf(ask(() -> nimbus.getComponents(known(name))));
+    }
+
+    /**
+     * The graph's view of Nimbus's component list. Nimbus lists more than the graph draws (where each executor
+     * runs, for Storm's component page) and may list more in a later version, so fields it does not know are skipped.
+     */
+    static List<ComponentInfo> componentsOf(List<Map<String, Object>> raw) {
+        return LENIENT.convertValue(raw, new TypeReference<List<ComponentInfo>>() { });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.squall.metrics.aggregate;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.ReportedError;
 import io.squall.topology.BoltStats;
+import io.squall.topology.ComponentSpec;
 import io.squall.topology.ErrorInfo;
 import io.squall.topology.ExecutorInfo;
 import io.squall.topology.ExecutorSpecificStats;
@@ -17,13 +18,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Turns Squall's per-component counts into Storm's {@link TopologyInfo}. Squall reports one
- * {@link ExecutorSummary} per component (its task range, all its executors' counts together), totals over
- * all streams under {@link ExecutorStats#ALL_STREAMS}, and Storm's window keys {@code 600}, {@code 10800},
- * {@code 86400} and {@code :all-time} where it has them.
+ * {@link ExecutorSummary} per component (its task range, all its executors' counts together), totals under the
+ * component's stream when it declares one, else over all streams under {@link ExecutorStats#ALL_STREAMS}, and
+ * Storm's window keys {@code 600}, {@code 10800}, {@code 86400} and {@code :all-time} where it has them.
  */
 public final class StormSummaries {
     /** Storm's window keys and Squall's windows. */
@@ -45,9 +47,20 @@ public final class StormSummaries {
     private record Counts(long emitted, long transferred, long executed, long acked, long failed,
                           double completeMs, double executeMs, double processMs) { }
 
+    /**
+     * The stream a component's counts are reported under: the one it declares, when it declares exactly one (its
+     * totals are then that stream's, which is what Storm's readers of {@code get_emitted().get(window).get(stream)}
+     * look up), else {@link ExecutorStats#ALL_STREAMS}.
+     */
+    public static String countedStream(ComponentSpec component) {
+        Set<String> streams = component == null ? Set.of() : component.getOutputs().keySet();
+        return streams.size() == 1 ? streams.iterator().next() : ExecutorStats.ALL_STREAMS;
+    }
+
     /** From a cluster's aggregated metrics, one view per Storm window key. */
     public static TopologyInfo fromMetrics(String id, String name, String status, Map<String, TopologyMetrics> views,
-                                           Map<String, List<Integer>> tasksByComponent) {
+                                           Map<String, List<Integer>> tasksByComponent,
+                                           Function<String, String> countedStream) {
         TopologyMetrics all = views.get(ExecutorStats.ALL_TIME);
         List<ExecutorSummary> executors = new ArrayList<>();
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
@@ -60,7 +73,7 @@ public final class StormSummaries {
                         new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed(),
                                 m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs()))));
                 executors.add(summary(c.id(), "spout".equals(c.kind()), tasksByComponent.getOrDefault(c.id(), List.of()),
-                        (int) all.uptimeSecs(), byWindow));
+                        (int) all.uptimeSecs(), byWindow, countedStream.apply(c.id())));
             }
             for (var e : all.errors()) {
                 errors.computeIfAbsent(e.component(), k -> new ArrayList<>())
@@ -79,7 +92,8 @@ public final class StormSummaries {
     public static TopologyInfo fromStats(String id, String name, String status, int uptimeSecs,
                                          Map<String, ComponentCounts> stats, Function<String, Boolean> isSpout,
                                          Function<String, List<Integer>> tasksOf,
-                                         Function<String, List<ReportedError>> errorsOf) {
+                                         Function<String, List<ReportedError>> errorsOf,
+                                         Function<String, String> countedStream) {
         List<ExecutorSummary> executors = new ArrayList<>();
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
         for (Map.Entry<String, ComponentCounts> e : stats.entrySet()) {
@@ -88,7 +102,7 @@ public final class StormSummaries {
             Counts counts = new Counts(s.emitted(), s.transferred(), s.executed(), s.acked(),
                     s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0);
             executors.add(summary(e.getKey(), spout, tasksOf.apply(e.getKey()), uptimeSecs,
-                    Map.of(ExecutorStats.ALL_TIME, counts)));
+                    Map.of(ExecutorStats.ALL_TIME, counts), countedStream.apply(e.getKey())));
             List<ReportedError> reported = errorsOf.apply(e.getKey());
             if (!reported.isEmpty()) {
                 errors.put(e.getKey(), reported.stream()
@@ -99,7 +113,7 @@ public final class StormSummaries {
     }
 
     private static ExecutorSummary summary(String component, boolean spout, List<Integer> tasks, int uptimeSecs,
-                                           Map<String, Counts> byWindow) {
+                                           Map<String, Counts> byWindow, String stream) {
         Map<String, Map<String, Long>> emitted = new LinkedHashMap<>();
         Map<String, Map<String, Long>> transferred = new LinkedHashMap<>();
         Map<String, Map<String, Long>> acked = new LinkedHashMap<>();
@@ -110,13 +124,12 @@ public final class StormSummaries {
         Map<String, Map<GlobalStreamId, Long>> executed = new LinkedHashMap<>();
         Map<String, Map<GlobalStreamId, Double>> executeMs = new LinkedHashMap<>();
         Map<String, Map<GlobalStreamId, Double>> processMs = new LinkedHashMap<>();
-        String all = ExecutorStats.ALL_STREAMS;
         byWindow.forEach((w, c) -> {
-            emitted.put(w, Map.of(all, c.emitted));
-            transferred.put(w, Map.of(all, c.transferred));
-            acked.put(w, Map.of(all, c.acked));
-            failed.put(w, Map.of(all, c.failed));
-            complete.put(w, Map.of(all, c.completeMs));
+            emitted.put(w, Map.of(stream, c.emitted));
+            transferred.put(w, Map.of(stream, c.transferred));
+            acked.put(w, Map.of(stream, c.acked));
+            failed.put(w, Map.of(stream, c.failed));
+            complete.put(w, Map.of(stream, c.completeMs));
             boltAcked.put(w, Map.of(BoltStats.ALL_INPUTS, c.acked));
             boltFailed.put(w, Map.of(BoltStats.ALL_INPUTS, c.failed));
             executed.put(w, Map.of(BoltStats.ALL_INPUTS, c.executed));

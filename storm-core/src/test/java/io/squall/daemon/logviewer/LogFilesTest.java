@@ -43,6 +43,24 @@ class LogFilesTest {
     }
 
     @Test
+    void stormsNameOfAWorkersLogNamesTheSameFile() throws IOException {
+        Path root = root();
+        Files.writeString(root.resolve("worker-wc-1700000000-6701.log.1"), "older\n");
+        LogFiles files = new LogFiles(root);
+        LogFiles.LogFile f = files.resolve("wc-1700000000/6701/worker.log");
+        assertTrue(f.isWorkerLog());
+        assertEquals("wc-1700000000", f.topologyId());
+        assertEquals(6701, f.port());
+        assertEquals(root.resolve("worker-wc-1700000000-6701.log").toRealPath(), f.path());
+        assertEquals("wc-1700000000/6701/worker.log", f.name(), "links keep the name asked for");
+        assertEquals(root.resolve("worker-wc-1700000000-6701.log.1").toRealPath(),
+                files.resolve("wc-1700000000/6701/worker.log.1").path());
+        assertEquals(404, refused(files, "wc-1700000000/6799/worker.log").status());
+        assertEquals(400, refused(files, "../wc-1700000000/6701/worker.log").status());
+        assertEquals(400, refused(files, "wc-1700000000/../../secret.txt").status());
+    }
+
+    @Test
     void aFileNamedLikeAWorkersLogIsOneOnlyItselfAndDirectlyInTheRoot() throws IOException {
         Path root = root();
         // A link named like a worker's log to the daemon's log, and a look-alike in a subdirectory, are daemon logs:

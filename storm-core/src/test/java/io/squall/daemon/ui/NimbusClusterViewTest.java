@@ -27,6 +27,15 @@ class NimbusClusterViewTest {
     }
 
     @Test
+    void theGraphReadsNimbussComponentListPastTheFieldsItDraws() {
+        List<ClusterView.ComponentInfo> components = NimbusClusterView.componentsOf(List.of(Map.of("id", "count",
+                "kind", "bolt", "parallelism", 2, "tasks", 4, "inputs", List.of(), "streams", List.of("default"),
+                "executors", List.of(Map.of("firstTask", 1, "lastTask", 2, "host", "h", "port", 6700)))));
+        assertEquals(List.of(new ClusterView.ComponentInfo("count", "bolt", 2, 4, List.of(), List.of("default"))),
+                components);
+    }
+
+    @Test
     void aTopologyOnFewerWorkersThanItAskedForShowsBoth() {
         Map<String, Object> answer = Map.of("name", "wc", "id", "wc-1", "status", "ACTIVE", "uptimeSecs", 12,
                 "workers", List.of("h:6700", "h:6701", "h:6702", "h:6703"), "workersRequested", 10, "executors", 7,
