@@ -380,20 +380,12 @@ class LocalWorkersIT {
     static final Map<Integer, Integer> PORT_OF_TASK = new ConcurrentHashMap<>();
     static final Set<Object> SUPERVISORS_SEEN = ConcurrentHashMap.newKeySet();
 
-    static class WhereBolt extends BaseBasicBolt {
+    static class WhereBolt extends Sink {
         @Override
         public void prepare(Map<String, Object> topoConf, TopologyContext context) {
             SUPERVISORS_SEEN.add(List.of(context.getAssignmentId(), context.getNodeToHost().get()));
             SEEN_LOCATIONS.put(context.getThisTaskId(), context.getTaskToNodePort().get());
             PORT_OF_TASK.put(context.getThisTaskId(), context.getThisWorkerPort());
-        }
-
-        @Override
-        public void execute(Tuple input, BasicOutputCollector collector) {
-        }
-
-        @Override
-        public void declareOutputFields(OutputFieldsDeclarer declarer) {
         }
     }
 
