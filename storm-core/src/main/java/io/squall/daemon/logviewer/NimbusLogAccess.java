@@ -94,7 +94,8 @@ public final class NimbusLogAccess implements LogAccess {
 
     private static LogRequestException refusal(AuthorizationException e, String what) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("Authentication required") || message.contains("401")) {
+        // Nimbus's refusal of a token says so; a bare "401" could be part of its address (a port such as 34015).
+        if (message.contains("Authentication required")) {
             return new LogRequestException(401, "Authentication required: Nimbus did not accept the token ("
                     + message + ")");
         }
