@@ -60,10 +60,18 @@ public final class MetricsAggregator {
         this.clockMillis = clockMillis;
     }
 
-    /** Adds a worker's snapshot. */
+    /**
+     * Adds a worker's snapshot. A snapshot older than the last one recorded of the same worker process (it was
+     * taken first but arrived second) is ignored: counted against the newer one its counters would look like a
+     * restart and add up twice.
+     */
     public synchronized void record(Snapshots.Worker s) {
         TopologyState t = topologies.computeIfAbsent(s.topology(), k -> new TopologyState());
         Snapshots.Worker prev = t.last.get(s.worker());
+        if (prev != null && prev.topologyId().equals(s.topologyId()) && prev.startMillis() == s.startMillis()
+                && s.timeMillis() < prev.timeMillis()) {
+            return;
+        }
         Map<String, Snapshots.Component> prevComponents = new HashMap<>();
         if (prev != null) {
             prev.components().forEach(c -> prevComponents.put(c.id(), c));

@@ -85,13 +85,18 @@ public final class MetricsCollector implements AutoCloseable {
         });
     }
 
-    /** Snapshots one worker now. */
+    /**
+     * Snapshots one worker now. The timer and a worker being added or removed can snapshot the same worker at
+     * once; each snapshot is recorded and passed on before the next is taken, so they arrive in order.
+     */
     public void collect(WorkerMetrics worker) {
         try {
-            Snapshots.Worker s = worker.snapshot();
-            aggregator.record(s);
-            for (Consumer<Snapshots.Worker> l : listeners) {
-                l.accept(s);
+            synchronized (worker) {
+                Snapshots.Worker s = worker.snapshot();
+                aggregator.record(s);
+                for (Consumer<Snapshots.Worker> l : listeners) {
+                    l.accept(s);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not take a metrics snapshot of {}", worker.worker().topologyId(), e);

@@ -87,6 +87,22 @@ class MetricsAggregatorTest {
     }
 
     @Test
+    void aSnapshotTakenBeforeTheLastRecordedIsIgnored() {
+        Snapshots.Worker early = snapshot("t-1", 23, 0, 0, 0);
+        Snapshots.Worker later = at(snapshot("t-1", 40, 0, 0, 0), early.startMillis(), early.timeMillis() + 200);
+        agg.record(later);
+        agg.record(early);
+        agg.record(at(snapshot("t-1", 100, 0, 0, 0), early.startMillis(), early.timeMillis() + 400));
+        assertEquals(100, spout(Window.ALL_TIME).acked(), "the late snapshot is not taken for a restart");
+        assertEquals(100, agg.latest("t").get(0).components().get(0).acked());
+    }
+
+    private static Snapshots.Worker at(Snapshots.Worker s, long startMillis, long timeMillis) {
+        return new Snapshots.Worker(s.topology(), s.topologyId(), s.worker(), timeMillis, startMillis, s.uptimeSecs(),
+                s.active(), s.components(), s.edges(), s.backpressure(), s.jvm(), s.errors(), s.userMetrics());
+    }
+
+    @Test
     void unknownTopologiesAndWindows() {
         assertNull(agg.view("none", Window.ALL_TIME));
         agg.record(snapshot("t-1", 1, 0, 0, 0));
