@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -101,6 +102,17 @@ class StormWorkerLogsIT {
                 ports.add(s.get_port());
             }
             assertEquals(2, ports.size(), "the counter runs in both workers: " + page.get_exec_stats());
+
+            // Storm's getTopologyInfo: one summary per executor, placed as on the page; Storm's harnesses count a
+            // component's executors and add up their emitted counts of the default stream.
+            assertEquals(places(page.get_exec_stats().stream().map(ExecutorAggregateStats::get_exec_summary).toList()),
+                    places(executors(nimbus, wc.get_id(), "count")));
+            Await.until(LONG, () -> executors(nimbus, wc.get_id(), "sentences").stream()
+                    .mapToLong(e -> allTimeDefault(e)).sum() >= 1000, () -> "the spout's 1000 sentences "
+                    + executors(nimbus, wc.get_id(), "sentences"));
+            Await.until(LONG, () -> executors(nimbus, wc.get_id(), "split").stream()
+                    .filter(e -> allTimeDefault(e) > 0).count() == 2, () -> "both splitters' words "
+                    + executors(nimbus, wc.get_id(), "split"));
             HttpClient http = HttpClient.newHttpClient();
             for (int port : ports) {
                 String stormName = URLEncoder.encode(wc.get_id() + "/" + port + "/worker.log", StandardCharsets.UTF_8);
@@ -122,6 +134,24 @@ class StormWorkerLogsIT {
         } catch (RuntimeException e) {
             return 0; // Nimbus not up or not leader yet.
         }
+    }
+
+    private static List<ExecutorSummary> executors(Nimbus.Iface nimbus, String id, String component) {
+        return nimbus.getTopologyInfo(id).get_executors().stream()
+                .filter(e -> e.get_component_id().equals(component)).toList();
+    }
+
+    private static Set<String> places(List<ExecutorSummary> executors) {
+        Set<String> out = new HashSet<>();
+        executors.forEach(e -> out.add(e.get_executor_info().get_task_start() + "-"
+                + e.get_executor_info().get_task_end() + "@" + e.get_host() + ":" + e.get_port()));
+        return out;
+    }
+
+    private static long allTimeDefault(ExecutorSummary e) {
+        Map<String, Map<String, Long>> counts = e.get_stats().get_emitted();
+        Map<String, Long> allTime = counts == null ? null : counts.get(":all-time");
+        return allTime == null ? 0 : allTime.getOrDefault("default", 0L);
     }
 
     private static long placed(Nimbus.Iface nimbus, String id) {

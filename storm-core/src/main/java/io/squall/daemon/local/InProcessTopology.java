@@ -4,6 +4,7 @@ import io.squall.config.TopologySettings;
 import io.squall.runtime.routing.KeyGroups;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.StormSummaries;
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.metrics.report.Reporters;
 import io.squall.runtime.TaskLayout;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -333,10 +335,36 @@ final class InProcessTopology implements LocalTopologyRuntime {
     @Override
     public TopologyInfo topologyInfo(String topologyName, int uptimeSecs) {
         Worker first = workers.get(0);
+        Map<String, List<StormSummaries.ExecutorPlace>> places = new HashMap<>();
+        for (TaskLayout.ExecutorTasks e : layout.executors()) {
+            int[] tasks = e.tasks();
+            places.computeIfAbsent(e.componentId(), k -> new ArrayList<>())
+                    .add(new StormSummaries.ExecutorPlace(tasks[0], tasks[tasks.length - 1], "localhost", 0));
+        }
         return StormSummaries.fromStats(first.topologyId(), topologyName, isActive() ? "ACTIVE" : "INACTIVE",
                 uptimeSecs, componentCounts(), c -> topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
-                c -> first.context().getComponentTasks(c), this::errors,
+                c -> places.getOrDefault(c, List.of()), this::taskCounts, this::errors,
                 c -> StormSummaries.countedStream(topology.getComponent(c)));
+    }
+
+    /** Each task's counts of a component, over the workers (a worker may hold a task's counters at zero). */
+    private List<Snapshots.Task> taskCounts(String component) {
+        Map<Integer, long[]> byTask = new TreeMap<>();
+        for (Worker w : workers) {
+            ComponentStats s = w.stats().get(component);
+            if (s != null) {
+                s.tasks().forEach((task, t) -> {
+                    long[] v = byTask.computeIfAbsent(task, k -> new long[4]);
+                    v[0] += t.emittedCount();
+                    v[1] += t.executedCount();
+                    v[2] += t.ackedCount();
+                    v[3] += t.failedCount();
+                });
+            }
+        }
+        List<Snapshots.Task> out = new ArrayList<>();
+        byTask.forEach((task, v) -> out.add(new Snapshots.Task(task, v[0], v[1], v[2], v[3])));
+        return out;
     }
 
     @Override

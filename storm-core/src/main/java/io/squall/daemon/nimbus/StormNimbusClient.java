@@ -1,18 +1,17 @@
 package io.squall.daemon.nimbus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squall.config.TopologySettings;
 import io.squall.errors.SquallException;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
-import io.squall.runtime.TaskLayout;
 import io.squall.runtime.api.ClusterClientSupport;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.ComponentAggregateStats;
 import io.squall.topology.ComponentPageInfo;
+import io.squall.topology.ComponentSpec;
 import io.squall.topology.ComponentType;
 import io.squall.topology.ExecutorAggregateStats;
 import io.squall.topology.ExecutorInfo;
@@ -122,12 +121,25 @@ public final class StormNimbusClient extends Nimbus.Client {
             }
         }
         StormTopology topology = getTopology(id);
-        int ackers = TopologySettings.from(topologyConf(id)).ackerExecutors(); // Checked at submit.
-        Map<String, List<Integer>> tasks = new HashMap<>();
-        new TaskLayout(topology, ackers, Map.of()).taskToComponent()
-                .forEach((task, component) -> tasks.computeIfAbsent(component, k -> new ArrayList<>()).add(task));
+        Map<String, List<StormSummaries.ExecutorPlace>> places = new LinkedHashMap<>();
+        for (Map<String, Object> c : io("list the components of " + name, () -> nimbus.getComponents(name))) {
+            places.put((String) c.get("id"), placesOf(c));
+        }
         return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
-                tasks, c -> StormSummaries.countedStream(topology.getComponent(c)));
+                places, c -> topology.getComponent(c) != null
+                        && topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
+                c -> StormSummaries.countedStream(topology.getComponent(c)));
+    }
+
+    /** Where each executor of a component of Nimbus's component list runs (port 0 while unassigned). */
+    @SuppressWarnings("unchecked")
+    private static List<StormSummaries.ExecutorPlace> placesOf(Map<String, Object> component) {
+        List<StormSummaries.ExecutorPlace> out = new ArrayList<>();
+        for (Map<String, Object> place : (List<Map<String, Object>>) component.getOrDefault("executors", List.of())) {
+            out.add(new StormSummaries.ExecutorPlace(count(place.get("firstTask")), count(place.get("lastTask")),
+                    (String) place.getOrDefault("host", ""), count(place.get("port"))));
+        }
+        return out;
     }
 
     /**

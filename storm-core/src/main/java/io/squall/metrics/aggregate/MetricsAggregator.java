@@ -3,6 +3,7 @@ package io.squall.metrics.aggregate;
 import io.squall.metrics.builtin.Snapshots;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ public final class MetricsAggregator {
     private static final int BUSY_US = 14;
     private static final int EXECUTOR_US = 15;
     private static final int FIELDS = 16;
+    /** A task's counters, as in {@link Snapshots.Task}: emitted, executed, acked, failed. */
+    private static final int TASK_FIELDS = 4;
 
     private final LongSupplier clockMillis;
     private final Map<String, TopologyState> topologies = new TreeMap<>();
@@ -48,6 +51,8 @@ public final class MetricsAggregator {
         final Map<String, Snapshots.Worker> last = new TreeMap<>();
         final Map<String, Snapshots.Worker> previous = new HashMap<>();
         final Map<String, EnumMap<Window, RollingSum>> windows = new TreeMap<>();
+        /** Each task's counters per window, by component and task. */
+        final Map<String, Map<Integer, EnumMap<Window, RollingSum>>> taskWindows = new TreeMap<>();
     }
 
     /** An aggregator timed by the wall clock. */
@@ -95,10 +100,11 @@ public final class MetricsAggregator {
                     failedBy.put(k, d);
                 }
             });
-            EnumMap<Window, RollingSum> w = t.windows.computeIfAbsent(c.id(), k -> newWindows());
+            EnumMap<Window, RollingSum> w = t.windows.computeIfAbsent(c.id(), k -> newWindows(FIELDS));
             for (RollingSum r : w.values()) {
                 r.add(now, delta, failedBy);
             }
+            recordTasks(t.taskWindows.computeIfAbsent(c.id(), k -> new TreeMap<>()), c, p, now);
         }
         if (prev != null) {
             t.previous.put(s.worker(), prev);
@@ -106,10 +112,33 @@ public final class MetricsAggregator {
         t.last.put(s.worker(), s);
     }
 
-    private static EnumMap<Window, RollingSum> newWindows() {
+    /** Adds each task's differences since the worker's previous snapshot {@code p} (null: since its start). */
+    private static void recordTasks(Map<Integer, EnumMap<Window, RollingSum>> windows, Snapshots.Component c,
+                                    Snapshots.Component p, long now) {
+        Map<Integer, Snapshots.Task> before = new HashMap<>();
+        if (p != null) {
+            p.taskCounts().forEach(task -> before.put(task.task(), task));
+        }
+        for (Snapshots.Task task : c.taskCounts()) {
+            EnumMap<Window, RollingSum> w = windows.computeIfAbsent(task.task(), k -> newWindows(TASK_FIELDS));
+            Snapshots.Task b = before.get(task.task());
+            long[] delta = delta(taskValues(task), b == null ? new long[TASK_FIELDS] : taskValues(b));
+            if (Arrays.stream(delta).anyMatch(d -> d != 0)) {
+                for (RollingSum r : w.values()) {
+                    r.add(now, delta, Map.of());
+                }
+            }
+        }
+    }
+
+    private static long[] taskValues(Snapshots.Task t) {
+        return new long[] {t.emitted(), t.executed(), t.acked(), t.failed()};
+    }
+
+    private static EnumMap<Window, RollingSum> newWindows(int fields) {
         EnumMap<Window, RollingSum> m = new EnumMap<>(Window.class);
         for (Window w : Window.values()) {
-            m.put(w, new RollingSum(w, FIELDS));
+            m.put(w, new RollingSum(w, fields));
         }
         return m;
     }
@@ -135,8 +164,8 @@ public final class MetricsAggregator {
     }
 
     private static long[] delta(long[] now, long[] before) {
-        long[] d = new long[FIELDS];
-        for (int i = 0; i < FIELDS; i++) {
+        long[] d = new long[now.length];
+        for (int i = 0; i < now.length; i++) {
             d[i] = now[i] >= before[i] ? now[i] - before[i] : now[i];
         }
         return d;
@@ -229,7 +258,7 @@ public final class MetricsAggregator {
                     v[LATE], sum.failedBy(now), mean(v[CL_SUM], v[CL_SAMPLES]), mean(v[EL_SUM], v[EL_SAMPLES]),
                     mean(v[PL_SUM], v[PL_SAMPLES]), v[EXECUTOR_US] == 0 ? 0 : Math.min(1.0, (double) v[BUSY_US] / v[EXECUTOR_US]),
                     r[0], r[1], r[2], r[3], spout ? c.completeLatency() : c.executeLatency(), c.queuePopulation(),
-                    c.queueCapacity(), c.congestedMs(), c.taskCounts());
+                    c.queueCapacity(), c.congestedMs(), taskCounts(t, c, window, now));
             (spout ? spouts : bolts).add(m);
         }
         List<TopologyMetrics.EdgeRate> edges = new ArrayList<>();
@@ -239,6 +268,18 @@ public final class MetricsAggregator {
         });
         return new TopologyMetrics(topology, window.label(), now, uptime, active, t.last.size(), spouts, bolts, edges,
                 bps, errors.size() > 50 ? errors.subList(0, 50) : errors, jvms, user);
+    }
+
+    /** The counts over {@code window} of each task the latest snapshots list for component {@code c}. */
+    private static List<Snapshots.Task> taskCounts(TopologyState t, Snapshots.Component c, Window window, long now) {
+        Map<Integer, EnumMap<Window, RollingSum>> windows = t.taskWindows.getOrDefault(c.id(), Map.of());
+        List<Snapshots.Task> out = new ArrayList<>(c.taskCounts().size());
+        for (Snapshots.Task task : c.taskCounts()) {
+            EnumMap<Window, RollingSum> w = windows.get(task.task());
+            long[] v = w == null ? new long[TASK_FIELDS] : w.get(window).sum(now);
+            out.add(new Snapshots.Task(task.task(), v[0], v[1], v[2], v[3]));
+        }
+        return out;
     }
 
     private static double mean(long sumMicros, long samples) {

@@ -22,12 +22,9 @@ final class RollingSum {
         sums = new long[n][fields];
         bucketIndex = new long[n];
         Arrays.fill(bucketIndex, -1);
-        @SuppressWarnings("unchecked") // A generic array: every element is set to a Map<String, Long> below.
+        @SuppressWarnings("unchecked") // A generic array of maps, each made when a bucket first counts a failure.
         Map<String, Long>[] maps = (Map<String, Long>[]) new Map<?, ?>[n];
         failedBy = maps;
-        for (int i = 0; i < n; i++) {
-            failedBy[i] = new TreeMap<>();
-        }
     }
 
     private long indexAt(long timeMillis) {
@@ -41,12 +38,17 @@ final class RollingSum {
         if (bucketIndex[slot] != idx) {
             bucketIndex[slot] = idx;
             Arrays.fill(sums[slot], 0);
-            failedBy[slot].clear();
+            failedBy[slot] = null;
         }
         for (int i = 0; i < delta.length; i++) {
             sums[slot][i] += delta[i];
         }
-        failedByDelta.forEach((k, v) -> failedBy[slot].merge(k, v, Long::sum));
+        if (!failedByDelta.isEmpty()) {
+            if (failedBy[slot] == null) {
+                failedBy[slot] = new TreeMap<>();
+            }
+            failedByDelta.forEach((k, v) -> failedBy[slot].merge(k, v, Long::sum));
+        }
     }
 
     /** The sums over the buckets still in the window at {@code nowMillis}. */
@@ -68,7 +70,7 @@ final class RollingSum {
         long now = indexAt(nowMillis);
         Map<String, Long> out = new TreeMap<>();
         for (int s = 0; s < sums.length; s++) {
-            if (live(s, now)) {
+            if (live(s, now) && failedBy[s] != null) {
                 failedBy[s].forEach((k, v) -> out.merge(k, v, Long::sum));
             }
         }

@@ -1,5 +1,6 @@
 package io.squall.metrics.aggregate;
 
+import io.squall.metrics.builtin.Snapshots;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.ReportedError;
 import io.squall.topology.BoltStats;
@@ -20,12 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Turns Squall's per-component counts into Storm's {@link TopologyInfo}. Squall reports one
- * {@link ExecutorSummary} per component (its task range, all its executors' counts together), totals under the
- * component's stream when it declares one, else over all streams under {@link ExecutorStats#ALL_STREAMS}, and
- * Storm's window keys {@code 600}, {@code 10800}, {@code 86400} and {@code :all-time} where it has them.
+ * Turns Squall's per-component counts into Storm's {@link TopologyInfo}: one {@link ExecutorSummary} per executor,
+ * with its task range, the host and port of its worker, and its counts in each of Storm's window keys {@code 600},
+ * {@code 10800}, {@code 86400} and {@code :all-time} where Squall has them. A component's counts are reported under
+ * its stream when it declares one, else over all streams under {@link ExecutorStats#ALL_STREAMS}.
+ *
+ * <p>An executor's emitted, executed, acked and failed tuples are its tasks' own. Squall counts tuples transferred
+ * and latencies per component, not per task: an executor of a component with several is given the component's
+ * transferred count shared by the executors' emitted counts, and the component's mean latencies.
  */
 public final class StormSummaries {
     /** Storm's window keys and Squall's windows. */
@@ -43,9 +49,19 @@ public final class StormSummaries {
         return Collections.unmodifiableMap(m);
     }
 
-    /** One component's counts over one window. */
+    /** One component's or executor's counts over one window. */
     private record Counts(long emitted, long transferred, long executed, long acked, long failed,
                           double completeMs, double executeMs, double processMs) { }
+
+    /**
+     * Where one executor runs: its first and last task, and its worker's host and port ({@code ""} and 0 while it
+     * is not placed).
+     */
+    public record ExecutorPlace(int firstTask, int lastTask, String host, int port) {
+        boolean runs(int task) {
+            return task >= firstTask && task <= lastTask;
+        }
+    }
 
     /**
      * The stream a component's counts are reported under: the one it declares, when it declares exactly one (its
@@ -57,30 +73,87 @@ public final class StormSummaries {
         return streams.size() == 1 ? streams.iterator().next() : ExecutorStats.ALL_STREAMS;
     }
 
-    /** From a cluster's aggregated metrics, one view per Storm window key. */
+    /**
+     * From a cluster's aggregated metrics, one view per Storm window key, and where each component's executors run.
+     * Every executor placed is listed, with empty counts until its worker reports; a component the metrics list
+     * without places is reported as one executor over the tasks they list.
+     */
     public static TopologyInfo fromMetrics(String id, String name, String status, Map<String, TopologyMetrics> views,
-                                           Map<String, List<Integer>> tasksByComponent,
+                                           Map<String, List<ExecutorPlace>> places, Predicate<String> isSpout,
                                            Function<String, String> countedStream) {
         TopologyMetrics all = views.get(ExecutorStats.ALL_TIME);
+        Map<String, List<ExecutorPlace>> where = new LinkedHashMap<>(places);
+        if (all != null) {
+            java.util.stream.Stream.concat(all.spouts().stream(), all.bolts().stream()).forEach(c -> where.merge(c.id(),
+                    List.of(spanning(c.taskCounts().stream().map(Snapshots.Task::task).toList())),
+                    (placed, spanning) -> placed.isEmpty() ? spanning : placed));
+        }
+        int uptime = all == null ? 0 : (int) all.uptimeSecs();
         List<ExecutorSummary> executors = new ArrayList<>();
+        where.forEach((component, at) -> {
+            Map<String, List<Counts>> byWindow = new LinkedHashMap<>();
+            views.forEach((window, view) -> find(view, component).ifPresent(m -> byWindow.put(window, split(
+                    new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed(),
+                            m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs()), at, m.taskCounts()))));
+            addExecutors(executors, component, isSpout.test(component), at, uptime, byWindow,
+                    countedStream.apply(component));
+        });
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
         if (all != null) {
-            List<TopologyMetrics.ComponentMetrics> components = new ArrayList<>(all.spouts());
-            components.addAll(all.bolts());
-            for (TopologyMetrics.ComponentMetrics c : components) {
-                Map<String, Counts> byWindow = new LinkedHashMap<>();
-                views.forEach((window, view) -> find(view, c.id()).ifPresent(m -> byWindow.put(window,
-                        new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed(),
-                                m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs()))));
-                executors.add(summary(c.id(), "spout".equals(c.kind()), tasksByComponent.getOrDefault(c.id(), List.of()),
-                        (int) all.uptimeSecs(), byWindow, countedStream.apply(c.id())));
-            }
             for (var e : all.errors()) {
                 errors.computeIfAbsent(e.component(), k -> new ArrayList<>())
                         .add(new ErrorInfo(e.message(), (int) (e.timeMillis() / 1000), "", 0));
             }
         }
-        return new TopologyInfo(id, name, all == null ? 0 : (int) all.uptimeSecs(), executors, status, errors);
+        return new TopologyInfo(id, name, uptime, executors, status, errors);
+    }
+
+    private static ExecutorPlace spanning(List<Integer> tasks) {
+        return new ExecutorPlace(tasks.isEmpty() ? 0 : Collections.min(tasks),
+                tasks.isEmpty() ? 0 : Collections.max(tasks), "", 0);
+    }
+
+    /**
+     * A component's counts over one window, split among its executors: each gets its tasks' emitted, executed,
+     * acked and failed counts, a share of transferred by emitted, and the component's latencies. One executor gets
+     * the component's counts as they are.
+     */
+    private static List<Counts> split(Counts component, List<ExecutorPlace> executors, List<Snapshots.Task> tasks) {
+        if (executors.size() == 1) {
+            return List.of(component);
+        }
+        List<Counts> out = new ArrayList<>(executors.size());
+        long emittedByTasks = tasks.stream().mapToLong(Snapshots.Task::emitted).sum();
+        for (ExecutorPlace e : executors) {
+            long emitted = 0;
+            long executed = 0;
+            long acked = 0;
+            long failed = 0;
+            for (Snapshots.Task t : tasks) {
+                if (e.runs(t.task())) {
+                    emitted += t.emitted();
+                    executed += t.executed();
+                    acked += t.acked();
+                    failed += t.failed();
+                }
+            }
+            long transferred = emittedByTasks == 0 ? 0
+                    : Math.round((double) component.transferred() * emitted / emittedByTasks);
+            out.add(new Counts(emitted, transferred, executed, acked, failed, component.completeMs(),
+                    component.executeMs(), component.processMs()));
+        }
+        return out;
+    }
+
+    private static void addExecutors(List<ExecutorSummary> out, String component, boolean spout,
+                                     List<ExecutorPlace> places, int uptimeSecs, Map<String, List<Counts>> byWindow,
+                                     String stream) {
+        for (int i = 0; i < places.size(); i++) {
+            Map<String, Counts> counts = new LinkedHashMap<>();
+            int executor = i;
+            byWindow.forEach((w, c) -> counts.put(w, c.get(executor)));
+            out.add(summary(component, spout, places.get(i), uptimeSecs, counts, stream));
+        }
     }
 
     private static java.util.Optional<TopologyMetrics.ComponentMetrics> find(TopologyMetrics view, String id) {
@@ -88,21 +161,26 @@ public final class StormSummaries {
                 .filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** From a local worker's live counters (since start: {@code :all-time} only). */
+    /**
+     * From a local topology's live counters (since start: {@code :all-time} only): each component's counts, where
+     * its executors run, and each task's counts.
+     */
     public static TopologyInfo fromStats(String id, String name, String status, int uptimeSecs,
                                          Map<String, ComponentCounts> stats, Function<String, Boolean> isSpout,
-                                         Function<String, List<Integer>> tasksOf,
+                                         Function<String, List<ExecutorPlace>> placesOf,
+                                         Function<String, List<Snapshots.Task>> tasksOf,
                                          Function<String, List<ReportedError>> errorsOf,
                                          Function<String, String> countedStream) {
         List<ExecutorSummary> executors = new ArrayList<>();
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
         for (Map.Entry<String, ComponentCounts> e : stats.entrySet()) {
             ComponentCounts s = e.getValue();
-            boolean spout = isSpout.apply(e.getKey());
             Counts counts = new Counts(s.emitted(), s.transferred(), s.executed(), s.acked(),
                     s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0);
-            executors.add(summary(e.getKey(), spout, tasksOf.apply(e.getKey()), uptimeSecs,
-                    Map.of(ExecutorStats.ALL_TIME, counts), countedStream.apply(e.getKey())));
+            List<ExecutorPlace> places = placesOf.apply(e.getKey());
+            addExecutors(executors, e.getKey(), isSpout.apply(e.getKey()), places, uptimeSecs,
+                    Map.of(ExecutorStats.ALL_TIME, split(counts, places, tasksOf.apply(e.getKey()))),
+                    countedStream.apply(e.getKey()));
             List<ReportedError> reported = errorsOf.apply(e.getKey());
             if (!reported.isEmpty()) {
                 errors.put(e.getKey(), reported.stream()
@@ -112,7 +190,7 @@ public final class StormSummaries {
         return new TopologyInfo(id, name, uptimeSecs, executors, status, errors);
     }
 
-    private static ExecutorSummary summary(String component, boolean spout, List<Integer> tasks, int uptimeSecs,
+    private static ExecutorSummary summary(String component, boolean spout, ExecutorPlace place, int uptimeSecs,
                                            Map<String, Counts> byWindow, String stream) {
         Map<String, Map<String, Long>> emitted = new LinkedHashMap<>();
         Map<String, Map<String, Long>> transferred = new LinkedHashMap<>();
@@ -139,9 +217,7 @@ public final class StormSummaries {
         ExecutorSpecificStats specific = spout
                 ? ExecutorSpecificStats.spout(new SpoutStats(acked, failed, complete))
                 : ExecutorSpecificStats.bolt(new BoltStats(boltAcked, boltFailed, processMs, executed, executeMs));
-        int first = tasks.isEmpty() ? 0 : Collections.min(tasks);
-        int last = tasks.isEmpty() ? 0 : Collections.max(tasks);
-        return new ExecutorSummary(new ExecutorInfo(first, last), component, "localhost", 0, uptimeSecs,
-                new ExecutorStats(emitted, transferred, specific, 0));
+        return new ExecutorSummary(new ExecutorInfo(place.firstTask(), place.lastTask()), component, place.host(),
+                place.port(), uptimeSecs, new ExecutorStats(emitted, transferred, specific, 0));
     }
 }

@@ -139,8 +139,10 @@ class StatefulWordCountIT {
                 o.set_num_executors(Map.of("count", tasks));
                 cluster.rebalance(name, o);
                 var count = cluster.getTopologyInfo(name).get_executors().stream()
-                        .filter(e -> e.get_component_id().equals("count")).findFirst().orElseThrow().get_executor_info();
-                assertEquals(tasks, count.get_task_end() - count.get_task_start() + 1, "count's tasks: " + count);
+                        .filter(e -> e.get_component_id().equals("count")).map(e -> e.get_executor_info()).toList();
+                assertEquals(tasks, count.size(), "count's executors: " + count);
+                assertEquals(tasks, count.stream().mapToInt(e -> e.get_task_end() - e.get_task_start() + 1).sum(),
+                        "count's tasks: " + count);
                 r.released.addAndGet(10_000);
             }
             awaitExact(r, counts);
