@@ -146,7 +146,7 @@ class LocalCommandIT {
         HttpClient http = HttpClient.newHttpClient();
         JsonNode summary = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "cluster/summary")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
-        JsonNode wc = summary.get("topologies").get(0);
+        JsonNode wc = summary.get("topologyList").get(0);
         assertEquals(1 + 2, wc.get("executors").asInt(), "the components' executors, as the worker logs them");
         assertEquals(1 + 3, wc.get("tasks").asInt());
         assertEquals(1, summary.get("supervisorList").size(), summary::toString);

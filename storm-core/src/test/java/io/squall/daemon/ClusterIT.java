@@ -869,8 +869,8 @@ class ClusterIT {
                 used += s.get("slotsUsed").asInt();
             }
             assertEquals(2, used, "each of the topology's two workers holds a slot");
-            JsonNode topology = summary.get("topologies").get(0);
-            assertEquals(1, summary.get("topologies").size(), summary::toString);
+            JsonNode topology = summary.get("topologyList").get(0);
+            assertEquals(1, summary.get("topologies").asInt(), summary::toString);
             assertEquals(name, topology.get("name").asText());
             assertEquals("ACTIVE", topology.get("status").asText());
             assertEquals(2, topology.get("workers").asInt());
@@ -889,6 +889,19 @@ class ClusterIT {
             assertEquals("split", count.get("inputs").get(0).get("component").asText());
             assertEquals("fields", count.get("inputs").get(0).get("grouping").asText());
             assertEquals(sentences, p.get("metrics").get("spouts").get(0).get("acked").asLong());
+
+            // Storm UI's REST API from Nimbus: the component page lists each executor where it runs.
+            JsonNode stormTopologies = JSON.readTree(get(http, api + "topology/summary").body()).get("topologies");
+            String id = stormTopologies.get(0).get("id").asText();
+            assertEquals(name, stormTopologies.get(0).get("name").asText());
+            JsonNode countPage = JSON.readTree(get(http, api + "topology/" + id + "/component/count").body());
+            JsonNode executors = countPage.get("executorStats");
+            assertEquals(4, executors.size(), countPage::toString);
+            for (JsonNode e : executors) {
+                assertTrue(e.get("port").asInt() > 0 && !e.get("host").asText().isEmpty(), e::toString);
+            }
+            assertEquals(sentences, JSON.readTree(get(http, api + "topology/" + id).body()).get("spouts").get(0)
+                    .get("acked").asLong());
 
             HttpResponse<String> unknown = get(http, api + "topologies/nope");
             assertEquals(404, unknown.statusCode());

@@ -1,6 +1,7 @@
 package io.squall.daemon.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -59,6 +60,7 @@ import java.util.concurrent.RejectedExecutionException;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String TOPOLOGIES = "/api/v1/topologies/";
+    private static final String STORM_TOPOLOGY = "/api/v1/topology/";
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css",
             "/tap.js", "tap.js", "/examples/clickstream", "clickstream.html", "/clickstream.js", "clickstream.js");
@@ -93,7 +95,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** A bad request; the message says what is wrong. */
-    private static final class HttpError extends RuntimeException {
+    static final class HttpError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final HttpResponseStatus status;
 
@@ -183,7 +185,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (path.equals("/api/v1/cluster/summary")) {
             requireMethod(req, HttpMethod.GET);
-            return ok(view.summary());
+            return ok(StormUiApi.clusterSummary(view));
+        }
+        if (path.equals("/api/v1/topology/summary")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.topologySummary(view));
+        }
+        if (path.equals("/api/v1/supervisor/summary")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.supervisorSummary(view));
+        }
+        if (path.startsWith(STORM_TOPOLOGY)) {
+            return stormTopology(req, view, q, path);
         }
         if (path.startsWith(TOPOLOGIES)) {
             String[] parts = path.substring(TOPOLOGIES.length()).split("/", -1);
@@ -210,6 +223,62 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         throw new HttpError(HttpResponseStatus.NOT_FOUND, "Not found: " + path
                 + " (the API is under /api/v1/cluster/summary, /api/v1/topologies/NAME and /api/v1/drpc)");
+    }
+
+    /**
+     * Storm UI's paths under {@code /api/v1/topology/ID}: the topology, a component, and the actions (POST
+     * {@code activate}, {@code deactivate}, {@code rebalance/WAIT} with Storm's {@code rebalanceOptions} body,
+     * {@code kill/WAIT}), answered as Storm's UI answers them.
+     */
+    private FullHttpResponse stormTopology(FullHttpRequest req, ClusterView view, QueryStringDecoder q, String path) {
+        String[] parts = path.substring(STORM_TOPOLOGY.length()).split("/", -1);
+        String id = QueryStringDecoder.decodeComponent(parts[0]);
+        if (id.isEmpty()) {
+            throw new HttpError(HttpResponseStatus.NOT_FOUND, "No topology id in " + path);
+        }
+        if (parts.length == 1) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.topology(view, id, param(q, "window")));
+        }
+        if (parts.length == 3 && parts[1].equals("component")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.component(view, id, QueryStringDecoder.decodeComponent(parts[2]),
+                    param(q, "window")));
+        }
+        requireMethod(req, HttpMethod.POST);
+        ClusterView.TopologySummary t = StormUiApi.find(view, id);
+        String action = parts[1];
+        switch (parts.length == 2 ? action : parts.length == 3 ? action + "/" : path) {
+            case "activate" -> view.activate(t.name());
+            case "deactivate" -> view.deactivate(t.name());
+            case "kill/" -> view.kill(t.name(), positive("wait time", parts[2]));
+            case "rebalance/" -> {
+                positive("wait time", parts[2]);
+                JsonNode options = rebalanceOptions(req);
+                Map<String, Integer> executors = new LinkedHashMap<>();
+                options.path("executors").properties().forEach(e -> executors.put(e.getKey(),
+                        positive("executors for " + e.getKey(), e.getValue().asText())));
+                view.rebalance(t.name(), positive("numWorkers", options.path("numWorkers").asText("0")), executors);
+            }
+            default -> throw new HttpError(HttpResponseStatus.NOT_FOUND, "Unknown operation " + path + ": POST "
+                    + STORM_TOPOLOGY + "ID/activate, deactivate, rebalance/WAIT or kill/WAIT");
+        }
+        return ok(StormUiApi.operation(action, t.id()));
+    }
+
+    /** The {@code rebalanceOptions} of a Storm UI rebalance request's JSON body (none: an empty object). */
+    private JsonNode rebalanceOptions(FullHttpRequest req) {
+        String body = req.content().toString(StandardCharsets.UTF_8);
+        if (body.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(body).path("rebalanceOptions");
+        } catch (IOException e) {
+            throw new HttpError(HttpResponseStatus.BAD_REQUEST, "The rebalance request's body is not JSON ("
+                    + e.getMessage() + "); send {\"rebalanceOptions\": {\"numWorkers\": N, \"executors\": "
+                    + "{\"COMPONENT\": N}}}");
+        }
     }
 
     /**

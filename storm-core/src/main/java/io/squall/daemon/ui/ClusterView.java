@@ -153,6 +153,9 @@ public interface ClusterView {
     /** A topology's metrics over {@code window}, or null if none of its workers has reported yet. */
     TopologyMetrics metrics(String name, Window window);
 
+    /** Storm's {@code getTopologyInfo} of a topology: one summary per executor, where it runs and its counts. */
+    io.squall.topology.TopologyInfo stormInfo(String name);
+
     /** The metric registries to expose in Prometheus format, by topology. */
     Map<String, TaggedRegistry> registries();
 

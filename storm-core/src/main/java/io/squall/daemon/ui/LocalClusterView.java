@@ -208,6 +208,11 @@ public final class LocalClusterView implements ClusterView {
     }
 
     @Override
+    public io.squall.topology.TopologyInfo stormInfo(String name) {
+        return cluster.getTopologyInfo(name);
+    }
+
+    @Override
     public TopologyMetrics metrics(String name, Window window) {
         return MetricsCollector.of(cluster).aggregator().view(name, window);
     }

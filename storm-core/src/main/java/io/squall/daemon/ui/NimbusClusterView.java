@@ -80,6 +80,11 @@ public final class NimbusClusterView implements ClusterView {
     }
 
     @Override
+    public io.squall.topology.TopologyInfo stormInfo(String name) {
+        return ask(() -> nimbus.getClient().getTopologyInfo(known(name)));
+    }
+
+    @Override
     public ClusterSummary summary() {
         Map<String, Object> cluster = ask(nimbus::getClusterInfo);
         List<TopologySummary> topologies = new ArrayList<>();

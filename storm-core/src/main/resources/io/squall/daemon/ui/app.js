@@ -130,9 +130,9 @@ function workers(t) {
 function renderCluster(c) {
   $('cluster').innerHTML = table('cluster-table', ['Mode', 'Version', 'Supervisors', 'Slots used', 'Slots total', 'Topologies'],
     ['<tr><td>' + esc(c.mode) + '</td><td>' + esc(c.version) + '</td><td>' + c.supervisors + '</td><td>' + c.slotsUsed
-      + '</td><td>' + c.slotsTotal + '</td><td>' + c.topologies.length + '</td></tr>'], '');
+      + '</td><td>' + c.slotsTotal + '</td><td>' + c.topologyList.length + '</td></tr>'], '');
   $('topologies').innerHTML = table('topologies-table', ['Name', 'Status', 'Uptime', 'Workers', 'Executors', 'Tasks'],
-    c.topologies.map(t => '<tr><td><a href="#/topology/' + encodeURIComponent(t.name) + '">' + esc(t.name) + '</a></td>'
+    c.topologyList.map(t => '<tr><td><a href="#/topology/' + encodeURIComponent(t.name) + '">' + esc(t.name) + '</a></td>'
       + '<td><span class="badge ' + t.status + '">' + t.status + '</span></td><td>' + dur(t.uptimeSecs) + '</td><td>'
       + workers(t) + '</td><td>' + t.executors + '</td><td>' + t.tasks + '</td></tr>'), 'No topology is running.');
   $('supervisors').innerHTML = table('supervisors-table', ['Host', 'Id', 'Slots used', 'Slots free', 'Uptime'],

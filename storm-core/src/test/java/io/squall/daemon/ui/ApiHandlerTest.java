@@ -46,6 +46,11 @@ class ApiHandlerTest {
         }
 
         @Override
+        public io.squall.topology.TopologyInfo stormInfo(String name) {
+            return new io.squall.topology.TopologyInfo("wc-1", known(name), 1, List.of(), "ACTIVE", Map.of());
+        }
+
+        @Override
         public TopologySummary topology(String name) {
             return new TopologySummary(known(name), "wc-1", "ACTIVE", 1, 1, 1, 3, 3);
         }

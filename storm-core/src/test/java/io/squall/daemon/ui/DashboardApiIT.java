@@ -70,7 +70,7 @@ class DashboardApiIT {
     void servesTheClusterSummaryAndTheTopologyWithItsMetrics() throws Exception {
         JsonNode summary = json(call("GET", "/api/v1/cluster/summary"), 200);
         assertEquals("local", summary.get("mode").asText());
-        assertEquals("api", summary.get("topologies").get(0).get("name").asText());
+        assertEquals("api", summary.get("topologyList").get(0).get("name").asText());
 
         Await.until(Duration.ofSeconds(20), () -> {
             try {

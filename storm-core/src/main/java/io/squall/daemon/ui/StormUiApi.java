@@ -1,0 +1,374 @@
+package io.squall.daemon.ui;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.squall.metrics.aggregate.StormSummaries;
+import io.squall.metrics.aggregate.TopologyMetrics;
+import io.squall.metrics.aggregate.Window;
+import io.squall.metrics.builtin.Snapshots;
+import io.squall.topology.ExecutorStats;
+import io.squall.topology.ExecutorSummary;
+import io.squall.topology.NotAliveException;
+import io.squall.topology.TopologyInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Storm UI's REST API ({@code /api/v1/topology/...}, {@code /api/v1/topology/summary},
+ * {@code /api/v1/supervisor/summary} and Storm's fields of {@code /api/v1/cluster/summary}), so that tools written
+ * against Storm's UI (monitoring checks, deployment scripts) read and control a Squall cluster unchanged. A topology
+ * is named by its id, as in Storm, or by its name. Windows are Storm's: {@code 600}, {@code 10800}, {@code 86400}
+ * and {@code :all-time} (the default). The answers are built from the dashboard's {@link ClusterView}; each
+ * executor's counts come from Storm's {@link TopologyInfo}, as {@code getTopologyInfo} gives them.
+ */
+final class StormUiApi {
+    private StormUiApi() {
+    }
+
+    /** The cluster summary: Squall's fields, the topologies listed under {@code topologyList}, and Storm's. */
+    static Map<String, Object> clusterSummary(ClusterView view) {
+        ClusterView.ClusterSummary c = view.summary();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mode", c.mode());
+        out.put("version", c.version());
+        out.put("stormVersion", c.version());
+        out.put("supervisors", c.supervisors());
+        out.put("topologies", c.topologies().size());
+        out.put("slotsTotal", c.slotsTotal());
+        out.put("slotsUsed", c.slotsUsed());
+        out.put("slotsFree", Math.max(0, c.slotsTotal() - c.slotsUsed()));
+        out.put("executorsTotal", c.topologies().stream().mapToInt(ClusterView.TopologySummary::executors).sum());
+        out.put("tasksTotal", c.topologies().stream().mapToInt(ClusterView.TopologySummary::tasks).sum());
+        out.put("schedulerDisplayResource", false);
+        out.put("topologyList", c.topologies());
+        out.put("supervisorList", c.supervisorList());
+        return out;
+    }
+
+    /** {@code /api/v1/topology/summary}. */
+    static Map<String, Object> topologySummary(ClusterView view) {
+        List<Map<String, Object>> topologies = new ArrayList<>();
+        for (ClusterView.TopologySummary t : view.summary().topologies()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("encodedId", t.id());
+            m.put("name", t.name());
+            m.put("status", t.status());
+            m.put("uptime", pretty(t.uptimeSecs()));
+            m.put("uptimeSeconds", t.uptimeSecs());
+            m.put("tasksTotal", t.tasks());
+            m.put("workersTotal", t.workers());
+            m.put("executorsTotal", t.executors());
+            m.put("replicationCount", 1);
+            m.put("schedulerDisplayResource", false);
+            topologies.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("topologies", topologies);
+        out.put("schedulerDisplayResource", false);
+        return out;
+    }
+
+    /** {@code /api/v1/supervisor/summary}. */
+    static Map<String, Object> supervisorSummary(ClusterView view) {
+        List<Map<String, Object>> supervisors = new ArrayList<>();
+        for (ClusterView.SupervisorSummary s : view.summary().supervisorList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("host", s.host());
+            m.put("uptime", pretty(s.uptimeSecs()));
+            m.put("uptimeSeconds", s.uptimeSecs());
+            m.put("slotsTotal", s.slotsUsed() + s.slotsFree());
+            m.put("slotsUsed", s.slotsUsed());
+            m.put("slotsFree", s.slotsFree());
+            supervisors.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("supervisors", supervisors);
+        out.put("schedulerDisplayResource", false);
+        return out;
+    }
+
+    /** {@code /api/v1/topology/ID[?window=W]}: the topology, its figures in each window, and its components. */
+    static Map<String, Object> topology(ClusterView view, String idOrName, String window) {
+        ClusterView.TopologySummary t = find(view, idOrName);
+        Window w = window(window);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", t.id());
+        out.put("encodedId", t.id());
+        out.put("name", t.name());
+        out.put("uptime", pretty(t.uptimeSecs()));
+        out.put("uptimeSeconds", t.uptimeSecs());
+        out.put("status", t.status());
+        out.put("tasksTotal", t.tasks());
+        out.put("workersTotal", t.workers());
+        out.put("executorsTotal", t.executors());
+        out.put("window", windowKey(window));
+        out.put("windowHint", windowPretty(windowKey(window)));
+        out.put("replicationCount", 1);
+        out.put("schedulerDisplayResource", false);
+        List<Map<String, Object>> stats = new ArrayList<>();
+        for (Map.Entry<String, Window> e : StormSummaries.STORM_WINDOWS.entrySet()) {
+            TopologyMetrics m = view.metrics(t.name(), e.getValue());
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("windowPretty", windowPretty(e.getKey()));
+            s.put("window", e.getKey());
+            List<TopologyMetrics.ComponentMetrics> all = m == null ? List.of() : components(m);
+            List<TopologyMetrics.ComponentMetrics> spouts = m == null ? List.of() : m.spouts();
+            s.put("emitted", all.stream().mapToLong(TopologyMetrics.ComponentMetrics::emitted).sum());
+            s.put("transferred", all.stream().mapToLong(TopologyMetrics.ComponentMetrics::transferred).sum());
+            s.put("completeLatency", latency(weightedCompleteLatency(spouts)));
+            s.put("acked", spouts.stream().mapToLong(TopologyMetrics.ComponentMetrics::acked).sum());
+            s.put("failed", spouts.stream().mapToLong(StormUiApi::failed).sum());
+            stats.add(s);
+        }
+        out.put("topologyStats", stats);
+        TopologyMetrics m = view.metrics(t.name(), w);
+        List<Map<String, Object>> spouts = new ArrayList<>();
+        List<Map<String, Object>> bolts = new ArrayList<>();
+        for (ClusterView.ComponentInfo c : view.components(t.name())) {
+            TopologyMetrics.ComponentMetrics cm = m == null ? null : find(m, c.id());
+            boolean spout = "spout".equals(c.kind());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(spout ? "spoutId" : "boltId", c.id());
+            row.put(spout ? "encodedSpoutId" : "encodedBoltId", c.id());
+            row.put("executors", c.parallelism());
+            row.put("tasks", c.tasks());
+            row.putAll(counts(cm, spout));
+            lastError(m, c.id(), row);
+            (spout ? spouts : bolts).add(row);
+        }
+        out.put("spouts", spouts);
+        out.put("bolts", bolts);
+        return out;
+    }
+
+    /** {@code /api/v1/topology/ID/component/COMPONENT[?window=W]}: a component's figures and its executors'. */
+    static Map<String, Object> component(ClusterView view, String idOrName, String component, String window) {
+        ClusterView.TopologySummary t = find(view, idOrName);
+        ClusterView.ComponentInfo c = view.components(t.name()).stream().filter(x -> x.id().equals(component))
+                .findFirst().orElseThrow(() -> new NotAliveException("Topology '" + t.name() + "' has no component '"
+                        + component + "'"));
+        boolean spout = "spout".equals(c.kind());
+        String key = windowKey(window);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("encodedId", c.id());
+        out.put("name", t.name());
+        out.put("componentType", c.kind());
+        out.put("executors", c.parallelism());
+        out.put("tasks", c.tasks());
+        out.put("topologyId", t.id());
+        out.put("encodedTopologyId", t.id());
+        out.put("topologyStatus", t.status());
+        out.put("window", key);
+        out.put("windowHint", windowPretty(key));
+        List<Map<String, Object>> byWindow = new ArrayList<>();
+        for (Map.Entry<String, Window> e : StormSummaries.STORM_WINDOWS.entrySet()) {
+            TopologyMetrics m = view.metrics(t.name(), e.getValue());
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("windowPretty", windowPretty(e.getKey()));
+            s.put("window", e.getKey());
+            s.putAll(counts(m == null ? null : find(m, c.id()), spout));
+            byWindow.add(s);
+        }
+        out.put(spout ? "spoutSummary" : "boltStats", byWindow);
+        TopologyMetrics m = view.metrics(t.name(), window(window));
+        Map<String, Object> selected = counts(m == null ? null : find(m, c.id()), spout);
+        String stream = c.streams().size() == 1 ? c.streams().get(0) : ExecutorStats.ALL_STREAMS;
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("stream", stream);
+        output.put("encodedStream", stream);
+        output.put("emitted", selected.get("emitted"));
+        output.put("transferred", selected.get("transferred"));
+        if (spout) {
+            output.put("completeLatency", selected.get("completeLatency"));
+            output.put("acked", selected.get("acked"));
+            output.put("failed", selected.get("failed"));
+        }
+        out.put("outputStats", List.of(output));
+        if (!spout) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            boolean one = c.inputs().size() == 1;
+            input.put("component", one ? c.inputs().get(0).component() : ExecutorStats.ALL_STREAMS);
+            input.put("encodedComponentId", input.get("component"));
+            input.put("stream", one ? c.inputs().get(0).stream() : ExecutorStats.ALL_STREAMS);
+            input.put("executeLatency", selected.get("executeLatency"));
+            input.put("processLatency", selected.get("processLatency"));
+            input.put("executed", selected.get("executed"));
+            input.put("acked", selected.get("acked"));
+            input.put("failed", selected.get("failed"));
+            out.put("inputStats", List.of(input));
+        }
+        out.put("executorStats", executors(view.stormInfo(t.name()), c.id(), key, spout));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (m != null) {
+            long now = System.currentTimeMillis();
+            for (Snapshots.Error e : m.errors()) {
+                if (e.component().equals(c.id())) {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("errorTime", e.timeMillis() / 1000);
+                    error.put("errorLapsedSecs", Math.max(0, (now - e.timeMillis()) / 1000));
+                    error.put("error", e.message());
+                    error.put("task", e.task());
+                    errors.add(error);
+                }
+            }
+        }
+        out.put("componentErrors", errors);
+        return out;
+    }
+
+    /** Each executor of {@code component} in {@code info}, with its counts in Storm window {@code key}. */
+    private static List<Map<String, Object>> executors(TopologyInfo info, String component, String key,
+                                                       boolean spout) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ExecutorSummary e : info.get_executors()) {
+            if (!e.get_component_id().equals(component)) {
+                continue;
+            }
+            String id = "[" + e.get_executor_info().get_task_start() + "-" + e.get_executor_info().get_task_end() + "]";
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("encodedId", id);
+            m.put("uptime", pretty(e.get_uptime_secs()));
+            m.put("uptimeSeconds", e.get_uptime_secs());
+            m.put("host", e.get_host());
+            m.put("port", e.get_port());
+            ExecutorStats s = e.get_stats();
+            m.put("emitted", sum(s.get_emitted(), key));
+            m.put("transferred", sum(s.get_transferred(), key));
+            if (spout) {
+                var sp = s.get_specific().get_spout();
+                m.put("completeLatency", latency(mean(sp.get_complete_ms_avg(), key)));
+                m.put("acked", sum(sp.get_acked(), key));
+                m.put("failed", sum(sp.get_failed(), key));
+            } else {
+                var b = s.get_specific().get_bolt();
+                m.put("executeLatency", latency(mean(b.get_execute_ms_avg(), key)));
+                m.put("processLatency", latency(mean(b.get_process_ms_avg(), key)));
+                m.put("executed", sum(b.get_executed(), key));
+                m.put("acked", sum(b.get_acked(), key));
+                m.put("failed", sum(b.get_failed(), key));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static <K> long sum(Map<String, Map<K, Long>> byWindow, String key) {
+        Map<K, Long> m = byWindow == null ? null : byWindow.get(key);
+        return m == null ? 0 : m.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static <K> double mean(Map<String, Map<K, Double>> byWindow, String key) {
+        Map<K, Double> m = byWindow == null ? null : byWindow.get(key);
+        return m == null || m.isEmpty() ? 0 : m.values().iterator().next();
+    }
+
+    /** A component's counts in Storm's field names ({@code null} metrics: none yet, all zero). */
+    private static Map<String, Object> counts(TopologyMetrics.ComponentMetrics c, boolean spout) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("emitted", c == null ? 0 : c.emitted());
+        m.put("transferred", c == null ? 0 : c.transferred());
+        if (spout) {
+            m.put("completeLatency", latency(c == null ? 0 : c.completeLatencyMs()));
+        } else {
+            m.put("capacity", String.format(Locale.ROOT, "%.3f", c == null ? 0 : c.capacity()));
+            m.put("executeLatency", latency(c == null ? 0 : c.executeLatencyMs()));
+            m.put("executed", c == null ? 0 : c.executed());
+            m.put("processLatency", latency(c == null ? 0 : c.processLatencyMs()));
+        }
+        m.put("acked", c == null ? 0 : c.acked());
+        m.put("failed", c == null ? 0 : failed(c));
+        return m;
+    }
+
+    private static long failed(TopologyMetrics.ComponentMetrics c) {
+        return c.failed() + ("spout".equals(c.kind()) ? c.timedOut() : 0);
+    }
+
+    private static void lastError(TopologyMetrics m, String component, Map<String, Object> row) {
+        Snapshots.Error last = m == null ? null : m.errors().stream().filter(e -> e.component().equals(component))
+                .findFirst().orElse(null); // Newest first.
+        row.put("lastError", last == null ? "" : last.message());
+        if (last != null) {
+            row.put("errorTime", last.timeMillis() / 1000);
+            row.put("errorLapsedSecs", Math.max(0, (System.currentTimeMillis() - last.timeMillis()) / 1000));
+        }
+    }
+
+    private static double weightedCompleteLatency(List<TopologyMetrics.ComponentMetrics> spouts) {
+        long acked = spouts.stream().mapToLong(TopologyMetrics.ComponentMetrics::acked).sum();
+        return acked == 0 ? 0 : spouts.stream().mapToDouble(s -> s.completeLatencyMs() * s.acked()).sum() / acked;
+    }
+
+    private static List<TopologyMetrics.ComponentMetrics> components(TopologyMetrics m) {
+        List<TopologyMetrics.ComponentMetrics> all = new ArrayList<>(m.spouts());
+        all.addAll(m.bolts());
+        return all;
+    }
+
+    private static TopologyMetrics.ComponentMetrics find(TopologyMetrics m, String id) {
+        return components(m).stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The topology whose id or name is {@code idOrName}. */
+    static ClusterView.TopologySummary find(ClusterView view, String idOrName) {
+        List<ClusterView.TopologySummary> all = view.summary().topologies();
+        return all.stream().filter(t -> t.id().equals(idOrName)).findFirst()
+                .or(() -> all.stream().filter(t -> t.name().equals(idOrName)).findFirst())
+                .orElseThrow(() -> new NotAliveException("No topology with id or name '" + idOrName + "' (running: "
+                        + all.stream().map(ClusterView.TopologySummary::id).toList() + ")"));
+    }
+
+    /** Storm's window key {@code window}, {@code :all-time} when absent. */
+    private static String windowKey(String window) {
+        String key = window == null || window.isEmpty() ? ExecutorStats.ALL_TIME : window;
+        window(key);
+        return key;
+    }
+
+    private static Window window(String window) {
+        String key = window == null || window.isEmpty() ? ExecutorStats.ALL_TIME : window;
+        Window w = StormSummaries.STORM_WINDOWS.get(key);
+        if (w == null) {
+            throw new ApiHandler.HttpError(HttpResponseStatus.BAD_REQUEST, "Unknown window '" + window + "': Storm's windows are "
+                    + StormSummaries.STORM_WINDOWS.keySet() + " (seconds, or :all-time)");
+        }
+        return w;
+    }
+
+    private static String windowPretty(String key) {
+        return ExecutorStats.ALL_TIME.equals(key) ? "All time" : pretty(Long.parseLong(key));
+    }
+
+    private static String latency(double ms) {
+        return String.format(Locale.ROOT, "%.3f", ms);
+    }
+
+    /** Seconds as Storm's UI writes them: {@code 6m 5s}, {@code 1d 0h 0m 0s}. */
+    static String pretty(long secs) {
+        long[] parts = {secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60};
+        String[] units = {"d", "h", "m", "s"};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (b.length() > 0 || parts[i] != 0 || i == parts.length - 1) {
+                b.append(b.length() > 0 ? " " : "").append(parts[i]).append(units[i]);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Storm's answer to an action on a topology. */
+    static Map<String, Object> operation(String operation, String topologyId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("topologyOperation", operation);
+        out.put("topologyId", topologyId);
+        out.put("status", "success");
+        return out;
+    }
+}

@@ -1,0 +1,187 @@
+package io.squall.daemon.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.Await;
+import io.squall.LocalCluster;
+import io.squall.testing.TestWordCounter;
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.TopologyBuilder;
+import io.squall.tuple.Fields;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Storm UI's REST API, as tools written for Storm's UI call it, on a local cluster. */
+@Timeout(90)
+class StormUiApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalCluster cluster;
+    private static DashboardServer server;
+    private static String id;
+
+    @BeforeAll
+    static void start() {
+        cluster = new LocalCluster();
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("counter", new TestWordCounter(), 2).fieldsGrouping("words", new Fields("word"));
+        cluster.submitTopology("storm-ui", null, b.createTopology());
+        server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 200);
+        id = cluster.getTopologyInfo("storm-ui").get_id();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        cluster.close();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(String method, String path, int status) throws Exception {
+        HttpResponse<String> res = call(method, path, null);
+        assertEquals(status, res.statusCode(), res.body());
+        return JSON.readTree(res.body());
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
+    @Test
+    void summariesHaveStormsFields() throws Exception {
+        JsonNode cluster = json("GET", "/api/v1/cluster/summary", 200);
+        assertEquals(1, cluster.get("topologies").asInt(), "Storm counts the topologies: " + cluster);
+        assertEquals(1, cluster.get("supervisors").asInt());
+        assertEquals(3, cluster.get("executorsTotal").asInt(), "spout and two counters, ackers not counted");
+        assertTrue(cluster.has("stormVersion") && cluster.has("slotsFree") && cluster.has("tasksTotal"), "" + cluster);
+
+        JsonNode topologies = json("GET", "/api/v1/topology/summary", 200).get("topologies");
+        assertEquals(List.of(id), texts(topologies, "id"));
+        JsonNode t = topologies.get(0);
+        assertEquals("storm-ui", t.get("name").asText());
+        assertEquals("ACTIVE", t.get("status").asText());
+        assertEquals(3, t.get("executorsTotal").asInt());
+        assertEquals(1, t.get("workersTotal").asInt());
+        assertTrue(t.get("uptime").asText().endsWith("s"), t.toString());
+
+        assertEquals(1, json("GET", "/api/v1/supervisor/summary", 200).get("supervisors").size());
+    }
+
+    @Test
+    void aTopologysPageHasItsWindowsAndComponentsAsStormsDoes() throws Exception {
+        Await.until(Duration.ofSeconds(30), () -> {
+            try {
+                JsonNode p = json("GET", "/api/v1/topology/" + id, 200);
+                return p.get("spouts").get(0).get("emitted").asLong() > 0
+                        && p.get("bolts").get(0).get("executed").asLong() > 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, () -> "counts on Storm's topology page");
+        JsonNode page = json("GET", "/api/v1/topology/" + id, 200);
+        assertEquals(id, page.get("id").asText());
+        assertEquals(":all-time", page.get("window").asText());
+        assertEquals(List.of("600", "10800", "86400", ":all-time"), texts(page.get("topologyStats"), "window"));
+        assertEquals(List.of("10m 0s", "3h 0m 0s", "1d 0h 0m 0s", "All time"),
+                texts(page.get("topologyStats"), "windowPretty"));
+        JsonNode spout = page.get("spouts").get(0);
+        assertEquals("words", spout.get("spoutId").asText());
+        assertEquals(1, spout.get("executors").asInt());
+        JsonNode bolt = page.get("bolts").get(0);
+        assertEquals("counter", bolt.get("boltId").asText());
+        assertEquals(2, bolt.get("executors").asInt());
+        assertTrue(bolt.get("capacity").isTextual() && bolt.get("executeLatency").isTextual(), bolt.toString());
+        // By name too, and over a window of Storm's.
+        assertEquals(id, json("GET", "/api/v1/topology/storm-ui?window=600", 200).get("id").asText());
+    }
+
+    @Test
+    void aComponentsPageListsEachExecutorWithItsOwnCounts() throws Exception {
+        Await.until(Duration.ofSeconds(30), () -> {
+            try {
+                JsonNode executors = json("GET", "/api/v1/topology/" + id + "/component/counter", 200)
+                        .get("executorStats");
+                return executors.size() == 2 && executors.get(0).get("executed").asLong() > 0
+                        && executors.get(1).get("executed").asLong() > 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, () -> "both counters' executors with executed tuples");
+        JsonNode page = json("GET", "/api/v1/topology/" + id + "/component/counter", 200);
+        assertEquals("bolt", page.get("componentType").asText());
+        assertEquals(id, page.get("topologyId").asText());
+        assertEquals(List.of("[1-1]", "[2-2]"), texts(page.get("executorStats"), "id"));
+        assertEquals(4, page.get("boltStats").size());
+        assertEquals("words", page.get("inputStats").get(0).get("component").asText());
+        assertEquals("default", page.get("inputStats").get(0).get("stream").asText());
+
+        JsonNode spout = json("GET", "/api/v1/topology/" + id + "/component/words", 200);
+        assertEquals("spout", spout.get("componentType").asText());
+        assertEquals("default", spout.get("outputStats").get(0).get("stream").asText());
+        assertEquals(4, spout.get("spoutSummary").size());
+    }
+
+    @Test
+    void actionsAnswerAsStormsDoAndBadRequestsSayWhatIsWrong() throws Exception {
+        JsonNode off = json("POST", "/api/v1/topology/" + id + "/deactivate", 200);
+        assertEquals("deactivate", off.get("topologyOperation").asText());
+        assertEquals(id, off.get("topologyId").asText());
+        assertEquals("success", off.get("status").asText());
+        assertEquals("INACTIVE", json("GET", "/api/v1/topology/" + id, 200).get("status").asText());
+        json("POST", "/api/v1/topology/" + id + "/activate", 200);
+        assertEquals("ACTIVE", json("GET", "/api/v1/topology/" + id, 200).get("status").asText());
+
+        HttpResponse<String> rebalance = call("POST", "/api/v1/topology/" + id + "/rebalance/0",
+                "{\"rebalanceOptions\": {\"numWorkers\": 2, \"executors\": {\"counter\": \"1\"}}, \"callback\": \"x\"}");
+        assertEquals(501, rebalance.statusCode(), rebalance.body());
+        assertTrue(rebalance.body().contains("not supported in local mode"), rebalance.body());
+        HttpResponse<String> notJson = call("POST", "/api/v1/topology/" + id + "/rebalance/0", "{numWorkers");
+        assertEquals(400, notJson.statusCode(), notJson.body());
+        assertTrue(notJson.body().contains("rebalanceOptions"), notJson.body());
+
+        assertTrue(json("GET", "/api/v1/topology/" + id + "?window=5m", 400).get("error").asText()
+                .contains("Unknown window '5m'"));
+        assertTrue(json("GET", "/api/v1/topology/nosuch-1-1", 404).get("error").asText().contains("nosuch-1-1"));
+        assertTrue(json("GET", "/api/v1/topology/" + id + "/component/nothing", 404).get("error").asText()
+                .contains("no component 'nothing'"));
+        assertTrue(json("POST", "/api/v1/topology/" + id + "/kill/soon", 400).get("error").asText()
+                .contains("whole number"));
+        assertTrue(json("GET", "/api/v1/topology/" + id + "/kill/0", 405).get("error").asText().contains("Use POST"));
+        assertTrue(cluster.isRunning("storm-ui"));
+    }
+
+    @Test
+    void killsByIdAfterTheWait() throws Exception {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        cluster.submitTopology("storm-ui-doomed", null, b.createTopology());
+        String doomed = cluster.getTopologyInfo("storm-ui-doomed").get_id();
+        JsonNode kill = json("POST", "/api/v1/topology/" + doomed + "/kill/0", 200);
+        assertEquals("kill", kill.get("topologyOperation").asText());
+        Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("storm-ui-doomed"), () -> "killed");
+        assertTrue(cluster.isRunning("storm-ui"));
+    }
+}
