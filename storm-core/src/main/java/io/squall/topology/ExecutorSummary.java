@@ -52,6 +52,7 @@ public class ExecutorSummary implements Serializable {
 
     @Override
     public String toString() {
-        return "ExecutorSummary(" + componentId + " " + executorInfo + ")";
+        return "ExecutorSummary(" + componentId + " " + executorInfo + " on " + host + ":" + port + ", emitted "
+                + (stats == null ? "none" : stats.get_emitted()) + ")";
     }
 }

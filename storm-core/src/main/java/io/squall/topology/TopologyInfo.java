@@ -52,4 +52,11 @@ public class TopologyInfo implements Serializable {
     public Map<String, List<ErrorInfo>> get_errors() {
         return errors;
     }
+
+    /** The topology and its executors, for logs (Storm's harnesses log it while they wait for progress). */
+    @Override
+    public String toString() {
+        return "TopologyInfo(" + name + " " + id + ", " + status + ", up " + uptimeSecs + " s, executors " + executors
+                + ")";
+    }
 }
