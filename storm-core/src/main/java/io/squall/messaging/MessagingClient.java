@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A connection to another worker's {@link MessagingServer} that reconnects with exponential backoff. Writers
+ * A connection to another worker's {@link MessagingServer} that reconnects with exponential backoff (reset once a
+ * connection has lasted the longest backoff). Writers
  * call {@link #send}, which waits while the connection is down or its write buffer is above the high-water
  * mark: the caller's own queue then fills, which raises backpressure, so nothing is buffered without bound
  * and nothing is dropped here. Frames already handed to a connection that then breaks are lost; they are
@@ -57,6 +58,8 @@ public final class MessagingClient implements AutoCloseable {
     /** Whether a connection is usable only after the topology handshake ({@link TransportSecurity#AUTHENTICATED}). */
     private final boolean handshakes;
     private long backoffMs;
+    /** When the last published connection was made ({@link System#nanoTime}), or 0 if it is gone or never was. */
+    private long connectedAtNanos;
 
     /** Starts connecting to {@code host:port} on {@code group}. */
     public MessagingClient(String name, String host, int port, EventLoopGroup group, Settings settings) {
@@ -108,7 +111,7 @@ public final class MessagingClient implements AutoCloseable {
     /** Lets writers use a connected (and, with a handshake, authenticated) channel. */
     private void publish(Channel ch) {
         synchronized (lock) {
-            backoffMs = settings.minBackoffMs();
+            connectedAtNanos = System.nanoTime();
             channel = ch;
             lock.notifyAll();
         }
@@ -173,6 +176,14 @@ public final class MessagingClient implements AutoCloseable {
         }
         long delay;
         synchronized (lock) {
+            // A connection that lived at least the longest backoff was a good one: start again from the shortest.
+            // One the peer closes sooner (say it cannot read what it gets) keeps backing off, so a peer that keeps
+            // refusing is not asked again ten times a second.
+            if (connectedAtNanos != 0
+                    && System.nanoTime() - connectedAtNanos >= TimeUnit.MILLISECONDS.toNanos(settings.maxBackoffMs())) {
+                backoffMs = settings.minBackoffMs();
+            }
+            connectedAtNanos = 0;
             delay = backoffMs;
             backoffMs = Math.min(settings.maxBackoffMs(), backoffMs * 2);
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -193,5 +194,41 @@ class MessagingServerTest {
             client.close();
             group.shutdownGracefully();
         }
+    }
+
+    /**
+     * A peer that accepts and at once closes (it cannot read what it is sent, say) is asked again later and later:
+     * the backoff starts over only after a connection that lasted.
+     */
+    @Test
+    void aPeerThatClosesAtOnceIsReconnectedToWithGrowingBackoff() throws Exception {
+        List<Long> accepts = new CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket refusing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!refusing.isClosed()) {
+                    try {
+                        refusing.accept().close();
+                        accepts.add(System.nanoTime());
+                    } catch (IOException e) {
+                        return; // Closed.
+                    }
+                }
+            }, "refusing-peer");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            NioEventLoopGroup group = new NioEventLoopGroup(1);
+            MessagingClient client = new MessagingClient("test", "127.0.0.1", refusing.getLocalPort(), group,
+                    new MessagingClient.Settings(10, 1000, 1 << 20));
+            try {
+                Await.until(Duration.ofSeconds(20), () -> accepts.size() >= 6, () -> "six connections, got " + accepts);
+            } finally {
+                client.close();
+                group.shutdownGracefully();
+            }
+        }
+        // Delays of 10, 20, 40, 80 and 160 ms: the fifth gap is at least the scheduled 160 ms (only load makes it
+        // longer). Had each short connection reset the backoff, every gap would be about 10 ms.
+        long fifthGapMs = (accepts.get(5) - accepts.get(4)) / 1_000_000;
+        assertTrue(fifthGapMs >= 100, "gap between the fifth and sixth connection: " + fifthGapMs + " ms");
     }
 }
