@@ -902,6 +902,8 @@ class ClusterIT {
             }
             assertEquals(sentences, JSON.readTree(get(http, api + "topology/" + id).body()).get("spouts").get(0)
                     .get("acked").asLong());
+            JsonNode workers = JSON.readTree(get(http, api + "topology-workers/" + id).body()).get("hostPortList");
+            assertEquals(2, workers.size(), workers::toString);
 
             HttpResponse<String> unknown = get(http, api + "topologies/nope");
             assertEquals(404, unknown.statusCode());

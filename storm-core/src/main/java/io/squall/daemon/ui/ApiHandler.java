@@ -61,6 +61,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String TOPOLOGIES = "/api/v1/topologies/";
     private static final String STORM_TOPOLOGY = "/api/v1/topology/";
+    private static final String STORM_WORKERS = "/api/v1/topology-workers/";
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css",
             "/tap.js", "tap.js", "/examples/clickstream", "clickstream.html", "/clickstream.js", "clickstream.js");
@@ -198,6 +199,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (path.startsWith(STORM_TOPOLOGY)) {
             return stormTopology(req, view, q, path);
         }
+        if (path.startsWith(STORM_WORKERS)) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.topologyWorkers(view,
+                    QueryStringDecoder.decodeComponent(path.substring(STORM_WORKERS.length())), logs.port()));
+        }
         if (path.startsWith(TOPOLOGIES)) {
             String[] parts = path.substring(TOPOLOGIES.length()).split("/", -1);
             String name = QueryStringDecoder.decodeComponent(parts[0]);
@@ -248,11 +254,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         requireMethod(req, HttpMethod.POST);
         ClusterView.TopologySummary t = StormUiApi.find(view, id);
         String action = parts[1];
-        switch (parts.length == 2 ? action : parts.length == 3 ? action + "/" : path) {
+        String operation = parts.length == 2 ? action : parts.length == 3 ? action + "/WAIT" : "";
+        switch (operation) {
             case "activate" -> view.activate(t.name());
             case "deactivate" -> view.deactivate(t.name());
-            case "kill/" -> view.kill(t.name(), positive("wait time", parts[2]));
-            case "rebalance/" -> {
+            case "kill/WAIT" -> view.kill(t.name(), positive("wait time", parts[2]));
+            case "rebalance/WAIT" -> {
                 positive("wait time", parts[2]);
                 JsonNode options = rebalanceOptions(req);
                 Map<String, Integer> executors = new LinkedHashMap<>();

@@ -92,6 +92,31 @@ final class StormUiApi {
         return out;
     }
 
+    /**
+     * {@code /api/v1/topology-workers/ID}: the host and port of each worker that runs an executor of the topology,
+     * and the logviewers' port (0 when the dashboard links no logs).
+     */
+    static Map<String, Object> topologyWorkers(ClusterView view, String idOrName, int logviewerPort) {
+        ClusterView.TopologySummary t = find(view, idOrName);
+        java.util.Set<List<Object>> workers = new java.util.LinkedHashSet<>();
+        for (ExecutorSummary e : view.stormInfo(t.name()).get_executors()) {
+            if (e.get_port() > 0) {
+                workers.add(List.of(e.get_host(), e.get_port()));
+            }
+        }
+        List<Map<String, Object>> hostPorts = new ArrayList<>();
+        for (List<Object> w : workers) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("host", w.get(0));
+            m.put("port", w.get(1));
+            hostPorts.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hostPortList", hostPorts);
+        out.put("logviewerPort", logviewerPort);
+        return out;
+    }
+
     /** {@code /api/v1/topology/ID[?window=W]}: the topology, its figures in each window, and its components. */
     static Map<String, Object> topology(ClusterView view, String idOrName, String window) {
         ClusterView.TopologySummary t = find(view, idOrName);

@@ -93,7 +93,7 @@ public final class StormSummaries {
         where.forEach((component, at) -> {
             Map<String, List<Counts>> byWindow = new LinkedHashMap<>();
             views.forEach((window, view) -> find(view, component).ifPresent(m -> byWindow.put(window, split(
-                    new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed(),
+                    new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed() + m.timedOut(),
                             m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs()), at, m.taskCounts()))));
             addExecutors(executors, component, isSpout.test(component), at, uptime, byWindow,
                     countedStream.apply(component));

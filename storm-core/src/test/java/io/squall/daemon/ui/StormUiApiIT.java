@@ -88,6 +88,9 @@ class StormUiApiIT {
         assertTrue(t.get("uptime").asText().endsWith("s"), t.toString());
 
         assertEquals(1, json("GET", "/api/v1/supervisor/summary", 200).get("supervisors").size());
+        JsonNode workers = json("GET", "/api/v1/topology-workers/" + id, 200);
+        assertEquals(0, workers.get("hostPortList").size(), "a local topology's workers have no ports: " + workers);
+        assertEquals(0, workers.get("logviewerPort").asInt());
     }
 
     @Test
