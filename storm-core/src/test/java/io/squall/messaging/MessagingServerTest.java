@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -203,7 +205,7 @@ class MessagingServerTest {
     @Test
     void aPeerThatClosesAtOnceIsReconnectedToWithGrowingBackoff() throws Exception {
         List<Long> accepts = new CopyOnWriteArrayList<>();
-        try (java.net.ServerSocket refusing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket refusing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 while (!refusing.isClosed()) {
                     try {

@@ -246,6 +246,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.topology(view, id, param(q, "window")));
         }
+        if (parts.length == 2 && parts[1].equals("metrics")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.topologyMetrics(view, id, param(q, "window")));
+        }
         if (parts.length == 3 && parts[1].equals("component")) {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.component(view, id, QueryStringDecoder.decodeComponent(parts[2]),

@@ -171,6 +171,63 @@ final class StormUiApi {
         return out;
     }
 
+    /**
+     * {@code /api/v1/topology/ID/metrics[?window=W]}: each component's counts by stream, as Storm's lists of
+     * {@code {stream_id, value}} (bolts' input counts also with {@code component_id}), under the stream a component
+     * declares or its one input, else under {@code all} (Squall counts per component).
+     */
+    static Map<String, Object> topologyMetrics(ClusterView view, String idOrName, String window) {
+        ClusterView.TopologySummary t = find(view, idOrName);
+        String key = windowKey(window);
+        TopologyMetrics m = view.metrics(t.name(), window(window));
+        List<Map<String, Object>> spouts = new ArrayList<>();
+        List<Map<String, Object>> bolts = new ArrayList<>();
+        for (ClusterView.ComponentInfo c : view.components(t.name())) {
+            TopologyMetrics.ComponentMetrics cm = m == null ? null : find(m, c.id());
+            boolean spout = "spout".equals(c.kind());
+            String out = c.streams().size() == 1 ? c.streams().get(0) : ExecutorStats.ALL_STREAMS;
+            boolean one = c.inputs().size() == 1;
+            String inComponent = one ? c.inputs().get(0).component() : ExecutorStats.ALL_STREAMS;
+            String inStream = one ? c.inputs().get(0).stream() : ExecutorStats.ALL_STREAMS;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.id());
+            row.put("emitted", List.of(byStream(null, out, cm == null ? 0 : cm.emitted())));
+            row.put("transferred", List.of(byStream(null, out, cm == null ? 0 : cm.transferred())));
+            if (spout) {
+                row.put("acked", List.of(byStream(null, out, cm == null ? 0 : cm.acked())));
+                row.put("failed", List.of(byStream(null, out, cm == null ? 0 : failed(cm))));
+                row.put("complete_ms_avg", List.of(byStream(null, out,
+                        latency(cm == null ? 0 : cm.completeLatencyMs()))));
+                spouts.add(row);
+            } else {
+                row.put("acked", List.of(byStream(inComponent, inStream, cm == null ? 0 : cm.acked())));
+                row.put("failed", List.of(byStream(inComponent, inStream, cm == null ? 0 : cm.failed())));
+                row.put("process_ms_avg", List.of(byStream(inComponent, inStream,
+                        latency(cm == null ? 0 : cm.processLatencyMs()))));
+                row.put("executed", List.of(byStream(inComponent, inStream, cm == null ? 0 : cm.executed())));
+                row.put("executed_ms_avg", List.of(byStream(inComponent, inStream,
+                        latency(cm == null ? 0 : cm.executeLatencyMs()))));
+                bolts.add(row);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("window", key);
+        out.put("window-hint", windowPretty(key));
+        out.put("spouts", spouts);
+        out.put("bolts", bolts);
+        return out;
+    }
+
+    private static Map<String, Object> byStream(String component, String stream, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (component != null) {
+            m.put("component_id", component);
+        }
+        m.put("stream_id", stream);
+        m.put("value", value);
+        return m;
+    }
+
     /** {@code /api/v1/topology/ID/component/COMPONENT[?window=W]}: a component's figures and its executors'. */
     static Map<String, Object> component(ClusterView view, String idOrName, String component, String window) {
         ClusterView.TopologySummary t = find(view, idOrName);
@@ -361,8 +418,8 @@ final class StormUiApi {
         String key = window == null || window.isEmpty() ? ExecutorStats.ALL_TIME : window;
         Window w = StormSummaries.STORM_WINDOWS.get(key);
         if (w == null) {
-            throw new ApiHandler.HttpError(HttpResponseStatus.BAD_REQUEST, "Unknown window '" + window + "': Storm's windows are "
-                    + StormSummaries.STORM_WINDOWS.keySet() + " (seconds, or :all-time)");
+            throw new ApiHandler.HttpError(HttpResponseStatus.BAD_REQUEST, "Unknown window '" + window
+                    + "': Storm's windows are " + StormSummaries.STORM_WINDOWS.keySet() + " (seconds, or :all-time)");
         }
         return w;
     }

@@ -117,6 +117,13 @@ class StormUiApiIT {
         assertEquals("counter", bolt.get("boltId").asText());
         assertEquals(2, bolt.get("executors").asInt());
         assertTrue(bolt.get("capacity").isTextual() && bolt.get("executeLatency").isTextual(), bolt.toString());
+        JsonNode metrics = json("GET", "/api/v1/topology/" + id + "/metrics", 200);
+        assertEquals("default", metrics.get("spouts").get(0).get("emitted").get(0).get("stream_id").asText());
+        assertTrue(metrics.get("spouts").get(0).get("emitted").get(0).get("value").asLong() > 0, metrics.toString());
+        JsonNode executed = metrics.get("bolts").get(0).get("executed").get(0);
+        assertEquals(List.of("words", "default"), List.of(executed.get("component_id").asText(),
+                executed.get("stream_id").asText()));
+        assertTrue(executed.get("value").asLong() > 0, metrics.toString());
         // By name too, and over a window of Storm's.
         assertEquals(id, json("GET", "/api/v1/topology/storm-ui?window=600", 200).get("id").asText());
     }
@@ -158,7 +165,8 @@ class StormUiApiIT {
         assertEquals("ACTIVE", json("GET", "/api/v1/topology/" + id, 200).get("status").asText());
 
         HttpResponse<String> rebalance = call("POST", "/api/v1/topology/" + id + "/rebalance/0",
-                "{\"rebalanceOptions\": {\"numWorkers\": 2, \"executors\": {\"counter\": \"1\"}}, \"callback\": \"x\"}");
+                "{\"rebalanceOptions\": {\"numWorkers\": 2, \"executors\": {\"counter\": \"1\"}},"
+                        + " \"callback\": \"x\"}");
         assertEquals(501, rebalance.statusCode(), rebalance.body());
         assertTrue(rebalance.body().contains("not supported in local mode"), rebalance.body());
         HttpResponse<String> notJson = call("POST", "/api/v1/topology/" + id + "/rebalance/0", "{numWorkers");

@@ -102,7 +102,8 @@ class StormSummariesTest {
         Map<String, TopologyMetrics> views = new java.util.LinkedHashMap<>();
         StormSummaries.STORM_WINDOWS.forEach((key, window) -> views.put(key, agg.view("t", window)));
         Map<String, List<StormSummaries.ExecutorPlace>> places = Map.of("words", List.of(
-                new StormSummaries.ExecutorPlace(1, 2, "h1", 6700), new StormSummaries.ExecutorPlace(3, 4, "h2", 6701)));
+                new StormSummaries.ExecutorPlace(1, 2, "h1", 6700),
+                new StormSummaries.ExecutorPlace(3, 4, "h2", 6701)));
 
         List<ExecutorSummary> executors = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views, places,
                 "words"::equals, c -> StormSummaries.countedStream(t.getComponent(c))).get_executors();
