@@ -902,6 +902,9 @@ class ClusterIT {
             }
             assertEquals(sentences, JSON.readTree(get(http, api + "topology/" + id).body()).get("spouts").get(0)
                     .get("acked").asLong());
+            JsonNode nimbuses = JSON.readTree(get(http, api + "nimbus/summary").body()).get("nimbuses");
+            assertEquals("Leader", nimbuses.get(0).get("status").asText(), nimbuses::toString);
+            assertTrue(nimbuses.get(0).get("port").asInt() > 0, nimbuses::toString);
             JsonNode workers = JSON.readTree(get(http, api + "topology-workers/" + id).body()).get("hostPortList");
             assertEquals(2, workers.size(), workers::toString);
 

@@ -82,6 +82,8 @@ public final class Nimbus implements AutoCloseable {
     private final NimbusHttpServer http;
     private final ScheduledExecutorService monitor;
     private final String address;
+    /** When this Nimbus started, for its uptime. */
+    private final long startTimeMs = System.currentTimeMillis();
     /** Task layouts by topology id, so the monitor does not reload code each round. Under this object's lock. */
     private final Map<String, CachedLayout> layouts = new HashMap<>();
     /** The metrics workers report. */
@@ -597,6 +599,7 @@ public final class Nimbus implements AutoCloseable {
         m.put("nimbus", address);
         m.put("leader", leader());
         m.put("isLeader", isLeader());
+        m.put("startTimeMs", startTimeMs);
         m.put("supervisors", state.supervisors());
         return m;
     }

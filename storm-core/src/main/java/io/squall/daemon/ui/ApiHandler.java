@@ -192,6 +192,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.topologySummary(view));
         }
+        if (path.equals("/api/v1/nimbus/summary")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.nimbusSummary(view));
+        }
         if (path.equals("/api/v1/supervisor/summary")) {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.supervisorSummary(view));

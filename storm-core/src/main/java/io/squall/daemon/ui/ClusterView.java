@@ -153,6 +153,17 @@ public interface ClusterView {
     /** A topology's metrics over {@code window}, or null if none of its workers has reported yet. */
     TopologyMetrics metrics(String name, Window window);
 
+    /**
+     * The Nimbus daemons known: the one answering and, if it is not the leader, the leader.
+     *
+     * @param status     Storm's {@code Leader} or {@code Not a Leader}
+     * @param uptimeSecs how long it has run, or -1 when not known (a leader asked through another Nimbus)
+     */
+    record NimbusSummary(String host, int port, String status, long uptimeSecs, String version) { }
+
+    /** The Nimbus daemons, for Storm UI's {@code /api/v1/nimbus/summary}. */
+    List<NimbusSummary> nimbuses();
+
     /** Storm's {@code getTopologyInfo} of a topology: one summary per executor, where it runs and its counts. */
     io.squall.topology.TopologyInfo stormInfo(String name);
 

@@ -207,6 +207,13 @@ public final class LocalClusterView implements ClusterView {
         return answer.json(component, key);
     }
 
+    /** Local mode's Nimbus is the cluster in this JVM: the leader, up since the view was made. */
+    @Override
+    public List<NimbusSummary> nimbuses() {
+        return List.of(new NimbusSummary("localhost", 0, "Leader",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), summary().version()));
+    }
+
     @Override
     public io.squall.topology.TopologyInfo stormInfo(String name) {
         return cluster.getTopologyInfo(name);

@@ -80,6 +80,38 @@ public final class NimbusClusterView implements ClusterView {
     }
 
     @Override
+    public List<NimbusSummary> nimbuses() {
+        return nimbuses(ask(nimbus::getClusterInfo), System.currentTimeMillis());
+    }
+
+    /** The Nimbus that answered {@code cluster} ({@code GET /api/v1/cluster}) and, if it does not lead, the leader. */
+    static List<NimbusSummary> nimbuses(Map<String, Object> cluster, long nowMs) {
+        List<NimbusSummary> out = new ArrayList<>();
+        String self = String.valueOf(cluster.get("nimbus"));
+        boolean leads = Boolean.TRUE.equals(cluster.get("isLeader"));
+        Object started = cluster.get("startTimeMs");
+        long uptime = started instanceof Number n ? Math.max(0, (nowMs - n.longValue()) / 1000) : -1;
+        out.add(nimbusAt(self, leads ? "Leader" : "Not a Leader", uptime));
+        Object leader = cluster.get("leader");
+        if (!leads && leader != null && !leader.equals(self)) {
+            out.add(nimbusAt(String.valueOf(leader), "Leader", -1));
+        }
+        return out;
+    }
+
+    private static NimbusSummary nimbusAt(String hostPort, String status, long uptimeSecs) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        int port = 0;
+        try {
+            port = colon < 0 ? 0 : Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = 0; // An address without a port number: the host alone.
+        }
+        return new NimbusSummary(host, port, status, uptimeSecs, version());
+    }
+
+    @Override
     public io.squall.topology.TopologyInfo stormInfo(String name) {
         return ask(() -> nimbus.getClient().getTopologyInfo(known(name)));
     }

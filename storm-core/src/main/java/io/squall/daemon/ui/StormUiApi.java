@@ -72,6 +72,24 @@ final class StormUiApi {
         return out;
     }
 
+    /** {@code /api/v1/nimbus/summary}; an uptime not known is left out. */
+    static Map<String, Object> nimbusSummary(ClusterView view) {
+        List<Map<String, Object>> nimbuses = new ArrayList<>();
+        for (ClusterView.NimbusSummary n : view.nimbuses()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("host", n.host());
+            m.put("port", n.port());
+            m.put("status", n.status());
+            m.put("version", n.version());
+            if (n.uptimeSecs() >= 0) {
+                m.put("nimbusUpTime", pretty(n.uptimeSecs()));
+                m.put("nimbusUpTimeSeconds", String.valueOf(n.uptimeSecs()));
+            }
+            nimbuses.add(m);
+        }
+        return Map.of("nimbuses", nimbuses);
+    }
+
     /** {@code /api/v1/supervisor/summary}. */
     static Map<String, Object> supervisorSummary(ClusterView view) {
         List<Map<String, Object>> supervisors = new ArrayList<>();

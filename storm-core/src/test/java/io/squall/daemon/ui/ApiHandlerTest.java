@@ -46,6 +46,11 @@ class ApiHandlerTest {
         }
 
         @Override
+        public List<NimbusSummary> nimbuses() {
+            return List.of(new NimbusSummary("localhost", 0, "Leader", 1, "test"));
+        }
+
+        @Override
         public io.squall.topology.TopologyInfo stormInfo(String name) {
             return new io.squall.topology.TopologyInfo("wc-1", known(name), 1, List.of(), "ACTIVE", Map.of());
         }

@@ -27,6 +27,18 @@ class NimbusClusterViewTest {
     }
 
     @Test
+    void aFollowerListsItselfAndTheLeaderWhoseUptimeItDoesNotKnow() {
+        List<ClusterView.NimbusSummary> n = NimbusClusterView.nimbuses(Map.of("nimbus", "n2:6628", "leader",
+                "n1:6627", "isLeader", false, "startTimeMs", NOW - 65_000), NOW);
+        assertEquals(List.of("n2", 6628, "Not a Leader", 65L), List.of(n.get(0).host(), n.get(0).port(),
+                n.get(0).status(), n.get(0).uptimeSecs()));
+        assertEquals(List.of("n1", 6627, "Leader", -1L), List.of(n.get(1).host(), n.get(1).port(), n.get(1).status(),
+                n.get(1).uptimeSecs()));
+        assertEquals(1, NimbusClusterView.nimbuses(Map.of("nimbus", "n1:6627", "leader", "n1:6627", "isLeader", true,
+                "startTimeMs", NOW), NOW).size(), "the leader answering is listed once");
+    }
+
+    @Test
     void theGraphReadsNimbussComponentListPastTheFieldsItDraws() {
         List<ClusterView.ComponentInfo> components = NimbusClusterView.componentsOf(List.of(Map.of("id", "count",
                 "kind", "bolt", "parallelism", 2, "tasks", 4, "inputs", List.of(), "streams", List.of("default"),

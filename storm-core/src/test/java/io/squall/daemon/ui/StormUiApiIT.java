@@ -88,6 +88,9 @@ class StormUiApiIT {
         assertTrue(t.get("uptime").asText().endsWith("s"), t.toString());
 
         assertEquals(1, json("GET", "/api/v1/supervisor/summary", 200).get("supervisors").size());
+        JsonNode nimbus = json("GET", "/api/v1/nimbus/summary", 200).get("nimbuses").get(0);
+        assertEquals("Leader", nimbus.get("status").asText());
+        assertTrue(nimbus.get("nimbusUpTimeSeconds").asLong() >= 0, nimbus.toString());
         JsonNode workers = json("GET", "/api/v1/topology-workers/" + id, 200);
         assertEquals(0, workers.get("hostPortList").size(), "a local topology's workers have no ports: " + workers);
         assertEquals(0, workers.get("logviewerPort").asInt());
