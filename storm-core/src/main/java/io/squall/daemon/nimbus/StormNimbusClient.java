@@ -1,6 +1,5 @@
 package io.squall.daemon.nimbus;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.errors.SquallException;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
@@ -38,7 +37,6 @@ import java.util.Map;
  * built from Nimbus's JSON API; checked I/O failures become {@link SquallException}s. Thread-safe.
  */
 public final class StormNimbusClient extends Nimbus.Client {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NimbusClient nimbus;
 
@@ -196,12 +194,6 @@ public final class StormNimbusClient extends Nimbus.Client {
     @Override
     public String getTopologyConf(String id) {
         return new String(topologyConfBytes(id), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> topologyConf(String id) {
-        byte[] bytes = topologyConfBytes(id);
-        return io("parse the configuration of " + id, () -> JSON.readValue(bytes, Map.class));
     }
 
     private byte[] topologyConfBytes(String id) {
