@@ -900,6 +900,9 @@ class ClusterIT {
             for (JsonNode e : executors) {
                 assertTrue(e.get("port").asInt() > 0 && !e.get("host").asText().isEmpty(), e::toString);
             }
+            String logLink = executors.get(0).path("workerLogLink").asText();
+            assertTrue(logLink.contains("/api/v1/log?file=" + java.net.URLEncoder.encode(id + "/",
+                    StandardCharsets.UTF_8)), "Storm's name of the worker's log: " + executors.get(0));
             assertEquals(sentences, JSON.readTree(get(http, api + "topology/" + id).body()).get("spouts").get(0)
                     .get("acked").asLong());
             JsonNode nimbuses = JSON.readTree(get(http, api + "nimbus/summary").body()).get("nimbuses");

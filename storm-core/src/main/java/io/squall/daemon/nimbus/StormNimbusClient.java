@@ -37,7 +37,6 @@ import java.util.Map;
  * built from Nimbus's JSON API; checked I/O failures become {@link SquallException}s. Thread-safe.
  */
 public final class StormNimbusClient extends Nimbus.Client {
-
     private final NimbusClient nimbus;
 
     /** The service behind {@link NimbusClient#getClient()} and the topology encoding of a submission. */

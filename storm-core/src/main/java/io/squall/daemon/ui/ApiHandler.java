@@ -257,7 +257,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (parts.length == 3 && parts[1].equals("component")) {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.component(view, id, QueryStringDecoder.decodeComponent(parts[2]),
-                    param(q, "window")));
+                    param(q, "window"), logs));
         }
         requireMethod(req, HttpMethod.POST);
         ClusterView.TopologySummary t = StormUiApi.find(view, id);

@@ -247,7 +247,8 @@ final class StormUiApi {
     }
 
     /** {@code /api/v1/topology/ID/component/COMPONENT[?window=W]}: a component's figures and its executors'. */
-    static Map<String, Object> component(ClusterView view, String idOrName, String component, String window) {
+    static Map<String, Object> component(ClusterView view, String idOrName, String component, String window,
+                                         LogLinks logs) {
         ClusterView.TopologySummary t = find(view, idOrName);
         ClusterView.ComponentInfo c = view.components(t.name()).stream().filter(x -> x.id().equals(component))
                 .findFirst().orElseThrow(() -> new NotAliveException("Topology '" + t.name() + "' has no component '"
@@ -303,7 +304,7 @@ final class StormUiApi {
             input.put("failed", selected.get("failed"));
             out.put("inputStats", List.of(input));
         }
-        out.put("executorStats", executors(view.stormInfo(t.name()), c.id(), key, spout));
+        out.put("executorStats", executors(view.stormInfo(t.name()), c.id(), key, spout, logs));
         List<Map<String, Object>> errors = new ArrayList<>();
         if (m != null) {
             long now = System.currentTimeMillis();
@@ -324,7 +325,7 @@ final class StormUiApi {
 
     /** Each executor of {@code component} in {@code info}, with its counts in Storm window {@code key}. */
     private static List<Map<String, Object>> executors(TopologyInfo info, String component, String key,
-                                                       boolean spout) {
+                                                       boolean spout, LogLinks logs) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ExecutorSummary e : info.get_executors()) {
             if (!e.get_component_id().equals(component)) {
@@ -338,6 +339,12 @@ final class StormUiApi {
             m.put("uptimeSeconds", e.get_uptime_secs());
             m.put("host", e.get_host());
             m.put("port", e.get_port());
+            if (logs.port() > 0 && e.get_port() > 0) {
+                // Storm's name of a worker's log, which the logviewer serves as well as its own.
+                m.put("workerLogLink", logs.scheme() + "://" + e.get_host() + ":" + logs.port() + "/api/v1/log?file="
+                        + java.net.URLEncoder.encode(info.get_id() + "/" + e.get_port() + "/worker.log",
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
             ExecutorStats s = e.get_stats();
             m.put("emitted", sum(s.get_emitted(), key));
             m.put("transferred", sum(s.get_transferred(), key));
