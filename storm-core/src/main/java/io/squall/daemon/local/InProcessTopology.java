@@ -347,24 +347,21 @@ final class InProcessTopology implements LocalTopologyRuntime {
                 c -> StormSummaries.countedStream(topology.getComponent(c)));
     }
 
-    /** Each task's counts of a component, over the workers (a worker may hold a task's counters at zero). */
+    /** Each task's counts of a component: from the worker that runs it (the others hold its counters at zero). */
     private List<Snapshots.Task> taskCounts(String component) {
-        Map<Integer, long[]> byTask = new TreeMap<>();
+        Map<Integer, Snapshots.Task> byTask = new TreeMap<>();
         for (Worker w : workers) {
             ComponentStats s = w.stats().get(component);
             if (s != null) {
                 s.tasks().forEach((task, t) -> {
-                    long[] v = byTask.computeIfAbsent(task, k -> new long[4]);
-                    v[0] += t.emittedCount();
-                    v[1] += t.executedCount();
-                    v[2] += t.ackedCount();
-                    v[3] += t.failedCount();
+                    Snapshots.Task counts = new Snapshots.Task(task, t.emittedCount(), t.executedCount(),
+                            t.ackedCount(), t.failedCount(), WorkerMetrics.streamCounts(t));
+                    byTask.merge(task, counts, (a, b) -> a.emitted() + a.executed() + a.acked() + a.failed()
+                            >= b.emitted() + b.executed() + b.acked() + b.failed() ? a : b);
                 });
             }
         }
-        List<Snapshots.Task> out = new ArrayList<>();
-        byTask.forEach((task, v) -> out.add(new Snapshots.Task(task, v[0], v[1], v[2], v[3])));
-        return out;
+        return new ArrayList<>(byTask.values());
     }
 
     @Override

@@ -209,8 +209,14 @@ final class StormUiApi {
             String inStream = one ? c.inputs().get(0).stream() : ExecutorStats.ALL_STREAMS;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", c.id());
-            row.put("emitted", List.of(byStream(null, out, cm == null ? 0 : cm.emitted())));
-            row.put("transferred", List.of(byStream(null, out, cm == null ? 0 : cm.transferred())));
+            List<Map<String, Object>> emitted = new ArrayList<>();
+            List<Map<String, Object>> transferred = new ArrayList<>();
+            byStream(cm, out, cm == null ? 0 : cm.emitted(), cm == null ? 0 : cm.transferred()).forEach((s, v) -> {
+                emitted.add(byStream(null, s, v[0]));
+                transferred.add(byStream(null, s, v[1]));
+            });
+            row.put("emitted", emitted);
+            row.put("transferred", transferred);
             if (spout) {
                 row.put("acked", List.of(byStream(null, out, cm == null ? 0 : cm.acked())));
                 row.put("failed", List.of(byStream(null, out, cm == null ? 0 : failed(cm))));
@@ -233,6 +239,28 @@ final class StormUiApi {
         out.put("window-hint", windowPretty(key));
         out.put("spouts", spouts);
         out.put("bolts", bolts);
+        return out;
+    }
+
+    /**
+     * A component's emitted and transferred tuples by stream, from its tasks' counts; {@code total} under
+     * {@code stream} when its tasks list no streams.
+     */
+    private static Map<String, long[]> byStream(TopologyMetrics.ComponentMetrics c, String stream, long emitted,
+                                                long transferred) {
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        if (c != null) {
+            for (Snapshots.Task t : c.taskCounts()) {
+                for (Snapshots.StreamCount s : t.streams()) {
+                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[2]);
+                    v[0] += s.emitted();
+                    v[1] += s.transferred();
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.put(stream, new long[] {emitted, transferred});
+        }
         return out;
     }
 
@@ -280,17 +308,22 @@ final class StormUiApi {
         TopologyMetrics m = view.metrics(t.name(), window(window));
         Map<String, Object> selected = counts(m == null ? null : find(m, c.id()), spout);
         String stream = c.streams().size() == 1 ? c.streams().get(0) : ExecutorStats.ALL_STREAMS;
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("stream", stream);
-        output.put("encodedStream", stream);
-        output.put("emitted", selected.get("emitted"));
-        output.put("transferred", selected.get("transferred"));
-        if (spout) {
-            output.put("completeLatency", selected.get("completeLatency"));
-            output.put("acked", selected.get("acked"));
-            output.put("failed", selected.get("failed"));
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (Map.Entry<String, long[]> s : byStream(m == null ? null : find(m, c.id()), stream,
+                (Long) selected.get("emitted"), (Long) selected.get("transferred")).entrySet()) {
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("stream", s.getKey());
+            output.put("encodedStream", s.getKey());
+            output.put("emitted", s.getValue()[0]);
+            output.put("transferred", s.getValue()[1]);
+            if (spout && s.getKey().equals(stream)) {
+                output.put("completeLatency", selected.get("completeLatency"));
+                output.put("acked", selected.get("acked"));
+                output.put("failed", selected.get("failed"));
+            }
+            outputs.add(output);
         }
-        out.put("outputStats", List.of(output));
+        out.put("outputStats", outputs);
         if (!spout) {
             Map<String, Object> input = new LinkedHashMap<>();
             boolean one = c.inputs().size() == 1;

@@ -42,6 +42,8 @@ public final class MetricsAggregator {
     private static final int FIELDS = 16;
     /** A task's counters, as in {@link Snapshots.Task}: emitted, executed, acked, failed. */
     private static final int TASK_FIELDS = 4;
+    /** A stream's counters, as in {@link Snapshots.StreamCount}: emitted, transferred. */
+    private static final int STREAM_FIELDS = 2;
 
     private final LongSupplier clockMillis;
     private final Map<String, TopologyState> topologies = new TreeMap<>();
@@ -52,7 +54,13 @@ public final class MetricsAggregator {
         final Map<String, Snapshots.Worker> previous = new HashMap<>();
         final Map<String, EnumMap<Window, RollingSum>> windows = new TreeMap<>();
         /** Each task's counters per window, by component and task. */
-        final Map<String, Map<Integer, EnumMap<Window, RollingSum>>> taskWindows = new TreeMap<>();
+        final Map<String, Map<Integer, TaskWindows>> taskWindows = new TreeMap<>();
+    }
+
+    /** One task's counters per window, and its emitted and transferred tuples per window on each of its streams. */
+    private static final class TaskWindows {
+        final EnumMap<Window, RollingSum> counts = newWindows(TASK_FIELDS);
+        final Map<String, EnumMap<Window, RollingSum>> streams = new TreeMap<>();
     }
 
     /** An aggregator timed by the wall clock. */
@@ -113,22 +121,35 @@ public final class MetricsAggregator {
     }
 
     /** Adds each task's differences since the worker's previous snapshot {@code p} (null: since its start). */
-    private static void recordTasks(Map<Integer, EnumMap<Window, RollingSum>> windows, Snapshots.Component c,
+    private static void recordTasks(Map<Integer, TaskWindows> windows, Snapshots.Component c,
                                     Snapshots.Component p, long now) {
         Map<Integer, Snapshots.Task> before = new HashMap<>();
         if (p != null) {
             p.taskCounts().forEach(task -> before.put(task.task(), task));
         }
         for (Snapshots.Task task : c.taskCounts()) {
-            EnumMap<Window, RollingSum> w = windows.computeIfAbsent(task.task(), k -> newWindows(TASK_FIELDS));
+            TaskWindows w = windows.computeIfAbsent(task.task(), k -> new TaskWindows());
             Snapshots.Task b = before.get(task.task());
-            long[] delta = delta(taskValues(task), b == null ? new long[TASK_FIELDS] : taskValues(b));
-            if (Arrays.stream(delta).anyMatch(d -> d != 0)) {
-                for (RollingSum r : w.values()) {
-                    r.add(now, delta, Map.of());
-                }
+            addDelta(w.counts, delta(taskValues(task), b == null ? new long[TASK_FIELDS] : taskValues(b)), now);
+            for (Snapshots.StreamCount s : task.streams()) {
+                Snapshots.StreamCount sb = b == null ? null : b.streams().stream()
+                        .filter(x -> x.stream().equals(s.stream())).findFirst().orElse(null);
+                addDelta(w.streams.computeIfAbsent(s.stream(), k -> newWindows(STREAM_FIELDS)),
+                        delta(streamValues(s), sb == null ? new long[STREAM_FIELDS] : streamValues(sb)), now);
             }
         }
+    }
+
+    private static void addDelta(EnumMap<Window, RollingSum> windows, long[] delta, long now) {
+        if (Arrays.stream(delta).anyMatch(d -> d != 0)) {
+            for (RollingSum r : windows.values()) {
+                r.add(now, delta, Map.of());
+            }
+        }
+    }
+
+    private static long[] streamValues(Snapshots.StreamCount s) {
+        return new long[] {s.emitted(), s.transferred()};
     }
 
     private static long[] taskValues(Snapshots.Task t) {
@@ -272,12 +293,18 @@ public final class MetricsAggregator {
 
     /** The counts over {@code window} of each task the latest snapshots list for component {@code c}. */
     private static List<Snapshots.Task> taskCounts(TopologyState t, Snapshots.Component c, Window window, long now) {
-        Map<Integer, EnumMap<Window, RollingSum>> windows = t.taskWindows.getOrDefault(c.id(), Map.of());
+        Map<Integer, TaskWindows> windows = t.taskWindows.getOrDefault(c.id(), Map.of());
         List<Snapshots.Task> out = new ArrayList<>(c.taskCounts().size());
         for (Snapshots.Task task : c.taskCounts()) {
-            EnumMap<Window, RollingSum> w = windows.get(task.task());
-            long[] v = w == null ? new long[TASK_FIELDS] : w.get(window).sum(now);
-            out.add(new Snapshots.Task(task.task(), v[0], v[1], v[2], v[3]));
+            TaskWindows w = windows.get(task.task());
+            long[] v = w == null ? new long[TASK_FIELDS] : w.counts.get(window).sum(now);
+            List<Snapshots.StreamCount> streams = new ArrayList<>();
+            for (Snapshots.StreamCount s : task.streams()) {
+                EnumMap<Window, RollingSum> sw = w == null ? null : w.streams.get(s.stream());
+                long[] sv = sw == null ? new long[STREAM_FIELDS] : sw.get(window).sum(now);
+                streams.add(new Snapshots.StreamCount(s.stream(), sv[0], sv[1]));
+            }
+            out.add(new Snapshots.Task(task.task(), v[0], v[1], v[2], v[3], streams));
         }
         return out;
     }
@@ -296,8 +323,19 @@ public final class MetricsAggregator {
     }
 
     private static Snapshots.Task addTask(Snapshots.Task a, Snapshots.Task b) {
+        Map<String, long[]> streams = new TreeMap<>();
+        for (Snapshots.StreamCount s : a.streams()) {
+            streams.computeIfAbsent(s.stream(), k -> new long[STREAM_FIELDS])[0] += s.emitted();
+            streams.get(s.stream())[1] += s.transferred();
+        }
+        for (Snapshots.StreamCount s : b.streams()) {
+            streams.computeIfAbsent(s.stream(), k -> new long[STREAM_FIELDS])[0] += s.emitted();
+            streams.get(s.stream())[1] += s.transferred();
+        }
+        List<Snapshots.StreamCount> merged = new ArrayList<>();
+        streams.forEach((id, v) -> merged.add(new Snapshots.StreamCount(id, v[0], v[1])));
         return new Snapshots.Task(a.task(), a.emitted() + b.emitted(), a.executed() + b.executed(),
-                a.acked() + b.acked(), a.failed() + b.failed());
+                a.acked() + b.acked(), a.failed() + b.failed(), merged);
     }
 
     /** Two workers' figures of one component: the live parts added up (latency percentiles: the worse). */

@@ -26,12 +26,12 @@ import java.util.function.Predicate;
 /**
  * Turns Squall's per-component counts into Storm's {@link TopologyInfo}: one {@link ExecutorSummary} per executor,
  * with its task range, the host and port of its worker, and its counts in each of Storm's window keys {@code 600},
- * {@code 10800}, {@code 86400} and {@code :all-time} where Squall has them. A component's counts are reported under
- * its stream when it declares one, else over all streams under {@link ExecutorStats#ALL_STREAMS}.
+ * {@code 10800}, {@code 86400} and {@code :all-time} where Squall has them.
  *
- * <p>An executor's emitted, executed, acked and failed tuples are its tasks' own. Squall counts tuples transferred
- * and latencies per component, not per task: an executor of a component with several is given the component's
- * transferred count shared by the executors' emitted counts, and the component's mean latencies.
+ * <p>An executor's emitted and transferred tuples are its tasks' own, by stream; its executed, acked and failed
+ * tuples its tasks' own. Squall counts acks, fails and latencies per task or component, not per stream: a spout's
+ * are reported under its stream when it declares one, else under {@link ExecutorStats#ALL_STREAMS} (as are emitted
+ * and transferred counts when the tasks list no streams), and every executor gets the component's mean latencies.
  */
 public final class StormSummaries {
     /** Storm's window keys and Squall's windows. */
@@ -49,9 +49,32 @@ public final class StormSummaries {
         return Collections.unmodifiableMap(m);
     }
 
-    /** One component's or executor's counts over one window. */
+    /**
+     * One component's or executor's counts over one window; {@code streams}: emitted and transferred by stream, when
+     * its tasks list them.
+     */
     private record Counts(long emitted, long transferred, long executed, long acked, long failed,
-                          double completeMs, double executeMs, double processMs) { }
+                          double completeMs, double executeMs, double processMs, Map<String, long[]> streams) {
+        Counts withStreams(Map<String, long[]> byStream) {
+            return new Counts(emitted, transferred, executed, acked, failed, completeMs, executeMs, processMs,
+                    byStream);
+        }
+    }
+
+    /** Emitted and transferred by stream over {@code tasks} that {@code runs} (all, if null). */
+    private static Map<String, long[]> streams(List<Snapshots.Task> tasks, ExecutorPlace runs) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (Snapshots.Task t : tasks) {
+            if (runs == null || runs.runs(t.task())) {
+                for (Snapshots.StreamCount s : t.streams()) {
+                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[2]);
+                    v[0] += s.emitted();
+                    v[1] += s.transferred();
+                }
+            }
+        }
+        return out;
+    }
 
     /**
      * Where one executor runs: its first and last task, and its worker's host and port ({@code ""} and 0 while it
@@ -94,7 +117,8 @@ public final class StormSummaries {
             Map<String, List<Counts>> byWindow = new LinkedHashMap<>();
             views.forEach((window, view) -> find(view, component).ifPresent(m -> byWindow.put(window, split(
                     new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed() + m.timedOut(),
-                            m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs()), at, m.taskCounts()))));
+                            m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs(), Map.of()), at,
+                    m.taskCounts()))));
             addExecutors(executors, component, isSpout.test(component), at, uptime, byWindow,
                     countedStream.apply(component));
         });
@@ -115,12 +139,13 @@ public final class StormSummaries {
 
     /**
      * A component's counts over one window, split among its executors: each gets its tasks' emitted, executed,
-     * acked and failed counts, a share of transferred by emitted, and the component's latencies. One executor gets
-     * the component's counts as they are.
+     * acked and failed counts, their emitted and transferred counts by stream, and the component's latencies (and,
+     * for tasks that list no streams, a share of the component's transferred count by emitted). One executor gets
+     * the component's counts as they are, with its tasks' streams.
      */
     private static List<Counts> split(Counts component, List<ExecutorPlace> executors, List<Snapshots.Task> tasks) {
         if (executors.size() == 1) {
-            return List.of(component);
+            return List.of(component.withStreams(streams(tasks, null)));
         }
         List<Counts> out = new ArrayList<>(executors.size());
         long emittedByTasks = tasks.stream().mapToLong(Snapshots.Task::emitted).sum();
@@ -140,7 +165,7 @@ public final class StormSummaries {
             long transferred = emittedByTasks == 0 ? 0
                     : Math.round((double) component.transferred() * emitted / emittedByTasks);
             out.add(new Counts(emitted, transferred, executed, acked, failed, component.completeMs(),
-                    component.executeMs(), component.processMs()));
+                    component.executeMs(), component.processMs(), streams(tasks, e)));
         }
         return out;
     }
@@ -176,7 +201,7 @@ public final class StormSummaries {
         for (Map.Entry<String, ComponentCounts> e : stats.entrySet()) {
             ComponentCounts s = e.getValue();
             Counts counts = new Counts(s.emitted(), s.transferred(), s.executed(), s.acked(),
-                    s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0);
+                    s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0, Map.of());
             List<ExecutorPlace> places = placesOf.apply(e.getKey());
             addExecutors(executors, e.getKey(), isSpout.apply(e.getKey()), places, uptimeSecs,
                     Map.of(ExecutorStats.ALL_TIME, split(counts, places, tasksOf.apply(e.getKey()))),
@@ -203,8 +228,19 @@ public final class StormSummaries {
         Map<String, Map<GlobalStreamId, Double>> executeMs = new LinkedHashMap<>();
         Map<String, Map<GlobalStreamId, Double>> processMs = new LinkedHashMap<>();
         byWindow.forEach((w, c) -> {
-            emitted.put(w, Map.of(stream, c.emitted));
-            transferred.put(w, Map.of(stream, c.transferred));
+            if (c.streams().isEmpty()) {
+                emitted.put(w, Map.of(stream, c.emitted));
+                transferred.put(w, Map.of(stream, c.transferred));
+            } else {
+                Map<String, Long> e = new LinkedHashMap<>();
+                Map<String, Long> t = new LinkedHashMap<>();
+                c.streams().forEach((id, v) -> {
+                    e.put(id, v[0]);
+                    t.put(id, v[1]);
+                });
+                emitted.put(w, e);
+                transferred.put(w, t);
+            }
             acked.put(w, Map.of(stream, c.acked));
             failed.put(w, Map.of(stream, c.failed));
             complete.put(w, Map.of(stream, c.completeMs));

@@ -56,8 +56,21 @@ public final class Snapshots {
         public static final Latency NONE = new Latency(0, 0, 0, 0, 0, 0);
     }
 
-    /** One task's counters. */
-    public record Task(int task, long emitted, long executed, long acked, long failed) { }
+    /** One task's counters, and what it emitted and sent on each of its streams ({@code streams}). */
+    public record Task(int task, long emitted, long executed, long acked, long failed, List<StreamCount> streams) {
+        /** No streams listed (a snapshot of a worker that does not list them) is an empty list. */
+        public Task {
+            streams = streams == null ? List.of() : List.copyOf(streams);
+        }
+
+        /** A task's counters without its streams. */
+        public Task(int task, long emitted, long executed, long acked, long failed) {
+            this(task, emitted, executed, acked, failed, List.of());
+        }
+    }
+
+    /** Tuples a task emitted on one stream, and sent along it (one per target). */
+    public record StreamCount(String stream, long emitted, long transferred) { }
 
     /** Messages sent from one component to a component that subscribes to it. */
     public record Edge(String from, String to, long sent) { }

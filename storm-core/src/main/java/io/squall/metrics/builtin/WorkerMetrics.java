@@ -167,7 +167,7 @@ public final class WorkerMetrics {
         List<Snapshots.Task> tasks = new ArrayList<>();
         for (TaskStats t : s.tasks().values()) {
             tasks.add(new Snapshots.Task(t.taskId(), t.emittedCount(), t.executedCount(), t.ackedCount(),
-                    t.failedCount()));
+                    t.failedCount(), streamCounts(t)));
         }
         boolean spout = isSpout(c);
         int sampleEvery = worker.metricsSettings().sampleEvery();
@@ -275,5 +275,13 @@ public final class WorkerMetrics {
     /** Removes the worker's metrics from its registry; the worker is gone. */
     public void close() {
         new HashMap<>(registry.registry().getMetrics()).keySet().forEach(registry.registry()::remove);
+    }
+
+    /** A task's counts of each stream it emitted on, by stream id. */
+    public static List<Snapshots.StreamCount> streamCounts(TaskStats t) {
+        List<Snapshots.StreamCount> out = new ArrayList<>();
+        new java.util.TreeMap<>(t.streams()).forEach((id, s) -> out.add(new Snapshots.StreamCount(id,
+                s.emittedCount(), s.transferredCount())));
+        return out;
     }
 }

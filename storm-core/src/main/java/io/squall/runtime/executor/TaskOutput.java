@@ -58,6 +58,7 @@ abstract class TaskOutput {
         for (Route r : router.routes().values()) {
             r.tapAt(taps.point(componentId, r.streamId()));
             r.emittedBy(taskId);
+            r.countInto(counters.stream(r.streamId()));
         }
     }
 
@@ -85,6 +86,7 @@ abstract class TaskOutput {
         // small enough for the compiler to inline into the collectors' emit.
         TaskSelector[] selectors = route.selectors();
         List<Integer> targets;
+        int sent = 1;
         if (directTask < 0 && selectors.length == 1) {
             int[] out = route.scratch();
             int n = selectors[0].select(values, out);
@@ -95,12 +97,14 @@ abstract class TaskOutput {
                 targets = single(task);
             } else {
                 targets = sendToEach(out, n, route, values, perTarget);
+                sent = n;
             }
         } else {
             targets = sendToDirectOrAll(route, values, directTask, perTarget);
+            sent = targets.size();
         }
         roundCounts.emitted++;
-        counters.emitted();
+        route.counts().emitted(sent);
         hooks.emit(values, route.streamId(), targets);
         return targets;
     }

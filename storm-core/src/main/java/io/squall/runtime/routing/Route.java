@@ -1,5 +1,6 @@
 package io.squall.runtime.routing;
 
+import io.squall.runtime.stats.StreamStats;
 import io.squall.runtime.tap.TapPoint;
 import io.squall.task.GeneralTopologyContext;
 import io.squall.tuple.Fields;
@@ -26,6 +27,8 @@ public final class Route {
     private final int[] scratch;
     /** Where a dashboard tap on this stream shows up; set once when the task is made. */
     private TapPoint tap = new TapPoint();
+    /** The counts of this stream of the task; the task's own counters once the task is made. */
+    private StreamStats counts;
     /** What the tuples of this route say they come from; set once when the task is made. */
     private TupleSource source;
 
@@ -46,6 +49,17 @@ public final class Route {
         }
         this.maxTargets = max;
         this.scratch = new int[Math.max(1, max)];
+        this.counts = new StreamStats(streamId);
+    }
+
+    /** Counts this route's emits into {@code stats} (the task's counters of the stream). Before the first emit. */
+    public void countInto(StreamStats stats) {
+        this.counts = stats;
+    }
+
+    /** The counters of this stream of the task. */
+    public StreamStats counts() {
+        return counts;
     }
 
     /** The emitting component. */

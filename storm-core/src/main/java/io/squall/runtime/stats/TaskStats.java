@@ -2,6 +2,9 @@ package io.squall.runtime.stats;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counters of one task. Written only by the task's executor thread, with plain reads and opaque writes
@@ -9,7 +12,6 @@ import java.lang.invoke.VarHandle;
  * each counter whole and at most slightly behind.
  */
 public final class TaskStats {
-    private static final VarHandle EMITTED;
     private static final VarHandle EXECUTED;
     private static final VarHandle ACKED;
     private static final VarHandle FAILED;
@@ -17,7 +19,6 @@ public final class TaskStats {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            EMITTED = l.findVarHandle(TaskStats.class, "emitted", long.class);
             EXECUTED = l.findVarHandle(TaskStats.class, "executed", long.class);
             ACKED = l.findVarHandle(TaskStats.class, "acked", long.class);
             FAILED = l.findVarHandle(TaskStats.class, "failed", long.class);
@@ -28,7 +29,8 @@ public final class TaskStats {
 
     private final String componentId;
     private final int taskId;
-    private long emitted;
+    /** The counters of each stream the task emitted on, by stream id. */
+    private final Map<String, StreamStats> streams = new ConcurrentHashMap<>();
     private long executed;
     private long acked;
     private long failed;
@@ -49,11 +51,6 @@ public final class TaskStats {
         return taskId;
     }
 
-    /** Counts an emit. Owner thread. */
-    public void emitted() {
-        EMITTED.setOpaque(this, emitted + 1);
-    }
-
     /** Counts an executed tuple. Owner thread. */
     public void executed() {
         EXECUTED.setOpaque(this, executed + 1);
@@ -69,9 +66,23 @@ public final class TaskStats {
         FAILED.setOpaque(this, failed + 1);
     }
 
-    /** Tuples emitted. Any thread. */
+    /** The counters of stream {@code streamId}, made on first use. Any thread. */
+    public StreamStats stream(String streamId) {
+        return streams.computeIfAbsent(streamId, StreamStats::new);
+    }
+
+    /** The counters of each stream, by stream id. Any thread. */
+    public Map<String, StreamStats> streams() {
+        return Collections.unmodifiableMap(streams);
+    }
+
+    /** Tuples emitted, on all streams. Any thread. */
     public long emittedCount() {
-        return (long) EMITTED.getOpaque(this);
+        long n = 0;
+        for (StreamStats s : streams.values()) {
+            n += s.emittedCount();
+        }
+        return n;
     }
 
     /** Tuples executed (bolts). Any thread. */

@@ -6,7 +6,12 @@ import io.squall.Await;
 import io.squall.LocalCluster;
 import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
+import io.squall.topology.BasicOutputCollector;
+import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseBasicBolt;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
 import io.squall.tuple.Fields;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,5 +203,64 @@ class StormUiApiIT {
         assertEquals("kill", kill.get("topologyOperation").asText());
         Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("storm-ui-doomed"), () -> "killed");
         assertTrue(cluster.isRunning("storm-ui"));
+    }
+
+    /** Sends each word on stream "short" or "long" by its length. */
+    public static final class BySize extends BaseBasicBolt {
+        @Override
+        public void execute(Tuple input, BasicOutputCollector collector) {
+            String word = input.getString(0);
+            collector.emit(word.length() < 6 ? "short" : "long", new Values(word));
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("short", new Fields("word"));
+            declarer.declareStream("long", new Fields("word"));
+        }
+    }
+
+    @Test
+    void aComponentsStreamsAreCountedApart() throws Exception {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        b.setBolt("size", new BySize()).shuffleGrouping("words");
+        b.setBolt("shorts", new TestWordCounter()).shuffleGrouping("size", "short");
+        cluster.submitTopology("storm-ui-streams", null, b.createTopology());
+        try {
+            String streams = cluster.getTopologyInfo("storm-ui-streams").get_id();
+            Await.until(Duration.ofSeconds(30), () -> {
+                Map<String, Long> emitted = sizeEmitted();
+                return emitted.getOrDefault("short", 0L) > 0 && emitted.getOrDefault("long", 0L) > 0;
+            }, () -> "emits on both streams: " + sizeEmitted());
+            // The dashboard reads the metrics snapshots, taken a moment after the live counters above.
+            Await.until(Duration.ofSeconds(30), () -> outputs(streams).get(1).get("transferred").asLong() > 0
+                    && outputs(streams).get(0).get("emitted").asLong() > 0, () -> "both streams on the page");
+            JsonNode outputs = outputs(streams);
+            assertEquals(List.of("long", "short"), texts(outputs, "stream"));
+            // "long" has no subscriber: its tuples go nowhere; "short" goes to the one counter.
+            assertEquals(0, outputs.get(0).get("transferred").asLong(), outputs.toString());
+            assertTrue(outputs.get(1).get("transferred").asLong() > 0, outputs.toString());
+        } finally {
+            cluster.killTopology("storm-ui-streams");
+            Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("storm-ui-streams"), () -> "killed");
+        }
+    }
+
+    private static JsonNode outputs(String id) {
+        try {
+            return json("GET", "/api/v1/topology/" + id + "/component/size", 200).get("outputStats");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Map<String, Long> sizeEmitted() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        cluster.getTopologyInfo("storm-ui-streams").get_executors().stream()
+                .filter(e -> e.get_component_id().equals("size"))
+                .forEach(e -> e.get_stats().get_emitted().getOrDefault(":all-time", Map.of())
+                        .forEach((k, v) -> out.merge(k, v, Long::sum)));
+        return out;
     }
 }

@@ -130,4 +130,36 @@ class StormSummariesTest {
                 + second.get_stats().get_transferred().get(ExecutorStats.ALL_TIME).get("default"),
                 "the component's transferred count, shared by emitted");
     }
+
+    /** A component that emits on two streams is reported by stream, each executor with its own tasks' streams. */
+    @Test
+    void aComponentWithSeveralStreamsIsCountedByStream() {
+        StormTopology t = topology();
+        AtomicLong now = new AtomicLong(TimeUnit.DAYS.toMillis(20_000));
+        MetricsAggregator agg = new MetricsAggregator(now::get);
+        Snapshots.Task one = new Snapshots.Task(1, 10, 0, 0, 0, List.of(new Snapshots.StreamCount("left", 7, 14),
+                new Snapshots.StreamCount("right", 3, 3)));
+        Snapshots.Task two = new Snapshots.Task(2, 5, 0, 0, 0, List.of(new Snapshots.StreamCount("left", 5, 10)));
+        agg.record(worker("h1:6700", now.get(), List.of(one, two)));
+        Map<String, TopologyMetrics> views = new java.util.LinkedHashMap<>();
+        StormSummaries.STORM_WINDOWS.forEach((key, window) -> views.put(key, agg.view("t", window)));
+        Map<String, List<StormSummaries.ExecutorPlace>> places = Map.of("words", List.of(
+                new StormSummaries.ExecutorPlace(1, 1, "h1", 6700),
+                new StormSummaries.ExecutorPlace(2, 2, "h1", 6700)));
+
+        List<ExecutorSummary> executors = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views, places,
+                "words"::equals, c -> ExecutorStats.ALL_STREAMS).get_executors();
+
+        assertEquals(Map.of("left", 7L, "right", 3L),
+                executors.get(0).get_stats().get_emitted().get(ExecutorStats.ALL_TIME));
+        assertEquals(Map.of("left", 14L, "right", 3L),
+                executors.get(0).get_stats().get_transferred().get(ExecutorStats.ALL_TIME));
+        assertEquals(Map.of("left", 5L), executors.get(1).get_stats().get_emitted().get("600"));
+        List<ExecutorSummary> one1 = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views,
+                Map.of("words", List.of(new StormSummaries.ExecutorPlace(1, 2, "h1", 6700))), "words"::equals,
+                c -> ExecutorStats.ALL_STREAMS).get_executors();
+        assertEquals(Map.of("left", 12L, "right", 3L),
+                one1.get(0).get_stats().get_emitted().get(ExecutorStats.ALL_TIME),
+                "one executor: its tasks' streams added up");
+    }
 }
