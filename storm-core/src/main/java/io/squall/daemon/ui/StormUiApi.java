@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Storm UI's REST API ({@code /api/v1/topology/...}, {@code /api/v1/topology/summary},
- * {@code /api/v1/supervisor/summary} and Storm's fields of {@code /api/v1/cluster/summary}), so that tools written
+ * {@code /api/v1/topology-workers/ID}, {@code /api/v1/nimbus/summary}, {@code /api/v1/supervisor/summary} and
+ * Storm's fields of {@code /api/v1/cluster/summary}), so that tools written
  * against Storm's UI (monitoring checks, deployment scripts) read and control a Squall cluster unchanged. A topology
  * is named by its id, as in Storm, or by its name. Windows are Storm's: {@code 600}, {@code 10800}, {@code 86400}
  * and {@code :all-time} (the default). The answers are built from the dashboard's {@link ClusterView}; each
@@ -138,7 +139,6 @@ final class StormUiApi {
     /** {@code /api/v1/topology/ID[?window=W]}: the topology, its figures in each window, and its components. */
     static Map<String, Object> topology(ClusterView view, String idOrName, String window) {
         ClusterView.TopologySummary t = find(view, idOrName);
-        Window w = window(window);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", t.id());
         out.put("encodedId", t.id());
@@ -153,12 +153,13 @@ final class StormUiApi {
         out.put("windowHint", windowPretty(windowKey(window)));
         out.put("replicationCount", 1);
         out.put("schedulerDisplayResource", false);
+        Map<String, TopologyMetrics> views = views(view, t.name());
         List<Map<String, Object>> stats = new ArrayList<>();
-        for (Map.Entry<String, Window> e : StormSummaries.STORM_WINDOWS.entrySet()) {
-            TopologyMetrics m = view.metrics(t.name(), e.getValue());
+        for (String key : StormSummaries.STORM_WINDOWS.keySet()) {
+            TopologyMetrics m = views.get(key);
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("windowPretty", windowPretty(e.getKey()));
-            s.put("window", e.getKey());
+            s.put("windowPretty", windowPretty(key));
+            s.put("window", key);
             List<TopologyMetrics.ComponentMetrics> all = m == null ? List.of() : components(m);
             List<TopologyMetrics.ComponentMetrics> spouts = m == null ? List.of() : m.spouts();
             s.put("emitted", all.stream().mapToLong(TopologyMetrics.ComponentMetrics::emitted).sum());
@@ -169,7 +170,7 @@ final class StormUiApi {
             stats.add(s);
         }
         out.put("topologyStats", stats);
-        TopologyMetrics m = view.metrics(t.name(), w);
+        TopologyMetrics m = views.get(windowKey(window));
         List<Map<String, Object>> spouts = new ArrayList<>();
         List<Map<String, Object>> bolts = new ArrayList<>();
         for (ClusterView.ComponentInfo c : view.components(t.name())) {
@@ -190,9 +191,10 @@ final class StormUiApi {
     }
 
     /**
-     * {@code /api/v1/topology/ID/metrics[?window=W]}: each component's counts by stream, as Storm's lists of
-     * {@code {stream_id, value}} (bolts' input counts also with {@code component_id}), under the stream a component
-     * declares or its one input, else under {@code all} (Squall counts per component).
+     * {@code /api/v1/topology/ID/metrics[?window=W]}: each component's counts as Storm's lists of
+     * {@code {stream_id, value}}: emitted and transferred by stream; a spout's acked, failed and latency under the
+     * stream it declares, and a bolt's input counts (also with {@code component_id}) under its one input, else under
+     * {@code all}, since Squall counts those per component.
      */
     static Map<String, Object> topologyMetrics(ClusterView view, String idOrName, String window) {
         ClusterView.TopologySummary t = find(view, idOrName);
@@ -295,17 +297,18 @@ final class StormUiApi {
         out.put("topologyStatus", t.status());
         out.put("window", key);
         out.put("windowHint", windowPretty(key));
+        Map<String, TopologyMetrics> views = views(view, t.name());
         List<Map<String, Object>> byWindow = new ArrayList<>();
-        for (Map.Entry<String, Window> e : StormSummaries.STORM_WINDOWS.entrySet()) {
-            TopologyMetrics m = view.metrics(t.name(), e.getValue());
+        for (String windowKey : StormSummaries.STORM_WINDOWS.keySet()) {
+            TopologyMetrics m = views.get(windowKey);
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("windowPretty", windowPretty(e.getKey()));
-            s.put("window", e.getKey());
+            s.put("windowPretty", windowPretty(windowKey));
+            s.put("window", windowKey);
             s.putAll(counts(m == null ? null : find(m, c.id()), spout));
             byWindow.add(s);
         }
         out.put(spout ? "spoutSummary" : "boltStats", byWindow);
-        TopologyMetrics m = view.metrics(t.name(), window(window));
+        TopologyMetrics m = views.get(key);
         Map<String, Object> selected = counts(m == null ? null : find(m, c.id()), spout);
         String stream = c.streams().size() == 1 ? c.streams().get(0) : ExecutorStats.ALL_STREAMS;
         List<Map<String, Object>> outputs = new ArrayList<>();
@@ -454,6 +457,13 @@ final class StormUiApi {
 
     private static TopologyMetrics.ComponentMetrics find(TopologyMetrics m, String id) {
         return components(m).stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** A topology's metrics in each of Storm's windows, by Storm's window key (null values before any report). */
+    private static Map<String, TopologyMetrics> views(ClusterView view, String name) {
+        Map<String, TopologyMetrics> out = new LinkedHashMap<>();
+        StormSummaries.STORM_WINDOWS.forEach((key, w) -> out.put(key, view.metrics(name, w)));
+        return out;
     }
 
     /** The topology whose id or name is {@code idOrName}. */
