@@ -412,7 +412,7 @@ final class StormUiApi {
         return m == null || m.isEmpty() ? 0 : m.values().iterator().next();
     }
 
-    /** A component's counts in Storm's field names ({@code null} metrics: none yet, all zero). */
+    /** A component's counts in Storm's field names ({@code null} metrics, before the first report: all zero). */
     private static Map<String, Object> counts(TopologyMetrics.ComponentMetrics c, boolean spout) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("emitted", c == null ? 0 : c.emitted());
