@@ -72,9 +72,11 @@ final class ClusterCommands {
                 + "        Lets NAME's spouts emit.");
         HELP.put("deactivate", "deactivate NAME [-c key=value...]\n"
                 + "        Stops NAME's spouts from emitting.");
-        HELP.put("rebalance", "rebalance NAME [-n WORKERS] [-e COMPONENT=EXECUTORS...] [-c key=value...]\n"
-                + "        Spreads NAME over WORKERS workers and COMPONENT over EXECUTORS executors (a keyed stateful\n"
-                + "        bolt gets that many tasks too, its state redistributed by key group).");
+        HELP.put("rebalance", "rebalance NAME [-w SECS] [-n WORKERS] [-e COMPONENT=EXECUTORS...] [-c key=value...]\n"
+                + "        Deactivates NAME's spouts for SECS (default: its topology.message.timeout.secs), then\n"
+                + "        spreads it over WORKERS workers and COMPONENT over EXECUTORS executors (a keyed stateful\n"
+                + "        bolt gets that many tasks too, its state redistributed by key group) and activates it\n"
+                + "        again if it was active.");
         HELP.put("get-errors", "get-errors NAME [-c key=value...]\n"
                 + "        Prints the latest error of each of NAME's components that reported one, as JSON:\n"
                 + "        {\"Topology Name\": NAME, \"Comp-Errors\": {COMPONENT: ERROR, ...}}.");
@@ -106,7 +108,7 @@ final class ClusterCommands {
     static int run(String command, String[] rest, PrintStream out, PrintStream err) {
         CommandLine args = CommandLine.parse(rest, switch (command) {
             case "kill" -> CommandLine.Spec.of("-w");
-            case "rebalance" -> CommandLine.Spec.of("-n", "-e");
+            case "rebalance" -> CommandLine.Spec.of("-w", "-n", "-e");
             case "jar" -> new CommandLine.Spec(Set.of(), Set.of(), 2);
             case "drpc-client" -> CommandLine.Spec.of("-f");
             case "monitor" -> CommandLine.Spec.of("-i", "-m", "-s", "-w");
@@ -320,7 +322,8 @@ final class ClusterCommands {
                     }
                     executors.put(e.substring(0, eq), parseInt("-e " + e.substring(0, eq), e.substring(eq + 1), 1));
                 }
-                out.println(ClusterView.Placement.of(nimbus.rebalance(name, workers, executors)).describe(name));
+                Integer wait = args.option("-w") == null ? null : intOption(args, "-w", 0, 0);
+                out.println(ClusterView.Placement.of(nimbus.rebalance(name, workers, executors, wait)).describe(name));
             }
             default -> throw new IllegalStateException("not a topology command: " + command);
         }

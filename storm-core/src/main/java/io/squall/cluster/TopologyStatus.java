@@ -1,12 +1,14 @@
 package io.squall.cluster;
 
 /**
- * The life of a submitted topology. A rebalance changes the assignment, not the status.
+ * The life of a submitted topology, as Storm's.
  *
  * <pre>
  *   ACTIVE <--activate/deactivate--> INACTIVE
- *      \                               /
- *       +------------kill------------+--> KILLED (spouts deactivated for the wait, then removed)
+ *      |  \                          /  |
+ *      |   +--rebalance--> REBALANCING <+   (spouts deactivated for the wait, then the new assignment and
+ *      |                        |           the status from before)
+ *      +-------------kill-------+---------> KILLED (spouts deactivated for the wait, then removed)
  * </pre>
  */
-public enum TopologyStatus { ACTIVE, INACTIVE, KILLED }
+public enum TopologyStatus { ACTIVE, INACTIVE, KILLED, REBALANCING }

@@ -392,14 +392,21 @@ public class NimbusClient implements AutoCloseable {
     }
 
     /**
-     * Reassigns a topology over {@code workers} workers (0 keeps the count) and these executors per component.
+     * Reassigns a topology over {@code workers} workers (0 keeps the count) and these executors per component,
+     * after deactivating its spouts for {@code waitSecs} (null: its {@code topology.message.timeout.secs}, as Storm).
      * Returns Nimbus's answer: {@code workers} (how many it got), {@code workersRequested} and {@code executors};
-     * it gets fewer workers than asked when there are not enough free slots or executors.
+     * it gets fewer workers than asked when there are not enough free slots or executors. With a wait, it answers
+     * {@code rebalancingInSecs} and {@code workersRequested} at once, and the topology is REBALANCING until then.
      */
-    public Map<String, Object> rebalance(String name, int workers, Map<String, Integer> executors)
+    public Map<String, Object> rebalance(String name, int workers, Map<String, Integer> executors, Integer waitSecs)
             throws IOException {
-        return object(call("POST", "topologies/" + name + "/rebalance",
-                json(Map.of("workers", workers, "executors", executors)), "application/json", true));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("workers", workers);
+        body.put("executors", executors);
+        if (waitSecs != null) {
+            body.put("waitSecs", waitSecs);
+        }
+        return object(call("POST", "topologies/" + name + "/rebalance", json(body), "application/json", true));
     }
 
     /**

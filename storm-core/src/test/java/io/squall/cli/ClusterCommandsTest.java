@@ -123,6 +123,7 @@ class ClusterCommandsTest {
         assertUsage(runAgainstNoNimbus("kill", "wc", "-w", "soon"), "-w needs a whole number, got 'soon'");
         assertUsage(runAgainstNoNimbus("kill", "wc", "-w", "-3"), "-w must be at least 0");
         assertUsage(runAgainstNoNimbus("rebalance", "wc", "-n", "0"), "-n must be at least 1");
+        assertUsage(runAgainstNoNimbus("rebalance", "wc", "-w", "-1"), "-w must be at least 0");
         assertUsage(runAgainstNoNimbus("rebalance", "wc", "-e", "count"), "-e needs COMPONENT=EXECUTORS");
         assertUsage(runAgainstNoNimbus("rebalance", "wc", "-e", "count=x"), "needs a whole number, got 'x'");
         assertUsage(runAgainstNoNimbus("list", "extra"), "takes no arguments");

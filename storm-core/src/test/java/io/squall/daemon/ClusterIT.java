@@ -549,8 +549,10 @@ class ClusterIT {
         submitMoving("monitor", 2, 100_000);
         Process monitor = cluster.cli("monitor", "monitor", "monitor", "-i", "1", "-m", "split");
         try {
+            // A line may be read while the CLI is still writing it: only whole lines (seven columns) count.
             Await.until(LONG, () -> log("monitor").lines().filter(l -> l.startsWith("monitor\tsplit\t2\tall\t"))
-                            .anyMatch(l -> Long.parseLong(l.split("\t")[5]) > 0),
+                            .map(l -> l.split("\t")).filter(f -> f.length == 7)
+                            .anyMatch(f -> Long.parseLong(f[5]) > 0),
                     () -> "a line of split's emits over an interval: " + log("monitor"));
             assertTrue(log("monitor").startsWith("topology\tcomponent\tparallelism\tstream\ttime-diff ms\temitted\t"
                     + "throughput (Kt/s)"), log("monitor"));
@@ -680,7 +682,7 @@ class ClusterIT {
         assertEquals(0, cluster.cli("activate", "activate", "cli").waitFor(), () -> log("activate"));
         assertEquals("ACTIVE", client.getTopology("cli").get("status"));
         // More workers than the cluster has slots: the answer, list and the dashboard say how many it got.
-        assertEquals(0, cluster.cli("rebalance-many", "rebalance", "cli", "-n", "10").waitFor(),
+        assertEquals(0, cluster.cli("rebalance-many", "rebalance", "cli", "-w", "0", "-n", "10").waitFor(),
                 () -> log("rebalance-many"));
         int got = state.assignment(id).workers().size();
         assertTrue(log("rebalance-many").contains("it runs on " + got + " of the 10 workers asked for"),
@@ -688,12 +690,21 @@ class ClusterIT {
         assertEquals(10, ((Number) client.getTopology("cli").get("workersRequested")).intValue());
         assertEquals(0, cluster.cli("list-short", "list").waitFor(), () -> log("list-short"));
         assertTrue(log("list-short").contains(got + "/10"), log("list-short"));
+        // As Storm's: REBALANCING for the wait (spouts deactivated, other status changes refused), then the new
+        // assignment and the status from before.
         long version = state.assignment(id).version();
-        assertEquals(0, cluster.cli("rebalance", "rebalance", "cli", "-n", "1", "-e", "count=2").waitFor(),
+        assertEquals(0, cluster.cli("rebalance", "rebalance", "cli", "-w", "3", "-n", "1", "-e", "count=2").waitFor(),
                 () -> log("rebalance"));
-        assertTrue(log("rebalance").contains("Rebalanced topology cli over 1 workers"), log("rebalance"));
+        assertTrue(log("rebalance").contains("Rebalancing topology cli in 3 s"), log("rebalance"));
+        assertEquals("REBALANCING", client.getTopology("cli").get("status"));
+        assertEquals(version, state.assignment(id).version(), "reassigned before the wait is over");
+        Process refused = cluster.cli("deactivate-rebalancing", "deactivate", "cli");
+        assertEquals(1, refused.waitFor());
+        assertTrue(log("deactivate-rebalancing").contains("while it is being rebalanced"),
+                log("deactivate-rebalancing"));
+        Await.until(LONG, () -> state.assignment(id).version() > version, () -> "the rebalance after its wait");
+        Await.until(LONG, () -> "ACTIVE".equals(statusOf("cli")), () -> "active again");
         Assignment a = state.assignment(id);
-        assertTrue(a.version() > version);
         assertEquals(1, a.workers().size());
         Await.until(LONG, () -> cluster.workerPids().size() == 1, () -> "one worker after the rebalance: "
                 + cluster.workerPids());
@@ -722,6 +733,15 @@ class ClusterIT {
                         false)));
         assertTrue(refused.getMessage().contains("asks for 2 slots, 0 are free"), refused.getMessage());
         assertTrue(!refused.getMessage().contains("No leader Nimbus"), refused.getMessage());
+    }
+
+    /** A topology's status as Nimbus reports it. */
+    private String statusOf(String name) {
+        try {
+            return String.valueOf(client.getTopology(name).get("status"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Submits a reliable word count over {@code workers} workers and waits for its first acks; its id. */

@@ -168,7 +168,7 @@ class SecureClusterIT {
                 () -> client.withToken(carol).killTopology("rel", 0));
         assertTrue(denied.getMessage().contains("may not kill topology 'rel'"), denied.getMessage());
         assertThrows(NotAliveException.class, () -> client.withToken(mallory).killTopology("rel", 0));
-        assertThrows(AuthorizationException.class, () -> client.withToken(carol).rebalance("rel", 1, Map.of()));
+        assertThrows(AuthorizationException.class, () -> client.withToken(carol).rebalance("rel", 1, Map.of(), 0));
         assertTrue(longAt(cluster(), "security", "forbidden") >= 2, "the two 403s are counted");
 
         theDashboardActsAsEachUser();

@@ -506,32 +506,77 @@ public final class Nimbus implements AutoCloseable {
     private void setStatus(String user, String name, TopologyStatus status, String action) {
         requireLeader();
         TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, action);
+        requireNotRebalancing(t, action);
         state.setTopology(t.withStatus(status));
     }
 
     /**
      * Reassigns a topology over {@code workers} workers (0 keeps the count) with the given executors per
-     * component; its workers restart with the new assignment.
+     * component; its workers restart with the new assignment. As Storm's: the topology is REBALANCING for
+     * {@code waitSecs} first (null: its {@code topology.message.timeout.secs}), its spouts deactivated so that the
+     * tuples in flight can complete, then it is reassigned and gets its status back. The request is checked now
+     * (a refused one changes nothing); a wait of 0 reassigns it at once and answers what it got.
      */
     public synchronized Map<String, Object> rebalance(String user, String name, int workers,
-                                                      Map<String, Integer> executors) throws IOException {
+                                                      Map<String, Integer> executors, Integer waitSecs)
+            throws IOException {
         daemonMetrics.meter("nimbus:num-rebalance-calls").mark();
         requireLeader();
         if (workers < 0) {
             throw new NimbusException(400, "The number of workers must be at least 1, got " + workers);
         }
+        if (waitSecs != null && waitSecs < 0) {
+            throw new NimbusException(400, "The rebalance wait must be at least 0 seconds, got " + waitSecs);
+        }
         TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "rebalance");
+        requireNotRebalancing(t, "rebalance");
+        int wait = waitSecs != null ? waitSecs : TopologySettings.from(t.conf()).messageTimeoutSecs();
+        TopologyInfo.PendingRebalance pending = new TopologyInfo.PendingRebalance(
+                System.currentTimeMillis() + wait * 1000L, workers, Map.copyOf(executors), t.status());
+        if (wait == 0) {
+            return reassign(t, pending);
+        }
+        newLayout(t, pending); // Refused now, not when the wait is over.
+        state.setTopology(t.rebalancing(pending));
+        LOG.info("Rebalancing {} in {}s: spouts deactivated meanwhile", t.id(), wait);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rebalancingInSecs", wait);
+        m.put("workersRequested", workers == 0 ? t.workers() : workers);
+        return m;
+    }
+
+    /** Refuses {@code what} while a rebalance waits, as Storm does. */
+    private static void requireNotRebalancing(TopologyInfo t, String what) {
+        if (t.status() == TopologyStatus.REBALANCING && t.rebalance() != null) {
+            long secs = Math.max(0, (t.rebalance().atMs() - System.currentTimeMillis() + 999) / 1000);
+            throw new NimbusException(409, "Cannot " + what + " topology '" + t.name() + "' while it is being "
+                    + "rebalanced: it is reassigned in " + secs + " s and then gets its status ("
+                    + t.rebalance().resumeStatus() + ") back; try again then, or kill it");
+        }
+    }
+
+    /** The topology as {@code pending} makes it, and its layout, checked against the current one. */
+    private Map.Entry<TopologyInfo, TaskLayout> newLayout(TopologyInfo t, TopologyInfo.PendingRebalance pending)
+            throws IOException {
         Map<String, Integer> overrides = new HashMap<>(t.executorOverrides());
-        overrides.putAll(executors);
-        TopologyInfo updated = t.rebalanced(workers == 0 ? t.workers() : workers, overrides);
-        TaskLayout layout;
+        overrides.putAll(pending.executors());
+        TopologyInfo updated = t.rebalanced(pending.workers() == 0 ? t.workers() : pending.workers(), overrides,
+                pending.resumeStatus());
         try {
             TaskLayout before = layoutOf(t);
-            layout = layoutOf(updated);
+            TaskLayout layout = layoutOf(updated);
             layout.checkRescale(topologyOf(updated), before, KeyGroups.count(t.conf()));
+            return Map.entry(updated, layout);
         } catch (IllegalArgumentException e) {
             throw new NimbusException(400, e.getMessage());
         }
+    }
+
+    /** Carries out a rebalance: the new assignment, and the status from before it. */
+    private Map<String, Object> reassign(TopologyInfo t, TopologyInfo.PendingRebalance pending) throws IOException {
+        Map.Entry<TopologyInfo, TaskLayout> next = newLayout(t, pending);
+        TopologyInfo updated = next.getKey();
+        TaskLayout layout = next.getValue();
         Assignment old = state.assignment(t.id());
         // A rebalance deals the executors afresh into groups numbered past the old ones, so every worker restarts
         // with the new layout, also one that keeps its slot (a worker reads the executor counts only at start).
@@ -543,6 +588,25 @@ public final class Nimbus implements AutoCloseable {
         state.setAssignment(a);
         LOG.info("Rebalanced {} over {} workers", t.id(), a.workers().size());
         return placement(a, updated.workers(), layout.executors().size());
+    }
+
+    /**
+     * Carries out the rebalance of a REBALANCING topology whose wait is over; one that can no longer be done (its
+     * layout refused now) is logged and dropped, and the topology gets its status back.
+     */
+    private void finishRebalance(TopologyInfo t) {
+        TopologyInfo.PendingRebalance pending = t.rebalance();
+        if (pending == null) { // Not expected (REBALANCING is always written with its rebalance): just resume.
+            state.setTopology(t.withStatus(TopologyStatus.ACTIVE));
+            return;
+        }
+        try {
+            reassign(t, pending);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot rebalance {} after its wait: {}; it keeps its assignment and goes back to {}", t.id(),
+                    e.getMessage(), pending.resumeStatus());
+            state.setTopology(t.rebalanced(t.workers(), t.executorOverrides(), pending.resumeStatus()));
+        }
     }
 
     /**
@@ -987,6 +1051,10 @@ public final class Nimbus implements AutoCloseable {
                     }
                     LOG.info("Removed killed topology {}", t.id());
                 }
+                continue;
+            }
+            if (t.status() == TopologyStatus.REBALANCING && (t.rebalance() == null || now >= t.rebalance().atMs())) {
+                finishRebalance(t);
                 continue;
             }
             Assignment a = state.assignment(t.id());

@@ -427,7 +427,8 @@ public final class NimbusHttpServer implements AutoCloseable {
                         executors.put(f.getKey(), intOf(f.getValue(), "executors." + f.getKey()));
                     }
                 }
-                return nimbus.rebalance(user, name, workers, executors);
+                Integer wait = body.has("waitSecs") ? intOf(body.get("waitSecs"), "waitSecs") : null;
+                return nimbus.rebalance(user, name, workers, executors, wait);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
                     + "deactivate, rebalance or log-levels");

@@ -234,7 +234,8 @@ public final class StormNimbusClient extends Nimbus.Client {
     public void rebalance(String name, RebalanceOptions options) {
         RebalanceOptions o = options == null ? new RebalanceOptions() : options;
         io("rebalance " + name, () -> {
-            nimbus.rebalance(nameOf(name), o.get_num_workers(), o.get_num_executors());
+            nimbus.rebalance(nameOf(name), o.get_num_workers(), o.get_num_executors(),
+                    o.is_set_wait_secs() ? o.get_wait_secs() : null);
             return null;
         });
     }

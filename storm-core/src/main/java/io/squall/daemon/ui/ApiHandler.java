@@ -50,7 +50,7 @@ import java.util.concurrent.RejectedExecutionException;
  * GET  /api/v1/topologies/NAME/metrics[?window=...]       metrics alone (null before the first report)
  * POST /api/v1/topologies/NAME/activate | deactivate
  * POST /api/v1/topologies/NAME/kill[?wait=SECS]
- * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...]
+ * POST /api/v1/topologies/NAME/rebalance[?workers=N][&amp;executors=COMPONENT=N,...][&amp;wait=SECS]
  * GET  /api/v1/drpc                                        the DRPC servers and their request counts
  * GET  /api/v1/topologies/NAME/state/COMPONENT[?key=K]   a stateful bolt's committed value for K, or its tasks' sizes
  * GET  /metrics                                            Prometheus text of every topology
@@ -268,12 +268,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "deactivate" -> view.deactivate(t.name());
             case "kill/WAIT" -> view.kill(t.name(), positive("wait time", parts[2]));
             case "rebalance/WAIT" -> {
-                positive("wait time", parts[2]);
+                int wait = positive("wait time", parts[2]);
                 JsonNode options = rebalanceOptions(req);
                 Map<String, Integer> executors = new LinkedHashMap<>();
                 options.path("executors").properties().forEach(e -> executors.put(e.getKey(),
                         positive("executors for " + e.getKey(), e.getValue().asText())));
-                view.rebalance(t.name(), positive("numWorkers", options.path("numWorkers").asText("0")), executors);
+                view.rebalance(t.name(), positive("numWorkers", options.path("numWorkers").asText("0")), executors,
+                        wait);
             }
             default -> throw new HttpError(HttpResponseStatus.NOT_FOUND, "Unknown operation " + path + ": POST "
                     + STORM_TOPOLOGY + "ID/activate, deactivate, rebalance/WAIT or kill/WAIT");
@@ -332,7 +333,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "kill" -> view.kill(name, intParam(q, "wait", 0));
             case "rebalance" -> {
                 int workers = intParam(q, "workers", 0);
-                ClusterView.Placement p = view.rebalance(name, workers, executors(param(q, "executors")));
+                ClusterView.Placement p = view.rebalance(name, workers, executors(param(q, "executors")),
+                        intParam(q, "wait", 0));
                 body.put("workers", p.workers());
                 body.put("workersRequested", p.workersRequested());
                 body.put("message", p.describe(name));

@@ -99,29 +99,44 @@ public interface ClusterView {
     void kill(String name, int waitSecs);
 
     /**
-     * Redistributes a topology over {@code workers} workers and the given executor counts; returns how many
-     * workers it got.
+     * Redistributes a topology over {@code workers} workers and the given executor counts after deactivating its
+     * spouts for {@code waitSecs} (null: its message timeout, as Storm); returns how many workers it got, or that
+     * it is rebalancing.
      *
      * @throws NotSupportedException where the cluster cannot do it
      */
-    Placement rebalance(String name, int workers, Map<String, Integer> executors);
+    Placement rebalance(String name, int workers, Map<String, Integer> executors, Integer waitSecs);
 
     /**
      * How many workers a topology got of those it asked for, from Nimbus's answer to a submit or rebalance.
      *
      * @param executors its executors, ackers included: it cannot use more workers than that
      */
-    record Placement(int workers, int workersRequested, int executors) {
-        /** Reads Nimbus's answer ({@code workers}, {@code workersRequested}, {@code executors}). */
+    record Placement(int workers, int workersRequested, int executors, int rebalancingInSecs) {
+        /** A placement done. */
+        public Placement(int workers, int workersRequested, int executors) {
+            this(workers, workersRequested, executors, 0);
+        }
+
+        /**
+         * Reads Nimbus's answer ({@code workers}, {@code workersRequested}, {@code executors}; or
+         * {@code rebalancingInSecs} and {@code workersRequested} for a rebalance that waits).
+         */
         public static Placement of(Map<String, Object> answer) {
             int workers = answer.get("workers") instanceof Number n ? n.intValue() : 0;
             int requested = answer.get("workersRequested") instanceof Number n ? n.intValue() : workers;
             int executors = answer.get("executors") instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
-            return new Placement(workers, requested, executors);
+            int in = answer.get("rebalancingInSecs") instanceof Number n ? n.intValue() : 0;
+            return new Placement(workers, requested, executors, in);
         }
 
         /** Says what a rebalance of {@code topology} did, and why it got fewer workers than asked if it did. */
         public String describe(String topology) {
+            if (rebalancingInSecs > 0) {
+                return "Rebalancing topology " + topology + " in " + rebalancingInSecs + " s: its spouts are "
+                        + "deactivated meanwhile so that the tuples in flight complete; then it runs over "
+                        + workersRequested + " workers and gets its status back";
+            }
             if (workers >= workersRequested) {
                 return "Rebalanced topology " + topology + " over " + workers + " workers";
             }

@@ -186,7 +186,7 @@ public final class LocalClusterView implements ClusterView {
     }
 
     @Override
-    public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
+    public Placement rebalance(String name, int workers, Map<String, Integer> executors, Integer waitSecs) {
         cluster.getTopology(name);
         throw new NotSupportedException("Rebalance is not supported in local mode: a local topology runs in one "
                 + "in-process worker whose executors are fixed at submit; kill it and submit it again with other "

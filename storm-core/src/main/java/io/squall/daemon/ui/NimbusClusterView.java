@@ -226,8 +226,8 @@ public final class NimbusClusterView implements ClusterView {
     }
 
     @Override
-    public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
-        return Placement.of(ask(() -> nimbus.rebalance(known(name), workers, executors)));
+    public Placement rebalance(String name, int workers, Map<String, Integer> executors, Integer waitSecs) {
+        return Placement.of(ask(() -> nimbus.rebalance(known(name), workers, executors, waitSecs)));
     }
 
     /** Through Nimbus, which asks the workers that run the component's tasks after their next metrics report. */

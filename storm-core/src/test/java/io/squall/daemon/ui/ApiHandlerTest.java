@@ -82,7 +82,7 @@ class ApiHandlerTest {
         }
 
         @Override
-        public Placement rebalance(String name, int workers, Map<String, Integer> executors) {
+        public Placement rebalance(String name, int workers, Map<String, Integer> executors, Integer waitSecs) {
             known(name);
             return new Placement(4, workers, 12);
         }

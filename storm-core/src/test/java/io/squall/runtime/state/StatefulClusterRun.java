@@ -351,7 +351,8 @@ public final class StatefulClusterRun {
                     () -> "a counter task of " + r.topology.name() + " refusing a prepare before the rescale to "
                             + tasks + ": " + refusalsPerTask(r.records));
             before.add(cluster.workerPids(r.topology.name()));
-            rebalances.add(cluster.cli(rebalanceLog(r, tasks), "rebalance", r.topology.name(), "-e",
+            // No wait: the rescale comes while tuples are in flight, so their replays meet the moved state.
+            rebalances.add(cluster.cli(rebalanceLog(r, tasks), "rebalance", r.topology.name(), "-w", "0", "-e",
                     "count=" + tasks));
         }
         double rebalanced = ClusterSteps.secondsSince(start);
