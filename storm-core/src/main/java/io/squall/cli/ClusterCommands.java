@@ -29,8 +29,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,8 +63,10 @@ final class ClusterCommands {
         HELP.put("drpc", "drpc [-c key=value...]\n"
                 + "        Runs a DRPC server on drpc.http.host:drpc.http.port (HTTP; requests time out after\n"
                 + "        drpc.request.timeout.secs).");
-        HELP.put("jar", "jar JAR CLASS [ARGS...] [-c key=value...]\n"
-                + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.");
+        HELP.put("jar", "jar JAR CLASS [ARGS...] [--jars JAR,...] [-c key=value...]\n"
+                + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.\n"
+                + "        --jars ships other JARs with it (comma-separated): on main's classpath, and merged into\n"
+                + "        the uploaded JAR so that the workers load them too (the topology JAR's classes first).");
         HELP.put("list", "list [-c key=value...]\n"
                 + "        Lists the topologies on the cluster.");
         HELP.put("kill", "kill NAME [-w SECS] [-c key=value...]\n"
@@ -109,7 +112,7 @@ final class ClusterCommands {
         CommandLine args = CommandLine.parse(rest, switch (command) {
             case "kill" -> CommandLine.Spec.of("-w");
             case "rebalance" -> CommandLine.Spec.of("-w", "-n", "-e");
-            case "jar" -> new CommandLine.Spec(Set.of(), Set.of(), 2);
+            case "jar" -> new CommandLine.Spec(Set.of("--jars"), Set.of(), 2);
             case "drpc-client" -> CommandLine.Spec.of("-f");
             case "monitor" -> CommandLine.Spec.of("-i", "-m", "-s", "-w");
             case "set_log_level" -> CommandLine.Spec.of("-l", "-r");
@@ -221,11 +224,21 @@ final class ClusterCommands {
         }
         String className = args.positional().get(1);
         String[] userArgs = args.positional().subList(2, args.positional().size()).toArray(new String[0]);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()},
+        List<Path> dependencies = DependencyJars.parse(args.option("--jars"));
+        Path upload = jar.toPath();
+        if (!dependencies.isEmpty()) {
+            upload = Files.createTempFile("squall-topology-", ".jar");
+            int shadowed = DependencyJars.merge(jar.toPath(), dependencies, upload);
+            if (shadowed > 0) {
+                err.println("squall jar: " + shadowed + " entries of the --jars were also in an earlier JAR; the "
+                        + "first of each is shipped, as on a classpath");
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(DependencyJars.classpath(jar.toPath(), dependencies),
                 ClusterCommands.class.getClassLoader())) {
             Method main = Main.mainOf(loader, className, jar);
             Thread.currentThread().setContextClassLoader(loader);
-            SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(conf, jar.toPath()));
+            SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(conf, upload));
             SquallSubmitter.setCommandLineOverrides(args.overrides());
             // Storm programs read their -c options back with Utils.readCommandLineOpts().
             System.setProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY, String.join("\n", conf.overrides()));
@@ -242,6 +255,9 @@ final class ClusterCommands {
             SquallSubmitter.setClusterOverride(null);
             SquallSubmitter.setCommandLineOverrides(List.of());
             System.clearProperty(Utils.COMMAND_LINE_OPTIONS_PROPERTY);
+            if (!upload.equals(jar.toPath())) {
+                Files.deleteIfExists(upload);
+            }
         }
     }
 

@@ -20,8 +20,8 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,15 +49,16 @@ public final class Main {
     static final String DEMO_JAR = "topologies/target/squall-topologies.jar";
     static final String DEMO_CLASS = "io.squall.topologies.WordCountTopology";
     private static final int DEMO_TTL_SECS = 120;
-    private static final CommandLine.Spec LOCAL_SPEC = new CommandLine.Spec(Set.of("--local-ttl"), Set.of("--ui"), 2);
+    private static final CommandLine.Spec LOCAL_SPEC = new CommandLine.Spec(Set.of("--local-ttl", "--jars"), Set.of("--ui"), 2);
     private static final CommandLine.Spec DEMO_SPEC = new CommandLine.Spec(Set.of("--local-ttl"), Set.of("--ui"), 0);
 
     /** Each command's own help, after "Usage: squall ". */
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
     static {
-        HELP.put("local", "local JAR CLASS [ARGS...] [--local-ttl SECS] [--ui [PORT]] [-c key=value...] [-- ARGS...]\n"
-                + "        Runs CLASS's main from JAR in this JVM; its SquallSubmitter.submitTopology calls start the\n"
+        HELP.put("local", "local JAR CLASS [ARGS...] [--local-ttl SECS] [--ui [PORT]] [--jars JAR,...] [-c key=value...]\n"
+                + "        [-- ARGS...]\n"
+                + "        Runs CLASS's main from JAR (and the --jars) in this JVM; its SquallSubmitter.submitTopology calls start the\n"
                 + "        topologies here. They run for SECS seconds (default " + DEFAULT_TTL_SECS + "), then stop.\n"
                 + "        --ui serves the dashboard on http://127.0.0.1:PORT/ (default "
                 + ConfigKeys.UI_PORT.defaultValue() + "; 0 picks a free port).\n"
@@ -238,12 +239,14 @@ public final class Main {
         if (!jar.isFile()) {
             throw new UsageException("topology JAR '" + jar + "' does not exist or is not a file");
         }
+        List<Path> dependencies = DependencyJars.parse(line.option("--jars"));
         config(line.overrides(), err);
         String className = positional.get(1);
         String[] userArgs = positional.subList(2, positional.size()).toArray(new String[0]);
         DashboardServer dashboard = null;
         LocalClusterView view = null;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()}, Main.class.getClassLoader());
+        try (URLClassLoader loader = new URLClassLoader(DependencyJars.classpath(jar.toPath(), dependencies),
+                Main.class.getClassLoader());
              LocalCluster cluster = new LocalCluster();
              LocalDRPC drpc = new LocalDRPC();
              DRPCClient.LocalOverride drpcOverride = new DRPCClient.LocalOverride(drpc)) {

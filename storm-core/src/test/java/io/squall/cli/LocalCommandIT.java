@@ -91,6 +91,23 @@ class LocalCommandIT {
         }
     }
 
+    /** What {@link WithDependency}'s main read from the resource a --jars JAR holds. */
+    static volatile String readFromDependency;
+
+    /** A main that needs a resource of a JAR given with --jars, then submits the topology. */
+    public static final class WithDependency {
+        private WithDependency() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            try (java.io.InputStream in = Thread.currentThread().getContextClassLoader()
+                    .getResourceAsStream("extra/marker.txt")) {
+                readFromDependency = in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            App.main(args);
+        }
+    }
+
     /** Collects what the command prints, readable from another thread. */
     private static final class Output extends OutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -109,6 +126,37 @@ class LocalCommandIT {
         public synchronized String toString() {
             return bytes.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void theJarsOfJarsAreOnMainsClasspathAndAMissingOneIsNamed(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar))) {
+            j.flush();
+        }
+        Path extra = dir.resolve("extra.jar");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(extra))) {
+            j.putNextEntry(new java.util.zip.ZipEntry("extra/marker.txt"));
+            j.write("shipped".getBytes(StandardCharsets.UTF_8));
+            j.closeEntry();
+        }
+        Output out = new Output();
+        Output err = new Output();
+        readFromDependency = null;
+        int code = Main.run(new String[] {"local", jar.toString(), WithDependency.class.getName(), "deps",
+            "--jars", extra.toString(), "--local-ttl", "1"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Main.OK, code, err.toString());
+        assertEquals("shipped", readFromDependency);
+        assertEquals("deps", submittedAs, "--jars and its value are not main's arguments");
+
+        Output err2 = new Output();
+        int missing = Main.run(new String[] {"local", jar.toString(), WithDependency.class.getName(), "--jars",
+            extra + "," + dir.resolve("nope.jar")}, new PrintStream(new Output(), true, StandardCharsets.UTF_8),
+                new PrintStream(err2, true, StandardCharsets.UTF_8));
+        assertTrue(missing != Main.OK, err2.toString());
+        assertTrue(err2.toString().contains("--jars: '" + dir.resolve("nope.jar") + "' does not exist or is not a "
+                + "file"), err2.toString());
     }
 
     @Test

@@ -216,6 +216,16 @@ public final class RecordingWordCount {
         public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
             this.collector = collector;
             this.words = openRecord(dir, "words", context.getThisTaskId());
+            // A resource a test shipped with `jar --jars`: recorded so that it can tell the workers loaded it.
+            try (java.io.InputStream marker = getClass().getClassLoader().getResourceAsStream("extra/marker.txt")) {
+                if (marker != null) {
+                    BufferedWriter w = openRecord(dir, "marker", context.getThisTaskId());
+                    writeLine(w, new String(marker.readAllBytes(), StandardCharsets.UTF_8));
+                    w.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override

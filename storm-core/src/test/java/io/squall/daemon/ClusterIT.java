@@ -204,8 +204,15 @@ class ClusterIT {
     void countsWordsExactlyAcrossTwoWorkersSubmittedWithTheJarCommand() throws Exception {
         Path dir = Files.createDirectories(base.resolve("wc"));
         int total = 2000;
+        // Storm's --jars: a JAR shipped beside the topology's reaches its workers' classpath.
+        Path extra = base.resolve("extra.jar");
+        try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(extra))) {
+            j.putNextEntry(new java.util.zip.ZipEntry("extra/marker.txt"));
+            j.write("shipped with --jars".getBytes(StandardCharsets.UTF_8));
+            j.closeEntry();
+        }
         Process submit = cluster.cli("submit", "jar", jar.toString(), RecordingWordCount.class.getName(), "wc",
-                dir.toString(), String.valueOf(total), "2", "0", "60");
+                dir.toString(), String.valueOf(total), "2", "0", "60", "--jars", extra.toString());
         assertEquals(0, submit.waitFor(), () -> "bin/squall jar failed: " + log("submit"));
         Process list = cluster.cli("list", "list");
         assertEquals(0, list.waitFor());
@@ -228,6 +235,11 @@ class ClusterIT {
             countingProcesses.add(f.substring(f.lastIndexOf('-') + 1));
         }
         assertEquals(2, countingProcesses.size(), "words were counted in both workers");
+        List<String> markers = files(dir, "marker-");
+        assertEquals(4, markers.size(), "each counter task found the shipped resource: " + markers);
+        for (String m : markers) {
+            assertEquals("shipped with --jars", Files.readString(dir.resolve(m)).trim());
+        }
         nimbusAggregatesTheWorkersMetricsExactly("wc", total, expected.values().stream().mapToLong(Long::longValue)
                 .sum());
         theUiServesTheClusterFromNimbus("wc", total);
