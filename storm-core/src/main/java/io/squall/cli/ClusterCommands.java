@@ -70,7 +70,8 @@ final class ClusterCommands {
         HELP.put("list", "list [-c key=value...]\n"
                 + "        Lists the topologies on the cluster.");
         HELP.put("kill", "kill NAME [-w SECS] [-c key=value...]\n"
-                + "        Deactivates NAME's spouts, waits SECS (default 30) and stops its workers.");
+                + "        Deactivates NAME's spouts, waits SECS (default: its topology.message.timeout.secs) and\n"
+                + "        stops its workers.");
         HELP.put("activate", "activate NAME [-c key=value...]\n"
                 + "        Lets NAME's spouts emit.");
         HELP.put("deactivate", "deactivate NAME [-c key=value...]\n"
@@ -100,7 +101,6 @@ final class ClusterCommands {
                 + "        come in pairs.");
     }
 
-    private static final int DEFAULT_KILL_WAIT_SECS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long UI_UPDATE_MILLIS = 1000;
 
@@ -296,9 +296,9 @@ final class ClusterCommands {
         String name = args.positional().get(0);
         switch (command) {
             case "kill" -> {
-                int wait = intOption(args, "-w", DEFAULT_KILL_WAIT_SECS, 0);
-                nimbus.killTopology(name, wait);
-                out.println("Killed topology " + name + " (workers stop in " + wait + "s)");
+                Integer wait = args.option("-w") == null ? null : intOption(args, "-w", 0, 0);
+                int applied = nimbus.killTopology(name, wait);
+                out.println("Killed topology " + name + " (workers stop in " + applied + "s)");
             }
             case "activate" -> {
                 nimbus.activate(name);

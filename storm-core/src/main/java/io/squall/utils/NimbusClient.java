@@ -376,9 +376,14 @@ public class NimbusClient implements AutoCloseable {
         return object(call("GET", "topologies/" + name, HttpRequest.BodyPublishers.noBody(), null, false));
     }
 
-    /** Kills a topology: spouts deactivated now, workers stopped after {@code waitSecs}. */
-    public void killTopology(String name, int waitSecs) throws IOException {
-        call("POST", "topologies/" + name + "/kill?wait=" + waitSecs, HttpRequest.BodyPublishers.noBody(), null, false);
+    /**
+     * Kills a topology: spouts deactivated now, workers stopped after {@code waitSecs} (null: the topology's
+     * {@code topology.message.timeout.secs}, as Storm); returns the wait Nimbus applies.
+     */
+    public int killTopology(String name, Integer waitSecs) throws IOException {
+        Map<String, Object> answer = object(call("POST", "topologies/" + name + "/kill"
+                + (waitSecs == null ? "" : "?wait=" + waitSecs), HttpRequest.BodyPublishers.noBody(), null, false));
+        return answer.get("waitSecs") instanceof Number n ? n.intValue() : waitSecs == null ? -1 : waitSecs;
     }
 
     /** Lets a topology's spouts emit. */

@@ -461,19 +461,24 @@ public final class Nimbus implements AutoCloseable {
         return m;
     }
 
-    /** Deactivates a topology's spouts now and stops its workers after {@code waitSecs}. */
-    public synchronized void kill(String user, String name, int waitSecs) {
+    /**
+     * Deactivates a topology's spouts now and stops its workers after {@code waitSecs} (null: its
+     * {@code topology.message.timeout.secs}, as Storm); returns the wait.
+     */
+    public synchronized int kill(String user, String name, Integer waitSecs) {
         daemonMetrics.meter("nimbus:num-killTopology-calls").mark();
         requireLeader();
-        if (waitSecs < 0) {
+        if (waitSecs != null && waitSecs < 0) {
             throw new NimbusException(400, "The kill wait must be at least 0 seconds, got " + waitSecs);
         }
         TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "kill");
-        state.setTopology(t.killedAt(System.currentTimeMillis() + waitSecs * 1000L));
-        LOG.info("Killing topology {} in {}s", t.id(), waitSecs);
-        if (waitSecs == 0) {
+        int wait = waitSecs != null ? waitSecs : TopologySettings.from(t.conf()).messageTimeoutSecs();
+        state.setTopology(t.killedAt(System.currentTimeMillis() + wait * 1000L));
+        LOG.info("Killing topology {} in {}s", t.id(), wait);
+        if (wait == 0) {
             monitorOnce();
         }
+        return wait;
     }
 
     /** Lets a topology's spouts emit. */

@@ -390,7 +390,10 @@ public final class NimbusHttpServer implements AutoCloseable {
         }
         expect(m, HttpMethod.POST, path);
         switch (parts[2]) {
-            case "kill" -> nimbus.kill(user, name, intParam(q, "wait", 0));
+            case "kill" -> {
+                Integer wait = q.parameters().containsKey("wait") ? intParam(q, "wait", 0) : null;
+                return Map.of("ok", true, "waitSecs", nimbus.kill(user, name, wait));
+            }
             case "activate" -> nimbus.activate(user, name);
             case "deactivate" -> nimbus.deactivate(user, name);
             case "untap" -> nimbus.closeTap(user, name, tapKey(q));

@@ -207,7 +207,7 @@ public final class StormNimbusClient extends Nimbus.Client {
 
     @Override
     public void killTopologyWithOpts(String name, KillOptions options) {
-        int wait = options != null && options.is_set_wait_secs() ? options.get_wait_secs() : 30;
+        Integer wait = options != null && options.is_set_wait_secs() ? options.get_wait_secs() : null;
         io("kill " + name, () -> {
             nimbus.killTopology(nameOf(name), wait);
             return null;
