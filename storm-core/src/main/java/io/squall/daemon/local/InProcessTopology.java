@@ -344,7 +344,7 @@ final class InProcessTopology implements LocalTopologyRuntime {
         return StormSummaries.fromStats(first.topologyId(), topologyName, isActive() ? "ACTIVE" : "INACTIVE",
                 uptimeSecs, componentCounts(), c -> topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
                 c -> places.getOrDefault(c, List.of()), this::taskCounts, this::errors,
-                c -> StormSummaries.countedStream(topology.getComponent(c)));
+                topology::getComponent);
     }
 
     /** Each task's counts of a component: from the worker that runs it (the others hold its counters at zero). */

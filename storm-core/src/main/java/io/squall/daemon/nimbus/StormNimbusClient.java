@@ -125,7 +125,7 @@ public final class StormNimbusClient extends Nimbus.Client {
         return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
                 places, c -> topology.getComponent(c) != null
                         && topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
-                c -> StormSummaries.countedStream(topology.getComponent(c)));
+                topology::getComponent);
     }
 
     /** Where each executor of a component of Nimbus's component list runs (port 0 while unassigned). */

@@ -97,13 +97,32 @@ public final class StormSummaries {
     }
 
     /**
+     * The input a bolt's executed, acked and failed tuples and latencies are reported under: its one input stream
+     * from a user's component, when it has exactly one (the checkpoint and other system streams aside), which is what
+     * Storm's readers of {@code get_bolt().get_executed().get(window).get(new GlobalStreamId(component, stream))}
+     * look up; else {@link BoltStats#ALL_INPUTS}, since Squall counts a bolt's input per task, not per stream.
+     */
+    public static GlobalStreamId countedInput(ComponentSpec component) {
+        if (component == null) {
+            return BoltStats.ALL_INPUTS;
+        }
+        List<GlobalStreamId> inputs = component.getInputs().keySet().stream()
+                .filter(g -> !isSystem(g.get_componentId()) && !isSystem(g.get_streamId())).toList();
+        return inputs.size() == 1 ? inputs.get(0) : BoltStats.ALL_INPUTS;
+    }
+
+    private static boolean isSystem(String id) {
+        return id.startsWith("__") || id.startsWith("$");
+    }
+
+    /**
      * From a cluster's aggregated metrics, one view per Storm window key, and where each component's executors run.
      * Every executor placed is listed, with empty counts until its worker reports; a component the metrics list
      * without places is reported as one executor over the tasks they list.
      */
     public static TopologyInfo fromMetrics(String id, String name, String status, Map<String, TopologyMetrics> views,
                                            Map<String, List<ExecutorPlace>> places, Predicate<String> isSpout,
-                                           Function<String, String> countedStream) {
+                                           Function<String, ComponentSpec> specs) {
         TopologyMetrics all = views.get(ExecutorStats.ALL_TIME);
         Map<String, List<ExecutorPlace>> where = new LinkedHashMap<>(places);
         if (all != null) {
@@ -120,7 +139,7 @@ public final class StormSummaries {
                             m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs(), Map.of()), at,
                     m.taskCounts()))));
             addExecutors(executors, component, isSpout.test(component), at, uptime, byWindow,
-                    countedStream.apply(component));
+                    specs.apply(component));
         });
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
         if (all != null) {
@@ -172,12 +191,14 @@ public final class StormSummaries {
 
     private static void addExecutors(List<ExecutorSummary> out, String component, boolean spout,
                                      List<ExecutorPlace> places, int uptimeSecs, Map<String, List<Counts>> byWindow,
-                                     String stream) {
+                                     ComponentSpec spec) {
+        String stream = countedStream(spec);
+        GlobalStreamId input = countedInput(spec);
         for (int i = 0; i < places.size(); i++) {
             Map<String, Counts> counts = new LinkedHashMap<>();
             int executor = i;
             byWindow.forEach((w, c) -> counts.put(w, c.get(executor)));
-            out.add(summary(component, spout, places.get(i), uptimeSecs, counts, stream));
+            out.add(summary(component, spout, places.get(i), uptimeSecs, counts, stream, input));
         }
     }
 
@@ -195,7 +216,7 @@ public final class StormSummaries {
                                          Function<String, List<ExecutorPlace>> placesOf,
                                          Function<String, List<Snapshots.Task>> tasksOf,
                                          Function<String, List<ReportedError>> errorsOf,
-                                         Function<String, String> countedStream) {
+                                         Function<String, ComponentSpec> specs) {
         List<ExecutorSummary> executors = new ArrayList<>();
         Map<String, List<ErrorInfo>> errors = new LinkedHashMap<>();
         for (Map.Entry<String, ComponentCounts> e : stats.entrySet()) {
@@ -205,7 +226,7 @@ public final class StormSummaries {
             List<ExecutorPlace> places = placesOf.apply(e.getKey());
             addExecutors(executors, e.getKey(), isSpout.apply(e.getKey()), places, uptimeSecs,
                     Map.of(ExecutorStats.ALL_TIME, split(counts, places, tasksOf.apply(e.getKey()))),
-                    countedStream.apply(e.getKey()));
+                    specs.apply(e.getKey()));
             List<ReportedError> reported = errorsOf.apply(e.getKey());
             if (!reported.isEmpty()) {
                 errors.put(e.getKey(), reported.stream()
@@ -216,7 +237,7 @@ public final class StormSummaries {
     }
 
     private static ExecutorSummary summary(String component, boolean spout, ExecutorPlace place, int uptimeSecs,
-                                           Map<String, Counts> byWindow, String stream) {
+                                           Map<String, Counts> byWindow, String stream, GlobalStreamId input) {
         Map<String, Map<String, Long>> emitted = new LinkedHashMap<>();
         Map<String, Map<String, Long>> transferred = new LinkedHashMap<>();
         Map<String, Map<String, Long>> acked = new LinkedHashMap<>();
@@ -244,11 +265,11 @@ public final class StormSummaries {
             acked.put(w, Map.of(stream, c.acked));
             failed.put(w, Map.of(stream, c.failed));
             complete.put(w, Map.of(stream, c.completeMs));
-            boltAcked.put(w, Map.of(BoltStats.ALL_INPUTS, c.acked));
-            boltFailed.put(w, Map.of(BoltStats.ALL_INPUTS, c.failed));
-            executed.put(w, Map.of(BoltStats.ALL_INPUTS, c.executed));
-            executeMs.put(w, Map.of(BoltStats.ALL_INPUTS, c.executeMs));
-            processMs.put(w, Map.of(BoltStats.ALL_INPUTS, c.processMs));
+            boltAcked.put(w, Map.of(input, c.acked));
+            boltFailed.put(w, Map.of(input, c.failed));
+            executed.put(w, Map.of(input, c.executed));
+            executeMs.put(w, Map.of(input, c.executeMs));
+            processMs.put(w, Map.of(input, c.processMs));
         });
         ExecutorSpecificStats specific = spout
                 ? ExecutorSpecificStats.spout(new SpoutStats(acked, failed, complete))

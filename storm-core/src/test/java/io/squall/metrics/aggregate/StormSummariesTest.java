@@ -5,6 +5,8 @@ import io.squall.runtime.api.ComponentCounts;
 import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
 import io.squall.topology.ExecutorStats;
+import io.squall.topology.BoltStats;
+import io.squall.topology.GlobalStreamId;
 import io.squall.topology.ExecutorSummary;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.StormTopology;
@@ -55,6 +57,21 @@ class StormSummariesTest {
     }
 
     @Test
+    void aBoltsInputFiguresAreUnderItsOneInputElseUnderAllInputs() {
+        StormTopology t = topology();
+        assertEquals(new GlobalStreamId("words", "default"), StormSummaries.countedInput(t.getComponent("split")));
+        assertEquals(new GlobalStreamId("split", "left"), StormSummaries.countedInput(t.getComponent("count")));
+        assertEquals(BoltStats.ALL_INPUTS, StormSummaries.countedInput(t.getComponent("words")), "a spout");
+        assertEquals(BoltStats.ALL_INPUTS, StormSummaries.countedInput(null));
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("a", new TestWordSpout());
+        b.setSpout("b", new TestWordSpout());
+        b.setBolt("both", new TestWordCounter()).shuffleGrouping("a").shuffleGrouping("b");
+        assertEquals(BoltStats.ALL_INPUTS, StormSummaries.countedInput(b.createTopology().getComponent("both")),
+                "two inputs are counted together");
+    }
+
+    @Test
     void stormsEmittedCountOfTheDefaultStreamIsTheSpoutsTotal() {
         StormTopology t = topology();
         Map<String, ComponentCounts> counts = Map.of(
@@ -62,12 +79,15 @@ class StormSummariesTest {
                 "split", new ComponentCounts("split", 70, 70, 40, 40, 0, 0, 0, 0, 0.0, Map.of()));
         TopologyInfo info = StormSummaries.fromStats("t-1", "t", "ACTIVE", 5, counts, "words"::equals,
                 c -> List.of(new StormSummaries.ExecutorPlace(1, 1, "localhost", 0)), c -> List.of(), c -> List.of(),
-                c -> StormSummaries.countedStream(t.getComponent(c)));
+                t::getComponent);
         Map<String, ExecutorStats> byComponent = new java.util.HashMap<>();
         info.get_executors().forEach(e -> byComponent.put(e.get_component_id(), e.get_stats()));
         assertEquals(Map.of("default", 40L), byComponent.get("words").get_emitted().get(ExecutorStats.ALL_TIME));
         assertEquals(Map.of("default", 30L),
                 byComponent.get("words").get_specific().get_spout().get_acked().get(ExecutorStats.ALL_TIME));
+        assertEquals(Map.of(new GlobalStreamId("words", "default"), 40L),
+                byComponent.get("split").get_specific().get_bolt().get_executed().get(ExecutorStats.ALL_TIME),
+                "a bolt's executed tuples under its one input, as Storm's readers look them up");
         assertEquals(Map.of(ExecutorStats.ALL_STREAMS, 70L),
                 byComponent.get("split").get_emitted().get(ExecutorStats.ALL_TIME));
     }
@@ -106,7 +126,7 @@ class StormSummariesTest {
                 new StormSummaries.ExecutorPlace(3, 4, "h2", 6701)));
 
         List<ExecutorSummary> executors = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views, places,
-                "words"::equals, c -> StormSummaries.countedStream(t.getComponent(c))).get_executors();
+                "words"::equals, t::getComponent).get_executors();
 
         assertEquals(2, executors.size());
         ExecutorSummary first = executors.get(0);
@@ -122,7 +142,7 @@ class StormSummariesTest {
         assertEquals(Map.of("default", 75L),
                 second.get_stats().get_specific().get_spout().get_acked().get(ExecutorStats.ALL_TIME));
         List<ExecutorSummary> unreported = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", Map.of(), places,
-                "words"::equals, c -> "default").get_executors();
+                "words"::equals, t::getComponent).get_executors();
         assertEquals(2, unreported.size(), "executors are listed before their workers report");
         assertEquals(Map.of(), unreported.get(1).get_stats().get_emitted());
         assertEquals(6701, unreported.get(1).get_port());
@@ -148,7 +168,7 @@ class StormSummariesTest {
                 new StormSummaries.ExecutorPlace(2, 2, "h1", 6700)));
 
         List<ExecutorSummary> executors = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views, places,
-                "words"::equals, c -> ExecutorStats.ALL_STREAMS).get_executors();
+                "words"::equals, c -> t.getComponent("split")).get_executors();
 
         assertEquals(Map.of("left", 7L, "right", 3L),
                 executors.get(0).get_stats().get_emitted().get(ExecutorStats.ALL_TIME));
@@ -157,7 +177,7 @@ class StormSummariesTest {
         assertEquals(Map.of("left", 5L), executors.get(1).get_stats().get_emitted().get("600"));
         List<ExecutorSummary> one1 = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views,
                 Map.of("words", List.of(new StormSummaries.ExecutorPlace(1, 2, "h1", 6700))), "words"::equals,
-                c -> ExecutorStats.ALL_STREAMS).get_executors();
+                c -> t.getComponent("split")).get_executors();
         assertEquals(Map.of("left", 12L, "right", 3L),
                 one1.get(0).get_stats().get_emitted().get(ExecutorStats.ALL_TIME),
                 "one executor: its tasks' streams added up");
