@@ -944,6 +944,10 @@ class ClusterIT {
             assertTrue(nimbuses.get(0).get("port").asInt() > 0, nimbuses::toString);
             JsonNode workers = JSON.readTree(get(http, api + "topology-workers/" + id).body()).get("hostPortList");
             assertEquals(2, workers.size(), workers::toString);
+            JsonNode conf = JSON.readTree(get(http, api + "cluster/configuration").body());
+            assertTrue(conf.get("nimbus.seeds").isArray() && conf.has("storm.zookeeper.servers"), conf::toString);
+            JsonNode history = JSON.readTree(get(http, api + "history/summary").body()).get("topo-history");
+            assertTrue(history.toString().contains(id), history::toString);
 
             HttpResponse<String> unknown = get(http, api + "topologies/nope");
             assertEquals(404, unknown.statusCode());

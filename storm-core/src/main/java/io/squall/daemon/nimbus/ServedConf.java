@@ -16,11 +16,11 @@ import java.util.TreeMap;
  * @param conf     the keys served
  * @param withheld the keys left out, sorted (nested ones as {@code outer.inner})
  */
-record ServedConf(Map<String, Object> conf, List<String> withheld) {
+public record ServedConf(Map<String, Object> conf, List<String> withheld) {
     private static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret", "token", "credential");
 
     /** What Nimbus serves of {@code conf}. */
-    static ServedConf of(Map<String, Object> conf) {
+    public static ServedConf of(Map<String, Object> conf) {
         List<String> withheld = new ArrayList<>();
         Map<String, Object> served = redact(conf, "", withheld);
         withheld.sort(null);

@@ -196,6 +196,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.nimbusSummary(view));
         }
+        if (path.equals("/api/v1/cluster/configuration")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(view.configuration());
+        }
+        if (path.equals("/api/v1/history/summary")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.history(view));
+        }
         if (path.equals("/api/v1/supervisor/summary")) {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.supervisorSummary(view));

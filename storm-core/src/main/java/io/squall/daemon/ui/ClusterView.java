@@ -179,6 +179,12 @@ public interface ClusterView {
     /** The Nimbus daemons, for Storm UI's {@code /api/v1/nimbus/summary}. */
     List<NimbusSummary> nimbuses();
 
+    /**
+     * The cluster's configuration as its Nimbus runs with it (in local mode: the defaults and {@code squall.yaml}),
+     * keys naming a secret left out; Storm UI's {@code /api/v1/cluster/configuration}.
+     */
+    Map<String, Object> configuration();
+
     /** Storm's {@code getTopologyInfo} of a topology: one summary per executor, where it runs and its counts. */
     io.squall.topology.TopologyInfo stormInfo(String name);
 

@@ -1,6 +1,8 @@
 package io.squall.daemon.ui;
 
 import io.squall.LocalCluster;
+import io.squall.config.DaemonConfig;
+import io.squall.daemon.nimbus.ServedConf;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.TopologyMetrics;
@@ -68,6 +70,11 @@ public final class LocalClusterView implements ClusterView {
     private static String version() {
         String v = LocalCluster.class.getPackage().getImplementationVersion();
         return v != null ? v : "development build";
+    }
+
+    @Override
+    public Map<String, Object> configuration() {
+        return ServedConf.of(DaemonConfig.load(List.of()).asMap()).conf();
     }
 
     @Override

@@ -165,6 +165,13 @@ public final class NimbusClusterView implements ClusterView {
         return v != null ? v : "development build";
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> configuration() {
+        Object conf = ask(nimbus::getNimbusConf).get("conf");
+        return conf instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
     /** A topology's summary from Nimbus's: executors and tasks of its components, ackers not counted. */
     static TopologySummary summaryOf(Map<String, Object> t) {
         int workers = ((List<?>) t.get("workers")).size();

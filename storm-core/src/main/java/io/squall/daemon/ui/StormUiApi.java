@@ -73,6 +73,15 @@ final class StormUiApi {
         return out;
     }
 
+    /**
+     * {@code /api/v1/history/summary}: the ids of the running topologies the user may see (Storm's: those the user
+     * submitted; without authorization, every one).
+     */
+    static Map<String, Object> history(ClusterView view) {
+        return Map.of("topo-history", view.summary().topologies().stream().map(ClusterView.TopologySummary::id)
+                .toList());
+    }
+
     /** {@code /api/v1/nimbus/summary}; an uptime not known is left out. */
     static Map<String, Object> nimbusSummary(ClusterView view) {
         List<Map<String, Object>> nimbuses = new ArrayList<>();

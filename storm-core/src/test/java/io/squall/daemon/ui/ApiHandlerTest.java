@@ -61,6 +61,11 @@ class ApiHandlerTest {
         }
 
         @Override
+        public Map<String, Object> configuration() {
+            return Map.of("topology.message.timeout.secs", 30);
+        }
+
+        @Override
         public List<ComponentInfo> components(String name) {
             known(name);
             return List.of();

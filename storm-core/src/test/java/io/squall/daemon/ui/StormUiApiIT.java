@@ -72,7 +72,7 @@ class StormUiApiIT {
 
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.get(field).asText()));
+        array.forEach(n -> out.add(field == null ? n.asText() : n.get(field).asText()));
         return out;
     }
 
@@ -100,6 +100,11 @@ class StormUiApiIT {
         JsonNode workers = json("GET", "/api/v1/topology-workers/" + id, 200);
         assertEquals(0, workers.get("hostPortList").size(), "a local topology's workers have no ports: " + workers);
         assertEquals(0, workers.get("logviewerPort").asInt());
+
+        JsonNode conf = json("GET", "/api/v1/cluster/configuration", 200);
+        assertEquals(30, conf.get("topology.message.timeout.secs").asInt(), "the defaults: " + conf);
+        conf.fieldNames().forEachRemaining(k -> assertTrue(!k.contains("password") && !k.contains("secret"), k));
+        assertEquals(List.of(id), texts(json("GET", "/api/v1/history/summary", 200).get("topo-history"), null));
     }
 
     @Test
