@@ -228,7 +228,13 @@ final class ClusterCommands {
         Path upload = jar.toPath();
         if (!dependencies.isEmpty()) {
             upload = Files.createTempFile("squall-topology-", ".jar");
-            int shadowed = DependencyJars.merge(jar.toPath(), dependencies, upload);
+            int shadowed;
+            try {
+                shadowed = DependencyJars.merge(jar.toPath(), dependencies, upload);
+            } catch (IOException e) {
+                Files.deleteIfExists(upload);
+                throw e;
+            }
             if (shadowed > 0) {
                 err.println("squall jar: " + shadowed + " entries of the --jars were also in an earlier JAR; the "
                         + "first of each is shipped, as on a classpath");

@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ final class DependencyJars {
                 Path source = all.get(i);
                 boolean dependency = i > 0;
                 try (JarFile in = new JarFile(source.toFile())) {
-                    for (JarEntry e : java.util.Collections.list(in.entries())) {
+                    for (JarEntry e : Collections.list(in.entries())) {
                         String name = e.getName();
                         if (isSignature(name) || dependency && name.equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
                             continue;
@@ -120,7 +120,7 @@ final class DependencyJars {
             }
             for (Map.Entry<String, ByteArrayOutputStream> s : services.entrySet()) {
                 jar.putNextEntry(new ZipEntry(s.getKey()));
-                jar.write(s.getValue().toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+                s.getValue().writeTo(jar);
                 jar.closeEntry();
             }
         }
