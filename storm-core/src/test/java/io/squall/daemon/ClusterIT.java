@@ -727,6 +727,8 @@ class ClusterIT {
         assertEquals(0, cluster.cli("kill", "kill", "cli").waitFor(), () -> log("kill"));
         assertTrue(log("kill").contains("Killed topology cli (workers stop in 8s)"), log("kill"));
         assertEquals("KILLED", client.getTopology("cli").get("status"));
+        // A killed topology may be killed again with a shorter wait (the suite need not wait the 8 s).
+        assertEquals(0, cluster.cli("kill-now", "kill", "cli", "-w", "0").waitFor(), () -> log("kill-now"));
         Await.until(LONG, () -> state.assignments().isEmpty() && cluster.workerPids().isEmpty(), () -> "cli stopped");
         Process unknown = cluster.cli("kill-unknown", "kill", "cli");
         assertEquals(1, unknown.waitFor());
