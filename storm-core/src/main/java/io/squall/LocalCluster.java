@@ -39,8 +39,11 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs topologies inside this JVM, for development and tests, on the same executors, queues, groupings and
@@ -60,6 +63,12 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     /** The directory of each topology's extracted resources/ (and the pid files of its shell components). */
     private final Map<String, Path> codeDirs = new ConcurrentHashMap<>();
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+    /** The topologies waiting out a rebalance's wait, by name. */
+    private final Map<String, PendingRebalance> rebalancing = new ConcurrentHashMap<>();
+    /** How often the rebalancer thread looks for rebalances whose wait is over (which the clock can simulate). */
+    private static final long REBALANCE_CHECK_MILLIS = 20;
+    /** Finishes rebalances; made at the first. */
+    private ScheduledExecutorService rebalancer;
     private final LocalRuntime runtime;
     /** The blob store of this cluster, and the blobs its topologies map. */
     private final LocalClusterBlobs blobs;
@@ -233,9 +242,11 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         if (previous != null) {
             previous.shutdown();        // its metrics and reporters, kept until now for its errors
         }
+        AtomicReference<LocalTopologyRuntime> self = new AtomicReference<>();
         LocalTopologyRuntime t = runtime.start(new LocalRuntime.Launch(name, launch.id(), launch.topology(),
                 launch.conf(), launch.loader(), launch.executorOverrides(), launch.codeDir()), active,
-                error -> onFailure(name, error));
+                error -> onFailure(name, self.get()));
+        self.set(t);
         running.put(name, t);
         launches.put(name, launch);
     }
@@ -256,19 +267,22 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
      * A topology stopped itself. Synchronized as submit and rebalance are: an executor that fails at its first tuple
      * can stop the topology before {@link #start} has put it among the running ones, and would otherwise leave it there.
      */
-    private synchronized void onFailure(String name, Throwable error) {
-        LocalTopologyRuntime t = running.remove(name);
-        if (t != null) {
+    private synchronized void onFailure(String name, LocalTopologyRuntime t) {
+        if (t != null && running.remove(name, t)) {      // not the runtime a rebalance started in its place
             failed.put(name, t);
         }
     }
 
-    /** Stops a topology now. */
+    /** Stops a topology now; one that is rebalancing is not restarted. */
     public void killTopology(String name) {
-        LocalTopologyRuntime t = running.remove(name);
-        if (t == null) {
-            throw new NotAliveException("No topology named '" + name + "' is running (running: "
-                    + new TreeSet<>(running.keySet()) + ")");
+        LocalTopologyRuntime t;
+        synchronized (this) {       // after a rebalance's restart in progress, so that it kills the new runtime
+            t = running.remove(name);
+            if (t == null) {
+                throw new NotAliveException("No topology named '" + name + "' is running (running: "
+                        + new TreeSet<>(running.keySet()) + ")");
+            }
+            rebalancing.remove(name);
         }
         t.shutdown();
         blobs.remove(name);
@@ -277,43 +291,112 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     }
 
     /**
-     * Restarts a topology with new executor counts, as a cluster's rebalance does: its spouts are
-     * deactivated for the options' wait (default {@code topology.message.timeout.secs}) so tuples in flight
-     * finish, then its executors stop and start again with the new counts (each at most the component's
-     * task count; a keyed stateful bolt gets that many tasks, up to {@code topology.state.key.groups}, its state
-     * moving by key group from the last commit), active if it was. State kept in task objects is lost, as with a rebalance on a cluster;
-     * tuples not yet acked are replayed by their spouts. The worker count is ignored: a local topology keeps the
-     * workers its {@code topology.workers} asked for. Returns once the topology runs again.
+     * Rebalances a topology as a cluster's Nimbus does, and returns at once: its spouts are deactivated and it is
+     * {@code REBALANCING} for the options' wait (default {@code topology.message.timeout.secs}) so tuples in flight
+     * finish; then its executors stop and start again with the new counts (each at most the component's task count;
+     * a keyed stateful bolt gets that many tasks, up to {@code topology.state.key.groups}, its state moving by key
+     * group from the last commit), active if it was. The wait follows this cluster's clock, so on simulated time
+     * the rebalance happens once the time is advanced past it. State kept in task objects is lost, as with a
+     * rebalance on a cluster; tuples not yet acked are replayed by their spouts. The worker count is ignored: a
+     * local topology keeps the workers its {@code topology.workers} asked for. Meanwhile activate, deactivate and
+     * another rebalance are refused; a kill cancels it.
      *
      * @throws NotAliveException        if no topology of that name runs
      * @throws InvalidTopologyException if an executor count does not fit the component
+     * @throws IllegalStateException    if the topology is already rebalancing
      */
     @Override
     public void rebalance(String name, RebalanceOptions options) {
         RebalanceOptions o = options == null ? new RebalanceOptions() : options;
         synchronized (this) {
             LocalTopologyRuntime t = worker(name);
+            requireNotRebalancing(name, "rebalance");
             Launch launch = launches.get(name);
             Map<String, Integer> overrides = new HashMap<>(launch.executorOverrides());
             overrides.putAll(o.get_num_executors());
-            // Checked before anything stops, so a bad count leaves the topology running.
-            t.checkExecutorCounts(overrides);
+            // Checked before anything stops, so a bad request leaves the topology running.
+            try {
+                t.checkExecutorCounts(overrides);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTopologyException(e.getMessage());
+            }
+            int waitSecs = o.is_set_wait_secs() ? o.get_wait_secs() : t.messageTimeoutSecs();
             boolean active = t.isActive();
             t.deactivate();
-            int waitSecs = o.is_set_wait_secs() ? o.get_wait_secs() : t.messageTimeoutSecs();
-            pause(waitSecs);
-            killTopology(name);
-            start(name, new Launch(launch.id(), launch.topology(), launch.conf(), launch.loader(), Map.copyOf(overrides),
-                    extractResources(name, launch.loader())), active);
+            rebalancing.put(name, new PendingRebalance(clock.nanoTime() + TimeUnit.SECONDS.toNanos(waitSecs),
+                    Map.copyOf(overrides), active));
+            rebalancer().execute(this::finishDueRebalances);
         }
     }
 
-    private static void pause(int secs) {
-        try {
-            TimeUnit.SECONDS.sleep(secs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A rebalance waiting for its topology's tuples in flight; {@code dueNanos} on this cluster's clock. */
+    private record PendingRebalance(long dueNanos, Map<String, Integer> executorOverrides, boolean active) { }
+
+    private synchronized ScheduledExecutorService rebalancer() {
+        if (rebalancer == null) {
+            rebalancer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "squall-local-rebalance");
+                thread.setDaemon(true);
+                return thread;
+            });
+            rebalancer.scheduleWithFixedDelay(this::finishDueRebalances, REBALANCE_CHECK_MILLIS,
+                    REBALANCE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
+        return rebalancer;
+    }
+
+    /** Restarts, with their new executor counts, the rebalancing topologies whose wait is over. */
+    private synchronized void finishDueRebalances() {
+        long now = clock.nanoTime();
+        for (Map.Entry<String, PendingRebalance> e : new ArrayList<>(rebalancing.entrySet())) {
+            String name = e.getKey();
+            PendingRebalance p = e.getValue();
+            if (now - p.dueNanos() < 0 || closed) {
+                continue;
+            }
+            rebalancing.remove(name);
+            Launch launch = launches.get(name);
+            if (launch == null || !running.containsKey(name)) {
+                continue;                                   // killed, or failed on its own, during the wait
+            }
+            // Restarted in place: the stopped runtime stays listed until the new one replaces it, so the topology
+            // never disappears from the cluster's view, and it keeps its extracted resources and blobs.
+            LocalTopologyRuntime old = running.get(name);
+            try {
+                old.shutdown();
+                start(name, new Launch(launch.id(), launch.topology(), launch.conf(), launch.loader(),
+                        p.executorOverrides(), launch.codeDir()), p.active());
+            } catch (RuntimeException failure) {
+                LOG.error("Rebalancing topology {} failed; it is stopped", name, failure);
+                running.remove(name, old);
+                blobs.remove(name);
+                deleteCodeDir(codeDirs.remove(name));
+                launches.remove(name);
+            }
+        }
+    }
+
+    private void requireNotRebalancing(String name, String action) {
+        PendingRebalance p = rebalancing.get(name);
+        if (p != null) {
+            throw new IllegalStateException("Cannot " + action + " topology '" + name + "': it is rebalancing, for "
+                    + rebalancingInSecs(name) + " s more (the rebalance's wait); " + action + " it after that, or kill it");
+        }
+    }
+
+    /** Whether a topology is waiting out a rebalance's wait. */
+    public boolean isRebalancing(String name) {
+        return rebalancing.containsKey(name);
+    }
+
+    /** The seconds, rounded up, until a rebalancing topology restarts with its new counts; 0 if it is not rebalancing. */
+    public int rebalancingInSecs(String name) {
+        PendingRebalance p = rebalancing.get(name);
+        return p == null ? 0 : (int) Math.max(0, (p.dueNanos() - clock.nanoTime() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private String status(String name, LocalTopologyRuntime t) {
+        return rebalancing.containsKey(name) ? "REBALANCING" : t.isActive() ? "ACTIVE" : "INACTIVE";
     }
 
     /** The cluster in Storm's terms: one local supervisor, and every running topology with its workers. */
@@ -326,7 +409,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                 continue;
             }
             topologies.add(new TopologySummary(t.topologyId(), name, t.taskCount(), t.executorCount(),
-                    t.workerCount(), uptimeSecs(t), t.isActive() ? "ACTIVE" : "INACTIVE"));
+                    t.workerCount(), uptimeSecs(t), status(name, t)));
         }
         int uptime = (int) ((clock.currentTimeMillis() - createdMillis) / 1000);
         return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),
@@ -341,7 +424,9 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     public TopologyInfo getTopologyInfo(String idOrName) {
         String name = nameOf(idOrName);
         LocalTopologyRuntime t = worker(name);
-        return t.topologyInfo(name, uptimeSecs(t));
+        TopologyInfo info = t.topologyInfo(name, uptimeSecs(t));
+        return rebalancing.containsKey(name) ? new TopologyInfo(info.get_id(), info.get_name(),
+                info.get_uptime_secs(), info.get_executors(), "REBALANCING", info.get_errors()) : info;
     }
 
     private String nameOf(String idOrName) {
@@ -377,12 +462,16 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
 
     /** Lets a topology's spouts emit again. */
     public void activate(String name) {
-        worker(name).activate();
+        LocalTopologyRuntime t = worker(name);
+        requireNotRebalancing(name, "activate");
+        t.activate();
     }
 
     /** Stops a topology's spouts from emitting; tuples in flight still complete. */
     public void deactivate(String name) {
-        worker(name).deactivate();
+        LocalTopologyRuntime t = worker(name);
+        requireNotRebalancing(name, "deactivate");
+        t.deactivate();
     }
 
     /** Whether a topology of that name is running. */
@@ -438,6 +527,11 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             throw new IllegalStateException("The configuration of topology '" + name + "' cannot be written as JSON: "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The id of a running topology (its name, a counter and its submit time), kept across rebalances. */
+    public String topologyId(String name) {
+        return worker(name).topologyId();
     }
 
     /** Whether a running topology's spouts may emit. */
@@ -526,6 +620,11 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     @Override
     public void close() {
         closed = true;
+        synchronized (this) {
+            if (rebalancer != null) {
+                rebalancer.shutdownNow();
+            }
+        }
         for (String name : new ArrayList<>(running.keySet())) {
             try {
                 killTopology(name);

@@ -124,7 +124,8 @@ class CompatIT {
     @Timeout(90)
     void clusterInfo() throws Exception {
         // Executors of feeder and count (1, then 2 after the rebalance); no acker executor, the spout tracks its trees.
-        assertEquals("counts {count=20, feeder=20}; topologies 1 info ACTIVE executors 2; after rebalance executors 3; "
+        assertEquals("counts {count=20, feeder=20}; topologies 1 info ACTIVE executors 2; rebalance REBALANCING; "
+                + "after rebalance ACTIVE executors 3; "
                 + "after kill 0", run("ClusterInfoCompat"));
     }
 

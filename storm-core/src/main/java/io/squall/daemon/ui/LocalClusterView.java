@@ -18,8 +18,10 @@ import io.squall.runtime.state.StateQuery;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
+import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +83,8 @@ public final class LocalClusterView implements ClusterView {
     public TopologySummary topology(String name) {
         Snapshots.Worker w = MetricsCollector.of(cluster).aggregator().latest(name).stream().findFirst().orElse(null);
         TaskLayout layout = WorkerMetrics.of(cluster, name).worker().layout();
-        return new TopologySummary(name, w == null ? name : w.topologyId(),
-                cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, 1,
+        return new TopologySummary(name, cluster.topologyId(name),
+                cluster.isRebalancing(name) ? "REBALANCING" : cluster.isActive(name) ? "ACTIVE" : "INACTIVE", w == null ? 0 : w.uptimeSecs(), 1, 1,
                 layout.componentExecutors(), layout.componentTasks());
     }
 
@@ -139,12 +141,12 @@ public final class LocalClusterView implements ClusterView {
 
     @Override
     public void activate(String name) {
-        cluster.activate(name);
+        refused(() -> cluster.activate(name));
     }
 
     @Override
     public void deactivate(String name) {
-        cluster.deactivate(name);
+        refused(() -> cluster.deactivate(name));
     }
 
     /**
@@ -192,12 +194,33 @@ public final class LocalClusterView implements ClusterView {
         }
     }
 
+    /**
+     * Rebalances as {@link LocalCluster#rebalance} does: new executor counts after the wait (default: the
+     * topology's message timeout). The worker count stays: a local topology keeps the in-process workers it was
+     * submitted with.
+     */
     @Override
     public Placement rebalance(String name, int workers, Map<String, Integer> executors, Integer waitSecs) {
-        cluster.getTopology(name);
-        throw new NotSupportedException("Rebalance is not supported in local mode: a local topology runs in one "
-                + "in-process worker whose executors are fixed at submit; kill it and submit it again with other "
-                + "parallelism hints");
+        RebalanceOptions o = new RebalanceOptions();
+        o.set_num_executors(executors);
+        if (waitSecs != null) {
+            o.set_wait_secs(waitSecs);
+        }
+        refused(() -> cluster.rebalance(name, o));
+        int running = cluster.getClusterInfo().get_topologies().stream().filter(t -> t.get_name().equals(name))
+                .mapToInt(io.squall.topology.TopologySummary::get_num_workers).findFirst().orElse(1);
+        return new Placement(running, running, Integer.MAX_VALUE, cluster.rebalancingInSecs(name));
+    }
+
+    /** Runs an action, answering 409 if the topology is rebalancing and 400 if the request does not fit it. */
+    private static void refused(Runnable action) {
+        try {
+            action.run();
+        } catch (IllegalStateException e) {
+            throw new RequestFailedException(409, e.getMessage());
+        } catch (InvalidTopologyException e) {
+            throw new RequestFailedException(400, e.getMessage());
+        }
     }
 
     @Override

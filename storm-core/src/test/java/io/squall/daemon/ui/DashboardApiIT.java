@@ -106,8 +106,8 @@ class DashboardApiIT {
                 .contains("Use POST"));
         assertTrue(json(call("DELETE", "/api/v1/cluster/summary"), 405).get("error").asText().contains("Use GET"));
         assertTrue(json(call("GET", "/api/v2/anything"), 404).get("error").asText().contains("Not found"));
-        assertTrue(json(call("POST", "/api/v1/topologies/api/rebalance?workers=2"), 501).get("error").asText()
-                .contains("not supported in local mode"));
+        assertTrue(json(call("POST", "/api/v1/topologies/api/rebalance?executors=nosuch=2"), 400).get("error")
+                .asText().contains("nosuch"));
         assertTrue(cluster.isRunning("api"));
     }
 

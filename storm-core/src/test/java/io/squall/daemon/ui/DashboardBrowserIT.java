@@ -227,7 +227,7 @@ class DashboardBrowserIT {
         Await.until(DEADLINE, browser::alertOpen, () -> "a rebalance prompt");
         browser.acceptAlert();
         Await.until(DEADLINE, () -> browser.script("return document.getElementById('notice').textContent;").asText()
-                .contains("not supported in local mode"), () -> "the local-mode rebalance message");
+                .contains("Rebalanced topology"), () -> "the rebalance's answer");
 
         browser.open(server.url() + "#/");
         Await.until(DEADLINE, () -> present("#topologies-table a"), () -> "the topology listed on the cluster page");

@@ -65,9 +65,21 @@ class StormUiApiIT {
     }
 
     private static JsonNode json(String method, String path, int status) throws Exception {
-        HttpResponse<String> res = call(method, path, null);
+        return json(method, path, null, status);
+    }
+
+    private static JsonNode json(String method, String path, String body, int status) throws Exception {
+        HttpResponse<String> res = call(method, path, body);
         assertEquals(status, res.statusCode(), res.body());
         return JSON.readTree(res.body());
+    }
+
+    private static String topologyStatus() {
+        try {
+            return json("GET", "/api/v1/topology/" + id, 200).get("status").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<String> texts(JsonNode array, String field) {
@@ -178,11 +190,17 @@ class StormUiApiIT {
         json("POST", "/api/v1/topology/" + id + "/activate", 200);
         assertEquals("ACTIVE", json("GET", "/api/v1/topology/" + id, 200).get("status").asText());
 
-        HttpResponse<String> rebalance = call("POST", "/api/v1/topology/" + id + "/rebalance/0",
-                "{\"rebalanceOptions\": {\"numWorkers\": 2, \"executors\": {\"counter\": \"1\"}},"
-                        + " \"callback\": \"x\"}");
-        assertEquals(501, rebalance.statusCode(), rebalance.body());
-        assertTrue(rebalance.body().contains("not supported in local mode"), rebalance.body());
+        // A local rebalance waits as a cluster's does (its executors here stay as they were, for the other tests).
+        JsonNode rebalance = json("POST", "/api/v1/topology/" + id + "/rebalance/1",
+                "{\"rebalanceOptions\": {\"numWorkers\": 1, \"executors\": {\"counter\": \"2\"}},"
+                        + " \"callback\": \"x\"}", 200);
+        assertEquals("rebalance", rebalance.get("topologyOperation").asText());
+        assertEquals("REBALANCING", json("GET", "/api/v1/topology/" + id, 200).get("status").asText());
+        assertTrue(json("POST", "/api/v1/topology/" + id + "/deactivate", 409).get("error").asText()
+                .contains("rebalancing"));
+        Await.until(Duration.ofSeconds(30), () -> "ACTIVE".equals(topologyStatus()),
+                () -> "ACTIVE again after the rebalance, not " + topologyStatus());
+        assertEquals(3, json("GET", "/api/v1/cluster/summary", 200).get("executorsTotal").asInt());
         HttpResponse<String> notJson = call("POST", "/api/v1/topology/" + id + "/rebalance/0", "{numWorkers");
         assertEquals(400, notJson.statusCode(), notJson.body());
         assertTrue(notJson.body().contains("rebalanceOptions"), notJson.body());

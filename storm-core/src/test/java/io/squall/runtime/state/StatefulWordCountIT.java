@@ -11,6 +11,7 @@ import io.squall.state.InMemoryKeyValueState;
 import io.squall.state.InMemoryKeyValueStateProvider;
 import io.squall.state.KeyValueState;
 import io.squall.state.rocksdb.RocksDbKeyValueStateProvider;
+import io.squall.topology.ExecutorInfo;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -138,9 +140,11 @@ class StatefulWordCountIT {
                 o.set_wait_secs(1);
                 o.set_num_executors(Map.of("count", tasks));
                 cluster.rebalance(name, o);
-                var count = cluster.getTopologyInfo(name).get_executors().stream()
+                Supplier<List<ExecutorInfo>> executors = () -> cluster.getTopologyInfo(name).get_executors().stream()
                         .filter(e -> e.get_component_id().equals("count")).map(e -> e.get_executor_info()).toList();
-                assertEquals(tasks, count.size(), "count's executors: " + count);
+                Await.until(Duration.ofSeconds(30), () -> executors.get().size() == tasks,
+                        () -> tasks + " count executors after the rebalance: " + executors.get());
+                var count = executors.get();
                 assertEquals(tasks, count.stream().mapToInt(e -> e.get_task_end() - e.get_task_start() + 1).sum(),
                         "count's tasks: " + count);
                 r.released.addAndGet(10_000);
