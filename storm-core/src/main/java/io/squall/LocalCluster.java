@@ -57,6 +57,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** The owner of every local topology, as in Storm's local mode: the user running this JVM. */
+    private static final String LOCAL_USER = System.getProperty("user.name");
 
     private final Map<String, LocalTopologyRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, LocalTopologyRuntime> failed = new ConcurrentHashMap<>();
@@ -409,7 +411,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                 continue;
             }
             topologies.add(new TopologySummary(t.topologyId(), name, t.taskCount(), t.executorCount(),
-                    t.workerCount(), uptimeSecs(t), status(name, t)));
+                    t.workerCount(), uptimeSecs(t), status(name, t), LOCAL_USER));
         }
         int uptime = (int) ((clock.currentTimeMillis() - createdMillis) / 1000);
         return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),

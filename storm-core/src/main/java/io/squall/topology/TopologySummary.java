@@ -12,9 +12,17 @@ public class TopologySummary implements Serializable {
     private final int numWorkers;
     private final int uptimeSecs;
     private final String status;
+    private final String owner;
 
     public TopologySummary(String id, String name, int numTasks, int numExecutors, int numWorkers, int uptimeSecs,
                            String status) {
+        this(id, name, numTasks, numExecutors, numWorkers, uptimeSecs, status, null);
+    }
+
+    /** With the user who submitted it ({@code topology.submitter.user}), null if not known. */
+    public TopologySummary(String id, String name, int numTasks, int numExecutors, int numWorkers, int uptimeSecs,
+                           String status, String owner) {
+        this.owner = owner;
         this.id = id;
         this.name = name;
         this.numTasks = numTasks;
@@ -50,6 +58,15 @@ public class TopologySummary implements Serializable {
 
     public String get_status() {
         return status;
+    }
+
+    /** The user who submitted the topology; null if not known. */
+    public String get_owner() {
+        return owner;
+    }
+
+    public boolean is_set_owner() {
+        return owner != null;
     }
 
     @Override

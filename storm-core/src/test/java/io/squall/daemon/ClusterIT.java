@@ -950,6 +950,18 @@ class ClusterIT {
             assertTrue(conf.get("nimbus.seeds").isArray() && conf.has("storm.zookeeper.servers"), conf::toString);
             JsonNode history = JSON.readTree(get(http, api + "history/summary").body()).get("topo-history");
             assertTrue(history.toString().contains(id), history::toString);
+            // Each supervisor's page lists the topology's worker on it, with its tasks and Storm's log link.
+            int onSupervisors = 0;
+            for (JsonNode s : JSON.readTree(get(http, api + "supervisor/summary").body()).get("supervisors")) {
+                JsonNode sPage = JSON.readTree(get(http, api + "supervisor?id=" + s.get("id").asText()).body());
+                for (JsonNode w : sPage.get("workers")) {
+                    assertEquals(s.get("id").asText(), w.get("supervisorId").asText(), sPage::toString);
+                    assertTrue(w.get("port").asInt() > 0 && w.get("workerLogLink").asText().contains("worker.log"),
+                            sPage::toString);
+                    onSupervisors += w.get("componentNumTasks").path("count").asInt();
+                }
+            }
+            assertEquals(4, onSupervisors, "the count bolt's tasks over the supervisors' workers");
 
             HttpResponse<String> unknown = get(http, api + "topologies/nope");
             assertEquals(404, unknown.statusCode());

@@ -75,7 +75,8 @@ public final class StormNimbusClient extends Nimbus.Client {
     static TopologySummary summaryOf(Map<String, Object> t) {
         List<?> workers = (List<?>) t.getOrDefault("workers", List.of());
         return new TopologySummary((String) t.get("id"), (String) t.get("name"), count(t.get("tasks")),
-                count(t.get("executors")), workers.size(), count(t.get("uptimeSecs")), (String) t.get("status"));
+                count(t.get("executors")), workers.size(), count(t.get("uptimeSecs")), (String) t.get("status"),
+                (String) t.get("owner"));
     }
 
     private static int count(Object n) {

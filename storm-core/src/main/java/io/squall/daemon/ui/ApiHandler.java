@@ -62,6 +62,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String TOPOLOGIES = "/api/v1/topologies/";
     private static final String STORM_TOPOLOGY = "/api/v1/topology/";
     private static final String STORM_WORKERS = "/api/v1/topology-workers/";
+    private static final String OWNER_RESOURCES = "/api/v1/owner-resources/";
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/app.css", "app.css",
             "/tap.js", "tap.js", "/examples/clickstream", "clickstream.html", "/clickstream.js", "clickstream.js");
@@ -207,6 +208,23 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (path.equals("/api/v1/supervisor/summary")) {
             requireMethod(req, HttpMethod.GET);
             return ok(StormUiApi.supervisorSummary(view));
+        }
+        if (path.equals("/api/v1/supervisor")) {
+            requireMethod(req, HttpMethod.GET);
+            try {
+                return ok(StormUiApi.supervisor(view, param(q, "id"), param(q, "host"), logs));
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            }
+        }
+        if (path.equals("/api/v1/owner-resources")) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.ownerResources(view));
+        }
+        if (path.startsWith(OWNER_RESOURCES)) {
+            requireMethod(req, HttpMethod.GET);
+            return ok(StormUiApi.ownerResources(view,
+                    QueryStringDecoder.decodeComponent(path.substring(OWNER_RESOURCES.length()))));
         }
         if (path.startsWith(STORM_TOPOLOGY)) {
             return stormTopology(req, view, q, path);

@@ -27,8 +27,26 @@ public interface ClusterView {
     record ClusterSummary(String mode, String version, int supervisors, int slotsTotal, int slotsUsed,
                           List<TopologySummary> topologies, List<SupervisorSummary> supervisorList) { }
 
-    /** One supervisor: where it runs, its worker slots in use and free, and how long it has run. */
-    record SupervisorSummary(String id, String host, int slotsUsed, int slotsFree, long uptimeSecs) { }
+    /**
+     * One supervisor: where it runs, its worker slots in use and free, how long it has run, and its slots' ports
+     * (empty where the slots have none: local mode's in-process workers).
+     */
+    record SupervisorSummary(String id, String host, int slotsUsed, int slotsFree, long uptimeSecs,
+                             List<Integer> ports) {
+        public SupervisorSummary {
+            ports = ports == null ? List.of() : List.copyOf(ports);
+        }
+
+        /** A supervisor whose slots have no ports. */
+        public SupervisorSummary(String id, String host, int slotsUsed, int slotsFree, long uptimeSecs) {
+            this(id, host, slotsUsed, slotsFree, uptimeSecs, List.of());
+        }
+
+        /** Whether the worker at {@code host:port} is in one of this supervisor's slots. */
+        public boolean runs(String workerHost, int port) {
+            return host.equals(workerHost) && (ports.isEmpty() || ports.contains(port));
+        }
+    }
 
     /**
      * One topology. Executors and tasks are those of its components, ackers not counted, as everywhere.
@@ -37,11 +55,18 @@ public interface ClusterView {
      * @param workers          the workers it runs on
      * @param workersRequested the workers it asked for; more than {@code workers} when the cluster lacked free
      *                         slots (or the topology has fewer executors than that)
+     * @param owner            the user who submitted it ({@code topology.submitter.user}); null if not known
      */
     record TopologySummary(String name, String id, String status, long uptimeSecs, int workers, int workersRequested,
-                           int executors, int tasks, List<String> actions) {
+                           int executors, int tasks, List<String> actions, String owner) {
         /** Every action: what a user may do on a cluster without authorization. */
         public static final List<String> ALL_ACTIONS = List.of("kill", "activate", "deactivate", "rebalance");
+
+        /** A summary whose owner is not known. */
+        public TopologySummary(String name, String id, String status, long uptimeSecs, int workers,
+                               int workersRequested, int executors, int tasks, List<String> actions) {
+            this(name, id, status, uptimeSecs, workers, workersRequested, executors, tasks, actions, null);
+        }
 
         /** A summary whose user may take every action. */
         public TopologySummary(String name, String id, String status, long uptimeSecs, int workers,

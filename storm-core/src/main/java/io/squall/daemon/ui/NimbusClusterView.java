@@ -151,7 +151,7 @@ public final class NimbusClusterView implements ClusterView {
             }
             long started = ((Number) s.get("startTimeMs")).longValue();
             supervisors.add(new SupervisorSummary(String.valueOf(s.get("id")), host, used, ports.size() - used,
-                    Math.max(0, (nowMs - started) / 1000)));
+                    Math.max(0, (nowMs - started) / 1000), ports.stream().map(p -> ((Number) p).intValue()).toList()));
             slotsTotal += ports.size();
             slotsUsed += used;
         }
@@ -177,7 +177,8 @@ public final class NimbusClusterView implements ClusterView {
         int workers = ((List<?>) t.get("workers")).size();
         return new TopologySummary((String) t.get("name"), (String) t.get("id"), (String) t.get("status"),
                 ((Number) t.get("uptimeSecs")).longValue(), workers, intOr(t.get("workersRequested"), workers),
-                intOr(t.get("executors"), 0), intOr(t.get("tasks"), 0), actionsOf(t.get("actions")));
+                intOr(t.get("executors"), 0), intOr(t.get("tasks"), 0), actionsOf(t.get("actions")),
+                (String) t.get("owner"));
     }
 
     /** The actions Nimbus says the user may take; all of them from a Nimbus that does not say. */

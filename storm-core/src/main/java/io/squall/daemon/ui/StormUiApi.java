@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Storm UI's REST API ({@code /api/v1/topology/...}, {@code /api/v1/topology/summary},
- * {@code /api/v1/topology-workers/ID}, {@code /api/v1/nimbus/summary}, {@code /api/v1/supervisor/summary} and
+ * {@code /api/v1/topology-workers/ID}, {@code /api/v1/nimbus/summary}, {@code /api/v1/supervisor/summary},
+ * {@code /api/v1/supervisor?id=}, {@code /api/v1/owner-resources} and
  * Storm's fields of {@code /api/v1/cluster/summary}), so that tools written
  * against Storm's UI (monitoring checks, deployment scripts) read and control a Squall cluster unchanged. A topology
  * is named by its id, as in Storm, or by its name. Windows are Storm's: {@code 600}, {@code 10800}, {@code 86400}
@@ -51,26 +52,70 @@ final class StormUiApi {
 
     /** {@code /api/v1/topology/summary}. */
     static Map<String, Object> topologySummary(ClusterView view) {
-        List<Map<String, Object>> topologies = new ArrayList<>();
-        for (ClusterView.TopologySummary t : view.summary().topologies()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("encodedId", t.id());
-            m.put("name", t.name());
-            m.put("status", t.status());
-            m.put("uptime", pretty(t.uptimeSecs()));
-            m.put("uptimeSeconds", t.uptimeSecs());
-            m.put("tasksTotal", t.tasks());
-            m.put("workersTotal", t.workers());
-            m.put("executorsTotal", t.executors());
-            m.put("replicationCount", 1);
-            m.put("schedulerDisplayResource", false);
-            topologies.add(m);
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("topologies", topologies);
+        out.put("topologies", view.summary().topologies().stream().map(StormUiApi::topologyRow).toList());
         out.put("schedulerDisplayResource", false);
         return out;
+    }
+
+    /** A topology as Storm's topology summary and owner page list it. */
+    private static Map<String, Object> topologyRow(ClusterView.TopologySummary t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("encodedId", t.id());
+        m.put("owner", t.owner());
+        m.put("name", t.name());
+        m.put("status", t.status());
+        m.put("uptime", pretty(t.uptimeSecs()));
+        m.put("uptimeSeconds", t.uptimeSecs());
+        m.put("tasksTotal", t.tasks());
+        m.put("workersTotal", t.workers());
+        m.put("executorsTotal", t.executors());
+        m.put("replicationCount", 1);
+        m.put("schedulerDisplayResource", false);
+        return m;
+    }
+
+    /**
+     * {@code /api/v1/owner-resources}: per owner (the user who submitted), the topologies, executors, workers and
+     * tasks the user may see. Squall has no resource-aware scheduler, so Storm's memory and CPU figures are left
+     * out and {@code schedulerDisplayResource} is false.
+     */
+    static Map<String, Object> ownerResources(ClusterView view) {
+        Map<String, List<ClusterView.TopologySummary>> byOwner = new java.util.TreeMap<>();
+        for (ClusterView.TopologySummary t : view.summary().topologies()) {
+            byOwner.computeIfAbsent(ownerOf(t), k -> new ArrayList<>()).add(t);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schedulerDisplayResource", false);
+        out.put("owners", byOwner.entrySet().stream().map(e -> ownerRow(e.getKey(), e.getValue())).toList());
+        return out;
+    }
+
+    /** {@code /api/v1/owner-resources/OWNER}: that owner's totals and topologies (totals of 0 for an unknown one). */
+    static Map<String, Object> ownerResources(ClusterView view, String owner) {
+        List<ClusterView.TopologySummary> owned = view.summary().topologies().stream()
+                .filter(t -> ownerOf(t).equals(owner)).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schedulerDisplayResource", false);
+        out.putAll(ownerRow(owner, owned));
+        out.put("topologies", owned.stream().map(StormUiApi::topologyRow).toList());
+        return out;
+    }
+
+    /** A topology's owner; {@code unknown} for one submitted without authentication to a Nimbus that kept none. */
+    private static String ownerOf(ClusterView.TopologySummary t) {
+        return t.owner() == null ? "unknown" : t.owner();
+    }
+
+    private static Map<String, Object> ownerRow(String owner, List<ClusterView.TopologySummary> owned) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("owner", owner);
+        m.put("totalTopologies", owned.size());
+        m.put("totalExecutors", owned.stream().mapToInt(ClusterView.TopologySummary::executors).sum());
+        m.put("totalWorkers", owned.stream().mapToInt(ClusterView.TopologySummary::workers).sum());
+        m.put("totalTasks", owned.stream().mapToInt(ClusterView.TopologySummary::tasks).sum());
+        return m;
     }
 
     /**
@@ -102,22 +147,103 @@ final class StormUiApi {
 
     /** {@code /api/v1/supervisor/summary}. */
     static Map<String, Object> supervisorSummary(ClusterView view) {
-        List<Map<String, Object>> supervisors = new ArrayList<>();
-        for (ClusterView.SupervisorSummary s : view.summary().supervisorList()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("host", s.host());
-            m.put("uptime", pretty(s.uptimeSecs()));
-            m.put("uptimeSeconds", s.uptimeSecs());
-            m.put("slotsTotal", s.slotsUsed() + s.slotsFree());
-            m.put("slotsUsed", s.slotsUsed());
-            m.put("slotsFree", s.slotsFree());
-            supervisors.add(m);
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("supervisors", supervisors);
+        out.put("supervisors", view.summary().supervisorList().stream().map(StormUiApi::supervisorRow).toList());
         out.put("schedulerDisplayResource", false);
         return out;
+    }
+
+    private static Map<String, Object> supervisorRow(ClusterView.SupervisorSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("host", s.host());
+        m.put("uptime", pretty(s.uptimeSecs()));
+        m.put("uptimeSeconds", s.uptimeSecs());
+        m.put("slotsTotal", s.slotsUsed() + s.slotsFree());
+        m.put("slotsUsed", s.slotsUsed());
+        m.put("slotsFree", s.slotsFree());
+        return m;
+    }
+
+    /**
+     * {@code /api/v1/supervisor?id=ID} or {@code ?host=HOST} (the id wins, as in Storm): that supervisor, or those of
+     * the host, and the workers in their slots with each one's topology, executors and tasks per component.
+     *
+     * @throws NotAliveException if no supervisor has that id or runs on that host
+     */
+    static Map<String, Object> supervisor(ClusterView view, String id, String host, LogLinks logs) {
+        if ((id == null || id.isEmpty()) && (host == null || host.isEmpty())) {
+            throw new IllegalArgumentException("Name the supervisor: /api/v1/supervisor?id=ID or ?host=HOST (the ids "
+                    + "and hosts are in /api/v1/supervisor/summary)");
+        }
+        ClusterView.ClusterSummary c = view.summary();
+        List<ClusterView.SupervisorSummary> chosen = c.supervisorList().stream()
+                .filter(s -> id != null && !id.isEmpty() ? s.id().equals(id) : s.host().equals(host)).toList();
+        if (chosen.isEmpty()) {
+            throw new NotAliveException("No supervisor " + (id != null && !id.isEmpty() ? "with id '" + id + "'"
+                    : "on host '" + host + "'") + " (supervisors: " + c.supervisorList().stream()
+                    .map(s -> s.id() + " on " + s.host()).toList() + ")");
+        }
+        List<Map<String, Object>> workers = new ArrayList<>();
+        for (ClusterView.SupervisorSummary s : chosen) {
+            for (ClusterView.TopologySummary t : c.topologies()) {
+                workers.addAll(workersOn(view, t, s, logs));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("supervisors", chosen.stream().map(StormUiApi::supervisorRow).toList());
+        out.put("workers", workers);
+        out.put("schedulerDisplayResource", false);
+        return out;
+    }
+
+    /** The workers of a topology in a supervisor's slots, from its executors' places. */
+    private static List<Map<String, Object>> workersOn(ClusterView view, ClusterView.TopologySummary t,
+                                                       ClusterView.SupervisorSummary s, LogLinks logs) {
+        TopologyInfo info;
+        try {
+            info = view.stormInfo(t.name());
+        } catch (NotAliveException gone) {
+            return List.of();
+        }
+        Map<Integer, Map<String, Object>> byPort = new java.util.TreeMap<>();
+        for (ExecutorSummary e : info.get_executors()) {
+            if (!s.runs(e.get_host(), e.get_port()) || e.get_component_id().startsWith("__")) {
+                continue;
+            }
+            Map<String, Object> w = byPort.computeIfAbsent(e.get_port(), port -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("supervisorId", s.id());
+                m.put("host", s.host());
+                m.put("port", port);
+                m.put("topologyId", info.get_id());
+                m.put("topologyName", t.name());
+                m.put("executorsTotal", 0);
+                m.put("componentNumTasks", new java.util.TreeMap<String, Integer>());
+                m.put("uptimeSeconds", 0);
+                if (logs.port() > 0 && port > 0) {
+                    m.put("workerLogLink", workerLogLink(logs, s.host(), info.get_id(), port));
+                }
+                return m;
+            });
+            w.merge("executorsTotal", 1, (a, b) -> (Integer) a + (Integer) b);
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> tasks = (Map<String, Integer>) w.get("componentNumTasks");
+            int n = e.get_executor_info().get_task_end() - e.get_executor_info().get_task_start() + 1;
+            tasks.merge(e.get_component_id(), n, Integer::sum);
+            w.put("uptimeSeconds", Math.max((Integer) w.get("uptimeSeconds"), e.get_uptime_secs()));
+        }
+        for (Map<String, Object> w : byPort.values()) {
+            w.put("uptime", pretty((Integer) w.get("uptimeSeconds")));
+        }
+        return new ArrayList<>(byPort.values());
+    }
+
+    /** Storm's link to a worker's log, which the logviewer serves as well as its own name of it. */
+    private static String workerLogLink(LogLinks logs, String host, String topologyId, int port) {
+        return logs.scheme() + "://" + host + ":" + logs.port() + "/api/v1/log?file="
+                + java.net.URLEncoder.encode(topologyId + "/" + port + "/worker.log",
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -152,6 +278,7 @@ final class StormUiApi {
         out.put("id", t.id());
         out.put("encodedId", t.id());
         out.put("name", t.name());
+        out.put("owner", t.owner());
         out.put("uptime", pretty(t.uptimeSecs()));
         out.put("uptimeSeconds", t.uptimeSecs());
         out.put("status", t.status());
@@ -385,10 +512,7 @@ final class StormUiApi {
             m.put("host", e.get_host());
             m.put("port", e.get_port());
             if (logs.port() > 0 && e.get_port() > 0) {
-                // Storm's name of a worker's log, which the logviewer serves as well as its own.
-                m.put("workerLogLink", logs.scheme() + "://" + e.get_host() + ":" + logs.port() + "/api/v1/log?file="
-                        + java.net.URLEncoder.encode(info.get_id() + "/" + e.get_port() + "/worker.log",
-                        java.nio.charset.StandardCharsets.UTF_8));
+                m.put("workerLogLink", workerLogLink(logs, e.get_host(), info.get_id(), e.get_port()));
             }
             ExecutorStats s = e.get_stats();
             m.put("emitted", sum(s.get_emitted(), key));

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the dashboard reads Nimbus's answers, without a Nimbus. */
 class NimbusClusterViewTest {
@@ -19,8 +21,11 @@ class NimbusClusterViewTest {
                 Map.of("id", "s1", "host", "hostA", "ports", List.of(6700, 6701, 6702), "startTimeMs", NOW - 5_000)));
         ClusterView.ClusterSummary s = NimbusClusterView.clusterSummary(cluster, List.of(),
                 Set.of("hostA:6700", "hostA:6702", "hostB:6701", "gone:6700"), NOW);
-        assertEquals(List.of(new ClusterView.SupervisorSummary("s1", "hostA", 2, 1, 5),
-                new ClusterView.SupervisorSummary("s2", "hostB", 1, 1, 90)), s.supervisorList());
+        assertEquals(List.of(new ClusterView.SupervisorSummary("s1", "hostA", 2, 1, 5, List.of(6700, 6701, 6702)),
+                new ClusterView.SupervisorSummary("s2", "hostB", 1, 1, 90, List.of(6700, 6701))), s.supervisorList());
+        assertTrue(s.supervisorList().get(1).runs("hostB", 6701));
+        assertFalse(s.supervisorList().get(1).runs("hostB", 6702), "another supervisor's slot on the same host");
+        assertFalse(s.supervisorList().get(1).runs("hostA", 6701));
         assertEquals(2, s.supervisors());
         assertEquals(5, s.slotsTotal());
         assertEquals(3, s.slotsUsed());

@@ -117,6 +117,30 @@ class StormUiApiIT {
         assertEquals(30, conf.get("topology.message.timeout.secs").asInt(), "the defaults: " + conf);
         conf.fieldNames().forEachRemaining(k -> assertTrue(!k.contains("password") && !k.contains("secret"), k));
         assertEquals(List.of(id), texts(json("GET", "/api/v1/history/summary", 200).get("topo-history"), null));
+
+        String me = System.getProperty("user.name");
+        assertEquals(me, t.get("owner").asText(), "a local topology's owner is the JVM's user");
+        JsonNode owners = json("GET", "/api/v1/owner-resources", 200).get("owners");
+        assertEquals(1, owners.size(), owners.toString());
+        assertEquals(me, owners.get(0).get("owner").asText());
+        assertEquals(1, owners.get(0).get("totalTopologies").asInt());
+        assertEquals(3, owners.get(0).get("totalExecutors").asInt());
+        JsonNode mine = json("GET", "/api/v1/owner-resources/" + me, 200);
+        assertEquals(List.of("storm-ui"), texts(mine.get("topologies"), "name"));
+        assertEquals(0, json("GET", "/api/v1/owner-resources/nobody", 200).get("totalTopologies").asInt());
+
+        JsonNode here = json("GET", "/api/v1/supervisor?host=localhost", 200);
+        assertEquals("localhost", here.get("supervisors").get(0).get("host").asText());
+        JsonNode worker = here.get("workers").get(0);
+        assertEquals(id, worker.get("topologyId").asText(), here.toString());
+        assertEquals(3, worker.get("executorsTotal").asInt(), here.toString());
+        assertEquals(2, worker.get("componentNumTasks").get("counter").asInt(), here.toString());
+        String supervisorId = here.get("supervisors").get(0).get("id").asText();
+        assertEquals(1, json("GET", "/api/v1/supervisor?id=" + supervisorId + "&host=elsewhere", 200)
+                .get("supervisors").size(), "the id wins over the host, as in Storm");
+        assertTrue(json("GET", "/api/v1/supervisor?id=nosuch", 404).get("error").asText()
+                .contains("No supervisor with id 'nosuch'"));
+        assertTrue(json("GET", "/api/v1/supervisor", 400).get("error").asText().contains("?id=ID or ?host=HOST"));
     }
 
     @Test
