@@ -1,13 +1,18 @@
 package io.squall.trident.testing;
 
 import io.squall.task.IMetricsContext;
+import io.squall.trident.state.ITupleCollection;
 import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
+import io.squall.trident.state.ValueUpdater;
 import io.squall.trident.state.map.IBackingMap;
+import io.squall.trident.state.map.MapState;
 import io.squall.trident.state.map.MapStates;
+import io.squall.trident.state.snapshot.Snapshottable;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,32 +20,65 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-memory map state that keeps at most {@code maxSize} keys, forgetting the least recently used one first;
- * like {@link MemoryMapState}, every partition of one factory shares one map in this process. Thread-safe.
+ * An in-memory map state that keeps at most {@code cacheSize} keys, forgetting the least recently used one first;
+ * as Storm's, each partition of a {@link Factory} has a map of its own (named after the factory and the partition),
+ * and a state made with the public constructor uses the map of its {@code id}. A forgotten key reads as absent, so
+ * an aggregation over it starts again. The maps live in this process, so a resubmitted topology continues from them.
+ *
+ * <p>An instance is confined to the task thread of its partition; each map is guarded by its own lock, so tests
+ * may read it while the topology runs.
+ *
+ * @param <T> the value type
  */
-public final class LRUMemoryMapState implements IBackingMap<Object> {
+public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection, MapState<T> {
     private static final Map<String, Map<List<Object>, Object>> MAPS = new ConcurrentHashMap<>();
 
+    private final StateType type;
     private final Map<List<Object>, Object> map;
+    private final MapState<T> delegate;
+    private final Snapshottable<T> single;
 
-    private LRUMemoryMapState(Map<List<Object>, Object> map) {
-        this.map = map;
+    /** An opaque state over the LRU map named {@code id}, of at most {@code cacheSize} keys; as Storm's constructor. */
+    public LRUMemoryMapState(int cacheSize, String id) {
+        this(map(id, cacheSize), StateType.OPAQUE);
     }
 
-    /** Makes LRU in-memory map states; opaque unless a type is given. */
-    public static final class Factory implements StateFactory {
+    @SuppressWarnings("unchecked")
+    private LRUMemoryMapState(Map<List<Object>, Object> map, StateType type) {
+        this.type = type;
+        this.map = map;
+        this.delegate = MapStates.build(type, new Backing(map), 0);
+        // MapStates builds a SnapshottableMap: its single value is the one under the empty key.
+        this.single = (Snapshottable<T>) delegate;
+    }
+
+    /** The map named {@code id}, made with room for {@code cacheSize} keys at its first use. */
+    private static Map<List<Object>, Object> map(String id, int cacheSize) {
+        if (cacheSize < 1) {
+            throw new IllegalArgumentException("LRUMemoryMapState needs a cache size of at least 1, got " + cacheSize);
+        }
+        return MAPS.computeIfAbsent(id, k -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
+                return size() > cacheSize;
+            }
+        });
+    }
+
+    /** Makes LRU in-memory map states, one map of at most {@code maxSize} keys per partition; opaque, as Storm's. */
+    public static class Factory implements StateFactory {
         private static final long serialVersionUID = 1L;
 
         private final String id = UUID.randomUUID().toString();
         private final int maxSize;
         private final StateType type;
 
-        /** An opaque state of at most {@code maxSize} keys. */
+        /** An opaque state of at most {@code maxSize} keys per partition. */
         public Factory(int maxSize) {
             this(maxSize, StateType.OPAQUE);
         }
 
-        /** A state of the given guarantee of at most {@code maxSize} keys. */
+        /** A state of the given guarantee of at most {@code maxSize} keys per partition. */
         public Factory(int maxSize, StateType type) {
             if (maxSize < 1) {
                 throw new IllegalArgumentException("LRUMemoryMapState needs maxSize of at least 1, got " + maxSize);
@@ -52,7 +90,7 @@ public final class LRUMemoryMapState implements IBackingMap<Object> {
         @Override
         public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                                int numPartitions) {
-            return MapStates.build(type, new LRUMemoryMapState(map(id, maxSize)), 0);
+            return new LRUMemoryMapState<>(map(partitionId(partitionIndex), maxSize), type);
         }
 
         @Override
@@ -60,48 +98,133 @@ public final class LRUMemoryMapState implements IBackingMap<Object> {
             return type;
         }
 
-        /** The current value of a key (unwrapped from its txid bookkeeping), or null if absent or forgotten. */
+        private String partitionId(int partitionIndex) {
+            return id + "/" + partitionIndex;
+        }
+
+        /**
+         * The current value of a key (unwrapped from its txid bookkeeping) in the partition that holds it, or null
+         * if absent or forgotten. Reading it counts as a use of the key.
+         */
         public Object get(List<Object> key) {
-            Map<List<Object>, Object> m = map(id, maxSize);
-            synchronized (m) {
-                return MapStates.unwrap(type, m.get(new ArrayList<>(key)));
+            List<Object> k = new ArrayList<>(key);
+            for (Map<List<Object>, Object> m : partitionMaps()) {
+                synchronized (m) {
+                    Object stored = m.get(k);
+                    if (stored != null) {
+                        return MapStates.unwrap(type, stored);
+                    }
+                }
             }
+            return null;
         }
 
-        /** How many keys the state holds. */
+        /** How many keys the partitions' maps hold together. */
         public int size() {
-            Map<List<Object>, Object> m = map(id, maxSize);
-            synchronized (m) {
-                return m.size();
+            int n = 0;
+            for (Map<List<Object>, Object> m : partitionMaps()) {
+                synchronized (m) {
+                    n += m.size();
+                }
             }
+            return n;
         }
 
-        private static Map<List<Object>, Object> map(String id, int maxSize) {
-            return MAPS.computeIfAbsent(id, k -> new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
-                    return size() > maxSize;
+        private List<Map<List<Object>, Object>> partitionMaps() {
+            List<Map<List<Object>, Object>> out = new ArrayList<>();
+            MAPS.forEach((name, m) -> {
+                if (name.startsWith(id + "/")) {
+                    out.add(m);
+                }
+            });
+            return out;
+        }
+    }
+
+    @Override
+    public void beginCommit(Long txid) {
+        delegate.beginCommit(txid);
+    }
+
+    @Override
+    public void commit(Long txid) {
+        delegate.commit(txid);
+    }
+
+    @Override
+    public List<T> multiGet(List<List<Object>> keys) {
+        return delegate.multiGet(keys);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<T> multiUpdate(List<List<Object>> keys, List<ValueUpdater> updaters) {
+        return delegate.multiUpdate(keys, updaters);
+    }
+
+    @Override
+    public void multiPut(List<List<Object>> keys, List<T> vals) {
+        delegate.multiPut(keys, vals);
+    }
+
+    @Override
+    public T get() {
+        return single.get();
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public T update(ValueUpdater updater) {
+        return single.update(updater);
+    }
+
+    @Override
+    public void set(T o) {
+        single.set(o);
+    }
+
+    /** Every key the map holds, as its values followed by the value, least recently used first. */
+    @Override
+    public Iterator<List<Object>> getTuples() {
+        List<List<Object>> tuples = new ArrayList<>();
+        synchronized (map) {
+            map.forEach((k, v) -> {
+                Object value = MapStates.unwrap(type, v);
+                if (value != null) {
+                    List<Object> t = new ArrayList<>(k);
+                    t.add(value);
+                    tuples.add(t);
                 }
             });
         }
+        return tuples.iterator();
     }
 
-    @Override
-    public List<Object> multiGet(List<List<Object>> keys) {
-        List<Object> ret = new ArrayList<>(keys.size());
-        synchronized (map) {
-            for (List<Object> k : keys) {
-                ret.add(map.get(k));
-            }
+    /** The LRU map as a backing map, each call under the map's lock. */
+    private static final class Backing implements IBackingMap<Object> {
+        private final Map<List<Object>, Object> map;
+
+        Backing(Map<List<Object>, Object> map) {
+            this.map = map;
         }
-        return ret;
-    }
 
-    @Override
-    public void multiPut(List<List<Object>> keys, List<Object> vals) {
-        synchronized (map) {
-            for (int i = 0; i < keys.size(); i++) {
-                map.put(new ArrayList<>(keys.get(i)), vals.get(i));
+        @Override
+        public List<Object> multiGet(List<List<Object>> keys) {
+            List<Object> ret = new ArrayList<>(keys.size());
+            synchronized (map) {
+                for (List<Object> k : keys) {
+                    ret.add(map.get(k));
+                }
+            }
+            return ret;
+        }
+
+        @Override
+        public void multiPut(List<List<Object>> keys, List<Object> vals) {
+            synchronized (map) {
+                for (int i = 0; i < keys.size(); i++) {
+                    map.put(new ArrayList<>(keys.get(i)), vals.get(i));
+                }
             }
         }
     }
