@@ -4,6 +4,8 @@ import io.squall.redis.common.RedisClients;
 import io.squall.redis.common.RedisUnavailableException;
 import io.squall.redis.common.config.JedisClusterConfig;
 import io.squall.redis.common.config.JedisPoolConfig;
+import io.squall.redis.common.container.JedisCommandsContainer;
+import io.squall.redis.common.container.JedisCommandsContainerBuilder;
 import io.squall.redis.common.mapper.RedisDataTypeDescription;
 import io.squall.redis.common.mapper.RedisDataTypeDescription.RedisDataType;
 import io.squall.redis.common.mapper.TupleMapper;
@@ -41,6 +43,8 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
     protected transient OutputCollector collector;
     /** The client; null while a cluster has not answered yet. */
     private transient UnifiedJedis redis;
+    /** {@link #redis} as Storm's container, made at the first {@link #getInstance()}. */
+    private transient JedisCommandsContainer container;
     private transient String component;
 
     /** A bolt that talks to the server {@code config} names. */
@@ -90,11 +94,21 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
     }
 
     /**
-     * The Redis client; it borrows a pooled connection for each command.
+     * The Redis client, as Storm's {@link JedisCommandsContainer} (which is also Jedis's {@code JedisCommands}, what
+     * Storm's older bolts took): it borrows a pooled connection for each command. Its {@code close()} does nothing;
+     * the bolt closes the client at cleanup.
      *
      * @throws RedisUnavailableException when the bolt talks to a cluster none of whose nodes has answered yet
      */
-    protected JedisCommands getInstance() {
+    protected JedisCommandsContainer getInstance() {
+        if (container == null) {
+            container = JedisCommandsContainerBuilder.of(client(), false);
+        }
+        return container;
+    }
+
+    /** The client itself, for the bolt's own commands (no proxy between). */
+    private UnifiedJedis client() {
         if (redis == null) {
             redis = connectCluster();
         }
@@ -131,7 +145,7 @@ public abstract class AbstractRedisBolt extends BaseTickTupleAwareRichBolt {
      */
     protected final void processSafely(Tuple input, RedisDataTypeDescription type, RedisWork work) {
         try {
-            work.run(getInstance());
+            work.run(client());
             collector.ack(input);
         } catch (JedisDataException e) {
             collector.reportError(new RedisCommandException("Redis at " + address() + " refused the "
