@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,6 +91,23 @@ public final class ComponentSpec implements Serializable {
     /** The streams this component subscribes to and how each is grouped. */
     public Map<GlobalStreamId, Grouping> getInputs() {
         return inputs;
+    }
+
+    /**
+     * Of {@code inputs}, the streams of users' components: not the system's ({@code __tick}, {@code __system}, ...)
+     * nor the checkpoint stream ({@code $checkpoint}), which the runtime adds.
+     */
+    public static List<GlobalStreamId> userInputs(Collection<GlobalStreamId> inputs) {
+        return inputs.stream().filter(ComponentSpec::isUserInput).toList();
+    }
+
+    /** Whether a stream is a user's component's, not the system's nor the checkpoint stream. */
+    public static boolean isUserInput(GlobalStreamId input) {
+        return !isSystem(input.get_componentId()) && !isSystem(input.get_streamId());
+    }
+
+    private static boolean isSystem(String id) {
+        return id.startsWith("__") || id.startsWith("$");
     }
 
     /** The streams this component declares, by stream id. */

@@ -355,7 +355,8 @@ final class InProcessTopology implements LocalTopologyRuntime {
             if (s != null) {
                 s.tasks().forEach((task, t) -> {
                     Snapshots.Task counts = new Snapshots.Task(task, t.emittedCount(), t.executedCount(),
-                            t.ackedCount(), t.failedCount(), WorkerMetrics.streamCounts(t));
+                            t.ackedCount(), t.failedCount(), WorkerMetrics.streamCounts(t),
+                            WorkerMetrics.inputCounts(t));
                     byTask.merge(task, counts, (a, b) -> a.emitted() + a.executed() + a.acked() + a.failed()
                             >= b.emitted() + b.executed() + b.acked() + b.failed() ? a : b);
                 });

@@ -5,8 +5,10 @@ import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
+import io.squall.topology.ComponentSpec;
 import io.squall.topology.ExecutorStats;
 import io.squall.topology.ExecutorSummary;
+import io.squall.topology.GlobalStreamId;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.TopologyInfo;
 
@@ -329,8 +331,8 @@ final class StormUiApi {
     /**
      * {@code /api/v1/topology/ID/metrics[?window=W]}: each component's counts as Storm's lists of
      * {@code {stream_id, value}}: emitted and transferred by stream; a spout's acked, failed and latency under the
-     * stream it declares, and a bolt's input counts (also with {@code component_id}) under its one input, else under
-     * {@code all}, since Squall counts those per component.
+     * stream it declares; a bolt's input counts (also with {@code component_id}) by input, or under its one input
+     * (else {@code all}, from a worker that does not count inputs apart), with the component's latencies.
      */
     static Map<String, Object> topologyMetrics(ClusterView view, String idOrName, String window) {
         ClusterView.TopologySummary t = find(view, idOrName);
@@ -361,6 +363,25 @@ final class StormUiApi {
                 row.put("complete_ms_avg", List.of(byStream(null, out,
                         latency(cm == null ? 0 : cm.completeLatencyMs()))));
                 spouts.add(row);
+            } else if (!byInput(cm).isEmpty()) {
+                List<Map<String, Object>> acked = new ArrayList<>();
+                List<Map<String, Object>> failed = new ArrayList<>();
+                List<Map<String, Object>> processMs = new ArrayList<>();
+                List<Map<String, Object>> executed = new ArrayList<>();
+                List<Map<String, Object>> executeMs = new ArrayList<>();
+                byInput(cm).forEach((in, v) -> {
+                    executed.add(byStream(in.get(0), in.get(1), v[0]));
+                    acked.add(byStream(in.get(0), in.get(1), v[1]));
+                    failed.add(byStream(in.get(0), in.get(1), v[2]));
+                    processMs.add(byStream(in.get(0), in.get(1), latency(cm.processLatencyMs())));
+                    executeMs.add(byStream(in.get(0), in.get(1), latency(cm.executeLatencyMs())));
+                });
+                row.put("acked", acked);
+                row.put("failed", failed);
+                row.put("process_ms_avg", processMs);
+                row.put("executed", executed);
+                row.put("executed_ms_avg", executeMs);
+                bolts.add(row);
             } else {
                 row.put("acked", List.of(byStream(inComponent, inStream, cm == null ? 0 : cm.acked())));
                 row.put("failed", List.of(byStream(inComponent, inStream, cm == null ? 0 : cm.failed())));
@@ -398,6 +419,30 @@ final class StormUiApi {
         }
         if (out.isEmpty()) {
             out.put(stream, new long[] {emitted, transferred});
+        }
+        return out;
+    }
+
+    /**
+     * A bolt's executed, acked and failed tuples by input ({@code [component, stream]}, in their order), summed over
+     * its tasks, when they count their inputs apart (a bolt with several); the system's and the checkpoint's streams
+     * left out, as Storm's UI leaves them out by default. Empty otherwise.
+     */
+    private static Map<List<String>, long[]> byInput(TopologyMetrics.ComponentMetrics cm) {
+        Map<List<String>, long[]> out = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        if (cm != null) {
+            for (Snapshots.Task t : cm.taskCounts()) {
+                for (Snapshots.InputCount in : t.inputs()) {
+                    if (!ComponentSpec.isUserInput(new GlobalStreamId(in.component(), in.stream()))) {
+                        continue;
+                    }
+                    long[] v = out.computeIfAbsent(List.of(in.component(), in.stream()), k -> new long[3]);
+                    v[0] += in.executed();
+                    v[1] += in.acked();
+                    v[2] += in.failed();
+                }
+            }
         }
         return out;
     }
@@ -463,7 +508,23 @@ final class StormUiApi {
             outputs.add(output);
         }
         out.put("outputStats", outputs);
-        if (!spout) {
+        Map<List<String>, long[]> inputs = byInput(m == null ? null : find(m, c.id()));
+        if (!spout && !inputs.isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            inputs.forEach((in, v) -> {
+                Map<String, Object> input = new LinkedHashMap<>();
+                input.put("component", in.get(0));
+                input.put("encodedComponentId", in.get(0));
+                input.put("stream", in.get(1));
+                input.put("executeLatency", selected.get("executeLatency"));
+                input.put("processLatency", selected.get("processLatency"));
+                input.put("executed", v[0]);
+                input.put("acked", v[1]);
+                input.put("failed", v[2]);
+                rows.add(input);
+            });
+            out.put("inputStats", rows);
+        } else if (!spout) {
             Map<String, Object> input = new LinkedHashMap<>();
             boolean one = c.inputs().size() == 1;
             input.put("component", one ? c.inputs().get(0).component() : ExecutorStats.ALL_STREAMS);

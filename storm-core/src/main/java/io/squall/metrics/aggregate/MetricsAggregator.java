@@ -44,6 +44,8 @@ public final class MetricsAggregator {
     private static final int TASK_FIELDS = 4;
     /** A stream's counters, as in {@link Snapshots.StreamCount}: emitted, transferred. */
     private static final int STREAM_FIELDS = 2;
+    /** An input's counters, as in {@link Snapshots.InputCount}: executed, acked, failed. */
+    private static final int INPUT_FIELDS = 3;
 
     private final LongSupplier clockMillis;
     private final Map<String, TopologyState> topologies = new TreeMap<>();
@@ -57,10 +59,18 @@ public final class MetricsAggregator {
         final Map<String, Map<Integer, TaskWindows>> taskWindows = new TreeMap<>();
     }
 
-    /** One task's counters per window, and its emitted and transferred tuples per window on each of its streams. */
+    /**
+     * One task's counters per window, its emitted and transferred tuples per window on each of its streams, and
+     * its executed, acked and failed tuples per window of each input it counts apart (by {@link #inputKey}).
+     */
     private static final class TaskWindows {
         final EnumMap<Window, RollingSum> counts = newWindows(TASK_FIELDS);
         final Map<String, EnumMap<Window, RollingSum>> streams = new TreeMap<>();
+        final Map<String, EnumMap<Window, RollingSum>> inputs = new TreeMap<>();
+    }
+
+    private static String inputKey(Snapshots.InputCount in) {
+        return in.component() + '\u0000' + in.stream();
     }
 
     /** An aggregator timed by the wall clock. */
@@ -137,6 +147,12 @@ public final class MetricsAggregator {
                 addDelta(w.streams.computeIfAbsent(s.stream(), k -> newWindows(STREAM_FIELDS)),
                         delta(streamValues(s), sb == null ? new long[STREAM_FIELDS] : streamValues(sb)), now);
             }
+            for (Snapshots.InputCount in : task.inputs()) {
+                Snapshots.InputCount ib = b == null ? null : b.inputs().stream()
+                        .filter(x -> inputKey(x).equals(inputKey(in))).findFirst().orElse(null);
+                addDelta(w.inputs.computeIfAbsent(inputKey(in), k -> newWindows(INPUT_FIELDS)),
+                        delta(inputValues(in), ib == null ? new long[INPUT_FIELDS] : inputValues(ib)), now);
+            }
         }
     }
 
@@ -150,6 +166,10 @@ public final class MetricsAggregator {
 
     private static long[] streamValues(Snapshots.StreamCount s) {
         return new long[] {s.emitted(), s.transferred()};
+    }
+
+    private static long[] inputValues(Snapshots.InputCount in) {
+        return new long[] {in.executed(), in.acked(), in.failed()};
     }
 
     private static long[] taskValues(Snapshots.Task t) {
@@ -304,7 +324,13 @@ public final class MetricsAggregator {
                 long[] sv = sw == null ? new long[STREAM_FIELDS] : sw.get(window).sum(now);
                 streams.add(new Snapshots.StreamCount(s.stream(), sv[0], sv[1]));
             }
-            out.add(new Snapshots.Task(task.task(), v[0], v[1], v[2], v[3], streams));
+            List<Snapshots.InputCount> inputs = new ArrayList<>();
+            for (Snapshots.InputCount in : task.inputs()) {
+                EnumMap<Window, RollingSum> iw = w == null ? null : w.inputs.get(inputKey(in));
+                long[] iv = iw == null ? new long[INPUT_FIELDS] : iw.get(window).sum(now);
+                inputs.add(new Snapshots.InputCount(in.component(), in.stream(), iv[0], iv[1], iv[2]));
+            }
+            out.add(new Snapshots.Task(task.task(), v[0], v[1], v[2], v[3], streams, inputs));
         }
         return out;
     }
@@ -334,8 +360,18 @@ public final class MetricsAggregator {
         }
         List<Snapshots.StreamCount> merged = new ArrayList<>();
         streams.forEach((id, v) -> merged.add(new Snapshots.StreamCount(id, v[0], v[1])));
+        Map<List<String>, long[]> inputs = new java.util.LinkedHashMap<>();
+        for (Snapshots.InputCount in : java.util.stream.Stream.concat(a.inputs().stream(), b.inputs().stream())
+                .toList()) {
+            long[] v = inputs.computeIfAbsent(List.of(in.component(), in.stream()), k -> new long[INPUT_FIELDS]);
+            v[0] += in.executed();
+            v[1] += in.acked();
+            v[2] += in.failed();
+        }
+        List<Snapshots.InputCount> mergedInputs = new ArrayList<>();
+        inputs.forEach((k, v) -> mergedInputs.add(new Snapshots.InputCount(k.get(0), k.get(1), v[0], v[1], v[2])));
         return new Snapshots.Task(a.task(), a.emitted() + b.emitted(), a.executed() + b.executed(),
-                a.acked() + b.acked(), a.failed() + b.failed(), merged);
+                a.acked() + b.acked(), a.failed() + b.failed(), merged, mergedInputs);
     }
 
     /** Two workers' figures of one component: the live parts added up (latency percentiles: the worse). */

@@ -29,9 +29,10 @@ import java.util.function.Predicate;
  * {@code 10800}, {@code 86400} and {@code :all-time} where Squall has them.
  *
  * <p>An executor's emitted and transferred tuples are its tasks' own, by stream; its executed, acked and failed
- * tuples its tasks' own. Squall counts acks, fails and latencies per task or component, not per stream: a spout's
- * are reported under its stream when it declares one, else under {@link ExecutorStats#ALL_STREAMS} (as are emitted
- * and transferred counts when the tasks list no streams), and every executor gets the component's mean latencies.
+ * tuples its tasks' own, by input for a bolt with several inputs (under its one input otherwise). Squall counts a
+ * spout's acks and fails and every latency per task or component, not per stream: a spout's are reported under its
+ * stream when it declares one, else under {@link ExecutorStats#ALL_STREAMS} (as are emitted and transferred counts
+ * when the tasks list no streams), and every executor gets the component's mean latencies, for each of its inputs.
  */
 public final class StormSummaries {
     /** Storm's window keys and Squall's windows. */
@@ -51,14 +52,38 @@ public final class StormSummaries {
 
     /**
      * One component's or executor's counts over one window; {@code streams}: emitted and transferred by stream, when
-     * its tasks list them.
+     * its tasks list them; {@code inputs}: a bolt's executed, acked and failed by input, when its tasks count them
+     * apart (a bolt with several inputs).
      */
     private record Counts(long emitted, long transferred, long executed, long acked, long failed,
-                          double completeMs, double executeMs, double processMs, Map<String, long[]> streams) {
-        Counts withStreams(Map<String, long[]> byStream) {
-            return new Counts(emitted, transferred, executed, acked, failed, completeMs, executeMs, processMs,
-                    byStream);
+                          double completeMs, double executeMs, double processMs, Map<String, long[]> streams,
+                          Map<GlobalStreamId, long[]> inputs) {
+        Counts(long emitted, long transferred, long executed, long acked, long failed, double completeMs,
+               double executeMs, double processMs) {
+            this(emitted, transferred, executed, acked, failed, completeMs, executeMs, processMs, Map.of(), Map.of());
         }
+
+        Counts withTasks(List<Snapshots.Task> tasks) {
+            return new Counts(emitted, transferred, executed, acked, failed, completeMs, executeMs, processMs,
+                    StormSummaries.streams(tasks, null), StormSummaries.inputs(tasks, null));
+        }
+    }
+
+    /** Executed, acked and failed by input over {@code tasks} that {@code runs} (all, if null). */
+    private static Map<GlobalStreamId, long[]> inputs(List<Snapshots.Task> tasks, ExecutorPlace runs) {
+        Map<GlobalStreamId, long[]> out = new LinkedHashMap<>();
+        for (Snapshots.Task t : tasks) {
+            if (runs == null || runs.runs(t.task())) {
+                for (Snapshots.InputCount in : t.inputs()) {
+                    long[] v = out.computeIfAbsent(new GlobalStreamId(in.component(), in.stream()),
+                            k -> new long[3]);
+                    v[0] += in.executed();
+                    v[1] += in.acked();
+                    v[2] += in.failed();
+                }
+            }
+        }
+        return out;
     }
 
     /** Emitted and transferred by stream over {@code tasks} that {@code runs} (all, if null). */
@@ -106,13 +131,8 @@ public final class StormSummaries {
         if (component == null) {
             return BoltStats.ALL_INPUTS;
         }
-        List<GlobalStreamId> inputs = component.getInputs().keySet().stream()
-                .filter(g -> !isSystem(g.get_componentId()) && !isSystem(g.get_streamId())).toList();
+        List<GlobalStreamId> inputs = ComponentSpec.userInputs(component.getInputs().keySet());
         return inputs.size() == 1 ? inputs.get(0) : BoltStats.ALL_INPUTS;
-    }
-
-    private static boolean isSystem(String id) {
-        return id.startsWith("__") || id.startsWith("$");
     }
 
     /**
@@ -136,7 +156,7 @@ public final class StormSummaries {
             Map<String, List<Counts>> byWindow = new LinkedHashMap<>();
             views.forEach((window, view) -> find(view, component).ifPresent(m -> byWindow.put(window, split(
                     new Counts(m.emitted(), m.transferred(), m.executed(), m.acked(), m.failed() + m.timedOut(),
-                            m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs(), Map.of()), at,
+                            m.completeLatencyMs(), m.executeLatencyMs(), m.processLatencyMs()), at,
                     m.taskCounts()))));
             addExecutors(executors, component, isSpout.test(component), at, uptime, byWindow,
                     specs.apply(component));
@@ -164,7 +184,7 @@ public final class StormSummaries {
      */
     private static List<Counts> split(Counts component, List<ExecutorPlace> executors, List<Snapshots.Task> tasks) {
         if (executors.size() == 1) {
-            return List.of(component.withStreams(streams(tasks, null)));
+            return List.of(component.withTasks(tasks));
         }
         List<Counts> out = new ArrayList<>(executors.size());
         long emittedByTasks = tasks.stream().mapToLong(Snapshots.Task::emitted).sum();
@@ -184,7 +204,7 @@ public final class StormSummaries {
             long transferred = emittedByTasks == 0 ? 0
                     : Math.round((double) component.transferred() * emitted / emittedByTasks);
             out.add(new Counts(emitted, transferred, executed, acked, failed, component.completeMs(),
-                    component.executeMs(), component.processMs(), streams(tasks, e)));
+                    component.executeMs(), component.processMs(), streams(tasks, e), inputs(tasks, e)));
         }
         return out;
     }
@@ -222,7 +242,7 @@ public final class StormSummaries {
         for (Map.Entry<String, ComponentCounts> e : stats.entrySet()) {
             ComponentCounts s = e.getValue();
             Counts counts = new Counts(s.emitted(), s.transferred(), s.executed(), s.acked(),
-                    s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0, Map.of());
+                    s.failed() + s.timedOut(), s.meanCompleteLatencyMs(), 0, 0);
             List<ExecutorPlace> places = placesOf.apply(e.getKey());
             addExecutors(executors, e.getKey(), isSpout.apply(e.getKey()), places, uptimeSecs,
                     Map.of(ExecutorStats.ALL_TIME, split(counts, places, tasksOf.apply(e.getKey()))),
@@ -265,11 +285,32 @@ public final class StormSummaries {
             acked.put(w, Map.of(stream, c.acked));
             failed.put(w, Map.of(stream, c.failed));
             complete.put(w, Map.of(stream, c.completeMs));
-            boltAcked.put(w, Map.of(input, c.acked));
-            boltFailed.put(w, Map.of(input, c.failed));
-            executed.put(w, Map.of(input, c.executed));
-            executeMs.put(w, Map.of(input, c.executeMs));
-            processMs.put(w, Map.of(input, c.processMs));
+            if (c.inputs().isEmpty()) {
+                boltAcked.put(w, Map.of(input, c.acked));
+                boltFailed.put(w, Map.of(input, c.failed));
+                executed.put(w, Map.of(input, c.executed));
+                executeMs.put(w, Map.of(input, c.executeMs));
+                processMs.put(w, Map.of(input, c.processMs));
+            } else {
+                // Counted by input; the latencies are the component's means, given to each input.
+                Map<GlobalStreamId, Long> a = new LinkedHashMap<>();
+                Map<GlobalStreamId, Long> f = new LinkedHashMap<>();
+                Map<GlobalStreamId, Long> x = new LinkedHashMap<>();
+                Map<GlobalStreamId, Double> xm = new LinkedHashMap<>();
+                Map<GlobalStreamId, Double> pm = new LinkedHashMap<>();
+                c.inputs().forEach((id, v) -> {
+                    x.put(id, v[0]);
+                    a.put(id, v[1]);
+                    f.put(id, v[2]);
+                    xm.put(id, c.executeMs);
+                    pm.put(id, c.processMs);
+                });
+                boltAcked.put(w, a);
+                boltFailed.put(w, f);
+                executed.put(w, x);
+                executeMs.put(w, xm);
+                processMs.put(w, pm);
+            }
         });
         ExecutorSpecificStats specific = spout
                 ? ExecutorSpecificStats.spout(new SpoutStats(acked, failed, complete))

@@ -56,11 +56,21 @@ public final class Snapshots {
         public static final Latency NONE = new Latency(0, 0, 0, 0, 0, 0);
     }
 
-    /** One task's counters, and what it emitted and sent on each of its streams ({@code streams}). */
-    public record Task(int task, long emitted, long executed, long acked, long failed, List<StreamCount> streams) {
-        /** No streams listed (a snapshot of a worker that does not list them) is an empty list. */
+    /**
+     * One task's counters, what it emitted and sent on each of its streams ({@code streams}), and, for a bolt task
+     * with several inputs, what it executed, acked and failed of each ({@code inputs}).
+     */
+    public record Task(int task, long emitted, long executed, long acked, long failed, List<StreamCount> streams,
+                       List<InputCount> inputs) {
+        /** No streams or inputs listed (a snapshot of a worker that does not list them) is an empty list. */
         public Task {
             streams = streams == null ? List.of() : List.copyOf(streams);
+            inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        }
+
+        /** A task's counters with its streams, without its inputs. */
+        public Task(int task, long emitted, long executed, long acked, long failed, List<StreamCount> streams) {
+            this(task, emitted, executed, acked, failed, streams, List.of());
         }
 
         /** A task's counters without its streams. */
@@ -71,6 +81,9 @@ public final class Snapshots {
 
     /** Tuples a task emitted on one stream, and sent along it (one per target). */
     public record StreamCount(String stream, long emitted, long transferred) { }
+
+    /** Tuples of stream {@code stream} of {@code component} a bolt task executed, acked and failed. */
+    public record InputCount(String component, String stream, long executed, long acked, long failed) { }
 
     /** Messages sent from one component to a component that subscribes to it. */
     public record Edge(String from, String to, long sent) { }

@@ -19,6 +19,7 @@ import io.squall.runtime.executor.Executor;
 import io.squall.runtime.queue.Backpressure;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.InputStats;
 import io.squall.runtime.stats.LatencyHistogram;
 import io.squall.runtime.stats.TaskStats;
 import io.squall.topology.ComponentSpec;
@@ -167,7 +168,7 @@ public final class WorkerMetrics {
         List<Snapshots.Task> tasks = new ArrayList<>();
         for (TaskStats t : s.tasks().values()) {
             tasks.add(new Snapshots.Task(t.taskId(), t.emittedCount(), t.executedCount(), t.ackedCount(),
-                    t.failedCount(), streamCounts(t)));
+                    t.failedCount(), streamCounts(t), inputCounts(t)));
         }
         boolean spout = isSpout(c);
         int sampleEvery = worker.metricsSettings().sampleEvery();
@@ -275,6 +276,16 @@ public final class WorkerMetrics {
     /** Removes the worker's metrics from its registry; the worker is gone. */
     public void close() {
         new HashMap<>(registry.registry().getMetrics()).keySet().forEach(registry.registry()::remove);
+    }
+
+    /** A bolt task's counts of each input it counts apart (none unless it has several). */
+    public static List<Snapshots.InputCount> inputCounts(TaskStats t) {
+        List<Snapshots.InputCount> out = new ArrayList<>();
+        for (InputStats in : t.inputs()) {
+            out.add(new Snapshots.InputCount(in.componentId(), in.streamId(), in.executedCount(), in.ackedCount(),
+                    in.failedCount()));
+        }
+        return out;
     }
 
     /** A task's counts of each stream it emitted on, by stream id. */

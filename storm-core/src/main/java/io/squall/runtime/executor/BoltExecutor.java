@@ -15,11 +15,13 @@ import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
 import io.squall.runtime.state.BarrierAligner;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.InputStats;
 import io.squall.task.IBolt;
 import io.squall.task.IOutputCollector;
 import io.squall.task.OutputCollector;
 import io.squall.task.SingleAnchorCollector;
 import io.squall.task.TopologyContext;
+import io.squall.topology.ComponentSpec;
 import io.squall.tuple.Fields;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.Tuple;
@@ -211,12 +213,29 @@ public final class BoltExecutor extends Executor {
         long processSampleStart;
         /** The task's watermarks, or null when none of its inputs carries event time. */
         BoltWatermarks watermarks;
+        /** Whether the task counts its inputs apart: it has more than one from users' components, as Storm reports. */
+        private final boolean countsInputs;
+        /** The counters of the input last counted, so that a run of tuples of one stream finds them at once. */
+        private InputStats lastInput;
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
             super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
                     taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.bolt = bolt;
             this.taskContext = taskContext;
+            this.countsInputs = ComponentSpec.userInputs(taskContext.getThisSources().keySet()).size() > 1;
+        }
+
+        /** The counters of the input stream {@code t} came on. */
+        private InputStats inputOf(Tuple t) {
+            String component = t.getSourceComponent();
+            String stream = t.getSourceStreamId();
+            InputStats in = lastInput;
+            if (in == null || !in.is(component, stream)) {
+                in = counters.input(component, stream);
+                lastInput = in;
+            }
+            return in;
         }
 
         void onTime(long nowMillis) {
@@ -291,6 +310,9 @@ public final class BoltExecutor extends Executor {
             }
             counts.executed++;
             counters.executed();
+            if (countsInputs) {
+                inputOf(tuple).executed();
+            }
             taskContext.taskHooks().boltExecute(tuple);
             if (watermarks != null && !watermarks.inputsSendWatermarks()) {
                 // The bolt derives its inputs' watermarks from their tuples: act on them before the next tuple.
@@ -477,6 +499,9 @@ public final class BoltExecutor extends Executor {
             }
             counts.acked++;
             counters.acked();
+            if (countsInputs) {
+                inputOf(input).acked();
+            }
             taskContext.taskHooks().boltAck(input);
             if (input == processSample) {
                 stats.processLatency.record(clock.nanoTime() - processSampleStart);
@@ -538,6 +563,9 @@ public final class BoltExecutor extends Executor {
             }
             stats.failed.increment();
             counters.failed();
+            if (countsInputs) {
+                inputOf(input).failed();
+            }
             taskContext.taskHooks().boltFail(input);
             if (input == processSample) {
                 processSample = null;

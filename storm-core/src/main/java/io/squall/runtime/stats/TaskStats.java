@@ -2,7 +2,9 @@ package io.squall.runtime.stats;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +33,8 @@ public final class TaskStats {
     private final int taskId;
     /** The counters of each stream the task emitted on, by stream id. */
     private final Map<String, StreamStats> streams = new ConcurrentHashMap<>();
+    /** The counters of each input stream the task executed, when it counts them apart; copied on write. */
+    private volatile InputStats[] inputs = new InputStats[0];
     private long executed;
     private long acked;
     private long failed;
@@ -74,6 +78,26 @@ public final class TaskStats {
     /** The counters of each stream, by stream id. Any thread. */
     public Map<String, StreamStats> streams() {
         return Collections.unmodifiableMap(streams);
+    }
+
+    /** The counters of input stream {@code stream} of {@code component}, made on first use. Owner thread. */
+    public InputStats input(String component, String stream) {
+        InputStats[] current = inputs;
+        for (InputStats in : current) {
+            if (in.is(component, stream)) {
+                return in;
+            }
+        }
+        InputStats made = new InputStats(component, stream);
+        InputStats[] grown = Arrays.copyOf(current, current.length + 1);
+        grown[current.length] = made;
+        inputs = grown;
+        return made;
+    }
+
+    /** The counters of each input stream the task counted apart, in the order it first saw them. Any thread. */
+    public List<InputStats> inputs() {
+        return List.of(inputs);
     }
 
     /** Tuples emitted, on all streams. Any thread. */

@@ -40,6 +40,14 @@ class NimbusMetricsTest {
     void aSnapshotGoesThroughJsonWhole() throws Exception {
         Snapshots.Worker s = snapshot("h:1", 7);
         assertEquals(s, NimbusMetrics.parse(json(s)));
+        Snapshots.Component bolt = new Snapshots.Component("join", "bolt", 1, 1, 0, 0, 9, 8, 1, 0, 0, Map.of(),
+                Snapshots.Latency.NONE, Snapshots.Latency.NONE, Snapshots.Latency.NONE, 0, 0, 0, 1024, 0,
+                List.of(new Snapshots.Task(2, 0, 9, 8, 1, List.of(), List.of(
+                        new Snapshots.InputCount("left", "default", 4, 4, 0),
+                        new Snapshots.InputCount("right", "default", 5, 4, 1)))));
+        Snapshots.Worker withInputs = new Snapshots.Worker("t", "t-1", "h:1", 2000, 1000, 1, true, List.of(bolt),
+                List.of(), s.backpressure(), s.jvm(), List.of(), Map.of());
+        assertEquals(withInputs, NimbusMetrics.parse(json(withInputs)), "a bolt's counts by input too");
     }
 
     @Test

@@ -182,4 +182,39 @@ class StormSummariesTest {
                 one1.get(0).get_stats().get_emitted().get(ExecutorStats.ALL_TIME),
                 "one executor: its tasks' streams added up");
     }
+
+    /**
+     * A bolt with two inputs is reported by input, as Storm's, each executor with its own tasks' inputs, in each
+     * window (the second report's differences), with the component's latencies for each.
+     */
+    @Test
+    void aBoltWithSeveralInputsIsCountedByInput() {
+        AtomicLong now = new AtomicLong(TimeUnit.DAYS.toMillis(20_000));
+        MetricsAggregator agg = new MetricsAggregator(now::get);
+        agg.record(worker("h1:6700", now.get(), List.of(new Snapshots.Task(1, 0, 10, 9, 1, List.of(),
+                List.of(new Snapshots.InputCount("a", "default", 6, 5, 1),
+                        new Snapshots.InputCount("b", "default", 4, 4, 0))))));
+        now.addAndGet(10_000);
+        agg.record(worker("h1:6700", now.get(), List.of(new Snapshots.Task(1, 0, 13, 12, 1, List.of(),
+                List.of(new Snapshots.InputCount("a", "default", 7, 6, 1),
+                        new Snapshots.InputCount("b", "default", 6, 6, 0))))));
+        Map<String, TopologyMetrics> views = new java.util.LinkedHashMap<>();
+        StormSummaries.STORM_WINDOWS.forEach((key, window) -> views.put(key, agg.view("t", window)));
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("a", new TestWordSpout());
+        b.setSpout("b", new TestWordSpout());
+        b.setBolt("words", new TestWordCounter()).shuffleGrouping("a").shuffleGrouping("b");
+        StormTopology t = b.createTopology();
+
+        ExecutorSummary e = StormSummaries.fromMetrics("t-1", "t", "ACTIVE", views,
+                Map.of("words", List.of(new StormSummaries.ExecutorPlace(1, 1, "h1", 6700))), c -> false,
+                t::getComponent).get_executors().get(0);
+        BoltStats bolt = e.get_stats().get_specific().get_bolt();
+        GlobalStreamId a = new GlobalStreamId("a", "default");
+        GlobalStreamId bIn = new GlobalStreamId("b", "default");
+        assertEquals(Map.of(a, 7L, bIn, 6L), bolt.get_executed().get(ExecutorStats.ALL_TIME));
+        assertEquals(Map.of(a, 6L, bIn, 6L), bolt.get_acked().get(ExecutorStats.ALL_TIME));
+        assertEquals(Map.of(a, 1L, bIn, 0L), bolt.get_failed().get(ExecutorStats.ALL_TIME));
+        assertEquals(2, bolt.get_execute_ms_avg().get(ExecutorStats.ALL_TIME).size(), "a latency for each input");
+    }
 }

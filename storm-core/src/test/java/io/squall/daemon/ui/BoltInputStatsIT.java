@@ -1,0 +1,129 @@
+package io.squall.daemon.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.Await;
+import io.squall.LocalCluster;
+import io.squall.task.OutputCollector;
+import io.squall.task.TopologyContext;
+import io.squall.testing.FixedTupleSpout;
+import io.squall.topology.BoltStats;
+import io.squall.topology.ExecutorStats;
+import io.squall.topology.ExecutorSummary;
+import io.squall.topology.GlobalStreamId;
+import io.squall.topology.OutputFieldsDeclarer;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.base.BaseRichBolt;
+import io.squall.tuple.Fields;
+import io.squall.tuple.Tuple;
+import io.squall.tuple.Values;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A bolt with two inputs reports its executed, acked and failed tuples by input, as Storm's: in
+ * {@code getTopologyInfo} and in the Storm UI API's component page and metrics.
+ */
+class BoltInputStatsIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Acks every tuple but those whose word is "fail", which it fails. */
+    public static class AckOrFail extends BaseRichBolt {
+        private transient OutputCollector collector;
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            if ("fail".equals(input.getString(0))) {
+                collector.fail(input);
+            } else {
+                collector.ack(input);
+            }
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    private static List<List<Object>> words(String... words) {
+        return java.util.Arrays.stream(words).map(w -> (List<Object>) new Values(w)).toList();
+    }
+
+    /** Executed, acked and failed of the bolt "both" by input, over its executors. */
+    private static Map<GlobalStreamId, List<Long>> byInput(LocalCluster cluster) {
+        Map<GlobalStreamId, List<Long>> out = new HashMap<>();
+        for (ExecutorSummary e : cluster.getTopologyInfo("inputs").get_executors()) {
+            if (!e.get_component_id().equals("both")) {
+                continue;
+            }
+            BoltStats b = e.get_stats().get_specific().get_bolt();
+            b.get_executed().get(ExecutorStats.ALL_TIME).forEach((in, n) -> out.merge(in, List.of(n,
+                    b.get_acked().get(ExecutorStats.ALL_TIME).get(in), b.get_failed().get(ExecutorStats.ALL_TIME)
+                            .get(in)), (x, y) -> List.of(x.get(0) + y.get(0), x.get(1) + y.get(1),
+                    x.get(2) + y.get(2))));
+        }
+        return out;
+    }
+
+    private static JsonNode get(DashboardServer server, String path) {
+        try {
+            HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, res.statusCode(), res.body());
+            return JSON.readTree(res.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(path, e);
+        }
+    }
+
+    private static Map<String, String> inputRows(JsonNode rows) {
+        Map<String, String> out = new HashMap<>();
+        rows.forEach(r -> out.put(r.get("component").asText() + ":" + r.get("stream").asText(),
+                r.get("executed").asLong() + "/" + r.get("acked").asLong() + "/" + r.get("failed").asLong()));
+        return out;
+    }
+
+    @Test
+    @Timeout(120)
+    void aBoltWithTwoInputsIsCountedByInput() {
+        GlobalStreamId a = new GlobalStreamId("a", "default");
+        GlobalStreamId b = new GlobalStreamId("b", "default");
+        Map<GlobalStreamId, List<Long>> expected = Map.of(a, List.of(3L, 3L, 0L), b, List.of(5L, 4L, 1L));
+        try (LocalCluster cluster = new LocalCluster();
+             DashboardServer server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 200)) {
+            TopologyBuilder t = new TopologyBuilder();
+            t.setSpout("a", new FixedTupleSpout(words("x", "y", "z"), new Fields("word")));
+            t.setSpout("b", new FixedTupleSpout(words("p", "q", "fail", "r", "s"), new Fields("word")));
+            t.setBolt("both", new AckOrFail(), 2).shuffleGrouping("a").shuffleGrouping("b");
+            cluster.submitTopology("inputs", null, t.createTopology());
+            Await.until(DEADLINE, () -> expected.equals(byInput(cluster)),
+                    () -> "executed/acked/failed by input " + byInput(cluster) + ", expected " + expected);
+
+            String id = cluster.getTopologyInfo("inputs").get_id();
+            Map<String, String> rows = Map.of("a:default", "3/3/0", "b:default", "5/4/1");
+            Await.until(DEADLINE, () -> rows.equals(inputRows(get(server, "/api/v1/topology/" + id
+                    + "/component/both").get("inputStats"))), () -> "the component page's input stats by input");
+            JsonNode bolt = get(server, "/api/v1/topology/" + id + "/metrics").get("bolts").get(0);
+            assertEquals(2, bolt.get("executed").size(), bolt.toString());
+            assertEquals("a", bolt.get("executed").get(0).get("component_id").asText(), bolt.toString());
+        }
+    }
+}
