@@ -424,6 +424,16 @@ public class NimbusClient implements AutoCloseable {
                 "application/json", true));
     }
 
+    /**
+     * Asks a worker ({@code host:port}) of a topology for a profiling or debugging action, as Storm's
+     * {@code setWorkerProfiler}: {@code dumpjstack}, {@code dumpheap}, {@code restartworker}, {@code start} (a JFR
+     * recording of {@code minutes}), {@code dumpprofile} or {@code stop}.
+     */
+    public Map<String, Object> profile(String name, String worker, String action, int minutes) throws IOException {
+        return object(call("POST", "topologies/" + name + "/profile", json(Map.of("worker", worker, "action", action,
+                "minutes", minutes)), "application/json", true));
+    }
+
     /** The cluster: this Nimbus, the leader, live supervisors. */
     public Map<String, Object> getClusterInfo() throws IOException {
         return object(call("GET", "cluster", HttpRequest.BodyPublishers.noBody(), null, false));

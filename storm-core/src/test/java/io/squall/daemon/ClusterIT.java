@@ -601,10 +601,20 @@ class ClusterIT {
         assertEquals(2, cluster.cli("set-log-level-none", "set_log_level", "log-levels").waitFor());
     }
 
+    /** Whether the supervisors' log directory has a file, not empty, whose name starts with {@code prefix}. */
+    private boolean hasLogFile(String prefix) {
+        try (Stream<Path> files = Files.list(base.resolve("logs"))) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(prefix) && f.toFile().length() > 0);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private String workerLog(String topologyId) {
         try (Stream<Path> files = Files.list(base.resolve("logs"))) {
             StringBuilder all = new StringBuilder();
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("worker-" + topologyId)).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("worker-" + topologyId)
+                    && !io.squall.daemon.logviewer.LogFiles.isDump(f.getFileName().toString())).toList()) {
                 all.append(Files.readString(f));
             }
             return all.toString();
@@ -962,6 +972,18 @@ class ClusterIT {
                 }
             }
             assertEquals(4, onSupervisors, "the count bolt's tasks over the supervisors' workers");
+
+            // Storm UI's profiling: a thread dump of one worker, which writes it beside its log.
+            String worker = workers.get(0).get("host").asText() + ":" + workers.get(0).get("port").asInt();
+            JsonNode jstack = JSON.readTree(get(http, api + "topology/" + id + "/profiling/dumpjstack/" + worker)
+                    .body());
+            assertEquals("ok", jstack.get("status").asText(), jstack::toString);
+            String dumpPrefix = "worker-" + id + "-" + workers.get(0).get("port").asInt() + ".log.jstack-";
+            Await.until(Duration.ofSeconds(30), () -> hasLogFile(dumpPrefix),
+                    () -> "a thread dump " + dumpPrefix + "* in the supervisors' logs");
+            HttpResponse<String> nowhere = get(http, api + "topology/" + id + "/profiling/dumpjstack/nohost:1");
+            assertEquals(404, nowhere.statusCode(), nowhere.body());
+            assertTrue(nowhere.body().contains("has no worker 'nohost:1'"), nowhere.body());
 
             HttpResponse<String> unknown = get(http, api + "topologies/nope");
             assertEquals(404, unknown.statusCode());

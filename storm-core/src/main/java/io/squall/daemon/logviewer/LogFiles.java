@@ -25,11 +25,15 @@ import java.util.stream.Stream;
 public final class LogFiles {
     /**
      * A worker's files, as the supervisor names them (topology ids are {@code NAME-MILLIS}): its log
-     * {@code worker-TOPOLOGY_ID-PORT.log}, the older files the log rolled to ({@code .log.1}, {@code .log.2}, ...)
-     * and {@code .out}, what the worker's JVM wrote to its standard output and error past the log.
+     * {@code worker-TOPOLOGY_ID-PORT.log}, the older files the log rolled to ({@code .log.1}, {@code .log.2}, ...),
+     * {@code .out}, what the worker's JVM wrote to its standard output and error past the log, and the dumps it wrote
+     * on request ({@code .log.jstack-TIME.txt}, {@code .log.heap-TIME.hprof}, {@code .log.recording-TIME.jfr}).
      */
-    private static final Pattern WORKER_LOG =
-            Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\.(?:log(?:\\.\\d{1,2})?|out)");
+    private static final Pattern WORKER_LOG = Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\."
+            + "(?:log(?:\\.\\d{1,2})?|out|log\\.(?:jstack|heap|recording)-\\d{8}-\\d{6}-\\d{3}\\.(?:txt|hprof|jfr))");
+
+    /** The dumps a worker wrote on request beside its log (thread and heap dumps, JFR recordings). */
+    private static final Pattern DUMP = Pattern.compile(".*\\.log\\.(?:jstack|heap|recording)-[0-9-]+\\.[a-z]+");
 
     /**
      * Storm's name for a worker's files, {@code TOPOLOGY_ID/PORT/worker.log} (and {@code worker.log.N},
@@ -150,6 +154,11 @@ public final class LogFiles {
             }
         }
         return out;
+    }
+
+    /** Whether a worker's file is one of its dumps (not its log). */
+    public static boolean isDump(String name) {
+        return DUMP.matcher(name).matches();
     }
 
     /** The names of the daemons' logs: every regular file in the root that is not a worker's log, sorted. */

@@ -288,6 +288,9 @@ public final class LogviewerServer implements AutoCloseable {
         if (!path.startsWith(API)) {
             throw new LogRequestException(404, "Not found: " + path + " (the API is under " + API + ")");
         }
+        if (path.startsWith(API + "dumps/")) {
+            return dumps(token, path.substring((API + "dumps/").length()));
+        }
         return switch (path.substring(API.length())) {
             case "list-logs" -> ok(readable(token, first(q, "topology-id", "topologyId"), intParam(q, "port")));
             case "log" -> page(token, q, false);
@@ -296,8 +299,38 @@ public final class LogviewerServer implements AutoCloseable {
             case "daemondownload" -> new Download(file(token, q, true));
             case "search" -> search(token, q);
             default -> throw new LogRequestException(404, "Not found: " + path + " (list-logs, log, daemonlog, "
-                    + "download, daemondownload, search)");
+                    + "download, daemondownload, search, dumps/TOPOLOGY_ID/HOST:PORT)");
         };
+    }
+
+    /**
+     * Storm's {@code /api/v1/dumps/TOPOLOGY_ID/HOST:PORT}: the dumps the worker wrote on request (thread and heap
+     * dumps, JFR recordings), linked to their download.
+     */
+    private Answer dumps(String token, String rest) throws IOException {
+        String[] parts = rest.split("/", -1);
+        String worker = parts.length == 2 ? QueryStringDecoder.decodeComponent(parts[1]) : "";
+        int colon = worker.lastIndexOf(':');
+        Integer port = colon < 0 ? null : intOrNull(worker.substring(colon + 1));
+        if (parts.length != 2 || port == null) {
+            throw new LogRequestException(400, "Give /api/v1/dumps/TOPOLOGY_ID/HOST:PORT, not /api/v1/dumps/" + rest);
+        }
+        String topologyId = QueryStringDecoder.decodeComponent(parts[0]);
+        List<String> dumps = readable(token, topologyId, port).stream().filter(LogFiles::isDump).toList();
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Dumps</title>"
+                + "</head><body><h1>Dumps of worker " + LogPageHtml.esc(worker) + " of " + LogPageHtml.esc(topologyId)
+                + "</h1><ul>");
+        dumps.forEach(n -> b.append("<li><a href=\"/api/v1/download?file=").append(LogPageHtml.url(n)).append("\">")
+                .append(LogPageHtml.esc(n)).append("</a></li>"));
+        return html(b.append(dumps.isEmpty() ? "<li>none</li>" : "").append("</ul></body></html>").toString());
+    }
+
+    private static Integer intOrNull(String s) {
+        try {
+            return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The file a request names, checked to be of the kind asked for and readable by the user. */

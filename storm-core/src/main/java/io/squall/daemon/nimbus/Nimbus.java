@@ -92,6 +92,8 @@ public final class Nimbus implements AutoCloseable {
     private final NimbusTaps taps = new NimbusTaps(TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS));
     /** The log levels set on running topologies, which the workers learn in the answers to their metrics reports. */
     private final NimbusLogLevels logLevels = new NimbusLogLevels();
+    /** The profiling and debugging actions asked of workers, handed out with their metrics reports' answers. */
+    private final NimbusProfiler profiler = new NimbusProfiler();
     /** The dashboards' state queries, which the workers learn in the answers to their metrics reports. */
     private final NimbusStateQueries stateQueries = new NimbusStateQueries();
     /** How long a supervisor may be missing from ZooKeeper before its workers move. */
@@ -497,6 +499,39 @@ public final class Nimbus implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * Asks a worker of a running topology ({@code host:port}) for a profiling or debugging action, as Storm's
+     * {@code setWorkerProfiler}: {@code dumpjstack}, {@code dumpheap}, {@code restartworker}, {@code start} (a JFR
+     * recording of {@code minutes}), {@code dumpprofile} or {@code stop}. The worker carries it out after its next
+     * metrics report, writing dumps beside its log ({@code worker-ID-PORT.jstack-TIME.txt}, {@code .heap-TIME.hprof},
+     * {@code .recording-TIME.jfr}), where the logviewer serves them.
+     *
+     * @throws NimbusException 404 for a worker the topology does not run on, naming its workers; 400 for an unknown
+     *                         action or a start without minutes
+     */
+    public Map<String, Object> profile(String user, String name, String worker, String action, int minutes) {
+        daemonMetrics.meter("nimbus:num-setWorkerProfiler-calls").mark();
+        requireLeader();
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "profile");
+        Set<String> workers = new TreeSet<>();
+        Assignment a = state.assignment(t.id());
+        for (WorkerSlot w : a == null ? List.<WorkerSlot>of() : a.workers()) {
+            workers.add(w.name());
+        }
+        if (!workers.contains(worker)) {
+            throw new NimbusException(404, "Topology '" + name + "' has no worker '" + worker + "': it runs on "
+                    + workers + " (HOST:PORT)");
+        }
+        profiler.ask(t.name(), worker, action, minutes, System.currentTimeMillis());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ok", true);
+        answer.put("topologyId", t.id());
+        answer.put("worker", worker);
+        answer.put("action", action);
+        answer.put("recording", profiler.recording(t.name(), System.currentTimeMillis()));
+        return answer;
+    }
+
     public synchronized void activate(String user, String name) {
         daemonMetrics.meter("nimbus:num-activate-calls").mark();
         setStatus(user, name, TopologyStatus.ACTIVE, "activate");
@@ -698,6 +733,7 @@ public final class Nimbus implements AutoCloseable {
         answer.put("taps", taps.wanted(s.topology(), System.nanoTime()));
         answer.put("stateQueries", stateQueries.pending(s.topology(), s.worker()));
         answer.put("logLevels", logLevels.current(s.topology(), System.currentTimeMillis()));
+        answer.put("profile", profiler.take(s.topology(), s.worker(), System.currentTimeMillis()));
         return answer;
     }
 
@@ -1049,6 +1085,7 @@ public final class Nimbus implements AutoCloseable {
                     components.remove(t.id());
                     metrics.forget(t.name());
                     logLevels.forget(t.name());
+                    profiler.forget(t.name());
                     try {
                         code.delete(t.id());
                     } catch (IOException | RuntimeException e) {

@@ -70,6 +70,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/topologies/NAME                  one topology
  *   POST /api/v1/topologies/NAME/kill?wait=SECS
  *   POST /api/v1/topologies/NAME/activate | deactivate
+ *   POST /api/v1/topologies/NAME/profile          {"worker": "HOST:PORT", "action": A[, "minutes": N]}: Storm's
+ *                                                 profiling actions (dumpjstack, dumpheap, restartworker, start,
+ *                                                 dumpprofile, stop), carried out by the worker
  *   POST /api/v1/topologies/NAME/log-levels       {"set": {"LOGGER": "LEVEL[:SECS]"}, "reset": ["LOGGER"]}; answers
  *                                                 the levels in force {"LOGGER": {"level", "untilMs"}}
  *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}; answers
@@ -417,6 +420,15 @@ public final class NimbusHttpServer implements AutoCloseable {
                 }
                 return nimbus.setLogLevels(user, name, set, reset);
             }
+            case "profile" -> {
+                JsonNode body = json(req);
+                if (!body.path("worker").isTextual() || !body.path("action").isTextual()) {
+                    throw new NimbusException(400, "Give {\"worker\": \"HOST:PORT\", \"action\": ACTION[, "
+                            + "\"minutes\": N]}, ACTION one of " + new java.util.TreeSet<>(NimbusProfiler.ACTIONS));
+                }
+                int minutes = body.has("minutes") ? intOf(body.get("minutes"), "minutes") : 0;
+                return nimbus.profile(user, name, body.get("worker").asText(), body.get("action").asText(), minutes);
+            }
             case "rebalance" -> {
                 JsonNode body = json(req);
                 int workers = body.has("workers") ? intOf(body.get("workers"), "workers") : 0;
@@ -434,7 +446,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                 return nimbus.rebalance(user, name, workers, executors, wait);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
-                    + "deactivate, rebalance or log-levels");
+                    + "deactivate, rebalance, log-levels or profile");
         }
         return Map.of("ok", true);
     }

@@ -285,6 +285,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return ok(StormUiApi.component(view, id, QueryStringDecoder.decodeComponent(parts[2]),
                     param(q, "window"), logs));
         }
+        if (parts.length >= 4 && parts[1].equals("profiling")) {
+            requireMethod(req, HttpMethod.GET);
+            try {
+                return ok(StormUiApi.profiling(view, id, parts[2], QueryStringDecoder.decodeComponent(parts[3]),
+                        parts.length > 4 ? parts[4] : null, logs));
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            }
+        }
         requireMethod(req, HttpMethod.POST);
         ClusterView.TopologySummary t = StormUiApi.find(view, id);
         String action = parts[1];

@@ -186,6 +186,18 @@ public interface ClusterView {
         throw new NotSupportedException("This cluster cannot tap streams");
     }
 
+    /**
+     * Asks a topology's worker ({@code host:port}) for a profiling or debugging action, as Storm's UI does:
+     * {@code dumpjstack}, {@code dumpheap}, {@code restartworker}, {@code start} (a JFR recording of {@code minutes}),
+     * {@code dumpprofile} or {@code stop}. Answers Nimbus's answer.
+     *
+     * @throws NotSupportedException where the workers are not JVMs of their own (local mode)
+     */
+    default Map<String, Object> profile(String name, String worker, String action, int minutes) {
+        throw new NotSupportedException("Profiling acts on a cluster's worker JVMs; local mode runs its workers in this "
+                + "JVM: profile it with jcmd (Thread.print, GC.heap_dump, JFR.start)");
+    }
+
     /** Closes a tap: the workers stop sampling the stream. Nothing happens if none is open. */
     default void closeTap(String topology, TapKey stream) {
     }

@@ -249,6 +249,12 @@ public final class NimbusClusterView implements ClusterView {
         return ask(() -> MetricsClient.topologyMetrics(nimbus, known(name), window.label()));
     }
 
+    /** Through Nimbus, which hands the action to the worker with the answer to its next metrics report. */
+    @Override
+    public Map<String, Object> profile(String name, String worker, String action, int minutes) {
+        return ask(() -> nimbus.profile(known(name), worker, action, minutes));
+    }
+
     /** Through Nimbus, which the workers send their samples to after each metrics report (see NimbusTaps). */
     @Override
     public TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {

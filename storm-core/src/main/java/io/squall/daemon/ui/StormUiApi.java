@@ -241,6 +241,42 @@ final class StormUiApi {
         return new ArrayList<>(byPort.values());
     }
 
+    /**
+     * Storm UI's {@code GET /api/v1/topology/ID/profiling/ACTION/HOST:PORT[/MINUTES]}: {@code start} (with minutes),
+     * {@code stop}, {@code dumpprofile}, {@code dumpjstack}, {@code dumpheap} or {@code restartworker}, asked of that
+     * worker through Nimbus. Answers as Storm's: {@code status} and {@code id}, and for {@code start} its
+     * {@code timeout} and the {@code dumplink} where the logviewer lists the worker's dumps.
+     *
+     * @throws IllegalArgumentException for a start without whole minutes
+     */
+    static Map<String, Object> profiling(ClusterView view, String idOrName, String action, String worker,
+                                         String minutes, LogLinks logs) {
+        ClusterView.TopologySummary t = find(view, idOrName);
+        int m = 0;
+        if (action.equals("start")) {
+            try {
+                m = Integer.parseInt(minutes == null ? "" : minutes);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Give the recording's minutes: /api/v1/topology/ID/profiling/start/"
+                        + "HOST:PORT/MINUTES, MINUTES a whole number, not '" + minutes + "'");
+            }
+        }
+        view.profile(t.name(), worker, action, m);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "ok");
+        out.put("id", worker);
+        if (action.equals("start")) {
+            out.put("timeout", minutes);
+            int colon = worker.lastIndexOf(':');
+            if (logs.port() > 0 && colon > 0) {
+                out.put("dumplink", logs.scheme() + "://" + worker.substring(0, colon) + ":" + logs.port()
+                        + "/api/v1/dumps/" + java.net.URLEncoder.encode(t.id(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "/" + java.net.URLEncoder.encode(worker, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
     /** Storm's link to a worker's log, which the logviewer serves as well as its own name of it. */
     private static String workerLogLink(LogLinks logs, String host, String topologyId, int port) {
         return logs.scheme() + "://" + host + ":" + logs.port() + "/api/v1/log?file="

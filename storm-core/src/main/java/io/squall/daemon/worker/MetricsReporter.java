@@ -47,6 +47,8 @@ final class MetricsReporter implements AutoCloseable {
     private final StreamTaps taps;
     /** The log levels Nimbus lists for the topology, applied after each report. */
     private final LogLevels logLevels = new LogLevels();
+    /** Carries out the profiling actions Nimbus asks of this worker; null when the worker has no log file. */
+    private final WorkerProfiler profiler = WorkerProfiler.ofWorkerLog();
     /** Samples of each tap lost because their report failed; the timer thread's own. */
     private final Map<TapKey, Long> lostSamples = new HashMap<>();
     private final ScheduledExecutorService timer;
@@ -81,6 +83,9 @@ final class MetricsReporter implements AutoCloseable {
             taps.retain(open);
             answerStateQueries(snapshot, answer.stateQueries());
             logLevels.apply(answer.logLevels(), System.currentTimeMillis());
+            if (profiler != null) {
+                profiler.apply(answer.profile(), System.currentTimeMillis());
+            }
             sendTaps(snapshot);
         } catch (IOException | RuntimeException e) {
             long n = failures.incrementAndGet();
@@ -183,5 +188,13 @@ final class MetricsReporter implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        if (profiler != null) {
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);     // the profiler is the timer thread's
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            profiler.close();
+        }
     }
 }

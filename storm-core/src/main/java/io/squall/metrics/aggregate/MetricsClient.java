@@ -31,9 +31,11 @@ public final class MetricsClient {
      *                     are asked for, {@code key} each
      * @param logLevels    the log levels set on its topology, by logger: {@code level} and {@code untilMs} (0: until
      *                     reset)
+     * @param profile      the profiling and debugging actions asked of it: {@code action} each, and {@code untilMs}
+     *                     for a recording
      */
     public record ReportAnswer(List<Map<String, Object>> taps, List<Map<String, Object>> stateQueries,
-                               Map<String, Map<String, Object>> logLevels) { }
+                               Map<String, Map<String, Object>> logLevels, List<Map<String, Object>> profile) { }
 
     /** Sends a worker's snapshot to the leader Nimbus and returns what Nimbus answers. */
     public static ReportAnswer report(NimbusClient nimbus, Snapshots.Worker snapshot) throws IOException {
@@ -48,7 +50,8 @@ public final class MetricsClient {
                 }
             });
         }
-        return new ReportAnswer(objects(answer.get("taps")), objects(answer.get("stateQueries")), levels);
+        return new ReportAnswer(objects(answer.get("taps")), objects(answer.get("stateQueries")), levels,
+                objects(answer.get("profile")));
     }
 
     /** The JSON objects of a list, as maps; anything else is skipped. */

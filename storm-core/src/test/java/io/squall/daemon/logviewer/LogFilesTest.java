@@ -43,6 +43,26 @@ class LogFilesTest {
     }
 
     @Test
+    void aWorkersDumpsAreItsFilesListedWithItsLogs() throws IOException {
+        Path root = root();
+        String jstack = "worker-wc-1700000000-6701.log.jstack-20261204-195501-123.txt";
+        String recording = "worker-wc-1700000000-6701.log.recording-20261204-195502-001.jfr";
+        Files.writeString(root.resolve(jstack), "Full thread dump\n");
+        Files.writeString(root.resolve(recording), "jfr");
+        Files.writeString(root.resolve("worker-wc-1700000000-6701.log.notes.txt"), "not a dump");
+        LogFiles files = new LogFiles(root);
+        LogFiles.LogFile f = files.resolve(jstack);
+        assertTrue(f.isWorkerLog(), "read with the topology's rights");
+        assertEquals("wc-1700000000", f.topologyId());
+        assertEquals(6701, f.port());
+        assertTrue(files.workerLogs("wc-1700000000", 6701).containsAll(List.of(jstack, recording)));
+        assertTrue(LogFiles.isDump(jstack) && LogFiles.isDump(recording));
+        assertFalse(LogFiles.isDump("worker-wc-1700000000-6701.log"));
+        assertTrue(files.daemonLogs().contains("worker-wc-1700000000-6701.log.notes.txt"),
+                "a file that is neither a log nor a dump stays a daemon's");
+    }
+
+    @Test
     void stormsNameOfAWorkersLogNamesTheSameFile() throws IOException {
         Path root = root();
         Files.writeString(root.resolve("worker-wc-1700000000-6701.log.1"), "older\n");

@@ -157,6 +157,22 @@ class LogviewerServerIT {
     }
 
     @Test
+    void listsAWorkersDumpsAndServesThem() throws Exception {
+        String jstack = "worker-wc-1700000000-6700.log.jstack-20261204-195501-123.txt";
+        Files.writeString(root.resolve(jstack), "Full thread dump\n");
+        start(LogviewerSettings.open(root, "127.0.0.1", 0));
+        HttpResponse<byte[]> dumps = get("/api/v1/dumps/wc-1700000000/127.0.0.1%3A6700");
+        assertEquals(200, dumps.statusCode(), text(dumps));
+        assertTrue(text(dumps).contains("/api/v1/download?file=" + jstack), text(dumps));
+        assertTrue(!text(dumps).contains(WC + "\""), "the log itself is not a dump");
+        assertTrue(text(get("/api/v1/dumps/wc-1700000000/127.0.0.1:6701")).contains("<li>none</li>"));
+        assertEquals("Full thread dump\n", text(get("/api/v1/download?file=" + jstack)));
+        HttpResponse<byte[]> bad = get("/api/v1/dumps/wc-1700000000");
+        assertEquals(400, bad.statusCode());
+        assertTrue(text(bad).contains("HOST:PORT"), text(bad));
+    }
+
+    @Test
     void refusesWhatIsOutsideTheRootOrMalformedNamingTheProblem() throws Exception {
         start(LogviewerSettings.open(root, "127.0.0.1", 0));
         Map<String, Integer> expected = Map.of(

@@ -237,6 +237,10 @@ class StormUiApiIT {
         assertTrue(json("POST", "/api/v1/topology/" + id + "/kill/soon", 400).get("error").asText()
                 .contains("whole number"));
         assertTrue(json("GET", "/api/v1/topology/" + id + "/kill/0", 405).get("error").asText().contains("Use POST"));
+        assertTrue(json("GET", "/api/v1/topology/" + id + "/profiling/dumpjstack/localhost:0", 501).get("error")
+                .asText().contains("jcmd"), "local mode's workers are threads of this JVM");
+        assertTrue(json("GET", "/api/v1/topology/" + id + "/profiling/start/localhost:0/soon", 400).get("error")
+                .asText().contains("MINUTES a whole number"));
         assertTrue(cluster.isRunning("storm-ui"));
     }
 
