@@ -68,7 +68,8 @@ final class ClusterCommands {
                 + "        --jars ships other JARs with it (comma-separated): on main's classpath, and merged into\n"
                 + "        the uploaded JAR so that the workers load them too (the topology JAR's classes first).");
         HELP.put("list", "list [-c key=value...]\n"
-                + "        Lists the topologies on the cluster.");
+                + "        Lists the topologies on the cluster, in the columns of Storm's list (Topology_name, Status,\n"
+                + "        Num_tasks, Num_workers, Uptime_secs, Topology_Id, Owner), then Num_executors.");
         HELP.put("kill", "kill NAME [-w SECS] [-c key=value...]\n"
                 + "        Deactivates NAME's spouts, waits SECS (default: its topology.message.timeout.secs) and\n"
                 + "        stops its workers.");
@@ -278,21 +279,23 @@ final class ClusterCommands {
                 out.println("No topologies running.");
                 return Main.OK;
             }
-            out.printf("%-24s %-10s %8s %10s %8s %12s%n", "name", "status", "workers", "executors", "tasks",
-                    "uptime secs");
-            boolean anyShort = false;
+            // Storm's columns, in Storm's format, so that scripts written for `storm list` read it; then Squall's.
+            String format = "%-20s %-10s %-10s %-12s %-12s %-20s %-20s %s%n";
+            out.printf(format, "Topology_name", "Status", "Num_tasks", "Num_workers", "Uptime_secs", "Topology_Id",
+                    "Owner", "Num_executors");
+            out.println("-".repeat(88));
+            List<String> fewer = new ArrayList<>();
             for (Map<String, Object> t : topologies) {
                 int workers = ((List<?>) t.get("workers")).size();
-                Object requested = t.get("workersRequested");
-                boolean fewer = requested instanceof Number n && n.intValue() > workers;
-                anyShort |= fewer;
-                out.printf("%-24s %-10s %8s %10s %8s %12s%n", t.get("name"), t.get("status"),
-                        fewer ? workers + "/" + requested : String.valueOf(workers), t.get("executors"),
-                        t.get("tasks"), t.get("uptimeSecs"));
+                if (t.get("workersRequested") instanceof Number n && n.intValue() > workers) {
+                    fewer.add(t.get("name") + " runs on " + workers + "/" + n + " workers");
+                }
+                out.printf(format, t.get("name"), t.get("status"), t.get("tasks"), workers, t.get("uptimeSecs"),
+                        t.get("id"), t.get("owner") == null ? "-" : t.get("owner"), t.get("executors"));
             }
-            if (anyShort) {
-                out.println("workers A/B: the topology runs on A of the B workers it asked for (not enough free slots, "
-                        + "or fewer executors than workers); Nimbus adds workers as slots free up.");
+            for (String s : fewer) {
+                out.println(s + ": it runs on fewer workers than it asked for (not enough free slots, or fewer "
+                        + "executors than workers); Nimbus adds workers as slots free up.");
             }
             return Main.OK;
         }

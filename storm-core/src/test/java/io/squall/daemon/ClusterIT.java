@@ -217,6 +217,8 @@ class ClusterIT {
         Process list = cluster.cli("list", "list");
         assertEquals(0, list.waitFor());
         assertTrue(log("list").contains("wc "), log("list"));
+        assertTrue(log("list").contains("Topology_name        Status     Num_tasks  Num_workers  Uptime_secs"),
+                "Storm's columns, for scripts written for storm list: " + log("list"));
         Assignment a = state.assignment(topologyId("wc"));
         assertEquals(2, a.workers().size());
         assertNotEquals(a.workers().get(0).supervisorId(), a.workers().get(1).supervisorId(),
@@ -711,7 +713,7 @@ class ClusterIT {
                 log("rebalance-many"));
         assertEquals(10, ((Number) client.getTopology("cli").get("workersRequested")).intValue());
         assertEquals(0, cluster.cli("list-short", "list").waitFor(), () -> log("list-short"));
-        assertTrue(log("list-short").contains(got + "/10"), log("list-short"));
+        assertTrue(log("list-short").contains("cli runs on " + got + "/10 workers"), log("list-short"));
         // As Storm's: REBALANCING for the wait (spouts deactivated, other status changes refused), then the new
         // assignment and the status from before.
         long version = state.assignment(id).version();
