@@ -48,6 +48,8 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
             ConfigKeys.TOPOLOGY_SKIP_MISSING_KRYO_REGISTRATIONS.name();
     public static final String TOPOLOGY_STATS_SAMPLE_RATE = ConfigKeys.TOPOLOGY_STATS_SAMPLE_RATE.name();
     public static final String TOPOLOGY_EVENTLOGGER_EXECUTORS = ConfigKeys.TOPOLOGY_EVENTLOGGER_EXECUTORS.name();
+    /** The event loggers of a topology: a list of {@code {"class": NAME, "arguments": {...}}}. */
+    public static final String TOPOLOGY_EVENT_LOGGER_REGISTER = ConfigKeys.TOPOLOGY_EVENT_LOGGER_REGISTER.name();
     public static final String TOPOLOGY_SPOUT_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_SPOUT_WAIT_STRATEGY.name();
     public static final String TOPOLOGY_BOLT_WAIT_STRATEGY = ConfigKeys.TOPOLOGY_BOLT_WAIT_STRATEGY.name();
     public static final String TOPOLOGY_SLEEP_SPOUT_WAIT_STRATEGY_TIME_MS =
@@ -287,7 +289,45 @@ public class Config extends HashMap<String, Object> implements UnusedStormKeys {
         conf.put(TOPOLOGY_STATS_SAMPLE_RATE, rate);
     }
 
-    /** Sets Storm's {@code topology.eventlogger.executors}, which Squall accepts but does not use. */
+    /**
+     * Registers an event logger (an {@code io.squall.metric.IEventLogger}, named by class so that this class stays
+     * below the metric package), which gets the tuples sampled while the topology or a component is debugged
+     * (Storm's event logging); without any, a {@code FileBasedEventLogger} writes them beside the worker's log.
+     */
+    public void registerEventLogger(Class<?> klass, Map<String, Object> argument) {
+        registerEventLogger(this, klass, argument);
+    }
+
+    /** {@link #registerEventLogger(Class, Map)} without arguments. */
+    public void registerEventLogger(Class<?> klass) {
+        registerEventLogger(this, klass, null);
+    }
+
+    /** {@link #registerEventLogger(Class, Map)} in any configuration map. */
+    @SuppressWarnings("unchecked")
+    public static void registerEventLogger(Map<String, Object> conf, Class<?> klass, Map<String, Object> argument) {
+        Map<String, Object> entry = new java.util.HashMap<>();
+        entry.put("class", klass.getName());
+        if (argument != null) {
+            entry.put("arguments", argument);
+        }
+        List<Object> registered = new ArrayList<>();
+        if (conf.get(TOPOLOGY_EVENT_LOGGER_REGISTER) instanceof List<?> l) {
+            registered.addAll(l);
+        }
+        registered.add(entry);
+        conf.put(TOPOLOGY_EVENT_LOGGER_REGISTER, registered);
+    }
+
+    /** {@link #registerEventLogger(Class)} in any configuration map. */
+    public static void registerEventLogger(Map<String, Object> conf, Class<?> klass) {
+        registerEventLogger(conf, klass, null);
+    }
+
+    /**
+     * Sets Storm's {@code topology.eventlogger.executors}: 0 turns event logging off; Squall samples in the executors
+     * and runs no event logger executors, so any other value only leaves it on.
+     */
     public void setNumEventLoggers(int executors) {
         setNumEventLoggers(this, executors);
     }

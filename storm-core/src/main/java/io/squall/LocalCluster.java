@@ -476,6 +476,25 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         t.deactivate();
     }
 
+    /**
+     * Starts or stops debugging a topology ({@code component} null or empty) or one component, as Storm's
+     * {@code debug}: its executors sample {@code samplingPercentage} of what they emit to the topology's event
+     * loggers ({@code Config.registerEventLogger}; a {@code FileBasedEventLogger} writing
+     * {@code logs/worker-ID-PORT.events.log} if none). Stopping the topology stops every component.
+     *
+     * @throws NotAliveException        if no topology of that name runs
+     * @throws IllegalArgumentException for a percentage not in (0, 100] when enabling
+     */
+    @Override
+    public void debug(String name, String component, boolean enable, double samplingPercentage) {
+        LocalTopologyRuntime t = worker(name);
+        if (component != null && !component.isEmpty() && t.topology().getComponent(component) == null) {
+            throw new NotAliveException("Topology '" + name + "' has no component '" + component + "' (it has "
+                    + new TreeSet<>(t.topology().getComponents().keySet()) + ")");
+        }
+        t.debug(component, enable, samplingPercentage);
+    }
+
     /** Whether a topology of that name is running. */
     public boolean isRunning(String name) {
         return running.containsKey(name);

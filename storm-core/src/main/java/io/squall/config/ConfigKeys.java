@@ -418,6 +418,9 @@ public final class ConfigKeys {
     public static final ConfigKey TOPOLOGY_METRICS_CONSUMER_REGISTER = key("topology.metrics.consumer.register",
             ConfigKey.Type.LIST, null, ANY, "Storm v1 metrics consumers: a list of {class, argument, parallelism.hint} "
                     + "maps (Config.registerMetricsConsumer); each worker runs one of each");
+    public static final ConfigKey TOPOLOGY_EVENT_LOGGER_REGISTER = key("topology.event.logger.register",
+            ConfigKey.Type.LIST, null, ANY, "event loggers of the tuples sampled while debugging: a list of {class, "
+                    + "arguments} maps (Config.registerEventLogger); none: FileBasedEventLogger");
     public static final ConfigKey TOPOLOGY_AUTO_TASK_HOOKS = key("topology.auto.task.hooks", ConfigKey.Type.LIST,
             null, ANY, "ITaskHook class names; every task creates one of each and adds it as if by addTaskHook");
     public static final ConfigKey TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE = key(
@@ -468,7 +471,8 @@ public final class ConfigKeys {
             ConfigKey.Type.DOUBLE, null, 0, "no effect in Squall: counters are exact, and latencies are sampled one "
                     + "tuple in topology.metrics.sample.every");
     public static final ConfigKey TOPOLOGY_EVENTLOGGER_EXECUTORS = key("topology.eventlogger.executors",
-            ConfigKey.Type.INT, null, 0, "no effect in Squall: it has no event logger; topology.debug logs emits");
+            ConfigKey.Type.INT, null, 0, "0 turns event logging (debug sampling) off; Squall samples in the "
+                    + "executors and runs no event logger executors, so other values only leave it on");
     public static final ConfigKey TOPOLOGY_SPOUT_WAIT_STRATEGY = key("topology.spout.wait.strategy",
             ConfigKey.Type.STRING, null, ANY, "no effect in Squall: idle executors wait by "
                     + "topology.executor.wait.strategy");

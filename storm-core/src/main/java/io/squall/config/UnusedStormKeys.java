@@ -38,7 +38,6 @@ public interface UnusedStormKeys {
     String TOPOLOGY_SCHEDULER_FAVORED_NODES = "topology.scheduler.favored.nodes";
     String TOPOLOGY_SCHEDULER_UNFAVORED_NODES = "topology.scheduler.unfavored.nodes";
     String TOPOLOGY_RAS_ACKER_EXECUTORS_PER_WORKER = "topology.ras.acker.executors.per.worker";
-    String TOPOLOGY_EVENT_LOGGER_REGISTER = "topology.event.logger.register";
     String TOPOLOGY_STATE_KRYO_REGISTER = "topology.state.kryo.register";
     String TOPOLOGY_SERIALIZED_MESSAGE_SIZE_METRICS = "topology.serialized.message.size.metrics";
     String WORKER_METRICS = "worker.metrics";

@@ -15,6 +15,7 @@ import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
 import io.squall.runtime.executor.Executor;
 import io.squall.runtime.executor.ExecutorContext;
+import io.squall.runtime.tap.EventLogging;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.executor.SerializationCheck;
 import io.squall.runtime.executor.SpoutExecutor;
@@ -100,6 +101,8 @@ public final class Worker implements TopologyRuntime {
     private final ExecutorContext executorContext = new Context();
     /** The dashboard's taps on this worker's streams. */
     private final StreamTaps taps;
+    /** The sampling of debugged components' tuples to the event loggers (Storm's event logging). */
+    private final EventLogging eventLogging;
     private DeterministicDriver driver;
     private final List<ReceiveQueue> executorQueues = new ArrayList<>();
     private final Map<String, ReceiveQueue> outboundQueues = new TreeMap<>();
@@ -202,6 +205,8 @@ public final class Worker implements TopologyRuntime {
         }
         componentConf.put(Constants.ACKER_COMPONENT_ID, new HashMap<>(conf));
         this.taps = new StreamTaps(clock, declaredStreams(topology));
+        this.eventLogging = new EventLogging(taps, context.getTopologyConf(), () -> newTopologyContext(
+                context.getThisWorkerTasks().isEmpty() ? 0 : context.getThisWorkerTasks().get(0)), loader);
         this.queueByTask = new ReceiveQueue[layout.maxTaskId() + 1];
         this.localTask = new boolean[layout.maxTaskId() + 1];
         List<TaskLayout.ExecutorTasks> localExecutors = new ArrayList<>();
@@ -330,6 +335,7 @@ public final class Worker implements TopologyRuntime {
             }
         }
         v1Metrics.close();
+        eventLogging.close();
         if (workerHooks != null) {
             workerHooks.shutdown();
         }
@@ -469,6 +475,11 @@ public final class Worker implements TopologyRuntime {
     /** The taps on this worker's streams, opened and closed by the dashboard or the metrics reporter. */
     public StreamTaps taps() {
         return taps;
+    }
+
+    /** The worker's event logging: what is debugged, set by the local cluster or the metrics reporter. */
+    public EventLogging eventLogging() {
+        return eventLogging;
     }
 
     /** The metrics configuration. */

@@ -108,6 +108,12 @@ public final class Nimbus {
 
         /** Reassigns a topology's workers and executors. */
         void rebalance(String name, RebalanceOptions options);
+
+        /**
+         * Starts or stops debugging a topology ({@code component} null or empty) or one component: its executors
+         * sample {@code samplingPercentage} of what they emit to the topology's event loggers.
+         */
+        void debug(String name, String component, boolean enable, double samplingPercentage);
     }
 
     /** The client class Storm code names; {@code getClient()} returns one. */

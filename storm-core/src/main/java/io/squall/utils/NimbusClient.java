@@ -272,6 +272,11 @@ public class NimbusClient implements AutoCloseable {
         public void rebalance(String name, RebalanceOptions options) {
             cluster.rebalance(name, options);
         }
+
+        @Override
+        public void debug(String name, String component, boolean enable, double samplingPercentage) {
+            cluster.debug(name, component, enable, samplingPercentage);
+        }
     }
 
     /** Storm's check: whether topologies submitted now run in this JVM ({@code bin/squall local}). */
@@ -432,6 +437,19 @@ public class NimbusClient implements AutoCloseable {
     public Map<String, Object> profile(String name, String worker, String action, int minutes) throws IOException {
         return object(call("POST", "topologies/" + name + "/profile", json(Map.of("worker", worker, "action", action,
                 "minutes", minutes)), "application/json", true));
+    }
+
+    /**
+     * Starts or stops debugging a topology ({@code component} null or empty) or a component at
+     * {@code samplingPercentage}; answers what is debugged, by component ({@code ""}: the whole topology).
+     */
+    public Map<String, Object> debug(String name, String component, boolean enable, double samplingPercentage)
+            throws IOException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("component", component == null ? "" : component);
+        body.put("enable", enable);
+        body.put("samplingPercentage", samplingPercentage);
+        return object(call("POST", "topologies/" + name + "/debug", json(body), "application/json", true));
     }
 
     /** The cluster: this Nimbus, the leader, live supervisors. */

@@ -488,6 +488,12 @@ class ClusterIT {
         TapFeed.Read reopened = view.readTap("tapped", split, 5, 0);
         assertEquals(0, reopened.last(), "closing dropped the feed; reading opens a new one");
         view.closeTap("tapped", split);
+
+        // Storm's Debug (event logging) through Nimbus: the split's emits sampled into its workers' events logs.
+        String id = topologyId("tapped");
+        view.debug("tapped", "split", true, 1);
+        Await.until(LONG, () -> eventsLogged(id), () -> "an events log of topology " + id);
+        view.debug("tapped", "", false, 0);
     }
 
     @Test
@@ -603,6 +609,21 @@ class ClusterIT {
         assertEquals(2, cluster.cli("set-log-level-none", "set_log_level", "log-levels").waitFor());
     }
 
+    /** Whether a worker of the topology wrote the split's sampled tuples to its events log. */
+    private boolean eventsLogged(String topologyId) {
+        try (Stream<Path> files = Files.list(base.resolve("logs"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("worker-" + topologyId + "-")
+                    && f.getFileName().toString().endsWith(".events.log")).toList()) {
+                if (Files.readString(f).contains(",split,")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether the supervisors' log directory has a file, not empty, whose name starts with {@code prefix}. */
     private boolean hasLogFile(String prefix) {
         try (Stream<Path> files = Files.list(base.resolve("logs"))) {
@@ -616,7 +637,8 @@ class ClusterIT {
         try (Stream<Path> files = Files.list(base.resolve("logs"))) {
             StringBuilder all = new StringBuilder();
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("worker-" + topologyId)
-                    && !io.squall.daemon.logviewer.LogFiles.isDump(f.getFileName().toString())).toList()) {
+                    && !io.squall.daemon.logviewer.LogFiles.isDump(f.getFileName().toString())
+                    && !f.getFileName().toString().endsWith(".events.log")).toList()) {
                 all.append(Files.readString(f));
             }
             return all.toString();

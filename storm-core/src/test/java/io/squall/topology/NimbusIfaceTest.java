@@ -61,6 +61,10 @@ class NimbusIfaceTest {
         @Override
         public void rebalance(String name, RebalanceOptions options) {
         }
+
+        @Override
+        public void debug(String name, String component, boolean enable, double samplingPercentage) {
+        }
     };
 
     @Test

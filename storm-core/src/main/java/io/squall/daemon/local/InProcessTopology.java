@@ -237,6 +237,11 @@ final class InProcessTopology implements LocalTopologyRuntime {
     }
 
     @Override
+    public void debug(String component, boolean enable, double percent) {
+        workers.forEach(w -> w.eventLogging().debug(component, enable, percent));
+    }
+
+    @Override
     public boolean isActive() {
         return workers.get(0).isActive();
     }

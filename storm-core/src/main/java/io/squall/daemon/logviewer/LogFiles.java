@@ -27,10 +27,11 @@ public final class LogFiles {
      * A worker's files, as the supervisor names them (topology ids are {@code NAME-MILLIS}): its log
      * {@code worker-TOPOLOGY_ID-PORT.log}, the older files the log rolled to ({@code .log.1}, {@code .log.2}, ...),
      * {@code .out}, what the worker's JVM wrote to its standard output and error past the log, and the dumps it wrote
-     * on request ({@code .log.jstack-TIME.txt}, {@code .log.heap-TIME.hprof}, {@code .log.recording-TIME.jfr}).
+     * on request ({@code .log.jstack-TIME.txt}, {@code .log.heap-TIME.hprof}, {@code .log.recording-TIME.jfr}), and
+     * {@code .events.log}, the tuples sampled while it was debugged (Storm's {@code TOPOLOGY_ID/PORT/events.log}).
      */
     private static final Pattern WORKER_LOG = Pattern.compile("worker-([A-Za-z0-9_-]+-\\d+)-(\\d{1,5})\\."
-            + "(?:log(?:\\.\\d{1,2})?|out|log\\.(?:jstack|heap|recording)-\\d{8}-\\d{6}-\\d{3}\\.(?:txt|hprof|jfr))");
+            + "(?:log(?:\\.\\d{1,2})?|out|events\\.log|log\\.(?:jstack|heap|recording)-\\d{8}-\\d{6}-\\d{3}\\.(?:txt|hprof|jfr))");
 
     /** The dumps a worker wrote on request beside its log (thread and heap dumps, JFR recordings). */
     private static final Pattern DUMP = Pattern.compile(".*\\.log\\.(?:jstack|heap|recording)-[0-9-]+\\.[a-z]+");
@@ -41,7 +42,7 @@ public final class LogFiles {
      * same file as Squall's {@code worker-TOPOLOGY_ID-PORT.log}, so links made for Storm work unchanged.
      */
     private static final Pattern STORM_WORKER_LOG =
-            Pattern.compile("([A-Za-z0-9_-]+-\\d+)/(\\d{1,5})/worker\\.(log(?:\\.\\d{1,2})?|out)");
+            Pattern.compile("([A-Za-z0-9_-]+-\\d+)/(\\d{1,5})/(?:worker\\.(log(?:\\.\\d{1,2})?|out)|(events\\.log))");
 
     private final Path root;
 
@@ -126,7 +127,8 @@ public final class LogFiles {
     /** Storm's name of a worker's file turned into the name the supervisor writes; any other name as it is. */
     private static String squallName(String name) {
         Matcher m = STORM_WORKER_LOG.matcher(name);
-        return m.matches() ? "worker-" + m.group(1) + "-" + m.group(2) + "." + m.group(3) : name;
+        return m.matches() ? "worker-" + m.group(1) + "-" + m.group(2) + "." + (m.group(3) != null ? m.group(3)
+                : m.group(4)) : name;
     }
 
     private Path realRoot() {

@@ -92,6 +92,11 @@ public final class Nimbus implements AutoCloseable {
     private final NimbusTaps taps = new NimbusTaps(TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS));
     /** The log levels set on running topologies, which the workers learn in the answers to their metrics reports. */
     private final NimbusLogLevels logLevels = new NimbusLogLevels();
+    /**
+     * The components debugged (Storm's event logging), by topology name: percentage by component ({@code ""}: the
+     * whole topology), handed to the workers with their metrics reports' answers. In memory, as the log levels.
+     */
+    private final Map<String, Map<String, Double>> debugged = new java.util.concurrent.ConcurrentHashMap<>();
     /** The profiling and debugging actions asked of workers, handed out with their metrics reports' answers. */
     private final NimbusProfiler profiler = new NimbusProfiler();
     /** The dashboards' state queries, which the workers learn in the answers to their metrics reports. */
@@ -532,6 +537,44 @@ public final class Nimbus implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * Starts or stops debugging a topology ({@code component} empty) or a component, as Storm's {@code debug}: the
+     * workers sample {@code percent} of what its executors emit to the topology's event loggers after their next
+     * metrics report. Answers what is debugged now, by component ({@code ""}: the whole topology).
+     *
+     * @throws NimbusException 404 for an unknown component, 400 for a percentage not in (0, 100] when enabling
+     */
+    public Map<String, Object> debug(String user, String name, String component, boolean enable, double percent)
+            throws IOException {
+        daemonMetrics.meter("nimbus:num-debug-calls").mark();
+        requireLeader();
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "debug");
+        String key = component == null ? "" : component;
+        if (!key.isEmpty()) {
+            Set<String> ids = new TreeSet<>();
+            components(user, name).forEach(c -> ids.add((String) c.get("id")));
+            if (!ids.contains(key)) {
+                throw new NimbusException(404, "Topology '" + name + "' has no component '" + key + "' (it has "
+                        + ids + ")");
+            }
+        }
+        if (enable && !(percent > 0 && percent <= 100)) {
+            throw new NimbusException(400, "A sampling percentage is above 0 and at most 100, got " + percent);
+        }
+        Map<String, Double> now = debugged.compute(t.name(), (n, before) -> {
+            Map<String, Double> m = new java.util.TreeMap<>(before == null ? Map.of() : before);
+            if (enable) {
+                m.put(key, percent);
+            } else if (key.isEmpty()) {
+                m.clear();
+            } else {
+                m.remove(key);
+            }
+            return m.isEmpty() ? null : Map.copyOf(m);
+        });
+        return new LinkedHashMap<>(now == null ? Map.of() : now);
+    }
+
     public synchronized void activate(String user, String name) {
         daemonMetrics.meter("nimbus:num-activate-calls").mark();
         setStatus(user, name, TopologyStatus.ACTIVE, "activate");
@@ -734,6 +777,7 @@ public final class Nimbus implements AutoCloseable {
         answer.put("stateQueries", stateQueries.pending(s.topology(), s.worker()));
         answer.put("logLevels", logLevels.current(s.topology(), System.currentTimeMillis()));
         answer.put("profile", profiler.take(s.topology(), s.worker(), System.currentTimeMillis()));
+        answer.put("debug", debugged.getOrDefault(s.topology(), Map.of()));
         return answer;
     }
 
@@ -1086,6 +1130,7 @@ public final class Nimbus implements AutoCloseable {
                     metrics.forget(t.name());
                     logLevels.forget(t.name());
                     profiler.forget(t.name());
+                    debugged.remove(t.name());
                     try {
                         code.delete(t.id());
                     } catch (IOException | RuntimeException e) {

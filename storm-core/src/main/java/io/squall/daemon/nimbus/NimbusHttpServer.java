@@ -70,6 +70,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/topologies/NAME                  one topology
  *   POST /api/v1/topologies/NAME/kill?wait=SECS
  *   POST /api/v1/topologies/NAME/activate | deactivate
+ *   POST /api/v1/topologies/NAME/debug            {"enable": B[, "component": C][, "samplingPercentage": P]}: Storm's
+ *                                                 debug (event logging); answers what is debugged, by component
  *   POST /api/v1/topologies/NAME/profile          {"worker": "HOST:PORT", "action": A[, "minutes": N]}: Storm's
  *                                                 profiling actions (dumpjstack, dumpheap, restartworker, start,
  *                                                 dumpprofile, stop), carried out by the worker
@@ -420,6 +422,15 @@ public final class NimbusHttpServer implements AutoCloseable {
                 }
                 return nimbus.setLogLevels(user, name, set, reset);
             }
+            case "debug" -> {
+                JsonNode body = json(req);
+                if (!body.path("enable").isBoolean()) {
+                    throw new NimbusException(400, "Give {\"enable\": true|false[, \"component\": C]"
+                            + "[, \"samplingPercentage\": P]}");
+                }
+                return nimbus.debug(user, name, body.path("component").asText(""), body.get("enable").asBoolean(),
+                        body.path("samplingPercentage").asDouble(0));
+            }
             case "profile" -> {
                 JsonNode body = json(req);
                 if (!body.path("worker").isTextual() || !body.path("action").isTextual()) {
@@ -446,7 +457,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                 return nimbus.rebalance(user, name, workers, executors, wait);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
-                    + "deactivate, rebalance, log-levels or profile");
+                    + "deactivate, rebalance, log-levels, profile or debug");
         }
         return Map.of("ok", true);
     }

@@ -232,6 +232,14 @@ public final class StormNimbusClient extends Nimbus.Client {
     }
 
     @Override
+    public void debug(String name, String component, boolean enable, double samplingPercentage) {
+        io("debug " + name, () -> {
+            nimbus.debug(nameOf(name), component, enable, samplingPercentage);
+            return null;
+        });
+    }
+
+    @Override
     public void rebalance(String name, RebalanceOptions options) {
         RebalanceOptions o = options == null ? new RebalanceOptions() : options;
         io("rebalance " + name, () -> {

@@ -294,6 +294,29 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 throw new HttpError(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             }
         }
+        boolean componentDebug = parts.length == 6 && parts[1].equals("component") && parts[3].equals("debug");
+        if (componentDebug || parts.length == 4 && parts[1].equals("debug")) {
+            // Storm's POST .../debug/enable|disable/PERCENT, for the topology or one component.
+            requireMethod(req, HttpMethod.POST);
+            ClusterView.TopologySummary t = StormUiApi.find(view, id);
+            String action = componentDebug ? parts[4] : parts[2];
+            String percent = componentDebug ? parts[5] : parts[3];
+            if (!action.equals("enable") && !action.equals("disable")) {
+                throw new HttpError(HttpResponseStatus.NOT_FOUND, "Unknown debug action '" + action
+                        + "': enable or disable");
+            }
+            double p;
+            try {
+                p = Double.parseDouble(percent);
+                view.debug(t.name(), componentDebug ? QueryStringDecoder.decodeComponent(parts[2]) : "",
+                        action.equals("enable"), p);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(HttpResponseStatus.BAD_REQUEST, e instanceof NumberFormatException
+                        ? "The sampling percentage is a number above 0 and at most 100, not '" + percent + "'"
+                        : e.getMessage());
+            }
+            return ok(StormUiApi.operation("debug", t.id()));
+        }
         requireMethod(req, HttpMethod.POST);
         ClusterView.TopologySummary t = StormUiApi.find(view, id);
         String action = parts[1];

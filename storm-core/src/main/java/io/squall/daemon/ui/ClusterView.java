@@ -198,6 +198,16 @@ public interface ClusterView {
                 + "JVM: profile it with jcmd (Thread.print, GC.heap_dump, JFR.start)");
     }
 
+    /**
+     * Starts or stops debugging a topology ({@code component} empty) or a component at {@code percent}, as Storm's
+     * UI's Debug action: the workers sample that share of what its executors emit to the topology's event loggers.
+     *
+     * @throws IllegalArgumentException for a percentage not in (0, 100] when enabling
+     */
+    default void debug(String name, String component, boolean enable, double percent) {
+        throw new NotSupportedException("This cluster cannot debug topologies");
+    }
+
     /** Closes a tap: the workers stop sampling the stream. Nothing happens if none is open. */
     default void closeTap(String topology, TapKey stream) {
     }

@@ -213,6 +213,11 @@ public final class LocalClusterView implements ClusterView {
         return new Placement(running, running, Integer.MAX_VALUE, cluster.rebalancingInSecs(name));
     }
 
+    @Override
+    public void debug(String name, String component, boolean enable, double percent) {
+        cluster.debug(name, component, enable, percent);
+    }
+
     /** Runs an action, answering 409 if the topology is rebalancing and 400 if the request does not fit it. */
     private static void refused(Runnable action) {
         try {

@@ -249,6 +249,12 @@ public final class NimbusClusterView implements ClusterView {
         return ask(() -> MetricsClient.topologyMetrics(nimbus, known(name), window.label()));
     }
 
+    /** Through Nimbus, which lists what is debugged in the answers to the workers' metrics reports. */
+    @Override
+    public void debug(String name, String component, boolean enable, double percent) {
+        ask(() -> nimbus.debug(known(name), component, enable, percent));
+    }
+
     /** Through Nimbus, which hands the action to the worker with the answer to its next metrics report. */
     @Override
     public Map<String, Object> profile(String name, String worker, String action, int minutes) {

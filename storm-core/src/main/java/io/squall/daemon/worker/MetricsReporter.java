@@ -5,6 +5,7 @@ import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
 import io.squall.runtime.state.StateQuery;
+import io.squall.runtime.tap.EventLogging;
 import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
 import io.squall.runtime.tap.TapFeed;
@@ -45,6 +46,8 @@ final class MetricsReporter implements AutoCloseable {
     private final WorkerMetrics metrics;
     private final NimbusClient nimbus;
     private final StreamTaps taps;
+    /** What the worker's executors sample for the event loggers, as Nimbus lists it after each report. */
+    private final EventLogging eventLogging;
     /** The log levels Nimbus lists for the topology, applied after each report. */
     private final LogLevels logLevels = new LogLevels();
     /** Carries out the profiling actions Nimbus asks of this worker; null when the worker has no log file. */
@@ -57,10 +60,12 @@ final class MetricsReporter implements AutoCloseable {
     private long lastLoggedMs;
 
     /** Reports {@code metrics} to {@code nimbus} every {@code intervalSecs}, starting now. */
-    MetricsReporter(WorkerMetrics metrics, NimbusClient nimbus, StreamTaps taps, int intervalSecs) {
+    MetricsReporter(WorkerMetrics metrics, NimbusClient nimbus, StreamTaps taps, EventLogging eventLogging,
+                    int intervalSecs) {
         this.metrics = metrics;
         this.nimbus = nimbus;
         this.taps = taps;
+        this.eventLogging = eventLogging;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "metrics-reporter");
             t.setDaemon(true);
@@ -86,6 +91,7 @@ final class MetricsReporter implements AutoCloseable {
             if (profiler != null) {
                 profiler.apply(answer.profile(), System.currentTimeMillis());
             }
+            eventLogging.apply(answer.debug());
             sendTaps(snapshot);
         } catch (IOException | RuntimeException e) {
             long n = failures.incrementAndGet();

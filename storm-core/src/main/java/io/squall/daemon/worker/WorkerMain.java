@@ -282,7 +282,7 @@ public final class WorkerMain {
         }
         worker.start(false);
         startReporters();
-        metricsReporter = new MetricsReporter(workerMetrics, nimbus, worker.taps(),
+        metricsReporter = new MetricsReporter(workerMetrics, nimbus, worker.taps(), worker.eventLogging(),
                 worker.metricsSettings().snapshotIntervalSecs());
         LOG.info("Worker {}:{} of {} runs {} executors, {} peers", supervisorId, port, topologyId,
                 worker.executors().size(), peers.size());

@@ -33,9 +33,11 @@ public final class MetricsClient {
      *                     reset)
      * @param profile      the profiling and debugging actions asked of it: {@code action} each, and {@code untilMs}
      *                     for a recording
+     * @param debug        the components debugged, with their sampling percentage ({@code ""}: the whole topology)
      */
     public record ReportAnswer(List<Map<String, Object>> taps, List<Map<String, Object>> stateQueries,
-                               Map<String, Map<String, Object>> logLevels, List<Map<String, Object>> profile) { }
+                               Map<String, Map<String, Object>> logLevels, List<Map<String, Object>> profile,
+                               Map<String, Double> debug) { }
 
     /** Sends a worker's snapshot to the leader Nimbus and returns what Nimbus answers. */
     public static ReportAnswer report(NimbusClient nimbus, Snapshots.Worker snapshot) throws IOException {
@@ -50,8 +52,16 @@ public final class MetricsClient {
                 }
             });
         }
+        Map<String, Double> debug = new LinkedHashMap<>();
+        if (answer.get("debug") instanceof Map<?, ?> m) {
+            m.forEach((component, percent) -> {
+                if (percent instanceof Number n) {
+                    debug.put(String.valueOf(component), n.doubleValue());
+                }
+            });
+        }
         return new ReportAnswer(objects(answer.get("taps")), objects(answer.get("stateQueries")), levels,
-                objects(answer.get("profile")));
+                objects(answer.get("profile")), debug);
     }
 
     /** The JSON objects of a list, as maps; anything else is skipped. */

@@ -43,6 +43,14 @@ public interface LocalTopologyRuntime extends TopologyRuntime {
      */
     void checkExecutorCounts(Map<String, Integer> executors);
 
+    /**
+     * Starts or stops debugging a component ({@code null} or empty: the whole topology) at {@code percent}: its
+     * executors sample that share of what they emit to the event loggers.
+     *
+     * @throws IllegalArgumentException for a percentage not in (0, 100] when enabling
+     */
+    void debug(String component, boolean enable, double percent);
+
     /** Its executors, counts since it started and its components' last errors in Storm's terms. */
     TopologyInfo topologyInfo(String name, int uptimeSecs);
 

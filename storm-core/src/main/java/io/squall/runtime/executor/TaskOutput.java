@@ -6,8 +6,8 @@ import io.squall.runtime.routing.Router;
 import io.squall.runtime.routing.TaskSelector;
 import io.squall.runtime.stats.ComponentStats;
 import io.squall.runtime.stats.TaskStats;
-import io.squall.runtime.tap.StreamTap;
 import io.squall.runtime.tap.StreamTaps;
+import io.squall.runtime.tap.TapPoint;
 import io.squall.tuple.MessageId;
 import io.squall.tuple.TupleImpl;
 import org.slf4j.Logger;
@@ -78,9 +78,9 @@ abstract class TaskOutput {
         if (debug) {
             LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
         }
-        StreamTap tap = route.tap().tap();
-        if (tap != null) {
-            tap.offer(taskId, values);
+        TapPoint.Sampling sampling = route.tap().sampling();
+        if (sampling != null) {
+            sampling.offer(taskId, values, messageId);
         }
         // The usual emit (one grouping choosing one task) is kept apart from the others, so that this method stays
         // small enough for the compiler to inline into the collectors' emit.

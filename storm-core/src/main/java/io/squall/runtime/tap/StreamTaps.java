@@ -5,6 +5,7 @@ import io.squall.utils.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,8 @@ public final class StreamTaps {
     private final Map<TapKey, TapPoint> points;
     private final Map<String, Set<String>> streams;
     private final Map<TapKey, StreamTap> open = new LinkedHashMap<>();
+    /** The event samplers set while components are debugged, by stream. */
+    private final Map<TapKey, EventSampler> sampling = new LinkedHashMap<>();
 
     /**
      * The taps of a worker whose components declare {@code streams}.
@@ -63,6 +66,32 @@ public final class StreamTaps {
             points.get(key).set(tap);
         }
         return tap;
+    }
+
+    /**
+     * Samples the streams of the components debugged at their percentages ({@code ""}: every component, unless it has
+     * its own), and stops sampling the others; a stream whose percentage is unchanged keeps its sampler.
+     */
+    public synchronized void sampleEvents(Map<String, Double> percentByComponent) {
+        points.forEach((key, point) -> {
+            Double percent = percentByComponent.getOrDefault(key.component(), percentByComponent.get(""));
+            EventSampler now = sampling.get(key);
+            if (percent == null) {
+                if (now != null) {
+                    sampling.remove(key);
+                    point.setEvents(null);
+                }
+            } else if (now == null || now.percent() != percent) {
+                EventSampler sampler = new EventSampler(key.component(), percent, clock);
+                sampling.put(key, sampler);
+                point.setEvents(sampler);
+            }
+        });
+    }
+
+    /** The event samplers set now. */
+    public synchronized List<EventSampler> eventSamplers() {
+        return List.copyOf(sampling.values());
     }
 
     /** Closes the tap on a stream, if one is open; its executors stop sampling at their next emit. */

@@ -58,6 +58,11 @@ class LogFilesTest {
         assertTrue(files.workerLogs("wc-1700000000", 6701).containsAll(List.of(jstack, recording)));
         assertTrue(LogFiles.isDump(jstack) && LogFiles.isDump(recording));
         assertFalse(LogFiles.isDump("worker-wc-1700000000-6701.log"));
+        Files.writeString(root.resolve("worker-wc-1700000000-6701.events.log"), "Fri Dec 04,split,3,,[a]\n");
+        LogFiles.LogFile events = files.resolve("wc-1700000000/6701/events.log");
+        assertEquals(root.resolve("worker-wc-1700000000-6701.events.log").toRealPath(), events.path(),
+                "Storm's name of the events log");
+        assertEquals("wc-1700000000", events.topologyId());
         assertTrue(files.daemonLogs().contains("worker-wc-1700000000-6701.log.notes.txt"),
                 "a file that is neither a log nor a dump stays a daemon's");
     }
