@@ -120,8 +120,14 @@ class EventLoggingIT {
             assertEquals(2, counted.getValues().size(), "the counter's [word, count]: " + counted);
             Await.until(DEADLINE, () -> eventsFile().contains(",words,"), () -> "the events file in " + logs);
 
+            // Stopping drains what was sampled and takes the samplers away at once: nothing comes after it, however
+            // much the spout goes on emitting.
             cluster.debug("events", "", false, 0);
-            Await.until(DEADLINE, EventLoggingIT::noNewEvents, () -> "sampling to stop");
+            int stopped = EVENTS.size();
+            long emitted = cluster.getComponentStats("events").get("words").emitted();
+            Await.until(DEADLINE, () -> cluster.getComponentStats("events").get("words").emitted() >= emitted + 10,
+                    () -> "the spout to emit ten more tuples");
+            assertEquals(stopped, EVENTS.size(), "no event after debugging stopped");
 
             // The Storm UI's Debug action on one component.
             EVENTS.clear();
@@ -138,17 +144,6 @@ class EventLoggingIT {
         } finally {
             System.clearProperty("squall.logs.dir");
         }
-    }
-
-    /** Whether no event came in over a few of the loggers' drain intervals (the spout keeps emitting). */
-    private static boolean noNewEvents() {
-        long before = EVENTS.size();
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return EVENTS.size() == before;
     }
 
     @Test
