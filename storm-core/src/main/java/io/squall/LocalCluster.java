@@ -401,6 +401,11 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         return rebalancing.containsKey(name) ? "REBALANCING" : t.isActive() ? "ACTIVE" : "INACTIVE";
     }
 
+    /** A running topology's status in Storm's terms: {@code ACTIVE}, {@code INACTIVE} or {@code REBALANCING}. */
+    public String getStatus(String name) {
+        return status(name, worker(name));
+    }
+
     /** The cluster in Storm's terms: one local supervisor, and every running topology with its workers. */
     @Override
     public ClusterSummary getClusterInfo() {

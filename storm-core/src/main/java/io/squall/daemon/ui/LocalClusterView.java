@@ -83,8 +83,8 @@ public final class LocalClusterView implements ClusterView {
     public TopologySummary topology(String name) {
         Snapshots.Worker w = MetricsCollector.of(cluster).aggregator().latest(name).stream().findFirst().orElse(null);
         TaskLayout layout = WorkerMetrics.of(cluster, name).worker().layout();
-        String status = cluster.isRebalancing(name) ? "REBALANCING" : cluster.isActive(name) ? "ACTIVE" : "INACTIVE";
-        return new TopologySummary(name, cluster.topologyId(name), status, w == null ? 0 : w.uptimeSecs(), 1, 1,
+        return new TopologySummary(name, cluster.topologyId(name), cluster.getStatus(name),
+                w == null ? 0 : w.uptimeSecs(), 1, 1,
                 layout.componentExecutors(), layout.componentTasks(), TopologySummary.ALL_ACTIONS,
                 System.getProperty("user.name"));
     }

@@ -379,6 +379,7 @@ final class StormUiApi {
         for (ClusterView.ComponentInfo c : view.components(t.name())) {
             TopologyMetrics.ComponentMetrics cm = m == null ? null : find(m, c.id());
             boolean spout = "spout".equals(c.kind());
+            Map<List<String>, long[]> inputs;
             String out = c.streams().size() == 1 ? c.streams().get(0) : ExecutorStats.ALL_STREAMS;
             boolean one = c.inputs().size() == 1;
             String inComponent = one ? c.inputs().get(0).component() : ExecutorStats.ALL_STREAMS;
@@ -399,13 +400,13 @@ final class StormUiApi {
                 row.put("complete_ms_avg", List.of(byStream(null, out,
                         latency(cm == null ? 0 : cm.completeLatencyMs()))));
                 spouts.add(row);
-            } else if (!byInput(cm).isEmpty()) {
+            } else if (!(inputs = byInput(cm)).isEmpty()) {
                 List<Map<String, Object>> acked = new ArrayList<>();
                 List<Map<String, Object>> failed = new ArrayList<>();
                 List<Map<String, Object>> processMs = new ArrayList<>();
                 List<Map<String, Object>> executed = new ArrayList<>();
                 List<Map<String, Object>> executeMs = new ArrayList<>();
-                byInput(cm).forEach((in, v) -> {
+                inputs.forEach((in, v) -> {
                     executed.add(byStream(in.get(0), in.get(1), v[0]));
                     acked.add(byStream(in.get(0), in.get(1), v[1]));
                     failed.add(byStream(in.get(0), in.get(1), v[2]));

@@ -106,11 +106,6 @@ public final class EventLogging implements AutoCloseable {
         LOG.info("Debugging {}", debugged.isEmpty() ? "nothing" : debugged);
     }
 
-    /** The percentage debugged, by component ({@code ""}: the whole topology). */
-    public synchronized Map<String, Double> debugged() {
-        return debugged;
-    }
-
     /** Hands every sampled tuple to the loggers. */
     synchronized void drain() {
         if (loggers == null) {

@@ -6,12 +6,12 @@ import io.squall.trident.state.State;
 import io.squall.trident.state.StateFactory;
 import io.squall.trident.state.StateType;
 import io.squall.trident.state.ValueUpdater;
-import io.squall.trident.state.map.IBackingMap;
 import io.squall.trident.state.map.MapState;
 import io.squall.trident.state.map.MapStates;
 import io.squall.trident.state.snapshot.Snapshottable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,32 +24,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * as Storm's, each partition of a {@link Factory} has a map of its own (named after the factory and the partition),
  * and a state made with the public constructor uses the map of its {@code id}. A forgotten key reads as absent, so
  * an aggregation over it starts again. The maps live in this process, so a resubmitted topology continues from them.
+ * It is a {@link MemoryMapState} over a synchronized LRU map.
  *
- * <p>An instance is confined to the task thread of its partition; each map is guarded by its own lock, so tests
- * may read it while the topology runs.
+ * <p>An instance is confined to the task thread of its partition; the maps are thread-safe, so tests may read them
+ * while the topology runs.
  *
  * @param <T> the value type
  */
 public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection, MapState<T> {
     private static final Map<String, Map<List<Object>, Object>> MAPS = new ConcurrentHashMap<>();
 
-    private final StateType type;
-    private final Map<List<Object>, Object> map;
-    private final MapState<T> delegate;
-    private final Snapshottable<T> single;
+    private final MemoryMapState<T> delegate;
 
     /** An opaque state over the LRU map named {@code id}, of at most {@code cacheSize} keys; as Storm's constructor. */
     public LRUMemoryMapState(int cacheSize, String id) {
         this(map(id, cacheSize), StateType.OPAQUE);
     }
 
-    @SuppressWarnings("unchecked")
     private LRUMemoryMapState(Map<List<Object>, Object> map, StateType type) {
-        this.type = type;
-        this.map = map;
-        this.delegate = MapStates.build(type, new Backing(map), 0);
-        // MapStates builds a SnapshottableMap: its single value is the one under the empty key.
-        this.single = (Snapshottable<T>) delegate;
+        this.delegate = MemoryMapState.over(map, type);
     }
 
     /** The map named {@code id}, made with room for {@code cacheSize} keys at its first use. */
@@ -57,12 +50,12 @@ public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection,
         if (cacheSize < 1) {
             throw new IllegalArgumentException("LRUMemoryMapState needs a cache size of at least 1, got " + cacheSize);
         }
-        return MAPS.computeIfAbsent(id, k -> new LinkedHashMap<>(16, 0.75f, true) {
+        return MAPS.computeIfAbsent(id, k -> Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
                 return size() > cacheSize;
             }
-        });
+        }));
     }
 
     /** Makes LRU in-memory map states, one map of at most {@code maxSize} keys per partition; opaque, as Storm's. */
@@ -90,16 +83,12 @@ public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection,
         @Override
         public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex,
                                int numPartitions) {
-            return new LRUMemoryMapState<>(map(partitionId(partitionIndex), maxSize), type);
+            return new LRUMemoryMapState<>(map(id + "/" + partitionIndex, maxSize), type);
         }
 
         @Override
         public StateType getStateType() {
             return type;
-        }
-
-        private String partitionId(int partitionIndex) {
-            return id + "/" + partitionIndex;
         }
 
         /**
@@ -109,11 +98,9 @@ public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection,
         public Object get(List<Object> key) {
             List<Object> k = new ArrayList<>(key);
             for (Map<List<Object>, Object> m : partitionMaps()) {
-                synchronized (m) {
-                    Object stored = m.get(k);
-                    if (stored != null) {
-                        return MapStates.unwrap(type, stored);
-                    }
+                Object stored = m.get(k);
+                if (stored != null) {
+                    return MapStates.unwrap(type, stored);
                 }
             }
             return null;
@@ -121,13 +108,7 @@ public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection,
 
         /** How many keys the partitions' maps hold together. */
         public int size() {
-            int n = 0;
-            for (Map<List<Object>, Object> m : partitionMaps()) {
-                synchronized (m) {
-                    n += m.size();
-                }
-            }
-            return n;
+            return partitionMaps().stream().mapToInt(Map::size).sum();
         }
 
         private List<Map<List<Object>, Object>> partitionMaps() {
@@ -169,63 +150,23 @@ public class LRUMemoryMapState<T> implements Snapshottable<T>, ITupleCollection,
 
     @Override
     public T get() {
-        return single.get();
+        return delegate.get();
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public T update(ValueUpdater updater) {
-        return single.update(updater);
+        return delegate.update(updater);
     }
 
     @Override
     public void set(T o) {
-        single.set(o);
+        delegate.set(o);
     }
 
     /** Every key the map holds, as its values followed by the value, least recently used first. */
     @Override
     public Iterator<List<Object>> getTuples() {
-        List<List<Object>> tuples = new ArrayList<>();
-        synchronized (map) {
-            map.forEach((k, v) -> {
-                Object value = MapStates.unwrap(type, v);
-                if (value != null) {
-                    List<Object> t = new ArrayList<>(k);
-                    t.add(value);
-                    tuples.add(t);
-                }
-            });
-        }
-        return tuples.iterator();
-    }
-
-    /** The LRU map as a backing map, each call under the map's lock. */
-    private static final class Backing implements IBackingMap<Object> {
-        private final Map<List<Object>, Object> map;
-
-        Backing(Map<List<Object>, Object> map) {
-            this.map = map;
-        }
-
-        @Override
-        public List<Object> multiGet(List<List<Object>> keys) {
-            List<Object> ret = new ArrayList<>(keys.size());
-            synchronized (map) {
-                for (List<Object> k : keys) {
-                    ret.add(map.get(k));
-                }
-            }
-            return ret;
-        }
-
-        @Override
-        public void multiPut(List<List<Object>> keys, List<Object> vals) {
-            synchronized (map) {
-                for (int i = 0; i < keys.size(); i++) {
-                    map.put(new ArrayList<>(keys.get(i)), vals.get(i));
-                }
-            }
-        }
+        return delegate.getTuples();
     }
 }

@@ -60,6 +60,11 @@ public final class MemoryMapState<T> implements Snapshottable<T>, ITupleCollecti
         this.single = (Snapshottable<T>) delegate;
     }
 
+    /** A state of guarantee {@code type} over {@code map}, which must be thread-safe; for the LRU state. */
+    static <T> MemoryMapState<T> over(Map<List<Object>, Object> map, StateType type) {
+        return new MemoryMapState<>(map, type);
+    }
+
     private static Map<List<Object>, Object> map(String id) {
         return MAPS.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
     }
