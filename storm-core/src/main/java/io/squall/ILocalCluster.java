@@ -36,7 +36,7 @@ public interface ILocalCluster extends AutoCloseable {
     /** Stops a topology now. */
     void killTopology(String topologyName);
 
-    /** Deactivates a topology's spouts for the wait in the options, then stops it. */
+    /** Deactivates a topology's spouts and returns; it is {@code KILLED} for the options' wait, then stops. */
     void killTopologyWithOpts(String name, KillOptions options);
 
     /** Lets a topology's spouts emit again. */

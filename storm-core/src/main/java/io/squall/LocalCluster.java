@@ -67,9 +67,13 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
     /** The topologies waiting out a rebalance's wait, by name. */
     private final Map<String, PendingRebalance> rebalancing = new ConcurrentHashMap<>();
-    /** How often the rebalancer thread looks for rebalances whose wait is over (which the clock can simulate). */
+    /** The topologies killed with a wait ({@code KILLED}, spouts deactivated), by name: when, on the clock, they go. */
+    private final Map<String, Long> killing = new ConcurrentHashMap<>();
+    /** How often the rebalancer thread looks for rebalances and kills whose wait is over (the clock can simulate it). */
     private static final long REBALANCE_CHECK_MILLIS = 20;
-    /** Finishes rebalances; made at the first. */
+    /** How long closing waits for a kill or rebalance the rebalancer thread has begun. */
+    private static final long REBALANCER_STOP_MILLIS = 30_000;
+    /** Finishes rebalances and kills with a wait; made at the first. */
     private ScheduledExecutorService rebalancer;
     private final LocalRuntime runtime;
     /** The blob store of this cluster, and the blobs its topologies map. */
@@ -275,7 +279,10 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         }
     }
 
-    /** Stops a topology now; one that is rebalancing is not restarted. */
+    /**
+     * Stops a topology now; one that is rebalancing is not restarted. (Storm's waits the topology's message timeout
+     * first, as {@link #killTopologyWithOpts} without a wait does here.)
+     */
     public void killTopology(String name) {
         LocalTopologyRuntime t;
         synchronized (this) {       // after a rebalance's restart in progress, so that it kills the new runtime
@@ -285,6 +292,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                         + new TreeSet<>(running.keySet()) + ")");
             }
             rebalancing.remove(name);
+            killing.remove(name);
         }
         t.shutdown();
         blobs.remove(name);
@@ -314,6 +322,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             LocalTopologyRuntime t = worker(name);
             requireNotRebalancing(name, "rebalance");
             Launch launch = launches.get(name);
+            requireNotKilled(name, "rebalance");
             Map<String, Integer> overrides = new HashMap<>(launch.executorOverrides());
             overrides.putAll(o.get_num_executors());
             // Checked before anything stops, so a bad request leaves the topology running.
@@ -327,7 +336,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             t.deactivate();
             rebalancing.put(name, new PendingRebalance(clock.nanoTime() + TimeUnit.SECONDS.toNanos(waitSecs),
                     Map.copyOf(overrides), active));
-            rebalancer().execute(this::finishDueRebalances);
+            rebalancer().execute(this::finishDueTransitions);
         }
     }
 
@@ -341,10 +350,35 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                 thread.setDaemon(true);
                 return thread;
             });
-            rebalancer.scheduleWithFixedDelay(this::finishDueRebalances, REBALANCE_CHECK_MILLIS,
+            rebalancer.scheduleWithFixedDelay(this::finishDueTransitions, REBALANCE_CHECK_MILLIS,
                     REBALANCE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
         return rebalancer;
+    }
+
+    /** Finishes the rebalances and kills whose wait is over; on the rebalancer thread. */
+    private void finishDueTransitions() {
+        finishDueRebalances();
+        for (String name : dueKills()) {
+            try {
+                killTopology(name);                         // outside the lock: its executors can take seconds
+            } catch (NotAliveException gone) {
+                LOG.debug("Topology {} was gone before its kill's wait ended", name);
+            }
+        }
+    }
+
+    private synchronized List<String> dueKills() {
+        long now = clock.nanoTime();
+        List<String> due = new ArrayList<>();
+        if (!closed) {
+            killing.forEach((name, dueNanos) -> {
+                if (now - dueNanos >= 0) {
+                    due.add(name);
+                }
+            });
+        }
+        return due;
     }
 
     /** Restarts, with their new executor counts, the rebalancing topologies whose wait is over. */
@@ -386,6 +420,13 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         }
     }
 
+    private void requireNotKilled(String name, String action) {
+        if (killing.containsKey(name)) {
+            throw new IllegalStateException("Cannot " + action + " topology '" + name + "': it is killed and goes in "
+                    + killedInSecs(name) + " s (the kill's wait); kill it again with a shorter wait to end it sooner");
+        }
+    }
+
     /** Whether a topology is waiting out a rebalance's wait. */
     public boolean isRebalancing(String name) {
         return rebalancing.containsKey(name);
@@ -397,11 +438,21 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         return p == null ? 0 : (int) Math.max(0, (p.dueNanos() - clock.nanoTime() + 999_999_999L) / 1_000_000_000L);
     }
 
-    private String status(String name, LocalTopologyRuntime t) {
-        return rebalancing.containsKey(name) ? "REBALANCING" : t.isActive() ? "ACTIVE" : "INACTIVE";
+    /** The seconds, rounded up, until a topology killed with a wait stops; 0 if it was not. */
+    public int killedInSecs(String name) {
+        Long due = killing.get(name);
+        return due == null ? 0 : (int) Math.max(0, (due - clock.nanoTime() + 999_999_999L) / 1_000_000_000L);
     }
 
-    /** A running topology's status in Storm's terms: {@code ACTIVE}, {@code INACTIVE} or {@code REBALANCING}. */
+    private String status(String name, LocalTopologyRuntime t) {
+        return killing.containsKey(name) ? "KILLED" : rebalancing.containsKey(name) ? "REBALANCING"
+                : t.isActive() ? "ACTIVE" : "INACTIVE";
+    }
+
+    /**
+     * A running topology's status in Storm's terms: {@code ACTIVE}, {@code INACTIVE}, {@code REBALANCING}, or
+     * {@code KILLED} during a kill's wait.
+     */
     public String getStatus(String name) {
         return status(name, worker(name));
     }
@@ -432,8 +483,9 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         String name = nameOf(idOrName);
         LocalTopologyRuntime t = worker(name);
         TopologyInfo info = t.topologyInfo(name, uptimeSecs(t));
-        return rebalancing.containsKey(name) ? new TopologyInfo(info.get_id(), info.get_name(),
-                info.get_uptime_secs(), info.get_executors(), "REBALANCING", info.get_errors()) : info;
+        String status = status(name, t);
+        return status.equals(info.get_status()) ? info : new TopologyInfo(info.get_id(), info.get_name(),
+                info.get_uptime_secs(), info.get_executors(), status, info.get_errors());
     }
 
     private String nameOf(String idOrName) {
@@ -453,15 +505,32 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         return (int) ((clock.currentTimeMillis() - t.startMillis()) / 1000);
     }
 
-    /** Deactivates a topology's spouts for the wait in the options, then stops it. */
+    /**
+     * Kills a topology as a cluster's Nimbus does, and returns at once: its spouts are deactivated and it is
+     * {@code KILLED} for the options' wait (not set: its {@code topology.message.timeout.secs}, as Storm's), so
+     * tuples in flight can finish, then it stops. The wait follows this cluster's clock. Meanwhile the topology is
+     * still listed and its name taken; activate, deactivate and rebalance are refused; a rebalance waiting is
+     * cancelled; killing it again starts a new wait. A wait of 0 stops it now, as {@link #killTopology}.
+     *
+     * @throws NotAliveException        if no topology of that name runs
+     * @throws IllegalArgumentException if the wait is negative
+     */
+    @Override
     public void killTopologyWithOpts(String name, KillOptions options) {
-        LocalTopologyRuntime t = worker(name);
-        if (options != null && options.is_set_wait_secs() && options.get_wait_secs() > 0) {
-            t.deactivate();
-            try {
-                TimeUnit.SECONDS.sleep(options.get_wait_secs());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        synchronized (this) {
+            LocalTopologyRuntime t = worker(name);
+            int waitSecs = options != null && options.is_set_wait_secs() ? options.get_wait_secs()
+                    : t.messageTimeoutSecs();
+            if (waitSecs < 0) {
+                throw new IllegalArgumentException("The kill wait of topology '" + name + "' must be at least 0 "
+                        + "seconds, got " + waitSecs);
+            }
+            if (waitSecs > 0) {
+                rebalancing.remove(name);
+                t.deactivate();
+                killing.put(name, clock.nanoTime() + TimeUnit.SECONDS.toNanos(waitSecs));
+                rebalancer().execute(this::finishDueTransitions);
+                return;
             }
         }
         killTopology(name);
@@ -470,6 +539,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     /** Lets a topology's spouts emit again. */
     public void activate(String name) {
         LocalTopologyRuntime t = worker(name);
+        requireNotKilled(name, "activate");
         requireNotRebalancing(name, "activate");
         t.activate();
     }
@@ -477,6 +547,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     /** Stops a topology's spouts from emitting; tuples in flight still complete. */
     public void deactivate(String name) {
         LocalTopologyRuntime t = worker(name);
+        requireNotKilled(name, "deactivate");
         requireNotRebalancing(name, "deactivate");
         t.deactivate();
     }
@@ -646,9 +717,19 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     @Override
     public void close() {
         closed = true;
+        ScheduledExecutorService stopping;
         synchronized (this) {
-            if (rebalancer != null) {
-                rebalancer.shutdownNow();
+            stopping = rebalancer;
+        }
+        if (stopping != null) {
+            stopping.shutdown();                        // lets a kill or restart it has begun finish first
+            try {
+                if (!stopping.awaitTermination(REBALANCER_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                    LOG.warn("A rebalance or kill was still running after {} ms; closing anyway",
+                            REBALANCER_STOP_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         for (String name : new ArrayList<>(running.keySet())) {

@@ -151,25 +151,23 @@ public final class LocalClusterView implements ClusterView {
     }
 
     /**
-     * Kills on a thread of its own and returns at once, so the answer reaches the page before the topology's
-     * executors have stopped (which can take seconds) and before {@code bin/squall local} ends because its
+     * Kills with a wait as {@link LocalCluster#killTopologyWithOpts} does (at once: {@code KILLED}, gone after the
+     * wait); without one, on a thread of its own and returns at once, so the answer reaches the page before the
+     * topology's executors have stopped (which can take seconds) and before {@code bin/squall local} ends because its
      * last topology is gone.
      */
     @Override
     public void kill(String name, int waitSecs) {
         cluster.getTopology(name); // An unknown name fails here, as the caller's 404.
         if (waitSecs > 0) {
-            cluster.deactivate(name);
+            KillOptions o = new KillOptions();
+            o.set_wait_secs(waitSecs);
+            cluster.killTopologyWithOpts(name, o);
+            return;
         }
         Thread t = new Thread(() -> {
             try {
-                if (waitSecs > 0) {
-                    KillOptions o = new KillOptions();
-                    o.set_wait_secs(waitSecs);
-                    cluster.killTopologyWithOpts(name, o);
-                } else {
-                    cluster.killTopology(name);
-                }
+                cluster.killTopology(name);
             } catch (NotAliveException gone) {
                 LOG.info("Topology {} was gone before it was killed", name);
             } finally {

@@ -143,6 +143,17 @@ class DashboardApiIT {
         assertTrue(deactivatedOrGone, "deactivated during the wait");
         Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("doomed-later"), () -> "killed after the wait");
         assertEquals(404, call("GET", "/api/v1/topologies/doomed-later").statusCode());
+        // During a kill's wait the topology is still there, KILLED, as on Storm; a kill without a wait ends it.
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        cluster.submitTopology("doomed-slowly", null, b.createTopology());
+        json(call("POST", "/api/v1/topologies/doomed-slowly/kill?wait=600"), 200);
+        assertEquals("KILLED", json(call("GET", "/api/v1/topologies/doomed-slowly"), 200).get("summary")
+                .get("status").asText());
+        assertTrue(json(call("POST", "/api/v1/topologies/doomed-slowly/activate"), 409).get("error").asText()
+                .contains("it is killed and goes in"));
+        json(call("POST", "/api/v1/topologies/doomed-slowly/kill"), 200);
+        Await.until(Duration.ofSeconds(20), () -> !cluster.isRunning("doomed-slowly"), () -> "killed without a wait");
     }
 
     @Test
