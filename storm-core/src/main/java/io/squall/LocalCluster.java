@@ -484,8 +484,13 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         LocalTopologyRuntime t = worker(name);
         TopologyInfo info = t.topologyInfo(name, uptimeSecs(t));
         String status = status(name, t);
-        return status.equals(info.get_status()) ? info : new TopologyInfo(info.get_id(), info.get_name(),
-                info.get_uptime_secs(), info.get_executors(), status, info.get_errors());
+        if (status.equals(info.get_status())) {
+            return info;
+        }
+        TopologyInfo withStatus = new TopologyInfo(info.get_id(), info.get_name(), info.get_uptime_secs(),
+                info.get_executors(), status, info.get_errors());
+        withStatus.set_component_debug(info.get_component_debug());
+        return withStatus;
     }
 
     private String nameOf(String idOrName) {
@@ -556,7 +561,9 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
      * Starts or stops debugging a topology ({@code component} null or empty) or one component, as Storm's
      * {@code debug}: its executors sample {@code samplingPercentage} of what they emit to the topology's event
      * loggers ({@code Config.registerEventLogger}; a {@code FileBasedEventLogger} writing
-     * {@code logs/worker-ID-PORT.events.log} if none). Stopping the topology stops every component.
+     * {@code logs/worker-ID-PORT.events.log} if none). As on Storm, a component's own setting counts over the
+     * topology's, and stopping the topology's leaves the components'; {@code getTopologyInfo} lists both
+     * ({@code get_component_debug()}).
      *
      * @throws NotAliveException        if no topology of that name runs
      * @throws IllegalArgumentException for a percentage not in (0, 100] when enabling

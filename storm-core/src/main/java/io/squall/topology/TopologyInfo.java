@@ -13,6 +13,7 @@ public class TopologyInfo implements Serializable {
     private final List<ExecutorSummary> executors;
     private final String status;
     private final Map<String, List<ErrorInfo>> errors;
+    private Map<String, DebugOptions> componentDebug = Map.of();
 
     public TopologyInfo(String id, String name, int uptimeSecs, List<ExecutorSummary> executors, String status,
                         Map<String, List<ErrorInfo>> errors) {
@@ -51,6 +52,26 @@ public class TopologyInfo implements Serializable {
     /** The last errors of each component that reported any. */
     public Map<String, List<ErrorInfo>> get_errors() {
         return errors;
+    }
+
+    /**
+     * What is debugged (Storm's event logging), as Storm keys it: by component id, and by this topology's id for
+     * the whole topology; a component's entry, when it has one, is what counts for it. Empty when nothing was.
+     */
+    public Map<String, DebugOptions> get_component_debug() {
+        return componentDebug;
+    }
+
+    public void set_component_debug(Map<String, DebugOptions> componentDebug) {
+        this.componentDebug = componentDebug == null ? Map.of() : Map.copyOf(componentDebug);
+    }
+
+    public boolean is_set_component_debug() {
+        return !componentDebug.isEmpty();
+    }
+
+    public int get_component_debug_size() {
+        return componentDebug.size();
     }
 
     /** The topology and its executors, for logs (Storm's harnesses log it while they wait for progress). */

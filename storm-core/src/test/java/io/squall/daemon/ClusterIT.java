@@ -26,6 +26,7 @@ import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
+import io.squall.topology.DebugOptions;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KeyAlreadyExistsException;
 import io.squall.topology.KeyNotFoundException;
@@ -493,7 +494,9 @@ class ClusterIT {
         String id = topologyId("tapped");
         view.debug("tapped", "split", true, 1);
         Await.until(LONG, () -> eventsLogged(id), () -> "an events log of topology " + id);
-        view.debug("tapped", "", false, 0);
+        view.debug("tapped", "split", false, 0);
+        assertEquals(Map.of("split", new DebugOptions(false, 1)), view.debugOptions("tapped"),
+                "Storm's component_debug through Nimbus: stopped, its percentage kept");
     }
 
     @Test

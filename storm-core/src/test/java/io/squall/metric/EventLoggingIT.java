@@ -1,5 +1,7 @@
 package io.squall.metric;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
@@ -8,6 +10,7 @@ import io.squall.daemon.ui.LocalClusterView;
 import io.squall.task.TopologyContext;
 import io.squall.testing.TestWordCounter;
 import io.squall.testing.TestWordSpout;
+import io.squall.topology.DebugOptions;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
@@ -143,6 +146,62 @@ class EventLoggingIT {
             assertThrows(NotAliveException.class, () -> cluster.debug("events", "nosuch", true, 10));
         } finally {
             System.clearProperty("squall.logs.dir");
+        }
+    }
+
+    private static JsonNode get(DashboardServer server, String path) {
+        try {
+            HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, res.statusCode(), res.body());
+            return new ObjectMapper().readTree(res.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(path, e);
+        }
+    }
+
+    /** Waits for the counter's events, then checks that none of the spout's came meanwhile. */
+    private static void onlyTheCounterIsSampled() {
+        EVENTS.clear();
+        Await.until(DEADLINE, () -> eventsOf("count") >= 20, () -> "twenty of the counter's events");
+        assertEquals(0, eventsOf("words"), "the spout's own setting, stopped, counts over the topology's");
+    }
+
+    @Test
+    void aComponentsOwnSettingCountsOverTheTopologysAndEachIsShownAsOnStorm() {
+        EVENTS.clear();
+        Config conf = new Config();
+        conf.registerEventLogger(Recording.class);
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout(), 1);
+        b.setBolt("count", new TestWordCounter(), 2).fieldsGrouping("words", new Fields("word"));
+        try (LocalCluster cluster = new LocalCluster();
+             DashboardServer server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 200)) {
+            cluster.submitTopology("apart", conf, b.createTopology());
+            String id = cluster.getTopologyInfo("apart").get_id();
+            assertEquals(Map.of(), cluster.getTopologyInfo("apart").get_component_debug());
+            JsonNode page = get(server, "/api/v1/topology/" + id);
+            assertEquals(false, page.get("debug").asBoolean());
+            assertEquals(10.0, page.get("samplingPct").asDouble(), "Storm UI's default when never set");
+
+            cluster.debug("apart", "", true, 100);
+            cluster.debug("apart", "words", false, 0);
+            onlyTheCounterIsSampled();
+            assertEquals(Map.of(id, new DebugOptions(true, 100), "words", new DebugOptions(false, 0)),
+                    cluster.getTopologyInfo("apart").get_component_debug());
+
+            // Stopping the topology's debugging leaves a component debugged on its own; each keeps its percentage.
+            cluster.debug("apart", "count", true, 50);
+            cluster.debug("apart", "", false, 0);
+            onlyTheCounterIsSampled();
+            assertEquals(Map.of(id, new DebugOptions(false, 100), "words", new DebugOptions(false, 0),
+                    "count", new DebugOptions(true, 50)), cluster.getTopologyInfo("apart").get_component_debug());
+            page = get(server, "/api/v1/topology/" + id);
+            assertEquals(false, page.get("debug").asBoolean());
+            assertEquals(100.0, page.get("samplingPct").asDouble(), "kept after stopping, as Storm keeps it");
+            JsonNode count = get(server, "/api/v1/topology/" + id + "/component/count");
+            assertEquals(true, count.get("debug").asBoolean());
+            assertEquals(50.0, count.get("samplingPct").asDouble());
         }
     }
 

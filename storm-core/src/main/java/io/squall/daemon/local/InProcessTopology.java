@@ -346,10 +346,12 @@ final class InProcessTopology implements LocalTopologyRuntime {
             places.computeIfAbsent(e.componentId(), k -> new ArrayList<>())
                     .add(new StormSummaries.ExecutorPlace(tasks[0], tasks[tasks.length - 1], "localhost", 0));
         }
-        return StormSummaries.fromStats(first.topologyId(), topologyName, isActive() ? "ACTIVE" : "INACTIVE",
-                uptimeSecs, componentCounts(), c -> topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
-                c -> places.getOrDefault(c, List.of()), this::taskCounts, this::errors,
-                topology::getComponent);
+        TopologyInfo info = StormSummaries.fromStats(first.topologyId(), topologyName,
+                isActive() ? "ACTIVE" : "INACTIVE", uptimeSecs, componentCounts(),
+                c -> topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
+                c -> places.getOrDefault(c, List.of()), this::taskCounts, this::errors, topology::getComponent);
+        info.set_component_debug(first.eventLogging().state().stormView(first.topologyId()));
+        return info;
     }
 
     /** Each task's counts of a component: from the worker that runs it (the others hold its counters at zero). */

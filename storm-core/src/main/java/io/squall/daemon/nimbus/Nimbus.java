@@ -30,6 +30,7 @@ import io.squall.security.SecuritySettings;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.routing.KeyGroups;
 import io.squall.runtime.TopologyCheck;
+import io.squall.runtime.tap.DebugState;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
 import io.squall.serialization.TopologySerializer;
@@ -93,10 +94,10 @@ public final class Nimbus implements AutoCloseable {
     /** The log levels set on running topologies, which the workers learn in the answers to their metrics reports. */
     private final NimbusLogLevels logLevels = new NimbusLogLevels();
     /**
-     * The components debugged (Storm's event logging), by topology name: percentage by component ({@code ""}: the
-     * whole topology), handed to the workers with their metrics reports' answers. In memory, as the log levels.
+     * What is debugged (Storm's event logging), by topology name, handed to the workers with their metrics reports'
+     * answers ({@link DebugState#percents()}). In memory, as the log levels.
      */
-    private final Map<String, Map<String, Double>> debugged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, DebugState> debugged = new java.util.concurrent.ConcurrentHashMap<>();
     /** The profiling and debugging actions asked of workers, handed out with their metrics reports' answers. */
     private final NimbusProfiler profiler = new NimbusProfiler();
     /** The dashboards' state queries, which the workers learn in the answers to their metrics reports. */
@@ -434,6 +435,7 @@ public final class Nimbus implements AutoCloseable {
         TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "view");
         Map<String, Object> m = summary(t, user);
         m.put("errors", state.errors(t.id()));
+        m.put("debug", debugOptions(t));
         return m;
     }
 
@@ -558,21 +560,22 @@ public final class Nimbus implements AutoCloseable {
                         + ids + ")");
             }
         }
-        if (enable && !(percent > 0 && percent <= 100)) {
-            throw new NimbusException(400, "A sampling percentage is above 0 and at most 100, got " + percent);
+        DebugState now;
+        try {
+            now = debugged.getOrDefault(t.name(), DebugState.NONE).with(key, enable, percent);
+        } catch (IllegalArgumentException e) {
+            throw new NimbusException(400, e.getMessage());
         }
-        Map<String, Double> now = debugged.compute(t.name(), (n, before) -> {
-            Map<String, Double> m = new java.util.TreeMap<>(before == null ? Map.of() : before);
-            if (enable) {
-                m.put(key, percent);
-            } else if (key.isEmpty()) {
-                m.clear();
-            } else {
-                m.remove(key);
-            }
-            return m.isEmpty() ? null : Map.copyOf(m);
-        });
-        return new LinkedHashMap<>(now == null ? Map.of() : now);
+        debugged.put(t.name(), now);
+        return new LinkedHashMap<>(now.percents());
+    }
+
+    /** What is debugged in a topology, as Storm's {@code component_debug} keys it (the topology under its id). */
+    private Map<String, Object> debugOptions(TopologyInfo t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        debugged.getOrDefault(t.name(), DebugState.NONE).stormView(t.id()).forEach((k, o) -> out.put(k,
+                Map.of("enable", o.is_enable(), "samplingPct", o.get_samplingpct())));
+        return out;
     }
 
     public synchronized void activate(String user, String name) {
@@ -777,7 +780,7 @@ public final class Nimbus implements AutoCloseable {
         answer.put("stateQueries", stateQueries.pending(s.topology(), s.worker()));
         answer.put("logLevels", logLevels.current(s.topology(), System.currentTimeMillis()));
         answer.put("profile", profiler.take(s.topology(), s.worker(), System.currentTimeMillis()));
-        answer.put("debug", debugged.getOrDefault(s.topology(), Map.of()));
+        answer.put("debug", debugged.getOrDefault(s.topology(), DebugState.NONE).percents());
         return answer;
     }
 

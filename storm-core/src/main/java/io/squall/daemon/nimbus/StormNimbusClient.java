@@ -21,6 +21,7 @@ import io.squall.topology.NotAliveException;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
 import io.squall.topology.SupervisorSummary;
+import io.squall.topology.DebugOptions;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologySummary;
 import io.squall.utils.NimbusClient;
@@ -123,10 +124,22 @@ public final class StormNimbusClient extends Nimbus.Client {
         for (Map<String, Object> c : io("list the components of " + name, () -> nimbus.getComponents(name))) {
             places.put((String) c.get("id"), placesOf(c));
         }
-        return StormSummaries.fromMetrics((String) summary.get("id"), name, (String) summary.get("status"), views,
-                places, c -> topology.getComponent(c) != null
+        TopologyInfo info = StormSummaries.fromMetrics((String) summary.get("id"), name,
+                (String) summary.get("status"), views, places, c -> topology.getComponent(c) != null
                         && topology.getComponent(c).getKind() == ComponentSpec.Kind.SPOUT,
                 topology::getComponent);
+        info.set_component_debug(debugOptionsOf(summary));
+        return info;
+    }
+
+    /** Nimbus's {@code debug} of a topology's summary as Storm's {@code component_debug}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, DebugOptions> debugOptionsOf(Map<String, Object> summary) {
+        Map<String, DebugOptions> out = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) summary.getOrDefault("debug", Map.of())).forEach((key, o) ->
+                out.put(key, new DebugOptions(Boolean.TRUE.equals(o.get("enable")),
+                        ((Number) o.getOrDefault("samplingPct", 0)).doubleValue())));
+        return out;
     }
 
     /** Where each executor of a component of Nimbus's component list runs (port 0 while unassigned). */

@@ -208,6 +208,14 @@ public interface ClusterView {
         throw new NotSupportedException("This cluster cannot debug topologies");
     }
 
+    /**
+     * What is debugged in a topology, as Storm's {@code component_debug}: by component id, and the whole topology's
+     * under its id.
+     */
+    default Map<String, io.squall.topology.DebugOptions> debugOptions(String name) {
+        return stormInfo(name).get_component_debug();
+    }
+
     /** Closes a tap: the workers stop sampling the stream. Nothing happens if none is open. */
     default void closeTap(String topology, TapKey stream) {
     }

@@ -3,6 +3,7 @@ package io.squall.daemon.ui;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squall.daemon.nimbus.StormNimbusClient;
 import io.squall.errors.RequestTimeoutException;
 import io.squall.errors.SquallException;
 import io.squall.metrics.TaggedRegistry;
@@ -114,6 +115,12 @@ public final class NimbusClusterView implements ClusterView {
     @Override
     public io.squall.topology.TopologyInfo stormInfo(String name) {
         return ask(() -> nimbus.getClient().getTopologyInfo(known(name)));
+    }
+
+    /** From the topology's summary, without reading its statistics as {@link #stormInfo} does. */
+    @Override
+    public Map<String, io.squall.topology.DebugOptions> debugOptions(String name) {
+        return StormNimbusClient.debugOptionsOf(ask(() -> nimbus.getTopology(known(name))));
     }
 
     @Override

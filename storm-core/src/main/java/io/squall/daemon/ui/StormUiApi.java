@@ -6,6 +6,7 @@ import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.topology.ComponentSpec;
+import io.squall.topology.DebugOptions;
 import io.squall.topology.ExecutorStats;
 import io.squall.topology.ExecutorSummary;
 import io.squall.topology.GlobalStreamId;
@@ -309,6 +310,12 @@ final class StormUiApi {
         return out;
     }
 
+    /** Storm UI's {@code debug} and {@code samplingPct} of a topology or component page (10 when never set). */
+    private static void putDebug(Map<String, Object> out, DebugOptions options) {
+        out.put("debug", options != null && options.is_enable());
+        out.put("samplingPct", options != null && options.is_set_samplingpct() ? options.get_samplingpct() : 10.0);
+    }
+
     /** {@code /api/v1/topology/ID[?window=W]}: the topology, its figures in each window, and its components. */
     static Map<String, Object> topology(ClusterView view, String idOrName, String window) {
         ClusterView.TopologySummary t = find(view, idOrName);
@@ -327,6 +334,7 @@ final class StormUiApi {
         out.put("windowHint", windowPretty(windowKey(window)));
         out.put("replicationCount", 1);
         out.put("schedulerDisplayResource", false);
+        putDebug(out, view.debugOptions(t.name()).get(t.id()));
         Map<String, TopologyMetrics> views = views(view, t.name());
         List<Map<String, Object>> stats = new ArrayList<>();
         for (String key : StormSummaries.STORM_WINDOWS.keySet()) {
@@ -513,6 +521,7 @@ final class StormUiApi {
         out.put("topologyId", t.id());
         out.put("encodedTopologyId", t.id());
         out.put("topologyStatus", t.status());
+        putDebug(out, view.debugOptions(t.name()).get(c.id()));
         out.put("window", key);
         out.put("windowHint", windowPretty(key));
         Map<String, TopologyMetrics> views = views(view, t.name());

@@ -36,7 +36,9 @@ public final class EventLogging implements AutoCloseable {
     private final Supplier<TopologyContext> context;
     private final ClassLoader loader;
     private final boolean enabled;
-    /** The percentage debugged, by component ({@code ""}: the whole topology). */
+    /** What is debugged, as set in this worker (by {@link #debug} in local mode). */
+    private DebugState state = DebugState.NONE;
+    /** The percentage sampled, by component ({@code ""}: the whole topology; 0: stopped), as last applied. */
     private Map<String, Double> debugged = Map.of();
     private List<IEventLogger> loggers;
     private ScheduledExecutorService drainer;
@@ -57,33 +59,30 @@ public final class EventLogging implements AutoCloseable {
 
     /**
      * Starts or stops debugging a component ({@code null} or empty: the whole topology) at {@code percent}, as
-     * Storm's {@code Nimbus.Iface.debug}; stopping the topology stops every component.
+     * Storm's {@code Nimbus.Iface.debug}; a component's own setting counts over the topology's ({@link DebugState}).
      *
      * @throws IllegalArgumentException for a percentage not in (0, 100] when enabling
      */
     public synchronized void debug(String component, boolean enable, double percent) {
-        String key = component == null ? "" : component;
-        Map<String, Double> next = new LinkedHashMap<>(debugged);
-        if (enable) {
-            if (!(percent > 0 && percent <= 100)) {
-                throw new IllegalArgumentException("A sampling percentage is above 0 and at most 100, got " + percent);
-            }
-            next.put(key, percent);
-        } else if (key.isEmpty()) {
-            next.clear();
-        } else {
-            next.remove(key);
-        }
-        apply(next);
+        state = state.with(component, enable, percent);
+        apply(state.percents());
     }
 
-    /** Debugs exactly the components of {@code percentByComponent}; what a cluster worker is told by Nimbus. */
+    /** What was set by {@link #debug}. */
+    public synchronized DebugState state() {
+        return state;
+    }
+
+    /**
+     * Debugs exactly the components of {@code percentByComponent} ({@link DebugState#percents()}); what a cluster
+     * worker is told by Nimbus.
+     */
     public synchronized void apply(Map<String, Double> percentByComponent) {
         if (percentByComponent.equals(debugged)) {
             return;
         }
         if (!enabled) {
-            if (!warned && !percentByComponent.isEmpty()) {
+            if (!warned && percentByComponent.values().stream().anyMatch(p -> p > 0)) {
                 warned = true;
                 LOG.warn("Debugging asked, but this topology sets {} to 0: no tuple is sampled",
                         Config.TOPOLOGY_EVENTLOGGER_EXECUTORS);
@@ -91,7 +90,7 @@ public final class EventLogging implements AutoCloseable {
             debugged = Map.copyOf(percentByComponent);
             return;
         }
-        if (!percentByComponent.isEmpty() && loggers == null) {
+        if (loggers == null && percentByComponent.values().stream().anyMatch(p -> p > 0)) {
             loggers = makeLoggers();
             drainer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "event-logging");
@@ -103,7 +102,7 @@ public final class EventLogging implements AutoCloseable {
         drain();                                // what the samplers that stop now hold
         debugged = Map.copyOf(percentByComponent);
         taps.sampleEvents(debugged);
-        LOG.info("Debugging {}", debugged.isEmpty() ? "nothing" : debugged);
+        LOG.info("Debugging {} (percent by component, \"\": the topology)", debugged);
     }
 
     /** Hands every sampled tuple to the loggers. */

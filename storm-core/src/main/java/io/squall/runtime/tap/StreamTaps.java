@@ -70,13 +70,14 @@ public final class StreamTaps {
 
     /**
      * Samples the streams of the components debugged at their percentages ({@code ""}: every component, unless it has
-     * its own), and stops sampling the others; a stream whose percentage is unchanged keeps its sampler.
+     * its own; 0: stopped, see {@link DebugState#percents()}), and stops sampling the others; a stream whose
+     * percentage is unchanged keeps its sampler.
      */
     public synchronized void sampleEvents(Map<String, Double> percentByComponent) {
         points.forEach((key, point) -> {
-            Double percent = percentByComponent.getOrDefault(key.component(), percentByComponent.get(""));
+            Double percent = DebugState.percentFor(percentByComponent, key.component());
             EventSampler now = sampling.get(key);
-            if (percent == null) {
+            if (percent == null || percent <= 0) {
                 if (now != null) {
                     sampling.remove(key);
                     point.setEvents(null);
