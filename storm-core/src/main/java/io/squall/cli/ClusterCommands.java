@@ -48,6 +48,11 @@ import java.util.concurrent.TimeUnit;
  * in {@link Main}: 0 success, 1 failure (Nimbus unreachable, unknown topology...), 2 bad arguments.
  */
 final class ClusterCommands {
+    /** What jar and local say of Storm's --artifacts options. */
+    static final String ARTIFACTS_HELP = "        --artifacts resolves Maven artifacts with their dependencies and ships them as --jars;\n"
+            + "        ^G or ^G:A leaves a dependency out. --artifactRepositories NAME^URL,... are asked before\n"
+            + "        Maven Central; --mavenLocalRepositoryDirectory DIR (default ~/.m2/repository), --proxyUrl,\n"
+            + "        --proxyUsername, --proxyPassword as Storm's.";
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
     static {
@@ -63,10 +68,11 @@ final class ClusterCommands {
         HELP.put("drpc", "drpc [-c key=value...]\n"
                 + "        Runs a DRPC server on drpc.http.host:drpc.http.port (HTTP; requests time out after\n"
                 + "        drpc.request.timeout.secs).");
-        HELP.put("jar", "jar JAR CLASS [ARGS...] [--jars JAR,...] [-c key=value...]\n"
+        HELP.put("jar", "jar JAR CLASS [ARGS...] [--jars JAR,...] [--artifacts G:A:V[^G[:A]],...] [-c key=value...]\n"
                 + "        Runs CLASS's main from JAR; its SquallSubmitter.submitTopology calls upload JAR to Nimbus.\n"
                 + "        --jars ships other JARs with it (comma-separated): on main's classpath, and merged into\n"
-                + "        the uploaded JAR so that the workers load them too (the topology JAR's classes first).");
+                + "        the uploaded JAR so that the workers load them too (the topology JAR's classes first).\n"
+                + ARTIFACTS_HELP);
         HELP.put("list", "list [-c key=value...]\n"
                 + "        Lists the topologies on the cluster, in the columns of Storm's list (Topology_name, Status,\n"
                 + "        Num_tasks, Num_workers, Uptime_secs, Topology_Id, Owner), then Num_executors.");
@@ -113,7 +119,7 @@ final class ClusterCommands {
         CommandLine args = CommandLine.parse(rest, switch (command) {
             case "kill" -> CommandLine.Spec.of("-w");
             case "rebalance" -> CommandLine.Spec.of("-w", "-n", "-e");
-            case "jar" -> new CommandLine.Spec(Set.of("--jars"), Set.of(), 2);
+            case "jar" -> new CommandLine.Spec(withArtifacts("--jars"), Set.of(), 2);
             case "drpc-client" -> CommandLine.Spec.of("-f");
             case "monitor" -> CommandLine.Spec.of("-i", "-m", "-s", "-w");
             case "set_log_level" -> CommandLine.Spec.of("-l", "-r");
@@ -215,6 +221,13 @@ final class ClusterCommands {
         }
     }
 
+    /** {@code options} and Storm's {@code --artifacts} options. */
+    static Set<String> withArtifacts(String... options) {
+        Set<String> all = new java.util.HashSet<>(Set.of(options));
+        all.addAll(Artifacts.OPTIONS);
+        return Set.copyOf(all);
+    }
+
     private static int jar(CommandLine args, DaemonConfig conf, PrintStream err) throws IOException {
         if (args.positional().size() < 2) {
             throw new Main.UsageException("needs a topology JAR and the class whose main submits the topology");
@@ -225,7 +238,13 @@ final class ClusterCommands {
         }
         String className = args.positional().get(1);
         String[] userArgs = args.positional().subList(2, args.positional().size()).toArray(new String[0]);
-        List<Path> dependencies = DependencyJars.parse(args.option("--jars"));
+        List<Path> dependencies = new ArrayList<>(DependencyJars.parse(args.option("--jars")));
+        try {
+            dependencies.addAll(Artifacts.resolve(args, err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        }
         Path upload = jar.toPath();
         if (!dependencies.isEmpty()) {
             upload = Files.createTempFile("squall-topology-", ".jar");

@@ -49,7 +49,8 @@ public final class Main {
     static final String DEMO_JAR = "topologies/target/squall-topologies.jar";
     static final String DEMO_CLASS = "io.squall.topologies.WordCountTopology";
     private static final int DEMO_TTL_SECS = 120;
-    private static final CommandLine.Spec LOCAL_SPEC = new CommandLine.Spec(Set.of("--local-ttl", "--jars"), Set.of("--ui"), 2);
+    private static final CommandLine.Spec LOCAL_SPEC = new CommandLine.Spec(
+            ClusterCommands.withArtifacts("--local-ttl", "--jars"), Set.of("--ui"), 2);
     private static final CommandLine.Spec DEMO_SPEC = new CommandLine.Spec(Set.of("--local-ttl"), Set.of("--ui"), 0);
 
     /** Each command's own help, after "Usage: squall ". */
@@ -57,13 +58,14 @@ public final class Main {
 
     static {
         HELP.put("local", "local JAR CLASS [ARGS...] [--local-ttl SECS] [--ui [PORT]] [--jars JAR,...] [-c key=value...]\n"
-                + "        [-- ARGS...]\n"
+                + "        [--artifacts G:A:V,...] [-- ARGS...]\n"
                 + "        Runs CLASS's main from JAR (and the --jars) in this JVM; its SquallSubmitter.submitTopology calls start the\n"
                 + "        topologies here. They run for SECS seconds (default " + DEFAULT_TTL_SECS + "), then stop.\n"
                 + "        --ui serves the dashboard on http://127.0.0.1:PORT/ (default "
                 + ConfigKeys.UI_PORT.defaultValue() + "; 0 picks a free port).\n"
                 + "        -c key=value sets a key of every submitted topology's config (over what main sets).\n"
-                + "        ARGS go to main; options of local are taken anywhere, except after --.");
+                + "        ARGS go to main; options of local are taken anywhere, except after --.\n"
+                + ClusterCommands.ARTIFACTS_HELP);
         HELP.put("demo", "demo [--local-ttl SECS] [--ui [PORT]] [-c key=value...] [ARGS...]\n"
                 + "        Builds what is missing and runs the word-count example in local mode with the dashboard on\n"
                 + "        (port " + ConfigKeys.UI_PORT.defaultValue() + ") for " + DEMO_TTL_SECS
@@ -239,7 +241,16 @@ public final class Main {
         if (!jar.isFile()) {
             throw new UsageException("topology JAR '" + jar + "' does not exist or is not a file");
         }
-        List<Path> dependencies = DependencyJars.parse(line.option("--jars"));
+        List<Path> dependencies = new ArrayList<>(DependencyJars.parse(line.option("--jars")));
+        try {
+            dependencies.addAll(Artifacts.resolve(line, err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (java.io.IOException e) {
+            err.println("squall local: --artifacts: " + e);
+            return FAILED;
+        }
         config(line.overrides(), err);
         String className = positional.get(1);
         String[] userArgs = positional.subList(2, positional.size()).toArray(new String[0]);

@@ -7,6 +7,7 @@ import io.squall.SquallSubmitter;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.TopologyContext;
 import io.squall.testing.TestWordSpout;
+import io.squall.testsupport.MavenRepository;
 import io.squall.topology.BasicOutputCollector;
 import io.squall.topology.OutputFieldsDeclarer;
 import io.squall.topology.TopologyBuilder;
@@ -157,6 +158,70 @@ class LocalCommandIT {
         assertTrue(missing != Main.OK, err2.toString());
         assertTrue(err2.toString().contains("--jars: '" + dir.resolve("nope.jar") + "' does not exist or is not a "
                 + "file"), err2.toString());
+    }
+
+    @Test
+    void artifactsAreResolvedWithTheirDependenciesAndShippedAsJars(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar))) {
+            j.flush();
+        }
+        // The marker is in a dependency of the artifact asked for, found only in the test's repository.
+        MavenRepository repo = new MavenRepository(dir.resolve("repo"))
+                .add("io.squall.test:client:1.0", Map.of("client.txt", "client"), "io.squall.test:marker:2.0")
+                .add("io.squall.test:marker:2.0", Map.of("extra/marker.txt", "resolved"));
+        Path tools = Path.of("..", "submit-tools", "target").toAbsolutePath().normalize();
+        Path toolsJar;
+        try (java.util.stream.Stream<Path> files = Files.list(tools)) {
+            toolsJar = files.filter(f -> f.getFileName().toString().matches("squall-submit-tools-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("squall-submit-tools is built first"));
+        }
+        System.setProperty("squall.submit.tools.classpath", toolsJar + java.io.File.pathSeparator
+                + tools.resolve("lib") + java.io.File.separator + "*");
+        System.setProperty("squall.maven.central.url", Files.createDirectories(dir.resolve("central")).toUri()
+                .toString());                       // no network: Central is an empty directory here
+        try {
+            Output err = new Output();
+            readFromDependency = null;
+            int code = Main.run(new String[] {"local", jar.toString(), WithDependency.class.getName(), "deps",
+                "--artifacts", "io.squall.test:client:1.0", "--artifactRepositories", "test^" + repo.url(),
+                "--mavenLocalRepositoryDirectory", dir.resolve("local").toString(), "--local-ttl", "1"},
+                    new PrintStream(new Output(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(Main.OK, code, err.toString());
+            assertEquals("resolved", readFromDependency, "a dependency of the artifact is on main's class path");
+            assertTrue(err.toString().contains("Resolved 2 artifacts for --artifacts io.squall.test:client:1.0: "
+                    + "io.squall.test:client:jar:1.0, io.squall.test:marker:jar:2.0"), err.toString());
+
+            readFromDependency = null;
+            Output excluded = new Output();
+            assertEquals(Main.OK, Main.run(new String[] {"local", jar.toString(), WithDependency.class.getName(),
+                "--artifacts", "io.squall.test:client:1.0^io.squall.test:marker", "--artifactRepositories",
+                "test^" + repo.url(), "--mavenLocalRepositoryDirectory", dir.resolve("local").toString(),
+                "--local-ttl", "1"}, new PrintStream(new Output(), true, StandardCharsets.UTF_8),
+                    new PrintStream(excluded, true, StandardCharsets.UTF_8)), excluded.toString());
+            assertEquals(null, readFromDependency, "the dependency left out with ^");
+
+            Output missing = new Output();
+            int notFound = Main.run(new String[] {"local", jar.toString(), WithDependency.class.getName(),
+                "--artifacts", "io.squall.test:nowhere:1.0", "--artifactRepositories", "test^" + repo.url(),
+                "--mavenLocalRepositoryDirectory", dir.resolve("local").toString()},
+                    new PrintStream(new Output(), true, StandardCharsets.UTF_8),
+                    new PrintStream(missing, true, StandardCharsets.UTF_8));
+            assertTrue(notFound != Main.OK, missing.toString());
+            assertTrue(missing.toString().contains("Could not resolve [io.squall.test:nowhere:jar:1.0]"),
+                    missing.toString());
+
+            Output stray = new Output();
+            assertTrue(Main.run(new String[] {"local", jar.toString(), WithDependency.class.getName(),
+                "--artifactRepositories", "test^" + repo.url()}, new PrintStream(new Output(), true,
+                    StandardCharsets.UTF_8), new PrintStream(stray, true, StandardCharsets.UTF_8)) != Main.OK);
+            assertTrue(stray.toString().contains("--artifactRepositories is for --artifacts, which is not given"),
+                    stray.toString());
+        } finally {
+            System.clearProperty("squall.submit.tools.classpath");
+            System.clearProperty("squall.maven.central.url");
+        }
     }
 
     @Test
