@@ -13,7 +13,7 @@ import io.squall.topology.base.BaseWindowedBolt.Count;
 import io.squall.tuple.Fields;
 import io.squall.tuple.Tuple;
 import io.squall.tuple.Values;
-import io.squall.runtime.windowing.TupleWindowImpl;
+import io.squall.windowing.TupleWindowImpl;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

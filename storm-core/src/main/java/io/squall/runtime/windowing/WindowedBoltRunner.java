@@ -20,6 +20,7 @@ import io.squall.utils.TupleUtils;
 import io.squall.windowing.LateTuple;
 import io.squall.windowing.TimestampExtractor;
 import io.squall.windowing.TupleFieldTimestampExtractor;
+import io.squall.windowing.TupleWindowImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
