@@ -2,7 +2,6 @@ package io.squall.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
-import io.squall.config.TopologySettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ public class KryoValuesDeserializer {
 
     /** A deserializer for the topology configuration {@code conf}. */
     public KryoValuesDeserializer(Map<String, Object> conf) {
-        this.kryo = KryoFactory.create(TopologySettings.from(conf), conf, KryoFactory.contextLoader());
+        this.kryo = SerializationFactory.getKryo(conf);
     }
 
     /** The values {@link KryoValuesSerializer#serializeInto} wrote into {@code input}. */

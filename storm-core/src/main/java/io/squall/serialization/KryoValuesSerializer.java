@@ -2,7 +2,6 @@ package io.squall.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
-import io.squall.config.TopologySettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ public class KryoValuesSerializer {
 
     /** A serializer for the topology configuration {@code conf}. */
     public KryoValuesSerializer(Map<String, Object> conf) {
-        this.kryo = KryoFactory.create(TopologySettings.from(conf), conf, KryoFactory.contextLoader());
+        this.kryo = SerializationFactory.getKryo(conf);
     }
 
     /** Writes {@code values} into {@code out}. */

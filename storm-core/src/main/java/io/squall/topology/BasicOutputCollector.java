@@ -7,7 +7,7 @@ import io.squall.utils.Utils;
 import java.util.List;
 
 /** The collector of an {@link IBasicBolt}: every emit is anchored to the input being processed. */
-public class BasicOutputCollector {
+public class BasicOutputCollector implements IBasicOutputCollector {
     private final OutputCollector out;
     private Tuple input;
 
@@ -22,6 +22,7 @@ public class BasicOutputCollector {
     }
 
     /** Emits on a stream, anchored to the current input. */
+    @Override
     public List<Integer> emit(String streamId, List<Object> tuple) {
         return out.emit(streamId, input, tuple);
     }
@@ -32,6 +33,7 @@ public class BasicOutputCollector {
     }
 
     /** Emits to one task on a direct stream, anchored to the current input. */
+    @Override
     public void emitDirect(int taskId, String streamId, List<Object> tuple) {
         out.emitDirect(taskId, streamId, input, tuple);
     }
@@ -42,11 +44,13 @@ public class BasicOutputCollector {
     }
 
     /** Restarts the timeout of the current input's trees. */
+    @Override
     public void resetTimeout(Tuple tuple) {
         out.resetTimeout(tuple);
     }
 
     /** Reports an error to the topology's error log. */
+    @Override
     public void reportError(Throwable error) {
         out.reportError(error);
     }
