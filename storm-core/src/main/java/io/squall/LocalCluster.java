@@ -23,21 +23,25 @@ import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologySummary;
 import io.squall.utils.Clock;
+import io.squall.utils.DRPCClient;
 import io.squall.utils.ManualClock;
 import io.squall.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,6 +137,62 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         this.blobs = new LocalClusterBlobs();
         this.createdMillis = clock.currentTimeMillis();
         this.baseConf = Map.copyOf(daemonConf == null ? Map.of() : daemonConf);
+        // As Storm's: SquallSubmitter.submitTopology and NimbusClient reach this cluster while it is open.
+        SquallSubmitter.claimLocalOverride(this);
+    }
+
+    /**
+     * Runs {@code c} (a topology's {@code main}, say) with a local cluster and a local DRPC server that every
+     * {@code SquallSubmitter.submitTopology}, {@code NimbusClient} and {@code DRPCClient} of this JVM reach, then lets
+     * the cluster run {@code ttlSec} seconds before closing it, as Storm's; for running a topology from an IDE.
+     *
+     * @return what {@code c} returned
+     */
+    public static <T> T withLocalModeOverride(Callable<T> c, long ttlSec) throws Exception {
+        return withLocalModeOverride(c, ttlSec, null);
+    }
+
+    /** Like {@link #withLocalModeOverride(Callable, long)}, the cluster made with {@code daemonConf}. */
+    @SuppressWarnings("try") // the DRPC override acts by being open
+    public static <T> T withLocalModeOverride(Callable<T> c, long ttlSec, Map<String, Object> daemonConf)
+            throws Exception {
+        LocalCluster before = SquallSubmitter.getLocalOverride();
+        try (LocalCluster local = new LocalCluster(daemonConf == null ? Map.of() : daemonConf);
+             LocalDRPC drpc = new LocalDRPC();
+             DRPCClient.LocalOverride drpcOverride = new DRPCClient.LocalOverride(drpc)) {
+            SquallSubmitter.setLocalOverride(local);
+            try {
+                T result = c.call();
+                LOG.info("Running the local cluster for {} s", ttlSec);
+                TimeUnit.SECONDS.sleep(ttlSec);
+                return result;
+            } finally {
+                SquallSubmitter.setLocalOverride(before);
+            }
+        }
+    }
+
+    /**
+     * Storm's way to run a topology's {@code main} in local mode from an IDE: {@code LocalCluster CLASS [ARGS...]}
+     * runs {@code CLASS.main(ARGS)} as {@link #withLocalModeOverride} does, for the seconds of the system property
+     * {@code storm.local.sleeptime} (default 20), then exits.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("Give the class whose main submits the topology, then its arguments");
+        }
+        long ttl = 20;
+        String sleep = System.getProperty("storm.local.sleeptime", "20");
+        try {
+            ttl = Long.parseLong(sleep.trim());
+        } catch (NumberFormatException e) {
+            LOG.warn("storm.local.sleeptime '{}' is not a whole number of seconds; running for {} s", sleep, ttl);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Method main = Class.forName(args[0], true, Thread.currentThread().getContextClassLoader())
+                .getMethod("main", String[].class);
+        withLocalModeOverride(() -> main.invoke(null, (Object) rest), ttl);
+        System.exit(0);
     }
 
     /**
@@ -724,6 +784,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     @Override
     public void close() {
         closed = true;
+        SquallSubmitter.releaseLocalOverride(this);
         ScheduledExecutorService stopping;
         synchronized (this) {
             stopping = rebalancer;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Submits a topology from a user's {@code main}. Under {@code bin/squall local} the topology runs in this
@@ -25,7 +26,7 @@ public final class SquallSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(SquallSubmitter.class);
     /** Storm's system property naming the topology JAR to submit with. */
     public static final String JAR_PROPERTY = "storm.jar";
-    private static volatile LocalCluster localOverride;
+    private static final AtomicReference<LocalCluster> LOCAL_OVERRIDE = new AtomicReference<>();
     private static volatile Remote clusterOverride;
     private static volatile List<String> commandLineOverrides = List.of();
 
@@ -47,7 +48,7 @@ public final class SquallSubmitter {
                 topoConf.put(k, v);
             }
         });
-        LocalCluster local = localOverride;
+        LocalCluster local = LOCAL_OVERRIDE.get();
         if (local != null) {
             local.submitTopology(name, topoConf, topology, Thread.currentThread().getContextClassLoader());
             return;
@@ -109,14 +110,27 @@ public final class SquallSubmitter {
         commandLineOverrides = List.copyOf(overrides);
     }
 
-    /** Routes every submission of this JVM to {@code cluster} (null to stop). Used by {@code bin/squall local}. */
-    /** Whether submissions go to an in-process cluster ({@code bin/squall local}). */
+    /** Whether submissions go to an in-process cluster (an open {@link LocalCluster}, {@code bin/squall local}). */
     public static boolean isLocalOverride() {
-        return localOverride != null;
+        return LOCAL_OVERRIDE.get() != null;
     }
 
+    /** Routes every submission of this JVM to {@code cluster} (null to stop). Used by {@code bin/squall local}. */
     public static void setLocalOverride(LocalCluster cluster) {
-        localOverride = cluster;
+        LOCAL_OVERRIDE.set(cluster);
+    }
+
+    /**
+     * Makes {@code cluster} where this JVM's submissions go unless another in-process cluster is already; what a
+     * {@link LocalCluster} does when it is made, as Storm's sends {@code StormSubmitter}'s submissions to itself.
+     */
+    static void claimLocalOverride(LocalCluster cluster) {
+        LOCAL_OVERRIDE.compareAndSet(null, cluster);
+    }
+
+    /** Stops routing submissions to {@code cluster} if they go there; what a {@link LocalCluster} does when closed. */
+    static void releaseLocalOverride(LocalCluster cluster) {
+        LOCAL_OVERRIDE.compareAndSet(cluster, null);
     }
 
     /**
@@ -124,6 +138,6 @@ public final class SquallSubmitter {
      * it then, as Storm's local mode makes its {@code NimbusClient} talk to the {@code LocalCluster}.
      */
     public static LocalCluster getLocalOverride() {
-        return localOverride;
+        return LOCAL_OVERRIDE.get();
     }
 }

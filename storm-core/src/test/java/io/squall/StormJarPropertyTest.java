@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,7 @@ class StormJarPropertyTest {
         System.setProperty(SquallSubmitter.JAR_PROPERTY, jar.toString());
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
+        assertFalse(SquallSubmitter.isLocalOverride(), "no LocalCluster left open by an earlier test");
         SquallException e = assertThrows(SquallException.class,
                 () -> SquallSubmitter.submitTopology("t", Map.of(), b.createTopology()));
         assertTrue(e.getMessage().contains("127.0.0.1:1"), "it went to the configured Nimbus: " + e.getMessage());

@@ -1,0 +1,61 @@
+package io.squall;
+
+import io.squall.testing.TestWordSpout;
+import io.squall.topology.TopologyBuilder;
+import io.squall.topology.TopologySummary;
+import io.squall.utils.NimbusClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * As in Storm 2, an open {@link LocalCluster} is where this JVM's {@code SquallSubmitter} and {@code NimbusClient}
+ * go, and {@link LocalCluster#withLocalModeOverride} runs a topology's {@code main} against one.
+ */
+class LocalModeOverrideIT {
+    private static io.squall.topology.StormTopology words() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        return b.createTopology();
+    }
+
+    @Test
+    @Timeout(60)
+    void anOpenLocalClusterTakesTheSubmissionsOfThisJvm() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            assertSame(cluster, SquallSubmitter.getLocalOverride());
+            try (LocalCluster second = new LocalCluster()) {
+                assertSame(cluster, SquallSubmitter.getLocalOverride(), "the first one open keeps them");
+                assertTrue(second.getTopologyNames().isEmpty());
+            }
+            assertSame(cluster, SquallSubmitter.getLocalOverride(), "closing the second leaves the first's");
+
+            SquallSubmitter.submitTopology("submitted", Map.of(), words());
+            assertTrue(cluster.isRunning("submitted"));
+            List<TopologySummary> listed = NimbusClient.getConfiguredClient(Map.of()).getClient().getClusterInfo()
+                    .get_topologies();
+            assertEquals(List.of("submitted"), listed.stream().map(TopologySummary::get_name).toList(),
+                    "NimbusClient reaches the local cluster too");
+        }
+        assertFalse(SquallSubmitter.isLocalOverride(), "closed, it takes no more");
+    }
+
+    @Test
+    @Timeout(60)
+    void withLocalModeOverrideRunsAMainAgainstALocalClusterAndGivesBackItsResult() throws Exception {
+        String seen = LocalCluster.withLocalModeOverride(() -> {
+            SquallSubmitter.submitTopology("from-main", Map.of(), words());
+            LocalCluster running = SquallSubmitter.getLocalOverride();
+            return running.getTopologyNames().toString();
+        }, 0);
+        assertEquals("[from-main]", seen);
+        assertFalse(SquallSubmitter.isLocalOverride(), "the cluster is closed once the time has passed");
+    }
+}
