@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,7 @@ class StormWorkerLogsIT {
                     cluster.conf().stream().map(kv -> kv.replaceFirst("=", ": ")).toList());
             System.setProperty("squall.conf.file", conf.toString());
             System.setProperty(SquallSubmitter.JAR_PROPERTY, jar.toString());
+            assertFalse(SquallSubmitter.isLocalOverride(), "an open LocalCluster would take the submission");
             try {
                 SquallSubmitter.submitTopology("wc", RecordingWordCount.conf(2, 60),
                         RecordingWordCount.topology(records.toString(), 1000, 0, false));
