@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * the machine slows the run but does not inflate this figure), split by kind of thread.
  *
  * <pre>usage: StatefulWordCountBenchmark [rounds] [warmupSecs] [measureSecs] [modes: hashmap,memory,rocksdb]
- *        [maxSpoutPending, default 200000]</pre>
+ *        [maxSpoutPending, default 1000000: a 1 s checkpoint interval's sentences and more, see perf/README.md]</pre>
  */
 public final class StatefulWordCountBenchmark {
     private static final String[] WORDS = new String[10_000];
@@ -156,7 +156,7 @@ public final class StatefulWordCountBenchmark {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         String[] modes = (args.length > 3 ? args[3] : "hashmap,memory,rocksdb").split(",");
-        int pending = args.length > 4 ? Integer.parseInt(args[4]) : 200_000;
+        int pending = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
         Path dir = Files.createTempDirectory("squall-state-bench");
         try {
             int run = 0;
