@@ -302,7 +302,9 @@ public final class BoltExecutor extends Executor {
             if (watermarks != null) {
                 watermarks.onTuple(tuple.getSourceTask());
             }
-            if (sampleEvery > 0 && --untilSample == 0) {
+            if (debug) {
+                executeLogged(tuple);
+            } else if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
                 executeTimed(tuple);
             } else {
@@ -318,6 +320,27 @@ public final class BoltExecutor extends Executor {
                 // The bolt derives its inputs' watermarks from their tuples: act on them before the next tuple.
                 watermarks.onTime(clock.currentTimeMillis(), this::onWatermark, this::outputWatermark);
             }
+        }
+
+        /** Executes as {@link #execute} does, with Storm 2's {@code topology.debug} lines before and after. */
+        private void executeLogged(TupleImpl tuple) {
+            LOG.info("Processing received TUPLE: {} for TASK: {} ", tuple, taskId);
+            long start = clock.nanoTime();
+            if (sampleEvery > 0 && --untilSample == 0) {
+                untilSample = sampleEvery;
+                executeTimed(tuple);
+            } else {
+                executeUntimed(tuple);
+            }
+            LOG.info("Execute done TUPLE {} TASK: {} DELTA: {}", tuple, taskId,
+                    TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - start));
+        }
+
+        /** Storm 2's {@code topology.debug} line of an ack or fail; the time since execute for a timed tuple, else -1. */
+        private void logCompleted(String what, Tuple input) {
+            long delta = input == processSample ? TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - processSampleStart)
+                    : -1;
+            LOG.info("BOLT {} TASK: {} TIME: {} TUPLE: {}", what, taskId, delta, input);
         }
 
         private void executeTimed(TupleImpl tuple) {
@@ -502,6 +525,9 @@ public final class BoltExecutor extends Executor {
             if (countsInputs) {
                 inputOf(input).acked();
             }
+            if (debug) {
+                logCompleted("ack", input);
+            }
             taskContext.taskHooks().boltAck(input);
             if (input == processSample) {
                 stats.processLatency.record(clock.nanoTime() - processSampleStart);
@@ -565,6 +591,9 @@ public final class BoltExecutor extends Executor {
             counters.failed();
             if (countsInputs) {
                 inputOf(input).failed();
+            }
+            if (debug) {
+                logCompleted("fail", input);
             }
             taskContext.taskHooks().boltFail(input);
             if (input == processSample) {

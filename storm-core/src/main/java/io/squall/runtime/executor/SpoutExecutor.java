@@ -317,14 +317,14 @@ public final class SpoutExecutor extends Executor {
     /** A bolt's update of a tree this executor tracks: XORed into its ack value, which completes it at zero. */
     private void update(long root, long xor) {
         if (pending.update(root, xor) == PendingRing.COMPLETED) {
-            complete(false, -1);
+            complete(root, false, -1);
         }
     }
 
     /** The acker's verdict on a tree: completed, or failed by {@code failingTask} (-1 if unknown). */
     private void onResult(long root, boolean failed, int failingTask) {
         if (pending.remove(root)) { // Else timed out already: the spout was told then.
-            complete(failed, failingTask);
+            complete(root, failed, failingTask);
         }
     }
 
@@ -332,11 +332,14 @@ public final class SpoutExecutor extends Executor {
      * Ends the tree just taken out of the pending ring: counts it (the component's shared counters once per message,
      * see {@link #onMessage}) and keeps it for its callback.
      */
-    private void complete(boolean failed, int failingTask) {
+    private void complete(long root, boolean failed, int failingTask) {
         Task task = pending.endedOwner();
         Object msgId = pending.endedMessageId();
         long emitNanos = pending.endedEmitNanos();
         task.pendingCount--;
+        if (task.debug) {
+            logCompleted(root, msgId, failed ? "FAIL-STREAM" : null);
+        }
         if (failed) {
             stats.failed.increment();
             task.counters.failed();
@@ -360,7 +363,19 @@ public final class SpoutExecutor extends Executor {
         task.pendingCount++;
     }
 
+    /** Storm 2's {@code topology.debug} line of a tree's end: acked, or failed for {@code failReason}. */
+    private static void logCompleted(Object root, Object msgId, String failReason) {
+        if (failReason == null) {
+            LOG.info("SPOUT Acking message {} {}", root, msgId);
+        } else {
+            LOG.info("SPOUT Failing {} : {} REASON: {}", root, msgId, failReason);
+        }
+    }
+
     private void onTimeout(Task task, Object msgId) {
+        if (task.debug) {
+            logCompleted("(timed out)", msgId, "TIMEOUT");
+        }
         task.pendingCount--;
         stats.timedOut.increment();
         task.counters.failed();

@@ -41,7 +41,8 @@ abstract class TaskOutput {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<Integer>[] singles = new List[0];
     private final SerializationCheck serializationCheck;
-    private final boolean debug;
+    /** {@code topology.debug}: log each emit, and (in the executors) each execute, ack and fail, as Storm does. */
+    final boolean debug;
 
     TaskOutput(int taskId, String componentId, Router router, TaskHooks hooks, ComponentStats stats, Transfer transfer,
                SerializationCheck serializationCheck, boolean debug, StreamTaps taps) {
@@ -76,7 +77,7 @@ abstract class TaskOutput {
             serializationCheck.check(route, values);
         }
         if (debug) {
-            LOG.info("Emitting: {} {} {} {}", componentId, route.streamId(), values, messageId);
+            logEmit(route, values, directTask);
         }
         TapPoint.Sampling sampling = route.tap().sampling();
         if (sampling != null) {
@@ -107,6 +108,16 @@ abstract class TaskOutput {
         route.counts().emitted(sent);
         hooks.emit(values, route.streamId(), targets);
         return targets;
+    }
+
+    /** Storm 2's {@code topology.debug} line of an emit. */
+    private void logEmit(Route route, List<Object> values, int directTask) {
+        if (directTask >= 0) {
+            LOG.info("Emitting direct: {}; {} {} {} ", directTask, componentId, route.streamId(), values);
+        } else {
+            LOG.info("Emitting Tuple: taskId={} componentId={} stream={} values={}", taskId, componentId,
+                    route.streamId(), values);
+        }
     }
 
     /**
