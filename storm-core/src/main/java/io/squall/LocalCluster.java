@@ -73,7 +73,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     private final Map<String, PendingRebalance> rebalancing = new ConcurrentHashMap<>();
     /** The topologies killed with a wait ({@code KILLED}, spouts deactivated), by name: when, on the clock, they go. */
     private final Map<String, Long> killing = new ConcurrentHashMap<>();
-    /** How often the rebalancer thread looks for rebalances and kills whose wait is over (the clock can simulate it). */
+    /** How often the rebalancer thread looks for rebalances and kills whose wait is over (on the cluster's clock). */
     private static final long REBALANCE_CHECK_MILLIS = 20;
     /** How long closing waits for a kill or rebalance the rebalancer thread has begun. */
     private static final long REBALANCER_STOP_MILLIS = 30_000;

@@ -45,7 +45,8 @@ class LocalClusterKillIT {
     }
 
     private static void awaitGone(LocalCluster cluster, String name) {
-        Await.until(DEADLINE, () -> !cluster.isRunning(name), () -> name + " gone; running " + cluster.getTopologyNames());
+        Await.until(DEADLINE, () -> !cluster.isRunning(name),
+                () -> name + " gone; running " + cluster.getTopologyNames());
     }
 
     @Test

@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterCommands {
     /** What jar and local say of Storm's --artifacts options. */
-    static final String ARTIFACTS_HELP = "        --artifacts resolves Maven artifacts with their dependencies and ships them as --jars;\n"
+    static final String ARTIFACTS_HELP =
+            "        --artifacts resolves Maven artifacts with their dependencies and ships them as --jars;\n"
             + "        ^G or ^G:A leaves a dependency out. --artifactRepositories NAME^URL,... are asked before\n"
             + "        Maven Central; --mavenLocalRepositoryDirectory DIR (default ~/.m2/repository), --proxyUrl,\n"
             + "        --proxyUsername, --proxyPassword as Storm's.";

@@ -396,17 +396,22 @@ final class StormUiApi {
             row.put("id", c.id());
             List<Map<String, Object>> emitted = new ArrayList<>();
             List<Map<String, Object>> transferred = new ArrayList<>();
-            byStream(cm, out, cm == null ? 0 : cm.emitted(), cm == null ? 0 : cm.transferred()).forEach((s, v) -> {
+            List<Map<String, Object>> spoutAcked = new ArrayList<>();
+            List<Map<String, Object>> spoutFailed = new ArrayList<>();
+            List<Map<String, Object>> completeMs = new ArrayList<>();
+            byStream(cm, out).forEach((s, v) -> {
                 emitted.add(byStream(null, s, v[0]));
                 transferred.add(byStream(null, s, v[1]));
+                spoutAcked.add(byStream(null, s, v[2]));
+                spoutFailed.add(byStream(null, s, v[3]));
+                completeMs.add(byStream(null, s, latency(cm == null ? 0 : cm.completeLatencyMs())));
             });
             row.put("emitted", emitted);
             row.put("transferred", transferred);
             if (spout) {
-                row.put("acked", List.of(byStream(null, out, cm == null ? 0 : cm.acked())));
-                row.put("failed", List.of(byStream(null, out, cm == null ? 0 : failed(cm))));
-                row.put("complete_ms_avg", List.of(byStream(null, out,
-                        latency(cm == null ? 0 : cm.completeLatencyMs()))));
+                row.put("acked", spoutAcked);
+                row.put("failed", spoutFailed);
+                row.put("complete_ms_avg", completeMs);
                 spouts.add(row);
             } else if (!(inputs = byInput(cm)).isEmpty()) {
                 List<Map<String, Object>> acked = new ArrayList<>();
@@ -447,23 +452,30 @@ final class StormUiApi {
     }
 
     /**
-     * A component's emitted and transferred tuples by stream, from its tasks' counts; {@code total} under
-     * {@code stream} when its tasks list no streams.
+     * A component's emitted and transferred tuples, and a spout's acked and failed trees, by stream, from its tasks'
+     * counts; the totals under {@code stream} when its tasks list no streams, or count no trees by stream.
      */
-    private static Map<String, long[]> byStream(TopologyMetrics.ComponentMetrics c, String stream, long emitted,
-                                                long transferred) {
+    private static Map<String, long[]> byStream(TopologyMetrics.ComponentMetrics c, String stream) {
         Map<String, long[]> out = new java.util.TreeMap<>();
         if (c != null) {
             for (Snapshots.Task t : c.taskCounts()) {
                 for (Snapshots.StreamCount s : t.streams()) {
-                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[2]);
+                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[4]);
                     v[0] += s.emitted();
                     v[1] += s.transferred();
+                    v[2] += s.acked();
+                    v[3] += s.failed();
                 }
             }
         }
         if (out.isEmpty()) {
-            out.put(stream, new long[] {emitted, transferred});
+            out.put(stream, c == null ? new long[4]
+                    : new long[] {c.emitted(), c.transferred(), c.acked(), failed(c)});
+        } else if (c != null && out.containsKey(stream)
+                && out.values().stream().allMatch(v -> v[2] == 0 && v[3] == 0)) {
+            // A spout task with one stream counts its trees in its totals only.
+            out.get(stream)[2] = c.acked();
+            out.get(stream)[3] = failed(c);
         }
         return out;
     }
@@ -539,17 +551,16 @@ final class StormUiApi {
         Map<String, Object> selected = counts(m == null ? null : find(m, c.id()), spout);
         String stream = c.streams().size() == 1 ? c.streams().get(0) : ExecutorStats.ALL_STREAMS;
         List<Map<String, Object>> outputs = new ArrayList<>();
-        for (Map.Entry<String, long[]> s : byStream(m == null ? null : find(m, c.id()), stream,
-                (Long) selected.get("emitted"), (Long) selected.get("transferred")).entrySet()) {
+        for (Map.Entry<String, long[]> s : byStream(m == null ? null : find(m, c.id()), stream).entrySet()) {
             Map<String, Object> output = new LinkedHashMap<>();
             output.put("stream", s.getKey());
             output.put("encodedStream", s.getKey());
             output.put("emitted", s.getValue()[0]);
             output.put("transferred", s.getValue()[1]);
-            if (spout && s.getKey().equals(stream)) {
+            if (spout) {
                 output.put("completeLatency", selected.get("completeLatency"));
-                output.put("acked", selected.get("acked"));
-                output.put("failed", selected.get("failed"));
+                output.put("acked", s.getValue()[2]);
+                output.put("failed", s.getValue()[3]);
             }
             outputs.add(output);
         }

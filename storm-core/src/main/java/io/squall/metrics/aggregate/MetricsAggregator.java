@@ -42,8 +42,8 @@ public final class MetricsAggregator {
     private static final int FIELDS = 16;
     /** A task's counters, as in {@link Snapshots.Task}: emitted, executed, acked, failed. */
     private static final int TASK_FIELDS = 4;
-    /** A stream's counters, as in {@link Snapshots.StreamCount}: emitted, transferred. */
-    private static final int STREAM_FIELDS = 2;
+    /** A stream's counters, as in {@link Snapshots.StreamCount}: emitted, transferred, acked, failed. */
+    private static final int STREAM_FIELDS = 4;
     /** An input's counters, as in {@link Snapshots.InputCount}: executed, acked, failed. */
     private static final int INPUT_FIELDS = 3;
 
@@ -165,7 +165,7 @@ public final class MetricsAggregator {
     }
 
     private static long[] streamValues(Snapshots.StreamCount s) {
-        return new long[] {s.emitted(), s.transferred()};
+        return new long[] {s.emitted(), s.transferred(), s.acked(), s.failed()};
     }
 
     private static long[] inputValues(Snapshots.InputCount in) {
@@ -322,7 +322,7 @@ public final class MetricsAggregator {
             for (Snapshots.StreamCount s : task.streams()) {
                 EnumMap<Window, RollingSum> sw = w == null ? null : w.streams.get(s.stream());
                 long[] sv = sw == null ? new long[STREAM_FIELDS] : sw.get(window).sum(now);
-                streams.add(new Snapshots.StreamCount(s.stream(), sv[0], sv[1]));
+                streams.add(new Snapshots.StreamCount(s.stream(), sv[0], sv[1], sv[2], sv[3]));
             }
             List<Snapshots.InputCount> inputs = new ArrayList<>();
             for (Snapshots.InputCount in : task.inputs()) {
@@ -350,16 +350,16 @@ public final class MetricsAggregator {
 
     private static Snapshots.Task addTask(Snapshots.Task a, Snapshots.Task b) {
         Map<String, long[]> streams = new TreeMap<>();
-        for (Snapshots.StreamCount s : a.streams()) {
-            streams.computeIfAbsent(s.stream(), k -> new long[STREAM_FIELDS])[0] += s.emitted();
-            streams.get(s.stream())[1] += s.transferred();
-        }
-        for (Snapshots.StreamCount s : b.streams()) {
-            streams.computeIfAbsent(s.stream(), k -> new long[STREAM_FIELDS])[0] += s.emitted();
-            streams.get(s.stream())[1] += s.transferred();
+        for (Snapshots.StreamCount s : java.util.stream.Stream.concat(a.streams().stream(), b.streams().stream())
+                .toList()) {
+            long[] v = streams.computeIfAbsent(s.stream(), k -> new long[STREAM_FIELDS]);
+            long[] add = streamValues(s);
+            for (int i = 0; i < STREAM_FIELDS; i++) {
+                v[i] += add[i];
+            }
         }
         List<Snapshots.StreamCount> merged = new ArrayList<>();
-        streams.forEach((id, v) -> merged.add(new Snapshots.StreamCount(id, v[0], v[1])));
+        streams.forEach((id, v) -> merged.add(new Snapshots.StreamCount(id, v[0], v[1], v[2], v[3])));
         Map<List<String>, long[]> inputs = new java.util.LinkedHashMap<>();
         for (Snapshots.InputCount in : java.util.stream.Stream.concat(a.inputs().stream(), b.inputs().stream())
                 .toList()) {

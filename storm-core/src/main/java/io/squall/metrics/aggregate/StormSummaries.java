@@ -28,11 +28,11 @@ import java.util.function.Predicate;
  * with its task range, the host and port of its worker, and its counts in each of Storm's window keys {@code 600},
  * {@code 10800}, {@code 86400} and {@code :all-time} where Squall has them.
  *
- * <p>An executor's emitted and transferred tuples are its tasks' own, by stream; its executed, acked and failed
- * tuples its tasks' own, by input for a bolt with several inputs (under its one input otherwise). Squall counts a
- * spout's acks and fails and every latency per task or component, not per stream: a spout's are reported under its
- * stream when it declares one, else under {@link ExecutorStats#ALL_STREAMS} (as are emitted and transferred counts
- * when the tasks list no streams), and every executor gets the component's mean latencies, for each of its inputs.
+ * <p>An executor's emitted and transferred tuples are its tasks' own, by stream; a spout's acked and failed trees
+ * its tasks' own by the stream they were emitted on; a bolt's executed, acked and failed tuples its tasks' own, by
+ * input for a bolt with several inputs (under its one input otherwise). Counts of tasks that list no streams are
+ * reported under the component's stream when it declares one, else under {@link ExecutorStats#ALL_STREAMS}. Squall
+ * keeps latencies per component: every executor gets the component's means, for each of its streams or inputs.
  */
 public final class StormSummaries {
     /** Storm's window keys and Squall's windows. */
@@ -86,15 +86,17 @@ public final class StormSummaries {
         return out;
     }
 
-    /** Emitted and transferred by stream over {@code tasks} that {@code runs} (all, if null). */
+    /** Emitted, transferred, and a spout's acked and failed trees, by stream over {@code tasks} that {@code runs}. */
     private static Map<String, long[]> streams(List<Snapshots.Task> tasks, ExecutorPlace runs) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Snapshots.Task t : tasks) {
             if (runs == null || runs.runs(t.task())) {
                 for (Snapshots.StreamCount s : t.streams()) {
-                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[2]);
+                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[4]);
                     v[0] += s.emitted();
                     v[1] += s.transferred();
+                    v[2] += s.acked();
+                    v[3] += s.failed();
                 }
             }
         }
@@ -282,9 +284,25 @@ public final class StormSummaries {
                 emitted.put(w, e);
                 transferred.put(w, t);
             }
-            acked.put(w, Map.of(stream, c.acked));
-            failed.put(w, Map.of(stream, c.failed));
-            complete.put(w, Map.of(stream, c.completeMs));
+            if (spout && c.streams().values().stream().anyMatch(v -> v[2] != 0 || v[3] != 0)) {
+                // A spout's trees by the stream they were emitted on, as Storm counts them (a task with one stream
+                // counts them in its totals only); the latency is the component's mean, given to each stream.
+                Map<String, Long> a = new LinkedHashMap<>();
+                Map<String, Long> f = new LinkedHashMap<>();
+                Map<String, Double> l = new LinkedHashMap<>();
+                c.streams().forEach((id, v) -> {
+                    a.put(id, v[2]);
+                    f.put(id, v[3]);
+                    l.put(id, c.completeMs);
+                });
+                acked.put(w, a);
+                failed.put(w, f);
+                complete.put(w, l);
+            } else {
+                acked.put(w, Map.of(stream, c.acked));
+                failed.put(w, Map.of(stream, c.failed));
+                complete.put(w, Map.of(stream, c.completeMs));
+            }
             if (c.inputs().isEmpty()) {
                 boltAcked.put(w, Map.of(input, c.acked));
                 boltFailed.put(w, Map.of(input, c.failed));

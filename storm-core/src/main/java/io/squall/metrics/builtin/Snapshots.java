@@ -79,8 +79,16 @@ public final class Snapshots {
         }
     }
 
-    /** Tuples a task emitted on one stream, and sent along it (one per target). */
-    public record StreamCount(String stream, long emitted, long transferred) { }
+    /**
+     * Tuples a task emitted on one stream, and sent along it (one per target); for a spout, its trees emitted on the
+     * stream that were acked, and failed (timed out included).
+     */
+    public record StreamCount(String stream, long emitted, long transferred, long acked, long failed) {
+        /** A stream's counts without trees (a bolt's, or a spout's untracked emits). */
+        public StreamCount(String stream, long emitted, long transferred) {
+            this(stream, emitted, transferred, 0, 0);
+        }
+    }
 
     /** Tuples of stream {@code stream} of {@code component} a bolt task executed, acked and failed. */
     public record InputCount(String component, String stream, long executed, long acked, long failed) { }

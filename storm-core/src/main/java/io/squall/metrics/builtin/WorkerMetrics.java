@@ -288,11 +288,11 @@ public final class WorkerMetrics {
         return out;
     }
 
-    /** A task's counts of each stream it emitted on, by stream id. */
+    /** A task's counts of each stream it emitted on (a spout's: with its trees acked and failed), by stream id. */
     public static List<Snapshots.StreamCount> streamCounts(TaskStats t) {
         List<Snapshots.StreamCount> out = new ArrayList<>();
         new java.util.TreeMap<>(t.streams()).forEach((id, s) -> out.add(new Snapshots.StreamCount(id,
-                s.emittedCount(), s.transferredCount())));
+                s.emittedCount(), s.transferredCount(), s.ackedCount(), s.failedCount())));
         return out;
     }
 }

@@ -336,7 +336,7 @@ public final class BoltExecutor extends Executor {
                     TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - start));
         }
 
-        /** Storm 2's {@code topology.debug} line of an ack or fail; the time since execute for a timed tuple, else -1. */
+        /** Storm 2's {@code topology.debug} line of an ack or fail: the time since a timed tuple's execute, else -1. */
         private void logCompleted(String what, Tuple input) {
             long delta = input == processSample ? TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - processSampleStart)
                     : -1;

@@ -15,6 +15,7 @@ import io.squall.runtime.routing.Route;
 import io.squall.runtime.routing.Router;
 import io.squall.runtime.state.ReplayKeys;
 import io.squall.runtime.stats.ComponentStats;
+import io.squall.runtime.stats.StreamStats;
 import io.squall.spout.IFiniteSpout;
 import io.squall.spout.ISpout;
 import io.squall.spout.ISpoutOutputCollector;
@@ -62,8 +63,9 @@ public final class SpoutExecutor extends Executor {
      * The pending trees of every task of the executor, numbered in emit order from a random start (a restarted spout
      * does not reuse the roots its predecessor had pending).
      */
-    private final PendingRing<Task> pending;
-    private final PendingRing.Expired<Task> onTimeout = this::onTimeout;
+    /** Owned by the emitting {@link Task}, or by an {@link Origin} when the task counts its trees by stream. */
+    private final PendingRing<Object> pending;
+    private final PendingRing.Expired<Object> onTimeout = this::onTimeout;
     /** Whether this executor tracks its own trees, as their acker. */
     private final boolean tracksTrees;
     private final List<Task> tasks = new ArrayList<>();
@@ -333,7 +335,17 @@ public final class SpoutExecutor extends Executor {
      * see {@link #onMessage}) and keeps it for its callback.
      */
     private void complete(long root, boolean failed, int failingTask) {
-        Task task = pending.endedOwner();
+        Object owner = pending.endedOwner();
+        Task task;
+        StreamStats stream;
+        if (owner instanceof Task t) {
+            task = t;
+            stream = null;
+        } else {
+            Origin o = (Origin) owner;
+            task = o.task();
+            stream = o.stream();
+        }
         Object msgId = pending.endedMessageId();
         long emitNanos = pending.endedEmitNanos();
         task.pendingCount--;
@@ -343,11 +355,17 @@ public final class SpoutExecutor extends Executor {
         if (failed) {
             stats.failed.increment();
             task.counters.failed();
+            if (stream != null) {
+                stream.failed();
+            }
             String by = failingTask >= 0 ? context.componentOf(failingTask) : null;
             stats.failedBy(by != null ? by : "unknown");
             completed.failed(task, msgId, failingTask);
         } else {
             task.counters.acked();
+            if (stream != null) {
+                stream.acked();
+            }
             long latency = Math.max(0, nowNanos - emitNanos);
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
@@ -357,9 +375,12 @@ public final class SpoutExecutor extends Executor {
         }
     }
 
-    /** Records a tracked tree that {@code task} emitted, the XOR of its first edges {@code xor}. */
-    private void addPending(long root, Task task, Object msgId, long emitNanos, long xor) {
-        pending.add(root, task, msgId, emitNanos, xor);
+    /**
+     * Records a tracked tree {@code task} emitted, the XOR of its first edges {@code xor}; {@code owner} is the task,
+     * or the stream's {@link Origin} (see {@link #pending}).
+     */
+    private void addPending(long root, Object owner, Task task, Object msgId, long emitNanos, long xor) {
+        pending.add(root, owner, msgId, emitNanos, xor);
         task.pendingCount++;
     }
 
@@ -372,7 +393,15 @@ public final class SpoutExecutor extends Executor {
         }
     }
 
-    private void onTimeout(Task task, Object msgId) {
+    private void onTimeout(Object owner, Object msgId) {
+        Task task;
+        if (owner instanceof Task t) {
+            task = t;
+        } else {
+            Origin o = (Origin) owner;
+            task = o.task();
+            o.stream().failed();
+        }
         if (task.debug) {
             logCompleted("(timed out)", msgId, "TIMEOUT");
         }
@@ -394,6 +423,12 @@ public final class SpoutExecutor extends Executor {
         }
     }
 
+    /**
+     * Where a tracked tree was emitted by a task with several streams: the task, and its counters of the stream,
+     * which count the tree's end (a task with one stream counts its trees' ends in its own counters only).
+     */
+    private record Origin(Task task, StreamStats stream) { }
+
     /** One spout task and its collector. Executor thread only. */
     private final class Task extends TaskOutput implements ISpoutOutputCollector {
         final ISpout spout;
@@ -414,6 +449,8 @@ public final class SpoutExecutor extends Executor {
         private long[] emitKeys;
         /** Makes replay keys, or null when the topology has no stateful bolt. */
         private final ReplayKeys replayKeys;
+        /** Whether the task emits on several streams, and so counts its trees' ends by stream. */
+        private final boolean byStream;
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
             super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
@@ -421,6 +458,10 @@ public final class SpoutExecutor extends Executor {
             this.spout = spout;
             this.taskContext = taskContext;
             this.replayKeys = ReplayKeys.forSpout(taskContext, SpoutExecutor.this.componentId);
+            this.byStream = router.routes().size() > 1;
+            for (Route r : router.routes().values()) {
+                r.attach(new Origin(this, r.counts()));
+            }
         }
 
         @Override
@@ -450,7 +491,7 @@ public final class SpoutExecutor extends Executor {
                 watermarks.afterEmit();
             }
             if (tracked && !targets.isEmpty()) {
-                addPending(emitRoot, this, messageId, nowNanos, emitXor);
+                addPending(emitRoot, byStream ? route.attachment() : this, this, messageId, nowNanos, emitXor);
                 if (!tracksTrees) {
                     transfer.sendAck(context.ackerTask(emitRoot), AckBatch.INIT, emitRoot, emitXor, taskId);
                 }

@@ -31,6 +31,8 @@ public final class Route {
     private StreamStats counts;
     /** What the tuples of this route say they come from; set once when the task is made. */
     private TupleSource source;
+    /** What the emitting executor keeps with this route (a spout: where its trees on the stream are counted). */
+    private Object attachment;
 
     Route(GeneralTopologyContext context, String componentId, String streamId, Fields fields, boolean direct,
           TaskSelector[] selectors, int[] directTargets) {
@@ -50,6 +52,16 @@ public final class Route {
         this.maxTargets = max;
         this.scratch = new int[Math.max(1, max)];
         this.counts = new StreamStats(streamId);
+    }
+
+    /** Keeps {@code o} with this route for the emitting executor ({@link #attachment()}). Before the first emit. */
+    public void attach(Object o) {
+        this.attachment = o;
+    }
+
+    /** What the emitting executor keeps with this route, or null. */
+    public Object attachment() {
+        return attachment;
     }
 
     /** Counts this route's emits into {@code stats} (the task's counters of the stream). Before the first emit. */

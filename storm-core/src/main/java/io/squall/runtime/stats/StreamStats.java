@@ -5,18 +5,23 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Counters of one output stream of one task: the tuples it emitted on the stream and the tuples it sent along it
- * (one per target task). Written only by the task's executor thread, with plain reads and opaque writes, as
- * {@link TaskStats}; read by any thread.
+ * (one per target task), and for a spout the trees it emitted on the stream that were acked and failed (timed out
+ * included), as Storm counts a spout's acks by stream. Written only by the task's executor thread, with plain reads
+ * and opaque writes, as {@link TaskStats}; read by any thread.
  */
 public final class StreamStats {
     private static final VarHandle EMITTED;
     private static final VarHandle TRANSFERRED;
+    private static final VarHandle ACKED;
+    private static final VarHandle FAILED;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             EMITTED = l.findVarHandle(StreamStats.class, "emitted", long.class);
             TRANSFERRED = l.findVarHandle(StreamStats.class, "transferred", long.class);
+            ACKED = l.findVarHandle(StreamStats.class, "acked", long.class);
+            FAILED = l.findVarHandle(StreamStats.class, "failed", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -25,6 +30,8 @@ public final class StreamStats {
     private final String streamId;
     private long emitted;
     private long transferred;
+    private long acked;
+    private long failed;
 
     /** Counters for stream {@code streamId}. */
     public StreamStats(String streamId) {
@@ -40,6 +47,26 @@ public final class StreamStats {
     public void emitted(int targets) {
         EMITTED.setOpaque(this, emitted + 1);
         TRANSFERRED.setOpaque(this, transferred + targets);
+    }
+
+    /** Counts a spout tree emitted on the stream that was acked. Owner thread. */
+    public void acked() {
+        ACKED.setOpaque(this, acked + 1);
+    }
+
+    /** Counts a spout tree emitted on the stream that failed or timed out. Owner thread. */
+    public void failed() {
+        FAILED.setOpaque(this, failed + 1);
+    }
+
+    /** Spout trees of the stream acked. Any thread. */
+    public long ackedCount() {
+        return (long) ACKED.getOpaque(this);
+    }
+
+    /** Spout trees of the stream failed or timed out. Any thread. */
+    public long failedCount() {
+        return (long) FAILED.getOpaque(this);
     }
 
     /** Tuples emitted on the stream. Any thread. */

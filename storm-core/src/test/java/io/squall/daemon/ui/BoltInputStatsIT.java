@@ -32,8 +32,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A bolt with two inputs reports its executed, acked and failed tuples by input, as Storm's: in
- * {@code getTopologyInfo} and in the Storm UI API's component page and metrics.
+ * A bolt with two inputs reports its executed, acked and failed tuples by input, and a spout with two streams its
+ * acked and failed trees by stream, as Storm's: in {@code getTopologyInfo} and in the Storm UI API's component page
+ * and metrics.
  */
 class BoltInputStatsIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -60,6 +61,49 @@ class BoltInputStatsIT {
         @Override
         public void declareOutputFields(OutputFieldsDeclarer declarer) {
         }
+    }
+
+    /** Emits "x", "y", "z" on stream "left" and "p", "q", "fail", "r", "s" on "right", each with a message id. */
+    public static class TwoStreams extends io.squall.topology.base.BaseRichSpout {
+        private transient io.squall.spout.SpoutOutputCollector collector;
+        private int next;
+
+        @Override
+        public void open(Map<String, Object> conf, TopologyContext context,
+                         io.squall.spout.SpoutOutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void nextTuple() {
+            List<String> left = List.of("x", "y", "z");
+            List<String> right = List.of("p", "q", "fail", "r", "s");
+            if (next < left.size()) {
+                collector.emit("left", new Values(left.get(next)), "l" + next);
+            } else if (next < left.size() + right.size()) {
+                collector.emit("right", new Values(right.get(next - left.size())), "r" + next);
+            }
+            next++;
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declareStream("left", new Fields("word"));
+            declarer.declareStream("right", new Fields("word"));
+        }
+    }
+
+    /** The spout's acked and failed trees by stream, over its executors: "stream acked/failed". */
+    private static Map<String, String> byStream(LocalCluster cluster) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (ExecutorSummary e : cluster.getTopologyInfo("streams").get_executors()) {
+            if (e.get_component_id().equals("two")) {
+                io.squall.topology.SpoutStats s = e.get_stats().get_specific().get_spout();
+                s.get_acked().get(ExecutorStats.ALL_TIME).forEach((stream, n) -> out.put(stream, n + "/"
+                        + s.get_failed().get(ExecutorStats.ALL_TIME).get(stream)));
+            }
+        }
+        return out;
     }
 
     private static List<List<Object>> words(String... words) {
@@ -124,6 +168,29 @@ class BoltInputStatsIT {
             JsonNode bolt = get(server, "/api/v1/topology/" + id + "/metrics").get("bolts").get(0);
             assertEquals(2, bolt.get("executed").size(), bolt.toString());
             assertEquals("a", bolt.get("executed").get(0).get("component_id").asText(), bolt.toString());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aSpoutWithTwoStreamsIsCountedByStream() {
+        Map<String, String> expected = Map.of("left", "3/0", "right", "4/1");
+        try (LocalCluster cluster = new LocalCluster();
+             DashboardServer server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 200)) {
+            TopologyBuilder t = new TopologyBuilder();
+            t.setSpout("two", new TwoStreams());
+            t.setBolt("judge", new AckOrFail()).shuffleGrouping("two", "left").shuffleGrouping("two", "right");
+            cluster.submitTopology("streams", null, t.createTopology());
+            Await.until(DEADLINE, () -> expected.equals(byStream(cluster)),
+                    () -> "acked/failed by stream " + byStream(cluster) + ", expected " + expected);
+
+            String id = cluster.getTopologyInfo("streams").get_id();
+            Await.until(DEADLINE, () -> {
+                Map<String, String> rows = new java.util.TreeMap<>();
+                get(server, "/api/v1/topology/" + id + "/component/two").get("outputStats").forEach(r -> rows.put(
+                        r.get("stream").asText(), r.get("acked").asLong() + "/" + r.get("failed").asLong()));
+                return expected.equals(rows);
+            }, () -> "the component page's output stats by stream");
         }
     }
 }

@@ -134,6 +134,20 @@ class MetricsAggregatorTest {
     }
 
     @Test
+    void aSpoutsTreesAreWindowedByStream() {
+        agg.record(workerListingAllTasks("h:6700", List.of(new Snapshots.Task(1, 8, 0, 5, 1, List.of(
+                new Snapshots.StreamCount("left", 3, 3, 3, 0), new Snapshots.StreamCount("right", 5, 5, 2, 1))))));
+        now.addAndGet(TimeUnit.MINUTES.toMillis(11));
+        agg.record(workerListingAllTasks("h:6700", List.of(new Snapshots.Task(1, 10, 0, 7, 1, List.of(
+                new Snapshots.StreamCount("left", 5, 5, 5, 0), new Snapshots.StreamCount("right", 5, 5, 2, 1))))));
+        assertEquals(List.of(new Snapshots.StreamCount("left", 2, 2, 2, 0), new Snapshots.StreamCount("right", 0, 0,
+                0, 0)), agg.view("t", Window.TEN_MINUTES).bolts().get(0).taskCounts().get(0).streams(),
+                "what the last eleven minutes added, by stream");
+        assertEquals(List.of(new Snapshots.StreamCount("left", 5, 5, 5, 0), new Snapshots.StreamCount("right", 5, 5,
+                2, 1)), agg.view("t", Window.ALL_TIME).bolts().get(0).taskCounts().get(0).streams());
+    }
+
+    @Test
     void backpressureIsReportedPerWorker() {
         agg.record(workerListingAllTasks("h:6700", List.of()));
         agg.record(workerListingAllTasks("h:6701", List.of()));

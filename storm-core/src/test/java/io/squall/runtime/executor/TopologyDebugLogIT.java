@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TopologyDebugLogIT {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(TaskOutput.class),
-            (Logger) LoggerFactory.getLogger(BoltExecutor.class), (Logger) LoggerFactory.getLogger(SpoutExecutor.class));
+            (Logger) LoggerFactory.getLogger(BoltExecutor.class),
+            (Logger) LoggerFactory.getLogger(SpoutExecutor.class));
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     /** Acks every word but "bad", which it fails. */
