@@ -495,13 +495,18 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     /** The seconds, rounded up, until a rebalancing topology restarts with its new counts; 0 if it is not rebalancing. */
     public int rebalancingInSecs(String name) {
         PendingRebalance p = rebalancing.get(name);
-        return p == null ? 0 : (int) Math.max(0, (p.dueNanos() - clock.nanoTime() + 999_999_999L) / 1_000_000_000L);
+        return p == null ? 0 : secsUntil(p.dueNanos());
     }
 
     /** The seconds, rounded up, until a topology killed with a wait stops; 0 if it was not. */
     public int killedInSecs(String name) {
         Long due = killing.get(name);
-        return due == null ? 0 : (int) Math.max(0, (due - clock.nanoTime() + 999_999_999L) / 1_000_000_000L);
+        return due == null ? 0 : secsUntil(due);
+    }
+
+    /** The seconds, rounded up, from now to {@code dueNanos} on this cluster's clock; 0 if it has passed. */
+    private int secsUntil(long dueNanos) {
+        return (int) Math.max(0, (dueNanos - clock.nanoTime() + 999_999_999L) / 1_000_000_000L);
     }
 
     private String status(String name, LocalTopologyRuntime t) {
@@ -577,8 +582,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
      * still listed and its name taken; activate, deactivate and rebalance are refused; a rebalance waiting is
      * cancelled; killing it again starts a new wait. A wait of 0 stops it now, as {@link #killTopology}.
      *
-     * @throws NotAliveException        if no topology of that name runs
-     * @throws IllegalArgumentException if the wait is negative
+     * @throws NotAliveException if no topology of that name runs (a negative wait is refused by {@link KillOptions})
      */
     @Override
     public void killTopologyWithOpts(String name, KillOptions options) {
@@ -586,10 +590,6 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             LocalTopologyRuntime t = worker(name);
             int waitSecs = options != null && options.is_set_wait_secs() ? options.get_wait_secs()
                     : t.messageTimeoutSecs();
-            if (waitSecs < 0) {
-                throw new IllegalArgumentException("The kill wait of topology '" + name + "' must be at least 0 "
-                        + "seconds, got " + waitSecs);
-            }
             if (waitSecs > 0) {
                 rebalancing.remove(name);
                 t.deactivate();

@@ -562,11 +562,11 @@ public final class Nimbus implements AutoCloseable {
         }
         DebugState now;
         try {
-            now = debugged.getOrDefault(t.name(), DebugState.NONE).with(key, enable, percent);
+            now = debugged.compute(t.name(), (n, before) -> (before == null ? DebugState.NONE : before)
+                    .with(key, enable, percent));
         } catch (IllegalArgumentException e) {
             throw new NimbusException(400, e.getMessage());
         }
-        debugged.put(t.name(), now);
         return new LinkedHashMap<>(now.percents());
     }
 
