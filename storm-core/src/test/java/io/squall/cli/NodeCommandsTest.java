@@ -111,6 +111,7 @@ class NodeCommandsTest {
                 "storm.health.check.fail.on.timeouts=false");
         assertEquals(Main.OK, forgiven.code(), forgiven.out());
         assertTrue(forgiven.out().contains("slow.sh: timeout"), forgiven.out());
+        assertFalse(Files.exists(marker), "the script is killed before its sleep, so it never goes on to touch");
     }
 
     @Test

@@ -112,8 +112,11 @@ public final class HealthCheck {
         });
         try {
             if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                // The script first, then the children it had: killed first, a child's death would let the script
+                // go on to its next command (a "sleep 30; touch f" would touch f after the kill).
+                List<ProcessHandle> children = p.descendants().toList();
                 p.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
                 return new ScriptRun(script, Result.TIMEOUT, "still running after " + timeoutMs + " ms "
                         + "(storm.health.check.timeout.ms); killed");
             }
