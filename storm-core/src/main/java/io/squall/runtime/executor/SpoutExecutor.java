@@ -459,8 +459,10 @@ public final class SpoutExecutor extends Executor {
             this.taskContext = taskContext;
             this.replayKeys = ReplayKeys.forSpout(taskContext, SpoutExecutor.this.componentId);
             this.byStream = router.routes().size() > 1;
-            for (Route r : router.routes().values()) {
-                r.attach(new Origin(this, r.counts()));
+            if (byStream) {
+                for (Route r : router.routes().values()) {
+                    r.attach(new Origin(this, r.counts()));
+                }
             }
         }
 
