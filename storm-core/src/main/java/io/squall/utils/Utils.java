@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -115,9 +116,16 @@ public final class Utils {
         return bytes.toByteArray();
     }
 
-    /** Java-deserializes an object of the expected class. */
+    /**
+     * Java-deserializes an object of the expected class, its classes resolved through the thread's context class
+     * loader (a topology's, when its JAR is loaded apart) before the caller's.
+     */
     public static <T> T javaDeserialize(byte[] bytes, Class<T> type) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        return javaDeserialize(bytes, type, loader());
+    }
+
+    private static <T> T javaDeserialize(byte[] bytes, Class<T> type, ClassLoader loader) {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             return type.cast(in.readObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,10 +134,35 @@ public final class Utils {
         }
     }
 
+    /** Resolves classes through a given class loader, then the thread's context one, then as Java's own does. */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            for (ClassLoader l : new ClassLoader[] {loader, loader()}) {
+                try {
+                    return Class.forName(desc.getName(), false, l);
+                } catch (ClassNotFoundException e) {
+                    // Not that loader's: try the next.
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+
     /** Java-serializes and deserializes: a deep copy of a serializable object. */
     @SuppressWarnings("unchecked")
     public static <T extends Serializable> T copy(T o) {
-        return (T) javaDeserialize(javaSerialize(o), Object.class);
+        // The object's own class loader first: a custom grouping of a topology JAR loaded apart is copied on an
+        // executor thread whose context class loader may not be the JAR's.
+        ClassLoader own = o.getClass().getClassLoader();
+        return (T) javaDeserialize(javaSerialize(o), Object.class, own != null ? own : loader());
     }
 
     /** Java-serializes an object (Storm's {@code Utils.serialize}). */

@@ -82,8 +82,8 @@ class CompatIT {
     @Test
     @Timeout(60)
     void groupings() throws Exception {
-        assertEquals("counts {cold=20, hot=40}, hot on 2 tasks, cold on at most 2: true, n-grouping copies 120 on 2 tasks",
-                run("GroupingsCompat"));
+        assertEquals("counts {cold=20, hot=40}, hot on 2 tasks, cold on at most 2: true, n-grouping copies 120 on 2 tasks,"
+                + " load-aware 60, least loaded 60, told the loads before choosing: true", run("GroupingsCompat"));
     }
 
     @Test

@@ -219,7 +219,7 @@ public final class BoltExecutor extends Executor {
         private InputStats lastInput;
 
         Task(int taskId, IBolt bolt, TopologyContext taskContext) {
-            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
+            super(taskId, BoltExecutor.this.componentId, new Router(taskContext, taskId, taskLoad(), clock),
                     taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.bolt = bolt;
             this.taskContext = taskContext;

@@ -453,7 +453,7 @@ public final class SpoutExecutor extends Executor {
         private final boolean byStream;
 
         Task(int taskId, ISpout spout, TopologyContext taskContext) {
-            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad()),
+            super(taskId, SpoutExecutor.this.componentId, new Router(taskContext, taskId, taskLoad(), clock),
                     taskContext.taskHooks(), stats, transfer, serializationCheck, settings.debug(), context.taps());
             this.spout = spout;
             this.taskContext = taskContext;

@@ -9,6 +9,7 @@ import io.squall.topology.ComponentSpec;
 import io.squall.topology.GlobalStreamId;
 import io.squall.topology.Grouping;
 import io.squall.topology.StreamSpec;
+import io.squall.utils.Clock;
 import io.squall.utils.Utils;
 
 import java.util.ArrayList;
@@ -28,16 +29,18 @@ public final class Router {
 
     /** Builds the routes of {@code taskId}'s streams in the given topology, with shuffles that ignore load. */
     public Router(WorkerTopologyContext context, int taskId) {
-        this(context, taskId, null);
+        this(context, taskId, null, null);
     }
 
     /**
      * Builds the routes of {@code taskId}'s streams in the given topology. Shuffle and local-or-shuffle
      * groupings weigh their targets by {@code load} unless it is null or the topology sets
      * {@code topology.disable.loadaware.messaging}; a load-aware shuffle also keeps its tuples in this worker
-     * while the target tasks here keep up ({@link LocalityAwareShuffleSelector}, as Storm 2's).
+     * while the target tasks here keep up ({@link LocalityAwareShuffleSelector}, as Storm 2's). A custom grouping
+     * that is a {@code LoadAwareCustomStreamGrouping} is told the same loads, unless the topology sets that key,
+     * every second of {@code clock} (the executor's; may be null when {@code load} is).
      */
-    public Router(WorkerTopologyContext context, int taskId, TaskLoad load) {
+    public Router(WorkerTopologyContext context, int taskId, TaskLoad load, Clock clock) {
         String componentId = context.getComponentId(taskId);
         ComponentSpec self = context.getRawTopology().getComponent(componentId);
         List<Integer> workerTasks = context.getThisWorkerTasks();
@@ -84,7 +87,8 @@ public final class Router {
                         // Each emitting task gets its own copy, so groupings may keep per-task state.
                         CustomStreamGrouping grouping = Utils.copy(g.getCustom());
                         grouping.prepare(context, stream, tasks);
-                        selectors.add(new CustomSelector(grouping, taskId, targets, stream, consumer.getId()));
+                        selectors.add(new CustomSelector(grouping, taskId, targets, stream, consumer.getId(),
+                                taskLoad, workerTasks, clock));
                     }
                     default -> throw new IllegalStateException("Unknown grouping " + g);
                 }

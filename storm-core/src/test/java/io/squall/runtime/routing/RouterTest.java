@@ -7,6 +7,7 @@ import io.squall.testing.TestWordSpout;
 import io.squall.topology.StormTopology;
 import io.squall.topology.TopologyBuilder;
 import io.squall.tuple.Fields;
+import io.squall.utils.ManualClock;
 import io.squall.utils.Utils;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,7 @@ class RouterTest {
             for (List<Integer> workerTasks : List.of(List.of(words, split.get(0), split.get(2)), List.of(words))) {
                 WorkerTopologyContext context = new WorkerTopologyContext(t, conf, layout.taskToComponent(), "t", 0,
                         workerTasks);
-                Route r = new Router(context, words, task -> 0.1).route(Utils.DEFAULT_STREAM_ID);
+                Route r = new Router(context, words, task -> 0.1, new ManualClock()).route(Utils.DEFAULT_STREAM_ID);
                 Set<Integer> seen = targets(r, List.of("x"), 200);
                 boolean local = conf.isEmpty() && workerTasks.size() > 1;
                 assertEquals(local ? Set.of(split.get(0), split.get(2)) : Set.copyOf(split), seen,
