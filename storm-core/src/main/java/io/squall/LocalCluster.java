@@ -2,7 +2,9 @@ package io.squall;
 
 import io.squall.blobstore.ClientBlobStore;
 import io.squall.blobstore.LocalModeClientBlobStore;
+import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
+import io.squall.config.ServedConf;
 import io.squall.multilang.TopologyResources;
 import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.LocalRuntime;
@@ -14,6 +16,7 @@ import io.squall.topology.ClusterSummary;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.Nimbus;
+import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
@@ -26,6 +29,8 @@ import io.squall.utils.Clock;
 import io.squall.utils.DRPCClient;
 import io.squall.utils.ManualClock;
 import io.squall.utils.Time;
+import io.squall.utils.Utils;
+import io.squall.utils.VersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -535,8 +540,10 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                     t.workerCount(), uptimeSecs(t), status(name, t), LOCAL_USER));
         }
         int uptime = (int) ((clock.currentTimeMillis() - createdMillis) / 1000);
+        Object port = baseConf.getOrDefault(ConfigKeys.NIMBUS_PORT.name(), ConfigKeys.NIMBUS_PORT.defaultValue());
         return new ClusterSummary(List.of(new SupervisorSummary("localhost", uptime, topologies.size(),
-                topologies.size(), "local")), uptime, topologies);
+                topologies.size(), "local")), uptime, topologies, List.of(new NimbusSummary("localhost",
+                port instanceof Number n ? n.intValue() : 0, uptime, true, VersionInfo.getVersion())));
     }
 
     /**
@@ -679,17 +686,30 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     public String getTopologyConf(String nameOrId) {
         String name = nameOf(nameOrId);
         Launch launch = launches.get(name);
-        Map<String, Object> conf = new java.util.TreeMap<>();
-        if (launch != null) {
-            launch.conf().forEach((k, v) -> conf.put(k, v == null || v instanceof Number || v instanceof Boolean
-                    || v instanceof String || v instanceof Map || v instanceof java.util.Collection ? v
-                    : v.toString()));
-        }
+        return json(launch == null ? Map.of() : launch.conf(), "The configuration of topology '" + name + "'");
+    }
+
+    /**
+     * The configuration of this cluster's Nimbus as JSON, as Storm's {@code getNimbusConf}: the defaults, the
+     * {@code storm.yaml}/{@code squall.yaml} found, and the daemon configuration the cluster was made with; keys that
+     * name a password, secret or token are left out, as a cluster's Nimbus leaves them out.
+     */
+    @Override
+    public String getNimbusConf() {
+        Map<String, Object> conf = new HashMap<>(Utils.readStormConfig());
+        conf.putAll(baseConf);
+        return json(ServedConf.of(conf).conf(), "The cluster's configuration");
+    }
+
+    /** {@code conf} as a JSON object, sorted by key; values JSON cannot write as their strings. */
+    private static String json(Map<String, Object> conf, String what) {
+        Map<String, Object> sorted = new java.util.TreeMap<>();
+        conf.forEach((k, v) -> sorted.put(k, v == null || v instanceof Number || v instanceof Boolean
+                || v instanceof String || v instanceof Map || v instanceof java.util.Collection ? v : v.toString()));
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(conf);
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sorted);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("The configuration of topology '" + name + "' cannot be written as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(what + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.squall;
 
 import io.squall.testing.TestWordSpout;
+import io.squall.topology.Nimbus;
 import io.squall.topology.TopologyBuilder;
 import io.squall.topology.TopologySummary;
 import io.squall.utils.NimbusClient;
@@ -43,8 +44,27 @@ class LocalModeOverrideIT {
                     .get_topologies();
             assertEquals(List.of("submitted"), listed.stream().map(TopologySummary::get_name).toList(),
                     "NimbusClient reaches the local cluster too");
+            Nimbus.Iface client = NimbusClient.getConfiguredClient(Map.of()).getClient();
+            assertTrue(client.getLeader().is_isLeader());
+            assertEquals("localhost", client.getLeader().get_host());
+            assertFalse(client.isTopologyNameAllowed("submitted"), "a running topology's name");
+            assertTrue(client.isTopologyNameAllowed("another"));
+            assertFalse(client.isTopologyNameAllowed("a.b"));
+            assertTrue(client.getNimbusConf().contains("\"topology.message.timeout.secs\":30"),
+                    client.getNimbusConf());
         }
         assertFalse(SquallSubmitter.isLocalOverride(), "closed, it takes no more");
+    }
+
+    @Test
+    @Timeout(60)
+    void theLocalNimbusConfHoldsTheDaemonConfButNoSecret() throws Exception {
+        try (LocalCluster cluster = new LocalCluster.Builder().withDaemonConf("ui.password", "hunter2")
+                .withDaemonConf("squall.team", "blue").build()) {
+            String conf = cluster.getNimbusConf();
+            assertTrue(conf.contains("\"squall.team\":\"blue\""), conf);
+            assertFalse(conf.contains("ui.password") || conf.contains("hunter2"), conf);
+        }
     }
 
     @Test

@@ -86,6 +86,43 @@ public final class Nimbus {
         }
 
         /** A running topology's structure. */
+        /**
+         * The topology's detail as {@link #getTopologyInfo}, with all, none or the latest of each component's errors
+         * ({@code options}' choice; all when it makes none).
+         */
+        default TopologyInfo getTopologyInfoWithOpts(String id, GetInfoOptions options) {
+            return withErrors(getTopologyInfo(id), options);
+        }
+
+        /** {@link #getTopologyInfoWithOpts} by the topology's name. */
+        default TopologyInfo getTopologyInfoByNameWithOpts(String name, GetInfoOptions options) {
+            return withErrors(getTopologyInfoByName(name), options);
+        }
+
+        /**
+         * The leader Nimbus.
+         *
+         * @throws IllegalStateException when none leads now (an election is under way)
+         */
+        default NimbusSummary getLeader() {
+            return getClusterInfo().get_nimbuses().stream().filter(NimbusSummary::is_isLeader).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No Nimbus leads the cluster now; try again shortly"));
+        }
+
+        /** The answering Nimbus's configuration as JSON (keys that name a secret left out). */
+        String getNimbusConf();
+
+        /**
+         * Whether a topology may be submitted under {@code name}: a name Nimbus accepts and no topology of that name
+         * is running or being killed.
+         */
+        default boolean isTopologyNameAllowed(String name) {
+            if (name == null || name.isBlank() || name.chars().anyMatch(c -> "/.:\\".indexOf(c) >= 0)) {
+                return false;
+            }
+            return getTopologySummaries().stream().noneMatch(t -> t.get_name().equals(name));
+        }
+
         StormTopology getTopology(String id);
 
         /** The topology as the user built it; the same as {@link #getTopology} in Squall. */
@@ -117,6 +154,22 @@ public final class Nimbus {
     }
 
     /** The client class Storm code names; {@code getClient()} returns one. */
+    /** {@code info} with the errors {@code options} asks for. */
+    static TopologyInfo withErrors(TopologyInfo info, GetInfoOptions options) {
+        NumErrorsChoice choice = options == null || !options.is_set_num_err_choice() ? NumErrorsChoice.ALL
+                : options.get_num_err_choice();
+        if (choice == NumErrorsChoice.ALL) {
+            return info;
+        }
+        Map<String, java.util.List<ErrorInfo>> errors = new java.util.HashMap<>();
+        if (choice == NumErrorsChoice.ONE) {
+            info.get_errors().forEach((component, list) -> list.stream()
+                    .max(java.util.Comparator.comparingInt(ErrorInfo::get_error_time_secs))
+                    .ifPresent(latest -> errors.put(component, java.util.List.of(latest))));
+        }
+        return info.withErrors(errors);
+    }
+
     public abstract static class Client implements Iface {
     }
 }

@@ -49,6 +49,13 @@ public class TopologyInfo implements Serializable {
         return status;
     }
 
+    /** This topology's detail with {@code errors} in place of its errors. */
+    TopologyInfo withErrors(Map<String, List<ErrorInfo>> errors) {
+        TopologyInfo copy = new TopologyInfo(id, name, uptimeSecs, executors, status, errors);
+        copy.componentDebug = componentDebug;
+        return copy;
+    }
+
     /** The last errors of each component that reported any. */
     public Map<String, List<ErrorInfo>> get_errors() {
         return errors;

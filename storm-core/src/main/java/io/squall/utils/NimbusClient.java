@@ -234,6 +234,11 @@ public class NimbusClient implements AutoCloseable {
         }
 
         @Override
+        public String getNimbusConf() {
+            return cluster.getNimbusConf();
+        }
+
+        @Override
         public StormTopology getTopology(String id) {
             return cluster.getTopology(id);
         }

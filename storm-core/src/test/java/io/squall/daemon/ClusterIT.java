@@ -30,9 +30,12 @@ import io.squall.topology.DebugOptions;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KeyAlreadyExistsException;
 import io.squall.topology.KeyNotFoundException;
+import io.squall.topology.Nimbus;
+import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.SettableBlobMeta;
 import io.squall.utils.NimbusClient;
+import io.squall.utils.VersionInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -376,8 +380,23 @@ class ClusterIT {
             NimbusClient standbyOnly = new NimbusClient(List.of("127.0.0.1:" + standbyPort));
             Await.until(LONG, () -> isUp(standbyOnly), () -> "the standby answers");
             assertEquals(false, standbyOnly.getClusterInfo().get("isLeader"));
+            // Storm's client (it asks the leader): both Nimbuses, the leader's uptime and version known.
+            Nimbus.Iface storm = client.getClient();
+            Await.until(LONG, () -> storm.getClusterInfo().get_nimbuses_size() == 2,
+                    () -> "both Nimbuses listed: " + storm.getClusterInfo().get_nimbuses());
+            assertEquals(nimbusPort, storm.getLeader().get_port());
+            assertEquals(VersionInfo.getVersion(), storm.getLeader().get_version());
+            NimbusSummary other = storm.getClusterInfo().get_nimbuses().stream()
+                    .filter(n -> n.get_port() == standbyPort).findFirst().orElseThrow();
+            assertFalse(other.is_isLeader());
+            assertEquals("127.0.0.1", other.get_host());
+            assertTrue(storm.getNimbusConf().contains("\"nimbus.port\":" + nimbusPort), storm.getNimbusConf());
+            assertFalse(storm.isTopologyNameAllowed("handover"), "a running topology's name");
+            assertTrue(storm.isTopologyNameAllowed("handover-2"));
+            assertFalse(storm.isTopologyNameAllowed("hand over"), "Nimbus takes letters, digits, '-' and '_'");
             nimbus.kill9();
             Await.until(LONG, () -> isLeader(standbyOnly), () -> "the standby leads");
+            assertEquals(standbyPort, storm.getLeader().get_port());
             assertTrue(client.listTopologies().stream().anyMatch(t -> t.get("name").equals("handover")));
             nimbus.restart();
         } finally {

@@ -13,8 +13,9 @@ import io.squall.cluster.TopologyStatus;
 import io.squall.cluster.WorkerSlot;
 import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
-import io.squall.daemon.metrics.DaemonMetrics;
+import io.squall.config.ServedConf;
 import io.squall.config.TopologySettings;
+import io.squall.daemon.metrics.DaemonMetrics;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.metrics.builtin.Snapshots;
@@ -36,7 +37,9 @@ import io.squall.runtime.tap.TapKey;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.StormTopology;
+import io.squall.utils.VersionInfo;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.Participant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -410,7 +413,7 @@ public final class Nimbus implements AutoCloseable {
     }
 
     private static void validateName(String name) {
-        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_-]+")) {
+        if (!isValidName(name)) {
             throw new NimbusException(400, "Topology name '" + name + "' must be non-empty and made of letters, "
                     + "digits, '-' and '_'");
         }
@@ -490,7 +493,6 @@ public final class Nimbus implements AutoCloseable {
         return wait;
     }
 
-    /** Lets a topology's spouts emit. */
     /**
      * Sets loggers of a running topology's workers to levels ({@code LEVEL} or {@code LEVEL:SECONDS}, logger
      * {@code ROOT} for the root) and puts others back ({@code reset}), as Storm's {@code setLogConfig}; the workers
@@ -742,16 +744,36 @@ public final class Nimbus implements AutoCloseable {
         return ServedConf.namesSecret(key);
     }
 
-    /** Live supervisors and this Nimbus's role. */
+    /**
+     * Live supervisors, this Nimbus's role, start time and version, and every Nimbus in the leader election
+     * ({@code nimbuses}: {@code address} and {@code isLeader} each).
+     */
     public Map<String, Object> cluster() {
         daemonMetrics.meter("nimbus:num-getClusterInfo-calls").mark();
         Map<String, Object> m = new LinkedHashMap<>();
+        String leader = leader();
         m.put("nimbus", address);
-        m.put("leader", leader());
+        m.put("leader", leader);
         m.put("isLeader", isLeader());
         m.put("startTimeMs", startTimeMs);
+        m.put("version", VersionInfo.getVersion());
         m.put("supervisors", state.supervisors());
+        List<Map<String, Object>> nimbuses = new ArrayList<>();
+        try {
+            for (Participant p : latch.getParticipants()) {
+                nimbuses.add(Map.of("address", p.getId(), "isLeader", p.getId().equals(leader)));
+            }
+        } catch (Exception e) {
+            // ZooKeeper cannot be asked now: this Nimbus alone is known.
+            nimbuses.add(Map.of("address", address, "isLeader", address.equals(leader)));
+        }
+        m.put("nimbuses", nimbuses);
         return m;
+    }
+
+    /** Whether {@code name} is one a topology may be submitted under (letters, digits, '-' and '_'). */
+    static boolean isValidName(String name) {
+        return name != null && !name.isBlank() && name.matches("[A-Za-z0-9_-]+");
     }
 
     /**

@@ -60,7 +60,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * bad requests are logged and counted, and never stop the daemon.
  *
  * <pre>
- *   GET  /api/v1/cluster                          this Nimbus, the leader, live supervisors
+ *   GET  /api/v1/cluster                          this Nimbus, its version, the leader, every Nimbus, supervisors
  *   GET  /api/v1/conf                             this Nimbus's configuration without secrets: {"conf": {KEY: VALUE},
  *                                                 "withheld": [KEY]} (the keys naming a password, secret or token)
  *   POST /api/v1/jars                             body: a topology JAR; answers {"jar": uploadId}

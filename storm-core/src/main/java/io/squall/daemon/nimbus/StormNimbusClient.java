@@ -1,5 +1,7 @@
 package io.squall.daemon.nimbus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.errors.SquallException;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.aggregate.StormSummaries;
@@ -17,6 +19,7 @@ import io.squall.topology.ExecutorInfo;
 import io.squall.topology.ExecutorSummary;
 import io.squall.topology.KillOptions;
 import io.squall.topology.Nimbus;
+import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
@@ -104,7 +107,38 @@ public final class StormNimbusClient extends Nimbus.Client {
             supervisors.add(new SupervisorSummary(host, uptime, ((List<?>) s.getOrDefault("ports", List.of())).size(),
                     usedByHost.getOrDefault(host, 0), (String) s.get("id")));
         }
-        return new ClusterSummary(supervisors, 0, summaries);
+        int uptime = (int) ((now - ((Number) cluster.getOrDefault("startTimeMs", now)).longValue()) / 1000);
+        String self = (String) cluster.get("nimbus");
+        String version = (String) cluster.get("version");
+        List<NimbusSummary> nimbuses = new ArrayList<>();
+        for (Map<String, Object> n : (List<Map<String, Object>>) cluster.getOrDefault("nimbuses", List.of())) {
+            String address = (String) n.get("address");
+            int colon = address.lastIndexOf(':');
+            boolean answered = address.equals(self);
+            // Only the Nimbus that answered tells its uptime and version.
+            nimbuses.add(new NimbusSummary(colon < 0 ? address : address.substring(0, colon),
+                    colon < 0 ? 0 : Integer.parseInt(address.substring(colon + 1)), answered ? uptime : 0,
+                    Boolean.TRUE.equals(n.get("isLeader")), answered ? version : "unknown"));
+        }
+        return new ClusterSummary(supervisors, uptime, summaries, nimbuses);
+    }
+
+    /** The configuration of the first Nimbus that answers, as JSON; keys that name a secret are left out. */
+    @Override
+    public String getNimbusConf() {
+        Map<String, Object> answer = io("give its configuration", nimbus::getNimbusConf);
+        try {
+            return new ObjectMapper().writeValueAsString(answer.getOrDefault("conf", Map.of()));
+        } catch (JsonProcessingException e) {
+            throw new SquallException("Nimbus's configuration cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Whether Nimbus takes {@code name} (letters, digits, '-' and '_') and no topology of that name is there. */
+    @Override
+    public boolean isTopologyNameAllowed(String name) {
+        return io.squall.daemon.nimbus.Nimbus.isValidName(name)
+                && getTopologySummaries().stream().noneMatch(t -> t.get_name().equals(name));
     }
 
     @Override

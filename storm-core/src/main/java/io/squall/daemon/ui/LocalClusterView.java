@@ -2,7 +2,7 @@ package io.squall.daemon.ui;
 
 import io.squall.LocalCluster;
 import io.squall.config.DaemonConfig;
-import io.squall.daemon.nimbus.ServedConf;
+import io.squall.config.ServedConf;
 import io.squall.metrics.TaggedRegistry;
 import io.squall.metrics.aggregate.MetricsCollector;
 import io.squall.metrics.aggregate.TopologyMetrics;

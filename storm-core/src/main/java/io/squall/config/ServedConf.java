@@ -1,4 +1,4 @@
-package io.squall.daemon.nimbus;
+package io.squall.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ public record ServedConf(Map<String, Object> conf, List<String> withheld) {
     }
 
     /** Whether a key's name says its value is a secret. */
-    static boolean namesSecret(String key) {
+    public static boolean namesSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(k::contains);
     }
@@ -49,7 +49,7 @@ public record ServedConf(Map<String, Object> conf, List<String> withheld) {
     }
 
     /** The API's answer: {@code {"conf": {...}, "withheld": [...]}}. */
-    Map<String, Object> answer() {
+    public Map<String, Object> answer() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("conf", conf);
         m.put("withheld", withheld);

@@ -1,4 +1,4 @@
-package io.squall.daemon.nimbus;
+package io.squall.config;
 
 import org.junit.jupiter.api.Test;
 
