@@ -10,11 +10,14 @@ import io.squall.runtime.api.ComponentCounts;
 import io.squall.runtime.api.LocalRuntime;
 import io.squall.runtime.api.LocalTopologyRuntime;
 import io.squall.runtime.api.ReportedError;
+import io.squall.runtime.logging.LogLevelSettings;
+import io.squall.runtime.logging.LoggerLevels;
 import io.squall.testing.TrackedTopology;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
+import io.squall.topology.LogConfig;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
@@ -114,6 +117,9 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
 
     /** What every topology's configuration starts from (Storm's daemon configuration of a local cluster). */
     private final Map<String, Object> baseConf;
+    /** The log levels set on topologies ({@link #setLogConfig}), and the JVM's loggers they set. Under this lock. */
+    private final LogLevelSettings logLevels = new LogLevelSettings();
+    private final LoggerLevels loggers = new LoggerLevels();
 
     /** A cluster with no topologies, on the system clock, or on simulated time while {@link Time} simulates it. */
     public LocalCluster() {
@@ -421,8 +427,42 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         return rebalancer;
     }
 
-    /** Finishes the rebalances and kills whose wait is over; on the rebalancer thread. */
+    /**
+     * Sets or puts back loggers of this JVM for a running topology, as Storm's {@code setLogConfig}: local mode's
+     * workers share the JVM's loggers, so a level set for one topology shows in all. A timed level ends on the
+     * cluster's clock.
+     *
+     * @throws NotAliveException        if no topology of that name or id is running
+     * @throws IllegalArgumentException for a level that is not one of logback's, or an UPDATE without one
+     */
+    @Override
+    public synchronized void setLogConfig(String nameOrId, LogConfig config) {
+        String name = nameOf(nameOrId);
+        logLevels.change(name, config.levelsToSet(), config.loggersToReset(), clock.currentTimeMillis());
+        applyLogLevels();
+        rebalancer(); // Its rounds end the timed levels.
+    }
+
+    /** The log levels set on a running topology and still in force, each as an {@code UPDATE}. */
+    @Override
+    public synchronized LogConfig getLogConfig(String nameOrId) {
+        long now = clock.currentTimeMillis();
+        return LogConfig.inForce(LogLevelSettings.listed(logLevels.current(nameOf(nameOrId), now)), now);
+    }
+
+    /** Sets the loggers to the levels in force for the running topologies, and puts back the others. */
+    private synchronized void applyLogLevels() {
+        long now = clock.currentTimeMillis();
+        Map<String, LogLevelSettings.Setting> wanted = new HashMap<>();
+        if (!closed) {
+            running.keySet().forEach(name -> wanted.putAll(logLevels.current(name, now)));
+        }
+        loggers.applySettings(wanted, now);
+    }
+
+    /** Finishes the rebalances and kills whose wait is over, and ends timed log levels; on the rebalancer thread. */
     private void finishDueTransitions() {
+        applyLogLevels();
         finishDueRebalances();
         for (String name : dueKills()) {
             try {
@@ -805,6 +845,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     public void close() {
         closed = true;
         SquallSubmitter.releaseLocalOverride(this);
+        applyLogLevels(); // Closed: every logger set is put back.
         ScheduledExecutorService stopping;
         synchronized (this) {
             stopping = rebalancer;

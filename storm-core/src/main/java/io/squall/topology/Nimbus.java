@@ -123,6 +123,18 @@ public final class Nimbus {
             return getTopologySummaries().stream().noneMatch(t -> t.get_name().equals(name));
         }
 
+        /**
+         * Sets or puts back loggers of a running topology's workers (Storm's dynamic log levels; {@code ROOT} is the
+         * root logger): an {@code UPDATE} sets its logger to its target level, for its
+         * {@code reset_log_level_timeout_secs} if set, a {@code REMOVE} puts it back as it was.
+         *
+         * @throws IllegalArgumentException for a level that is not one of logback's, or an UPDATE without one
+         */
+        void setLogConfig(String name, LogConfig config);
+
+        /** The log levels set on a running topology and still in force, each as an {@code UPDATE}. */
+        LogConfig getLogConfig(String name);
+
         StormTopology getTopology(String id);
 
         /** The topology as the user built it; the same as {@link #getTopology} in Squall. */

@@ -19,6 +19,7 @@ import io.squall.thrift.transport.TTransportException;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.KillOptions;
+import io.squall.topology.LogConfig;
 import io.squall.topology.Nimbus;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.SupervisorSummary;
@@ -239,6 +240,16 @@ public class NimbusClient implements AutoCloseable {
         }
 
         @Override
+        public void setLogConfig(String name, LogConfig config) {
+            cluster.setLogConfig(name, config);
+        }
+
+        @Override
+        public LogConfig getLogConfig(String name) {
+            return cluster.getLogConfig(name);
+        }
+
+        @Override
         public StormTopology getTopology(String id) {
             return cluster.getTopology(id);
         }
@@ -432,6 +443,12 @@ public class NimbusClient implements AutoCloseable {
             throws IOException {
         return object(call("POST", "topologies/" + name + "/log-levels", json(Map.of("set", set, "reset", reset)),
                 "application/json", true));
+    }
+
+    /** The log levels set on a topology and still in force, as {@link #setLogLevels} answers them. */
+    public Map<String, Object> getLogLevels(String name) throws IOException {
+        return object(call("GET", "topologies/" + name + "/log-levels", HttpRequest.BodyPublishers.noBody(), null,
+                true));
     }
 
     /**

@@ -30,6 +30,9 @@ import io.squall.topology.DebugOptions;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KeyAlreadyExistsException;
 import io.squall.topology.KeyNotFoundException;
+import io.squall.topology.LogConfig;
+import io.squall.topology.LogLevel;
+import io.squall.topology.LogLevelAction;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
@@ -629,6 +632,32 @@ class ClusterIT {
                 .waitFor());
         assertTrue(log("set-log-level-bad").contains("LEVEL one of"), log("set-log-level-bad"));
         assertEquals(2, cluster.cli("set-log-level-none", "set_log_level", "log-levels").waitFor());
+
+        // The same through Storm's client: setLogConfig, then getLogConfig shows it until it is removed.
+        Nimbus.Iface storm = client.getClient();
+        LogLevel debug = new LogLevel(LogLevelAction.UPDATE);
+        debug.set_target_log_level("DEBUG");
+        debug.set_reset_log_level_timeout_secs(600);
+        LogConfig set = new LogConfig();
+        set.put_to_named_logger_level(logger, debug);
+        storm.setLogConfig(id, set);
+        LogLevel shown = storm.getLogConfig("log-levels").get_named_logger_level().get(logger);
+        assertEquals("DEBUG", shown.get_target_log_level());
+        assertTrue(shown.get_reset_log_level_timeout_epoch() > System.currentTimeMillis());
+        Await.until(LONG, () -> debugLines(id) > after, () -> "DEBUG lines again after setLogConfig");
+        LogConfig remove = new LogConfig();
+        remove.put_to_named_logger_level(logger, new LogLevel(LogLevelAction.REMOVE));
+        storm.setLogConfig("log-levels", remove);
+        assertEquals(0, storm.getLogConfig("log-levels").get_named_logger_level_size());
+        assertThrows(IllegalArgumentException.class, () -> storm.setLogConfig("log-levels", badLevel(logger)));
+    }
+
+    private static LogConfig badLevel(String logger) {
+        LogLevel loud = new LogLevel(LogLevelAction.UPDATE);
+        loud.set_target_log_level("LOUD");
+        LogConfig config = new LogConfig();
+        config.put_to_named_logger_level(logger, loud);
+        return config;
     }
 
     /** Whether a worker of the topology wrote the split's sampled tuples to its events log. */

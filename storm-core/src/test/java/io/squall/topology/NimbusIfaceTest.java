@@ -46,6 +46,15 @@ class NimbusIfaceTest {
         }
 
         @Override
+        public void setLogConfig(String name, LogConfig config) {
+        }
+
+        @Override
+        public LogConfig getLogConfig(String name) {
+            return new LogConfig();
+        }
+
+        @Override
         public StormTopology getTopology(String id) {
             throw new UnsupportedOperationException();
         }

@@ -31,6 +31,7 @@ import io.squall.security.SecuritySettings;
 import io.squall.runtime.TaskLayout;
 import io.squall.runtime.routing.KeyGroups;
 import io.squall.runtime.TopologyCheck;
+import io.squall.runtime.logging.LogLevelSettings;
 import io.squall.runtime.tap.DebugState;
 import io.squall.runtime.tap.TapFeed;
 import io.squall.runtime.tap.TapKey;
@@ -95,7 +96,7 @@ public final class Nimbus implements AutoCloseable {
     /** The dashboards' stream taps, which the workers learn in the answers to their metrics reports. */
     private final NimbusTaps taps = new NimbusTaps(TimeUnit.MILLISECONDS.toNanos(TapFeed.LEASE_MILLIS));
     /** The log levels set on running topologies, which the workers learn in the answers to their metrics reports. */
-    private final NimbusLogLevels logLevels = new NimbusLogLevels();
+    private final LogLevelSettings logLevels = new LogLevelSettings();
     /**
      * What is debugged (Storm's event logging), by topology name, handed to the workers with their metrics reports'
      * answers ({@link DebugState#percents()}). In memory, as the log levels.
@@ -502,10 +503,23 @@ public final class Nimbus implements AutoCloseable {
         daemonMetrics.meter("nimbus:num-setLogConfig-calls").mark();
         requireLeader();
         TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "set log levels of");
-        Map<String, Object> answer = new LinkedHashMap<>();
-        logLevels.change(t.name(), set, reset, System.currentTimeMillis()).forEach((logger, s) ->
-                answer.put(logger, Map.of("level", s.level(), "untilMs", s.untilMs())));
-        return answer;
+        try {
+            return levelsAnswer(logLevels.change(t.name(), set, reset, System.currentTimeMillis()));
+        } catch (IllegalArgumentException e) {
+            throw new NimbusException(400, e.getMessage());
+        }
+    }
+
+    /** The log levels set on a running topology and still in force, as {@link #setLogLevels} answers them. */
+    public Map<String, Object> logLevels(String user, String name) {
+        daemonMetrics.meter("nimbus:num-getLogConfig-calls").mark();
+        requireLeader();
+        TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "read the log levels of");
+        return levelsAnswer(logLevels.current(t.name(), System.currentTimeMillis()));
+    }
+
+    private static Map<String, Object> levelsAnswer(Map<String, LogLevelSettings.Setting> levels) {
+        return new LinkedHashMap<>(LogLevelSettings.listed(levels));
     }
 
     /**

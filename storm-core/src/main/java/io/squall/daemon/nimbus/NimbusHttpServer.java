@@ -77,6 +77,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *                                                 dumpprofile, stop), carried out by the worker
  *   POST /api/v1/topologies/NAME/log-levels       {"set": {"LOGGER": "LEVEL[:SECS]"}, "reset": ["LOGGER"]}; answers
  *                                                 the levels in force {"LOGGER": {"level", "untilMs"}}
+ *   GET  /api/v1/topologies/NAME/log-levels       the levels in force, as the POST answers them
  *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}; answers
  *                                                 {"workers" (got), "workersRequested", "executors"}
  *   GET  /api/v1/code/TOPOLOGY_ID/jar | topology | conf
@@ -389,6 +390,9 @@ public final class NimbusHttpServer implements AutoCloseable {
                 }
                 case "tap" -> {
                     return nimbus.readTap(user, name, tapKey(q), intParam(q, "maxPerSec", 10), longParam(q, "after"));
+                }
+                case "log-levels" -> {
+                    return nimbus.logLevels(user, name);
                 }
                 default -> { } // The actions below answer 405 to a GET.
             }

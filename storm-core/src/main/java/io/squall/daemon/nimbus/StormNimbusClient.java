@@ -8,6 +8,7 @@ import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.runtime.api.ClusterClientSupport;
+import io.squall.runtime.logging.LogLevelSettings;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.ClusterSummary;
 import io.squall.topology.ComponentAggregateStats;
@@ -18,6 +19,7 @@ import io.squall.topology.ExecutorAggregateStats;
 import io.squall.topology.ExecutorInfo;
 import io.squall.topology.ExecutorSummary;
 import io.squall.topology.KillOptions;
+import io.squall.topology.LogConfig;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
@@ -294,6 +296,22 @@ public final class StormNimbusClient extends Nimbus.Client {
                     o.is_set_wait_secs() ? o.get_wait_secs() : null);
             return null;
         });
+    }
+
+    @Override
+    public void setLogConfig(String name, LogConfig config) {
+        Map<String, String> set = config.levelsToSet();
+        LogLevelSettings.check(set); // A bad level is the caller's error, not Nimbus's.
+        io("set the log levels of " + name, () -> nimbus.setLogLevels(nameOf(name), set, config.loggersToReset()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public LogConfig getLogConfig(String name) {
+        Map<String, Object> answer = io("give the log levels of " + name, () -> nimbus.getLogLevels(nameOf(name)));
+        Map<String, Map<String, Object>> levels = new HashMap<>();
+        answer.forEach((logger, setting) -> levels.put(logger, (Map<String, Object>) setting));
+        return LogConfig.inForce(levels, System.currentTimeMillis());
     }
 
     /** The name of a topology given by name or id. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squall.metrics.aggregate.MetricsClient;
 import io.squall.metrics.builtin.Snapshots;
 import io.squall.metrics.builtin.WorkerMetrics;
+import io.squall.runtime.logging.LoggerLevels;
 import io.squall.runtime.state.StateQuery;
 import io.squall.runtime.tap.EventLogging;
 import io.squall.runtime.tap.StreamTap;
@@ -49,7 +50,7 @@ final class MetricsReporter implements AutoCloseable {
     /** What the worker's executors sample for the event loggers, as Nimbus lists it after each report. */
     private final EventLogging eventLogging;
     /** The log levels Nimbus lists for the topology, applied after each report. */
-    private final LogLevels logLevels = new LogLevels();
+    private final LoggerLevels logLevels = new LoggerLevels();
     /** Carries out the profiling actions Nimbus asks of this worker; null when the worker has no log file. */
     private final WorkerProfiler profiler = WorkerProfiler.ofWorkerLog();
     /** Samples of each tap lost because their report failed; the timer thread's own. */

@@ -1,4 +1,4 @@
-package io.squall.daemon.worker;
+package io.squall.runtime.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,13 +9,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Applies the log levels Nimbus lists for this worker's topology ({@code squall set_log_level}): sets each listed
- * logger, and puts back as it was a logger it set that is no longer listed (reset on Nimbus) or whose time is up.
- * Works on logback, the workers' logging; with another SLF4J binding it changes nothing and says so once. Metrics
- * reporter thread only.
+ * Applies the log levels set on a topology ({@code squall set_log_level}, {@code setLogConfig}; in a worker those
+ * Nimbus lists, in a local cluster its own): sets each listed logger, and puts back as it was a logger it set that is
+ * no longer listed (reset) or whose time is up. Works on logback, Squall's logging; with another SLF4J binding it
+ * changes nothing and says so once. One thread at a time (a worker's metrics reporter; a local cluster under its
+ * lock).
  */
-final class LogLevels {
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LogLevels.class);
+public final class LoggerLevels {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LoggerLevels.class);
 
     /** The level each logger had before this worker first set it (null: inherited). */
     private final Map<String, Level> original = new HashMap<>();
@@ -23,8 +24,13 @@ final class LogLevels {
     private final Map<String, Level> applied = new HashMap<>();
     private boolean warned;
 
+    /** Makes the loggers match {@code wanted} at {@code nowMs}. */
+    public void applySettings(Map<String, LogLevelSettings.Setting> wanted, long nowMs) {
+        apply(LogLevelSettings.listed(wanted), nowMs);
+    }
+
     /** Makes the loggers match {@code wanted} ({@code level}, {@code untilMs} each, by logger) at {@code nowMs}. */
-    void apply(Map<String, Map<String, Object>> wanted, long nowMs) {
+    public void apply(Map<String, Map<String, Object>> wanted, long nowMs) {
         if (wanted.isEmpty() && applied.isEmpty()) {
             return;
         }
