@@ -1,12 +1,15 @@
 package io.squall;
 
 import io.squall.topology.ClusterSummary;
+import io.squall.topology.GetInfoOptions;
 import io.squall.topology.KillOptions;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
 import io.squall.topology.SubmitOptions;
 import io.squall.topology.TopologyInfo;
+import io.squall.topology.TopologySummary;
 
+import java.util.List;
 import java.util.Map;
 
 /** What Storm's tests call on a local cluster; {@link LocalCluster} implements it. */
@@ -32,6 +35,27 @@ public interface ILocalCluster extends AutoCloseable {
 
     /** A running topology's executors and their counts, by id or name. */
     TopologyInfo getTopologyInfo(String id);
+
+    /** A running topology's executors, counts and errors ({@code options}: all, none or the latest), by id. */
+    TopologyInfo getTopologyInfoWithOpts(String id, GetInfoOptions options);
+
+    /** A running topology's executors and their counts, by name. */
+    TopologyInfo getTopologyInfoByName(String name);
+
+    /** As {@link #getTopologyInfoWithOpts}, by name. */
+    TopologyInfo getTopologyInfoByNameWithOpts(String name, GetInfoOptions options);
+
+    /** Every running topology's summary. */
+    List<TopologySummary> getTopologySummaries();
+
+    /** The summary of the running topology whose id is {@code id}. */
+    TopologySummary getTopologySummary(String id);
+
+    /** The summary of the running topology named {@code name}. */
+    TopologySummary getTopologySummaryByName(String name);
+
+    /** The configuration of a running topology, as JSON. */
+    String getTopologyConf(String id);
 
     /** Stops a topology now. */
     void killTopology(String topologyName);

@@ -15,6 +15,7 @@ import io.squall.runtime.logging.LoggerLevels;
 import io.squall.testing.TrackedTopology;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
+import io.squall.topology.GetInfoOptions;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
 import io.squall.topology.LogConfig;
@@ -425,6 +426,38 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                     REBALANCE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
         return rebalancer;
+    }
+
+    // Storm's ILocalCluster declares these too: Nimbus.Iface's defaults answer them.
+
+    @Override
+    public TopologyInfo getTopologyInfoWithOpts(String id, GetInfoOptions options) {
+        return Nimbus.Iface.super.getTopologyInfoWithOpts(id, options);
+    }
+
+    @Override
+    public TopologyInfo getTopologyInfoByName(String name) {
+        return Nimbus.Iface.super.getTopologyInfoByName(name);
+    }
+
+    @Override
+    public TopologyInfo getTopologyInfoByNameWithOpts(String name, GetInfoOptions options) {
+        return Nimbus.Iface.super.getTopologyInfoByNameWithOpts(name, options);
+    }
+
+    @Override
+    public List<TopologySummary> getTopologySummaries() {
+        return Nimbus.Iface.super.getTopologySummaries();
+    }
+
+    @Override
+    public TopologySummary getTopologySummary(String id) {
+        return Nimbus.Iface.super.getTopologySummary(id);
+    }
+
+    @Override
+    public TopologySummary getTopologySummaryByName(String name) {
+        return Nimbus.Iface.super.getTopologySummaryByName(name);
     }
 
     /**

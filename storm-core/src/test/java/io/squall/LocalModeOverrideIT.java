@@ -1,7 +1,9 @@
 package io.squall;
 
 import io.squall.testing.TestWordSpout;
+import io.squall.topology.GetInfoOptions;
 import io.squall.topology.Nimbus;
+import io.squall.topology.NumErrorsChoice;
 import io.squall.topology.TopologyBuilder;
 import io.squall.topology.TopologySummary;
 import io.squall.utils.NimbusClient;
@@ -52,6 +54,14 @@ class LocalModeOverrideIT {
             assertFalse(client.isTopologyNameAllowed("a.b"));
             assertTrue(client.getNimbusConf().contains("\"topology.message.timeout.secs\":30"),
                     client.getNimbusConf());
+            ILocalCluster storms = cluster; // What Storm's ILocalCluster declares.
+            String id = storms.getTopologySummaryByName("submitted").get_id();
+            assertEquals("submitted", storms.getTopologySummary(id).get_name());
+            assertEquals(1, storms.getTopologySummaries().size());
+            GetInfoOptions none = new GetInfoOptions();
+            none.set_num_err_choice(NumErrorsChoice.NONE);
+            assertEquals(id, storms.getTopologyInfoByNameWithOpts("submitted", none).get_id());
+            assertTrue(storms.getTopologyConf(id).startsWith("{"));
         }
         assertFalse(SquallSubmitter.isLocalOverride(), "closed, it takes no more");
     }
