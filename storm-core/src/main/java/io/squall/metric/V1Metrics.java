@@ -3,6 +3,9 @@ package io.squall.metric;
 import io.squall.config.ConfigKeys;
 import io.squall.metric.api.IMetric;
 import io.squall.metric.api.IMetricsConsumer;
+import io.squall.metric.filter.FilterByMetricName;
+import io.squall.metric.filter.MetricsFilter;
+import io.squall.metric.util.DataPointExpander;
 import io.squall.task.TopologyContext;
 import io.squall.task.V1MetricRegistry;
 import io.squall.task.WorkerTopologyContext;
@@ -45,7 +48,21 @@ public final class V1Metrics implements AutoCloseable {
     private final ClassLoader loader;
     private final Clock clock;
     private final V1MetricRegistry registry = new V1MetricRegistry();
-    private final List<IMetricsConsumer> consumers = new ArrayList<>();
+    private final List<Registered> consumers = new ArrayList<>();
+
+    /** A consumer with the data points its registration lets through and how it expands them. */
+    private record Registered(IMetricsConsumer consumer, MetricsFilter filter, DataPointExpander expander) {
+        /** What of {@code points} this consumer is given: those its filter passes, expanded. */
+        List<IMetricsConsumer.DataPoint> given(List<IMetricsConsumer.DataPoint> points) {
+            List<IMetricsConsumer.DataPoint> out = new ArrayList<>(points.size());
+            for (IMetricsConsumer.DataPoint p : points) {
+                if (filter.apply(p)) {
+                    out.addAll(expander.expandDataPoint(p));
+                }
+            }
+            return out;
+        }
+    }
     private final Map<Integer, Long> nextDueSecs = new TreeMap<>();
     private final String host = hostName();
     private ScheduledExecutorService thread;
@@ -167,12 +184,14 @@ public final class V1Metrics implements AutoCloseable {
     /** Instantiates the consumers and starts reading metrics every second. */
     public synchronized void start() {
         registerWorkerMetrics();
-        for (Object entry : consumerEntries()) {
-            IMetricsConsumer consumer = instantiate(entry);
+        for (Object entry : consumerEntries(conf)) {
+            IMetricsConsumer consumer = instantiate(entry, loader);
+            MetricsFilter filter = filter(entry);
+            DataPointExpander expander = expander(entry);
             Object argument = entry instanceof Map<?, ?> m ? m.get("argument") : null;
             consumer.prepare(conf, argument, new TopologyContext(context, -1),
                     e -> LOG.error("Metrics consumer {} reported an error", consumer.getClass().getName(), e));
-            consumers.add(consumer);
+            consumers.add(new Registered(consumer, filter, expander));
         }
         thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "v1-metrics-" + context.getStormId());
@@ -182,7 +201,57 @@ public final class V1Metrics implements AutoCloseable {
         thread.scheduleAtFixedRate(() -> tick(clock.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
     }
 
-    private List<?> consumerEntries() {
+    /**
+     * Checks the consumer registrations of {@code topoConf} as a worker will read them: each consumer can be made
+     * through {@code loader}, and its {@code whitelist}, {@code blacklist}, {@code expandMapType} and
+     * {@code metricNameSeparator} are of the right kind (and not both lists).
+     *
+     * @throws IllegalArgumentException naming the registration that is wrong and why
+     */
+    public static void checkConsumers(Map<String, Object> topoConf, ClassLoader loader) {
+        for (Object entry : consumerEntries(topoConf)) {
+            instantiate(entry, loader);
+            filter(entry);
+            expander(entry);
+        }
+    }
+
+    /** The filter of a registration's {@code whitelist} or {@code blacklist} (Storm's options). */
+    private static MetricsFilter filter(Object entry) {
+        if (!(entry instanceof Map<?, ?> m)) {
+            return new FilterByMetricName(null, null);
+        }
+        return new FilterByMetricName(names(m, "whitelist"), names(m, "blacklist"));
+    }
+
+    private static List<String> names(Map<?, ?> entry, String key) {
+        Object v = entry.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> l) || l.stream().anyMatch(x -> !(x instanceof String))) {
+            throw new IllegalArgumentException("The " + key + " of metrics consumer " + entry.get("class") + " in "
+                    + CONSUMER_REGISTER + " must be a list of regular expressions (strings), got " + v);
+        }
+        return l.stream().map(String.class::cast).toList();
+    }
+
+    /** The expander of a registration's {@code expandMapType} and {@code metricNameSeparator} (Storm's options). */
+    private static DataPointExpander expander(Object entry) {
+        if (!(entry instanceof Map<?, ?> m)) {
+            return new DataPointExpander(false, ".");
+        }
+        Object expand = m.get("expandMapType");
+        Object separator = m.get("metricNameSeparator");
+        if (expand != null && !(expand instanceof Boolean) || separator != null && !(separator instanceof String)) {
+            throw new IllegalArgumentException("Metrics consumer " + m.get("class") + " in " + CONSUMER_REGISTER
+                    + ": expandMapType takes true or false and metricNameSeparator a string, got " + expand + " and "
+                    + separator);
+        }
+        return new DataPointExpander(Boolean.TRUE.equals(expand), separator == null ? "." : (String) separator);
+    }
+
+    private static List<?> consumerEntries(Map<String, Object> conf) {
         Object v = conf.get(CONSUMER_REGISTER);
         if (v == null) {
             return List.of();
@@ -194,7 +263,7 @@ public final class V1Metrics implements AutoCloseable {
         return l;
     }
 
-    private IMetricsConsumer instantiate(Object entry) {
+    private static IMetricsConsumer instantiate(Object entry, ClassLoader loader) {
         Object className = entry instanceof Map<?, ?> m ? m.get("class") : entry;
         try {
             Class<?> k = Class.forName(String.valueOf(className), true, loader);
@@ -238,12 +307,15 @@ public final class V1Metrics implements AutoCloseable {
             String component = e.getKey() == SYSTEM_TASK ? SYSTEM_COMPONENT : context.getComponentId(e.getKey());
             IMetricsConsumer.TaskInfo info = new IMetricsConsumer.TaskInfo(host, context.getThisWorkerPort(),
                     component, e.getKey(), nowSecs, intervalByTask.get(e.getKey()));
-            for (IMetricsConsumer consumer : consumers) {
+            for (Registered r : consumers) {
                 try {
-                    consumer.handleDataPoints(info, e.getValue());
+                    List<IMetricsConsumer.DataPoint> given = r.given(e.getValue());
+                    if (!given.isEmpty()) {
+                        r.consumer().handleDataPoints(info, given);
+                    }
                 } catch (RuntimeException ex) {
-                    LOG.warn("Metrics consumer {} failed on the data points of task {}", consumer.getClass().getName(),
-                            e.getKey(), ex);
+                    LOG.warn("Metrics consumer {} failed on the data points of task {}",
+                            r.consumer().getClass().getName(), e.getKey(), ex);
                 }
             }
         }
@@ -260,7 +332,8 @@ public final class V1Metrics implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (IMetricsConsumer c : consumers) {
+        for (Registered r : consumers) {
+            IMetricsConsumer c = r.consumer();
             try {
                 c.cleanup();
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.squall.runtime;
 import io.squall.config.ConfigKeys;
 import io.squall.config.InvalidConfigException;
 import io.squall.config.TopologySettings;
+import io.squall.metric.V1Metrics;
 import io.squall.runtime.routing.KeyGroups;
 import io.squall.runtime.stats.MetricsSettings;
 import io.squall.runtime.windowing.StatefulWindowedBoltRunner;
@@ -73,6 +74,11 @@ public final class TopologyCheck {
         TopologySettings settings = TopologySettings.from(conf);
         MetricsSettings metrics = MetricsSettings.from(conf);
         KryoFactory.create(settings, conf, loader);
+        try {
+            V1Metrics.checkConsumers(conf, loader);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
         Map<String, Map<String, Object>> componentConf = new HashMap<>();
         Map<String, TopologySettings> componentSettings = new HashMap<>();
         for (ComponentSpec c : topology.getComponents().values()) {

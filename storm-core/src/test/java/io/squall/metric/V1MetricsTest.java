@@ -220,4 +220,63 @@ class V1MetricsTest {
         assertEquals("[depth = 7, {queue=orders}]", POINTS.stream().filter(p -> p.name.equals("depth"))
                 .findFirst().orElseThrow().toString());
     }
+
+    /** A gauge of two values, as a map. */
+    static final class Pair implements io.squall.metric.api.IMetric {
+        @Override
+        public Object getValueAndReset() {
+            return new java.util.TreeMap<>(Map.of("a", 1, "b", 2));
+        }
+    }
+
+    @Test
+    void aRegistrationsWhitelistAndMapExpansionShapeWhatItsConsumerIsGiven() {
+        RECEIVED.clear();
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        Config conf = new Config();
+        conf.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, List.of(Map.of("class", RecordingConsumer.class.getName(),
+                "whitelist", List.of("^pair$", "kept"), "expandMapType", true, "metricNameSeparator", "/")));
+        V1Metrics.checkConsumers(conf, getClass().getClassLoader());
+        WorkerTopologyContext worker = new WorkerTopologyContext(b.createTopology(), conf, Map.of(1, "words"), "t-1",
+                0, List.of(1));
+        V1Metrics v1 = new V1Metrics(worker, conf, getClass().getClassLoader());
+        TopologyContext context = new TopologyContext(worker, 1, new io.squall.metrics.TaggedRegistry(), v1.registry(),
+                getClass().getClassLoader(), io.squall.utils.Clock.SYSTEM);
+        context.registerMetric("pair", new Pair(), 1);
+        context.registerMetric("kept-count", new CountMetric(), 1).incr();
+        context.registerMetric("dropped", new CountMetric(), 1).incr();
+        v1.start();
+        try {
+            v1.tick(1_000_000L);
+            v1.tick(1_001_000L);
+        } finally {
+            v1.close();
+        }
+        assertEquals(List.of("arg=null", "words/1:pair/a=1", "words/1:pair/b=2", "words/1:kept-count=1", "cleanup"),
+                new ArrayList<>(RECEIVED));
+    }
+
+    @Test
+    void aRegistrationWithBothListsOrAListOfNonStringsIsRefusedNamingIt() {
+        Config both = new Config();
+        both.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, List.of(Map.of("class", RecordingConsumer.class.getName(),
+                "whitelist", List.of("a"), "blacklist", List.of("b"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> V1Metrics.checkConsumers(both, getClass().getClassLoader()));
+        assertTrue(e.getMessage().contains("not both"), e.getMessage());
+        Config numbers = new Config();
+        numbers.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, List.of(Map.of("class", RecordingConsumer.class.getName(),
+                "blacklist", List.of(1))));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> V1Metrics.checkConsumers(numbers, getClass().getClassLoader()));
+        assertTrue(e.getMessage().contains("blacklist") && e.getMessage().contains("regular expressions"),
+                e.getMessage());
+        Config badRegex = new Config();
+        badRegex.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, List.of(Map.of("class",
+                RecordingConsumer.class.getName(), "blacklist", List.of("(unclosed"))));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> V1Metrics.checkConsumers(badRegex, getClass().getClassLoader()));
+        assertTrue(e.getMessage().contains("'(unclosed' is not a regular expression"), e.getMessage());
+    }
 }

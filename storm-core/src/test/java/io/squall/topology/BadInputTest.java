@@ -137,6 +137,28 @@ class BadInputTest {
     }
 
     @Test
+    void aMetricsConsumerThatCannotBeMadeOrFilteredIsRefusedAtSubmitNamingIt() {
+        TopologyBuilder b = new TopologyBuilder();
+        b.setSpout("words", new TestWordSpout());
+        Config both = new Config();
+        both.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, java.util.List.of(java.util.Map.of("class",
+                io.squall.metric.LoggingMetricsConsumer.class.getName(), "whitelist", java.util.List.of("a"),
+                "blacklist", java.util.List.of("b"))));
+        Config missing = new Config();
+        missing.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, java.util.List.of(java.util.Map.of("class",
+                "no.such.Consumer")));
+        try (LocalCluster cluster = new LocalCluster()) {
+            String m = message(() -> cluster.submitTopology("bad-filter", both, b.createTopology()),
+                    InvalidConfigException.class);
+            assertTrue(m.contains("whitelist or a blacklist") && m.contains("not both"), m);
+            m = message(() -> cluster.submitTopology("bad-consumer", missing, b.createTopology()),
+                    InvalidConfigException.class);
+            assertTrue(m.contains("'no.such.Consumer'") && m.contains("cannot be created"), m);
+            assertFalse(cluster.isRunning("bad-filter") || cluster.isRunning("bad-consumer"));
+        }
+    }
+
+    @Test
     void aNameAlreadyRunningIsRejected() {
         TopologyBuilder b = new TopologyBuilder();
         b.setSpout("words", new TestWordSpout());
