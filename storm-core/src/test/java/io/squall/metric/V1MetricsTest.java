@@ -278,5 +278,12 @@ class V1MetricsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> V1Metrics.checkConsumers(badRegex, getClass().getClassLoader()));
         assertTrue(e.getMessage().contains("'(unclosed' is not a regular expression"), e.getMessage());
+
+        Config elsewhere = new Config();
+        elsewhere.put(Config.TOPOLOGY_METRICS_CONSUMER_REGISTER, List.of(Map.of("class", "on.the.workers.Consumer")));
+        assertThrows(IllegalArgumentException.class,
+                () -> V1Metrics.checkConsumers(elsewhere, getClass().getClassLoader()));
+        elsewhere.setClasspath("/opt/consumers/*");
+        V1Metrics.checkConsumers(elsewhere, getClass().getClassLoader()); // The workers' class path may hold it.
     }
 }
