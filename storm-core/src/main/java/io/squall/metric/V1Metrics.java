@@ -203,8 +203,9 @@ public final class V1Metrics implements AutoCloseable {
 
     /**
      * Checks the consumer registrations of {@code topoConf} as a worker will read them: each consumer can be made
-     * through {@code loader} (unless it is not found there and the topology sets {@code topology.classpath}), and its {@code whitelist}, {@code blacklist}, {@code expandMapType} and
-     * {@code metricNameSeparator} are of the right kind (and not both lists).
+     * through {@code loader} (unless it is not found there and the topology sets {@code topology.classpath}), and
+     * its {@code whitelist}, {@code blacklist}, {@code expandMapType} and {@code metricNameSeparator} are of the right
+     * kind (and not both lists).
      *
      * @throws IllegalArgumentException naming the registration that is wrong and why
      */
@@ -214,7 +215,8 @@ public final class V1Metrics implements AutoCloseable {
                 instantiate(entry, loader);
             } catch (IllegalArgumentException e) {
                 // A class the workers find on topology.classpath need not be where the check looks.
-                if (!(e.getCause() instanceof ClassNotFoundException && topoConf.get(ConfigKeys.TOPOLOGY_CLASSPATH.name()) != null)) {
+                boolean elsewhere = topoConf.get(ConfigKeys.TOPOLOGY_CLASSPATH.name()) != null;
+                if (!(e.getCause() instanceof ClassNotFoundException && elsewhere)) {
                     throw e;
                 }
             }

@@ -1,6 +1,8 @@
 package io.squall.multilang;
 
 import io.squall.config.ConfigKeys;
+import io.squall.metric.api.IMetric;
+import io.squall.metric.api.rpc.IShellMetric;
 import io.squall.task.TopologyContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -246,8 +248,22 @@ public final class ShellRunner {
     private void metrics(ShellMsg msg) {
         String name = msg.getMetricName();
         Object params = msg.getMetricParams();
+        IMetric registered = name == null ? null : context.getRegisteredMetricByName(name);
         if (name == null || name.isBlank()) {
             reportError.accept(new MultilangException(label + " sent a metrics command without a \"name\""));
+        } else if (registered instanceof IShellMetric shell) {
+            // As Storm: a metric the component registered under that name takes the params.
+            try {
+                shell.updateMetricFromRPC(params);
+            } catch (RuntimeException e) {
+                reportError.accept(new MultilangException(label + " sent metric '" + name + "' with params " + params
+                        + ": " + e.getMessage(), e));
+            }
+        } else if (registered != null) {
+            reportError.accept(new MultilangException(label + " sent metric '" + name + "', but the component "
+                    + "registered that name for a " + registered.getClass().getName() + ", which is not an "
+                    + "IShellMetric: register a CountShellMetric, AssignableShellMetric, CombinedShellMetric or "
+                    + "ReducedShellMetric (io.squall.metric.api.rpc) for its subprocess to update"));
         } else if (params != null && !(params instanceof Number)) {
             reportError.accept(new MultilangException(label + " sent metric '" + name + "' with params " + params
                     + ": a shell metric is a counter, its params a number to add (or absent to add 1)"));

@@ -82,6 +82,9 @@ class ArchitectureTest {
                     + "LambdaSpout extends BaseRichSpout"),
             Map.entry("io.squall.metric.api", "TopologyContext.registerMetric(String, IMetric, int), "
                     + "IMetricsConsumer.prepare(Map, Object, TopologyContext, IErrorReporter)"),
+            Map.entry("io.squall.metric.api.rpc", "IShellMetric extends metric.api.IMetric, and a ShellBolt's "
+                    + "subprocess updates the IShellMetric TopologyContext.getRegisteredMetricByName(String) gives "
+                    + "(Storm's task.ShellBolt imports it the same way)"),
             Map.entry("io.squall.multilang", "ISerializer.connect(Map, TopologyContext); task.ShellBolt and "
                     + "spout.ShellSpout speak the protocol in its ShellMsg, BoltMsg and SpoutMsg (in Storm, "
                     + "utils.ShellProcess.writeBoltMsg(BoltMsg) ties them in the same way)"),

@@ -3,6 +3,8 @@ package io.squall.multilang;
 import io.squall.Await;
 import io.squall.Config;
 import io.squall.LocalCluster;
+import io.squall.metric.api.CountMetric;
+import io.squall.metric.api.rpc.IShellMetric;
 import io.squall.runtime.api.ReportedError;
 import io.squall.spout.ShellSpout;
 import io.squall.task.OutputCollector;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -208,6 +211,76 @@ class MultilangIT {
     }
 
     private static final String[] WORDS = {"the", "cow", "jumped", "over", "moon", "an", "apple", "a", "day"};
+
+    static final AtomicLong WORDS_METERED = new AtomicLong();
+
+    /** Words metered by the Python splitter, as Storm's IShellMetric sees them: its params added up. */
+    public static class WordsMetric implements IShellMetric {
+        @Override
+        public void updateMetricFromRPC(Object value) {
+            WORDS_METERED.addAndGet(((Number) value).longValue());
+        }
+
+        @Override
+        public Object getValueAndReset() {
+            return WORDS_METERED.get();
+        }
+    }
+
+    /** A Python splitter that meters its words through a metric its Java side registers, as Storm's do. */
+    public static class MeteredSplit extends ShellBolt implements IRichBolt {
+        public MeteredSplit() {
+            super("python3", "metered_split.py");
+        }
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            super.prepare(conf, context, collector);
+            context.registerMetric("words", new WordsMetric(), 60);
+            context.registerMetric("plain", new CountMetric(), 60);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+            declarer.declare(new Fields("word"));
+        }
+
+        @Override
+        public Map<String, Object> getComponentConfiguration() {
+            return null;
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aShellMetricRegisteredByTheJavaSideTakesTheSubprocesssMetricsAndAnotherMetricIsAnError() {
+        WORDS_METERED.set(0);
+        List<List<Object>> sentences = new ArrayList<>();
+        long words = 0;
+        for (int i = 0; i < 50; i++) {
+            sentences.add(List.of(i % 2 == 0 ? "the cow jumped" : "over the moon again"));
+            words += i % 2 == 0 ? 3 : 4;
+        }
+        sentences.add(List.of("plain"));
+        long expected = words + 1;
+        String tracker = "metered";
+        AckTracker.remove(tracker);
+        TopologyBuilder builder = new TopologyBuilder();
+        builder.setSpout("sentences", new FixedTupleSpout(sentences, new Fields("sentence"), tracker), 1);
+        builder.setBolt("split", new MeteredSplit(), 1).shuffleGrouping("sentences");
+        try (LocalCluster cluster = new LocalCluster()) {
+            cluster.submitTopology("ml-metered", new Config(), builder.createTopology());
+            AckTracker acks = AckTracker.named(tracker);
+            Await.until(WAIT, () -> acks.distinctAcked() == sentences.size() && WORDS_METERED.get() == expected,
+                    () -> acks.distinctAcked() + " sentences acked, " + WORDS_METERED.get() + " of " + expected
+                            + " words metered, errors " + cluster.getErrors("ml-metered", "split"));
+            Await.until(WAIT, () -> cluster.getErrors("ml-metered", "split").stream()
+                    .anyMatch(e -> e.message().contains("metric 'plain'")
+                            && e.message().contains("not an IShellMetric")),
+                    () -> "the error of metric 'plain': " + cluster.getErrors("ml-metered", "split"));
+            assertEquals(0, acks.totalFails(), "an error in a metric fails no tuple");
+        }
+    }
 
     @Test
     @Timeout(120)
