@@ -85,7 +85,6 @@ public final class Nimbus {
             return ComponentPageInfo.of(info, componentId, type);
         }
 
-        /** A running topology's structure. */
         /**
          * The topology's detail as {@link #getTopologyInfo}, with all, none or the latest of each component's errors
          * ({@code options}' choice; all when it makes none).
@@ -135,6 +134,7 @@ public final class Nimbus {
         /** The log levels set on a running topology and still in force, each as an {@code UPDATE}. */
         LogConfig getLogConfig(String name);
 
+        /** A running topology's structure. */
         StormTopology getTopology(String id);
 
         /** The topology as the user built it; the same as {@link #getTopology} in Squall. */
