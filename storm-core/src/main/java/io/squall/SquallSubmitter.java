@@ -6,6 +6,8 @@ import io.squall.config.TopologySettings;
 import io.squall.errors.SquallException;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
+import io.squall.topology.SubmitOptions;
+import io.squall.topology.TopologyInitialStatus;
 import io.squall.utils.NimbusClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,42 @@ public final class SquallSubmitter {
     }
 
     /**
+     * Listens to the upload of a topology's JAR to Nimbus (Storm's): told when it starts, how far it got and when it
+     * is done. The JAR goes up in one request, so {@code onProgress} comes once, with every byte.
+     */
+    public interface ProgressListener {
+        /** The upload of {@code srcFile} (as {@code targetFile} on Nimbus) of {@code totalBytes} starts. */
+        void onStart(String srcFile, String targetFile, long totalBytes);
+
+        /** {@code bytesUploaded} of {@code totalBytes} are up. */
+        void onProgress(String srcFile, String targetFile, long bytesUploaded, long totalBytes);
+
+        /** The upload is done. */
+        void onCompleted(String srcFile, String targetFile, long totalBytes);
+    }
+
+    /**
      * Submits a topology, active.
      *
      * @throws io.squall.topology.AlreadyAliveException    if a topology of that name runs
      * @throws io.squall.topology.InvalidTopologyException if it cannot run, naming why
      */
     public static void submitTopology(String name, Map<String, Object> conf, StormTopology topology) {
+        submitTopology(name, conf, topology, null, null);
+    }
+
+    /** Submits a topology with Storm's options: {@code INACTIVE} starts it with its spouts deactivated. */
+    public static void submitTopology(String name, Map<String, Object> conf, StormTopology topology,
+                                      SubmitOptions opts) {
+        submitTopology(name, conf, topology, opts, null);
+    }
+
+    /**
+     * Submits a topology with Storm's options, telling {@code progressListener} (if not null) how the JAR's upload
+     * goes; a topology run in this JVM uploads nothing.
+     */
+    public static void submitTopology(String name, Map<String, Object> conf, StormTopology topology,
+                                      SubmitOptions opts, ProgressListener progressListener) {
         Map<String, Object> topoConf = new HashMap<>(conf == null ? Map.of() : conf);
         // As with Storm, "-c key=value" on the command line overrides the topology's own setting. Keys that
         // configure Squall's daemons and commands (nimbus.seeds...) stay with the command.
@@ -48,9 +80,14 @@ public final class SquallSubmitter {
                 topoConf.put(k, v);
             }
         });
+        boolean active = opts == null || opts.get_initial_status() != TopologyInitialStatus.INACTIVE;
         LocalCluster local = LOCAL_OVERRIDE.get();
         if (local != null) {
-            local.submitTopology(name, topoConf, topology, Thread.currentThread().getContextClassLoader());
+            if (active) {
+                local.submitTopology(name, topoConf, topology, Thread.currentThread().getContextClassLoader());
+            } else {
+                local.submitTopologyWithOpts(name, topoConf, topology, opts);
+            }
             return;
         }
         Remote remote = clusterOverride != null ? clusterOverride : remoteOfJarProperty();
@@ -64,8 +101,9 @@ public final class SquallSubmitter {
         }
         TopologySettings.from(topoConf);
         try (NimbusClient nimbus = NimbusClient.of(remote.conf())) {
-            Map<String, Object> answer = nimbus.submit(name, remote.jar(), topoConf, topology);
-            LOG.info("Submitted topology {} as {}", name, answer.get("id"));
+            String uploadId = upload(nimbus, remote.jar(), progressListener);
+            Map<String, Object> answer = nimbus.submitUploaded(name, uploadId, topoConf, topology, active);
+            LOG.info("Submitted topology {} as {}{}", name, answer.get("id"), active ? "" : ", inactive");
             SubmitterHooks.notify(name, topoConf, topology, () -> nimbus.getClient().getTopologyInfo(String.valueOf(
                     answer.get("id"))));
             if (answer.get("workers") instanceof Number got && answer.get("workersRequested") instanceof Number asked
@@ -76,6 +114,74 @@ public final class SquallSubmitter {
         } catch (IOException e) {
             throw new SquallException("Cannot submit topology '" + name + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Storm's submission as another user: Squall's Nimbus has no impersonation, so the topology is submitted as the
+     * user of this JVM's credentials, whatever {@code asUser} says.
+     */
+    public static void submitTopologyAs(String name, Map<String, Object> conf, StormTopology topology,
+                                        SubmitOptions opts, ProgressListener progressListener, String asUser) {
+        submitTopology(name, conf, topology, opts, progressListener);
+    }
+
+    /** Storm's variant with a progress bar: the JAR's upload is logged as it goes. */
+    public static void submitTopologyWithProgressBar(String name, Map<String, Object> conf, StormTopology topology) {
+        submitTopologyWithProgressBar(name, conf, topology, null);
+    }
+
+    /** Storm's variant with a progress bar and options. */
+    public static void submitTopologyWithProgressBar(String name, Map<String, Object> conf, StormTopology topology,
+                                                     SubmitOptions opts) {
+        submitTopology(name, conf, topology, opts, new ProgressListener() {
+            @Override
+            public void onStart(String srcFile, String targetFile, long totalBytes) {
+                LOG.info("Uploading {} ({} bytes)", srcFile, totalBytes);
+            }
+
+            @Override
+            public void onProgress(String srcFile, String targetFile, long bytesUploaded, long totalBytes) {
+                LOG.info("Uploaded {} of {} bytes of {}", bytesUploaded, totalBytes, srcFile);
+            }
+
+            @Override
+            public void onCompleted(String srcFile, String targetFile, long totalBytes) {
+                LOG.info("Uploaded {} to Nimbus as {}", srcFile, targetFile);
+            }
+        });
+    }
+
+    /**
+     * Uploads a topology JAR to the Nimbus of {@code conf} (over this JVM's configuration) and returns its location
+     * there (the upload id a submission names), as Storm's {@code submitJar}.
+     */
+    public static String submitJar(Map<String, Object> conf, String localJar) {
+        return submitJar(conf, localJar, null);
+    }
+
+    /** {@link #submitJar(Map, String)}, telling {@code listener} (if not null) how the upload goes. */
+    public static String submitJar(Map<String, Object> conf, String localJar, ProgressListener listener) {
+        if (localJar == null) {
+            throw new SquallException("No JAR to upload: pass the topology JAR's path (Storm's storm.jar)");
+        }
+        try (NimbusClient nimbus = NimbusClient.getConfiguredClient(conf == null ? Map.of() : conf)) {
+            return upload(nimbus, Path.of(localJar), listener);
+        } catch (IOException e) {
+            throw new SquallException("Cannot upload " + localJar + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String upload(NimbusClient nimbus, Path jar, ProgressListener listener) throws IOException {
+        long size = java.nio.file.Files.size(jar);
+        if (listener != null) {
+            listener.onStart(jar.toString(), "", size);
+        }
+        String uploadId = nimbus.uploadJar(jar);
+        if (listener != null) {
+            listener.onProgress(jar.toString(), uploadId, size, size);
+            listener.onCompleted(jar.toString(), uploadId, size);
+        }
+        return uploadId;
     }
 
     /**
@@ -95,11 +201,6 @@ public final class SquallSubmitter {
     /** Routes every submission of this JVM to a cluster (null to stop). Used by {@code bin/squall jar}. */
     public static void setClusterOverride(Remote remote) {
         clusterOverride = remote;
-    }
-
-    /** Storm's variant with a progress bar; the same as {@link #submitTopology}. */
-    public static void submitTopologyWithProgressBar(String name, Map<String, Object> conf, StormTopology topology) {
-        submitTopology(name, conf, topology);
     }
 
     /**

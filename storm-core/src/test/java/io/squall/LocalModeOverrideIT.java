@@ -4,7 +4,9 @@ import io.squall.testing.TestWordSpout;
 import io.squall.topology.GetInfoOptions;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NumErrorsChoice;
+import io.squall.topology.SubmitOptions;
 import io.squall.topology.TopologyBuilder;
+import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologySummary;
 import io.squall.utils.NimbusClient;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,10 @@ class LocalModeOverrideIT {
 
             SquallSubmitter.submitTopology("submitted", Map.of(), words());
             assertTrue(cluster.isRunning("submitted"));
+            SquallSubmitter.submitTopology("quiet", Map.of(), words(), new SubmitOptions(TopologyInitialStatus.INACTIVE),
+                    null);
+            assertEquals("INACTIVE", cluster.getTopologySummaryByName("quiet").get_status());
+            cluster.killTopology("quiet");
             List<TopologySummary> listed = NimbusClient.getConfiguredClient(Map.of()).getClient().getClusterInfo()
                     .get_topologies();
             assertEquals(List.of("submitted"), listed.stream().map(TopologySummary::get_name).toList(),

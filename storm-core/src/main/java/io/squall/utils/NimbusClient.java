@@ -374,12 +374,23 @@ public class NimbusClient implements AutoCloseable {
      */
     public Map<String, Object> submit(String name, Path jar, Map<String, Object> conf, StormTopology topology)
             throws IOException {
-        String uploadId = uploadJar(jar);
+        return submitUploaded(name, uploadJar(jar), conf, topology, true);
+    }
+
+    /**
+     * Submits a topology from a JAR uploaded already ({@link #uploadJar}), active or with its spouts deactivated
+     * (Storm's {@code INACTIVE}); returns Nimbus's answer as {@link #submit} does.
+     */
+    public Map<String, Object> submitUploaded(String name, String uploadId, Map<String, Object> conf,
+                                              StormTopology topology, boolean active) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("jar", uploadId);
         body.put("topology", Base64.getEncoder().encodeToString(ClusterClientSupport.get().serializeTopology(topology)));
         body.put("conf", conf);
+        if (!active) {
+            body.put("inactive", true);
+        }
         return object(call("POST", "topologies", json(body), "application/json", true));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squall.Await;
+import io.squall.SquallSubmitter;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
@@ -37,6 +38,8 @@ import io.squall.topology.Nimbus;
 import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
 import io.squall.topology.SettableBlobMeta;
+import io.squall.topology.SubmitOptions;
+import io.squall.topology.TopologyInitialStatus;
 import io.squall.utils.NimbusClient;
 import io.squall.utils.VersionInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -293,13 +296,40 @@ class ClusterIT {
     }
 
     @Test
-    void aTopologysOwnWorkerOptionsAndEnvironmentReachItsWorkers() throws Exception {
+    void aTopologySubmittedInactiveByStormsSubmitterRunsOnceActivatedWithItsOwnWorkerOptions() throws Exception {
         Path dir = Files.createDirectories(base.resolve("own-opts"));
         Map<String, Object> conf = new HashMap<>(RecordingWordCount.conf(2, 8));
         conf.put("topology.worker.childopts", "-Dsquall.test.worker=%TOPOLOGY-ID%:%WORKER-PORT% -Xmx200m");
         conf.put("topology.worker.gc.childopts", List.of("-XX:SoftRefLRUPolicyMSPerMB=7"));
         conf.put("topology.environment", Map.of("SQUALL_TEST_ENV", "from-the-topology"));
-        client.submitTopology("own-opts", jar, conf, RecordingWordCount.topology(dir.toString(), 100, 2000, false));
+        // Through Storm's submitter, inactive, the JAR's upload told to a listener; then activated.
+        List<String> upload = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(DaemonConfig.load(null, cluster.conf()), jar));
+        try {
+            SquallSubmitter.submitTopology("own-opts", conf, RecordingWordCount.topology(dir.toString(), 100, 2000,
+                    false), new SubmitOptions(TopologyInitialStatus.INACTIVE), new SquallSubmitter.ProgressListener() {
+                        @Override
+                        public void onStart(String srcFile, String targetFile, long totalBytes) {
+                            upload.add("start " + totalBytes);
+                        }
+
+                        @Override
+                        public void onProgress(String srcFile, String targetFile, long bytesUploaded, long total) {
+                            upload.add("progress " + bytesUploaded);
+                        }
+
+                        @Override
+                        public void onCompleted(String srcFile, String targetFile, long totalBytes) {
+                            upload.add("completed " + totalBytes);
+                        }
+                    });
+        } finally {
+            SquallSubmitter.setClusterOverride(null);
+        }
+        long size = Files.size(jar);
+        assertEquals(List.of("start " + size, "progress " + size, "completed " + size), upload);
+        assertEquals("INACTIVE", client.getTopology("own-opts").get("status"));
+        client.activate("own-opts");
         Await.until(LONG, () -> ackedIds(dir).size() == 100, () -> ackedIds(dir).size() + " of 100 acked");
         String id = topologyId("own-opts");
         Map<String, Long> pids = workerPidsBySlot(state.assignment(id));

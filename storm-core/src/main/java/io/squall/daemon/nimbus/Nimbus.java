@@ -234,13 +234,13 @@ public final class Nimbus implements AutoCloseable {
     }
 
     /**
-     * Validates and starts a topology.
+     * Validates and starts a topology, active or with its spouts deactivated (Storm's {@code INACTIVE}).
      *
      * @param topologyBase64 the Java-serialized topology, base64
      * @return {@code id}, and {@code workers} it got of the {@code workersRequested}
      */
     public synchronized Map<String, Object> submit(String user, String name, String uploadId, String topologyBase64,
-                                                   Map<String, Object> conf) throws IOException {
+                                                   Map<String, Object> conf, boolean inactive) throws IOException {
         daemonMetrics.meter("nimbus:num-submitTopology-calls").mark();
         requireLeader();
         validateName(name);
@@ -276,8 +276,8 @@ public final class Nimbus implements AutoCloseable {
         TaskLayout layout;
         try {
             layout = validate(jar, topologyBytes, topoConf);
-            info = new TopologyInfo(id, name, TopologyStatus.ACTIVE, now, TopologySettings.from(topoConf).workers(),
-                    Map.of(), 0, topoConf);
+            info = new TopologyInfo(id, name, inactive ? TopologyStatus.INACTIVE : TopologyStatus.ACTIVE, now,
+                    TopologySettings.from(topoConf).workers(), Map.of(), 0, topoConf);
             a = EvenScheduler.schedule(id, 1, info.workers(), layout, state.supervisors(), usedSlots(id), now);
         } catch (NimbusException e) {
             Files.deleteIfExists(jar); // An upload serves one submission; a refused one leaves nothing behind.

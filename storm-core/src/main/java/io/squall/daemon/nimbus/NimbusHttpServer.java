@@ -64,8 +64,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/conf                             this Nimbus's configuration without secrets: {"conf": {KEY: VALUE},
  *                                                 "withheld": [KEY]} (the keys naming a password, secret or token)
  *   POST /api/v1/jars                             body: a topology JAR; answers {"jar": uploadId}
- *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"}; answers {"id",
- *                                                 "workers", "workersRequested", "executors"}
+ *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"[, "inactive": true]};
+ *                                                 answers {"id", "workers", "workersRequested", "executors"}
  *   GET  /api/v1/topologies                       every topology
  *   GET  /api/v1/topologies/NAME                  one topology
  *   POST /api/v1/topologies/NAME/kill?wait=SECS
@@ -366,7 +366,8 @@ public final class NimbusHttpServer implements AutoCloseable {
             expect(m, HttpMethod.POST, path);
             JsonNode body = json(req);
             Map<String, Object> conf = body.has("conf") ? toMap(body.get("conf"), "conf") : Map.of();
-            return nimbus.submit(user, text(body, "name"), text(body, "jar"), text(body, "topology"), conf);
+            return nimbus.submit(user, text(body, "name"), text(body, "jar"), text(body, "topology"), conf,
+                    body.path("inactive").asBoolean(false));
         }
         String name = parts[1];
         if (parts.length == 2) {
