@@ -1,6 +1,7 @@
 package io.squall;
 
 import io.squall.topology.ClusterSummary;
+import io.squall.topology.Credentials;
 import io.squall.topology.GetInfoOptions;
 import io.squall.topology.KillOptions;
 import io.squall.topology.RebalanceOptions;
@@ -56,6 +57,9 @@ public interface ILocalCluster extends AutoCloseable {
 
     /** The configuration of a running topology, as JSON. */
     String getTopologyConf(String id);
+
+    /** Gives a running topology new credentials, which its {@code ICredentialsListener} components are told of. */
+    void uploadNewCredentials(String topologyName, Credentials creds);
 
     /** Stops a topology now. */
     void killTopology(String topologyName);

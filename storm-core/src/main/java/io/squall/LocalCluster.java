@@ -14,7 +14,9 @@ import io.squall.runtime.logging.LogLevelSettings;
 import io.squall.runtime.logging.LoggerLevels;
 import io.squall.testing.TrackedTopology;
 import io.squall.topology.AlreadyAliveException;
+import io.squall.topology.AuthorizationException;
 import io.squall.topology.ClusterSummary;
+import io.squall.topology.Credentials;
 import io.squall.topology.GetInfoOptions;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KillOptions;
@@ -221,15 +223,20 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
     /** Like {@link #submitTopology(String, Map, StormTopology)}, loading the topology's classes from {@code loader}. */
     public LocalTopology submitTopology(String name, Map<String, Object> conf, StormTopology topology,
                                         ClassLoader loader) {
-        return submit(name, conf, topology, loader, true);
+        return submit(name, conf, topology, loader, true, Map.of());
     }
 
-    /** Like {@link #submitTopology(String, Map, StormTopology)}; {@code INACTIVE} starts it deactivated. */
+    /**
+     * Like {@link #submitTopology(String, Map, StormTopology)}; {@code INACTIVE} starts it deactivated, and its
+     * credentials ({@code set_creds}) are given to its {@code ICredentialsListener} spouts and bolts before they open.
+     */
     @Override
     public LocalTopology submitTopologyWithOpts(String name, Map<String, Object> conf, StormTopology topology,
                                                 SubmitOptions options) {
         boolean active = options == null || options.get_initial_status() != TopologyInitialStatus.INACTIVE;
-        return submit(name, conf, topology, Thread.currentThread().getContextClassLoader(), active);
+        Map<String, String> credentials = options == null || !options.is_set_creds() ? Map.of()
+                : options.get_creds().get_creds();
+        return submit(name, conf, topology, Thread.currentThread().getContextClassLoader(), active, credentials);
     }
 
     /** Submits a tracked topology ({@link TrackedTopology#getTopology()}), as Storm's local cluster does. */
@@ -251,8 +258,8 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         return this;
     }
 
-        private LocalTopology submit(String name, Map<String, Object> conf, StormTopology topology, ClassLoader loader,
-                                 boolean active) {
+    private LocalTopology submit(String name, Map<String, Object> conf, StormTopology topology, ClassLoader loader,
+                                 boolean active, Map<String, String> credentials) {
         if (closed) {
             throw new IllegalStateException("This LocalCluster is closed");
         }
@@ -279,7 +286,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
                 deleteCodeDir(codeDirs.remove(name));
                 throw e;
             }
-            start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), codeDir), active);
+            start(name, new Launch(id, topology, topoConf, codeLoader, Map.of(), codeDir, credentials), active);
         }
         SubmitterHooks.notify(name, topoConf, topology, () -> getTopologyInfo(name));
         return new LocalTopology(name);
@@ -311,9 +318,9 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         }
     }
 
-    /** What a topology was started with, so a rebalance can restart it. */
+    /** What a topology was started with, so a rebalance can restart it; its credentials are the latest pushed. */
     private record Launch(String id, StormTopology topology, Map<String, Object> conf, ClassLoader loader,
-                          Map<String, Integer> executorOverrides, Path codeDir) { }
+                          Map<String, Integer> executorOverrides, Path codeDir, Map<String, String> credentials) { }
 
     private void start(String name, Launch launch, boolean active) {
         LocalTopologyRuntime previous = failed.remove(name);
@@ -322,7 +329,8 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         }
         AtomicReference<LocalTopologyRuntime> self = new AtomicReference<>();
         LocalTopologyRuntime t = runtime.start(new LocalRuntime.Launch(name, launch.id(), launch.topology(),
-                launch.conf(), launch.loader(), launch.executorOverrides(), launch.codeDir()), active,
+                launch.conf(), launch.loader(), launch.executorOverrides(), launch.codeDir(), launch.credentials()),
+                active,
                 error -> onFailure(name, self.get()));
         self.set(t);
         running.put(name, t);
@@ -476,6 +484,29 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         rebalancer(); // Its rounds end the timed levels.
     }
 
+    /**
+     * Gives a running topology new credentials (Storm's {@code uploadNewCredentials}): its {@code ICredentialsListener}
+     * spouts and bolts are told at their executors' next round, and a rebalance's restart starts them with these.
+     *
+     * @throws NotAliveException        if no topology of that name or id is running
+     * @throws AuthorizationException   if {@code creds} expects another owner than the user who runs this cluster
+     * @throws IllegalArgumentException for a null key or value
+     */
+    @Override
+    public synchronized void uploadNewCredentials(String nameOrId, Credentials creds) {
+        String name = nameOf(nameOrId);
+        if (creds != null && creds.is_set_topoOwner() && !creds.get_topoOwner().equals(LOCAL_USER)) {
+            throw new AuthorizationException("Topology '" + name + "' is owned by '" + LOCAL_USER + "', not '"
+                    + creds.get_topoOwner() + "': its credentials were not changed");
+        }
+        Map<String, String> credentials = creds == null ? Map.of() : Map.copyOf(LocalRuntime.checkCredentials(
+                creds.get_creds()));
+        Launch l = launches.get(name);
+        launches.put(name, new Launch(l.id(), l.topology(), l.conf(), l.loader(), l.executorOverrides(), l.codeDir(),
+                credentials));
+        running.get(name).setCredentials(credentials);
+    }
+
     /** The log levels set on a running topology and still in force, each as an {@code UPDATE}. */
     @Override
     public synchronized LogConfig getLogConfig(String nameOrId) {
@@ -539,7 +570,7 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             try {
                 old.shutdown();
                 start(name, new Launch(launch.id(), launch.topology(), launch.conf(), launch.loader(),
-                        p.executorOverrides(), launch.codeDir()), p.active());
+                        p.executorOverrides(), launch.codeDir(), launch.credentials()), p.active());
             } catch (RuntimeException failure) {
                 LOG.error("Rebalancing topology {} failed; it is stopped", name, failure);
                 running.remove(name, old);

@@ -4,6 +4,7 @@ import io.squall.config.ConfigKeys;
 import io.squall.config.DaemonConfig;
 import io.squall.config.TopologySettings;
 import io.squall.errors.SquallException;
+import io.squall.topology.Credentials;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.StormTopology;
 import io.squall.topology.SubmitOptions;
@@ -83,10 +84,10 @@ public final class SquallSubmitter {
         boolean active = opts == null || opts.get_initial_status() != TopologyInitialStatus.INACTIVE;
         LocalCluster local = LOCAL_OVERRIDE.get();
         if (local != null) {
-            if (active) {
+            if (opts == null) {
                 local.submitTopology(name, topoConf, topology, Thread.currentThread().getContextClassLoader());
             } else {
-                local.submitTopologyWithOpts(name, topoConf, topology, opts);
+                local.submitTopologyWithOpts(name, topoConf, topology, opts); // Its status and credentials.
             }
             return;
         }
@@ -102,7 +103,8 @@ public final class SquallSubmitter {
         TopologySettings.from(topoConf);
         try (NimbusClient nimbus = NimbusClient.of(remote.conf())) {
             String uploadId = upload(nimbus, remote.jar(), progressListener);
-            Map<String, Object> answer = nimbus.submitUploaded(name, uploadId, topoConf, topology, active);
+            Map<String, Object> answer = nimbus.submitUploaded(name, uploadId, topoConf, topology, active,
+                    opts == null || !opts.is_set_creds() ? Map.of() : opts.get_creds().get_creds());
             LOG.info("Submitted topology {} as {}{}", name, answer.get("id"), active ? "" : ", inactive");
             SubmitterHooks.notify(name, topoConf, topology, () -> nimbus.getClient().getTopologyInfo(String.valueOf(
                     answer.get("id"))));
@@ -114,6 +116,43 @@ public final class SquallSubmitter {
         } catch (IOException e) {
             throw new SquallException("Cannot submit topology '" + name + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Gives a running topology new credentials (Storm's {@code pushCredentials}): its {@code ICredentialsListener}
+     * spouts and bolts are told of them on their executors' threads. Goes to the in-process cluster when there is one,
+     * else to the Nimbus of {@code topoConf} over this JVM's configuration.
+     *
+     * @return false, pushing nothing, when {@code credentials} is empty
+     * @throws io.squall.topology.NotAliveException      if no topology of that name runs
+     * @throws io.squall.topology.AuthorizationException if the caller may not operate it
+     */
+    public static boolean pushCredentials(String name, Map<String, Object> topoConf, Map<String, String> credentials) {
+        return pushCredentials(name, topoConf, credentials, null);
+    }
+
+    /**
+     * {@link #pushCredentials(String, Map, Map)}, refused ({@code AuthorizationException}) unless the topology is
+     * owned by {@code expectedUser} (when not null).
+     */
+    public static boolean pushCredentials(String name, Map<String, Object> topoConf, Map<String, String> credentials,
+                                          String expectedUser) {
+        if (credentials == null || credentials.isEmpty()) {
+            LOG.warn("No credentials to push to {}", name);
+            return false;
+        }
+        Credentials creds = new Credentials(credentials);
+        creds.set_topoOwner(expectedUser);
+        LocalCluster local = LOCAL_OVERRIDE.get();
+        if (local != null) {
+            local.uploadNewCredentials(name, creds);
+        } else {
+            try (NimbusClient nimbus = NimbusClient.getConfiguredClient(topoConf == null ? Map.of() : topoConf)) {
+                LOG.info("Uploading new credentials to {}", name);
+                nimbus.getClient().uploadNewCredentials(name, creds);
+            }
+        }
+        return true;
     }
 
     /**

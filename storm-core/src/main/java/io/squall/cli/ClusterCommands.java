@@ -100,6 +100,9 @@ final class ClusterCommands {
         HELP.put("set_log_level", "set_log_level NAME [-l LOGGER=LEVEL[:SECS]...] [-r LOGGER...] [-c key=value...]\n"
                 + "        Sets LOGGER (ROOT: the root logger) to LEVEL in NAME's workers, for SECS seconds or until\n"
                 + "        reset; -r puts LOGGER back as it was. The workers apply it within a metrics report interval.");
+        HELP.put("upload-credentials", "upload-credentials NAME [-f FILE] [-u USER] [KEY VALUE]... [-c key=value...]\n"
+                + "        Gives NAME new credentials (a properties FILE and the KEY VALUE pairs), which its spouts and\n"
+                + "        bolts that are ICredentialsListeners are told of; -u: only if NAME is USER's.");
         HELP.put("remoteconfvalue", "remoteconfvalue KEY [-c key=value...]\n"
                 + "        Prints KEY: VALUE as the cluster's Nimbus has it (its squall.yaml, defaults and -c); a key\n"
                 + "        no one set prints KEY: null. Nimbus does not serve keys naming a password, secret or token.");
@@ -124,6 +127,7 @@ final class ClusterCommands {
             case "drpc-client" -> CommandLine.Spec.of("-f");
             case "monitor" -> CommandLine.Spec.of("-i", "-m", "-s", "-w");
             case "set_log_level" -> CommandLine.Spec.of("-l", "-r");
+            case "upload-credentials" -> CommandLine.Spec.of("-f", "-u");
             default -> CommandLine.Spec.of();
         });
         if (args.help()) {
@@ -288,6 +292,37 @@ final class ClusterCommands {
         }
     }
 
+    /**
+     * Storm's {@code upload-credentials NAME [-f FILE] [-u USER] [KEY VALUE]...}: the credentials of a properties
+     * file and of the pairs given (a pair wins over the file), pushed to a running topology.
+     */
+    private static int uploadCredentials(CommandLine args, NimbusClient nimbus, PrintStream out) throws IOException {
+        List<String> p = args.positional();
+        if (p.isEmpty() || p.size() % 2 == 0) {
+            throw new Main.UsageException("needs a topology name, then KEY VALUE pairs, got " + p);
+        }
+        Map<String, String> creds = new LinkedHashMap<>();
+        String file = args.option("-f");
+        if (file != null) {
+            java.util.Properties props = new java.util.Properties();
+            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new Main.UsageException("-f " + file + " cannot be read as a properties file: " + e);
+            }
+            props.stringPropertyNames().forEach(k -> creds.put(k, props.getProperty(k)));
+        }
+        for (int i = 1; i < p.size(); i += 2) {
+            creds.put(p.get(i), p.get(i + 1));
+        }
+        if (creds.isEmpty()) {
+            throw new Main.UsageException("no credentials: give KEY VALUE pairs or -f FILE");
+        }
+        nimbus.uploadCredentials(p.get(0), creds, args.option("-u"));
+        out.println("Uploaded credentials " + new java.util.TreeSet<>(creds.keySet()) + " to topology " + p.get(0));
+        return Main.OK;
+    }
+
     private static int topologyCommand(String command, CommandLine args, NimbusClient nimbus, PrintStream out)
             throws IOException {
         if (command.equals("list")) {
@@ -318,6 +353,9 @@ final class ClusterCommands {
                         + "executors than workers); Nimbus adds workers as slots free up.");
             }
             return Main.OK;
+        }
+        if (command.equals("upload-credentials")) {
+            return uploadCredentials(args, nimbus, out);
         }
         if (args.positional().size() != 1) {
             throw new Main.UsageException("needs exactly one topology name, got " + args.positional());

@@ -145,7 +145,8 @@ public final class Main {
                 case "dev-kafka" -> devKafka(rest, out, err);
                 case "kafka-monitor" -> kafkaMonitor(rest, out, err);
                 case "dev-zookeeper", "nimbus", "supervisor", "jar", "list", "kill", "activate", "deactivate",
-                     "rebalance", "ui", "drpc", "get-errors", "drpc-client", "monitor", "set_log_level" ->
+                     "rebalance", "ui", "drpc", "get-errors", "drpc-client", "monitor", "set_log_level",
+                     "upload-credentials" ->
                         ClusterCommands.run(command, rest, out, err);
                 case "remoteconfvalue" -> ClusterCommands.run(command, rest, out, err);
                 case "classpath", "server_classpath", "kill_workers", "node-health-check", "heartbeats" ->

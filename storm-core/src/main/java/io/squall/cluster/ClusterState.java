@@ -246,8 +246,24 @@ public final class ClusterState implements AutoCloseable {
         return out;
     }
 
-    /** Removes a topology, its assignment, its heartbeats and its errors. */
+    /**
+     * Writes a topology's credentials (Storm's: what its {@code ICredentialsListener} components are told), readable
+     * by the daemons and workers as every znode here is (by the cluster secret's digest when there is one).
+     */
+    public void setCredentials(String topologyId, Map<String, String> credentials) {
+        write("/credentials/" + topologyId, credentials, CreateMode.PERSISTENT);
+    }
+
+    /** A topology's credentials; empty when it has none. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> credentials(String topologyId) {
+        Map<String, String> c = read("/credentials/" + topologyId, Map.class);
+        return c == null ? Map.of() : c;
+    }
+
+    /** Removes a topology, its assignment, its heartbeats, its errors and its credentials. */
     public void removeTopology(String topologyId) {
+        delete("/credentials/" + topologyId);
         delete("/errors/" + topologyId);
         delete("/assignments/" + topologyId);
         delete("/workerbeats/" + topologyId);

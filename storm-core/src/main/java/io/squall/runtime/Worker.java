@@ -13,6 +13,7 @@ import io.squall.metric.V1Metrics;
 import io.squall.runtime.acker.SpoutRoots;
 import io.squall.runtime.executor.AckerExecutor;
 import io.squall.runtime.executor.BoltExecutor;
+import io.squall.runtime.executor.CredentialsFeed;
 import io.squall.runtime.executor.Executor;
 import io.squall.runtime.executor.ExecutorContext;
 import io.squall.runtime.tap.EventLogging;
@@ -99,6 +100,8 @@ public final class Worker implements TopologyRuntime {
     private final Map<Integer, Map<String, Object>> executorDataByTask = new HashMap<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final ExecutorContext executorContext = new Context();
+    /** The topology's credentials, which executors give to their ICredentialsListener tasks. */
+    private final CredentialsFeed credentials = new CredentialsFeed();
     /** The dashboard's taps on this worker's streams. */
     private final StreamTaps taps;
     /** The sampling of debugged components' tuples to the event loggers (Storm's event logging). */
@@ -599,11 +602,26 @@ public final class Worker implements TopologyRuntime {
         return executorContext;
     }
 
+    /**
+     * Sets the topology's credentials: before {@link #start}, those its tasks are given before they open; after, the
+     * executors give the new ones to their tasks at their next round. Any thread.
+     *
+     * @throws IllegalArgumentException for a null key or value
+     */
+    public void setCredentials(Map<String, String> credentials) {
+        this.credentials.set(credentials);
+    }
+
     /** What executors may use of the worker: nothing else of it reaches them. */
     private final class Context implements ExecutorContext {
         @Override
         public Clock clock() {
             return clock;
+        }
+
+        @Override
+        public CredentialsFeed credentials() {
+            return credentials;
         }
 
         @Override

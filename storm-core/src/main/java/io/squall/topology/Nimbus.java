@@ -134,6 +134,15 @@ public final class Nimbus {
         /** The log levels set on a running topology and still in force, each as an {@code UPDATE}. */
         LogConfig getLogConfig(String name);
 
+        /**
+         * Gives a running topology new credentials (Storm's): its {@code ICredentialsListener} spouts and bolts are
+         * told of them on their executors' threads.
+         *
+         * @throws AuthorizationException if {@code creds} names an owner ({@code topoOwner}) the topology does not
+         *                                have, or the caller may not operate it
+         */
+        void uploadNewCredentials(String name, Credentials creds);
+
         /** A running topology's structure. */
         StormTopology getTopology(String id);
 

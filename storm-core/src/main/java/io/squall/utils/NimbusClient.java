@@ -18,6 +18,7 @@ import io.squall.thrift.TException;
 import io.squall.thrift.transport.TTransportException;
 import io.squall.topology.AlreadyAliveException;
 import io.squall.topology.ClusterSummary;
+import io.squall.topology.Credentials;
 import io.squall.topology.KillOptions;
 import io.squall.topology.LogConfig;
 import io.squall.topology.Nimbus;
@@ -245,6 +246,11 @@ public class NimbusClient implements AutoCloseable {
         }
 
         @Override
+        public void uploadNewCredentials(String name, Credentials creds) {
+            cluster.uploadNewCredentials(name, creds);
+        }
+
+        @Override
         public LogConfig getLogConfig(String name) {
             return cluster.getLogConfig(name);
         }
@@ -383,6 +389,16 @@ public class NimbusClient implements AutoCloseable {
      */
     public Map<String, Object> submitUploaded(String name, String uploadId, Map<String, Object> conf,
                                               StormTopology topology, boolean active) throws IOException {
+        return submitUploaded(name, uploadId, conf, topology, active, Map.of());
+    }
+
+    /**
+     * {@link #submitUploaded(String, String, Map, StormTopology, boolean)} with the credentials the topology's
+     * {@code ICredentialsListener} components are given before they open.
+     */
+    public Map<String, Object> submitUploaded(String name, String uploadId, Map<String, Object> conf,
+                                              StormTopology topology, boolean active, Map<String, String> credentials)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("jar", uploadId);
@@ -390,6 +406,9 @@ public class NimbusClient implements AutoCloseable {
         body.put("conf", conf);
         if (!active) {
             body.put("inactive", true);
+        }
+        if (credentials != null && !credentials.isEmpty()) {
+            body.put("creds", credentials);
         }
         return object(call("POST", "topologies", json(body), "application/json", true));
     }
@@ -454,6 +473,19 @@ public class NimbusClient implements AutoCloseable {
             throws IOException {
         return object(call("POST", "topologies/" + name + "/log-levels", json(Map.of("set", set, "reset", reset)),
                 "application/json", true));
+    }
+
+    /**
+     * Gives a running topology new credentials; with {@code expectedOwner}, only if the topology is that user's.
+     */
+    public void uploadCredentials(String name, Map<String, String> credentials, String expectedOwner)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("creds", credentials);
+        if (expectedOwner != null) {
+            body.put("owner", expectedOwner);
+        }
+        call("POST", "topologies/" + name + "/credentials", json(body), "application/json", true);
     }
 
     /** The log levels set on a topology and still in force, as {@link #setLogLevels} answers them. */

@@ -1,6 +1,7 @@
 package io.squall.clustertest;
 
 import io.squall.Config;
+import io.squall.ICredentialsListener;
 import io.squall.SquallSubmitter;
 import io.squall.spout.SpoutOutputCollector;
 import io.squall.task.OutputCollector;
@@ -202,14 +203,23 @@ public final class RecordingWordCount {
         }
     }
 
-    /** Records each word it counts, then acks it. */
-    public static class RecordingCounter extends BaseRichBolt {
+    /** Records each word it counts, then acks it; and each set of credentials it is told, in a file of its own. */
+    public static class RecordingCounter extends BaseRichBolt implements ICredentialsListener {
         private final String dir;
         private transient OutputCollector collector;
         private transient BufferedWriter words;
+        private transient BufferedWriter creds;
 
         public RecordingCounter(String dir) {
             this.dir = dir;
+        }
+
+        @Override
+        public void setCredentials(Map<String, String> credentials) {
+            if (creds == null) { // Told before prepare, as Storm tells it: no task id yet.
+                creds = openRecord(dir, "creds", System.identityHashCode(this));
+            }
+            writeLine(creds, String.valueOf(new java.util.TreeMap<>(credentials)));
         }
 
         @Override

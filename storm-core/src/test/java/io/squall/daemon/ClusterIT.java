@@ -27,6 +27,7 @@ import io.squall.testsupport.ClusterEvidence;
 import io.squall.testsupport.ClusterLauncher;
 import io.squall.testsupport.Daemon;
 import io.squall.testsupport.TopologyJar;
+import io.squall.topology.Credentials;
 import io.squall.topology.DebugOptions;
 import io.squall.topology.InvalidTopologyException;
 import io.squall.topology.KeyAlreadyExistsException;
@@ -302,12 +303,14 @@ class ClusterIT {
         conf.put("topology.worker.childopts", "-Dsquall.test.worker=%TOPOLOGY-ID%:%WORKER-PORT% -Xmx200m");
         conf.put("topology.worker.gc.childopts", List.of("-XX:SoftRefLRUPolicyMSPerMB=7"));
         conf.put("topology.environment", Map.of("SQUALL_TEST_ENV", "from-the-topology"));
-        // Through Storm's submitter, inactive, the JAR's upload told to a listener; then activated.
+        // Through Storm's submitter, inactive, with credentials, the JAR's upload told to a listener; then activated.
         List<String> upload = new java.util.concurrent.CopyOnWriteArrayList<>();
         SquallSubmitter.setClusterOverride(new SquallSubmitter.Remote(DaemonConfig.load(null, cluster.conf()), jar));
+        SubmitOptions opts = new SubmitOptions(TopologyInitialStatus.INACTIVE);
+        opts.set_creds(new Credentials(Map.of("token", "first")));
         try {
             SquallSubmitter.submitTopology("own-opts", conf, RecordingWordCount.topology(dir.toString(), 100, 2000,
-                    false), new SubmitOptions(TopologyInitialStatus.INACTIVE), new SquallSubmitter.ProgressListener() {
+                    false), opts, new SquallSubmitter.ProgressListener() {
                         @Override
                         public void onStart(String srcFile, String targetFile, long totalBytes) {
                             upload.add("start " + totalBytes);
@@ -331,6 +334,15 @@ class ClusterIT {
         assertEquals("INACTIVE", client.getTopology("own-opts").get("status"));
         client.activate("own-opts");
         Await.until(LONG, () -> ackedIds(dir).size() == 100, () -> ackedIds(dir).size() + " of 100 acked");
+        // Each of the 4 counters was told the submitted credentials before it opened, then the pushed ones.
+        assertEquals(4, credentialsTold(dir, "{token=first}"), "the submitted credentials");
+        assertEquals(0, cluster.cli("upload-creds", "upload-credentials", "own-opts", "token", "second").waitFor(),
+                () -> log("upload-creds"));
+        Await.until(LONG, () -> credentialsTold(dir, "{token=second}") == 4,
+                () -> credentialsTold(dir, "{token=second}") + " of 4 counters told the pushed credentials");
+        assertEquals(1, cluster.cli("upload-creds-owner", "upload-credentials", "own-opts", "-u", "mallory", "token",
+                "third").waitFor());
+        assertTrue(log("upload-creds-owner").contains("not 'mallory'"), log("upload-creds-owner"));
         String id = topologyId("own-opts");
         Map<String, Long> pids = workerPidsBySlot(state.assignment(id));
         assertEquals(2, pids.size(), "a beat per worker: " + pids);
@@ -345,6 +357,21 @@ class ClusterIT {
             String env = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")), StandardCharsets.UTF_8);
             assertTrue(List.of(env.split("\0")).contains("SQUALL_TEST_ENV=from-the-topology"),
                     "the topology's environment in worker " + pid);
+        }
+    }
+
+    /** How many counters' credential records (in {@code dir}) hold a line equal to {@code line}. */
+    private static long credentialsTold(Path dir, String line) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("creds-")).filter(f -> {
+                try {
+                    return Files.readAllLines(f).contains(line);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -50,6 +50,10 @@ class NimbusIfaceTest {
         }
 
         @Override
+        public void uploadNewCredentials(String name, Credentials creds) {
+        }
+
+        @Override
         public LogConfig getLogConfig(String name) {
             return new LogConfig();
         }

@@ -108,6 +108,7 @@ final class InProcessTopology implements LocalTopologyRuntime {
         }
         for (int i = 0; i < n; i++) {
             Worker w = t.workers.get(i);
+            w.setCredentials(launch.credentials());
             t.metrics.add(new WorkerMetrics(w, n == 1 ? "local" : "local-" + (i + 1)));
             t.startReporters(i, w);
         }
@@ -234,6 +235,11 @@ final class InProcessTopology implements LocalTopologyRuntime {
     @Override
     public void deactivate() {
         workers.forEach(Worker::deactivate);
+    }
+
+    @Override
+    public void setCredentials(Map<String, String> credentials) {
+        workers.forEach(w -> w.setCredentials(credentials));
     }
 
     @Override

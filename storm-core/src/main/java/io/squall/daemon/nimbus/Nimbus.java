@@ -234,13 +234,15 @@ public final class Nimbus implements AutoCloseable {
     }
 
     /**
-     * Validates and starts a topology, active or with its spouts deactivated (Storm's {@code INACTIVE}).
+     * Validates and starts a topology, active or with its spouts deactivated (Storm's {@code INACTIVE}), with the
+     * credentials its {@code ICredentialsListener} components are given before they open (none: null or empty).
      *
      * @param topologyBase64 the Java-serialized topology, base64
      * @return {@code id}, and {@code workers} it got of the {@code workersRequested}
      */
     public synchronized Map<String, Object> submit(String user, String name, String uploadId, String topologyBase64,
-                                                   Map<String, Object> conf, boolean inactive) throws IOException {
+                                                   Map<String, Object> conf, boolean inactive,
+                                                   Map<String, String> credentials) throws IOException {
         daemonMetrics.meter("nimbus:num-submitTopology-calls").mark();
         requireLeader();
         validateName(name);
@@ -284,6 +286,9 @@ public final class Nimbus implements AutoCloseable {
             throw e;
         }
         code.store(id, jar, topologyBytes, JSON.writeValueAsBytes(topoConf));
+        if (credentials != null && !credentials.isEmpty()) {
+            state.setCredentials(id, credentials); // Before the assignment: the first workers start with them.
+        }
         state.setTopology(info);
         state.setAssignment(a);
         LOG.info("Submitted topology {} as {} on {} workers", name, id, a.workers().size());
@@ -508,6 +513,33 @@ public final class Nimbus implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new NimbusException(400, e.getMessage());
         }
+    }
+
+    /**
+     * Gives a running topology new credentials, as Storm's {@code uploadNewCredentials}: its workers read them at their
+     * next heartbeat and their executors tell their {@code ICredentialsListener} tasks.
+     *
+     * @param expectedOwner the user the caller expects to own the topology, or null
+     * @throws NimbusException 403 when the topology's owner is not {@code expectedOwner}, or the user may not operate
+     *                         it; 400 for a null key or value
+     */
+    public Map<String, Object> uploadCredentials(String user, String name, Map<String, String> credentials,
+                                                 String expectedOwner) {
+        daemonMetrics.meter("nimbus:num-uploadNewCredentials-calls").mark();
+        requireLeader();
+        TopologyInfo t = require(user, name, Authorizer.Action.OPERATE, "upload credentials to");
+        Object owner = t.conf().get(Authorizer.OWNER_KEY);
+        if (expectedOwner != null && !expectedOwner.equals(owner)) {
+            throw new NimbusException(403, "Topology '" + name + "' is owned by " + (owner == null ? "no user"
+                    : "'" + owner + "'") + ", not '" + expectedOwner + "': its credentials were not changed");
+        }
+        if (credentials == null || credentials.entrySet().stream().anyMatch(e -> e.getKey() == null
+                || e.getValue() == null)) {
+            throw new NimbusException(400, "Credentials are an object of string keys and string values");
+        }
+        state.setCredentials(t.id(), credentials);
+        LOG.info("New credentials for topology {}: keys {}", t.id(), new TreeSet<>(credentials.keySet()));
+        return Map.of("ok", true, "keys", new TreeSet<>(credentials.keySet()));
     }
 
     /** The log levels set on a running topology and still in force, as {@link #setLogLevels} answers them. */

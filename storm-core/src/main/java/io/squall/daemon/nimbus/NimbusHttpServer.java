@@ -64,8 +64,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   GET  /api/v1/conf                             this Nimbus's configuration without secrets: {"conf": {KEY: VALUE},
  *                                                 "withheld": [KEY]} (the keys naming a password, secret or token)
  *   POST /api/v1/jars                             body: a topology JAR; answers {"jar": uploadId}
- *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"[, "inactive": true]};
- *                                                 answers {"id", "workers", "workersRequested", "executors"}
+ *   POST /api/v1/topologies                       {"name", "jar", "topology" (base64), "conf"[, "inactive": true]
+ *                                                 [, "creds": {K: V}]}; answers {"id", "workers",
+ *                                                 "workersRequested", "executors"}
  *   GET  /api/v1/topologies                       every topology
  *   GET  /api/v1/topologies/NAME                  one topology
  *   POST /api/v1/topologies/NAME/kill?wait=SECS
@@ -78,6 +79,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   POST /api/v1/topologies/NAME/log-levels       {"set": {"LOGGER": "LEVEL[:SECS]"}, "reset": ["LOGGER"]}; answers
  *                                                 the levels in force {"LOGGER": {"level", "untilMs"}}
  *   GET  /api/v1/topologies/NAME/log-levels       the levels in force, as the POST answers them
+ *   POST /api/v1/topologies/NAME/credentials      {"creds": {K: V}[, "owner": USER]}: Storm's uploadNewCredentials
+ *                                                 (403 when the topology's owner is not USER); answers the keys
  *   POST /api/v1/topologies/NAME/rebalance        {"workers": n, "executors": {"component": n}}; answers
  *                                                 {"workers" (got), "workersRequested", "executors"}
  *   GET  /api/v1/code/TOPOLOGY_ID/jar | topology | conf
@@ -356,6 +359,25 @@ public final class NimbusHttpServer implements AutoCloseable {
         }
     }
 
+    /** The {@code creds} of a request: an object of strings; null when absent. */
+    private static Map<String, String> credentials(JsonNode body) {
+        JsonNode c = body.get("creds");
+        if (c == null || c.isNull()) {
+            return null;
+        }
+        if (!c.isObject()) {
+            throw new NimbusException(400, "'creds' must be an object of string keys and string values");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> f : c.properties()) {
+            if (!f.getValue().isTextual()) {
+                throw new NimbusException(400, "Credential '" + f.getKey() + "' must be a string");
+            }
+            out.put(f.getKey(), f.getValue().asText());
+        }
+        return out;
+    }
+
     private Object topologies(FullHttpRequest req, QueryStringDecoder q, String[] parts, String path, String user)
             throws IOException {
         HttpMethod m = req.method();
@@ -367,7 +389,7 @@ public final class NimbusHttpServer implements AutoCloseable {
             JsonNode body = json(req);
             Map<String, Object> conf = body.has("conf") ? toMap(body.get("conf"), "conf") : Map.of();
             return nimbus.submit(user, text(body, "name"), text(body, "jar"), text(body, "topology"), conf,
-                    body.path("inactive").asBoolean(false));
+                    body.path("inactive").asBoolean(false), credentials(body));
         }
         String name = parts[1];
         if (parts.length == 2) {
@@ -407,6 +429,15 @@ public final class NimbusHttpServer implements AutoCloseable {
             case "activate" -> nimbus.activate(user, name);
             case "deactivate" -> nimbus.deactivate(user, name);
             case "untap" -> nimbus.closeTap(user, name, tapKey(q));
+            case "credentials" -> {
+                JsonNode body = json(req);
+                Map<String, String> creds = credentials(body);
+                if (creds == null) {
+                    throw new NimbusException(400, "Give {\"creds\": {KEY: VALUE, ...}[, \"owner\": USER]}");
+                }
+                String owner = body.has("owner") ? body.get("owner").asText() : null;
+                return nimbus.uploadCredentials(user, name, creds, owner);
+            }
             case "log-levels" -> {
                 JsonNode body = json(req);
                 Map<String, String> set = new LinkedHashMap<>();
@@ -462,7 +493,7 @@ public final class NimbusHttpServer implements AutoCloseable {
                 return nimbus.rebalance(user, name, workers, executors, wait);
             }
             default -> throw new NimbusException(404, "No action '" + parts[2] + "'; use kill, activate, untap, "
-                    + "deactivate, rebalance, log-levels, profile or debug");
+                    + "deactivate, rebalance, log-levels, credentials, profile or debug");
         }
         return Map.of("ok", true);
     }

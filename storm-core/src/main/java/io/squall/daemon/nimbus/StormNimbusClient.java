@@ -8,6 +8,7 @@ import io.squall.metrics.aggregate.StormSummaries;
 import io.squall.metrics.aggregate.TopologyMetrics;
 import io.squall.metrics.aggregate.Window;
 import io.squall.runtime.api.ClusterClientSupport;
+import io.squall.runtime.executor.CredentialsFeed;
 import io.squall.runtime.logging.LogLevelSettings;
 import io.squall.serialization.TopologySerializer;
 import io.squall.topology.ClusterSummary;
@@ -15,6 +16,7 @@ import io.squall.topology.ComponentAggregateStats;
 import io.squall.topology.ComponentPageInfo;
 import io.squall.topology.ComponentSpec;
 import io.squall.topology.ComponentType;
+import io.squall.topology.Credentials;
 import io.squall.topology.ExecutorAggregateStats;
 import io.squall.topology.ExecutorInfo;
 import io.squall.topology.ExecutorSummary;
@@ -312,6 +314,16 @@ public final class StormNimbusClient extends Nimbus.Client {
         Map<String, Map<String, Object>> levels = new HashMap<>();
         answer.forEach((logger, setting) -> levels.put(logger, (Map<String, Object>) setting));
         return LogConfig.inForce(levels, System.currentTimeMillis());
+    }
+
+    @Override
+    public void uploadNewCredentials(String name, Credentials creds) {
+        Map<String, String> credentials = CredentialsFeed.copy(creds == null ? null : creds.get_creds());
+        String owner = creds != null && creds.is_set_topoOwner() ? creds.get_topoOwner() : null;
+        io("take the credentials of " + name, () -> {
+            nimbus.uploadCredentials(nameOf(name), credentials, owner);
+            return null;
+        });
     }
 
     /** The name of a topology given by name or id. */

@@ -136,6 +136,7 @@ public final class WorkerMain {
                 new Worker.Placement(port, remoteTasks(assignment, me), info.executorOverrides(),
                         TopologyResources.extract(loader, codeDir.resolve("worker-" + port).resolve("resources")),
                         locations(assignment, supervisorId)));
+        worker.setCredentials(state.credentials(topologyId)); // Before the tasks open, as Storm gives them.
         this.workerMetrics = new WorkerMetrics(worker, workerName);
         int maxFrame = conf.getInt(ConfigKeys.MESSAGING_MAX_FRAME_BYTES);
         int refreshMs = conf.getInt(ConfigKeys.MESSAGING_BACKPRESSURE_REFRESH_MS);
@@ -310,6 +311,7 @@ public final class WorkerMain {
                 followMovedGroups(a, me);
             }
             reportNewErrors();
+            worker.setCredentials(state.credentials(topologyId)); // Changes nothing unless new ones were pushed.
             if (info.status() == TopologyStatus.ACTIVE && (worker.isActive() || allConnected())) {
                 worker.activate();
             } else {

@@ -25,14 +25,42 @@ public interface LocalRuntime extends AutoCloseable {
      * @param loader            the class loader of the topology's code
      * @param executorOverrides executors per component where a rebalance changed them
      * @param codeDir           where the topology's {@code resources/} were extracted, or null
+     * @param credentials       the topology's credentials, which its tasks are given before they open
      */
     record Launch(String name, String topologyId, StormTopology topology, Map<String, Object> conf,
-                  ClassLoader loader, Map<String, Integer> executorOverrides, Path codeDir) {
+                  ClassLoader loader, Map<String, Integer> executorOverrides, Path codeDir,
+                  Map<String, String> credentials) {
         /** A launch; the maps are copied (the configuration may hold nulls). */
         public Launch {
             conf = Collections.unmodifiableMap(new HashMap<>(conf));
             executorOverrides = Map.copyOf(executorOverrides);
+            credentials = credentials == null ? Map.of() : Map.copyOf(checkCredentials(credentials));
         }
+
+        /** A launch without credentials. */
+        public Launch(String name, String topologyId, StormTopology topology, Map<String, Object> conf,
+                      ClassLoader loader, Map<String, Integer> executorOverrides, Path codeDir) {
+            this(name, topologyId, topology, conf, loader, executorOverrides, codeDir, Map.of());
+        }
+
+        /** This launch with {@code credentials} instead of its own. */
+        public Launch withCredentials(Map<String, String> credentials) {
+            return new Launch(name, topologyId, topology, conf, loader, executorOverrides, codeDir, credentials);
+        }
+    }
+
+    /**
+     * {@code credentials} itself once checked.
+     *
+     * @throws IllegalArgumentException for a null key or value
+     */
+    static Map<String, String> checkCredentials(Map<String, String> credentials) {
+        credentials.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new IllegalArgumentException("Credentials take no null key or value (key " + k + ")");
+            }
+        });
+        return credentials;
     }
 
     /**

@@ -76,4 +76,7 @@ public interface LocalTopologyRuntime extends TopologyRuntime {
      * @throws IllegalArgumentException if it has none of that type
      */
     <T> T unwrap(Class<T> type);
+
+    /** Sets the topology's credentials in each of its workers (their tasks are told at their executors' next round). */
+    void setCredentials(Map<String, String> credentials);
 }

@@ -100,6 +100,7 @@ public final class BoltExecutor extends Executor {
             }
         }
         for (Task t : tasks) {
+            giveCredentials(t.taskId, t.bolt);
             t.bolt.prepare(context.componentConf(componentId), t.taskContext, new OutputCollector(t));
             if (t.bolt instanceof RootAcks.User u) {
                 u.useRootAcks(t);
@@ -111,6 +112,7 @@ public final class BoltExecutor extends Executor {
 
     @Override
     public int doWork() throws Exception {
+        refreshCredentials();
         int work = queue.drain(onMessage);
         if (tickNanos > 0) {
             long now = clock.nanoTime();

@@ -1,11 +1,16 @@
 package io.squall.runtime.executor;
 
+import io.squall.ICredentialsListener;
 import io.squall.config.TopologySettings;
 import io.squall.runtime.agent.Agent;
 import io.squall.runtime.queue.IdleStrategy;
 import io.squall.runtime.queue.ReceiveQueue;
 import io.squall.runtime.routing.TaskLoad;
 import io.squall.utils.Clock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An agent that runs the tasks of one component: {@link #onStart}, then {@link #doWork()} until stopped,
@@ -28,6 +33,12 @@ public abstract class Executor implements Agent {
     final RoundCounts counts;
     private final long firstParkNanos;
     private final long maxParkNanos;
+    /** The tasks whose components listen to the topology's credentials, or null when none does. */
+    private List<Listener> credentialListeners;
+    /** The version of the credentials the listeners were last given. */
+    private int credentialsGiven;
+
+    private record Listener(int taskId, ICredentialsListener component) { }
 
     /**
      * @param maxParkNanos the longest the executor may sleep when idle, which bounds how late its timers fire
@@ -56,6 +67,46 @@ public abstract class Executor implements Agent {
         this.counts = transfer.counts;
         this.firstParkNanos = firstParkNanos;
         this.maxParkNanos = maxParkNanos;
+    }
+
+    /**
+     * Gives task {@code taskId}'s component the topology's credentials now, if it is an {@link ICredentialsListener};
+     * before its {@code open} or {@code prepare}, as Storm does.
+     */
+    protected final void giveCredentials(int taskId, Object component) {
+        if (component instanceof ICredentialsListener l) {
+            if (credentialListeners == null) {
+                credentialListeners = new ArrayList<>();
+            }
+            Listener listener = new Listener(taskId, l);
+            credentialListeners.add(listener);
+            CredentialsFeed feed = context.credentials();
+            credentialsGiven = feed.version();
+            tell(listener, feed.current());
+        }
+    }
+
+    /** Gives the listening components the credentials pushed since they were last given some; once a round. */
+    protected final void refreshCredentials() {
+        if (credentialListeners != null) {
+            CredentialsFeed feed = context.credentials();
+            int version = feed.version();
+            if (version != credentialsGiven) {
+                credentialsGiven = version;
+                Map<String, String> credentials = feed.current();
+                for (Listener l : credentialListeners) {
+                    tell(l, credentials);
+                }
+            }
+        }
+    }
+
+    private void tell(Listener l, Map<String, String> credentials) {
+        try {
+            l.component().setCredentials(credentials);
+        } catch (RuntimeException e) {
+            context.reportError(componentId, l.taskId(), e); // Reported; the task runs on with what it had.
+        }
     }
 
     /** How a thread running this executor waits when idle: the configured strategy, woken by its queue. */

@@ -69,6 +69,14 @@ public interface ExecutorContext {
         return null;
     }
 
+    /** The topology's credentials as this worker has them (none, by default). */
+    default CredentialsFeed credentials() {
+        return NO_CREDENTIALS;
+    }
+
+    /** The credentials of a worker that is given none. */
+    CredentialsFeed NO_CREDENTIALS = new CredentialsFeed();
+
     /** Whether {@code queue} is consumed by the transport to another worker. */
     default boolean isOutbound(ReceiveQueue queue) {
         return false;

@@ -144,6 +144,7 @@ public final class SpoutExecutor extends Executor {
         openWatermarks();
         nowNanos = clock.nanoTime();
         for (Task t : tasks) {
+            giveCredentials(t.taskId, t.spout);
             t.spout.open(context.componentConf(componentId), t.taskContext, new SpoutOutputCollector(t));
         }
         nextRotateNanos = clock.nanoTime() + rotateEveryNanos;
@@ -151,6 +152,7 @@ public final class SpoutExecutor extends Executor {
 
     @Override
     public int doWork() throws Exception {
+        refreshCredentials();
         int work = queue.drain(onMessage);
         long now = clock.nanoTime();
         nowNanos = now;
