@@ -75,13 +75,14 @@ public abstract class Executor implements Agent {
      */
     protected final void giveCredentials(int taskId, Object component) {
         if (component instanceof ICredentialsListener l) {
+            CredentialsFeed feed = context.credentials();
             if (credentialListeners == null) {
                 credentialListeners = new ArrayList<>();
+                // The version before the map: a push while the tasks open is given to all of them at the next round.
+                credentialsGiven = feed.version();
             }
             Listener listener = new Listener(taskId, l);
             credentialListeners.add(listener);
-            CredentialsFeed feed = context.credentials();
-            credentialsGiven = feed.version();
             tell(listener, feed.current());
         }
     }
