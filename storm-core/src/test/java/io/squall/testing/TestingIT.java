@@ -20,6 +20,75 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestingIT {
     @Test
     @Timeout(60)
+    void orderedEventsThroughAFieldsGroupingArriveInOrderAndAreAllAcked() {
+        Testing.withLocalCluster(cluster -> {
+            TestEventLogSpout spout = new TestEventLogSpout(4000);
+            TopologyBuilder builder = new TopologyBuilder();
+            builder.setSpout("events", spout, 2);
+            builder.setBolt("order", new TestEventOrderCheckBolt(), 3).fieldsGrouping("events", new Fields("source"));
+            CompleteTopologyParam param = new CompleteTopologyParam();
+            param.setStormConf(new Config());
+            Map<String, List<FixedTuple>> result = Testing.completeTopology(cluster, builder.createTopology(), param);
+            assertEquals(4000, Testing.readTuples(result, "events").size());
+            assertEquals(List.of(), Testing.readTuples(result, "order"), "no event out of order");
+            assertEquals(4000, TestEventLogSpout.getNumAcked(spout.getUid()));
+            assertEquals(0, TestEventLogSpout.getNumFailed(spout.getUid()));
+            assertTrue(spout.completed());
+            spout.cleanup();
+            assertEquals(0, TestEventLogSpout.getNumAcked(spout.getUid()));
+        });
+    }
+
+    @Test
+    void theOrderCheckSaysWhichEventCameOutOfOrder() {
+        TestEventOrderCheckBolt bolt = new TestEventOrderCheckBolt();
+        List<List<Object>> emitted = new java.util.ArrayList<>();
+        List<io.squall.tuple.Tuple> acked = new java.util.ArrayList<>();
+        bolt.prepare(Map.of(), null, new io.squall.task.OutputCollector(new io.squall.task.IOutputCollector() {
+            @Override
+            public List<Integer> emit(String stream, java.util.Collection<io.squall.tuple.Tuple> anchors,
+                                      List<Object> tuple) {
+                emitted.add(tuple);
+                return List.of();
+            }
+
+            @Override
+            public void emitDirect(int task, String stream, java.util.Collection<io.squall.tuple.Tuple> anchors,
+                                   List<Object> tuple) {
+            }
+
+            @Override
+            public void ack(io.squall.tuple.Tuple input) {
+                acked.add(input);
+            }
+
+            @Override
+            public void fail(io.squall.tuple.Tuple input) {
+            }
+
+            @Override
+            public void resetTimeout(io.squall.tuple.Tuple input) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void reportError(Throwable error) {
+            }
+        }));
+        for (long id : new long[] {1, 2, 2, 5, 3}) {
+            bolt.execute(Testing.testTuple(List.of(7, id)));
+        }
+        assertEquals(List.of(List.of("Error: event id is not in strict order! event source Id: 7, last event Id: 2, "
+                + "current event Id: 2"), List.of("Error: event id is not in strict order! event source Id: 7, last "
+                + "event Id: 5, current event Id: 3")), emitted);
+        assertEquals(5, acked.size(), "every input acked");
+    }
+
+    @Test
+    @Timeout(60)
     void completeTopologyRunsMockedInputToTheEndAndCapturesEveryComponent() {
         MkClusterParam mkClusterParam = new MkClusterParam();
         mkClusterParam.setSupervisors(4);
