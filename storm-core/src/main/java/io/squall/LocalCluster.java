@@ -24,6 +24,8 @@ import io.squall.topology.LogConfig;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NimbusSummary;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.ProfileAction;
+import io.squall.topology.ProfileRequest;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
 import io.squall.topology.SubmitOptions;
@@ -43,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,6 +240,74 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
         Map<String, String> credentials = options == null || !options.is_set_creds() ? Map.of()
                 : options.get_creds().get_creds();
         return submit(name, conf, topology, Thread.currentThread().getContextClassLoader(), active, credentials);
+    }
+
+    /**
+     * Storm's client submission: {@code jsonConf} as the configuration map. A local topology's classes come from
+     * this JVM, so {@code uploadedJarLocation} is not read (it may be null, or an upload of {@link #beginFileUpload}).
+     *
+     * @throws InvalidTopologyException if {@code jsonConf} is not a JSON object, or the topology cannot run
+     */
+    @Override
+    public void submitTopologyWithOpts(String name, String uploadedJarLocation, String jsonConf,
+                                       StormTopology topology, SubmitOptions options) {
+        submitTopologyWithOpts(name, Nimbus.confOf(jsonConf), topology, options);
+    }
+
+    /** The uploads begun and not finished, by location, with the bytes each got: local mode keeps no JAR. */
+    private final Map<String, Long> openUploads = new ConcurrentHashMap<>();
+
+    /**
+     * Starts an upload, as Storm's client does before a submission; in local mode the JAR's bytes are counted and
+     * dropped, since a local topology's classes come from this JVM.
+     */
+    @Override
+    public String beginFileUpload() {
+        String location = "local-upload-" + java.util.UUID.randomUUID();
+        openUploads.put(location, 0L);
+        return location;
+    }
+
+    @Override
+    public void uploadChunk(String location, ByteBuffer chunk) {
+        if (openUploads.computeIfPresent(location, (l, n) -> n + chunk.remaining()) == null) {
+            throw new IllegalArgumentException("No upload is open at '" + location + "': begin one with "
+                    + "beginFileUpload and send its chunks before finishing it");
+        }
+    }
+
+    @Override
+    public void finishFileUpload(String location) {
+        if (openUploads.remove(location) == null) {
+            throw new IllegalArgumentException("No upload is open at '" + location + "': begin one with "
+                    + "beginFileUpload and send its chunks before finishing it");
+        }
+    }
+
+    /**
+     * Not in local mode: a profiling action acts on a worker's JVM, and a local topology's workers are threads of
+     * this one (Storm's local cluster does not profile either).
+     *
+     * @throws UnsupportedOperationException always, saying how to profile this JVM
+     */
+    @Override
+    public void setWorkerProfiler(String id, ProfileRequest request) {
+        getTopology(id); // An unknown topology is NotAliveException, as on a cluster.
+        throw new UnsupportedOperationException("Profiling actions run on a cluster's worker JVMs; in local mode the "
+                + "workers are threads of this JVM (pid " + ProcessHandle.current().pid() + "): use jcmd on it for a "
+                + "thread dump, heap dump or JFR recording");
+    }
+
+    /** None in local mode, where no profiling action can be asked ({@link #setWorkerProfiler}). */
+    @Override
+    public List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId,
+                                                                  ProfileAction action) {
+        StormTopology topology = getTopology(id);
+        if (topology.getComponent(componentId) == null) {
+            throw new IllegalArgumentException("Topology '" + nameOf(id) + "' has no component '" + componentId
+                    + "'; its components are " + topology.getComponents().keySet());
+        }
+        return List.of();
     }
 
     /** Submits a tracked topology ({@link TrackedTopology#getTopology()}), as Storm's local cluster does. */

@@ -1,5 +1,8 @@
 package io.squall.topology;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +16,101 @@ public final class Nimbus {
 
     /** What a Nimbus client can do. Topologies are named by name or by id. */
     public interface Iface {
+        /**
+         * Submits a topology, active, from a JAR uploaded already: {@code uploadedJarLocation} is what
+         * {@link #beginFileUpload} (then {@link #finishFileUpload}) or {@code SquallSubmitter.submitJar} returned, as
+         * in Storm; {@code jsonConf} is the topology's configuration as a JSON object.
+         *
+         * @throws InvalidTopologyException if {@code jsonConf} is not a JSON object, or the topology cannot run
+         * @throws AlreadyAliveException    if a topology of that name is running
+         */
+        default void submitTopology(String name, String uploadedJarLocation, String jsonConf, StormTopology topology) {
+            submitTopologyWithOpts(name, uploadedJarLocation, jsonConf, topology, new SubmitOptions());
+        }
+
+        /**
+         * {@link #submitTopology(String, String, String, StormTopology)} with Storm's options: {@code INACTIVE} starts
+         * it with its spouts deactivated, and its credentials are given to its {@code ICredentialsListener} components
+         * before they open.
+         */
+        void submitTopologyWithOpts(String name, String uploadedJarLocation, String jsonConf, StormTopology topology,
+                                    SubmitOptions options);
+
+        /**
+         * Starts uploading a topology JAR in chunks (Storm's): returns the upload's location, which
+         * {@link #uploadChunk} appends to and {@link #finishFileUpload} closes; then a submission names it.
+         */
+        String beginFileUpload();
+
+        /**
+         * Appends {@code chunk}'s remaining bytes to the upload at {@code location}.
+         *
+         * @throws IllegalArgumentException if no upload is open at {@code location}
+         */
+        void uploadChunk(String location, ByteBuffer chunk);
+
+        /**
+         * Closes the upload at {@code location}; a submission may name it from now on.
+         *
+         * @throws IllegalArgumentException if no upload is open at {@code location}
+         * @throws RuntimeException         naming it, if what the upload holds is not a JAR (the upload is dropped)
+         */
+        void finishFileUpload(String location);
+
+        /**
+         * Asks a worker of a running topology (the request's {@link NodeInfo}: its host and port) for a profiling
+         * action (Storm's): a thread or heap dump, a restart, a recording (JFR) started until the request's time stamp
+         * ({@link ProfileAction#JPROFILE_STOP} with a time in the future), dumped or stopped. The worker carries it
+         * out after its next metrics report, writing dumps beside its log, where the logviewer serves them.
+         *
+         * @throws NotAliveException        if no running topology has that id or name
+         * @throws IllegalArgumentException if the topology has no such worker, naming its workers
+         */
+        void setWorkerProfiler(String id, ProfileRequest request);
+
+        /**
+         * For each worker running {@code componentId}, the newest request of {@code action} still pending there:
+         * for {@link ProfileAction#JPROFILE_STOP} the recordings in progress, each with the time it ends (what Storm's
+         * UI lists as active profilers), for the others the actions asked and not yet taken by the worker.
+         */
+        List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId, ProfileAction action);
+
+        /**
+         * What Storm's UI shows on a supervisor's page: the supervisor of id {@code id}, or when {@code id} is null
+         * every supervisor on {@code host}, with the workers of every running topology on them. {@code isIncludeSys}
+         * is taken for Storm's signature.
+         *
+         * @throws IllegalArgumentException if no supervisor has that id, or none runs on that host
+         */
+        default SupervisorPageInfo getSupervisorPageInfo(String id, String host, boolean isIncludeSys) {
+            List<SupervisorSummary> supervisors = new ArrayList<>();
+            for (SupervisorSummary s : getClusterInfo().get_supervisors()) {
+                if (id != null ? id.equals(s.get_supervisor_id()) : s.get_host().equals(host)) {
+                    supervisors.add(s);
+                }
+            }
+            if (supervisors.isEmpty()) {
+                throw new IllegalArgumentException(id != null ? "No supervisor has the id '" + id + "'"
+                        : "No supervisor runs on host '" + host + "'");
+            }
+            List<String> ids = supervisors.stream().map(SupervisorSummary::get_supervisor_id).toList();
+            List<WorkerSummary> workers = new ArrayList<>();
+            for (TopologySummary t : getTopologySummaries()) {
+                TopologyPageInfo page;
+                try {
+                    page = getTopologyPageInfo(t.get_id(), ":all-time", isIncludeSys);
+                } catch (NotAliveException e) {
+                    continue; // Killed since the list was read.
+                }
+                for (WorkerSummary w : page.get_workers()) {
+                    if (ids.contains(w.get_supervisor_id())) {
+                        workers.add(w);
+                    }
+                }
+            }
+            return new SupervisorPageInfo(supervisors, workers);
+        }
+
         /** The supervisors and topologies. */
         ClusterSummary getClusterInfo();
 
@@ -174,7 +272,21 @@ public final class Nimbus {
         void debug(String name, String component, boolean enable, double samplingPercentage);
     }
 
-    /** The client class Storm code names; {@code getClient()} returns one. */
+    /**
+     * A submission's {@code jsonConf} as a map, with Storm's types (whole numbers {@code Long}); empty for null.
+     *
+     * @throws InvalidTopologyException if it is not a JSON object, with the parser's reason
+     */
+    public static Map<String, Object> confOf(String jsonConf) {
+        try {
+            return io.squall.utils.Utils.parseJson(jsonConf);
+        } catch (RuntimeException e) {
+            throw new InvalidTopologyException("The topology's configuration (jsonConf) is not a JSON object: "
+                    + e.getMessage() + ". Pass the configuration map as JSON, as JSONValue.toJSONString(conf) writes "
+                    + "it", e);
+        }
+    }
+
     /** {@code info} with the errors {@code options} asks for. */
     static TopologyInfo withErrors(TopologyInfo info, GetInfoOptions options) {
         NumErrorsChoice choice = options == null || !options.is_set_num_err_choice() ? NumErrorsChoice.ALL
@@ -191,6 +303,7 @@ public final class Nimbus {
         return info.withErrors(errors);
     }
 
+    /** The client class Storm code names; {@code getClient()} returns one. */
     public abstract static class Client implements Iface {
     }
 }

@@ -25,7 +25,8 @@ public final class TopologyPageInfo implements Serializable {
 
     /**
      * The page of {@code info}, its workers made from its executors' places; {@code supervisorIdByHost} names the
-     * supervisor of each host (the host itself where it has none).
+     * supervisor of each worker ({@code host:port}) or else of each host (the host itself where it has neither):
+     * where several supervisors share a host, only the worker's key tells them apart.
      */
     public static TopologyPageInfo of(TopologyInfo info, Map<String, String> supervisorIdByHost) {
         Map<String, List<ExecutorSummary>> byWorker = new LinkedHashMap<>();
@@ -43,7 +44,9 @@ public final class TopologyPageInfo implements Serializable {
                         Long::sum);
                 uptime = Math.max(uptime, e.get_uptime_secs());
             }
-            workers.add(new WorkerSummary(supervisorIdByHost.getOrDefault(first.get_host(), first.get_host()),
+            String supervisor = supervisorIdByHost.getOrDefault(first.get_host() + ":" + first.get_port(),
+                    supervisorIdByHost.getOrDefault(first.get_host(), first.get_host()));
+            workers.add(new WorkerSummary(supervisor,
                     first.get_host(), first.get_port(), info.get_id(), info.get_name(), executors.size(), tasks,
                     uptime));
         }

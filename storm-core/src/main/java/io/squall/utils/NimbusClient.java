@@ -21,6 +21,9 @@ import io.squall.topology.ClusterSummary;
 import io.squall.topology.Credentials;
 import io.squall.topology.KillOptions;
 import io.squall.topology.LogConfig;
+import io.squall.topology.ProfileAction;
+import io.squall.topology.ProfileRequest;
+import io.squall.topology.SubmitOptions;
 import io.squall.topology.Nimbus;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.SupervisorSummary;
@@ -299,6 +302,38 @@ public class NimbusClient implements AutoCloseable {
         public void debug(String name, String component, boolean enable, double samplingPercentage) {
             cluster.debug(name, component, enable, samplingPercentage);
         }
+
+        @Override
+        public void submitTopologyWithOpts(String name, String uploadedJarLocation, String jsonConf,
+                                           StormTopology topology, SubmitOptions options) {
+            cluster.submitTopologyWithOpts(name, uploadedJarLocation, jsonConf, topology, options);
+        }
+
+        @Override
+        public String beginFileUpload() {
+            return cluster.beginFileUpload();
+        }
+
+        @Override
+        public void uploadChunk(String location, java.nio.ByteBuffer chunk) {
+            cluster.uploadChunk(location, chunk);
+        }
+
+        @Override
+        public void finishFileUpload(String location) {
+            cluster.finishFileUpload(location);
+        }
+
+        @Override
+        public void setWorkerProfiler(String id, ProfileRequest request) {
+            cluster.setWorkerProfiler(id, request);
+        }
+
+        @Override
+        public List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId,
+                                                                      ProfileAction action) {
+            return cluster.getComponentPendingProfileActions(id, componentId, action);
+        }
     }
 
     /** Storm's check: whether topologies submitted now run in this JVM ({@code bin/squall local}). */
@@ -366,6 +401,23 @@ public class NimbusClient implements AutoCloseable {
         byte[] bytes = Files.readAllBytes(jar);
         return (String) object(call("POST", "jars", HttpRequest.BodyPublishers.ofByteArray(bytes),
                 "application/java-archive", false)).get("jar");
+    }
+
+    /** Starts uploading a topology JAR in chunks; returns the upload id that {@link #uploadChunk} appends to. */
+    public String beginUpload() throws IOException {
+        return (String) object(call("POST", "jars/begin", HttpRequest.BodyPublishers.noBody(), "application/json",
+                false)).get("jar");
+    }
+
+    /** Appends {@code chunk} to the upload {@code uploadId}; returns the upload's size now. */
+    public long uploadChunk(String uploadId, byte[] chunk) throws IOException {
+        return ((Number) object(call("POST", "jars/" + uploadId + "/chunk", HttpRequest.BodyPublishers.ofByteArray(
+                chunk), "application/octet-stream", false)).get("bytes")).longValue();
+    }
+
+    /** Closes the upload {@code uploadId}; a submission may name it from now on. */
+    public void finishUpload(String uploadId) throws IOException {
+        call("POST", "jars/" + uploadId + "/finish", HttpRequest.BodyPublishers.noBody(), "application/json", false);
     }
 
     /** Uploads {@code jar} and submits a topology from it; returns the topology id. */
@@ -502,6 +554,15 @@ public class NimbusClient implements AutoCloseable {
     public Map<String, Object> profile(String name, String worker, String action, int minutes) throws IOException {
         return object(call("POST", "topologies/" + name + "/profile", json(Map.of("worker", worker, "action", action,
                 "minutes", minutes)), "application/json", true));
+    }
+
+    /**
+     * The profiling actions pending on a topology's workers, by worker ({@code host:port}): {@code recordingUntilMs}
+     * while it records, {@code asked} the one-time actions it has not taken yet ({@code action}, {@code askedMs}).
+     */
+    public Map<String, Object> pendingProfileActions(String name) throws IOException {
+        return object(call("GET", "topologies/" + name + "/profile", HttpRequest.BodyPublishers.noBody(), null,
+                true));
     }
 
     /**

@@ -360,6 +360,71 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void stormsClientUploadsAJarInChunksSubmitsItAndAsksItsWorkersForProfilingActions() throws Exception {
+        Path dir = Files.createDirectories(base.resolve("chunks"));
+        Nimbus.Iface storm = client.getClient();
+        IllegalArgumentException noUpload = assertThrows(IllegalArgumentException.class, () -> storm.uploadChunk(
+                "00000000-0000-0000-0000-000000000000", java.nio.ByteBuffer.wrap(new byte[] {1})));
+        assertTrue(noUpload.getMessage().contains("No upload is open"), noUpload.getMessage());
+        // Storm's client sequence: begin, the JAR in 64 KB chunks, finish; then the submission names the upload.
+        String location = storm.beginFileUpload();
+        byte[] bytes = Files.readAllBytes(jar);
+        for (int off = 0; off < bytes.length; off += 65_536) {
+            storm.uploadChunk(location, java.nio.ByteBuffer.wrap(bytes, off, Math.min(65_536, bytes.length - off)));
+        }
+        String jsonConf = JSON.writeValueAsString(RecordingWordCount.conf(2, 30));
+        io.squall.topology.StormTopology topology = RecordingWordCount.topology(dir.toString(), 100, 2000, false);
+        InvalidTopologyException unfinished = assertThrows(InvalidTopologyException.class,
+                () -> storm.submitTopology("chunks", location, jsonConf, topology));
+        assertTrue(unfinished.getMessage().contains("is not finished"), unfinished.getMessage());
+        storm.finishFileUpload(location);
+        storm.submitTopology("chunks", location, jsonConf, topology);
+        Await.until(LONG, () -> ackedIds(dir).size() == 100, () -> ackedIds(dir).size() + " of 100 acked");
+
+        String id = topologyId("chunks");
+        WorkerSlot w = state.assignment(id).workers().get(0);
+        io.squall.topology.NodeInfo node = new io.squall.topology.NodeInfo(w.host(), Set.of((long) w.port()));
+        String component = client.getComponents("chunks").stream().filter(c -> ((List<?>) c.get("executors"))
+                .stream().anyMatch(e -> ((Map<?, ?>) e).get("port").equals(w.port()))).map(c -> (String) c.get("id"))
+                .findFirst().orElseThrow();
+        // A thread dump, written beside the worker's log.
+        io.squall.topology.ProfileRequest jstack = new io.squall.topology.ProfileRequest(node,
+                io.squall.topology.ProfileAction.JSTACK_DUMP);
+        jstack.set_time_stamp(System.currentTimeMillis());
+        storm.setWorkerProfiler(id, jstack);
+        String dumpPrefix = "worker-" + id + "-" + w.port() + ".log.jstack-";
+        Await.until(Duration.ofSeconds(30), () -> hasLogFile(dumpPrefix),
+                () -> "a thread dump " + dumpPrefix + "* in the supervisors' logs");
+        // A recording until a time 5 minutes away is pending (Storm UI's active profilers) until it is stopped.
+        long until = System.currentTimeMillis() + 300_000;
+        io.squall.topology.ProfileRequest record = new io.squall.topology.ProfileRequest(node,
+                io.squall.topology.ProfileAction.JPROFILE_STOP);
+        record.set_time_stamp(until);
+        storm.setWorkerProfiler(id, record);
+        List<io.squall.topology.ProfileRequest> active = storm.getComponentPendingProfileActions(id, component,
+                io.squall.topology.ProfileAction.JPROFILE_STOP);
+        assertEquals(1, active.size(), active::toString);
+        assertEquals(node, active.get(0).get_nodeInfo());
+        assertTrue(active.get(0).get_time_stamp() >= until && active.get(0).get_time_stamp() < until + 60_000,
+                active::toString);
+        io.squall.topology.ProfileRequest stop = new io.squall.topology.ProfileRequest(node,
+                io.squall.topology.ProfileAction.JPROFILE_STOP);
+        stop.set_time_stamp(0);
+        storm.setWorkerProfiler(id, stop);
+        assertEquals(List.of(), storm.getComponentPendingProfileActions(id, component,
+                io.squall.topology.ProfileAction.JPROFILE_STOP));
+        IllegalArgumentException nowhere = assertThrows(IllegalArgumentException.class, () -> storm.setWorkerProfiler(
+                id, new io.squall.topology.ProfileRequest(new io.squall.topology.NodeInfo("nohost", Set.of(1L)),
+                        io.squall.topology.ProfileAction.JSTACK_DUMP)));
+        assertTrue(nowhere.getMessage().contains("has no worker 'nohost:1'"), nowhere.getMessage());
+
+        // The supervisor's page lists this topology's worker on it.
+        io.squall.topology.SupervisorPageInfo page = storm.getSupervisorPageInfo(w.supervisorId(), null, false);
+        assertEquals(List.of(w.port()), page.get_worker_summaries().stream()
+                .filter(s -> s.get_topology_name().equals("chunks")).map(s -> s.get_port()).toList(), page::toString);
+    }
+
     /** How many counters' credential records (in {@code dir}) hold a line equal to {@code line}. */
     private static long credentialsTold(Path dir, String line) {
         try (Stream<Path> files = Files.list(dir)) {

@@ -96,6 +96,100 @@ class NimbusIfaceTest {
         @Override
         public void debug(String name, String component, boolean enable, double samplingPercentage) {
         }
+
+        @Override
+        public void submitTopologyWithOpts(String name, String uploadedJarLocation, String jsonConf,
+                                           StormTopology topology, SubmitOptions options) {
+        }
+
+        @Override
+        public String beginFileUpload() {
+            return "upload";
+        }
+
+        @Override
+        public void uploadChunk(String location, java.nio.ByteBuffer chunk) {
+        }
+
+        @Override
+        public void finishFileUpload(String location) {
+        }
+
+        @Override
+        public void setWorkerProfiler(String id, ProfileRequest request) {
+        }
+
+        @Override
+        public List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId,
+                                                                      ProfileAction action) {
+            return List.of();
+        }
+    }
+
+    /** Two supervisors on two hosts, and "wc" with a worker on each. */
+    private static final Nimbus.Iface TWO_HOSTS = new TwoTopologies() {
+        @Override
+        public ClusterSummary getClusterInfo() {
+            return new ClusterSummary(List.of(new SupervisorSummary("h1", 60, 4, 1, "s1"),
+                    new SupervisorSummary("h2", 60, 4, 1, "s2")), 60, List.of(WC), NIMBUSES);
+        }
+
+        @Override
+        public TopologyInfo getTopologyInfo(String id) {
+            if (!id.equals("wc") && !id.equals("wc-1-17")) {
+                throw new NotAliveException(id);
+            }
+            return new TopologyInfo("wc-1-17", "wc", 30, List.of(
+                    new ExecutorSummary(new ExecutorInfo(1, 2), "split", "h1", 6700, 30, null),
+                    new ExecutorSummary(new ExecutorInfo(3, 3), "count", "h1", 6700, 30, null),
+                    new ExecutorSummary(new ExecutorInfo(4, 4), "count", "h2", 6701, 30, null)), "ACTIVE", Map.of());
+        }
+    };
+
+    @Test
+    void aSupervisorsPageHasItsSupervisorsAndTheWorkersOnThem() {
+        SupervisorPageInfo byId = TWO_HOSTS.getSupervisorPageInfo("s1", null, false);
+        assertEquals(List.of("s1"), byId.get_supervisor_summaries().stream()
+                .map(SupervisorSummary::get_supervisor_id).toList());
+        assertEquals(1, byId.get_worker_summaries_size());
+        WorkerSummary w = byId.get_worker_summaries().get(0);
+        assertEquals(6700, w.get_port());
+        assertEquals("wc", w.get_topology_name());
+        assertEquals(Map.of("split", 2L, "count", 1L), w.get_component_to_num_tasks());
+
+        SupervisorPageInfo byHost = TWO_HOSTS.getSupervisorPageInfo(null, "h2", false);
+        assertEquals("s2", byHost.get_supervisor_summaries().get(0).get_supervisor_id());
+        assertEquals(6701, byHost.get_worker_summaries().get(0).get_port());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TWO_HOSTS.getSupervisorPageInfo("s9", null, false));
+        assertTrue(e.getMessage().contains("'s9'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TWO_HOSTS.getSupervisorPageInfo(null, "h9", false));
+        assertTrue(e.getMessage().contains("'h9'"), e.getMessage());
+    }
+
+    @Test
+    void aSubmissionsJsonConfMustBeAnObject() {
+        assertEquals(Map.of("topology.workers", 2L), Nimbus.confOf("{\"topology.workers\": 2}"));
+        assertEquals(Map.of(), Nimbus.confOf(null));
+        for (String bad : new String[] {"[1]", "{\"a\": ", "workers=2"}) {
+            InvalidTopologyException e = assertThrows(InvalidTopologyException.class, () -> Nimbus.confOf(bad));
+            assertTrue(e.getMessage().contains("jsonConf") && e.getMessage().contains("JSONValue.toJSONString"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aProfileRequestNamesOneWorker() {
+        ProfileRequest r = new ProfileRequest(new NodeInfo("h1", java.util.Set.of(6700L)), ProfileAction.JSTACK_DUMP);
+        assertEquals("h1:6700", r.worker());
+        assertFalse(r.is_set_time_stamp());
+        r.set_time_stamp(5);
+        assertEquals(r, new ProfileRequest(r));
+        assertEquals(ProfileAction.JVM_RESTART, ProfileAction.findByValue(5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ProfileRequest(
+                new NodeInfo("h1", java.util.Set.of(6700L, 6701L)), ProfileAction.JSTACK_DUMP).worker());
+        assertTrue(e.getMessage().contains("one port"), e.getMessage());
     }
 
     private static final Nimbus.Iface CLIENT = new TwoTopologies();

@@ -103,6 +103,56 @@ class StormThriftViewsIT {
     }
 
     @Test
+    void storms4ArgumentSubmissionRunsALocalTopologyFromItsJsonConf() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            SquallSubmitter.setLocalOverride(cluster);
+            try {
+                Nimbus.Iface client = NimbusClient.getConfiguredClient(Map.of()).getClient();
+                // Storm's client sequence: an upload in chunks, then the submission naming it.
+                String location = client.beginFileUpload();
+                client.uploadChunk(location, java.nio.ByteBuffer.wrap(new byte[] {'P', 'K', 3, 4}));
+                client.finishFileUpload(location);
+                IllegalArgumentException closed = assertThrows(IllegalArgumentException.class,
+                        () -> client.uploadChunk(location, java.nio.ByteBuffer.wrap(new byte[1])));
+                assertTrue(closed.getMessage().contains("No upload is open at '" + location + "'"),
+                        closed.getMessage());
+                InvalidTopologyException badConf = assertThrows(InvalidTopologyException.class,
+                        () -> client.submitTopology("json-conf", location, "{\"topology.workers\": ", topology()));
+                assertTrue(badConf.getMessage().contains("jsonConf"), badConf.getMessage());
+
+                SubmitOptions inactive = new SubmitOptions(TopologyInitialStatus.INACTIVE);
+                client.submitTopologyWithOpts("json-conf", location, "{\"my.topology.setting\": \"y\"}", topology(),
+                        inactive);
+                assertEquals("INACTIVE", client.getTopologySummaryByName("json-conf").get_status());
+                Map<?, ?> topoConf = new ObjectMapper().readValue(client.getTopologyConf("json-conf"), Map.class);
+                assertEquals("y", topoConf.get("my.topology.setting"));
+                client.activate("json-conf");
+                String id = client.getTopologySummaryByName("json-conf").get_id();
+                Await.until(Duration.ofSeconds(30), () -> client.getTopologyPageInfo(id, ":all-time", false)
+                        .get_topology_stats().get_window_to_emitted().getOrDefault(":all-time", 0L) > 0,
+                        () -> "nothing emitted yet");
+
+                // Profiling acts on worker JVMs, which local mode does not have: a clear refusal, nothing pending.
+                ProfileRequest jstack = new ProfileRequest(new NodeInfo("localhost", java.util.Set.of(1024L)),
+                        ProfileAction.JSTACK_DUMP);
+                UnsupportedOperationException local = assertThrows(UnsupportedOperationException.class,
+                        () -> client.setWorkerProfiler(id, jstack));
+                assertTrue(local.getMessage().contains("jcmd"), local.getMessage());
+                assertEquals(List.of(), client.getComponentPendingProfileActions(id, "count",
+                        ProfileAction.JPROFILE_STOP));
+                assertThrows(IllegalArgumentException.class,
+                        () -> client.getComponentPendingProfileActions(id, "nothing", ProfileAction.JPROFILE_STOP));
+                SupervisorPageInfo supervisor = client.getSupervisorPageInfo("local", null, false);
+                assertEquals(1, supervisor.get_worker_summaries_size(), supervisor.toString());
+                assertEquals("json-conf", supervisor.get_worker_summaries().get(0).get_topology_name());
+                client.killTopology("json-conf");
+            } finally {
+                SquallSubmitter.setLocalOverride(null);
+            }
+        }
+    }
+
+    @Test
     void metricsDataPointsCrossTheTopologysKryo() {
         KryoValuesSerializer out = new KryoValuesSerializer(new Config());
         KryoValuesDeserializer in = new KryoValuesDeserializer(new Config());

@@ -16,10 +16,13 @@ import java.util.stream.Stream;
  * Nimbus's code on disk: uploaded JARs waiting for their submission, and per topology its JAR, serialized
  * topology and configuration. Files are written to a temporary name and moved into place, so a reader
  * never sees half a file. Uploads that no submission claims are deleted after a timeout
- * ({@link #deleteUploadsOlderThan}). Thread-safe (each file is written once).
+ * ({@link #deleteUploadsOlderThan}). A JAR may also come in chunks (Storm's {@code beginFileUpload},
+ * {@code uploadChunk}, {@code finishFileUpload}): it grows as {@code <uploadId>.part} and becomes the upload's JAR when
+ * finished. Thread-safe (each file is written once; the chunks of one upload are appended under the store's lock).
  *
  * <pre>
  *   dir/uploads/&lt;uploadId&gt;.jar
+ *   dir/uploads/&lt;uploadId&gt;.part
  *   dir/topologies/&lt;topologyId&gt;/{topology.jar, topology.ser, conf.json}
  * </pre>
  */
@@ -65,12 +68,50 @@ public final class CodeStore {
         return id;
     }
 
+    /** Starts an upload in chunks; returns its upload id. */
+    public String beginUpload() throws IOException {
+        String id = UUID.randomUUID().toString();
+        Files.createFile(dir.resolve("uploads").resolve(id + ".part"));
+        return id;
+    }
+
+    /**
+     * Appends {@code bytes} to the open upload {@code uploadId}; returns its size now, or -1 if no upload of that id
+     * is open.
+     */
+    public synchronized long appendUpload(String uploadId, byte[] bytes) throws IOException {
+        Path part = part(uploadId);
+        if (part == null) {
+            return -1;
+        }
+        Files.write(part, bytes, java.nio.file.StandardOpenOption.APPEND);
+        return Files.size(part);
+    }
+
+    /** The file of an open upload, or null if there is none of that id. */
+    public Path part(String uploadId) {
+        return file(uploadId, ".part");
+    }
+
+    /** Closes the open upload {@code uploadId}: its JAR is {@link #uploaded} from now on. */
+    public synchronized void finishUpload(String uploadId) throws IOException {
+        Path part = part(uploadId);
+        if (part == null) {
+            throw new NoSuchFileException(uploadId);
+        }
+        Files.move(part, part.resolveSibling(uploadId + ".jar"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** The file of an upload, or null if there is none of that id. */
     public Path uploaded(String uploadId) {
+        return file(uploadId, ".jar");
+    }
+
+    private Path file(String uploadId, String suffix) {
         if (uploadId == null || !uploadId.matches("[0-9a-f-]{36}")) {
             return null;
         }
-        Path p = dir.resolve("uploads").resolve(uploadId + ".jar");
+        Path p = dir.resolve("uploads").resolve(uploadId + suffix);
         return Files.isRegularFile(p) ? p : null;
     }
 

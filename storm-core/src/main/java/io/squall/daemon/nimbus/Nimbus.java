@@ -48,6 +48,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,6 +111,8 @@ public final class Nimbus implements AutoCloseable {
     private final long supervisorTimeoutMs;
     /** How long an upload waits for its submission. */
     private final long uploadTimeoutMs;
+    /** {@code nimbus.max.upload.bytes}: the most a JAR uploaded in chunks may hold. */
+    private final long maxUploadBytes;
     /**
      * When each supervisor that an assignment uses was first seen missing, since this Nimbus last became the
      * leader. Under this object's lock.
@@ -148,6 +151,7 @@ public final class Nimbus implements AutoCloseable {
         this.code = new CodeStore(dir);
         this.supervisorTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_SUPERVISOR_TIMEOUT_SECS) * 1000L;
         this.uploadTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_UPLOAD_TIMEOUT_SECS) * 1000L;
+        this.maxUploadBytes = conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES);
         deleteStaleUploads();
         SecuritySettings security = SecuritySettings.of(conf);
         security.checkBind("Nimbus", conf.getString(ConfigKeys.NIMBUS_HOST), security.authenticates(),
@@ -233,6 +237,67 @@ public final class Nimbus implements AutoCloseable {
         return code.upload(jar);
     }
 
+    /** Starts an upload of a topology JAR in chunks (Storm's {@code beginFileUpload}); returns its upload id. */
+    public String beginUpload() throws IOException {
+        daemonMetrics.meter("nimbus:num-beginFileUpload-calls").mark();
+        requireLeader();
+        return code.beginUpload();
+    }
+
+    /**
+     * Appends a chunk to an open upload (Storm's {@code uploadChunk}); returns the upload's size now.
+     *
+     * @throws NimbusException 404 if no upload of that id is open; 413 if the upload would exceed
+     *                         {@code nimbus.max.upload.bytes} (the upload is dropped)
+     */
+    public long appendUpload(String uploadId, byte[] chunk) throws IOException {
+        daemonMetrics.meter("nimbus:num-uploadChunk-calls").mark();
+        requireLeader();
+        Path part = code.part(uploadId);
+        if (part != null && Files.size(part) + chunk.length > maxUploadBytes) {
+            Files.deleteIfExists(part);
+            throw new NimbusException(413, "Upload '" + uploadId + "' would exceed nimbus.max.upload.bytes ("
+                    + maxUploadBytes + "); it was dropped. Raise the limit on Nimbus "
+                    + "or make the topology JAR smaller");
+        }
+        long size = code.appendUpload(uploadId, chunk);
+        if (size < 0) {
+            throw new NimbusException(404, noOpenUpload(uploadId));
+        }
+        return size;
+    }
+
+    /**
+     * Closes an open upload (Storm's {@code finishFileUpload}): a submission may name it from now on.
+     *
+     * @throws NimbusException 404 if no upload of that id is open; 400 if what it holds is not a JAR (it is dropped)
+     */
+    public void finishUpload(String uploadId) throws IOException {
+        daemonMetrics.meter("nimbus:num-finishFileUpload-calls").mark();
+        requireLeader();
+        Path part = code.part(uploadId);
+        if (part == null) {
+            throw new NimbusException(404, noOpenUpload(uploadId));
+        }
+        byte[] head = new byte[2];
+        try (var in = Files.newInputStream(part)) {
+            if (in.readNBytes(head, 0, 2) < 2 || head[0] != 'P' || head[1] != 'K') {
+                Files.deleteIfExists(part);
+                throw new NimbusException(400, "Upload '" + uploadId + "' is not a JAR (zip) file; it was dropped");
+            }
+        }
+        try {
+            code.finishUpload(uploadId);
+        } catch (NoSuchFileException e) {
+            throw new NimbusException(404, noOpenUpload(uploadId));
+        }
+    }
+
+    private static String noOpenUpload(String uploadId) {
+        return "No upload is open with id '" + uploadId + "': begin one (beginFileUpload) and send its chunks before "
+                + "finishing it; an upload that gets no chunk for nimbus.upload.timeout.secs is deleted";
+    }
+
     /**
      * Validates and starts a topology, active or with its spouts deactivated (Storm's {@code INACTIVE}), with the
      * credentials its {@code ICredentialsListener} components are given before they open (none: null or empty).
@@ -252,7 +317,9 @@ public final class Nimbus implements AutoCloseable {
         }
         Path jar = code.uploaded(uploadId);
         if (jar == null) {
-            throw new NimbusException(400, "No uploaded JAR with id '" + uploadId + "': upload the JAR first");
+            throw new NimbusException(400, code.part(uploadId) != null ? "The upload '" + uploadId + "' is not "
+                    + "finished: finish it (finishFileUpload) before submitting" : "No uploaded JAR with id '"
+                    + uploadId + "': upload the JAR first");
         }
         if (topologyBase64 == null) {
             throw new NimbusException(400, "The submission has no 'topology'");
@@ -585,6 +652,17 @@ public final class Nimbus implements AutoCloseable {
         answer.put("action", action);
         answer.put("recording", profiler.recording(t.name(), System.currentTimeMillis()));
         return answer;
+    }
+
+    /**
+     * The profiling actions pending on a running topology's workers (Storm's {@code getComponentPendingProfileActions}
+     * reads them): by worker ({@code host:port}), {@code recordingUntilMs} while it records and {@code asked}, the
+     * one-time actions it has not taken yet.
+     */
+    public Map<String, Map<String, Object>> pendingProfileActions(String user, String name) {
+        daemonMetrics.meter("nimbus:num-getComponentPendingProfileActions-calls").mark();
+        TopologyInfo t = require(user, name, Authorizer.Action.VIEW, "read the profiling actions of");
+        return profiler.pending(t.name(), System.currentTimeMillis());
     }
 
     /**

@@ -322,7 +322,24 @@ public final class NimbusHttpServer implements AutoCloseable {
             }
             case "jars" -> {
                 expect(m, HttpMethod.POST, path);
-                return Map.of("jar", nimbus.upload(ByteBufUtil.getBytes(req.content())));
+                if (parts.length == 1) {
+                    return Map.of("jar", nimbus.upload(ByteBufUtil.getBytes(req.content())));
+                }
+                // A JAR in chunks: jars/begin, then jars/ID/chunk for each chunk, then jars/ID/finish.
+                if (parts.length == 2 && parts[1].equals("begin")) {
+                    return Map.of("jar", nimbus.beginUpload());
+                }
+                if (parts.length == 3 && parts[2].equals("chunk")) {
+                    return Map.of("jar", parts[1], "bytes",
+                            nimbus.appendUpload(parts[1], ByteBufUtil.getBytes(req.content())));
+                }
+                if (parts.length == 3 && parts[2].equals("finish")) {
+                    nimbus.finishUpload(parts[1]);
+                    return Map.of("jar", parts[1]);
+                }
+                throw new NimbusException(404, "No API at " + path + "; uploads are POST " + PREFIX + "jars (a whole "
+                        + "JAR) or " + PREFIX + "jars/begin, " + PREFIX + "jars/ID/chunk and " + PREFIX
+                        + "jars/ID/finish");
             }
             case "code" -> {
                 expect(m, HttpMethod.GET, path);
@@ -416,6 +433,9 @@ public final class NimbusHttpServer implements AutoCloseable {
                 }
                 case "log-levels" -> {
                     return nimbus.logLevels(user, name);
+                }
+                case "profile" -> {
+                    return nimbus.pendingProfileActions(user, name);
                 }
                 default -> { } // The actions below answer 405 to a GET.
             }

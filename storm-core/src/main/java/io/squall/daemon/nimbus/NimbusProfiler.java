@@ -20,9 +20,13 @@ final class NimbusProfiler {
     static final Set<String> ACTIONS = Set.of("start", "stop", "dumpprofile", "dumpjstack", "dumpheap",
             "restartworker");
 
+    /** A one-time action and when it was asked. */
+    private record Once(String action, long askedMs) {
+    }
+
     /** What is asked of one worker: one-time actions in order, and a recording's end (0: none). */
     private static final class Asked {
-        final List<String> once = new ArrayList<>();
+        final List<Once> once = new ArrayList<>();
         long recordingUntilMs;
     }
 
@@ -52,9 +56,9 @@ final class NimbusProfiler {
             }
             case "stop" -> {
                 a.recordingUntilMs = 0;
-                a.once.add("stop");
+                a.once.add(new Once("stop", nowMs));
             }
-            default -> a.once.add(action);
+            default -> a.once.add(new Once(action, nowMs));
         }
     }
 
@@ -77,8 +81,8 @@ final class NimbusProfiler {
         } else {
             a.recordingUntilMs = 0;
         }
-        for (String action : a.once) {
-            out.add(Map.of("action", action));
+        for (Once o : a.once) {
+            out.add(Map.of("action", o.action()));
         }
         a.once.clear();
         if (a.recordingUntilMs == 0) {
@@ -93,6 +97,31 @@ final class NimbusProfiler {
         byTopology.getOrDefault(topology, Map.of()).forEach((worker, a) -> {
             if (a.recordingUntilMs > nowMs) {
                 out.put(worker, a.recordingUntilMs);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * What is pending on each worker of {@code topology} that has anything pending: {@code recordingUntilMs} while it
+     * records, and {@code asked}, the one-time actions not yet taken, each {@code {"action", "askedMs"}}.
+     */
+    synchronized Map<String, Map<String, Object>> pending(String topology, long nowMs) {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        byTopology.getOrDefault(topology, Map.of()).forEach((worker, a) -> {
+            Map<String, Object> w = new LinkedHashMap<>();
+            if (a.recordingUntilMs > nowMs) {
+                w.put("recordingUntilMs", a.recordingUntilMs);
+            }
+            List<Map<String, Object>> asked = new ArrayList<>();
+            for (Once o : a.once) {
+                asked.add(Map.of("action", o.action(), "askedMs", o.askedMs()));
+            }
+            if (!asked.isEmpty()) {
+                w.put("asked", asked);
+            }
+            if (!w.isEmpty()) {
+                out.put(worker, w);
             }
         });
         return out;

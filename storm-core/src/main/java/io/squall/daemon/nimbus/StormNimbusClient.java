@@ -24,21 +24,29 @@ import io.squall.topology.KillOptions;
 import io.squall.topology.LogConfig;
 import io.squall.topology.Nimbus;
 import io.squall.topology.NimbusSummary;
+import io.squall.topology.NodeInfo;
 import io.squall.topology.NotAliveException;
+import io.squall.topology.ProfileAction;
+import io.squall.topology.ProfileRequest;
 import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
+import io.squall.topology.SubmitOptions;
 import io.squall.topology.SupervisorSummary;
 import io.squall.topology.DebugOptions;
 import io.squall.topology.TopologyInfo;
+import io.squall.topology.TopologyInitialStatus;
+import io.squall.topology.TopologyPageInfo;
 import io.squall.topology.TopologySummary;
 import io.squall.utils.NimbusClient;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Storm's client methods ({@code Nimbus.Iface}) over a {@link NimbusClient}: results as Storm's result types,
@@ -191,6 +199,22 @@ public final class StormNimbusClient extends Nimbus.Client {
         return out;
     }
 
+    /** The topology's page, each worker on the supervisor whose slot its port is (several may share a host). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public TopologyPageInfo getTopologyPageInfo(String id, String window, boolean isIncludeSys) {
+        Map<String, Object> cluster = io("describe the cluster", nimbus::getClusterInfo);
+        Map<String, String> supervisors = new HashMap<>();
+        for (Map<String, Object> s : (List<Map<String, Object>>) cluster.getOrDefault("supervisors", List.of())) {
+            String host = (String) s.get("host");
+            supervisors.putIfAbsent(host, (String) s.get("id"));
+            for (Object port : (List<Object>) s.getOrDefault("ports", List.of())) {
+                supervisors.put(host + ":" + port, (String) s.get("id"));
+            }
+        }
+        return TopologyPageInfo.of(getTopologyInfo(id), supervisors);
+    }
+
     /**
      * The component's page with the place of each of its executors, which Nimbus's component list gives (the
      * statistics stay on {@link #getTopologyInfo}'s summaries, which count a component's executors together).
@@ -324,6 +348,132 @@ public final class StormNimbusClient extends Nimbus.Client {
             nimbus.uploadCredentials(nameOf(name), credentials, owner);
             return null;
         });
+    }
+
+    @Override
+    public void submitTopologyWithOpts(String name, String uploadedJarLocation, String jsonConf,
+                                       StormTopology topology, SubmitOptions options) {
+        Map<String, Object> conf = Nimbus.confOf(jsonConf);
+        boolean active = options == null || options.get_initial_status() != TopologyInitialStatus.INACTIVE;
+        Map<String, String> credentials = options == null || !options.is_set_creds() ? Map.of()
+                : CredentialsFeed.copy(options.get_creds().get_creds());
+        io("submit " + name, () -> nimbus.submitUploaded(name, uploadedJarLocation, conf, topology, active,
+                credentials));
+    }
+
+    @Override
+    public String beginFileUpload() {
+        return io("begin an upload", nimbus::beginUpload);
+    }
+
+    /** Sends {@code chunk}'s remaining bytes; its position does not move. */
+    @Override
+    public void uploadChunk(String location, ByteBuffer chunk) {
+        byte[] bytes = new byte[chunk.remaining()];
+        chunk.duplicate().get(bytes);
+        try {
+            io("take a chunk of upload " + location, () -> nimbus.uploadChunk(location, bytes));
+        } catch (NotAliveException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void finishFileUpload(String location) {
+        try {
+            io("finish upload " + location, () -> {
+                nimbus.finishUpload(location);
+                return null;
+            });
+        } catch (NotAliveException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks Nimbus for the request's action on its worker: {@link ProfileAction#JPROFILE_STOP} with a time stamp in the
+     * future starts a recording until then (rounded up to whole minutes), in the past stops it.
+     */
+    @Override
+    public void setWorkerProfiler(String id, ProfileRequest request) {
+        String worker = request.worker();
+        String name = nameOf(id);
+        if (request.get_action() == null) {
+            throw new IllegalArgumentException("The profile request for " + worker + " has no action: set one of "
+                    + java.util.Arrays.toString(ProfileAction.values()));
+        }
+        long now = System.currentTimeMillis();
+        long untilMs = request.is_set_time_stamp() ? request.get_time_stamp() : 0;
+        String action;
+        int minutes = 0;
+        switch (request.get_action()) {
+            case JPROFILE_STOP, JPROFILE_START -> {
+                boolean start = untilMs > now || request.get_action() == ProfileAction.JPROFILE_START;
+                action = start ? "start" : "stop";
+                minutes = !start ? 0 : untilMs > now ? (int) Math.max(1, (untilMs - now + 59_999) / 60_000) : 10;
+            }
+            case JPROFILE_DUMP -> action = "dumpprofile";
+            case JMAP_DUMP -> action = "dumpheap";
+            case JSTACK_DUMP -> action = "dumpjstack";
+            case JVM_RESTART -> action = "restartworker";
+            default -> throw new IllegalStateException("Unknown profile action " + request.get_action());
+        }
+        int asked = minutes;
+        try {
+            io("ask " + action + " of " + worker, () -> nimbus.profile(name, worker, action, asked));
+        } catch (NotAliveException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // A worker the topology does not run on.
+        }
+    }
+
+    /** The one-time actions of Nimbus's profiler by Storm's action. */
+    private static final Map<ProfileAction, String> ONE_TIME = Map.of(ProfileAction.JPROFILE_DUMP, "dumpprofile",
+            ProfileAction.JMAP_DUMP, "dumpheap", ProfileAction.JSTACK_DUMP, "dumpjstack", ProfileAction.JVM_RESTART,
+            "restartworker");
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId,
+                                                                  ProfileAction action) {
+        String name = nameOf(id);
+        List<Map<String, Object>> components = io("list the components of " + name, () -> nimbus.getComponents(name));
+        Map<String, Object> component = components.stream().filter(c -> componentId.equals(c.get("id"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Topology '" + name + "' has no component '"
+                        + componentId + "'; its components are "
+                        + components.stream().map(c -> c.get("id")).toList()));
+        Set<String> workers = new java.util.TreeSet<>();
+        for (StormSummaries.ExecutorPlace p : placesOf(component)) {
+            if (p.port() > 0) {
+                workers.add(p.host() + ":" + p.port());
+            }
+        }
+        Map<String, Object> pending = io("read the profiling actions of " + name,
+                () -> nimbus.pendingProfileActions(name));
+        List<ProfileRequest> out = new ArrayList<>();
+        for (String worker : workers) {
+            Map<String, Object> w = (Map<String, Object>) pending.get(worker);
+            if (w == null) {
+                continue;
+            }
+            long stamp = -1;
+            if (action == ProfileAction.JPROFILE_STOP || action == ProfileAction.JPROFILE_START) {
+                stamp = w.get("recordingUntilMs") instanceof Number n ? n.longValue() : -1;
+            } else {
+                for (Map<String, Object> a : (List<Map<String, Object>>) w.getOrDefault("asked", List.of())) {
+                    if (ONE_TIME.get(action).equals(a.get("action"))) {
+                        stamp = Math.max(stamp, ((Number) a.get("askedMs")).longValue());
+                    }
+                }
+            }
+            if (stamp >= 0) {
+                int colon = worker.lastIndexOf(':');
+                ProfileRequest r = new ProfileRequest(new NodeInfo(worker.substring(0, colon),
+                        Set.of(Long.parseLong(worker.substring(colon + 1)))), action);
+                r.set_time_stamp(stamp);
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** The name of a topology given by name or id. */

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CodeStoreTest {
     private static final byte[] JAR = {'P', 'K', 3, 4, 0, 0, 0, 0};
@@ -48,6 +50,32 @@ class CodeStoreTest {
         store.store("t-1", store.uploaded(id), new byte[] {1}, new byte[] {2});
         assertEquals(0, store.deleteUploadsOlderThan(Long.MAX_VALUE));
         assertNotNull(store.file("t-1", CodeStore.Part.JAR));
+    }
+
+    @Test
+    void anUploadInChunksIsAnUploadOnlyOnceFinished() throws Exception {
+        CodeStore store = new CodeStore(dir);
+        String id = store.beginUpload();
+        assertEquals(4, store.appendUpload(id, new byte[] {'P', 'K', 3, 4}));
+        assertEquals(JAR.length, store.appendUpload(id, new byte[] {0, 0, 0, 0}));
+        assertNull(store.uploaded(id), "not finished");
+        assertNotNull(store.part(id));
+        store.finishUpload(id);
+        assertArrayEquals(JAR, Files.readAllBytes(store.uploaded(id)));
+        assertNull(store.part(id));
+        assertEquals(-1, store.appendUpload(id, new byte[] {1}), "a finished upload takes no chunk");
+        assertEquals(-1, store.appendUpload("../../etc/passwd", new byte[] {1}), "nor a path");
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> store.finishUpload(id));
+    }
+
+    @Test
+    void anUnfinishedUploadLeftAloneIsDeletedWithTheStaleOnes() throws Exception {
+        CodeStore store = new CodeStore(dir);
+        String id = store.beginUpload();
+        store.appendUpload(id, JAR);
+        Files.setLastModifiedTime(store.part(id), FileTime.fromMillis(1_000));
+        assertEquals(JAR.length, store.deleteUploadsOlderThan(2_000));
+        assertNull(store.part(id));
     }
 
     @TempDir

@@ -43,6 +43,23 @@ class NimbusProfilerTest {
     }
 
     @Test
+    void whatIsPendingIsTheRecordingInProgressAndTheActionsNotTakenYet() {
+        profiler.ask("wc", "h1:6700", "start", 2, 1000);
+        profiler.ask("wc", "h1:6700", "dumpjstack", 0, 1500);
+        profiler.ask("wc", "h2:6700", "dumpheap", 0, 1600);
+        assertEquals(Map.of("h1:6700", Map.of("recordingUntilMs", 121_000L, "asked",
+                        List.of(Map.of("action", "dumpjstack", "askedMs", 1500L))),
+                "h2:6700", Map.of("asked", List.of(Map.of("action", "dumpheap", "askedMs", 1600L)))),
+                profiler.pending("wc", 2000));
+        profiler.take("wc", "h1:6700", 2000);
+        profiler.take("wc", "h2:6700", 2000);
+        assertEquals(Map.of("h1:6700", Map.of("recordingUntilMs", 121_000L)), profiler.pending("wc", 2000),
+                "the dumps taken; the recording runs on");
+        assertEquals(Map.of(), profiler.pending("wc", 121_000), "its time is up");
+        assertEquals(Map.of(), profiler.pending("other", 2000));
+    }
+
+    @Test
     void badRequestsAreRefusedNamingWhatToGive() {
         NimbusException unknown = assertThrows(NimbusException.class,
                 () -> profiler.ask("wc", "h1:6700", "flamegraph", 0, 0));
