@@ -30,6 +30,7 @@ import io.squall.topology.RebalanceOptions;
 import io.squall.topology.StormTopology;
 import io.squall.topology.SubmitOptions;
 import io.squall.topology.SupervisorSummary;
+import io.squall.topology.TopologyHistoryInfo;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologySummary;
@@ -446,9 +447,26 @@ public class LocalCluster implements ILocalCluster, Nimbus.Iface {
             killing.remove(name);
         }
         t.shutdown();
+        removedIds.add(t.topologyId());
         blobs.remove(name);
         deleteCodeDir(codeDirs.remove(name));
         launches.remove(name);
+    }
+
+    /** The ids of the topologies this cluster ran and killed, in kill order. */
+    private final List<String> removedIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Storm's topology history: the ids of the running topologies and of every topology this cluster ran since it
+     * started. Local mode has one user, so {@code user} changes nothing.
+     */
+    @Override
+    public TopologyHistoryInfo getTopologyHistory(String user) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(removedIds);
+        for (TopologySummary t : getTopologySummaries()) {
+            ids.add(t.get_id());
+        }
+        return new TopologyHistoryInfo(List.copyOf(ids));
     }
 
     /**

@@ -261,6 +261,21 @@ public final class ClusterState implements AutoCloseable {
         return c == null ? Map.of() : c;
     }
 
+    /** Records a removed topology in the history. */
+    public void addHistory(TopologyHistory h) {
+        write("/history/" + h.id(), h, CreateMode.PERSISTENT);
+    }
+
+    /** The removed topologies recorded, in no order. */
+    public List<TopologyHistory> history() {
+        return readAll("/history", TopologyHistory.class);
+    }
+
+    /** Forgets a removed topology. */
+    public void deleteHistory(String topologyId) {
+        delete("/history/" + topologyId);
+    }
+
     /** Removes a topology, its assignment, its heartbeats, its errors and its credentials. */
     public void removeTopology(String topologyId) {
         delete("/credentials/" + topologyId);

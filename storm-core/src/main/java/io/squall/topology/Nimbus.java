@@ -76,6 +76,14 @@ public final class Nimbus {
         List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId, ProfileAction action);
 
         /**
+         * Storm's topology history of {@code user} (the caller's when null): the ids of the running topologies it may
+         * view and of those removed within {@code logviewer.cleanup.age.mins} that it could view.
+         *
+         * @throws AuthorizationException if the caller, not an admin, asks for another user's history
+         */
+        TopologyHistoryInfo getTopologyHistory(String user);
+
+        /**
          * What Storm's UI shows on a supervisor's page: the supervisor of id {@code id}, or when {@code id} is null
          * every supervisor on {@code host}, with the workers of every running topology on them. {@code isIncludeSys}
          * is taken for Storm's signature.

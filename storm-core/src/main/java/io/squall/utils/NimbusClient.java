@@ -315,6 +315,11 @@ public class NimbusClient implements AutoCloseable {
         }
 
         @Override
+        public io.squall.topology.TopologyHistoryInfo getTopologyHistory(String user) {
+            return cluster.getTopologyHistory(user);
+        }
+
+        @Override
         public void uploadChunk(String location, java.nio.ByteBuffer chunk) {
             cluster.uploadChunk(location, chunk);
         }
@@ -401,6 +406,16 @@ public class NimbusClient implements AutoCloseable {
         byte[] bytes = Files.readAllBytes(jar);
         return (String) object(call("POST", "jars", HttpRequest.BodyPublishers.ofByteArray(bytes),
                 "application/java-archive", false)).get("jar");
+    }
+
+    /**
+     * Storm's topology history of {@code user} (the caller's when null): {@code topo_ids}, the running topologies it
+     * may view and those removed within {@code logviewer.cleanup.age.mins}.
+     */
+    public Map<String, Object> topologyHistory(String user) throws IOException {
+        String query = user == null ? "" : "?user=" + java.net.URLEncoder.encode(user,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return object(call("GET", "history" + query, HttpRequest.BodyPublishers.noBody(), null, false));
     }
 
     /** Starts uploading a topology JAR in chunks; returns the upload id that {@link #uploadChunk} appends to. */

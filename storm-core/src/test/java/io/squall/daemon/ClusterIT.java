@@ -423,6 +423,12 @@ class ClusterIT {
         io.squall.topology.SupervisorPageInfo page = storm.getSupervisorPageInfo(w.supervisorId(), null, false);
         assertEquals(List.of(w.port()), page.get_worker_summaries().stream()
                 .filter(s -> s.get_topology_name().equals("chunks")).map(s -> s.get_port()).toList(), page::toString);
+
+        // Storm's topology history lists it while it runs and after it is removed.
+        assertTrue(storm.getTopologyHistory(null).get_topo_ids().contains(id));
+        client.killTopology("chunks", 0);
+        Await.until(LONG, () -> state.topology(id) == null, () -> "chunks removed");
+        assertTrue(storm.getTopologyHistory(null).get_topo_ids().contains(id), "after its removal");
     }
 
     /** How many counters' credential records (in {@code dir}) hold a line equal to {@code line}. */

@@ -184,12 +184,21 @@ class SecureClusterIT {
         }, () -> "a new worker in place of " + victim + ": " + cluster.workerPids());
         Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total + " acked");
 
-        Map<?, ?> storedConf = JSON.readValue(client.downloadCode(topologyId("rel"), "conf"), Map.class);
+        String id = topologyId("rel");
+        Map<?, ?> storedConf = JSON.readValue(client.downloadCode(id, "conf"), Map.class);
         assertEquals("alice", storedConf.get("topology.submitter.user"));
         Process kill = cluster.cli("kill", "kill", "rel", "-w", "0");
         assertEquals(0, kill.waitFor(), () -> cluster.log("kill"));
         Await.until(LONG, () -> state.assignments().isEmpty() && cluster.workerPids().isEmpty(),
                 () -> "rel gone: " + cluster.workerPids());
+        // Storm's topology history: the removed topology stays listed for its owner and its reader, not a stranger.
+        assertTrue(client.getClient().getTopologyHistory(null).get_topo_ids().contains(id));
+        assertTrue(client.withToken(carol).getClient().getTopologyHistory("carol").get_topo_ids().contains(id));
+        assertFalse(client.withToken(mallory).getClient().getTopologyHistory(null).get_topo_ids().contains(id));
+        AuthorizationException others = assertThrows(AuthorizationException.class,
+                () -> client.withToken(mallory).getClient().getTopologyHistory("alice"));
+        assertTrue(others.getMessage().contains("may not read the topology history of 'alice'"),
+                others.getMessage());
         noLogNorDashboardPageHoldsASecret();
     }
 

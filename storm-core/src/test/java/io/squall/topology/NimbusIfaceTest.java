@@ -108,6 +108,11 @@ class NimbusIfaceTest {
         }
 
         @Override
+        public TopologyHistoryInfo getTopologyHistory(String user) {
+            return new TopologyHistoryInfo(List.of());
+        }
+
+        @Override
         public void uploadChunk(String location, java.nio.ByteBuffer chunk) {
         }
 

@@ -146,6 +146,7 @@ class StormThriftViewsIT {
                 assertEquals(1, supervisor.get_worker_summaries_size(), supervisor.toString());
                 assertEquals("json-conf", supervisor.get_worker_summaries().get(0).get_topology_name());
                 client.killTopology("json-conf");
+                assertTrue(client.getTopologyHistory(null).get_topo_ids().contains(id), "the killed topology");
             } finally {
                 SquallSubmitter.setLocalOverride(null);
             }

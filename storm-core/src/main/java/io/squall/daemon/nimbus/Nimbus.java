@@ -8,6 +8,7 @@ import io.squall.Config;
 import io.squall.cluster.Assignment;
 import io.squall.cluster.ClusterState;
 import io.squall.cluster.SupervisorInfo;
+import io.squall.cluster.TopologyHistory;
 import io.squall.cluster.TopologyInfo;
 import io.squall.cluster.TopologyStatus;
 import io.squall.cluster.WorkerSlot;
@@ -60,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -111,6 +113,10 @@ public final class Nimbus implements AutoCloseable {
     private final long supervisorTimeoutMs;
     /** How long an upload waits for its submission. */
     private final long uploadTimeoutMs;
+    /** {@code logviewer.cleanup.age.mins}: how long a removed topology stays in the history. */
+    private final long historyRetentionMs;
+    /** When the leader last forgot old history. */
+    private long historyCheckedMs;
     /** {@code nimbus.max.upload.bytes}: the most a JAR uploaded in chunks may hold. */
     private final long maxUploadBytes;
     /**
@@ -152,6 +158,7 @@ public final class Nimbus implements AutoCloseable {
         this.supervisorTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_SUPERVISOR_TIMEOUT_SECS) * 1000L;
         this.uploadTimeoutMs = conf.getInt(ConfigKeys.NIMBUS_UPLOAD_TIMEOUT_SECS) * 1000L;
         this.maxUploadBytes = conf.getInt(ConfigKeys.NIMBUS_MAX_UPLOAD_BYTES);
+        this.historyRetentionMs = conf.getInt(ConfigKeys.LOGVIEWER_CLEANUP_AGE_MINS) * 60_000L;
         deleteStaleUploads();
         SecuritySettings security = SecuritySettings.of(conf);
         security.checkBind("Nimbus", conf.getString(ConfigKeys.NIMBUS_HOST), security.authenticates(),
@@ -1245,6 +1252,44 @@ public final class Nimbus implements AutoCloseable {
         }
     }
 
+    /**
+     * Storm's {@code getTopologyHistory}: the ids of the running topologies {@code user} may view and of those removed
+     * within {@code logviewer.cleanup.age.mins} that it could view, as {@code {"topo_ids": [...]}}. {@code user}
+     * null or empty asks for the caller's.
+     *
+     * @throws NimbusException 403 when a user who is not an admin asks for another user's history
+     */
+    public Map<String, Object> topologyHistory(String caller, String user) {
+        daemonMetrics.meter("nimbus:num-getTopologyHistory-calls").mark();
+        String who = user == null || user.isEmpty() ? caller : user;
+        if (authorizer.enforces() && !Objects.equals(who, caller) && !authorizer.isAdmin(caller)) {
+            throw new NimbusException(403, "User '" + caller + "' may not read the topology history of '" + who
+                    + "': only its own, unless an admin (nimbus.admins)");
+        }
+        Set<String> ids = new TreeSet<>();
+        for (TopologyInfo t : state.topologies()) {
+            if (authorizer.permits(who, Authorizer.Action.VIEW, t.conf())) {
+                ids.add(t.id());
+            }
+        }
+        long cutoff = System.currentTimeMillis() - historyRetentionMs;
+        for (TopologyHistory h : state.history()) {
+            if (h.removedMs() >= cutoff && authorizer.permits(who, Authorizer.Action.VIEW, h.access())) {
+                ids.add(h.id());
+            }
+        }
+        return Map.of("topo_ids", List.copyOf(ids));
+    }
+
+    /** Forgets the removed topologies older than the history's retention; run by the leader. */
+    private void forgetOldHistory(long now) {
+        for (TopologyHistory h : state.history()) {
+            if (h.removedMs() < now - historyRetentionMs) {
+                state.deleteHistory(h.id());
+            }
+        }
+    }
+
     /** Deletes the uploads older than the upload timeout; a failure is logged and retried next round. */
     private void deleteStaleUploads() {
         try {
@@ -1265,6 +1310,10 @@ public final class Nimbus implements AutoCloseable {
      */
     private void monitorOnce() {
         long now = System.currentTimeMillis();
+        if (now - historyCheckedMs >= 60_000) {
+            historyCheckedMs = now;
+            forgetOldHistory(now);
+        }
         Map<String, SupervisorInfo> alive = new HashMap<>();
         for (SupervisorInfo s : state.supervisors()) {
             alive.put(s.id(), s);
@@ -1273,6 +1322,13 @@ public final class Nimbus implements AutoCloseable {
         for (TopologyInfo t : state.topologies()) {
             if (t.status() == TopologyStatus.KILLED) {
                 if (now >= t.killAtMs()) {
+                    Map<String, Object> access = new HashMap<>();
+                    for (String key : List.of(Authorizer.OWNER_KEY, Authorizer.USERS_KEY, Authorizer.READERS_KEY)) {
+                        if (t.conf().get(key) != null) {
+                            access.put(key, t.conf().get(key));
+                        }
+                    }
+                    state.addHistory(new TopologyHistory(t.id(), t.name(), now, access));
                     state.removeTopology(t.id());
                     layouts.remove(t.id());
                     components.remove(t.id());

@@ -320,6 +320,11 @@ public final class NimbusHttpServer implements AutoCloseable {
                 expect(m, HttpMethod.GET, path);
                 return nimbus.conf();
             }
+            case "history" -> {
+                expect(m, HttpMethod.GET, path);
+                List<String> who = q.parameters().get("user");
+                return nimbus.topologyHistory(user, who == null || who.isEmpty() ? null : who.get(0));
+            }
             case "jars" -> {
                 expect(m, HttpMethod.POST, path);
                 if (parts.length == 1) {

@@ -33,6 +33,7 @@ import io.squall.topology.StormTopology;
 import io.squall.topology.SubmitOptions;
 import io.squall.topology.SupervisorSummary;
 import io.squall.topology.DebugOptions;
+import io.squall.topology.TopologyHistoryInfo;
 import io.squall.topology.TopologyInfo;
 import io.squall.topology.TopologyInitialStatus;
 import io.squall.topology.TopologyPageInfo;
@@ -474,6 +475,13 @@ public final class StormNimbusClient extends Nimbus.Client {
             }
         }
         return out;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TopologyHistoryInfo getTopologyHistory(String user) {
+        Map<String, Object> answer = io("read the topology history", () -> nimbus.topologyHistory(user));
+        return new TopologyHistoryInfo((List<String>) answer.getOrDefault("topo_ids", List.of()));
     }
 
     /** The name of a topology given by name or id. */
