@@ -13,7 +13,6 @@ import io.squall.topology.Grouping;
 import io.squall.topology.StormTopology;
 import io.squall.topology.SubmitOptions;
 import io.squall.topology.TopologyInitialStatus;
-import io.squall.utils.NimbusClient;
 import io.squall.utils.Utils;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -169,18 +168,9 @@ public final class Flux {
     }
 
     private static void submit(String name, Config conf, StormTopology topology, boolean inactive, PrintStream out) {
-        LocalCluster local = SquallSubmitter.getLocalOverride();
-        if (inactive && local != null) {
-            local.submitTopologyWithOpts(name, conf, topology, new SubmitOptions(TopologyInitialStatus.INACTIVE));
-        } else {
-            SquallSubmitter.submitTopology(name, conf, topology);
-            if (inactive) {
-                // SquallSubmitter has no submit options; deactivate at once, before the workers start their spouts.
-                try (NimbusClient nimbus = NimbusClient.getConfiguredClient(Utils.readStormConfig())) {
-                    nimbus.getClient().deactivate(name);
-                }
-            }
-        }
+        // INACTIVE: submitted with its spouts deactivated, so none emits before an activate (Storm's --inactive).
+        SquallSubmitter.submitTopology(name, conf, topology, new SubmitOptions(inactive
+                ? TopologyInitialStatus.INACTIVE : TopologyInitialStatus.ACTIVE));
         out.println("Submitted topology '" + name + "'" + (inactive ? " (inactive)" : ""));
     }
 

@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code squall jar TOPOLOGY.jar io.squall.flux.Flux --remote --filter FILE topology.yaml} against a real cluster
- * (ZooKeeper, Nimbus and a supervisor as processes on loopback): the YAML names Storm's spout class and takes the
- * records directory from the filter file, the topology's own bolt comes from its JAR, and its worker counts words.
+ * {@code squall jar TOPOLOGY.jar io.squall.flux.Flux --remote --inactive --filter FILE topology.yaml} against a real
+ * cluster (ZooKeeper, Nimbus and a supervisor as processes on loopback): the YAML names Storm's spout class and takes
+ * the records directory from the filter file, the topology's own bolt comes from its JAR, and once activated its
+ * worker counts words.
  */
 @Timeout(180)
 @ExtendWith(ClusterEvidence.class)
@@ -62,9 +63,16 @@ class FluxClusterIT {
             Path jar = TopologyJar.ofPackage(Path.of("target", "test-classes"),
                     FileCountBolt.class.getPackageName(), base.resolve("topology.jar"));
             Process submit = cluster.cli("submit", "jar", jar.toString(), Flux.class.getName(), "--remote",
-                    "--filter", props.toString(), yaml.toString());
+                    "--inactive", "--filter", props.toString(), yaml.toString());
             assertEquals(0, submit.waitFor(), () -> "submit failed: " + cluster.log("submit"));
-            assertTrue(cluster.log("submit").contains("Submitted topology 'flux-remote'"), cluster.log("submit"));
+            assertTrue(cluster.log("submit").contains("Submitted topology 'flux-remote' (inactive)"),
+                    cluster.log("submit"));
+            // Submitted inactive (Storm's INACTIVE option): no spout has emitted, and none will before an activate.
+            assertEquals("INACTIVE", nimbus.getTopology("flux-remote").get("status"));
+            try (var counted = Files.list(records)) {
+                assertEquals(0, counted.count(), "nothing counted while inactive");
+            }
+            nimbus.activate("flux-remote");
 
             Await.until(LONG, () -> WORDS.stream().allMatch(w -> count(records, w) >= 2),
                     () -> "every word counted twice on the worker: " + WORDS.stream().map(w -> w + "="
