@@ -76,6 +76,27 @@ public final class Nimbus {
         List<ProfileRequest> getComponentPendingProfileActions(String id, String componentId, ProfileAction action);
 
         /**
+         * What each owner's running topologies take (Storm's): for {@code owner}, or for every owner when it is null
+         * (sorted by owner), the topologies the caller may view. An owner with none running gets no entry. A topology
+         * submitted without authentication has the owner {@code unknown}.
+         */
+        default List<OwnerResourceSummary> getOwnerResourceSummaries(String owner) {
+            Map<String, List<TopologySummary>> byOwner = new java.util.TreeMap<>();
+            for (TopologySummary t : getTopologySummaries()) {
+                String o = t.get_owner() == null ? "unknown" : t.get_owner();
+                if (owner == null || owner.equals(o)) {
+                    byOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(t);
+                }
+            }
+            List<OwnerResourceSummary> out = new ArrayList<>();
+            byOwner.forEach((o, owned) -> out.add(new OwnerResourceSummary(o, owned.size(),
+                    owned.stream().mapToInt(TopologySummary::get_num_executors).sum(),
+                    owned.stream().mapToInt(TopologySummary::get_num_workers).sum(),
+                    owned.stream().mapToInt(TopologySummary::get_num_tasks).sum())));
+            return out;
+        }
+
+        /**
          * Storm's topology history of {@code user} (the caller's when null): the ids of the running topologies it may
          * view and of those removed within {@code logviewer.cleanup.age.mins} that it could view.
          *

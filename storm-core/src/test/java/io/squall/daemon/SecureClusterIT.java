@@ -185,6 +185,12 @@ class SecureClusterIT {
         Await.until(LONG, () -> ackedIds(dir).size() == total, () -> ackedIds(dir).size() + " of " + total + " acked");
 
         String id = topologyId("rel");
+        List<io.squall.topology.OwnerResourceSummary> owners = client.getClient().getOwnerResourceSummaries(null);
+        assertEquals(1, owners.size(), owners::toString);
+        assertEquals("alice", owners.get(0).get_owner());
+        assertEquals(2, owners.get(0).get_total_workers(), owners::toString);
+        assertEquals(List.of(), client.withToken(mallory).getClient().getOwnerResourceSummaries(null),
+                "mallory sees no topology, so no owner");
         Map<?, ?> storedConf = JSON.readValue(client.downloadCode(id, "conf"), Map.class);
         assertEquals("alice", storedConf.get("topology.submitter.user"));
         Process kill = cluster.cli("kill", "kill", "rel", "-w", "0");

@@ -174,6 +174,25 @@ class NimbusIfaceTest {
     }
 
     @Test
+    void ownersResourcesAreTheirRunningTopologiesTotals() {
+        List<OwnerResourceSummary> all = CLIENT.getOwnerResourceSummaries(null);
+        assertEquals(all.stream().map(OwnerResourceSummary::get_owner).sorted().toList(),
+                all.stream().map(OwnerResourceSummary::get_owner).toList(), "sorted by owner");
+        int executors = 0;
+        int topologies = 0;
+        for (OwnerResourceSummary o : all) {
+            executors += o.get_total_executors();
+            topologies += o.get_total_topologies();
+            assertFalse(o.is_set_memory_usage(), "no resource-aware scheduler");
+        }
+        assertEquals(2, topologies);
+        assertEquals(WC.get_num_executors() + CLICKS.get_num_executors(), executors);
+        String wcOwner = WC.get_owner() == null ? "unknown" : WC.get_owner();
+        assertEquals(wcOwner, CLIENT.getOwnerResourceSummaries(wcOwner).get(0).get_owner());
+        assertEquals(List.of(), CLIENT.getOwnerResourceSummaries("nobody"));
+    }
+
+    @Test
     void aSubmissionsJsonConfMustBeAnObject() {
         assertEquals(Map.of("topology.workers", 2L), Nimbus.confOf("{\"topology.workers\": 2}"));
         assertEquals(Map.of(), Nimbus.confOf(null));
