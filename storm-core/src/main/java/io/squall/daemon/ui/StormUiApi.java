@@ -404,7 +404,9 @@ final class StormUiApi {
                 transferred.add(byStream(null, s, v[1]));
                 spoutAcked.add(byStream(null, s, v[2]));
                 spoutFailed.add(byStream(null, s, v[3]));
-                completeMs.add(byStream(null, s, latency(cm == null ? 0 : cm.completeLatencyMs())));
+                // A stream's own sampled trees; a spout with one stream counts its latency in its totals only.
+                completeMs.add(byStream(null, s, latency(v[4] > 0 ? v[5] / 1000.0 / v[4]
+                        : cm == null ? 0 : cm.completeLatencyMs())));
             });
             row.put("emitted", emitted);
             row.put("transferred", transferred);
@@ -460,17 +462,19 @@ final class StormUiApi {
         if (c != null) {
             for (Snapshots.Task t : c.taskCounts()) {
                 for (Snapshots.StreamCount s : t.streams()) {
-                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[4]);
+                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[6]);
                     v[0] += s.emitted();
                     v[1] += s.transferred();
                     v[2] += s.acked();
                     v[3] += s.failed();
+                    v[4] += s.completeSamples();
+                    v[5] += s.completeSumMicros();
                 }
             }
         }
         if (out.isEmpty()) {
-            out.put(stream, c == null ? new long[4]
-                    : new long[] {c.emitted(), c.transferred(), c.acked(), failed(c)});
+            out.put(stream, c == null ? new long[6]
+                    : new long[] {c.emitted(), c.transferred(), c.acked(), failed(c), 0, 0});
         } else if (c != null && out.containsKey(stream)
                 && out.values().stream().allMatch(v -> v[2] == 0 && v[3] == 0)) {
             // A spout task with one stream counts its trees in its totals only.
@@ -637,7 +641,7 @@ final class StormUiApi {
             m.put("transferred", sum(s.get_transferred(), key));
             if (spout) {
                 var sp = s.get_specific().get_spout();
-                m.put("completeLatency", latency(mean(sp.get_complete_ms_avg(), key)));
+                m.put("completeLatency", latency(completeMs(sp, key)));
                 m.put("acked", sum(sp.get_acked(), key));
                 m.put("failed", sum(sp.get_failed(), key));
             } else {
@@ -656,6 +660,23 @@ final class StormUiApi {
     private static <K> long sum(Map<String, Map<K, Long>> byWindow, String key) {
         Map<K, Long> m = byWindow == null ? null : byWindow.get(key);
         return m == null ? 0 : m.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** A spout executor's complete latency over window {@code key}: its streams' means weighted by their acks. */
+    private static double completeMs(io.squall.topology.SpoutStats sp, String key) {
+        Map<String, Double> ms = sp.get_complete_ms_avg().getOrDefault(key, Map.of());
+        Map<String, Long> acked = sp.get_acked().getOrDefault(key, Map.of());
+        if (ms.size() == 1) {
+            return ms.values().iterator().next();
+        }
+        double weighted = 0;
+        long n = 0;
+        for (Map.Entry<String, Double> e : ms.entrySet()) {
+            long a = acked.getOrDefault(e.getKey(), 0L);
+            weighted += e.getValue() * a;
+            n += a;
+        }
+        return n == 0 ? 0 : weighted / n;
     }
 
     private static <K> double mean(Map<String, Map<K, Double>> byWindow, String key) {

@@ -43,7 +43,7 @@ public final class MetricsAggregator {
     /** A task's counters, as in {@link Snapshots.Task}: emitted, executed, acked, failed. */
     private static final int TASK_FIELDS = 4;
     /** A stream's counters, as in {@link Snapshots.StreamCount}: emitted, transferred, acked, failed. */
-    private static final int STREAM_FIELDS = 4;
+    private static final int STREAM_FIELDS = 6;
     /** An input's counters, as in {@link Snapshots.InputCount}: executed, acked, failed. */
     private static final int INPUT_FIELDS = 3;
 
@@ -165,7 +165,8 @@ public final class MetricsAggregator {
     }
 
     private static long[] streamValues(Snapshots.StreamCount s) {
-        return new long[] {s.emitted(), s.transferred(), s.acked(), s.failed()};
+        return new long[] {s.emitted(), s.transferred(), s.acked(), s.failed(), s.completeSamples(),
+            s.completeSumMicros()};
     }
 
     private static long[] inputValues(Snapshots.InputCount in) {
@@ -322,7 +323,7 @@ public final class MetricsAggregator {
             for (Snapshots.StreamCount s : task.streams()) {
                 EnumMap<Window, RollingSum> sw = w == null ? null : w.streams.get(s.stream());
                 long[] sv = sw == null ? new long[STREAM_FIELDS] : sw.get(window).sum(now);
-                streams.add(new Snapshots.StreamCount(s.stream(), sv[0], sv[1], sv[2], sv[3]));
+                streams.add(new Snapshots.StreamCount(s.stream(), sv[0], sv[1], sv[2], sv[3], sv[4], sv[5]));
             }
             List<Snapshots.InputCount> inputs = new ArrayList<>();
             for (Snapshots.InputCount in : task.inputs()) {
@@ -359,7 +360,7 @@ public final class MetricsAggregator {
             }
         }
         List<Snapshots.StreamCount> merged = new ArrayList<>();
-        streams.forEach((id, v) -> merged.add(new Snapshots.StreamCount(id, v[0], v[1], v[2], v[3])));
+        streams.forEach((id, v) -> merged.add(new Snapshots.StreamCount(id, v[0], v[1], v[2], v[3], v[4], v[5])));
         Map<List<String>, long[]> inputs = new java.util.LinkedHashMap<>();
         for (Snapshots.InputCount in : java.util.stream.Stream.concat(a.inputs().stream(), b.inputs().stream())
                 .toList()) {

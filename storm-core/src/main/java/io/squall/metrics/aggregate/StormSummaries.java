@@ -86,17 +86,22 @@ public final class StormSummaries {
         return out;
     }
 
-    /** Emitted, transferred, and a spout's acked and failed trees, by stream over {@code tasks} that {@code runs}. */
+    /**
+     * Emitted, transferred, a spout's acked and failed trees, and its sampled complete latencies (how many, their sum
+     * in microseconds), by stream over {@code tasks} that {@code runs}.
+     */
     private static Map<String, long[]> streams(List<Snapshots.Task> tasks, ExecutorPlace runs) {
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Snapshots.Task t : tasks) {
             if (runs == null || runs.runs(t.task())) {
                 for (Snapshots.StreamCount s : t.streams()) {
-                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[4]);
+                    long[] v = out.computeIfAbsent(s.stream(), k -> new long[6]);
                     v[0] += s.emitted();
                     v[1] += s.transferred();
                     v[2] += s.acked();
                     v[3] += s.failed();
+                    v[4] += s.completeSamples();
+                    v[5] += s.completeSumMicros();
                 }
             }
         }
@@ -286,14 +291,14 @@ public final class StormSummaries {
             }
             if (spout && c.streams().values().stream().anyMatch(v -> v[2] != 0 || v[3] != 0)) {
                 // A spout's trees by the stream they were emitted on, as Storm counts them (a task with one stream
-                // counts them in its totals only); the latency is the component's mean, given to each stream.
+                // counts them in its totals only), with the mean complete latency of each stream's sampled trees.
                 Map<String, Long> a = new LinkedHashMap<>();
                 Map<String, Long> f = new LinkedHashMap<>();
                 Map<String, Double> l = new LinkedHashMap<>();
                 c.streams().forEach((id, v) -> {
                     a.put(id, v[2]);
                     f.put(id, v[3]);
-                    l.put(id, c.completeMs);
+                    l.put(id, v[4] == 0 ? 0.0 : v[5] / 1000.0 / v[4]);
                 });
                 acked.put(w, a);
                 failed.put(w, f);

@@ -81,12 +81,24 @@ public final class Snapshots {
 
     /**
      * Tuples a task emitted on one stream, and sent along it (one per target); for a spout, its trees emitted on the
-     * stream that were acked, and failed (timed out included).
+     * stream that were acked, and failed (timed out included), and the complete latencies of the acked ones it
+     * sampled: how many, and their sum in microseconds.
      */
-    public record StreamCount(String stream, long emitted, long transferred, long acked, long failed) {
+    public record StreamCount(String stream, long emitted, long transferred, long acked, long failed,
+                              long completeSamples, long completeSumMicros) {
         /** A stream's counts without trees (a bolt's, or a spout's untracked emits). */
         public StreamCount(String stream, long emitted, long transferred) {
-            this(stream, emitted, transferred, 0, 0);
+            this(stream, emitted, transferred, 0, 0, 0, 0);
+        }
+
+        /** A stream's counts without sampled latencies. */
+        public StreamCount(String stream, long emitted, long transferred, long acked, long failed) {
+            this(stream, emitted, transferred, acked, failed, 0, 0);
+        }
+
+        /** The mean complete latency of the stream's sampled trees, in ms; 0 when none was sampled. */
+        public double completeLatencyMs() {
+            return completeSamples == 0 ? 0 : completeSumMicros / 1000.0 / completeSamples;
         }
     }
 

@@ -292,7 +292,8 @@ public final class WorkerMetrics {
     public static List<Snapshots.StreamCount> streamCounts(TaskStats t) {
         List<Snapshots.StreamCount> out = new ArrayList<>();
         new java.util.TreeMap<>(t.streams()).forEach((id, s) -> out.add(new Snapshots.StreamCount(id,
-                s.emittedCount(), s.transferredCount(), s.ackedCount(), s.failedCount())));
+                s.emittedCount(), s.transferredCount(), s.ackedCount(), s.failedCount(), s.completeSamples(),
+                s.completeSumMicros())));
         return out;
     }
 }

@@ -372,6 +372,9 @@ public final class SpoutExecutor extends Executor {
             if (sampleEvery > 0 && --untilSample == 0) {
                 untilSample = sampleEvery;
                 stats.completeLatency.record(latency);
+                if (stream != null) {
+                    stream.completeSampled(latency);
+                }
             }
             completed.acked(task, msgId, latency);
         }

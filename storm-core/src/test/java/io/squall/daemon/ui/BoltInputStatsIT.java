@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A bolt with two inputs reports its executed, acked and failed tuples by input, and a spout with two streams its
@@ -93,10 +94,54 @@ class BoltInputStatsIT {
         }
     }
 
+    /** Acks each tuple after {@code delayMs}. */
+    public static class AckAfter extends BaseRichBolt {
+        private final long delayMs;
+        private transient OutputCollector collector;
+
+        public AckAfter(long delayMs) {
+            this.delayMs = delayMs;
+        }
+
+        @Override
+        public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void execute(Tuple input) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            collector.ack(input);
+        }
+
+        @Override
+        public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        }
+    }
+
+    /** The spout's mean complete latency by stream, over the whole run, from its (one) executor. */
+    private static Map<String, Double> completeByStream(LocalCluster cluster) {
+        for (ExecutorSummary e : cluster.getTopologyInfo("latencies").get_executors()) {
+            if (e.get_component_id().equals("two")) {
+                return e.get_stats().get_specific().get_spout().get_complete_ms_avg().getOrDefault(
+                        ExecutorStats.ALL_TIME, Map.of());
+            }
+        }
+        return Map.of();
+    }
+
     /** The spout's acked and failed trees by stream, over its executors: "stream acked/failed". */
     private static Map<String, String> byStream(LocalCluster cluster) {
+        return byStreamOf(cluster, "streams");
+    }
+
+    private static Map<String, String> byStreamOf(LocalCluster cluster, String topology) {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (ExecutorSummary e : cluster.getTopologyInfo("streams").get_executors()) {
+        for (ExecutorSummary e : cluster.getTopologyInfo(topology).get_executors()) {
             if (e.get_component_id().equals("two")) {
                 io.squall.topology.SpoutStats s = e.get_stats().get_specific().get_spout();
                 s.get_acked().get(ExecutorStats.ALL_TIME).forEach((stream, n) -> out.put(stream, n + "/"
@@ -168,6 +213,34 @@ class BoltInputStatsIT {
             JsonNode bolt = get(server, "/api/v1/topology/" + id + "/metrics").get("bolts").get(0);
             assertEquals(2, bolt.get("executed").size(), bolt.toString());
             assertEquals("a", bolt.get("executed").get(0).get("component_id").asText(), bolt.toString());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aSpoutWithTwoStreamsHasEachStreamsCompleteLatency() {
+        try (LocalCluster cluster = new LocalCluster();
+             DashboardServer server = new DashboardServer(new LocalClusterView(cluster), "127.0.0.1", 0, 200)) {
+            TopologyBuilder t = new TopologyBuilder();
+            t.setSpout("two", new TwoStreams());
+            t.setBolt("quick", new AckAfter(0)).shuffleGrouping("two", "left");
+            t.setBolt("slow", new AckAfter(200)).shuffleGrouping("two", "right");
+            io.squall.Config conf = new io.squall.Config();
+            conf.put("topology.metrics.sample.every", 1); // Every tree's latency sampled.
+            cluster.submitTopology("latencies", conf, t.createTopology());
+            Await.until(DEADLINE, () -> byStreamOf(cluster, "latencies").equals(Map.of("left", "3/0", "right",
+                    "5/0")), () -> "every tree acked: " + byStreamOf(cluster, "latencies"));
+            Await.until(DEADLINE, () -> completeByStream(cluster).getOrDefault("right", 0.0) >= 200,
+                    () -> "the slow stream's latency " + completeByStream(cluster));
+            Map<String, Double> ms = completeByStream(cluster);
+            assertTrue(ms.get("left") < ms.get("right"), "each stream its own latency: " + ms);
+
+            String id = cluster.getTopologyInfo("latencies").get_id();
+            Map<String, Double> api = new java.util.TreeMap<>();
+            get(server, "/api/v1/topology/" + id + "/metrics?window=:all-time").get("spouts").get(0)
+                    .get("complete_ms_avg").forEach(r -> api.put(r.get("stream_id").asText(),
+                            Double.parseDouble(r.get("value").asText())));
+            assertTrue(api.get("right") >= 200 && api.get("left") < api.get("right"), api::toString);
         }
     }
 

@@ -148,6 +148,24 @@ class MetricsAggregatorTest {
     }
 
     @Test
+    void aStreamsSampledCompleteLatenciesAreWindowedWithItsTrees() {
+        agg.record(workerListingAllTasks("h:6700", List.of(new Snapshots.Task(1, 4, 0, 4, 0, List.of(
+                new Snapshots.StreamCount("left", 2, 2, 2, 0, 2, 2_000), new Snapshots.StreamCount("right", 2, 2, 2,
+                        0, 1, 50_000))))));
+        now.addAndGet(TimeUnit.MINUTES.toMillis(11));
+        agg.record(workerListingAllTasks("h:6700", List.of(new Snapshots.Task(1, 6, 0, 6, 0, List.of(
+                new Snapshots.StreamCount("left", 4, 4, 4, 0, 4, 10_000), new Snapshots.StreamCount("right", 2, 2, 2,
+                        0, 1, 50_000))))));
+        List<Snapshots.StreamCount> tenMinutes = agg.view("t", Window.TEN_MINUTES).bolts().get(0).taskCounts().get(0)
+                .streams();
+        assertEquals(4.0, tenMinutes.get(0).completeLatencyMs(), "left's two samples of the last eleven minutes");
+        assertEquals(0.0, tenMinutes.get(1).completeLatencyMs(), "right: none sampled in them");
+        List<Snapshots.StreamCount> all = agg.view("t", Window.ALL_TIME).bolts().get(0).taskCounts().get(0).streams();
+        assertEquals(2.5, all.get(0).completeLatencyMs());
+        assertEquals(50.0, all.get(1).completeLatencyMs());
+    }
+
+    @Test
     void backpressureIsReportedPerWorker() {
         agg.record(workerListingAllTasks("h:6700", List.of()));
         agg.record(workerListingAllTasks("h:6701", List.of()));
