@@ -8,7 +8,9 @@ import org.apache.hadoop.io.SequenceFile;
 
 import java.io.IOException;
 
-/** Appends {@link SequenceFormat} keys and values to a sequence file, for {@link io.squall.hdfs.bolt.SequenceFileBolt}. */
+/**
+ * Appends {@link SequenceFormat} keys and values to a sequence file, for {@link io.squall.hdfs.bolt.SequenceFileBolt}.
+ */
 public class SequenceFileWriter extends AbstractHDFSWriter {
     private final SequenceFile.Writer writer;
     private final SequenceFormat format;

@@ -252,7 +252,8 @@ public class HdfsSpout extends BaseRichSpout {
         List<String> problems = new ArrayList<>();
         settings = Settings.resolve(this, conf, problems);
         if (!problems.isEmpty()) {
-            misconfiguration = "Spout " + spoutId + " cannot read HDFS and emits nothing: " + String.join("; ", problems);
+            misconfiguration = "Spout " + spoutId + " cannot read HDFS and emits nothing: "
+                    + String.join("; ", problems);
             LOG.error(misconfiguration);
             collector.reportError(new HdfsException(misconfiguration));
             return;
@@ -383,7 +384,8 @@ public class HdfsSpout extends BaseRichSpout {
 
     @Override
     public void ack(Object msgId) {
-        if (!ackEnabled || !(msgId instanceof MessageId id) || inFlight == null || inFlight.remove(id.msgNumber) == null) {
+        if (!ackEnabled || !(msgId instanceof MessageId id) || inFlight == null
+                || inFlight.remove(id.msgNumber) == null) {
             return; // A tuple of a file given up on (a bad file), or acking off.
         }
         acksSinceLastCommit++;
@@ -574,10 +576,12 @@ public class HdfsSpout extends BaseRichSpout {
         }
         try {
             Class<?> c = Class.forName(type);
-            return offset == null
-                    ? (FileReader) c.getConstructor(FileSystem.class, Path.class, Map.class).newInstance(hdfs, file, conf)
-                    : (FileReader) c.getConstructor(FileSystem.class, Path.class, Map.class, String.class)
-                            .newInstance(hdfs, file, conf, offset);
+            if (offset == null) {
+                return (FileReader) c.getConstructor(FileSystem.class, Path.class, Map.class)
+                        .newInstance(hdfs, file, conf);
+            }
+            return (FileReader) c.getConstructor(FileSystem.class, Path.class, Map.class, String.class)
+                    .newInstance(hdfs, file, conf, offset);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

@@ -56,10 +56,10 @@ public class SequenceFileReader<KeyT extends Writable, ValueT extends Writable> 
         // On a stream of the spout's own file system, not through Hadoop's shared FileSystem cache.
         // A reader of a stream must be told where the file ends.
         long length = fs.getFileStatus(file).getLen();
-        FSDataInputStream in = fs.open(file);
+        FSDataInputStream in = fs.open(file, bufferSize);
         try {
             this.reader = new SequenceFile.Reader(hadoop, SequenceFile.Reader.stream(in),
-                    SequenceFile.Reader.length(length), SequenceFile.Reader.bufferSize(bufferSize));
+                    SequenceFile.Reader.length(length));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
