@@ -110,12 +110,18 @@ public class HdfsState implements State, AutoCloseable {
                 recovered = readIndex();
                 indexRead = true;
             }
+            TxnRecord from = null;
             if (broken) {
                 LOG.info("{} starts batch {} in a new file from {} after a failure", name, txId, committed);
-                options.recover(committed);
+                from = committed;
             } else if (recovered != null && recovered.txid == txId && runId.equals(recovered.runId)) {
                 LOG.info("{}: batch {} is replayed after a restart; recovering {}", name, txId, recovered);
-                options.recover(recovered);
+                from = recovered;
+            }
+            if (broken || from != null) {
+                options.recover(from);
+                // The source file is gone now: what is committed is in the new one.
+                committed = new TxnRecord(txId - 1, options.currentFile.toString(), options.getCurrentOffset(), runId);
             } else if (options.currentFile == null) {
                 options.openNewFile();
             }

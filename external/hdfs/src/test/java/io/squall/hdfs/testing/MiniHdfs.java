@@ -90,7 +90,10 @@ public final class MiniHdfs implements AutoCloseable {
         }
     }
 
-    /** The files directly under {@code dir} (none if it does not exist), sorted by name. */
+    /**
+     * The files directly under {@code dir} (none if it does not exist), sorted by name, but for hidden ones (names
+     * starting with a dot, such as the Trident state's index).
+     */
     public List<Path> files(String dir) {
         try {
             List<Path> out = new ArrayList<>();
@@ -98,7 +101,7 @@ public final class MiniHdfs implements AutoCloseable {
                 return out;
             }
             for (FileStatus s : fs.listStatus(new Path(dir))) {
-                if (s.isFile()) {
+                if (s.isFile() && !s.getPath().getName().startsWith(".")) {
                     out.add(s.getPath());
                 }
             }
