@@ -39,8 +39,12 @@ import java.util.concurrent.TimeUnit;
  * Squall; {@link #main} runs the same loop and reports the benchmark thread's CPU time and allocated bytes
  * per acked tuple, which the neighbours disturb far less:
  *
- * <pre>java [-DreceiveBufferSize=16384] [-DserializationCheck=true] -cp ... io.squall.perf.AckPathBenchmark
- *     [rounds] [treesPerRound]</pre>
+ * <pre>java [-DreceiveBufferSize=16384] [-DserializationCheck=true] [-Dstreams=1] [-Dmetrics=false] -cp ...
+ *     io.squall.perf.AckPathBenchmark [rounds] [treesPerRound]</pre>
+ *
+ * <p>{@code -Dstreams=N} has the spout emit on N streams in turn (a spout with several streams counts its trees,
+ * and its sampled complete latencies, by stream); {@code -Dmetrics=true} turns on the metrics a topology has by
+ * default (latencies sampled one tree in {@code topology.metrics.sample.every}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,21 +59,35 @@ public class AckPathBenchmark {
 
     private TopologyTestDriver driver;
 
-    /** Emits the same value forever, each with a message id. */
+    /** Emits the same value forever, each with a message id, on {@code streams} streams in turn. */
     public static class AckCountingSpout extends BaseRichSpout {
+        private final int streams;
         private transient SpoutOutputCollector out;
         private transient Values value;
+        private transient String[] names;
         private long next;
+
+        public AckCountingSpout(int streams) {
+            this.streams = streams;
+        }
 
         @Override
         public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
             out = collector;
             value = new Values("some data");
+            names = new String[streams];
+            for (int i = 0; i < streams; i++) {
+                names[i] = "s" + i;
+            }
         }
 
         @Override
         public void nextTuple() {
-            out.emit(value, next++);
+            if (streams == 1) {
+                out.emit(value, next++);
+            } else {
+                out.emit(names[(int) (next % streams)], value, next++);
+            }
         }
 
         @Override
@@ -79,21 +97,35 @@ public class AckPathBenchmark {
 
         @Override
         public void declareOutputFields(OutputFieldsDeclarer declarer) {
-            declarer.declare(new Fields("value"));
+            if (streams == 1) {
+                declarer.declare(new Fields("value"));
+            } else {
+                for (int i = 0; i < streams; i++) {
+                    declarer.declareStream("s" + i, new Fields("value"));
+                }
+            }
         }
     }
 
     @Setup
     public void setUp() {
         TopologyBuilder b = new TopologyBuilder();
-        b.setSpout("spout", new AckCountingSpout());
-        b.setBolt("bolt", new NoOpBolt()).localOrShuffleGrouping("spout");
+        int streams = Integer.getInteger("streams", 1);
+        b.setSpout("spout", new AckCountingSpout(streams));
+        var bolt = b.setBolt("bolt", new NoOpBolt());
+        if (streams == 1) {
+            bolt.localOrShuffleGrouping("spout");
+        } else {
+            for (int i = 0; i < streams; i++) {
+                bolt.localOrShuffleGrouping("spout", "s" + i);
+            }
+        }
         Config conf = new Config();
         conf.setNumAckers(1);
         conf.setMaxSpoutPending(1000);
         // -DserializationCheck=true: local mode's default, which the peer harness runs with.
         conf.put(Config.TOPOLOGY_SERIALIZATION_CHECK, Boolean.getBoolean("serializationCheck"));
-        conf.put("topology.metrics.enabled", false);
+        conf.put("topology.metrics.enabled", Boolean.getBoolean("metrics"));
         conf.put(Config.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE, Integer.getInteger("receiveBufferSize", 16384));
         driver = new TopologyTestDriver(b.createTopology(), conf);
     }
