@@ -1187,6 +1187,19 @@ class ClusterIT {
             HttpResponse<String> nowhere = get(http, api + "topology/" + id + "/profiling/dumpjstack/nohost:1");
             assertEquals(404, nowhere.statusCode(), nowhere.body());
             assertTrue(nowhere.body().contains("has no worker 'nohost:1'"), nowhere.body());
+            // A recording started on a worker of the count bolt is listed on its page until it is stopped.
+            String counting = executors.get(0).get("host").asText() + ":" + executors.get(0).get("port").asInt();
+            assertEquals("ok", JSON.readTree(get(http, api + "topology/" + id + "/profiling/start/" + counting + "/5")
+                    .body()).get("status").asText());
+            JsonNode recording = JSON.readTree(get(http, api + "topology/" + id + "/component/count").body());
+            assertTrue(recording.get("profileActionEnabled").asBoolean(), recording::toString);
+            JsonNode active = recording.get("profilerActive");
+            assertEquals(1, active.size(), active::toString);
+            assertEquals(counting, active.get(0).get("host").asText() + ":" + active.get(0).get("port").asText());
+            assertTrue(active.get(0).get("timestamp").asLong() < 0, "ends in the future: " + active);
+            get(http, api + "topology/" + id + "/profiling/stop/" + counting);
+            assertEquals(0, JSON.readTree(get(http, api + "topology/" + id + "/component/count").body())
+                    .get("profilerActive").size());
 
             HttpResponse<String> unknown = get(http, api + "topologies/nope");
             assertEquals(404, unknown.statusCode());

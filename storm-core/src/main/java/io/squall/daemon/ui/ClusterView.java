@@ -198,6 +198,19 @@ public interface ClusterView {
                 + "JVM: profile it with jcmd (Thread.print, GC.heap_dump, JFR.start)");
     }
 
+    /** Whether {@link #profile} can act on this cluster's workers (JVMs of their own). */
+    default boolean profiles() {
+        return false;
+    }
+
+    /**
+     * The profiling actions pending on a topology's workers, by worker ({@code host:port}): {@code recordingUntilMs}
+     * while it records, {@code asked} the one-time actions it has not taken yet. None where nothing can be asked.
+     */
+    default Map<String, Map<String, Object>> pendingProfileActions(String name) {
+        return Map.of();
+    }
+
     /**
      * Starts or stops debugging a topology ({@code component} empty) or a component at {@code percent}, as Storm's
      * UI's Debug action: the workers sample that share of what its executors emit to the topology's event loggers.

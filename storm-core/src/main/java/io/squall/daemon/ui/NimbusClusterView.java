@@ -268,6 +268,20 @@ public final class NimbusClusterView implements ClusterView {
         return ask(() -> nimbus.profile(known(name), worker, action, minutes));
     }
 
+    @Override
+    public boolean profiles() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> pendingProfileActions(String name) {
+        Map<String, Object> pending = ask(() -> nimbus.pendingProfileActions(known(name)));
+        Map<String, Map<String, Object>> out = new java.util.HashMap<>();
+        pending.forEach((worker, actions) -> out.put(worker, (Map<String, Object>) actions));
+        return out;
+    }
+
     /** Through Nimbus, which the workers send their samples to after each metrics report (see NimbusTaps). */
     @Override
     public TapFeed.Read readTap(String topology, TapKey stream, int maxPerSec, long after) {

@@ -268,14 +268,23 @@ final class StormUiApi {
         out.put("id", worker);
         if (action.equals("start")) {
             out.put("timeout", minutes);
-            int colon = worker.lastIndexOf(':');
-            if (logs.port() > 0 && colon > 0) {
-                out.put("dumplink", logs.scheme() + "://" + worker.substring(0, colon) + ":" + logs.port()
-                        + "/api/v1/dumps/" + java.net.URLEncoder.encode(t.id(), java.nio.charset.StandardCharsets.UTF_8)
-                        + "/" + java.net.URLEncoder.encode(worker, java.nio.charset.StandardCharsets.UTF_8));
+            String link = dumpLink(logs, t.id(), worker);
+            if (link != null) {
+                out.put("dumplink", link);
             }
         }
         return out;
+    }
+
+    /** Where the logviewer lists a worker's ({@code host:port}) dumps; null without a logviewer. */
+    private static String dumpLink(LogLinks logs, String topologyId, String worker) {
+        int colon = worker.lastIndexOf(':');
+        if (logs.port() <= 0 || colon <= 0) {
+            return null;
+        }
+        return logs.scheme() + "://" + worker.substring(0, colon) + ":" + logs.port() + "/api/v1/dumps/"
+                + java.net.URLEncoder.encode(topologyId, java.nio.charset.StandardCharsets.UTF_8) + "/"
+                + java.net.URLEncoder.encode(worker, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Storm's link to a worker's log, which the logviewer serves as well as its own name of it. */
@@ -562,7 +571,10 @@ final class StormUiApi {
             output.put("emitted", s.getValue()[0]);
             output.put("transferred", s.getValue()[1]);
             if (spout) {
-                output.put("completeLatency", selected.get("completeLatency"));
+                long[] v = s.getValue();
+                // The stream's own sampled trees; a spout with one stream has its latency in its totals only.
+                output.put("completeLatency", v[4] > 0 ? latency(v[5] / 1000.0 / v[4])
+                        : selected.get("completeLatency"));
                 output.put("acked", s.getValue()[2]);
                 output.put("failed", s.getValue()[3]);
             }
@@ -598,7 +610,30 @@ final class StormUiApi {
             input.put("failed", selected.get("failed"));
             out.put("inputStats", List.of(input));
         }
-        out.put("executorStats", executors(view.stormInfo(t.name()), c.id(), key, spout, logs));
+        List<Map<String, Object>> executors = executors(view.stormInfo(t.name()), c.id(), key, spout, logs);
+        out.put("executorStats", executors);
+        // Storm's profiling fields: whether the workers can be profiled, and the recordings running on this
+        // component's workers ("timestamp": now minus when each ends, as Storm's UI gives it).
+        out.put("profilingAndDebuggingCapable", view.profiles());
+        out.put("profileActionEnabled", view.profiles());
+        List<Map<String, Object>> active = new ArrayList<>();
+        if (view.profiles()) {
+            Map<String, Map<String, Object>> pending = view.pendingProfileActions(t.name());
+            long now = System.currentTimeMillis();
+            executors.stream().map(e -> e.get("host") + ":" + e.get("port")).distinct().forEach(worker -> {
+                Map<String, Object> p = pending.get(worker);
+                if (p != null && p.get("recordingUntilMs") instanceof Number until) {
+                    int colon = worker.lastIndexOf(':');
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("host", worker.substring(0, colon));
+                    a.put("port", worker.substring(colon + 1));
+                    a.put("dumplink", dumpLink(logs, t.id(), worker));
+                    a.put("timestamp", now - until.longValue());
+                    active.add(a);
+                }
+            });
+        }
+        out.put("profilerActive", active);
         List<Map<String, Object>> errors = new ArrayList<>();
         if (m != null) {
             long now = System.currentTimeMillis();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Storm UI's REST API, as tools written for Storm's UI call it, on a local cluster. */
@@ -195,6 +196,8 @@ class StormUiApiIT {
         assertEquals(id, page.get("topologyId").asText());
         assertEquals(List.of("[1-1]", "[2-2]"), texts(page.get("executorStats"), "id"));
         assertEquals(4, page.get("boltStats").size());
+        assertFalse(page.get("profileActionEnabled").asBoolean(), "local mode's workers are threads of this JVM");
+        assertEquals(0, page.get("profilerActive").size());
         assertEquals("words", page.get("inputStats").get(0).get("component").asText());
         assertEquals("default", page.get("inputStats").get(0).get("stream").asText());
 
