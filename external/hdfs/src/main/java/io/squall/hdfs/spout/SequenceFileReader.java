@@ -129,20 +129,11 @@ public class SequenceFileReader<KeyT extends Writable, ValueT extends Writable> 
          * @throws IllegalArgumentException naming the string and the form expected
          */
         public Offset(String offset) {
-            if (offset == null) {
-                throw new IllegalArgumentException("a sequence file's offset cannot be null");
-            }
-            if (offset.equals("0")) {
-                return;
-            }
-            try {
-                String[] parts = offset.replace("{", "").replace("}", "").split(":");
-                this.lastSyncPoint = Long.parseLong(parts[0].split("=")[1]);
-                this.recordsSinceLastSync = Long.parseLong(parts[1].split("=")[1]);
-                this.currentRecord = Long.parseLong(parts[2].split("=")[1]);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + offset + "' is not a sequence file offset; expected the form"
-                        + " {sync=123:afterSync=345:record=67:}", e);
+            long[] v = parseOffset(offset, 3, "a sequence file", "{sync=123:afterSync=345:record=67:}");
+            if (v != null) {
+                this.lastSyncPoint = v[0];
+                this.recordsSinceLastSync = v[1];
+                this.currentRecord = v[2];
             }
         }
 

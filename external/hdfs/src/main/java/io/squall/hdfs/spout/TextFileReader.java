@@ -113,19 +113,10 @@ public class TextFileReader extends AbstractFileReader {
          * @throws IllegalArgumentException naming the string and the form expected
          */
         public Offset(String offset) {
-            if (offset == null) {
-                throw new IllegalArgumentException("a text file's offset cannot be null");
-            }
-            if (offset.equals("0")) {
-                return;
-            }
-            try {
-                String[] parts = offset.replace("{", "").replace("}", "").split(":");
-                this.charOffset = Long.parseLong(parts[0].split("=")[1]);
-                this.lineNumber = Long.parseLong(parts[1].split("=")[1]);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + offset + "' is not a text file offset; expected the form"
-                        + " {char=123:line=5:}", e);
+            long[] v = parseOffset(offset, 2, "a text file", "{char=123:line=5:}");
+            if (v != null) {
+                this.charOffset = v[0];
+                this.lineNumber = v[1];
             }
         }
 
